@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { runJsonlTool, optionalString } from '../batch.js';
+import { extract } from '../../extract/index.js';
+
+/** `storyline extract`: {id, html, url?} or {id, text} → {id, title, text, published, modified, authors, language, site}. */
+export function registerExtract(program: Command): void {
+  program
+    .command('extract')
+    .description('batch extraction: {id,html,url?} or {id,text} JSON Lines on stdin → clean text and metadata on stdout')
+    .option('--explain', 'also output the removed blocks and why each was removed')
+    .action(async (opts: { explain?: boolean }) => {
+      await runJsonlTool((v) => {
+        const html = optionalString(v, 'html');
+        const text = optionalString(v, 'text');
+        if (html === undefined && text === undefined) throw new Error('record needs an "html" or a "text" field');
+        const a = extract({ html, text, url: optionalString(v, 'url') });
+        return {
+          title: a.title,
+          text: a.text,
+          published: a.published,
+          modified: a.modified,
+          authors: a.authors,
+          language: a.language,
+          site: a.site,
+          ...(opts.explain ? { removed: a.removed } : {}),
+        };
+      });
+    });
+}

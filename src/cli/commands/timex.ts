@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { runJsonlTool, requireString, optionalString } from '../batch.js';
+import { findTimexes } from '../../language/timex/index.js';
+import { segment } from '../../language/segment.js';
+
+/** `storyline timex`: {id, dct, text} → {id, timexes[{start, end, type, value}]}. */
+export function registerTimex(program: Command): void {
+  program
+    .command('timex')
+    .description('batch time expressions: {id,dct,text} JSON Lines on stdin → {id,timexes[]} on stdout')
+    .action(async () => {
+      await runJsonlTool((v) => {
+        const text = requireString(v, 'text');
+        const dct = optionalString(v, 'dct')?.slice(0, 10) ?? null;
+        const timexes = findTimexes(text, { dct, sentences: segment(text) });
+        return { timexes: timexes.map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) })) };
+      });
+    });
+}

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { readJsonLines } from '../batch.js';
+import { analyze } from '../../language/index.js';
+import { buildStory, type StoryArticle } from '../../story/index.js';
+
+/** `storyline tls`: articles on stdin → one JSON timeline {timeline:[{date, sentences[]}]}. */
+export function registerTls(program: Command): void {
+  program
+    .command('tls')
+    .description('timeline summarisation: articles {id,published,title?,text} on stdin → {timeline:[{date,sentences[]}]}')
+    .option('--dates <n>', 'number of dates', (v) => parseInt(v, 10))
+    .option('--sentences <k>', 'sentences per date', (v) => parseInt(v, 10))
+    .option('--start <date>', 'first date to consider (YYYY-MM-DD)')
+    .option('--end <date>', 'last date to consider (YYYY-MM-DD)')
+    .option('--keywords <list>', 'comma-separated topic keywords')
+    .action(async (opts: { dates?: number; sentences?: number; start?: string; end?: string; keywords?: string }) => {
+      const articles: StoryArticle[] = [];
+      for await (const item of readJsonLines(process.stdin)) {
+        if (!item.value) {
+          process.stderr.write(`storyline tls: stdin:${item.error}\n`);
+          continue;
+        }
+        const v = item.value;
+        const text = typeof v.text === 'string' ? v.text : '';
+        const published = typeof v.published === 'string' ? v.published.slice(0, 10) : null;
+        articles.push({
+          id: String(v.id ?? item.line),
+          title: typeof v.title === 'string' ? v.title : '',
+          text,
+          published,
+          source: null,
+          duplicateOf: null,
+          analysis: analyze(text, { dct: published }),
+        });
+      }
+      const story = buildStory(articles, {
+        dates: opts.dates,
+        sentencesPerDate: opts.sentences,
+        start: opts.start,
+        end: opts.end,
+        keywords: opts.keywords ? opts.keywords.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
+      });
+      process.stdout.write(JSON.stringify({ timeline: story.timeline.map((e) => ({ date: e.date, sentences: e.sentences.map((s) => s.text) })) }) + '\n');
+    });
+}

@@ -1,0 +1,26 @@
+// extract: RawDoc (HTML or scraped text) → clean article text and metadata.
+import type { Extracted } from '../types.js';
+import { extractFromHtml } from './html/index.js';
+import { extractFromText } from './text/index.js';
+
+export interface ExtractInput {
+  html?: string;
+  text?: string;
+  url?: string;
+  /** A title given by metadata (feed, JSONL); the extractor keeps it unless it is the site name. */
+  title?: string;
+}
+
+export interface ExtractOptions {
+  /**
+   * Lines seen in other articles of the same source or corpus, with how many articles carry them:
+   * boilerplate repeats across articles, article text does not.
+   */
+  repeatedLines?: ReadonlyMap<string, number>;
+}
+
+/** Extracts the clean article from HTML or from scraped text. Pure: no I/O. */
+export function extract(input: ExtractInput, options: ExtractOptions = {}): Extracted {
+  if (input.html !== undefined) return extractFromHtml(input.html, { url: input.url, title: input.title, ...options });
+  return extractFromText(input.text ?? '', { title: input.title, ...options });
+}
