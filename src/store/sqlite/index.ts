@@ -1,0 +1,540 @@
+// SQLite implementation of the Store: better-sqlite3, WAL, foreign keys, versioned migrations.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import type { Analysis, DocEntity, EntityType } from '../../types.js';
+import type { KeyValueStore } from '../../link/index.js';
+import type {
+  ArticleSummary,
+  CorpusEntity,
+  ListOptions,
+  Stats,
+  Store,
+  StoredArticle,
+  StoredQuote,
+  StoryRecord,
+  StorySummary,
+} from '../store.js';
+import { migrations } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+const json = (v: unknown): string => JSON.stringify(v);
+const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as T) : fallback);
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export function entityIdForKey(key: string): string {
+  return 'e' + createHash('sha1').update(key).digest('hex').slice(0, 11);
+}
+
+function limitClause(options: ListOptions = {}): string {
+  const limit = Math.max(1, Math.min(options.limit ?? 1000, 100_000));
+  const offset = Math.max(0, options.offset ?? 0);
+  return ` LIMIT ${limit} OFFSET ${offset}`;
+}
+
+export function migrate(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  let count = 0;
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+    count++;
+  }
+  const newest = Math.max(...migrations.map((m) => m.version));
+  const dbVersion = Math.max(0, ...applied, ...migrations.filter((m) => !applied.has(m.version)).map((m) => m.version));
+  if (dbVersion > newest) throw new Error(`the database was written by a newer Storyline (schema ${dbVersion} > ${newest}): upgrade Storyline`);
+  return count;
+}
+
+function articleFromRow(r: Row): StoredArticle {
+  return {
+    id: String(r.id),
+    url: str(r.url),
+    path: str(r.path),
+    source: str(r.source),
+    title: String(r.title),
+    text: String(r.text),
+    raw: String(r.raw),
+    rawKind: r.raw_kind as 'text' | 'html',
+    metaTitle: str(r.meta_title),
+    metaPublished: str(r.meta_published),
+    published: str(r.published),
+    publishedFrom: (r.published_from as StoredArticle['publishedFrom']) ?? null,
+    publishedRange: r.published_range_from ? { from: String(r.published_range_from), to: String(r.published_range_to) } : null,
+    publishedConfidence: (r.published_confidence as number | null) ?? null,
+    modified: str(r.modified),
+    authors: parse<string[]>(r.authors, []),
+    language: String(r.language),
+    site: str(r.site),
+    canonicalUrl: str(r.canonical_url),
+    description: str(r.description),
+    image: str(r.image),
+    contentHash: String(r.content_hash),
+    duplicateOf: str(r.duplicate_of),
+    removed: parse(r.removed, []),
+    ingestedAt: String(r.ingested_at),
+    seq: Number(r.seq),
+    storyId: str(r.story_id),
+    eventId: str(r.event_id),
+  };
+}
+
+function articleParams(a: StoredArticle): Row {
+  return {
+    id: a.id,
+    url: a.url,
+    path: a.path,
+    source: a.source,
+    title: a.title,
+    text: a.text,
+    raw: a.raw,
+    raw_kind: a.rawKind,
+    meta_title: a.metaTitle,
+    meta_published: a.metaPublished,
+    published: a.published,
+    published_from: a.publishedFrom,
+    published_range_from: a.publishedRange?.from ?? null,
+    published_range_to: a.publishedRange?.to ?? null,
+    published_confidence: a.publishedConfidence,
+    modified: a.modified,
+    authors: json(a.authors),
+    language: a.language,
+    site: a.site,
+    canonical_url: a.canonicalUrl,
+    description: a.description,
+    image: a.image,
+    content_hash: a.contentHash,
+    duplicate_of: a.duplicateOf,
+    removed: json(a.removed),
+    ingested_at: a.ingestedAt,
+    seq: a.seq,
+  };
+}
+
+const ARTICLE_COLUMNS = [
+  'id', 'url', 'path', 'source', 'title', 'text', 'raw', 'raw_kind', 'meta_title', 'meta_published', 'published',
+  'published_from', 'published_range_from', 'published_range_to', 'published_confidence', 'modified', 'authors',
+  'language', 'site', 'canonical_url', 'description', 'image', 'content_hash', 'duplicate_of', 'removed', 'ingested_at', 'seq',
+];
+
+export function openSqliteStore(path: string, options: { readonly?: boolean } = {}): Store {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (e) {
+    throw new Error(`cannot open the database ${path}: ${(e as Error).message}`);
+  }
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) migrate(db);
+
+  const stmt = (() => {
+    const cache = new Map<string, Database.Statement>();
+    return (sql: string): Database.Statement => {
+      let s = cache.get(sql);
+      if (!s) cache.set(sql, (s = db.prepare(sql)));
+      return s;
+    };
+  })();
+
+  const kv: KeyValueStore = {
+    get: (key) => (stmt('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined)?.value,
+    put: (key, value) => void stmt('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value),
+    delete: (key) => void stmt('DELETE FROM kv WHERE key = ?').run(key),
+    keys: (prefix) =>
+      (stmt("SELECT key FROM kv WHERE key >= ? AND key < ? ORDER BY key").all(prefix, prefix + '\uffff') as { key: string }[]).map((r) => r.key),
+  };
+
+  let depth = 0;
+  let savepoints = 0;
+  function transaction<T>(fn: () => T): T {
+    if (depth === 0) {
+      depth++;
+      try {
+        return db.transaction(fn)();
+      } finally {
+        depth--;
+      }
+    }
+    const name = `sp${++savepoints}`;
+    db.exec(`SAVEPOINT ${name}`);
+    depth++;
+    try {
+      const result = fn();
+      db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (e) {
+      db.exec(`ROLLBACK TO ${name}`);
+      db.exec(`RELEASE ${name}`);
+      throw e;
+    } finally {
+      depth--;
+    }
+  }
+
+  const insertArticleSql = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((c) => '@' + c).join(', ')})`;
+  const updateArticleSql = `UPDATE articles SET ${ARTICLE_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+  const ARTICLE_SELECT = 'SELECT a.*, sa.story_id, sa.event_id FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id';
+
+  function corpusEntityFromRow(r: Row): CorpusEntity {
+    return {
+      id: String(r.id),
+      key: String(r.key),
+      name: String(r.name),
+      type: r.type as EntityType,
+      aliases: parse<string[]>(r.aliases, []),
+      roles: parse<string[]>(r.roles, []),
+      articleIds: r.article_ids ? String(r.article_ids).split(',').sort() : [],
+      mentionCount: Number(r.mention_count ?? 0),
+    };
+  }
+  const ENTITY_SELECT = `SELECT e.*, (SELECT group_concat(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS article_ids,
+    (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count FROM entities e`;
+
+  function storyFromRow(r: Row): StoryRecord {
+    const data = parse<Partial<StoryRecord>>(r.data, {});
+    return {
+      id: String(r.id),
+      title: String(r.title),
+      summary: String(r.summary),
+      firstSeen: str(r.first_seen),
+      lastSeen: str(r.last_seen),
+      mergedInto: str(r.merged_into),
+      articleIds: [],
+      timeline: data.timeline ?? [],
+      claims: data.claims ?? [],
+      disagreements: data.disagreements ?? [],
+      events: data.events ?? [],
+      updatedAt: String(r.updated_at),
+    };
+  }
+
+  const store: Store = {
+    path,
+    close: () => db.close(),
+    transaction,
+    kv,
+
+    findExisting(contentHash, url) {
+      const byHash = stmt('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined;
+      if (byHash) return byHash.id;
+      if (url) {
+        const byUrl = stmt('SELECT id FROM articles WHERE url = ?').get(url) as { id: string } | undefined;
+        if (byUrl) return byUrl.id;
+      }
+      return null;
+    },
+    hasArticle: (id) => stmt('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined,
+    insertArticle: (a) => void stmt(insertArticleSql).run(articleParams(a)),
+    updateArticle: (a) => void stmt(updateArticleSql).run(articleParams(a)),
+    getArticle(id) {
+      const r = stmt(`${ARTICLE_SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+      return r ? articleFromRow(r) : null;
+    },
+    listArticles(options = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (options.storyId) {
+        where.push('sa.story_id = ?');
+        params.push(options.storyId);
+      }
+      if (options.source) {
+        where.push('a.source = ?');
+        params.push(options.source);
+      }
+      const sql = `SELECT a.id, a.title, a.source, a.url, a.path, a.published, a.published_from, a.duplicate_of, length(a.text) AS length, sa.story_id
+        FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
+        ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published IS NULL, a.published, a.seq${limitClause(options)}`;
+      return (db.prepare(sql).all(...params) as Row[]).map(
+        (r): ArticleSummary => ({
+          id: String(r.id),
+          title: String(r.title),
+          source: str(r.source),
+          url: str(r.url),
+          path: str(r.path),
+          published: str(r.published),
+          publishedFrom: (r.published_from as ArticleSummary['publishedFrom']) ?? null,
+          duplicateOf: str(r.duplicate_of),
+          storyId: str(r.story_id),
+          length: Number(r.length),
+        }),
+      );
+    },
+    articleIds: () => (stmt('SELECT id FROM articles ORDER BY seq').all() as { id: string }[]).map((r) => r.id),
+    countArticles: () => (stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n,
+
+    saveAnalysis(articleId, analysis, version, entityIds) {
+      stmt('DELETE FROM mentions WHERE article_id = ?').run(articleId);
+      stmt('DELETE FROM timexes WHERE article_id = ?').run(articleId);
+      stmt('DELETE FROM quotes WHERE article_id = ?').run(articleId);
+      stmt('INSERT INTO analyses (article_id, version, data) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, data = excluded.data').run(
+        articleId,
+        version,
+        json(compactAnalysis(analysis)),
+      );
+      const text = (stmt('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string }).text;
+      const insertMention = stmt('INSERT INTO mentions (entity_id, article_id, start, end, text, role) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const e of analysis.entities) {
+        const entityId = entityIds.get(e.key);
+        if (!entityId) continue;
+        for (const m of e.mentions) insertMention.run(entityId, articleId, m.start, m.end, m.text, m.role ?? null);
+      }
+      const insertTimex = stmt('INSERT INTO timexes (article_id, start, end, text, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const t of analysis.timexes) insertTimex.run(articleId, t.start, t.end, t.text, t.type, t.value, t.mod ?? null);
+      const insertQuote = stmt(`INSERT INTO quotes (article_id, content_start, content_end, text, source_start, source_end, cue_start, cue_end, cue, speaker, speaker_entity_id, direct, kind, date)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const q of analysis.quotes) {
+        insertQuote.run(
+          articleId,
+          q.content[0],
+          q.content[1],
+          text.slice(q.content[0], q.content[1]),
+          q.source?.[0] ?? null,
+          q.source?.[1] ?? null,
+          q.cue?.[0] ?? null,
+          q.cue?.[1] ?? null,
+          q.cue ? text.slice(q.cue[0], q.cue[1]) : null,
+          q.speaker,
+          q.speakerKey ? entityIds.get(q.speakerKey) ?? null : null,
+          q.direct ? 1 : 0,
+          q.kind,
+          q.date ?? null,
+        );
+      }
+    },
+    getAnalysis(articleId) {
+      const r = stmt('SELECT version, data FROM analyses WHERE article_id = ?').get(articleId) as { version: number; data: string } | undefined;
+      if (!r) return null;
+      const article = stmt('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string };
+      return { version: r.version, analysis: expandAnalysis(JSON.parse(r.data) as CompactAnalysis, article.text) };
+    },
+
+    upsertEntity(entity) {
+      const id = entityIdForKey(entity.key);
+      const existing = stmt('SELECT aliases, roles FROM entities WHERE id = ?').get(id) as { aliases: string; roles: string } | undefined;
+      if (!existing) {
+        stmt('INSERT INTO entities (id, key, name, type, aliases, roles) VALUES (?, ?, ?, ?, ?, ?)').run(
+          id, entity.key, entity.name, entity.type, json(uniq(entity.aliases)), json(uniq(entity.roles)),
+        );
+      } else {
+        const aliases = uniq([...parse<string[]>(existing.aliases, []), ...entity.aliases]);
+        const roles = uniq([...parse<string[]>(existing.roles, []), ...entity.roles]);
+        stmt('UPDATE entities SET aliases = ?, roles = ? WHERE id = ?').run(json(aliases), json(roles), id);
+      }
+      return id;
+    },
+    listEntities(options = {}) {
+      const sql = `${ENTITY_SELECT} ${options.type ? 'WHERE e.type = ?' : ''} ORDER BY mention_count DESC, e.name${limitClause(options)}`;
+      return (db.prepare(sql).all(...(options.type ? [options.type] : [])) as Row[]).map(corpusEntityFromRow);
+    },
+    getEntity(idOrKey) {
+      const r = stmt(`${ENTITY_SELECT} WHERE e.id = ? OR e.key = ?`).get(idOrKey, idOrKey) as Row | undefined;
+      return r ? corpusEntityFromRow(r) : null;
+    },
+    findEntitiesByName(name) {
+      const needle = name.trim().toLowerCase();
+      const rows = stmt(`${ENTITY_SELECT} WHERE lower(e.name) = ? OR lower(e.name) LIKE ? OR lower(e.aliases) LIKE ? ORDER BY mention_count DESC LIMIT 50`).all(
+        needle, `%${needle}%`, `%"${needle.replace(/"/g, '')}%`,
+      ) as Row[];
+      return rows.map(corpusEntityFromRow);
+    },
+
+    quotes(options = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (options.speakerEntityIds?.length) {
+        where.push(`q.speaker_entity_id IN (${options.speakerEntityIds.map(() => '?').join(', ')})`);
+        params.push(...options.speakerEntityIds);
+      }
+      if (options.speakerName) {
+        where.push('lower(q.speaker) LIKE ?');
+        params.push(`%${options.speakerName.toLowerCase()}%`);
+      }
+      if (options.storyId) {
+        where.push('sa.story_id = ?');
+        params.push(options.storyId);
+      }
+      if (options.articleId) {
+        where.push('q.article_id = ?');
+        params.push(options.articleId);
+      }
+      const sql = `SELECT q.*, a.published, a.source AS outlet, sa.story_id FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN story_articles sa ON sa.article_id = q.article_id
+        ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY coalesce(q.date, a.published), a.seq, q.content_start${limitClause(options)}`;
+      return (db.prepare(sql).all(...params) as Row[]).map(
+        (r): StoredQuote => ({
+          id: Number(r.id),
+          articleId: String(r.article_id),
+          text: String(r.text),
+          content: [Number(r.content_start), Number(r.content_end)],
+          source: r.source_start === null ? null : [Number(r.source_start), Number(r.source_end)],
+          cue: r.cue_start === null ? null : [Number(r.cue_start), Number(r.cue_end)],
+          cueText: str(r.cue),
+          speaker: str(r.speaker),
+          speakerKey: null,
+          speakerEntityId: str(r.speaker_entity_id),
+          direct: r.direct === 1,
+          kind: (r.kind as 'speech' | 'belief') ?? 'speech',
+          date: str(r.date),
+          published: str(r.published),
+          outlet: str(r.outlet),
+          storyId: str(r.story_id),
+        }),
+      );
+    },
+
+    lineCounts(hashes) {
+      const out = new Map<string, number>();
+      const q = stmt('SELECT articles FROM line_stats WHERE hash = ?');
+      for (const h of hashes) {
+        const r = q.get(h) as { articles: number } | undefined;
+        if (r) out.set(h, r.articles);
+      }
+      return out;
+    },
+    addLines(hashes) {
+      const up = stmt('INSERT INTO line_stats (hash, articles) VALUES (?, 1) ON CONFLICT(hash) DO UPDATE SET articles = articles + 1');
+      for (const h of new Set(hashes)) up.run(h);
+    },
+
+    assignStory(articleId, storyId, eventId) {
+      stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO NOTHING`).run(storyId, new Date().toISOString());
+      stmt('INSERT INTO story_articles (article_id, story_id, event_id) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, event_id = excluded.event_id').run(
+        articleId, storyId, eventId,
+      );
+    },
+    recordStoryMerge(from, into) {
+      const now = new Date().toISOString();
+      stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO NOTHING`).run(into, now);
+      stmt('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(into, from);
+      stmt('UPDATE stories SET merged_into = ?, article_count = 0, updated_at = ? WHERE id = ?').run(into, now, from);
+      stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'merged-into', ?, ?)").run(from, into, now);
+      stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'absorbed', ?, ?)").run(into, from, now);
+    },
+    storyArticleIds: (storyId) =>
+      (stmt('SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.seq').all(storyId) as {
+        article_id: string;
+      }[]).map((r) => r.article_id),
+    saveStory(story) {
+      const articleIds = story.articleIds;
+      const sources = new Set(
+        articleIds.map((id) => (stmt('SELECT coalesce(source, id) AS s FROM articles WHERE id = ?').get(id) as { s: string } | undefined)?.s),
+      );
+      stmt(`INSERT INTO stories (id, title, summary, first_seen, last_seen, merged_into, article_count, source_count, data, updated_at)
+        VALUES (@id, @title, @summary, @first_seen, @last_seen, @merged_into, @article_count, @source_count, @data, @updated_at)
+        ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+          merged_into = excluded.merged_into, article_count = excluded.article_count, source_count = excluded.source_count, data = excluded.data, updated_at = excluded.updated_at`).run({
+        id: story.id,
+        title: story.title,
+        summary: story.summary,
+        first_seen: story.firstSeen,
+        last_seen: story.lastSeen,
+        merged_into: story.mergedInto,
+        article_count: articleIds.length,
+        source_count: sources.size,
+        data: json({ timeline: story.timeline, claims: story.claims, disagreements: story.disagreements, events: story.events }),
+        updated_at: story.updatedAt,
+      });
+    },
+    getStory(id) {
+      let r = stmt('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
+      for (let hops = 0; r && r.merged_into && hops < 100; hops++) r = stmt('SELECT * FROM stories WHERE id = ?').get(r.merged_into) as Row | undefined;
+      if (!r) return null;
+      const story = storyFromRow(r);
+      story.articleIds = store.storyArticleIds(story.id);
+      return story;
+    },
+    listStories(options = {}) {
+      return (db
+        .prepare(`SELECT * FROM stories WHERE merged_into IS NULL AND article_count > 0 ORDER BY last_seen DESC, article_count DESC, id${limitClause(options)}`)
+        .all() as Row[]).map(
+        (r): StorySummary => ({
+          id: String(r.id),
+          title: String(r.title),
+          summary: String(r.summary),
+          firstSeen: str(r.first_seen),
+          lastSeen: str(r.last_seen),
+          articleCount: Number(r.article_count),
+          sourceCount: Number(r.source_count),
+          updatedAt: String(r.updated_at),
+        }),
+      );
+    },
+    pruneEmptyStories() {
+      return stmt(`DELETE FROM stories WHERE merged_into IS NULL AND id NOT IN (SELECT DISTINCT story_id FROM story_articles)
+        AND id NOT IN (SELECT merged_into FROM stories WHERE merged_into IS NOT NULL)`).run().changes;
+    },
+    clearStories() {
+      db.exec("DELETE FROM story_articles; DELETE FROM story_history; DELETE FROM stories; DELETE FROM kv WHERE key LIKE 'link:%';");
+    },
+
+    stats() {
+      const one = (sql: string) => stmt(sql).get() as Row;
+      const a = one('SELECT count(*) AS n, sum(duplicate_of IS NOT NULL) AS d, count(DISTINCT source) AS s, min(published) AS f, max(published) AS l FROM articles');
+      let dbBytes = 0;
+      try {
+        dbBytes = statSync(path).size;
+      } catch {
+        /* in-memory */
+      }
+      return {
+        articles: Number(a.n),
+        duplicates: Number(a.d ?? 0),
+        sources: Number(a.s),
+        firstPublished: str(a.f),
+        lastPublished: str(a.l),
+        stories: Number(one('SELECT count(*) AS n FROM stories WHERE merged_into IS NULL AND article_count > 0').n),
+        entities: Number(one('SELECT count(*) AS n FROM entities').n),
+        quotes: Number(one('SELECT count(*) AS n FROM quotes').n),
+        timexes: Number(one('SELECT count(*) AS n FROM timexes').n),
+        dbBytes,
+      };
+    },
+  };
+  return Object.assign(store, { db });
+}
+
+/** The raw database handle of a SQLite store (for search and read models that need SQL). */
+export function sqliteHandle(store: Store): Database.Database {
+  const db = (store as Store & { db?: Database.Database }).db;
+  if (!db) throw new Error('this store is not a SQLite store');
+  return db;
+}
+
+function uniq(values: string[]): string[] {
+  return [...new Set(values.filter((v) => v && v.trim()))];
+}
+
+// Analyses are stored compactly: token texts are recomputed from offsets on load.
+interface CompactAnalysis extends Omit<Analysis, 'sentences'> {
+  sentences: [number, number, number[]][];
+}
+
+function compactAnalysis(a: Analysis): CompactAnalysis {
+  return {
+    ...a,
+    sentences: a.sentences.map((s) => [s.start, s.end, s.tokens.flatMap((t) => [t.start, t.end])]),
+  };
+}
+
+function expandAnalysis(c: CompactAnalysis, text: string): Analysis {
+  return {
+    ...c,
+    sentences: c.sentences.map(([start, end, flat]) => {
+      const tokens = [];
+      for (let i = 0; i < flat.length; i += 2) tokens.push({ start: flat[i]!, end: flat[i + 1]!, text: text.slice(flat[i], flat[i + 1]) });
+      return { start, end, tokens };
+    }),
+  };
+}
+
+export type { DocEntity };

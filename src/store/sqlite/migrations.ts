@@ -1,0 +1,158 @@
+// Versioned schema migrations. Append only: never edit a migration that has shipped.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, analyses, entities, quotes, stories, search',
+    sql: `
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,
+  url TEXT,
+  path TEXT,
+  source TEXT,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  raw_kind TEXT NOT NULL CHECK (raw_kind IN ('text', 'html')),
+  meta_title TEXT,
+  meta_published TEXT,
+  published TEXT,
+  published_from TEXT CHECK (published_from IN ('metadata', 'text', 'inferred')),
+  published_range_from TEXT,
+  published_range_to TEXT,
+  published_confidence REAL,
+  modified TEXT,
+  authors TEXT NOT NULL DEFAULT '[]',
+  language TEXT NOT NULL DEFAULT 'und',
+  site TEXT,
+  canonical_url TEXT,
+  description TEXT,
+  image TEXT,
+  content_hash TEXT NOT NULL,
+  duplicate_of TEXT REFERENCES articles(id),
+  removed TEXT NOT NULL DEFAULT '[]',
+  ingested_at TEXT NOT NULL,
+  seq INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
+CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_source ON articles(source);
+
+CREATE TABLE analyses (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place', 'other')),
+  aliases TEXT NOT NULL DEFAULT '[]',
+  roles TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE mentions (
+  entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  role TEXT
+);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE TABLE timexes (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL,
+  mod TEXT
+);
+CREATE INDEX timexes_article ON timexes(article_id);
+
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  content_start INTEGER NOT NULL,
+  content_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  source_start INTEGER,
+  source_end INTEGER,
+  cue_start INTEGER,
+  cue_end INTEGER,
+  cue TEXT,
+  speaker TEXT,
+  speaker_entity_id TEXT REFERENCES entities(id) ON DELETE SET NULL,
+  direct INTEGER NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'speech',
+  date TEXT
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
+
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  first_seen TEXT,
+  last_seen TEXT,
+  merged_into TEXT REFERENCES stories(id),
+  article_count INTEGER NOT NULL DEFAULT 0,
+  source_count INTEGER NOT NULL DEFAULT 0,
+  data TEXT NOT NULL DEFAULT '{}',
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX stories_last_seen ON stories(last_seen);
+
+CREATE TABLE story_articles (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  story_id TEXT NOT NULL REFERENCES stories(id),
+  event_id TEXT NOT NULL
+);
+CREATE INDEX story_articles_story ON story_articles(story_id);
+
+CREATE TABLE story_history (
+  id INTEGER PRIMARY KEY,
+  story_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  other_id TEXT,
+  at TEXT NOT NULL
+);
+
+CREATE TABLE kv (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE line_stats (
+  hash TEXT PRIMARY KEY,
+  articles INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+`,
+  },
+];

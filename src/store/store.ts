@@ -1,0 +1,133 @@
+// The store interface: everything the pipeline, CLI and server need from persistence.
+// SQLite (./sqlite) is the default implementation; a PostgreSQL one can follow behind the same interface.
+import type { Analysis, Article, DocEntity, EntityType, IsoDate, Quote, Story, TimelineEntry } from '../types.js';
+import type { KeyValueStore } from '../link/index.js';
+
+/** An article as stored, with the raw input kept so it can be re-extracted by `reprocess`. */
+export interface StoredArticle extends Article {
+  raw: string;
+  rawKind: 'text' | 'html';
+  metaTitle: string | null;
+  metaPublished: string | null;
+  canonicalUrl: string | null;
+  description: string | null;
+  image: string | null;
+  seq: number;
+  storyId: string | null;
+  eventId: string | null;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  path: string | null;
+  published: IsoDate | null;
+  publishedFrom: Article['publishedFrom'];
+  duplicateOf: string | null;
+  storyId: string | null;
+  length: number;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string;
+  summary: string;
+  firstSeen: IsoDate | null;
+  lastSeen: IsoDate | null;
+  articleCount: number;
+  sourceCount: number;
+  updatedAt: string;
+}
+
+export interface CorpusEntity {
+  id: string;
+  key: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  articleIds: string[];
+  mentionCount: number;
+}
+
+export interface StoredQuote extends Quote {
+  id: number;
+  articleId: string;
+  text: string;
+  cueText: string | null;
+  speakerEntityId: string | null;
+  published: IsoDate | null;
+  source: Quote['source'];
+  outlet: string | null;
+  storyId: string | null;
+}
+
+export interface StoryRecord extends Story {
+  events: { id: string; date: IsoDate; granularity: TimelineEntry['granularity']; summary: string; articleIds: string[] }[];
+  updatedAt: string;
+}
+
+export interface Stats {
+  articles: number;
+  duplicates: number;
+  stories: number;
+  entities: number;
+  quotes: number;
+  timexes: number;
+  sources: number;
+  firstPublished: IsoDate | null;
+  lastPublished: IsoDate | null;
+  dbBytes: number;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface Store {
+  readonly path: string;
+  close(): void;
+  /** Runs fn in a transaction (a savepoint when nested); rolls back if fn throws. */
+  transaction<T>(fn: () => T): T;
+  readonly kv: KeyValueStore;
+
+  findExisting(contentHash: string, url: string | null): string | null;
+  hasArticle(id: string): boolean;
+  insertArticle(article: StoredArticle): void;
+  updateArticle(article: StoredArticle): void;
+  getArticle(id: string): StoredArticle | null;
+  listArticles(options?: ListOptions & { storyId?: string; source?: string }): ArticleSummary[];
+  articleIds(): string[];
+  countArticles(): number;
+
+  /** Replaces the stored analysis of an article (mentions, timexes, quotes, entities). */
+  saveAnalysis(articleId: string, analysis: Analysis, version: number, entityIds: Map<string, string>): void;
+  getAnalysis(articleId: string): { version: number; analysis: Analysis } | null;
+
+  /** Corpus entities: upserts by key, merging aliases and roles; returns the entity id. */
+  upsertEntity(entity: Pick<DocEntity, 'key' | 'name' | 'type' | 'aliases' | 'roles'>): string;
+  listEntities(options?: ListOptions & { type?: EntityType }): CorpusEntity[];
+  getEntity(idOrKey: string): CorpusEntity | null;
+  findEntitiesByName(name: string): CorpusEntity[];
+
+  quotes(options?: ListOptions & { speakerEntityIds?: string[]; speakerName?: string; storyId?: string; articleId?: string }): StoredQuote[];
+
+  /** Repeated-line statistics used by the text cleaner: how many articles carry each line hash. */
+  lineCounts(hashes: string[]): Map<string, number>;
+  addLines(hashes: string[]): void;
+
+  assignStory(articleId: string, storyId: string, eventId: string): void;
+  recordStoryMerge(from: string, into: string): void;
+  storyArticleIds(storyId: string): string[];
+  saveStory(story: StoryRecord): void;
+  getStory(id: string): StoryRecord | null;
+  listStories(options?: ListOptions): StorySummary[];
+  /** Removes stories left with no articles (after merges or reprocessing). */
+  pruneEmptyStories(): number;
+  clearStories(): void;
+
+  stats(): Stats;
+}
