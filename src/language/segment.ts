@@ -1,25 +1,207 @@
-// Sentences and tokens with UTF-16 offsets.
+// Sentences and tokens with UTF-16 offsets, tokenised close to the Penn Treebank / CoNLL-2003
+// conventions the NER model was trained on: punctuation split off, clitics ('s, n't, 're…) apart,
+// abbreviations and initials keep their period, numbers and hyphenated words stay whole.
 import type { Sentence, Token } from '../types.js';
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+/** Abbreviations that take a period and never end a sentence by themselves (titles, name parts). */
+const TITLE_ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof gov sen rep gen lt col maj capt cpl sgt adm cmdr rev fr st sr jr hon pres supt insp ' +
+    'messrs mme mlle mx amb atty gens sens reps lt.col brig cdr det ald')
+    .split(' '),
+);
+/** Other abbreviations that keep their period; they may end a sentence when a capitalised function word follows. */
+const ABBREVIATIONS = new Set(
+  ('jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'inc corp co ltd llc plc bros dept univ assn est approx vs etc al no nos vol fig ft mt ave blvd rd hwy ' +
+    'e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a mass calif fla ill pa tex va wash ariz colo conn del ' +
+    'ga ind kan ky la md mich minn miss mo mont neb nev okla ore tenn vt wis wyo op cf ca')
+    .split(' '),
+);
+/** Words that, capitalised after an ambiguous abbreviation ("the U.S. The …"), signal a new sentence. */
+const SENTENCE_STARTERS = new Set(
+  ('the a an it he she they we i you this that these those there but and or so yet in on at for if when while ' +
+    'after before as his her their its our my mr mrs ms dr however meanwhile also still then now some many most ' +
+    'one two three what who why how where no not both each all').split(' '),
+);
 
+// One alternation, tried left to right at each position (sticky). Order matters.
+const TOKEN_PATTERN = new RegExp(
+  [
+    String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]`, // URL
+    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail
+    String.raw`\.{2,}|…`, // ellipsis
+    String.raw`-{2,}|[—–]`, // dashes
+    String.raw`(?:\p{Lu}\.){2,}(?:\p{Lu}\b)?`, // U.S. U.K. U.S.A.
+    String.raw`\p{N}+(?:[.,:/\-]\p{N}+)*(?:st|nd|rd|th|s|am|pm|m|bn|k)?(?![\p{L}])`, // numbers, dates, times
+    String.raw`[\p{L}\p{M}\p{N}]+(?:[\-'’&.][\p{L}\p{M}\p{N}]+)*`, // words (hyphens, apostrophes, dotted)
+    String.raw`[^\s]`, // any other character
+  ].join('|'),
+  'uy',
+);
+
+const CLITIC = /^(.+?)(['’](?:s|re|ve|ll|d|m)|n['’]t)$/i;
+const IRREGULAR_NT: Record<string, [string, string]> = { "can't": ['ca', "n't"], 'can’t': ['ca', 'n’t'], "won't": ['wo', "n't"], 'won’t': ['wo', 'n’t'] };
+
+function pushWord(tokens: Token[], text: string, start: number): void {
+  const lower = text.toLowerCase();
+  const irregular = IRREGULAR_NT[lower];
+  if (irregular) {
+    const cut = irregular[0].length;
+    tokens.push({ text: text.slice(0, cut), start, end: start + cut });
+    tokens.push({ text: text.slice(cut), start: start + cut, end: start + text.length });
+    return;
+  }
+  const m = CLITIC.exec(text);
+  // Keep "O'Neill", "D'Angelo": only split real clitics.
+  if (m && m[1]!.length >= 1 && !(m[2]!.length === 2 && /^[dD]$/.test(m[2]!.slice(1)) && /^\p{Lu}$/u.test(m[1]!))) {
+    const cut = m[1]!.length;
+    tokens.push({ text: text.slice(0, cut), start, end: start + cut });
+    tokens.push({ text: text.slice(cut), start: start + cut, end: start + text.length });
+    return;
+  }
+  tokens.push({ text, start, end: start + text.length });
+}
+
+/** Tokens of `text[start, end)`, offsets into the whole `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(start, end);
-  for (const m of slice.matchAll(TOKEN)) {
-    tokens.push({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length });
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff) {
+      i++;
+      continue;
+    }
+    TOKEN_PATTERN.lastIndex = i;
+    const m = TOKEN_PATTERN.exec(text);
+    let t = m ? m[0] : text[i]!;
+    if (i + t.length > end) t = text.slice(i, end);
+    if (/^\p{L}/u.test(t)) {
+      // A word: absorb a following period when it is an abbreviation or an initial.
+      const after = i + t.length;
+      if (text[after] === '.' && after < end && text[after + 1] !== '.') {
+        const lower = t.toLowerCase();
+        if (TITLE_ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(t) || /^(?:\p{L}\.)+\p{L}$/u.test(t)) {
+          t += '.';
+        }
+      }
+      if (t.includes("'") || t.includes('’')) pushWord(tokens, t, i);
+      else tokens.push({ text: t, start: i, end: i + t.length });
+    } else {
+      tokens.push({ text: t, start: i, end: i + t.length });
+    }
+    i += t.length;
   }
   return tokens;
 }
 
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '}', '»']);
+const TERMINALS = new Set(['.', '!', '?', '…', '?!', '!?']);
+const BULLET = /^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])\s/;
+const DATELINE = /^((?:\p{Lu}[\p{Lu}\p{M}.'’\-]*)(?:[ ,]+\p{Lu}[\p{Lu}\p{M}.'’\-]*)*(?:,? +\p{Lu}\p{Ll}+\.? +\d{1,2})?(?: *\([\p{L} .&]+\))?) *[-—–]+ +(?=\p{Lu}|["“])/u;
+
+function isWordStartUpper(t: string): boolean {
+  return /^["“‘'(\[]?\p{Lu}/u.test(t) || /^\p{N}/u.test(t);
+}
+
+function endsSentenceAfterAbbreviation(tok: Token, next: Token | undefined): boolean {
+  if (!next) return true;
+  const stem = tok.text.slice(0, -1).toLowerCase();
+  if (TITLE_ABBREVIATIONS.has(stem) || /^\p{Lu}$/u.test(tok.text.slice(0, -1))) return false;
+  if (!/^\p{Lu}/u.test(next.text)) return false;
+  return SENTENCE_STARTERS.has(next.text.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Splits one line-block (no blank lines inside) into sentences. */
+function splitBlock(text: string, start: number, end: number, out: Sentence[]): void {
+  const tokens = tokenize(text, start, end);
+  let first = 0;
+  const emit = (last: number) => {
+    if (last < first) return;
+    const toks = tokens.slice(first, last + 1);
+    out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, tokens: toks });
+    first = last + 1;
+  };
+  // A dateline ("MOSCOW (Reuters) - ") is a sentence of its own.
+  const dl = DATELINE.exec(text.slice(start, Math.min(end, start + 80)));
+  if (dl && dl[1]!.length >= 3) {
+    const dlEnd = start + dl[0].length;
+    let k = 0;
+    while (k < tokens.length && tokens[k]!.end <= dlEnd) k++;
+    if (k > 0 && k < tokens.length) emit(k - 1);
+  }
+  let quoteDepth = 0;
+  for (let k = first; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === '"') quoteDepth ^= 1;
+    let boundary = false;
+    const next = tokens[k + 1];
+    if (TERMINALS.has(t.text) || /^[.!?]+$/.test(t.text) || /^\.{2,}$/.test(t.text)) {
+      // Pull in closing quotes/brackets that hug the terminal ("… said." Next).
+      let j = k;
+      while (j + 1 < tokens.length && CLOSERS.has(tokens[j + 1]!.text) && tokens[j + 1]!.start === tokens[j]!.end) {
+        const closer = tokens[j + 1]!.text;
+        if (closer === '"' && quoteDepth === 0) break;
+        if (closer === '"') quoteDepth = 0;
+        j++;
+      }
+      const after = tokens[j + 1];
+      const ellipsis = t.text === '…' || t.text.startsWith('..');
+      if (!after) boundary = true;
+      else if (ellipsis) boundary = isWordStartUpper(after.text) && !/^\p{N}/u.test(after.text) && after.start > tokens[j]!.end;
+      else boundary = !/^[\p{Ll},;:)\]%]/u.test(after.text);
+      if (boundary) {
+        emit(j);
+        k = j;
+        continue;
+      }
+    } else if (t.text.length > 2 && t.text.endsWith('.') && /\p{L}\.$/u.test(t.text)) {
+      if (next && endsSentenceAfterAbbreviation(t, next)) {
+        emit(k);
+        continue;
+      }
+    }
+  }
+  emit(tokens.length - 1);
+}
+
+/** True when the line break before `nextLine` ends a sentence (not a hard wrap inside one). */
+function lineBreakEndsSentence(prevLine: string, nextLine: string): boolean {
+  const prev = prevLine.trimEnd();
+  const next = nextLine.trimStart();
+  if (!prev || !next) return true;
+  if (BULLET.test(nextLine) || BULLET.test(prevLine)) return true;
+  if (/[.!?:;"”’)\]…]$/.test(prev)) return true;
+  // A wrapped line continues in lower case or with punctuation; anything else starts anew.
+  return !/^[\p{Ll},;:)\]]/u.test(next);
+}
+
+/** Sentences of a text. A blank line always ends a sentence; so does a line break that is not a hard wrap. */
 export function segment(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const s of sentenceSegmenter.segment(text)) {
-    const lead = s.segment.length - s.segment.trimStart().length;
-    const start = s.index + lead;
-    const end = s.index + s.segment.trimEnd().length;
-    if (end > start) sentences.push({ start, end, tokens: tokenize(text, start, end) });
+  const lineRe = /[^\n]*(?:\n|$)/g;
+  let blockStart = -1;
+  let blockEnd = -1;
+  let prevLine = '';
+  const flush = () => {
+    if (blockStart >= 0 && blockEnd > blockStart) splitBlock(text, blockStart, blockEnd, sentences);
+    blockStart = -1;
+  };
+  for (const m of text.matchAll(lineRe)) {
+    if (m[0] === '') break;
+    const lineStart = m.index!;
+    const line = m[0].endsWith('\n') ? m[0].slice(0, -1) : m[0];
+    const lineEnd = lineStart + line.length;
+    if (line.trim() === '') {
+      flush();
+      prevLine = '';
+      continue;
+    }
+    if (blockStart >= 0 && lineBreakEndsSentence(prevLine, line)) flush();
+    if (blockStart < 0) blockStart = lineStart;
+    blockEnd = lineEnd;
+    prevLine = line;
   }
+  flush();
   return sentences;
 }
