@@ -1,0 +1,147 @@
+// From BIO tags to attributions: each cue anchors one attribution; source and content spans
+// join the nearest cue (same sentence first). Content spans of an attribution are re-tagged
+// to find nested attributions ("X said that Y told him …").
+import type { Span } from '../../types.js';
+import { sequenceFeatures, quoteStates } from './features.js';
+import type { Model, Tag } from './tagger.js';
+import type { Paragraph, QToken } from './tokens.js';
+
+export interface RawAttribution {
+  /** Content pieces (a quote interrupted by "he said" has two). */
+  content: Span[];
+  source: Span | null;
+  cue: Span | null;
+  direct: boolean;
+  /** Index of the paragraph the cue is in. */
+  paragraph: number;
+  nested: boolean;
+}
+
+interface TagSpan {
+  role: 'S' | 'C' | 'Q';
+  first: number;
+  last: number;
+  sentence: number;
+}
+
+function spansOf(tags: Tag[], sentenceOf: Int32Array): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 'O') continue;
+    const role = t.slice(2) as 'S' | 'C' | 'Q';
+    if (t.startsWith('B-') || out.length === 0 || out[out.length - 1]!.role !== role || out[out.length - 1]!.last !== i - 1) {
+      out.push({ role, first: i, last: i, sentence: sentenceOf[i]! });
+    } else out[out.length - 1]!.last = i;
+  }
+  return out;
+}
+
+function gap(a: TagSpan, b: TagSpan): number {
+  if (a.last < b.first) return b.first - a.last;
+  if (b.last < a.first) return a.first - b.last;
+  return 0;
+}
+
+function distance(a: TagSpan, cue: TagSpan): number {
+  return gap(a, cue) + (a.sentence === cue.sentence ? 0 : 1000 * Math.abs(a.sentence - cue.sentence));
+}
+
+const QUOTE_CHARS = /^["“”„«»‘’']/;
+
+/** Attributions in one token sequence, tagged by the model. */
+export function attributionsInSequence(
+  tokens: QToken[],
+  text: string,
+  model: Model,
+  nested: boolean,
+  paragraph: number,
+): RawAttribution[] {
+  if (tokens.length === 0) return [];
+  const features = sequenceFeatures(tokens, text, model.lexicon, nested);
+  const tags = model.tag(features);
+  const sentenceOf = new Int32Array(tokens.length);
+  let s = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i === 0 || tokens[i]!.sentStart) s++;
+    sentenceOf[i] = s;
+  }
+  const spans = spansOf(tags, sentenceOf);
+  const cues = spans.filter((x) => x.role === 'C');
+  if (cues.length === 0) return [];
+  const sources = new Map<TagSpan, TagSpan>();
+  for (const cue of cues) {
+    let best: TagSpan | null = null;
+    let bestD = Infinity;
+    for (const sp of spans) {
+      if (sp.role !== 'S') continue;
+      const d = distance(sp, cue);
+      if (d < bestD) {
+        bestD = d;
+        best = sp;
+      }
+    }
+    if (best && bestD < 1000) sources.set(cue, best);
+  }
+  const contents = new Map<TagSpan, TagSpan[]>();
+  for (const sp of spans) {
+    if (sp.role !== 'Q') continue;
+    let best: TagSpan | null = null;
+    let bestD = Infinity;
+    for (const cue of cues) {
+      const d = distance(sp, cue);
+      if (d < bestD) {
+        bestD = d;
+        best = cue;
+      }
+    }
+    if (best) {
+      const list = contents.get(best) ?? [];
+      list.push(sp);
+      contents.set(best, list);
+    }
+  }
+  const q = quoteStates(tokens, text);
+  const span = (x: TagSpan): Span => [tokens[x.first]!.start, tokens[x.last]!.end];
+  const out: RawAttribution[] = [];
+  for (const cue of cues) {
+    const parts = contents.get(cue);
+    if (!parts || parts.length === 0) continue;
+    let quoted = 0;
+    let total = 0;
+    for (const p of parts) {
+      for (let i = p.first; i <= p.last; i++) {
+        total++;
+        if (q[i] !== 0) quoted++;
+      }
+    }
+    const firstTok = tokens[parts[0]!.first]!;
+    const before = firstTok.start > 0 ? text[firstTok.start - 1]! : '';
+    const direct = quoted >= 0.6 * total || QUOTE_CHARS.test(before) || QUOTE_CHARS.test(firstTok.text);
+    const src = sources.get(cue);
+    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(cue), direct, paragraph, nested });
+  }
+  return out;
+}
+
+/** All attributions of a text: paragraphs first, then nested attributions inside contents. */
+export function findAttributions(text: string, paras: Paragraph[], model: Model, maxDepth = 2): RawAttribution[] {
+  const all: RawAttribution[] = [];
+  paras.forEach((p, pi) => {
+    let layer = attributionsInSequence(p.tokens, text, model, false, pi);
+    all.push(...layer);
+    for (let depth = 1; depth < maxDepth && layer.length > 0; depth++) {
+      const next: RawAttribution[] = [];
+      for (const a of layer) {
+        const start = Math.min(...a.content.map((c) => c[0]));
+        const end = Math.max(...a.content.map((c) => c[1]));
+        const inner = p.tokens.filter((t) => t.start >= start && t.end <= end);
+        if (inner.length < 4) continue;
+        next.push(...attributionsInSequence(inner, text, model, true, pi));
+      }
+      all.push(...next);
+      layer = next;
+    }
+  });
+  return all;
+}
