@@ -1,28 +1,43 @@
-// Scraped text → article: paragraphs, a title, and the cruft lines removed.
+// Scraped text → article: paragraphs, a title, and the page furniture removed (with reasons).
 import type { Extracted } from '../../types.js';
+import { classifyBlocks, type Block } from '../blocks.js';
+import { detectLanguage } from '../language.js';
 
 export interface TextOptions {
   title?: string;
   repeatedLines?: ReadonlyMap<string, number>;
 }
 
-export function extractFromText(raw: string, options: TextOptions = {}): Extracted {
-  const paragraphs = raw
+/** Splits scraped text into blocks: one per non-empty line (scrapers put one paragraph a line). */
+export function textToBlocks(raw: string): Block[] {
+  return raw
     .replace(/\r\n?/g, '\n')
-    .split(/\n+/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0);
-  const title = options.title ?? paragraphs[0] ?? '';
-  const body = options.title === undefined && paragraphs.length > 1 ? paragraphs.slice(1) : paragraphs;
+    .replace(/<br\s*\/?>/gi, ' ')
+    .split(/\n/)
+    .map((line) => line.replace(/[\u00a0\t ]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .map((text) => ({ text }));
+}
+
+export function extractFromText(raw: string, options: TextOptions = {}): Extracted {
+  const given = options.title?.trim() || undefined;
+  const result = classifyBlocks(textToBlocks(raw), {
+    repeatedLines: options.repeatedLines,
+    findTitle: true,
+    title: given,
+  });
+  const text = result.kept.join('\n\n');
+  // A title given by metadata wins; otherwise the headline found among the head lines.
+  const title = given ?? result.title ?? '';
   return {
     title,
-    text: body.join('\n\n'),
-    removed: [],
+    text,
+    removed: result.removed,
     published: null,
     publishedFrom: null,
     modified: null,
     authors: [],
-    language: 'en',
+    language: detectLanguage(text, null),
     site: null,
     canonicalUrl: null,
     description: null,

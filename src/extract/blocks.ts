@@ -1,0 +1,318 @@
+// The block classifier shared by the HTML and the plain-text paths: given the paragraphs of a page
+// (with optional HTML hints), it decides which are article text and which are page furniture —
+// menus, datelines, bylines, call-to-action lines, comment forms, captions, promo blocks, debris —
+// and says why. General features only: no site's strings.
+import type { RemovedBlock } from '../types.js';
+
+export interface Block {
+  text: string;
+  /** What the HTML says the block is, when it came from HTML. */
+  tag?: 'p' | 'h' | 'li' | 'quote' | 'caption' | 'cell' | 'pre' | 'other';
+  /** Share of the block's characters inside links (HTML only). */
+  linkDensity?: number;
+}
+
+export interface ClassifyOptions {
+  /** Normalised line → number of OTHER articles of the same source/corpus containing it. */
+  repeatedLines?: ReadonlyMap<string, number>;
+  /** Find a title among the head lines (plain text). */
+  findTitle?: boolean;
+  /** A title already known (used to drop its repetition in the body). */
+  title?: string;
+  /** HTML input: Readability already chose the region, so head/tail heuristics are gentler. */
+  fromHtml?: boolean;
+}
+
+export interface Classified {
+  title: string | null;
+  kept: string[];
+  removed: RemovedBlock[];
+}
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from as into about over after before between under during without ' +
+    'is are was were be been being has have had do does did will would shall should can could may might must ' +
+    'i you he she it we they me him her us them my your his its our their this that these those there here ' +
+    'who whom whose which what when where why how not no nor so than too very also just only then than both each ' +
+    'said says say told according while since until because although though however more most such other any all ' +
+    // a few other languages, so that prose in them scores as prose too
+    'le la les un une des du de et est en que qui dans pour pas sur au aux ce il elle ne se sont par avec ' +
+    'der die das und ist ein eine nicht mit von zu den dem im sich auch auf für es sie er wir ' +
+    'el los las y es del por con para una su al lo como más pero sus ' +
+    'o os um uma do da dos das e é não em no na com para por mais se ' +
+    'il di che è e per non con una sono della nel alla ' +
+    'и в не на что с по это как из а к но у от за о же'
+  ).split(' '),
+);
+
+/** Normalises a line for counting its repetition across articles: case, quotes, digits, spacing. */
+export function normalizeLineForRepetition(line: string): string {
+  return line
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[“”«»„‟"″]/g, '"')
+    .replace(/[‘’‚‛'′`]/g, "'")
+    .replace(/\d+/g, '0')
+    .replace(/[^\p{L}\p{N}'"]+/gu, ' ')
+    .trim();
+}
+
+/** Normalised key for collapsing duplicate paragraphs (quotes and punctuation ignored). */
+function duplicateKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+export interface TextFeatures {
+  words: number;
+  chars: number;
+  stopwordShare: number;
+  capitalisedShare: number;
+  /** Ends like a sentence: . ! ? … or a closing quote after one. */
+  endsSentence: boolean;
+  sentenceMarks: number;
+}
+
+export function textFeatures(text: string): TextFeatures {
+  const words = text.match(WORD_RE) ?? [];
+  let stop = 0;
+  let caps = 0;
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (STOPWORDS.has(lower)) stop++;
+    if (/^\p{Lu}/u.test(w)) caps++;
+  }
+  const n = words.length || 1;
+  return {
+    words: words.length,
+    chars: text.length,
+    stopwordShare: stop / n,
+    capitalisedShare: caps / n,
+    endsSentence: /[.!?…。！？]["'”’»)\]]*\s*$/.test(text) || /[.!?]\s*["'”’»]\s*$/.test(text) || /[:;]\s*$/.test(text),
+    sentenceMarks: (text.match(/[.!?。！？](?=\s|["'”’»)]|$)/g) ?? []).length,
+  };
+}
+
+/** Prose: what article paragraphs look like (sentences made of function words). */
+export function isProse(f: TextFeatures): boolean {
+  if (f.words >= 12 && f.stopwordShare >= 0.18 && (f.endsSentence || f.sentenceMarks >= 2)) return true;
+  if (f.words >= 6 && f.endsSentence && f.stopwordShare >= 0.15) return true;
+  // Languages without the stopwords above (CJK, Korean…): long text ending like a sentence.
+  if (f.chars >= 80 && f.endsSentence && f.capitalisedShare < 0.5) return true;
+  return false;
+}
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|' +
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro';
+const WEEKDAYS =
+  'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|' +
+  'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|' +
+  'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes';
+const DATE_WORD_RE = new RegExp(
+  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday)\\b\\.?`,
+  'giu',
+);
+
+/** A line that is only a date, a time, or "Published …/Updated …" with a date. */
+export function isDateLine(text: string): boolean {
+  if (text.length > 90) return false;
+  const hasDigitDate = /\d/.test(text);
+  const rest = text
+    .toLowerCase()
+    .replace(DATE_WORD_RE, ' ')
+    .replace(/\d+(?:st|nd|rd|th|er|º)?/g, ' ')
+    .replace(/[\s,.:;|/\\()\-–—·•]+/g, '');
+  return (hasDigitDate && rest.length <= 2) || /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
+}
+
+// Call-to-action and page-furniture cues. Each is matched at the start of a short block, or as the
+// whole block, never inside long prose.
+const FURNITURE: { re: RegExp; reason: string }[] = [
+  { re: /^(?:also read|read also|read more|see also|related(?: articles?| stories| posts| news| coverage| content)?|more from|more on this|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested)|read next|up next|what to read next|trending(?: now)?|most (?:read|popular|viewed)|top stories|editor'?s picks|don'?t miss|further reading|latest (?:news|stories|videos))\b\s*(?:[|:»›>\-–—]|$)/i, reason: 'related-link line' },
+  { re: /^(?:also read|read more|read also|see also|related|more|watch|listen|click here|read the full story|read the rest)\s*[|:»›>\-–—]/i, reason: 'related-link line' },
+  { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more)\b/i, reason: 'call to action' },
+  { re: /^(?:leave a (?:reply|comment)|post a comment|add a comment|be the first to comment|join the (?:conversation|discussion)|(?:show|view|hide|load|read|see) (?:all )?comments?|comments? (?:are|is) (?:closed|disabled)|no comments(?: yet)?|\d+\s+comments?|comments?\s*\(\d+\)|comments?)\b/i, reason: 'comment section' },
+  { re: /(?:your email address will not be published|required fields are marked|you must be logged in to post a comment|this site uses akismet|save my name, email)/i, reason: 'comment form' },
+  { re: /^(?:subscribe|sign up|sign in|log ?in|register|newsletter|get (?:the|our) (?:latest|newsletter|app)|download (?:the|our) app|follow us|join (?:us|our)|want more stories|like us on|share (?:this|on|via)|click to share|tweet this|email this|print this|get alerts)\b/i, reason: 'subscription or sharing prompt' },
+  { re: /\b(?:subscribe to|sign up for|sign up to|newsletter|unsubscribe|inbox)\b/i, reason: 'subscription prompt' },
+  { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
+  { re: /^(?:advertisement|advertising|sponsored(?: content)?|promoted|ad|publicidade|anzeige|publicité|реклама)\s*$/i, reason: 'advertisement label' },
+  { re: /^(?:skip to (?:main )?content|skip navigation|menu|search|home|close|back to top|toggle navigation|main menu|next|previous|prev|next article|previous article|image|caption|enlarge this image|hide caption|toggle caption)\s*$/i, reason: 'navigation' },
+  { re: /(?:all rights reserved|©\s*\d{4}|copyright\s*©?\s*\d{4}|this (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced))|terms of (?:use|service)|privacy policy|cookie policy)/i, reason: 'copyright or legal line' },
+];
+
+/** A photo caption or credit. */
+export function captionReason(text: string): string | null {
+  const t = text.trim();
+  if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
+  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|bild|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
+    return 'photo credit';
+  if (/\((?:(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|PA|Xinhua|Anadolu)\s+)?(?:photos?|pictures?|images?|photograph|credit|file)\b[^()]{0,120}\)\s*$/i.test(t) ||
+      /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))
+    return 'photo caption';
+  if (/(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t) && t.length < 400) return 'photo caption';
+  if (/(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t) && t.length < 400) return 'photo credit';
+  if (/^this (?:combination of|composite|handout|file) (?:file )?(?:pictures?|photos?|images?|photograph)/i.test(t)) return 'photo caption';
+  return null;
+}
+
+const DEBRIS_RES: RegExp[] = [
+  // An image tag whose start was cut: `….jpg” alt=”…” />`
+  /\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?["”″']?\s*(?:(?:alt|title|width|height|class|srcset|data-[\w-]+)\s*=\s*["”“″'][^"”“″']*["”“″']\s*)*\/?>/gi,
+  /<\/?[a-z][a-z0-9]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/gi,
+  /\s[\w-]+=["”“″][^"”“″]{0,200}["”“″]\s*\/>/g,
+  /&(?:nbsp|amp|quot|#\d+);/g,
+];
+
+/** Cuts HTML debris out of a text line, keeping the prose around it. */
+export function cutDebris(text: string): { text: string; debris: string[] } {
+  const debris: string[] = [];
+  let out = text;
+  for (const re of DEBRIS_RES) {
+    out = out.replace(re, (m) => {
+      if (m.startsWith('&')) return m === '&nbsp;' ? ' ' : m === '&amp;' ? '&' : m === '&quot;' ? '"' : ' ';
+      debris.push(m.trim());
+      return m.startsWith('<br') ? ' ' : ' ';
+    });
+  }
+  out = out.replace(/[ \t]{2,}/g, ' ').trim();
+  return { text: out, debris };
+}
+
+function furnitureReason(text: string, f: TextFeatures): string | null {
+  const prose = isProse(f);
+  for (const { re, reason } of FURNITURE) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const atStart = m.index === 0;
+    // Long real sentences may mention "newsletter" or start with "Related": only short or non-prose blocks go.
+    // A call to action followed by a run of headlines (few sentence ends, many capitals) is a promo block.
+    const headlineRun = f.capitalisedShare > 0.35 || f.words / (f.sentenceMarks + 1) > 30;
+    if (atStart && (f.words <= 12 || !prose || headlineRun)) return reason;
+    if (!atStart && f.words <= 25 && (!prose || reason === 'comment form' || reason === 'copyright or legal line')) return reason;
+  }
+  return null;
+}
+
+/** URL-ish or domain-only lines ("To guardian.ng", "www.site.com", an e-mail, a bare link). */
+function isLinkLine(text: string, f: TextFeatures): boolean {
+  if (f.words > 6) return false;
+  return /(?:https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|ng|uk|de|fr|ru|in|co|io|info|news|tv)\b|@[\w-]+\.|^@\w+$)/i.test(text);
+}
+
+function isBylineLine(text: string, f: TextFeatures): boolean {
+  if (f.words > 14 || f.endsSentence) return false;
+  return /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(text.trim());
+}
+
+/** Headline-like: a few words, mostly capitalised or sentence case, not ending in a period. */
+function isHeadlineLike(text: string, f: TextFeatures): boolean {
+  if (f.words < 3 || f.words > 30 || text.length > 220) return false;
+  if (/[.:;,]\s*$/.test(text) && !/\.\.\.$|…$/.test(text)) return false;
+  return true;
+}
+
+/**
+ * Classifies blocks into article text and removed furniture, collapsing duplicates, and (for
+ * plain text) finding the title among the head lines.
+ */
+export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): Classified {
+  const removed: RemovedBlock[] = [];
+  type Item = { text: string; f: TextFeatures; prose: boolean; block: Block; keep: boolean; reason?: string };
+  const items: Item[] = [];
+  for (const block of blocks) {
+    const { text, debris } = cutDebris(block.text.replace(/\s+/g, ' ').trim());
+    for (const d of debris) removed.push({ text: d, reason: 'HTML debris' });
+    if (text === '') continue;
+    const f = textFeatures(text);
+    items.push({ text, f, prose: isProse(f), block, keep: true });
+  }
+
+  const drop = (it: Item, reason: string) => {
+    it.keep = false;
+    it.reason = reason;
+  };
+
+  for (const it of items) {
+    const { text, f, block } = it;
+    if (block.tag === 'caption') drop(it, 'photo caption');
+    else if (captionReason(text)) drop(it, captionReason(text)!);
+    else if (furnitureReason(text, f)) drop(it, furnitureReason(text, f)!);
+    else if (isDateLine(text)) drop(it, 'dateline');
+    else if (isBylineLine(text, f)) drop(it, 'byline');
+    else if (isLinkLine(text, f)) drop(it, 'link or site name');
+    else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
+    else if (/^[\W\d_]*$/u.test(text) && text.length < 20 && !/\p{L}/u.test(text)) drop(it, 'symbols or numbers only');
+    else {
+      const repeat = options.repeatedLines?.get(normalizeLineForRepetition(text)) ?? 0;
+      // Boilerplate repeats across a source's articles; so do wire stories, so long prose needs more evidence.
+      if (repeat >= 2 && (!it.prose || f.words < 25 || repeat >= 5)) drop(it, `repeated in ${repeat} other articles of the source`);
+    }
+    // Promo blocks: many capitalised words, few sentence ends, a call-to-action opening word.
+    if (it.keep && !it.prose && f.words >= 15 && f.capitalisedShare > 0.45 && f.sentenceMarks <= f.words / 15 && !block.tag) drop(it, 'promo or link block');
+  }
+
+  // Title (plain text): the first headline-like line among the head lines before the first prose paragraph.
+  let title: string | null = null;
+  const firstProse = items.findIndex((it) => it.keep && it.prose);
+  if (options.findTitle) {
+    const headEnd = firstProse < 0 ? Math.min(items.length, 3) : firstProse;
+    for (let i = 0; i < headEnd; i++) {
+      const it = items[i]!;
+      if (!it.keep) continue;
+      if (isHeadlineLike(it.text, it.f)) {
+        title = it.text;
+        drop(it, 'title');
+        break;
+      }
+    }
+    // A first line that is a full sentence but set apart like a headline is not a title; plain text
+    // with no headline simply has none.
+  }
+
+  // Head furniture: short non-prose lines before the first prose paragraph (menus, section names).
+  if (firstProse > 0) {
+    for (let i = 0; i < firstProse; i++) {
+      const it = items[i]!;
+      if (!it.keep) continue;
+      const short = it.f.words <= (options.fromHtml ? 3 : 4) && !it.f.endsSentence;
+      if (short) drop(it, 'page header or menu');
+    }
+  }
+  // Tail furniture: short non-prose lines after the last prose paragraph.
+  let lastProse = -1;
+  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.keep && items[i]!.prose) (lastProse = i), (i = -1);
+  if (lastProse >= 0) {
+    for (let i = lastProse + 1; i < items.length; i++) {
+      const it = items[i]!;
+      if (it.keep && !it.prose && it.f.words <= 8 && it.block.tag !== 'li') drop(it, 'page footer');
+    }
+  }
+
+  // Duplicates: a paragraph printed twice (lede repeated after a photo), or the title again.
+  const seen = new Set<string>();
+  const titleKey = duplicateKey(title ?? options.title ?? '');
+  for (const it of items) {
+    if (!it.keep) continue;
+    const key = duplicateKey(it.text);
+    if (key.length < 2) continue;
+    if (key === titleKey && !options.fromHtml) drop(it, 'title repeated');
+    else if (seen.has(key) && (it.f.words >= 4 || it.block.tag !== 'li')) drop(it, 'duplicate paragraph');
+    else seen.add(key);
+  }
+
+  const kept: string[] = [];
+  for (const it of items) {
+    if (it.keep) kept.push(it.text);
+    else if (it.reason !== 'title') removed.push({ text: it.text, reason: it.reason ?? 'removed' });
+  }
+  return { title, kept, removed };
+}
