@@ -1,5 +1,12 @@
 // Temporal expressions: recognition and TIMEX3 normalisation against the document creation time.
+//
+// Rules (rules.ts) propose spans; here they are resolved in document order so that each expression
+// can use the tense of its clause and the reference time the text has set so far ("On March 3 …
+// the day before" → March 2).
 import type { IsoDate, Sentence, Timex } from '../../types.js';
+import { parseIsoDate } from './calendar.js';
+import { recognise, type Ctx, type Ref } from './rules.js';
+import { tenseAt, type Tense } from './tense.js';
 
 export interface TimexOptions {
   /** Document creation time (publication date); relative expressions resolve against it. */
@@ -7,6 +14,63 @@ export interface TimexOptions {
   sentences?: Sentence[];
 }
 
-export function findTimexes(_text: string, _options: TimexOptions): Timex[] {
-  return [];
+const SENTENCE_END = /[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n\s*\n/g;
+
+/** Sentence bounds [start, end) without relying on the caller's segmentation. */
+function sentenceBounds(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(text))) {
+    const end = m.index + m[0].length;
+    // abbreviations: "p.m. Friday", "Sept. 30", "Mr. Smith" do not end a sentence
+    const prev = text.slice(Math.max(start, m.index - 5), m.index + 1);
+    if (/\b(?:[A-Z][a-z]{0,3}|[a-z]\.[a-z]|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|St|Mr|Mrs|Ms|Dr|U\.S)\.$/.test(prev)) continue;
+    out.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+export function findTimexes(text: string, options: TimexOptions): Timex[] {
+  const dct = parseIsoDate(options.dct);
+  const candidates = recognise(text);
+  if (candidates.length === 0) return [];
+  const bounds: Array<[number, number]> = options.sentences?.length
+    ? options.sentences.map((s) => [s.start, s.end])
+    : sentenceBounds(text);
+
+  const out: Timex[] = [];
+  let ref: Ref | null = null;
+  let lastQuarter: { y: number; q: number } | null = null;
+  let si = 0;
+  for (const c of candidates) {
+    while (si < bounds.length - 1 && bounds[si]![1] <= c.start) si++;
+    const [ss, se] = bounds[si] ?? [0, text.length];
+    const sentence = text.slice(ss, Math.max(se, c.end));
+    let tense: Tense | null = null;
+    const ctx: Ctx = {
+      dct,
+      tense: () => (tense ??= tenseAt(sentence, c.start - ss)),
+      ref,
+      lastQuarter,
+      sentence,
+    };
+    const r = c.resolve(ctx);
+    if (!r) continue;
+    if (r.sets) ref = r.sets;
+    if (r.quarter) lastQuarter = r.quarter;
+    out.push({
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      type: r.type,
+      value: r.value,
+      ...(r.mod ? { mod: r.mod } : {}),
+      anchor: r.anchor,
+    });
+  }
+  return out;
 }

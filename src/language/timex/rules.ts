@@ -1,0 +1,856 @@
+// The recogniser: regular-expression rules over the raw text, each producing a candidate span and
+// a resolver that turns it into a TIMEX3 type and value once the context (document date, tense,
+// the text's own reference time) is known. Spans follow the TimeML/TempEval-3 conventions:
+// leading prepositions are excluded, determiners and quantifiers ("the", "about", "more than")
+// and modifiers ("early", "late", "the end of") are included.
+import type { TimexType } from '../../types.js';
+import {
+  addDays, addMonths, fmtDay, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isoWeekday, quarterOf,
+  toEpochDay, type Ymd,
+} from './calendar.js';
+import {
+  MONTH_SRC, NUM_SRC, ORDINAL_SRC, QUANT_SRC, SPOKEN_YEAR_SRC, UNIT_SRC, WEEKDAY_SRC,
+  durationValue, modOf, monthNumber, parseNumber, parseOrdinal, parseSpokenYear, unitKey,
+  weekdayNumber, type UnitKey,
+} from './lexicon.js';
+import type { Tense } from './tense.js';
+
+/** What a resolver may consult. `ref` is the text's current reference time (last explicit date). */
+export interface Ctx {
+  dct: Ymd | null;
+  tense: () => Tense;
+  ref: Ref | null;
+  lastQuarter: { y: number; q: number } | null;
+  sentence: string;
+}
+
+export interface Ref {
+  y: number;
+  m?: number;
+  d?: number;
+}
+
+export interface Resolved {
+  type: TimexType;
+  value: string;
+  mod?: string;
+  anchor: 'dct' | 'text' | 'none';
+  /** An explicit calendar point this expression establishes as the new reference time. */
+  sets?: Ref;
+  quarter?: { y: number; q: number };
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  priority: number;
+  resolve: (ctx: Ctx) => Resolved | null;
+}
+
+type Maker = (m: RegExpExecArray, text: string) => Omit<Candidate, 'priority'> | null;
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  make: Maker;
+  priority: number;
+}
+
+// ─── helpers ─────────────────────────────────────────────────────────────────────────────────────
+
+const YEAR4 = '(?:1[0-9]\\d\\d|20\\d\\d)';
+const DAYNUM = '(?:3[01]|[12]\\d|0?[1-9])';
+const DAYSUF = '(?:st|nd|rd|th)?';
+
+/** Span of group `g` text inside the match, relative to the text. */
+function spanOf(m: RegExpExecArray, from: string | undefined): number {
+  return from ? m.index + m[0].indexOf(from) : m.index;
+}
+
+function unresolved(gran: 'day' | 'month' | 'year' | 'week'): string {
+  return gran === 'day' ? 'XXXX-XX-XX' : gran === 'month' ? 'XXXX-XX' : gran === 'week' ? 'XXXX-WXX' : 'XXXX';
+}
+
+/** The year to give a month (and day) without a year, from the document date and tense. */
+function yearFor(dct: Ymd, month: number, day: number | undefined, tense: Tense): number {
+  const here = { y: dct.y, m: month, d: day ?? 15 };
+  const diff = toEpochDay(here) - toEpochDay(dct);
+  if (day === undefined && month === dct.m) return dct.y;
+  if (tense === 'past' && diff > (day === undefined ? 0 : 3)) return dct.y - 1;
+  if (tense === 'future' && diff < (day === undefined ? 0 : -3)) return dct.y + 1;
+  if (tense === 'present') {
+    if (diff > 200) return dct.y - 1;
+    if (diff < -200) return dct.y + 1;
+  }
+  return dct.y;
+}
+
+/** The weekday `wd` nearest the document date in the direction the tense points. */
+function weekdayDate(dct: Ymd, wd: number, tense: Tense, shift: 'last' | 'next' | 'this' | null): Ymd {
+  const cur = isoWeekday(dct);
+  let delta = wd - cur;
+  if (shift === 'next') return addDays(dct, delta > 0 ? delta : delta + 7);
+  if (shift === 'last') return addDays(dct, delta < 0 ? delta : delta - 7);
+  if (shift === 'this') return addDays(dct, delta);
+  if (delta === 0) return dct;
+  if (tense === 'future') return addDays(dct, delta > 0 ? delta : delta + 7);
+  return addDays(dct, delta < 0 ? delta : delta - 7);
+}
+
+function shiftBy(p: Ymd, n: number, unit: UnitKey): Ymd {
+  switch (unit) {
+    case 'D': return addDays(p, n);
+    case 'W': case 'WE': return addDays(p, 7 * n);
+    case 'M': return addMonths(p, n);
+    case 'Q': return addMonths(p, 3 * n);
+    case 'Y': return addMonths(p, 12 * n);
+    case 'DE': return addMonths(p, 120 * n);
+    case 'CE': return addMonths(p, 1200 * n);
+    default: return p;
+  }
+}
+
+/** Format a point at the granularity of a unit. */
+function atGranularity(p: Ymd, unit: UnitKey): string {
+  switch (unit) {
+    case 'D': case 'H': case 'MIN': case 'S': return fmtDay(p);
+    case 'W': return fmtWeek(p);
+    case 'WE': return `${fmtWeek(p)}-WE`;
+    case 'M': return fmtMonth(p.y, p.m);
+    case 'Q': return fmtQuarter(p.y, quarterOf(p.m));
+    case 'Y': return fmtYear(p.y);
+    case 'DE': return String(Math.floor(p.y / 10));
+    case 'CE': return String(Math.floor(p.y / 100)).padStart(2, '0');
+  }
+}
+
+function refToYmd(r: Ref): Ymd {
+  return { y: r.y, m: r.m ?? 7, d: r.d ?? 1 };
+}
+
+const PART_OF_DAY: Record<string, string> = {
+  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', tonight: 'NI',
+  noon: 'T12:00', midnight: 'T24:00', midday: 'T12:00', dawn: 'MO', dusk: 'EV',
+};
+
+const SEASON: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+
+/** Resolve a day word ("yesterday", "Friday", "March 5", "last Tuesday") against the context. */
+function resolveDayWord(word: string, ctx: Ctx): { day: Ymd | null; anchor: 'dct' | 'none' } {
+  const w = word.toLowerCase().trim();
+  const dct = ctx.dct;
+  const mDate = new RegExp(`^(${MONTH_SRC})\\s+(${DAYNUM})${DAYSUF}$`, 'i').exec(word.trim());
+  if (mDate) {
+    const mo = monthNumber(mDate[1]!) ?? 1;
+    const d = +mDate[2]!;
+    if (!dct) return { day: null, anchor: 'dct' };
+    return { day: { y: yearFor(dct, mo, d, ctx.tense()), m: mo, d }, anchor: 'dct' };
+  }
+  if (!dct) return { day: null, anchor: 'dct' };
+  if (w === 'today' || w === 'this' || w === 'tonight') return { day: dct, anchor: 'dct' };
+  if (w === 'yesterday' || w === 'last') return { day: addDays(dct, -1), anchor: 'dct' };
+  if (w === 'tomorrow') return { day: addDays(dct, 1), anchor: 'dct' };
+  const parts = w.split(/\s+/);
+  const wdWord = parts[parts.length - 1]!;
+  const wd = weekdayNumber(wdWord);
+  if (wd) {
+    const shift = parts.length > 1 ? (parts[0] as 'last' | 'next' | 'this') : null;
+    return { day: weekdayDate(dct, wd, ctx.tense(), shift), anchor: 'dct' };
+  }
+  return { day: dct, anchor: 'dct' };
+}
+
+function precededBy(text: string, index: number, re: RegExp): boolean {
+  const before = text.slice(Math.max(0, index - 24), index);
+  return re.test(before);
+}
+
+// ─── rules ───────────────────────────────────────────────────────────────────────────────────────
+
+const rules: Rule[] = [];
+function rule(name: string, src: string, priority: number, make: Maker, flags = 'gi'): void {
+  rules.push({ name, re: new RegExp(src, flags), make, priority });
+}
+
+// Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
+rule(
+  'date',
+  `\\b(?:(${WEEKDAY_SRC}),?\\s+)?(?:the\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?![\\d:])(?:,?\\s*(${YEAR4})(?!\\d))?|(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:,?\\s*(${YEAR4})(?!\\d))?)`,
+  10,
+  (m) => {
+    const monWord = m[2] ?? m[6]!;
+    const mo = monthNumber(monWord);
+    if (!mo) return null;
+    const d = +(m[3] ?? m[5]!);
+    const yStr = m[4] ?? m[7];
+    if (/^may$/i.test(monWord) && m[5] && !yStr) return null; // "5 may" is rarely a date
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (yStr) {
+          const y = +yStr;
+          return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'none', sets: { y, m: mo, d } };
+        }
+        if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
+        // A date in the text's own year context ("In 2019 … on March 5") keeps that year.
+        const y = ctx.ref && ctx.ref.y !== ctx.dct.y && ctx.ref.d === undefined && ctx.ref.m === undefined ? ctx.ref.y : yearFor(ctx.dct, mo, d, ctx.tense());
+        return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'dct', sets: { y, m: mo, d } };
+      },
+    };
+  },
+);
+
+// ISO and numeric dates.
+rule('iso', `\\b(${YEAR4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b`, 12, (m) => {
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'none', sets: { y, m: mo, d } }) };
+});
+rule('slash', `\\b(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])/(\\d{4}|\\d{2})\\b`, 12, (m) => {
+  let y = +m[3]!;
+  if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
+  const mo = +m[1]!, d = +m[2]!;
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'none', sets: { y, m: mo, d } }) };
+});
+
+// Month with year: "August 1988", "January nineteen ninety-seven", "March of 2020".
+rule(
+  'month-year',
+  `\\b(?:(early|mid|late|the (?:end|beginning|start|middle) of)[\\s-]+)?(${MONTH_SRC}),?\\s+(?:of\\s+)?(${YEAR4}|${SPOKEN_YEAR_SRC})(?![\\d,]\\d)`,
+  9,
+  (m) => {
+    const mo = monthNumber(m[2]!);
+    if (!mo) return null;
+    const y = /^\d/.test(m[3]!) ? +m[3]! : parseSpokenYear(m[3]!);
+    if (!y) return null;
+    const mod = modOf(m[1]);
+    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: fmtMonth(y, mo), mod, anchor: 'none', sets: { y, m: mo } }) };
+  },
+);
+
+// Month without a year: "last April", "in March", "mid-November", "June last year", "early September".
+rule(
+  'month',
+  `\\b(?:(early|mid|late|the (?:end|beginning|start|middle) of)[\\s-]+)?(?:(last|this|next|this past|this coming)\\s+)?(${MONTH_SRC})(?:\\s+(last|this|next) year)?`,
+  5,
+  (m, text) => {
+    const word = m[3]!;
+    const mo = monthNumber(word);
+    if (!mo) return null;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (/^\s*\d/.test(after) && !m[4]) return null; // handled (or rejected) by the date rules
+    if ((mo === 5 || mo === 3) && !m[1] && !m[2] && !m[4]) {
+      // "May" and "March" are also words: require a preposition that takes a month.
+      if (!precededBy(text, m.index, /\b(in|since|until|till|by|from|during|through|of|early|late|mid|before|after)\s+$/i)) return null;
+      if (mo === 3 && /^\s+(on|to|through|against|in)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
+    }
+    if (/^[A-Z]{3,}$/.test(word) && !/^(MAY|JUNE|JULY)$/.test(word) && word.length < 5) return null;
+    const mod = modOf(m[1]);
+    const rel = m[2]?.toLowerCase();
+    const yrel = m[4]?.toLowerCase();
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}`, mod, anchor: 'none' };
+        const dct = ctx.dct;
+        let y: number;
+        if (yrel) y = dct.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
+        else if (rel === 'last' || rel === 'this past') y = mo < dct.m ? dct.y : dct.y - 1;
+        else if (rel === 'next' || rel === 'this coming') y = mo > dct.m ? dct.y : dct.y + 1;
+        else if (rel === 'this') y = dct.y;
+        else if (ctx.ref && ctx.ref.y !== dct.y && ctx.ref.m === undefined) y = ctx.ref.y;
+        else y = yearFor(dct, mo, undefined, ctx.tense());
+        return { type: 'DATE', value: fmtMonth(y, mo), mod, anchor: 'dct', sets: { y, m: mo } };
+      },
+    };
+  },
+  'g',
+);
+
+// Years: "1988", "fiscal 1989", "mid-1996", "the end of 1990", "1994 or later", spoken years.
+rule(
+  'year',
+  `(?:\\b(early|mid|late|the (?:end|beginning|start|middle|close|first half|second half|last half) of)[\\s-]+|(?<![\\w$£€#.,-]))(?:(fiscal(?: year)?|FY|calendar(?: year)?|the year|model year)\\s*)?(${YEAR4}|${SPOKEN_YEAR_SRC})(?!\\d|,\\d|\\.\\d|%| ?percent|-\\d| ?(?:shares|people|employees|workers|tons|units|cars|troops|members|acres|feet|miles|pounds|dollars|yen|votes|points|meters|metres|km|kilometers|vehicles|jobs|seats|copies|barrels)\\b)(?:\\s+or\\s+(later|earlier|before|after))?`,
+  6,
+  (m, text) => {
+    const yWord = m[3]!;
+    const spoken = !/^\d/.test(yWord);
+    const y = spoken ? parseSpokenYear(yWord) : +yWord;
+    if (!y) return null;
+    if (!spoken) {
+      if (y < 1000 || y > 2099) return null;
+      if (y < 1900 && !m[1] && !m[2] && !precededBy(text, m.index, /\b(in|since|by|of|until|from|to|year|early|late|mid|around|circa|c\.)\s+$/i)) return null;
+      // "1990-91" season spans, "No. 1984" and scores are not years by themselves.
+      if (/^\s*[–-]\s*\d{2}\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
+    }
+    let mod = modOf(m[1]);
+    const w = m[1]?.toLowerCase();
+    const orLater = m[4]?.toLowerCase();
+    if (orLater) mod = orLater === 'later' || orLater === 'after' ? 'ON_OR_AFTER' : 'ON_OR_BEFORE';
+    const value = w?.includes('first half') ? `${y}-H1` : w?.includes('second half') || w?.includes('last half') ? `${y}-H2` : fmtYear(y);
+    if (value.includes('-H')) mod = undefined;
+    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value, mod, anchor: 'none', sets: { y } }) };
+  },
+);
+
+// Decades: "the 1990s", "the late 1970s", "mid-1980s", "the '80s", "the nineties".
+rule(
+  'decade',
+  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:(1[0-9]\\d|20\\d)0'?s|'(\\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b`,
+  7,
+  (m, text) => {
+    let dec: string;
+    if (m[2]) dec = m[2];
+    else if (m[3]) dec = `19${m[3]}`;
+    else {
+      const idx = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m[4]!.toLowerCase());
+      if (!/^the\s/i.test(m[0])) return null; // "in his forties" is an age
+      if (precededBy(text, m.index, /\b(his|her|their|its|early|late|mid)\s*$/i)) return null;
+      dec = `19${idx + 2}`;
+    }
+    const mod = modOf(m[1]);
+    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: dec, mod, anchor: 'none' }) };
+  },
+);
+
+// Centuries: "the 20th century", "the eleventh century", "this century", "the last century".
+rule(
+  'century',
+  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(${ORDINAL_SRC}|this|last|next|the last|the next|the past|the previous)[\\s-]+century\\b`,
+  7,
+  (m) => {
+    const w = m[2]!.toLowerCase();
+    const mod = modOf(m[1]);
+    const ord = parseOrdinal(w);
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (ord) return { type: 'DATE', value: String(ord - 1).padStart(2, '0'), mod, anchor: 'none' };
+        if (/past|last/.test(w) && /^the/i.test(m[0]) && !m[1]) return { type: 'DURATION', value: 'P100Y', anchor: 'none' };
+        if (!ctx.dct) return { type: 'DATE', value: 'XX', mod, anchor: 'none' };
+        const c = Math.floor(ctx.dct.y / 100) + (/last|previous|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0);
+        return { type: 'DATE', value: String(c).padStart(2, '0'), mod, anchor: 'dct' };
+      },
+    };
+  },
+);
+
+// Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
+// "the year-ago quarter", "the latest quarter", "Q3 2021", "the first half of 1990".
+const Q_ORD = '(?:first|second|third|fourth|1st|2nd|3rd|4th|final)';
+rule(
+  'quarter',
+  `\\b(?:(?:the|this year's|last year's|its)\\s+)?(?:(?:latest|last|past|current|same|comparable|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?quarter(?!s)(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier))?`,
+  8,
+  (m, text) => {
+    const s = m[0].toLowerCase();
+    const ordM = /(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter/.exec(s);
+    const q = ordM ? (ordM[1] === 'final' ? 4 : parseOrdinal(ordM[1]!) ?? ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[ordM[1]!]!) : null;
+    const yearAgo = /year-ago|year-earlier|a year (ago|earlier)|last year's/.test(s);
+    const explicitY = m[1] ? +m[1] : null;
+    const bare = !q && !/latest|last|past|current|same|comparable|year-|previous|prior|recent|just|fiscal|this/.test(s) && !/^the/.test(s);
+    if (bare) return null; // "a quarter of the vote"
+    if (/^the quarter$/.test(s) && /^\s*(of|point|century|mile|hour|inch)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (explicitY && q) return { type: 'DATE', value: fmtQuarter(explicitY, q), anchor: 'none', quarter: { y: explicitY, q } };
+        if (!ctx.dct) return { type: 'DATE', value: q ? `XXXX-Q${q}` : 'XXXX-QX', anchor: 'none' };
+        const dct = ctx.dct;
+        const curQ = quarterOf(dct.m);
+        let y: number, qq: number;
+        if (q) {
+          y = explicitY ?? dct.y;
+          qq = q;
+          if (!explicitY && (q > curQ || (q === curQ && ctx.tense() === 'past' && !/current|this/.test(s)))) {
+            // a quarter that has not begun is next year's only when the clause looks forward
+            if (!(ctx.tense() === 'future' && q > curQ)) y = dct.y - (q >= curQ ? 1 : 0);
+          }
+          if (q === curQ && !explicitY) y = ctx.tense() === 'future' || /current|this/.test(s) ? dct.y : dct.y - 1;
+        } else if (/current|this/.test(s)) {
+          y = dct.y; qq = curQ;
+        } else if (ctx.lastQuarter && !/previous|prior/.test(s)) {
+          y = ctx.lastQuarter.y; qq = ctx.lastQuarter.q;
+          if (yearAgo) y += 0; // the year-ago quarter of the last-mentioned one: shifted below
+        } else {
+          const prev = addMonths({ y: dct.y, m: dct.m, d: 1 }, -3);
+          y = prev.y; qq = quarterOf(prev.m);
+        }
+        if (/previous|prior/.test(s) && ctx.lastQuarter) {
+          const p = addMonths({ y: ctx.lastQuarter.y, m: ctx.lastQuarter.q * 3, d: 1 }, -3);
+          y = p.y; qq = quarterOf(p.m);
+        }
+        if (yearAgo) y -= 1;
+        const quarter = yearAgo ? undefined : { y, q: qq };
+        return { type: 'DATE', value: fmtQuarter(y, qq), anchor: 'dct', quarter };
+      },
+    };
+  },
+);
+
+rule(
+  'half',
+  `\\b(?:the\\s+)?(first|second|last|latter)\\s+half(?:\\s+of\\s+(?:(${YEAR4})|(this|last|next|the) year|the (?:fiscal )?year))?`,
+  8,
+  (m) => {
+    const h = /first/i.test(m[1]!) ? 1 : 2;
+    const explicitY = m[2] ? +m[2] : null;
+    if (!explicitY && !m[3] && !/^the/i.test(m[0])) return null;
+    const rel = m[3]?.toLowerCase();
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (explicitY) return { type: 'DATE', value: `${explicitY}-H${h}`, anchor: 'none' };
+        if (!ctx.dct) return { type: 'DATE', value: `XXXX-H${h}`, anchor: 'none' };
+        let y = ctx.dct.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+        if (!rel && h === 2 && ctx.dct.m <= 6 && ctx.tense() === 'past') y -= 1;
+        return { type: 'DATE', value: `${y}-H${h}`, anchor: 'dct' };
+      },
+    };
+  },
+);
+
+// Seasons: "this summer", "last fall", "the winter of nineteen ninety-four", "spring 2020".
+rule(
+  'season',
+  `\\b(?:(early|mid|late)[\\s-]+)?(?:(the|this|last|next|this past|this coming|past|coming)\\s+)?(?:(early|late)[\\s-]+)?(spring|summer|fall|autumn|winter)(?!s?\\w)(?:,?\\s+(?:of\\s+)?(${YEAR4}|${SPOKEN_YEAR_SRC}))?`,
+  7,
+  (m, text) => {
+    const season = SEASON[m[4]!.toLowerCase()]!;
+    const det = m[2]?.toLowerCase();
+    const yWord = m[5];
+    const before = /\b(in|during|over|since|until|by|through|this|last|next|early|late|mid)\s+$/i;
+    if (!det && !yWord && !m[1] && !m[3] && !precededBy(text, m.index, before)) return null;
+    if (season === 'FA' && !yWord && (!det || det === 'the') && !m[1] && !m[3]) {
+      if (!precededBy(text, m.index, /\b(in|during|by|until|since|this|last|next)\s+(the\s+)?$/i)) return null;
+      if (/^\s+(of|in|from)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
+    }
+    if (det === 'the' && !yWord && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
+    const y0 = yWord ? (/^\d/.test(yWord) ? +yWord : parseSpokenYear(yWord)) : null;
+    const mod = modOf(m[1] ?? m[3]);
+    if (det === 'past' || det === 'coming') return null;
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (y0) return { type: 'DATE', value: `${y0}-${season}`, mod, anchor: 'none', sets: { y: y0 } };
+        if (!ctx.dct) return { type: 'DATE', value: `XXXX-${season}`, mod, anchor: 'none' };
+        const dct = ctx.dct;
+        const startMonth: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+        const sm = startMonth[season]!;
+        const inOrAfter = dct.m >= sm || (season === 'WI' && dct.m <= 2);
+        let y = dct.y;
+        if (season === 'WI' && dct.m <= 2) y = dct.y - 1;
+        if (det === 'last' || det === 'this past') y = inOrAfter && dct.m > sm + 2 ? y : y - 1;
+        else if (det === 'next' || det === 'this coming') y = inOrAfter ? y + 1 : y;
+        else if (det !== 'this' && ctx.tense() === 'past' && !inOrAfter) y -= 1;
+        return { type: 'DATE', value: `${y}-${season}`, mod, anchor: 'dct' };
+      },
+    };
+  },
+);
+
+// Times of day: "4:25 p.m. Washington time", "10 p.m. Wednesday", "noon Thursday", "around 7:15 p.m.",
+// "5 p.m. EST Nov. 9".
+const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
+rule(
+  'time',
+  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|(\\d{1,2}):(\\d{2})(?!\\d|:\\d)|(noon|midnight|midday))(${TZ_SRC})?(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}|${MONTH_SRC}\\s+${DAYNUM}${DAYSUF}))?`,
+  11,
+  (m, text) => {
+    let hh: number, mm = 0;
+    if (m[2]) {
+      hh = +m[2];
+      mm = m[3] ? +m[3] : 0;
+      const ap = m[4]!.toLowerCase();
+      if (hh > 12 && ap[0] !== 'o') return null;
+      if (ap.startsWith('p') && hh < 12) hh += 12;
+      if (ap.startsWith('a') && hh === 12) hh = 0;
+    } else if (m[5]) {
+      hh = +m[5];
+      mm = +m[6]!;
+      if (hh > 23 || mm > 59) return null;
+      // ratios, scores and verse numbers look like this too: need a time word nearby
+      if (!m[8] && !/\b(at|by|until|from|before|after|around|about)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
+    } else {
+      const w = m[7]!.toLowerCase();
+      hh = w === 'midnight' ? 24 : 12;
+    }
+    const mod = modOf(m[1]);
+    const day = m[9];
+    let end = m.index + m[0].length;
+    // "a.m." at the end of a sentence: the period belongs to the sentence too; keep it in the span
+    if (m[0].endsWith(' ')) end--;
+    const hhmm = `T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+    return {
+      start: m.index,
+      end,
+      resolve: (ctx) => {
+        if (!ctx.dct && !day) return { type: 'TIME', value: `XXXX-XX-XX${hhmm}`, mod, anchor: 'none' };
+        const r = day ? resolveDayWord(day, ctx) : { day: ctx.dct, anchor: 'dct' as const };
+        const base = r.day ? fmtDay(r.day) : 'XXXX-XX-XX';
+        return { type: 'TIME', value: `${base}${hhmm}`, mod, anchor: 'dct' };
+      },
+    };
+  },
+);
+
+// "4 in the morning"
+rule('time-in-the', `\\b(\\d{1,2}|${'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve'})(?:\\s+o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)`, 11, (m) => {
+  let hh = typeof parseNumber(m[1]!) === 'number' ? (parseNumber(m[1]!) as number) : 0;
+  if (!/morning/i.test(m[2]!) && hh < 12) hh += 12;
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    resolve: (ctx) => ({ type: 'TIME', value: `${ctx.dct ? fmtDay(ctx.dct) : 'XXXX-XX-XX'}T${String(hh).padStart(2, '0')}:00`, anchor: 'dct' }),
+  };
+});
+
+// Parts of days: "this morning", "Friday night", "last night", "tonight", "yesterday afternoon",
+// "mid-afternoon yesterday", "overnight".
+rule(
+  'part-of-day',
+  `\\b(?:(early|late|mid|later|earlier)[\\s-]+)?(?:(this|last|yesterday|tomorrow|today|(?:last |next )?${WEEKDAY_SRC})\\s+)?(morning|afternoon|evening|night|tonight|overnight)(?:\\s+(yesterday|today|tomorrow|(?:last |next )?${WEEKDAY_SRC}))?`,
+  8,
+  (m) => {
+    const part = m[3]!.toLowerCase();
+    const dayWord = m[2] ?? m[4];
+    if (!dayWord && part !== 'tonight' && part !== 'overnight' && !(m[1] && /^mid/i.test(m[1]))) return null;
+    if (dayWord && /^(this|last)$/i.test(dayWord) && part === 'overnight') return null;
+    const mod = modOf(m[1]);
+    const code = PART_OF_DAY[part]!;
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (!ctx.dct) return { type: 'TIME', value: `XXXX-XX-XXT${code}`, mod, anchor: 'none' };
+        const dw = (dayWord ?? 'today').toLowerCase();
+        const r = dw === 'last' && part === 'night' ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ctx);
+        return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: 'dct' };
+      },
+    };
+  },
+);
+
+// Weekdays: "Friday", "last Tuesday", "on Tuesday", "earlier Sunday", "late Friday".
+rule(
+  'weekday',
+  `\\b(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this past|this coming|coming|past)\\s+)?(${WEEKDAY_SRC})(?![a-z])`,
+  6,
+  (m, text) => {
+    const wdWord = m[3]!;
+    if (!/^[A-Z]/.test(wdWord)) return null;
+    if (/^[A-Z][a-z]+s$/.test(wdWord)) return null;
+    const wd = weekdayNumber(wdWord)!;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    if (/^\s*(?:,\s*)?(?:the\s+)?\d/.test(after)) return null; // full dates are the date rule's
+    if (/^\s+(Times|Telegraph|Post|Herald|Mail|Sport|Express|Night Live)\b/.test(after)) return null;
+    if (/^\.$/.test(wdWord.slice(-1)) && wdWord.length <= 4) {
+      // abbreviations need a date context
+      return null;
+    }
+    const mod = m[1] ? modOf(m[1]) : undefined;
+    const rel = m[2]?.toLowerCase().replace('this past', 'last').replace('this coming', 'next').replace('coming', 'next').replace('past', 'last') as 'last' | 'next' | 'this' | undefined;
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (!ctx.dct) return { type: 'DATE', value: `XXXX-WXX-${wd}`, mod, anchor: 'none' };
+        const day = weekdayDate(ctx.dct, wd, ctx.tense(), rel ?? null);
+        return { type: 'DATE', value: fmtDay(day), mod, anchor: 'dct', sets: { y: day.y, m: day.m, d: day.d } };
+      },
+    };
+  },
+  'g',
+);
+
+// Deictic days: today, yesterday, tomorrow, "the day before yesterday", "late yesterday".
+rule(
+  'deictic-day',
+  `\\b(?:(early|late|earlier|later)\\s+)?(?:the day (before|after)\\s+)?(today|yesterday|tomorrow)\\b`,
+  6,
+  (m, text) => {
+    const w = m[3]!.toLowerCase();
+    if (w === 'today' && /^['’]s\s+(?!date)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && false) return null;
+    const offset = (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0) + (m[2] ? (m[2].toLowerCase() === 'before' ? -1 : 1) : 0);
+    const mod = modOf(m[1]);
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (!ctx.dct) return { type: 'DATE', value: w === 'today' ? 'PRESENT_REF' : 'XXXX-XX-XX', mod, anchor: 'none' };
+        const day = addDays(ctx.dct, offset);
+        return { type: 'DATE', value: fmtDay(day), mod, anchor: 'dct' };
+      },
+    };
+  },
+);
+
+// Relative calendar units: "last week", "this year", "next month", "earlier this month",
+// "the end of this week", "the following year", "that day", "the weekend", "the year".
+rule(
+  'relative-unit',
+  `\\b(?:(early|mid|late|earlier|later|the (?:end|beginning|start|middle|rest|remainder|close) of)[\\s-]+)?(?:in\\s+)?(last|this|next|this past|this coming|the (?:following|next|previous|preceding|prior|same|current|latest|coming)|that|the|the past|the last|current|coming|previous|following|same)\\s+(?:(fiscal|calendar)\\s+)?(week|weekend|month|year|decade|day|fortnight)(?![\\w-])(?:\\s+(?:before|after)(?!\\s+(?:the|a|an|his|her|their|its|\\d)\\b))?`,
+  6,
+  (m, text) => {
+    const modWord = m[1]?.toLowerCase();
+    const rel = m[2]!.toLowerCase();
+    const fiscal = !!m[3];
+    const unitWord = m[4]!.toLowerCase();
+    const unit = unitKey(unitWord);
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const beforeAfter = /\s(before|after)$/i.exec(m[0])?.[1]?.toLowerCase();
+    if (rel === 'the' && !beforeAfter) {
+      if (unit === 'D' || unit === 'M') return null; // "the day" and "the month" are too vague alone
+      if (unit === 'Y' && !fiscal && /^\s*(?:'s|’s|of|in which|when|ended|ending|before|after|\d)/i.test(tail)) return null;
+      if (unit === 'Y' && !fiscal && !precededBy(text, m.index, /\b(for|in|during|of|over|through|throughout|this|last)\s+$/i)) return null;
+      if (unit === 'W' && !precededBy(text, m.index, /\b(for|in|during|of|over|through|throughout|earlier|later)\s+$/i)) return null;
+    }
+    if (rel === 'that' && !/^(day|week|month|year)$/.test(unitWord)) return null;
+    if ((rel === 'the past' || rel === 'the last' || rel === 'the coming' || rel === 'the next' || rel === 'past' || rel === 'coming') && !modWord) {
+      // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the reference
+      if (unit !== 'D' || rel.includes('past') || rel.includes('last')) {
+        if (unit === 'D' && (rel.includes('past') || rel.includes('last'))) return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1D', anchor: 'none' }) };
+        return {
+          start: m.index,
+          end: m.index + m[0].length,
+          resolve: () => ({ type: 'DURATION', value: durationValue(1, unit), anchor: 'none' }),
+        };
+      }
+    }
+    let mod = modOf(modWord);
+    if (modWord === 'the rest of' || modWord === 'the remainder of') mod = undefined;
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        const textual = /following|next|previous|preceding|prior|same|that/.test(rel) || beforeAfter !== undefined;
+        let base: Ymd | null;
+        let anchor: 'dct' | 'text' = 'dct';
+        if (textual && ctx.ref && (rel !== 'the next' || ctx.tense() === 'past')) {
+          base = refToYmd(ctx.ref);
+          anchor = 'text';
+        } else base = ctx.dct;
+        if (!base) {
+          return { type: 'DATE', value: unresolved(unit === 'D' ? 'day' : unit === 'M' ? 'month' : unit === 'W' || unit === 'WE' ? 'week' : 'year'), mod, anchor: 'none' };
+        }
+        let n = 0;
+        if (/last|previous|preceding|prior|this past/.test(rel)) n = -1;
+        else if (/next|following|coming/.test(rel)) n = 1;
+        if (beforeAfter) n = beforeAfter === 'before' ? -1 : 1;
+        if (rel === 'the' && unit === 'WE') {
+          const t = ctx.tense();
+          const d = weekdayDate(base, 6, t, null);
+          return { type: 'DATE', value: `${fmtWeek(d)}-WE`, mod, anchor };
+        }
+        const p = shiftBy(base, n, unit === 'WE' ? 'W' : unit);
+        if (unit === 'D') {
+          const sets = { y: p.y, m: p.m, d: p.d };
+          return { type: 'DATE', value: fmtDay(p), mod, anchor, sets };
+        }
+        if (rel === 'last' && unit === 'WE') {
+          const d = weekdayDate(base, 6, 'past', null);
+          return { type: 'DATE', value: `${fmtWeek(d)}-WE`, mod, anchor };
+        }
+        return { type: 'DATE', value: atGranularity(p, unit), mod, anchor };
+      },
+    };
+  },
+);
+
+// Offsets: "a year ago", "two weeks ago", "six months earlier", "a day later", "three years before".
+rule(
+  'offset',
+  `\\b(?:(${QUANT_SRC})\\s+)?(${NUM_SRC})\\s+(${UNIT_SRC})(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|since)\\b`,
+  9,
+  (m, text) => {
+    const n = parseNumber(m[2]!);
+    const unit = unitKey(m[3]!);
+    const dir = m[4]!.toLowerCase();
+    const mod = /or so/.test(m[0]) ? 'APPROX' : modOf(m[1]);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    if ((dir === 'before' || dir === 'after' || dir === 'since') && /^\s+(?!that\b|then\b|[.,;])\S/.test(after)) {
+      // "two weeks before the outbreak": TimeML marks the duration; the anchor is an event
+      const end = m.index + m[0].length - dir.length - 1;
+      return { start: m.index, end, resolve: () => ({ type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' }) };
+    }
+    if (dir === 'since') return null;
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' ? -1 : 1;
+        if (n === 'X') return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod, anchor: 'dct' };
+        const useText = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && ctx.ref && ctx.ref.d !== undefined;
+        const base = useText ? refToYmd(ctx.ref!) : ctx.dct;
+        if (!base) return { type: 'DATE', value: 'XXXX-XX-XX', mod, anchor: 'none' };
+        if (unit === 'H' || unit === 'MIN' || unit === 'S') return { type: 'DATE', value: fmtDay(base), mod, anchor: useText ? 'text' : 'dct' };
+        // "a year earlier" in a sentence about a quarter means that quarter a year before
+        if (unit === 'Y' && n === 1 && ctx.lastQuarter && /quarter|period|three months/i.test(ctx.sentence)) {
+          return { type: 'DATE', value: fmtQuarter(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), mod, anchor: 'dct' };
+        }
+        const whole = Math.round(n);
+        const p = shiftBy(base, sign * whole, unit);
+        return { type: 'DATE', value: atGranularity(p, unit), mod, anchor: useText ? 'text' : 'dct' };
+      },
+    };
+  },
+);
+
+// Durations: "50 minutes", "two hours", "a decade", "the past five years", "more than four hours",
+// "five-year", "the first nine months", "2 1/2 years".
+rule(
+  'duration',
+  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?(${NUM_SRC})(?:\\s+more)?([\\s-]+)(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
+  5,
+  (m, text) => {
+    const numWord = m[4]!;
+    let n = parseNumber(numWord);
+    const unitWord = m[6]!;
+    const unit = unitKey(unitWord);
+    const hyphen = m[5]!.includes('-');
+    const lowNum = numWord.toLowerCase();
+    if (/and a half$/.test(m[0])) n = n === 'X' ? n : n + 0.5;
+    // a bare "a/an/some/many + unit" is often not a duration ("a day of protests"): accept the
+    // common cases only
+    if ((lowNum === 'a' || lowNum === 'an') && !m[1] && !m[2] && !m[3]) {
+      const prev = text.slice(Math.max(0, m.index - 40), m.index);
+      if (/(\d|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)\s*$/i.test(prev)) {
+        return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
+      }
+      if (!/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of)\s+$/i.test(prev)) return null;
+      if (unit === 'Q') return null;
+    }
+    if (lowNum === 'some' && unit !== 'Y' && unit !== 'M') return null;
+    if (lowNum === 'many' || lowNum === 'few') {
+      if (!m[2] && !/^the/i.test(m[0])) return null;
+    }
+    if (unit === 'Q' && !/^the/i.test(m[0]) && !hyphen) return null;
+    if (unit === 'WE' && n === 1) return null;
+    if (/^\d/.test(numWord) && parseFloat(numWord) > 1000) return null;
+    const mod = modOf(m[1] ?? m[3]);
+    const fortnight = /fortnight/i.test(unitWord);
+    const value = durationValue(n, unit, fortnight);
+    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
+  },
+);
+
+// Bare plural units standing for an unspecified amount: "for years", "in recent weeks", "coming months",
+// "decades-long", "centuries".
+rule(
+  'vague-duration',
+  `\\b(?:(recent|coming|the coming|the past few|the last few|the next few|the past several|the last several|the next several)\\s+)?(years|months|weeks|days|hours|minutes|decades|centuries)(-long)?\\b`,
+  4,
+  (m, text) => {
+    const det = m[1]?.toLowerCase();
+    const unit = unitKey(m[2]!);
+    if (!det) {
+      if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted)\s+$/i)) return null;
+      if (/^\s+(of|ago|old|later|earlier|before|after|to)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+    }
+    if (det === 'recent') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
+    if (det === 'coming' || det === 'the coming') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
+    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: durationValue('X', unit), anchor: 'none' }) };
+  },
+);
+
+// Sets: "every week", "each Thursday", "daily", "twice a week", "on Tuesdays", "each July".
+rule(
+  'set',
+  `\\b(?:(?:every|each)\\s+(?:other\\s+)?(?:(${NUM_SRC})\\s+)?(${UNIT_SRC}|${WEEKDAY_SRC}|${MONTH_SRC}|spring|summer|fall|autumn|winter|morning|night|evening)|(daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually)|(?:once|twice|three times|four times|\\d+ times)\\s+(?:a|per|each|every)\\s+(${UNIT_SRC})|per\\s+(year|month|week|day|hour|annum))\\b`,
+  7,
+  (m, text) => {
+    const s = m[0].toLowerCase();
+    let value: string;
+    if (m[3]) {
+      if (/^(weekly|monthly|daily|quarterly)$/i.test(m[3]) && /^\s+[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && /^[A-Z]/.test(m[3])) return null;
+      const map: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P1Q', biweekly: 'P2W', semiannually: 'P6M' };
+      value = map[m[3].toLowerCase()]!;
+      // "daily" as an adjective before a noun ("the daily newspaper") is not a set expression
+      if (/^\s+(newspaper|paper|mail|show|news|telegraph|star|express|beast)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return null;
+    } else if (m[4] || m[5]) value = durationValue(1, unitKey((m[4] ?? m[5])!));
+    else {
+      const what = m[2]!;
+      const wd = weekdayNumber(what);
+      const mo = monthNumber(what);
+      if (wd && /^[A-Z]/.test(what) && /day|\./i.test(what)) value = `XXXX-WXX-${wd}`;
+      else if (mo && /^[A-Z]/.test(what)) value = `XXXX-${String(mo).padStart(2, '0')}`;
+      else if (SEASON[what.toLowerCase()]) value = `XXXX-${SEASON[what.toLowerCase()]}`;
+      else if (PART_OF_DAY[what.toLowerCase()]) value = `XXXX-XX-XXT${PART_OF_DAY[what.toLowerCase()]}`;
+      else {
+        const n = m[1] ? parseNumber(m[1]) : 1;
+        value = durationValue(/other/.test(s) ? 2 : n, unitKey(what));
+      }
+    }
+    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value, anchor: 'none' }) };
+  },
+);
+rule('set-weekdays', `\\b(?:on\\s+)(${WEEKDAY_SRC.replace(/\(\?:/, '(?:')})s\\b`, 7, (m) => {
+  const wd = weekdayNumber(m[1]!)!;
+  const start = m.index + m[0].indexOf(m[1]!);
+  return { start, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: `XXXX-WXX-${wd}`, anchor: 'none' }) };
+}, 'g');
+
+// Reference words: now, currently, recently, the past, the future, soon, former times.
+rule(
+  'ref',
+  `\\b(?:(right now|just now|now|nowadays|currently|at present|presently|these days|at the moment|today's|the present|present-day)|(recently|recent|lately|previously|formerly|the past|in the past|once|earlier|so far)|(soon|shortly|the future|future|in the future|someday|one day|eventually|the near future|the coming|upcoming|a later date|later))\\b`,
+  3,
+  (m, text) => {
+    const w = m[0].toLowerCase();
+    let start = m.index;
+    if (w.startsWith('in the')) start += 3;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (w === 'now') {
+      if (/^\s+that\b/i.test(after)) return null;
+      if (/\b(by|until|till|from|for|than|right|just)\s+$/i.test(before) && !/\b(by|until|from|for|than)\s+$/i.test(before)) return null;
+    }
+    if (w === 'once' || w === 'earlier' || w === 'later' || w === 'so far' || w === 'one day' || w === 'the coming' || w === 'upcoming' || w === 'eventually' || w === 'today\'s') return null;
+    if (w === 'future' && !/^\s+[a-z]/.test(after)) return null;
+    if (w === 'future' && /^\s+(of|is|was)\b/.test(after)) return null;
+    if (w === 'the future' && /^\s+(of|for)\b/.test(after)) return null;
+    if (w === 'recent' && !/^\s+[a-z]/.test(after)) return null;
+    if (w === 'the past' && /^\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day)/i.test(after)) return null;
+    if (w === 'shortly' && /^\s+(after|before)\b/i.test(after)) return null;
+    if (w === 'the present' && !/^\s*[.,;]/.test(after)) return null;
+    const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
+    return { start, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value, anchor: 'dct' }) };
+  },
+);
+
+/** Run all rules over the text; overlapping candidates are settled longest-first. */
+export function recognise(text: string): Candidate[] {
+  const all: Candidate[] = [];
+  for (const r of rules) {
+    r.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = r.re.exec(text))) {
+      if (m[0].length === 0) {
+        r.re.lastIndex++;
+        continue;
+      }
+      const c = r.make(m, text);
+      if (c && c.end > c.start) {
+        // never end a span on whitespace or a comma
+        let end = c.end;
+        while (end > c.start && /[\s,]/.test(text[end - 1]!)) end--;
+        all.push({ ...c, end, priority: r.priority });
+      }
+    }
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken: Candidate[] = [];
+  for (const c of all) {
+    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+    taken.push(c);
+  }
+  taken.sort((a, b) => a.start - b.start);
+  return taken;
+}
+
+export { spanOf };
