@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { tagSentences } from '../../language/ner/index.js';
 
-/** `storyline ner --format conll`: CoNLL in, the same lines plus a predicted IOB2 column out. */
+/**
+ * `storyline ner --format conll`: CoNLL in, the same lines plus a predicted IOB2 tag column out.
+ * Sentences are tagged a document at a time (between `-DOCSTART-` lines), so the model's
+ * document-level features see the whole document.
+ */
 export function registerNer(program: Command): void {
   program
     .command('ner')
@@ -11,22 +15,40 @@ export function registerNer(program: Command): void {
     .action(async (opts: { format: string }) => {
       if (opts.format !== 'conll') throw new Error(`unknown --format "${opts.format}": use conll`);
       const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      // Lines of the current document: strings are passed through, arrays are sentences.
+      let doc: (string | string[])[] = [];
       let sentence: string[] = [];
-      const out: string[] = [];
-      const flush = () => {
-        if (sentence.length === 0) return;
-        const tags = tagSentences([sentence.map((l) => l.split(/\s+/)[0]!)])[0]!;
-        sentence.forEach((l, i) => out.push(`${l} ${tags[i]}`));
+      const endSentence = () => {
+        if (sentence.length) doc.push(sentence);
         sentence = [];
       };
+      const flushDoc = () => {
+        endSentence();
+        const sentences = doc.filter((x): x is string[] => Array.isArray(x));
+        const tags = sentences.length ? tagSentences(sentences.map((s) => s.map((l) => l.split(/\s+/)[0]!))) : [];
+        const out: string[] = [];
+        let k = 0;
+        for (const item of doc) {
+          if (typeof item === 'string') out.push(item);
+          else {
+            const t = tags[k++]!;
+            item.forEach((l, i) => out.push(`${l} ${t[i]}`));
+          }
+        }
+        if (out.length) process.stdout.write(out.join('\n') + '\n');
+        doc = [];
+      };
       for await (const line of rl) {
-        if (line.trim() === '' || line.startsWith('-DOCSTART-')) {
-          flush();
-          out.push(line);
+        if (line.startsWith('-DOCSTART-')) {
+          flushDoc();
+          doc.push(line);
+        } else if (line.trim() === '') {
+          endSentence();
+          doc.push(line);
+          // Without -DOCSTART- markers, keep documents bounded.
+          if (doc.length > 5000) flushDoc();
         } else sentence.push(line.trimEnd());
-        if (out.length > 10_000) process.stdout.write(out.splice(0).join('\n') + '\n');
       }
-      flush();
-      if (out.length) process.stdout.write(out.join('\n') + '\n');
+      flushDoc();
     });
 }

@@ -1,0 +1,170 @@
+// The NER sequence model: a linear-chain model (averaged structured perceptron weights) decoded with
+// Viterbi under IOB2 constraints; serialisation to a compact gzipped JSON file.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { FeatureExtractor, LABELS, type Gazetteer, type Lexicon } from './features.js';
+
+export const L = LABELS.length;
+const START = L; // row of the transition table used before the first token
+
+/** allowed[prev * L + cur]: IOB2 forbids I-X after anything but B-X or I-X. */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) {
+    for (let c = 0; c < L; c++) {
+      const cur = LABELS[c]!;
+      if (!cur.startsWith('I-')) a[p * L + c] = 1;
+      else if (p < L && LABELS[p]!.slice(2) === cur.slice(2)) a[p * L + c] = 1;
+    }
+  }
+  return a;
+})();
+
+export interface ModelData {
+  features: Map<string, number>;
+  /** features × labels */
+  weights: Float32Array;
+  /** (labels + 1) × labels: previous label (or START) → label */
+  transitions: Float32Array;
+  gazetteer: Gazetteer;
+  lexicon: Lexicon;
+}
+
+/** Scores every token × label, then finds the best IOB2-valid label sequence. */
+export function viterbi(feats: Int32Array[], weights: Float32Array, transitions: Float32Array, out: Int32Array = new Int32Array(feats.length)): Int32Array {
+  const n = feats.length;
+  if (n === 0) return out;
+  const emit = new Float64Array(n * L);
+  for (let t = 0; t < n; t++) {
+    const f = feats[t]!;
+    const base = t * L;
+    for (let k = 0; k < f.length; k++) {
+      const w = f[k]! * L;
+      for (let y = 0; y < L; y++) emit[base + y]! += weights[w + y]!;
+    }
+  }
+  const score = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  for (let y = 0; y < L; y++) score[y] = ALLOWED[START * L + y] ? emit[y]! + transitions[START * L + y]! : -Infinity;
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!ALLOWED[p * L + y]) continue;
+        const s = score[(t - 1) * L + p]! + transitions[p * L + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * L + y] = best + emit[t * L + y]!;
+      back[t * L + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    if (score[(n - 1) * L + y]! > best) {
+      best = score[(n - 1) * L + y]!;
+      arg = y;
+    }
+  }
+  for (let t = n - 1; t >= 0; t--) {
+    out[t] = arg;
+    arg = back[t * L + arg]!;
+  }
+  return out;
+}
+
+export class NerModel {
+  readonly extractor: FeatureExtractor;
+  constructor(readonly data: ModelData) {
+    const features = data.features;
+    this.extractor = new FeatureExtractor(data.lexicon, (f) => features.get(f) ?? -1);
+  }
+
+  /** IOB2 labels for the sentences of one document. */
+  tagDocument(sentences: string[][]): string[][] {
+    const feats = this.extractor.document(sentences, this.data.gazetteer);
+    return feats.map((f) => Array.from(viterbi(f, this.data.weights, this.data.transitions), (y) => LABELS[y]!));
+  }
+}
+
+interface SerializedModel {
+  format: 'storyline-ner-1';
+  labels: string[];
+  features: string[];
+  scale: number;
+  weights: string; // base64 Int16, features × labels
+  transitions: number[];
+  gazetteer: [string, string[]][];
+  clusters: [string, string[]][];
+  capRatio: [string, string][];
+  meta: Record<string, unknown>;
+}
+
+/** Writes the model, dropping features whose weights are all ~0 and quantising to 16 bits. */
+export function saveModel(path: string, data: ModelData, meta: Record<string, unknown>): { features: number; bytes: number } {
+  const names: string[] = new Array(data.features.size);
+  for (const [f, id] of data.features) names[id] = f;
+  let maxAbs = 0;
+  for (const w of data.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = maxAbs / 32767 || 1;
+  const keptNames: string[] = [];
+  const kept: number[] = [];
+  for (let id = 0; id < names.length; id++) {
+    let keep = false;
+    for (let y = 0; y < L; y++) if (Math.abs(data.weights[id * L + y]!) >= scale * 2) keep = true;
+    if (keep) {
+      keptNames.push(names[id]!);
+      kept.push(id);
+    }
+  }
+  const q = new Int16Array(kept.length * L);
+  kept.forEach((id, i) => {
+    for (let y = 0; y < L; y++) q[i * L + y] = Math.round(data.weights[id * L + y]! / scale);
+  });
+  const out: SerializedModel = {
+    format: 'storyline-ner-1',
+    labels: [...LABELS],
+    features: keptNames,
+    scale,
+    weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64'),
+    transitions: Array.from(data.transitions, (x) => Math.round(x * 1e4) / 1e4),
+    gazetteer: [...data.gazetteer.exact.entries()],
+    clusters: [...data.lexicon.clusters.entries()],
+    capRatio: [...data.lexicon.capRatio.entries()],
+    meta,
+  };
+  const bytes = gzipSync(JSON.stringify(out), { level: 9 });
+  writeFileSync(path, bytes);
+  return { features: kept.length, bytes: bytes.length };
+}
+
+export function loadModel(path: string | URL): NerModel {
+  const raw = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as SerializedModel;
+  if (raw.format !== 'storyline-ner-1') throw new Error(`${String(path)}: not a Storyline NER model`);
+  const features = new Map<string, number>();
+  raw.features.forEach((f, i) => features.set(f, i));
+  const buf = Buffer.from(raw.weights, 'base64');
+  const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * raw.scale;
+  const exact = new Map(raw.gazetteer);
+  const lower = new Map<string, string[]>();
+  let maxLength = 1;
+  for (const [k, types] of exact) {
+    const lk = k.toLowerCase();
+    const prev = lower.get(lk);
+    lower.set(lk, prev ? [...new Set([...prev, ...types])].sort() : types);
+    maxLength = Math.max(maxLength, k.split(' ').length);
+  }
+  return new NerModel({
+    features,
+    weights,
+    transitions: Float32Array.from(raw.transitions),
+    gazetteer: { exact, lower, maxLength },
+    lexicon: { clusters: new Map(raw.clusters), capRatio: new Map(raw.capRatio) },
+  });
+}
