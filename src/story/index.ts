@@ -1,36 +1,54 @@
 // story: dated events, timeline, title, summary and claim evolution of one story.
-import type { Analysis, ClaimEvolution, Disagreement, EventMention, IsoDate, TimelineEntry } from '../types.js';
+import type { EventMention } from '../types.js';
+import { extractEventMentions, mergeEvents, type MentionOptions } from './events.js';
+import type { DatedMention, StoryArticle, StoryView, TimelineOptions } from './model.js';
+import { buildTimeline, type SalienceWeights } from './timeline.js';
+import { storyHeadline } from './headline.js';
+import { claimEvolution, findDisagreements } from './claims.js';
 
-export interface StoryArticle {
-  id: string;
-  title: string;
-  text: string;
-  published: IsoDate | null;
-  source: string | null;
-  duplicateOf: string | null;
-  analysis: Analysis;
+export type { StoryArticle, TimelineOptions, StoryView, DatedMention, StoryEvent, DateBasis } from './model.js';
+export { extractEventMentions, mergeEvents, isFurniture } from './events.js';
+export { buildTimeline, rankDates, DEFAULT_WEIGHTS, type SalienceWeights } from './timeline.js';
+export { storyHeadline } from './headline.js';
+export { claimEvolution, findDisagreements } from './claims.js';
+
+export interface BuildOptions {
+  mentions?: MentionOptions;
+  weights?: SalienceWeights;
 }
 
-export interface TimelineOptions {
-  /** Number of dates to keep (default: chosen from the material). */
-  dates?: number;
-  /** Sentences per date. */
-  sentencesPerDate?: number;
-  start?: IsoDate;
-  end?: IsoDate;
-  keywords?: string[];
+function publishedInRange(a: StoryArticle, options: TimelineOptions): boolean {
+  if (!a.published) return !options.start && !options.end;
+  const d = a.published.slice(0, 10);
+  if (options.start && d < options.start) return false;
+  if (options.end && d > options.end) return false;
+  return true;
 }
 
-export interface StoryView {
-  title: string;
-  summary: string;
-  timeline: TimelineEntry[];
-  claims: ClaimEvolution[];
-  disagreements: Disagreement[];
-  events: EventMention[];
+function toEventMention(m: DatedMention): EventMention {
+  return {
+    articleId: m.articleId,
+    sentence: m.sentence,
+    text: m.text,
+    date: m.date,
+    granularity: m.granularity,
+    actorKeys: m.actorKeys,
+    relative: m.relative,
+  };
 }
 
-export function buildStory(articles: StoryArticle[], _options: TimelineOptions = {}): StoryView {
-  const first = articles[0];
-  return { title: first?.title ?? '', summary: '', timeline: [], claims: [], disagreements: [], events: [] };
+/**
+ * Everything the story view shows: dated events merged across sources, the timeline, a headline
+ * and summary, how key claims evolved and where sources disagree. Duplicates (duplicateOf set) are
+ * left out so that a wire copy does not count as a second source.
+ */
+export function buildStory(articles: StoryArticle[], options: TimelineOptions = {}, build: BuildOptions = {}): StoryView {
+  const originals = articles.filter((a) => !a.duplicateOf && publishedInRange(a, options));
+  const mentions = originals.flatMap((a) => extractEventMentions(a, build.mentions));
+  const events = mergeEvents(mentions);
+  const timeline = buildTimeline({ articles: originals, mentions, events, options, weights: build.weights });
+  const { title, summary } = storyHeadline(originals, timeline);
+  const claims = claimEvolution(originals);
+  const disagreements = findDisagreements(claims);
+  return { title, summary, timeline, claims, disagreements, events: mentions.map(toEventMention) };
 }

@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { readJsonLines } from '../batch.js';
-import { analyze } from '../../language/index.js';
 import { buildStory, type StoryArticle } from '../../story/index.js';
+import { analyzeForTimeline, looksOneSentencePerLine } from '../../story/light.js';
 
-/** `storyline tls`: articles on stdin → one JSON timeline {timeline:[{date, sentences[]}]}. */
+/**
+ * `storyline tls`: articles on stdin → one JSON timeline {timeline:[{date, sentences[]}]}.
+ * Texts with line breaks inside paragraphs (one sentence a line, as in Timeline17) are split at the
+ * line breaks; only time expressions are analysed (no entities or quotes), for speed.
+ */
 export function registerTls(program: Command): void {
   program
     .command('tls')
@@ -23,6 +27,7 @@ export function registerTls(program: Command): void {
         const v = item.value;
         const text = typeof v.text === 'string' ? v.text : '';
         const published = typeof v.published === 'string' ? v.published.slice(0, 10) : null;
+        if (published && ((opts.start && published < opts.start) || (opts.end && published > opts.end))) continue;
         articles.push({
           id: String(v.id ?? item.line),
           title: typeof v.title === 'string' ? v.title : '',
@@ -30,7 +35,7 @@ export function registerTls(program: Command): void {
           published,
           source: null,
           duplicateOf: null,
-          analysis: analyze(text, { dct: published }),
+          analysis: analyzeForTimeline(text, { dct: published, lines: looksOneSentencePerLine(text) }),
         });
       }
       const story = buildStory(articles, {
@@ -40,6 +45,6 @@ export function registerTls(program: Command): void {
         end: opts.end,
         keywords: opts.keywords ? opts.keywords.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
       });
-      process.stdout.write(JSON.stringify({ timeline: story.timeline.map((e) => ({ date: e.date, sentences: e.sentences.map((s) => s.text) })) }) + '\n');
+      process.stdout.write(JSON.stringify({ timeline: story.timeline.map((e) => ({ date: e.date, sentences: e.sentences.map((s) => s.text.trim()) })) }) + '\n');
     });
 }

@@ -1,0 +1,69 @@
+// Calendar arithmetic on ISO dates, and what a TIMEX3 value says about a calendar date.
+import type { Granularity, IsoDate, Timex } from '../types.js';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date (or date-time); NaN when unparseable. */
+export function dayNumber(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return NaN;
+  return Math.round(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+export interface CalendarDate {
+  /** First day of the period: `2021-04-13`, `2021-04-01` for April 2021, `2021-01-01` for 2021. */
+  date: IsoDate;
+  granularity: Granularity;
+  /** Last day of the period. */
+  last: IsoDate;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * The calendar period a time expression names, or null when it names none a timeline can use:
+ * durations, sets, weeks, seasons, quarters, PRESENT_REF/PAST_REF, and "before/after X" ranges.
+ */
+export function calendarDateOf(timex: Pick<Timex, 'type' | 'value' | 'mod'>): CalendarDate | null {
+  if (timex.type !== 'DATE' && timex.type !== 'TIME') return null;
+  if (timex.mod && /^(BEFORE|AFTER|ON_OR_BEFORE|ON_OR_AFTER|LESS_THAN|MORE_THAN|EQUAL_OR_LESS|EQUAL_OR_MORE)$/.test(timex.mod)) return null;
+  const v = timex.value;
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(v);
+  if (m) {
+    const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+    if (!validDay(y, mo, d)) return null;
+    const date = `${m[1]}-${m[2]}-${m[3]}`;
+    return { date, granularity: 'day', last: date };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) {
+    const [y, mo] = [+m[1]!, +m[2]!];
+    if (mo < 1 || mo > 12) return null;
+    const lastDay = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    return { date: `${m[1]}-${m[2]}-01`, granularity: 'month', last: `${m[1]}-${m[2]}-${String(lastDay).padStart(2, '0')}` };
+  }
+  m = /^(\d{4})$/.exec(v);
+  if (m) return { date: `${m[1]}-01-01`, granularity: 'year', last: `${m[1]}-12-31` };
+  return null;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "13 April 2021", "April 2021", "2021". */
+export function formatDate(date: IsoDate, granularity: Granularity): string {
+  const [y, m, d] = date.split('-');
+  if (granularity === 'year') return y!;
+  const month = MONTHS[+m! - 1]!;
+  return granularity === 'month' ? `${month} ${y}` : `${+d!} ${month} ${y}`;
+}

@@ -1,0 +1,57 @@
+// A story's title and summary: the headline that best covers the story, and two sentences saying
+// what it is about and where it stands.
+import type { TimelineEntry } from '../types.js';
+import { formatDate } from './dates.js';
+import { isFurniture } from './events.js';
+import type { StoryArticle } from './model.js';
+import { centroid, contentTerms, cosine, TfIdf, topTerms, words } from './text.js';
+
+function headlineShape(title: string): number {
+  const n = words(title).length;
+  if (n < 4 || n > 22) return 0.3;
+  if (/[|•]|\s[-–—]\s[A-Z][\w.]+$/.test(title)) return 0.6; // "… - Site Name"
+  return 1;
+}
+
+/** Removes a trailing " - Site" / " | Site" and surrounding whitespace. */
+function cleanTitle(title: string): string {
+  return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/u, '').replace(/\s+/g, ' ').trim();
+}
+
+export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[]): { title: string; summary: string } {
+  const tfidf = new TfIdf();
+  const docTerms = articles.map((a) => contentTerms(`${a.title} ${a.text}`));
+  for (const t of docTerms) tfidf.add(t);
+  const story = topTerms(centroid(docTerms.map((t) => tfidf.vector(t))), 40);
+
+  // Title: the article headline (or, lacking one, a lead sentence) most central to the whole story.
+  let best = { text: '', score: -1 };
+  for (const a of articles) {
+    const candidates = a.title ? [cleanTitle(a.title)] : [];
+    const firstLine = a.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+    if (!a.title && firstLine && words(firstLine).length <= 22) candidates.push(firstLine);
+    for (const c of candidates) {
+      if (!c) continue;
+      const score = cosine(tfidf.vector(contentTerms(c)), story) * headlineShape(c);
+      if (score > best.score) best = { text: c, score };
+    }
+  }
+  if (!best.text && timeline.length) best = { text: timeline[0]!.summary, score: 0 };
+
+  // Summary: the timeline's most central sentence, then where the story stands at its last date.
+  let central: TimelineEntry | null = null;
+  let centralScore = -1;
+  for (const e of timeline) {
+    if (isFurniture(e.summary)) continue;
+    const s = cosine(tfidf.vector(contentTerms(e.summary)), story) * (1 + 0.1 * Math.min(e.articleIds.length, 5));
+    if (s > centralScore) {
+      centralScore = s;
+      central = e;
+    }
+  }
+  const last = timeline[timeline.length - 1];
+  const parts: string[] = [];
+  if (central) parts.push(`${formatDate(central.date, central.granularity)}: ${central.summary}`);
+  if (last && last !== central) parts.push(`${formatDate(last.date, last.granularity)}: ${last.summary}`);
+  return { title: best.text, summary: parts.join(' ') };
+}

@@ -1,0 +1,198 @@
+// Timelines: which dates matter (date salience from mentions and sources) and which sentences best
+// say what happened on each (centrality, topical relevance, non-redundancy).
+import type { IsoDate, TimelineEntry } from '../types.js';
+import { addDays, dayNumber } from './dates.js';
+import type { DatedMention, StoryArticle, StoryEvent, TimelineOptions } from './model.js';
+import { centroid, contentTerms, cosine, TfIdf, topTerms, words, type Vector } from './text.js';
+
+/** Weights of the evidence a mention gives its date (see docs/story.md, "Date salience"). */
+export interface SalienceWeights {
+  /** A time expression in an article published on another day: the date was worth recalling. */
+  reference: number;
+  /** A time expression that resolves to the article's own publication day. */
+  sameDay: number;
+  /** An undated lead sentence dated by the publication date. */
+  publication: number;
+  /** Articles published the day after: news reported the next morning. */
+  nextDayPublication: number;
+  /** A date after the article's publication (a schedule, a plan). */
+  future: number;
+}
+
+export const DEFAULT_WEIGHTS: SalienceWeights = {
+  reference: 1,
+  sameDay: 0.5,
+  publication: 0.5,
+  nextDayPublication: 0.25,
+  future: 0.5,
+};
+
+export interface TimelineContext {
+  articles: StoryArticle[];
+  mentions: DatedMention[];
+  events: StoryEvent[];
+  options: TimelineOptions;
+  weights?: SalienceWeights;
+}
+
+interface Candidate {
+  mention: DatedMention;
+  vector: Vector;
+  nWords: number;
+}
+
+function inRange(date: IsoDate, options: TimelineOptions): boolean {
+  if (options.start && date < options.start) return false;
+  if (options.end && date > options.end) return false;
+  return true;
+}
+
+/** Relevance of each article to the topic: keywords when they occur in the material, else 1. */
+function articleRelevance(articles: StoryArticle[], keywords: string[] | undefined): Map<string, number> {
+  const rel = new Map<string, number>();
+  const kws = (keywords ?? []).map((k) => k.toLowerCase()).filter(Boolean);
+  const hits = articles.map((a) => {
+    const lower = a.text.toLowerCase();
+    return kws.some((k) => lower.includes(k));
+  });
+  const share = hits.filter(Boolean).length / Math.max(1, articles.length);
+  const useKeywords = kws.length > 0 && share >= 0.1;
+  articles.forEach((a, i) => rel.set(a.id, useKeywords ? (hits[i] ? 1 : 0.5) : 1));
+  return rel;
+}
+
+/** Date salience: weighted count of distinct articles pointing to each day. */
+export function rankDates(ctx: TimelineContext): Map<IsoDate, number> {
+  const w = ctx.weights ?? DEFAULT_WEIGHTS;
+  const rel = articleRelevance(ctx.articles, ctx.options.keywords);
+  // per date, per article: the strongest evidence the article gives
+  const evidence = new Map<IsoDate, Map<string, number>>();
+  const give = (date: IsoDate, articleId: string, value: number) => {
+    let byArticle = evidence.get(date);
+    if (!byArticle) evidence.set(date, (byArticle = new Map()));
+    byArticle.set(articleId, Math.max(byArticle.get(articleId) ?? 0, value));
+  };
+  for (const m of ctx.mentions) {
+    if (m.granularity !== 'day' || !inRange(m.date, ctx.options)) continue;
+    let value: number;
+    if (m.basis === 'publication') value = w.publication;
+    else if (m.published && m.date === m.published) value = w.sameDay;
+    else value = w.reference;
+    if (m.future) value *= w.future;
+    give(m.date, m.articleId, value * (rel.get(m.articleId) ?? 1));
+  }
+  if (w.nextDayPublication > 0) {
+    for (const a of ctx.articles) {
+      if (!a.published) continue;
+      const before = addDays(a.published.slice(0, 10), -1);
+      if (inRange(before, ctx.options)) give(before, a.id, w.nextDayPublication * (rel.get(a.id) ?? 1));
+    }
+  }
+  const scores = new Map<IsoDate, number>();
+  for (const [date, byArticle] of evidence) {
+    let s = 0;
+    for (const v of byArticle.values()) s += v;
+    scores.set(date, s);
+  }
+  return scores;
+}
+
+function lengthFactor(n: number): number {
+  if (n < 6) return 0.3;
+  if (n < 10) return 0.8;
+  if (n > 60) return 0.5;
+  if (n > 40) return 0.8;
+  return 1;
+}
+
+/** Picks k sentences: central to the date's material and to the story, not redundant with each other. */
+function pickSentences(candidates: Candidate[], story: Vector, k: number): Candidate[] {
+  if (!candidates.length) return [];
+  const local = centroid(candidates.map((c) => c.vector));
+  const scored = candidates.map((c) => {
+    const basis = c.mention.basis === 'publication' ? 0.85 : 1;
+    const score = (0.6 * cosine(c.vector, local) + 0.4 * cosine(c.vector, story)) * lengthFactor(c.nWords) * basis;
+    return { c, score };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const chosen: Candidate[] = [];
+  for (const { c } of scored) {
+    if (chosen.length >= k) break;
+    if (chosen.some((x) => cosine(x.vector, c.vector) > 0.5 || x.mention.text === c.mention.text)) continue;
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+/** Builds the timeline: the top dates by salience, each with its best sentences and their sources. */
+export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
+  const { options } = ctx;
+  const k = Math.max(1, options.sentencesPerDate ?? 1);
+  const tfidf = new TfIdf();
+  const termsOf = new Map<DatedMention, string[]>();
+  for (const m of ctx.mentions) {
+    const t = contentTerms(m.text);
+    termsOf.set(m, t);
+    tfidf.add(t);
+  }
+  const vectorOf = new Map<DatedMention, Vector>();
+  for (const [m, t] of termsOf) vectorOf.set(m, tfidf.vector(t));
+  const keywordVector = tfidf.vector((options.keywords ?? []).flatMap((kw) => contentTerms(kw)));
+  const storyCentroid = topTerms(centroid([...vectorOf.values()]), 100);
+  const story = keywordVector.size ? centroid([storyCentroid, keywordVector]) : storyCentroid;
+
+  const scores = rankDates(ctx);
+  const byDate = new Map<IsoDate, DatedMention[]>();
+  for (const m of ctx.mentions) {
+    if (m.granularity !== 'day' || !inRange(m.date, options)) continue;
+    let list = byDate.get(m.date);
+    if (!list) byDate.set(m.date, (list = []));
+    list.push(m);
+  }
+  const ranked = [...scores].filter(([d]) => byDate.has(d)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const limit = options.dates ?? defaultDateCount(ranked.map(([, s]) => s));
+  const chosenDates = ranked.slice(0, limit).map(([d]) => d);
+
+  const entries: TimelineEntry[] = [];
+  for (const date of chosenDates.sort()) {
+    const mentions = byDate.get(date)!;
+    const seen = new Set<string>();
+    const candidates: Candidate[] = [];
+    for (const m of mentions) {
+      if (seen.has(m.text)) continue;
+      seen.add(m.text);
+      candidates.push({ mention: m, vector: vectorOf.get(m)!, nWords: words(m.text).length });
+    }
+    const picked = pickSentences(candidates, story, k);
+    if (!picked.length) continue;
+    const sources = sourcesOf(picked, candidates);
+    entries.push({
+      date,
+      granularity: 'day',
+      summary: picked[0]!.mention.text,
+      sentences: picked.map((c) => ({ text: c.mention.text, articleId: c.mention.articleId })),
+      articleIds: sources,
+    });
+  }
+  return entries;
+}
+
+/** Articles backing the chosen sentences: theirs, and those of mentions that say the same. */
+function sourcesOf(picked: Candidate[], candidates: Candidate[]): string[] {
+  const ids = new Set(picked.map((c) => c.mention.articleId));
+  for (const c of candidates) {
+    if (picked.some((p) => cosine(p.vector, c.vector) >= 0.25)) ids.add(c.mention.articleId);
+  }
+  return [...ids];
+}
+
+/** Without a requested size: the dates whose salience stands out, at most 30. */
+function defaultDateCount(scores: number[]): number {
+  if (!scores.length) return 0;
+  const sorted = [...scores].sort((a, b) => b - a);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const strong = sorted.filter((s) => s >= Math.max(median, 0.5)).length;
+  return Math.min(30, Math.max(strong, Math.min(sorted.length, 12)));
+}
+
+export { dayNumber };
