@@ -2,6 +2,11 @@
 // storyline: the command-line entry point. Each command lives in its own module under commands/.
 import { Command } from 'commander';
 import { registerBatchTools } from './commands/batch-tools.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerRead } from './commands/read.js';
+import { registerExport } from './commands/export.js';
+import { registerReprocess } from './commands/reprocess.js';
+import { registerDemo } from './commands/demo.js';
 
 const program = new Command();
 program
@@ -10,6 +15,11 @@ program
   .version('0.1.0')
   .showHelpAfterError();
 
+registerIngest(program);
+registerReprocess(program);
+registerRead(program);
+registerExport(program);
+registerDemo(program);
 registerBatchTools(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

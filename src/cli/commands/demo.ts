@@ -1,0 +1,44 @@
+// `storyline demo` (what `npm start` runs): ingests the bundled example corpus, prints the stories
+// found, and serves them.
+import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { readSources } from '../../ingest/index.js';
+import { ingestDocuments } from '../../pipeline.js';
+import { addDbOption, openCommandStore } from '../store-option.js';
+import { printStoriesSummary, printStory } from './read.js';
+import { printIngestReport } from './ingest.js';
+
+export const EXAMPLE_CORPUS = fileURLToPath(new URL('../../../examples/seeds/seeds.jsonl', import.meta.url));
+
+export function registerDemo(program: Command): void {
+  addDbOption(program.command('demo').description('ingest the bundled example corpus (examples/seeds), print its stories and serve them'))
+    .option('--no-serve', 'do not start the web server')
+    .option('--port <n>', 'port for the web server', (v) => parseInt(v, 10), 4173)
+    .action(async (flags: { db?: string; serve: boolean; port: number }) => {
+      const store = openCommandStore(flags, 'write');
+      process.stderr.write(`Ingesting the example corpus ${EXAMPLE_CORPUS} into ${store.path}…\n`);
+      const report = await ingestDocuments(store, readSources([EXAMPLE_CORPUS]));
+      printIngestReport(report);
+      process.stdout.write('\nStories\n\n');
+      printStoriesSummary(store);
+      const top = store.listStories({ limit: 1 })[0];
+      if (top) {
+        process.stdout.write('\n');
+        printStory(store, top.id);
+      }
+      if (!flags.serve) {
+        store.close();
+        return;
+      }
+      const serveModule = '../../serve/index.js';
+      const serve = (await import(serveModule).catch(() => null)) as null | {
+        startServer?: (o: { store: unknown; port: number; host: string }) => Promise<{ url: string }>;
+      };
+      if (!serve?.startServer) {
+        store.close();
+        return;
+      }
+      const { url } = await serve.startServer({ store, port: flags.port, host: '127.0.0.1' });
+      process.stdout.write(`\nStoryline is serving these stories at ${url} (Ctrl-C to stop)\n`);
+    });
+}

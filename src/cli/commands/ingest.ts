@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { readSources } from '../../ingest/index.js';
+import { ingestDocuments, metadataDate, type IngestReport } from '../../pipeline.js';
+import { addDbOption, withStore } from '../store-option.js';
+import { createProgress } from '../output.js';
+
+interface IngestFlags {
+  db?: string;
+  glob?: string;
+  source?: string;
+  published?: string;
+  allowPrivate?: boolean;
+  strict?: boolean;
+  keepGoing?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  batchSize?: number;
+  timeout?: number;
+  maxBytes?: number;
+}
+
+export function printIngestReport(report: IngestReport, quiet = false): void {
+  if (quiet) return;
+  const parts = [`stored ${report.stored}`, `duplicates ${report.duplicates}`, `failed ${report.failed}`];
+  process.stderr.write(`${parts.join(', ')}${report.stoppedEarly ? ' (stopped at the first failure: --strict)' : ''}\n`);
+  if (report.stored === 0 && report.duplicates > 0 && report.failed === 0) process.stderr.write('nothing new: every article was already stored\n');
+}
+
+export function registerIngest(program: Command): void {
+  addDbOption(
+    program
+      .command('ingest')
+      .description('store articles from files (.txt .html .jsonl .ndjson .rss .atom .xml), directories, http(s) URLs or - (JSON Lines on stdin)')
+      .argument('<inputs...>', 'files, directories, URLs, or - for stdin'),
+  )
+    .option('--glob <pattern>', 'files to take inside directories (default: every supported extension)')
+    .option('--source <name>', 'outlet name for articles that have none')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that have none')
+    .option('--allow-private', 'allow fetching URLs on private, loopback and link-local addresses')
+    .option('--strict', 'stop at the first failure (that item is rolled back)')
+    .option('--keep-going', 'report bad items and go on (the default)')
+    .option('--quiet', 'print nothing but errors')
+    .option('--json', 'print the report as JSON on stdout')
+    .option('--batch-size <n>', 'articles per transaction', (v) => parseInt(v, 10), 100)
+    .option('--timeout <ms>', 'HTTP timeout per request', (v) => parseInt(v, 10), 20000)
+    .option('--max-bytes <n>', 'largest HTTP response accepted', (v) => parseInt(v, 10), 10 * 1024 * 1024)
+    .action(async (inputs: string[], flags: IngestFlags) => {
+      if (flags.published) metadataDate(flags.published);
+      const report = await withStore(flags, 'write', async (store) => {
+        const progress = createProgress({ quiet: flags.quiet || flags.json, unit: 'articles' });
+        const report = await ingestDocuments(
+          store,
+          readSources(inputs, {
+            glob: flags.glob,
+            source: flags.source,
+            published: flags.published,
+            allowPrivate: flags.allowPrivate,
+            timeoutMs: flags.timeout,
+            maxBytes: flags.maxBytes,
+          }),
+          {
+            strict: flags.strict,
+            batchSize: flags.batchSize,
+            onProgress: (p) => progress.tick(p.origin, p),
+            // On a terminal the bar owns the last line: errors are listed once it is done.
+            onError: (e) => (process.stderr.isTTY ? undefined : process.stderr.write(`${e.origin}: ${e.message}\n`)),
+          },
+        );
+        progress.stop();
+        if (process.stderr.isTTY) for (const e of report.errors) process.stderr.write(`${e.origin}: ${e.message}\n`);
+        return report;
+      });
+      if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else printIngestReport(report, flags.quiet);
+      if (report.failed > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,201 @@
+// Read commands: articles, article, stories, story, entities, entity, stats. Human output by
+// default, --json for machines.
+import type { Command } from 'commander';
+import type { Store } from '../../store/index.js';
+import { addDbOption, withStore } from '../store-option.js';
+import { printJson, table, truncate, wrap } from '../output.js';
+
+interface ReadFlags {
+  db?: string;
+  json?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+const limitOption = (v: string) => {
+  const n = parseInt(v, 10);
+  if (!Number.isFinite(n) || n < 1) throw new Error(`--limit must be a positive number, not "${v}"`);
+  return n;
+};
+
+function readCommand(program: Command, name: string, description: string): Command {
+  return addDbOption(program.command(name).description(description)).option('--json', 'print JSON');
+}
+
+export function storyOrThrow(store: Store, id: string) {
+  const story = store.getStory(id);
+  if (!story) throw new Error(`no story with ID ${id}: list them with \`storyline stories\``);
+  return story;
+}
+
+export function printStory(store: Store, id: string): void {
+  const story = storyOrThrow(store, id);
+  const articles = story.articleIds.map((a) => store.getArticle(a)!).filter(Boolean);
+  const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? a.id]));
+  const out: string[] = [];
+  out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
+  out.push(`story ${story.id} · ${story.firstSeen ?? '?'} – ${story.lastSeen ?? '?'} · ${articles.length} articles from ${new Set(articles.map((a) => a.source ?? a.id)).size} sources`);
+  if (story.summary) out.push('', wrap(story.summary));
+  if (story.timeline.length) {
+    out.push('', 'Timeline');
+    for (const t of story.timeline) {
+      const sources = [...new Set(t.articleIds.map((x) => sourceOf.get(x) ?? x))].join(', ');
+      out.push(`  ${t.date.padEnd(10)}  ${wrap(t.summary, 84, '              ').trimStart()}`);
+      out.push(`              ↳ ${sources}`);
+    }
+  }
+  if (story.claims.length) {
+    out.push('', 'How the claims evolved');
+    for (const c of story.claims) {
+      out.push(`  ${c.subject}`);
+      for (const s of c.statements) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${s.source ?? s.articleId})`);
+    }
+  }
+  if (story.disagreements.length) {
+    out.push('', 'Sources disagree');
+    for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${s.source ?? s.articleId}: ${truncate(s.text, 50)}`).join(' | ')}`);
+  }
+  const quotes = store.quotes({ storyId: story.id, limit: 500 }).filter((q) => q.speaker);
+  if (quotes.length) {
+    out.push('', 'Who said what');
+    const bySpeaker = new Map<string, typeof quotes>();
+    for (const q of quotes) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
+    for (const [speaker, qs] of [...bySpeaker].sort((a, b) => b[1].length - a[1].length)) {
+      out.push(`  ${speaker}`);
+      for (const q of qs) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${q.outlet ?? q.articleId})`);
+    }
+  }
+  out.push('', 'Sources');
+  for (const a of articles) out.push(`  ${(a.published ?? 'undated').padEnd(10)}  ${truncate(a.source ?? '—', 18).padEnd(18)}  ${truncate(a.title, 60)}  [${a.id}]${a.duplicateOf ? ` duplicate of ${a.duplicateOf}` : ''}`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+export function printStoriesSummary(store: Store, limit = 20): void {
+  const stories = store.listStories({ limit });
+  if (stories.length === 0) {
+    process.stdout.write('no stories yet: ingest articles with `storyline ingest PATH…`\n');
+    return;
+  }
+  process.stdout.write(
+    table(
+      ['ID', 'articles', 'sources', 'span', 'title'],
+      stories.map((s) => [s.id, String(s.articleCount), String(s.sourceCount), `${s.firstSeen ?? '?'} – ${s.lastSeen ?? '?'}`, truncate(s.title, 70)]),
+    ) + '\n',
+  );
+}
+
+export function registerRead(program: Command): void {
+  readCommand(program, 'articles', 'list stored articles')
+    .option('--story <id>', 'only the articles of this story')
+    .option('--source <name>', 'only the articles of this outlet')
+    .option('--limit <n>', 'how many', limitOption, 100)
+    .option('--offset <n>', 'skip this many', (v) => parseInt(v, 10), 0)
+    .action((flags: ReadFlags & { story?: string; source?: string }) =>
+      withStore(flags, 'read', (store) => {
+        const rows = store.listArticles({ limit: flags.limit, offset: flags.offset, storyId: flags.story, source: flags.source });
+        if (flags.json) return printJson(rows);
+        if (rows.length === 0) return void process.stdout.write('no articles\n');
+        process.stdout.write(
+          table(
+            ['ID', 'published', 'from', 'source', 'story', 'title'],
+            rows.map((a) => [a.id, a.published ?? '—', a.publishedFrom ?? '—', truncate(a.source ?? '—', 20), a.storyId ?? '—', truncate(a.title, 60) + (a.duplicateOf ? ` (dup of ${a.duplicateOf})` : '')]),
+          ) + '\n',
+        );
+      }),
+    );
+
+  readCommand(program, 'article', 'show one article: clean text, dates, entities, time expressions, quotes, removed boilerplate')
+    .argument('<id>', 'article ID')
+    .option('--removed', 'also print the blocks the cleaner removed')
+    .action((id: string, flags: ReadFlags & { removed?: boolean }) =>
+      withStore(flags, 'read', (store) => {
+        const a = store.getArticle(id);
+        if (!a) throw new Error(`no article with ID ${id}: list them with \`storyline articles\``);
+        const analysis = store.getAnalysis(id)?.analysis;
+        if (flags.json) return printJson({ ...a, raw: undefined, analysis });
+        const out: string[] = [a.title, '═'.repeat(Math.min(96, a.title.length))];
+        const range = a.publishedRange ? ` (range ${a.publishedRange.from} – ${a.publishedRange.to})` : '';
+        out.push(`id ${a.id} · ${a.source ?? 'unknown source'} · published ${a.published ?? 'unknown'}${a.publishedFrom ? ` [from ${a.publishedFrom}]` : ''}${range}`);
+        if (a.url) out.push(`url ${a.url}`);
+        if (a.path) out.push(`file ${a.path}`);
+        if (a.authors.length) out.push(`by ${a.authors.join(', ')}`);
+        if (a.storyId) out.push(`story ${a.storyId}`);
+        if (a.duplicateOf) out.push(`duplicate of ${a.duplicateOf}`);
+        out.push('', ...a.text.split('\n\n').map((p) => wrap(p)).join('\n\n').split('\n'));
+        if (analysis) {
+          if (analysis.entities.length) {
+            out.push('', 'Entities');
+            for (const e of analysis.entities)
+              out.push(`  ${e.type.padEnd(12)} ${e.name}${e.aliases.length ? ` (also: ${e.aliases.filter((x) => x !== e.name).join(', ')})` : ''}${e.roles.length ? ` — ${e.roles.join('; ')}` : ''}`);
+          }
+          if (analysis.timexes.length) {
+            out.push('', 'Time expressions');
+            for (const t of analysis.timexes) out.push(`  ${truncate(t.text, 40).padEnd(40)}  ${t.type.padEnd(8)}  ${t.value}${t.mod ? ` (${t.mod})` : ''}`);
+          }
+          if (analysis.quotes.length) {
+            out.push('', 'Quotes');
+            for (const q of analysis.quotes)
+              out.push(`  ${(q.speaker ?? 'unattributed').padEnd(22)} ${q.direct ? '“' + truncate(a.text.slice(...q.content), 70) + '”' : truncate(a.text.slice(...q.content), 72)}`);
+          }
+        }
+        if (a.removed.length) {
+          out.push('', `Removed by the cleaner: ${a.removed.length} block(s)${flags.removed ? '' : ' (show them with --removed)'}`);
+          if (flags.removed) for (const r of a.removed) out.push(`  [${r.reason}] ${truncate(r.text, 80)}`);
+        }
+        process.stdout.write(out.join('\n') + '\n');
+      }),
+    );
+
+  readCommand(program, 'stories', 'list stories by recent activity')
+    .option('--limit <n>', 'how many', limitOption, 50)
+    .option('--offset <n>', 'skip this many', (v) => parseInt(v, 10), 0)
+    .action((flags: ReadFlags) =>
+      withStore(flags, 'read', (store) => {
+        if (flags.json) return printJson(store.listStories({ limit: flags.limit, offset: flags.offset }));
+        printStoriesSummary(store, flags.limit);
+      }),
+    );
+
+  readCommand(program, 'story', 'show one story: timeline, claim evolution, who said what, sources')
+    .argument('<id>', 'story ID')
+    .action((id: string, flags: ReadFlags) =>
+      withStore(flags, 'read', (store) => {
+        if (flags.json) return printJson(storyOrThrow(store, id));
+        printStory(store, id);
+      }),
+    );
+
+  readCommand(program, 'entities', 'list people, organisations and places across the corpus')
+    .option('--type <type>', 'person | organization | place | other')
+    .option('--limit <n>', 'how many', limitOption, 50)
+    .action((flags: ReadFlags & { type?: 'person' | 'organization' | 'place' | 'other' }) =>
+      withStore(flags, 'read', (store) => {
+        if (flags.type && !['person', 'organization', 'place', 'other'].includes(flags.type)) throw new Error(`--type must be person, organization, place or other, not "${flags.type}"`);
+        const rows = store.listEntities({ limit: flags.limit, type: flags.type });
+        if (flags.json) return printJson(rows);
+        process.stdout.write(
+          table(['ID', 'type', 'mentions', 'articles', 'name', 'aliases / roles'], rows.map((e) => [e.id, e.type, String(e.mentionCount), String(e.articleIds.length), e.name, truncate([...e.aliases.filter((x) => x !== e.name), ...e.roles].join('; '), 60)])) + '\n',
+        );
+      }),
+    );
+
+  readCommand(program, 'stats', 'counts of what is stored')
+    .action((flags: ReadFlags) =>
+      withStore(flags, 'read', (store) => {
+        const s = store.stats();
+        if (flags.json) return printJson(s);
+        const rows: [string, string][] = [
+          ['articles', String(s.articles)],
+          ['near/exact duplicates', String(s.duplicates)],
+          ['sources', String(s.sources)],
+          ['stories', String(s.stories)],
+          ['entities', String(s.entities)],
+          ['quotes', String(s.quotes)],
+          ['time expressions', String(s.timexes)],
+          ['published', `${s.firstPublished ?? '?'} – ${s.lastPublished ?? '?'}`],
+          ['database', `${store.path} (${(s.dbBytes / 1024 / 1024).toFixed(1)} MB)`],
+        ];
+        process.stdout.write(rows.map(([k, v]) => `${k.padEnd(22)} ${v}`).join('\n') + '\n');
+      }),
+    );
+}

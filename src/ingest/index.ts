@@ -1,0 +1,122 @@
+// ingest: turns the user's inputs (files, directories, URLs, stdin) into raw documents.
+// Each source yields {items, errors}; a bad source or line never stops the others.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve, relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import type { ParseResult, RawDoc } from '../types.js';
+import { decodeBytes, isBinary } from '../extract/encoding.js';
+import { fetchUrl, type FetchOptions } from './fetch.js';
+import { formatForPath, parseContent, sniffFormat, type InputFormat } from './formats.js';
+
+export { fetchUrl, isPublicAddress } from './fetch.js';
+export { parseJsonl, parseFeed, formatForPath, sniffFormat } from './formats.js';
+
+export interface IngestSourceOptions extends FetchOptions {
+  /** Glob for files inside directories (default: every supported extension). */
+  glob?: string;
+  /** Metadata applied where an item has none. */
+  source?: string;
+  published?: string;
+  /** Standard input, for the `-` source. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+const DEFAULT_GLOB = '**/*.{txt,text,md,html,htm,xhtml,jsonl,ndjson,rss,atom,xml}';
+
+export function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+/** Decodes bytes, refusing binary content with a message naming the origin. */
+export function decodeInput(bytes: Uint8Array, origin: string, declared?: string | null): { text: string } | { error: string } {
+  if (bytes.length === 0) return { error: 'the file is empty' };
+  if (isBinary(bytes)) return { error: 'this is a binary file (it contains NUL or control bytes), not text, HTML, JSON Lines or a feed' };
+  const { text } = decodeBytes(bytes, { declared: declared ?? undefined });
+  return { text };
+}
+
+function applyDefaults(result: ParseResult<RawDoc>, options: IngestSourceOptions): ParseResult<RawDoc> {
+  for (const item of result.items) {
+    if (!item.source && options.source) item.source = options.source;
+    if (!item.published && options.published) item.published = options.published;
+  }
+  return result;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Reads one file of a known or sniffed format. */
+export async function readFileSource(path: string, options: IngestSourceOptions = {}): Promise<ParseResult<RawDoc>> {
+  const origin = path;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { items: [], errors: [{ origin, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` }] };
+  }
+  const decoded = decodeInput(bytes, origin);
+  if ('error' in decoded) return { items: [], errors: [{ origin, message: decoded.error }] };
+  const format: InputFormat = formatForPath(path) ?? sniffFormat(decoded.text);
+  return applyDefaults(parseContent(decoded.text, format, origin, { path: relative(process.cwd(), resolve(path)) || path }), options);
+}
+
+/** Fetches one URL (a page or a feed). */
+export async function readUrlSource(url: string, options: IngestSourceOptions = {}): Promise<ParseResult<RawDoc>> {
+  try {
+    const fetched = await fetchUrl(url, options);
+    const charset = /charset=([^;]+)/i.exec(fetched.contentType ?? '')?.[1] ?? null;
+    const decoded = decodeInput(fetched.bytes, url, charset);
+    if ('error' in decoded) return { items: [], errors: [{ origin: url, message: decoded.error }] };
+    const format = sniffFormat(decoded.text, fetched.contentType);
+    return applyDefaults(parseContent(decoded.text, format, url, { url: fetched.url }), options);
+  } catch (e) {
+    return { items: [], errors: [{ origin: url, message: (e as Error).message }] };
+  }
+}
+
+/**
+ * Expands the user's inputs and yields one parse result per source, in order. Directories are
+ * walked recursively (`options.glob`), `-` reads JSON Lines from stdin.
+ */
+export async function* readSources(inputs: string[], options: IngestSourceOptions = {}): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
+  for (const input of inputs) {
+    if (input === '-') {
+      const bytes = await readStream(options.stdin ?? process.stdin);
+      const decoded = decodeInput(bytes, 'stdin');
+      if ('error' in decoded) {
+        yield { origin: 'stdin', items: [], errors: [{ origin: 'stdin', message: decoded.error }] };
+        continue;
+      }
+      const format = sniffFormat(decoded.text);
+      yield { origin: 'stdin', ...applyDefaults(parseContent(decoded.text, format === 'text' ? 'jsonl' : format, 'stdin'), options) };
+      continue;
+    }
+    if (isUrl(input)) {
+      yield { origin: input, ...(await readUrlSource(input, options)) };
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      yield { origin: input, items: [], errors: [{ origin: input, message: 'no such file or directory' }] };
+      continue;
+    }
+    if (info.isDirectory()) {
+      const files = (await glob(options.glob ?? DEFAULT_GLOB, { cwd: input, absolute: false, onlyFiles: true, dot: false })).sort();
+      if (files.length === 0) {
+        yield { origin: input, items: [], errors: [{ origin: input, message: `no files matching ${options.glob ?? DEFAULT_GLOB} in this directory` }] };
+      }
+      for (const file of files) {
+        const path = `${input.replace(/\/$/, '')}/${file}`;
+        yield { origin: path, ...(await readFileSource(path, options)) };
+      }
+      continue;
+    }
+    yield { origin: input, ...(await readFileSource(input, options)) };
+  }
+}

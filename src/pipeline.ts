@@ -1,0 +1,430 @@
+// The one place that wires the stages and the store:
+// ingest → extract → language → link → story → store, in batches, in transactions.
+import { createHash } from 'node:crypto';
+import type { Analysis, DocEntity, InputError, IsoDate, ParseResult, PublicationDate, RawDoc, TimelineEntry } from './types.js';
+import type { Store, StoredArticle, StoryRecord } from './store/store.js';
+import { extract } from './extract/index.js';
+import { analyze } from './language/index.js';
+import { inferPublicationDate } from './language/published.js';
+import { createLinker, type Linker } from './link/index.js';
+import { buildStory, type StoryArticle } from './story/index.js';
+
+/** Bump when extraction or analysis changes what is stored: `storyline reprocess` upgrades older rows. */
+export const ANALYSIS_VERSION = 1;
+
+export interface IngestProgress {
+  done: number;
+  stored: number;
+  duplicates: number;
+  failed: number;
+  /** The item just handled. */
+  origin: string;
+}
+
+export interface IngestOptions {
+  /** Stop at the first failure (that item is rolled back; earlier ones are kept). */
+  strict?: boolean;
+  /** Items per transaction. */
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** Called with each failure as it happens. */
+  onError?: (e: InputError) => void;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface IngestReport {
+  stored: number;
+  duplicates: number;
+  failed: number;
+  errors: InputError[];
+  /** Each duplicate with the stored article it duplicates. */
+  duplicateOf: { origin: string; existingId: string }[];
+  storedIds: string[];
+  storyIds: string[];
+  stoppedEarly: boolean;
+}
+
+// ─── identity ────────────────────────────────────────────────────────────────────────────────────
+
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+
+/** Content normalised for exact-duplicate detection: case, whitespace and punctuation variants folded. */
+export function normalizeForHash(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’ʼ`]/g, "'")
+    .replace(/[“”«»„]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function contentHashOf(title: string, text: string): string {
+  return sha1(normalizeForHash(text || title));
+}
+
+/** URL normalised for identity: no fragment, no tracking parameters, lower-case host. */
+export function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    u.hostname = u.hostname.toLowerCase();
+    for (const key of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid|mc_|ref$|cmpid)/i.test(key)) u.searchParams.delete(key);
+    return u.toString();
+  } catch {
+    return url.trim();
+  }
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** The article ID: the one given at ingest, else a short stable ID from the URL, else from the content. */
+export function articleIdFor(raw: RawDoc, contentHash: string): string {
+  if (raw.id !== undefined) {
+    if (!ID_PATTERN.test(raw.id)) throw new Error(`field "id": "${raw.id.slice(0, 40)}" is not a usable ID (letters, digits, . _ : - only, at most 128 characters)`);
+    return raw.id;
+  }
+  if (raw.url) return 'u' + sha1(canonicalUrl(raw.url)).slice(0, 15);
+  return 'c' + contentHash.slice(0, 15);
+}
+
+/** A date from metadata, normalised to YYYY-MM-DD, or an error naming the field. */
+export function metadataDate(value: string | undefined): IsoDate | null {
+  if (value === undefined || value.trim() === '') return null;
+  const v = value.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+    if (d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!) return `${m[1]}-${m[2]}-${m[3]}`;
+  }
+  const t = Date.parse(v);
+  if (!Number.isNaN(t)) return new Date(t).toISOString().slice(0, 10);
+  throw new Error(`field "published": "${v.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)`);
+}
+
+// ─── repeated lines (boilerplate evidence across articles) ─────────────────────────────────────
+
+export function lineKey(line: string): string {
+  return line.normalize('NFKC').toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ').trim();
+}
+
+function candidateLines(raw: RawDoc): string[] {
+  const source = raw.text ?? '';
+  return [...new Set(source.split(/\n+/).map(lineKey).filter((l) => l.length >= 3 && l.length <= 300))];
+}
+
+function lineHash(key: string): string {
+  return sha1(key).slice(0, 16);
+}
+
+// ─── one document ───────────────────────────────────────────────────────────────────────────────
+
+interface Prepared {
+  article: StoredArticle;
+  analysis: Analysis;
+  lineHashes: string[];
+}
+
+function choosePublication(raw: RawDoc, extractedDate: IsoDate | null, extractedFrom: PublicationDate['from'], text: string): PublicationDate {
+  const fromMeta = metadataDate(raw.published);
+  if (fromMeta) return { date: fromMeta, from: 'metadata', confidence: 1, range: null };
+  if (extractedDate) return { date: extractedDate, from: extractedFrom ?? 'metadata', confidence: extractedFrom === 'metadata' ? 0.95 : 0.8, range: null };
+  return inferPublicationDate(text);
+}
+
+/**
+ * Extracts and analyses one raw document into an article ready to store. Pure apart from the clock.
+ * `isKnown` is asked right after extraction, so a duplicate costs no analysis: it returns the ID of
+ * the stored article this one repeats, and prepareDocument then returns that ID instead.
+ */
+export function prepareDocument(
+  raw: RawDoc,
+  repeatedLines: ReadonlyMap<string, number>,
+  seq: number,
+  now: Date,
+  isKnown: (contentHash: string, url: string | null, id: string) => string | null = () => null,
+): Prepared | { existingId: string } {
+  const extracted = extract({ html: raw.html, text: raw.text, url: raw.url, title: raw.title }, { repeatedLines });
+  if (!extracted.text.trim()) throw new Error('no article text found after removing the page furniture');
+  const contentHash = contentHashOf(extracted.title, extracted.text);
+  const id = articleIdFor(raw, contentHash);
+  const existingId = isKnown(contentHash, raw.url ? canonicalUrl(raw.url) : null, id);
+  if (existingId) return { existingId };
+  const publication = choosePublication(raw, extracted.published, extracted.publishedFrom, extracted.text);
+  const analysis = analyze(extracted.text, { dct: publication.date });
+  const article: StoredArticle = {
+    id,
+    url: raw.url ? canonicalUrl(raw.url) : null,
+    path: raw.path ?? null,
+    source: raw.source ?? extracted.site ?? hostOf(raw.url) ?? null,
+    title: extracted.title,
+    text: extracted.text,
+    raw: raw.html ?? raw.text ?? '',
+    rawKind: raw.html !== undefined ? 'html' : 'text',
+    metaTitle: raw.title ?? null,
+    metaPublished: raw.published ?? null,
+    published: publication.date,
+    publishedFrom: publication.date ? publication.from : null,
+    publishedRange: publication.range ?? null,
+    publishedConfidence: publication.date ? publication.confidence : null,
+    modified: extracted.modified,
+    authors: extracted.authors,
+    language: raw.language ?? extracted.language,
+    site: extracted.site,
+    canonicalUrl: extracted.canonicalUrl,
+    description: extracted.description,
+    image: extracted.image,
+    contentHash,
+    duplicateOf: null,
+    removed: extracted.removed,
+    ingestedAt: now.toISOString(),
+    seq,
+    storyId: null,
+    eventId: null,
+  };
+  return { article, analysis, lineHashes: candidateLines(raw).map(lineHash) };
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** Writes an article's analysis with its entities linked to corpus entities. */
+function storeAnalysis(store: Store, articleId: string, analysis: Analysis): void {
+  const ids = new Map<string, string>();
+  for (const e of analysis.entities) ids.set(e.key, store.upsertEntity(corpusEntity(e)));
+  store.saveAnalysis(articleId, analysis, ANALYSIS_VERSION, ids);
+}
+
+function corpusEntity(e: DocEntity) {
+  return { key: e.key, name: e.name, type: e.type, aliases: [...new Set([e.name, ...e.aliases])], roles: e.roles };
+}
+
+// ─── stories ────────────────────────────────────────────────────────────────────────────────────
+
+function storyArticle(store: Store, id: string): StoryArticle | null {
+  const a = store.getArticle(id);
+  const analysis = store.getAnalysis(id)?.analysis;
+  if (!a || !analysis) return null;
+  return { id: a.id, title: a.title, text: a.text, published: a.published, source: a.source, duplicateOf: a.duplicateOf, analysis };
+}
+
+/** Recomputes the title, summary, timeline and claims of the given stories from their articles. */
+export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Date = new Date()): void {
+  for (const storyId of new Set(storyIds)) {
+    const articleIds = store.storyArticleIds(storyId);
+    if (articleIds.length === 0) continue;
+    const articles = articleIds.map((id) => storyArticle(store, id)).filter((a): a is StoryArticle => a !== null);
+    const view = buildStory(articles);
+    const dates = articles.map((a) => a.published).filter((d): d is string => !!d).sort();
+    const record: StoryRecord = {
+      id: storyId,
+      title: view.title || articles[0]?.title || storyId,
+      summary: view.summary,
+      articleIds,
+      firstSeen: dates[0] ?? null,
+      lastSeen: dates[dates.length - 1] ?? null,
+      mergedInto: null,
+      timeline: view.timeline,
+      claims: view.claims,
+      disagreements: view.disagreements,
+      events: view.timeline.map((t: TimelineEntry, i) => ({ id: `${storyId}:${t.date}:${i}`, date: t.date, granularity: t.granularity, summary: t.summary, articleIds: t.articleIds })),
+      updatedAt: now.toISOString(),
+    };
+    store.saveStory(record);
+  }
+}
+
+// ─── batches ────────────────────────────────────────────────────────────────────────────────────
+
+/** Orders items as they would have arrived: by publication date, undated last, stable otherwise. */
+function arrivalOrder(items: RawDoc[]): RawDoc[] {
+  const key = (r: RawDoc) => {
+    try {
+      return metadataDate(r.published) ?? '9999';
+    } catch {
+      return '9999';
+    }
+  };
+  return items.map((r, i) => ({ r, i, k: key(r) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i)).map((x) => x.r);
+}
+
+/**
+ * Ingests raw documents from parsed sources into the store. Each batch is one transaction and each
+ * item a savepoint inside it: a failure rolls back only that item, a crash loses only the open
+ * batch, and nothing is ever half-written.
+ */
+export async function ingestDocuments(
+  store: Store,
+  sources: AsyncIterable<ParseResult<RawDoc>> | Iterable<ParseResult<RawDoc>>,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, errors: [], duplicateOf: [], storedIds: [], storyIds: [], stoppedEarly: false };
+  const batchSize = options.batchSize ?? 100;
+  const now = options.now ?? (() => new Date());
+  const linker = createLinker(store.kv);
+  const touchedStories = new Set<string>();
+  let done = 0;
+  let seq = store.countArticles();
+
+  const fail = (origin: string, message: string) => {
+    const e = { origin, message };
+    report.failed++;
+    report.errors.push(e);
+    options.onError?.(e);
+  };
+
+  const processBatch = (batch: RawDoc[]): boolean => {
+    let keepGoing = true;
+    store.transaction(() => {
+      for (const raw of batch) {
+        if (!keepGoing) break;
+        done++;
+        try {
+          store.transaction(() => handleOne(raw));
+        } catch (e) {
+          fail(raw.origin, (e as Error).message);
+          if (options.strict) keepGoing = false;
+        }
+        options.onProgress?.({ done, stored: report.stored, duplicates: report.duplicates, failed: report.failed, origin: raw.origin });
+      }
+      linker.flush();
+      rebuildStories(store, touchedStories, now());
+      touchedStories.clear();
+    });
+    return keepGoing;
+  };
+
+  const handleOne = (raw: RawDoc) => {
+    const lineHashes = candidateLines(raw);
+    const counts = store.lineCounts(lineHashes.map(lineHash));
+    const repeatedLines = new Map<string, number>();
+    for (const l of lineHashes) {
+      const n = counts.get(lineHash(l));
+      if (n) repeatedLines.set(l, n);
+    }
+    const prepared = prepareDocument(raw, repeatedLines, seq + 1, now(), (hash, url, id) => store.findExisting(hash, url) ?? (store.hasArticle(id) ? id : null));
+    if ('existingId' in prepared) {
+      report.duplicates++;
+      report.duplicateOf.push({ origin: raw.origin, existingId: prepared.existingId });
+      return;
+    }
+    const { article, analysis } = prepared;
+    const link = linker.add({ id: article.id, published: article.published, title: article.title, text: article.text, source: article.source, analysis });
+    article.duplicateOf = link.duplicateOf;
+    seq++;
+    store.insertArticle(article);
+    storeAnalysis(store, article.id, analysis);
+    store.addLines(prepared.lineHashes);
+    for (const m of link.merges) {
+      store.recordStoryMerge(m.from, m.into);
+      touchedStories.add(m.into);
+    }
+    store.assignStory(article.id, link.storyId, link.eventId);
+    touchedStories.add(link.storyId);
+    report.stored++;
+    report.storedIds.push(article.id);
+    if (!report.storyIds.includes(link.storyId)) report.storyIds.push(link.storyId);
+  };
+
+  for await (const source of sources) {
+    for (const e of source.errors) fail(e.origin, e.message);
+    if (options.strict && report.failed > 0) {
+      report.stoppedEarly = true;
+      break;
+    }
+    const items = arrivalOrder(source.items);
+    for (let i = 0; i < items.length; i += batchSize) {
+      if (!processBatch(items.slice(i, i + batchSize))) {
+        report.stoppedEarly = true;
+        return report;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  return report;
+}
+
+/** Builds a fresh linker over every stored article again (after an upgrade or a reset). */
+export interface ReprocessOptions {
+  onProgress?: (done: number, total: number) => void;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+/**
+ * Re-runs extraction, analysis, linking and stories over every stored article from its raw input,
+ * keeping article IDs. Runs in batches, each a transaction.
+ */
+export function reprocessAll(store: Store, options: ReprocessOptions = {}): { articles: number; stories: number; errors: InputError[] } {
+  const now = options.now ?? (() => new Date());
+  const ids = store.articleIds();
+  const errors: InputError[] = [];
+  const reprocessed: StoredArticle[] = [];
+  const batchSize = options.batchSize ?? 100;
+  let done = 0;
+  // Pass 1: re-extract and re-analyse each article in place.
+  for (let i = 0; i < ids.length; i += batchSize) {
+    store.transaction(() => {
+      for (const id of ids.slice(i, i + batchSize)) {
+        const old = store.getArticle(id)!;
+        try {
+          store.transaction(() => {
+            const raw: RawDoc = {
+              origin: old.path ?? old.url ?? id,
+              id,
+              url: old.url ?? undefined,
+              path: old.path ?? undefined,
+              source: old.source ?? undefined,
+              title: old.metaTitle ?? undefined,
+              published: old.metaPublished ?? undefined,
+              ...(old.rawKind === 'html' ? { html: old.raw } : { text: old.raw }),
+            };
+            const prepared = prepareDocument(raw, new Map(), old.seq, now());
+            if ('existingId' in prepared) return;
+            const { article, analysis } = prepared;
+            const updated: StoredArticle = { ...article, id, seq: old.seq, ingestedAt: old.ingestedAt, contentHash: old.contentHash, duplicateOf: null };
+            store.updateArticle(updated);
+            storeAnalysis(store, id, analysis);
+            reprocessed.push(updated);
+          });
+        } catch (e) {
+          errors.push({ origin: old.path ?? old.url ?? id, message: (e as Error).message });
+        }
+        options.onProgress?.(++done, ids.length * 2);
+      }
+    });
+  }
+  // Pass 2: link again in arrival order, from a clean story state.
+  reprocessed.sort((a, b) => ((a.published ?? '9999') < (b.published ?? '9999') ? -1 : (a.published ?? '9999') > (b.published ?? '9999') ? 1 : a.seq - b.seq));
+  let storyCount = 0;
+  store.transaction(() => {
+    store.clearStories();
+    const linker: Linker = createLinker(store.kv);
+    const touched = new Set<string>();
+    for (const a of reprocessed) {
+      const analysis = store.getAnalysis(a.id)!.analysis;
+      const link = linker.add({ id: a.id, published: a.published, title: a.title, text: a.text, source: a.source, analysis });
+      if (link.duplicateOf) store.updateArticle({ ...a, duplicateOf: link.duplicateOf });
+      for (const m of link.merges) {
+        store.recordStoryMerge(m.from, m.into);
+        touched.add(m.into);
+      }
+      store.assignStory(a.id, link.storyId, link.eventId);
+      touched.add(link.storyId);
+      options.onProgress?.(++done, ids.length * 2);
+    }
+    linker.flush();
+    rebuildStories(store, touched, now());
+    store.pruneEmptyStories();
+    storyCount = touched.size;
+  });
+  return { articles: reprocessed.length, stories: storyCount, errors };
+}
