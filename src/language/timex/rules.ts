@@ -72,16 +72,13 @@ function unresolved(gran: 'day' | 'month' | 'year' | 'week'): string {
 }
 
 /** The year to give a month (and day) without a year, from the document date and tense. */
-function yearFor(dct: Ymd, month: number, day: number | undefined, tense: Tense): number {
-  const here = { y: dct.y, m: month, d: day ?? 15 };
-  const diff = toEpochDay(here) - toEpochDay(dct);
-  if (day === undefined && month === dct.m) return dct.y;
-  if (tense === 'past' && diff > (day === undefined ? 0 : 3)) return dct.y - 1;
-  if (tense === 'future' && diff < (day === undefined ? 0 : -3)) return dct.y + 1;
-  if (tense === 'present') {
-    if (diff > 200) return dct.y - 1;
-    if (diff < -200) return dct.y + 1;
-  }
+function yearFor(dct: Ymd, month: number, day: number | undefined, tense: Tense | 'none'): number {
+  // Pick the occurrence inside a window around the document date; the window leans back for the
+  // past tense and forward for the future (months are compared at month granularity).
+  const here = day === undefined ? (month - dct.m) * 30.5 : toEpochDay({ y: dct.y, m: month, d: day }) - toEpochDay(dct);
+  const [lo, hi] = tense === 'past' ? [-320, day === undefined ? 15 : 45] : tense === 'future' ? [day === undefined ? -15 : -45, 320] : [-183, 183];
+  if (here > hi) return dct.y - 1;
+  if (here < lo) return dct.y + 1;
   return dct.y;
 }
 
@@ -194,7 +191,7 @@ rule(
         }
         if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
         // A date in the text's own year context ("In 2019 … on March 5") keeps that year.
-        const y = ctx.ref && ctx.ref.y !== ctx.dct.y && ctx.ref.d === undefined && ctx.ref.m === undefined ? ctx.ref.y : yearFor(ctx.dct, mo, d, ctx.tense());
+        const y = yearFor(ctx.dct, mo, d, ctx.tense());
         return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'dct', sets: { y, m: mo, d } };
       },
     };
@@ -259,7 +256,6 @@ rule(
         else if (rel === 'last' || rel === 'this past') y = mo < dct.m ? dct.y : dct.y - 1;
         else if (rel === 'next' || rel === 'this coming') y = mo > dct.m ? dct.y : dct.y + 1;
         else if (rel === 'this') y = dct.y;
-        else if (ctx.ref && ctx.ref.y !== dct.y && ctx.ref.m === undefined) y = ctx.ref.y;
         else y = yearFor(dct, mo, undefined, ctx.tense());
         return { type: 'DATE', value: fmtMonth(y, mo), mod, anchor: 'dct', sets: { y, m: mo } };
       },
@@ -342,17 +338,22 @@ rule(
 const Q_ORD = '(?:first|second|third|fourth|1st|2nd|3rd|4th|final)';
 rule(
   'quarter',
-  `\\b(?:(?:the|this year's|last year's|its)\\s+)?(?:(?:latest|last|past|current|same|comparable|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?quarter(?!s)(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier))?`,
+  `\\b(?:(?:the|this|that|its|(?:this|last|next) year's)\\s+)?(?:(${YEAR4})\\s+)?(?:(?:latest|last|past|current|same|comparable|corresponding|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?(quarter|period)(?![a-z-])(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier)|\\s+last\\s+year)?`,
   8,
   (m, text) => {
     const s = m[0].toLowerCase();
+    const isPeriod = m[2]!.toLowerCase() === 'period';
     const ordM = /(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter/.exec(s);
     const q = ordM ? (ordM[1] === 'final' ? 4 : parseOrdinal(ordM[1]!) ?? ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[ordM[1]!]!) : null;
-    const yearAgo = /year-ago|year-earlier|a year (ago|earlier)|last year's/.test(s);
-    const explicitY = m[1] ? +m[1] : null;
-    const bare = !q && !/latest|last|past|current|same|comparable|year-|previous|prior|recent|just|fiscal|this/.test(s) && !/^the/.test(s);
-    if (bare) return null; // "a quarter of the vote"
-    if (/^the quarter$/.test(s) && /^\s*(of|point|century|mile|hour|inch)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
+    const yearAgo = /year-ago|year-earlier|a year (ago|earlier)|last year/.test(s);
+    const nextYear = /next year's/.test(s);
+    const explicitY = m[1] ? +m[1] : m[3] ? +m[3] : null;
+    const qualified = /latest|last|past|current|same|comparable|corresponding|year-|previous|prior|recent|just|fiscal|this|that/.test(s) || explicitY !== null;
+    if (isPeriod && !(/latest|year-ago|year-earlier|comparable|corresponding|same/.test(s) || m[1])) return null;
+    if (!q && !qualified && !/^the/.test(s)) return null; // "a quarter of the vote"
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (!q && !qualified && /^(\s*(of|point|century|mile|hour|inch|-))/.test(tail)) return null;
+    if (!q && !qualified && /^\s*ended\b/.test(tail) === false && isPeriod) return null;
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -363,33 +364,60 @@ rule(
         const curQ = quarterOf(dct.m);
         let y: number, qq: number;
         if (q) {
-          y = explicitY ?? dct.y;
           qq = q;
-          if (!explicitY && (q > curQ || (q === curQ && ctx.tense() === 'past' && !/current|this/.test(s)))) {
-            // a quarter that has not begun is next year's only when the clause looks forward
-            if (!(ctx.tense() === 'future' && q > curQ)) y = dct.y - (q >= curQ ? 1 : 0);
-          }
-          if (q === curQ && !explicitY) y = ctx.tense() === 'future' || /current|this/.test(s) ? dct.y : dct.y - 1;
+          // quarters up to the current one are this year's; later ones are last year's unless the clause looks ahead
+          y = q <= curQ || ctx.tense() === 'future' ? dct.y : dct.y - 1;
+          if (nextYear) y = dct.y + 1;
         } else if (/current|this/.test(s)) {
           y = dct.y; qq = curQ;
-        } else if (ctx.lastQuarter && !/previous|prior/.test(s)) {
+        } else if (explicitY) {
+          y = explicitY; qq = ctx.lastQuarter?.q ?? quarterOf(addMonths({ y: dct.y, m: dct.m, d: 1 }, -3).m);
+        } else if (ctx.lastQuarter) {
           y = ctx.lastQuarter.y; qq = ctx.lastQuarter.q;
-          if (yearAgo) y += 0; // the year-ago quarter of the last-mentioned one: shifted below
         } else {
           const prev = addMonths({ y: dct.y, m: dct.m, d: 1 }, -3);
           y = prev.y; qq = quarterOf(prev.m);
         }
-        if (/previous|prior/.test(s) && ctx.lastQuarter) {
-          const p = addMonths({ y: ctx.lastQuarter.y, m: ctx.lastQuarter.q * 3, d: 1 }, -3);
+        if (/previous|prior/.test(s) && !q) {
+          const p = addMonths({ y, m: qq * 3, d: 1 }, -3);
           y = p.y; qq = quarterOf(p.m);
         }
         if (yearAgo) y -= 1;
-        const quarter = yearAgo ? undefined : { y, q: qq };
+        const quarter = yearAgo || explicitY ? undefined : { y, q: qq };
         return { type: 'DATE', value: fmtQuarter(y, qq), anchor: 'dct', quarter };
       },
     };
   },
 );
+
+// "year-earlier results", "year-ago levels": the reported period a year before.
+rule('year-ago-adj', `\\b(year-(?:earlier|ago))\\b(?!\\s+(?:quarter|period|third|second|first|fourth|nine))`, 6, (m) => ({
+  start: m.index,
+  end: m.index + m[0].length,
+  resolve: (ctx) => {
+    if (ctx.lastQuarter) return { type: 'DATE', value: fmtQuarter(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), anchor: 'dct' };
+    return { type: 'DATE', value: ctx.dct ? fmtYear(ctx.dct.y - 1) : 'XXXX', anchor: 'dct' };
+  },
+}));
+
+// Ends of periods: "year-end", "by year end", "year's end", "the end of the month".
+rule('period-end', `\\b(?:(around|about|at|by)\\s+)?(year|month|quarter)(?:-end|\\s+end|['’]s\\s+end)\\b`, 7, (m) => {
+  const unit = m[2]!.toLowerCase();
+  const start = m[1] && /around|about/i.test(m[1]) ? m.index : m.index + (m[1] ? m[1].length + 1 : 0);
+  const mod = m[1] && /around|about/i.test(m[1]) ? 'APPROX' : undefined;
+  return {
+    start,
+    end: m.index + m[0].length,
+    resolve: (ctx) => {
+      if (!ctx.dct) return { type: 'DATE', value: 'XXXX', mod, anchor: 'none' };
+      const t = ctx.tense();
+      const y = t === 'past' && ctx.dct.m < 3 ? ctx.dct.y - 1 : ctx.dct.y;
+      if (unit === 'month') return { type: 'DATE', value: fmtMonth(ctx.dct.y, ctx.dct.m), mod: mod ?? 'END', anchor: 'dct' };
+      if (unit === 'quarter') return { type: 'DATE', value: fmtQuarter(ctx.dct.y, quarterOf(ctx.dct.m)), mod: mod ?? 'END', anchor: 'dct' };
+      return { type: 'DATE', value: fmtYear(y), mod: mod ?? 'END', anchor: 'dct' };
+    },
+  };
+});
 
 rule(
   'half',
@@ -547,7 +575,6 @@ rule(
     if (/^[A-Z][a-z]+s$/.test(wdWord)) return null;
     const wd = weekdayNumber(wdWord)!;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
-    if (/^\s*(?:,\s*)?(?:the\s+)?\d/.test(after)) return null; // full dates are the date rule's
     if (/^\s+(Times|Telegraph|Post|Herald|Mail|Sport|Express|Night Live)\b/.test(after)) return null;
     if (/^\.$/.test(wdWord.slice(-1)) && wdWord.length <= 4) {
       // abbreviations need a date context
@@ -594,7 +621,7 @@ rule(
 // "the end of this week", "the following year", "that day", "the weekend", "the year".
 rule(
   'relative-unit',
-  `\\b(?:(early|mid|late|earlier|later|the (?:end|beginning|start|middle|rest|remainder|close) of)[\\s-]+)?(?:in\\s+)?(last|this|next|this past|this coming|the (?:following|next|previous|preceding|prior|same|current|latest|coming)|that|the|the past|the last|current|coming|previous|following|same)\\s+(?:(fiscal|calendar)\\s+)?(week|weekend|month|year|decade|day|fortnight)(?![\\w-])(?:\\s+(?:before|after)(?!\\s+(?:the|a|an|his|her|their|its|\\d)\\b))?`,
+  `\\b(?:(early|mid|late|earlier|later|the (?:end|beginning|start|middle|rest|remainder|close) of)[\\s-]+)?(?:in\\s+)?(last|this|next|this past|this coming|the (?:following|next|previous|preceding|prior|same|current|latest|coming)|that|the|the past|the last|current|coming|previous|following|same)\\s+(?:(fiscal|calendar)\\s+)?(week|weekend|month|year|decade|day|fortnight)(?![\\w-])(?:\\s+(?:before|after)(?=\\s*[.,;:!?]))?`,
   6,
   (m, text) => {
     const modWord = m[1]?.toLowerCase();
@@ -628,7 +655,7 @@ rule(
       start: m.index,
       end: m.index + m[0].length,
       resolve: (ctx) => {
-        const textual = /following|next|previous|preceding|prior|same|that/.test(rel) || beforeAfter !== undefined;
+        const textual = /following|the next|previous|preceding|prior|same|that/.test(rel) || beforeAfter !== undefined;
         let base: Ymd | null;
         let anchor: 'dct' | 'text' = 'dct';
         if (textual && ctx.ref && (rel !== 'the next' || ctx.tense() === 'past')) {
@@ -729,7 +756,12 @@ rule(
     if (lowNum === 'many' || lowNum === 'few') {
       if (!m[2] && !/^the/i.test(m[0])) return null;
     }
-    if (unit === 'Q' && !/^the/i.test(m[0]) && !hyphen) return null;
+    if (unit === 'Q' && !m[2] && !/\bthe\b/i.test(m[0]) && !hyphen) return null;
+    if (unit === 'Q' && /^(three|two|one)$/i.test(numWord) && hyphen) return null; // "three-quarters"
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    if (m[7]?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(tail)) {
+      if (unit === 'Y' && !/month|week|day/.test(unitWord)) return null; // ages are not durations
+    }
     if (unit === 'WE' && n === 1) return null;
     if (/^\d/.test(numWord) && parseFloat(numWord) > 1000) return null;
     const mod = modOf(m[1] ?? m[3]);
@@ -743,14 +775,21 @@ rule(
 // "decades-long", "centuries".
 rule(
   'vague-duration',
-  `\\b(?:(recent|coming|the coming|the past few|the last few|the next few|the past several|the last several|the next several)\\s+)?(years|months|weeks|days|hours|minutes|decades|centuries)(-long)?\\b`,
+  `\\b(?:(recent|coming|the coming|the past few|the last few|the next few|the past several|the last several|the next several|past|several|the)\\s+)?(years|months|weeks|days|hours|minutes|decades|centuries|quarters)(-long)?\\b`,
   4,
   (m, text) => {
     const det = m[1]?.toLowerCase();
     const unit = unitKey(m[2]!);
     if (!det) {
       if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted)\s+$/i)) return null;
-      if (/^\s+(of|ago|old|later|earlier|before|after|to)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      const tl = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+      if (/^\s+ago\b/i.test(tl)) return { start: m.index, end: m.index + m[0].length + tl.indexOf('ago') + 3, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
+      if (/^\s+(of|old|later|earlier|before|after|to)\b/i.test(tl)) return null;
+    }
+    if (det === 'the' && !/\b(over|in|during|through|for)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
+    if (det === 'past' || det === 'several') {
+      if (det === 'past' && unit !== 'Y') return null;
+      if (det === 'past') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
     }
     if (det === 'recent') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
     if (det === 'coming' || det === 'the coming') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
@@ -771,7 +810,8 @@ rule(
       const map: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P1Q', biweekly: 'P2W', semiannually: 'P6M' };
       value = map[m[3].toLowerCase()]!;
       // "daily" as an adjective before a noun ("the daily newspaper") is not a set expression
-      if (/^\s+(newspaper|paper|mail|show|news|telegraph|star|express|beast)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return null;
+      const nxt = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      if (/^(daily|weekly|monthly|quarterly|yearly|nightly)$/i.test(m[3]) && /^\s+[a-z]/.test(nxt) && !/^\s+(to|for|in|at|on|and|or|by|from|since|until|through|during|with|as|but)\b/.test(nxt)) return null;
     } else if (m[4] || m[5]) value = durationValue(1, unitKey((m[4] ?? m[5])!));
     else {
       const what = m[2]!;
@@ -798,7 +838,7 @@ rule('set-weekdays', `\\b(?:on\\s+)(${WEEKDAY_SRC.replace(/\(\?:/, '(?:')})s\\b`
 // Reference words: now, currently, recently, the past, the future, soon, former times.
 rule(
   'ref',
-  `\\b(?:(right now|just now|now|nowadays|currently|at present|presently|these days|at the moment|today's|the present|present-day)|(recently|recent|lately|previously|formerly|the past|in the past|once|earlier|so far)|(soon|shortly|the future|future|in the future|someday|one day|eventually|the near future|the coming|upcoming|a later date|later))\\b`,
+  `\\b(?:(right now|just now|now|nowadays|currently|at present|presently|these days|the present|current)|(recently|recent|lately|the past|in the past|once|earlier|so far)|(soon|shortly|the future|future|in the future|someday|one day|eventually|the near future|the coming|upcoming|a later date|later|the (?:near|short|long) term))\\b`,
   3,
   (m, text) => {
     const w = m[0].toLowerCase();
@@ -811,10 +851,12 @@ rule(
       if (/\b(by|until|till|from|for|than|right|just)\s+$/i.test(before) && !/\b(by|until|from|for|than)\s+$/i.test(before)) return null;
     }
     if (w === 'once' || w === 'earlier' || w === 'later' || w === 'so far' || w === 'one day' || w === 'the coming' || w === 'upcoming' || w === 'eventually' || w === 'today\'s') return null;
-    if (w === 'future' && !/^\s+[a-z]/.test(after)) return null;
-    if (w === 'future' && /^\s+(of|is|was)\b/.test(after)) return null;
+    if (w === 'future') return null; // "future earnings": an adjective
     if (w === 'the future' && /^\s+(of|for)\b/.test(after)) return null;
-    if (w === 'recent' && !/^\s+[a-z]/.test(after)) return null;
+    if (w === 'recent') return null; // "the recent sale": an adjective, rarely annotated
+    if (w === 'current' && (!/^\s+[a-z]/.test(after) || /^\s+(account|accounts|affairs|events|quarter|year|month|week|fiscal|period|issue|members?|president|chairman|owners?)\b/.test(after) || /\b(then|the|its|his|her|their)\s+$/i.test(before) && /\bthen\s+$/i.test(before))) return null;
+    if (w === 'soon' && /\bas\s+$/i.test(before)) return null;
+    if (w === 'soon' && /^\s+(after|before)\b/i.test(after)) return null;
     if (w === 'the past' && /^\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day)/i.test(after)) return null;
     if (w === 'shortly' && /^\s+(after|before)\b/i.test(after)) return null;
     if (w === 'the present' && !/^\s*[.,;]/.test(after)) return null;

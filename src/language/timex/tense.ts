@@ -3,8 +3,11 @@
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to)$/i;
-const PAST = /^(was|were|had|did|said|told|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|set|put|found|brought|thought|became|ago|announced|reported|last|earlier|signed|killed|arrested|wasn't|weren't|didn't|hadn't)$/i;
+const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|intends?|due|upcoming|next|would|to|until|till|by|tomorrow)$/i;
+const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|wasn't|weren't|didn't|hadn't|yesterday|since)$/i;
+/** Verbs of saying: the report is past, but the adverbial usually belongs to what is reported. */
+const REPORTING = /^(said|says|told|announced|reported|added|stated|declared|noted|according)$/i;
+const FUTURE_INFINITIVE = /^(set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?)$/i;
 const PRESENT = /^(is|are|am|isn't|aren't|has|have|says|continues?|remains?)$/i;
 const WORD = /[A-Za-z']+/g;
 
@@ -16,19 +19,28 @@ export function tenseAt(sentence: string, at: number): Tense {
   let best: { dist: number; tense: Tense } | null = null;
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let prev = '';
   while ((m = WORD.exec(sentence))) {
     const w = m[0];
+    const before = prev;
+    prev = w;
     let t: Tense | null = null;
-    if (FUTURE.test(w)) {
-      // "to" only marks the future in "to be"/"to take" after a plan word; on its own it is weak.
-      if (w.toLowerCase() === 'to' || w.toLowerCase() === 'would') continue;
+    let weight = 1;
+    const lw = w.toLowerCase();
+    if (REPORTING.test(w)) {
+      t = 'past';
+      weight = 4;
+    } else if (FUTURE.test(w)) {
+      // "to" marks the future only after a plan word ("set to resume"); "would" and "by" are weak
+      if (lw === 'to' && !FUTURE_INFINITIVE.test(before)) continue;
+      if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
     } else if (PAST.test(w)) t = 'past';
     else if (w.length > 4 && /ed$/i.test(w) && !/(need|feed|seed|speed|proceed|exceed|succeed|based|called|red|bed)$/i.test(w)) t = 'past';
     else if (PRESENT.test(w)) t = 'present';
     if (!t) continue;
     const pos = m.index;
-    let dist = Math.abs(pos - at);
+    let dist = Math.abs(pos - at) * weight;
     if (pos > at) dist *= 1.5; // prefer markers to the left
     if (t === 'present') dist *= 1.3; // weak evidence
     if (!best || dist < best.dist) best = { dist, tense: t };
