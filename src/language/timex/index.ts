@@ -34,6 +34,14 @@ function sentenceBounds(text: string): Array<[number, number]> {
   return out;
 }
 
+/** "until March", "through January" look forward; "since March" looks back. */
+function prepositionTense(text: string, start: number): Tense | null {
+  const before = text.slice(Math.max(0, start - 10), start);
+  if (/\b(until|till|through)\s+$/i.test(before)) return 'future';
+  if (/\bsince\s+$/i.test(before)) return 'past';
+  return null;
+}
+
 export function findTimexes(text: string, options: TimexOptions): Timex[] {
   const dct = parseIsoDate(options.dct);
   const candidates = recognise(text);
@@ -53,7 +61,7 @@ export function findTimexes(text: string, options: TimexOptions): Timex[] {
     let tense: Tense | null = null;
     const ctx: Ctx = {
       dct,
-      tense: () => (tense ??= tenseAt(sentence, c.start - ss)),
+      tense: () => (tense ??= prepositionTense(text, c.start) ?? tenseAt(sentence, c.start - ss)),
       ref,
       lastQuarter,
       sentence,

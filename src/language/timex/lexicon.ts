@@ -145,7 +145,7 @@ export function durationValue(n: number | 'X', unit: UnitKey, fortnight = false)
     case 'WE': return `P${n * 2}D`;
     case 'M': return whole ? `P${n}M` : `P${Math.round(n * 30)}D`;
     case 'Q': return `P${n}Q`;
-    case 'Y': return whole ? `P${n}Y` : `P${Math.round(n * 12)}M`;
+    case 'Y': return whole ? `P${n}Y` : `P${Math.floor(n)}Y${Math.round((n % 1) * 12)}M`;
     case 'DE': return `P${Math.round(n * 10)}Y`;
     case 'CE': return `P${Math.round(n * 100)}Y`;
   }
@@ -161,9 +161,9 @@ export function modOf(word: string | undefined): string | undefined {
   if (/^(less than|under|fewer than|shorter than)$/.test(w)) return 'LESS_THAN';
   if (/^(at least|no less than|a minimum of)$/.test(w)) return 'EQUAL_OR_MORE';
   if (/^(at most|up to|no more than|a maximum of)$/.test(w)) return 'EQUAL_OR_LESS';
-  if (/^(early|the beginning of|the start of|earlier|beginning)$/.test(w)) return 'START';
+  if (/^(early|the beginning of|the start of|earlier|beginning|early in|earlier in)$/.test(w)) return 'START';
   if (/^(mid|the middle of|middle)$/.test(w)) return 'MID';
-  if (/^(late|the end of|end|later|the close of)$/.test(w)) return 'END';
+  if (/^(late|the end of|end|later|the close of|late in|later in)$/.test(w)) return 'END';
   return undefined;
 }
 

@@ -172,7 +172,7 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `\\b(?:(${WEEKDAY_SRC}),?\\s+)?(?:the\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?![\\d:])(?:,?\\s*(${YEAR4})(?!\\d))?|(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:,?\\s*(${YEAR4})(?!\\d))?)`,
+  `\\b(?:(${WEEKDAY_SRC}),?\\s+)?(?:the\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:,?\\s*(${YEAR4})(?!\\d))?|(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:,?\\s*(${YEAR4})(?!\\d))?)`,
   10,
   (m) => {
     const monWord = m[2] ?? m[6]!;
@@ -267,7 +267,7 @@ rule(
 // Years: "1988", "fiscal 1989", "mid-1996", "the end of 1990", "1994 or later", spoken years.
 rule(
   'year',
-  `(?:\\b(early|mid|late|the (?:end|beginning|start|middle|close|first half|second half|last half) of)[\\s-]+|(?<![\\w$£€#.,-]))(?:(fiscal(?: year)?|FY|calendar(?: year)?|the year|model year)\\s*)?(${YEAR4}|${SPOKEN_YEAR_SRC})(?!\\d|,\\d|\\.\\d|%| ?percent|-\\d| ?(?:shares|people|employees|workers|tons|units|cars|troops|members|acres|feet|miles|pounds|dollars|yen|votes|points|meters|metres|km|kilometers|vehicles|jobs|seats|copies|barrels)\\b)(?:\\s+or\\s+(later|earlier|before|after))?`,
+  `(?:\\b(early|mid|late|(?:early|late|later|earlier) in|the (?:end|beginning|start|middle|close|first half|second half|last half) of)[\\s-]+|(?<![\\w$£€#.,-]))(?:(fiscal(?: year)?|FY|calendar(?: year)?|the year|model year)\\s*)?(${YEAR4}|${SPOKEN_YEAR_SRC})(?!\\d|,\\d|\\.\\d|%| ?percent|-\\d| ?(?:shares|people|employees|workers|tons|units|cars|troops|members|acres|feet|miles|pounds|dollars|yen|votes|points|meters|metres|km|kilometers|vehicles|jobs|seats|copies|barrels)\\b)(?:\\s+or\\s+(later|earlier|before|after))?`,
   6,
   (m, text) => {
     const yWord = m[3]!;
@@ -567,7 +567,7 @@ rule(
 // Weekdays: "Friday", "last Tuesday", "on Tuesday", "earlier Sunday", "late Friday".
 rule(
   'weekday',
-  `\\b(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this past|this coming|coming|past)\\s+)?(${WEEKDAY_SRC})(?![a-z])`,
+  `\\b(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY_SRC})(?![a-z])`,
   6,
   (m, text) => {
     const wdWord = m[3]!;
@@ -581,14 +581,16 @@ rule(
       return null;
     }
     const mod = m[1] ? modOf(m[1]) : undefined;
-    const rel = m[2]?.toLowerCase().replace('this past', 'last').replace('this coming', 'next').replace('coming', 'next').replace('past', 'last') as 'last' | 'next' | 'this' | undefined;
+    const textual = /^the /i.test(m[2] ?? '');
+    const rel = m[2]?.toLowerCase().replace(/^the (previous)$/, 'last').replace(/^the (following|next)$/, 'next').replace('this past', 'last').replace('this coming', 'next').replace('coming', 'next').replace('past', 'last') as 'last' | 'next' | 'this' | undefined;
     return {
       start: m.index,
       end: m.index + m[0].length,
       resolve: (ctx) => {
-        if (!ctx.dct) return { type: 'DATE', value: `XXXX-WXX-${wd}`, mod, anchor: 'none' };
-        const day = weekdayDate(ctx.dct, wd, ctx.tense(), rel ?? null);
-        return { type: 'DATE', value: fmtDay(day), mod, anchor: 'dct', sets: { y: day.y, m: day.m, d: day.d } };
+        const base = textual && ctx.ref?.d !== undefined ? refToYmd(ctx.ref) : ctx.dct;
+        if (!base) return { type: 'DATE', value: `XXXX-WXX-${wd}`, mod, anchor: 'none' };
+        const day = weekdayDate(base, wd, ctx.tense(), rel ?? null);
+        return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
       },
     };
   },

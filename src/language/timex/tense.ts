@@ -3,10 +3,10 @@
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|intends?|due|upcoming|next|would|to|until|till|by|tomorrow)$/i;
+const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow)$/i;
 const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|wasn't|weren't|didn't|hadn't|yesterday|since)$/i;
 /** Verbs of saying: the report is past, but the adverbial usually belongs to what is reported. */
-const REPORTING = /^(said|says|told|announced|reported|added|stated|declared|noted|according)$/i;
+const REPORTING = /^(said|says|told|added|stated|declared|noted|according)$/i;
 const FUTURE_INFINITIVE = /^(set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?)$/i;
 const PRESENT = /^(is|are|am|isn't|aren't|has|have|says|continues?|remains?)$/i;
 const WORD = /[A-Za-z']+/g;
