@@ -116,6 +116,7 @@ const WEEKDAYS =
   'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|' +
   'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|' +
   'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes';
+const MONTH_WORD_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
 const DATE_WORD_RE = new RegExp(
   `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday)\\b\\.?`,
   'giu',
@@ -124,7 +125,9 @@ const DATE_WORD_RE = new RegExp(
 /** A line that is only a date, a time, or "Published …/Updated …" with a date. */
 export function isDateLine(text: string): boolean {
   if (text.length > 90) return false;
-  const hasDigitDate = /\d/.test(text);
+  const hasDigitDate =
+    /\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bago\b/i.test(text) ||
+    (/\d/.test(text) && MONTH_WORD_RE.test(text));
   const rest = text
     .toLowerCase()
     .replace(DATE_WORD_RE, ' ')
@@ -149,6 +152,9 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /(?:all rights reserved|©\s*\d{4}|copyright\s*©?\s*\d{4}|this (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced))|terms of (?:use|service)|privacy policy|cookie policy)/i, reason: 'copyright or legal line' },
 ];
 
+const TAIL_CTA_RE =
+  /(?:\b(?:follow (?:us|him|her|them|me)\b[^.]{0,40}\b(?:on|at|@)|(?:e-?mail|contact|reach) (?:him|her|them|us|the author)\b|may be reached at|click here|sign up|subscribe|newsletter|delivered (?:to your inbox|through your letterbox)|join our|for as little as|get access to|have a (?:news )?tip\b|this post may contain affiliate|affiliate links?|disclosure)|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{3,})/i;
+
 /** A photo caption or credit. */
 export function captionReason(text: string): string | null {
   const t = text.trim();
@@ -160,6 +166,7 @@ export function captionReason(text: string): string | null {
     return 'photo caption';
   if (/(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t) && t.length < 400) return 'photo caption';
   if (/(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t) && t.length < 400) return 'photo credit';
+  if (/^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t) && t.length < 600) return 'photo caption';
   if (/^this (?:combination of|composite|handout|file) (?:file )?(?:pictures?|photos?|images?|photograph)/i.test(t)) return 'photo caption';
   return null;
 }
@@ -248,7 +255,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if (furnitureReason(text, f)) drop(it, furnitureReason(text, f)!);
     else if (isDateLine(text)) drop(it, 'dateline');
     else if (isBylineLine(text, f)) drop(it, 'byline');
-    else if (isLinkLine(text, f)) drop(it, 'link or site name');
+    else if (!options.fromHtml && isLinkLine(text, f)) drop(it, 'link or site name');
+    else if (/^(?:image|photo|picture|slide|foto|bild)\s+\d+\s+(?:of|von|de|di|\/)\s+\d+$/i.test(text)) drop(it, 'gallery navigation');
     else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
     else if (/^[\W\d_]*$/u.test(text) && text.length < 20 && !/\p{L}/u.test(text)) drop(it, 'symbols or numbers only');
     else {
@@ -293,8 +301,17 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   if (lastProse >= 0) {
     for (let i = lastProse + 1; i < items.length; i++) {
       const it = items[i]!;
-      if (it.keep && !it.prose && it.f.words <= 8 && it.block.tag !== 'li') drop(it, 'page footer');
+      const limit = options.fromHtml ? 3 : 8;
+      if (it.keep && !it.prose && it.f.words <= limit && it.block.tag !== 'li' && it.block.tag !== 'h') drop(it, 'page footer');
     }
+  }
+
+  // Trailing notes: author contact lines, follow-us and subscription pitches, after the last plain paragraph.
+  for (let i = items.length - 1, seenBody = 0; i >= 0 && seenBody < 1; i--) {
+    const it = items[i]!;
+    if (!it.keep) continue;
+    if (it.f.words <= 80 && TAIL_CTA_RE.test(it.text)) drop(it, 'author note or call to action');
+    else seenBody++;
   }
 
   // Duplicates: a paragraph printed twice (lede repeated after a photo), or the title again.
@@ -305,7 +322,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     const key = duplicateKey(it.text);
     if (key.length < 2) continue;
     if (key === titleKey && !options.fromHtml) drop(it, 'title repeated');
-    else if (seen.has(key) && (it.f.words >= 4 || it.block.tag !== 'li')) drop(it, 'duplicate paragraph');
+    // Structured pages (recipes, menus) repeat short lines on purpose; a repeated long paragraph is a glitch.
+    else if (seen.has(key) && it.f.words >= (options.fromHtml ? 20 : 4)) drop(it, 'duplicate paragraph');
     else seen.add(key);
   }
 

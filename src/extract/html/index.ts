@@ -1,31 +1,72 @@
-// HTML → article: Readability over linkedom for the main text, metadata readers for the rest.
+// HTML → article. One linkedom parse: metadata and dates are read first, then page furniture is
+// pruned, Readability picks the article container, and the block classifier cleans its blocks.
+// When Readability finds nothing (or too little), the densest text block of a fresh parse is used.
 import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
 import type { Extracted } from '../../types.js';
-import { extractFromText } from '../text/index.js';
+import { classifyBlocks, type Block } from '../blocks.js';
+import { detectLanguage } from '../language.js';
+import { densestContainer, elementToBlocks, pruneFurniture, readabilityContainer } from './content.js';
+import { findDates } from './dates.js';
+import { cleanTitle, readMetadata } from './metadata.js';
 
 export interface HtmlOptions {
   url?: string;
   title?: string;
   repeatedLines?: ReadonlyMap<string, number>;
+  /** Latest acceptable publication date (ISO), default today. */
+  latestDate?: string;
+}
+
+const MIN_ARTICLE_CHARS = 250;
+
+function parse(html: string): Document {
+  // linkedom needs a root element; bare fragments get one.
+  const source = /<html[\s>]/i.test(html.slice(0, 5000)) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
+  return parseHTML(source).document as unknown as Document;
+}
+
+function blocksLength(blocks: Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.text.length;
+  return n;
 }
 
 export function extractFromHtml(html: string, options: HtmlOptions = {}): Extracted {
-  const { document } = parseHTML(html);
-  const lang = document.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? null;
-  // Readability mutates the document; metadata is read before it runs.
-  const reader = new Readability(document as unknown as Document, { charThreshold: 200 });
-  const parsed = reader.parse();
-  const text = (parsed?.textContent ?? '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-  const base = extractFromText(text, { title: options.title ?? parsed?.title ?? undefined });
+  const document = parse(html);
+  const meta = readMetadata(document, options.url);
+  const dates = findDates(document, meta.jsonLd, meta.metas, { url: options.url, latest: options.latestDate });
+  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+
+  pruneFurniture(document);
+  const container = readabilityContainer(document);
+  let blocks = container ? elementToBlocks(container) : [];
+  if (blocksLength(blocks) < MIN_ARTICLE_CHARS) {
+    const fresh = parse(html);
+    pruneFurniture(fresh, false);
+    const dense = densestContainer(fresh);
+    const alt = dense ? elementToBlocks(dense) : [];
+    if (blocksLength(alt) > blocksLength(blocks)) blocks = alt;
+  }
+
+  const title = options.title?.trim() || meta.title || (h1 ? cleanTitle(h1, meta.site, null) : '') || '';
+  // The headline repeated at the top of the body is not body text.
+  const titleKey = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (blocks.length && titleKey && blocks[0]!.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') === titleKey) blocks = blocks.slice(1);
+
+  const result = classifyBlocks(blocks, { repeatedLines: options.repeatedLines, fromHtml: true, title });
+  const text = result.kept.join('\n\n');
   return {
-    ...base,
-    title: options.title ?? parsed?.title ?? base.title,
-    authors: parsed?.byline ? [parsed.byline] : [],
-    language: lang ?? base.language,
-    site: parsed?.siteName ?? null,
-    published: parsed?.publishedTime ? parsed.publishedTime.slice(0, 10) : null,
-    publishedFrom: parsed?.publishedTime ? 'metadata' : null,
-    description: parsed?.excerpt ?? null,
+    title,
+    text,
+    removed: result.removed,
+    published: dates.published,
+    publishedFrom: dates.published ? 'metadata' : null,
+    modified: dates.modified,
+    authors: meta.authors,
+    language: detectLanguage(text || title, meta.lang),
+    site: meta.site,
+    canonicalUrl: meta.canonicalUrl,
+    description: meta.description,
+    image: meta.image,
   };
 }

@@ -1,0 +1,192 @@
+// Main text of an HTML page: boilerplate pruned by markup cues, Readability to find the article
+// container, then a block-aware walk (one block per paragraph, heading, list item) for the classifier.
+import { Readability } from '@mozilla/readability';
+import type { Block } from '../blocks.js';
+
+// Class/id words of page furniture. Matched against the parts of each class token and the id
+// (split on - and _), so "share-bar" and "post_comments" match while "shared-content" does not.
+const FURNITURE_WORDS = new Set([
+  'share', 'sharing', 'sharebar', 'shares', 'social', 'socials', 'sociallinks', 'related', 'relatedposts', 'newsletter', 'newsletters',
+  'subscribe', 'subscription', 'signup', 'comment', 'comments', 'commentlist', 'disqus', 'caption', 'captions', 'figcaption', 'credit',
+  'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'tagged', 'taglist', 'promo', 'promos', 'advert', 'adverts', 'advertisement', 'ad', 'ads',
+  'adslot', 'adunit', 'sponsored', 'sponsor', 'outbrain', 'taboola', 'recirc', 'recirculation', 'recommended', 'recommendations', 'popup',
+  'modal', 'cookie', 'cookies', 'gdpr', 'consent', 'paywall', 'toolbar', 'widget', 'widgets', 'sidebar', 'rail', 'author-bio', 'authorbio',
+  'bio', 'byline', 'dateline', 'timestamp', 'pagination', 'pager', 'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer', 'print',
+  'skip', 'hidden', 'visually', 'sronly', 'screenreader', 'offscreen', 'trending', 'mostread', 'popular', 'readmore', 'morestories', 'teaser',
+  'teasers', 'newsletterbox', 'inline', 'embed', 'video', 'player', 'gallery', 'slideshow', 'carousel', 'lightbox', 'meta', 'postmeta',
+  'entrymeta', 'article-meta', 'tooltip',
+]);
+// Parts that only mean furniture together with another cue; alone they are too common in content wrappers.
+const WEAK_WORDS = new Set(['inline', 'embed', 'video', 'meta', 'print', 'hidden', 'visually', 'rail', 'bio', 'widget', 'widgets', 'player']);
+const STRONG_CONTENT = /(?:^|[-_ ])(?:article|story|entry|post|content|body|main|text)(?:[-_ ]?(?:body|content|text|main))?(?:$|[-_ ])/i;
+
+const DROP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'FORM', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'NAV', 'FIGCAPTION',
+  'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED', 'LINK', 'META', 'DIALOG', 'MENU',
+]);
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
+  'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL',
+  'BR', 'CAPTION', 'DETAILS', 'SUMMARY', 'CENTER',
+]);
+
+function furnitureWords(el: Element): string[] {
+  const found: string[] = [];
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  if (names.trim() === '') return found;
+  for (const token of names.split(/\s+/)) {
+    if (token === '') continue;
+    if (FURNITURE_WORDS.has(token)) found.push(token);
+    for (const part of token.split(/[-_]+/)) if (part !== token && FURNITURE_WORDS.has(part)) found.push(part);
+  }
+  return found;
+}
+
+function isHiddenByStyle(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/**
+ * Removes page furniture the markup names: non-content tags, hidden elements, and elements whose
+ * class or id says share bar, related links, comments, captions, newsletter box… — unless the
+ * element holds a large share of the page's text (then it is a wrapper, not furniture).
+ */
+export function pruneFurniture(document: Document, byClass = true): void {
+  const body = document.body ?? document.documentElement;
+  if (!body) return;
+  const dropped: Element[] = [];
+  const dropTags = (el: Element): void => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      const tag = child.tagName;
+      // Whole-page <form> wrappers (ASP.NET) hold the article: only small forms are furniture.
+      const pageForm = tag === 'FORM' && child.querySelectorAll('p').length >= 3;
+      if ((DROP_TAGS.has(tag) && !pageForm) || isHiddenByStyle(child)) dropped.push(child);
+      else dropTags(child);
+    }
+  };
+  dropTags(body);
+  for (const el of dropped) el.remove();
+  if (!byClass) return;
+
+  const total = (body.textContent ?? '').replace(/\s+/g, ' ').length || 1;
+  const toRemove: Element[] = [];
+  const walk = (el: Element): void => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      const tag = child.tagName;
+      const cls = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
+      const words = new Set(furnitureWords(child));
+      const furniture =
+        (tag === 'ASIDE' && !STRONG_CONTENT.test(cls)) || (words.size > 0 && ([...words].some((w) => !WEAK_WORDS.has(w)) || words.size > 1));
+      if (furniture) {
+        const len = (child.textContent ?? '').replace(/\s+/g, ' ').length;
+        const paragraphs = child.querySelectorAll('p').length;
+        const wrapper =
+          len > total * 0.3 ||
+          ((tag === 'ARTICLE' || tag === 'MAIN' || STRONG_CONTENT.test(cls)) && len > 600 && paragraphs >= 3);
+        if (!wrapper) {
+          toRemove.push(child);
+          continue;
+        }
+      }
+      walk(child);
+    }
+  };
+  walk(body);
+  for (const el of toRemove) el.remove();
+}
+
+/** Readability's choice of the article container (it mutates the document). */
+export function readabilityContainer(document: Document): Element | null {
+  const reader = new Readability(document, {
+    charThreshold: 300,
+    serializer: (el: Node) => el,
+    keepClasses: false,
+  } as unknown as ConstructorParameters<typeof Readability>[1]);
+  const parsed = reader.parse() as unknown as { content: Element | null } | null;
+  return parsed?.content ?? null;
+}
+
+/** Walks an element into blocks: paragraphs, headings, list items, quotes; inline text joined. */
+export function elementToBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  let buf = '';
+  let linkChars = 0;
+  let tag: Block['tag'] = undefined;
+  const flush = () => {
+    const text = buf.replace(/\s+/g, ' ').trim();
+    if (text) {
+      const len = text.length;
+      blocks.push({ text, tag, linkDensity: Math.min(1, linkChars / len) });
+    }
+    buf = '';
+    linkChars = 0;
+  };
+  const tagOf = (name: string, current: Block['tag']): Block['tag'] => {
+    if (/^H[1-6]$/.test(name)) return 'h';
+    if (name === 'LI' || name === 'DT' || name === 'DD') return 'li';
+    if (name === 'BLOCKQUOTE') return 'quote';
+    if (name === 'FIGCAPTION' || name === 'CAPTION') return 'caption';
+    if (name === 'PRE') return 'pre';
+    if (name === 'P') return current === 'quote' || current === 'li' || current === 'caption' ? current : 'p';
+    if (name === 'TD' || name === 'TH') return current ?? 'cell';
+    return current;
+  };
+  const visit = (node: Node, inLink: boolean): void => {
+    if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      buf += t;
+      if (inLink) linkChars += t.replace(/\s+/g, ' ').trim().length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const name = el.tagName;
+    if (DROP_TAGS.has(name) && name !== 'FIGCAPTION' && name !== 'FORM') return;
+    if (name === 'IMG' || name === 'PICTURE') return;
+    const isBlock = BLOCK_TAGS.has(name);
+    if (name === 'TD' || name === 'TH') buf += ' ';
+    if (isBlock) {
+      flush();
+      if (name === 'BR' || name === 'HR') return;
+      const outer = tag;
+      tag = tagOf(name, tag);
+      for (let c = el.firstChild; c; c = c.nextSibling) visit(c, inLink);
+      flush();
+      tag = outer;
+      return;
+    }
+    const link = inLink || name === 'A';
+    for (let c = el.firstChild; c; c = c.nextSibling) visit(c, link);
+  };
+  visit(root, false);
+  flush();
+  return blocks;
+}
+
+/**
+ * Fallback when Readability finds nothing: the element whose direct paragraph children carry the
+ * most text (the densest text block), or the body.
+ */
+export function densestContainer(document: Document): Element | null {
+  const body = document.body;
+  if (!body) return null;
+  const score = new Map<Element, number>();
+  for (const p of Array.from(body.querySelectorAll('p, pre, blockquote, li'))) {
+    const parent = p.parentElement;
+    if (!parent) continue;
+    const len = (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    if (len < 40) continue;
+    score.set(parent, (score.get(parent) ?? 0) + len);
+    const grand = parent.parentElement;
+    if (grand) score.set(grand, (score.get(grand) ?? 0) + len * 0.5);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of score) if (s > bestScore) (best = el), (bestScore = s);
+  return best ?? body;
+}
