@@ -1,7 +1,332 @@
 // Publication date from the text when metadata has none: datelines, bylines, and inference from
 // the dates and weekday/tense references the text makes.
-import type { PublicationDate } from '../types.js';
+//
+// Order of evidence: (1) an explicit publication cue in the text ("Published: …", "By … | April 16,
+// 2021", a "MOSCOW, April 16 (Reuters) –" dateline) → origin 'text'; (2) inference → origin
+// 'inferred': every dated event the text reports in the past is a lower bound, every date it
+// announces in the future an upper bound; the weekday of the lede ("The Kremlin on Friday said")
+// places the date on the first such weekday on or after the latest dated event. Scrape headers
+// (a date line at the very top among menu lines), date-only lines and "©" lines are never used.
+import type { DateRange, IsoDate, PublicationDate, Timex } from '../types.js';
+import { addDays, fmtDay, isoWeekday, parseIsoDate, toEpochDay, type Ymd } from './timex/calendar.js';
+import { findTimexes } from './timex/index.js';
+import { MONTH_SRC, WEEKDAY_SRC, monthNumber } from './timex/lexicon.js';
+import { tenseAt, type Tense } from './timex/tense.js';
 
-export function inferPublicationDate(_text: string): PublicationDate {
-  return { date: null, from: null, confidence: 0, range: null };
+/** A publication date with the month-day window found when the text gives no year. */
+export interface PublicationEstimate extends PublicationDate {
+  /** When `yearUnknown`: the window as month-days, e.g. {from: '12-24', to: '01-10'}. */
+  monthDayRange?: { from: string; to: string | null } | null;
+}
+
+export interface PublicationOptions {
+  /** Time expressions already found in `text` with dct = null (saves a pass). */
+  timexes?: Timex[];
+}
+
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:19|20)\\d\\d';
+const DATE_WITH_YEAR = `(?:(?:${WEEKDAY_SRC}),?\\s+)?(?:(${MONTH_SRC})\\s+(${DAY}),?\\s+(${YEAR})|(${DAY})\\s+(?:of\\s+)?(${MONTH_SRC}),?\\s+(${YEAR})|(${YEAR})-(\\d\\d)-(\\d\\d))`;
+const CUE = new RegExp(`\\b(?:published|posted|first published|date)\\b\\s*(?:on|at|:)?\\s*[:\\-–—]?\\s*${DATE_WITH_YEAR}`, 'i');
+const UPDATED_CUE = new RegExp(`\\b(?:updated|last updated|modified)\\b\\s*(?:on|at|:)?\\s*[:\\-–—]?\\s*${DATE_WITH_YEAR}`, 'i');
+const BYLINE = new RegExp(`^\\s*By\\s+[A-Z][\\w.'’-]+(?:\\s+[A-Z][\\w.'’-]+){0,3}\\s*(?:[|,•·–—-]\\s*)${DATE_WITH_YEAR}`);
+const DATELINE = new RegExp(`^\\s*[A-Z][A-Z.'’ -]{2,30},?\\s+(?:(${MONTH_SRC})\\s+(${DAY})(?:,\\s+(${YEAR}))?)\\s*(?:\\([A-Za-z .]+\\)\\s*)?[-–—:]`);
+const DATE_ONLY_LINE = new RegExp(`^\\s*(?:(?:${WEEKDAY_SRC}),?\\s+)?(?:the\\s+)?(?:${DAY}\\s+(?:of\\s+)?${MONTH_SRC}|${MONTH_SRC}\\s+${DAY}),?\\s*(?:${YEAR})?\\s*$`, 'i');
+const FURNITURE = /©|\bcopyright\b|all rights reserved/i;
+
+function ymdFromGroups(g: (string | undefined)[]): Ymd | null {
+  // groups: [mon, day, year, day, mon, year, isoY, isoM, isoD]
+  if (g[0]) return mk(+g[2]!, monthNumber(g[0]), parseInt(g[1]!, 10));
+  if (g[4]) return mk(+g[5]!, monthNumber(g[4]), parseInt(g[3]!, 10));
+  if (g[6]) return mk(+g[6], +g[7]!, +g[8]!);
+  return null;
+}
+function mk(y: number, m: number | null, d: number): Ymd | null {
+  return m && m >= 1 && m <= 12 && d >= 1 && d <= 31 ? { y, m, d } : null;
+}
+
+/** Replace lines that must never date the article with spaces (offsets stay valid). */
+function blankUnusableLines(text: string): { clean: string; lines: Array<{ start: number; text: string; usable: boolean }> } {
+  const lines: Array<{ start: number; text: string; usable: boolean }> = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    lines.push({ start: pos, text: raw, usable: true });
+    pos += raw.length + 1;
+  }
+  // the scrape header: short lines at the very top before the first line of prose
+  for (const l of lines) {
+    const words = l.text.trim().split(/\s+/).filter(Boolean).length;
+    if (words >= 8) break;
+    if (DATE_ONLY_LINE.test(l.text) || new RegExp(DATE_WITH_YEAR).test(l.text) && words <= 6) l.usable = false;
+  }
+  for (const l of lines) if (FURNITURE.test(l.text) || DATE_ONLY_LINE.test(l.text)) l.usable = false;
+  let clean = '';
+  for (const l of lines) clean += (l.usable ? l.text : ' '.repeat(l.text.length)) + '\n';
+  return { clean: clean.slice(0, text.length), lines };
+}
+
+/** A publication date stated by the text itself: cue words, byline dates, datelines. */
+function dateFromText(lines: Array<{ text: string; usable: boolean }>): { date: Ymd | null; md: { m: number; d: number } | null; evidence: string } | null {
+  const head = lines.slice(0, 25);
+  for (const re of [CUE, BYLINE]) {
+    for (const l of head) {
+      if (FURNITURE.test(l.text)) continue;
+      const m = re.exec(l.text);
+      if (m) {
+        const date = ymdFromGroups(m.slice(1));
+        if (date) return { date, md: null, evidence: `"${m[0].trim()}"` };
+      }
+    }
+  }
+  for (const l of head) {
+    const m = DATELINE.exec(l.text);
+    if (m) {
+      const mo = monthNumber(m[1]!);
+      if (!mo) continue;
+      const d = parseInt(m[2]!, 10);
+      if (m[3]) return { date: { y: +m[3], m: mo, d }, md: null, evidence: `dateline "${m[0].trim()}"` };
+      return { date: null, md: { m: mo, d }, evidence: `dateline "${m[0].trim()}"` };
+    }
+  }
+  for (const l of head) {
+    const m = UPDATED_CUE.exec(l.text);
+    if (m) {
+      const date = ymdFromGroups(m.slice(1));
+      // an update date bounds publication from above only
+      if (date) return null;
+    }
+  }
+  return null;
+}
+
+const SENTENCE = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
+function sentenceAt(text: string, at: number): { start: number; text: string } {
+  let s = text.lastIndexOf('\n', at - 1) + 1;
+  for (let i = at - 1; i > s; i--) {
+    if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '') && /[A-Z“"‘(]/.test(text[i + 2] ?? '')) {
+      s = i + 2;
+      break;
+    }
+  }
+  let e = text.indexOf('\n', at);
+  if (e < 0) e = text.length;
+  const dot = text.slice(at, e).search(/[.!?]\s+[A-Z“"]/);
+  if (dot >= 0) e = at + dot + 1;
+  void SENTENCE;
+  return { start: s, text: text.slice(s, e) };
+}
+
+interface Bound {
+  date: Ymd;
+  evidence: string;
+  /** True when the bound is a day the text names, not the edge of a month or year. */
+  precise?: boolean;
+}
+
+/** Evidence the text gives about when it was written, gathered from its time expressions. */
+export interface DateEvidence {
+  lower: Bound[];
+  upper: Bound[];
+  /** Month-day bounds without a year. */
+  mdLower: Array<{ m: number; d: number; evidence: string }>;
+  mdUpper: Array<{ m: number; d: number; evidence: string }>;
+  /** Weekdays of events the text reports in the past, in text order (1 = Monday). */
+  pastWeekdays: Array<{ wd: number; evidence: string }>;
+  years: number[];
+}
+
+export function gatherEvidence(text: string, options: PublicationOptions = {}): { evidence: DateEvidence; lines: ReturnType<typeof blankUnusableLines>['lines'] } {
+  const { clean, lines } = blankUnusableLines(text);
+  const timexes = options.timexes ?? findTimexes(clean, { dct: null });
+  const ev: DateEvidence = { lower: [], upper: [], mdLower: [], mdUpper: [], pastWeekdays: [], years: [] };
+  for (const t of timexes) {
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (clean.slice(t.start, t.end).trim() === '') continue;
+    const sent = sentenceAt(clean, t.start);
+    const tense: Tense = tenseAt(sent.text, t.start - sent.start);
+    const future = tense === 'future';
+    const label = `"${t.text}" (${tense})`;
+    const v = t.value;
+    let m: RegExpExecArray | null;
+    if ((m = /^(\d{4})-(\d\d)-(\d\d)/.exec(v))) {
+      const date = { y: +m[1]!, m: +m[2]!, d: +m[3]! };
+      (future ? ev.upper : ev.lower).push({ date, evidence: label, precise: true });
+      ev.years.push(date.y);
+    } else if ((m = /^(\d{4})-(\d\d)$/.exec(v))) {
+      const y = +m[1]!, mo = +m[2]!;
+      if (future) ev.upper.push({ date: { y, m: mo, d: 28 }, evidence: label });
+      else ev.lower.push({ date: { y, m: mo, d: t.mod === 'END' ? 20 : t.mod === 'MID' ? 10 : 1 }, evidence: label });
+      ev.years.push(y);
+    } else if ((m = /^(\d{4})$/.exec(v))) {
+      const y = +m[1]!;
+      if (future) ev.upper.push({ date: { y, m: 12, d: 31 }, evidence: label });
+      else ev.lower.push({ date: { y, m: t.mod === 'END' ? 9 : t.mod === 'MID' ? 5 : 1, d: 1 }, evidence: label });
+      ev.years.push(y);
+    } else if ((m = /^XXXX-(\d\d)-(\d\d)/.exec(v))) {
+      (future ? ev.mdUpper : ev.mdLower).push({ m: +m[1]!, d: +m[2]!, evidence: label });
+    } else if ((m = /^XXXX-WXX-(\d)$/.exec(v))) {
+      if (!future) ev.pastWeekdays.push({ wd: +m[1]!, evidence: label });
+    }
+  }
+  return { evidence: ev, lines };
+}
+
+const iso = fmtDay;
+const mdStr = (x: { m: number; d: number }): string => `${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`;
+const mdKey = (x: { m: number; d: number }): number => x.m * 100 + x.d;
+
+/** Combine the evidence into a date, range and confidence. */
+export function estimateFromEvidence(ev: DateEvidence): PublicationEstimate {
+  const evidence: string[] = [];
+  if (ev.lower.length) {
+    const L = ev.lower.reduce((a, b) => (toEpochDay(b.date) > toEpochDay(a.date) ? b : a));
+    const later = ev.upper.filter((u) => toEpochDay(u.date) > toEpochDay(L.date));
+    const U = later.length ? later.reduce((a, b) => (toEpochDay(b.date) < toEpochDay(a.date) ? b : a)) : null;
+    evidence.push(`latest dated event ${L.evidence} → on or after ${iso(L.date)}`);
+    if (U) evidence.push(`announced ${U.evidence} → before ${iso(U.date)}`);
+    // month-days without a year in the same text: take the year of the latest dated event
+    const lede = ev.pastWeekdays[0];
+    // the lede weekday only pins the date when the latest event is dated to the day
+    if (lede && L.precise) {
+      let d0 = L.date;
+      while (isoWeekday(d0) !== lede.wd) d0 = addDays(d0, 1);
+      const to = U && toEpochDay(U.date) - 1 < toEpochDay(d0) + 6 ? addDays(U.date, -1) : addDays(d0, 6);
+      evidence.push(`lede ${lede.evidence} → the first such weekday on or after it, ${iso(d0)}`);
+      const range: DateRange = { from: iso(d0), to: iso(to) };
+      return { date: iso(d0), from: 'inferred', confidence: 0.55, range, yearUnknown: false, evidence };
+    }
+    const cap = U ? addDays(U.date, -1) : addDays(L.date, 365);
+    if (!U) evidence.push('no later bound in the text: assumed within a year of the latest dated event');
+    return { date: null, from: 'inferred', confidence: 0.15, range: { from: iso(L.date), to: iso(cap) }, yearUnknown: false, evidence };
+  }
+  if (ev.mdLower.length || ev.mdUpper.length) {
+    const lo = ev.mdLower.length ? ev.mdLower.reduce((a, b) => (mdKey(b) > mdKey(a) ? b : a)) : null;
+    // upcoming month-days: the nearest one after the lower bound (wrapping over the new year)
+    const ups = ev.mdUpper.map((u) => ({ u, k: lo ? (mdKey(u) - mdKey(lo) + 1300) % 1300 : mdKey(u) }));
+    const up = ups.length ? ups.reduce((a, b) => (b.k < a.k ? b : a)).u : null;
+    if (lo) evidence.push(`latest dated event ${lo.evidence} → on or after ${mdStr(lo)} (year not given)`);
+    if (up) evidence.push(`announced ${up.evidence} → before ${mdStr(up)}`);
+    return {
+      date: null, from: 'inferred', confidence: 0.1, range: null, yearUnknown: true, evidence,
+      monthDayRange: { from: lo ? mdStr(lo) : '01-01', to: up ? mdStr(up) : null },
+    };
+  }
+  return { date: null, from: null, confidence: 0, range: null, evidence: ['the text dates nothing'] };
+}
+
+export function inferPublicationDate(text: string, options: PublicationOptions = {}): PublicationEstimate {
+  const { evidence: ev, lines } = gatherEvidence(text, options);
+  const stated = dateFromText(lines);
+  if (stated?.date) {
+    return { date: iso(stated.date), from: 'text', confidence: 0.9, range: null, yearUnknown: false, evidence: [stated.evidence] };
+  }
+  if (stated?.md) {
+    // a dateline gives month and day: the year comes from the dated events, if any
+    const years = ev.years.filter((y) => y >= 1900);
+    if (years.length) {
+      const y = Math.max(...years);
+      const date = { y, m: stated.md.m, d: stated.md.d };
+      return { date: iso(date), from: 'text', confidence: 0.7, range: null, yearUnknown: false, evidence: [stated.evidence, `year ${y} from the latest year the text mentions`] };
+    }
+    return { date: null, from: 'text', confidence: 0.5, range: null, yearUnknown: true, evidence: [stated.evidence], monthDayRange: { from: mdStr(stated.md), to: mdStr(stated.md) } };
+  }
+  return estimateFromEvidence(ev);
+}
+
+// ─── corpus level ────────────────────────────────────────────────────────────────────────────────
+
+export interface CorpusArticle {
+  id: string;
+  text: string;
+  /** Publication date from metadata, when there is one. */
+  published?: IsoDate | null;
+}
+
+const EVENT_NOUN = /\b(call|called|phone|telephone|conversation|talks|spoke|meeting|met|summit|video|visit|invasion|operation|sanctions?|election|attack|strike)\b/i;
+const NAME = /\b[A-Z][a-z]{2,}\b/g;
+
+function nameSet(s: string): Set<string> {
+  return new Set([...s.matchAll(NAME)].map((m) => m[0]));
+}
+
+/**
+ * Publication dates for a set of articles, using each other. An article whose text dates its events
+ * only by month and day ("On December 7") gets its year from a related article that dates the same
+ * kind of event with a year ("the latest Biden-Putin telephone took place late in 2021"): related
+ * means the two sentences share an event word and at least two names, and the year's part
+ * (START/MID/END or month) must agree with the month-days. When exactly one year fits, the
+ * month-day window becomes a date range; the lede weekday then gives a date as for a single text.
+ */
+export function inferPublicationDates(articles: CorpusArticle[]): Map<string, PublicationEstimate> {
+  const out = new Map<string, PublicationEstimate>();
+  const yearMentions: Array<{ id: string; names: Set<string>; event: string; y: number; months: [number, number] }> = [];
+  const parsed = articles.map((a) => {
+    const { clean } = blankUnusableLines(a.text);
+    const timexes = findTimexes(clean, { dct: null });
+    for (const t of timexes) {
+      const m = /^(\d{4})(?:-(\d\d))?$/.exec(t.value);
+      if (!m) continue;
+      const sent = sentenceAt(clean, t.start);
+      const ev = EVENT_NOUN.exec(sent.text);
+      if (!ev) continue;
+      const y = +m[1]!;
+      const months: [number, number] = m[2] ? [+m[2], +m[2]] : t.mod === 'END' ? [9, 12] : t.mod === 'START' ? [1, 4] : t.mod === 'MID' ? [5, 8] : [1, 12];
+      yearMentions.push({ id: a.id, names: nameSet(sent.text), event: ev[1]!.toLowerCase(), y, months });
+    }
+    return { a, clean, timexes };
+  });
+
+  for (const { a, clean, timexes } of parsed) {
+    const meta = parseIsoDate(a.published ?? null);
+    if (meta) {
+      out.set(a.id, { date: iso(meta), from: 'metadata', confidence: 1, range: null, yearUnknown: false, evidence: ['metadata'] });
+      continue;
+    }
+    const own = inferPublicationDate(a.text, {});
+    if (!own.yearUnknown || own.from === 'text') {
+      out.set(a.id, own);
+      continue;
+    }
+    // find a year for this article's month-day events in related articles
+    const votes = new Map<number, string[]>();
+    const { evidence: ev } = gatherEvidence(a.text, { timexes });
+    for (const t of timexes) {
+      const md = /^XXXX-(\d\d)-(\d\d)/.exec(t.value);
+      if (!md) continue;
+      const month = +md[1]!;
+      const sent = sentenceAt(clean, t.start);
+      const names = nameSet(sent.text);
+      const ctxNames = nameSet(clean.slice(Math.max(0, sent.start - 400), sent.start + sent.text.length + 400));
+      if (!EVENT_NOUN.test(clean.slice(Math.max(0, sent.start - 300), sent.start + sent.text.length))) continue;
+      for (const ym of yearMentions) {
+        if (ym.id === a.id) continue;
+        if (month < ym.months[0] || month > ym.months[1]) continue;
+        let shared = 0;
+        for (const n of ym.names) if (names.has(n) || ctxNames.has(n)) shared++;
+        if (shared < 2) continue;
+        const list = votes.get(ym.y) ?? [];
+        list.push(`"${t.text}" ~ ${ym.id} (${ym.event}, ${ym.y})`);
+        votes.set(ym.y, list);
+      }
+    }
+    if (votes.size !== 1) {
+      out.set(a.id, own);
+      continue;
+    }
+    const [year, why] = [...votes.entries()][0]!;
+    const lo = ev.mdLower.length ? ev.mdLower.reduce((x, y) => (mdKey(y) > mdKey(x) ? y : x)) : null;
+    if (!lo) {
+      out.set(a.id, own);
+      continue;
+    }
+    const L = { y: year, m: lo.m, d: lo.d };
+    const resolved: DateEvidence = {
+      ...ev,
+      lower: [{ date: L, evidence: `${lo.evidence} in ${year}`, precise: true }],
+      upper: ev.mdUpper.map((u) => ({ date: { y: mdKey(u) < mdKey(lo) ? year + 1 : year, m: u.m, d: u.d }, evidence: u.evidence })),
+    };
+    const est = estimateFromEvidence(resolved);
+    out.set(a.id, { ...est, confidence: Math.min(est.confidence, 0.4), evidence: [...(est.evidence ?? []), `year from related article: ${why.join('; ')}`] });
+  }
+  return out;
 }

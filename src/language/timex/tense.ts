@@ -33,10 +33,14 @@ export function tenseAt(sentence: string, at: number): Tense {
     } else if (FUTURE.test(w)) {
       // "to" marks the future only after a plan word ("set to resume"); "would" and "by" are weak
       if (lw === 'to' && !FUTURE_INFINITIVE.test(before)) continue;
+      if (lw === 'due' && /^\s+to\s+(?:the|a|an|his|her|its|their|this|that|these|those|[A-Z0-9])/.test(sentence.slice(m.index + 3, m.index + 20))) {
+        prev = '';
+        continue;
+      }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
     } else if (PAST.test(w)) t = 'past';
-    else if (w.length > 4 && /ed$/i.test(w) && !/(need|feed|seed|speed|proceed|exceed|succeed|based|called|red|bed)$/i.test(w)) t = 'past';
+    else if (w.length > 4 && /^[a-z].*ed$/.test(w) && !/(need|feed|seed|speed|proceed|exceed|succeed|based|called|red|bed)$/i.test(w)) t = 'past';
     else if (PRESENT.test(w)) t = 'present';
     if (!t) continue;
     const pos = m.index;
