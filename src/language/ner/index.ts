@@ -1,6 +1,7 @@
 // Named-entity recognition: a trained sequence model over tokens (see models/ner.md).
 import type { EntityMention, NerLabel, Sentence } from '../../types.js';
 import { loadModel, type NerModel } from './model.js';
+import { HONORIFICS, ROLE_HEADS, relabelInstitution } from '../entities.js';
 
 const MODEL_URL = new URL('../../../models/ner.json.gz', import.meta.url);
 let model: NerModel | null = null;
@@ -37,11 +38,32 @@ export function iobSpans(tags: string[]): [number, number, NerLabel][] {
   return out;
 }
 
+/**
+ * Title Case headlines ("Biden And Putin Hold New Talks") look like runs of names to a model trained
+ * on sentence-case text: words that news text usually writes in lower case are lower-cased first.
+ */
+const TITLE_CASE_SMALL_WORDS = new Set('a an the and or but nor for of in on at to by with from as vs via into over'.split(' '));
+
+export function truecaseHeadline(words: string[]): string[] {
+  const alphabetic = words.filter((w) => /^\p{L}{2,}/u.test(w) && !TITLE_CASE_SMALL_WORDS.has(w));
+  if (alphabetic.length < 3) return words;
+  const capitalised = alphabetic.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
+  if (capitalised / alphabetic.length < 0.75) return words;
+  const capRatio = nerModel().data.lexicon.capRatio;
+  return words.map((w) => {
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w)) return w;
+    const r = capRatio.get(w.toLowerCase());
+    return r !== undefined && Number(r) <= 1 ? w.toLowerCase() : w;
+  });
+}
+
+const CALENDAR = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow)$/;
+
 /** Entity mentions in a text, given its sentences. */
 export function recognizeEntities(text: string, sentences: Sentence[]): EntityMention[] {
   if (sentences.length === 0) return [];
-  const tags = tagSentences(sentences.map((s) => s.tokens.map((t) => t.text)));
-  const mentions: EntityMention[] = [];
+  const tags = tagSentences(sentences.map((s) => truecaseHeadline(s.tokens.map((t) => t.text))));
+  const spans: { si: number; first: number; last: number; label: NerLabel }[] = [];
   sentences.forEach((s, si) => {
     for (const [a, b, label] of iobSpans(tags[si]!)) {
       let first = a;
@@ -49,11 +71,49 @@ export function recognizeEntities(text: string, sentences: Sentence[]): EntityMe
       // Trim punctuation the model may have swallowed at the edges of a span.
       while (first <= last && /^[^\p{L}\p{N}]+$/u.test(s.tokens[first]!.text)) first++;
       while (last >= first && /^[^\p{L}\p{N}.]+$/u.test(s.tokens[last]!.text)) last--;
-      if (first > last) continue;
-      const start = s.tokens[first]!.start;
-      const end = s.tokens[last]!.end;
-      mentions.push({ start, end, text: text.slice(start, end), label, sentence: si });
+      if (first <= last) spans.push({ si, first, last, label });
     }
   });
-  return mentions;
+  const words = (si: number, a: number, b: number) => sentences[si]!.tokens.slice(a, b + 1).map((t) => t.text);
+  const surnames = new Set<string>();
+  for (const sp of spans) if (sp.label === 'PER' && sp.last > sp.first) surnames.add(sentences[sp.si]!.tokens[sp.last]!.text);
+  const gazetteer = nerModel().data.gazetteer.exact;
+  const out: { si: number; first: number; last: number; label: NerLabel }[] = [];
+  for (const sp of spans) {
+    const w = words(sp.si, sp.first, sp.last);
+    // "Kremlin Spokesman Dmitry Peskov", "President Biden": a role word inside the span starts a person's name.
+    let head = -1;
+    for (let k = 0; k < w.length - 1; k++) if (ROLE_HEADS.has(w[k]!.toLowerCase()) || HONORIFICS.has(w[k]!.toLowerCase())) head = k;
+    const rest = w.slice(head + 1);
+    if (head >= 0 && rest.length <= 3 && rest.every((x) => /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(x))) {
+      // The tagger may stop inside the name ("… Spokesman Ned | Price said"): take a following capitalised word.
+      let last = sp.last;
+      const toks = sentences[sp.si]!.tokens;
+      if (rest.length === 1 && sp.label !== 'PER' && toks[last + 1] && /^\p{Lu}\p{Ll}+$/u.test(toks[last + 1]!.text) && !CALENDAR.test(toks[last + 1]!.text)) last++;
+      out.push({ si: sp.si, first: sp.first + head + 1, last, label: 'PER' });
+      continue;
+    }
+    // "Russia Dmitry Peskov": a known place or organisation glued to a person named elsewhere in the text.
+    if (sp.label !== 'PER' && w.length >= 3 && surnames.has(w[w.length - 1]!)) {
+      let cut = -1;
+      for (let k = 1; k <= w.length - 2; k++) {
+        const types = gazetteer.get(w.slice(0, k).join(' '));
+        if (types && (types.includes('LOC') || types.includes('ORG'))) cut = k;
+      }
+      if (cut > 0) {
+        const types = gazetteer.get(w.slice(0, cut).join(' '))!;
+        out.push({ si: sp.si, first: sp.first, last: sp.first + cut - 1, label: types.includes('LOC') ? 'LOC' : 'ORG' });
+        out.push({ si: sp.si, first: sp.first + cut, last: sp.last, label: 'PER' });
+        continue;
+      }
+    }
+    out.push(sp);
+  }
+  return out.map(({ si, first, last, label }) => {
+    const s = sentences[si]!;
+    const start = s.tokens[first]!.start;
+    const end = s.tokens[last]!.end;
+    const surface = text.slice(start, end);
+    return { start, end, text: surface, label: relabelInstitution(surface, label), sentence: si };
+  });
 }

@@ -138,7 +138,7 @@ function main(): void {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1]! : def;
   };
-  const epochs = Number(arg('--epochs', '20'));
+  const epochs = Number(arg('--epochs', '10'));
   const out = arg('--out', MODEL_PATH);
   const lexiconCache = arg('--lexicon-cache', '');
   const minCount = Number(arg('--min-count', '1'));
@@ -178,7 +178,7 @@ function main(): void {
   log(`${features.size} features (of ${counts.size})`);
 
   const extractor = new FeatureExtractor(lexicon, (f) => features.get(f) ?? -1);
-  const labelIndex = new Map(LABELS.map((l, i) => [l, i]));
+  const labelIndex = new Map<string, number>(LABELS.map((l, i) => [l, i]));
   const trainItems: { feats: Int32Array[]; gold: Int32Array }[] = [];
   train.forEach((d, i) => {
     const feats = extractor.document(d.map((s) => s.words), foldGazetteers[i % FOLDS]!);
