@@ -1,0 +1,64 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { inferPublicationDate, inferPublicationDates } from '../../src/language/published.js';
+
+const dir = new URL('../../examples/seeds/', import.meta.url);
+const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: f.slice(0, 20), text: readFileSync(new URL(f, dir), 'utf8') }));
+// The truth is used only to check the output, never as an input.
+const truth = new Map(readFileSync(new URL('seeds.jsonl', dir), 'utf8').trim().split('\n').map((l) => {
+  const d = JSON.parse(l) as { id: string; published: string };
+  return [d.id, d.published.slice(0, 10)] as const;
+}));
+const dayDiff = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / 86400000;
+
+describe('inferPublicationDate on the seeds as plain text', () => {
+  it('seed 003: the scrape header is ignored and the date is within a day of the truth', () => {
+    const p = inferPublicationDate(seeds[3]!.text);
+    expect(p.from).toBe('inferred');
+    expect(p.date).not.toBeNull();
+    expect(p.date!.startsWith('2024')).toBe(false);
+    expect(dayDiff(p.date!, truth.get(seeds[3]!.id)!)).toBeLessThanOrEqual(1);
+    expect(p.range!.from <= truth.get(seeds[3]!.id)! && truth.get(seeds[3]!.id)! <= p.range!.to).toBe(true);
+  });
+
+  it('never a confident wrong date: every seed is right, in its range, or unknown', () => {
+    for (const s of seeds) {
+      const p = inferPublicationDate(s.text);
+      const t = truth.get(s.id)!;
+      if (p.date && p.confidence >= 0.5) expect(dayDiff(p.date, t)).toBeLessThanOrEqual(1);
+      if (p.range) expect(p.range.from <= t && t <= p.range.to).toBe(true);
+      if (p.yearUnknown) expect(p.date).toBeNull();
+    }
+  });
+
+  it('texts with month and day but no year say so', () => {
+    const p = inferPublicationDate(seeds[2]!.text); // "February 12", "April 20", no year
+    expect(p.yearUnknown).toBe(true);
+    expect(p.monthDayRange?.from).toBe('04-22');
+  });
+
+  it('text cues and datelines give origin "text"; "©" lines and top date lines never do', () => {
+    expect(inferPublicationDate('By Jane Smith | April 16, 2021\n\nThe Kremlin said on Friday it welcomed talks.').date).toBe('2021-04-16');
+    expect(inferPublicationDate('Published: 3 March 2022\nTalks resumed.').from).toBe('text');
+    const header = inferPublicationDate('Friday, 29th March 2024\nTo example.com\nSearch\n\nThe ministry said talks would resume.\n© 2024 Example Media');
+    expect(header.date).toBeNull();
+    const caption = inferPublicationDate('File pictures created on March 17, 2021 show the two leaders.');
+    expect(caption.from === 'text').toBe(false);
+  });
+});
+
+describe('inferPublicationDates across the corpus', () => {
+  it('dates seed 004 by the call another seed places late in 2021, with an honest range', () => {
+    const all = inferPublicationDates(seeds.map((s) => ({ id: s.id, text: s.text })));
+    const p = all.get(seeds[4]!.id)!;
+    const t = truth.get(seeds[4]!.id)!;
+    expect(p.yearUnknown).toBe(false);
+    expect(p.range!.from <= t && t <= p.range!.to).toBe(true);
+    for (const s of seeds) {
+      const q = all.get(s.id)!;
+      const tt = truth.get(s.id)!;
+      if (q.range) expect(q.range.from <= tt && tt <= q.range.to).toBe(true);
+      if (q.date && q.confidence >= 0.5) expect(dayDiff(q.date, tt)).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findTimexes } from '../../src/language/timex/index.js';
+
+const seed = (name: string): string => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
+
+/** The timex whose text is `span` (first match), as [type, value, mod]. */
+function tx(text: string, dct: string | null, span: string): [string, string, string | undefined] | null {
+  const t = findTimexes(text, { dct }).find((x) => x.text === span);
+  return t ? [t.type, t.value, t.mod] : null;
+}
+
+describe('findTimexes on the seeds', () => {
+  it('"late in 2021" is the end of 2021', () => {
+    const text = seed('001_aa04ac5f397be0f2.txt');
+    expect(tx(text, '2022-02-01', 'late in 2021')).toEqual(['DATE', '2021', 'END']);
+  });
+
+  it('"On December 7" resolves to the December before a New Year article (span excludes "On")', () => {
+    const text = seed('004_0c206504672e1e96.txt');
+    expect(tx(text, '2021-12-31', 'December 7')).toEqual(['DATE', '2021-12-07', undefined]);
+    // announced meetings lie ahead, in the next year
+    expect(tx(text, '2021-12-31', 'January 10')).toEqual(['DATE', '2022-01-10', undefined]);
+  });
+
+  it('times with their zones: "4:25 p.m. Washington time (12:25 a.m. Moscow time)"', () => {
+    const text = seed('004_0c206504672e1e96.txt');
+    expect(tx(text, '2021-12-30', '4:25 p.m. Washington time')).toEqual(['TIME', '2021-12-30T16:25', undefined]);
+    expect(tx(text, '2021-12-30', '12:25 a.m. Moscow time')).toEqual(['TIME', '2021-12-30T00:25', undefined]);
+    expect(tx(text, '2021-12-30', '50 minutes')).toEqual(['DURATION', 'PT50M', undefined]);
+    expect(tx(text, '2021-12-30', 'two hours')).toEqual(['DURATION', 'PT2H', undefined]);
+    expect(tx(text, '2021-12-30', 'the weekend')?.[1]).toMatch(/^2021-W5\d-WE$/);
+  });
+
+  it('"on February 12— two weeks before" gives the date and the duration', () => {
+    const text = seed('002_af815def54e2eb59.txt');
+    expect(tx(text, '2022-06-02', 'February 12')).toEqual(['DATE', '2022-02-12', undefined]);
+    expect(tx(text, '2022-06-02', 'two weeks')).toEqual(['DURATION', 'P2W', undefined]);
+  });
+
+  it('a past-tense weekday is the one before the document date', () => {
+    const text = seed('003_70335ce47c40be49.txt');
+    // 16 April 2021 was a Friday: "on Tuesday suggested" → 13 April, "on Thursday said" → 15 April
+    expect(tx(text, '2021-04-16', 'Tuesday')).toEqual(['DATE', '2021-04-13', undefined]);
+    expect(tx(text, '2021-04-16', 'Thursday')).toEqual(['DATE', '2021-04-15', undefined]);
+    expect(tx(text, '2021-04-16', 'April 15, 2021')).toEqual(['DATE', '2021-04-15', undefined]);
+  });
+
+  it('"Last month" and "on Tuesday" against the document date', () => {
+    const text = 'Last month, the ministry said talks would resume. The president spoke on Tuesday.';
+    expect(tx(text, '2022-03-16', 'Last month')).toEqual(['DATE', '2022-02', undefined]);
+    expect(tx(text, '2022-03-16', 'Tuesday')).toEqual(['DATE', '2022-03-15', undefined]);
+  });
+});
+
+describe('expression classes on real sentences', () => {
+  const dct = '1989-10-30';
+  it('days, months, years, weeks, quarters, halves, seasons, decades, centuries', () => {
+    expect(tx('The rights expire Nov. 21, the company said.', dct, 'Nov. 21')?.[1]).toBe('1989-11-21');
+    expect(tx('It acquired the line for $22 million in August 1988.', dct, 'August 1988')?.[1]).toBe('1988-08');
+    expect(tx('In fiscal 1988, the company earned $17.3 million.', dct, 'fiscal 1988')?.[1]).toBe('1988');
+    expect(tx('Merieux officials said last week that they are confident.', dct, 'last week')?.[1]).toBe('1989-W43');
+    expect(tx('Net income rose 10% in the third quarter.', dct, 'the third quarter')?.[1]).toBe('1989-Q3');
+    expect(tx('Profit fell in the first half of 1990.', dct, 'the first half of 1990')?.[1]).toBe('1990-H1');
+    expect(tx('Sales were strong last fall.', '1999-04-10', 'last fall')?.[1]).toBe('1998-FA');
+    expect(tx('Prices soared in the late 1970s.', dct, 'the late 1970s')).toEqual(['DATE', '197', 'END']);
+    expect(tx('It was the worst crash of the 20th century.', dct, 'the 20th century')?.[1]).toBe('19');
+    expect(tx('The trade gap narrowed in mid-1996.', dct, 'mid-1996')).toEqual(['DATE', '1996', 'MID']);
+    expect(tx('The plan was announced earlier this month.', dct, 'earlier this month')).toEqual(['DATE', '1989-10', 'START']);
+  });
+
+  it('present, past and future references', () => {
+    expect(tx('The company now holds 15% of the shares.', dct, 'now')?.[1]).toBe('PRESENT_REF');
+    expect(tx('The firm recently cut its dividend.', dct, 'recently')?.[1]).toBe('PAST_REF');
+    expect(tx('Rates will rise in the future.', dct, 'the future')?.[1]).toBe('FUTURE_REF');
+  });
+
+  it('durations with quantifiers and sets', () => {
+    expect(tx('The talks lasted more than four hours.', dct, 'more than four hours')).toEqual(['DURATION', 'PT4H', 'MORE_THAN']);
+    expect(tx('Stocks have plunged in the past three months.', dct, 'the past three months')?.[1]).toBe('P3M');
+    expect(tx('He led the company for a decade.', dct, 'a decade')?.[1]).toBe('P10Y');
+    expect(tx('They lived in the camps for 2 1/2 years.', dct, '2 1/2 years')?.[1]).toBe('P2Y6M');
+    expect(tx('The committee meets every week.', dct, 'every week')).toEqual(['SET', 'P1W', undefined]);
+    expect(tx('The third flight departs each Thursday from August 6.', dct, 'each Thursday')?.[1]).toBe('XXXX-WXX-4');
+  });
+
+  it('offsets from the document date and from the text\'s own dates', () => {
+    expect(tx('The index fell, five years ago.', dct, 'five years ago')?.[1]).toBe('1984');
+    const text = 'The ceasefire was signed on March 3, 1991. The day before, troops had withdrawn. A day later, talks began.';
+    expect(tx(text, dct, 'The day before')).toEqual(['DATE', '1991-03-02', undefined]);
+    expect(tx(text, dct, 'A day later')?.[1]).toBe('1991-03-03');
+  });
+
+  it('tense decides the year of a bare month', () => {
+    expect(tx('The shuttle will fly a mission in December.', '1998-03-04', 'December')?.[1]).toBe('1998-12');
+    expect(tx('The helicopters crashed in July.', '1998-03-04', 'July')?.[1]).toBe('1997-07');
+  });
+
+  it('does not mistake ages, fractions and verbs for time', () => {
+    expect(findTimexes('Mr. Reupke, 52 years old, will succeed him. Iraq imports about three-quarters of its food. Troops may march on.', { dct })).toEqual([]);
+  });
+});
+
+describe('TimeBank smoke check', () => {
+  it('finds most gold expressions in the first TimeBank documents', () => {
+    const lines = readFileSync(new URL('../../../shared/data/te3/timebank.jsonl', import.meta.url), 'utf8').trim().split('\n').slice(0, 40);
+    let gold = 0, hit = 0;
+    for (const line of lines) {
+      const doc = JSON.parse(line) as { dct: string; text: string; timexes: { start: number; end: number }[] };
+      const found = findTimexes(doc.text, { dct: doc.dct.slice(0, 10) });
+      for (const g of doc.timexes) {
+        gold++;
+        if (found.some((f) => f.start < g.end && g.start < f.end)) hit++;
+      }
+    }
+    expect(hit / gold).toBeGreaterThan(0.85);
+  });
+});
