@@ -1,0 +1,93 @@
+// End to end: the seeds with their feed dates become one story with a dated, sourced timeline,
+// entities, quotes by speaker, and every export rendering carries it.
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../src/store/index.js';
+import { readSources } from '../../src/ingest/index.js';
+import { ingestDocuments, reprocessAll } from '../../src/pipeline.js';
+import { buildExport, renderExport, type ExportDocument } from '../../src/export.js';
+import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
+
+const CRUFT = [/Also Read/, /Leave a Reply/, /Your email address/, /Read on RBC Pro/, /alt=”/, /29th March 2024/, /To guardian\.ng/, /COMBO/, /Comments are closed/, /About Author/];
+
+describe('the seeds as one story', () => {
+  const dir = tempDir();
+  const dbPath = join(dir, 'seeds.db');
+  let store: Store;
+  let doc: ExportDocument;
+
+  beforeAll(async () => {
+    store = openStore(dbPath);
+    const report = await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    expect(report.failed).toBe(0);
+    doc = buildExport(store);
+  });
+  afterAll(() => store.close());
+
+  it('puts all five articles into one story', () => {
+    const withAll = doc.stories.filter((s) => s.articleIds.length === 5);
+    expect(withAll).toHaveLength(1);
+  });
+
+  it('builds a timeline of dated entries backed by sources, free of cruft', () => {
+    const story = doc.stories.find((s) => s.articleIds.length === 5)!;
+    expect(story.timeline.length).toBeGreaterThanOrEqual(12);
+    const dates = story.timeline.map((t) => t.date);
+    expect(dates).toEqual([...dates].sort());
+    for (const wanted of ['2021-12-30', '2022-02-12']) expect(dates).toContain(wanted);
+    for (const t of story.timeline) {
+      expect(t.articleIds.length).toBeGreaterThan(0);
+      expect(t.sentences.length).toBeGreaterThan(0);
+      for (const s of t.sentences) for (const c of CRUFT) expect(s.text).not.toMatch(c);
+    }
+    expect(story.title.length).toBeGreaterThan(10);
+  });
+
+  it('keeps the article text clean of web cruft', () => {
+    for (const a of doc.articles) for (const c of CRUFT) expect(a.text).not.toMatch(c);
+  });
+
+  it('carries entities and quotes by canonical speaker', () => {
+    const names = doc.entities.map((e) => e.name);
+    for (const n of ['Vladimir Putin', 'Joe Biden', 'Dmitry Peskov']) expect(names).toContain(n);
+    const peskov = doc.quotes.filter((q) => q.speaker === 'Dmitry Peskov');
+    expect(peskov.length).toBeGreaterThan(0);
+    expect(peskov.some((q) => /contacts/.test(q.text))).toBe(true);
+  });
+
+  it('renders json, jsonl, md and csv', () => {
+    expect(JSON.parse(renderExport(doc, 'json')).version).toBe(1);
+    const lines = renderExport(doc, 'jsonl').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].type).toBe('header');
+    expect(lines.filter((l) => l.type === 'article')).toHaveLength(5);
+    const md = renderExport(doc, 'md');
+    expect(md).toMatch(/### Timeline/);
+    const csv = renderExport(doc, 'csv').split('\n');
+    expect(csv[0]).toBe('storyId,storyTitle,date,granularity,summary,articleIds');
+    expect(csv.length).toBeGreaterThan(12);
+  });
+
+  it('reprocess rebuilds the same story membership with the same article IDs', () => {
+    const before = store.articleIds().sort();
+    const result = reprocessAll(store);
+    expect(result.errors).toEqual([]);
+    expect(store.articleIds().sort()).toEqual(before);
+    const stories = store.listStories();
+    expect(stories.some((s) => s.articleCount === 5)).toBe(true);
+  });
+
+  it('prints the story in the terminal and exports it from the CLI', () => {
+    const storyId = store.listStories()[0]!.id;
+    const shown = spawnSync(process.execPath, [...CLI, 'story', storyId, '--db', dbPath], { cwd: ROOT, encoding: 'utf8' });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/Timeline/);
+    expect(shown.stdout).toMatch(/2022-02-12/);
+    const exported = spawnSync(process.execPath, [...CLI, 'export', '--format', 'json', '--story', storyId, '--db', dbPath], { cwd: ROOT, encoding: 'utf8' });
+    expect(exported.status).toBe(0);
+    expect(JSON.parse(exported.stdout).stories[0].id).toBe(storyId);
+    const missing = spawnSync(process.execPath, [...CLI, 'story', 'nope', '--db', dbPath], { cwd: ROOT, encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no story with ID nope/);
+  });
+});
