@@ -1,0 +1,59 @@
+// Time-expression benchmark: TempEval-3 value/relaxed/strict F1 on TimeBank (development part) and
+// AQUAINT (check part) through the reference scorer, speed in tokens per second on one core, and
+// the seeds' publication-date inference table (truth used only to print the comparison).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findTimexes } from '../src/language/timex/index.js';
+import { inferPublicationDate, inferPublicationDates } from '../src/language/published.js';
+
+const shared = new URL('../../shared/', import.meta.url).pathname;
+const seedsDir = new URL('../examples/seeds/', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'bench-timex-'));
+
+interface Doc { id: string; dct: string; text: string }
+
+function score(part: string): { line: string; docs: Doc[] } {
+  const gold = join(shared, 'data/te3', `${part}.jsonl`);
+  const docs = readFileSync(gold, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Doc);
+  const out = docs.map((d) => {
+    const timexes = findTimexes(d.text, { dct: d.dct.slice(0, 10) });
+    return JSON.stringify({ id: d.id, timexes: timexes.map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value })) });
+  });
+  const pred = join(work, `${part}.jsonl`);
+  writeFileSync(pred, out.join('\n') + '\n');
+  const res = execFileSync('python3', [join(shared, 'eval/timex_score.py'), gold, pred], { encoding: 'utf8' });
+  return { line: res.trim().split('\n').pop()!, docs };
+}
+
+const tb = score('timebank');
+const aq = score('aquaint');
+console.log(`TE3 TimeBank (development): ${tb.line}`);
+console.log(`TE3 AQUAINT  (check):       ${aq.line}`);
+
+// speed: all 256 documents, several rounds, tokens = whitespace-separated words
+const docs = [...tb.docs, ...aq.docs];
+const tokens = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
+for (const d of docs) findTimexes(d.text, { dct: d.dct.slice(0, 10) }); // warm-up
+const rounds = 5;
+const t0 = process.hrtime.bigint();
+for (let r = 0; r < rounds; r++) for (const d of docs) findTimexes(d.text, { dct: d.dct.slice(0, 10) });
+const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`speed: ${Math.round((tokens * rounds) / secs).toLocaleString('en')} tokens/s (${tokens} tokens × ${rounds} rounds in ${secs.toFixed(2)} s, one core)`);
+
+// seeds: publication date inferred from plain text, alone and across the corpus
+const truth = new Map(readFileSync(join(seedsDir, 'seeds.jsonl'), 'utf8').trim().split('\n').map((l) => {
+  const d = JSON.parse(l) as { id: string; published: string };
+  return [d.id, d.published.slice(0, 10)] as const;
+}));
+const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(seedsDir, f), 'utf8') }));
+const corpus = inferPublicationDates(seeds);
+console.log('\nseed                 truth       | alone: date (conf) range / year?        | corpus: date (conf) range');
+for (const s of seeds) {
+  const a = inferPublicationDate(s.text);
+  const c = corpus.get(s.id)!;
+  const fmt = (p: typeof a): string =>
+    `${p.date ?? '—'} (${p.confidence.toFixed(2)}) ${p.range ? `${p.range.from}..${p.range.to}` : p.monthDayRange ? `MM-DD ${p.monthDayRange.from}..${p.monthDayRange.to ?? '?'}` : '—'}${p.yearUnknown ? ' year unknown' : ''}`;
+  console.log(`${s.id.padEnd(20)} ${truth.get(s.id)} | ${fmt(a).padEnd(40)} | ${fmt(c)}`);
+}
