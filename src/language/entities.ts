@@ -213,6 +213,15 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (role) m.role = role;
   }
 
+  // "Hunter Biden" tagged as a place when another Biden is a person: a first name + known surname is a person.
+  const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER' && /\s/.test(m.text.trim())).map((m) => normalizeName(m.text).split(' ').pop()!));
+  for (const m of sorted) {
+    const parts = m.text.trim().split(/\s+/);
+    if (m.label !== 'PER' && parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text)) {
+      m.label = 'PER';
+    }
+  }
+
   // People: full names first, so one-word mentions anywhere in the text can find them.
   const people: Group[] = [];
   const singles: { m: EntityMention; name: PersonName; order: number }[] = [];

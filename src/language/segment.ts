@@ -172,6 +172,8 @@ function lineBreakEndsSentence(prevLine: string, nextLine: string): boolean {
   if (!prev || !next) return true;
   if (BULLET.test(nextLine) || BULLET.test(prevLine)) return true;
   if (/[.!?:;"”’)\]…]$/.test(prev)) return true;
+  // A line cut after a comma or a function word continues on the next line.
+  if (/,$/.test(prev) || /(?:^|\s)(?:a|an|the|of|on|in|at|to|for|with|by|from|and|or|but|between|about|than|that|his|her|their|its|is|was|are|were)$/.test(prev)) return false;
   // A wrapped line continues in lower case or with punctuation; anything else starts anew.
   return !/^[\p{Ll},;:)\]]/u.test(next);
 }

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/language/segment.js';
+import { iobSpans, recognizeEntities, tagSentences } from '../../src/language/ner/index.js';
+
+const CONLL_DEV = new URL('../../../shared/data/conll2003/eng.testa', import.meta.url);
+
+function entities(text: string): string[] {
+  return recognizeEntities(text, segment(text)).map((m) => `${m.label}:${m.text}`);
+}
+
+describe('recognizeEntities on real sentences', () => {
+  it('finds people, places and organisations in news text', () => {
+    const found = entities(
+      'Kremlin spokesman Dmitry Peskov said on Wednesday that Russian President Vladimir Putin and US President Joe Biden could meet in Geneva.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['ORG:Kremlin', 'PER:Dmitry Peskov', 'PER:Vladimir Putin', 'PER:Joe Biden', 'LOC:Geneva']));
+  });
+  it('treats seats of government as organisations and keeps titles out of names', () => {
+    const found = entities('The White House said NATO and the OSCE would meet in Moscow and Washington to discuss Ukraine. US Department of State Spokesman Ned Price agreed.');
+    expect(found).toEqual(expect.arrayContaining(['ORG:White House', 'ORG:NATO', 'ORG:OSCE', 'LOC:Moscow', 'LOC:Washington', 'LOC:Ukraine', 'PER:Ned Price']));
+  });
+  it('gives offsets into the text', () => {
+    const text = '“It is over,” said Finnish President Sauli Niinistö in Helsinki.';
+    for (const m of recognizeEntities(text, segment(text))) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(entities(text)).toEqual(expect.arrayContaining(['PER:Sauli Niinistö', 'LOC:Helsinki']));
+  });
+  it('finds the organisations and places of the seed articles', () => {
+    const text = readFileSync(new URL('../../examples/seeds/004_0c206504672e1e96.txt', import.meta.url), 'utf8');
+    const found = new Set(entities(text));
+    for (const e of ['ORG:NATO', 'ORG:OSCE', 'ORG:White House', 'LOC:Geneva', 'LOC:Moscow', 'LOC:Washington', 'LOC:Ukraine', 'PER:Yuri Ushakov', 'PER:Kamala Harris']) {
+      expect(found).toContain(e);
+    }
+  });
+});
+
+describe('tagSentences on CoNLL-2003', () => {
+  it('tags the first 40 dev documents with F1 above 88 (PER/LOC/ORG)', () => {
+    const docs: { words: string[]; gold: string[] }[][] = [];
+    let doc: { words: string[]; gold: string[] }[] = [];
+    let words: string[] = [];
+    let gold: string[] = [];
+    for (const line of readFileSync(CONLL_DEV, 'utf8').split('\n')) {
+      if (line.startsWith('-DOCSTART-') || line.trim() === '') {
+        if (words.length) doc.push({ words, gold });
+        words = [];
+        gold = [];
+        if (line.startsWith('-DOCSTART-') && doc.length) {
+          docs.push(doc);
+          doc = [];
+        }
+        continue;
+      }
+      const cols = line.split(' ');
+      words.push(cols[0]!);
+      const t = cols[cols.length - 1]!;
+      // IOB1 → IOB2
+      const prev = gold[gold.length - 1] ?? 'O';
+      gold.push(t.startsWith('I-') && (prev === 'O' || prev.slice(2) !== t.slice(2)) ? 'B-' + t.slice(2) : t);
+    }
+    let tp = 0, np = 0, ng = 0;
+    for (const d of docs.slice(0, 40)) {
+      const pred = tagSentences(d.map((s) => s.words));
+      d.forEach((s, i) => {
+        const key = ([a, b, l]: [number, number, string]) => `${a}:${b}:${l}`;
+        const g = new Set(iobSpans(s.gold).filter((x) => x[2] !== 'MISC').map(key));
+        const p = iobSpans(pred[i]!).filter((x) => x[2] !== 'MISC').map(key);
+        ng += g.size;
+        np += p.length;
+        tp += p.filter((x) => g.has(x)).length;
+        expect(pred[i]!.length).toBe(s.words.length);
+      });
+    }
+    expect((2 * tp) / (np + ng)).toBeGreaterThan(0.88);
+  });
+});
