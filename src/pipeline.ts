@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Analysis, DocEntity, InputError, IsoDate, ParseResult, PublicationDate, RawDoc, TimelineEntry } from './types.js';
 import type { Store, StoredArticle, StoryRecord } from './store/store.js';
 import { extract } from './extract/index.js';
+import { normalizeLineForRepetition } from './extract/blocks.js';
 import { analyze } from './language/index.js';
 import { inferPublicationDate } from './language/published.js';
 import { createLinker, type Linker } from './link/index.js';
@@ -106,17 +107,14 @@ export function metadataDate(value: string | undefined): IsoDate | null {
 
 // ─── repeated lines (boilerplate evidence across articles) ─────────────────────────────────────
 
-export function lineKey(line: string): string {
-  return line.normalize('NFKC').toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ').trim();
-}
-
+// Boilerplate is a property of a site, so lines are counted per source (all unnamed sources together).
 function candidateLines(raw: RawDoc): string[] {
   const source = raw.text ?? '';
-  return [...new Set(source.split(/\n+/).map(lineKey).filter((l) => l.length >= 3 && l.length <= 300))];
+  return [...new Set(source.split(/\n+/).map(normalizeLineForRepetition).filter((l) => l.length >= 3 && l.length <= 300))];
 }
 
-function lineHash(key: string): string {
-  return sha1(key).slice(0, 16);
+function lineHash(source: string | undefined, key: string): string {
+  return sha1(`${source ?? ''}\u0000${key}`).slice(0, 16);
 }
 
 // ─── one document ───────────────────────────────────────────────────────────────────────────────
@@ -184,7 +182,7 @@ export function prepareDocument(
     storyId: null,
     eventId: null,
   };
-  return { article, analysis, lineHashes: candidateLines(raw).map(lineHash) };
+  return { article, analysis, lineHashes: candidateLines(raw).map((l) => lineHash(raw.source, l)) };
 }
 
 function hostOf(url: string | undefined): string | null {
@@ -196,10 +194,32 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
+/**
+ * A person known in this article by one name only ("Peskov") is the corpus person whose full name
+ * ends with it, when exactly one does or one accounts for three quarters of their articles.
+ */
+function corpusKeyFor(store: Store, e: DocEntity): string {
+  if (e.type !== 'person' || !e.key.startsWith('person:')) return e.key;
+  const name = e.key.slice('person:'.length);
+  if (name.includes(' ')) return e.key;
+  const candidates = store
+    .findEntitiesByName(name)
+    .filter((c) => c.type === 'person' && c.key.endsWith(' ' + name))
+    .map((c) => ({ key: c.key, weight: Math.max(1, c.articleIds.length) }))
+    .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+  if (candidates.length === 0) return e.key;
+  const total = candidates.reduce((sum, c) => sum + c.weight, 0);
+  return candidates.length === 1 || candidates[0]!.weight / total >= 0.75 ? candidates[0]!.key : e.key;
+}
+
 /** Writes an article's analysis with its entities linked to corpus entities. */
 function storeAnalysis(store: Store, articleId: string, analysis: Analysis): void {
   const ids = new Map<string, string>();
-  for (const e of analysis.entities) ids.set(e.key, store.upsertEntity(corpusEntity(e)));
+  for (const e of analysis.entities) {
+    const key = corpusKeyFor(store, e);
+    const id = key === e.key ? store.upsertEntity(corpusEntity(e)) : store.upsertEntity({ ...corpusEntity(e), key, name: store.getEntity(key)!.name });
+    ids.set(e.key, id);
+  }
   store.saveAnalysis(articleId, analysis, ANALYSIS_VERSION, ids);
 }
 
@@ -304,10 +324,10 @@ export async function ingestDocuments(
 
   const handleOne = (raw: RawDoc) => {
     const lineHashes = candidateLines(raw);
-    const counts = store.lineCounts(lineHashes.map(lineHash));
+    const counts = store.lineCounts(lineHashes.map((l) => lineHash(raw.source, l)));
     const repeatedLines = new Map<string, number>();
     for (const l of lineHashes) {
-      const n = counts.get(lineHash(l));
+      const n = counts.get(lineHash(raw.source, l));
       if (n) repeatedLines.set(l, n);
     }
     const prepared = prepareDocument(raw, repeatedLines, seq + 1, now(), (hash, url, id) => store.findExisting(hash, url) ?? (store.hasArticle(id) ? id : null));
