@@ -76,7 +76,9 @@ function yearFor(dct: Ymd, month: number, day: number | undefined, tense: Tense 
   // Pick the occurrence inside a window around the document date; the window leans back for the
   // past tense and forward for the future (months are compared at month granularity).
   const here = day === undefined ? (month - dct.m) * 30.5 : toEpochDay({ y: dct.y, m: month, d: day }) - toEpochDay(dct);
-  const [lo, hi] = tense === 'past' ? [-320, day === undefined ? 15 : 45] : tense === 'future' ? [day === undefined ? -15 : -45, 320] : [-183, 183];
+  const [lo, hi] = day === undefined
+    ? tense === 'past' ? [-305, 61] : tense === 'future' ? [-61, 305] : [-183, 183]
+    : tense === 'past' ? [-270, 90] : tense === 'future' ? [-90, 270] : [-183, 183];
   if (here > hi) return dct.y - 1;
   if (here < lo) return dct.y + 1;
   return dct.y;
@@ -623,7 +625,7 @@ rule(
 // "the end of this week", "the following year", "that day", "the weekend", "the year".
 rule(
   'relative-unit',
-  `\\b(?:(early|mid|late|earlier|later|the (?:end|beginning|start|middle|rest|remainder|close) of)[\\s-]+)?(?:in\\s+)?(last|this|next|this past|this coming|the (?:following|next|previous|preceding|prior|same|current|latest|coming)|that|the|the past|the last|current|coming|previous|following|same)\\s+(?:(fiscal|calendar)\\s+)?(week|weekend|month|year|decade|day|fortnight)(?![\\w-])(?:\\s+(?:before|after)(?=\\s*[.,;:!?]))?`,
+  `\\b(?:(early|mid|late|earlier|later|the (?:end|beginning|start|middle|rest|remainder|close) of)[\\s-]+(?:in\\s+)?)?(last|this|next|this past|this coming|the (?:following|next|previous|preceding|prior|same|current|latest|coming|full|whole|entire)|that|the|the past|the last|current|coming|previous|following|same)\\s+(?:(fiscal|calendar)\\s+)?(week|weekend|month|year|decade|day|fortnight)(?![\\w-])(?:\\s+(?:before|after)(?=\\s*[.,;:!?]))?`,
   6,
   (m, text) => {
     const modWord = m[1]?.toLowerCase();
@@ -633,9 +635,13 @@ rule(
     const unit = unitKey(unitWord);
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     const beforeAfter = /\s(before|after)$/i.exec(m[0])?.[1]?.toLowerCase();
-    if (rel === 'the' && !beforeAfter) {
+    if (rel === 'the' && !beforeAfter && !modWord) {
       if (unit === 'D' || unit === 'M') return null; // "the day" and "the month" are too vague alone
-      if (unit === 'Y' && !fiscal && /^\s*(?:'s|’s|of|in which|when|ended|ending|before|after|\d)/i.test(tail)) return null;
+      if (unit === 'Y' && /^\s+(ended|ending)\b/i.test(tail)) {
+        // "for the year ended Sept. 30": a fiscal year, annotated as a one-year duration
+        return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1Y', anchor: 'none' }) };
+      }
+      if (unit === 'Y' && !fiscal && /^\s*(?:'s|’s|of|in which|when|before|after|\d)/i.test(tail)) return null;
       if (unit === 'Y' && !fiscal && !precededBy(text, m.index, /\b(for|in|during|of|over|through|throughout|this|last)\s+$/i)) return null;
       if (unit === 'W' && !precededBy(text, m.index, /\b(for|in|during|of|over|through|throughout|earlier|later)\s+$/i)) return null;
     }
@@ -644,6 +650,14 @@ rule(
       // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the reference
       if (unit !== 'D' || rel.includes('past') || rel.includes('last')) {
         if (unit === 'D' && (rel.includes('past') || rel.includes('last'))) return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1D', anchor: 'none' }) };
+        if (rel.includes('past') || rel.includes('last')) {
+          // "the past year", "the last decade": TE3 annotates the previous calendar unit
+          return {
+            start: m.index,
+            end: m.index + m[0].length,
+            resolve: (ctx) => (ctx.dct ? { type: 'DATE', value: atGranularity(shiftBy(ctx.dct, -1, unit === 'WE' ? 'W' : unit), unit), anchor: 'dct' } : { type: 'DURATION', value: durationValue(1, unit), anchor: 'none' }),
+          };
+        }
         return {
           start: m.index,
           end: m.index + m[0].length,
@@ -708,6 +722,10 @@ rule(
       return { start: m.index, end, resolve: () => ({ type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' }) };
     }
     if (dir === 'since') return null;
+    if ((dir === 'later' || dir === 'earlier') && (unit === 'D' || unit === 'W' || unit === 'H' || unit === 'MIN' || unit === 'S')) {
+      // "three days later": TimeML marks the length of the interval
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' }) };
+    }
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -719,7 +737,7 @@ rule(
         if (!base) return { type: 'DATE', value: 'XXXX-XX-XX', mod, anchor: 'none' };
         if (unit === 'H' || unit === 'MIN' || unit === 'S') return { type: 'DATE', value: fmtDay(base), mod, anchor: useText ? 'text' : 'dct' };
         // "a year earlier" in a sentence about a quarter means that quarter a year before
-        if (unit === 'Y' && n === 1 && ctx.lastQuarter && /quarter|period|three months/i.test(ctx.sentence)) {
+        if (unit === 'Y' && n === 1 && ctx.lastQuarter && dir !== 'later') {
           return { type: 'DATE', value: fmtQuarter(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), mod, anchor: 'dct' };
         }
         const whole = Math.round(n);
@@ -748,7 +766,7 @@ rule(
     // common cases only
     if ((lowNum === 'a' || lowNum === 'an') && !m[1] && !m[2] && !m[3]) {
       const prev = text.slice(Math.max(0, m.index - 40), m.index);
-      if (/(\d|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)\s*$/i.test(prev)) {
+      if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)\S*(?:\s+[a-z]+){0,2}\s*$/i.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
         return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
       }
       if (!/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of)\s+$/i.test(prev)) return null;
@@ -793,8 +811,7 @@ rule(
       if (det === 'past' && unit !== 'Y') return null;
       if (det === 'past') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
     }
-    if (det === 'recent') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
-    if (det === 'coming' || det === 'the coming') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
+    if (det === 'recent' && unit === 'Y') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
     return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: durationValue('X', unit), anchor: 'none' }) };
   },
 );

@@ -49,5 +49,5 @@ export function tenseAt(sentence: string, at: number): Tense {
     if (t === 'present') dist *= 1.3; // weak evidence
     if (!best || dist < best.dist) best = { dist, tense: t };
   }
-  return best?.tense ?? 'past';
+  return best?.tense ?? 'present';
 }
