@@ -1,0 +1,42 @@
+// `storyline serve`: the web UI and HTTP API over a database.
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { openStore, resolveDbPath } from '../../store/index.js';
+import { startServer } from '../../serve/index.js';
+
+export { startServer };
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the web UI and the HTTP API (JSON under /api, OpenAPI at /api/openapi.json)')
+    .option('--db <path>', 'database file (default: $STORYLINE_DB or ./storyline.db)')
+    .option('--port <n>', 'port (0 picks a free one)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a number from 0 to 65535 (got ${v})`);
+      return n;
+    }, 4173)
+    .option('--host <address>', 'address to listen on (use 0.0.0.0 to allow other machines)', '127.0.0.1')
+    .option('--token <token>', 'enable POST /api/ingest for requests with "Authorization: Bearer TOKEN" (default: $STORYLINE_TOKEN; off when unset)')
+    .action(async (flags: { db?: string; port: number; host: string; token?: string }) => {
+      const path = resolveDbPath(flags.db);
+      if (path !== ':memory:' && !existsSync(path)) {
+        throw new Error(`no database at ${path}: ingest articles first (storyline ingest PATH… --db ${path}), or point --db / STORYLINE_DB at one`);
+      }
+      const store = openStore(path);
+      const token = flags.token ?? process.env.STORYLINE_TOKEN ?? null;
+      const server = await startServer({ store, port: flags.port, host: flags.host, token });
+      process.stdout.write(`Storyline is serving ${path} at ${server.url}${token ? ' (ingest over HTTP enabled)' : ''} — Ctrl-C to stop\n`);
+      if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
+        process.stderr.write(`warning: listening on ${flags.host}: other machines can read this database${token ? ' and ingest with the token' : ''}\n`);
+      }
+      const stop = () => {
+        void server.close().then(() => {
+          store.close();
+          process.exit(0);
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

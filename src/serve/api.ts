@@ -1,0 +1,182 @@
+// The JSON API under /api. Every error is `{error: {code, message}}` with a message that says
+// what to do; lists are paginated as `{items, total, limit, offset, nextOffset}`.
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { RawDoc } from '../types.js';
+import type { Model } from './model.js';
+import type { EventHub } from './events.js';
+import { describeIssues, entityListQuery, exportQuery, ingestBody, searchQuery, storyListQuery } from './schemas.js';
+import { openApiDocument } from './openapi.js';
+
+export type ErrorCode = 'invalid_parameter' | 'not_found' | 'unauthorized' | 'ingest_disabled' | 'not_implemented' | 'payload_too_large' | 'internal';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 413 | 500 | 501,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string) {
+  return { error: { code, message } };
+}
+
+function parseQuery<T extends z.ZodType>(schema: T, c: Context): z.infer<T> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) throw new ApiError(400, 'invalid_parameter', `invalid query parameter: ${describeIssues(result.error)}`);
+  return result.data;
+}
+
+function page<T>(items: T[], total: number, limit: number, offset: number) {
+  return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
+}
+
+/** Ingests documents through the pipeline; set by the server when the pipeline is available. */
+export type IngestFunction = (docs: RawDoc[], urls: string[], onProgress: (done: number, total: number) => void) => Promise<Record<string, unknown>>;
+
+export interface ApiOptions {
+  model: Model;
+  hub: EventHub;
+  token: string | null;
+  ingest: IngestFunction | null;
+  /** The whole database as a JSON document (text). */
+  exportJson: (() => string) | null;
+}
+
+function tokenMatches(expected: string, header: string | undefined): boolean {
+  const given = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (!given) return false;
+  const a = createHash('sha256').update(expected).digest();
+  const b = createHash('sha256').update(given).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function createApi(options: ApiOptions): Hono {
+  const { model, hub } = options;
+  const api = new Hono();
+  let ingestRunning = false;
+
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  api.get('/stats', (c) => c.json(model.store.stats()));
+
+  api.get('/stories', (c) => {
+    const q = parseQuery(storyListQuery, c);
+    const { items, total } = model.listStories(q);
+    return c.json(page(items, total, q.limit, q.offset));
+  });
+
+  api.get('/stories/:id', (c) => {
+    const story = model.story(c.req.param('id'));
+    if (!story) throw new ApiError(404, 'not_found', `no story with id "${c.req.param('id')}": list stories at /api/stories`);
+    return c.json(story);
+  });
+
+  api.get('/articles', (c) => {
+    const q = parseQuery(storyListQuery.pick({ source: true, limit: true, offset: true }), c);
+    const items = model.store.listArticles({ source: q.source, limit: q.limit, offset: q.offset });
+    const total = q.source ? model.views.sources().find((s) => s.source === q.source)?.articles ?? 0 : model.store.countArticles();
+    return c.json(page(items, total, q.limit, q.offset));
+  });
+
+  api.get('/articles/:id', (c) => {
+    const article = model.article(c.req.param('id'));
+    if (!article) throw new ApiError(404, 'not_found', `no article with id "${c.req.param('id')}": article ids are printed by ingest and listed at /api/articles`);
+    return c.json(article);
+  });
+
+  api.get('/entities', (c) => {
+    const q = parseQuery(entityListQuery, c);
+    const { items, total } = model.views.listEntities(q);
+    return c.json(page(items, total, q.limit, q.offset));
+  });
+
+  api.get('/entities/:id', (c) => {
+    const entity = model.entity(c.req.param('id'));
+    if (!entity) throw new ApiError(404, 'not_found', `no entity with id or key "${c.req.param('id')}": find entities at /api/entities?q=NAME`);
+    return c.json(entity);
+  });
+
+  api.get('/search', (c) => {
+    const q = parseQuery(searchQuery, c);
+    const entityId = model.resolveEntityId(q.entity);
+    if (entityId === null) throw new ApiError(404, 'not_found', `no entity matches "${q.entity}": find entities at /api/entities?q=NAME`);
+    const result = model.search({
+      q: q.q,
+      source: q.source,
+      entityId,
+      storyId: q.story,
+      from: q.from,
+      to: q.to,
+      duplicates: q.duplicates === 'true',
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return c.json({ ...page(result.hits, result.total, q.limit, q.offset), query: result.query, match: result.match, facets: result.facets });
+  });
+
+  api.get('/export', async (c) => {
+    parseQuery(exportQuery, c);
+    if (!options.exportJson) throw new ApiError(501, 'not_implemented', 'export is not available in this build: use `storyline export` on the command line');
+    c.header('Content-Disposition', 'attachment; filename="storyline-export.json"');
+    return c.body(options.exportJson(), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  api.get('/events', (c) =>
+    streamSSE(c, async (stream) => {
+      const unsubscribe = hub.subscribe((event) => {
+        void stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }).catch(() => undefined);
+      });
+      stream.onAbort(unsubscribe);
+      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ ingestRunning }), retry: 5000 });
+      // Wake every second so closing the server ends the stream promptly; ping every 15 s.
+      for (let tick = 1; !stream.aborted && !stream.closed && !hub.isClosed; tick++) {
+        await stream.sleep(1000);
+        if (tick % 15 === 0) await stream.writeSSE({ event: 'ping', data: '{}' });
+      }
+      unsubscribe();
+    }),
+  );
+
+  api.post('/ingest', async (c) => {
+    if (!options.token) {
+      throw new ApiError(403, 'ingest_disabled', 'ingest over HTTP is off: start the server with --token TOKEN (or STORYLINE_TOKEN) to enable it');
+    }
+    if (!tokenMatches(options.token, c.req.header('Authorization'))) {
+      throw new ApiError(401, 'unauthorized', 'send the server token as "Authorization: Bearer TOKEN"');
+    }
+    if (!options.ingest) throw new ApiError(501, 'not_implemented', 'this build has no ingest pipeline: use `storyline ingest` on the command line');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new ApiError(400, 'invalid_parameter', 'the body must be JSON: {"documents": [{"text": "...", "published": "2022-03-16"}]} or {"urls": ["https://..."]}');
+    }
+    const parsed = ingestBody.safeParse(body);
+    if (!parsed.success) throw new ApiError(400, 'invalid_parameter', `invalid ingest request: ${describeIssues(parsed.error)}`);
+    const given = parsed.data.documents ?? [];
+    const docs: RawDoc[] = given.filter((d) => d.text !== undefined || d.html !== undefined).map((d) => ({ ...d, origin: d.url ?? `request:documents[${given.indexOf(d)}]` }));
+    // A document with only a URL is fetched, like an entry of "urls".
+    const urls = [...given.filter((d) => d.text === undefined && d.html === undefined).map((d) => d.url!), ...(parsed.data.urls ?? [])];
+    ingestRunning = true;
+    hub.publish({ type: 'ingest-started', data: { documents: docs.length + urls.length } });
+    try {
+      const result = await options.ingest(docs, urls, (done, total) => hub.publish({ type: 'ingest-progress', data: { done, total } }));
+      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length } });
+      return c.json(result, 201);
+    } catch (e) {
+      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
+      throw new ApiError(500, 'internal', `ingest failed: ${(e as Error).message}`);
+    } finally {
+      ingestRunning = false;
+    }
+  });
+
+  api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}: see /api/openapi.json`), 404));
+  return api;
+}

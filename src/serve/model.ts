@@ -1,0 +1,372 @@
+// What the API returns and the pages render: stories, articles and entities assembled from the
+// Store and the read views. One place builds them so the JSON and the HTML never disagree.
+import type { Store, StoredQuote, StorySummary } from '../store/store.js';
+import { sqliteHandle } from '../store/index.js';
+import { createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type StoryListRow, type StoryRef, type Views } from '../store/sqlite/views.js';
+import { createSearch, toMatchExpression, type Search } from '../search/index.js';
+import type { ClaimEvolution, DateOrigin, DateRange, Disagreement, EntityType, Granularity, IsoDate, RemovedBlock, Span } from '../types.js';
+
+export interface ArticleHead {
+  id: string;
+  title: string;
+  source: string | null;
+  /** A name to show for the source: the outlet, else the site or host, else the file name. */
+  sourceLabel: string;
+  published: IsoDate | null;
+  url: string | null;
+}
+
+export interface TimelineItem {
+  date: IsoDate;
+  granularity: Granularity;
+  summary: string;
+  sentences: { text: string; articleId: string }[];
+  articles: ArticleHead[];
+}
+
+export interface QuoteView {
+  id: number;
+  articleId: string;
+  text: string;
+  speaker: string | null;
+  speakerEntityId: string | null;
+  cue: string | null;
+  direct: boolean;
+  kind: 'speech' | 'belief';
+  /** The date of the statement: the one the text gives, else the article's publication date. */
+  date: IsoDate | null;
+  source: string | null;
+  sourceLabel: string;
+  content: Span;
+}
+
+export interface SpeakerQuotes {
+  speaker: string;
+  entityId: string | null;
+  roles: string[];
+  quotes: QuoteView[];
+}
+
+export interface StoryDetail {
+  id: string;
+  title: string;
+  summary: string;
+  firstSeen: IsoDate | null;
+  lastSeen: IsoDate | null;
+  updatedAt: string;
+  articleCount: number;
+  sourceCount: number;
+  articles: ArticleHead[];
+  timeline: TimelineItem[];
+  events: { id: string; date: IsoDate; granularity: Granularity; summary: string; articleIds: string[] }[];
+  speakers: SpeakerQuotes[];
+  claims: ClaimEvolution[];
+  disagreements: Disagreement[];
+  sources: (SourceColumn & { sourceLabel: string })[];
+  entities: EntityCount[];
+  coverage: DayCount[];
+}
+
+export interface StoryCard extends StoryListRow {
+  topEntities: EntityCount[];
+  coverage: DayCount[];
+}
+
+export interface Annotation {
+  start: number;
+  end: number;
+}
+export interface EntityAnnotation extends Annotation {
+  text: string;
+  entityId: string;
+  name: string;
+  type: EntityType;
+  role: string | null;
+}
+export interface TimexAnnotation extends Annotation {
+  text: string;
+  type: string;
+  value: string;
+  mod: string | null;
+}
+export interface QuoteAnnotation extends Annotation {
+  id: number;
+  speaker: string | null;
+  speakerEntityId: string | null;
+  direct: boolean;
+  kind: 'speech' | 'belief';
+  cue: Span | null;
+  speakerSpan: Span | null;
+}
+
+export interface ArticleDetail {
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  path: string | null;
+  source: string | null;
+  sourceLabel: string;
+  site: string | null;
+  authors: string[];
+  language: string;
+  published: IsoDate | null;
+  publishedFrom: DateOrigin | null;
+  publishedRange: DateRange | null;
+  publishedConfidence: number | null;
+  modified: IsoDate | null;
+  ingestedAt: string;
+  duplicateOf: string | null;
+  story: { id: string; title: string } | null;
+  annotations: { entities: EntityAnnotation[]; quotes: QuoteAnnotation[]; timexes: TimexAnnotation[] };
+  removed: RemovedBlock[];
+}
+
+export interface EntityDetail {
+  id: string;
+  key: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  mentions: number;
+  articleCount: number;
+  stories: StoryRef[];
+  quotes: QuoteView[];
+  cooccurring: EntityCount[];
+  articles: ArticleHead[];
+}
+
+export function sourceLabel(a: { source: string | null; url?: string | null; site?: string | null; path?: string | null; id?: string }): string {
+  if (a.source) return a.source;
+  if (a.site) return a.site;
+  if (a.url) {
+    try {
+      return new URL(a.url).hostname.replace(/^www\./, '');
+    } catch {
+      /* not a URL */
+    }
+  }
+  if (a.path) return a.path.split(/[\\/]/).pop() ?? a.path;
+  return a.id ? `article ${a.id.length > 14 ? a.id.slice(0, 12) + '…' : a.id}` : 'unknown source';
+}
+
+/** The article's title, or when it has none its opening words (first sentence, at most ~110 characters). */
+export function displayTitle(title: string, text: string): string {
+  if (title.trim()) return title.trim();
+  const first = text.trim().split(/\n/)[0] ?? '';
+  const sentence = first.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? first;
+  if (sentence.length <= 110) return sentence || 'Untitled article';
+  const cut = sentence.slice(0, 110);
+  return cut.slice(0, Math.max(60, cut.lastIndexOf(' '))) + '…';
+}
+
+function quoteView(q: StoredQuote): QuoteView {
+  return {
+    id: q.id,
+    articleId: q.articleId,
+    text: q.text,
+    speaker: q.speaker,
+    speakerEntityId: q.speakerEntityId,
+    cue: q.cueText,
+    direct: q.direct,
+    kind: q.kind,
+    date: q.date ?? q.published,
+    source: q.outlet,
+    sourceLabel: sourceLabel({ source: q.outlet, id: q.articleId }),
+    content: q.content,
+  };
+}
+
+/** Groups quotes by speaker (entity when known, else name), each in time order; the most quoted first. */
+export function groupBySpeaker(quotes: QuoteView[], entityOf: (entityId: string) => { name: string; roles: string[] } | null): SpeakerQuotes[] {
+  const groups = new Map<string, SpeakerQuotes>();
+  for (const q of quotes) {
+    const key = q.speakerEntityId ?? (q.speaker ? 'name:' + q.speaker.toLowerCase() : 'unattributed');
+    let g = groups.get(key);
+    if (!g) {
+      const entity = q.speakerEntityId ? entityOf(q.speakerEntityId) : null;
+      groups.set(key, (g = { speaker: entity?.name ?? q.speaker ?? 'Unattributed', entityId: q.speakerEntityId, roles: entity?.roles ?? [], quotes: [] }));
+    }
+    g.quotes.push(q);
+  }
+  for (const g of groups.values()) g.quotes.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id - b.id);
+  // Recognised speakers first, then other named ones, unattributed statements last.
+  const rank = (g: SpeakerQuotes) => (g.entityId ? 0 : g.speaker === 'Unattributed' ? 2 : 1);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
+}
+
+export interface StoryListQuery {
+  from?: IsoDate;
+  to?: IsoDate;
+  entity?: string;
+  source?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The read side of the server over one store. */
+export function createModel(store: Store) {
+  const db = sqliteHandle(store);
+  const views: Views = createViews(db);
+  const search: Search = createSearch(db);
+  const entityCache = new Map<string, { name: string; roles: string[] } | null>();
+  const entityOf = (entityId: string): { name: string; roles: string[] } | null => {
+    let e = entityCache.get(entityId);
+    if (e === undefined) {
+      const found = views.entityHead(entityId);
+      e = found ? { name: found.name, roles: found.roles } : null;
+      if (entityCache.size > 5000) entityCache.clear();
+      entityCache.set(entityId, e);
+    }
+    return e;
+  };
+
+  const heads = (ids: string[]): Map<string, ArticleHead> => {
+    const out = new Map<string, ArticleHead>();
+    for (const [id, h] of views.articleHeads(ids)) out.set(id, { ...h, title: displayTitle(h.title, h.title), sourceLabel: sourceLabel(h) });
+    return out;
+  };
+
+  function resolveEntityId(entity: string | undefined): string | undefined | null {
+    if (!entity) return undefined;
+    const found = views.entityHead(entity) ?? store.findEntitiesByName(entity)[0];
+    return found ? found.id : null;
+  }
+
+  return {
+    store,
+    views,
+    search,
+    resolveEntityId,
+
+    listStories(query: StoryListQuery): { items: StoryCard[]; total: number } {
+      const entityId = resolveEntityId(query.entity);
+      if (entityId === null) return { items: [], total: 0 };
+      const match = query.q ? toMatchExpression(query.q) : null;
+      if (query.q && !match) return { items: [], total: 0 };
+      const filter: StoryFilter = {
+        from: query.from,
+        to: query.to,
+        entityId,
+        source: query.source,
+        match: match ?? undefined,
+        limit: query.limit,
+        offset: query.offset,
+      };
+      const { items, total } = views.listStories(filter);
+      return {
+        total,
+        items: items.map((s) => ({ ...s, topEntities: views.storyEntities(s.id, 5), coverage: views.storyCoverage(s.id) })),
+      };
+    },
+
+    story(id: string): StoryDetail | null {
+      const s = store.getStory(id);
+      if (!s) return null;
+      const articleHeads = heads(s.articleIds);
+      const articles = s.articleIds.map((aid) => articleHeads.get(aid)).filter((h): h is ArticleHead => !!h);
+      const sources = views.storySources(s.id).map((col) => ({
+        ...col,
+        articles: col.articles.map((x) => ({ ...x, title: displayTitle(x.title, x.title) })),
+        sourceLabel: col.source ? col.source : col.articles.every((x) => x.url) ? sourceLabel({ source: null, url: col.articles[0]!.url }) : 'Unknown source',
+      }));
+      const quotes = store.quotes({ storyId: s.id, limit: 2000 }).map(quoteView);
+      return {
+        id: s.id,
+        title: s.title || articles[0]?.title || 'Untitled story',
+        summary: s.summary,
+        firstSeen: s.firstSeen,
+        lastSeen: s.lastSeen,
+        updatedAt: s.updatedAt,
+        articleCount: articles.length,
+        sourceCount: sources.length,
+        articles,
+        timeline: s.timeline.map((t) => ({
+          date: t.date,
+          granularity: t.granularity,
+          summary: t.summary,
+          sentences: t.sentences,
+          articles: [...new Set([...t.articleIds, ...t.sentences.map((x) => x.articleId)])]
+            .map((aid) => articleHeads.get(aid))
+            .filter((h): h is ArticleHead => !!h),
+        })),
+        events: s.events,
+        speakers: groupBySpeaker(quotes, entityOf),
+        claims: s.claims,
+        disagreements: s.disagreements,
+        sources,
+        entities: views.storyEntities(s.id, 60),
+        coverage: views.storyCoverage(s.id),
+      };
+    },
+
+    article(id: string): ArticleDetail | null {
+      const a = store.getArticle(id);
+      if (!a) return null;
+      const story = a.storyId ? store.getStory(a.storyId) : null;
+      const quotes = store.quotes({ articleId: a.id, limit: 5000 });
+      return {
+        id: a.id,
+        title: displayTitle(a.title, a.text),
+        text: a.text,
+        url: a.url,
+        path: a.path,
+        source: a.source,
+        sourceLabel: sourceLabel(a),
+        site: a.site,
+        authors: a.authors,
+        language: a.language,
+        published: a.published,
+        publishedFrom: a.publishedFrom,
+        publishedRange: a.publishedRange,
+        publishedConfidence: a.publishedConfidence,
+        modified: a.modified,
+        ingestedAt: a.ingestedAt,
+        duplicateOf: a.duplicateOf,
+        story: story ? { id: story.id, title: story.title || a.title } : null,
+        annotations: {
+          entities: views.articleMentions(a.id).map((m) => ({ start: m.start, end: m.end, text: m.text, entityId: m.entityId, name: m.name, type: m.type, role: m.role })),
+          quotes: quotes.map((q) => ({
+            id: q.id,
+            start: q.content[0],
+            end: q.content[1],
+            speaker: q.speaker,
+            speakerEntityId: q.speakerEntityId,
+            direct: q.direct,
+            kind: q.kind,
+            cue: q.cue,
+            speakerSpan: q.source,
+          })),
+          timexes: views.articleTimexes(a.id),
+        },
+        removed: a.removed,
+      };
+    },
+
+    entity(id: string): EntityDetail | null {
+      const e = views.entityHead(id);
+      if (!e) return null;
+      const counts = views.entityCounts(e.id);
+      const articles = views.entityArticles(e.id, 30);
+      return {
+        id: e.id,
+        key: e.key,
+        name: e.name,
+        type: e.type,
+        aliases: e.aliases,
+        roles: e.roles,
+        mentions: counts.mentions,
+        articleCount: counts.articles,
+        stories: views.entityStories(e.id, 50),
+        quotes: store.quotes({ speakerEntityIds: [e.id], limit: 200 }).map(quoteView),
+        cooccurring: views.cooccurring(e.id, 24),
+        articles: articles.map((x) => ({ id: x.id, title: displayTitle(x.title, x.title), source: x.source ?? null, sourceLabel: sourceLabel({ source: x.source ?? null, url: x.url, id: x.id }), published: x.published, url: x.url })),
+      };
+    },
+  };
+}
+
+export type Model = ReturnType<typeof createModel>;
+export type { StorySummary };

@@ -1,0 +1,71 @@
+// Input validation for the HTTP API (zod), shared by the routes and the OpenAPI document.
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+
+const limit = (max: number, dflt: number) => z.coerce.number().int('must be a whole number').min(1).max(max).default(dflt);
+const offset = z.coerce.number().int('must be a whole number').min(0).max(1_000_000).default(0);
+
+export const storyListQuery = z.object({
+  from: isoDate.optional().describe('Stories with coverage on or after this date'),
+  to: isoDate.optional().describe('Stories with coverage on or before this date'),
+  entity: z.string().min(1).max(200).optional().describe('Entity id, key or name named in the story'),
+  source: z.string().min(1).max(200).optional().describe('Outlet that covered the story'),
+  q: z.string().min(1).max(500).optional().describe('Words the story articles contain'),
+  limit: limit(100, 20),
+  offset,
+});
+
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, 'type something to search for').max(500).describe('Words, "quoted phrases", prefix*, -excluded'),
+  source: z.string().min(1).max(200).optional(),
+  entity: z.string().min(1).max(200).optional().describe('Entity id, key or name'),
+  story: z.string().min(1).max(200).optional().describe('Story id'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  duplicates: z.enum(['true', 'false']).optional().describe('Include near-duplicate articles'),
+  limit: limit(100, 20),
+  offset,
+});
+
+export const entityListQuery = z.object({
+  q: z.string().min(1).max(200).optional().describe('Part of the name or an alias'),
+  type: z.enum(['person', 'organization', 'place', 'other']).optional(),
+  limit: limit(200, 50),
+  offset,
+});
+
+export const exportQuery = z.object({
+  format: z.enum(['json']).default('json'),
+});
+
+export const storyPageQuery = z.object({
+  zoom: z.enum(['day', 'month', 'year']).optional(),
+});
+
+const document = z
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    url: z.string().url().max(2000).optional(),
+    source: z.string().max(200).optional(),
+    title: z.string().max(1000).optional(),
+    text: z.string().max(2_000_000).optional(),
+    html: z.string().max(5_000_000).optional(),
+    published: z.string().max(40).optional(),
+    language: z.string().max(10).optional(),
+  })
+  .refine((d) => d.text !== undefined || d.html !== undefined || d.url !== undefined, 'each document needs text, html or url');
+
+export const ingestBody = z
+  .object({
+    documents: z.array(document).max(1000).optional(),
+    urls: z.array(z.string().url().max(2000)).max(1000).optional(),
+  })
+  .refine((b) => (b.documents?.length ?? 0) + (b.urls?.length ?? 0) > 0, 'send {"documents": [...]} and/or {"urls": [...]}');
+
+/** One line per problem, naming the parameter: `limit: Too big: expected number to be <=100`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`).join('; ');
+}

@@ -1,0 +1,338 @@
+// Read models for the web UI and HTTP API: filtered story lists, coverage, sources, entities,
+// co-occurrence. Only SQL lives here; the server shapes the results.
+import type Database from 'better-sqlite3';
+import type { EntityType, IsoDate } from '../../types.js';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export interface StoryFilter {
+  /** Stories with coverage on or after this date. */
+  from?: IsoDate;
+  /** Stories with coverage on or before this date. */
+  to?: IsoDate;
+  entityId?: string;
+  source?: string;
+  /** FTS5 query over the stories' article texts and titles. */
+  match?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface StoryListRow {
+  id: string;
+  title: string;
+  summary: string;
+  firstSeen: IsoDate | null;
+  lastSeen: IsoDate | null;
+  articleCount: number;
+  sourceCount: number;
+  updatedAt: string;
+}
+
+export interface EntityCount {
+  id: string;
+  key: string;
+  name: string;
+  type: EntityType;
+  mentions: number;
+  articles: number;
+}
+
+export interface DayCount {
+  date: IsoDate;
+  count: number;
+}
+
+export interface SourceArticle {
+  id: string;
+  title: string;
+  published: IsoDate | null;
+  publishedFrom: string | null;
+  url: string | null;
+  duplicateOf: string | null;
+  source?: string | null;
+}
+
+export interface SourceColumn {
+  source: string | null;
+  articles: SourceArticle[];
+}
+
+export interface MentionRow {
+  entityId: string;
+  start: number;
+  end: number;
+  text: string;
+  role: string | null;
+  type: EntityType;
+  name: string;
+}
+
+export interface TimexRow {
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  value: string;
+  mod: string | null;
+}
+
+export interface StoryRef {
+  id: string;
+  title: string;
+  firstSeen: IsoDate | null;
+  lastSeen: IsoDate | null;
+  articleCount: number;
+  mentions: number;
+}
+
+/** Read queries over one SQLite database; statements are prepared once. */
+export function createViews(db: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string): Database.Statement => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+
+  function storyWhere(filter: Omit<StoryFilter, 'limit' | 'offset'>): { sql: string; params: unknown[] } {
+    const where = ['s.merged_into IS NULL', 's.article_count > 0'];
+    const params: unknown[] = [];
+    if (filter.from) {
+      where.push('coalesce(s.last_seen, s.first_seen) >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('coalesce(s.first_seen, s.last_seen) <= ?');
+      params.push(filter.to.length === 10 ? filter.to : filter.to + '\uffff');
+    }
+    if (filter.entityId) {
+      where.push('s.id IN (SELECT sa.story_id FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id WHERE m.entity_id = ?)');
+      params.push(filter.entityId);
+    }
+    if (filter.source) {
+      where.push('s.id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.source = ?)');
+      params.push(filter.source);
+    }
+    if (filter.match) {
+      where.push(`(s.id IN (SELECT sa.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid JOIN story_articles sa ON sa.article_id = a.id
+        WHERE articles_fts MATCH ?))`);
+      params.push(filter.match);
+    }
+    return { sql: where.join(' AND '), params };
+  }
+
+  const storyFromRow = (r: Row): StoryListRow => ({
+    id: String(r.id),
+    title: String(r.title),
+    summary: String(r.summary),
+    firstSeen: str(r.first_seen),
+    lastSeen: str(r.last_seen),
+    articleCount: Number(r.article_count),
+    sourceCount: Number(r.source_count),
+    updatedAt: String(r.updated_at),
+  });
+
+  return {
+    /** Stories by recent activity (last coverage date, then size), filtered and paginated. */
+    listStories(filter: StoryFilter): { items: StoryListRow[]; total: number } {
+      const { sql, params } = storyWhere(filter);
+      const total = Number((db.prepare(`SELECT count(*) AS n FROM stories s WHERE ${sql}`).get(...params) as Row).n);
+      const rows = db
+        .prepare(`SELECT s.id, s.title, s.summary, s.first_seen, s.last_seen, s.article_count, s.source_count, s.updated_at FROM stories s
+          WHERE ${sql} ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.article_count DESC, s.id LIMIT ? OFFSET ?`)
+        .all(...params, filter.limit, filter.offset) as Row[];
+      return { items: rows.map(storyFromRow), total };
+    },
+
+    /** The most mentioned entities of each story (by number of its articles naming them). */
+    topEntities(storyIds: string[], perStory: number): Map<string, EntityCount[]> {
+      const out = new Map<string, EntityCount[]>();
+      for (const id of storyIds) out.set(id, this.storyEntities(id, perStory));
+      return out;
+    },
+
+    storyEntities(storyId: string, limit = 60): EntityCount[] {
+      const rows = stmt(`SELECT e.id, e.key, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+          FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id JOIN entities e ON e.id = m.entity_id
+          WHERE sa.story_id = ? GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ?`).all(storyId, limit) as Row[];
+      return rows.map(entityCountFromRow);
+    },
+
+    /** Articles per publication day of one story (undated articles are left out). */
+    storyCoverage(storyId: string): DayCount[] {
+      return (stmt(`SELECT substr(a.published, 1, 10) AS d, count(*) AS n FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+          WHERE sa.story_id = ? AND a.published IS NOT NULL GROUP BY d ORDER BY d`).all(storyId) as Row[]).map((r) => ({ date: String(r.d), count: Number(r.n) }));
+    },
+
+    /** Articles per publication day across the whole corpus. */
+    corpusCoverage(): DayCount[] {
+      return (stmt(`SELECT substr(published, 1, 10) AS d, count(*) AS n FROM articles WHERE published IS NOT NULL AND duplicate_of IS NULL
+          GROUP BY d ORDER BY d`).all() as Row[]).map((r) => ({ date: String(r.d), count: Number(r.n) }));
+    },
+
+    /** The story's articles grouped by outlet, each outlet's articles in date order. */
+    storySources(storyId: string): SourceColumn[] {
+      const rows = stmt(`SELECT a.id, CASE WHEN trim(a.title) = '' THEN substr(a.text, 1, 200) ELSE a.title END AS title, a.source, a.published, a.published_from, a.url, a.duplicate_of FROM story_articles sa
+          JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq`).all(storyId) as Row[];
+      const bySource = new Map<string | null, SourceArticle[]>();
+      for (const r of rows) {
+        const key = str(r.source);
+        let list = bySource.get(key);
+        if (!list) bySource.set(key, (list = []));
+        list.push({
+          id: String(r.id),
+          title: String(r.title),
+          published: str(r.published),
+          publishedFrom: str(r.published_from),
+          url: str(r.url),
+          duplicateOf: str(r.duplicate_of),
+        });
+      }
+      return [...bySource].map(([source, articles]) => ({ source, articles })).sort((a, b) => b.articles.length - a.articles.length);
+    },
+
+    /** Source and title of a set of articles, for badges. */
+    articleHeads(ids: string[]): Map<string, { id: string; title: string; source: string | null; published: IsoDate | null; url: string | null }> {
+      const out = new Map<string, { id: string; title: string; source: string | null; published: IsoDate | null; url: string | null }>();
+      const q = stmt(`SELECT a.id, CASE WHEN trim(a.title) = '' THEN substr(a.text, 1, 200) ELSE a.title END AS title, a.source, a.published, a.url FROM articles a WHERE a.id = ?`);
+      for (const id of new Set(ids)) {
+        const r = q.get(id) as Row | undefined;
+        if (r) out.set(id, { id, title: String(r.title), source: str(r.source), published: str(r.published), url: str(r.url) });
+      }
+      return out;
+    },
+
+    /** Entity mentions of one article with their corpus entity ids, in text order. */
+    articleMentions(articleId: string): MentionRow[] {
+      return (stmt(`SELECT m.entity_id, m.start, m.end, m.text, m.role, e.type, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
+          WHERE m.article_id = ? ORDER BY m.start, m.end DESC`).all(articleId) as Row[]).map((r) => ({
+        entityId: String(r.entity_id),
+        start: Number(r.start),
+        end: Number(r.end),
+        text: String(r.text),
+        role: str(r.role),
+        type: r.type as EntityType,
+        name: String(r.name),
+      }));
+    },
+
+    articleTimexes(articleId: string): TimexRow[] {
+      return (stmt('SELECT start, end, text, type, value, mod FROM timexes WHERE article_id = ? ORDER BY start').all(articleId) as Row[]).map((r) => ({
+        start: Number(r.start),
+        end: Number(r.end),
+        text: String(r.text),
+        type: String(r.type),
+        value: String(r.value),
+        mod: str(r.mod),
+      }));
+    },
+
+    /** Name and roles of an entity, without the (costly) list of its articles. */
+    entityHead(idOrKey: string): { id: string; key: string; name: string; type: EntityType; roles: string[]; aliases: string[] } | null {
+      const r = stmt('SELECT id, key, name, type, roles, aliases FROM entities WHERE id = ? OR key = ?').get(idOrKey, idOrKey) as Row | undefined;
+      if (!r) return null;
+      const list = (v: unknown): string[] => {
+        try {
+          return JSON.parse(String(v)) as string[];
+        } catch {
+          return [];
+        }
+      };
+      return { id: String(r.id), key: String(r.key), name: String(r.name), type: r.type as EntityType, roles: list(r.roles), aliases: list(r.aliases) };
+    },
+
+    entityCounts(entityId: string): { mentions: number; articles: number } {
+      const r = stmt('SELECT count(*) AS m, count(DISTINCT article_id) AS a FROM mentions WHERE entity_id = ?').get(entityId) as Row;
+      return { mentions: Number(r.m), articles: Number(r.a) };
+    },
+
+    /** Stories whose articles mention the entity, most mentions first. */
+    entityStories(entityId: string, limit = 50): StoryRef[] {
+      return (stmt(`SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, count(*) AS mentions FROM mentions m
+          JOIN story_articles sa ON sa.article_id = m.article_id JOIN stories s ON s.id = sa.story_id
+          WHERE m.entity_id = ? AND s.merged_into IS NULL GROUP BY s.id ORDER BY mentions DESC, s.last_seen DESC LIMIT ?`).all(entityId, limit) as Row[]).map(
+        (r) => ({
+          id: String(r.id),
+          title: String(r.title),
+          firstSeen: str(r.first_seen),
+          lastSeen: str(r.last_seen),
+          articleCount: Number(r.article_count),
+          mentions: Number(r.mentions),
+        }),
+      );
+    },
+
+    /** Entities named in the same articles as this one, by number of shared articles. */
+    cooccurring(entityId: string, limit = 20): EntityCount[] {
+      return (stmt(`WITH arts AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? LIMIT 5000)
+          SELECT e.id, e.key, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+          FROM arts JOIN mentions m ON m.article_id = arts.article_id JOIN entities e ON e.id = m.entity_id
+          WHERE m.entity_id != ? GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ?`).all(entityId, entityId, limit) as Row[]).map(entityCountFromRow);
+    },
+
+    /** Articles mentioning the entity, newest first. */
+    entityArticles(entityId: string, limit = 50): SourceArticle[] {
+      return (stmt(`SELECT a.id, CASE WHEN trim(a.title) = '' THEN substr(a.text, 1, 200) ELSE a.title END AS title, a.published, a.published_from, a.url, a.duplicate_of, a.source FROM articles a
+          WHERE a.id IN (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?) ORDER BY a.published DESC, a.seq DESC LIMIT ?`).all(entityId, limit) as Row[]).map(
+        (r) => ({
+          id: String(r.id),
+          title: String(r.title),
+          published: str(r.published),
+          publishedFrom: str(r.published_from),
+          url: str(r.url),
+          duplicateOf: str(r.duplicate_of),
+          source: str(r.source),
+        }),
+      );
+    },
+
+    /** Entities whose name or aliases contain the text, most mentioned first; all entities when no text. */
+    listEntities(options: { q?: string; type?: EntityType; limit: number; offset: number }): { items: EntityCount[]; total: number } {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (options.q) {
+        where.push('(lower(e.name) LIKE ? OR lower(e.aliases) LIKE ?)');
+        const needle = `%${options.q.toLowerCase().replace(/[%_]/g, '')}%`;
+        params.push(needle, needle);
+      }
+      if (options.type) {
+        where.push('e.type = ?');
+        params.push(options.type);
+      }
+      const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+      const total = Number((db.prepare(`SELECT count(*) AS n FROM entities e ${w}`).get(...params) as Row).n);
+      const rows = db
+        .prepare(`SELECT e.id, e.key, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
+            (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles
+          FROM entities e ${w} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?`)
+        .all(...params, options.limit, options.offset) as Row[];
+      return { items: rows.map(entityCountFromRow), total };
+    },
+
+    /** A cheap fingerprint of the database contents, to notice ingests (also by other processes). */
+    changeMark(): string {
+      const a = stmt('SELECT count(*) AS n, max(seq) AS s FROM articles').get() as Row;
+      const s = stmt('SELECT max(updated_at) AS u, count(*) AS n FROM stories').get() as Row;
+      return `${a.n}:${a.s}:${s.n}:${s.u}`;
+    },
+
+    sources(): { source: string | null; articles: number }[] {
+      return (stmt('SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC').all() as Row[]).map((r) => ({ source: str(r.source), articles: Number(r.n) }));
+    },
+  };
+}
+
+export type Views = ReturnType<typeof createViews>;
+
+function entityCountFromRow(r: Row): EntityCount {
+  return {
+    id: String(r.id),
+    key: String(r.key),
+    name: String(r.name),
+    type: r.type as EntityType,
+    mentions: Number(r.mentions),
+    articles: Number(r.articles),
+  };
+}
