@@ -7,6 +7,7 @@ import { registerRead } from './commands/read.js';
 import { registerExport } from './commands/export.js';
 import { registerReprocess } from './commands/reprocess.js';
 import { registerDemo } from './commands/demo.js';
+import { registerServe } from './commands/serve.js';
 
 const program = new Command();
 program
@@ -20,6 +21,7 @@ registerReprocess(program);
 registerRead(program);
 registerExport(program);
 registerDemo(program);
+registerServe(program);
 registerBatchTools(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -7,6 +7,7 @@ import { ingestDocuments } from '../../pipeline.js';
 import { addDbOption, openCommandStore } from '../store-option.js';
 import { printStoriesSummary, printStory } from './read.js';
 import { printIngestReport } from './ingest.js';
+import { startServer } from '../../serve/index.js';
 
 export const EXAMPLE_CORPUS = fileURLToPath(new URL('../../../examples/seeds/seeds.jsonl', import.meta.url));
 
@@ -30,15 +31,7 @@ export function registerDemo(program: Command): void {
         store.close();
         return;
       }
-      const serveModule = '../../serve/index.js';
-      const serve = (await import(serveModule).catch(() => null)) as null | {
-        startServer?: (o: { store: unknown; port: number; host: string }) => Promise<{ url: string }>;
-      };
-      if (!serve?.startServer) {
-        store.close();
-        return;
-      }
-      const { url } = await serve.startServer({ store, port: flags.port, host: '127.0.0.1' });
+      const { url } = await startServer({ store, port: flags.port, host: '127.0.0.1' });
       process.stdout.write(`\nStoryline is serving these stories at ${url} (Ctrl-C to stop)\n`);
     });
 }
