@@ -687,7 +687,7 @@ rule(
         if (beforeAfter) n = beforeAfter === 'before' ? -1 : 1;
         if (rel === 'the' && unit === 'WE') {
           const t = ctx.tense();
-          const d = weekdayDate(base, 6, t, null);
+          const d = t === 'present' ? addDays(base, 6 - isoWeekday(base)) : weekdayDate(base, 6, t, null);
           return { type: 'DATE', value: `${fmtWeek(d)}-WE`, mod, anchor };
         }
         const p = shiftBy(base, n, unit === 'WE' ? 'W' : unit);
@@ -784,10 +784,17 @@ rule(
     }
     if (unit === 'WE' && n === 1) return null;
     if (/^\d/.test(numWord) && parseFloat(numWord) > 1000) return null;
-    const mod = modOf(m[1] ?? m[3]);
+    let start = m.index;
+    let quant = m[1];
+    if (quant && /^(over|under)$/i.test(quant) && /^\w+\s+the\b/i.test(m[0])) {
+      // "over the past 30 years": a preposition, not a quantifier
+      start = m.index + m[0].indexOf(' ') + 1;
+      quant = undefined;
+    }
+    const mod = modOf(quant ?? m[3]);
     const fortnight = /fortnight/i.test(unitWord);
     const value = durationValue(n, unit, fortnight);
-    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
+    return { start, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
   },
 );
 

@@ -40,7 +40,7 @@ export function tenseAt(sentence: string, at: number): Tense {
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
     } else if (PAST.test(w)) t = 'past';
-    else if (w.length > 4 && /^[a-z].*ed$/.test(w) && !/(need|feed|seed|speed|proceed|exceed|succeed|based|called|red|bed)$/i.test(w)) t = 'past';
+    else if (w.length > 4 && /^[a-z].*ed$/.test(w) && !/^(need|feed|seed|speed|proceed|exceed|succeed|red|bed|shed|hundred|indeed|breed|greed|deed|weed|sacred|kindred)$/i.test(w)) t = 'past';
     else if (PRESENT.test(w)) t = 'present';
     if (!t) continue;
     const pos = m.index;
