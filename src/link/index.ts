@@ -1,6 +1,25 @@
 // link: near-duplicate detection and online story/event clustering. Articles arrive in
 // publication order and each is assigned on arrival; candidates come from an index, never a scan.
+//
+// State lives in memory for the stories and articles of a recent time window, and in the
+// KeyValueStore for everything (when one is given): a later run loads the window back and goes on
+// with the same story ids. Keys (all under `link/`):
+//   meta                          {docs, seq, today}
+//   df/<term>                     document frequency (IDF is learned online)
+//   story/<id>, event/<id>        cluster nodes (centroids, dates, sizes, mergedInto)
+//   active/<YYYY-MM>/<storyId>    stories by the month they were last seen: what a run loads
+//   merged/<storyId>              the survivor of a merged story
+//   article/<id>                  {story, event, duplicateOf} as assigned on arrival (idempotence)
+//   hash/<sha1>                   first article with this normalised content (exact duplicates)
+//   near/<YYYY-MM-DD>/<id>        shingle set of a recent article (near duplicates; deleted when old)
 import type { Analysis, IsoDate } from '../types.js';
+import { DEFAULT_CLUSTER, OnlineClusterer, termVector, type ClusterOptions, type EventNode, type StoryNode } from './cluster.js';
+import { collapseRepeatedParagraphs, contentHash, DEFAULT_DEDUP, NearDuplicateIndex, type DedupOptions } from './dedup.js';
+
+export { collapseRepeatedParagraphs, contentHash, NearDuplicateIndex, DEFAULT_DEDUP } from './dedup.js';
+export { DEFAULT_CLUSTER, OnlineClusterer } from './cluster.js';
+export type { ClusterOptions } from './cluster.js';
+export type { DedupOptions } from './dedup.js';
 
 /** Persistence the linker may use for its state (implemented by the store, inside its transaction). */
 export interface KeyValueStore {
@@ -27,21 +46,293 @@ export interface LinkResult {
   eventId: string;
   /** Stories merged into another because of this article: the story history. */
   merges: { from: string; into: string }[];
+  /** How the duplicate was found, when it is one. */
+  duplicateKind?: 'exact' | 'near';
+  /** True when the article was already linked before (a rerun): the stored assignment is returned. */
+  known?: boolean;
 }
 
 export interface Linker {
   add(doc: LinkDoc): LinkResult;
   /** Writes any buffered state to the KeyValueStore given at creation. */
   flush(): void;
+  /** The surviving story of a story id (after merges). */
+  resolveStory(storyId: string): string;
+  /** Figures for benchmarks: what the in-memory window holds. */
+  stats(): { stories: number; events: number; nearIndex: number; terms: number; docs: number };
 }
 
-export function createLinker(_state?: KeyValueStore): Linker {
-  let next = 0;
-  return {
-    add(doc) {
-      next++;
-      return { duplicateOf: null, storyId: `s-${doc.id}`, eventId: `e-${doc.id}`, merges: [] };
+export interface LinkerOptions {
+  cluster?: Partial<ClusterOptions>;
+  dedup?: Partial<DedupOptions>;
+}
+
+/** A KeyValueStore in a Map: for tests and the batch tool. */
+export class MemoryKeyValueStore implements KeyValueStore {
+  readonly map = new Map<string, string>();
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+  put(key: string, value: string): void {
+    this.map.set(key, value);
+  }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+  keys(prefix: string): string[] {
+    return [...this.map.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+}
+
+const DAY_MS = 86_400_000;
+export function dayNumber(date: IsoDate): number {
+  const t = Date.parse(date.slice(0, 10) + 'T00:00:00Z');
+  return Number.isFinite(t) ? Math.floor(t / DAY_MS) : NaN;
+}
+export function isoDay(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+interface StoredStory {
+  id: string;
+  seq: number;
+  firstDay: number;
+  lastDay: number;
+  size: number;
+  mergedInto: string | null;
+  centroid: [string, number][];
+  events: string[];
+  keys: string[];
+}
+interface StoredEvent {
+  id: string;
+  story: string;
+  firstDay: number;
+  lastDay: number;
+  size: number;
+  centroid: [string, number][];
+}
+interface ArticleRecord {
+  story: string;
+  event: string;
+  duplicateOf: string | null;
+}
+
+const storyToJson = (s: StoryNode): string =>
+  JSON.stringify({ ...s, centroid: [...s.centroid] } satisfies StoredStory);
+const storyFromJson = (j: string): StoryNode => {
+  const s = JSON.parse(j) as StoredStory;
+  return { ...s, centroid: new Map(s.centroid) };
+};
+const eventToJson = (e: EventNode): string => JSON.stringify({ ...e, centroid: [...e.centroid] } satisfies StoredEvent);
+const eventFromJson = (j: string): EventNode => {
+  const e = JSON.parse(j) as StoredEvent;
+  return { ...e, centroid: new Map(e.centroid) };
+};
+const shinglesToString = (s: Uint32Array): string => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('base64');
+const shinglesFromString = (b64: string): Uint32Array => {
+  const buf = Buffer.from(b64, 'base64');
+  return new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+};
+
+/**
+ * The linker. With a KeyValueStore it loads the recent window of state from it and writes back on
+ * flush(); without one it keeps everything in memory (the batch tool).
+ */
+export function createLinker(state?: KeyValueStore, options: LinkerOptions = {}): Linker {
+  const persistent = state !== undefined;
+  const kv = state ?? new MemoryKeyValueStore();
+  const pending = new Map<string, string | null>();
+  const get = (k: string): string | undefined => (pending.has(k) ? (pending.get(k) ?? undefined) : kv.get(k));
+  const put = (k: string, v: string) => (persistent ? pending.set(k, v) : kv.put(k, v));
+  const del = (k: string) => (persistent ? pending.set(k, null) : kv.delete(k));
+
+  const clusterOptions = { ...DEFAULT_CLUSTER, ...options.cluster };
+  const dirtyStories = new Map<string, StoryNode>();
+  const dirtyEvents = new Map<string, EventNode>();
+  const dirtyTerms = new Set<string>();
+  const clusterer = new OnlineClusterer(clusterOptions, {
+    storyChanged: (s) => persistent && dirtyStories.set(s.id, s),
+    eventChanged: (e) => persistent && dirtyEvents.set(e.id, e),
+    termCounted: (t) => persistent && dirtyTerms.add(t),
+    loadEvent: (id) => {
+      const j = get(`link/event/${id}`);
+      if (!j) return undefined;
+      const e = eventFromJson(j);
+      clusterer.events.set(id, e);
+      return e;
     },
-    flush() {},
+  });
+  const near = new NearDuplicateIndex({ ...DEFAULT_DEDUP, ...options.dedup });
+  const nearDate = new Map<string, string>();
+  /** Month under which each story's active/ key was last written. */
+  const activeMonth = new Map<string, string>();
+
+  if (persistent) load();
+
+  function load(): void {
+    const meta = kv.get('link/meta');
+    if (!meta) return;
+    const m = JSON.parse(meta) as { docs: number; seq: number; today: number | null };
+    clusterer.docs = m.docs;
+    clusterer.seq = m.seq;
+    if (m.today === null) return;
+    clusterer.today = m.today;
+    const termPrefix = 'link/df/';
+    for (const k of kv.keys(termPrefix)) clusterer.df.set(k.slice(termPrefix.length), Number(kv.get(k)));
+    for (const k of kv.keys('link/merged/')) clusterer.mergedInto.set(k.slice('link/merged/'.length), kv.get(k)!);
+    const today = m.today;
+    const from = today - clusterOptions.storyWindowDays;
+    for (const month of monthsBetween(from, today)) {
+      const prefix = `link/active/${month}/`;
+      for (const k of kv.keys(prefix)) {
+        const id = k.slice(prefix.length);
+        const j = kv.get(`link/story/${id}`);
+        if (!j) continue;
+        const s = storyFromJson(j);
+        activeMonth.set(id, month);
+        if (s.mergedInto || s.lastDay < from) continue;
+        const events = s.events.map((e) => kv.get(`link/event/${e}`)).filter((x): x is string => !!x).map(eventFromJson);
+        clusterer.restore(s, events);
+      }
+    }
+    const nearFrom = today - near.options.windowDays;
+    for (let d = nearFrom; d <= today; d++) {
+      const prefix = `link/near/${isoDay(d)}/`;
+      for (const k of kv.keys(prefix)) {
+        const id = k.slice(prefix.length);
+        near.add(id, d, shinglesFromString(kv.get(k)!));
+        nearDate.set(id, isoDay(d));
+      }
+    }
+  }
+
+  function monthsBetween(fromDay: number, toDay: number): string[] {
+    const out: string[] = [];
+    let d = new Date(isoDay(fromDay) + 'T00:00:00Z');
+    d.setUTCDate(1);
+    const end = isoDay(toDay).slice(0, 7);
+    for (;;) {
+      const m = d.toISOString().slice(0, 7);
+      out.push(m);
+      if (m >= end) return out;
+      d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+    }
+  }
+
+  function resolveStory(id: string): string {
+    let cur = clusterer.resolve(id);
+    // A merge recorded only in storage (older than this process).
+    for (let n = 0; n < 100; n++) {
+      const next = get(`link/merged/${cur}`);
+      if (!next || next === cur) break;
+      cur = clusterer.resolve(next);
+    }
+    return cur;
+  }
+
+  function add(doc: LinkDoc): LinkResult {
+    const known = get(`link/article/${doc.id}`);
+    if (known) {
+      const r = JSON.parse(known) as ArticleRecord;
+      return { duplicateOf: r.duplicateOf, storyId: resolveStory(r.story), eventId: r.event, merges: [], known: true };
+    }
+    let day = doc.published ? dayNumber(doc.published) : NaN;
+    if (!Number.isFinite(day)) day = Number.isFinite(clusterer.today) ? clusterer.today : 0;
+    if (day > clusterer.today) {
+      clusterer.advance(day);
+      for (const id of near.expire(day)) {
+        del(`link/near/${nearDate.get(id)}/${id}`);
+        nearDate.delete(id);
+      }
+    }
+
+    const body = collapseRepeatedParagraphs(doc.text).text;
+    const full = doc.title && !body.startsWith(doc.title) ? `${doc.title}\n\n${body}` : body;
+
+    // Duplicates: the first article seen with this content is canonical.
+    const hash = contentHash(full);
+    let canonical = hash.length && full.trim() ? get(`link/hash/${hash}`) : undefined;
+    let duplicateKind: LinkResult['duplicateKind'] = canonical ? 'exact' : undefined;
+    const shingles = near.shingles(full);
+    const bands = near.keysOf(shingles);
+    if (!canonical) {
+      const match = near.find(shingles, bands);
+      if (match) {
+        canonical = match.id;
+        duplicateKind = 'near';
+      }
+    }
+    if (canonical) {
+      const c = JSON.parse(get(`link/article/${canonical}`)!) as ArticleRecord;
+      const root = c.duplicateOf ?? canonical;
+      const storyId = resolveStory(c.story);
+      clusterer.countDuplicate(storyId, c.event, day);
+      record(doc.id, { story: storyId, event: c.event, duplicateOf: root });
+      if (duplicateKind === 'near') indexNear(doc.id, day, shingles, bands);
+      return { duplicateOf: root, storyId, eventId: c.event, merges: [], duplicateKind };
+    }
+    if (full.trim()) put(`link/hash/${hash}`, doc.id);
+    indexNear(doc.id, day, shingles, bands);
+
+    const v = termVector(doc.title, body, doc.analysis, clusterOptions);
+    const a = clusterer.assign(doc.id, v, day);
+    for (const mg of a.merges) put(`link/merged/${mg.from}`, mg.into);
+    record(doc.id, { story: a.storyId, event: a.eventId, duplicateOf: null });
+    return { duplicateOf: null, storyId: a.storyId, eventId: a.eventId, merges: a.merges };
+  }
+
+  function indexNear(id: string, day: number, shingles: Uint32Array, bands: string[]): void {
+    near.add(id, day, shingles, bands);
+    if (persistent && shingles.length >= near.options.minShingles) {
+      const date = isoDay(day);
+      nearDate.set(id, date);
+      put(`link/near/${date}/${id}`, shinglesToString(shingles));
+    }
+  }
+
+  function record(id: string, r: ArticleRecord): void {
+    put(`link/article/${id}`, JSON.stringify(r));
+  }
+
+  function flush(): void {
+    if (!persistent || !state) return;
+    for (const s of dirtyStories.values()) {
+      pending.set(`link/story/${s.id}`, storyToJson(s));
+      const month = isoDay(s.lastDay).slice(0, 7);
+      const old = activeMonth.get(s.id);
+      if (s.mergedInto) {
+        if (old) pending.set(`link/active/${old}/${s.id}`, null);
+        activeMonth.delete(s.id);
+      } else if (old !== month) {
+        if (old) pending.set(`link/active/${old}/${s.id}`, null);
+        pending.set(`link/active/${month}/${s.id}`, '1');
+        activeMonth.set(s.id, month);
+      }
+    }
+    for (const e of dirtyEvents.values()) pending.set(`link/event/${e.id}`, eventToJson(e));
+    for (const t of dirtyTerms) pending.set(`link/df/${t}`, String(clusterer.df.get(t)));
+    pending.set('link/meta', JSON.stringify({ docs: clusterer.docs, seq: clusterer.seq, today: Number.isFinite(clusterer.today) ? clusterer.today : null }));
+    for (const [k, v] of pending) {
+      if (v === null) state.delete(k);
+      else state.put(k, v);
+    }
+    pending.clear();
+    dirtyStories.clear();
+    dirtyEvents.clear();
+    dirtyTerms.clear();
+  }
+
+  return {
+    add,
+    flush,
+    resolveStory,
+    stats: () => ({
+      stories: clusterer.stories.size,
+      events: clusterer.events.size,
+      nearIndex: near.size,
+      terms: clusterer.df.size,
+      docs: clusterer.docs,
+    }),
   };
 }

@@ -1,21 +1,38 @@
 import type { Command } from 'commander';
 import { runJsonlTool, requireString, optionalString } from '../batch.js';
-import { analyze } from '../../language/index.js';
+import type { Analysis } from '../../types.js';
+import { segment } from '../../language/segment.js';
+import { recognizeEntities } from '../../language/ner/index.js';
+import { resolveEntities } from '../../language/entities.js';
 import { createLinker } from '../../link/index.js';
+
+/**
+ * The part of the language analysis the linker reads: sentences and canonical entities. Time
+ * expressions and quotes are not needed to cluster, so the batch tool skips them for speed.
+ */
+export function analyzeForLinking(text: string): Analysis {
+  const sentences = segment(text);
+  const mentions = recognizeEntities(text, sentences);
+  const entities = resolveEntities(text, sentences, mentions);
+  return { sentences, mentions, entities, timexes: [], quotes: [] };
+}
 
 /** `storyline cluster`: articles in publication order → {id, story, event}, assigned on arrival. */
 export function registerCluster(program: Command): void {
   program
     .command('cluster')
     .description('batch online clustering: articles {id,published,title?,text} in publication order → {id,story,event}')
-    .action(async () => {
+    .option('--no-entities', 'cluster on text terms only (skip named-entity recognition)')
+    .action(async (opts: { entities: boolean }) => {
       const linker = createLinker();
       await runJsonlTool((v) => {
         const id = requireString(v, 'id');
         const text = requireString(v, 'text');
         const published = optionalString(v, 'published')?.slice(0, 10) ?? null;
         const title = optionalString(v, 'title') ?? '';
-        const analysis = analyze(text, { dct: published });
+        const analysis: Analysis = opts.entities
+          ? analyzeForLinking(text)
+          : { sentences: [], mentions: [], entities: [], timexes: [], quotes: [] };
         const r = linker.add({ id, published, title, text, source: null, analysis });
         return { story: r.storyId, event: r.eventId, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) };
       });

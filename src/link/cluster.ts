@@ -1,0 +1,500 @@
+// Online story and event clustering. Articles arrive in publication order; each is assigned on
+// arrival, at two levels: an *event* (one happening, days) inside a *story* (a thread of events
+// over weeks or months). Candidates come from an inverted index over the salient terms and
+// canonical entities of the stories active in a time window, never from a scan of the archive.
+// Similarity: cosine of TF-IDF vectors (IDF learned online, entity keys as extra dimensions),
+// with a time factor. A story is the best of its centroid and its recent events, so a thread can
+// drift (rescue → cap → relief well) while each event stays tight.
+import { createHash } from 'node:crypto';
+import type { Analysis } from '../types.js';
+import { contentTerms } from './text.js';
+
+export interface ClusterOptions {
+  /** Article joins an event when cosine ≥ this and the event was active within eventWindowDays. */
+  eventThreshold: number;
+  eventWindowDays: number;
+  /** Article joins a story when its (time-weighted) similarity ≥ this. */
+  storyThreshold: number;
+  /** …or when it covers at least this share of the story's signature (stories of coverageMinSize articles or more). */
+  coverageThreshold: number;
+  coverageMinSize: number;
+  signatureTerms: number;
+  /** BM25-like saturation constant for article term counts in the coverage. */
+  saturation: number;
+  /** Two stories merge when one article is at least this similar to both. */
+  mergeThreshold: number;
+  /** Stories idle longer than this leave the in-memory index (they stay in storage). */
+  storyWindowDays: number;
+  /** Days of idleness with no time penalty; after that, similarity is divided by 1 + (idle − grace) / decayDays. */
+  graceDays: number;
+  decayDays: number;
+  /** Story centroids forget with this half-life (days), so a thread may drift. */
+  centroidHalfLifeDays: number;
+  /** Terms kept per centroid, and how many of them index the story. */
+  centroidTerms: number;
+  indexTerms: number;
+  /** Query terms taken from the article, and candidates scored in full. */
+  queryTerms: number;
+  candidates: number;
+  /** Recent events of a story compared one by one (most recent first). */
+  eventsPerStory: number;
+  /** Terms of an article kept for comparison (by TF-IDF weight). */
+  docTerms: number;
+  /** Words read from an article (the lede and body start carry the topic; bounded cost for huge texts). */
+  maxWords: number;
+  /** Weight of a title word, and of an entity mention, relative to a body word. */
+  titleWeight: number;
+  entityWeight: number;
+}
+
+export const DEFAULT_CLUSTER: ClusterOptions = {
+  eventThreshold: 0.45,
+  eventWindowDays: 3,
+  storyThreshold: 0.22,
+  coverageThreshold: 0.5,
+  coverageMinSize: 3,
+  signatureTerms: 20,
+  saturation: 1,
+  mergeThreshold: 0.3,
+  storyWindowDays: 400,
+  graceDays: 14,
+  decayDays: 120,
+  centroidHalfLifeDays: 30,
+  centroidTerms: 300,
+  indexTerms: 60,
+  queryTerms: 100,
+  candidates: 20,
+  eventsPerStory: 12,
+  maxWords: 1200,
+  docTerms: 100,
+  titleWeight: 2,
+  entityWeight: 1.5,
+};
+
+/** Sparse vector: term → weight. */
+export type Vec = Map<string, number>;
+
+export interface StoryNode {
+  id: string;
+  /** Creation sequence number: the older story survives a merge. */
+  seq: number;
+  firstDay: number;
+  lastDay: number;
+  size: number;
+  mergedInto: string | null;
+  /** Decayed sum of its articles' unit TF vectors (IDF is applied at comparison time). */
+  centroid: Vec;
+  /** Recent events, most recent last. */
+  events: string[];
+  /** Keys under which the story is indexed. */
+  keys: string[];
+  /** Cached IDF-weighted centroid norm, and the collection size it was computed at. */
+  norm?: number;
+  normDocs?: number;
+  /** Cached signature: the story's most salient terms with their weights. */
+  signature?: [string, number][];
+  sigDocs?: number;
+}
+
+export interface EventNode {
+  id: string;
+  story: string;
+  firstDay: number;
+  lastDay: number;
+  size: number;
+  centroid: Vec;
+  norm?: number;
+  normDocs?: number;
+}
+
+/** Deterministic short id from a founding article's id: reruns give the same ids. */
+export function idFor(prefix: string, articleId: string): string {
+  return prefix + createHash('sha1').update(articleId).digest('hex').slice(0, 12);
+}
+
+/** The TF vector of an article: sublinear counts of content terms (title counted more) and entity keys, L2-normalised. */
+export function termVector(title: string, text: string, analysis: Analysis | null, o: ClusterOptions): Vec {
+  const counts = new Map<string, number>();
+  for (const t of contentTerms(text, o.maxWords)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of contentTerms(title, 50)) counts.set(t, (counts.get(t) ?? 0) + o.titleWeight);
+  const v: Vec = new Map();
+  for (const [t, c] of counts) v.set(t, 1 + Math.log(c));
+  for (const e of analysis?.entities ?? []) {
+    if (!e.key) continue;
+    v.set('E:' + e.key, o.entityWeight * (1 + Math.log(Math.max(1, e.mentions.length))));
+  }
+  return normalise(v);
+}
+
+function normalise(v: Vec): Vec {
+  let s = 0;
+  for (const w of v.values()) s += w * w;
+  if (s === 0) return v;
+  const n = Math.sqrt(s);
+  for (const [k, w] of v) v.set(k, w / n);
+  return v;
+}
+
+export interface Assignment {
+  storyId: string;
+  eventId: string;
+  merges: { from: string; into: string }[];
+  newStory: boolean;
+  storySimilarity: number;
+  eventSimilarity: number;
+}
+
+/** What the clusterer needs from its surroundings: persistence hooks, all optional. */
+export interface ClusterHooks {
+  /** Called when a node changes (to persist it). */
+  storyChanged?(s: StoryNode): void;
+  eventChanged?(e: EventNode): void;
+  termCounted?(term: string, df: number): void;
+  /** Resolves an event the window no longer holds in memory (from storage), or undefined. */
+  loadEvent?(id: string): EventNode | undefined;
+}
+
+export class OnlineClusterer {
+  readonly stories = new Map<string, StoryNode>();
+  readonly events = new Map<string, EventNode>();
+  /** key → ids of active stories indexed under it. */
+  private readonly postings = new Map<string, Set<string>>();
+  /** Merged story → survivor, for every merge ever made (small). */
+  readonly mergedInto = new Map<string, string>();
+  readonly df = new Map<string, number>();
+  docs = 0;
+  seq = 0;
+  today = -Infinity;
+
+  constructor(
+    readonly options: ClusterOptions = DEFAULT_CLUSTER,
+    private readonly hooks: ClusterHooks = {},
+  ) {}
+
+  idf(term: string): number {
+    return Math.log(1 + (this.docs + 1) / ((this.df.get(term) ?? 0) + 1));
+  }
+
+  /** The surviving story for an id, following merges. */
+  resolve(storyId: string): string {
+    let id = storyId;
+    for (let n = 0; n < 100; n++) {
+      const next = this.mergedInto.get(id);
+      if (!next) return id;
+      id = next;
+    }
+    return id;
+  }
+
+  /** Counts the article's terms into the document frequencies (before it is compared: its own terms exist). */
+  learn(v: Vec): void {
+    this.docs++;
+    for (const t of v.keys()) {
+      const df = (this.df.get(t) ?? 0) + 1;
+      this.df.set(t, df);
+      this.hooks.termCounted?.(t, df);
+    }
+  }
+
+  /**
+   * Cosine between an article's TF vector and a node's centroid, both weighted by the current IDF.
+   * The centroid's norm is cached and recomputed when the node changed or the collection grew by
+   * 2% since (IDF moves slowly): the cost per comparison is the article's terms, not the centroid's.
+   */
+  private cosine(doc: Vec, docIdf: Map<string, number>, docNorm: number, node: StoryNode | EventNode): number {
+    const centroid = node.centroid;
+    if (node.norm === undefined || node.normDocs === undefined || this.docs > node.normDocs * 1.02 + 5) {
+      let cn = 0;
+      for (const [t, c] of centroid) cn += (c * this.idf(t)) ** 2;
+      node.norm = Math.sqrt(cn);
+      node.normDocs = this.docs;
+    }
+    let dot = 0;
+    for (const [t, d] of doc) {
+      const c = centroid.get(t);
+      if (c !== undefined) {
+        const idf = docIdf.get(t)!;
+        dot += d * c * idf * idf;
+      }
+    }
+    return node.norm === 0 || docNorm === 0 ? 0 : dot / (docNorm * node.norm);
+  }
+
+  /**
+   * How much of the story's signature (its most salient terms, IDF-weighted) the article covers,
+   * with BM25-like saturation of the article's term counts: a long article about one aspect of a
+   * thread scores low by cosine against the thread's centroid, but still names the thread's core.
+   */
+  private coverage(doc: Vec, unit: number, s: StoryNode): number {
+    const o = this.options;
+    if (!s.signature || s.sigDocs === undefined || this.docs > s.sigDocs * 1.02 + 5) {
+      s.signature = [...s.centroid.entries()]
+        .map(([t, c]) => [t, c * this.idf(t)] as [string, number])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, o.signatureTerms);
+      s.sigDocs = this.docs;
+    }
+    let total = 0;
+    let got = 0;
+    for (const [t, w] of s.signature) {
+      total += w;
+      const d = doc.get(t);
+      if (d !== undefined) {
+        const tf = d / unit;
+        got += (w * (tf * (1 + o.saturation))) / (tf + o.saturation);
+      }
+    }
+    return total === 0 ? 0 : got / total / (1 + o.saturation) * (1 + o.saturation);
+  }
+
+  private timeFactor(idle: number): number {
+    const o = this.options;
+    return idle <= o.graceDays ? 1 : 1 / (1 + (idle - o.graceDays) / o.decayDays);
+  }
+
+  /** Assigns one article (its TF vector, publication day) to an event and a story. */
+  assign(articleId: string, v: Vec, day: number): Assignment {
+    const o = this.options;
+    if (day > this.today) this.advance(day);
+    this.learn(v);
+    const full = v;
+    // The article is represented by its most salient terms only: cost bounded, noise dropped.
+    let docIdf = new Map<string, number>();
+    for (const t of v.keys()) docIdf.set(t, this.idf(t));
+    if (v.size > o.docTerms) {
+      const top = [...v.entries()]
+        .map(([t, w]) => [t, w, w * docIdf.get(t)!] as const)
+        .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, o.docTerms);
+      v = normalise(new Map(top.map(([t, w]) => [t, w])));
+      docIdf = new Map(top.map(([t]) => [t, docIdf.get(t)!]));
+    }
+    let docNorm = 0;
+    for (const [t, w] of v) docNorm += (w * docIdf.get(t)!) ** 2;
+    docNorm = Math.sqrt(docNorm);
+
+    // Candidates: stories sharing the article's most salient keys.
+    const query = [...v.keys()].sort((a, b) => v.get(b)! * docIdf.get(b)! - v.get(a)! * docIdf.get(a)! || (a < b ? -1 : 1)).slice(0, o.queryTerms);
+    const votes = new Map<string, number>();
+    for (const t of query) {
+      const ids = this.postings.get(t);
+      if (!ids) continue;
+      const w = v.get(t)! * docIdf.get(t)!;
+      for (const id of ids) votes.set(id, (votes.get(id) ?? 0) + w);
+    }
+    const candidates = [...votes.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, o.candidates)
+      .map(([id]) => this.stories.get(id)!)
+      .filter(Boolean);
+
+    let bestEvent: { e: EventNode; sim: number } | null = null;
+    const scored: { s: StoryNode; sim: number; cos: number; cov: number }[] = [];
+    let unit = Infinity;
+    for (const w of full.values()) if (w < unit) unit = w;
+    for (const s of candidates) {
+      let sim = this.cosine(v, docIdf, docNorm, s);
+      for (let i = s.events.length - 1, n = 0; i >= 0 && n < o.eventsPerStory; i--, n++) {
+        const e = this.events.get(s.events[i]!) ?? this.hooks.loadEvent?.(s.events[i]!);
+        if (!e) continue;
+        const es = this.cosine(v, docIdf, docNorm, e);
+        if (es > sim) sim = es;
+        if (day - e.lastDay <= o.eventWindowDays && es >= o.eventThreshold && (!bestEvent || es > bestEvent.sim)) {
+          bestEvent = { e, sim: es };
+        }
+      }
+      const time = this.timeFactor(Math.max(0, day - s.lastDay));
+      const cos = sim * time;
+      const cov = s.size >= o.coverageMinSize ? this.coverage(full, unit, s) * time : 0;
+      scored.push({ s, cos, cov, sim: Math.max(cos / o.storyThreshold, cov / o.coverageThreshold) });
+    }
+    scored.sort((a, b) => b.sim - a.sim || a.s.seq - b.s.seq);
+
+    let story: StoryNode;
+    let newStory = false;
+    const merges: Assignment['merges'] = [];
+    const storySim = scored[0]?.sim ?? 0;
+    if (bestEvent) {
+      story = this.stories.get(this.resolve(bestEvent.e.story))!;
+    } else if (scored.length > 0 && scored[0]!.sim >= 1) {
+      story = scored[0]!.s;
+    } else {
+      story = this.createStory(articleId, day);
+      newStory = true;
+    }
+    // Evidence that two threads are one: this article is close to both. The older one survives.
+    if (!newStory) {
+      for (const { s, cos } of scored) {
+        if (s === story || cos < o.mergeThreshold || s.mergedInto) continue;
+        const [keep, gone] = s.seq < story.seq ? [s, story] : [story, s];
+        this.merge(gone, keep);
+        merges.push({ from: gone.id, into: keep.id });
+        story = keep;
+      }
+    }
+
+    let event: EventNode;
+    if (bestEvent) {
+      event = bestEvent.e;
+      event.story = story.id;
+    } else {
+      event = { id: idFor('e', articleId), story: story.id, firstDay: day, lastDay: day, size: 0, centroid: new Map() };
+      this.events.set(event.id, event);
+      story.events.push(event.id);
+    }
+    this.addTo(event.centroid, v, 1);
+    this.truncate(event.centroid, o.centroidTerms);
+    event.norm = undefined;
+    event.size++;
+    event.lastDay = Math.max(event.lastDay, day);
+    this.hooks.eventChanged?.(event);
+
+    this.addToStory(story, v, day);
+    return { storyId: story.id, eventId: event.id, merges, newStory, storySimilarity: storySim, eventSimilarity: bestEvent?.sim ?? 0 };
+  }
+
+  /** Counts a duplicate article into its canonical's story and event (no change to centroids). */
+  countDuplicate(storyId: string, eventId: string, day: number): void {
+    const s = this.stories.get(this.resolve(storyId));
+    if (s) {
+      s.size++;
+      s.lastDay = Math.max(s.lastDay, day);
+      this.hooks.storyChanged?.(s);
+    }
+    const e = this.events.get(eventId);
+    if (e) {
+      e.size++;
+      e.lastDay = Math.max(e.lastDay, day);
+      this.hooks.eventChanged?.(e);
+    }
+  }
+
+  private createStory(articleId: string, day: number): StoryNode {
+    let id = idFor('s', articleId);
+    while (this.stories.has(id) || this.mergedInto.has(id)) id = idFor('s', id);
+    const s: StoryNode = { id, seq: this.seq++, firstDay: day, lastDay: day, size: 0, mergedInto: null, centroid: new Map(), events: [], keys: [] };
+    this.stories.set(id, s);
+    return s;
+  }
+
+  private addTo(centroid: Vec, v: Vec, scale: number): void {
+    for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w * scale);
+  }
+
+  private addToStory(s: StoryNode, v: Vec, day: number): void {
+    const o = this.options;
+    if (day > s.lastDay) {
+      const decay = Math.pow(0.5, (day - s.lastDay) / o.centroidHalfLifeDays);
+      for (const [t, w] of s.centroid) s.centroid.set(t, w * decay);
+    }
+    this.addTo(s.centroid, v, 1);
+    this.truncate(s.centroid, o.centroidTerms);
+    s.norm = undefined;
+    s.signature = undefined;
+    s.size++;
+    s.lastDay = Math.max(s.lastDay, day);
+    s.firstDay = Math.min(s.firstDay, day);
+    s.events = s.events.filter((id) => {
+      const e = this.events.get(id);
+      return e !== undefined && day - e.lastDay <= o.storyWindowDays;
+    });
+    // Events that fall off the story's recent list leave memory (they stay in storage).
+    if (s.events.length > o.eventsPerStory) {
+      for (const id of s.events.splice(0, s.events.length - o.eventsPerStory)) this.events.delete(id);
+    }
+    this.reindex(s);
+    this.hooks.storyChanged?.(s);
+  }
+
+  private truncate(v: Vec, keep: number): void {
+    if (v.size <= keep * 1.5) return;
+    const sorted = [...v.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    v.clear();
+    for (const [t, w] of sorted.slice(0, keep)) v.set(t, w);
+  }
+
+  /** Re-derives the story's index keys from its centroid: its most salient terms now. */
+  reindex(s: StoryNode): void {
+    const o = this.options;
+    const keys = [...s.centroid.entries()]
+      .map(([t, w]) => [t, w * this.idf(t)] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, o.indexTerms)
+      .map(([t]) => t);
+    for (const k of s.keys) this.postings.get(k)?.delete(s.id);
+    s.keys = keys;
+    for (const k of keys) {
+      let set = this.postings.get(k);
+      if (!set) this.postings.set(k, (set = new Set()));
+      set.add(s.id);
+    }
+  }
+
+  private merge(gone: StoryNode, keep: StoryNode): void {
+    const o = this.options;
+    // Bring both centroids to the same day before adding.
+    const day = Math.max(gone.lastDay, keep.lastDay);
+    const decayOf = (s: StoryNode) => Math.pow(0.5, (day - s.lastDay) / o.centroidHalfLifeDays);
+    const dk = decayOf(keep);
+    if (dk !== 1) for (const [t, w] of keep.centroid) keep.centroid.set(t, w * dk);
+    this.addTo(keep.centroid, gone.centroid, decayOf(gone));
+    this.truncate(keep.centroid, o.centroidTerms);
+    keep.norm = undefined;
+    keep.signature = undefined;
+    keep.size += gone.size;
+    keep.firstDay = Math.min(keep.firstDay, gone.firstDay);
+    keep.lastDay = day;
+    for (const id of gone.events) {
+      const e = this.events.get(id);
+      if (e) {
+        e.story = keep.id;
+        this.hooks.eventChanged?.(e);
+      }
+      keep.events.push(id);
+    }
+    keep.events.sort((a, b) => (this.events.get(a)?.lastDay ?? 0) - (this.events.get(b)?.lastDay ?? 0));
+    gone.mergedInto = keep.id;
+    gone.events = [];
+    this.mergedInto.set(gone.id, keep.id);
+    for (const k of gone.keys) this.postings.get(k)?.delete(gone.id);
+    gone.keys = [];
+    this.stories.delete(gone.id);
+    this.hooks.storyChanged?.(gone);
+    this.reindex(keep);
+    this.hooks.storyChanged?.(keep);
+  }
+
+  /** Moves the clock: stories and events idle beyond their windows leave memory (not storage). */
+  advance(day: number): void {
+    const o = this.options;
+    this.today = day;
+    for (const [id, e] of this.events) {
+      if (day - e.lastDay > Math.max(o.eventWindowDays, o.storyWindowDays)) this.events.delete(id);
+    }
+    for (const [id, s] of this.stories) {
+      if (day - s.lastDay > o.storyWindowDays) {
+        for (const k of s.keys) {
+          const set = this.postings.get(k);
+          set?.delete(id);
+          if (set && set.size === 0) this.postings.delete(k);
+        }
+        this.stories.delete(id);
+      }
+    }
+  }
+
+  /** Puts a stored story (and its events) back into the in-memory index. */
+  restore(s: StoryNode, events: EventNode[]): void {
+    for (const e of events) this.events.set(e.id, e);
+    if (s.mergedInto) {
+      this.mergedInto.set(s.id, s.mergedInto);
+      return;
+    }
+    this.stories.set(s.id, s);
+    for (const k of s.keys) {
+      let set = this.postings.get(k);
+      if (!set) this.postings.set(k, (set = new Set()));
+      set.add(s.id);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+// Text features for linking: normalised words, content terms for TF-IDF, word shingles, hashes.
+// Everything here is pure and deterministic: the same text gives the same features on every run.
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Lower-cased words with typographic variants folded (’ → '), punctuation dropped. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) out.push(m[0].replace(/’/g, "'"));
+  return out;
+}
+
+/** The text reduced to its words, one space apart: what "the same content" compares. */
+export function normaliseForHash(text: string): string {
+  return words(text).join(' ');
+}
+
+// Function words, reporting verbs and scrape/tokeniser debris (PTB brackets) carry no topic.
+const STOPWORDS = new Set(
+  (
+    'a about above across after again against all almost also although always am among an and another any anyone ' +
+    'anything are around as at be became because become been before being below between both but by can cannot could ' +
+    'did do does doing done down during each either else enough etc even ever every few for from further get gets ' +
+    'getting got had has have having he her here hers herself him himself his how however i if in into is it its ' +
+    'itself just last least less let like made make makes many may me might more most much must my myself neither ' +
+    'never next no nor not now of off often on once one only or other others otherwise our ours ourselves out over ' +
+    'own per perhaps please put quite rather really said same say saying says see seem seemed seems several she ' +
+    'should since so some something still such take than that the their theirs them themselves then there ' +
+    'therefore these they thing things this those though through thus to told too toward towards under until up ' +
+    'upon us use used very via was way we well were what whatever when where whether which while who whoever whom ' +
+    'whose why will with within without would yes yet you your yours yourself mr mrs ms dr lrb rrb lsb rsb lcb rcb ' +
+    'don doesn didn isn wasn aren weren won wouldn couldn shouldn ve ll re two three four five first second new year ' +
+    'years week weeks day days time times told tell according including include includes including around going ' +
+    'want wants told think thought know known back go goes went come came look looked part told two'
+  ).split(' '),
+);
+
+/** A light, deterministic suffix stripper: enough to merge plurals and "-ing/-ed" variants of topic words. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|ys)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** Content terms of a text (stop words, numbers and one-letter words removed, stemmed), at most `limit`. */
+export function contentTerms(text: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = m[0].replace(/’/g, "'");
+    if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+    const s = stem(w);
+    if (s.length < 2 || STOPWORDS.has(s)) continue;
+    out.push(s);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** 32-bit FNV-1a of a string. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers. */
+export function mix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Sorted, unique 32-bit hashes of the text's word k-shingles (k consecutive normalised words). */
+export function shingleSet(text: string, k = 4, maxWords = 20000): Uint32Array {
+  const w = words(text);
+  const n = Math.min(w.length, maxWords);
+  const wordHash = new Uint32Array(n);
+  for (let i = 0; i < n; i++) wordHash[i] = fnv1a(w[i]!);
+  const hashes = new Set<number>();
+  if (n > 0 && n < k) hashes.add(fnv1a(w.slice(0, n).join(' ')));
+  for (let i = 0; i + k <= n; i++) {
+    let h = 0x9747b28c;
+    for (let j = i; j < i + k; j++) h = mix32(h ^ wordHash[j]!);
+    hashes.add(h);
+  }
+  return Uint32Array.from(hashes).sort();
+}
+
+/** Exact Jaccard similarity of two sorted unique hash sets. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  const inter = intersectionSize(a, b);
+  const union = a.length + b.length - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/** |A ∩ B| / min(|A|, |B|): how much of the smaller text the larger one contains. */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  const m = Math.min(a.length, b.length);
+  return m === 0 ? 0 : intersectionSize(a, b) / m;
+}
+
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
