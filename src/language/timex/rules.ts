@@ -76,9 +76,10 @@ function yearFor(dct: Ymd, month: number, day: number | undefined, tense: Tense 
   // Pick the occurrence inside a window around the document date; the window leans back for the
   // past tense and forward for the future (months are compared at month granularity).
   const here = day === undefined ? (month - dct.m) * 30.5 : toEpochDay({ y: dct.y, m: month, d: day }) - toEpochDay(dct);
+  // each window spans one year; news mostly looks back, so even the neutral one leans back
   const [lo, hi] = day === undefined
-    ? tense === 'past' ? [-305, 61] : tense === 'future' ? [-61, 305] : [-183, 183]
-    : tense === 'past' ? [-270, 90] : tense === 'future' ? [-90, 270] : [-183, 183];
+    ? tense === 'past' ? [-304, 61] : tense === 'future' ? [-61, 304] : [-244, 122]
+    : tense === 'past' ? [-275, 90] : tense === 'future' ? [-90, 275] : [-240, 125];
   if (here > hi) return dct.y - 1;
   if (here < lo) return dct.y + 1;
   return dct.y;
@@ -174,7 +175,7 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `\\b(?:(${WEEKDAY_SRC}),?\\s+)?(?:the\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:,?\\s*(${YEAR4})(?!\\d))?|(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:,?\\s*(${YEAR4})(?!\\d))?)`,
+  `\\b(?:(${WEEKDAY_SRC}),?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:,?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:,?\\s*(${YEAR4})(?!\\d))?)`,
   10,
   (m) => {
     const monWord = m[2] ?? m[6]!;
@@ -577,7 +578,8 @@ rule(
     if (/^[A-Z][a-z]+s$/.test(wdWord)) return null;
     const wd = weekdayNumber(wdWord)!;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
-    if (/^\s+(Times|Telegraph|Post|Herald|Mail|Sport|Express|Night Live)\b/.test(after)) return null;
+    if (/^\s+(Times|Telegraph|Post|Herald|Mail|Sport|Express|Night Live|Morning Post)\b/.test(after)) return null;
+    if (precededBy(text, m.index, /\b(News|Bloody|Black|Good|Easter|Palm|Super|Cyber|Ash|Holy|Fat|Maundy|Whit|Low|Mail on|Meet the Press)\s+$/)) return null;
     if (/^\.$/.test(wdWord.slice(-1)) && wdWord.length <= 4) {
       // abbreviations need a date context
       return null;
@@ -606,7 +608,8 @@ rule(
   6,
   (m, text) => {
     const w = m[3]!.toLowerCase();
-    if (w === 'today' && /^['’]s\s+(?!date)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && false) return null;
+    // "USA Today", "Good Morning America Today": a capitalised title word, not the day
+    if (/^[A-Z]/.test(m[3]!) && !m[1] && !m[2] && /[A-Za-z]\s+$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /\b[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
     const offset = (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0) + (m[2] ? (m[2].toLowerCase() === 'before' ? -1 : 1) : 0);
     const mod = modOf(m[1]);
     return {
