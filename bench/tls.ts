@@ -78,7 +78,7 @@ export function predict(articles: StoryArticle[], task: Task, build: BuildOption
   const story = buildStory(
     inRange,
     { dates: task.dates, sentencesPerDate: task.sentencesPerDate, start: task.start, end: task.end, keywords: task.keywords },
-    build,
+    { timelineOnly: true, ...build },
   );
   return { timeline: story.timeline.map((e) => ({ date: e.date, sentences: e.sentences.map((s) => s.text.trim()) })) };
 }

@@ -75,9 +75,7 @@ export function extractEventMentions(article: StoryArticle, options: MentionOpti
     for (let k = t; k < sortedTimexes.length && sortedTimexes[k]!.start < s.end; k++) inside.push(sortedTimexes[k]!);
     if (isFurniture(text)) continue;
     // A line that is little more than its date is a dateline or a header, not a report.
-    const timexChars = inside.reduce((n, x) => n + (x.end - x.start), 0);
     if (inside.length && words(text).length - words(inside.map((x) => x.text).join(' ')).length < 4) continue;
-    void timexChars;
     const dates = new Map<string, { date: IsoDate; last: IsoDate; granularity: DatedMention['granularity']; relative: boolean }>();
     for (const x of inside) {
       const c = calendarDateOf(x);
@@ -151,30 +149,50 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
 
   interface Group { date: IsoDate; granularity: DatedMention['granularity']; members: number[] }
   const groups: Group[] = [];
-  const order = mentions.map((_, i) => i).sort((a, b) => {
-    const ga = mentions[a]!.granularity === 'day' ? 0 : mentions[a]!.granularity === 'month' ? 1 : 2;
-    const gb = mentions[b]!.granularity === 'day' ? 0 : mentions[b]!.granularity === 'month' ? 1 : 2;
-    return ga - gb || mentions[a]!.date.localeCompare(mentions[b]!.date);
-  });
+  const dayGroups = new Map<IsoDate, Group[]>();
+  const coarseGroups = new Map<string, Group[]>();
+  const rank = (g: DatedMention['granularity']) => (g === 'day' ? 0 : g === 'month' ? 1 : 2);
+  const order = mentions
+    .map((_, i) => i)
+    .sort((a, b) => rank(mentions[a]!.granularity) - rank(mentions[b]!.granularity) || mentions[a]!.date.localeCompare(mentions[b]!.date));
+  const sortedDays: IsoDate[] = [];
   for (const i of order) {
     const m = mentions[i]!;
+    const candidates: { group: Group; inside: boolean }[] = [];
+    if (m.granularity === 'day') {
+      for (const g of dayGroups.get(m.date) ?? []) candidates.push({ group: g, inside: false });
+    } else {
+      for (const g of coarseGroups.get(`${m.granularity}:${m.date}`) ?? []) candidates.push({ group: g, inside: false });
+      if (!sortedDays.length && dayGroups.size) sortedDays.push(...[...dayGroups.keys()].sort());
+      for (const day of sortedDays) {
+        if (day < m.date) continue;
+        if (day > m.last) break;
+        for (const g of dayGroups.get(day)!) candidates.push({ group: g, inside: true });
+      }
+    }
     let best: Group | null = null;
     let bestScore = threshold;
-    for (const g of groups) {
-      const sameDate = g.date === m.date && g.granularity === m.granularity;
-      const inside = m.granularity !== 'day' && g.granularity === 'day' && g.date >= m.date && g.date <= m.last;
-      if (!sameDate && !inside) continue;
+    for (const { group, inside } of candidates) {
       let score = 0;
-      for (const j of g.members) score = Math.max(score, similarity(i, j));
+      for (const j of group.members) score = Math.max(score, similarity(i, j));
       // A coarse mention must say clearly more to be pinned to a day than to join a same-date group.
       if (inside) score -= 0.1;
       if (score > bestScore) {
         bestScore = score;
-        best = g;
+        best = group;
       }
     }
-    if (best) best.members.push(i);
-    else groups.push({ date: m.date, granularity: m.granularity, members: [i] });
+    if (best) {
+      best.members.push(i);
+      continue;
+    }
+    const g: Group = { date: m.date, granularity: m.granularity, members: [i] };
+    groups.push(g);
+    const index = m.granularity === 'day' ? dayGroups : coarseGroups;
+    const key = m.granularity === 'day' ? m.date : `${m.granularity}:${m.date}`;
+    let list = index.get(key);
+    if (!list) index.set(key, (list = []));
+    list.push(g);
   }
   return groups
     .map((g) => {

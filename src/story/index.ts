@@ -2,19 +2,22 @@
 import type { EventMention } from '../types.js';
 import { extractEventMentions, mergeEvents, type MentionOptions } from './events.js';
 import type { DatedMention, StoryArticle, StoryView, TimelineOptions } from './model.js';
-import { buildTimeline, type SalienceWeights } from './timeline.js';
+import { buildTimeline, type SalienceWeights, type SelectionWeights } from './timeline.js';
 import { storyHeadline } from './headline.js';
 import { claimEvolution, findDisagreements } from './claims.js';
 
 export type { StoryArticle, TimelineOptions, StoryView, DatedMention, StoryEvent, DateBasis } from './model.js';
 export { extractEventMentions, mergeEvents, isFurniture } from './events.js';
-export { buildTimeline, rankDates, DEFAULT_WEIGHTS, type SalienceWeights } from './timeline.js';
+export { buildTimeline, rankDates, DEFAULT_WEIGHTS, DEFAULT_SELECTION, type SalienceWeights, type SelectionWeights } from './timeline.js';
 export { storyHeadline } from './headline.js';
 export { claimEvolution, findDisagreements } from './claims.js';
 
 export interface BuildOptions {
   mentions?: MentionOptions;
   weights?: SalienceWeights;
+  selection?: SelectionWeights;
+  /** Only the timeline (batch timeline summarisation): no event merging, headline or claims. */
+  timelineOnly?: boolean;
 }
 
 function publishedInRange(a: StoryArticle, options: TimelineOptions): boolean {
@@ -45,8 +48,9 @@ function toEventMention(m: DatedMention): EventMention {
 export function buildStory(articles: StoryArticle[], options: TimelineOptions = {}, build: BuildOptions = {}): StoryView {
   const originals = articles.filter((a) => !a.duplicateOf && publishedInRange(a, options));
   const mentions = originals.flatMap((a) => extractEventMentions(a, build.mentions));
-  const events = mergeEvents(mentions);
-  const timeline = buildTimeline({ articles: originals, mentions, events, options, weights: build.weights });
+  const events = build.timelineOnly ? [] : mergeEvents(mentions);
+  const timeline = buildTimeline({ articles: originals, mentions, events, options, weights: build.weights, selection: build.selection });
+  if (build.timelineOnly) return { title: '', summary: '', timeline, claims: [], disagreements: [], events: [] };
   const { title, summary } = storyHeadline(originals, timeline);
   const claims = claimEvolution(originals);
   const disagreements = findDisagreements(claims);

@@ -33,12 +33,14 @@ export interface TimelineContext {
   events: StoryEvent[];
   options: TimelineOptions;
   weights?: SalienceWeights;
+  selection?: SelectionWeights;
 }
 
 interface Candidate {
   mention: DatedMention;
   vector: Vector;
   nWords: number;
+  forDate: IsoDate;
 }
 
 function inRange(date: IsoDate, options: TimelineOptions): boolean {
@@ -106,19 +108,36 @@ function lengthFactor(n: number): number {
 }
 
 /** Picks k sentences: central to the date's material and to the story, not redundant with each other. */
-function pickSentences(candidates: Candidate[], story: Vector, k: number): Candidate[] {
+/** How sentences for a date are chosen (see docs/story.md, "Sentence selection"). */
+export interface SelectionWeights {
+  /** Share of the date's own centroid in centrality; the rest goes to the whole story's centroid. */
+  local: number;
+  /** Prior of an undated lead sentence published on the date, relative to a sentence naming it. */
+  sameDayLead: number;
+  /** Prior of an undated lead sentence published the day after. */
+  nextDayLead: number;
+  /** Decay with the sentence's rank in its article: 1 / (1 + decay × rank). */
+  positionDecay: number;
+  /** Cosine above which a sentence repeats one already chosen. */
+  redundancy: number;
+}
+
+export const DEFAULT_SELECTION: SelectionWeights = { local: 0.6, sameDayLead: 1, nextDayLead: 1, positionDecay: 0.05, redundancy: 0.5 };
+
+function pickSentences(candidates: Candidate[], story: Vector, k: number, w: SelectionWeights = DEFAULT_SELECTION): Candidate[] {
   if (!candidates.length) return [];
   const local = centroid(candidates.map((c) => c.vector));
   const scored = candidates.map((c) => {
-    const basis = c.mention.basis === 'publication' ? 0.85 : 1;
-    const score = (0.6 * cosine(c.vector, local) + 0.4 * cosine(c.vector, story)) * lengthFactor(c.nWords) * basis;
+    const prior = c.mention.basis === 'publication' ? (c.mention.date !== c.forDate ? w.nextDayLead : w.sameDayLead) : 1;
+    const centrality = w.local * cosine(c.vector, local) + (1 - w.local) * cosine(c.vector, story);
+    const score = centrality * lengthFactor(c.nWords) * prior / (1 + w.positionDecay * c.mention.position);
     return { c, score };
   });
   scored.sort((a, b) => b.score - a.score);
   const chosen: Candidate[] = [];
   for (const { c } of scored) {
     if (chosen.length >= k) break;
-    if (chosen.some((x) => cosine(x.vector, c.vector) > 0.5 || x.mention.text === c.mention.text)) continue;
+    if (chosen.some((x) => cosine(x.vector, c.vector) > w.redundancy || x.mention.text === c.mention.text)) continue;
     chosen.push(c);
   }
   return chosen;
@@ -149,6 +168,13 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     if (!list) byDate.set(m.date, (list = []));
     list.push(m);
   }
+  const pubByDate = new Map<IsoDate, DatedMention[]>();
+  for (const m of ctx.mentions) {
+    if (m.basis !== 'publication') continue;
+    let list = pubByDate.get(m.date);
+    if (!list) pubByDate.set(m.date, (list = []));
+    list.push(m);
+  }
   const ranked = [...scores].filter(([d]) => byDate.has(d)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const limit = options.dates ?? defaultDateCount(ranked.map(([, s]) => s));
   const chosenDates = ranked.slice(0, limit).map(([d]) => d);
@@ -158,12 +184,14 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     const mentions = byDate.get(date)!;
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
-    for (const m of mentions) {
+    // News of a day is also reported the next morning: the next day's undated leads are candidates too.
+    const nextDay = pubByDate.get(addDays(date, 1)) ?? [];
+    for (const m of [...mentions, ...nextDay]) {
       if (seen.has(m.text)) continue;
       seen.add(m.text);
-      candidates.push({ mention: m, vector: vectorOf.get(m)!, nWords: words(m.text).length });
+      candidates.push({ mention: m, vector: vectorOf.get(m)!, nWords: words(m.text).length, forDate: date });
     }
-    const picked = pickSentences(candidates, story, k);
+    const picked = pickSentences(candidates, story, k, ctx.selection);
     if (!picked.length) continue;
     const sources = sourcesOf(picked, candidates);
     entries.push({
