@@ -726,8 +726,17 @@ rule(
     }
     if (dir === 'since') return null;
     if ((dir === 'later' || dir === 'earlier') && (unit === 'D' || unit === 'W' || unit === 'H' || unit === 'MIN' || unit === 'S')) {
-      // "three days later": TimeML marks the length of the interval
-      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' }) };
+      // "three days later": a date when the text has named the day it counts from, else (as
+      // TimeML marks it then) the length of the interval
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve: (ctx) => {
+          if (n === 'X' || !ctx.ref || ctx.ref.d === undefined || unit === 'H' || unit === 'MIN' || unit === 'S') return { type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' };
+          const p = shiftBy(refToYmd(ctx.ref), (dir === 'earlier' ? -1 : 1) * Math.round(n), unit);
+          return { type: 'DATE', value: unit === 'W' ? fmtDay(p) : fmtDay(p), mod, anchor: 'text', sets: { y: p.y, m: p.m, d: p.d } };
+        },
+      };
     }
     return {
       start: m.index,
@@ -789,7 +798,7 @@ rule(
     if (/^\d/.test(numWord) && parseFloat(numWord) > 1000) return null;
     let start = m.index;
     let quant = m[1];
-    if (quant && /^(over|under)$/i.test(quant) && /^\w+\s+the\b/i.test(m[0])) {
+    if (quant && /^(over|under)$/i.test(quant) && (/^\w+\s+the\b/i.test(m[0]) || !precededBy(text, m.index, /\b(for|lasted|lasting|took|take|takes|spent|in|of|after|than|just|well)\s+$/i))) {
       // "over the past 30 years": a preposition, not a quantifier
       start = m.index + m[0].indexOf(' ') + 1;
       quant = undefined;
