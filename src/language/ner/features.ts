@@ -15,6 +15,8 @@ export interface Gazetteer {
   exact: Map<string, string[]>;
   lower: Map<string, string[]>;
   maxLength: number;
+  /** Lower-cased prefixes of the entries (computed on first use). */
+  prefixes?: Set<string>;
 }
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -51,9 +53,21 @@ const isUpperInitial = (w: string) => /^\p{Lu}/u.test(w);
 const hasLower = (w: string) => /\p{Ll}/u.test(w);
 const digitsNormalized = (w: string) => w.replace(/\d/g, '0');
 
+interface CachedWord {
+  info: WordInfo;
+  /** Feature ids the word contributes at relative positions -2..2. */
+  at: Int32Array[];
+  /** Memoised ids of word-pair and shape-triple features, keyed by the neighbours' (existing) strings. */
+  left: Map<string, number>;
+  right: Map<string, number>;
+  shapes: Map<string, Map<string, number>>;
+}
+
 export interface WordInfo {
   word: string;
   lower: string;
+  capitalized: boolean;
+  hasLower: boolean;
   shape: string;
   short: string;
   clusters: string[];
@@ -61,7 +75,8 @@ export interface WordInfo {
 
 /** Builds feature strings; ids come from `lookup` (returns -1 for unknown features). */
 export class FeatureExtractor {
-  private readonly wordCache = new Map<string, { info: WordInfo; at: Int32Array[] }>();
+  private readonly wordCache = new Map<string, CachedWord>();
+  private constants: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: number[] } | undefined;
   constructor(
     private readonly lexicon: Lexicon,
     private readonly lookup: (feature: string) => number,
@@ -71,7 +86,7 @@ export class FeatureExtractor {
   info(word: string): WordInfo {
     const lower = word.toLowerCase();
     const shape = wordShape(word);
-    return { word, lower, shape, short: shortShape(shape), clusters: this.lexicon.clusters.get(word) ?? this.lexicon.clusters.get(lower) ?? [] };
+    return { word, lower, capitalized: isUpperInitial(word), hasLower: hasLower(word), shape, short: shortShape(shape), clusters: this.lexicon.clusters.get(word) ?? this.lexicon.clusters.get(lower) ?? [] };
   }
 
   /** Unary features a word contributes at relative position r (-2..2). */
@@ -102,13 +117,13 @@ export class FeatureExtractor {
     return f;
   }
 
-  private cached(word: string): { info: WordInfo; at: Int32Array[] } {
+  private cached(word: string): CachedWord {
     let c = this.wordCache.get(word);
     if (!c) {
       if (this.wordCache.size >= this.cacheLimit) this.wordCache.clear();
       const at: Int32Array[] = [];
       for (let r = -2; r <= 2; r++) at.push(this.ids(this.wordFeatures(word, r)));
-      c = { info: this.info(word), at };
+      c = { info: this.info(word), at, left: new Map(), right: new Map(), shapes: new Map() };
       this.wordCache.set(word, c);
     }
     return c;
@@ -130,50 +145,83 @@ export class FeatureExtractor {
   document(sentences: string[][], gazetteer: Gazetteer): Int32Array[][] {
     const words = sentences.map((s) => s.map(normalizeToken));
     const docForms = documentForms(words);
+    const id = (f: string) => this.lookup(f);
+    const constant = (this.constants ??= {
+      bias: id('bias'), first: id('first'), last: id('last'), hl: id('hl'), afterOpen: id('after-open'),
+      pads: [id('-2:pad'), id('-1:pad'), -1, id('1:pad'), id('2:pad')],
+    });
     const out: Int32Array[][] = [];
-    const extra: string[] = [];
+    let buffer = new Int32Array(4096);
+    let used = 0;
+    const push = (v: number) => {
+      if (v < 0) return;
+      if (used === buffer.length) {
+        const bigger = new Int32Array(buffer.length * 2);
+        bigger.set(buffer);
+        buffer = bigger;
+      }
+      buffer[used++] = v;
+    };
     for (const sent of words) {
       const n = sent.length;
       const infos = sent.map((w) => this.cached(w));
       const gaz = gazetteerMarks(sent, gazetteer);
       const headline = isHeadline(sent);
-      const feats: Int32Array[] = [];
+      const bounds = new Int32Array(n + 1);
+      used = 0;
       for (let t = 0; t < n; t++) {
-        extra.length = 0;
+        bounds[t] = used;
         const cur = infos[t]!.info;
         const prev = t > 0 ? infos[t - 1]!.info : null;
         const next = t + 1 < n ? infos[t + 1]!.info : null;
-        extra.push('bias');
-        if (t === 0) extra.push('first', 'first+ss=' + cur.short);
-        if (t === n - 1) extra.push('last');
-        if (t > 0 && prev === null) extra.push('nop');
-        extra.push('bg-=' + (prev ? prev.lower : '<s>') + '|' + cur.lower);
-        extra.push('bg+=' + cur.lower + '|' + (next ? next.lower : '</s>'));
-        extra.push('ssw=' + (prev ? prev.short : '<s>') + '|' + cur.short + '|' + (next ? next.short : '</s>'));
-        if (headline) extra.push('hl', 'hl+l=' + cur.lower);
-        if (t === 1 && prev && /^[-"'(]$/.test(prev.word)) extra.push('after-open');
-        const g = gaz[t];
-        if (g) for (const x of g) extra.push(x);
-        if (isUpperInitial(cur.word) || !hasLower(cur.word)) {
-          const forms = docForms.get(cur.lower);
-          if (forms) extra.push('doc=' + forms + (t === 0 || headline ? '|edge' : ''));
-        }
-        const ids: number[] = [];
         for (let r = -2; r <= 2; r++) {
           const k = t + r;
           if (k < 0 || k >= n) {
-            const id = this.lookup(`${r}:pad`);
-            if (id >= 0) ids.push(id);
+            push(constant.pads[r + 2]!);
             continue;
           }
-          for (const id of infos[k]!.at[r + 2]!) ids.push(id);
+          const at = infos[k]!.at[r + 2]!;
+          for (let j = 0; j < at.length; j++) push(at[j]!);
         }
-        for (const f of extra) {
-          const id = this.lookup(f);
-          if (id >= 0) ids.push(id);
+        push(constant.bias);
+        if (t === 0) {
+          push(constant.first);
+          push(id('first+ss=' + cur.short));
         }
-        feats.push(Int32Array.from(ids));
+        if (t === n - 1) push(constant.last);
+        const entry = infos[t]!;
+        const pl = prev ? prev.lower : '<s>';
+        let v = entry.left.get(pl);
+        if (v === undefined) entry.left.set(pl, (v = id('bg-=' + pl + '|' + cur.lower)));
+        push(v);
+        const nl = next ? next.lower : '</s>';
+        v = entry.right.get(nl);
+        if (v === undefined) entry.right.set(nl, (v = id('bg+=' + cur.lower + '|' + nl)));
+        push(v);
+        const ps = prev ? prev.short : '<s>';
+        const ns = next ? next.short : '</s>';
+        let byPrev = entry.shapes.get(ps);
+        if (!byPrev) entry.shapes.set(ps, (byPrev = new Map()));
+        v = byPrev.get(ns);
+        if (v === undefined) byPrev.set(ns, (v = id('ssw=' + ps + '|' + cur.short + '|' + ns)));
+        push(v);
+        if (headline) {
+          push(constant.hl);
+          push(id('hl+l=' + cur.lower));
+        }
+        if (t === 1 && prev && (prev.word === '-' || prev.word === '"' || prev.word === "'" || prev.word === '(')) push(constant.afterOpen);
+        const g = gaz[t];
+        if (g) for (const x of g) push(id(x));
+        if (cur.capitalized || !cur.hasLower) {
+          const forms = docForms.get(cur.lower);
+          if (forms) push(id('doc=' + forms + (t === 0 || headline ? '|edge' : '')));
+        }
       }
+      bounds[n] = used;
+      // One allocation per sentence; tokens are views into it.
+      const block = buffer.slice(0, used);
+      const feats: Int32Array[] = new Array(n);
+      for (let t = 0; t < n; t++) feats[t] = block.subarray(bounds[t]!, bounds[t + 1]!);
       out.push(feats);
     }
     return out;
@@ -217,26 +265,44 @@ function documentForms(words: string[][]): Map<string, string> {
 /** Gazetteer features per token: the longest entry covering it, with its type and position. */
 function gazetteerMarks(sent: string[], gazetteer: Gazetteer): (string[] | null)[] {
   const marks: (string[] | null)[] = new Array(sent.length).fill(null);
+  const prefixes = gazetteer.prefixes ?? (gazetteer.prefixes = lowerPrefixes(gazetteer));
   for (let i = 0; i < sent.length; i++) {
     const w = sent[i]!;
-    if (!/^[\p{Lu}\p{N}]/u.test(w)) continue;
+    const c = w.charCodeAt(0);
+    // Entries start with a capital letter or a digit.
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /^[\p{Lu}\p{N}]/u.test(w)))) continue;
     let key = '';
+    let lowerKey = '';
     for (let len = 1; len <= gazetteer.maxLength && i + len <= sent.length; len++) {
-      key = len === 1 ? sent[i]! : key + ' ' + sent[i + len - 1]!;
-      const types = gazetteer.exact.get(key) ?? gazetteer.lower.get(key.toLowerCase());
+      const next = sent[i + len - 1]!;
+      key = len === 1 ? next : key + ' ' + next;
+      lowerKey = len === 1 ? next.toLowerCase() : lowerKey + ' ' + next.toLowerCase();
+      if (!prefixes.has(lowerKey)) break;
+      const exactTypes = gazetteer.exact.get(key);
+      const types = exactTypes ?? gazetteer.lower.get(lowerKey);
       if (!types) continue;
-      const exact = gazetteer.exact.has(key);
+      const suffix = exactTypes ? '' : ':lc';
       for (let k = i; k < i + len; k++) {
         const pos = len === 1 ? 'U' : k === i ? 'B' : k === i + len - 1 ? 'L' : 'I';
         const arr = (marks[k] ??= []);
         for (const ty of types) {
-          arr.push(`gz=${ty}:${pos}${exact ? '' : ':lc'}`);
+          arr.push(`gz=${ty}:${pos}${suffix}`);
           if (len > 1) arr.push(`gzm=${ty}`);
         }
       }
     }
   }
   return marks;
+}
+
+/** Every lower-cased token prefix of a gazetteer entry ("new", "new york"), to stop matching early. */
+function lowerPrefixes(gazetteer: Gazetteer): Set<string> {
+  const set = new Set<string>();
+  for (const key of gazetteer.lower.keys()) {
+    const parts = key.split(' ');
+    for (let k = 1; k <= parts.length; k++) set.add(parts.slice(0, k).join(' '));
+  }
+  return set;
 }
 
 export function buildGazetteer(entities: Iterable<[tokens: string[], type: string]>, minCount = 1): Gazetteer {

@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { FeatureExtractor, LABELS, type Gazetteer, type Lexicon } from './features.js';
 
 export const L = LABELS.length;
+if (L !== 9) throw new Error('viterbi assumes 9 labels');
 const START = L; // row of the transition table used before the first token
 
 /** allowed[prev * L + cur]: IOB2 forbids I-X after anything but B-X or I-X. */
@@ -34,45 +35,66 @@ export interface ModelData {
 export function viterbi(feats: Int32Array[], weights: Float32Array, transitions: Float32Array, out: Int32Array = new Int32Array(feats.length)): Int32Array {
   const n = feats.length;
   if (n === 0) return out;
-  const emit = new Float64Array(n * L);
+  const NL = 9; // LABELS.length, as a literal so the loops below compile tight
+  const allowed = ALLOWED;
+  const emit = new Float64Array(n * NL);
   for (let t = 0; t < n; t++) {
     const f = feats[t]!;
-    const base = t * L;
+    const base = t * NL;
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
     for (let k = 0; k < f.length; k++) {
-      const w = f[k]! * L;
-      for (let y = 0; y < L; y++) emit[base + y]! += weights[w + y]!;
+      const w = f[k]! * NL;
+      e0 += weights[w]!;
+      e1 += weights[w + 1]!;
+      e2 += weights[w + 2]!;
+      e3 += weights[w + 3]!;
+      e4 += weights[w + 4]!;
+      e5 += weights[w + 5]!;
+      e6 += weights[w + 6]!;
+      e7 += weights[w + 7]!;
+      e8 += weights[w + 8]!;
     }
+    emit[base] = e0;
+    emit[base + 1] = e1;
+    emit[base + 2] = e2;
+    emit[base + 3] = e3;
+    emit[base + 4] = e4;
+    emit[base + 5] = e5;
+    emit[base + 6] = e6;
+    emit[base + 7] = e7;
+    emit[base + 8] = e8;
   }
-  const score = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
-  for (let y = 0; y < L; y++) score[y] = ALLOWED[START * L + y] ? emit[y]! + transitions[START * L + y]! : -Infinity;
+  const score = new Float64Array(n * NL);
+  const back = new Int32Array(n * NL);
+  for (let y = 0; y < NL; y++) score[y] = allowed[START * NL + y] ? emit[y]! + transitions[START * NL + y]! : -Infinity;
   for (let t = 1; t < n; t++) {
-    for (let y = 0; y < L; y++) {
+    const prevBase = (t - 1) * NL;
+    for (let y = 0; y < NL; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + y]) continue;
-        const s = score[(t - 1) * L + p]! + transitions[p * L + y]!;
+      for (let p = 0; p < NL; p++) {
+        if (allowed[p * NL + y] === 0) continue;
+        const s = score[prevBase + p]! + transitions[p * NL + y]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[t * L + y] = best + emit[t * L + y]!;
-      back[t * L + y] = arg;
+      score[t * NL + y] = best + emit[t * NL + y]!;
+      back[t * NL + y] = arg;
     }
   }
   let best = -Infinity;
   let arg = 0;
-  for (let y = 0; y < L; y++) {
-    if (score[(n - 1) * L + y]! > best) {
-      best = score[(n - 1) * L + y]!;
+  for (let y = 0; y < NL; y++) {
+    if (score[(n - 1) * NL + y]! > best) {
+      best = score[(n - 1) * NL + y]!;
       arg = y;
     }
   }
   for (let t = n - 1; t >= 0; t--) {
     out[t] = arg;
-    arg = back[t * L + arg]!;
+    arg = back[t * NL + arg]!;
   }
   return out;
 }

@@ -1,0 +1,84 @@
+// NER benchmark: `npm run bench:ner`. Prints CoNLL-2003 dev F1 (via ../shared/eval/ner_score.py),
+// tokenise + NER throughput on one core, model load time and peak RSS.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { segment } from '../src/language/segment.js';
+import { nerModel, recognizeEntities, tagSentences } from '../src/language/ner/index.js';
+
+const DEV = fileURLToPath(new URL('../../shared/data/conll2003/eng.testa', import.meta.url));
+const SCORER = fileURLToPath(new URL('../../shared/eval/ner_score.py', import.meta.url));
+
+// Documents of the dev set: lines per sentence, kept verbatim for the scorer.
+const docs: string[][][] = [];
+{
+  let doc: string[][] = [];
+  let sent: string[] = [];
+  for (const line of readFileSync(DEV, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-') || line.trim() === '') {
+      if (sent.length) doc.push(sent);
+      sent = [];
+      if (line.startsWith('-DOCSTART-') && doc.length) {
+        docs.push(doc);
+        doc = [];
+      }
+    } else sent.push(line);
+  }
+  if (sent.length) doc.push(sent);
+  if (doc.length) docs.push(doc);
+}
+
+let t = performance.now();
+nerModel();
+const loadMs = performance.now() - t;
+
+// Quality: the batch tool's output format, scored by the reference scorer.
+const out: string[] = [];
+for (const doc of docs) {
+  const tags = tagSentences(doc.map((s) => s.map((l) => l.split(' ')[0]!)));
+  out.push('-DOCSTART- -X- -X- O', '');
+  doc.forEach((s, i) => {
+    s.forEach((l, k) => out.push(`${l} ${tags[i]![k]}`));
+    out.push('');
+  });
+}
+const dir = mkdtempSync(join(tmpdir(), 'bench-ner-'));
+writeFileSync(join(dir, 'dev.conll'), out.join('\n') + '\n');
+const score = JSON.parse(execFileSync('python3', [SCORER, join(dir, 'dev.conll'), '--json'], { encoding: 'utf8' })) as {
+  micro_PER_LOC_ORG: { f1: number; precision?: number; recall?: number };
+  micro_all: { f1: number };
+};
+rmSync(dir, { recursive: true });
+
+// Speed: raw text (the dev documents detokenised with spaces, sentences on their own lines).
+const texts = docs.map((d) => d.map((s) => s.map((l) => l.split(' ')[0]!).join(' ')).join('\n'));
+for (const text of texts.slice(0, 30)) recognizeEntities(text, segment(text)); // warm-up
+let tokens = 0;
+t = performance.now();
+const ROUNDS = 3;
+for (let r = 0; r < ROUNDS; r++) {
+  for (const text of texts) {
+    const sentences = segment(text);
+    for (const s of sentences) tokens += s.tokens.length;
+    recognizeEntities(text, sentences);
+  }
+}
+const seconds = (performance.now() - t) / 1000;
+// Tagging alone, on the pre-tokenised CoNLL sentences.
+const tokenised = docs.map((d) => d.map((s) => s.map((l) => l.split(' ')[0]!)));
+let tagged = 0;
+t = performance.now();
+for (const d of tokenised) {
+  tagSentences(d);
+  for (const s of d) tagged += s.length;
+}
+const tagSeconds = (performance.now() - t) / 1000;
+
+const pct = (x: number) => (100 * x).toFixed(2);
+console.log(`CoNLL-2003 eng.testa F1 PER/LOC/ORG ${pct(score.micro_PER_LOC_ORG.f1)}  all types ${pct(score.micro_all.f1)}  (ner_score.py)`);
+console.log(`tokenise + NER: ${Math.round(tokens / seconds).toLocaleString('en')} tokens/s on one core (${tokens} tokens, ${seconds.toFixed(2)} s)`);
+console.log(`NER alone (pre-tokenised): ${Math.round(tagged / tagSeconds).toLocaleString('en')} tokens/s`);
+console.log(`model load: ${loadMs.toFixed(0)} ms`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
