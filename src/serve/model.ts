@@ -161,6 +161,18 @@ export function displayTitle(title: string, text: string): string {
   return cut.slice(0, Math.max(60, cut.lastIndexOf(' '))) + '…';
 }
 
+/** True when `needle` occurs in `text` as whole words. */
+function containsWords(text: string, needle: string): boolean {
+  let at = text.indexOf(needle);
+  while (at >= 0) {
+    const before = at === 0 ? '' : text[at - 1]!;
+    const after = text[at + needle.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = text.indexOf(needle, at + 1);
+  }
+  return false;
+}
+
 function quoteView(q: StoredQuote): QuoteView {
   return {
     id: q.id,
@@ -229,6 +241,27 @@ export function createModel(store: Store) {
     return out;
   };
 
+  /**
+   * Quotes whose speaker the language stage named but did not link to an entity ("Kremlin
+   * spokesperson Dmitry Peskov") are linked to the person or organisation of the same article whose
+   * name the speaker text contains, so they group with that entity.
+   */
+  function linkSpeakers(quotes: StoredQuote[]): StoredQuote[] {
+    const mentionsByArticle = new Map<string, { id: string; name: string }[]>();
+    return quotes.map((q) => {
+      if (q.speakerEntityId || !q.speaker) return q;
+      let candidates = mentionsByArticle.get(q.articleId);
+      if (!candidates) {
+        const seen = new Map<string, { id: string; name: string }>();
+        for (const m of views.articleMentions(q.articleId)) if (m.type === 'person' || m.type === 'organization') seen.set(m.entityId, { id: m.entityId, name: m.name });
+        mentionsByArticle.set(q.articleId, (candidates = [...seen.values()].sort((a, b) => b.name.length - a.name.length)));
+      }
+      const speaker = q.speaker.toLowerCase();
+      const match = candidates.find((c) => c.name.length >= 4 && containsWords(speaker, c.name.toLowerCase()));
+      return match ? { ...q, speakerEntityId: match.id } : q;
+    });
+  }
+
   function resolveEntityId(entity: string | undefined): string | undefined | null {
     if (!entity) return undefined;
     const found = views.entityHead(entity) ?? store.findEntitiesByName(entity)[0];
@@ -272,7 +305,7 @@ export function createModel(store: Store) {
         articles: col.articles.map((x) => ({ ...x, title: displayTitle(x.title, x.title) })),
         sourceLabel: col.source ? col.source : col.articles.every((x) => x.url) ? sourceLabel({ source: null, url: col.articles[0]!.url }) : 'Unknown source',
       }));
-      const quotes = store.quotes({ storyId: s.id, limit: 2000 }).map(quoteView);
+      const quotes = linkSpeakers(store.quotes({ storyId: s.id, limit: 2000 })).map(quoteView);
       return {
         id: s.id,
         title: s.title || articles[0]?.title || 'Untitled story',
@@ -360,7 +393,12 @@ export function createModel(store: Store) {
         mentions: counts.mentions,
         articleCount: counts.articles,
         stories: views.entityStories(e.id, 50),
-        quotes: store.quotes({ speakerEntityIds: [e.id], limit: 200 }).map(quoteView),
+        quotes: [
+          ...store.quotes({ speakerEntityIds: [e.id], limit: 200 }),
+          ...linkSpeakers(store.quotes({ speakerName: e.name, limit: 200 }).filter((q) => !q.speakerEntityId)).filter((q) => q.speakerEntityId === e.id),
+        ]
+          .sort((a, b) => (a.date ?? a.published ?? '').localeCompare(b.date ?? b.published ?? '') || a.id - b.id)
+          .map(quoteView),
         cooccurring: views.cooccurring(e.id, 24),
         articles: articles.map((x) => ({ id: x.id, title: displayTitle(x.title, x.title), source: x.source ?? null, sourceLabel: sourceLabel({ source: x.source ?? null, url: x.url, id: x.id }), published: x.published, url: x.url })),
       };
