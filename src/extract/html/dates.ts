@@ -62,16 +62,16 @@ function valid(y: number, m: number, d: number, latest: string): YMD | null {
 }
 
 const TEXT_DATE_RES: { re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'yMd' }[] = [
-  { re: /\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?!\d)/g, order: 'ymd' },
-  { re: /\b((?:19|20)\d\d)\/(\d\d?)\/(\d\d?)\b/g, order: 'ymd' },
-  { re: /\b((?:19|20)\d\d)\.(\d\d?)\.(\d\d?)\b/g, order: 'ymd' },
-  { re: /\b((?:19|20)\d\d)年(\d\d?)月(\d\d?)日/g, order: 'ymd' },
-  { re: /\b(\d\d?)\.\s?(\d\d?)\.\s?((?:19|20)?\d\d)\b/g, order: 'dmy' },
-  { re: /\b(\d\d?)\/(\d\d?)\/((?:19|20)\d\d|\d\d)\b/g, order: 'mdy' },
-  { re: /\b(\d\d?)-(\d\d?)-((?:19|20)\d\d)\b/g, order: 'dmy' },
-  { re: new RegExp(`\\b(\\d\\d?)(?:st|nd|rd|th|er|º|\\.)?\\s*(?:de\\s+|of\\s+)?(${MONTH_RE})\\.?,?\\s*(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'giu'), order: 'dMy' },
-  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d\\d?)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'giu'), order: 'Mdy' },
-  { re: new RegExp(`\\b((?:19|20)\\d\\d)\\s+(${MONTH_RE})\\.?\\s+(\\d\\d?)\\b`, 'giu'), order: 'yMd' },
+  { re: /(?<!\d)((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?!\d)/g, order: 'ymd' },
+  { re: /(?<!\d)((?:19|20)\d\d)\/(\d\d?)\/(\d\d?)(?!\d)/g, order: 'ymd' },
+  { re: /(?<![\d.])((?:19|20)\d\d)\.(\d\d?)\.(\d\d?)(?![\d.])/g, order: 'ymd' },
+  { re: /(?<!\d)((?:19|20)\d\d)年(\d\d?)月(\d\d?)日/g, order: 'ymd' },
+  { re: /(?<![\d.])(\d\d?)\.\s?(\d\d?)\.\s?((?:19|20)\d\d|\d\d)(?![\d.]\d)/g, order: 'dmy' },
+  { re: /(?<![\d/])(\d\d?)\/(\d\d?)\/((?:19|20)\d\d|\d\d)(?![\d/])/g, order: 'mdy' },
+  { re: /(?<![\d-])(\d\d?)-(\d\d?)-((?:19|20)\d\d)(?!\d)/g, order: 'dmy' },
+  { re: new RegExp(`(?<!\\d)(\\d\\d?)(?:st|nd|rd|th|er|º|\\.)?\\s*(?:de\\s+|of\\s+)?(${MONTH_RE})\\.?,?\\s*(?:de\\s+)?((?:19|20)\\d\\d)(?!\\d)`, 'giu'), order: 'dMy' },
+  { re: new RegExp(`(?<![\\p{L}])(${MONTH_RE})\\.?\\s+(\\d\\d?)(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)(?!\\d)`, 'giu'), order: 'Mdy' },
+  { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)\\s+(${MONTH_RE})\\.?\\s+(\\d\\d?)(?!\\d)`, 'giu'), order: 'yMd' },
 ];
 
 /** All dates written in a text, with their positions. US/EU ambiguity of a/b/yyyy resolved by validity. */
@@ -163,7 +163,7 @@ function firstDateFromLd(objs: Record<string, unknown>[], keys: string[], latest
 const DATE_CLASS_RE =
   /(?:^|[\s_-])(?:date|datum|fecha|data|time|posted|published|publish|pubdate|post-date|entry-date|entry-meta|post-meta|postmeta|meta|byline|dateline|timestamp|article-date|article-info|info|created|submitted|footer|author|field--name-post-date|veroeffentlicht|datetime)(?:$|[\s_-])/i;
 const MODIFIED_WORDS = /\b(?:updated?|modified|aktualisiert|actualizado|actualisé|mis à jour|atualizado|geändert|last edit|revised|stand)\b/i;
-const PUBLISHED_WORDS = /\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|created|erstellt|date|datum|am|on|le|el)\b/i;
+const PUBLISHED_WORDS = /\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|created|erstellt|datum|date|fecha|data)\b\s*(?:on|am|le|el|:)?\s*:?\s*$/i;
 
 function elementClassId(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
@@ -218,6 +218,7 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
     const times = Array.from(document.querySelectorAll('time')).slice(0, 30);
     let best: { d: YMD; score: number } | null = null;
     for (const [i, t] of times.entries()) {
+      if (t.closest('blockquote, [class*="comment"], [id*="comment"], [class*="related"], aside')) continue;
       const d = parseDateValue(t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.textContent, latest);
       if (!d) continue;
       const cls = `${elementClassId(t)} ${elementClassId(t.parentElement ?? t)}`;
@@ -239,14 +240,28 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
       if (!DATE_CLASS_RE.test(ci)) continue;
       if (/comment|related|sidebar|footer-widget|widget|copyright/i.test(ci)) continue;
       count++;
-      const txt = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (txt.length === 0 || txt.length > 300) continue;
+      const txt = visibleText(el, 400).trim().slice(0, 400);
+      if (txt.length === 0) continue;
       const found = findDatesInText(txt, latest);
       if (!found.length) continue;
       const pick = found.find((f) => !MODIFIED_WORDS.test(txt.slice(Math.max(0, f.index - 25), f.index))) ?? null;
       if (pick) {
         published = pick.date;
         evidence = `date in page markup (${ci.trim().slice(0, 40)})`;
+        break;
+      }
+    }
+  }
+
+  if (!published) {
+    for (const el of Array.from(document.querySelectorAll('abbr[title], [data-utime], [data-timestamp], [data-published], [data-date]')).slice(0, 20)) {
+      const unix = el.getAttribute('data-utime') ?? el.getAttribute('data-timestamp');
+      const d =
+        (unix ? parseDateValue(unix, latest) : null) ??
+        parseDateValue(el.getAttribute('data-published') ?? el.getAttribute('data-date') ?? el.getAttribute('title'), latest);
+      if (d) {
+        published = d;
+        evidence = 'date attribute';
         break;
       }
     }
@@ -265,15 +280,50 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
     }
   }
 
+  // Any other meta tag naming a date (site-specific names), then dates in the title/description.
+  if (!published) {
+    for (const [key, values] of metas) {
+      if (!/(?:date|time|publish|created|issued)/.test(key) || /(?:modif|updat|expir|revis|valid|end|start|event|birth)/.test(key)) continue;
+      const d = values.map((v) => (/^(?:19|20)\d\d-?\d\d-?\d\d/.test(v.trim()) ? parseDateValue(v, latest) : null)).find(Boolean);
+      if (d) {
+        published = d;
+        evidence = `meta ${key}`;
+        break;
+      }
+    }
+  }
+  if (!published) {
+    const tagged = [metas.get('description')?.[0], metas.get('og:description')?.[0], document.querySelector('title')?.textContent];
+    for (const t of tagged) {
+      const found = t ? findDatesInText(t, latest) : [];
+      if (found.length) {
+        published = found[0]!.date;
+        evidence = 'date in title or description';
+        break;
+      }
+    }
+  }
+  if (!published) {
+    for (const u of [metas.get('og:image')?.[0], metas.get('twitter:image')?.[0]]) {
+      const d = urlDate(u ?? null, latest);
+      if (d) {
+        published = d;
+        evidence = 'date in image URL';
+        break;
+      }
+    }
+  }
+
   // 6. Dates written in the visible text: labelled ones first, else the oldest among the first found.
   if (!published) {
     const body = document.body;
-    const txt = (body?.textContent ?? '').replace(/\s+/g, ' ');
+    const txt = body ? visibleText(body) : '';
     const found = findDatesInText(txt.slice(0, 60000), latest);
     const labelled = found.find((f) => PUBLISHED_WORDS.test(txt.slice(Math.max(0, f.index - 30), f.index)) && !MODIFIED_WORDS.test(txt.slice(Math.max(0, f.index - 30), f.index)));
     const copyright = /(?:©|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)/i.exec(txt);
-    const pick = labelled ?? mostCommonEarly(found);
-    if (pick && !(copyright && pick.date.y > +copyright[1]! + 1)) {
+    // Unlabelled: the first date on the page that is not an "updated" stamp (the header comes first).
+    const pick = labelled ?? found.find((f) => !MODIFIED_WORDS.test(txt.slice(Math.max(0, f.index - 30), f.index))) ?? null;
+    if (pick && (labelled || !(copyright && pick.date.y > +copyright[1]! + 1))) {
       published = pick.date;
       evidence = labelled ? 'labelled date in text' : 'date in text';
     }
@@ -283,18 +333,25 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
   return { published: published ? ymdToIso(published) : null, modified: modified ? ymdToIso(modified) : null, evidence };
 }
 
-function mostCommonEarly(found: { date: YMD; index: number }[]): { date: YMD; index: number } | null {
-  if (!found.length) return null;
-  const counts = new Map<string, { n: number; first: { date: YMD; index: number } }>();
-  for (const f of found.slice(0, 40)) {
-    const k = ymdToIso(f.date);
-    const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { n: 1, first: f });
-  }
-  let best: { n: number; first: { date: YMD; index: number } } | null = null;
-  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best!.first;
+const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'OPTION']);
+
+/** The text of an element with a space between elements (so "Datum:</span>26. Januar" reads apart). */
+export function visibleText(root: Element, limit = 80000): string {
+  const parts: string[] = [];
+  let size = 0;
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c && size < limit; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const v = c.nodeValue ?? '';
+        if (v.trim()) (parts.push(v), (size += v.length));
+      } else if (c.nodeType === 1 && !INVISIBLE.has((c as Element).tagName)) {
+        walk(c);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(root);
+  return parts.join(' ').replace(/\s+/g, ' ');
 }
 
 export function urlDate(url: string | null, latest: string): YMD | null {
