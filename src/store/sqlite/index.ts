@@ -474,7 +474,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         AND id NOT IN (SELECT merged_into FROM stories WHERE merged_into IS NOT NULL)`).run().changes;
     },
     clearStories() {
-      db.exec("DELETE FROM story_articles; DELETE FROM story_history; DELETE FROM stories; DELETE FROM kv WHERE key LIKE 'link:%';");
+      db.exec("DELETE FROM story_articles; DELETE FROM story_history; DELETE FROM stories; DELETE FROM kv WHERE key LIKE 'link/%';");
     },
 
     stats() {
