@@ -49,8 +49,22 @@ export function shortShape(shape: string): string {
   return s;
 }
 
-const isUpperInitial = (w: string) => /^\p{Lu}/u.test(w);
-const hasLower = (w: string) => /\p{Ll}/u.test(w);
+const isUpperInitial = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+};
+const hasLower = (w: string) => {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return /\p{Ll}/u.test(w);
+  }
+  return false;
+};
+const isLetterInitial = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /^\p{L}/u.test(w);
+};
 const digitsNormalized = (w: string) => w.replace(/\d/g, '0');
 
 interface CachedWord {
@@ -76,6 +90,8 @@ export interface WordInfo {
 /** Builds feature strings; ids come from `lookup` (returns -1 for unknown features). */
 export class FeatureExtractor {
   private readonly wordCache = new Map<string, CachedWord>();
+  private readonly gazetteerIds = new Map<string, number>();
+  private readonly docIds = new Map<string, number>();
   private constants: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: number[] } | undefined;
   constructor(
     private readonly lexicon: Lexicon,
@@ -154,22 +170,21 @@ export class FeatureExtractor {
     let buffer = new Int32Array(4096);
     let used = 0;
     const push = (v: number) => {
-      if (v < 0) return;
-      if (used === buffer.length) {
-        const bigger = new Int32Array(buffer.length * 2);
-        bigger.set(buffer);
-        buffer = bigger;
-      }
-      buffer[used++] = v;
+      if (v >= 0) buffer[used++] = v;
     };
     for (const sent of words) {
       const n = sent.length;
       const infos = sent.map((w) => this.cached(w));
-      const gaz = gazetteerMarks(sent, gazetteer);
+      const gaz = gazetteerMarks(sent, gazetteer, this.gazetteerIds, id);
       const headline = isHeadline(sent);
       const bounds = new Int32Array(n + 1);
       used = 0;
       for (let t = 0; t < n; t++) {
+        if (used + 512 > buffer.length) {
+          const bigger = new Int32Array(buffer.length * 2);
+          bigger.set(buffer);
+          buffer = bigger;
+        }
         bounds[t] = used;
         const cur = infos[t]!.info;
         const prev = t > 0 ? infos[t - 1]!.info : null;
@@ -211,10 +226,15 @@ export class FeatureExtractor {
         }
         if (t === 1 && prev && (prev.word === '-' || prev.word === '"' || prev.word === "'" || prev.word === '(')) push(constant.afterOpen);
         const g = gaz[t];
-        if (g) for (const x of g) push(id(x));
+        if (g) for (const x of g) push(x);
         if (cur.capitalized || !cur.hasLower) {
           const forms = docForms.get(cur.lower);
-          if (forms) push(id('doc=' + forms + (t === 0 || headline ? '|edge' : '')));
+          if (forms) {
+            const key = t === 0 || headline ? forms + '|edge' : forms;
+            let v = this.docIds.get(key);
+            if (v === undefined) this.docIds.set(key, (v = id('doc=' + key)));
+            push(v);
+          }
         }
       }
       bounds[n] = used;
@@ -228,12 +248,21 @@ export class FeatureExtractor {
   }
 }
 
+function hasLetter(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return /\p{L}/u.test(w);
+  }
+  return false;
+}
+
 /** A sentence written in capitals (CoNLL headlines) or Title Case (web headlines). */
 function isHeadline(sent: string[]): boolean {
   let letters = 0;
   let upperOnly = 0;
   for (const w of sent) {
-    if (!/\p{L}/u.test(w)) continue;
+    if (!hasLetter(w)) continue;
     letters++;
     if (!hasLower(w)) upperOnly++;
   }
@@ -250,8 +279,9 @@ function documentForms(words: string[][]): Map<string, string> {
     if (isHeadline(sent)) continue;
     for (let t = 1; t < sent.length; t++) {
       const w = sent[t]!;
-      if (!/^\p{L}/u.test(w)) continue;
-      if (/^["'(\-:]$/.test(sent[t - 1]!)) continue;
+      if (!isLetterInitial(w)) continue;
+      const before = sent[t - 1]!;
+      if (before === '"' || before === "'" || before === '(' || before === '-' || before === ':') continue;
       const lower = w.toLowerCase();
       const bit = isUpperInitial(w) ? 1 : 2;
       seen.set(lower, (seen.get(lower) ?? 0) | bit);
@@ -263,8 +293,13 @@ function documentForms(words: string[][]): Map<string, string> {
 }
 
 /** Gazetteer features per token: the longest entry covering it, with its type and position. */
-function gazetteerMarks(sent: string[], gazetteer: Gazetteer): (string[] | null)[] {
-  const marks: (string[] | null)[] = new Array(sent.length).fill(null);
+function gazetteerMarks(sent: string[], gazetteer: Gazetteer, memo: Map<string, number>, lookup: (f: string) => number): (number[] | null)[] {
+  const marks: (number[] | null)[] = new Array(sent.length).fill(null);
+  const idOf = (f: string) => {
+    let v = memo.get(f);
+    if (v === undefined) memo.set(f, (v = lookup(f)));
+    return v;
+  };
   const prefixes = gazetteer.prefixes ?? (gazetteer.prefixes = lowerPrefixes(gazetteer));
   for (let i = 0; i < sent.length; i++) {
     const w = sent[i]!;
@@ -286,8 +321,8 @@ function gazetteerMarks(sent: string[], gazetteer: Gazetteer): (string[] | null)
         const pos = len === 1 ? 'U' : k === i ? 'B' : k === i + len - 1 ? 'L' : 'I';
         const arr = (marks[k] ??= []);
         for (const ty of types) {
-          arr.push(`gz=${ty}:${pos}${suffix}`);
-          if (len > 1) arr.push(`gzm=${ty}`);
+          arr.push(idOf(`gz=${ty}:${pos}${suffix}`));
+          if (len > 1) arr.push(idOf(`gzm=${ty}`));
         }
       }
     }
