@@ -67,3 +67,24 @@ export function formatDate(date: IsoDate, granularity: Granularity): string {
   const month = MONTHS[+m! - 1]!;
   return granularity === 'month' ? `${month} ${y}` : `${+d!} ${month} ${y}`;
 }
+
+/**
+ * The part of a period a TIMEX3 modifier allows: START = first third, MID = middle third,
+ * END = last third ("late in 2021" → September–December). Days are returned unchanged.
+ */
+export function narrowByMod(c: CalendarDate, mod: string | undefined): { from: IsoDate; last: IsoDate } {
+  if (c.granularity === 'day' || !mod) return { from: c.date, last: c.last };
+  const a = dayNumber(c.date);
+  const b = dayNumber(c.last);
+  const third = Math.floor((b - a + 1) / 3);
+  if (mod === 'START') return { from: c.date, last: fromDayNumber(a + third - 1) };
+  if (mod === 'MID') return { from: fromDayNumber(a + third), last: fromDayNumber(b - third) };
+  if (mod === 'END') return { from: fromDayNumber(b - third + 1), last: c.last };
+  return { from: c.date, last: c.last };
+}
+
+/** Hour and minute of a TIMEX3 time value such as `2021-12-31T16:25`. */
+export function clockOf(value: string): { date: IsoDate; minutes: number } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(value);
+  return m ? { date: m[1]!, minutes: +m[2]! * 60 + +m[3]! } : null;
+}

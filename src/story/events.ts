@@ -1,6 +1,6 @@
 // Dated event mentions: sentences that say when something happened, and their merging into events.
-import type { EntityMention, IsoDate } from '../types.js';
-import { calendarDateOf, dayNumber } from './dates.js';
+import type { EntityMention, IsoDate, Timex } from '../types.js';
+import { addDays, calendarDateOf, clockOf, dayNumber, narrowByMod } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent } from './model.js';
 import { contentTerms, cosine, TfIdf, words } from './text.js';
 
@@ -53,9 +53,81 @@ function actorKeys(article: StoryArticle, index: number, text: string): string[]
   return [...keys];
 }
 
+interface SentenceDate {
+  clause?: string;
+  date: IsoDate;
+  last: IsoDate;
+  from: IsoDate;
+  granularity: DatedMention['granularity'];
+  relative: boolean;
+}
+
+const CLAUSE_BREAK = /[,;:]\s|\s(?:while|whereas|but|and|after|before|as)\s/g;
+
+/** The clause of a text around [start, end): between the nearest clause breaks. */
+function clauseAround(text: string, start: number, end: number): string {
+  let from = text.lastIndexOf('\n', start) + 1;
+  let to = text.indexOf('\n', end);
+  if (to < 0) to = text.length;
+  CLAUSE_BREAK.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let lastBefore = from;
+  while ((m = CLAUSE_BREAK.exec(text)) && m.index < to) {
+    if (m.index + m[0].length <= start) lastBefore = m.index + m[0].length;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  from = lastBefore;
+  return text.slice(from, to);
+}
+
+/**
+ * The calendar dates a sentence's time expressions give. A clock time resolved against the
+ * publication date says nothing about the day by itself ("ended at 4:25 p.m."), except when the
+ * same instant is given in two zones across midnight ("4:25 p.m. Washington time (12:25 a.m. Moscow
+ * time)"): then the happening, reported after the fact, began the day before the later reading.
+ */
+function datesOfSentence(text: string, inside: Timex[], published: IsoDate | null): SentenceDate[] {
+  const out: SentenceDate[] = [];
+  for (let k = 0; k < inside.length; k++) {
+    const x = inside[k]!;
+    if (x.type === 'TIME') {
+      const clock = clockOf(x.value);
+      if (!clock || x.anchor === 'none' || clock.date !== published) {
+        const c = calendarDateOf(x);
+        if (c) out.push({ ...c, from: c.date, relative: x.anchor ? x.anchor !== 'none' : true });
+        continue;
+      }
+      const y = inside[k + 1];
+      const yClock = y && y.type === 'TIME' ? clockOf(y.value) : null;
+      if (y && yClock && yClock.date === clock.date && /^\s*[(\[,/]\s*$/.test(text.slice(x.end, y.start))) {
+        k++;
+        if (Math.abs(clock.minutes - yClock.minutes) > 12 * 60) {
+          const day = addDays(published, -1);
+          out.push({ date: day, last: day, from: day, granularity: 'day', relative: true });
+        }
+      }
+      continue;
+    }
+    const c = calendarDateOf(x);
+    if (!c) continue;
+    out.push({ ...c, ...narrowByMod(c, x.mod), clause: clauseAround(text, x.start, x.end), relative: x.anchor ? x.anchor !== 'none' : !/\b\d{4}\b/.test(x.text) });
+  }
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    const key = `${d.granularity}:${d.date}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * The dated event mentions of one article: each content sentence with a resolved date (day, month
- * or year), one mention per date it names; undated lead sentences dated by the publication date.
+ * or year), one mention per date it names; undated lead sentences dated by the article's news day
+ * (the publication date, or the day one to two days before it that the lead itself names).
  */
 export function extractEventMentions(article: StoryArticle, options: MentionOptions = {}): DatedMention[] {
   const lead = options.leadSentences ?? 5;
@@ -63,66 +135,81 @@ export function extractEventMentions(article: StoryArticle, options: MentionOpti
   const { sentences, timexes } = article.analysis;
   const published = article.published ? article.published.slice(0, 10) : null;
   const pubDay = published ? dayNumber(published) : NaN;
-  const out: DatedMention[] = [];
-  let position = 0;
-  let t = 0;
   const sortedTimexes = [...timexes].sort((a, b) => a.start - b.start);
+  // First pass: content sentences and the dates each gives.
+  const content: { index: number; text: string; dates: SentenceDate[] }[] = [];
+  let t = 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const text = article.text.slice(s.start, s.end).trim();
     while (t < sortedTimexes.length && sortedTimexes[t]!.start < s.start) t++;
-    const inside = [];
+    const inside: Timex[] = [];
     for (let k = t; k < sortedTimexes.length && sortedTimexes[k]!.start < s.end; k++) inside.push(sortedTimexes[k]!);
     if (isFurniture(text)) continue;
     // A line that is little more than its date is a dateline or a header, not a report.
     if (inside.length && words(text).length - words(inside.map((x) => x.text).join(' ')).length < 4) continue;
-    const dates = new Map<string, { date: IsoDate; last: IsoDate; granularity: DatedMention['granularity']; relative: boolean }>();
-    for (const x of inside) {
-      const c = calendarDateOf(x);
-      if (!c) continue;
-      const relative = x.anchor ? x.anchor !== 'none' : !/\b\d{4}\b/.test(x.text);
-      const key = `${c.granularity}:${c.date}`;
-      if (!dates.has(key)) dates.set(key, { ...c, relative });
+    content.push({ index: i, text, dates: datesOfSentence(article.text, inside, published) });
+  }
+  // The news day: what the lead's own day-level dates say, when they point at the last two days.
+  let newsDay = published;
+  let anchored = false;
+  if (published) {
+    for (const c of content.slice(0, lead)) {
+      const d = c.dates.find((x) => x.granularity === 'day');
+      if (!d) continue;
+      const gap = pubDay - dayNumber(d.date);
+      if (gap >= 0 && gap <= 2) {
+        newsDay = d.date;
+        anchored = true;
+      }
+      break;
     }
+  }
+  const out: DatedMention[] = [];
+  content.forEach((c, position) => {
+    const s = sentences[c.index]!;
     const base = {
       articleId: article.id,
       sentence: [s.start, s.end] as [number, number],
-      text,
-      sentenceIndex: i,
+      text: c.text,
+      sentenceIndex: c.index,
       position,
       published,
       source: article.source,
     };
-    if (dates.size) {
-      const actors = actorKeys(article, i, text);
-      for (const d of dates.values()) {
+    if (c.dates.length) {
+      const actors = actorKeys(article, c.index, c.text);
+      for (const d of c.dates) {
         out.push({
           ...base,
           date: d.date,
           last: d.last,
+          from: d.from,
           granularity: d.granularity,
+          ...(c.dates.length > 1 || d.granularity !== 'day' ? { clause: d.clause } : {}),
           actorKeys: actors,
           relative: d.relative,
           basis: d.relative ? 'relative' : 'explicit',
           future: Number.isFinite(pubDay) && dayNumber(d.date) > pubDay,
-          weight: 1 / dates.size,
+          weight: 1 / c.dates.length,
         });
       }
-    } else if (backoff && published && position < lead && !/\?\s*$/.test(text) && words(text).length >= 6) {
+    } else if (backoff && newsDay && position < lead && !/\?\s*$/.test(c.text) && words(c.text).length >= 6) {
       out.push({
         ...base,
-        date: published,
-        last: published,
+        date: newsDay,
+        last: newsDay,
+        from: newsDay,
         granularity: 'day',
-        actorKeys: actorKeys(article, i, text),
+        actorKeys: actorKeys(article, c.index, c.text),
         relative: true,
         basis: 'publication',
+        anchored,
         future: false,
         weight: 1,
       });
     }
-    position++;
-  }
+  });
   return out;
 }
 
@@ -138,8 +225,10 @@ export interface MergeOptions {
  */
 export function mergeEvents(mentions: readonly DatedMention[], options: MergeOptions = {}): StoryEvent[] {
   const threshold = options.sameHappening ?? 0.3;
+  // Pinning a coarse mention to a day inside its period: the best day event above a lower bar.
+  const insideThreshold = 0.2;
   const tfidf = new TfIdf();
-  const terms = mentions.map((m) => contentTerms(m.text));
+  const terms = mentions.map((m) => contentTerms(m.clause ?? m.text));
   for (const t of terms) tfidf.add(t);
   const vectors = terms.map((t) => tfidf.vector(t));
   const similarity = (a: number, b: number): number => {
@@ -165,19 +254,17 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
       for (const g of coarseGroups.get(`${m.granularity}:${m.date}`) ?? []) candidates.push({ group: g, inside: false });
       if (!sortedDays.length && dayGroups.size) sortedDays.push(...[...dayGroups.keys()].sort());
       for (const day of sortedDays) {
-        if (day < m.date) continue;
+        if (day < m.from) continue;
         if (day > m.last) break;
         for (const g of dayGroups.get(day)!) candidates.push({ group: g, inside: true });
       }
     }
     let best: Group | null = null;
-    let bestScore = threshold;
+    let bestScore = -Infinity;
     for (const { group, inside } of candidates) {
       let score = 0;
       for (const j of group.members) score = Math.max(score, similarity(i, j));
-      // A coarse mention must say clearly more to be pinned to a day than to join a same-date group.
-      if (inside) score -= 0.1;
-      if (score > bestScore) {
+      if (score >= (inside ? insideThreshold : threshold) && score > bestScore) {
         bestScore = score;
         best = group;
       }

@@ -35,6 +35,8 @@ export interface DatedMention extends EventMention {
   basis: DateBasis;
   /** Last day of the period the date names (= date for days). */
   last: IsoDate;
+  /** First day the happening can be on: the period start, later for "late in 2021" (mod END). */
+  from: IsoDate;
   /** Index of the sentence in the article's analysis. */
   sentenceIndex: number;
   /** Rank of the sentence among the article's content sentences (0 = lead). */
@@ -43,6 +45,10 @@ export interface DatedMention extends EventMention {
   source: string | null;
   /** The date lies after the article's publication date (a plan or a schedule). */
   future: boolean;
+  /** The clause around the time expression, when the sentence has several: what the date modifies. */
+  clause?: string;
+  /** For publication-dated mentions: the article's lead itself named its news day. */
+  anchored?: boolean;
   /** 1 / number of distinct dates the sentence names. */
   weight: number;
 }

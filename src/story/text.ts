@@ -45,7 +45,7 @@ export function isStopword(word: string): boolean {
 /** Stemmed content words: no stopwords, no pure numbers of one or two digits, no punctuation. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const w of words(text).flatMap((x) => (x.includes('-') ? x.split('-') : [x]))) {
     if (STOPWORDS.has(w)) continue;
     if (/^\d{1,2}$/.test(w)) continue;
     if (w.length < 2) continue;

@@ -130,7 +130,9 @@ function pickSentences(candidates: Candidate[], story: Vector, k: number, w: Sel
   const scored = candidates.map((c) => {
     const prior = c.mention.basis === 'publication' ? (c.mention.date !== c.forDate ? w.nextDayLead : w.sameDayLead) : 1;
     const centrality = w.local * cosine(c.vector, local) + (1 - w.local) * cosine(c.vector, story);
-    const score = centrality * lengthFactor(c.nWords) * prior / (1 + w.positionDecay * c.mention.position);
+    // A sentence naming several dates says less about each one.
+    const focus = 0.5 + 0.5 * c.mention.weight;
+    const score = (centrality * lengthFactor(c.nWords) * prior * focus) / (1 + w.positionDecay * c.mention.position);
     return { c, score };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -170,7 +172,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   }
   const pubByDate = new Map<IsoDate, DatedMention[]>();
   for (const m of ctx.mentions) {
-    if (m.basis !== 'publication') continue;
+    if (m.basis !== 'publication' || m.anchored) continue;
     let list = pubByDate.get(m.date);
     if (!list) pubByDate.set(m.date, (list = []));
     list.push(m);
@@ -194,6 +196,12 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     const picked = pickSentences(candidates, story, k, ctx.selection);
     if (!picked.length) continue;
     const sources = sourcesOf(picked, candidates);
+    // Sources whose coarser mentions were merged into the chosen happening ("late in 2021").
+    for (const e of ctx.events) {
+      if (e.date !== date || e.granularity !== 'day') continue;
+      if (!e.mentions.some((m) => picked.some((p) => p.mention === m))) continue;
+      for (const id of e.articleIds) if (!sources.includes(id)) sources.push(id);
+    }
     entries.push({
       date,
       granularity: 'day',
@@ -214,13 +222,9 @@ function sourcesOf(picked: Candidate[], candidates: Candidate[]): string[] {
   return [...ids];
 }
 
-/** Without a requested size: the dates whose salience stands out, at most 30. */
+/** Without a requested size: every dated day up to 30; beyond that, the 30 most salient. */
 function defaultDateCount(scores: number[]): number {
-  if (!scores.length) return 0;
-  const sorted = [...scores].sort((a, b) => b - a);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  const strong = sorted.filter((s) => s >= Math.max(median, 0.5)).length;
-  return Math.min(30, Math.max(strong, Math.min(sorted.length, 12)));
+  return Math.min(30, scores.length);
 }
 
 export { dayNumber };
