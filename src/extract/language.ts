@@ -2,7 +2,7 @@
 // covers texts too short to judge.
 import { detectAll } from 'tinyld';
 
-const SAMPLE_CHARS = 2000;
+const SAMPLE_CHARS = 360;
 
 /** ISO 639-1 code from `<html lang>`-style tags ("en-US", "pt_BR", "eng" is not handled), or null. */
 export function normalizeLangTag(tag: string | null | undefined): string | null {

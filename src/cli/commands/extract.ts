@@ -2,18 +2,23 @@ import type { Command } from 'commander';
 import { runJsonlTool, optionalString } from '../batch.js';
 import { extract } from '../../extract/index.js';
 
-/** `storyline extract`: {id, html, url?} or {id, text} → {id, title, text, published, modified, authors, language, site}. */
+/**
+ * `storyline extract`: {id, html, url?} or {id, text} → {id, title, text, published, modified, authors,
+ * language, site} (INTERFACES.md). `--explain` adds `removed: [{text, reason}]`; `--metadata` adds
+ * canonicalUrl, description and image.
+ */
 export function registerExtract(program: Command): void {
   program
     .command('extract')
     .description('batch extraction: {id,html,url?} or {id,text} JSON Lines on stdin → clean text and metadata on stdout')
     .option('--explain', 'also output the removed blocks and why each was removed')
-    .action(async (opts: { explain?: boolean }) => {
+    .option('--metadata', 'also output canonicalUrl, description and image')
+    .action(async (opts: { explain?: boolean; metadata?: boolean }) => {
       await runJsonlTool((v) => {
         const html = optionalString(v, 'html');
         const text = optionalString(v, 'text');
         if (html === undefined && text === undefined) throw new Error('record needs an "html" or a "text" field');
-        const a = extract({ html, text, url: optionalString(v, 'url') });
+        const a = extract({ html, text, url: optionalString(v, 'url'), title: optionalString(v, 'title') });
         return {
           title: a.title,
           text: a.text,
@@ -22,6 +27,7 @@ export function registerExtract(program: Command): void {
           authors: a.authors,
           language: a.language,
           site: a.site,
+          ...(opts.metadata ? { canonicalUrl: a.canonicalUrl, description: a.description, image: a.image } : {}),
           ...(opts.explain ? { removed: a.removed } : {}),
         };
       });

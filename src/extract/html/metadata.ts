@@ -216,7 +216,7 @@ export function readMetadata(document: Document, url?: string): PageMeta {
     text(document.querySelector('title')?.textContent);
   const title = rawTitle ? cleanTitle(rawTitle, site, host) : null;
 
-  const authorCandidates: string[][] = [
+  const authorCandidates: (string[] | (() => string[]))[] = [
     jsonLdAuthors(arts),
     metas.get('author') ?? [],
     metas.get('article:author')?.filter((a) => !/^https?:/.test(a)) ?? [],
@@ -224,13 +224,14 @@ export function readMetadata(document: Document, url?: string): PageMeta {
     metas.get('byl') ?? [],
     metas.get('sailthru.author') ?? [],
     metas.get('parsely-author') ?? [],
-    Array.from(document.querySelectorAll('[itemprop="author"] [itemprop="name"], [rel="author"], .author-name, .byline__name, .byline a, .author a'))
-      .map((e) => e.textContent ?? '')
-      .slice(0, 4),
+    () =>
+      Array.from(document.querySelectorAll('[itemprop="author"] [itemprop="name"], [rel="author"], .author-name, .byline__name, .byline a, .author a'))
+        .map((e) => e.textContent ?? '')
+        .slice(0, 4),
   ];
   let authors: string[] = [];
   for (const c of authorCandidates) {
-    authors = cleanAuthors(c);
+    authors = cleanAuthors(typeof c === 'function' ? c() : c);
     if (authors.length) break;
   }
 
