@@ -11,12 +11,15 @@ import type { DateRange, IsoDate, PublicationDate, Timex } from '../types.js';
 import { addDays, fmtDay, isoWeekday, parseIsoDate, toEpochDay, type Ymd } from './timex/calendar.js';
 import { findTimexes } from './timex/index.js';
 import { MONTH_SRC, WEEKDAY_SRC, monthNumber } from './timex/lexicon.js';
-import { tenseAt, type Tense } from './timex/tense.js';
+import { tenseAt, tenseNear, type Tense } from './timex/tense.js';
 
 /** A publication date with the month-day window found when the text gives no year. */
 export interface PublicationEstimate extends PublicationDate {
   /** When `yearUnknown`: the window as month-days, e.g. {from: '12-24', to: '01-10'}. */
   monthDayRange?: { from: string; to: string | null } | null;
+  /** Bounds the evidence gives even when the other side is open (then `range` is null). */
+  notBefore?: IsoDate | null;
+  notAfter?: IsoDate | null;
 }
 
 export interface PublicationOptions {
@@ -121,6 +124,8 @@ interface Bound {
   evidence: string;
   /** True when the bound is a day the text names, not the edge of a month or year. */
   precise?: boolean;
+  /** Content words of the sentence, to link a dated event with a weekday mention of it. */
+  words?: Set<string>;
 }
 
 /** Evidence the text gives about when it was written, gathered from its time expressions. */
@@ -131,9 +136,23 @@ export interface DateEvidence {
   mdLower: Array<{ m: number; d: number; evidence: string }>;
   mdUpper: Array<{ m: number; d: number; evidence: string }>;
   /** Weekdays of events the text reports in the past, in text order (1 = Monday). */
-  pastWeekdays: Array<{ wd: number; evidence: string }>;
+  pastWeekdays: Array<{ wd: number; evidence: string; words: Set<string> }>;
   years: number[];
 }
+
+const STOP = new Set(('about after again against their there these those which while would could should other being '
+  + 'where when said says told also with from that this have been were will into over more than they them then what '
+  + 'year years month week today president minister official officials people government country percent').split(' '));
+function contentWords(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.toLowerCase().matchAll(/[a-z]{5,}/g)) if (!STOP.has(m[0])) out.add(m[0].replace(/s$/, ''));
+  return out;
+}
+/** Plainly forward-looking: "will", "is due to", "are scheduled to", "is set to", "plans to". */
+const STRONG_FUTURE = /\b(will|shall|'ll|(?:is|are) (?:due|scheduled|set|expected|going|to)\b|plans? to|scheduled for|due to (?:meet|take|start|begin|hold|visit|be))\b/i;
+/** Words of plans and forecasts: a past-tense sentence with them may still date the future. */
+const PLANNING = /\b(would|will|could|might|may|plans?|planned|planning|goal|target|aims?|projected|projects?|forecasts?|expects?|expected|scheduled|set to|due|until|upcoming|next|deadline|by (?:the end of )?(?:\d{4}|[A-Z][a-z]+))\b/;
+const FORWARD_PREPOSITION = /\b(by|until|till|through|before|ahead of|from|for)\s+(?:the\s+)?(?:end of\s+)?$/i;
 
 export function gatherEvidence(text: string, options: PublicationOptions = {}): { evidence: DateEvidence; lines: ReturnType<typeof blankUnusableLines>['lines'] } {
   const { clean, lines } = blankUnusableLines(text);
@@ -144,28 +163,42 @@ export function gatherEvidence(text: string, options: PublicationOptions = {}): 
     if (clean.slice(t.start, t.end).trim() === '') continue;
     const sent = sentenceAt(clean, t.start);
     const tense: Tense = tenseAt(sent.text, t.start - sent.start);
-    const future = tense === 'future';
-    const label = `"${t.text}" (${tense})`;
+    const forward = FORWARD_PREPOSITION.test(clean.slice(Math.max(0, t.start - 16), t.start));
+    const future = tense === 'future' || forward;
+    const strongFuture = tense === 'future' && STRONG_FUTURE.test(sent.text);
+    // a lower bound needs a past-tense verb close by: "was signed on May 3" — not "in 2020", which
+    // a past-tense report often uses for a plan
+    const pastClause = tense === 'past' && !forward && !PLANNING.test(sent.text);
+    const before = clean.slice(Math.max(0, t.start - 10), t.start);
+    const after = clean.slice(t.end, t.end + 12);
+    // a bare year is a lower bound only as the time of a reported event ("took place late in
+    // 2021", "was founded in 1990."), not as a label ("the 2016 election", "in 2016 he will")
+    const yearAsTime = t.value.length >= 7 || !!t.mod || (/\b(in|during|since)\s+$/i.test(before) && /^(\s*[.,;:)]|\s+(and|when|after|before|but)\b|\s*$)/.test(after));
+    const past = pastClause && t.anchor !== 'text' && yearAsTime && (t.value.length >= 10 || tenseNear(sent.text, t.start - sent.start, 45) === 'past');
+    const label = `"${t.text}" (${forward ? 'by/until' : tense})`;
+    const words = contentWords(sent.text);
     const v = t.value;
     let m: RegExpExecArray | null;
     if ((m = /^(\d{4})-(\d\d)-(\d\d)/.exec(v))) {
       const date = { y: +m[1]!, m: +m[2]!, d: +m[3]! };
-      (future ? ev.upper : ev.lower).push({ date, evidence: label, precise: true });
+      if (strongFuture) ev.upper.push({ date, evidence: label, precise: true });
+      // a day counted from another date in the text ("the following day") is no independent evidence
+      else if (past) ev.lower.push({ date, evidence: label, precise: t.anchor !== 'text', words });
       ev.years.push(date.y);
     } else if ((m = /^(\d{4})-(\d\d)$/.exec(v))) {
+      // months and years bound the date only when the clause plainly reports the past
       const y = +m[1]!, mo = +m[2]!;
-      if (future) ev.upper.push({ date: { y, m: mo, d: 28 }, evidence: label });
-      else ev.lower.push({ date: { y, m: mo, d: t.mod === 'END' ? 20 : t.mod === 'MID' ? 10 : 1 }, evidence: label });
+      if (past) ev.lower.push({ date: { y, m: mo, d: t.mod === 'END' ? 20 : t.mod === 'MID' ? 10 : 1 }, evidence: label });
       ev.years.push(y);
     } else if ((m = /^(\d{4})$/.exec(v))) {
       const y = +m[1]!;
-      if (future) ev.upper.push({ date: { y, m: 12, d: 31 }, evidence: label });
-      else ev.lower.push({ date: { y, m: t.mod === 'END' ? 9 : t.mod === 'MID' ? 5 : 1, d: 1 }, evidence: label });
+      if (past) ev.lower.push({ date: { y, m: t.mod === 'END' ? 9 : t.mod === 'MID' ? 5 : 1, d: 1 }, evidence: label });
       ev.years.push(y);
     } else if ((m = /^XXXX-(\d\d)-(\d\d)/.exec(v))) {
-      (future ? ev.mdUpper : ev.mdLower).push({ m: +m[1]!, d: +m[2]!, evidence: label });
+      if (strongFuture) ev.mdUpper.push({ m: +m[1]!, d: +m[2]!, evidence: label });
+      else if (past) ev.mdLower.push({ m: +m[1]!, d: +m[2]!, evidence: label });
     } else if ((m = /^XXXX-WXX-(\d)$/.exec(v))) {
-      if (!future) ev.pastWeekdays.push({ wd: +m[1]!, evidence: label });
+      if (!future) ev.pastWeekdays.push({ wd: +m[1]!, evidence: label, words });
     }
   }
   return { evidence: ev, lines };
@@ -184,20 +217,24 @@ export function estimateFromEvidence(ev: DateEvidence): PublicationEstimate {
     const U = later.length ? later.reduce((a, b) => (toEpochDay(b.date) < toEpochDay(a.date) ? b : a)) : null;
     evidence.push(`latest dated event ${L.evidence} → on or after ${iso(L.date)}`);
     if (U) evidence.push(`announced ${U.evidence} → before ${iso(U.date)}`);
-    // month-days without a year in the same text: take the year of the latest dated event
+    const notBefore = iso(L.date);
+    const notAfter = U ? iso(addDays(U.date, -1)) : null;
+    // The lede's weekday pins the date only when the text also names the latest dated event by
+    // its weekday (the same event dated both ways shows that the dated event is this week's news).
     const lede = ev.pastWeekdays[0];
-    // the lede weekday only pins the date when the latest event is dated to the day
-    if (lede && L.precise) {
+    const wdL = isoWeekday(L.date);
+    const shared = (w: Set<string>): number => [...w].filter((x) => L.words!.has(x)).length;
+    const link = L.precise && L.words ? ev.pastWeekdays.find((w) => w.wd === wdL && shared(w.words) >= 3) : undefined;
+    if (lede && link) {
       let d0 = L.date;
       while (isoWeekday(d0) !== lede.wd) d0 = addDays(d0, 1);
       const to = U && toEpochDay(U.date) - 1 < toEpochDay(d0) + 6 ? addDays(U.date, -1) : addDays(d0, 6);
+      evidence.push(`the same event is dated by weekday: ${link.evidence}`);
       evidence.push(`lede ${lede.evidence} → the first such weekday on or after it, ${iso(d0)}`);
-      const range: DateRange = { from: iso(d0), to: iso(to) };
-      return { date: iso(d0), from: 'inferred', confidence: 0.55, range, yearUnknown: false, evidence };
+      return { date: iso(d0), from: 'inferred', confidence: 0.6, range: { from: iso(d0), to: iso(to) }, yearUnknown: false, evidence, notBefore: iso(d0), notAfter: iso(to) };
     }
-    const cap = U ? addDays(U.date, -1) : addDays(L.date, 365);
-    if (!U) evidence.push('no later bound in the text: assumed within a year of the latest dated event');
-    return { date: null, from: 'inferred', confidence: 0.15, range: { from: iso(L.date), to: iso(cap) }, yearUnknown: false, evidence };
+    if (!U) evidence.push('nothing in the text bounds the date from above');
+    return { date: null, from: 'inferred', confidence: 0.1, range: notAfter ? { from: notBefore, to: notAfter } : null, yearUnknown: false, evidence, notBefore, notAfter };
   }
   if (ev.mdLower.length || ev.mdUpper.length) {
     const lo = ev.mdLower.length ? ev.mdLower.reduce((a, b) => (mdKey(b) > mdKey(a) ? b : a)) : null;
@@ -221,12 +258,15 @@ export function inferPublicationDate(text: string, options: PublicationOptions =
     return { date: iso(stated.date), from: 'text', confidence: 0.9, range: null, yearUnknown: false, evidence: [stated.evidence] };
   }
   if (stated?.md) {
-    // a dateline gives month and day: the year comes from the dated events, if any
-    const years = ev.years.filter((y) => y >= 1900);
-    if (years.length) {
-      const y = Math.max(...years);
-      const date = { y, m: stated.md.m, d: stated.md.d };
-      return { date: iso(date), from: 'text', confidence: 0.7, range: null, yearUnknown: false, evidence: [stated.evidence, `year ${y} from the latest year the text mentions`] };
+    // a dateline gives month and day; its year is the year of the latest dated event when that
+    // event lies within the month before the dateline (news datelines report fresh events)
+    const L = ev.lower.filter((b) => b.precise).reduce<Bound | null>((a, b) => (!a || toEpochDay(b.date) > toEpochDay(a.date) ? b : a), null);
+    if (L) {
+      const date = { y: L.date.y, m: stated.md.m, d: stated.md.d };
+      const gap = toEpochDay(date) - toEpochDay(L.date);
+      if (gap >= 0 && gap <= 31) {
+        return { date: iso(date), from: 'text', confidence: 0.7, range: null, yearUnknown: false, evidence: [stated.evidence, `year from ${L.evidence}, ${gap} days before`] };
+      }
     }
     return { date: null, from: 'text', confidence: 0.5, range: null, yearUnknown: true, evidence: [stated.evidence], monthDayRange: { from: mdStr(stated.md), to: mdStr(stated.md) } };
   }
@@ -323,6 +363,7 @@ export function inferPublicationDates(articles: CorpusArticle[]): Map<string, Pu
     const resolved: DateEvidence = {
       ...ev,
       lower: [{ date: L, evidence: `${lo.evidence} in ${year}`, precise: true }],
+      pastWeekdays: [],
       upper: ev.mdUpper.map((u) => ({ date: { y: mdKey(u) < mdKey(lo) ? year + 1 : year, m: u.m, d: u.d }, evidence: u.evidence })),
     };
     const est = estimateFromEvidence(resolved);

@@ -62,3 +62,23 @@ describe('inferPublicationDates across the corpus', () => {
     }
   });
 });
+
+describe('inferPublicationDate on PolNeAR news texts (dated by the corpus, used only to check)', () => {
+  it('gives no confident wrong date, no range that misses the truth, and rarely a wrong lower bound', () => {
+    const lines = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n');
+    let bounded = 0, wrongBound = 0;
+    for (const line of lines) {
+      const d = JSON.parse(line) as { text: string; date: string };
+      const truth = String(d.date).slice(0, 10);
+      const p = inferPublicationDate(d.text);
+      if (p.date && p.confidence >= 0.5) expect(dayDiff(p.date, truth)).toBeLessThanOrEqual(1);
+      if (p.range) expect(p.range.from <= truth && truth <= p.range.to).toBe(true);
+      if (p.notBefore) {
+        bounded++;
+        if (p.notBefore > truth) wrongBound++;
+      }
+    }
+    expect(bounded).toBeGreaterThan(20);
+    expect(wrongBound / bounded).toBeLessThan(0.05);
+  });
+});

@@ -797,7 +797,7 @@ rule(
     if (unit === 'WE' && n === 1) return null;
     if (/^\d/.test(numWord) && parseFloat(numWord) > 1000) return null;
     let start = m.index;
-    let quant = m[1];
+    let quant: string | undefined = m[1];
     if (quant && /^(over|under)$/i.test(quant) && (/^\w+\s+the\b/i.test(m[0]) || !precededBy(text, m.index, /\b(for|lasted|lasting|took|take|takes|spent|in|of|after|than|just|well)\s+$/i))) {
       // "over the past 30 years": a preposition, not a quantifier
       start = m.index + m[0].indexOf(' ') + 1;

@@ -16,6 +16,11 @@ const WORD = /[A-Za-z']+/g;
  * (the verb governing an adverbial usually precedes it in English news prose), then right.
  */
 export function tenseAt(sentence: string, at: number): Tense {
+  return tenseNear(sentence, at, Infinity) ?? 'present';
+}
+
+/** The tense of the nearest marker within `window` characters of `at`, or null when there is none. */
+export function tenseNear(sentence: string, at: number, window: number): Tense | null {
   let best: { dist: number; tense: Tense } | null = null;
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -47,7 +52,8 @@ export function tenseAt(sentence: string, at: number): Tense {
     let dist = Math.abs(pos - at) * weight;
     if (pos > at) dist *= 1.5; // prefer markers to the left
     if (t === 'present') dist *= 1.3; // weak evidence
+    if (Math.abs(pos - at) > window) continue;
     if (!best || dist < best.dist) best = { dist, tense: t };
   }
-  return best?.tense ?? 'present';
+  return best?.tense ?? null;
 }
