@@ -6,6 +6,7 @@
 // with a time factor. A story is the best of its centroid and its recent events, so a thread can
 // drift (rescue → cap → relief well) while each event stays tight.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Analysis } from '../types.js';
 import { contentTerms } from './text.js';
 
@@ -42,6 +43,8 @@ export interface ClusterOptions {
   docTerms: number;
   /** Words read from an article (the lede and body start carry the topic; bounded cost for huge texts). */
   maxWords: number;
+  /** Start the online IDF from document frequencies of a background news collection. */
+  backgroundPrior: boolean;
   /** Weight of a title word, and of an entity mention, relative to a body word. */
   titleWeight: number;
   entityWeight: number;
@@ -50,15 +53,15 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER: ClusterOptions = {
   eventThreshold: 0.45,
   eventWindowDays: 3,
-  storyThreshold: 0.22,
-  coverageThreshold: 0.5,
+  storyThreshold: 0.2,
+  coverageThreshold: 0.45,
   coverageMinSize: 3,
   signatureTerms: 20,
   saturation: 1,
   mergeThreshold: 0.3,
   storyWindowDays: 400,
   graceDays: 14,
-  decayDays: 120,
+  decayDays: 365,
   centroidHalfLifeDays: 30,
   centroidTerms: 300,
   indexTerms: 60,
@@ -67,6 +70,7 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   eventsPerStory: 12,
   maxWords: 1200,
   docTerms: 100,
+  backgroundPrior: true,
   titleWeight: 2,
   entityWeight: 1.5,
 };
@@ -105,6 +109,16 @@ export interface EventNode {
   centroid: Vec;
   norm?: number;
   normDocs?: number;
+}
+
+let background: { docs: number; df: Map<string, number> } | null = null;
+/** Document frequencies in a general news collection (see train-background.ts), loaded once. */
+export function backgroundDf(): { docs: number; df: Map<string, number> } {
+  if (!background) {
+    const j = JSON.parse(readFileSync(new URL('./background-df.json', import.meta.url), 'utf8')) as { docs: number; df: Record<string, number> };
+    background = { docs: j.docs, df: new Map(Object.entries(j.df)) };
+  }
+  return background;
 }
 
 /** Deterministic short id from a founding article's id: reruns give the same ids. */
@@ -169,10 +183,16 @@ export class OnlineClusterer {
   constructor(
     readonly options: ClusterOptions = DEFAULT_CLUSTER,
     private readonly hooks: ClusterHooks = {},
-  ) {}
+  ) {
+    this.prior = options.backgroundPrior ? backgroundDf() : { docs: 0, df: new Map() };
+  }
 
+  private readonly prior: { docs: number; df: Map<string, number> };
+
+  /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    return Math.log(1 + (this.docs + 1) / ((this.df.get(term) ?? 0) + 1));
+    const df = (this.df.get(term) ?? 0) + (this.prior.df.get(term) ?? 0);
+    return Math.log(1 + (this.docs + this.prior.docs + 1) / (df + 1));
   }
 
   /** The surviving story for an id, following merges. */
