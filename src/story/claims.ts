@@ -16,7 +16,8 @@ const NOT_SUBJECTS = new Set(
     'statement', 'time', 'now', 'new', 'year', 'day', 'week', 'month', 'today', 'yesterday', 'tuesday', 'monday', 'wednesday',
     'thursday', 'friday', 'saturday', 'sunday', 'answering', 'conference', 'call', 'regular', 'daily', 'briefing', 'also',
     'however', 'necessary', 'virtually', 'two', 'first', 'last', 'one', 'would', 'could', 'will', 'can', 'us', 'united',
-    'states'].map(stem),
+    'states', 'counterpart', 'meet', 'talk', 'talks', 'issue', 'issues', 'situation', 'side', 'sides', 'country', 'countries',
+    'matter', 'point', 'topic', 'part', 'way', 'thing', 'things'].map(stem),
 );
 
 interface Statement extends ClaimStatement {
@@ -38,9 +39,10 @@ function sentenceDate(article: StoryArticle, start: number, end: number): IsoDat
 function fallbackSpeaker(text: string): string | null {
   const NAME = '((?:[A-Z][\\p{Ll}]+\\s){0,3}[A-Z][\\p{Ll}]+)';
   const before = new RegExp(`${NAME}\\s+(?:said|says|told|noted|stated|added|warned|announced)\\b`, 'u').exec(text);
-  if (before) return before[1]!;
   const according = new RegExp(`[Aa]ccording to\\s+${NAME}`, 'u').exec(text);
-  return according ? according[1]! : null;
+  const name = before?.[1] ?? according?.[1] ?? null;
+  if (!name || /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:He|She|They|It|We|I|This|That)$/.test(name)) return null;
+  return name;
 }
 
 function statementsOf(article: StoryArticle): Statement[] {
@@ -58,8 +60,10 @@ function statementsOf(article: StoryArticle): Statement[] {
     const terms = new Set<string>();
     const surface = new Map<string, string>();
     const names = new Set(mentions.filter((m) => m.sentence === sentenceIndex).flatMap((m) => words(m.text)));
+    // Capitalised inside the sentence: a name, not a subject.
+    const capitalised = new Set([...text.matchAll(/(?<=\S\s+)[A-Z][\p{L}'’-]*/gu)].flatMap((m) => words(m[0])));
     for (const w of words(text)) {
-      if (isStopword(w) || w.length < 4 || /\d/.test(w) || names.has(w)) continue;
+      if (isStopword(w) || w.length < 4 || /\d/.test(w) || names.has(w) || capitalised.has(w)) continue;
       const st = stem(w);
       if (NOT_SUBJECTS.has(st)) continue;
       terms.add(st);
@@ -102,23 +106,32 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
       list.push(s);
     }
   }
+  // Headlines say what a story is about: a subject they name weighs more than one only quoted.
+  const titleTerms = articles.map((a) => new Set(words(a.title).map(stem)));
   const subjects = [...byTerm]
-    .map(([term, list]) => ({
-      term,
-      list,
-      articles: new Set(list.map((s) => s.articleId)).size,
-      dates: new Set(list.map((s) => s.date)).size,
-    }))
+    .map(([term, list]) => {
+      const nArticles = new Set(list.map((s) => s.articleId)).size;
+      const inTitles = titleTerms.filter((t) => t.has(term)).length;
+      return { term, list, articles: nArticles, dates: new Set(list.map((s) => s.date)).size, salience: nArticles + 2 * inTitles };
+    })
     .filter((x) => x.articles >= 2 && x.dates >= 2)
-    .sort((a, b) => b.articles - a.articles || b.dates - a.dates || b.list.length - a.list.length || a.term.localeCompare(b.term));
+    .sort((a, b) => b.salience - a.salience || b.dates - a.dates || b.list.length - a.list.length || a.term.localeCompare(b.term));
   const out: ClaimEvolution[] = [];
   const used = new Set<Statement>();
   for (const subject of subjects) {
     if (out.length >= maxSubjects) break;
-    const fresh = subject.list.filter((s) => !used.has(s));
+    // One statement per article and date: the first that names a speaker, else the first.
+    const kept = new Map<string, Statement>();
+    for (const s of subject.list) {
+      if (used.has(s)) continue;
+      const key = `${s.articleId}|${s.date}`;
+      const prev = kept.get(key);
+      if (!prev || (!prev.speaker && s.speaker)) kept.set(key, s);
+    }
+    const fresh = [...kept.values()];
     if (new Set(fresh.map((s) => s.articleId)).size < 2) continue;
     fresh.forEach((s) => used.add(s));
-    const label = fresh.map((s) => s.surface.get(subject.term)!).sort((a, b) => a.length - b.length)[0] ?? subject.term;
+    const label = fresh.map((s) => s.surface.get(subject.term)!).sort((a, b) => b.length - a.length)[0] ?? subject.term;
     out.push({
       subject: label,
       statements: fresh
