@@ -1,21 +1,8 @@
 import type { Command } from 'commander';
 import { runJsonlTool, requireString, optionalString } from '../batch.js';
 import type { Analysis } from '../../types.js';
-import { segment } from '../../language/segment.js';
-import { recognizeEntities } from '../../language/ner/index.js';
-import { resolveEntities } from '../../language/entities.js';
 import { createLinker } from '../../link/index.js';
-
-/**
- * The part of the language analysis the linker reads: sentences and canonical entities. Time
- * expressions and quotes are not needed to cluster, so the batch tool skips them for speed.
- */
-export function analyzeForLinking(text: string): Analysis {
-  const sentences = segment(text);
-  const mentions = recognizeEntities(text, sentences);
-  const entities = resolveEntities(text, sentences, mentions);
-  return { sentences, mentions, entities, timexes: [], quotes: [] };
-}
+import { analyzeForLinking } from '../../link/analysis.js';
 
 /** `storyline cluster`: articles in publication order → {id, story, event}, assigned on arrival. */
 export function registerCluster(program: Command): void {
