@@ -783,6 +783,8 @@ rule(
       }
       if (!/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of)\s+$/i.test(prev)) return null;
       if (unit === 'Q') return null;
+      // "a second term", "for a second time": an ordinal, not a duration
+      if (unit === 'S' && /^\s+(?!of\b|and\b|or\b|later\b|earlier\b|ago\b|before\b|after\b)[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     }
     if (lowNum === 'some' && unit !== 'Y' && unit !== 'M') return null;
     if (lowNum === 'many' || lowNum === 'few') {
@@ -925,8 +927,10 @@ export function recognise(text: string): Candidate[] {
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const taken: Candidate[] = [];
-  for (const c of all) {
-    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+  const used = new Uint8Array(text.length + 1);
+  outer: for (const c of all) {
+    for (let i = c.start; i < c.end; i++) if (used[i]) continue outer;
+    used.fill(1, c.start, c.end);
     taken.push(c);
   }
   taken.sort((a, b) => a.start - b.start);
