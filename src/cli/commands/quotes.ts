@@ -1,18 +1,41 @@
 import type { Command } from 'commander';
 import { runJsonlTool, requireString } from '../batch.js';
 import { analyze } from '../../language/index.js';
+import { listStoredQuotes } from './quotes-list.js';
 
-/** `storyline quotes`: {id, text} → {id, quotes[{content, source, cue, speaker, direct}]}. */
+/**
+ * `storyline quotes`: the batch tool, {id, text} JSON Lines → {id, quotes[{content, source, cue,
+ * speaker, direct, kind}]}; with --speaker / --story / --db it lists stored quotes instead.
+ */
 export function registerQuotes(program: Command): void {
   program
     .command('quotes')
-    .description('batch quotes: {id,text} JSON Lines on stdin → {id,quotes[]} on stdout')
-    .action(async () => {
+    .description(
+      'quotes by speaker: with --speaker NAME and/or --story ID, list stored statements; ' +
+        'otherwise a batch tool: {id,text} JSON Lines on stdin → {id,quotes[]} on stdout',
+    )
+    .option('--speaker <name>', 'list stored quotes by this speaker (canonical name or alias)')
+    .option('--story <id>', 'list stored quotes of this story')
+    .option('--db <path>', 'the Storyline database (listing mode)')
+    .option('--json', 'listing mode: print JSON')
+    .option('--limit <n>', 'listing mode: at most this many quotes', (v) => Number.parseInt(v, 10))
+    .action(async (flags: { speaker?: string; story?: string; db?: string; json?: boolean; limit?: number }) => {
+      if (flags.speaker !== undefined || flags.story !== undefined || flags.db !== undefined) {
+        await listStoredQuotes(flags);
+        return;
+      }
       await runJsonlTool((v) => {
         const text = requireString(v, 'text');
         const { quotes } = analyze(text, { dct: null });
         return {
-          quotes: quotes.map((q) => ({ content: q.content, source: q.source, cue: q.cue, speaker: q.speaker, direct: q.direct, kind: q.kind })),
+          quotes: quotes.map((q) => ({
+            content: q.content,
+            source: q.source,
+            cue: q.cue,
+            speaker: q.speaker,
+            direct: q.direct,
+            kind: q.kind,
+          })),
         };
       });
     });

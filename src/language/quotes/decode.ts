@@ -3,7 +3,7 @@
 // to find nested attributions ("X said that Y told him …").
 import type { Span } from '../../types.js';
 import { sequenceFeatures, quoteStates } from './features.js';
-import type { Model, Tag } from './tagger.js';
+import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import type { Paragraph, QToken } from './tokens.js';
 
 export interface RawAttribution {
@@ -24,13 +24,16 @@ interface TagSpan {
   sentence: number;
 }
 
-function spansOf(tags: Tag[], sentenceOf: Int32Array): TagSpan[] {
+const ROLE_LETTER = ['', 'S', 'C', 'Q'] as const;
+
+function spansOf(tags: Uint8Array, sentenceOf: Int32Array): TagSpan[] {
   const out: TagSpan[] = [];
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i]!;
-    if (t === 'O') continue;
-    const role = t.slice(2) as 'S' | 'C' | 'Q';
-    if (t.startsWith('B-') || out.length === 0 || out[out.length - 1]!.role !== role || out[out.length - 1]!.last !== i - 1) {
+    if (t === 0) continue;
+    const role = ROLE_LETTER[roleOf(t)] as 'S' | 'C' | 'Q';
+    const begin = t === 1 || t === 3 || t === 5;
+    if (begin || out.length === 0 || out[out.length - 1]!.role !== role || out[out.length - 1]!.last !== i - 1) {
       out.push({ role, first: i, last: i, sentence: sentenceOf[i]! });
     } else out[out.length - 1]!.last = i;
   }
@@ -49,6 +52,22 @@ function distance(a: TagSpan, cue: TagSpan): number {
 
 const QUOTE_CHARS = /^["“”„«»‘’']/;
 
+/** Tags of one sequence: each stage sees the roles the previous stage predicted. */
+export function tagSequence(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Tag[] {
+  return [...tagIndices(tokens, text, model, nested, stages)].map((t) => TAGS[t]!);
+}
+
+/** Like tagSequence, as tag indices. */
+export function tagIndices(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Uint8Array {
+  let prior: Uint8Array | null = null;
+  let tags: Uint8Array = new Uint8Array(tokens.length);
+  for (let k = 0; k < stages; k++) {
+    tags = model.stages[k]!.tag(sequenceFeatures(tokens, text, model.lexicon, nested, prior));
+    prior = tags.map(roleOf);
+  }
+  return tags;
+}
+
 /** Attributions in one token sequence, tagged by the model. */
 export function attributionsInSequence(
   tokens: QToken[],
@@ -58,8 +77,7 @@ export function attributionsInSequence(
   paragraph: number,
 ): RawAttribution[] {
   if (tokens.length === 0) return [];
-  const features = sequenceFeatures(tokens, text, model.lexicon, nested);
-  const tags = model.tag(features);
+  const tags = tagIndices(tokens, text, model, nested);
   const sentenceOf = new Int32Array(tokens.length);
   let s = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -136,7 +154,7 @@ export function findAttributions(text: string, paras: Paragraph[], model: Model,
         const start = Math.min(...a.content.map((c) => c[0]));
         const end = Math.max(...a.content.map((c) => c[1]));
         const inner = p.tokens.filter((t) => t.start >= start && t.end <= end);
-        if (inner.length < 4) continue;
+        if (inner.length < 4 || !inner.some((t) => (model.lexicon.get(t.lower) ?? 0) >= 0.15)) continue;
         next.push(...attributionsInSequence(inner, text, model, true, pi));
       }
       all.push(...next);

@@ -1,4 +1,6 @@
 // Token features for the attribution tagger (SOURCE / CUE / CONTENT spans).
+// Features are 32-bit hashes of (template, values) computed without building strings: each
+// token's word hash is computed once and mixed with small integers, which keeps the tagger fast.
 import type { QToken } from './tokens.js';
 
 /** Per-token quotation state: 0 outside, 1 inside, 2 an opening mark, 3 a closing mark. */
@@ -6,6 +8,12 @@ export function quoteStates(tokens: QToken[], text: string): Uint8Array {
   const state = new Uint8Array(tokens.length);
   let depth = 0;
   let german = false;
+  // a “ typed where a closing mark belongs: inside a quotation with no closing mark after it
+  const closeAfter = new Uint8Array(tokens.length + 1);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!.text;
+    closeAfter[i] = closeAfter[i + 1]! || t === '”' || t === '»' || t === '"' ? 1 : 0;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
     const before = tokens[i]!.start > 0 ? text[tokens[i]!.start - 1]! : ' ';
@@ -13,12 +21,11 @@ export function quoteStates(tokens: QToken[], text: string): Uint8Array {
     let kind: 'open' | 'close' | null = null;
     if (t === '„' || t === '«') kind = 'open';
     else if (t === '»' || t === '”') kind = 'close';
-    else if (t === '“') kind = german ? 'close' : 'open';
+    else if (t === '“') kind = german || (depth > 0 && !closeAfter[i + 1]) ? 'close' : 'open';
     else if (t === '"') {
       const spaceBefore = /[\s(\[—–-]/.test(before) || tokens[i]!.start === 0;
       const spaceAfter = /[\s.,;:!?)\]]/.test(after);
-      if (depth > 0 && !spaceBefore) kind = 'close';
-      else if (depth > 0 && spaceAfter) kind = 'close';
+      if (depth > 0 && (!spaceBefore || spaceAfter)) kind = 'close';
       else kind = depth > 0 ? 'close' : 'open';
     }
     if (kind === 'open') {
@@ -34,7 +41,11 @@ export function quoteStates(tokens: QToken[], text: string): Uint8Array {
   return state;
 }
 
+const shapeCache = new Map<string, string>();
+
 export function shape(word: string): string {
+  const cached = shapeCache.get(word);
+  if (cached !== undefined) return cached;
   let s = '';
   let last = '';
   for (const ch of word) {
@@ -43,40 +54,104 @@ export function shape(word: string): string {
     last = c;
     if (s.length > 5) break;
   }
+  if (shapeCache.size > 100000) shapeCache.clear();
+  shapeCache.set(word, s);
   return s;
 }
 
-function bucket(d: number): string {
-  return d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 10 ? '7-10' : d <= 20 ? '11-20' : '>20';
+/** FNV-1a hash of a string. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function mix(h: number, v: number): number {
+  let k = Math.imul(v | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function fin(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const f1 = (t: number, a: number) => fin(mix(mix(0x9747b28c, t), a));
+const f2 = (t: number, a: number, b: number) => fin(mix(mix(mix(0x9747b28c, t), a), b));
+const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(mix(0x9747b28c, t), a), b), c));
+
+function bucket(d: number): number {
+  return d <= 3 ? d : d <= 6 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
 
-export interface CueLexicon {
-  /** Share of a word's occurrences that lie in a gold cue, for words seen as cues in training. */
-  get(word: string): number | undefined;
+const wordHashCache = new Map<string, number>();
+function wordHash(s: string): number {
+  let h = wordHashCache.get(s);
+  if (h === undefined) {
+    h = hashString(s);
+    if (wordHashCache.size > 200000) wordHashCache.clear();
+    wordHashCache.set(s, h);
+  }
+  return h;
 }
 
+/** First-pass tags given to the second pass (stacking): 0 O, 1 source, 2 cue, 3 content. */
+export type Roles = Uint8Array;
+
 /**
- * Features of every token of one sequence (a paragraph, or a content span re-tagged for nested
- * attributions). `cueProb` marks cue candidates, whose positions drive the long-range features.
+ * Feature hashes of every token of one sequence (a paragraph, or a content span re-tagged for
+ * nested attributions). Words the cue lexicon rates likely cues drive long-range features
+ * (direction, distance, same sentence, commas between). `prior` holds first-pass roles.
  */
-export function sequenceFeatures(tokens: QToken[], text: string, lexicon: CueLexicon, nested: boolean): string[][] {
+export function sequenceFeatures(
+  tokens: QToken[],
+  text: string,
+  lexicon: Map<string, number>,
+  nested: boolean,
+  prior: Roles | null = null,
+): Uint32Array[] {
   const n = tokens.length;
   const q = quoteStates(tokens, text);
-  const words = tokens.map((t) => t.lower);
-  const cueP = words.map((w) => lexicon.get(w) ?? 0);
-  const isCue = cueP.map((p, i) => p >= 0.15 && q[i] === 0);
-  // sentence ids
+  const wh = new Uint32Array(n);
+  const sh = new Uint32Array(n);
+  const su = new Uint32Array(n);
+  const cueP = new Float32Array(n);
+  const isCue = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = tokens[i]!.lower;
+    wh[i] = wordHash(w);
+    sh[i] = wordHash(shape(tokens[i]!.text));
+    su[i] = wordHash(w.length > 3 ? w.slice(-3) : w);
+    cueP[i] = lexicon.get(w) ?? 0;
+    isCue[i] = cueP[i]! >= 0.15 && q[i] === 0 ? 1 : 0;
+  }
   const sent = new Int32Array(n);
+  const sentFirst = new Int32Array(n);
   let s = -1;
   for (let i = 0; i < n; i++) {
     if (tokens[i]!.sentStart || i === 0) s++;
     sent[i] = s;
+    sentFirst[i] = i > 0 && sent[i] === sent[i - 1] ? sentFirst[i - 1]! : i;
   }
-  // nearest cue candidate left/right within the sentence, and within the sequence
-  const leftCue = new Int32Array(n).fill(-1);
-  const rightCue = new Int32Array(n).fill(-1);
+  const sentLast = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) sentLast[i] = i < n - 1 && sent[i] === sent[i + 1] ? sentLast[i + 1]! : i;
+  const leftCue = new Int32Array(n);
+  const rightCue = new Int32Array(n);
   let last = -1;
   for (let i = 0; i < n; i++) {
     leftCue[i] = last;
@@ -87,55 +162,70 @@ export function sequenceFeatures(tokens: QToken[], text: string, lexicon: CueLex
     rightCue[i] = last;
     if (isCue[i]) last = i;
   }
-  // commas and quote marks between a token and its cue matter for "…, he said" and "“…,” he said"
   const commaPrefix = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) commaPrefix[i + 1] = commaPrefix[i]! + (words[i] === ',' ? 1 : 0);
-  const sentLen = new Map<number, number>();
-  for (let i = 0; i < n; i++) sentLen.set(sent[i]!, (sentLen.get(sent[i]!) ?? 0) + 1);
-  const sentFirst = new Int32Array(n);
-  for (let i = 0; i < n; i++) sentFirst[i] = i > 0 && sent[i] === sent[i - 1] ? sentFirst[i - 1]! : i;
+  for (let i = 0; i < n; i++) commaPrefix[i + 1] = commaPrefix[i]! + (tokens[i]!.text === ',' ? 1 : 0);
+  // nearest first-pass cue left/right (stacking)
+  const pLeft = new Int32Array(n).fill(-1);
+  const pRight = new Int32Array(n).fill(-1);
+  if (prior) {
+    let l = -1;
+    for (let i = 0; i < n; i++) {
+      pLeft[i] = l;
+      if (prior[i] === 2) l = i;
+    }
+    let r = -1;
+    for (let i = n - 1; i >= 0; i--) {
+      pRight[i] = r;
+      if (prior[i] === 2) r = i;
+    }
+  }
 
-  const out: string[][] = [];
-  const w = (k: number) => (k < 0 ? '<s>' : k >= n ? '</s>' : words[k]!);
+  const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : wh[k]!);
+  const S = (k: number) => (k < 0 ? BOS : k >= n ? EOS : sh[k]!);
+  const out: Uint32Array[] = [];
+  const f: number[] = [];
   for (let i = 0; i < n; i++) {
-    const word = words[i]!;
-    const tok = tokens[i]!;
-    const f: string[] = ['b'];
-    if (nested) f.push('nest');
-    f.push('w=' + word, 'sh=' + shape(tok.text), 'su=' + word.slice(-3), 'w-1=' + w(i - 1), 'w+1=' + w(i + 1));
-    f.push('w-2=' + w(i - 2), 'w+2=' + w(i + 2), 'w-1w=' + w(i - 1) + '|' + word, 'ww+1=' + word + '|' + w(i + 1));
-    f.push('sh-1=' + (i > 0 ? shape(tokens[i - 1]!.text) : '<s>') + '|sh+1=' + (i + 1 < n ? shape(tokens[i + 1]!.text) : '</s>'));
+    f.length = 0;
     const qs = q[i]!;
-    f.push('q=' + qs);
-    if (i > 0) f.push('q-1=' + q[i - 1]);
-    if (i + 1 < n) f.push('q+1=' + q[i + 1]);
-    if (PRONOUNS.has(word)) f.push('pron');
+    const inQ = qs === 1 ? 1 : 0;
+    f.push(f1(1, nested ? 1 : 0));
+    f.push(f1(2, W(i)), f1(3, S(i)), f1(4, su[i]!), f1(5, W(i - 1)), f1(6, W(i + 1)), f1(7, W(i - 2)), f1(8, W(i + 2)));
+    f.push(f2(9, W(i - 1), W(i)), f2(10, W(i), W(i + 1)), f2(11, S(i - 1), S(i + 1)), f2(12, W(i - 1), W(i + 1)));
+    f.push(f1(13, qs), f1(14, i > 0 ? q[i - 1]! : 9), f1(15, i + 1 < n ? q[i + 1]! : 9));
+    if (PRONOUNS.has(tokens[i]!.lower)) f.push(f1(16, 1));
     const p = cueP[i]!;
-    f.push('cp=' + (p >= 0.5 ? 'hi' : p >= 0.15 ? 'mid' : p > 0.02 ? 'lo' : 'no') + '|q=' + (qs === 1 ? 1 : 0));
-    if (tok.sentStart) f.push('ss');
-    if (i === 0) f.push('ps');
-    const posInSent = i - sentFirst[i]!;
-    f.push('pos=' + bucket(posInSent));
-    const remaining = sentFirst[i]! + sentLen.get(sent[i]!)! - 1 - i;
-    f.push('rem=' + bucket(remaining));
+    f.push(f2(17, p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0, inQ));
+    if (tokens[i]!.sentStart) f.push(f1(18, 1));
+    if (i === 0) f.push(f1(19, 1));
+    f.push(f1(20, bucket(i - sentFirst[i]!)), f1(21, bucket(sentLast[i]! - i)));
     const lc = leftCue[i]!;
     const rc = rightCue[i]!;
     if (lc >= 0) {
-      const same = sent[lc] === sent[i] ? 'S' : 'P';
+      const same = sent[lc] === sent[i] ? 1 : 0;
       const d = bucket(i - lc);
-      const commas = commaPrefix[i]! - commaPrefix[lc + 1]!;
-      f.push('lc=' + same + d, 'lcw=' + same + words[lc], 'lcq=' + same + qs + '|' + (commas > 0 ? 'c' : 'n'));
-      f.push('lcn=' + same + w(lc + 1) + '|' + (i - lc <= 2 ? d : 'far'));
-    } else f.push('lc=none|q' + qs);
+      const commas = commaPrefix[i]! - commaPrefix[lc + 1]! > 0 ? 1 : 0;
+      f.push(f2(22, same, d), f2(23, same, wh[lc]!), f3(24, same, qs, commas), f3(25, same, W(lc + 1), i - lc <= 2 ? d : 99));
+      f.push(f3(26, same, wh[lc]!, d));
+    } else f.push(f1(27, qs));
     if (rc >= 0) {
-      const same = sent[rc] === sent[i] ? 'S' : 'P';
+      const same = sent[rc] === sent[i] ? 1 : 0;
       const d = bucket(rc - i);
-      const commas = commaPrefix[rc]! - commaPrefix[i + 1]!;
-      f.push('rc=' + same + d, 'rcw=' + same + words[rc], 'rcq=' + same + qs + '|' + (commas > 0 ? 'c' : 'n'));
-      f.push('rcp=' + same + w(rc - 1) + '|' + (rc - i <= 2 ? d : 'far'));
-    } else f.push('rc=none|q' + qs);
-    if (lc >= 0 && rc >= 0) f.push('both=' + (sent[lc] === sent[i]) + (sent[rc] === sent[i]));
-    out.push(f);
+      const commas = commaPrefix[rc]! - commaPrefix[i + 1]! > 0 ? 1 : 0;
+      f.push(f2(28, same, d), f2(29, same, wh[rc]!), f3(30, same, qs, commas), f3(31, same, W(rc - 1), rc - i <= 2 ? d : 99));
+      f.push(f3(32, same, wh[rc]!, d));
+    } else f.push(f1(33, qs));
+    if (lc >= 0 && rc >= 0) f.push(f2(34, sent[lc] === sent[i] ? 1 : 0, sent[rc] === sent[i] ? 1 : 0));
+    if (prior) {
+      f.push(f1(40, prior[i]!), f2(41, prior[i]!, W(i)));
+      f.push(f2(42, i > 0 ? prior[i - 1]! : 9, i + 1 < n ? prior[i + 1]! : 9));
+      const pl = pLeft[i]!;
+      const pr = pRight[i]!;
+      if (pl >= 0) f.push(f3(43, sent[pl] === sent[i] ? 1 : 0, bucket(i - pl), qs), f2(44, sent[pl] === sent[i] ? 1 : 0, wh[pl]!));
+      else f.push(f1(45, qs));
+      if (pr >= 0) f.push(f3(46, sent[pr] === sent[i] ? 1 : 0, bucket(pr - i), qs), f2(47, sent[pr] === sent[i] ? 1 : 0, wh[pr]!));
+      else f.push(f1(48, qs));
+    }
+    out.push(Uint32Array.from(f));
   }
   return out;
 }

@@ -1,14 +1,28 @@
 // Quotations and reported speech with their attribution (source, cue, canonical speaker).
+//
+// A trained tagger (see models/quotes.md) marks SOURCE / CUE / CONTENT spans paragraph by
+// paragraph; each cue anchors one attribution, and contents are re-tagged for nested ones.
+// Rules then drop photo captions and link furniture, classify states of mind ("believes",
+// "hopes") as beliefs, and the speaker resolver turns each source into a canonical speaker.
 import { readFileSync } from 'node:fs';
-import type { DocEntity, EntityMention, Quote, Sentence, Span } from '../../types.js';
+import type { DocEntity, EntityMention, Quote, Sentence, Span, Timex } from '../../types.js';
 import { findAttributions, type RawAttribution } from './decode.js';
+import { quoteStates } from './features.js';
+import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
-import { paragraphs } from './tokens.js';
+import { paragraphs, type Paragraph } from './tokens.js';
 
 export interface QuoteContext {
   sentences: Sentence[];
   mentions: EntityMention[];
   entities: DocEntity[];
+  /** Time expressions of the text, when known: a dated cue ("said on March 3") dates its quote. */
+  timexes?: Timex[];
+  /**
+   * Also report paragraphs that continue a direct quote without an attribution of their own
+   * (speaker carried over, source and cue null). Default true.
+   */
+  continuations?: boolean;
 }
 
 let cachedModel: Model | null = null;
@@ -16,14 +30,20 @@ let cachedModel: Model | null = null;
 /** The trained attribution tagger (models/quotes.model.gz), loaded once. */
 export function quoteModel(): Model {
   if (!cachedModel) {
-    const url = new URL('../../../models/quotes.model.gz', import.meta.url);
+    const url = new URL(process.env.STORYLINE_QUOTES_MODEL ?? '../../../models/quotes.model.gz', import.meta.url);
     cachedModel = Model.deserialize(readFileSync(url));
   }
   return cachedModel;
 }
 
 function union(spans: Span[]): Span {
-  return [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))];
+  let s = Infinity;
+  let e = -Infinity;
+  for (const x of spans) {
+    if (x[0] < s) s = x[0];
+    if (x[1] > e) e = x[1];
+  }
+  return [s, e];
 }
 
 /** The batch-tool view of raw attributions: one content range per attribution. */
@@ -31,15 +51,130 @@ export function toBatchQuotes(atts: RawAttribution[]): { content: Span; source: 
   return atts.map((a) => ({ content: union(a.content), source: a.source, cue: a.cue, direct: a.direct }));
 }
 
-export function findQuotes(text: string, _context: QuoteContext): Quote[] {
-  const atts = findAttributions(text, paragraphs(text), quoteModel());
-  return atts.map((a) => ({
-    content: union(a.content),
-    source: a.source,
-    cue: a.cue,
-    speaker: a.source ? text.slice(a.source[0], a.source[1]) : null,
-    speakerKey: null,
-    direct: a.direct,
-    kind: 'speech',
-  }));
+// Photo captions and credits, and link furniture ("Also Read | …"): never quotes.
+const CAPTION =
+  /\((?:photos?|pictures?|images?|file)\b[^)]*\)|\b(?:photo(?:graph)?s?|images?|pictures?)\s*(?:by|:|credit|courtesy)|\b(?:file (?:photo|picture|image)|combination of (?:file )?pictures?)\b|\/\s*(?:AFP|Reuters|AP|Getty Images|EPA|Shutterstock|Xinhua|TASS|Sputnik)\s*\)?\s*$|^\((?:COMBO|FILES?)\)/i;
+const FURNITURE = /^\s*(?:also read|read (?:more|also)|related|see also|watch|listen|recommended|more on this|click here|subscribe|sign up|share this|advertisement)\b\s*[:|–—-]?/i;
+
+export function isCaptionOrFurniture(paragraph: string): boolean {
+  return CAPTION.test(paragraph) || FURNITURE.test(paragraph);
+}
+
+const BELIEF_CUES = new Set([
+  'believe', 'believes', 'believed', 'believing', 'think', 'thinks', 'thought', 'thinking', 'hope', 'hopes', 'hoped',
+  'hoping', 'feel', 'feels', 'felt', 'fear', 'fears', 'feared', 'expect', 'expects', 'expected', 'suspect',
+  'suspects', 'suspected', 'doubt', 'doubts', 'doubted', 'worry', 'worries', 'worried', 'assume', 'assumes',
+  'assumed', 'wish', 'wishes', 'wished', 'wonder', 'wonders', 'wondered', 'convinced', 'sure', 'confident',
+  'consider', 'considers', 'considered', 'know', 'knows', 'knew', 'want', 'wants', 'wanted', 'trust', 'trusts',
+  'imagine', 'imagines', 'suppose', 'supposes', 'understand', 'understands', 'hopeful', 'optimistic', 'skeptical',
+]);
+
+function kindOf(text: string, cue: Span | null): 'speech' | 'belief' {
+  if (!cue) return 'speech';
+  const words = text.slice(cue[0], cue[1]).toLowerCase().replace(/[’]/g, "'").split(/[^\p{L}']+/u).filter(Boolean);
+  return words.some((w) => BELIEF_CUES.has(w)) && !words.some((w) => /^(?:said|says|say|told|tells|added|wrote|stated)$/.test(w)) ? 'belief' : 'speech';
+}
+
+/** Spans of text inside quotation marks, for every paragraph. */
+function quotedSpans(paras: Paragraph[], text: string): Span[] {
+  const out: Span[] = [];
+  for (const p of paras) {
+    const q = quoteStates(p.tokens, text);
+    let open = -1;
+    for (let i = 0; i < p.tokens.length; i++) {
+      if (q[i] === 2 && open < 0) open = p.tokens[i]!.start;
+      if (q[i] === 3 && open >= 0) {
+        out.push([open, p.tokens[i]!.end]);
+        open = -1;
+      }
+    }
+    if (open >= 0) out.push([open, p.end]);
+  }
+  return out;
+}
+
+/** A full date (YYYY-MM-DD) the text gives for the statement: a DATE timex next to the cue. */
+function statementDate(cue: Span | null, source: Span | null, content: Span, timexes: Timex[] | undefined): string | null {
+  if (!cue || !timexes?.length) return null;
+  const lo = Math.min(cue[0], source?.[0] ?? cue[0]);
+  const hi = Math.max(cue[1], source?.[1] ?? cue[1]);
+  for (const t of timexes) {
+    if (t.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+    const near = t.start >= lo - 40 && t.end <= hi + 40;
+    const insideContent = t.start >= content[0] && t.end <= content[1];
+    if (near && !insideContent) return t.value;
+  }
+  return null;
+}
+
+const OPENERS = /^["“„«‘]/;
+
+/**
+ * Paragraphs that are wholly a quotation with no attribution of their own, next to a paragraph
+ * with a direct attributed quote: the same speaker's words (multi-paragraph quotes open each
+ * paragraph with a quote mark; the attribution sits in the first or the last paragraph).
+ */
+function continuations(text: string, paras: Paragraph[], usable: boolean[], atts: RawAttribution[]): { content: Span; from: RawAttribution }[] {
+  const byParagraph = new Map<number, RawAttribution[]>();
+  for (const a of atts) byParagraph.set(a.paragraph, [...(byParagraph.get(a.paragraph) ?? []), a]);
+  const out: { content: Span; from: RawAttribution }[] = [];
+  const isOrphanQuote = (i: number) => {
+    const p = paras[i];
+    if (!p || !usable[i] || byParagraph.has(i)) return false;
+    const body = text.slice(p.start, p.end).trim();
+    return OPENERS.test(body) && p.tokens.length >= 4;
+  };
+  const directOf = (i: number, last: boolean) => {
+    const list = (byParagraph.get(i) ?? []).filter((a) => a.direct && a.source);
+    return list.length ? list[last ? list.length - 1 : 0]! : null;
+  };
+  for (let i = 0; i < paras.length; i++) {
+    if (!isOrphanQuote(i)) continue;
+    const p = paras[i]!;
+    const q = quoteStates(p.tokens, text);
+    const unclosed = q.reduce((d, s) => (s === 2 ? d + 1 : s === 3 ? Math.max(0, d - 1) : d), 0) > 0;
+    // walk back over a run of orphan quote paragraphs to the attributed one, or forward when open
+    let j = i - 1;
+    while (j >= 0 && isOrphanQuote(j)) j--;
+    let from = j >= 0 ? directOf(j, true) : null;
+    if (!from && unclosed) {
+      let k = i + 1;
+      while (k < paras.length && isOrphanQuote(k)) k++;
+      from = directOf(k, false);
+    }
+    if (from) out.push({ content: [p.tokens[0]!.start, p.tokens[p.tokens.length - 1]!.end], from });
+  }
+  return out;
+}
+
+export function findQuotes(text: string, context: QuoteContext): Quote[] {
+  const paras = paragraphs(text);
+  const usable = paras.map((p) => !isCaptionOrFurniture(text.slice(p.start, p.end)));
+  const atts = findAttributions(text, paras, quoteModel())
+    .filter((a) => usable[a.paragraph])
+    .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
+  const resolver = new SpeakerResolver({ text, mentions: context.mentions, entities: context.entities, quoted: quotedSpans(paras, text) });
+  const quotes: Quote[] = [];
+  for (const a of atts) {
+    const content = union(a.content);
+    const speaker = resolver.resolve(a.source);
+    quotes.push({
+      content,
+      source: a.source,
+      cue: a.cue,
+      speaker: speaker?.name ?? null,
+      speakerKey: speaker?.key ?? null,
+      direct: a.direct,
+      kind: kindOf(text, a.cue),
+      date: statementDate(a.cue, a.source, content, context.timexes),
+    });
+  }
+  if (context.continuations !== false) {
+    for (const c of continuations(text, paras, usable, atts)) {
+      const from = quotes.find((q) => q.cue && c.from.cue && q.cue[0] === c.from.cue[0] && q.content[0] === union(c.from.content)[0]);
+      if (!from) continue;
+      quotes.push({ ...from, content: c.content, source: null, cue: null, direct: true });
+    }
+  }
+  return quotes.sort((x, y) => x.content[0] - y.content[0]);
 }

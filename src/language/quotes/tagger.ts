@@ -20,105 +20,222 @@ for (let p = 0; p <= NT; p++) {
   }
 }
 
-export interface SerializedModel {
-  version: 1;
-  tags: readonly string[];
-  lexicon: [string, number][];
-  features: string[];
-  /** Weights, feature-major (features.length × tags), scaled to int16 by `scale`. */
+/** For each current tag, the previous tags that may precede it. */
+const ALLOWED_BY_CUR: number[][] = [];
+for (let c = 0; c < NT; c++) {
+  ALLOWED_BY_CUR.push([]);
+  for (let p = 0; p < NT; p++) if (ALLOWED[p]![c]) ALLOWED_BY_CUR[c]!.push(p);
+}
+
+/** Open-addressing table from 32-bit feature hashes to weight rows. */
+export class FeatureTable {
+  private keys: Uint32Array;
+  private rows: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1 << 16) {
+    let cap = 1;
+    while (cap < capacity * 2) cap <<= 1;
+    this.keys = new Uint32Array(cap);
+    this.rows = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+  }
+
+  get(key: number): number {
+    let i = (key ^ (key >>> 15)) & this.mask;
+    for (;;) {
+      const r = this.rows[i]!;
+      if (r < 0) return -1;
+      if (this.keys[i] === key) return r;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Row of `key`, adding it with the next free row when absent. */
+  intern(key: number): number {
+    let i = (key ^ (key >>> 15)) & this.mask;
+    for (;;) {
+      const r = this.rows[i]!;
+      if (r < 0) break;
+      if (this.keys[i] === key) return r;
+      i = (i + 1) & this.mask;
+    }
+    if ((this.size + 1) * 2 > this.mask + 1) {
+      this.grow();
+      return this.intern(key);
+    }
+    this.keys[i] = key;
+    this.rows[i] = this.size;
+    return this.size++;
+  }
+
+  private grow(): void {
+    const old = this.entries();
+    const cap = (this.mask + 1) * 2;
+    this.keys = new Uint32Array(cap);
+    this.rows = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.size = 0;
+    for (const [k] of old) this.intern(k);
+  }
+
+  /** [key, row] pairs in row order. */
+  entries(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i <= this.mask; i++) if (this.rows[i]! >= 0) out.push([this.keys[i]!, this.rows[i]!]);
+    return out.sort((a, b) => a[1] - b[1]);
+  }
+}
+
+interface SerializedChain {
+  /** Feature hashes (uint32, base64), one per weight row. */
+  keys: string;
+  /** Weights, row-major (keys × tags), int16 scaled by `scale` (base64). */
   weights: string;
   transitions: number[];
   scale: number;
+}
+
+export interface SerializedModel {
+  version: 2;
+  tags: readonly string[];
+  lexicon: [string, number][];
+  stages: SerializedChain[];
   meta: Record<string, unknown>;
 }
 
-export class Model {
+/** One linear-chain scorer: feature weights per tag plus tag transitions. */
+export class Chain {
   constructor(
-    readonly featureIndex: Map<string, number>,
+    readonly table: FeatureTable,
     readonly weights: Float32Array,
     readonly transitions: Float32Array,
-    readonly lexicon: Map<string, number>,
-    readonly meta: Record<string, unknown> = {},
   ) {}
 
-  featureIds(features: string[][]): Int32Array[] {
+  rows(features: Uint32Array[]): Int32Array[] {
     return features.map((fs) => {
-      const ids: number[] = [];
-      for (const f of fs) {
-        const id = this.featureIndex.get(f);
-        if (id !== undefined) ids.push(id);
+      const ids = new Int32Array(fs.length);
+      let k = 0;
+      for (let j = 0; j < fs.length; j++) {
+        const r = this.table.get(fs[j]!);
+        if (r >= 0) ids[k++] = r;
       }
-      return Int32Array.from(ids);
+      return ids.subarray(0, k);
     });
   }
 
-  tag(features: string[][]): Tag[] {
-    return viterbi(this.featureIds(features), this.weights, this.transitions).map((t) => TAGS[t]!);
+  tag(features: Uint32Array[]): Uint8Array {
+    return Uint8Array.from(viterbi(this.rows(features), this.weights, this.transitions));
   }
 
-  serialize(): Buffer {
+  serialize(): SerializedChain {
     let max = 0;
     for (const w of this.weights) max = Math.max(max, Math.abs(w));
     for (const w of this.transitions) max = Math.max(max, Math.abs(w));
     const scale = max > 0 ? 32767 / max : 1;
-    const features = [...this.featureIndex.keys()];
+    const entries = this.table.entries();
+    const keys = Uint32Array.from(entries.map((e) => e[0]));
     const q = new Int16Array(this.weights.length);
     for (let i = 0; i < q.length; i++) q[i] = Math.round(this.weights[i]! * scale);
-    const model: SerializedModel = {
-      version: 1,
+    return {
+      keys: Buffer.from(keys.buffer).toString('base64'),
+      weights: Buffer.from(q.buffer).toString('base64'),
+      transitions: [...this.transitions],
+      scale,
+    };
+  }
+
+  static deserialize(c: SerializedChain): Chain {
+    const rawK = Buffer.from(c.keys, 'base64');
+    const keys = new Uint32Array(rawK.buffer.slice(rawK.byteOffset, rawK.byteOffset + rawK.byteLength));
+    const rawW = Buffer.from(c.weights, 'base64');
+    const q = new Int16Array(rawW.buffer.slice(rawW.byteOffset, rawW.byteOffset + rawW.byteLength));
+    const weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i]! / c.scale;
+    const table = new FeatureTable(keys.length);
+    for (const k of keys) table.intern(k);
+    return new Chain(table, weights, Float32Array.from(c.transitions));
+  }
+}
+
+/** The attribution tagger: a cue lexicon and one or two stacked chains. */
+export class Model {
+  constructor(
+    readonly lexicon: Map<string, number>,
+    readonly stages: Chain[],
+    readonly meta: Record<string, unknown> = {},
+  ) {}
+
+  serialize(): Buffer {
+    const m: SerializedModel = {
+      version: 2,
       tags: TAGS,
       lexicon: [...this.lexicon.entries()].map(([w, p]) => [w, Math.round(p * 1000) / 1000]),
-      features,
-      weights: Buffer.from(q.buffer).toString('base64'),
-      transitions: [...this.transitions].map((x) => Math.round(x * scale) / scale),
-      scale,
+      stages: this.stages.map((s) => s.serialize()),
       meta: this.meta,
     };
-    return gzipSync(JSON.stringify(model), { level: 9 });
+    return gzipSync(JSON.stringify(m), { level: 9 });
   }
 
   static deserialize(data: Buffer): Model {
     const m = JSON.parse(gunzipSync(data).toString('utf8')) as SerializedModel;
-    const raw = Buffer.from(m.weights, 'base64');
-    const q = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i]! / m.scale;
-    const featureIndex = new Map<string, number>();
-    m.features.forEach((f, i) => featureIndex.set(f, i));
-    return new Model(featureIndex, weights, Float32Array.from(m.transitions), new Map(m.lexicon), m.meta);
+    return new Model(new Map(m.lexicon), m.stages.map(Chain.deserialize), m.meta);
   }
 }
 
-/** Best tag sequence (indices into TAGS) for a sequence of feature-id lists. */
+/** Role of a tag index: 0 O, 1 source, 2 cue, 3 content. */
+export function roleOf(tag: number): number {
+  return tag === 0 ? 0 : tag <= 2 ? 1 : tag <= 4 ? 2 : 3;
+}
+
+let scoreBuf = new Float64Array(1024 * NT);
+let backBuf = new Int8Array(1024 * NT);
+
+/** Best tag sequence (indices into TAGS) for a sequence of feature-row lists. */
 export function viterbi(ids: Int32Array[], weights: Float32Array, transitions: Float32Array): number[] {
   const n = ids.length;
   if (n === 0) return [];
-  const score = new Float64Array(n * NT);
-  const back = new Int8Array(n * NT);
+  if (scoreBuf.length < n * NT) {
+    scoreBuf = new Float64Array(n * NT * 2);
+    backBuf = new Int8Array(n * NT * 2);
+  }
+  const score = scoreBuf;
+  const back = backBuf;
   const emit = new Float64Array(NT);
   for (let i = 0; i < n; i++) {
-    emit.fill(0);
-    for (const f of ids[i]!) {
-      const base = f * NT;
-      for (let t = 0; t < NT; t++) emit[t] += weights[base + t]!;
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+    const row = ids[i]!;
+    for (let k = 0; k < row.length; k++) {
+      const b = row[k]! * NT;
+      e0 += weights[b]!;
+      e1 += weights[b + 1]!;
+      e2 += weights[b + 2]!;
+      e3 += weights[b + 3]!;
+      e4 += weights[b + 4]!;
+      e5 += weights[b + 5]!;
+      e6 += weights[b + 6]!;
     }
+    emit[0] = e0; emit[1] = e1; emit[2] = e2; emit[3] = e3; emit[4] = e4; emit[5] = e5; emit[6] = e6;
+    const base = i * NT;
     for (let c = 0; c < NT; c++) {
       let best = -Infinity;
       let arg = 0;
       if (i === 0) {
         if (ALLOWED[START]![c]) best = transitions[START * NT + c]!;
       } else {
-        for (let p = 0; p < NT; p++) {
-          if (!ALLOWED[p]![c]) continue;
-          const s = score[(i - 1) * NT + p]! + transitions[p * NT + c]!;
-          if (s > best) {
-            best = s;
+        const allowed = ALLOWED_BY_CUR[c]!;
+        for (let a = 0; a < allowed.length; a++) {
+          const p = allowed[a]!;
+          const v = score[base - NT + p]! + transitions[p * NT + c]!;
+          if (v > best) {
+            best = v;
             arg = p;
           }
         }
       }
-      score[i * NT + c] = best + emit[c]!;
-      back[i * NT + c] = arg;
+      score[base + c] = best + emit[c]!;
+      back[base + c] = arg;
     }
   }
   let best = -Infinity;

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sequenceFeatures } from './features.js';
-import { Model, PerceptronTrainer, TAGS, NT } from './tagger.js';
+import { Chain, FeatureTable, Model, PerceptronTrainer, TAGS, NT, roleOf } from './tagger.js';
 import { paragraphs, type QToken } from './tokens.js';
-import { findAttributions } from './decode.js';
+import { findAttributions, tagSequence } from './decode.js';
 import { toBatchQuotes } from './index.js';
 
 interface GoldSpan {
@@ -162,69 +162,110 @@ function evaluate(model: Model, dev: Doc[], devPath: string): string {
   return out;
 }
 
-function main(): void {
-  const t0 = Date.now();
-  const train = readDocs(TRAIN);
-  const dev = readDocs(DEV);
-  const lexicon = buildLexicon(train);
-  const featureIndex = new Map<string, number>();
-  const data: { ids: Int32Array[]; gold: Uint8Array }[] = [];
-  let tokenCount = 0;
-  for (const d of train) {
-    for (const s of sequences(d)) {
-      const feats = sequenceFeatures(s.tokens, d.text, lexicon, s.nested);
-      const ids = feats.map((fs) => {
-        const out = new Int32Array(fs.length);
-        fs.forEach((f, k) => {
-          let id = featureIndex.get(f);
-          if (id === undefined) {
-            id = featureIndex.size;
-            featureIndex.set(f, id);
-          }
-          out[k] = id;
-        });
-        return out;
-      });
-      data.push({ ids, gold: s.gold });
-      tokenCount += s.tokens.length;
-    }
-  }
-  console.error(`train: ${train.length} docs, ${data.length} sequences, ${tokenCount} tokens, ${featureIndex.size} features (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  const trainer = new PerceptronTrainer(featureIndex.size);
-  const rand = mulberry32(12345);
+interface Example {
+  doc: Doc;
+  seq: Sequence;
+  fold: number;
+}
+
+/** Trains one chain on `rows` (feature rows per token) and prunes negligible features. */
+function trainChain(
+  table: FeatureTable,
+  data: { rows: Int32Array[]; gold: Uint8Array }[],
+  epochs: number,
+  seed: number,
+  log: (s: string) => void,
+): Chain {
+  const trainer = new PerceptronTrainer(table.size);
+  const rand = mulberry32(seed);
   const order = data.map((_, i) => i);
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     let wrong = 0;
-    for (const k of order) wrong += trainer.update(data[k]!.ids, data[k]!.gold);
-    console.error(`epoch ${epoch}: ${wrong} wrong tags (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+    for (const k of order) wrong += trainer.update(data[k]!.rows, data[k]!.gold);
+    log(`epoch ${epoch}: ${wrong} wrong tags`);
   }
   const { weights, transitions } = trainer.averaged();
-  // prune features whose weights are all negligible
-  const names = [...featureIndex.keys()];
-  const keptIndex = new Map<string, number>();
-  const kept: number[] = [];
-  for (let f = 0; f < names.length; f++) {
+  const strength: [number, number, number][] = [];
+  for (const [key, row] of table.entries()) {
     let m = 0;
-    for (let t = 0; t < NT; t++) m = Math.max(m, Math.abs(weights[f * NT + t]!));
-    if (m >= 0.05) {
-      keptIndex.set(names[f]!, kept.length);
-      kept.push(f);
+    for (let t = 0; t < NT; t++) m = Math.max(m, Math.abs(weights[row * NT + t]!));
+    if (m >= PRUNE) strength.push([m, key, row]);
+  }
+  strength.sort((a, b) => b[0] - a[0] || a[2] - b[2]);
+  const kept = new FeatureTable(Math.min(KEEP, strength.length));
+  const rows: number[] = [];
+  for (const [, key, row] of strength.slice(0, KEEP)) {
+    kept.intern(key);
+    rows.push(row);
+  }
+  const w = new Float32Array(rows.length * NT);
+  rows.forEach((r, i) => w.set(weights.subarray(r * NT, r * NT + NT), i * NT));
+  log(`kept ${rows.length} of ${table.size} features`);
+  return new Chain(kept, w, transitions);
+}
+
+const PRUNE = Number(opt('prune', '0.1'));
+const KEEP = Number(opt('keep', '250000'));
+const STAGES = Number(opt('stages', '2'));
+
+function main(): void {
+  const t0 = Date.now();
+  const log = (m: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+  const train = readDocs(TRAIN);
+  const dev = readDocs(DEV);
+  const lexicon = buildLexicon(train);
+  const examples: Example[] = [];
+  train.forEach((doc, di) => {
+    for (const seq of sequences(doc)) examples.push({ doc, seq, fold: di % 2 });
+  });
+  const tokens = examples.reduce((n, e) => n + e.seq.tokens.length, 0);
+  log(`train: ${train.length} docs, ${examples.length} sequences, ${tokens} tokens`);
+
+  const featurize = (priors: (Uint8Array | null)[]) => {
+    const table = new FeatureTable(1 << 20);
+    const data = examples.map((e, i) => ({
+      rows: sequenceFeatures(e.seq.tokens, e.doc.text, lexicon, e.seq.nested, priors[i]!).map((fs) =>
+        Int32Array.from(fs, (h) => table.intern(h)),
+      ),
+      gold: e.seq.gold,
+    }));
+    return { table, data };
+  };
+
+  const stages: Chain[] = [];
+  let priors: (Uint8Array | null)[] = examples.map(() => null);
+  for (let stage = 0; stage < STAGES; stage++) {
+    const { table, data } = featurize(priors);
+    log(`stage ${stage + 1}: ${table.size} features`);
+    stages.push(trainChain(table, data, EPOCHS, 12345 + stage, log));
+    if (stage + 1 < STAGES) {
+      // jackknife: roles for each fold predicted by a chain trained on the other fold
+      const next: (Uint8Array | null)[] = examples.map(() => null);
+      for (const fold of [0, 1]) {
+        const chain = trainChain(table, data.filter((_, i) => examples[i]!.fold !== fold), EPOCHS, 777 + fold, log);
+        const partial = new Model(lexicon, [...stages.slice(0, stage), chain]);
+        examples.forEach((e, i) => {
+          if (e.fold !== fold) return;
+          const tags = tagSequence(e.seq.tokens, e.doc.text, partial, e.seq.nested);
+          next[i] = Uint8Array.from(tags, (t) => roleOf(TAGS.indexOf(t)));
+        });
+      }
+      priors = next;
     }
   }
-  const w = new Float32Array(kept.length * NT);
-  kept.forEach((f, i) => w.set(weights.subarray(f * NT, f * NT + NT), i * NT));
-  const model = new Model(keptIndex, w, transitions, lexicon, {
+  const model = new Model(lexicon, stages, {
     trainedOn: 'PolNeAR train.jsonl (primary annotations)',
     epochs: EPOCHS,
-    features: kept.length,
-    trainTokens: tokenCount,
+    stages: STAGES,
+    prune: PRUNE,
+    trainTokens: tokens,
   });
   writeFileSync(OUT, model.serialize());
-  console.error(`kept ${kept.length} of ${names.length} features; wrote ${OUT} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  log(`wrote ${OUT}`);
   const reloaded = Model.deserialize(readFileSync(OUT));
   console.log(evaluate(reloaded, dev, DEV));
 }

@@ -1,0 +1,219 @@
+// Who is speaking: from a source span ("Kremlin spokesman Dmitry Peskov", "he", "the spokesman",
+// "Putin's aide", "the White House") to a canonical speaker, using the document's entities when
+// the entity stage found them and the text itself when it did not.
+import type { DocEntity, EntityMention, Span } from '../../types.js';
+
+export interface Speaker {
+  name: string;
+  key: string | null;
+  /** 'person' | 'organization' | 'place' | 'other' | null when unknown. */
+  type: string | null;
+}
+
+const PERSONAL = new Set(['he', 'she', 'him', 'her', 'i', 'me']);
+const GROUP = new Set(['they', 'we', 'it', 'them', 'us']);
+const INDEFINITE = /^(?:a|an|some|several|many|most|few|two|three|four|five|other|another|one|unnamed|anonymous|senior|top|local|western|us|u\.s\.)\b/i;
+const GENERIC_HEADS = new Set([
+  'source', 'sources', 'official', 'officials', 'analyst', 'analysts', 'expert', 'experts', 'people', 'person',
+  'observers', 'critics', 'residents', 'witnesses', 'diplomats', 'diplomat', 'insiders', 'reports', 'report',
+  'media', 'researchers', 'scientists', 'economists', 'lawmakers', 'activists', 'protesters', 'others', 'many',
+  'some', 'polls', 'poll', 'survey', 'surveys', 'studies', 'study', 'data', 'documents', 'statement',
+]);
+const DETERMINERS = /^(?:the|a|an|this|that|these|those)\s+/i;
+const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+
+export interface SpeakerContext {
+  text: string;
+  mentions: EntityMention[];
+  entities: DocEntity[];
+  /** Spans of quoted text (inside quotation marks): mentions there are not antecedents. */
+  quoted: Span[];
+}
+
+export class SpeakerResolver {
+  private readonly byKey = new Map<string, DocEntity>();
+  private readonly mentions: EntityMention[];
+  /** The last resolved person and group speakers, with where their source was. */
+  private lastPerson: { speaker: Speaker; at: number } | null = null;
+  private lastGroup: { speaker: Speaker; at: number } | null = null;
+
+  constructor(private readonly ctx: SpeakerContext) {
+    for (const e of ctx.entities) this.byKey.set(e.key, e);
+    this.mentions = [...ctx.mentions].sort((a, b) => a.start - b.start);
+  }
+
+  /** Resolves a source span; call in text order so pronouns can refer back. */
+  resolve(source: Span | null): Speaker | null {
+    if (!source) return null;
+    const speaker = this.resolveSpan(source);
+    if (speaker) {
+      if (speaker.type === 'person') this.lastPerson = { speaker, at: source[0] };
+      else this.lastGroup = { speaker, at: source[0] };
+    }
+    return speaker;
+  }
+
+  private resolveSpan(source: Span): Speaker | null {
+    const raw = this.ctx.text.slice(source[0], source[1]);
+    const words = raw.trim().split(/\s+/);
+    const lower = raw.trim().toLowerCase().replace(/[’']s$/, '');
+    if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0]);
+    if (words.length === 1 && GROUP.has(lower)) return this.lastGroup && source[0] - this.lastGroup.at < 1500 ? this.lastGroup.speaker : null;
+
+    const inside = this.mentions.filter((m) => m.start < source[1] && m.end > source[0]);
+    const possessive = (m: EntityMention) => /^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3));
+    const heads = inside.filter((m) => !possessive(m));
+    const pick = (label: string) => {
+      const c = heads.filter((m) => m.label === label);
+      return c.length ? c[c.length - 1]! : null;
+    };
+    const person = pick('PER');
+    if (person) return this.fromMention(person);
+    const head = lastWord(raw);
+    // a description with a role noun ("the spokesman", "Putin's aide", "the US president")
+    if (!NAME_WORD.test(head) || inside.some(possessive)) {
+      const byRole = this.byRole(raw, source[0]);
+      if (byRole) return byRole;
+    }
+    const org = pick('ORG') ?? pick('LOC');
+    if (org && !isGeneric(raw)) return this.fromMention(org);
+    if (isGeneric(raw)) return null;
+    const name = properName(raw);
+    if (name) return this.canonicalName(name);
+    return null;
+  }
+
+  private fromMention(m: EntityMention): Speaker {
+    const e = m.entityKey ? this.byKey.get(m.entityKey) : undefined;
+    if (e) return { name: e.name, key: e.key, type: e.type };
+    const type = m.label === 'PER' ? 'person' : m.label === 'ORG' ? 'organization' : m.label === 'LOC' ? 'place' : 'other';
+    return this.canonicalName(properName(m.text) ?? m.text, type);
+  }
+
+  private antecedentPerson(at: number): Speaker | null {
+    // the nearest person named before, outside quotations, within a few paragraphs
+    let best: EntityMention | null = null;
+    for (const m of this.mentions) {
+      if (m.start >= at) break;
+      if (m.label !== 'PER' || at - m.start > 1200) continue;
+      if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1])) continue;
+      if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
+      best = m;
+    }
+    const fromMention = best ? this.fromMention(best) : null;
+    const last = this.lastPerson && at - this.lastPerson.at < 1500 ? this.lastPerson : null;
+    if (last && (!best || last.at >= best.start || last.speaker.key === fromMention?.key)) return last.speaker;
+    if (fromMention) return fromMention;
+    return last?.speaker ?? null;
+  }
+
+  private byRole(description: string, at: number): Speaker | null {
+    const head = lastWord(description).toLowerCase();
+    if (!head || GENERIC_HEADS.has(head)) return null;
+    const qualifier = description
+      .replace(DETERMINERS, '')
+      .toLowerCase()
+      .split(/\s+/)
+      .slice(0, -1)
+      .map((w) => w.replace(/[’']s$/, ''));
+    let best: { e: DocEntity; score: number; last: number } | null = null;
+    for (const e of this.ctx.entities) {
+      if (e.type !== 'person') continue;
+      const roles = [...e.roles, ...e.mentions.map((m) => m.role ?? '')].map((r) => r.toLowerCase());
+      const match = roles.filter((r) => r.split(/\s+/).some((w) => w === head || w === head + 's'));
+      if (match.length === 0) continue;
+      const score = Math.max(...match.map((r) => qualifier.filter((q) => r.split(/[\s’']+/).includes(q)).length));
+      const last = Math.max(-1, ...e.mentions.filter((m) => m.start < at).map((m) => m.start));
+      if (!best || score > best.score || (score === best.score && last > best.last)) best = { e, score, last };
+    }
+    if (best) return { name: best.e.name, key: best.e.key, type: best.e.type };
+    // no entity roles: look for "<role> Firstname Lastname" earlier in the text
+    const headPattern = `[${head[0]!.toUpperCase()}${head[0]}]${escapeRegExp(head.slice(1))}`;
+    const re = new RegExp(`\\b${headPattern}\\s+((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+    let found: string | null = null;
+    for (const m of this.ctx.text.matchAll(re)) {
+      if (m.index! >= at + description.length) break;
+      found = m[1]!;
+    }
+    return found ? this.canonicalName(properName(found) ?? found, 'person') : null;
+  }
+
+  /** A name not linked to an entity: completed from a longer name sharing its last word. */
+  private canonicalName(name: string, type: string | null = null): Speaker {
+    const lastName = lastWord(name);
+    const e = this.ctx.entities.find(
+      (x) => x.name === name || x.aliases.includes(name) || (name.split(' ').length === 1 && x.type === 'person' && lastWord(x.name) === lastName),
+    );
+    if (e) return { name: e.name, key: e.key, type: e.type };
+    if (!name.includes(' ')) {
+      const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escapeRegExp(name)}\\b`, 'gu');
+      for (const m of this.ctx.text.matchAll(re)) {
+        const full = properName(m[0]);
+        if (full && full.split(' ').length >= 2 && full.split(' ').every((w) => !STOP_CAPS.has(w))) return { name: full, key: null, type: type ?? 'person' };
+      }
+    }
+    return { name, key: null, type };
+  }
+}
+
+const STOP_CAPS = new Set(['The', 'A', 'An', 'In', 'On', 'But', 'And', 'As', 'At', 'Mr.', 'Mrs.', 'Ms.', 'President', 'Minister', 'Spokesman', 'Spokesperson', 'Secretary', 'Kremlin', 'White', 'House']);
+
+const PERSON_TITLES = new Set([
+  'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'chancellor', 'senator', 'sen',
+  'gov', 'governor', 'general', 'gen', 'chief', 'ambassador', 'director', 'chairman', 'chairwoman', 'chair', 'ceo',
+  'judge', 'justice', 'king', 'queen', 'prince', 'princess', 'pope', 'mayor', 'representative', 'rep', 'dr',
+  'professor', 'prof', 'lt', 'col', 'adm', 'admiral', 'officer', 'aide', 'adviser', 'advisor', 'leader', 'head',
+  'commander', 'attorney', 'speaker', 'premier', 'envoy', 'deputy', 'vice', 'sheikh', 'emir', 'sultan', 'lord',
+  'sir', 'dame', 'mr', 'mrs', 'ms', 'captain', 'capt', 'sergeant', 'sgt', 'colonel', 'lieutenant', 'major',
+  'commissioner', 'inspector', 'superintendent', 'counsel', 'coach', 'manager', 'founder', 'editor', 'analyst',
+]);
+
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow)$/;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function lastWord(s: string): string {
+  const words = s.trim().replace(/[.,;:!?)"”’']+$/, '').split(/\s+/);
+  return words[words.length - 1] ?? '';
+}
+
+function isGeneric(raw: string): boolean {
+  const s = raw.trim();
+  const head = lastWord(s).toLowerCase();
+  if (INDEFINITE.test(s) && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(s)) return true;
+  return GENERIC_HEADS.has(head) && !/^\p{Lu}/u.test(lastWord(s));
+}
+
+/**
+ * The capitalised name in a source span, typos and punctuation cleaned ("Yuri. Ushakov" → "Yuri
+ * Ushakov"), determiners dropped ("the Kremlin" → "Kremlin"); null when it is not a name.
+ */
+export function properName(raw: string): string | null {
+  const words = raw
+    .replace(DETERMINERS, '')
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, ''))
+    .filter(Boolean);
+  // the last run of capitalised words
+  let end = words.length;
+  while (end > 0 && !NAME_WORD.test(words[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && NAME_WORD.test(words[start - 1]!)) start--;
+  if (end === start) return null;
+  if (end - start === 1 && CALENDAR.test(words[start]!)) return null;
+  let run = words.slice(start, end);
+  // titles before a name: "Foreign Minister Sergei Lavrov" → "Sergei Lavrov"
+  let lastTitle = -1;
+  run.forEach((w, i) => {
+    if (PERSON_TITLES.has(w.replace(/\.$/, '').toLowerCase())) lastTitle = i;
+  });
+  if (lastTitle >= 0 && lastTitle < run.length - 1) run = run.slice(lastTitle + 1);
+  const name = run
+    .map((w) => (/^\p{Lu}\p{Ll}{2,}\.$/u.test(w) ? w.slice(0, -1) : w))
+    .filter((w) => !['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr'].includes(w))
+    .join(' ');
+  return name || null;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/language/index.js';
+import { findQuotes } from '../../src/language/quotes/index.js';
+import { properName } from '../../src/language/quotes/speaker.js';
+import type { Quote } from '../../src/types.js';
+
+const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
+const slice = (text: string, s: [number, number] | null) => (s ? text.slice(s[0], s[1]) : null);
+
+function quotesOf(text: string): Quote[] {
+  return analyze(text, { dct: null }).quotes;
+}
+
+/** Quotes found with no entity information at all (the quote stage's own cues and names). */
+function bare(text: string): Quote[] {
+  return findQuotes(text, { sentences: [], mentions: [], entities: [] });
+}
+
+function containing(text: string, quotes: Quote[], words: string): Quote | undefined {
+  return quotes.find((q) => slice(text, q.content)!.includes(words));
+}
+
+describe('seed articles', () => {
+  it('000: Peskov’s “If necessary, contacts … can resume”, with its bracketed insertion', () => {
+    const text = seed('000_579504aca85b9f81.txt');
+    const q = containing(text, quotesOf(text), 'If necessary, contacts [between Biden and Putin] can resume');
+    expect(q).toBeDefined();
+    expect(q!.speaker).toBe('Dmitry Peskov');
+    expect(q!.direct).toBe(true);
+    expect(slice(text, q!.cue)).toMatch(/said/);
+  });
+
+  it('004: Ushakov’s three statements, despite the "Yuri. Ushakov" typo', () => {
+    const text = seed('004_0c206504672e1e96.txt');
+    const quotes = quotesOf(text);
+    for (const words of ['Our president immediately responded', 'Many such mistakes have already been made', 'It doesn’t imply anything']) {
+      const q = containing(text, quotes, words);
+      expect(q, words).toBeDefined();
+      expect(q!.speaker, words).toBe('Yuri Ushakov');
+      expect(q!.direct, words).toBe(true);
+    }
+  });
+
+  it('003: Biden’s “not looking to kick off a cycle of escalation”; the photo caption and credit are not quotes', () => {
+    const text = seed('003_70335ce47c40be49.txt');
+    const quotes = quotesOf(text);
+    const q = containing(text, quotes, 'not looking to kick off a cycle of escalation');
+    expect(q).toBeDefined();
+    expect(q!.speaker).toBe('Joe Biden');
+    const caption = text.indexOf('(COMBO)');
+    const captionEnd = text.indexOf('\n', caption);
+    for (const x of quotes) {
+      const spans = [x.content, x.source, x.cue].filter((s): s is [number, number] => s !== null);
+      expect(spans.some((s) => s[0] < captionEnd && s[1] > caption), slice(text, x.content)!).toBe(false);
+    }
+  });
+
+  it('003: Peskov’s pronoun-attributed follow-up ("he added") goes to Peskov', () => {
+    const text = seed('003_70335ce47c40be49.txt');
+    const q = containing(text, quotesOf(text), 'He has repeatedly said that we are ready');
+    expect(q).toBeDefined();
+    expect(slice(text, q!.source)).toBe('he');
+    expect(q!.speaker).toBe('Dmitry Peskov');
+  });
+
+  it('seed web cruft ("Also Read | …") never becomes a quote', () => {
+    const text = seed('000_579504aca85b9f81.txt');
+    for (const q of quotesOf(text)) expect(slice(text, q.content)).not.toMatch(/Also Read/);
+    for (const q of quotesOf(text)) expect(text.slice(Math.max(0, q.content[0] - 12), q.content[0])).not.toMatch(/Also Read/);
+  });
+});
+
+describe('typography', () => {
+  const cases: [string, string][] = [
+    ['curly', '“We will not back down,” the minister said on Monday.'],
+    ['straight', '"We will not back down," the minister said on Monday.'],
+    ['guillemets', '«We will not back down», the minister said on Monday.'],
+    ['German low-high', '„We will not back down“, the minister said on Monday.'],
+  ];
+  for (const [name, text] of cases) {
+    it(`direct quote in ${name} marks`, () => {
+      const q = bare(text);
+      expect(q.length).toBeGreaterThanOrEqual(1);
+      expect(slice(text, q[0]!.content)).toContain('We will not back down');
+      expect(slice(text, q[0]!.cue)).toMatch(/said/);
+      expect(slice(text, q[0]!.source)).toBe('the minister');
+      expect(q[0]!.direct).toBe(true);
+    });
+  }
+
+  it('single quotes nested inside double quotes stay one quote', () => {
+    const text = '“We don’t know what the ‘large-scale sanctions’ mean,” said Sergei Ryabkov.';
+    const q = bare(text);
+    expect(q).toHaveLength(1);
+    expect(slice(text, q[0]!.content)).toContain('large-scale sanctions’ mean');
+    expect(q[0]!.speaker).toBe('Sergei Ryabkov');
+  });
+
+  it('a quote interrupted by its attribution is one content range', () => {
+    const text = '“The talks were useful,” Peskov told reporters, “but there is no breakthrough yet.”';
+    const q = bare(text);
+    expect(q).toHaveLength(1);
+    expect(slice(text, q[0]!.content)).toMatch(/^“?The talks were useful.*no breakthrough yet/);
+    expect(q[0]!.speaker).toBe('Peskov');
+  });
+});
+
+describe('reported speech', () => {
+  it('X said that …', () => {
+    const text = 'Foreign Minister Sergei Lavrov said that Moscow was ready to continue the talks in Geneva.';
+    const q = bare(text)[0]!;
+    expect(slice(text, q.content)).toMatch(/Moscow was ready to continue the talks in Geneva/);
+    expect(slice(text, q.cue)).toBe('said');
+    expect(q.speaker).toBe('Sergei Lavrov');
+    expect(q.direct).toBe(false);
+  });
+
+  it('according to X', () => {
+    const text = 'The convoy was stopped near the border, according to the State Department.';
+    const q = bare(text)[0]!;
+    expect(slice(text, q.cue)).toBe('according to');
+    expect(slice(text, q.content)).toMatch(/^The convoy was stopped near the border/);
+    expect(q.speaker).toBe('State Department');
+  });
+
+  it('…, X said. and inverted said X', () => {
+    const text = 'The sanctions will stay in place until the troops leave, said White House spokeswoman Jen Psaki.';
+    const q = bare(text)[0]!;
+    expect(slice(text, q.cue)).toBe('said');
+    expect(q.speaker).toBe('Jen Psaki');
+  });
+
+  it('states of mind are beliefs', () => {
+    const text = 'Zelensky believes that the war could end this year.';
+    const q = bare(text)[0]!;
+    expect(q.kind).toBe('belief');
+    expect(slice(text, q.content)).toMatch(/the war could end this year/);
+  });
+
+  it('an organisation as the speaker', () => {
+    const text = 'The Kremlin said on Friday that the penalties would not help the potential summit.';
+    const q = bare(text)[0]!;
+    expect(q.speaker).toBe('Kremlin');
+  });
+
+  it('a description resolves to the person who holds that role', () => {
+    const text =
+      'Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Friday.\n\nThe talks were useful and will continue next week, the spokesman said.';
+    const q = bare(text).find((x) => slice(text, x.source) === 'the spokesman');
+    expect(q).toBeDefined();
+    expect(q!.speaker).toBe('Dmitry Peskov');
+  });
+
+  it('generic sources stay unattributed rather than guessed', () => {
+    const text = 'The meeting could take place in Vienna next month, sources said.';
+    const q = bare(text)[0]!;
+    expect(slice(text, q.source)).toBe('sources');
+    expect(q.speaker).toBeNull();
+  });
+});
+
+describe('names', () => {
+  it('cleans typos and determiners from source names', () => {
+    expect(properName('Yuri. Ushakov')).toBe('Yuri Ushakov');
+    expect(properName('the Kremlin')).toBe('Kremlin');
+    expect(properName('Putin’s aide Yuri Ushakov')).toBe('Yuri Ushakov');
+  });
+});
