@@ -257,6 +257,67 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+/** Every feature string `predictionHistory` can produce (so training can register them). */
+export const HISTORY_FEATURES: string[] = (() => {
+  const out: string[] = [];
+  for (const maj of ['O', 'PER', 'LOC', 'ORG', 'MISC']) for (const edge of ['', '|edge']) out.push(`ph=${maj}${edge}`);
+  for (const ty of ['PER', 'LOC', 'ORG', 'MISC']) for (const edge of ['', '|edge']) out.push(`ph+${ty}${edge}`);
+  return out;
+})();
+
+/**
+ * Second-stage features: how a first pass labelled the other occurrences of the same word in the
+ * document ("Ushakov" tagged PER elsewhere makes a PER reading likelier here, notably in headlines
+ * and at sentence starts). Returns, per sentence and token, ids of the features that apply.
+ */
+export function predictionHistory(sentences: string[][], firstPass: ArrayLike<number>[], lookup: (f: string) => number): number[][][] {
+  const words = sentences.map((s) => s.map((w) => normalizeToken(w).toLowerCase()));
+  // counts[word] = [O, PER, LOC, ORG, MISC]
+  const counts = new Map<string, number[]>();
+  const typeOf = (label: number) => (label === 0 ? 0 : ((label + 1) >> 1));
+  words.forEach((s, si) =>
+    s.forEach((w, t) => {
+      if (!isLetterInitial(sentences[si]![t]!)) return;
+      let c = counts.get(w);
+      if (!c) counts.set(w, (c = [0, 0, 0, 0, 0]));
+      c[typeOf(firstPass[si]![t]!)]!++;
+    }),
+  );
+  const names = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
+  return sentences.map((sent, si) => {
+    const headline = isHeadline(sent);
+    return sent.map((word, t) => {
+      if (!(isUpperInitial(word) || (!hasLower(word) && hasLetter(word)))) return [];
+      const c = counts.get(words[si]![t]!);
+      if (!c) return [];
+      const own = typeOf(firstPass[si]![t]!);
+      const others = c.map((n, k) => (k === own ? n - 1 : n));
+      const total = others.reduce((a, b) => a + b, 0);
+      if (total === 0) return [];
+      const edge = t === 0 || headline ? '|edge' : '';
+      let maj = 0;
+      for (let k = 1; k < 5; k++) if (others[k]! > others[maj]!) maj = k;
+      const ids = [lookup(`ph=${names[maj]}${edge}`)];
+      for (let k = 1; k < 5; k++) if (others[k]! > 0) ids.push(lookup(`ph+${names[k]}${edge}`));
+      return ids.filter((x) => x >= 0);
+    });
+  });
+}
+
+/** Base features plus second-stage features, per token. */
+export function withHistory(feats: Int32Array[][], history: number[][][]): Int32Array[][] {
+  return feats.map((sent, si) =>
+    sent.map((f, t) => {
+      const h = history[si]![t]!;
+      if (h.length === 0) return f;
+      const out = new Int32Array(f.length + h.length);
+      out.set(f);
+      out.set(h, f.length);
+      return out;
+    }),
+  );
+}
+
 /** A sentence written in capitals (CoNLL headlines) or Title Case (web headlines). */
 function isHeadline(sent: string[]): boolean {
   let letters = 0;

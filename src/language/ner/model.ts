@@ -2,7 +2,7 @@
 // Viterbi under IOB2 constraints; serialisation to a compact gzipped JSON file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FeatureExtractor, LABELS, type Gazetteer, type Lexicon } from './features.js';
+import { FeatureExtractor, LABELS, predictionHistory, withHistory, type Gazetteer, type Lexicon } from './features.js';
 
 export const L = LABELS.length;
 if (L !== 9) throw new Error('viterbi assumes 9 labels');
@@ -29,6 +29,8 @@ export interface ModelData {
   transitions: Float32Array;
   gazetteer: Gazetteer;
   lexicon: Lexicon;
+  /** Second stage: same feature table plus prediction-history features of the first pass. */
+  stage2?: { weights: Float32Array; transitions: Float32Array };
 }
 
 /** Scores every token × label, then finds the best IOB2-valid label sequence. */
@@ -108,8 +110,18 @@ export class NerModel {
 
   /** IOB2 labels for the sentences of one document. */
   tagDocument(sentences: string[][]): string[][] {
+    return this.decodeDocument(sentences).map((labels) => Array.from(labels, (y) => LABELS[y]!));
+  }
+
+  /** Label indices (into LABELS) for the sentences of one document. */
+  decodeDocument(sentences: string[][]): Int32Array[] {
     const feats = this.extractor.document(sentences, this.data.gazetteer);
-    return feats.map((f) => Array.from(viterbi(f, this.data.weights, this.data.transitions), (y) => LABELS[y]!));
+    const first = feats.map((f) => viterbi(f, this.data.weights, this.data.transitions));
+    const stage2 = this.data.stage2;
+    if (!stage2) return first;
+    const features = this.data.features;
+    const history = predictionHistory(sentences, first, (f) => features.get(f) ?? -1);
+    return withHistory(feats, history).map((f) => viterbi(f, stage2.weights, stage2.transitions));
   }
 }
 
@@ -120,6 +132,8 @@ interface SerializedModel {
   scale: number;
   weights: string; // base64 Int16, features × labels
   transitions: number[];
+  weights2?: string;
+  transitions2?: number[];
   gazetteer: [string, string[]][];
   clusters: [string, string[]][];
   capRatio: [string, string][];
@@ -132,28 +146,38 @@ export function saveModel(path: string, data: ModelData, meta: Record<string, un
   for (const [f, id] of data.features) names[id] = f;
   let maxAbs = 0;
   for (const w of data.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  if (data.stage2) for (const w of data.stage2.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
   const scale = maxAbs / 32767 || 1;
   const keptNames: string[] = [];
   const kept: number[] = [];
   for (let id = 0; id < names.length; id++) {
     let keep = false;
-    for (let y = 0; y < L; y++) if (Math.abs(data.weights[id * L + y]!) >= scale * 2) keep = true;
+    for (let y = 0; y < L; y++) {
+      if (Math.abs(data.weights[id * L + y]!) >= scale * 2) keep = true;
+      if (data.stage2 && Math.abs(data.stage2.weights[id * L + y]!) >= scale * 2) keep = true;
+    }
     if (keep) {
       keptNames.push(names[id]!);
       kept.push(id);
     }
   }
-  const q = new Int16Array(kept.length * L);
-  kept.forEach((id, i) => {
-    for (let y = 0; y < L; y++) q[i * L + y] = Math.round(data.weights[id * L + y]! / scale);
-  });
+  const quantise = (weights: Float32Array) => {
+    const q = new Int16Array(kept.length * L);
+    kept.forEach((id, i) => {
+      for (let y = 0; y < L; y++) q[i * L + y] = Math.round(weights[id * L + y]! / scale);
+    });
+    return Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64');
+  };
   const out: SerializedModel = {
     format: 'storyline-ner-1',
     labels: [...LABELS],
     features: keptNames,
     scale,
-    weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64'),
+    weights: quantise(data.weights),
     transitions: Array.from(data.transitions, (x) => Math.round(x * 1e4) / 1e4),
+    ...(data.stage2
+      ? { weights2: quantise(data.stage2.weights), transitions2: Array.from(data.stage2.transitions, (x) => Math.round(x * 1e4) / 1e4) }
+      : {}),
     gazetteer: [...data.gazetteer.exact.entries()],
     clusters: [...data.lexicon.clusters.entries()],
     capRatio: [...data.lexicon.capRatio.entries()],
@@ -169,10 +193,14 @@ export function loadModel(path: string | URL): NerModel {
   if (raw.format !== 'storyline-ner-1') throw new Error(`${String(path)}: not a Storyline NER model`);
   const features = new Map<string, number>();
   raw.features.forEach((f, i) => features.set(f, i));
-  const buf = Buffer.from(raw.weights, 'base64');
-  const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * raw.scale;
+  const dequantise = (base64: string) => {
+    const buf = Buffer.from(base64, 'base64');
+    const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
+    const weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * raw.scale;
+    return weights;
+  };
+  const weights = dequantise(raw.weights);
   const exact = new Map(raw.gazetteer);
   const lower = new Map<string, string[]>();
   let maxLength = 1;
@@ -188,5 +216,8 @@ export function loadModel(path: string | URL): NerModel {
     transitions: Float32Array.from(raw.transitions),
     gazetteer: { exact, lower, maxLength },
     lexicon: { clusters: new Map(raw.clusters), capRatio: new Map(raw.capRatio) },
+    ...(raw.weights2 && raw.transitions2
+      ? { stage2: { weights: dequantise(raw.weights2), transitions: Float32Array.from(raw.transitions2) } }
+      : {}),
   });
 }

@@ -8,8 +8,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { learnLexicon, prng } from './clusters.js';
-import { buildGazetteer, FeatureExtractor, LABELS, type Gazetteer, type Lexicon } from './features.js';
-import { ALLOWED, L, saveModel, viterbi } from './model.js';
+import { buildGazetteer, FeatureExtractor, HISTORY_FEATURES, LABELS, predictionHistory, withHistory, type Gazetteer, type Lexicon } from './features.js';
+import { L, saveModel, viterbi } from './model.js';
 import { tokenize } from '../segment.js';
 
 const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
@@ -142,6 +142,7 @@ function main(): void {
   const out = arg('--out', MODEL_PATH);
   const lexiconCache = arg('--lexicon-cache', '');
   const minCount = Number(arg('--min-count', '1'));
+  const twoStage = !args.includes('--one-stage');
   const t0 = Date.now();
   const log = (m: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
@@ -175,6 +176,7 @@ function main(): void {
   train.forEach((d, i) => counter.document(d.map((s) => s.words), foldGazetteers[i % FOLDS]!));
   const features = new Map<string, number>();
   for (const [f, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= minCount) features.set(f, features.size);
+  if (twoStage) for (const f of HISTORY_FEATURES) if (!features.has(f)) features.set(f, features.size);
   log(`${features.size} features (of ${counts.size})`);
 
   const extractor = new FeatureExtractor(lexicon, (f) => features.get(f) ?? -1);
@@ -189,23 +191,85 @@ function main(): void {
   log(`features extracted for ${trainItems.length} training sentences`);
 
   const F = features.size;
+  const evaluate = (feats: Int32Array[][][], aw: Float32Array, at: Float32Array) => {
+    const pred = feats.flatMap((d) => d.map((f) => Array.from(viterbi(f, aw, at), (y) => LABELS[y]!)));
+    return f1(devGold, pred);
+  };
+  const report = (name: string, score: { plo: number; all: number }) =>
+    log(`${name}: dev F1 PER/LOC/ORG ${(100 * score.plo).toFixed(2)}, all ${(100 * score.all).toFixed(2)}`);
+
+  const stage1 = trainPerceptron(trainItems, F, epochs, 7, (epoch, w, errors) =>
+    report(`stage 1 epoch ${epoch} (${errors} sentences wrong)`, evaluate(devFeats, w.weights, w.transitions)),
+  );
+  let stage2: { weights: Float32Array; transitions: Float32Array } | undefined;
+  let score = evaluate(devFeats, stage1.weights, stage1.transitions);
+  if (twoStage) {
+    // First-pass labels of the training documents come from models that did not see them (5 folds).
+    const docOfItem: number[] = [];
+    train.forEach((d, i) => d.forEach(() => docOfItem.push(i)));
+    const firstPass: Int32Array[] = new Array(trainItems.length);
+    for (let k = 0; k < FOLDS; k++) {
+      const inFold = (i: number) => docOfItem[i]! % FOLDS === k;
+      const model = trainPerceptron(trainItems.filter((_, i) => !inFold(i)), F, epochs, 11 + k);
+      trainItems.forEach((item, i) => {
+        if (inFold(i)) firstPass[i] = viterbi(item.feats, model.weights, model.transitions);
+      });
+      log(`stage 1 fold ${k + 1}/${FOLDS} done`);
+    }
+    const lookup = (f: string) => features.get(f) ?? -1;
+    const stage2Items: Item[] = [];
+    let offset = 0;
+    for (const d of train) {
+      const items = trainItems.slice(offset, offset + d.length);
+      const history = predictionHistory(d.map((s) => s.words), firstPass.slice(offset, offset + d.length), lookup);
+      const feats = withHistory(items.map((x) => x.feats), history);
+      items.forEach((x, j) => stage2Items.push({ feats: feats[j]!, gold: x.gold }));
+      offset += d.length;
+    }
+    const devStage2 = dev.map((d, i) => {
+      const first = devFeats[i]!.map((f) => viterbi(f, stage1.weights, stage1.transitions));
+      return withHistory(devFeats[i]!, predictionHistory(d.map((s) => s.words), first, lookup));
+    });
+    stage2 = trainPerceptron(stage2Items, F, epochs, 13, (epoch, w, errors) =>
+      report(`stage 2 epoch ${epoch} (${errors} sentences wrong)`, evaluate(devStage2, w.weights, w.transitions)),
+    );
+    score = evaluate(devStage2, stage2.weights, stage2.transitions);
+  }
+  const saved = saveModel(out, { features, weights: stage1.weights, transitions: stage1.transitions, gazetteer: fullGazetteer, lexicon, ...(stage2 ? { stage2 } : {}) }, {
+    trainedOn: 'CoNLL-2003 eng.train',
+    epochs,
+    twoStage,
+    devF1: { perLocOrg: score.plo, all: score.all },
+  });
+  log(`wrote ${out}: ${saved.features} features, ${(saved.bytes / 1e6).toFixed(1)} MB; dev F1 PER/LOC/ORG ${(100 * score.plo).toFixed(2)}, all ${(100 * score.all).toFixed(2)}`);
+}
+
+interface Item {
+  feats: Int32Array[];
+  gold: Int32Array;
+}
+
+/** Averaged structured perceptron with Viterbi decoding; deterministic for a given seed. */
+function trainPerceptron(
+  items: Item[],
+  F: number,
+  epochs: number,
+  seed: number,
+  afterEpoch?: (epoch: number, averaged: { weights: Float32Array; transitions: Float32Array }, errors: number) => void,
+): { weights: Float32Array; transitions: Float32Array } {
   const w = new Float32Array(F * L);
   const u = new Float64Array(F * L); // accumulated c·update, for averaging
   const tw = new Float32Array((L + 1) * L);
   const tu = new Float64Array((L + 1) * L);
   let c = 1;
-  const rand = prng(7);
-  const order = trainItems.map((_, i) => i);
+  const rand = prng(seed);
+  const order = items.map((_, i) => i);
   const averaged = () => {
-    const aw = new Float32Array(F * L);
-    for (let i = 0; i < aw.length; i++) aw[i] = w[i]! - u[i]! / c;
-    const at = new Float32Array((L + 1) * L);
-    for (let i = 0; i < at.length; i++) at[i] = tw[i]! - tu[i]! / c;
-    return { aw, at };
-  };
-  const evaluate = (aw: Float32Array, at: Float32Array) => {
-    const pred = devFeats.flatMap((d) => d.map((f) => Array.from(viterbi(f, aw, at), (y) => LABELS[y]!)));
-    return f1(devGold, pred);
+    const weights = new Float32Array(F * L);
+    for (let i = 0; i < weights.length; i++) weights[i] = w[i]! - u[i]! / c;
+    const transitions = new Float32Array((L + 1) * L);
+    for (let i = 0; i < transitions.length; i++) transitions[i] = tw[i]! - tu[i]! / c;
+    return { weights, transitions };
   };
   const pred = new Int32Array(256);
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -215,7 +279,7 @@ function main(): void {
     }
     let errors = 0;
     for (const idx of order) {
-      const { feats, gold } = trainItems[idx]!;
+      const { feats, gold } = items[idx]!;
       const n = gold.length;
       const p = viterbi(feats, w, tw, n <= pred.length ? pred.subarray(0, n) : new Int32Array(n));
       let wrong = false;
@@ -245,19 +309,9 @@ function main(): void {
       }
       c++;
     }
-    const { aw, at } = averaged();
-    const score = evaluate(aw, at);
-    log(`epoch ${epoch}: ${errors} sentences wrong; dev F1 PER/LOC/ORG ${(100 * score.plo).toFixed(2)}, all ${(100 * score.all).toFixed(2)}`);
+    if (afterEpoch) afterEpoch(epoch, averaged(), errors);
   }
-  const { aw, at } = averaged();
-  const score = evaluate(aw, at);
-  void ALLOWED;
-  const saved = saveModel(out, { features, weights: aw, transitions: at, gazetteer: fullGazetteer, lexicon }, {
-    trainedOn: 'CoNLL-2003 eng.train',
-    epochs,
-    devF1: { perLocOrg: score.plo, all: score.all },
-  });
-  log(`wrote ${out}: ${saved.features} features, ${(saved.bytes / 1e6).toFixed(1)} MB; dev F1 PER/LOC/ORG ${(100 * score.plo).toFixed(2)}, all ${(100 * score.all).toFixed(2)}`);
+  return averaged();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
