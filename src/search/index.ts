@@ -127,55 +127,82 @@ export function createSearch(db: Database.Database) {
     return { sql: where.join(' AND '), params };
   };
 
+  const stmt = (() => {
+    const cache = new Map<string, Database.Statement>();
+    return (sql: string): Database.Statement => {
+      let st = cache.get(sql);
+      if (!st) cache.set(sql, (st = db.prepare(sql)));
+      return st;
+    };
+  })();
+  const FROM = 'FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid';
+  const RANK = 'bm25(articles_fts, 4.0, 1.0)';
+
   return function search(query: SearchQuery): SearchResult {
     const match = toMatchExpression(query.q);
     const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] } };
     if (!match) return empty;
     const { sql, params } = filterSql(query);
-    const from = 'FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid';
-    const total = Number((db.prepare(`SELECT count(*) AS n ${from} WHERE ${sql}`).get(match, ...params) as { n: number }).n);
-    if (total === 0) return empty;
-    const rows = db
-      .prepare(
-        `SELECT a.id, a.source, a.published, a.url, sa.story_id, s.title AS story_title, bm25(articles_fts, 4.0, 1.0) AS score,
-           highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title_hl, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS snip
-         ${from} LEFT JOIN story_articles sa ON sa.article_id = a.id LEFT JOIN stories s ON s.id = sa.story_id
-         WHERE ${sql} ORDER BY score LIMIT ? OFFSET ?`,
-      )
-      .all(match, ...params, query.limit, query.offset) as Record<string, unknown>[];
-    const hits: SearchHit[] = rows.map((r) => ({
-      id: String(r.id),
-      title: unmark(String(r.title_hl ?? '')),
-      snippet: unmark(String(r.snip ?? '')),
-      source: r.source === null ? null : String(r.source),
-      published: r.published === null ? null : String(r.published),
-      url: r.url === null ? null : String(r.url),
-      storyId: r.story_id === null || r.story_id === undefined ? null : String(r.story_id),
-      storyTitle: r.story_title === null || r.story_title === undefined ? null : String(r.story_title),
-      score: Number(r.score),
-    }));
 
-    const sources = (db.prepare(`SELECT a.source AS v, count(*) AS n ${from} WHERE ${sql} GROUP BY a.source ORDER BY n DESC LIMIT 12`).all(match, ...params) as {
-      v: string | null;
-      n: number;
-    }[]).map((r) => ({ value: r.v ?? '', label: r.v ?? 'unknown source', count: r.n }));
-    const months = (db
-      .prepare(`SELECT substr(a.published, 1, 7) AS v, count(*) AS n ${from} WHERE ${sql} AND a.published IS NOT NULL GROUP BY v ORDER BY v DESC LIMIT 24`)
-      .all(match, ...params) as { v: string; n: number }[]).map((r) => ({ value: r.v, label: r.v, count: r.n }));
+    // One pass over all matches for the total and the source and month facets.
+    const all = stmt(`SELECT a.source AS s, substr(a.published, 1, 7) AS m ${FROM} WHERE ${sql}`).raw(true).all(match, ...params) as [string | null, string | null][];
+    if (all.length === 0) return empty;
+    const sourceCounts = new Map<string | null, number>();
+    const monthCounts = new Map<string, number>();
+    for (const [source, month] of all) {
+      sourceCounts.set(source, (sourceCounts.get(source) ?? 0) + 1);
+      if (month) monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
+    }
+
+    // The page: rank first, then highlights and snippets for the page's rows only.
+    const page = stmt(`SELECT a.rowid AS rid, a.id, a.source, a.published, a.url, ${RANK} AS score ${FROM} WHERE ${sql} ORDER BY score LIMIT ? OFFSET ?`).all(
+      match,
+      ...params,
+      query.limit,
+      query.offset,
+    ) as { rid: number; id: string; source: string | null; published: string | null; url: string | null; score: number }[];
+    const marks = new Map<number, { title: string; snip: string }>();
+    if (page.length) {
+      const rows = db
+        .prepare(
+          `SELECT rowid AS rid, highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS snip
+           FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${page.map(() => '?').join(', ')})`,
+        )
+        .all(match, ...page.map((r) => r.rid)) as { rid: number; title: string; snip: string }[];
+      for (const r of rows) marks.set(r.rid, r);
+    }
+    const storyOf = stmt('SELECT sa.story_id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?');
+    const hits: SearchHit[] = page.map((r) => {
+      const story = storyOf.get(r.id) as { story_id: string; title: string } | undefined;
+      return {
+        id: r.id,
+        title: unmark(marks.get(r.rid)?.title ?? ''),
+        snippet: unmark(marks.get(r.rid)?.snip ?? ''),
+        source: r.source,
+        published: r.published,
+        url: r.url,
+        storyId: story?.story_id ?? null,
+        storyTitle: story?.title ?? null,
+        score: r.score,
+      };
+    });
+
     // Entity facet over the best-ranked matches only, so a very common word stays fast.
-    const entities = (db
-      .prepare(
-        `WITH hits AS (SELECT a.id ${from} WHERE ${sql} ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT 1000)
-         SELECT e.id AS v, e.name AS label, e.type, count(DISTINCT m.article_id) AS n FROM hits JOIN mentions m ON m.article_id = hits.id
-         JOIN entities e ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT 12`,
-      )
-      .all(match, ...params) as { v: string; label: string; type: EntityType; n: number }[]).map((r) => ({
-      value: r.v,
-      label: r.label,
-      type: r.type,
-      count: r.n,
-    }));
-    return { query: query.q, match, total, hits, facets: { sources, entities, months } };
+    const entities = (stmt(
+      `WITH hits AS (SELECT a.id ${FROM} WHERE ${sql} ORDER BY ${RANK} LIMIT 200)
+       SELECT e.id AS v, e.name AS label, e.type, count(DISTINCT m.article_id) AS n FROM hits JOIN mentions m ON m.article_id = hits.id
+       JOIN entities e ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT 12`,
+    ).all(match, ...params) as { v: string; label: string; type: EntityType; n: number }[]).map((r) => ({ value: r.v, label: r.label, type: r.type, count: r.n }));
+
+    const sources = [...sourceCounts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([v, n]) => ({ value: v ?? '', label: v ?? 'unknown source', count: n }));
+    const months = [...monthCounts]
+      .sort((a, b) => b[0].localeCompare(a[0]))
+      .slice(0, 24)
+      .map(([v, n]) => ({ value: v, label: v, count: n }));
+    return { query: query.q, match, total: all.length, hits, facets: { sources, entities, months } };
   };
 }
 

@@ -63,7 +63,7 @@ export function createApi(options: ApiOptions): Hono {
 
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
 
-  api.get('/stats', (c) => c.json(model.store.stats()));
+  api.get('/stats', (c) => c.json(model.stats()));
 
   api.get('/stories', (c) => {
     const q = parseQuery(storyListQuery, c);
@@ -80,7 +80,7 @@ export function createApi(options: ApiOptions): Hono {
   api.get('/articles', (c) => {
     const q = parseQuery(storyListQuery.pick({ source: true, limit: true, offset: true }), c);
     const items = model.store.listArticles({ source: q.source, limit: q.limit, offset: q.offset });
-    const total = q.source ? model.views.sources().find((s) => s.source === q.source)?.articles ?? 0 : model.store.countArticles();
+    const total = q.source ? model.sources().find((s) => s.source === q.source)?.articles ?? 0 : model.store.countArticles();
     return c.json(page(items, total, q.limit, q.offset));
   });
 
@@ -92,7 +92,7 @@ export function createApi(options: ApiOptions): Hono {
 
   api.get('/entities', (c) => {
     const q = parseQuery(entityListQuery, c);
-    const { items, total } = model.views.listEntities(q);
+    const { items, total } = model.listEntities(q);
     return c.json(page(items, total, q.limit, q.offset));
   });
 

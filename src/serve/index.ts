@@ -58,7 +58,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
   const model = createModel(options.store);
   const hub = new EventHub(() => model.views.changeMark());
   const assets = loadAssets();
-  const ctx: PageContext = { asset: (p) => assetUrl(assets, p), stats: () => options.store.stats() };
+  const ctx: PageContext = { asset: (p) => assetUrl(assets, p), stats: () => model.stats() };
   const ingest = options.ingest !== undefined ? options.ingest : pipelineIngest(options.store);
   const api = createApi({ model, hub, token: options.token || null, ingest, exportJson: () => renderExport(buildExport(options.store), 'json') });
 
@@ -123,7 +123,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
   app.get('/', (c) => {
     const q = pageQuery(storyListQuery, c);
     const { items, total } = model.listStories(q);
-    return c.html(homePage(ctx, { stories: items, total, filters: q, coverage: model.views.corpusCoverage(), sources: model.views.sources() }));
+    return c.html(homePage(ctx, { stories: items, total, filters: q, coverage: model.corpusCoverage(), sources: model.sources() }));
   });
 
   app.get('/stories/:id', (c) => {
@@ -141,7 +141,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
 
   app.get('/entities', (c) => {
     const q = pageQuery(entityListQuery, c);
-    const { items, total } = model.views.listEntities(q);
+    const { items, total } = model.listEntities(q);
     return c.html(entitiesPage(ctx, { items, total, ...q }));
   });
 

@@ -3,7 +3,7 @@
 import type { Store, StoredQuote, StorySummary } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
 import { createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type StoryListRow, type StoryRef, type Views } from '../store/sqlite/views.js';
-import { createSearch, toMatchExpression, type Search } from '../search/index.js';
+import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
 import type { ClaimEvolution, DateOrigin, DateRange, Disagreement, EntityType, Granularity, IsoDate, RemovedBlock, Span } from '../types.js';
 
 export interface ArticleHead {
@@ -268,10 +268,66 @@ export function createModel(store: Store) {
     return found ? found.id : null;
   }
 
+  // Corpus-wide figures (footer, home chart, source list) scan many rows: recompute them only when
+  // the database changed, checking at most every two seconds.
+  let checkedAt = 0;
+  let mark = '';
+  const memo = new Map<string, unknown>();
+  const searches = new Map<string, SearchResult>();
+  function refreshMark(): void {
+    const now = Date.now();
+    if (now - checkedAt <= 2000) return;
+    checkedAt = now;
+    const current = views.changeMark();
+    if (current !== mark) {
+      mark = current;
+      memo.clear();
+      searches.clear();
+    }
+  }
+  function cached<T>(name: string, compute: () => T): T {
+    refreshMark();
+    if (!memo.has(name)) memo.set(name, compute());
+    return memo.get(name) as T;
+  }
+
+  // Per-story figures change only when the story is rebuilt, which moves its updatedAt.
+  const perStory = new Map<string, { topEntities: EntityCount[]; coverage: DayCount[]; entities: EntityCount[] }>();
+  function storyFigures(id: string, updatedAt: string) {
+    const key = `${id}@${updatedAt}`;
+    let f = perStory.get(key);
+    if (!f) {
+      const entities = views.storyEntities(id, 60);
+      f = { entities, topEntities: entities.slice(0, 5), coverage: views.storyCoverage(id) };
+      if (perStory.size > 5000) perStory.clear();
+      perStory.set(key, f);
+    }
+    return f;
+  }
+
+  /** Search with a small cache of recent results (pagination and facet clicks repeat queries). */
+  function cachedSearch(query: SearchQuery): SearchResult {
+    refreshMark();
+    const key = JSON.stringify(query);
+    let result = searches.get(key);
+    if (result) {
+      searches.delete(key);
+    } else {
+      result = search(query);
+      if (searches.size >= 200) searches.delete(searches.keys().next().value!);
+    }
+    searches.set(key, result);
+    return result;
+  }
+
   return {
     store,
     views,
-    search,
+    search: cachedSearch,
+    stats: () => cached('stats', () => store.stats()),
+    listEntities: (q: Parameters<Views['listEntities']>[0]) => cached(`entities:${JSON.stringify(q)}`, () => views.listEntities(q)),
+    corpusCoverage: () => cached('coverage', () => views.corpusCoverage()),
+    sources: () => cached('sources', () => views.sources()),
     resolveEntityId,
 
     listStories(query: StoryListQuery): { items: StoryCard[]; total: number } {
@@ -291,7 +347,10 @@ export function createModel(store: Store) {
       const { items, total } = views.listStories(filter);
       return {
         total,
-        items: items.map((s) => ({ ...s, topEntities: views.storyEntities(s.id, 5), coverage: views.storyCoverage(s.id) })),
+        items: items.map((s) => {
+          const f = storyFigures(s.id, s.updatedAt);
+          return { ...s, topEntities: f.topEntities, coverage: f.coverage };
+        }),
       };
     },
 
@@ -330,8 +389,8 @@ export function createModel(store: Store) {
         claims: s.claims,
         disagreements: s.disagreements,
         sources,
-        entities: views.storyEntities(s.id, 60),
-        coverage: views.storyCoverage(s.id),
+        entities: storyFigures(s.id, s.updatedAt).entities,
+        coverage: storyFigures(s.id, s.updatedAt).coverage,
       };
     },
 

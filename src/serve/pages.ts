@@ -315,23 +315,43 @@ function quoteItem(q: QuoteView, showSpeaker = false): Html {
 </li>`;
 }
 
+const SHOWN_QUOTES = 5;
+const MAX_QUOTES_PER_SPEAKER = 30;
+const MAX_SPEAKER_CARDS = 24;
+
+function speakerName(g: SpeakerQuotes): Html {
+  return g.entityId ? html`<a href="/entities/${encodeURIComponent(g.entityId)}">${g.speaker}</a>` : html`${g.speaker}`;
+}
+
 function quotesSection(speakers: SpeakerQuotes[]): Html {
-  const shown = 5;
+  const cards = speakers.slice(0, MAX_SPEAKER_CARDS);
+  const rest = speakers.slice(MAX_SPEAKER_CARDS);
   return html`<section id="quotes" aria-labelledby="h-quotes" class="section">
   <h2 id="h-quotes">Who said what</h2>
-  ${speakers.length
-    ? html`<div class="speakers">${speakers.map((g, i) => {
+  ${cards.length
+    ? html`<div class="speakers">${cards.map((g, i) => {
         const id = `sp-${i}`;
+        const more = g.quotes.slice(SHOWN_QUOTES, MAX_QUOTES_PER_SPEAKER);
+        const hidden = g.quotes.length - SHOWN_QUOTES - more.length;
         return html`<section class="speaker card" aria-labelledby="${id}">
   <header class="speaker-head">
-    <h3 id="${id}">${g.entityId ? html`<a href="/entities/${encodeURIComponent(g.entityId)}">${g.speaker}</a>` : g.speaker}</h3>
+    <h3 id="${id}">${speakerName(g)}</h3>
     ${g.roles.length ? html`<p class="role">${g.roles.slice(0, 2).join(' · ')}</p>` : ''}
     <p class="muted count">${plural(g.quotes.length, 'statement')}</p>
   </header>
-  <ol class="quotes">${g.quotes.slice(0, shown).map((q) => quoteItem(q))}</ol>
-  ${g.quotes.length > shown ? html`<details><summary>${plural(g.quotes.length - shown, 'more statement')}</summary><ol class="quotes">${g.quotes.slice(shown).map((q) => quoteItem(q))}</ol></details>` : ''}
+  <ol class="quotes">${g.quotes.slice(0, SHOWN_QUOTES).map((q) => quoteItem(q))}</ol>
+  ${more.length
+    ? html`<details><summary>${plural(more.length + Math.max(0, hidden), 'more statement')}</summary><ol class="quotes">${more.map((q) => quoteItem(q))}</ol>${
+        hidden > 0 ? html`<p class="muted small">${hidden} more${g.entityId ? html` on <a href="/entities/${encodeURIComponent(g.entityId)}">${g.speaker}’s page</a>` : ' in the API'}.</p>` : ''
+      }</details>`
+    : ''}
 </section>`;
-      })}</div>`
+      })}</div>
+  ${rest.length
+    ? html`<details class="more-speakers"><summary>${plural(rest.length, 'more speaker')}</summary><ul class="chips">${rest.map(
+        (g) => html`<li><span class="chip">${speakerName(g)} <span class="chip-count">${g.quotes.length}</span></span></li>`,
+      )}</ul></details>`
+    : ''}`
     : html`<p class="muted">No quotes found in this story's articles.</p>`}
 </section>`;
 }

@@ -313,9 +313,10 @@ export function createViews(db: Database.Database) {
 
     /** A cheap fingerprint of the database contents, to notice ingests (also by other processes). */
     changeMark(): string {
-      const a = stmt('SELECT count(*) AS n, max(seq) AS s FROM articles').get() as Row;
+      // max(rowid) is a lookup, not a scan; count(*) notices deletions.
+      const a = stmt('SELECT max(rowid) AS r, count(*) AS n FROM articles').get() as Row;
       const s = stmt('SELECT max(updated_at) AS u, count(*) AS n FROM stories').get() as Row;
-      return `${a.n}:${a.s}:${s.n}:${s.u}`;
+      return `${a.n}:${a.r}:${s.n}:${s.u}`;
     },
 
     sources(): { source: string | null; articles: number }[] {
