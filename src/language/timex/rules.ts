@@ -547,9 +547,24 @@ rule(
   'part-of-day',
   `\\b(?:(early|late|mid|later|earlier)[\\s-]+)?(?:(this|last|yesterday|tomorrow|today|(?:last |next )?${WEEKDAY_SRC})\\s+)?(morning|afternoon|evening|night|tonight|overnight)(?:\\s+(yesterday|today|tomorrow|(?:last |next )?${WEEKDAY_SRC}))?`,
   8,
-  (m) => {
+  (m, text) => {
     const part = m[3]!.toLowerCase();
     const dayWord = m[2] ?? m[4];
+    const theDay = !dayWord && /\b(?:in|during|by|later in|earlier in|early in|late in)\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) && !/^\s+(of|after|before|when)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    if (theDay) {
+      // "in the morning": the part of the day the text is talking about
+      const code = PART_OF_DAY[part]!;
+      const lead = /the\s+$/i.exec(text.slice(Math.max(0, m.index - 8), m.index));
+      const start = m.index - (lead ? lead[0].length : 0);
+      return {
+        start,
+        end: m.index + m[0].length,
+        resolve: (ctx) => {
+          const day = ctx.ref?.d !== undefined ? refToYmd(ctx.ref) : ctx.dct;
+          return { type: 'TIME', value: `${day ? fmtDay(day) : 'XXXX-XX-XX'}T${code}`, anchor: ctx.ref?.d !== undefined ? 'text' : 'dct' };
+        },
+      };
+    }
     if (!dayWord && part !== 'tonight' && part !== 'overnight' && !(m[1] && /^mid/i.test(m[1]))) return null;
     if (dayWord && /^(this|last)$/i.test(dayWord) && part === 'overnight') return null;
     const mod = modOf(m[1]);
@@ -822,9 +837,9 @@ rule(
     const det = m[1]?.toLowerCase();
     const unit = unitKey(m[2]!);
     if (!det) {
-      if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted)\s+$/i)) return null;
       const tl = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
       if (/^\s+ago\b/i.test(tl)) return { start: m.index, end: m.index + m[0].length + tl.indexOf('ago') + 3, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
+      if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted)\s+$/i)) return null;
       if (/^\s+(of|old|later|earlier|before|after|to)\b/i.test(tl)) return null;
     }
     if (det === 'the' && !/\b(over|in|during|through|for)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
@@ -836,6 +851,12 @@ rule(
     return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: durationValue('X', unit), anchor: 'none' }) };
   },
 );
+
+// Unquantified stretches: "for a while", "for some time", "for a long time".
+rule('vague-stretch', `\\b(?:for|in|after|within)\\s+(a while|some time|a long time|a short time|a little while|quite some time|a (?:fairly |very )?(?:long|lengthy|short|brief) (?:period|time|while))\\b`, 4, (m) => {
+  const start = m.index + m[0].length - m[1]!.length;
+  return { start, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'PXX', anchor: 'none' }) };
+});
 
 // Sets: "every week", "each Thursday", "daily", "twice a week", "on Tuesdays", "each July".
 rule(
@@ -887,13 +908,12 @@ rule(
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     if (w === 'now') {
-      if (/^\s+that\b/i.test(after)) return null;
       if (/\b(by|until|till|from|for|than|right|just)\s+$/i.test(before) && !/\b(by|until|from|for|than)\s+$/i.test(before)) return null;
     }
     if (w === 'once' || w === 'earlier' || w === 'later' || w === 'so far' || w === 'one day' || w === 'the coming' || w === 'upcoming' || w === 'eventually' || w === 'today\'s') return null;
     if (w === 'future') return null; // "future earnings": an adjective
     if (w === 'the future' && /^\s+(of|for)\b/.test(after)) return null;
-    if (w === 'recent') return null; // "the recent sale": an adjective, rarely annotated
+    if (w === 'recent' && !/^\s+[a-z]/.test(after)) return null;
     if (w === 'current' && (!/^\s+[a-z]/.test(after) || /^\s+(account|accounts|affairs|events|quarter|year|month|week|fiscal|period|issue|members?|president|chairman|owners?)\b/.test(after) || /\b(then|the|its|his|her|their)\s+$/i.test(before) && /\bthen\s+$/i.test(before))) return null;
     if (w === 'soon' && /\bas\s+$/i.test(before)) return null;
     if (w === 'soon' && /^\s+(after|before)\b/i.test(after)) return null;
