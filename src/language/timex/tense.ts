@@ -3,11 +3,11 @@
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow)$/i;
+const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow|effective|payable)$/i;
 const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|wasn't|weren't|didn't|hadn't|yesterday|since)$/i;
 /** Verbs of saying: the report is past, but the adverbial usually belongs to what is reported. */
 const REPORTING = /^(said|says|told|added|stated|declared|noted|according)$/i;
-const FUTURE_INFINITIVE = /^(set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?)$/i;
+const FUTURE_INFINITIVE = /^(is|are|set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?)$/i;
 const PRESENT = /^(is|are|am|isn't|aren't|has|have|says|continues?|remains?)$/i;
 const WORD = /[A-Za-z']+/g;
 
@@ -44,8 +44,11 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
-    } else if (PAST.test(w)) t = 'past';
-    else if (w.length > 4 && /^[a-z].*ed$/.test(w) && !/^(need|feed|seed|speed|proceed|exceed|succeed|red|bed|shed|hundred|indeed|breed|greed|deed|weed|sacred|kindred)$/i.test(w)) t = 'past';
+    } else if (PAST.test(w) || (w.length > 4 && /^[a-z].*ed$/.test(w) && !/^(need|feed|seed|speed|proceed|exceed|succeed|red|bed|shed|hundred|indeed|breed|greed|deed|weed|sacred|kindred)$/i.test(w))) {
+      // a participle after "be" ("would be paid", "will be named") carries no tense of its own
+      if (/^(be|being)$/i.test(before)) continue;
+      t = 'past';
+    }
     else if (PRESENT.test(w)) t = 'present';
     if (!t) continue;
     const pos = m.index;
