@@ -82,8 +82,7 @@ export const ROLE_HEADS = new Set(
 const ROLE_INNER = new Set(
   ('of the for foreign defense defence state national security press deputy vice prime first acting former interim ' +
     'senior top chief general assistant special affairs interior finance economic economy trade justice homeland ' +
-    'international public information health energy commerce treasury white house department ministry administration ' +
-    'council committee office presidential russian american european federal executive military army navy air force ' +
+    'international public information health energy commerce treasury presidential federal executive military ' +
     "'s ’s - the").split(' '),
 );
 export const HONORIFICS = new Set('mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady mx mx. messrs messrs.'.split(' '));

@@ -93,6 +93,17 @@ export function recognizeEntities(text: string, sentences: Sentence[]): EntityMe
       out.push({ si: sp.si, first: sp.first + head + 1, last, label: 'PER' });
       continue;
     }
+    // "US Secretary" (of State …): a title is not an organisation; keep what precedes it.
+    if (sp.label !== 'PER' && w.length >= 2 && ROLE_HEADS.has(w[w.length - 1]!.toLowerCase())) {
+      let keep = w.length - 1;
+      while (keep > 0 && ROLE_HEADS.has(w[keep - 1]!.toLowerCase())) keep--;
+      if (keep > 0) {
+        const types = gazetteer.get(w.slice(0, keep).join(' '));
+        const label = types?.length === 1 ? (types[0] as NerLabel) : sp.label;
+        out.push({ si: sp.si, first: sp.first, last: sp.first + keep - 1, label });
+      }
+      continue;
+    }
     // "Russia Dmitry Peskov": a known place or organisation glued to a person named elsewhere in the text.
     if (sp.label !== 'PER' && w.length >= 3 && surnames.has(w[w.length - 1]!)) {
       let cut = -1;
