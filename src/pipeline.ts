@@ -146,6 +146,7 @@ export function prepareDocument(
 ): Prepared | { existingId: string } {
   const extracted = extract({ html: raw.html, text: raw.text, url: raw.url, title: raw.title }, { repeatedLines });
   if (!extracted.text.trim()) throw new Error('no article text found after removing the page furniture');
+  if (!extracted.title.trim()) extracted.title = titleFromText(extracted.text);
   const contentHash = contentHashOf(extracted.title, extracted.text);
   const id = articleIdFor(raw, contentHash);
   const existingId = isKnown(contentHash, raw.url ? canonicalUrl(raw.url) : null, id);
@@ -183,6 +184,15 @@ export function prepareDocument(
     eventId: null,
   };
   return { article, analysis, lineHashes: candidateLines(raw).map((l) => lineHash(raw.source, l)) };
+}
+
+/** For articles without a headline: the first sentence, cut at a clause boundary within 150 characters. */
+export function titleFromText(text: string): string {
+  const first = (/^.+?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text.trim()).replace(/\s+/g, ' ');
+  if (first.length <= 150) return first.replace(/[.]$/, '');
+  const cut = first.slice(0, 150);
+  const boundary = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' — '), cut.lastIndexOf('; '));
+  return (boundary > 50 ? cut.slice(0, boundary) : cut.slice(0, cut.lastIndexOf(' '))) + '…';
 }
 
 function hostOf(url: string | undefined): string | null {
