@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/language/index.js';
+import { segment } from '../../src/language/segment.js';
+import { recognizeEntities } from '../../src/language/ner/index.js';
+import { resolveEntities } from '../../src/language/entities.js';
 import { findQuotes } from '../../src/language/quotes/index.js';
 import { properName } from '../../src/language/quotes/speaker.js';
 import type { Quote } from '../../src/types.js';
@@ -8,8 +10,11 @@ import type { Quote } from '../../src/types.js';
 const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
 const slice = (text: string, s: [number, number] | null) => (s ? text.slice(s[0], s[1]) : null);
 
+/** Quotes on top of the real sentence, NER and entity stages (as analyze() wires them). */
 function quotesOf(text: string): Quote[] {
-  return analyze(text, { dct: null }).quotes;
+  const sentences = segment(text);
+  const mentions = recognizeEntities(text, sentences);
+  return findQuotes(text, { sentences, mentions, entities: resolveEntities(text, sentences, mentions) });
 }
 
 /** Quotes found with no entity information at all (the quote stage's own cues and names). */

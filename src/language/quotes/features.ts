@@ -180,6 +180,26 @@ export function sequenceFeatures(
     }
   }
 
+  const lexBucket = (k: number) => {
+    if (k < 0 || k >= n) return 9;
+    const p = cueP[k]!;
+    return p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
+  };
+  const lastColon = new Int32Array(n);
+  const thatAfterLeftCue = new Uint8Array(n);
+  {
+    let c = -1;
+    let that = 0;
+    for (let i = 0; i < n; i++) {
+      lastColon[i] = c;
+      thatAfterLeftCue[i] = that;
+      const t = tokens[i]!.text;
+      if (t === ':' || t === '—' || t === '–') c = i;
+      if (isCue[i]) that = 0;
+      else if (tokens[i]!.lower === 'that' && i > 0 && leftCue[i] >= 0 && i - leftCue[i]! <= 4) that = 1;
+      if (tokens[i]!.sentStart) that = 0;
+    }
+  }
   const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : wh[k]!);
   const S = (k: number) => (k < 0 ? BOS : k >= n ? EOS : sh[k]!);
   const out: Uint32Array[] = [];
@@ -215,9 +235,14 @@ export function sequenceFeatures(
       f.push(f3(32, same, wh[rc]!, d));
     } else f.push(f1(33, qs));
     if (lc >= 0 && rc >= 0) f.push(f2(34, sent[lc] === sent[i] ? 1 : 0, sent[rc] === sent[i] ? 1 : 0));
+    f.push(f2(35, W(i), inQ), f2(36, lexBucket(i - 1), lexBucket(i + 1)));
+    const colon = lastColon[i]!;
+    if (colon >= 0 && sent[colon] === sent[i]) f.push(f2(37, bucket(i - colon), qs));
+    if (thatAfterLeftCue[i]) f.push(f1(38, qs));
     if (prior) {
       f.push(f1(40, prior[i]!), f2(41, prior[i]!, W(i)));
       f.push(f2(42, i > 0 ? prior[i - 1]! : 9, i + 1 < n ? prior[i + 1]! : 9));
+      f.push(f3(49, prior[i]!, i > 1 ? prior[i - 2]! : 9, i + 2 < n ? prior[i + 2]! : 9));
       const pl = pLeft[i]!;
       const pr = pRight[i]!;
       if (pl >= 0) f.push(f3(43, sent[pl] === sent[i] ? 1 : 0, bucket(i - pl), qs), f2(44, sent[pl] === sent[i] ? 1 : 0, wh[pl]!));

@@ -153,7 +153,12 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const atts = findAttributions(text, paras, quoteModel())
     .filter((a) => usable[a.paragraph])
     .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
-  const resolver = new SpeakerResolver({ text, mentions: context.mentions, entities: context.entities, quoted: quotedSpans(paras, text) });
+  const resolver = new SpeakerResolver({
+    text,
+    mentions: context.mentions,
+    entities: context.entities,
+    quoted: [...quotedSpans(paras, text), ...atts.map((a) => union(a.content))],
+  });
   const quotes: Quote[] = [];
   for (const a of atts) {
     const content = union(a.content);

@@ -26,7 +26,10 @@ export interface SpeakerContext {
   text: string;
   mentions: EntityMention[];
   entities: DocEntity[];
-  /** Spans of quoted text (inside quotation marks): mentions there are not antecedents. */
+  /**
+   * Spans of quoted text and of reported contents: mentions there are not antecedents of a
+   * pronoun source (the speaker of "he added" is a previous speaker, not someone they spoke of).
+   */
   quoted: Span[];
 }
 
@@ -96,7 +99,7 @@ export class SpeakerResolver {
     for (const m of this.mentions) {
       if (m.start >= at) break;
       if (m.label !== 'PER' || at - m.start > 1200) continue;
-      if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1])) continue;
+      if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
       best = m;
     }
