@@ -138,6 +138,7 @@ const META_PUBLISHED = [
   'ga_date', 'bt:pubdate', 'og:pubdate', 'pubdate_iso', 'displaydate', 'firstpublishedtime', 'page_date', 'content_create_date',
   'last-modified-date-original', 'dateline', 'gwa_pubdate', 'article:post_date', 'itemprop:datepublished', 'timestamp', 'release_date',
 ];
+const WEAK_META = new Set(['date', 'dc.date', 'dcterms.date', 'created', 'dc.created', 'timestamp', 'dateline', 'page_date']);
 const META_MODIFIED = [
   'article:modified_time', 'og:updated_time', 'article:modified', 'datemodified', 'modified_time', 'dc.date.modified', 'dcterms.modified',
   'last-modified', 'lastmod', 'lastmodified', 'updated_time', 'revised', 'date_modified', 'og:modified_time', 'modified',
@@ -151,17 +152,15 @@ function firstDateFromLd(objs: Record<string, unknown>[], keys: string[], latest
       const d = typeof v === 'string' || typeof v === 'number' ? parseDateValue(String(v), latest) : null;
       if (d) found.push(d);
     }
-    if (found.length) {
-      // Several article objects (e.g. a list of related items): the oldest is the page's own original.
-      found.sort((a, b) => ymdToIso(a).localeCompare(ymdToIso(b)));
-      return { date: found[0]!, key };
-    }
+    // Several article objects (the page's own first, then related items): the first is the page's.
+    if (found.length) return { date: found[0]!, key };
   }
   return null;
 }
 
 const DATE_CLASS_RE =
   /(?:^|[\s_-])(?:date|datum|fecha|data|time|posted|published|publish|pubdate|post-date|entry-date|entry-meta|post-meta|postmeta|meta|byline|dateline|timestamp|article-date|article-info|info|created|submitted|footer|author|field--name-post-date|veroeffentlicht|datetime)(?:$|[\s_-])/i;
+const DATE_CLASS_LOOSE_RE = /(?:(?<!up)date|datum|publish|posted|postmeta|entrymeta|metadata|byline)/i;
 const MODIFIED_WORDS = /\b(?:updated?|modified|aktualisiert|actualizado|actualisé|mis à jour|atualizado|geändert|last edit|revised|stand)\b/i;
 const PUBLISHED_WORDS = /\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|created|erstellt|datum|date|fecha|data)\b\s*(?:on|am|le|el|:)?\s*:?\s*$/i;
 
@@ -169,7 +168,13 @@ function elementClassId(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
 }
 
-export function findDates(document: Document, jsonLd: Record<string, unknown>[], metas: Map<string, string[]>, options: DateOptions = {}): DateFinding {
+export function findDates(
+  document: Document,
+  jsonLd: Record<string, unknown>[],
+  metas: Map<string, string[]>,
+  options: DateOptions = {},
+  rawHtml?: string,
+): DateFinding {
   const latest = options.latest ?? new Date().toISOString().slice(0, 10);
   let published: YMD | null = null;
   let evidence: string | null = null;
@@ -192,12 +197,24 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
     }
     return null;
   };
-  const metaPub = metaDate(META_PUBLISHED);
+  const metaPub = metaDate(META_PUBLISHED.filter((n) => !WEAK_META.has(n)));
+  // Generic names ("date", "dc.date") are often the last change: page markup outranks them.
+  const weakMetaPub = metaDate([...WEAK_META]);
   if (metaPub) {
-    // Prefer the older of JSON-LD and meta published dates: templates sometimes put the update there.
-    if (!published || ymdToIso(metaPub.date) < ymdToIso(published)) (published = metaPub.date), (evidence = `meta ${metaPub.key}`);
+    // JSON-LD, when present, is the more specific description of the article.
+    if (!published) (published = metaPub.date), (evidence = `meta ${metaPub.key}`);
   }
   if (!modified) modified = metaDate(META_MODIFIED)?.date ?? null;
+
+  // The page shows one date to its readers. When the structured "published" date is nowhere on the
+  // page but the structured "modified" one is, the page presents the latter as its date.
+  if (published && modified && ymdToIso(published) !== ymdToIso(modified) && document.body) {
+    const shown = new Set(findDatesInText(visibleText(document.body, 30000), latest).map((f) => ymdToIso(f.date)));
+    if (!shown.has(ymdToIso(published)) && shown.has(ymdToIso(modified))) {
+      published = modified;
+      evidence = `${evidence} → the date the page shows (its modified date)`;
+    }
+  }
 
   // 3. Microdata and <time>.
   if (!published) {
@@ -237,7 +254,7 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
     for (const el of candidates) {
       if (count > 400) break;
       const ci = elementClassId(el);
-      if (!DATE_CLASS_RE.test(ci)) continue;
+      if (!DATE_CLASS_RE.test(ci) && !DATE_CLASS_LOOSE_RE.test(ci)) continue;
       if (/comment|related|sidebar|footer-widget|widget|copyright/i.test(ci)) continue;
       count++;
       const txt = visibleText(el, 400).trim().slice(0, 400);
@@ -267,6 +284,8 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
     }
   }
 
+  if (!published && weakMetaPub) (published = weakMetaPub.date), (evidence = `meta ${weakMetaPub.key}`);
+
   // 5. The URL (given, canonical or og:url).
   if (!published) {
     const urls = [options.url, document.querySelector('link[rel="canonical"]')?.getAttribute('href'), metas.get('og:url')?.[0]];
@@ -283,7 +302,7 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
   // Any other meta tag naming a date (site-specific names), then dates in the title/description.
   if (!published) {
     for (const [key, values] of metas) {
-      if (!/(?:date|time|publish|created|issued)/.test(key) || /(?:modif|updat|expir|revis|valid|end|start|event|birth)/.test(key)) continue;
+      if (!/(?:date|time|publish|created|issued|uploaded)/.test(key) || /(?:modif|updat|expir|revis|valid|end|start|event|birth)/.test(key)) continue;
       const d = values.map((v) => (/^(?:19|20)\d\d-?\d\d-?\d\d/.test(v.trim()) ? parseDateValue(v, latest) : null)).find(Boolean);
       if (d) {
         published = d;
@@ -311,6 +330,16 @@ export function findDates(document: Document, jsonLd: Record<string, unknown>[],
         evidence = 'date in image URL';
         break;
       }
+    }
+  }
+
+  // Publication dates in the page's embedded JSON state (frameworks' hydration data).
+  if (!published && rawHtml) {
+    const m = /"(?:datePublished|publishedAt|published_at|publishedDate|publishDate|publish_date|pubDate|firstPublished(?:At|Date)?|createdAt|created_at|dateCreated)"\s*:\s*"((?:19|20)\d\d-\d\d-\d\d[^"]*)"/.exec(rawHtml);
+    const d = m ? parseDateValue(m[1], latest) : null;
+    if (d) {
+      published = d;
+      evidence = 'embedded JSON';
     }
   }
 

@@ -34,7 +34,7 @@ function blocksLength(blocks: Block[]): number {
 export function extractFromHtml(html: string, options: HtmlOptions = {}): Extracted {
   const document = parse(html);
   const meta = readMetadata(document, options.url);
-  const dates = findDates(document, meta.jsonLd, meta.metas, { url: options.url, latest: options.latestDate });
+  const dates = findDates(document, meta.jsonLd, meta.metas, { url: options.url, latest: options.latestDate }, html);
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 
   pruneFurniture(document);
