@@ -129,6 +129,7 @@ export function durationValue(n: number | 'X', unit: UnitKey, fortnight = false)
       case 'S': return 'PTXS';
       case 'MIN': return 'PTXM';
       case 'H': return 'PTXH';
+      case 'Q': return 'PXM';
       case 'DE': return 'PXDE';
       case 'CE': return 'PXCE';
       default: return `PX${unit}`;
@@ -144,7 +145,7 @@ export function durationValue(n: number | 'X', unit: UnitKey, fortnight = false)
     case 'W': return whole ? `P${n}W` : `P${Math.round(n * 7)}D`;
     case 'WE': return `P${n * 2}D`;
     case 'M': return whole ? `P${n}M` : `P${Math.round(n * 30)}D`;
-    case 'Q': return `P${n}Q`;
+    case 'Q': return `P${Math.round(n * 3)}M`;
     case 'Y': return whole ? `P${n}Y` : `P${Math.floor(n)}Y${Math.round((n % 1) * 12)}M`;
     case 'DE': return `P${Math.round(n * 10)}Y`;
     case 'CE': return `P${Math.round(n * 100)}Y`;

@@ -9,7 +9,7 @@ import {
   toEpochDay, type Ymd,
 } from './calendar.js';
 import {
-  MONTH_SRC, NUM_SRC, ORDINAL_SRC, QUANT_SRC, SPOKEN_YEAR_SRC, UNIT_SRC, WEEKDAY_SRC,
+  MONTH_SRC, NUM_SRC, ORDINAL_SRC, QUANT_SRC, SPOKEN_YEAR_SRC, UNIT_SRC, UNITS_WORDS, WEEKDAY_SRC,
   durationValue, modOf, monthNumber, parseNumber, parseOrdinal, parseSpokenYear, unitKey,
   weekdayNumber, type UnitKey,
 } from './lexicon.js';
@@ -779,24 +779,27 @@ rule(
 // "five-year", "the first nine months", "2 1/2 years".
 rule(
   'duration',
-  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?(${NUM_SRC})(?:\\s+more)?([\\s-]+)(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
+  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?((?:\\d+|${UNITS_WORDS}|ten|twelve)\\s*(?:to|or|-|–)\\s*)?(${NUM_SRC})(?:\\s+more)?([\\s-]+)(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
   5,
   (m, text) => {
-    const numWord = m[4]!;
+    const rangeFrom = m[4];
+    const numWord = m[5]!;
     let n = parseNumber(numWord);
-    const unitWord = m[6]!;
+    const unitWord = m[7]!;
     const unit = unitKey(unitWord);
-    const hyphen = m[5]!.includes('-');
+    const hyphen = m[6]!.includes('-');
     const lowNum = numWord.toLowerCase();
     if (/and a half$/.test(m[0])) n = n === 'X' ? n : n + 0.5;
     // a bare "a/an/some/many + unit" is often not a duration ("a day of protests"): accept the
     // common cases only
+    if (rangeFrom && !/^\d|^[a-z]+$/i.test(lowNum)) return null;
     if ((lowNum === 'a' || lowNum === 'an') && !m[1] && !m[2] && !m[3]) {
+      if (rangeFrom) return null;
       const prev = text.slice(Math.max(0, m.index - 40), m.index);
-      if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)\S*(?:\s+[a-z]+){0,2}\s*$/i.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
+      if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)[^\s.!?]*(?:\s+[a-z]+){0,2}\s*$/.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
         return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
       }
-      if (!/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of)\s+$/i.test(prev)) return null;
+      if (!/and a half$/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of)\s+$/i.test(prev)) return null;
       if (unit === 'Q') return null;
       // "a second term", "for a second time": an ordinal, not a duration
       if (unit === 'S' && /^\s+(?!of\b|and\b|or\b|later\b|earlier\b|ago\b|before\b|after\b)[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
@@ -808,7 +811,7 @@ rule(
     if (unit === 'Q' && !m[2] && !/\bthe\b/i.test(m[0]) && !hyphen) return null;
     if (unit === 'Q' && /^(three|two|one)$/i.test(numWord) && hyphen) return null; // "three-quarters"
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    if (m[7]?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(tail)) {
+    if (m[8]?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(tail)) {
       if (unit === 'Y' && !/month|week|day/.test(unitWord)) return null; // ages are not durations
     }
     if (unit === 'WE' && n === 1) return null;
@@ -822,7 +825,8 @@ rule(
     }
     const mod = modOf(quant ?? m[3]);
     const fortnight = /fortnight/i.test(unitWord);
-    const value = durationValue(n, unit, fortnight);
+    // "two to three weeks", "12 to 18 months": an unspecified number of units
+    const value = durationValue(rangeFrom ? 'X' : n, unit, fortnight);
     return { start, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
   },
 );
