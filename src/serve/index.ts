@@ -6,9 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/store.js';
 import type { ParseResult, RawDoc } from '../types.js';
-import { ingestDocuments } from '../pipeline.js';
 import { buildExport, renderExport } from '../export.js';
-import { readUrlSource } from '../ingest/index.js';
 import { ApiError, createApi, errorBody, type IngestFunction } from './api.js';
 import { assetUrl, loadAssets } from './assets.js';
 import { EventHub } from './events.js';
@@ -40,6 +38,8 @@ export const CONTENT_SECURITY_POLICY = [
 /** POST /api/ingest: documents and URLs through the pipeline, one transaction per batch. */
 function pipelineIngest(store: Store): IngestFunction {
   return async (docs, urls, onProgress) => {
+    // Loaded on first use: the pipeline brings the language models, which the read side never needs.
+    const [{ ingestDocuments }, { readUrlSource }] = await Promise.all([import('../pipeline.js'), import('../ingest/index.js')]);
     const total = docs.length + urls.length;
     async function* sources(): AsyncGenerator<ParseResult<RawDoc>> {
       if (docs.length) yield { items: docs, errors: [] };

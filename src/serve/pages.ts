@@ -212,13 +212,12 @@ function truncate(text: string, max: number): string {
 
 // ─── story ───────────────────────────────────────────────────────────────────────────────────────
 
+/** The finest zoom that keeps the timeline to a readable number of groups. */
 export function chooseZoom(timeline: TimelineItem[]): Granularity {
-  const dates = timeline.map((t) => t.date).filter(Boolean).sort();
-  if (dates.length < 2) return 'day';
-  const span = (Date.parse(dates[dates.length - 1]!.slice(0, 10).padEnd(10, '-01').replace(/-$/, '')) - Date.parse(dates[0]!.slice(0, 10))) / 86_400_000;
-  if (span > 3 * 365) return 'year';
-  if (span > 45) return 'month';
-  return 'day';
+  const dates = timeline.map((t) => t.date).filter(Boolean);
+  if (new Set(dates.map((d) => d.slice(0, 10))).size <= 15) return 'day';
+  if (new Set(dates.map((d) => d.slice(0, 7))).size <= 24) return 'month';
+  return 'year';
 }
 
 export function storyPage(ctx: PageContext, s: StoryDetail, zoomParam: Granularity | undefined): string {
