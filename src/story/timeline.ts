@@ -17,6 +17,8 @@ export interface SalienceWeights {
   nextDayPublication: number;
   /** A date after the article's publication (a schedule, a plan). */
   future: number;
+  /** Growth of a reference's weight with the time between the date and the article: × (1 + recall·ln(1 + weeks)). */
+  recall: number;
 }
 
 export const DEFAULT_WEIGHTS: SalienceWeights = {
@@ -25,6 +27,7 @@ export const DEFAULT_WEIGHTS: SalienceWeights = {
   publication: 0.5,
   nextDayPublication: 0.25,
   future: 0.5,
+  recall: 1,
 };
 
 export interface TimelineContext {
@@ -79,7 +82,11 @@ export function rankDates(ctx: TimelineContext): Map<IsoDate, number> {
     let value: number;
     if (m.basis === 'publication') value = w.publication;
     else if (m.published && m.date === m.published) value = w.sameDay;
-    else value = w.reference;
+    else {
+      value = w.reference;
+      // A date still recalled weeks later mattered more than one mentioned the day after.
+      if (m.published) value *= 1 + w.recall * Math.log1p(Math.abs(dayNumber(m.published) - dayNumber(m.date)) / 7);
+    }
     if (m.future) value *= w.future;
     give(m.date, m.articleId, value * (rel.get(m.articleId) ?? 1));
   }
@@ -122,7 +129,7 @@ export interface SelectionWeights {
   redundancy: number;
 }
 
-export const DEFAULT_SELECTION: SelectionWeights = { local: 0.6, sameDayLead: 1, nextDayLead: 1, positionDecay: 0.05, redundancy: 0.5 };
+export const DEFAULT_SELECTION: SelectionWeights = { local: 0.6, sameDayLead: 1, nextDayLead: 1, positionDecay: 0.02, redundancy: 0.5 };
 
 function pickSentences(candidates: Candidate[], story: Vector, k: number, w: SelectionWeights = DEFAULT_SELECTION): Candidate[] {
   if (!candidates.length) return [];
@@ -159,8 +166,6 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const vectorOf = new Map<DatedMention, Vector>();
   for (const [m, t] of termsOf) vectorOf.set(m, tfidf.vector(t));
   const keywordVector = tfidf.vector((options.keywords ?? []).flatMap((kw) => contentTerms(kw)));
-  const storyCentroid = topTerms(centroid([...vectorOf.values()]), 100);
-  const story = keywordVector.size ? centroid([storyCentroid, keywordVector]) : storyCentroid;
 
   const scores = rankDates(ctx);
   const byDate = new Map<IsoDate, DatedMention[]>();
@@ -180,6 +185,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const ranked = [...scores].filter(([d]) => byDate.has(d)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const limit = options.dates ?? defaultDateCount(ranked.map(([, s]) => s));
   const chosenDates = ranked.slice(0, limit).map(([d]) => d);
+  // The story's centroid: what all its dated material is about (plus the keywords).
+  const storyCentroid = topTerms(centroid([...vectorOf.values()]), 100);
+  const story = keywordVector.size ? centroid([storyCentroid, keywordVector]) : storyCentroid;
 
   const entries: TimelineEntry[] = [];
   for (const date of chosenDates.sort()) {
