@@ -94,7 +94,13 @@ function weekdayDate(dct: Ymd, wd: number, tense: Tense, shift: 'last' | 'next' 
   if (shift === 'this') return addDays(dct, delta);
   if (delta === 0) return dct;
   if (tense === 'future') return addDays(dct, delta > 0 ? delta : delta + 7);
-  return addDays(dct, delta < 0 ? delta : delta - 7);
+  const back = delta < 0 ? delta : delta - 7;
+  // present tense ("meet Monday", "is expected Friday"): the nearer one, looking back on ties
+  if (tense === 'present') {
+    const fwd = back + 7;
+    return addDays(dct, fwd < -back ? fwd : back);
+  }
+  return addDays(dct, back);
 }
 
 function shiftBy(p: Ymd, n: number, unit: UnitKey): Ymd {
@@ -876,6 +882,7 @@ rule(
       value = map[m[3].toLowerCase()]!;
       // "daily" as an adjective before a noun ("the daily newspaper") is not a set expression
       const nxt = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      if (/^[A-Z]/.test(m[3]) && /[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index))) return null; // "NBC Nightly News"
       if (/^(daily|weekly|monthly|quarterly|yearly|nightly)$/i.test(m[3]) && /^\s+[a-z]/.test(nxt) && !/^\s+(to|for|in|at|on|and|or|by|from|since|until|through|during|with|as|but)\b/.test(nxt)) return null;
     } else if (m[4] || m[5]) value = durationValue(1, unitKey((m[4] ?? m[5])!));
     else {
