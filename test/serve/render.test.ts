@@ -1,0 +1,96 @@
+// The pieces every page relies on: escaping, safe URLs, annotated text nesting, search syntax.
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { html, safeExternalUrl, unsafeRaw } from '../../src/serve/html.js';
+import { renderAnnotatedText } from '../../src/serve/annotate.js';
+import { toMatchExpression } from '../../src/search/index.js';
+import { chooseZoom } from '../../src/serve/pages.js';
+import { bucketCoverage } from '../../src/serve/charts.js';
+import { SEEDS_DIR } from '../helpers/paths.js';
+
+describe('html template', () => {
+  it('escapes every interpolation unless it is template markup', () => {
+    const evil = `<img src=x onerror="alert('x')">&"'\``;
+    const out = html`<p title="${evil}">${evil}${html`<b>${evil}</b>`}${[evil, 1, null, undefined, false]}</p>`.value;
+    expect(out).not.toContain('<img');
+    expect(out).toContain('&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;&quot;&#39;&#96;');
+    expect(out).toContain('<b>&lt;img');
+    expect(out.match(/<b>/g)).toHaveLength(1);
+    expect(html`${unsafeRaw('<br>')}`.value).toBe('<br>');
+  });
+
+  it('links only to http(s) URLs', () => {
+    expect(safeExternalUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>', 'vbscript:x', 'not a url', '', null]) expect(safeExternalUrl(bad)).toBeNull();
+  });
+});
+
+describe('annotated text', () => {
+  const text = readFileSync(join(SEEDS_DIR, '000_579504aca85b9f81.txt'), 'utf8');
+
+  it('nests quotes, entities and time expressions properly even when they cross', () => {
+    const name = text.indexOf('Dmitry Peskov');
+    const quoteStart = text.indexOf('If necessary');
+    const quoteEnd = text.indexOf('can resume') + 'can resume'.length;
+    const biden = text.indexOf('Biden', quoteStart);
+    const out = renderAnnotatedText(text, {
+      quotes: [{ id: 7, start: quoteStart, end: quoteEnd, speaker: 'Dmitry Peskov', speakerEntityId: 'e1', direct: true, kind: 'speech', cue: null, speakerSpan: null }],
+      entities: [
+        { start: name, end: name + 13, text: 'Dmitry Peskov', entityId: 'e1', name: 'Dmitry Peskov', type: 'person', role: null },
+        { start: biden, end: biden + 5, text: 'Biden', entityId: 'e2', name: 'Joe Biden', type: 'person', role: null },
+        // crosses the end of the quote: must be split, not mis-nested
+        { start: quoteEnd - 6, end: quoteEnd + 3, text: text.slice(quoteEnd - 6, quoteEnd + 3), entityId: 'e3', name: 'X', type: 'other', role: null },
+      ],
+      timexes: [{ start: 0, end: 5, text: text.slice(0, 5), type: 'DATE', value: '2022-03-16', mod: null }],
+    }).value;
+    const { document } = parseHTML(`<div id="root">${out}</div>`);
+    const root = document.getElementById('root')!;
+    expect(root.textContent!.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+    expect(out.match(/<br>/g)?.length ?? 0).toBe((text.trim().match(/\n/g) ?? []).length);
+    const quote = document.getElementById('q-7')!;
+    expect(quote.classList.contains('quote')).toBe(true);
+    expect(quote.querySelector('a[href="/entities/e2"]')!.textContent).toBe('Biden');
+    expect(document.querySelectorAll('[id="q-7"]')).toHaveLength(1);
+    expect(document.querySelector('a[href="/entities/e1"]')!.textContent).toBe('Dmitry Peskov');
+    expect(document.querySelector('time[datetime="2022-03-16"]')).toBeTruthy();
+    // re-serialising the parsed tree gives the same markup: nothing was mis-nested
+    expect(root.innerHTML.replace(/<br>/g, '')).toBe(out.replace(/<br>/g, ''));
+  });
+
+  it('escapes markup in the text', () => {
+    const out = renderAnnotatedText('a <script>x()</script>\n\n<img onerror=y>', { quotes: [], entities: [], timexes: [] }).value;
+    expect(out).toBe('<p>a &lt;script&gt;x()&lt;/script&gt;</p>\n<p>&lt;img onerror=y&gt;</p>\n');
+  });
+});
+
+describe('search syntax', () => {
+  it('turns what people type into a safe FTS5 expression', () => {
+    expect(toMatchExpression('Peskov contacts')).toBe('"Peskov" AND "contacts"');
+    expect(toMatchExpression('"Dmitry Peskov" -Biden')).toBe('"Dmitry Peskov" NOT "Biden"');
+    expect(toMatchExpression('sanction*')).toBe('"sanction"*');
+    expect(toMatchExpression('U.S. officials')).toBe('"U S" AND "officials"');
+    expect(toMatchExpression('AND OR (')).toBe('"AND" AND "OR"');
+    expect(toMatchExpression('"" - ( )')).toBeNull();
+  });
+});
+
+describe('timeline zoom and coverage', () => {
+  const entry = (date: string) => ({ date, granularity: 'day' as const, summary: '', sentences: [], articles: [] });
+  it('picks the finest readable zoom', () => {
+    expect(chooseZoom(['2022-03-15', '2022-03-16'].map(entry))).toBe('day');
+    expect(chooseZoom(Array.from({ length: 30 }, (_, i) => entry(`2010-0${1 + (i % 9)}-${String(1 + i).padStart(2, '0')}`)))).toBe('month');
+    expect(chooseZoom(Array.from({ length: 40 }, (_, i) => entry(`${1980 + i}-01-01`)))).toBe('year');
+  });
+  it('buckets coverage by day, week or month and fills gaps', () => {
+    const days = bucketCoverage([{ date: '2022-03-01', count: 2 }, { date: '2022-03-04', count: 1 }]);
+    expect(days.unit).toBe('day');
+    expect(days.buckets.map((b) => b.count)).toEqual([2, 0, 0, 1]);
+    const months = bucketCoverage([{ date: '2020-01-05', count: 1 }, { date: '2022-12-30', count: 3 }], 60);
+    expect(months.unit).toBe('month');
+    expect(months.buckets[0]).toEqual({ date: '2020-01-01', count: 1 });
+    expect(months.buckets.at(-1)).toEqual({ date: '2022-12-01', count: 3 });
+    expect(months.buckets).toHaveLength(36);
+  });
+});
