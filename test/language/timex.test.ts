@@ -96,6 +96,28 @@ describe('expression classes on real sentences', () => {
     expect(tx('The helicopters crashed in July.', '1998-03-04', 'July')?.[1]).toBe('1997-07');
   });
 
+  it('times of day with their day, and parts of days', () => {
+    expect(tx('The vote is set for 10 p.m. Wednesday.', '1998-02-13', '10 p.m. Wednesday')?.[1]).toBe('1998-02-11T22:00');
+    expect(tx('The offer expired at noon Thursday.', '1998-02-13', 'noon Thursday')?.[1]).toBe('1998-02-12T12:00');
+    expect(tx('Officials met this morning.', '1998-02-06', 'this morning')).toEqual(['TIME', '1998-02-06TMO', undefined]);
+    expect(tx('The attack began Saturday night.', '1991-02-25', 'Saturday night')?.[1]).toBe('1991-02-23TNI');
+    expect(tx('The blast went off around 8:30 p.m. near the park.', '2016-09-17', 'around 8:30 p.m.')).toEqual(['TIME', '2016-09-17T20:30', 'APPROX']);
+  });
+
+  it('financial periods follow the quarter the report is about', () => {
+    const text = 'Net income rose in the third quarter. A year earlier, the company earned $2 million. In the year-ago quarter, sales fell. For the year ended Sept. 30, it earned $9 million.';
+    expect(tx(text, dct, 'A year earlier')?.[1]).toBe('1988-Q3');
+    expect(tx(text, dct, 'the year-ago quarter')?.[1]).toBe('1988-Q3');
+    expect(tx(text, dct, 'the year')).toEqual(['DURATION', 'P1Y', undefined]);
+  });
+
+  it('sets with frequencies and vague stretches', () => {
+    expect(tx('The paper is printed twice a week.', dct, 'twice a week')?.[0]).toBe('SET');
+    expect(tx('It would cost $1.76 a year per share.', dct, 'a year')?.[0]).toBe('SET');
+    expect(tx('They will live without it for a while.', dct, 'a while')).toEqual(['DURATION', 'PXX', undefined]);
+    expect(tx('Shipments resume within two to three weeks.', dct, 'two to three weeks')?.[1]).toBe('PXW');
+  });
+
   it('does not mistake ages, fractions and verbs for time', () => {
     expect(findTimexes('Mr. Reupke, 52 years old, will succeed him. Iraq imports about three-quarters of its food. Troops may march on.', { dct })).toEqual([]);
   });
