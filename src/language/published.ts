@@ -102,7 +102,6 @@ function dateFromText(lines: Array<{ text: string; usable: boolean }>): { date: 
   return null;
 }
 
-const SENTENCE = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
 function sentenceAt(text: string, at: number): { start: number; text: string } {
   let s = text.lastIndexOf('\n', at - 1) + 1;
   for (let i = at - 1; i > s; i--) {
@@ -115,7 +114,6 @@ function sentenceAt(text: string, at: number): { start: number; text: string } {
   if (e < 0) e = text.length;
   const dot = text.slice(at, e).search(/[.!?]\s+[A-Z“"]/);
   if (dot >= 0) e = at + dot + 1;
-  void SENTENCE;
   return { start: s, text: text.slice(s, e) };
 }
 

@@ -62,10 +62,6 @@ const YEAR4 = '(?:1[0-9]\\d\\d|20\\d\\d)';
 const DAYNUM = '(?:3[01]|[12]\\d|0?[1-9])';
 const DAYSUF = '(?:st|nd|rd|th)?';
 
-/** Span of group `g` text inside the match, relative to the text. */
-function spanOf(m: RegExpExecArray, from: string | undefined): number {
-  return from ? m.index + m[0].indexOf(from) : m.index;
-}
 
 function unresolved(gran: 'day' | 'month' | 'year' | 'week'): string {
   return gran === 'day' ? 'XXXX-XX-XX' : gran === 'month' ? 'XXXX-XX' : gran === 'week' ? 'XXXX-WXX' : 'XXXX';
@@ -968,4 +964,3 @@ export function recognise(text: string): Candidate[] {
   return taken;
 }
 
-export { spanOf };
