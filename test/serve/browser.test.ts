@@ -32,7 +32,7 @@ describe.skipIf(!haveChromium)('storyline serve: web UI in Chromium', () => {
     const fixture = await buildFixtureStore();
     store = fixture.store;
     hostileId = fixture.hostileId;
-    server = await startServer({ store, port: 0, host: '127.0.0.1' });
+    server = await startServer({ store, port: 0, host: '127.0.0.1', token: 'browser-test-token' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -158,6 +158,32 @@ describe.skipIf(!haveChromium)('storyline serve: web UI in Chromium', () => {
     expect(focused).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(page.url()).toMatch(/#main$/);
+    await page.context().close();
+  });
+
+  it('updates the home page live while an ingest runs (server-sent events)', async () => {
+    const { page, errors } = await open('/');
+    const before = await page.locator('.story-card').count();
+    await page.waitForTimeout(300); // let the EventSource connect
+    const res = await fetch(`${server.url}/api/ingest`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer browser-test-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        documents: [
+          {
+            id: 'live-update-article',
+            source: 'Harbour Gazette',
+            published: '2025-01-09',
+            text: 'The port of Rotterdam reopened its eastern terminal on Thursday after a week of repairs, the port authority said.\n\n"Traffic is back to normal," spokesman Hugo de Vries said.',
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(201);
+    await page.locator('#live:not([hidden])').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('.story-card').count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    expect(await page.locator('#stories').innerText()).toContain('Rotterdam');
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
