@@ -67,6 +67,7 @@ for (let i = 0; i < loopPages; i++) {
     const rss = process.memoryUsage().rss / 2 ** 20;
     samples.push(rss);
     peak = Math.max(peak, rss);
+    process.stderr.write(`  ${i + 1} pages: RSS ${rss.toFixed(0)} MB\n`);
   }
 }
 console.log(

@@ -19,6 +19,8 @@ export interface ClassifyOptions {
   findTitle?: boolean;
   /** A title already known (used to drop its repetition in the body). */
   title?: string;
+  /** The page's URL and canonical URL: a block that is only one of them is furniture. */
+  pageUrls?: (string | null | undefined)[];
   /** HTML input: Readability already chose the region, so head/tail heuristics are gentler. */
   fromHtml?: boolean;
 }
@@ -147,10 +149,15 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:subscribe|sign up|sign in|log ?in|register|newsletter|get (?:the|our) (?:latest|newsletter|app)|download (?:the|our) app|follow us|join (?:us|our)|want more stories|like us on|share (?:this|on|via)|click to share|tweet this|email this|print this|get alerts)\b/i, reason: 'subscription or sharing prompt' },
   { re: /\b(?:subscribe to|sign up for|sign up to|newsletter|unsubscribe|inbox)\b/i, reason: 'subscription prompt' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
-  { re: /^(?:advertisement|advertising|sponsored(?: content)?|promoted|ad|publicidade|anzeige|publicité|реклама)\s*$/i, reason: 'advertisement label' },
+  { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
+  { re: /^(?:more|other|related|recommended|latest|top|popular|trending|further|similar)\b[\p{L}\p{N}' ]{0,40}\b(?:stories|articles|news|posts|reads|reading|videos?|coverage|links|headlines)\s*:?$/iu, reason: 'related-link heading' },
   { re: /^(?:skip to (?:main )?content|skip navigation|menu|search|home|close|back to top|toggle navigation|main menu|next|previous|prev|next article|previous article|image|caption|enlarge this image|hide caption|toggle caption)\s*$/i, reason: 'navigation' },
   { re: /(?:all rights reserved|©\s*\d{4}|copyright\s*©?\s*\d{4}|this (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced))|terms of (?:use|service)|privacy policy|cookie policy)/i, reason: 'copyright or legal line' },
 ];
+
+/** A pitch to the reader: second-person address with a subscription or follow cue. */
+const READER_PITCH_RE = /\b(?:you|your|our|us)\b/i;
+const PITCH_CUE_RE = /\b(?:inbox|newsletters?|subscribe|subscription|sign up|follow (?:us|\p{Lu}[\p{L}.]*) on|listen (?:to|back)|download (?:the|our) app|get (?:the|our) app|delivered (?:daily|weekly|weekday)|click here)\b/iu;
 
 const TAIL_CTA_RE =
   /(?:\b(?:follow (?:us|him|her|them|me)\b[^.]{0,40}\b(?:on|at|@)|(?:e-?mail|contact|reach) (?:him|her|them|us|the author)\b|may be reached at|click here|sign up|subscribe|newsletter|delivered (?:to your inbox|through your letterbox)|join our|for as little as|get access to|have a (?:news )?tip\b|this post may contain affiliate|affiliate links?|disclosure)|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{3,})/i;
@@ -250,13 +257,16 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
 
   for (const it of items) {
     const { text, f, block } = it;
+    let why: string | null;
     if (block.tag === 'caption') drop(it, 'photo caption');
-    else if (captionReason(text)) drop(it, captionReason(text)!);
-    else if (furnitureReason(text, f)) drop(it, furnitureReason(text, f)!);
+    else if ((why = captionReason(text))) drop(it, why);
+    else if ((why = furnitureReason(text, f))) drop(it, why);
     else if (isDateLine(text)) drop(it, 'dateline');
     else if (isBylineLine(text, f)) drop(it, 'byline');
     else if (!options.fromHtml && isLinkLine(text, f)) drop(it, 'link or site name');
     else if (/^(?:image|photo|picture|slide|foto|bild)\s+\d+\s+(?:of|von|de|di|\/)\s+\d+$/i.test(text)) drop(it, 'gallery navigation');
+    else if (/^https?:\/\/\S+$/.test(text) && options.pageUrls?.some((u) => u && text.replace(/\/$/, '') === u.replace(/\/$/, ''))) drop(it, "the page's own URL");
+    else if (f.words <= 25 && PITCH_CUE_RE.test(text) && READER_PITCH_RE.test(text) && !/["“”«»]/.test(text)) drop(it, 'subscription or follow pitch');
     else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
     else if (/^[\W\d_]*$/u.test(text) && text.length < 20 && !/\p{L}/u.test(text)) drop(it, 'symbols or numbers only');
     else {
@@ -266,6 +276,16 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     }
     // Promo blocks: many capitalised words, few sentence ends, a call-to-action opening word.
     if (it.keep && !it.prose && f.words >= 15 && f.capitalisedShare > 0.45 && f.sentenceMarks <= f.words / 15 && !block.tag) drop(it, 'promo or link block');
+  }
+
+  // A related-links heading takes the list after it along: link items and short headlines up to the next prose.
+  for (let i = 0; i < items.length; i++) {
+    if (items[i]!.reason !== 'related-link heading') continue;
+    for (let j = i + 1; j < items.length && j <= i + 15; j++) {
+      const it = items[j]!;
+      if (it.prose && it.block.tag !== 'li') break;
+      if (it.keep && (it.block.tag === 'li' || it.f.words <= 14)) drop(it, 'related links');
+    }
   }
 
   // Title (plain text): the first headline-like line among the head lines before the first prose paragraph.

@@ -46,7 +46,9 @@ export function readJsonLd(document: Document): Record<string, unknown>[] {
       if (o.mainEntity && typeof o.mainEntity === 'object') push(o.mainEntity);
     }
   };
-  for (const s of Array.from(document.querySelectorAll('script[type="application/ld+json"], script[type="application/json+ld"]'))) {
+  for (const s of Array.from(document.getElementsByTagName('script'))) {
+    const type = s.getAttribute('type')?.toLowerCase();
+    if (type !== 'application/ld+json' && type !== 'application/json+ld') continue;
     const raw = (s.textContent ?? '').trim();
     if (!raw) continue;
     try {
@@ -64,7 +66,7 @@ export function readJsonLd(document: Document): Record<string, unknown>[] {
 
 function readMetas(document: Document): Map<string, string[]> {
   const metas = new Map<string, string[]>();
-  for (const m of Array.from(document.querySelectorAll('meta'))) {
+  for (const m of Array.from(document.getElementsByTagName('meta'))) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').toLowerCase().trim();
     const content = m.getAttribute('content');
     if (!key || content === null) continue;
