@@ -90,13 +90,16 @@ export function textFeatures(text: string): TextFeatures {
     if (STOPWORDS.has(lower)) stop++;
     if (/^\p{Lu}/u.test(w)) caps++;
   }
+  // Chinese and Japanese write without spaces: count two characters as a word.
+  const cjk = (text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) ?? []).length;
+  const wordCount = cjk > 0 ? Math.max(words.length, Math.round(cjk / 2) + words.length) : words.length;
   const n = words.length || 1;
   return {
-    words: words.length,
+    words: wordCount,
     chars: text.length,
     stopwordShare: stop / n,
     capitalisedShare: caps / n,
-    endsSentence: /[.!?…。！？]["'”’»)\]]*\s*$/.test(text) || /[.!?]\s*["'”’»]\s*$/.test(text) || /[:;]\s*$/.test(text),
+    endsSentence: /[.!?…。！？」』]["'”’»)\]]*\s*$/.test(text) || /[.!?]\s*["'”’»]\s*$/.test(text) || /[:;]\s*$/.test(text),
     sentenceMarks: (text.match(/[.!?。！？](?=\s|["'”’»)]|$)/g) ?? []).length,
   };
 }
