@@ -1,9 +1,8 @@
 // Claim evolution: what sources say about one subject, date by date, and where they disagree.
 import type { ClaimEvolution, ClaimStatement, Disagreement, IsoDate } from '../types.js';
-import { calendarDateOf } from './dates.js';
-import { isFurniture } from './events.js';
-import type { StoryArticle } from './model.js';
-import { isStopword, stem, words } from './text.js';
+import { extractEventMentions, isFurniture } from './events.js';
+import type { DatedMention, StoryArticle } from './model.js';
+import { contentTerms, isStopword, stem, words } from './text.js';
 
 const REPORTING =
   /\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|added|announced|claimed|claims|insisted|warned|argued|confirmed|denied|declared|according to|pointed out|remarked)\b/i;
@@ -26,13 +25,19 @@ interface Statement extends ClaimStatement {
   negated: boolean;
 }
 
-function sentenceDate(article: StoryArticle, start: number, end: number): IsoDate | null {
-  for (const x of article.analysis.timexes) {
-    if (x.start < start || x.end > end) continue;
-    const c = calendarDateOf(x);
-    if (c && c.granularity === 'day') return c.date;
+/**
+ * The date of each sentence of an article for its statements: the day its own time expression gives,
+ * else the article's news day (what its undated lead was dated by), else the publication date.
+ */
+function sentenceDates(article: StoryArticle): (index: number) => IsoDate | null {
+  const mentions = extractEventMentions(article);
+  const byIndex = new Map<number, IsoDate>();
+  let newsDay: IsoDate | null = article.published ? article.published.slice(0, 10) : null;
+  for (const m of mentions) {
+    if (m.basis === 'publication') newsDay = m.date;
+    else if (m.granularity === 'day' && !m.future && !byIndex.has(m.sentenceIndex)) byIndex.set(m.sentenceIndex, m.date);
   }
-  return article.published ? article.published.slice(0, 10) : null;
+  return (index) => byIndex.get(index) ?? newsDay;
 }
 
 /** Speaker from capitalised words right before or after the reporting verb, when NER gave none. */
@@ -49,12 +54,13 @@ function statementsOf(article: StoryArticle): Statement[] {
   const out: Statement[] = [];
   const { sentences, quotes, mentions } = article.analysis;
   const seen = new Set<number>();
+  const dateOf = sentenceDates(article);
   const add = (sentenceIndex: number, speaker: string | null, date: IsoDate | null | undefined) => {
     if (seen.has(sentenceIndex)) return;
     const s = sentences[sentenceIndex]!;
     const text = article.text.slice(s.start, s.end).trim();
     if (isFurniture(text)) return;
-    const d = date ?? sentenceDate(article, s.start, s.end);
+    const d = date ?? dateOf(sentenceIndex);
     if (!d) return;
     seen.add(sentenceIndex);
     const terms = new Set<string>();
@@ -131,7 +137,9 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
     const fresh = [...kept.values()];
     if (new Set(fresh.map((s) => s.articleId)).size < 2) continue;
     fresh.forEach((s) => used.add(s));
-    const label = fresh.map((s) => s.surface.get(subject.term)!).sort((a, b) => b.length - a.length)[0] ?? subject.term;
+    const forms = new Map<string, number>();
+    for (const s of fresh) forms.set(s.surface.get(subject.term)!, (forms.get(s.surface.get(subject.term)!) ?? 0) + 1);
+    const label = [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? subject.term;
     out.push({
       subject: label,
       statements: fresh
@@ -142,8 +150,37 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
   return out;
 }
 
-/** Statements on one subject and date from different sources, one affirming and one denying. */
-export function findDisagreements(claims: ClaimEvolution[]): Disagreement[] {
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, hundred: 100 };
+
+const NOT_COUNTED = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:gmt|utc|est|edt|pst|bst|cet|local|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|days?|weeks?|months?|years?|percent|per|cent|times?|o'clock)$/i;
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.max(1, a.size + b.size - shared);
+}
+
+/** (number, the noun it counts) pairs: "11 people", "12 employees", "two hours". */
+function counts(text: string): Map<string, { n: number; word: string }> {
+  const out = new Map<string, { n: number; word: string }>();
+  const re = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+(?:(?:more|other|of|the|[a-z]+-)\s+)?([a-z]{3,})\b/gi;
+  for (const m of text.matchAll(re)) {
+    const raw = m[1]!.toLowerCase();
+    const n = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ''));
+    if (!Number.isFinite(n) || (n >= 1900 && n <= 2100)) continue;
+    const noun = stem(m[2]!.toLowerCase());
+    if (isStopword(m[2]!.toLowerCase()) || NOT_SUBJECTS.has(noun) || NOT_COUNTED.test(m[2]!)) continue;
+    if (!out.has(noun)) out.set(noun, { n, word: m[2]!.toLowerCase() });
+  }
+  return out;
+}
+
+/**
+ * Sources that disagree about one date: statements on one subject and date from different sources,
+ * one affirming and one denying; or dated mentions of one day from different sources that give
+ * different counts of the same thing ("11 people" / "12 people").
+ */
+export function findDisagreements(claims: ClaimEvolution[], mentions: readonly DatedMention[] = []): Disagreement[] {
   const out: Disagreement[] = [];
   for (const claim of claims) {
     const byDate = new Map<IsoDate, ClaimStatement[]>();
@@ -155,9 +192,58 @@ export function findDisagreements(claims: ClaimEvolution[]): Disagreement[] {
     for (const [date, list] of byDate) {
       const sources = new Set(list.map((s) => s.source ?? s.articleId));
       if (sources.size < 2) continue;
-      const polarities = new Set(list.map((s) => NEGATION.test(s.text)));
-      if (polarities.size > 1) out.push({ date, about: claim.subject, statements: list });
+      // Opposite polarity between statements that otherwise say much the same thing.
+      const terms = list.map((s) => new Set(contentTerms(s.text)));
+      const negated = list.map((s) => NEGATION.test(s.text));
+      const pairs = new Set<number>();
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          if (negated[i] === negated[j] || (list[i]!.source ?? list[i]!.articleId) === (list[j]!.source ?? list[j]!.articleId)) continue;
+          if (jaccard(terms[i]!, terms[j]!) < 0.25) continue;
+          pairs.add(i).add(j);
+        }
+      }
+      if (pairs.size) out.push({ date, about: claim.subject, statements: [...pairs].sort((a, b) => a - b).map((i) => list[i]!) });
     }
   }
-  return out;
+  const byDay = new Map<IsoDate, DatedMention[]>();
+  for (const m of mentions) {
+    if (m.granularity !== 'day' || m.future) continue;
+    let list = byDay.get(m.date);
+    if (!list) byDay.set(m.date, (list = []));
+    list.push(m);
+  }
+  for (const [date, list] of byDay) {
+    const byNoun = new Map<string, { n: number; m: DatedMention; word: string }[]>();
+    for (const m of list) {
+      for (const [noun, { n, word }] of counts(m.text)) {
+        let l = byNoun.get(noun);
+        if (!l) byNoun.set(noun, (l = []));
+        l.push({ n, m, word });
+      }
+    }
+    for (const l0 of byNoun.values()) {
+      // Only counts given by sentences about the same happening.
+      const l = l0.filter((x) => l0.some((y) => y.m.articleId !== x.m.articleId && y.n !== x.n && jaccard(new Set(contentTerms(x.m.text)), new Set(contentTerms(y.m.text))) >= 0.2));
+      const sources = new Set(l.map((x) => x.m.source ?? x.m.articleId));
+      const values = new Set(l.map((x) => x.n));
+      if (sources.size < 2 || values.size < 2) continue;
+      // Different counts from one source are a story developing, not a disagreement: need two sources apart.
+      const perSource = new Map<string, Set<number>>();
+      for (const x of l) {
+        const k = x.m.source ?? x.m.articleId;
+        if (!perSource.has(k)) perSource.set(k, new Set());
+        perSource.get(k)!.add(x.n);
+      }
+      const sets = [...perSource.values()];
+      const disjoint = sets.some((a, i) => sets.some((b, j) => j > i && [...a].every((v) => !b.has(v))));
+      if (!disjoint) continue;
+      out.push({
+        date,
+        about: `number of ${l[0]!.word}`,
+        statements: l.map((x) => ({ date, articleId: x.m.articleId, source: x.m.source, speaker: null, text: x.m.text })),
+      });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -8,9 +8,9 @@ import { contentTerms, cosine, TfIdf, words } from './text.js';
 // bylines, share bars. The extract stage removes most of them; these rules make the stage safe on
 // text that did not go through it.
 const FURNITURE_START =
-  /^\s*(?:also read|read more|read also|read on|related|see also|more on this|advertisement|sponsored|subscribe|sign up|follow us|share (?:this|on)|click here|leave a (?:reply|comment)|comments? (?:are )?closed|\d+ comments?|be the first to comment|your email address|required fields|authors?\b|tags?\b|photo\b|photos\b|image\b|picture\b|file photo|watch\b|listen\b|copyright|©|all rights reserved|to [\w.-]+\.(?:com|ng|org|net)\b|search$)/i;
+  /^\s*(?:also read|read more|read also|read on|related|see also|more on this|advertisement|sponsored|subscribe|sign up|follow us|share (?:this|on)|click here|leave a (?:reply|comment)|comments? (?:are )?closed|\d+ comments?|be the first to comment|your email address|required fields|authors?\b|tags?\b|photo\b|photos\b|image\b|picture\b|file photo|watch\b|listen\b|copyright|©|all rights reserved|to [\w.-]+\.(?:com|ng|org|net)\b|search$|(?:published|added|updated|last updated|posted)\s*:)/i;
 const CAPTION =
-  /\.(?:jpe?g|png|gif|webp)\b|\balt=|<\/?[a-z]+[\s>/]|\/>|\((?:photos?|pictures?|images?|file photo)\b[^)]*\)|\b(?:getty images|afp photo|ap photo|reuters\/|epa\/|photo credit|combination of (?:file )?pictures|pictured (?:above|below|here|left|right))|\s\((?:L|R|C|left|right|centre|center)\)\s/i;
+  /\bcomments so far\b|\.(?:jpe?g|png|gif|webp)\b|\balt=|<\/?[a-z]+[\s>/]|\/>|\((?:photos?|pictures?|images?|file photo)\b[^)]*\)|\b(?:getty images|afp photo|ap photo|reuters\/|epa\/|photo credit|combination of (?:file )?pictures|pictured (?:above|below|here|left|right))|\s\((?:L|R|C|left|right|centre|center)\)\s/i;
 const WEEKDAY_HEADER = /^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\s*$/i;
 
 /** True for page furniture (captions, teasers, headers, comment prompts) that must never become an event. */

@@ -137,6 +137,27 @@ describe('robustness to unextracted text', () => {
 });
 
 describe.skipIf(!existsSync(T17))('Timeline17', () => {
+  it('flags sources that give different death tolls for the Haiti earthquake', () => {
+    const articles: StoryArticle[] = readFileSync(`${T17}haiti_bbc/articles.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(0, 150)
+      .map((l) => JSON.parse(l) as { id: string; published: string; text: string })
+      .map((a) => ({
+        id: a.id,
+        title: '',
+        text: a.text,
+        published: a.published,
+        source: null,
+        duplicateOf: null,
+        analysis: analyzeForTimeline(a.text, { dct: a.published, lines: true }),
+      }));
+    const story = buildStory(articles);
+    const tolls = story.disagreements.filter((d) => d.about === 'number of people');
+    expect(tolls.length).toBeGreaterThan(0);
+    for (const d of tolls) expect(new Set(d.statements.map((s) => s.articleId)).size).toBeGreaterThanOrEqual(2);
+  });
+
   it('finds most ground-truth dates of the Haiti timeline', () => {
     const dir = `${T17}haiti_bbc/`;
     const gold = (JSON.parse(readFileSync(`${dir}timelines.jsonl`, 'utf8').split('\n')[0]!) as [string, string[]][]).map((x) => x[0].slice(0, 10));
