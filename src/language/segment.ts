@@ -72,6 +72,27 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       i++;
       continue;
     }
+    // Fast path: a run of ASCII letters (or of digits) ended by a space or plain punctuation is a
+    // token exactly as the full pattern below would find it.
+    let j = i;
+    let letters = 0;
+    let digits = 0;
+    while (j < end) {
+      const d = text.charCodeAt(j);
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) letters++;
+      else if (d >= 48 && d <= 57) digits++;
+      else break;
+      j++;
+    }
+    if (j > i && (letters === 0 || digits === 0)) {
+      const d = j < end ? text.charCodeAt(j) : 32;
+      const space = d === 32 || d === 10 || d === 9 || d === 13;
+      if (space || (digits === 0 && (d === 44 || d === 59 || d === 33 || d === 63 || d === 34 || d === 41 || d === 93))) {
+        tokens.push({ text: text.slice(i, j), start: i, end: j });
+        i = j;
+        continue;
+      }
+    }
     TOKEN_PATTERN.lastIndex = i;
     const m = TOKEN_PATTERN.exec(text);
     let t = m ? m[0] : text[i]!;

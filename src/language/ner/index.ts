@@ -45,6 +45,12 @@ export function iobSpans(tags: string[]): [number, number, NerLabel][] {
 const TITLE_CASE_SMALL_WORDS = new Set('a an the and or but nor for of in on at to by with from as vs via into over'.split(' '));
 
 export function truecaseHeadline(words: string[]): string[] {
+  let upperInitial = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || c > 127) upperInitial++;
+  }
+  if (upperInitial < 3 || upperInitial * 2 < words.length) return words;
   const alphabetic = words.filter((w) => /^\p{L}{2,}/u.test(w) && !TITLE_CASE_SMALL_WORDS.has(w));
   if (alphabetic.length < 3) return words;
   const capitalised = alphabetic.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;

@@ -33,13 +33,20 @@ export interface ModelData {
   stage2?: { weights: Float32Array; transitions: Float32Array };
 }
 
+// Work arrays reused across calls (decoding is synchronous, so one set suffices).
+let scratch = { emit: new Float64Array(9 * 256), score: new Float64Array(9 * 256), back: new Int32Array(9 * 256) };
+
 /** Scores every token × label, then finds the best IOB2-valid label sequence. */
 export function viterbi(feats: Int32Array[], weights: Float32Array, transitions: Float32Array, out: Int32Array = new Int32Array(feats.length)): Int32Array {
   const n = feats.length;
   if (n === 0) return out;
   const NL = 9; // LABELS.length, as a literal so the loops below compile tight
   const allowed = ALLOWED;
-  const emit = new Float64Array(n * NL);
+  if (scratch.emit.length < n * NL) {
+    const size = Math.max(n * NL, scratch.emit.length * 2);
+    scratch = { emit: new Float64Array(size), score: new Float64Array(size), back: new Int32Array(size) };
+  }
+  const { emit, score, back } = scratch;
   for (let t = 0; t < n; t++) {
     const f = feats[t]!;
     const base = t * NL;
@@ -66,8 +73,6 @@ export function viterbi(feats: Int32Array[], weights: Float32Array, transitions:
     emit[base + 7] = e7;
     emit[base + 8] = e8;
   }
-  const score = new Float64Array(n * NL);
-  const back = new Int32Array(n * NL);
   for (let y = 0; y < NL; y++) score[y] = allowed[START * NL + y] ? emit[y]! + transitions[START * NL + y]! : -Infinity;
   for (let t = 1; t < n; t++) {
     const prevBase = (t - 1) * NL;

@@ -92,8 +92,8 @@ export function f1(gold: string[][], pred: string[][]): { all: number; plo: numb
   return { all: count(() => true), plo: count((s) => !s.endsWith('MISC')) };
 }
 
-function* unlabeledSentences(train: Doc[]): Generator<string[]> {
-  for (const d of train) for (const s of d) yield s.words;
+function* unlabeledSentences(train: Doc[], includeTrain: boolean): Generator<string[]> {
+  if (includeTrain) for (const d of train) for (const s of d) yield s.words;
   const t17 = DATA + 't17/';
   for (const dir of readdirSync(t17).sort()) {
     const p = `${t17}${dir}/articles.jsonl`;
@@ -156,7 +156,7 @@ function main(): void {
     lexicon = { clusters: new Map(c.clusters), capRatio: new Map(c.capRatio) };
     log('lexicon from cache');
   } else {
-    lexicon = learnLexicon(unlabeledSentences(train)).lexicon;
+    lexicon = learnLexicon(unlabeledSentences(train, !args.includes('--no-train-text'))).lexicon;
     if (lexiconCache) writeFileSync(lexiconCache, JSON.stringify({ clusters: [...lexicon.clusters], capRatio: [...lexicon.capRatio] }));
     log(`lexicon: ${lexicon.clusters.size} clustered words, ${lexicon.capRatio.size} casing ratios`);
   }
