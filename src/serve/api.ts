@@ -2,6 +2,7 @@
 // what to do; lists are paginated as `{items, total, limit, offset, nextOffset}`.
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { bodyLimit } from 'hono/body-limit';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { RawDoc } from '../types.js';
@@ -143,39 +144,48 @@ export function createApi(options: ApiOptions): Hono {
     }),
   );
 
-  api.post('/ingest', async (c) => {
-    if (!options.token) {
-      throw new ApiError(403, 'ingest_disabled', 'ingest over HTTP is off: start the server with --token TOKEN (or STORYLINE_TOKEN) to enable it');
-    }
-    if (!tokenMatches(options.token, c.req.header('Authorization'))) {
-      throw new ApiError(401, 'unauthorized', 'send the server token as "Authorization: Bearer TOKEN"');
-    }
-    if (!options.ingest) throw new ApiError(501, 'not_implemented', 'this build has no ingest pipeline: use `storyline ingest` on the command line');
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ApiError(400, 'invalid_parameter', 'the body must be JSON: {"documents": [{"text": "...", "published": "2022-03-16"}]} or {"urls": ["https://..."]}');
-    }
-    const parsed = ingestBody.safeParse(body);
-    if (!parsed.success) throw new ApiError(400, 'invalid_parameter', `invalid ingest request: ${describeIssues(parsed.error)}`);
-    const given = parsed.data.documents ?? [];
-    const docs: RawDoc[] = given.filter((d) => d.text !== undefined || d.html !== undefined).map((d) => ({ ...d, origin: d.url ?? `request:documents[${given.indexOf(d)}]` }));
-    // A document with only a URL is fetched, like an entry of "urls".
-    const urls = [...given.filter((d) => d.text === undefined && d.html === undefined).map((d) => d.url!), ...(parsed.data.urls ?? [])];
-    ingestRunning = true;
-    hub.publish({ type: 'ingest-started', data: { documents: docs.length + urls.length } });
-    try {
-      const result = await options.ingest(docs, urls, (done, total) => hub.publish({ type: 'ingest-progress', data: { done, total } }));
-      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length } });
-      return c.json(result, 201);
-    } catch (e) {
-      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
-      throw new ApiError(500, 'internal', `ingest failed: ${(e as Error).message}`);
-    } finally {
-      ingestRunning = false;
-    }
-  });
+  api.post(
+    '/ingest',
+    bodyLimit({
+      maxSize: 50 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'the request body is over 50 MB: send the documents in several requests');
+      },
+    }),
+    async (c) => {
+      if (!options.token) {
+        throw new ApiError(403, 'ingest_disabled', 'ingest over HTTP is off: start the server with --token TOKEN (or STORYLINE_TOKEN) to enable it');
+      }
+      if (!tokenMatches(options.token, c.req.header('Authorization'))) {
+        throw new ApiError(401, 'unauthorized', 'send the server token as "Authorization: Bearer TOKEN"');
+      }
+      if (!options.ingest) throw new ApiError(501, 'not_implemented', 'this build has no ingest pipeline: use `storyline ingest` on the command line');
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        throw new ApiError(400, 'invalid_parameter', 'the body must be JSON: {"documents": [{"text": "...", "published": "2022-03-16"}]} or {"urls": ["https://..."]}');
+      }
+      const parsed = ingestBody.safeParse(body);
+      if (!parsed.success) throw new ApiError(400, 'invalid_parameter', `invalid ingest request: ${describeIssues(parsed.error)}`);
+      const given = parsed.data.documents ?? [];
+      const docs: RawDoc[] = given.filter((d) => d.text !== undefined || d.html !== undefined).map((d) => ({ ...d, origin: d.url ?? `request:documents[${given.indexOf(d)}]` }));
+      // A document with only a URL is fetched, like an entry of "urls".
+      const urls = [...given.filter((d) => d.text === undefined && d.html === undefined).map((d) => d.url!), ...(parsed.data.urls ?? [])];
+      ingestRunning = true;
+      hub.publish({ type: 'ingest-started', data: { documents: docs.length + urls.length } });
+      try {
+        const result = await options.ingest(docs, urls, (done, total) => hub.publish({ type: 'ingest-progress', data: { done, total } }));
+        hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length } });
+        return c.json(result, 201);
+      } catch (e) {
+        hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
+        throw new ApiError(500, 'internal', `ingest failed: ${(e as Error).message}`);
+      } finally {
+        ingestRunning = false;
+      }
+    },
+  );
 
   api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}: see /api/openapi.json`), 404));
   return api;
