@@ -2,7 +2,7 @@
 // join the nearest cue (same sentence first). Content spans of an attribution are re-tagged
 // to find nested attributions ("X said that Y told him …").
 import type { Span } from '../../types.js';
-import { sequenceFeatures, quoteStates } from './features.js';
+import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import type { Paragraph, QToken } from './tokens.js';
 
@@ -59,11 +59,10 @@ export function tagSequence(tokens: QToken[], text: string, model: Model, nested
 
 /** Like tagSequence, as tag indices. */
 export function tagIndices(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Uint8Array {
-  let prior: Uint8Array | null = null;
-  let tags: Uint8Array = new Uint8Array(tokens.length);
-  for (let k = 0; k < stages; k++) {
-    tags = model.stages[k]!.tag(sequenceFeatures(tokens, text, model.lexicon, nested, prior));
-    prior = tags.map(roleOf);
+  const base = baseFeatures(tokens, text, model.lexicon, nested);
+  let tags = model.stages[0]!.tag(base.features);
+  for (let k = 1; k < stages; k++) {
+    tags = model.stages[k]!.tag(base.features, stackedFeatures(base.context, tags.map(roleOf)));
   }
   return tags;
 }
@@ -85,6 +84,7 @@ export function attributionsInSequence(
     sentenceOf[i] = s;
   }
   const spans = spansOf(tags, sentenceOf);
+  const q = quoteStates(tokens, text);
   const cues = spans.filter((x) => x.role === 'C');
   if (cues.length === 0) return [];
   const sources = new Map<TagSpan, TagSpan>();
@@ -119,12 +119,25 @@ export function attributionsInSequence(
       contents.set(best, list);
     }
   }
-  const q = quoteStates(tokens, text);
   const span = (x: TagSpan): Span => [tokens[x.first]!.start, tokens[x.last]!.end];
   const out: RawAttribution[] = [];
+  const quotedShare = (x: TagSpan) => {
+    let k = 0;
+    for (let i = x.first; i <= x.last; i++) if (q[i] !== 0) k++;
+    const before = x.first > 0 ? q[x.first - 1]! : 0;
+    return before === 2 || q[x.first] === 2 ? 1 : k / (x.last - x.first + 1);
+  };
   for (const cue of cues) {
-    const parts = contents.get(cue);
+    let parts = contents.get(cue);
     if (!parts || parts.length === 0) continue;
+    const left = parts.filter((x) => x.last < cue.first);
+    const right = parts.filter((x) => x.first > cue.last);
+    if (left.length && right.length) {
+      const lq = Math.min(...left.map(quotedShare)) >= 0.6;
+      const rq = Math.min(...right.map(quotedShare)) >= 0.6;
+      // "“…,” Trump said, looking out on the crowd": the unquoted tail is not part of the quote
+      if (lq && !rq) parts = left;
+    }
     let quoted = 0;
     let total = 0;
     for (const p of parts) {

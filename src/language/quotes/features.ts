@@ -125,6 +125,32 @@ export function sequenceFeatures(
   nested: boolean,
   prior: Roles | null = null,
 ): Uint32Array[] {
+  const base = baseFeatures(tokens, text, lexicon, nested);
+  if (!prior) return base.features;
+  const extra = stackedFeatures(base.context, prior);
+  return base.features.map((f, i) => {
+    const all = new Uint32Array(f.length + extra[i]!.length);
+    all.set(f);
+    all.set(extra[i]!, f.length);
+    return all;
+  });
+}
+
+/** What the stacked features need from the base pass. */
+export interface FeatureContext {
+  n: number;
+  q: Uint8Array;
+  wh: Uint32Array;
+  sent: Int32Array;
+}
+
+/** Features that do not depend on a previous stage. */
+export function baseFeatures(
+  tokens: QToken[],
+  text: string,
+  lexicon: Map<string, number>,
+  nested: boolean,
+): { features: Uint32Array[]; context: FeatureContext } {
   const n = tokens.length;
   const q = quoteStates(tokens, text);
   const wh = new Uint32Array(n);
@@ -164,22 +190,6 @@ export function sequenceFeatures(
   }
   const commaPrefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) commaPrefix[i + 1] = commaPrefix[i]! + (tokens[i]!.text === ',' ? 1 : 0);
-  // nearest first-pass cue left/right (stacking)
-  const pLeft = new Int32Array(n).fill(-1);
-  const pRight = new Int32Array(n).fill(-1);
-  if (prior) {
-    let l = -1;
-    for (let i = 0; i < n; i++) {
-      pLeft[i] = l;
-      if (prior[i] === 2) l = i;
-    }
-    let r = -1;
-    for (let i = n - 1; i >= 0; i--) {
-      pRight[i] = r;
-      if (prior[i] === 2) r = i;
-    }
-  }
-
   const lexBucket = (k: number) => {
     if (k < 0 || k >= n) return 9;
     const p = cueP[k]!;
@@ -239,17 +249,41 @@ export function sequenceFeatures(
     const colon = lastColon[i]!;
     if (colon >= 0 && sent[colon] === sent[i]) f.push(f2(37, bucket(i - colon), qs));
     if (thatAfterLeftCue[i]) f.push(f1(38, qs));
-    if (prior) {
-      f.push(f1(40, prior[i]!), f2(41, prior[i]!, W(i)));
-      f.push(f2(42, i > 0 ? prior[i - 1]! : 9, i + 1 < n ? prior[i + 1]! : 9));
-      f.push(f3(49, prior[i]!, i > 1 ? prior[i - 2]! : 9, i + 2 < n ? prior[i + 2]! : 9));
-      const pl = pLeft[i]!;
-      const pr = pRight[i]!;
-      if (pl >= 0) f.push(f3(43, sent[pl] === sent[i] ? 1 : 0, bucket(i - pl), qs), f2(44, sent[pl] === sent[i] ? 1 : 0, wh[pl]!));
-      else f.push(f1(45, qs));
-      if (pr >= 0) f.push(f3(46, sent[pr] === sent[i] ? 1 : 0, bucket(pr - i), qs), f2(47, sent[pr] === sent[i] ? 1 : 0, wh[pr]!));
-      else f.push(f1(48, qs));
-    }
+    out.push(Uint32Array.from(f));
+  }
+  return { features: out, context: { n, q, wh, sent } };
+}
+
+/** Features from the roles a previous stage predicted (stacking). */
+export function stackedFeatures(ctx: FeatureContext, prior: Roles): Uint32Array[] {
+  const { n, q, wh, sent } = ctx;
+  const pLeft = new Int32Array(n).fill(-1);
+  const pRight = new Int32Array(n).fill(-1);
+  let l = -1;
+  for (let i = 0; i < n; i++) {
+    pLeft[i] = l;
+    if (prior[i] === 2) l = i;
+  }
+  let r = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    pRight[i] = r;
+    if (prior[i] === 2) r = i;
+  }
+  const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : wh[k]!);
+  const out: Uint32Array[] = [];
+  const f: number[] = [];
+  for (let i = 0; i < n; i++) {
+    f.length = 0;
+    const qs = q[i]!;
+    f.push(f1(40, prior[i]!), f2(41, prior[i]!, W(i)));
+    f.push(f2(42, i > 0 ? prior[i - 1]! : 9, i + 1 < n ? prior[i + 1]! : 9));
+    f.push(f3(49, prior[i]!, i > 1 ? prior[i - 2]! : 9, i + 2 < n ? prior[i + 2]! : 9));
+    const pl = pLeft[i]!;
+    const pr = pRight[i]!;
+    if (pl >= 0) f.push(f3(43, sent[pl] === sent[i] ? 1 : 0, bucket(i - pl), qs), f2(44, sent[pl] === sent[i] ? 1 : 0, wh[pl]!));
+    else f.push(f1(45, qs));
+    if (pr >= 0) f.push(f3(46, sent[pr] === sent[i] ? 1 : 0, bucket(pr - i), qs), f2(47, sent[pr] === sent[i] ? 1 : 0, wh[pr]!));
+    else f.push(f1(48, qs));
     out.push(Uint32Array.from(f));
   }
   return out;

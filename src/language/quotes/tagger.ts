@@ -113,20 +113,29 @@ export class Chain {
     readonly transitions: Float32Array,
   ) {}
 
-  rows(features: Uint32Array[]): Int32Array[] {
-    return features.map((fs) => {
-      const ids = new Int32Array(fs.length);
+  /** Weight rows of each token's features (`extra`: more features per token, e.g. stacked). */
+  rows(features: Uint32Array[], extra: Uint32Array[] | null = null): Int32Array[] {
+    const table = this.table;
+    return features.map((fs, i) => {
+      const more = extra ? extra[i]! : null;
+      const ids = new Int32Array(fs.length + (more ? more.length : 0));
       let k = 0;
       for (let j = 0; j < fs.length; j++) {
-        const r = this.table.get(fs[j]!);
+        const r = table.get(fs[j]!);
         if (r >= 0) ids[k++] = r;
+      }
+      if (more) {
+        for (let j = 0; j < more.length; j++) {
+          const r = table.get(more[j]!);
+          if (r >= 0) ids[k++] = r;
+        }
       }
       return ids.subarray(0, k);
     });
   }
 
-  tag(features: Uint32Array[]): Uint8Array {
-    return Uint8Array.from(viterbi(this.rows(features), this.weights, this.transitions));
+  tag(features: Uint32Array[], extra: Uint32Array[] | null = null): Uint8Array {
+    return Uint8Array.from(viterbi(this.rows(features, extra), this.weights, this.transitions));
   }
 
   serialize(): SerializedChain {
