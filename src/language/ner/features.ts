@@ -67,7 +67,7 @@ const isLetterInitial = (w: string) => {
 };
 const digitsNormalized = (w: string) => w.replace(/\d/g, '0');
 
-interface CachedWord {
+export interface CachedWord {
   info: WordInfo;
   /** Feature ids the word contributes at relative positions -2..2. */
   at: Int32Array[];
@@ -75,6 +75,8 @@ interface CachedWord {
   left: Map<string, number>;
   right: Map<string, number>;
   shapes: Map<string, Map<string, number>>;
+  /** Per decoding stage: weight sums of the window features, 5 positions × 9 labels. */
+  sums?: (Float32Array | undefined)[];
 }
 
 export interface WordInfo {
@@ -159,7 +161,22 @@ export class FeatureExtractor {
    * document-level features look at the other occurrences of the same word in the document.
    */
   document(sentences: string[][], gazetteer: Gazetteer): Int32Array[][] {
+    return this.extract(sentences, gazetteer, true).feats;
+  }
+
+  /**
+   * The same features split in two, for fast decoding: each token's word entry (whose window
+   * features depend on the word alone, so their weight sums can be cached per word and position)
+   * and the token's other feature ids (padding, pairs, gazetteer, document).
+   */
+  documentParts(sentences: string[][], gazetteer: Gazetteer): { words: CachedWord[][]; extras: Int32Array[][] } {
+    const { feats, words } = this.extract(sentences, gazetteer, false);
+    return { words, extras: feats };
+  }
+
+  private extract(sentences: string[][], gazetteer: Gazetteer, windowed: boolean): { feats: Int32Array[][]; words: CachedWord[][] } {
     const words = sentences.map((s) => s.map(normalizeToken));
+    const entries: CachedWord[][] = [];
     const docForms = documentForms(words);
     const id = (f: string) => this.lookup(f);
     const constant = (this.constants ??= {
@@ -175,6 +192,7 @@ export class FeatureExtractor {
     for (const sent of words) {
       const n = sent.length;
       const infos = sent.map((w) => this.cached(w));
+      entries.push(infos);
       const gaz = gazetteerMarks(sent, gazetteer, this.gazetteerIds, id);
       const headline = isHeadline(sent);
       const bounds = new Int32Array(n + 1);
@@ -195,6 +213,7 @@ export class FeatureExtractor {
             push(constant.pads[r + 2]!);
             continue;
           }
+          if (!windowed) continue;
           const at = infos[k]!.at[r + 2]!;
           for (let j = 0; j < at.length; j++) push(at[j]!);
         }
@@ -244,7 +263,7 @@ export class FeatureExtractor {
       for (let t = 0; t < n; t++) feats[t] = block.subarray(bounds[t]!, bounds[t + 1]!);
       out.push(feats);
     }
-    return out;
+    return { feats: out, words: entries };
   }
 }
 

@@ -2,7 +2,7 @@
 // Viterbi under IOB2 constraints; serialisation to a compact gzipped JSON file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FeatureExtractor, LABELS, predictionHistory, withHistory, type Gazetteer, type Lexicon } from './features.js';
+import { FeatureExtractor, LABELS, predictionHistory, type CachedWord, type Gazetteer, type Lexicon } from './features.js';
 
 export const L = LABELS.length;
 if (L !== 9) throw new Error('viterbi assumes 9 labels');
@@ -46,7 +46,7 @@ export function viterbi(feats: Int32Array[], weights: Float32Array, transitions:
     const size = Math.max(n * NL, scratch.emit.length * 2);
     scratch = { emit: new Float64Array(size), score: new Float64Array(size), back: new Int32Array(size) };
   }
-  const { emit, score, back } = scratch;
+  const { emit } = scratch;
   for (let t = 0; t < n; t++) {
     const f = feats[t]!;
     const base = t * NL;
@@ -73,6 +73,18 @@ export function viterbi(feats: Int32Array[], weights: Float32Array, transitions:
     emit[base + 7] = e7;
     emit[base + 8] = e8;
   }
+  return decode(emit, n, transitions, out);
+}
+
+/** Best IOB2-valid label sequence given token × label scores (`emit`, n × 9). */
+export function decode(emit: Float64Array, n: number, transitions: Float32Array, out: Int32Array = new Int32Array(n)): Int32Array {
+  const NL = 9;
+  const allowed = ALLOWED;
+  if (scratch.score.length < n * NL) {
+    const size = Math.max(n * NL, scratch.score.length * 2);
+    scratch = { emit: scratch.emit.length >= size ? scratch.emit : new Float64Array(size), score: new Float64Array(size), back: new Int32Array(size) };
+  }
+  const { score, back } = scratch;
   for (let y = 0; y < NL; y++) score[y] = allowed[START * NL + y] ? emit[y]! + transitions[START * NL + y]! : -Infinity;
   for (let t = 1; t < n; t++) {
     const prevBase = (t - 1) * NL;
@@ -106,6 +118,22 @@ export function viterbi(feats: Int32Array[], weights: Float32Array, transitions:
   return out;
 }
 
+/** Weight sums of a word's window features at each relative position, cached on the word entry. */
+function wordSums(entry: CachedWord, stage: number, weights: Float32Array): Float32Array {
+  const cached = entry.sums?.[stage];
+  if (cached) return cached;
+  const NL = 9;
+  const sums = new Float32Array(5 * NL);
+  for (let r = 0; r < 5; r++) {
+    for (const f of entry.at[r]!) {
+      const w = f * NL;
+      for (let y = 0; y < NL; y++) sums[r * NL + y]! += weights[w + y]!;
+    }
+  }
+  (entry.sums ??= [])[stage] = sums;
+  return sums;
+}
+
 export class NerModel {
   readonly extractor: FeatureExtractor;
   constructor(readonly data: ModelData) {
@@ -120,13 +148,42 @@ export class NerModel {
 
   /** Label indices (into LABELS) for the sentences of one document. */
   decodeDocument(sentences: string[][]): Int32Array[] {
-    const feats = this.extractor.document(sentences, this.data.gazetteer);
-    const first = feats.map((f) => viterbi(f, this.data.weights, this.data.transitions));
+    const { words, extras } = this.extractor.documentParts(sentences, this.data.gazetteer);
+    const first = words.map((w, si) => decode(this.emissions(w, extras[si]!, null, 0, this.data.weights), w.length, this.data.transitions));
     const stage2 = this.data.stage2;
     if (!stage2) return first;
     const features = this.data.features;
     const history = predictionHistory(sentences, first, (f) => features.get(f) ?? -1);
-    return withHistory(feats, history).map((f) => viterbi(f, stage2.weights, stage2.transitions));
+    return words.map((w, si) => decode(this.emissions(w, extras[si]!, history[si]!, 1, stage2.weights), w.length, stage2.transitions));
+  }
+
+  /** Token × label scores: cached per-word window sums plus the token's other features. */
+  private emissions(words: CachedWord[], extras: Int32Array[], history: number[][] | null, stage: number, weights: Float32Array): Float64Array {
+    const n = words.length;
+    const NL = 9;
+    const emit = new Float64Array(n * NL);
+    for (let t = 0; t < n; t++) {
+      const base = t * NL;
+      for (let r = -2; r <= 2; r++) {
+        const k = t + r;
+        if (k < 0 || k >= n) continue;
+        const sums = wordSums(words[k]!, stage, weights);
+        const o = (r + 2) * NL;
+        for (let y = 0; y < NL; y++) emit[base + y]! += sums[o + y]!;
+      }
+      const f = extras[t]!;
+      for (let j = 0; j < f.length; j++) {
+        const w = f[j]! * NL;
+        for (let y = 0; y < NL; y++) emit[base + y]! += weights[w + y]!;
+      }
+      if (history) {
+        for (const h of history[t]!) {
+          const w = h * NL;
+          for (let y = 0; y < NL; y++) emit[base + y]! += weights[w + y]!;
+        }
+      }
+    }
+    return emit;
   }
 }
 
