@@ -66,13 +66,13 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   centroidTerms: 300,
   indexTerms: 60,
   queryTerms: 100,
-  candidates: 20,
+  candidates: 12,
   eventsPerStory: 12,
   maxWords: 1200,
   docTerms: 100,
   backgroundPrior: true,
   titleWeight: 2,
-  entityWeight: 1.5,
+  entityWeight: 1,
 };
 
 /** Sparse vector: term → weight. */
@@ -185,14 +185,35 @@ export class OnlineClusterer {
     private readonly hooks: ClusterHooks = {},
   ) {
     this.prior = options.backgroundPrior ? backgroundDf() : { docs: 0, df: new Map() };
+    this.dfTotal = new Map(this.prior.df);
   }
 
   private readonly prior: { docs: number; df: Map<string, number> };
 
+  /** Learned plus background counts: what the IDF reads (one lookup). */
+  private readonly dfTotal: Map<string, number>;
+
   /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    const df = (this.df.get(term) ?? 0) + (this.prior.df.get(term) ?? 0);
-    return Math.log(1 + (this.docs + this.prior.docs + 1) / (df + 1));
+    return Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
+  }
+
+  /**
+   * Background count of a term. An entity key (`E:place:mexico`) has none of its own: it takes the
+   * rarest of its name's words, so "United States" is as common as "states", not a rare feature.
+   */
+  private priorOf(term: string): number {
+    if (!term.startsWith('E:')) return this.prior.df.get(term) ?? 0;
+    const name = term.slice(term.indexOf(':', 2) + 1);
+    let min = Infinity;
+    for (const w of contentTerms(name)) min = Math.min(min, this.prior.df.get(w) ?? 0);
+    return Number.isFinite(min) ? min : 0;
+  }
+
+  /** Sets a learned document frequency (when state is loaded). */
+  setDf(term: string, df: number): void {
+    this.dfTotal.set(term, this.priorOf(term) + df);
+    this.df.set(term, df);
   }
 
   /** The surviving story for an id, following merges. */
@@ -212,6 +233,7 @@ export class OnlineClusterer {
     for (const t of v.keys()) {
       const df = (this.df.get(t) ?? 0) + 1;
       this.df.set(t, df);
+      this.dfTotal.set(t, (this.dfTotal.get(t) ?? this.priorOf(t)) + 1);
       this.hooks.termCounted?.(t, df);
     }
   }
@@ -422,7 +444,8 @@ export class OnlineClusterer {
     if (s.events.length > o.eventsPerStory) {
       for (const id of s.events.splice(0, s.events.length - o.eventsPerStory)) this.events.delete(id);
     }
-    this.reindex(s);
+    // A big story's salient terms change slowly: re-derive its keys every few articles only.
+    if (s.size <= 16 || s.size % 8 === 0) this.reindex(s);
     this.hooks.storyChanged?.(s);
   }
 

@@ -179,7 +179,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     if (m.today === null) return;
     clusterer.today = m.today;
     const termPrefix = 'link/df/';
-    for (const k of kv.keys(termPrefix)) clusterer.df.set(k.slice(termPrefix.length), Number(kv.get(k)));
+    for (const k of kv.keys(termPrefix)) clusterer.setDf(k.slice(termPrefix.length), Number(kv.get(k)));
     for (const k of kv.keys('link/merged/')) clusterer.mergedInto.set(k.slice('link/merged/'.length), kv.get(k)!);
     const today = m.today;
     const from = today - clusterOptions.storyWindowDays;

@@ -1,0 +1,150 @@
+// bench:cluster — story clustering quality on T17 (BCubed/pairwise via ../shared/eval/cluster_score.py),
+// speed, and the cost test: 50,000 articles (T17 repeated with shifted dates) through the linker,
+// time per article for the first 5,000 vs the last 5,000, peak memory; and end-to-end
+// extract + language + link throughput on a sample.   Run: npm run bench:cluster [-- --quick]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Analysis } from '../src/types.js';
+import { createLinker, dayNumber, isoDay } from '../src/link/index.js';
+import { analyzeForLinking } from '../src/link/analysis.js';
+
+interface Row {
+  id: string;
+  published: string;
+  text: string;
+  topic: string;
+}
+const quick = process.argv.includes('--quick');
+const data = new URL('../../shared/data/t17/', import.meta.url);
+const scorer = new URL('../../shared/eval/cluster_score.py', import.meta.url).pathname;
+const rows: Row[] = [];
+for (const folder of readdirSync(data).sort()) {
+  let lines: string[];
+  try {
+    lines = readFileSync(new URL(`${folder}/articles.jsonl`, data), 'utf8').trim().split('\n');
+  } catch {
+    continue;
+  }
+  for (const l of lines) {
+    const r = JSON.parse(l) as { id: string; published: string; text: string };
+    rows.push({ id: `${folder}/${r.id}`, published: r.published, text: r.text, topic: folder.split('_')[0]!.toLowerCase() });
+  }
+}
+// As the scoreboard streams them: by publication date (stable).
+rows.sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0));
+const empty: Analysis = { sentences: [], mentions: [], entities: [], timexes: [], quotes: [] };
+const tmp = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
+const f = (x: number, d = 3) => x.toFixed(d);
+
+function score(stream: Row[], useEntities: boolean, label: string): void {
+  const linker = createLinker();
+  let tAnalysis = 0;
+  let tLink = 0;
+  const out: string[] = [];
+  for (const r of stream) {
+    let t = performance.now();
+    const analysis = useEntities ? analyzeForLinking(r.text) : empty;
+    tAnalysis += performance.now() - t;
+    t = performance.now();
+    const x = linker.add({ id: r.id, published: r.published, title: '', text: r.text, source: null, analysis });
+    tLink += performance.now() - t;
+    out.push(JSON.stringify({ id: r.id, story: x.storyId, event: x.eventId }));
+  }
+  writeFileSync(join(tmp, 'pred.jsonl'), out.join('\n') + '\n');
+  writeFileSync(join(tmp, 'gold.tsv'), stream.map((r) => `${r.id}\t${r.topic}`).join('\n') + '\n');
+  const run = (key: string) =>
+    JSON.parse(execFileSync('python3', [scorer, join(tmp, 'gold.tsv'), join(tmp, 'pred.jsonl'), '--key', key, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+      pred_clusters: number;
+      bcubed: { precision: number; recall: number; f1: number };
+      pairwise: { precision: number; recall: number; f1: number };
+      ari: number;
+      nmi: number;
+    };
+  const s = run('story');
+  const e = run('event');
+  console.log(`${label}`);
+  console.log(
+    `  stories: BCubed P ${f(s.bcubed.precision)} R ${f(s.bcubed.recall)} F1 ${f(s.bcubed.f1)} | pairwise P ${f(s.pairwise.precision)} R ${f(s.pairwise.recall)} F1 ${f(s.pairwise.f1)} | ARI ${f(s.ari)} NMI ${f(s.nmi)} | ${s.pred_clusters} stories`,
+  );
+  console.log(`  events (vs topics, for scale only): ${e.pred_clusters} events, BCubed P ${f(e.bcubed.precision)} R ${f(e.bcubed.recall)}`);
+  console.log(
+    `  speed: link ${f(stream.length / (tLink / 1000), 0)} articles/s` +
+      (useEntities ? `; segment+NER+entities ${f(stream.length / (tAnalysis / 1000), 0)} articles/s` : ''),
+  );
+}
+
+console.log(`T17 stream: ${rows.length} articles in publication order, gold = topic (bpoil/finan/h1n1/haiti)`);
+score(rows, true, 'T17 dev, segment + NER entities + text (as `storyline cluster`):');
+if (!quick) {
+  // Robustness: the four topics moved to start on the same day, so they run concurrently.
+  const first = new Map<string, number>();
+  for (const r of rows) first.set(r.topic, Math.min(first.get(r.topic) ?? Infinity, dayNumber(r.published)));
+  const base = dayNumber('2010-01-01');
+  const aligned = rows
+    .map((r) => ({ ...r, published: isoDay(base + dayNumber(r.published) - first.get(r.topic)!) }))
+    .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0));
+  score(aligned, false, 'T17 with the four topics made concurrent (all start 2010-01-01), text only:');
+}
+
+// Cost test: T17 repeated with dates shifted by 3 years a copy and new ids, through the linker.
+const TOTAL = quick ? 10_000 : 50_000;
+const SHIFT = 3 * 365 + 1;
+const linker = createLinker();
+const times = new Float64Array(TOTAL);
+let peakRss = 0;
+const t0 = performance.now();
+for (let i = 0; i < TOTAL; i++) {
+  const rep = Math.floor(i / rows.length);
+  const r = rows[i % rows.length]!;
+  const published = isoDay(dayNumber(r.published) + rep * SHIFT);
+  // A copy drops every 7th line (a different one each copy), so it is not an exact duplicate of
+  // the earlier copy (the content-hash index is all-time; the near-duplicate window is 14 days).
+  const text = rep === 0 ? r.text : r.text.split('\n').filter((_, k) => k % 7 !== rep % 7).join('\n');
+  const t = performance.now();
+  linker.add({ id: `r${rep}/${r.id}`, published, title: '', text, source: null, analysis: empty });
+  times[i] = performance.now() - t;
+  if (i % 1000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const total = (performance.now() - t0) / 1000;
+const mean = (a: Float64Array) => a.reduce((s, x) => s + x, 0) / a.length;
+const firstMs = mean(times.subarray(0, 5000));
+const lastMs = mean(times.subarray(TOTAL - 5000));
+peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+const st = linker.stats();
+console.log(`cost test: ${TOTAL} articles (T17 × ${Math.ceil(TOTAL / rows.length)}, dates shifted ${SHIFT} days and one line in 7 dropped a copy), link only`);
+console.log(
+  `  first 5,000: ${f(firstMs, 2)} ms/article; last 5,000: ${f(lastMs, 2)} ms/article; ratio ${f(lastMs / firstMs, 2)} (target ≤ 1.5)`,
+);
+console.log(`  ${f(TOTAL / total, 0)} articles/s; peak RSS ${f(peakRss / 2 ** 20, 0)} MB (target < 1536); in memory at the end: ${JSON.stringify(st)}`);
+
+// End to end on a sample: extract (scraped-text path) + full language analysis + link.
+const sample = rows.slice(0, quick ? 100 : 300);
+try {
+  const { extract } = await import('../src/extract/index.js');
+  const { analyze } = await import('../src/language/index.js');
+  const e2e = createLinker();
+  let tx = 0;
+  let tl = 0;
+  let tk = 0;
+  for (const r of sample) {
+    let t = performance.now();
+    const ex = extract({ text: r.text });
+    tx += performance.now() - t;
+    t = performance.now();
+    const analysis = analyze(ex.text, { dct: r.published });
+    tl += performance.now() - t;
+    t = performance.now();
+    e2e.add({ id: r.id, published: r.published, title: ex.title, text: ex.text, source: null, analysis });
+    tk += performance.now() - t;
+  }
+  const n = sample.length;
+  const all = (tx + tl + tk) / 1000;
+  console.log(
+    `end to end on ${n} T17 articles (one core): ${f(n / all, 1)} articles/s — extract ${f(tx / n, 1)} ms, language ${f(tl / n, 1)} ms, link ${f(tk / n, 1)} ms per article`,
+  );
+} catch (e) {
+  console.log(`end to end: not measurable now (${(e as Error).message.split('\n')[0]})`);
+}
+rmSync(tmp, { recursive: true, force: true });
