@@ -213,7 +213,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   }
 
   // "Hunter Biden" tagged as a place when another Biden is a person: a first name + known surname is a person.
-  const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER' && /\s/.test(m.text.trim())).map((m) => normalizeName(m.text).split(' ').pop()!));
+  const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER').map((m) => normalizeName(m.text).split(' ').pop()!));
   for (const m of sorted) {
     const parts = m.text.trim().split(/\s+/);
     if (m.label !== 'PER' && parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text)) {
@@ -272,6 +272,28 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     }
     return best;
   };
+
+  // A one-word name the tagger calls a person at least as often as anything else is a person.
+  const labelVotes = new Map<string, number>();
+  for (const m of sorted) {
+    if (/\s/.test(m.text.trim())) continue;
+    const k = normalizeName(m.text);
+    labelVotes.set(k, (labelVotes.get(k) ?? 0) + (m.label === 'PER' ? 1 : -1));
+  }
+  const majorityOther = new Map<string, Map<NerLabel, number>>();
+  for (const m of sorted) {
+    if (m.label === 'PER' || /\s/.test(m.text.trim())) continue;
+    const k = normalizeName(m.text);
+    const votes = majorityOther.get(k) ?? new Map<NerLabel, number>();
+    votes.set(m.label, (votes.get(m.label) ?? 0) + 1);
+    majorityOther.set(k, votes);
+  }
+  for (const m of sorted) {
+    if (/\s/.test(m.text.trim()) || aliasOf(m.text)) continue;
+    const k = normalizeName(m.text);
+    if ((labelVotes.get(k) ?? -1) >= 0) m.label = 'PER';
+    else if (m.label === 'PER') m.label = [...majorityOther.get(k)!.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  }
 
   for (const m of sorted) {
     if (m.label === 'PER') {

@@ -63,6 +63,14 @@ export function truecaseHeadline(words: string[]): string[] {
   });
 }
 
+/** Words that make a capitalised phrase an institution, not a person ("Justice Department"). */
+const INSTITUTION_WORDS = new Set(
+  ('department ministry council committee office agency house court party union commission administration bureau ' +
+    'service services board authority assembly parliament senate congress government army navy force forces police ' +
+    'bank group company corporation inc. corp. co. ltd. university college school institute foundation association ' +
+    'network networks news times post press club team league fund organization organisation').split(' '),
+);
+
 const CALENDAR = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow)$/;
 
 /** Entity mentions in a text, given its sentences. */
@@ -91,7 +99,7 @@ export function recognizeEntities(text: string, sentences: Sentence[]): EntityMe
     let head = -1;
     for (let k = 0; k < w.length - 1; k++) if (ROLE_HEADS.has(w[k]!.toLowerCase()) || HONORIFICS.has(w[k]!.toLowerCase())) head = k;
     const rest = w.slice(head + 1);
-    if (head >= 0 && rest.length <= 3 && rest.every((x) => /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(x))) {
+    if (head >= 0 && rest.length <= 3 && rest.every((x) => /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(x) && !INSTITUTION_WORDS.has(x.toLowerCase()))) {
       // The tagger may stop inside the name ("… Spokesman Ned | Price said"): take a following capitalised word.
       let last = sp.last;
       const toks = sentences[sp.si]!.tokens;
