@@ -156,7 +156,8 @@ function main(): void {
     lexicon = { clusters: new Map(c.clusters), capRatio: new Map(c.capRatio) };
     log('lexicon from cache');
   } else {
-    lexicon = learnLexicon(unlabeledSentences(train, !args.includes('--no-train-text'))).lexicon;
+    const levels = arg('--levels', '32,160,640').split(',').map(Number) as [number, number, number];
+    lexicon = learnLexicon(unlabeledSentences(train, !args.includes('--no-train-text')), { levels }).lexicon;
     if (lexiconCache) writeFileSync(lexiconCache, JSON.stringify({ clusters: [...lexicon.clusters], capRatio: [...lexicon.capRatio] }));
     log(`lexicon: ${lexicon.clusters.size} clustered words, ${lexicon.capRatio.size} casing ratios`);
   }
