@@ -228,9 +228,9 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
   // Pinning a coarse mention to a day inside its period: the best day event above a lower bar.
   const insideThreshold = 0.2;
   const tfidf = new TfIdf();
-  const terms = mentions.map((m) => contentTerms(m.clause ?? m.text));
-  for (const t of terms) tfidf.add(t);
-  const vectors = terms.map((t) => tfidf.vector(t));
+  const terms_ = mentions.map((m) => contentTerms(m.clause ?? m.text));
+  for (const t of terms_) tfidf.add(t);
+  const vectors = terms_.map((t) => tfidf.vector(t));
   const similarity = (a: number, b: number): number => {
     const shared = mentions[a]!.actorKeys.filter((k) => mentions[b]!.actorKeys.includes(k)).length;
     return cosine(vectors[a]!, vectors[b]!) + 0.05 * Math.min(shared, 3);
@@ -244,7 +244,21 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
   const order = mentions
     .map((_, i) => i)
     .sort((a, b) => rank(mentions[a]!.granularity) - rank(mentions[b]!.granularity) || mentions[a]!.date.localeCompare(mentions[b]!.date));
-  const sortedDays: IsoDate[] = [];
+  let termIndex: Map<string, Group[]> | null = null;
+  const indexDayGroups = (): Map<string, Group[]> => {
+    const index = new Map<string, Group[]>();
+    for (const list of dayGroups.values()) {
+      for (const g of list) {
+        const terms = new Set(g.members.flatMap((j) => terms_[j]!));
+        for (const t of terms) {
+          let l = index.get(t);
+          if (!l) index.set(t, (l = []));
+          l.push(g);
+        }
+      }
+    }
+    return index;
+  };
   for (const i of order) {
     const m = mentions[i]!;
     const candidates: { group: Group; inside: boolean }[] = [];
@@ -252,18 +266,24 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
       for (const g of dayGroups.get(m.date) ?? []) candidates.push({ group: g, inside: false });
     } else {
       for (const g of coarseGroups.get(`${m.granularity}:${m.date}`) ?? []) candidates.push({ group: g, inside: false });
-      if (!sortedDays.length && dayGroups.size) sortedDays.push(...[...dayGroups.keys()].sort());
-      for (const day of sortedDays) {
-        if (day < m.from) continue;
-        if (day > m.last) break;
-        for (const g of dayGroups.get(day)!) candidates.push({ group: g, inside: true });
+      // Day events that share one of the mention's most specific terms (similarity needs shared terms).
+      if (!termIndex) termIndex = indexDayGroups();
+      const specific = [...vectors[i]!].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
+      const seenGroups = new Set<Group>();
+      for (const t of specific) {
+        for (const g of termIndex.get(t) ?? []) {
+          if (seenGroups.has(g) || g.date < m.from || g.date > m.last) continue;
+          seenGroups.add(g);
+          candidates.push({ group: g, inside: true });
+        }
       }
     }
     let best: Group | null = null;
     let bestScore = -Infinity;
     for (const { group, inside } of candidates) {
       let score = 0;
-      for (const j of group.members) score = Math.max(score, similarity(i, j));
+      // The first members stand for the group: enough to recognise the happening, and bounded.
+      for (const j of group.members.slice(0, 8)) score = Math.max(score, similarity(i, j));
       if (score >= (inside ? insideThreshold : threshold) && score > bestScore) {
         bestScore = score;
         best = group;

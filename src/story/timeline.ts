@@ -235,4 +235,3 @@ function defaultDateCount(scores: number[]): number {
   return Math.min(30, scores.length);
 }
 
-export { dayNumber };
