@@ -14,6 +14,8 @@ export interface ClusterOptions {
   /** Article joins an event when cosine ≥ this and the event was active within eventWindowDays. */
   eventThreshold: number;
   eventWindowDays: number;
+  /** …and began at most this many days before it (an event is one happening, not a rolling thread). */
+  eventMaxSpanDays: number;
   /** Article joins a story when its (time-weighted) similarity ≥ this. */
   storyThreshold: number;
   /** …or when it covers at least this share of the story's signature (stories of coverageMinSize articles or more). */
@@ -51,8 +53,9 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER: ClusterOptions = {
-  eventThreshold: 0.45,
+  eventThreshold: 0.35,
   eventWindowDays: 3,
+  eventMaxSpanDays: 5,
   storyThreshold: 0.2,
   coverageThreshold: 0.45,
   coverageMinSize: 3,
@@ -341,7 +344,7 @@ export class OnlineClusterer {
         if (!e) continue;
         const es = this.cosine(v, docIdf, docNorm, e);
         if (es > sim) sim = es;
-        if (day - e.lastDay <= o.eventWindowDays && es >= o.eventThreshold && (!bestEvent || es > bestEvent.sim)) {
+        if (day - e.lastDay <= o.eventWindowDays && day - e.firstDay <= o.eventMaxSpanDays && es >= o.eventThreshold && (!bestEvent || es > bestEvent.sim)) {
           bestEvent = { e, sim: es };
         }
       }
