@@ -165,9 +165,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function cannon(url: string, duration: number): Promise<{ p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number }> {
+/** Load on a pool of URLs picked at random per request, so caches see realistic variety. */
+async function cannon(base: string, paths: string[], duration: number): Promise<{ p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number }> {
   const latencies: number[] = [];
-  const instance = autocannon({ url, connections: 4, duration, pipelining: 1 });
+  const instance = autocannon({
+    url: base,
+    connections: 4,
+    duration,
+    pipelining: 1,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)] }) }],
+  });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -209,60 +216,69 @@ async function main(): Promise<void> {
   const stats = store.stats();
   process.stdout.write(`database: ${DB} — ${stats.articles} articles, ${stats.stories} stories, ${stats.entities} entities, ${stats.quotes} quotes, ${(stats.dbBytes / 1e6).toFixed(0)} MB${fresh ? '' : ' (cached)'}\n`);
 
-  // The largest story and a typical one.
+  // The largest story, a typical one, and pools of distinct URLs for the load tests.
   const stories = store.listStories({ limit: 100_000 });
   const bySize = [...stories].sort((a, b) => b.articleCount - a.articleCount);
   const largest = bySize[0]!;
   const typical = bySize[Math.floor(bySize.length / 2)]!;
-  const articleId = store.storyArticleIds(typical.id)[0]!;
+  const shuffled = [...stories].sort(() => Math.random() - 0.5);
+  const storyPool = shuffled.slice(0, 300).map((x) => x.id);
+  const articlePool = storyPool.slice(0, 300).map((id) => store.storyArticleIds(id)[0]!).filter(Boolean);
+  const words = ['oil', 'spill', 'BP', 'well', 'Obama', 'flu', 'vaccine', 'Haiti', 'earthquake', 'bank', 'Gulf', 'cap', 'Hayward', 'pandemic', 'crisis', 'market', 'Louisiana', 'rescue', 'aid', 'Senate'];
+  const queries = words.flatMap((a) => words.map((b) => `${a}+${b}`)).slice(0, 300);
 
   const { app, close } = await createApp({ store });
-  const serverTime = async (path: string, n = 40) => {
-    const times: number[] = [];
-    for (let i = 0; i < n + 5; i++) {
-      const t = performance.now();
-      const res = await app.request(path);
-      await res.text();
-      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
-      if (i >= 5) times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    return { median: percentile(times, 50), p95: percentile(times, 95) };
+  const time = async (path: string) => {
+    const t = performance.now();
+    const res = await app.request(path);
+    await res.text();
+    if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+    return performance.now() - t;
   };
-  process.stdout.write('\nserver time (in-process, ms)              median     p95\n');
-  for (const [label, path] of [
-    [`story page, largest (${largest.articleCount} articles)`, `/stories/${largest.id}`],
-    [`story page, typical (${typical.articleCount} articles)`, `/stories/${typical.id}`],
-    ['home page', '/'],
-    ['article page', `/articles/${encodeURIComponent(articleId)}`],
-    ['search page "oil spill"', '/search?q=oil+spill'],
-  ] as const) {
-    const r = await serverTime(path);
-    process.stdout.write(`  ${label.padEnd(40)} ${r.median.toFixed(1).padStart(6)} ${r.p95.toFixed(1).padStart(7)}\n`);
+  const summary = (times: number[]) => {
+    times.sort((a, b) => a - b);
+    return `${percentile(times, 50).toFixed(1).padStart(6)} ${percentile(times, 95).toFixed(1).padStart(7)}`;
+  };
+  process.stdout.write('\nserver time, in-process (ms)                     cold: median    p95 | warm: median    p95\n');
+  const rows: [string, string[]][] = [
+    [`story page (${typical.articleCount} articles typical)`, storyPool.slice(0, 40).map((id) => `/stories/${encodeURIComponent(id)}`)],
+    ['home page, filtered by page offset', Array.from({ length: 20 }, (_, i) => `/?offset=${i * 20}`)],
+    ['article page', articlePool.slice(0, 40).map((id) => `/articles/${encodeURIComponent(id)}`)],
+    ['search page', queries.slice(0, 30).map((q) => `/search?q=${q}`)],
+    ['GET /api/stories/:id', storyPool.slice(40, 80).map((id) => `/api/stories/${encodeURIComponent(id)}`)],
+  ];
+  for (const [label, paths] of rows) {
+    const cold: number[] = [];
+    for (const p of paths) cold.push(await time(p));
+    const warm: number[] = [];
+    for (const p of paths) warm.push(await time(p));
+    process.stdout.write(`  ${label.padEnd(44)}      ${summary(cold)} |       ${summary(warm)}\n`);
   }
+  const largestTime = await time(`/stories/${encodeURIComponent(largest.id)}`);
+  process.stdout.write(`  largest story page (${largest.articleCount} articles), cold: ${largestTime.toFixed(1)} ms\n`);
   close();
 
   const server = await startServer({ store, port: 0, host: '127.0.0.1' });
-  process.stdout.write(`\nAPI over HTTP on 127.0.0.1 (autocannon, 4 connections, ${DURATION} s each; ms)\n`);
-  process.stdout.write('  endpoint                                   p50     p95     p99    req/s\n');
-  const endpoints: [string, string][] = [
-    ['GET /api/stories', '/api/stories'],
-    ['GET /api/stories?q=oil', '/api/stories?q=oil'],
-    [`GET /api/stories/:id (typical)`, `/api/stories/${typical.id}`],
-    [`GET /api/articles/:id`, `/api/articles/${encodeURIComponent(articleId)}`],
-    ['GET /api/search?q=oil+spill', '/api/search?q=oil+spill'],
-    ['GET /api/entities?q=obama', '/api/entities?q=obama'],
+  process.stdout.write(`\nover HTTP on 127.0.0.1: autocannon, 4 connections, ${DURATION} s each, a random URL of a pool per request (ms)\n`);
+  process.stdout.write('  endpoint (pool size)                                 p50     p95     p99    req/s\n');
+  const endpoints: [string, string[]][] = [
+    ['GET /api/stories?offset=… (50)', Array.from({ length: 50 }, (_, i) => `/api/stories?offset=${i * 20}`)],
+    ['GET /api/stories?q=… (300)', queries.map((q) => `/api/stories?q=${q}`)],
+    ['GET /api/stories/:id (300)', storyPool.map((id) => `/api/stories/${encodeURIComponent(id)}`)],
+    ['GET /api/articles/:id (300)', articlePool.map((id) => `/api/articles/${encodeURIComponent(id)}`)],
+    ['GET /api/search?q=… (300)', queries.map((q) => `/api/search?q=${q}`)],
+    ['GET /api/entities?q=… (20)', words.map((w) => `/api/entities?q=${w}`)],
   ];
   let worstP95 = 0;
-  for (const [label, path] of endpoints) {
-    const r = await cannon(server.url + path, DURATION);
+  for (const [label, paths] of endpoints) {
+    const r = await cannon(server.url, paths, DURATION);
     worstP95 = Math.max(worstP95, r.p95);
     process.stdout.write(
-      `  ${label.padEnd(40)} ${r.p50.toFixed(1).padStart(6)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${r.rps.toFixed(0).padStart(8)}${r.errors || r.non2xx ? `  (${r.errors} errors, ${r.non2xx} non-2xx)` : ''}\n`,
+      `  ${label.padEnd(50)} ${r.p50.toFixed(1).padStart(6)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${r.rps.toFixed(0).padStart(8)}${r.errors || r.non2xx ? `  (${r.errors} errors, ${r.non2xx} non-2xx)` : ''}\n`,
     );
   }
-  const story = await cannon(`${server.url}/stories/${typical.id}`, DURATION);
-  process.stdout.write(`  ${'GET /stories/:id (HTML, typical)'.padEnd(40)} ${story.p50.toFixed(1).padStart(6)} ${story.p95.toFixed(1).padStart(7)} ${story.p99.toFixed(1).padStart(7)} ${story.rps.toFixed(0).padStart(8)}\n`);
+  const pages = await cannon(server.url, storyPool.map((id) => `/stories/${encodeURIComponent(id)}`), DURATION);
+  process.stdout.write(`  ${'GET /stories/:id HTML (300)'.padEnd(50)} ${pages.p50.toFixed(1).padStart(6)} ${pages.p95.toFixed(1).padStart(7)} ${pages.p99.toFixed(1).padStart(7)} ${pages.rps.toFixed(0).padStart(8)}\n`);
 
   // First page load: the HTML and every asset it references, compressed as a browser receives them.
   const home = await transferSize(`${server.url}/`);

@@ -16,6 +16,8 @@ export class EventHub {
 
   constructor(
     private readonly changeMark: () => string,
+    /** Called when a change is noticed, before listeners hear of it (to drop caches). */
+    private readonly onChange: () => void = () => undefined,
     private readonly pollMs = 1500,
   ) {}
 
@@ -44,7 +46,10 @@ export class EventHub {
   }
 
   publish(event: LiveEvent): void {
-    if (event.type === 'changed' || event.type === 'ingest-finished') this.lastMark = this.safeMark();
+    if (event.type === 'changed' || event.type === 'ingest-finished') {
+      this.onChange();
+      this.lastMark = this.safeMark();
+    }
     for (const l of [...this.listeners]) {
       try {
         l(event);
@@ -72,9 +77,9 @@ export class EventHub {
   private poll(): void {
     const mark = this.safeMark();
     if (mark !== null && mark !== this.lastMark) {
-      const [articles] = mark.split(':');
+      const [lastArticle] = mark.split(':');
       this.lastMark = mark;
-      this.publish({ type: 'changed', data: { articles: Number(articles) } });
+      this.publish({ type: 'changed', data: { lastArticle: Number(lastArticle) } });
     }
   }
 }

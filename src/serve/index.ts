@@ -56,7 +56,7 @@ function etagOf(body: string): string {
 
 export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: EventHub; close: () => void }> {
   const model = createModel(options.store);
-  const hub = new EventHub(() => model.views.changeMark());
+  const hub = new EventHub(() => model.views.changeMark(), () => model.invalidate());
   const assets = loadAssets();
   const ctx: PageContext = { asset: (p) => assetUrl(assets, p), stats: () => model.stats() };
   const ingest = options.ingest !== undefined ? options.ingest : pipelineIngest(options.store);
@@ -92,6 +92,42 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
       headers.delete('Content-Type');
       c.res = new Response(null, { status: 304, headers });
     } else c.res = new Response(body, { status: 200, headers });
+  });
+
+  // Rendered pages and JSON answers are kept until the database changes (checked at most every
+  // two seconds): repeated reads of a popular story cost a map lookup. Bounded by total size.
+  const responses = new Map<string, { body: string; type: string }>();
+  let responsesMark = '';
+  let responsesBytes = 0;
+  const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (c.req.method !== 'GET' || path.startsWith('/assets/') || path === '/api/events' || path === '/api/export') return next();
+    const mark = model.mark();
+    if (mark !== responsesMark) {
+      responses.clear();
+      responsesBytes = 0;
+      responsesMark = mark;
+    }
+    const key = c.req.url.slice(c.req.url.indexOf(path));
+    const hit = responses.get(key);
+    if (hit) {
+      responses.delete(key);
+      responses.set(key, hit);
+      return c.newResponse(hit.body, 200, { 'Content-Type': hit.type });
+    }
+    await next();
+    const type = c.res.headers.get('Content-Type') ?? '';
+    if (c.res.status !== 200 || !/^(application\/json|text\/html)/.test(type)) return;
+    const body = await c.res.clone().text();
+    if (body.length > RESPONSE_CACHE_BYTES / 16) return;
+    responses.set(key, { body, type });
+    responsesBytes += body.length;
+    for (const [k, v] of responses) {
+      if (responsesBytes <= RESPONSE_CACHE_BYTES) break;
+      responses.delete(k);
+      responsesBytes -= v.body.length;
+    }
   });
 
   app.onError((err, c) => {

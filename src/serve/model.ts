@@ -324,6 +324,15 @@ export function createModel(store: Store) {
     store,
     views,
     search: cachedSearch,
+    /** Makes the next read look at the database again (after a write or a change noticed elsewhere). */
+    invalidate: () => {
+      checkedAt = 0;
+    },
+    /** A fingerprint of the database contents, refreshed at most every two seconds. */
+    mark: () => {
+      refreshMark();
+      return mark;
+    },
     stats: () => cached('stats', () => store.stats()),
     listEntities: (q: Parameters<Views['listEntities']>[0]) => cached(`entities:${JSON.stringify(q)}`, () => views.listEntities(q)),
     corpusCoverage: () => cached('coverage', () => views.corpusCoverage()),
@@ -359,12 +368,29 @@ export function createModel(store: Store) {
       if (!s) return null;
       const articleHeads = heads(s.articleIds);
       const articles = s.articleIds.map((aid) => articleHeads.get(aid)).filter((h): h is ArticleHead => !!h);
-      const sources = views.storySources(s.id).map((col) => ({
-        ...col,
-        articles: col.articles.map((x) => ({ ...x, title: displayTitle(x.title, x.title) })),
-        sourceLabel: col.source ? col.source : col.articles.every((x) => x.url) ? sourceLabel({ source: null, url: col.articles[0]!.url }) : 'Unknown source',
-      }));
-      const quotes = linkSpeakers(store.quotes({ storyId: s.id, limit: 2000 })).map(quoteView);
+      // Articles with no outlet, site, URL or file are told apart by their order in the story.
+      let unnamed = 0;
+      for (const a of articles) if (!a.source && !a.url) a.sourceLabel = `Article ${++unnamed}`;
+      const sources: StoryDetail['sources'] = [];
+      for (const col of views.storySources(s.id)) {
+        const list = col.articles.map((x) => ({ ...x, title: displayTitle(x.title, x.title) }));
+        if (col.source) {
+          sources.push({ ...col, articles: list, sourceLabel: col.source });
+          continue;
+        }
+        // No outlet recorded: one column per site (from the URL), or per article.
+        const byLabel = new Map<string, typeof list>();
+        for (const x of list) {
+          const label = articleHeads.get(x.id)?.sourceLabel ?? sourceLabel({ source: null, url: x.url, id: x.id });
+          byLabel.set(label, [...(byLabel.get(label) ?? []), x]);
+        }
+        for (const [label, group] of byLabel) sources.push({ source: null, articles: group, sourceLabel: label });
+      }
+      const quotes = linkSpeakers(store.quotes({ storyId: s.id, limit: 2000 })).map((q) => {
+        const view = quoteView(q);
+        const label = articleHeads.get(q.articleId)?.sourceLabel;
+        return label ? { ...view, sourceLabel: label } : view;
+      });
       return {
         id: s.id,
         title: s.title || articles[0]?.title || 'Untitled story',
