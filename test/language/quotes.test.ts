@@ -157,6 +157,30 @@ describe('reported speech', () => {
     expect(q!.speaker).toBe('Dmitry Peskov');
   });
 
+  it('headline form "Peskov: …", and section labels are not speakers', () => {
+    const text = 'Peskov: Contacts between Putin and Biden can resume if necessary\n\nUPDATE: The talks resumed on Monday.';
+    const quotes = bare(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.speaker).toBe('Peskov');
+    expect(slice(text, quotes[0]!.cue)).toBe(':');
+    expect(slice(text, quotes[0]!.content)).toBe('Contacts between Putin and Biden can resume if necessary');
+  });
+
+  it('X told reporters …, and "he added" carries the speaker over even without entities', () => {
+    const text = 'Kremlin spokesman Dmitry Peskov told reporters the talks had been useful.\n\n“We have always been ready,” he added.';
+    const quotes = bare(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Dmitry Peskov', 'Dmitry Peskov']);
+    expect(slice(text, quotes[0]!.cue)).toMatch(/^told/);
+  });
+
+  it('a quotation over two paragraphs (open quote at each paragraph start) stays with its speaker', () => {
+    const text = '“The first paragraph of a long statement that goes on.\n\n“The second paragraph continues the same statement,” Lavrov said.';
+    const quotes = bare(text);
+    expect(quotes).toHaveLength(2);
+    expect(quotes.every((q) => q.speaker === 'Lavrov' && q.direct)).toBe(true);
+    expect(slice(text, quotes[0]!.content)).toContain('The first paragraph');
+  });
+
   it('generic sources stay unattributed rather than guessed', () => {
     const text = 'The meeting could take place in Vienna next month, sources said.';
     const q = bare(text)[0]!;

@@ -76,7 +76,7 @@ export function attributionsInSequence(
   paragraph: number,
 ): RawAttribution[] {
   if (tokens.length === 0) return [];
-  const tags = tagIndices(tokens, text, model, nested);
+  const tags = tagIndices(tokens, text, model, nested, model.stages.length);
   const sentenceOf = new Int32Array(tokens.length);
   let s = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -155,6 +155,9 @@ export function attributionsInSequence(
   return out;
 }
 
+/** Contents are tagged again for nested attributions only when a word this likely a cue is in them. */
+export const NESTED_CUE_RATE = 0.15;
+
 /** All attributions of a text: paragraphs first, then nested attributions inside contents. */
 export function findAttributions(text: string, paras: Paragraph[], model: Model, maxDepth = 2): RawAttribution[] {
   const all: RawAttribution[] = [];
@@ -167,7 +170,7 @@ export function findAttributions(text: string, paras: Paragraph[], model: Model,
         const start = Math.min(...a.content.map((c) => c[0]));
         const end = Math.max(...a.content.map((c) => c[1]));
         const inner = p.tokens.filter((t) => t.start >= start && t.end <= end);
-        if (inner.length < 4 || !inner.some((t) => (model.lexicon.get(t.lower) ?? 0) >= 0.15)) continue;
+        if (inner.length < 4 || !inner.some((t) => (model.lexicon.get(t.lower) ?? 0) >= NESTED_CUE_RATE)) continue;
         next.push(...attributionsInSequence(inner, text, model, true, pi));
       }
       all.push(...next);

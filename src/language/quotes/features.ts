@@ -110,6 +110,15 @@ function wordHash(s: string): number {
   return h;
 }
 
+interface WordInfo {
+  wh: number;
+  sh: number;
+  su: number;
+  cueP: number;
+}
+/** Per-lexicon cache of a token text's hashes and cue rate. */
+const wordInfoCache = new WeakMap<Map<string, number>, Map<string, WordInfo>>();
+
 /** First-pass tags given to the second pass (stacking): 0 O, 1 source, 2 cue, 3 content. */
 export type Roles = Uint8Array;
 
@@ -158,13 +167,25 @@ export function baseFeatures(
   const su = new Uint32Array(n);
   const cueP = new Float32Array(n);
   const isCue = new Uint8Array(n);
+  let cache = wordInfoCache.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    wordInfoCache.set(lexicon, cache);
+  }
   for (let i = 0; i < n; i++) {
-    const w = tokens[i]!.lower;
-    wh[i] = wordHash(w);
-    sh[i] = wordHash(shape(tokens[i]!.text));
-    su[i] = wordHash(w.length > 3 ? w.slice(-3) : w);
-    cueP[i] = lexicon.get(w) ?? 0;
-    isCue[i] = cueP[i]! >= 0.15 && q[i] === 0 ? 1 : 0;
+    const tok = tokens[i]!;
+    let info = cache.get(tok.text);
+    if (!info) {
+      const w = tok.lower;
+      info = { wh: wordHash(w), sh: wordHash(shape(tok.text)), su: wordHash(w.length > 3 ? w.slice(-3) : w), cueP: lexicon.get(w) ?? 0 };
+      if (cache.size > 200000) cache.clear();
+      cache.set(tok.text, info);
+    }
+    wh[i] = info.wh;
+    sh[i] = info.sh;
+    su[i] = info.su;
+    cueP[i] = info.cueP;
+    isCue[i] = info.cueP >= 0.15 && q[i] === 0 ? 1 : 0;
   }
   const sent = new Int32Array(n);
   const sentFirst = new Int32Array(n);
@@ -249,6 +270,7 @@ export function baseFeatures(
     const colon = lastColon[i]!;
     if (colon >= 0 && sent[colon] === sent[i]) f.push(f2(37, bucket(i - colon), qs));
     if (thatAfterLeftCue[i]) f.push(f1(38, qs));
+    if (nested) f.push(f2(50, lexBucket(i), qs), f2(51, W(i), bucket(i)));
     out.push(Uint32Array.from(f));
   }
   return { features: out, context: { n, q, wh, sent } };

@@ -147,11 +147,47 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
   return out;
 }
 
+// Headline and transcript form "Peskov: contacts can resume" / "PENCE: Well, look, …".
+const HEADLINE = /^((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*(:)\s+(\S.*)$/u;
+const NOT_SPEAKERS =
+  /^(?:update|updated|watch|read|photo|photos|video|editor|note|source|sources|related|breaking|exclusive|opinion|analysis|live|listen|see|also|more|q|a|question|answer|warning|disclaimer|advertisement|image|credit|caption|by|tags?|topics?|share|subscribe)$/i;
+
+function headlineAttribution(text: string, p: Paragraph, index: number): RawAttribution | null {
+  const body = text.slice(p.start, p.end);
+  const m = HEADLINE.exec(body);
+  if (!m || p.tokens.length > 60) return null;
+  const name = m[1]!;
+  if (name.split(/\s+/).some((w) => NOT_SPEAKERS.test(w.replace(/[’'.]/g, '')))) return null;
+  const colon = p.start + m[1]!.length + body.slice(m[1]!.length).indexOf(':');
+  const contentStart = p.start + m.index + m[0].length - m[3]!.length;
+  const content = trimSpan(text, [contentStart, p.end]);
+  if (!content) return null;
+  return { content: [content], source: [p.start, p.start + name.length], cue: [colon, colon + 1], direct: OPENERS.test(m[3]!), paragraph: index, nested: false };
+}
+
+const EDGE = /[\s\p{P}`´]/u;
+
+/** A span without whitespace or punctuation at its ends (null when nothing is left). */
+function trimSpan(text: string, span: Span): Span | null {
+  let [s, e] = span;
+  while (s < e && EDGE.test(text[s]!)) s++;
+  while (e > s && EDGE.test(text[e - 1]!)) e--;
+  return e > s ? [s, e] : null;
+}
+
 export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const paras = paragraphs(text);
   const usable = paras.map((p) => !isCaptionOrFurniture(text.slice(p.start, p.end)));
-  const atts = findAttributions(text, paras, quoteModel())
+  const found = findAttributions(text, paras, quoteModel());
+  const withAttribution = new Set(found.map((a) => a.paragraph));
+  paras.forEach((p, i) => {
+    if (withAttribution.has(i) || !usable[i]) return;
+    const h = headlineAttribution(text, p, i);
+    if (h) found.push(h);
+  });
+  const atts = found
     .filter((a) => usable[a.paragraph])
+    .map((a) => ({ ...a, source: a.source ? trimSpan(text, a.source) ?? a.source : null, cue: a.cue ? (trimSpan(text, a.cue) ?? a.cue) : null }))
     .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
   const resolver = new SpeakerResolver({
     text,

@@ -50,7 +50,7 @@ export class SpeakerResolver {
     if (!source) return null;
     const speaker = this.resolveSpan(source);
     if (speaker) {
-      if (speaker.type === 'person') this.lastPerson = { speaker, at: source[0] };
+      if (speaker.type === 'person' || (speaker.type === null && !ORG_HEAD.test(speaker.name))) this.lastPerson = { speaker, at: source[0] };
       else this.lastGroup = { speaker, at: source[0] };
     }
     return speaker;
@@ -160,6 +160,9 @@ export class SpeakerResolver {
 }
 
 const STOP_CAPS = new Set(['The', 'A', 'An', 'In', 'On', 'But', 'And', 'As', 'At', 'Mr.', 'Mrs.', 'Ms.', 'President', 'Minister', 'Spokesman', 'Spokesperson', 'Secretary', 'Kremlin', 'White', 'House']);
+
+const ORG_HEAD =
+  /\b(?:Kremlin|House|Department|Ministry|Office|Council|Agency|Commission|Committee|Party|Government|Pentagon|Court|Bank|Police|Army|Service|Post|Times|News|Reuters|Press|Agency|Union|Organi[sz]ation|Institute|University|Foundation|Fund|Group|Corporation|Company|Inc|Ltd|Moscow|Washington|Beijing|Kyiv|Kiev|London|Paris|Berlin|Tokyo)$/;
 
 const PERSON_TITLES = new Set([
   'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'chancellor', 'senator', 'sen',

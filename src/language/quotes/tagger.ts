@@ -27,63 +27,63 @@ for (let c = 0; c < NT; c++) {
   for (let p = 0; p < NT; p++) if (ALLOWED[p]![c]) ALLOWED_BY_CUR[c]!.push(p);
 }
 
-/** Open-addressing table from 32-bit feature hashes to weight rows. */
+/** Open-addressing table from 32-bit feature hashes to weight rows (key and row interleaved). */
 export class FeatureTable {
-  private keys: Uint32Array;
-  private rows: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1 << 16) {
     let cap = 1;
     while (cap < capacity * 2) cap <<= 1;
-    this.keys = new Uint32Array(cap);
-    this.rows = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 2).fill(-1);
     this.mask = cap - 1;
   }
 
   get(key: number): number {
+    const slots = this.slots;
+    const k = key | 0;
     let i = (key ^ (key >>> 15)) & this.mask;
     for (;;) {
-      const r = this.rows[i]!;
+      const r = slots[2 * i + 1]!;
       if (r < 0) return -1;
-      if (this.keys[i] === key) return r;
+      if (slots[2 * i] === k) return r;
       i = (i + 1) & this.mask;
     }
   }
 
   /** Row of `key`, adding it with the next free row when absent. */
   intern(key: number): number {
+    const k = key | 0;
     let i = (key ^ (key >>> 15)) & this.mask;
     for (;;) {
-      const r = this.rows[i]!;
+      const r = this.slots[2 * i + 1]!;
       if (r < 0) break;
-      if (this.keys[i] === key) return r;
+      if (this.slots[2 * i] === k) return r;
       i = (i + 1) & this.mask;
     }
     if ((this.size + 1) * 2 > this.mask + 1) {
       this.grow();
       return this.intern(key);
     }
-    this.keys[i] = key;
-    this.rows[i] = this.size;
+    this.slots[2 * i] = k;
+    this.slots[2 * i + 1] = this.size;
     return this.size++;
   }
 
   private grow(): void {
     const old = this.entries();
     const cap = (this.mask + 1) * 2;
-    this.keys = new Uint32Array(cap);
-    this.rows = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 2).fill(-1);
     this.mask = cap - 1;
     this.size = 0;
     for (const [k] of old) this.intern(k);
   }
 
-  /** [key, row] pairs in row order. */
+  /** [key (uint32), row] pairs in row order. */
   entries(): [number, number][] {
     const out: [number, number][] = [];
-    for (let i = 0; i <= this.mask; i++) if (this.rows[i]! >= 0) out.push([this.keys[i]!, this.rows[i]!]);
+    for (let i = 0; i <= this.mask; i++) if (this.slots[2 * i + 1]! >= 0) out.push([this.slots[2 * i]! >>> 0, this.slots[2 * i + 1]!]);
     return out.sort((a, b) => a[1] - b[1]);
   }
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { sequenceFeatures } from './features.js';
 import { Chain, FeatureTable, Model, PerceptronTrainer, TAGS, NT, roleOf } from './tagger.js';
 import { paragraphs, type QToken } from './tokens.js';
-import { findAttributions, tagSequence } from './decode.js';
+import { findAttributions, tagSequence, NESTED_CUE_RATE } from './decode.js';
 import { toBatchQuotes } from './index.js';
 
 interface GoldSpan {
@@ -100,7 +100,7 @@ interface Sequence {
   gold: Uint8Array;
 }
 
-function sequences(doc: Doc): Sequence[] {
+function sequences(doc: Doc, lexicon: Map<string, number>): Sequence[] {
   const paras = paragraphs(doc.text);
   const atts = doc.attributions.filter((a) => a.cue?.length && a.content?.length);
   const depth = depths(atts);
@@ -112,7 +112,8 @@ function sequences(doc: Doc): Sequence[] {
     const start = Math.min(...b.content!.map((c) => c.start));
     const end = Math.max(...b.content!.map((c) => c.end));
     const tokens = allTokens.filter((t) => t.start >= start && t.end <= end);
-    if (tokens.length < 4) return;
+    // as at run time: only contents with a likely cue word are tagged again
+    if (tokens.length < 4 || !tokens.some((t) => (lexicon.get(t.lower) ?? 0) >= NESTED_CUE_RATE)) return;
     const children = atts.filter((a, ai) => ai !== bi && depth[ai] === depth[bi]! + 1 && inside(a.cue![0]!.start, b.content));
     out.push({ tokens, nested: true, gold: label(tokens, doc.text, children) });
   });
@@ -220,7 +221,7 @@ function main(): void {
   const lexicon = buildLexicon(train);
   const examples: Example[] = [];
   train.forEach((doc, di) => {
-    for (const seq of sequences(doc)) examples.push({ doc, seq, fold: di % 2 });
+    for (const seq of sequences(doc, lexicon)) examples.push({ doc, seq, fold: di % 2 });
   });
   const tokens = examples.reduce((n, e) => n + e.seq.tokens.length, 0);
   log(`train: ${train.length} docs, ${examples.length} sequences, ${tokens} tokens`);
