@@ -13,6 +13,11 @@ function headlineShape(title: string): number {
   return 1;
 }
 
+/** A rough finite-verb test: auxiliaries, or words ending in -ed/-es/-s. */
+function hasVerb(text: string): boolean {
+  return /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|\w{3,}(?:ed|es|s))\b/i.test(text);
+}
+
 /** Removes a trailing " - Site" / " | Site" and surrounding whitespace. */
 function cleanTitle(title: string): string {
   return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/u, '').replace(/\s+/g, ' ').trim();
@@ -31,8 +36,12 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
     const firstLine = a.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
     if (!a.title && firstLine && words(firstLine).length <= 22) candidates.push(firstLine);
     for (const c of candidates) {
-      if (!c) continue;
-      const score = cosine(tfidf.vector(contentTerms(c)), story) * headlineShape(c);
+      if (!c || isFurniture(c)) continue;
+      // A first line with no verb is more often a caption or a label than a headline.
+      const lineOnly = c !== cleanTitle(a.title);
+      const verbless = lineOnly && !hasVerb(c);
+      const question = /\?\s*$/.test(c);
+      const score = cosine(tfidf.vector(contentTerms(c)), story) * headlineShape(c) * (verbless ? 0.6 : 1) * (question ? 0.7 : 1);
       if (score > best.score) best = { text: c, score };
     }
   }
@@ -43,7 +52,8 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   let centralScore = -1;
   for (const e of timeline) {
     if (isFurniture(e.summary)) continue;
-    const s = cosine(tfidf.vector(contentTerms(e.summary)), story) * (1 + 0.1 * Math.min(e.articleIds.length, 5));
+    const s =
+      cosine(tfidf.vector(contentTerms(e.summary)), story) * (1 + 0.2 * Math.min(e.articleIds.length, 10)) * (hasVerb(e.summary) ? 1 : 0.6);
     if (s > centralScore) {
       centralScore = s;
       central = e;
