@@ -18,6 +18,8 @@ export interface DedupOptions {
   minJaccardForContainment: number;
   /** Texts with fewer shingles than this are only matched exactly (short texts share boilerplate). */
   minShingles: number;
+  /** Words of an article shingled (its first ones): bounds the cost of very long texts. */
+  maxWords: number;
   /** Near-duplicate candidates are kept this many days after their publication date. */
   windowDays: number;
 }
@@ -31,6 +33,7 @@ export const DEFAULT_DEDUP: DedupOptions = {
   minJaccardForContainment: 0.3,
   minShingles: 12,
   windowDays: 14,
+  maxWords: 3000,
 };
 
 /** SHA-1 of the text's words, lower-cased and one space apart: equal for copies differing in case, punctuation or spacing. */
@@ -100,7 +103,7 @@ export class NearDuplicateIndex {
   }
 
   shingles(text: string): Uint32Array {
-    return shingleSet(text, this.options.shingle);
+    return shingleSet(text, this.options.shingle, this.options.maxWords);
   }
 
   /** LSH bucket keys of a shingle set (empty when too short to match other than exactly). */

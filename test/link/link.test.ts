@@ -30,6 +30,7 @@ const docOf = (s: Seed, id = s.id, text = s.text): LinkDoc => ({
   analysis: analyzeForLinking(text),
 });
 const docs = seeds.map((s) => docOf(s));
+const emptyAnalysis = { sentences: [], mentions: [], entities: [], timexes: [], quotes: [] };
 const lede003 = seeds.find((s) => s.id.startsWith('003'))!;
 
 describe('story clustering', () => {
@@ -83,6 +84,36 @@ describe('story clustering', () => {
       const r = linker.add({ ...docOf({ ...a, published: seeds[0]!.published }), id: `haiti-${a.id}` });
       expect(r.storyId).not.toBe(seed.storyId);
     }
+  });
+});
+
+describe('persisted state on a real stream', () => {
+  it('gives the same assignments in one run as in three runs over the same store', () => {
+    const dir = new URL('../../../shared/data/t17/', import.meta.url);
+    const stream: LinkDoc[] = ['H1N1_reuters', 'Finan_washingtonpost']
+      .flatMap((folder) =>
+        readFileSync(new URL(`${folder}/articles.jsonl`, dir), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Seed)
+          .map((a) => ({ id: `${folder}/${a.id}`, published: a.published, title: '', text: a.text, source: null, analysis: emptyAnalysis })),
+      )
+      .filter((d) => d.published! < '2008-10-10' || (d.published! >= '2009-04-24' && d.published! < '2009-04-30'))
+      .sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : 0));
+    expect(stream.length).toBeGreaterThan(50);
+    const single = createLinker(new MemoryKeyValueStore());
+    const expected = stream.map((d) => single.add(d));
+    expect(new Set(expected.map((r) => r.storyId)).size).toBeLessThan(stream.length / 2);
+
+    const store = new MemoryKeyValueStore();
+    const got: LinkResult[] = [];
+    const cuts = [0, Math.floor(stream.length / 3), Math.floor((2 * stream.length) / 3), stream.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const linker = createLinker(store);
+      for (const d of stream.slice(cuts[i], cuts[i + 1])) got.push(linker.add(d));
+      linker.flush();
+    }
+    expect(got).toEqual(expected);
   });
 });
 
