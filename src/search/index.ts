@@ -54,7 +54,12 @@ export interface SearchResult {
     entities: (Facet & { type: EntityType })[];
     months: Facet[];
   };
+  /** How many of the best matches the source and month facets count (the entity facet: the best 200). */
+  facetsFrom: number;
 }
+
+/** Facets of unfiltered searches describe this many best matches. */
+const FACET_DEPTH = 1000;
 
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
@@ -140,27 +145,41 @@ export function createSearch(db: Database.Database) {
 
   return function search(query: SearchQuery): SearchResult {
     const match = toMatchExpression(query.q);
-    const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] } };
+    const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] }, facetsFrom: 0 };
     if (!match) return empty;
     const { sql, params } = filterSql(query);
+    const filtered = params.length > 0;
+    type Row = { rid: number; id: string; source: string | null; published: string | null; url: string | null; score: number };
 
-    // One pass over all matches for the total and the source and month facets.
-    const all = stmt(`SELECT a.source AS s, substr(a.published, 1, 7) AS m ${FROM} WHERE ${sql}`).raw(true).all(match, ...params) as [string | null, string | null][];
-    if (all.length === 0) return empty;
+    // Ranked matches. Without filters FTS5 ranks on its own index and only the best rows are read
+    // from the (large) articles table; facets then describe the best FACET_DEPTH matches. With
+    // filters every match is joined and checked, and facets count them all.
+    let ranked: Row[];
+    let total: number;
+    if (!filtered) {
+      const depth = Math.max(FACET_DEPTH, query.offset + query.limit);
+      ranked = stmt(
+        `SELECT f.rowid AS rid, a.id, a.source, a.published, a.url, f.score FROM
+           (SELECT rowid, ${RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) f
+         JOIN articles a ON a.rowid = f.rowid WHERE ${sql.replace('articles_fts MATCH ? AND ', '').replace('articles_fts MATCH ?', '1')} ORDER BY f.score`,
+      ).all(match, depth + 50, ...params) as Row[];
+      const matches = Number(stmt('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match));
+      total = matches <= depth + 50 ? ranked.length : matches;
+    } else {
+      ranked = stmt(`SELECT a.rowid AS rid, a.id, a.source, a.published, a.url, ${RANK} AS score ${FROM} WHERE ${sql} ORDER BY score`).all(match, ...params) as Row[];
+      total = ranked.length;
+    }
+    if (ranked.length === 0) return empty;
+    const facetRows = filtered ? ranked : ranked.slice(0, FACET_DEPTH);
     const sourceCounts = new Map<string | null, number>();
     const monthCounts = new Map<string, number>();
-    for (const [source, month] of all) {
-      sourceCounts.set(source, (sourceCounts.get(source) ?? 0) + 1);
-      if (month) monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
+    for (const r of facetRows) {
+      sourceCounts.set(r.source, (sourceCounts.get(r.source) ?? 0) + 1);
+      if (r.published) monthCounts.set(r.published.slice(0, 7), (monthCounts.get(r.published.slice(0, 7)) ?? 0) + 1);
     }
 
-    // The page: rank first, then highlights and snippets for the page's rows only.
-    const page = stmt(`SELECT a.rowid AS rid, a.id, a.source, a.published, a.url, ${RANK} AS score ${FROM} WHERE ${sql} ORDER BY score LIMIT ? OFFSET ?`).all(
-      match,
-      ...params,
-      query.limit,
-      query.offset,
-    ) as { rid: number; id: string; source: string | null; published: string | null; url: string | null; score: number }[];
+    // The page, then highlights and snippets for the page's rows only.
+    const page = ranked.slice(query.offset, query.offset + query.limit);
     const marks = new Map<number, { title: string; snip: string }>();
     if (page.length) {
       const rows = db
@@ -188,11 +207,13 @@ export function createSearch(db: Database.Database) {
     });
 
     // Entity facet over the best-ranked matches only, so a very common word stays fast.
-    const entities = (stmt(
-      `WITH hits AS (SELECT a.id ${FROM} WHERE ${sql} ORDER BY ${RANK} LIMIT 200)
-       SELECT e.id AS v, e.name AS label, e.type, count(DISTINCT m.article_id) AS n FROM hits JOIN mentions m ON m.article_id = hits.id
-       JOIN entities e ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT 12`,
-    ).all(match, ...params) as { v: string; label: string; type: EntityType; n: number }[]).map((r) => ({ value: r.v, label: r.label, type: r.type, count: r.n }));
+    const top = ranked.slice(0, 200).map((r) => r.id);
+    const entities = (db
+      .prepare(
+        `SELECT e.id AS v, e.name AS label, e.type, count(DISTINCT m.article_id) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id
+         WHERE m.article_id IN (${top.map(() => '?').join(', ')}) GROUP BY e.id ORDER BY n DESC, e.name LIMIT 12`,
+      )
+      .all(...top) as { v: string; label: string; type: EntityType; n: number }[]).map((r) => ({ value: r.v, label: r.label, type: r.type, count: r.n }));
 
     const sources = [...sourceCounts]
       .sort((a, b) => b[1] - a[1])
@@ -202,7 +223,7 @@ export function createSearch(db: Database.Database) {
       .sort((a, b) => b[0].localeCompare(a[0]))
       .slice(0, 24)
       .map(([v, n]) => ({ value: v, label: v, count: n }));
-    return { query: query.q, match, total: all.length, hits, facets: { sources, entities, months } };
+    return { query: query.q, match, total, hits, facets: { sources, entities, months }, facetsFrom: facetRows.length };
   };
 }
 
