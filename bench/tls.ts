@@ -77,7 +77,7 @@ export function predict(articles: StoryArticle[], task: Task, build: BuildOption
   const inRange = articles.filter((a) => a.published && a.published >= task.start && a.published <= task.end);
   const story = buildStory(
     inRange,
-    { dates: task.dates, sentencesPerDate: task.sentencesPerDate, start: task.start, end: task.end, keywords: task.keywords },
+    { dates: task.dates, sentencesPerDate: task.sentencesPerDate, start: task.start, end: task.end, keywords: task.keywords, reuseSentences: true },
     { timelineOnly: true, ...build },
   );
   return { timeline: story.timeline.map((e) => ({ date: e.date, sentences: e.sentences.map((s) => s.text.trim()) })) };

@@ -19,6 +19,11 @@ export interface TimelineOptions {
   start?: IsoDate;
   end?: IsoDate;
   keywords?: string[];
+  /**
+   * Let one sentence summarise several dates (each date is then summarised on its own, as in
+   * timeline-summarisation benchmarks). Default false: the story view shows each sentence once.
+   */
+  reuseSentences?: boolean;
 }
 
 /** How a mention got its date. */

@@ -131,7 +131,13 @@ export interface SelectionWeights {
 
 export const DEFAULT_SELECTION: SelectionWeights = { local: 0.6, sameDayLead: 1, nextDayLead: 1, positionDecay: 0.02, redundancy: 0.5 };
 
-function pickSentences(candidates: Candidate[], story: Vector, k: number, w: SelectionWeights = DEFAULT_SELECTION): Candidate[] {
+function pickSentences(
+  candidates: Candidate[],
+  story: Vector,
+  k: number,
+  w: SelectionWeights = DEFAULT_SELECTION,
+  usedElsewhere: ReadonlySet<string> = new Set(),
+): Candidate[] {
   if (!candidates.length) return [];
   const local = centroid(candidates.map((c) => c.vector));
   const scored = candidates.map((c) => {
@@ -144,10 +150,15 @@ function pickSentences(candidates: Candidate[], story: Vector, k: number, w: Sel
   });
   scored.sort((a, b) => b.score - a.score);
   const chosen: Candidate[] = [];
-  for (const { c } of scored) {
-    if (chosen.length >= k) break;
-    if (chosen.some((x) => cosine(x.vector, c.vector) > w.redundancy || x.mention.text === c.mention.text)) continue;
-    chosen.push(c);
+  // A sentence already summarising another date is used again only when nothing else is left.
+  for (const pass of [false, true]) {
+    for (const { c } of scored) {
+      if (chosen.length >= k) break;
+      if (chosen.includes(c) || (!pass && usedElsewhere.has(c.mention.text))) continue;
+      if (chosen.some((x) => cosine(x.vector, c.vector) > w.redundancy || x.mention.text === c.mention.text)) continue;
+      chosen.push(c);
+    }
+    if (chosen.length) break;
   }
   return chosen;
 }
@@ -190,7 +201,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const story = keywordVector.size ? centroid([storyCentroid, keywordVector]) : storyCentroid;
 
   const entries: TimelineEntry[] = [];
-  for (const date of chosenDates.sort()) {
+  const used = new Set<string>();
+  // Most salient dates choose first, so that a sentence shared by two dates goes to the one that matters more.
+  for (const date of chosenDates) {
     const mentions = byDate.get(date)!;
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
@@ -201,8 +214,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       seen.add(m.text);
       candidates.push({ mention: m, vector: vectorOf.get(m)!, nWords: words(m.text).length, forDate: date });
     }
-    const picked = pickSentences(candidates, story, k, ctx.selection);
+    const picked = pickSentences(candidates, story, k, ctx.selection, used);
     if (!picked.length) continue;
+    if (!options.reuseSentences) for (const p of picked) used.add(p.mention.text);
     const sources = sourcesOf(picked, candidates);
     // Sources whose coarser mentions were merged into the chosen happening ("late in 2021").
     for (const e of ctx.events) {
@@ -218,7 +232,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       articleIds: sources,
     });
   }
-  return entries;
+  return entries.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Articles backing the chosen sentences: theirs, and those of mentions that say the same. */

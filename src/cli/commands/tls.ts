@@ -44,6 +44,7 @@ export function registerTls(program: Command): void {
         start: opts.start,
         end: opts.end,
         keywords: opts.keywords ? opts.keywords.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
+        reuseSentences: true,
       }, { timelineOnly: true });
       process.stdout.write(JSON.stringify({ timeline: story.timeline.map((e) => ({ date: e.date, sentences: e.sentences.map((s) => s.text.trim()) })) }) + '\n');
     });
