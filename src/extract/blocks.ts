@@ -165,15 +165,28 @@ const PITCH_CUE_RE = /\b(?:inbox|newsletters?|subscribe|subscription|sign up|fol
 const TAIL_CTA_RE =
   /(?:\b(?:follow (?:us|him|her|them|me)\b[^.]{0,40}\b(?:on|at|@)|(?:e-?mail|contact|reach) (?:him|her|them|us|the author)\b|may be reached at|click here|sign up|subscribe|newsletter|delivered (?:to your inbox|through your letterbox)|join our|for as little as|get access to|have a (?:news )?tip\b|this post may contain affiliate|affiliate links?|disclosure)|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{3,})/i;
 
+const TRAILING_CREDIT_RE = /\((?:(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|PA|Xinhua|Anadolu)\s+)?(?:photos?|pictures?|images?|photograph|credit|file)\b[^()]{0,120}\)\s*$/i;
+const LEADING_CREDIT_RE = /^\((?:image|photo|picture|credit|foto|bild)s?(?: credit)?\s*:[^()]{1,120}\)\s*/i;
+
+/**
+ * Credits glued to a long paragraph (a caption merged into the text by the scraper): cut them off
+ * and keep the paragraph. Short blocks that end in a credit are whole captions (captionReason).
+ */
+export function cutCredits(text: string): { text: string; credits: string[] } {
+  if (text.length < 700) return { text, credits: [] };
+  const credits: string[] = [];
+  let out = text.replace(LEADING_CREDIT_RE, (m) => (credits.push(m.trim()), ''));
+  out = out.replace(TRAILING_CREDIT_RE, (m) => (credits.push(m.trim()), ''));
+  return { text: out.trim(), credits };
+}
+
 /** A photo caption or credit. */
 export function captionReason(text: string): string | null {
   const t = text.trim();
   if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
   if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|bild|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
     return 'photo credit';
-  if (/\((?:(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|PA|Xinhua|Anadolu)\s+)?(?:photos?|pictures?|images?|photograph|credit|file)\b[^()]{0,120}\)\s*$/i.test(t) ||
-      /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))
-    return 'photo caption';
+  if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
   if (/(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t) && t.length < 400) return 'photo caption';
   if (/(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t) && t.length < 400) return 'photo credit';
   if (/^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t) && t.length < 600) return 'photo caption';
@@ -184,7 +197,7 @@ export function captionReason(text: string): string | null {
 const DEBRIS_RES: RegExp[] = [
   // An image tag whose start was cut: `….jpg” alt=”…” />`
   /\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?["”″']?\s*(?:(?:alt|title|width|height|class|srcset|data-[\w-]+)\s*=\s*["”“″'][^"”“″']*["”“″']\s*)*\/?>/gi,
-  /<\/?[a-z][a-z0-9]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/gi,
+  /<\/?(?:a|abbr|b|br|div|span|p|img|i|em|strong|font|u|s|h[1-6]|ul|ol|li|dl|dt|dd|table|tr|td|th|tbody|thead|iframe|script|style|figure|figcaption|source|picture|video|meta|link|input|button|label|section|article|header|footer|nav|small|sup|sub|blockquote|hr|center|noscript|svg|path|wbr)(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/g,
   /\s[\w-]+=["”“″][^"”“″]{0,200}["”“″]\s*\/>/g,
   /&(?:nbsp|amp|quot|#\d+);/g,
 ];
@@ -246,8 +259,10 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   type Item = { text: string; f: TextFeatures; prose: boolean; block: Block; keep: boolean; reason?: string };
   const items: Item[] = [];
   for (const block of blocks) {
-    const { text, debris } = cutDebris(block.text.replace(/\s+/g, ' ').trim());
-    for (const d of debris) removed.push({ text: d, reason: 'HTML debris' });
+    const cut = cutDebris(block.text.replace(/\s+/g, ' ').trim());
+    for (const d of cut.debris) removed.push({ text: d, reason: 'HTML debris' });
+    const { text, credits } = cutCredits(cut.text);
+    for (const c of credits) removed.push({ text: c, reason: 'photo credit' });
     if (text === '') continue;
     const f = textFeatures(text);
     items.push({ text, f, prose: isProse(f), block, keep: true });
@@ -278,7 +293,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
       if (repeat >= 2 && (!it.prose || f.words < 25 || repeat >= 5)) drop(it, `repeated in ${repeat} other articles of the source`);
     }
     // Promo blocks: many capitalised words, few sentence ends, a call-to-action opening word.
-    if (it.keep && !it.prose && f.words >= 15 && f.capitalisedShare > 0.45 && f.sentenceMarks <= f.words / 15 && !block.tag) drop(it, 'promo or link block');
+    if (it.keep && !it.prose && f.words >= 20 && f.capitalisedShare > 0.5 && f.sentenceMarks <= f.words / 15 && !block.tag) drop(it, 'promo or link block');
   }
 
   // A related-links heading takes the list after it along: link items and short headlines up to the next prose.
@@ -324,8 +339,9 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   if (lastProse >= 0) {
     for (let i = lastProse + 1; i < items.length; i++) {
       const it = items[i]!;
-      const limit = options.fromHtml ? 3 : 8;
-      if (it.keep && !it.prose && it.f.words <= limit && it.block.tag !== 'li' && it.block.tag !== 'h') drop(it, 'page footer');
+      const limit = options.fromHtml ? 3 : 6;
+      const listItem = it.block.tag === 'li' || /^\s*(?:\d{1,3}[.)]|[-•*·])\s/.test(it.text);
+      if (it.keep && !it.prose && it.f.words <= limit && !listItem && it.block.tag !== 'h') drop(it, 'page footer');
     }
   }
 
@@ -346,7 +362,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     if (key.length < 2) continue;
     if (key === titleKey && !options.fromHtml) drop(it, 'title repeated');
     // Structured pages (recipes, menus) repeat short lines on purpose; a repeated long paragraph is a glitch.
-    else if (seen.has(key) && it.f.words >= (options.fromHtml ? 20 : 4)) drop(it, 'duplicate paragraph');
+    else if (seen.has(key) && it.f.words >= (options.fromHtml ? 20 : 10)) drop(it, 'duplicate paragraph');
     else seen.add(key);
   }
 

@@ -1,6 +1,6 @@
 // Language of an article: the text decides (tinyld), the page's own declaration breaks ties and
 // covers texts too short to judge.
-import { detectAll } from 'tinyld';
+import { detect, detectAll } from 'tinyld';
 
 const SAMPLE_CHARS = 360;
 
@@ -16,13 +16,14 @@ export function detectLanguage(text: string, declared: string | null): string {
   const declaredCode = normalizeLangTag(declared);
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.replace(/\s+/g, '').length < 40) return declaredCode ?? 'und';
-  const guesses = detectAll(sample);
-  const top = guesses[0];
+  const top = detect(sample);
   if (!top) return declaredCode ?? 'und';
-  if (declaredCode && declaredCode !== top.lang) {
+  if (declaredCode && declaredCode !== top) {
     // Trust the declaration if the detector also finds it plausible; page templates often say "en" for every language though.
+    const guesses = detectAll(sample);
+    const best = guesses[0]?.accuracy ?? 0;
     const alt = guesses.find((g) => g.lang === declaredCode);
-    if (alt && alt.accuracy >= top.accuracy * 0.8) return declaredCode;
+    if (alt && alt.accuracy >= best * 0.8) return declaredCode;
   }
-  return top.lang;
+  return top;
 }

@@ -106,6 +106,7 @@ export function readabilityContainer(document: Document): Element | null {
     charThreshold: 300,
     serializer: (el: Node) => el,
     keepClasses: false,
+    disableJSONLD: true,
   } as unknown as ConstructorParameters<typeof Readability>[1]);
   const parsed = reader.parse() as unknown as { content: Element | null } | null;
   return parsed?.content ?? null;
