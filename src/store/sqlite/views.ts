@@ -158,10 +158,15 @@ export function createViews(db: Database.Database) {
     },
 
     storyEntities(storyId: string, limit = 60): EntityCount[] {
-      const rows = stmt(`SELECT e.id, e.key, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-          FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id JOIN entities e ON e.id = m.entity_id
-          WHERE sa.story_id = ? GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ?`).all(storyId, limit) as Row[];
-      return rows.map(entityCountFromRow);
+      // Count by entity id first; read the entity rows only for the winners.
+      const counts = stmt(`SELECT m.entity_id AS id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+          FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id
+          WHERE sa.story_id = ? GROUP BY m.entity_id ORDER BY articles DESC, mentions DESC LIMIT ?`).all(storyId, limit) as Row[];
+      const entity = stmt('SELECT key, name, type FROM entities WHERE id = ?');
+      return counts.map((c) => {
+        const e = entity.get(c.id) as Row;
+        return entityCountFromRow({ ...c, key: e.key, name: e.name, type: e.type });
+      });
     },
 
     /** Articles per publication day of one story (undated articles are left out). */
