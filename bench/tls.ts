@@ -131,14 +131,9 @@ export function runBenchmark(analyzer: Analyzer, build: BuildOptions = {}, topic
     }
     timelineMs += performance.now() - t1;
   }
-  // Topics left out would score 0: score only the chosen ones when a subset is asked for.
-  let scoreDir = dir;
-  if (topics) {
-    scoreDir = mkdtempSync(join(tmpdir(), 'tls-gold-'));
-  }
-  const result = topics ? scoreSubset(dir, chosen) : score(scoreDir);
+  // Topics left out would score 0 in the all-topics scorer run: a subset is scored task by task.
+  const result = topics ? scoreSubset(dir, chosen) : score(dir);
   if (!keep) rmSync(dir, { recursive: true, force: true });
-  if (topics) rmSync(scoreDir, { recursive: true, force: true });
   return { result, analysisMs, timelineMs, nArticles };
 }
 
