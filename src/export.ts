@@ -1,6 +1,6 @@
 // The export contract (docs/export.md): a versioned JSON document, and JSON Lines, Markdown and
 // CSV renderings of it.
-import type { Store, StoredArticle } from './store/store.js';
+import type { PublishedEstimate, Store, StoredArticle } from './store/store.js';
 import type { ClaimEvolution, DateOrigin, Disagreement, EntityType, Granularity, IsoDate } from './types.js';
 
 export const EXPORT_VERSION = 1;
@@ -14,6 +14,8 @@ export interface ExportArticle {
   published: IsoDate | null;
   publishedFrom: DateOrigin | null;
   publishedRange: { from: IsoDate; to: IsoDate } | null;
+  /** For undated or inferred dates: the bounds and evidence the text gives. */
+  publishedEstimate: PublishedEstimate | null;
   text: string;
   language: string;
   duplicateOf: string | null;
@@ -78,6 +80,7 @@ function exportArticle(a: StoredArticle): ExportArticle {
     published: a.published,
     publishedFrom: a.publishedFrom,
     publishedRange: a.publishedRange,
+    publishedEstimate: a.publishedEstimate,
     text: a.text,
     language: a.language,
     duplicateOf: a.duplicateOf,

@@ -1,12 +1,12 @@
 // The one place that wires the stages and the store:
 // ingest → extract → language → link → story → store, in batches, in transactions.
 import { createHash } from 'node:crypto';
-import type { Analysis, DocEntity, InputError, IsoDate, ParseResult, PublicationDate, RawDoc, TimelineEntry } from './types.js';
-import type { Store, StoredArticle, StoryRecord } from './store/store.js';
+import type { Analysis, DocEntity, Extracted, InputError, IsoDate, ParseResult, RawDoc, TimelineEntry } from './types.js';
+import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './store/store.js';
 import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { analyze } from './language/index.js';
-import { inferPublicationDate } from './language/published.js';
+import { inferPublicationDate, inferPublicationDates, type PublicationEstimate } from './language/published.js';
 import { createLinker, type Linker } from './link/index.js';
 import { buildStory, type StoryArticle } from './story/index.js';
 
@@ -119,43 +119,64 @@ function lineHash(source: string | undefined, key: string): string {
 
 // ─── one document ───────────────────────────────────────────────────────────────────────────────
 
+/** A document after extraction, before analysis: enough to recognise duplicates cheaply. */
+export interface StagedDocument {
+  raw: RawDoc;
+  extracted: Extracted;
+  id: string;
+  url: string | null;
+  contentHash: string;
+  /** Normalised lines of the raw text (boilerplate evidence for later articles of the source). */
+  lines: string[];
+}
+
 interface Prepared {
   article: StoredArticle;
   analysis: Analysis;
   lineHashes: string[];
 }
 
-function choosePublication(raw: RawDoc, extractedDate: IsoDate | null, extractedFrom: PublicationDate['from'], text: string): PublicationDate {
-  const fromMeta = metadataDate(raw.published);
-  if (fromMeta) return { date: fromMeta, from: 'metadata', confidence: 1, range: null };
-  if (extractedDate) return { date: extractedDate, from: extractedFrom ?? 'metadata', confidence: extractedFrom === 'metadata' ? 0.95 : 0.8, range: null };
-  return inferPublicationDate(text);
-}
-
-/**
- * Extracts and analyses one raw document into an article ready to store. Pure apart from the clock.
- * `isKnown` is asked right after extraction, so a duplicate costs no analysis: it returns the ID of
- * the stored article this one repeats, and prepareDocument then returns that ID instead.
- */
-export function prepareDocument(
-  raw: RawDoc,
-  repeatedLines: ReadonlyMap<string, number>,
-  seq: number,
-  now: Date,
-  isKnown: (contentHash: string, url: string | null, id: string) => string | null = () => null,
-): Prepared | { existingId: string } {
+/** Extracts one raw document and gives it its identity. Throws an error naming the problem. */
+export function stageDocument(raw: RawDoc, repeatedLines: ReadonlyMap<string, number>): StagedDocument {
+  metadataDate(raw.published);
   const extracted = extract({ html: raw.html, text: raw.text, url: raw.url, title: raw.title }, { repeatedLines });
+  // A one-paragraph text is all article: what the cleaner took for its headline is its body.
+  if (!extracted.text.trim() && extracted.title.split(/\s+/).length >= 12) {
+    extracted.text = extracted.title;
+    extracted.title = titleFromText(extracted.title);
+  }
   if (!extracted.text.trim()) throw new Error('no article text found after removing the page furniture');
   if (!extracted.title.trim()) extracted.title = titleFromText(extracted.text);
   const contentHash = contentHashOf(extracted.title, extracted.text);
-  const id = articleIdFor(raw, contentHash);
-  const existingId = isKnown(contentHash, raw.url ? canonicalUrl(raw.url) : null, id);
-  if (existingId) return { existingId };
-  const publication = choosePublication(raw, extracted.published, extracted.publishedFrom, extracted.text);
+  return { raw, extracted, id: articleIdFor(raw, contentHash), url: raw.url ? canonicalUrl(raw.url) : null, contentHash, lines: candidateLines(raw) };
+}
+
+/** The publication date: metadata, else what the extractor read in the page, else inferred from the text. */
+export function choosePublication(staged: StagedDocument, corpusEstimate?: PublicationEstimate): PublicationEstimate {
+  const fromMeta = metadataDate(staged.raw.published);
+  if (fromMeta) return { date: fromMeta, from: 'metadata', confidence: 1, range: null };
+  const { extracted } = staged;
+  if (extracted.published) {
+    return { date: extracted.published, from: extracted.publishedFrom ?? 'metadata', confidence: extracted.publishedFrom === 'text' ? 0.8 : 0.95, range: null };
+  }
+  return corpusEstimate ?? inferPublicationDate(inferenceText(staged));
+}
+
+/**
+ * Publication-date inference reads the scraped text as it came: a caption the cleaner removes can
+ * still bound the date (never give it), and the inference itself knows scrape headers.
+ */
+function inferenceText(staged: StagedDocument): string {
+  return staged.raw.text ?? staged.extracted.text;
+}
+
+/** Analyses a staged document into an article ready to store. Pure apart from the clock. */
+export function completeDocument(staged: StagedDocument, publication: PublicationEstimate, seq: number, now: Date): Prepared {
+  const { raw, extracted } = staged;
   const analysis = analyze(extracted.text, { dct: publication.date });
   const article: StoredArticle = {
-    id,
-    url: raw.url ? canonicalUrl(raw.url) : null,
+    id: staged.id,
+    url: staged.url,
     path: raw.path ?? null,
     source: raw.source ?? extracted.site ?? hostOf(raw.url) ?? null,
     title: extracted.title,
@@ -165,9 +186,10 @@ export function prepareDocument(
     metaTitle: raw.title ?? null,
     metaPublished: raw.published ?? null,
     published: publication.date,
-    publishedFrom: publication.date ? publication.from : null,
+    publishedFrom: publication.date || publication.notBefore || publication.yearUnknown ? publication.from : null,
     publishedRange: publication.range ?? null,
     publishedConfidence: publication.date ? publication.confidence : null,
+    publishedEstimate: publication.date && publication.from === 'metadata' ? null : estimateOf(publication),
     modified: extracted.modified,
     authors: extracted.authors,
     language: raw.language ?? extracted.language,
@@ -175,7 +197,7 @@ export function prepareDocument(
     canonicalUrl: extracted.canonicalUrl,
     description: extracted.description,
     image: extracted.image,
-    contentHash,
+    contentHash: staged.contentHash,
     duplicateOf: null,
     removed: extracted.removed,
     ingestedAt: now.toISOString(),
@@ -183,7 +205,36 @@ export function prepareDocument(
     storyId: null,
     eventId: null,
   };
-  return { article, analysis, lineHashes: candidateLines(raw).map((l) => lineHash(raw.source, l)) };
+  return { article, analysis, lineHashes: staged.lines.map((l) => lineHash(raw.source, l)) };
+}
+
+function estimateOf(p: PublicationEstimate): PublishedEstimate | null {
+  if (!p.notBefore && !p.notAfter && !p.yearUnknown && !p.evidence?.length) return null;
+  return {
+    notBefore: p.notBefore ?? null,
+    notAfter: p.notAfter ?? null,
+    yearUnknown: p.yearUnknown ?? false,
+    monthDayRange: p.monthDayRange ?? null,
+    evidence: p.evidence ?? [],
+  };
+}
+
+/**
+ * Extracts and analyses one raw document into an article ready to store. `isKnown` is asked right
+ * after extraction, so a duplicate costs no analysis: it returns the ID of the stored article this
+ * one repeats, and prepareDocument then returns that ID instead.
+ */
+export function prepareDocument(
+  raw: RawDoc,
+  repeatedLines: ReadonlyMap<string, number>,
+  seq: number,
+  now: Date,
+  isKnown: (contentHash: string, url: string | null, id: string) => string | null = () => null,
+): Prepared | { existingId: string } {
+  const staged = stageDocument(raw, repeatedLines);
+  const existingId = isKnown(staged.contentHash, staged.url, staged.id);
+  if (existingId) return { existingId };
+  return completeDocument(staged, choosePublication(staged), seq, now);
 }
 
 /** For articles without a headline: the first sentence, cut at a clause boundary within 150 characters. */
@@ -311,48 +362,93 @@ export async function ingestDocuments(
     options.onError?.(e);
   };
 
+  const progress = (origin: string) =>
+    options.onProgress?.({ done, stored: report.stored, duplicates: report.duplicates, failed: report.failed, origin });
+
+  /** Phase 1: extract and identify every item; duplicates (of the store or of this batch) stop here. */
+  const stageBatch = (batch: RawDoc[]): { staged: StagedDocument[]; keepGoing: boolean } => {
+    const staged: StagedDocument[] = [];
+    const inBatch = new Map<string, string>();
+    const batchLines = new Map<string, number>();
+    for (const raw of batch) {
+      try {
+        const lines = candidateLines(raw);
+        const hashes = lines.map((l) => lineHash(raw.source, l));
+        const counts = store.lineCounts(hashes);
+        const repeatedLines = new Map<string, number>();
+        lines.forEach((l, i) => {
+          const n = (counts.get(hashes[i]!) ?? 0) + (batchLines.get(hashes[i]!) ?? 0);
+          if (n) repeatedLines.set(l, n);
+        });
+        const doc = stageDocument(raw, repeatedLines);
+        const existing =
+          store.findExisting(doc.contentHash, doc.url) ??
+          (store.hasArticle(doc.id) ? doc.id : null) ??
+          inBatch.get(`h:${doc.contentHash}`) ??
+          (doc.url ? inBatch.get(`u:${doc.url}`) : undefined) ??
+          inBatch.get(`i:${doc.id}`) ??
+          null;
+        if (existing) {
+          done++;
+          report.duplicates++;
+          report.duplicateOf.push({ origin: raw.origin, existingId: existing });
+          progress(raw.origin);
+          continue;
+        }
+        for (const key of [`h:${doc.contentHash}`, `i:${doc.id}`, ...(doc.url ? [`u:${doc.url}`] : [])]) inBatch.set(key, doc.id);
+        for (const h of hashes) batchLines.set(h, (batchLines.get(h) ?? 0) + 1);
+        staged.push(doc);
+      } catch (e) {
+        done++;
+        fail(raw.origin, (e as Error).message);
+        progress(raw.origin);
+        if (options.strict) return { staged, keepGoing: false };
+      }
+    }
+    return { staged, keepGoing: true };
+  };
+
+  /** Undated articles are dated together: one article's dated event can date another's. */
+  const corpusEstimates = (staged: StagedDocument[]): Map<string, PublicationEstimate> => {
+    const undated = staged.filter((d) => !d.raw.published && !d.extracted.published);
+    if (undated.length === 0) return new Map();
+    return inferPublicationDates(
+      staged.map((d) => ({ id: d.id, text: inferenceText(d), published: d.raw.published ? metadataDate(d.raw.published) : d.extracted.published })),
+    );
+  };
+
+  /** Phase 2, in one transaction: analyse, link and store each item, each in its own savepoint. */
   const processBatch = (batch: RawDoc[]): boolean => {
+    const { staged, keepGoing: stagedAll } = stageBatch(batch);
+    const estimates = corpusEstimates(staged);
     let keepGoing = true;
     store.transaction(() => {
-      for (const raw of batch) {
-        if (!keepGoing) break;
+      for (const doc of staged) {
         done++;
         try {
-          store.transaction(() => handleOne(raw));
+          store.transaction(() => storeOne(doc, choosePublication(doc, estimates.get(doc.id))));
         } catch (e) {
-          fail(raw.origin, (e as Error).message);
+          fail(doc.raw.origin, (e as Error).message);
           if (options.strict) keepGoing = false;
         }
-        options.onProgress?.({ done, stored: report.stored, duplicates: report.duplicates, failed: report.failed, origin: raw.origin });
+        progress(doc.raw.origin);
+        if (!keepGoing) break;
       }
       linker.flush();
       rebuildStories(store, touchedStories, now());
       touchedStories.clear();
     });
-    return keepGoing;
+    return keepGoing && stagedAll;
   };
 
-  const handleOne = (raw: RawDoc) => {
-    const lineHashes = candidateLines(raw);
-    const counts = store.lineCounts(lineHashes.map((l) => lineHash(raw.source, l)));
-    const repeatedLines = new Map<string, number>();
-    for (const l of lineHashes) {
-      const n = counts.get(lineHash(raw.source, l));
-      if (n) repeatedLines.set(l, n);
-    }
-    const prepared = prepareDocument(raw, repeatedLines, seq + 1, now(), (hash, url, id) => store.findExisting(hash, url) ?? (store.hasArticle(id) ? id : null));
-    if ('existingId' in prepared) {
-      report.duplicates++;
-      report.duplicateOf.push({ origin: raw.origin, existingId: prepared.existingId });
-      return;
-    }
-    const { article, analysis } = prepared;
+  const storeOne = (doc: StagedDocument, publication: PublicationEstimate) => {
+    const { article, analysis, lineHashes } = completeDocument(doc, publication, seq + 1, now());
     const link = linker.add({ id: article.id, published: article.published, title: article.title, text: article.text, source: article.source, analysis });
     article.duplicateOf = link.duplicateOf;
-    seq++;
     store.insertArticle(article);
+    seq++;
     storeAnalysis(store, article.id, analysis);
-    store.addLines(prepared.lineHashes);
+    store.addLines(lineHashes);
     for (const m of link.merges) {
       store.recordStoryMerge(m.from, m.into);
       touchedStories.add(m.into);
@@ -397,36 +493,51 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
   const now = options.now ?? (() => new Date());
   const ids = store.articleIds();
   const errors: InputError[] = [];
-  const reprocessed: StoredArticle[] = [];
+  const reprocessed: { id: string; published: IsoDate | null; seq: number }[] = [];
   const batchSize = options.batchSize ?? 100;
   let done = 0;
-  // Pass 1: re-extract and re-analyse each article in place.
+  // Pass 1: re-extract and re-analyse each article in place, a batch per transaction; undated
+  // articles of a batch are dated together, as at ingest.
   for (let i = 0; i < ids.length; i += batchSize) {
     store.transaction(() => {
+      const staged: { old: StoredArticle; doc: StagedDocument }[] = [];
       for (const id of ids.slice(i, i + batchSize)) {
         const old = store.getArticle(id)!;
+        const raw: RawDoc = {
+          origin: old.path ?? old.url ?? id,
+          id,
+          url: old.url ?? undefined,
+          path: old.path ?? undefined,
+          source: old.source ?? undefined,
+          title: old.metaTitle ?? undefined,
+          published: old.metaPublished ?? undefined,
+          ...(old.rawKind === 'html' ? { html: old.raw } : { text: old.raw }),
+        };
+        try {
+          // Line statistics include the article itself: what counts is how many others carry a line.
+          const lines = candidateLines(raw);
+          const counts = store.lineCounts(lines.map((l) => lineHash(raw.source, l)));
+          const repeated = new Map(lines.map((l) => [l, (counts.get(lineHash(raw.source, l)) ?? 1) - 1] as [string, number]).filter(([, n]) => n > 0));
+          staged.push({ old, doc: stageDocument(raw, repeated) });
+        } catch (e) {
+          errors.push({ origin: raw.origin, message: (e as Error).message });
+          options.onProgress?.(++done, ids.length * 2);
+        }
+      }
+      const undated = staged.some(({ doc }) => !doc.raw.published && !doc.extracted.published);
+      const estimates = undated
+        ? inferPublicationDates(staged.map(({ doc }) => ({ id: doc.id, text: inferenceText(doc), published: doc.raw.published ? metadataDate(doc.raw.published) : doc.extracted.published })))
+        : new Map<string, PublicationEstimate>();
+      for (const { old, doc } of staged) {
         try {
           store.transaction(() => {
-            const raw: RawDoc = {
-              origin: old.path ?? old.url ?? id,
-              id,
-              url: old.url ?? undefined,
-              path: old.path ?? undefined,
-              source: old.source ?? undefined,
-              title: old.metaTitle ?? undefined,
-              published: old.metaPublished ?? undefined,
-              ...(old.rawKind === 'html' ? { html: old.raw } : { text: old.raw }),
-            };
-            const prepared = prepareDocument(raw, new Map(), old.seq, now());
-            if ('existingId' in prepared) return;
-            const { article, analysis } = prepared;
-            const updated: StoredArticle = { ...article, id, seq: old.seq, ingestedAt: old.ingestedAt, contentHash: old.contentHash, duplicateOf: null };
-            store.updateArticle(updated);
-            storeAnalysis(store, id, analysis);
-            reprocessed.push(updated);
+            const { article, analysis } = completeDocument({ ...doc, id: old.id, contentHash: old.contentHash }, choosePublication(doc, estimates.get(doc.id)), old.seq, now());
+            store.updateArticle({ ...article, ingestedAt: old.ingestedAt, duplicateOf: null });
+            storeAnalysis(store, old.id, analysis);
+            reprocessed.push({ id: old.id, published: article.published, seq: old.seq });
           });
         } catch (e) {
-          errors.push({ origin: old.path ?? old.url ?? id, message: (e as Error).message });
+          errors.push({ origin: doc.raw.origin, message: (e as Error).message });
         }
         options.onProgress?.(++done, ids.length * 2);
       }
@@ -439,8 +550,9 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
     store.clearStories();
     const linker: Linker = createLinker(store.kv);
     const touched = new Set<string>();
-    for (const a of reprocessed) {
-      const analysis = store.getAnalysis(a.id)!.analysis;
+    for (const { id } of reprocessed) {
+      const a = store.getArticle(id)!;
+      const analysis = store.getAnalysis(id)!.analysis;
       const link = linker.add({ id: a.id, published: a.published, title: a.title, text: a.text, source: a.source, analysis });
       if (link.duplicateOf) store.updateArticle({ ...a, duplicateOf: link.duplicateOf });
       for (const m of link.merges) {

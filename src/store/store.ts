@@ -3,8 +3,19 @@
 import type { Analysis, Article, DocEntity, EntityType, IsoDate, Quote, Story, TimelineEntry } from '../types.js';
 import type { KeyValueStore } from '../link/index.js';
 
+/** What the evidence says of an undated article's publication date (bounds, a year-less window). */
+export interface PublishedEstimate {
+  notBefore: IsoDate | null;
+  notAfter: IsoDate | null;
+  yearUnknown: boolean;
+  /** When the year is unknown: the window as month-days ("12-17" … "01-10"). */
+  monthDayRange: { from: string; to: string | null } | null;
+  evidence: string[];
+}
+
 /** An article as stored, with the raw input kept so it can be re-extracted by `reprocess`. */
 export interface StoredArticle extends Article {
+  publishedEstimate: PublishedEstimate | null;
   raw: string;
   rawKind: 'text' | 'html';
   metaTitle: string | null;

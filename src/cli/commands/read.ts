@@ -116,6 +116,11 @@ export function registerRead(program: Command): void {
         const out: string[] = [a.title, '═'.repeat(Math.min(96, a.title.length))];
         const range = a.publishedRange ? ` (range ${a.publishedRange.from} – ${a.publishedRange.to})` : '';
         out.push(`id ${a.id} · ${a.source ?? 'unknown source'} · published ${a.published ?? 'unknown'}${a.publishedFrom ? ` [from ${a.publishedFrom}]` : ''}${range}`);
+        const est = a.publishedEstimate;
+        if (est && (est.notBefore || est.notAfter || est.yearUnknown)) {
+          const window = est.yearUnknown && est.monthDayRange ? `year unknown, month-day ${est.monthDayRange.from} – ${est.monthDayRange.to ?? '?'}` : `between ${est.notBefore ?? '?'} and ${est.notAfter ?? '?'}`;
+          out.push(`publication date evidence: ${window}${est.evidence.length ? ` (${est.evidence.join('; ')})` : ''}`);
+        }
         if (a.url) out.push(`url ${a.url}`);
         if (a.path) out.push(`file ${a.path}`);
         if (a.authors.length) out.push(`by ${a.authors.join(', ')}`);

@@ -67,6 +67,7 @@ function articleFromRow(r: Row): StoredArticle {
     publishedFrom: (r.published_from as StoredArticle['publishedFrom']) ?? null,
     publishedRange: r.published_range_from ? { from: String(r.published_range_from), to: String(r.published_range_to) } : null,
     publishedConfidence: (r.published_confidence as number | null) ?? null,
+    publishedEstimate: parse(r.published_estimate, null),
     modified: str(r.modified),
     authors: parse<string[]>(r.authors, []),
     language: String(r.language),
@@ -101,6 +102,7 @@ function articleParams(a: StoredArticle): Row {
     published_range_from: a.publishedRange?.from ?? null,
     published_range_to: a.publishedRange?.to ?? null,
     published_confidence: a.publishedConfidence,
+    published_estimate: a.publishedEstimate ? json(a.publishedEstimate) : null,
     modified: a.modified,
     authors: json(a.authors),
     language: a.language,
@@ -118,7 +120,7 @@ function articleParams(a: StoredArticle): Row {
 
 const ARTICLE_COLUMNS = [
   'id', 'url', 'path', 'source', 'title', 'text', 'raw', 'raw_kind', 'meta_title', 'meta_published', 'published',
-  'published_from', 'published_range_from', 'published_range_to', 'published_confidence', 'modified', 'authors',
+  'published_from', 'published_range_from', 'published_range_to', 'published_confidence', 'published_estimate', 'modified', 'authors',
   'language', 'site', 'canonical_url', 'description', 'image', 'content_hash', 'duplicate_of', 'removed', 'ingested_at', 'seq',
 ];
 

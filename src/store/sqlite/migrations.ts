@@ -155,4 +155,9 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 `,
   },
+  {
+    version: 2,
+    name: 'publication-date estimates for undated articles',
+    sql: `ALTER TABLE articles ADD COLUMN published_estimate TEXT;`,
+  },
 ];
