@@ -17,6 +17,8 @@ export interface Gazetteer {
   maxLength: number;
   /** Lower-cased prefixes of the entries (computed on first use). */
   prefixes?: Set<string>;
+  /** Word → `gzt=TYPE` features: types of the multi-word entries containing it (computed on first use). */
+  tokenTypes?: Map<string, string[]>;
 }
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -381,6 +383,14 @@ function gazetteerMarks(sent: string[], gazetteer: Gazetteer, memo: Map<string, 
     return v;
   };
   const prefixes = gazetteer.prefixes ?? (gazetteer.prefixes = lowerPrefixes(gazetteer));
+  const tokenTypes = gazetteer.tokenTypes ?? (gazetteer.tokenTypes = entryTokenTypes(gazetteer));
+  // Token-level membership: the word occurs inside multi-word entries of these types.
+  for (let i = 0; i < sent.length; i++) {
+    const types = tokenTypes.get(sent[i]!);
+    if (!types) continue;
+    const arr = (marks[i] ??= []);
+    for (const ty of types) arr.push(idOf(ty));
+  }
   for (let i = 0; i < sent.length; i++) {
     const w = sent[i]!;
     const c = w.charCodeAt(0);
@@ -408,6 +418,22 @@ function gazetteerMarks(sent: string[], gazetteer: Gazetteer, memo: Map<string, 
     }
   }
   return marks;
+}
+
+/** Capitalised words of multi-word entries → the entry types they occur in. */
+function entryTokenTypes(gazetteer: Gazetteer): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  for (const [key, types] of gazetteer.exact) {
+    const parts = key.split(' ');
+    if (parts.length < 2) continue;
+    for (const p of parts) {
+      if (!/^\p{Lu}/u.test(p)) continue;
+      let set = sets.get(p);
+      if (!set) sets.set(p, (set = new Set()));
+      for (const t of types) set.add(t);
+    }
+  }
+  return new Map([...sets].map(([k, v]) => [k, [...v].sort().map((t) => `gzt=${t}`)]));
 }
 
 /** Every lower-cased token prefix of a gazetteer entry ("new", "new york"), to stop matching early. */
