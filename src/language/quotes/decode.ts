@@ -158,8 +158,13 @@ export function attributionsInSequence(
 /** Contents are tagged again for nested attributions only when a word this likely a cue is in them. */
 export const NESTED_CUE_RATE = 0.15;
 
-/** All attributions of a text: paragraphs first, then nested attributions inside contents. */
-export function findAttributions(text: string, paras: Paragraph[], model: Model, maxDepth = 2): RawAttribution[] {
+/**
+ * All attributions of a text, paragraph by paragraph. With maxDepth > 1, contents are tagged
+ * again for nested attributions; that needs a model trained with nested sequences
+ * (`train.ts --nested`), which PolNeAR does not support: it never annotates an attribution
+ * inside another's content, so the shipped model tags one level.
+ */
+export function findAttributions(text: string, paras: Paragraph[], model: Model, maxDepth = 1): RawAttribution[] {
   const all: RawAttribution[] = [];
   paras.forEach((p, pi) => {
     let layer = attributionsInSequence(p.tokens, text, model, false, pi);

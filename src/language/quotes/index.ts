@@ -108,16 +108,18 @@ function statementDate(cue: Span | null, source: Span | null, content: Span, tim
 }
 
 const OPENERS = /^["“„«‘]/;
+const CLOSED_QUOTE = /["”“»’][.!?]?$/;
 
 /**
- * Paragraphs that are wholly a quotation with no attribution of their own, next to a paragraph
- * with a direct attributed quote: the same speaker's words (multi-paragraph quotes open each
- * paragraph with a quote mark; the attribution sits in the first or the last paragraph).
+ * Paragraphs that are wholly a quotation with no attribution of their own. Next to a paragraph
+ * with a direct attributed quote they are the same speaker's words (multi-paragraph quotes open
+ * each paragraph with a quote mark; the attribution sits in the first or the last paragraph);
+ * otherwise (`from` null) they are unattributed quotations.
  */
-function continuations(text: string, paras: Paragraph[], usable: boolean[], atts: RawAttribution[]): { content: Span; from: RawAttribution }[] {
+function continuations(text: string, paras: Paragraph[], usable: boolean[], atts: RawAttribution[]): { content: Span; from: RawAttribution | null }[] {
   const byParagraph = new Map<number, RawAttribution[]>();
   for (const a of atts) byParagraph.set(a.paragraph, [...(byParagraph.get(a.paragraph) ?? []), a]);
-  const out: { content: Span; from: RawAttribution }[] = [];
+  const out: { content: Span; from: RawAttribution | null }[] = [];
   const isOrphanQuote = (i: number) => {
     const p = paras[i];
     if (!p || !usable[i] || byParagraph.has(i)) return false;
@@ -142,7 +144,9 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
       while (k < paras.length && isOrphanQuote(k)) k++;
       from = directOf(k, false);
     }
-    if (from) out.push({ content: [p.tokens[0]!.start, p.tokens[p.tokens.length - 1]!.end], from });
+    const content: Span = [p.tokens[0]!.start, p.tokens[p.tokens.length - 1]!.end];
+    if (from) out.push({ content, from });
+    else if (!unclosed && CLOSED_QUOTE.test(text.slice(p.start, p.end).trim())) out.push({ content, from: null });
   }
   return out;
 }
@@ -212,9 +216,11 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   }
   if (context.continuations !== false) {
     for (const c of continuations(text, paras, usable, atts)) {
-      const from = quotes.find((q) => q.cue && c.from.cue && q.cue[0] === c.from.cue[0] && q.content[0] === union(c.from.content)[0]);
-      if (!from) continue;
-      quotes.push({ ...from, content: c.content, source: null, cue: null, direct: true });
+      const src = c.from;
+      const from = src ? quotes.find((q) => q.cue && src.cue && q.cue[0] === src.cue[0] && q.content[0] === union(src.content)[0]) : null;
+      if (from) quotes.push({ ...from, content: c.content, source: null, cue: null, direct: true });
+      // a quotation standing alone with nobody named: reported, but never attributed by guess
+      else quotes.push({ content: c.content, source: null, cue: null, speaker: null, speakerKey: null, direct: true, kind: 'speech', date: null });
     }
   }
   return quotes.sort((x, y) => x.content[0] - y.content[0]);

@@ -36,7 +36,7 @@ const opt = (name: string, dflt: string) => {
 const TRAIN = opt('train', join(repo, '../shared/data/polnear/train.jsonl'));
 const DEV = opt('dev', join(repo, '../shared/data/polnear/dev.jsonl'));
 const OUT = opt('out', join(repo, 'models/quotes.model.gz'));
-const EPOCHS = Number(opt('epochs', '8'));
+const EPOCHS = Number(opt('epochs', '10'));
 
 function readDocs(path: string): Doc[] {
   const seen = new Set<string>();
@@ -107,6 +107,7 @@ function sequences(doc: Doc, lexicon: Map<string, number>): Sequence[] {
   const out: Sequence[] = [];
   const top = atts.filter((_, i) => depth[i] === 0);
   for (const p of paras) out.push({ tokens: p.tokens, nested: false, gold: label(p.tokens, doc.text, top) });
+  if (!NESTED) return out;
   const allTokens = paras.flatMap((p) => p.tokens);
   atts.forEach((b, bi) => {
     const start = Math.min(...b.content!.map((c) => c.start));
@@ -210,7 +211,9 @@ function trainChain(
 }
 
 const PRUNE = Number(opt('prune', '0.1'));
-const KEEP = Number(opt('keep', '250000'));
+const KEEP = Number(opt('keep', '200000'));
+// PolNeAR annotates no attribution inside another's content, so nested sequences are off by default.
+const NESTED = args.includes('--nested');
 const STAGES = Number(opt('stages', '2'));
 
 function main(): void {
