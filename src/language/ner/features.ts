@@ -305,6 +305,15 @@ export function predictionHistory(sentences: string[][], firstPass: ArrayLike<nu
     }),
   );
   const names = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
+  // ids of `ph=NAME[|edge]` at [k * 2 + edge] and `ph+NAME[|edge]` likewise, looked up once.
+  const majIds = new Int32Array(10);
+  const typeIds = new Int32Array(10);
+  for (let k = 0; k < 5; k++) {
+    for (let e = 0; e < 2; e++) {
+      majIds[k * 2 + e] = lookup(`ph=${names[k]}${e ? '|edge' : ''}`);
+      typeIds[k * 2 + e] = lookup(`ph+${names[k]}${e ? '|edge' : ''}`);
+    }
+  }
   return sentences.map((sent, si) => {
     const headline = isHeadline(sent);
     return sent.map((word, t) => {
@@ -315,12 +324,13 @@ export function predictionHistory(sentences: string[][], firstPass: ArrayLike<nu
       const others = c.map((n, k) => (k === own ? n - 1 : n));
       const total = others.reduce((a, b) => a + b, 0);
       if (total === 0) return [];
-      const edge = t === 0 || headline ? '|edge' : '';
+      const edge = t === 0 || headline ? 1 : 0;
       let maj = 0;
       for (let k = 1; k < 5; k++) if (others[k]! > others[maj]!) maj = k;
-      const ids = [lookup(`ph=${names[maj]}${edge}`)];
-      for (let k = 1; k < 5; k++) if (others[k]! > 0) ids.push(lookup(`ph+${names[k]}${edge}`));
-      return ids.filter((x) => x >= 0);
+      const ids: number[] = [];
+      if (majIds[maj * 2 + edge]! >= 0) ids.push(majIds[maj * 2 + edge]!);
+      for (let k = 1; k < 5; k++) if (others[k]! > 0 && typeIds[k * 2 + edge]! >= 0) ids.push(typeIds[k * 2 + edge]!);
+      return ids;
     });
   });
 }
