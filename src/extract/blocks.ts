@@ -205,6 +205,7 @@ const DEBRIS_RES: RegExp[] = [
 /** Cuts HTML debris out of a text line, keeping the prose around it. */
 export function cutDebris(text: string): { text: string; debris: string[] } {
   const debris: string[] = [];
+  if (!/[<>&=]/.test(text)) return { text, debris };
   let out = text;
   for (const re of DEBRIS_RES) {
     out = out.replace(re, (m) => {

@@ -11,11 +11,33 @@ export function normalizeLangTag(tag: string | null | undefined): string | null 
   return m ? m[1]!.toLowerCase() : null;
 }
 
+// Frequent function words: when the page declares one of these languages and its text is full of
+// that language's function words, the declaration is confirmed without running the detector.
+const FUNCTION_WORDS: Record<string, Set<string>> = {
+  en: new Set('the of and to in a is that for on was with as by it said at from his he be are have has an'.split(' ')),
+  de: new Set('der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an wird'.split(' ')),
+  fr: new Set('de la le et les des en un une du est que pour dans qui sur au par pas plus il ce avec'.split(' ')),
+  es: new Set('de la que el en y a los del se las por un para con no una su al es lo como'.split(' ')),
+  pt: new Set('de a o que e do da em um para com não uma os no se na por mais as dos como'.split(' ')),
+  it: new Set('di e il la che in a per un è del non della le con una si da al sono'.split(' ')),
+};
+
+function confirmsDeclared(sample: string, code: string): boolean {
+  const words = FUNCTION_WORDS[code];
+  if (!words) return false;
+  const tokens = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (tokens.length < 20) return false;
+  let hits = 0;
+  for (const t of tokens) if (words.has(t)) hits++;
+  return hits / tokens.length >= 0.22;
+}
+
 /** Detects the language of a text, using the declared language when the text is short or ambiguous. */
 export function detectLanguage(text: string, declared: string | null): string {
   const declaredCode = normalizeLangTag(declared);
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.replace(/\s+/g, '').length < 40) return declaredCode ?? 'und';
+  if (declaredCode && confirmsDeclared(sample, declaredCode)) return declaredCode;
   const top = detect(sample);
   if (!top) return declaredCode ?? 'und';
   if (declaredCode && declaredCode !== top) {
