@@ -127,9 +127,11 @@ export interface SelectionWeights {
   positionDecay: number;
   /** Cosine above which a sentence repeats one already chosen. */
   redundancy: number;
+  /** Weight of the keywords' vector against the story centroid (1 = equal). */
+  keywords: number;
 }
 
-export const DEFAULT_SELECTION: SelectionWeights = { local: 0.6, sameDayLead: 1, nextDayLead: 1, positionDecay: 0.02, redundancy: 0.5 };
+export const DEFAULT_SELECTION: SelectionWeights = { local: 0.6, sameDayLead: 1, nextDayLead: 1, positionDecay: 0.02, redundancy: 0.5, keywords: 0.5 };
 
 function pickSentences(
   candidates: Candidate[],
@@ -198,7 +200,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const chosenDates = ranked.slice(0, limit).map(([d]) => d);
   // The story's centroid: what all its dated material is about (plus the keywords).
   const storyCentroid = topTerms(centroid([...vectorOf.values()]), 100);
-  const story = keywordVector.size ? centroid([storyCentroid, keywordVector]) : storyCentroid;
+  const kw = (ctx.selection ?? DEFAULT_SELECTION).keywords;
+  // Keywords steer the story centroid without dominating it.
+  const story = keywordVector.size && kw > 0 ? centroid([storyCentroid, new Map([...keywordVector].map(([t, v]) => [t, v * kw]))]) : storyCentroid;
 
   const entries: TimelineEntry[] = [];
   const used = new Set<string>();
