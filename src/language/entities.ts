@@ -75,7 +75,7 @@ export const ROLE_HEADS = new Set(
     'officer official diplomat negotiator counselor counsellor speaker lawmaker deputy treasurer economist analyst ' +
     'correspondent reporter editor coach manager executive strategist commissioner ombudsman sheikh emir prosecutor-general ' +
     'undersecretary under-secretary press-secretary dictator ruler monarch patriarch archbishop bishop cardinal rabbi imam ' +
-    'professor prof. dr. candidate nominee')
+    'professor candidate nominee')
     .split(' '),
 );
 /** Words that may sit inside a role phrase: "Secretary of State", "Press Secretary of the President of Russia". */
@@ -138,10 +138,8 @@ function roleAfter(tokens: Token[], last: number, text: string, personAt: (offse
     else if (!(ROLE_INNER.has(lw) || isCapitalized(tokens[k]!.text))) break;
     k++;
   }
-  if (head < 0 || head < k - 1) {
-    // The role must end at its head word, or continue with "of …"/capitalised words only.
-    if (head < 0) return null;
-  }
+  if (head < 0) return null;
+  // The appositive must close here: a comma, the end of the sentence or a speech verb.
   const end = tokens[k]?.text;
   if (end !== undefined && !/^[,.;:]$/.test(end) && !/^(said|says|told|added|warned)$/i.test(end)) return null;
   return text.slice(tokens[start]!.start, tokens[k - 1]!.end);

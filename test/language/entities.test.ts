@@ -61,6 +61,13 @@ describe('resolveEntities on the seed articles', () => {
     expect(ents).toHaveLength(1);
     expect(ents[0]!.mentions.length).toBeGreaterThanOrEqual(3);
   });
+  it('takes roles from appositives and leaves honorifics out', () => {
+    const ents = analyse('Dmitry Peskov, the Kremlin spokesman, said the talks would continue. Dr. Anthony Fauci disagreed.');
+    const peskov = ents.find((e) => e.key === 'person:dmitry peskov')!;
+    expect(peskov.roles).toEqual(['Kremlin spokesman']);
+    const fauci = ents.find((e) => e.key === 'person:anthony fauci')!;
+    expect(fauci.roles).toEqual([]);
+  });
   it('does not merge different people who share a surname', () => {
     const text = 'President Joe Biden met reporters on Monday. His son, Hunter Biden, stayed at his home in Delaware. Later, Joe Biden left for Washington.';
     const ents = analyse(text).filter((e) => e.type === 'person');
