@@ -463,6 +463,8 @@ rule(
       if (/^\s+(of|in|from)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
     }
     if (det === 'the' && !yWord && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
+    // "the Summer Olympics", "the Winter Palace": part of a name
+    if (!yWord && (!det || det === 'the') && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !/^\s+(?:In|On|At|The|A|An|He|She|It|They|We|I|But|And)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
     const y0 = yWord ? (/^\d/.test(yWord) ? +yWord : parseSpokenYear(yWord)) : null;
     const mod = modOf(m[1] ?? m[3]);
     if (det === 'past' || det === 'coming') return null;
@@ -547,7 +549,7 @@ rule('time-in-the', `\\b(\\d{1,2}|${'one|two|three|four|five|six|seven|eight|nin
 // "mid-afternoon yesterday", "overnight".
 rule(
   'part-of-day',
-  `\\b(?:(early|late|mid|later|earlier)[\\s-]+)?(?:(this|last|yesterday|tomorrow|today|(?:last |next )?${WEEKDAY_SRC})\\s+)?(morning|afternoon|evening|night|tonight|overnight)(?:\\s+(yesterday|today|tomorrow|(?:last |next )?${WEEKDAY_SRC}))?`,
+  `\\b(?:(early|late|mid|later|earlier)[\\s-]+)?(?:(this|that|last|yesterday|tomorrow|today|(?:last |next )?${WEEKDAY_SRC})\\s+)?(morning|afternoon|evening|night|tonight|overnight)(?:\\s+(yesterday|today|tomorrow|(?:last |next )?${WEEKDAY_SRC}))?`,
   8,
   (m, text) => {
     const part = m[3]!.toLowerCase();
@@ -568,7 +570,7 @@ rule(
       };
     }
     if (!dayWord && part !== 'tonight' && part !== 'overnight' && !(m[1] && /^mid/i.test(m[1]))) return null;
-    if (dayWord && /^(this|last)$/i.test(dayWord) && part === 'overnight') return null;
+    if (dayWord && /^(this|last|that)$/i.test(dayWord) && (part === 'overnight' || part === 'tonight')) return null;
     const mod = modOf(m[1]);
     const code = PART_OF_DAY[part]!;
     return {
@@ -577,6 +579,11 @@ rule(
       resolve: (ctx) => {
         if (!ctx.dct) return { type: 'TIME', value: `XXXX-XX-XXT${code}`, mod, anchor: 'none' };
         const dw = (dayWord ?? 'today').toLowerCase();
+        if (dw === 'that') {
+          // "that night": the day the text has been talking about
+          const day = ctx.ref?.d !== undefined ? refToYmd(ctx.ref) : ctx.dct;
+          return { type: 'TIME', value: `${day ? fmtDay(day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: ctx.ref?.d !== undefined ? 'text' : 'dct' };
+        }
         const r = dw === 'last' && part === 'night' ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ctx);
         return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: 'dct' };
       },
@@ -666,16 +673,17 @@ rule(
       if (unit === 'W' && !precededBy(text, m.index, /\b(for|in|during|of|over|through|throughout|earlier|later)\s+$/i)) return null;
     }
     if (rel === 'that' && !/^(day|week|month|year)$/.test(unitWord)) return null;
+    if (rel === 'the' && unit === 'D' && modWord === 'the end of' && precededBy(text, m.index, /\bat\s+$/i)) return null;
     if ((rel === 'the past' || rel === 'the last' || rel === 'the coming' || rel === 'the next' || rel === 'past' || rel === 'coming') && !modWord) {
       // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the reference
       if (unit !== 'D' || rel.includes('past') || rel.includes('last')) {
         if (unit === 'D' && (rel.includes('past') || rel.includes('last'))) return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1D', anchor: 'none' }) };
         if (rel.includes('past') || rel.includes('last')) {
-          // "the past year", "the last decade": TE3 annotates the previous calendar unit
+          // "the past year", "the last decade": TimeML marks the stretch of time ending now
           return {
             start: m.index,
             end: m.index + m[0].length,
-            resolve: (ctx) => (ctx.dct ? { type: 'DATE', value: atGranularity(shiftBy(ctx.dct, -1, unit === 'WE' ? 'W' : unit), unit), anchor: 'dct' } : { type: 'DURATION', value: durationValue(1, unit), anchor: 'none' }),
+            resolve: () => ({ type: 'DURATION', value: durationValue(1, unit), anchor: 'none' }),
           };
         }
         return {
@@ -825,6 +833,8 @@ rule(
       start = m.index + m[0].indexOf(' ') + 1;
       quant = undefined;
     }
+    // "the two-day visit": an adjectival duration leaves the article out of the span
+    if (hyphen && !m[1] && !m[2] && !m[3] && !rangeFrom && /^the\s/i.test(m[0])) start = m.index + m[0].search(/\s\S/) + 1;
     const mod = modOf(quant ?? m[3]);
     const fortnight = /fortnight/i.test(unitWord);
     // "two to three weeks", "12 to 18 months": an unspecified number of units
@@ -832,6 +842,13 @@ rule(
     return { start, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
   },
 );
+
+// "another year", "an additional year", "a full week": one more unit of time.
+rule('one-more-unit', `\\b(another|an? (?:additional|extra|full|entire|whole))\\s+(year|month|week|day|hour|decade|minute)\\b(?![\\w-])`, 5, (m, text) => {
+  if (/^\s*(?:of|old)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
+  const unit = unitKey(m[2]!);
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: durationValue(1, unit), anchor: 'none' }) };
+});
 
 // Bare plural units standing for an unspecified amount: "for years", "in recent weeks", "coming months",
 // "decades-long", "centuries".
