@@ -189,6 +189,23 @@ describe('reported speech', () => {
   });
 });
 
+describe('dates', () => {
+  it('a date next to the cue dates the statement; the speaker name drops the time words', () => {
+    const text = 'The Kremlin on Friday said it was good that Biden was seeking dialogue. Peskov told reporters on March 3 that contacts could resume.';
+    const at = (words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+    const timexes = [
+      { start: at('Friday')[0], end: at('Friday')[1], text: 'Friday', type: 'DATE' as const, value: '2021-04-16' },
+      { start: at('March 3')[0], end: at('March 3')[1], text: 'March 3', type: 'DATE' as const, value: '2021-03-03' },
+    ];
+    const quotes = findQuotes(text, { sentences: [], mentions: [], entities: [], timexes });
+    expect(quotes.map((q) => [q.speaker, q.date])).toEqual([
+      ['Kremlin', '2021-04-16'],
+      ['Peskov', '2021-03-03'],
+    ]);
+    expect(slice(text, quotes[1]!.content)).toBe('that contacts could resume');
+  });
+});
+
 describe('names', () => {
   it('cleans typos and determiners from source names', () => {
     expect(properName('Yuri. Ushakov')).toBe('Yuri Ushakov');

@@ -51,6 +51,34 @@ function distance(a: TagSpan, cue: TagSpan): number {
 }
 
 const QUOTE_CHARS = /^["“”„«»‘’']/;
+const CLAUSE_END = new Set(['.', '!', '?', ';']);
+
+/**
+ * Content for a cue the tagger gave none: "X said (on Monday) that …" → from "that" to the end of
+ * the sentence; "…, X said." → from the sentence start to the comma before the attribution.
+ */
+function contentByClause(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Array, cue: TagSpan, source: TagSpan | null): TagSpan | null {
+  const sentence = cue.sentence;
+  let first = cue.first;
+  while (first > 0 && sentenceOf[first - 1] === sentence) first--;
+  let last = cue.last;
+  while (last + 1 < tokens.length && sentenceOf[last + 1] === sentence) last++;
+  while (last > cue.last && /^[\p{P}]+$/u.test(tokens[last]!.text)) last--;
+  // X said … that …
+  for (let i = cue.last + 1; i <= Math.min(last, cue.last + 8); i++) {
+    if (tags[i] !== 0) break;
+    if (tokens[i]!.lower === 'that' && last - i >= 2) return { role: 'Q', first: i, last, sentence };
+    if (CLAUSE_END.has(tokens[i]!.text) || tokens[i]!.text === ',') break;
+  }
+  // …, X said.
+  const attributionStart = Math.min(cue.first, source?.first ?? cue.first);
+  if (last - Math.max(cue.last, source?.last ?? cue.last) <= 3 && attributionStart - first >= 4) {
+    let end = attributionStart - 1;
+    while (end > first && /^[\p{P}]+$/u.test(tokens[end]!.text)) end--;
+    if (end - first >= 3) return { role: 'Q', first, last: end, sentence };
+  }
+  return null;
+}
 
 /** Tags of one sequence: each stage sees the roles the previous stage predicted. */
 export function tagSequence(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Tag[] {
@@ -129,7 +157,11 @@ export function attributionsInSequence(
   };
   for (const cue of cues) {
     let parts = contents.get(cue);
-    if (!parts || parts.length === 0) continue;
+    if (!parts || parts.length === 0) {
+      const guess = contentByClause(tokens, tags, sentenceOf, cue, sources.get(cue) ?? null);
+      if (!guess) continue;
+      parts = [guess];
+    }
     const left = parts.filter((x) => x.last < cue.first);
     const right = parts.filter((x) => x.first > cue.last);
     if (left.length && right.length) {

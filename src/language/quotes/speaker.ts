@@ -176,6 +176,10 @@ const PERSON_TITLES = new Set([
 
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow)$/;
 
+/** "The Kremlin on Friday", "Peskov last week": time words after a name are not the name. */
+const TIME_TAIL =
+  /\s+(?:on|last|this|late|early|earlier|later)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning|evening|afternoon)\b.*)$/;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -199,6 +203,7 @@ function isGeneric(raw: string): boolean {
 export function properName(raw: string): string | null {
   const words = raw
     .replace(DETERMINERS, '')
+    .replace(TIME_TAIL, '')
     .replace(/[’']s\b/g, '')
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, ''))
