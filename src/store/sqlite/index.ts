@@ -419,6 +419,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO NOTHING`).run(into, now);
       stmt('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(into, from);
       stmt('UPDATE stories SET merged_into = ?, article_count = 0, updated_at = ? WHERE id = ?').run(into, now, from);
+      stmt('DELETE FROM story_data WHERE story_id = ?').run(from);
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'merged-into', ?, ?)").run(from, into, now);
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'absorbed', ?, ?)").run(into, from, now);
     },
@@ -431,10 +432,10 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       const sources = new Set(
         articleIds.map((id) => (stmt('SELECT coalesce(source, id) AS s FROM articles WHERE id = ?').get(id) as { s: string } | undefined)?.s),
       );
-      stmt(`INSERT INTO stories (id, title, summary, first_seen, last_seen, merged_into, article_count, source_count, data, updated_at)
-        VALUES (@id, @title, @summary, @first_seen, @last_seen, @merged_into, @article_count, @source_count, @data, @updated_at)
+      stmt(`INSERT INTO stories (id, title, summary, first_seen, last_seen, merged_into, article_count, source_count, updated_at)
+        VALUES (@id, @title, @summary, @first_seen, @last_seen, @merged_into, @article_count, @source_count, @updated_at)
         ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-          merged_into = excluded.merged_into, article_count = excluded.article_count, source_count = excluded.source_count, data = excluded.data, updated_at = excluded.updated_at`).run({
+          merged_into = excluded.merged_into, article_count = excluded.article_count, source_count = excluded.source_count, updated_at = excluded.updated_at`).run({
         id: story.id,
         title: story.title,
         summary: story.summary,
@@ -443,13 +444,17 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         merged_into: story.mergedInto,
         article_count: articleIds.length,
         source_count: sources.size,
-        data: json({ timeline: story.timeline, claims: story.claims, disagreements: story.disagreements, events: story.events }),
         updated_at: story.updatedAt,
       });
+      stmt('INSERT INTO story_data (story_id, data) VALUES (?, ?) ON CONFLICT(story_id) DO UPDATE SET data = excluded.data').run(
+        story.id,
+        json({ timeline: story.timeline, claims: story.claims, disagreements: story.disagreements, events: story.events }),
+      );
     },
     getStory(id) {
-      let r = stmt('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
-      for (let hops = 0; r && r.merged_into && hops < 100; hops++) r = stmt('SELECT * FROM stories WHERE id = ?').get(r.merged_into) as Row | undefined;
+      const select = 'SELECT s.*, d.data FROM stories s LEFT JOIN story_data d ON d.story_id = s.id WHERE s.id = ?';
+      let r = stmt(select).get(id) as Row | undefined;
+      for (let hops = 0; r && r.merged_into && hops < 100; hops++) r = stmt(select).get(r.merged_into) as Row | undefined;
       if (!r) return null;
       const story = storyFromRow(r);
       story.articleIds = store.storyArticleIds(story.id);
@@ -472,11 +477,13 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       );
     },
     pruneEmptyStories() {
-      return stmt(`DELETE FROM stories WHERE merged_into IS NULL AND id NOT IN (SELECT DISTINCT story_id FROM story_articles)
-        AND id NOT IN (SELECT merged_into FROM stories WHERE merged_into IS NOT NULL)`).run().changes;
+      const empty = `SELECT id FROM stories WHERE merged_into IS NULL AND id NOT IN (SELECT DISTINCT story_id FROM story_articles)
+        AND id NOT IN (SELECT merged_into FROM stories WHERE merged_into IS NOT NULL)`;
+      stmt(`DELETE FROM story_data WHERE story_id IN (${empty})`).run();
+      return stmt(`DELETE FROM stories WHERE id IN (${empty})`).run().changes;
     },
     clearStories() {
-      db.exec("DELETE FROM story_articles; DELETE FROM story_history; DELETE FROM stories; DELETE FROM kv WHERE key LIKE 'link/%';");
+      db.exec("DELETE FROM story_articles; DELETE FROM story_history; DELETE FROM story_data; DELETE FROM stories; DELETE FROM kv WHERE key LIKE 'link/%';");
     },
 
     stats() {

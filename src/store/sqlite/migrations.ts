@@ -160,4 +160,17 @@ END;
     name: 'publication-date estimates for undated articles',
     sql: `ALTER TABLE articles ADD COLUMN published_estimate TEXT;`,
   },
+  {
+    version: 3,
+    name: 'story timelines apart from the story rows, so listing stories stays cheap',
+    sql: `
+CREATE TABLE story_data (
+  story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+  data TEXT NOT NULL
+);
+INSERT INTO story_data (story_id, data) SELECT id, data FROM stories;
+ALTER TABLE stories DROP COLUMN data;
+CREATE INDEX stories_active ON stories(merged_into, last_seen);
+`,
+  },
 ];
