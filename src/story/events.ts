@@ -113,6 +113,8 @@ function datesOfSentence(text: string, inside: Timex[], published: IsoDate | nul
     }
     const c = calendarDateOf(x);
     if (!c) continue;
+    // "the past month", "the coming year": a span counted back or forward, not a calendar period.
+    if (c.granularity !== 'day' && /\bthe\s+(?:past|previous|coming|next|last)\b/i.test(x.text)) continue;
     out.push({ ...c, ...narrowByMod(c, x.mod), clause: clauseAround(text, x.start, x.end), relative: x.anchor ? x.anchor !== 'none' : !/\b\d{4}\b/.test(x.text) });
   }
   const seen = new Set<string>();

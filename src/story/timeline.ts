@@ -236,7 +236,31 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       articleIds: sources,
     });
   }
-  return entries.sort((a, b) => a.date.localeCompare(b.date));
+  if (options.dates === undefined) entries.push(...coarseEntries(ctx, entries.length, used));
+  return entries.sort((a, b) => a.date.localeCompare(b.date) || granularityRank(a.granularity) - granularityRank(b.granularity));
+}
+
+function granularityRank(g: TimelineEntry['granularity']): number {
+  return g === 'year' ? 0 : g === 'month' ? 1 : 2;
+}
+
+/**
+ * In the story view, happenings known only to the month ("at the end of February", "last month")
+ * that no day-level event absorbed get their own month entries, up to the overall limit of 30.
+ */
+function coarseEntries(ctx: TimelineContext, have: number, used: Set<string>): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  const months = ctx.events
+    .filter((e) => e.granularity === 'month' && inRange(e.date, ctx.options) && e.mentions.some((m) => !m.future))
+    .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.date.localeCompare(b.date));
+  for (const e of months) {
+    if (have + out.length >= 30) break;
+    const m = e.mentions.find((x) => !x.future && !used.has(x.text));
+    if (!m) continue;
+    used.add(m.text);
+    out.push({ date: e.date, granularity: 'month', summary: m.text, sentences: [{ text: m.text, articleId: m.articleId }], articleIds: e.articleIds });
+  }
+  return out;
 }
 
 /** Articles backing the chosen sentences: theirs, and those of mentions that say the same. */

@@ -77,6 +77,13 @@ describe('seed story', () => {
     }
   });
 
+  it('adds month entries for happenings known only to the month', () => {
+    const months = story.timeline.filter((e) => e.granularity === 'month');
+    expect(months.some((e) => e.date === '2021-03-01' && /killer/.test(e.summary))).toBe(true);
+    expect(months.some((e) => e.date === '2022-02-01' && /expulsion/.test(e.summary))).toBe(true);
+    expect(months.some((e) => /in the past month/.test(e.summary))).toBe(false);
+  });
+
   it('merges the 30 December 2021 call reported by two seeds into one event', () => {
     const call = byDate.get('2021-12-30')!;
     expect(call.articleIds).toEqual(expect.arrayContaining(['004_0c206504672e1e96', '001_aa04ac5f397be0f2']));
