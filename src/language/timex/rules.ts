@@ -237,6 +237,7 @@ rule(
   5,
   (m, text) => {
     const word = m[3]!;
+    if (!/^[A-Z]/.test(word)) return null; // month names are capitalised; the modifiers may be too
     const mo = monthNumber(word);
     if (!mo) return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
@@ -266,7 +267,7 @@ rule(
       },
     };
   },
-  'g',
+  'gi',
 );
 
 // Years: "1988", "fiscal 1989", "mid-1996", "the end of 1990", "1994 or later", spoken years.
@@ -343,7 +344,7 @@ rule(
 const Q_ORD = '(?:first|second|third|fourth|1st|2nd|3rd|4th|final)';
 rule(
   'quarter',
-  `\\b(?:(?:the|this|that|its|(?:this|last|next) year's)\\s+)?(?:(${YEAR4})\\s+)?(?:(?:latest|last|past|current|same|comparable|corresponding|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?(quarter|period)(?![a-z-])(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier)|\\s+last\\s+year)?`,
+  `\\b(?:(?:the|this|that|its|(?:this|last|next) year's)\\s+)?(?:(${YEAR4})\\s+)?(?:(?:latest|last|past|current|same|comparable|corresponding|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?(quarter|period)(?![a-z-])(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier)|\\s+(?:of\\s+)?(last|this|next)\\s+year)?`,
   8,
   (m, text) => {
     const s = m[0].toLowerCase();
@@ -351,7 +352,8 @@ rule(
     const ordM = /(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter/.exec(s);
     const q = ordM ? (ordM[1] === 'final' ? 4 : parseOrdinal(ordM[1]!) ?? ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[ordM[1]!]!) : null;
     const yearAgo = /year-ago|year-earlier|a year (ago|earlier)|last year/.test(s);
-    const nextYear = /next year's/.test(s);
+    const ofYear = m[4]?.toLowerCase();
+    const nextYear = /next year's/.test(s) || ofYear === 'next';
     const explicitY = m[1] ? +m[1] : m[3] ? +m[3] : null;
     const qualified = /latest|last|past|current|same|comparable|corresponding|year-|previous|prior|recent|just|fiscal|this|that/.test(s) || explicitY !== null;
     if (isPeriod && !(/latest|year-ago|year-earlier|comparable|corresponding|same/.test(s) || m[1])) return null;
@@ -371,8 +373,9 @@ rule(
         if (q) {
           qq = q;
           // quarters up to the current one are this year's; later ones are last year's unless the clause looks ahead
-          y = q <= curQ || ctx.tense() === 'future' ? dct.y : dct.y - 1;
+          y = q <= curQ || ctx.tense() === 'future' || ofYear === 'this' ? dct.y : dct.y - 1;
           if (nextYear) y = dct.y + 1;
+          if (ofYear === 'last') y = dct.y - 1 + (yearAgo ? 1 : 0); // "last year" also sets yearAgo below
         } else if (/current|this/.test(s)) {
           y = dct.y; qq = curQ;
         } else if (explicitY) {
@@ -842,6 +845,14 @@ rule(
     return { start, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
   },
 );
+
+// "half an hour", "about half a year", "half a century".
+const HALF_OF: Record<string, string> = { minute: 'PT30S', hour: 'PT30M', day: 'PT12H', week: 'P3D', month: 'P2W', year: 'P6M', decade: 'P5Y', century: 'P50Y' };
+rule('half-unit', `\\b(?:(${QUANT_SRC})\\s+)?(?:(?:a|one)\\s+)?half\\s+(?:an?\\s+)(minute|hour|day|week|month|year|decade|century)\\b(?![\\w-])(?:\\s+(?:later|earlier))?`, 7, (m) => {
+  const value = HALF_OF[m[2]!.toLowerCase()]!;
+  const mod = modOf(m[1]);
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
+});
 
 // "another year", "an additional year", "a full week": one more unit of time.
 rule('one-more-unit', `\\b(another|an? (?:additional|extra|full|entire|whole))\\s+(year|month|week|day|hour|decade|minute)\\b(?![\\w-])`, 5, (m, text) => {
