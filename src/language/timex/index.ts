@@ -34,11 +34,19 @@ function sentenceBounds(text: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * The day of a report: "said Tuesday he will go", "told reporters on Wednesday that …", "said in a
+ * statement Thursday". An expression right after a past verb of saying (a few words of object or
+ * setting in between, but no verb of the reported clause) dates the saying, so it looks back.
+ */
+const REPORT_BEFORE = /\b(?:said|told|announced|reported|added|stated|declared|confirmed|denied|warned|urged|insisted|acknowledged|conceded|wrote|noted|explained|argued|claimed|disclosed|revealed|indicated|predicted|promised|pledged|vowed|estimated|forecast)((?:\s+(?!(?:that|will|would|shall|to|be|is|are|was|were|has|have|had|it|he|she|they|we|i|you)\b)[\w.'’-]+){0,4}?)\s+(?:on\s+|late\s+|early\s+|earlier\s+|later\s+)?$/i;
+
 /** "until March", "through January" look forward; "since March" looks back. */
 function prepositionTense(text: string, start: number): Tense | null {
   const before = text.slice(Math.max(0, start - 10), start);
   if (/\b(until|till|through)\s+$/i.test(before)) return 'future';
   if (/\bsince\s+$/i.test(before)) return 'past';
+  if (REPORT_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return 'past';
   return null;
 }
 
