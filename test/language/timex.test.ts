@@ -123,6 +123,46 @@ describe('expression classes on real sentences', () => {
   });
 });
 
+describe('TimeML conventions for general news', () => {
+  it('"the past year" is a stretch of time ending now; "last year" is the calendar year', () => {
+    const text = 'Prices have risen 40 percent over the past year, after falling last year.';
+    expect(tx(text, '1998-08-07', 'the past year')).toEqual(['DURATION', 'P1Y', undefined]);
+    expect(tx(text, '1998-08-07', 'last year')).toEqual(['DATE', '1997', undefined]);
+  });
+
+  it('"that night" is a part of the day the text is talking about', () => {
+    const text = 'The rebels attacked the town on April 3. That night the army withdrew.';
+    expect(tx(text, '1998-04-10', 'That night')).toEqual(['TIME', '1998-04-03TNI', undefined]);
+  });
+
+  it('a weekday right after a verb of saying dates the report, even before a future clause', () => {
+    // 7 August 1998 was a Friday
+    expect(tx('The president said Tuesday he will visit China next month.', '1998-08-07', 'Tuesday')?.[1]).toBe('1998-08-04');
+    expect(tx('The minister told reporters Wednesday that prices will rise.', '1998-08-07', 'Wednesday')?.[1]).toBe('1998-08-05');
+    expect(tx('He said the meeting will be held Monday.', '1998-08-07', 'Monday')?.[1]).toBe('1998-08-10');
+  });
+
+  it('quarters and comparison periods with "of this/last year" are one expression', () => {
+    const text = 'Output in the first quarter of this year grew 7.2 percent over the same period of last year.';
+    expect(tx(text, '1998-08-07', 'the first quarter of this year')?.[1]).toBe('1998-Q1');
+    expect(tx(text, '1998-08-07', 'the same period of last year')?.[1]).toMatch(/^1997/);
+  });
+
+  it('one more unit, half units, adjectival durations without the article', () => {
+    const dct = '1989-11-02';
+    expect(tx('The loan may be extended by the group for an additional year.', dct, 'an additional year')?.[1]).toBe('P1Y');
+    expect(tx('Half an hour later, police arrived.', dct, 'Half an hour later')?.[1]).toBe('PT30M');
+    expect(tx('The two-day visit ended.', dct, 'two-day')?.[1]).toBe('P2D');
+  });
+
+  it('idioms and names are not time expressions', () => {
+    const dct = '2016-10-01';
+    expect(findTimexes('At the end of the day, voters decide.', { dct })).toEqual([]);
+    expect(findTimexes('She won gold at the Summer Olympics.', { dct })).toEqual([]);
+    expect(tx('By the end of the day, the polls had closed.', dct, 'the end of the day')?.[1]).toBe('2016-10-01');
+  });
+});
+
 describe('TimeBank smoke check', () => {
   it('finds most gold expressions in the first TimeBank documents', () => {
     const lines = readFileSync(new URL('../../../shared/data/te3/timebank.jsonl', import.meta.url), 'utf8').trim().split('\n').slice(0, 40);
