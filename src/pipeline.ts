@@ -28,6 +28,8 @@ export interface IngestOptions {
   /** Items per transaction. */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** How often stories touched by new articles are rebuilt during a long ingest (default 15 s). */
+  rebuildEveryMs?: number;
   /** Called with each failure as it happens. */
   onError?: (e: InputError) => void;
   /** Clock, for tests. */
@@ -323,6 +325,25 @@ export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Da
   }
 }
 
+const DIRTY = 'stories/dirty/';
+
+/** Records, inside the caller's transaction, that these stories need rebuilding. */
+export function markStoriesDirty(store: Store, storyIds: Iterable<string>): void {
+  for (const id of storyIds) store.kv.put(DIRTY + id, '1');
+}
+
+/** Rebuilds every story marked dirty, each in its own transaction (a kill leaves the rest marked). */
+export function rebuildDirtyStories(store: Store, now: Date = new Date()): number {
+  const keys = store.kv.keys(DIRTY);
+  for (const key of keys) {
+    store.transaction(() => {
+      rebuildStories(store, [key.slice(DIRTY.length)], now);
+      store.kv.delete(key);
+    });
+  }
+  return keys.length;
+}
+
 // ─── batches ────────────────────────────────────────────────────────────────────────────────────
 
 /** Orders items as they would have arrived: by publication date, undated last, stable otherwise. */
@@ -435,11 +456,23 @@ export async function ingestDocuments(
         if (!keepGoing) break;
       }
       linker.flush();
-      rebuildStories(store, touchedStories, now());
+      markStoriesDirty(store, touchedStories);
       touchedStories.clear();
     });
     return keepGoing && stagedAll;
   };
+
+  // Stories are rebuilt from all their articles, so rebuilding after every batch would make the
+  // cost per article grow with the story: they are rebuilt every few seconds and at the end.
+  let lastRebuild = Date.now();
+  const rebuildEvery = options.rebuildEveryMs ?? 15_000;
+  const maybeRebuild = (force: boolean) => {
+    if (!force && Date.now() - lastRebuild < rebuildEvery) return;
+    rebuildDirtyStories(store, now());
+    lastRebuild = Date.now();
+  };
+  // A run that was killed may have left stories to rebuild.
+  maybeRebuild(true);
 
   const storeOne = (doc: StagedDocument, publication: PublicationEstimate) => {
     const { article, analysis, lineHashes } = completeDocument(doc, publication, seq + 1, now());
@@ -453,7 +486,7 @@ export async function ingestDocuments(
       store.recordStoryMerge(m.from, m.into);
       touchedStories.add(m.into);
     }
-    store.assignStory(article.id, link.storyId, link.eventId);
+    store.assignStory(article.id, link.storyId, link.eventId, { title: article.title, published: article.published });
     touchedStories.add(link.storyId);
     report.stored++;
     report.storedIds.push(article.id);
@@ -470,11 +503,14 @@ export async function ingestDocuments(
     for (let i = 0; i < items.length; i += batchSize) {
       if (!processBatch(items.slice(i, i + batchSize))) {
         report.stoppedEarly = true;
+        maybeRebuild(true);
         return report;
       }
+      maybeRebuild(false);
       await new Promise((r) => setImmediate(r));
     }
   }
+  maybeRebuild(true);
   return report;
 }
 
@@ -559,7 +595,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
         store.recordStoryMerge(m.from, m.into);
         touched.add(m.into);
       }
-      store.assignStory(a.id, link.storyId, link.eventId);
+      store.assignStory(a.id, link.storyId, link.eventId, { title: a.title, published: a.published });
       touched.add(link.storyId);
       options.onProgress?.(++done, ids.length * 2);
     }

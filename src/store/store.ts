@@ -130,7 +130,11 @@ export interface Store {
   lineCounts(hashes: string[]): Map<string, number>;
   addLines(hashes: string[]): void;
 
-  assignStory(articleId: string, storyId: string, eventId: string): void;
+  /**
+   * Puts an article in a story (creating the story, titled by `seed`, when it is new) and keeps the
+   * story's article count and date span current; the full story is rebuilt later by saveStory.
+   */
+  assignStory(articleId: string, storyId: string, eventId: string, seed?: { title: string; published: IsoDate | null }): void;
   recordStoryMerge(from: string, into: string): void;
   storyArticleIds(storyId: string): string[];
   saveStory(story: StoryRecord): void;

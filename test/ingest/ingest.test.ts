@@ -164,6 +164,9 @@ describe('a kill in the middle of a batch leaves nothing half-written', () => {
     for (const e of report.errors) expect(e.message).toMatch(/no article text found/);
     expect(report.duplicates + report.stored + report.failed).toBe(lines.length);
     expect(report.duplicateOf.filter((d) => d.existingId).length).toBeGreaterThanOrEqual(articles);
+    // stories the killed run left to rebuild were rebuilt
+    expect(store.kv.keys('stories/dirty/')).toEqual([]);
+    for (const s of store.listStories({ limit: 1000 })) expect(s.title).not.toBe('');
     store.close();
   }, 400_000);
 });

@@ -16,6 +16,7 @@ import type {
   StorySummary,
 } from '../store.js';
 import { migrations } from './migrations.js';
+import { saveStoryFigures } from './views.js';
 
 type Row = Record<string, unknown>;
 
@@ -275,6 +276,8 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     countArticles: () => (stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n,
 
     saveAnalysis(articleId, analysis, version, entityIds) {
+      // The figures of the article's story count its mentions and quotes: recomputed at the next saveStory.
+      stmt('DELETE FROM story_figures WHERE story_id = (SELECT story_id FROM story_articles WHERE article_id = ?)').run(articleId);
       stmt('DELETE FROM mentions WHERE article_id = ?').run(articleId);
       stmt('DELETE FROM timexes WHERE article_id = ?').run(articleId);
       stmt('DELETE FROM quotes WHERE article_id = ?').run(articleId);
@@ -408,11 +411,18 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       for (const h of new Set(hashes)) up.run(h);
     },
 
-    assignStory(articleId, storyId, eventId) {
-      stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO NOTHING`).run(storyId, new Date().toISOString());
+    assignStory(articleId, storyId, eventId, seed) {
+      const now = new Date().toISOString();
+      stmt(`INSERT INTO stories (id, title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`).run(
+        storyId, seed?.title ?? '', seed?.published ?? null, seed?.published ?? null, now,
+      );
       stmt('INSERT INTO story_articles (article_id, story_id, event_id) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, event_id = excluded.event_id').run(
         articleId, storyId, eventId,
       );
+      stmt(`UPDATE stories SET article_count = (SELECT count(*) FROM story_articles WHERE story_id = @id),
+          first_seen = CASE WHEN @published IS NOT NULL AND (first_seen IS NULL OR @published < first_seen) THEN @published ELSE first_seen END,
+          last_seen = CASE WHEN @published IS NOT NULL AND (last_seen IS NULL OR @published > last_seen) THEN @published ELSE last_seen END,
+          updated_at = @now WHERE id = @id`).run({ id: storyId, published: seed?.published ?? null, now });
     },
     recordStoryMerge(from, into) {
       const now = new Date().toISOString();
@@ -428,28 +438,31 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         article_id: string;
       }[]).map((r) => r.article_id),
     saveStory(story) {
-      const articleIds = story.articleIds;
-      const sources = new Set(
-        articleIds.map((id) => (stmt('SELECT coalesce(source, id) AS s FROM articles WHERE id = ?').get(id) as { s: string } | undefined)?.s),
-      );
-      stmt(`INSERT INTO stories (id, title, summary, first_seen, last_seen, merged_into, article_count, source_count, updated_at)
-        VALUES (@id, @title, @summary, @first_seen, @last_seen, @merged_into, @article_count, @source_count, @updated_at)
-        ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-          merged_into = excluded.merged_into, article_count = excluded.article_count, source_count = excluded.source_count, updated_at = excluded.updated_at`).run({
-        id: story.id,
-        title: story.title,
-        summary: story.summary,
-        first_seen: story.firstSeen,
-        last_seen: story.lastSeen,
-        merged_into: story.mergedInto,
-        article_count: articleIds.length,
-        source_count: sources.size,
-        updated_at: story.updatedAt,
+      transaction(() => {
+        const articleIds = story.articleIds;
+        const sources = new Set(
+          articleIds.map((id) => (stmt('SELECT coalesce(source, id) AS s FROM articles WHERE id = ?').get(id) as { s: string } | undefined)?.s),
+        );
+        stmt(`INSERT INTO stories (id, title, summary, first_seen, last_seen, merged_into, article_count, source_count, updated_at)
+          VALUES (@id, @title, @summary, @first_seen, @last_seen, @merged_into, @article_count, @source_count, @updated_at)
+          ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+            merged_into = excluded.merged_into, article_count = excluded.article_count, source_count = excluded.source_count, updated_at = excluded.updated_at`).run({
+          id: story.id,
+          title: story.title,
+          summary: story.summary,
+          first_seen: story.firstSeen,
+          last_seen: story.lastSeen,
+          merged_into: story.mergedInto,
+          article_count: articleIds.length,
+          source_count: sources.size,
+          updated_at: story.updatedAt,
+        });
+        stmt('INSERT INTO story_data (story_id, data) VALUES (?, ?) ON CONFLICT(story_id) DO UPDATE SET data = excluded.data').run(
+          story.id,
+          json({ timeline: story.timeline, claims: story.claims, disagreements: story.disagreements, events: story.events }),
+        );
+        saveStoryFigures(db, story.id, story.updatedAt);
       });
-      stmt('INSERT INTO story_data (story_id, data) VALUES (?, ?) ON CONFLICT(story_id) DO UPDATE SET data = excluded.data').run(
-        story.id,
-        json({ timeline: story.timeline, claims: story.claims, disagreements: story.disagreements, events: story.events }),
-      );
     },
     getStory(id) {
       const select = 'SELECT s.*, d.data FROM stories s LEFT JOIN story_data d ON d.story_id = s.id WHERE s.id = ?';

@@ -173,4 +173,59 @@ ALTER TABLE stories DROP COLUMN data;
 CREATE INDEX stories_active ON stories(merged_into, last_seen);
 `,
   },
+  {
+    version: 4,
+    name: 'derived read tables: per-story figures, article facets keyed by rowid',
+    sql: `
+-- Figures the story list and story page show (top entities, coverage, quote counts), computed when
+-- a story is saved; valid while updated_at equals the story's, dropped when one of its analyses changes.
+CREATE TABLE story_figures (
+  story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+  updated_at TEXT NOT NULL,
+  entities TEXT NOT NULL,
+  coverage TEXT NOT NULL,
+  quote_count INTEGER NOT NULL DEFAULT 0
+);
+
+-- The few article columns lists, search filters and facets need, in a small table keyed by the FTS rowid,
+-- so ranking thousands of matches never walks the (large) article rows. Kept by triggers.
+CREATE TABLE article_facets (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  source TEXT,
+  published TEXT,
+  published_from TEXT,
+  duplicate_of TEXT,
+  url TEXT,
+  seq INTEGER NOT NULL,
+  story_id TEXT
+);
+INSERT INTO article_facets (rid, id, title, source, published, published_from, duplicate_of, url, seq, story_id)
+  SELECT a.rowid, a.id, CASE WHEN trim(a.title) = '' THEN substr(a.text, 1, 200) ELSE a.title END, a.source, a.published, a.published_from, a.duplicate_of, a.url, a.seq, sa.story_id
+  FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id;
+CREATE TRIGGER article_facets_insert AFTER INSERT ON articles BEGIN
+  INSERT OR REPLACE INTO article_facets (rid, id, title, source, published, published_from, duplicate_of, url, seq, story_id)
+    VALUES (new.rowid, new.id, CASE WHEN trim(new.title) = '' THEN substr(new.text, 1, 200) ELSE new.title END, new.source, new.published, new.published_from,
+      new.duplicate_of, new.url, new.seq, (SELECT story_id FROM story_articles WHERE article_id = new.id));
+END;
+CREATE TRIGGER article_facets_update AFTER UPDATE OF id, title, text, source, published, published_from, duplicate_of, url, seq ON articles BEGIN
+  UPDATE article_facets SET id = new.id, title = CASE WHEN trim(new.title) = '' THEN substr(new.text, 1, 200) ELSE new.title END, source = new.source,
+    published = new.published, published_from = new.published_from, duplicate_of = new.duplicate_of, url = new.url, seq = new.seq WHERE rid = new.rowid;
+END;
+CREATE TRIGGER article_facets_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM article_facets WHERE rid = old.rowid;
+END;
+CREATE INDEX article_facets_story ON article_facets(story_id);
+CREATE TRIGGER article_facets_story_insert AFTER INSERT ON story_articles BEGIN
+  UPDATE article_facets SET story_id = new.story_id WHERE rid = (SELECT rowid FROM articles WHERE id = new.article_id);
+END;
+CREATE TRIGGER article_facets_story_update AFTER UPDATE OF story_id ON story_articles BEGIN
+  UPDATE article_facets SET story_id = new.story_id WHERE rid = (SELECT rowid FROM articles WHERE id = new.article_id);
+END;
+CREATE TRIGGER article_facets_story_delete AFTER DELETE ON story_articles BEGIN
+  UPDATE article_facets SET story_id = NULL WHERE rid = (SELECT rowid FROM articles WHERE id = old.article_id);
+END;
+`,
+  },
 ];

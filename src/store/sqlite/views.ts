@@ -78,6 +78,28 @@ export interface TimexRow {
   mod: string | null;
 }
 
+export interface StoryFigures {
+  /** The most mentioned entities (by number of the story's articles naming them), at most 60. */
+  entities: EntityCount[];
+  coverage: DayCount[];
+  quoteCount: number;
+}
+
+export interface StoryQuoteRow {
+  id: number;
+  articleId: string;
+  text: string;
+  content: [number, number];
+  cue: string | null;
+  speaker: string | null;
+  speakerEntityId: string | null;
+  direct: boolean;
+  kind: 'speech' | 'belief';
+  date: IsoDate | null;
+  published: IsoDate | null;
+  source: string | null;
+}
+
 export interface StoryRef {
   id: string;
   title: string;
@@ -112,14 +134,16 @@ export function createViews(db: Database.Database) {
       params.push(filter.entityId);
     }
     if (filter.source) {
-      where.push('s.id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.source = ?)');
+      where.push('s.id IN (SELECT story_id FROM article_facets WHERE source = ?)');
       params.push(filter.source);
     }
     if (filter.match) {
-      // Stories of the best-ranked 2,000 matching articles: a common word stays fast.
-      where.push(`(s.id IN (SELECT sa.story_id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 2000) f
-        JOIN articles a ON a.rowid = f.rowid JOIN story_articles sa ON sa.article_id = a.id))`);
-      params.push(filter.match);
+      // Every story with a matching article: the FTS rowids map to stories through the small facet
+      // table, with no ranking (stories are ordered by activity), so a common word stays cheap.
+      const ids = stmt(`SELECT DISTINCT f.story_id FROM articles_fts JOIN article_facets f ON f.rid = articles_fts.rowid
+          WHERE articles_fts MATCH ? AND f.story_id IS NOT NULL`).pluck().all(filter.match) as string[];
+      where.push('s.id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(ids));
     }
     return { sql: where.join(' AND '), params };
   }
@@ -157,6 +181,48 @@ export function createViews(db: Database.Database) {
       return out;
     },
 
+    /** Figures saved with the story (see saveStoryFigures), or null when missing or older than the story. */
+    savedStoryFigures(storyId: string, updatedAt: string): StoryFigures | null {
+      const r = stmt('SELECT updated_at, entities, coverage, quote_count FROM story_figures WHERE story_id = ?').get(storyId) as Row | undefined;
+      if (!r || r.updated_at !== updatedAt) return null;
+      return { entities: JSON.parse(String(r.entities)) as EntityCount[], coverage: JSON.parse(String(r.coverage)) as DayCount[], quoteCount: Number(r.quote_count) };
+    },
+
+    writeFigures(storyId: string, updatedAt: string, entities: EntityCount[], coverage: DayCount[], quoteCount: number): void {
+      stmt(`INSERT INTO story_figures (story_id, updated_at, entities, coverage, quote_count) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(story_id) DO UPDATE SET updated_at = excluded.updated_at, entities = excluded.entities, coverage = excluded.coverage,
+          quote_count = excluded.quote_count`).run(storyId, updatedAt, JSON.stringify(entities), JSON.stringify(coverage), quoteCount);
+    },
+
+    storyQuoteCount(storyId: string): number {
+      return Number(stmt('SELECT count(*) FROM story_articles sa JOIN quotes q ON q.article_id = sa.article_id WHERE sa.story_id = ?').pluck().get(storyId));
+    },
+
+    /** A story's quotes with the date and outlet of their articles, in time order (reads no article rows). */
+    storyQuotes(storyId: string, limit = 5000): StoryQuoteRow[] {
+      return (stmt(`SELECT q.id, q.article_id, q.text, q.content_start, q.content_end, q.cue, q.speaker, q.speaker_entity_id, q.direct, q.kind, q.date,
+            f.published, f.source FROM article_facets f JOIN quotes q ON q.article_id = f.id
+          WHERE f.story_id = ? ORDER BY coalesce(q.date, f.published), f.seq, q.content_start LIMIT ?`).all(storyId, limit) as Row[]).map((r) => ({
+        id: Number(r.id),
+        articleId: String(r.article_id),
+        text: String(r.text),
+        content: [Number(r.content_start), Number(r.content_end)] as [number, number],
+        cue: str(r.cue),
+        speaker: str(r.speaker),
+        speakerEntityId: str(r.speaker_entity_id),
+        direct: r.direct === 1,
+        kind: (r.kind as 'speech' | 'belief') ?? 'speech',
+        date: str(r.date),
+        published: str(r.published),
+        source: str(r.source),
+      }));
+    },
+
+    /** The ids of a story's articles by publication date (reads no article rows). */
+    storyArticleIds(storyId: string): string[] {
+      return stmt('SELECT id FROM article_facets WHERE story_id = ? ORDER BY published, seq').pluck().all(storyId) as string[];
+    },
+
     storyEntities(storyId: string, limit = 60): EntityCount[] {
       // Count by entity id first; read the entity rows only for the winners.
       const counts = stmt(`SELECT m.entity_id AS id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
@@ -171,8 +237,8 @@ export function createViews(db: Database.Database) {
 
     /** Articles per publication day of one story (undated articles are left out). */
     storyCoverage(storyId: string): DayCount[] {
-      return (stmt(`SELECT substr(a.published, 1, 10) AS d, count(*) AS n FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-          WHERE sa.story_id = ? AND a.published IS NOT NULL GROUP BY d ORDER BY d`).all(storyId) as Row[]).map((r) => ({ date: String(r.d), count: Number(r.n) }));
+      return (stmt(`SELECT substr(published, 1, 10) AS d, count(*) AS n FROM article_facets
+          WHERE story_id = ? AND published IS NOT NULL GROUP BY d ORDER BY d`).all(storyId) as Row[]).map((r) => ({ date: String(r.d), count: Number(r.n) }));
     },
 
     /** Articles per publication day across the whole corpus. */
@@ -183,8 +249,8 @@ export function createViews(db: Database.Database) {
 
     /** The story's articles grouped by outlet, each outlet's articles in date order. */
     storySources(storyId: string): SourceColumn[] {
-      const rows = stmt(`SELECT a.id, CASE WHEN trim(a.title) = '' THEN substr(a.text, 1, 200) ELSE a.title END AS title, a.source, a.published, a.published_from, a.url, a.duplicate_of FROM story_articles sa
-          JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq`).all(storyId) as Row[];
+      const rows = stmt(`SELECT id, title, source, published, published_from, url, duplicate_of FROM article_facets
+          WHERE story_id = ? ORDER BY published IS NULL, published, seq`).all(storyId) as Row[];
       const bySource = new Map<string | null, SourceArticle[]>();
       for (const r of rows) {
         const key = str(r.source);
@@ -205,7 +271,7 @@ export function createViews(db: Database.Database) {
     /** Source and title of a set of articles, for badges. */
     articleHeads(ids: string[]): Map<string, { id: string; title: string; source: string | null; published: IsoDate | null; url: string | null }> {
       const out = new Map<string, { id: string; title: string; source: string | null; published: IsoDate | null; url: string | null }>();
-      const q = stmt(`SELECT a.id, CASE WHEN trim(a.title) = '' THEN substr(a.text, 1, 200) ELSE a.title END AS title, a.source, a.published, a.url FROM articles a WHERE a.id = ?`);
+      const q = stmt(`SELECT f.title, f.source, f.published, f.url FROM articles a JOIN article_facets f ON f.rid = a.rowid WHERE a.id = ?`);
       for (const id of new Set(ids)) {
         const r = q.get(id) as Row | undefined;
         if (r) out.set(id, { id, title: String(r.title), source: str(r.source), published: str(r.published), url: str(r.url) });
@@ -345,4 +411,18 @@ function entityCountFromRow(r: Row): EntityCount {
     mentions: Number(r.mentions),
     articles: Number(r.articles),
   };
+}
+
+/**
+ * Computes a story's list and page figures and saves them with the story version (`updatedAt`):
+ * called by the store inside saveStory, so they are written in the same transaction.
+ */
+const writerViews = new WeakMap<Database.Database, Views>();
+export function saveStoryFigures(db: Database.Database, storyId: string, updatedAt: string): void {
+  let views = writerViews.get(db);
+  if (!views) writerViews.set(db, (views = createViews(db)));
+  const entities = views.storyEntities(storyId, 60);
+  const coverage = views.storyCoverage(storyId);
+  const quoteCount = views.storyQuoteCount(storyId);
+  views.writeFigures(storyId, updatedAt, entities, coverage, quoteCount);
 }
