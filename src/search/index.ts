@@ -54,12 +54,14 @@ export interface SearchResult {
     entities: (Facet & { type: EntityType })[];
     months: Facet[];
   };
-  /** How many of the best matches the source and month facets count (the entity facet: the best 200). */
+  /** How many matches the source and month facets count: all of them (the entity facet: the best 200). */
   facetsFrom: number;
 }
 
-/** Facets of unfiltered searches describe this many best matches. */
-const FACET_DEPTH = 1000;
+/** BM25 ranks at most this many of the newest matches; older ones follow in recency order. */
+export const RANK_DEPTH = 2000;
+/** The entity facet counts the entities of this many best matches. */
+const ENTITY_FACET_DEPTH = 200;
 
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
@@ -105,28 +107,29 @@ function unmark(marked: string): Highlighted {
 }
 
 export function createSearch(db: Database.Database) {
+  // Filters apply to the small article_facets table (keyed by the FTS rowid), never to article rows.
   const filterSql = (query: SearchQuery): { sql: string; params: unknown[] } => {
     const where: string[] = ['articles_fts MATCH ?'];
     const params: unknown[] = [];
-    if (!query.duplicates) where.push('a.duplicate_of IS NULL');
+    if (!query.duplicates) where.push('f.duplicate_of IS NULL');
     if (query.source) {
-      where.push('a.source = ?');
+      where.push('f.source = ?');
       params.push(query.source);
     }
     if (query.from) {
-      where.push('a.published >= ?');
+      where.push('f.published >= ?');
       params.push(query.from);
     }
     if (query.to) {
-      where.push('a.published <= ?');
-      params.push(query.to.length === 10 ? query.to + '\uffff' : query.to + '\uffff');
+      where.push('f.published <= ?');
+      params.push(query.to + '\uffff');
     }
     if (query.entityId) {
-      where.push('a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)');
+      where.push('f.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)');
       params.push(query.entityId);
     }
     if (query.storyId) {
-      where.push('a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)');
+      where.push('f.story_id = ?');
       params.push(query.storyId);
     }
     return { sql: where.join(' AND '), params };
@@ -140,7 +143,6 @@ export function createSearch(db: Database.Database) {
       return st;
     };
   })();
-  const FROM = 'FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid';
   const RANK = 'bm25(articles_fts, 4.0, 1.0)';
 
   return function search(query: SearchQuery): SearchResult {
@@ -148,38 +150,43 @@ export function createSearch(db: Database.Database) {
     const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] }, facetsFrom: 0 };
     if (!match) return empty;
     const { sql, params } = filterSql(query);
-    const filtered = params.length > 0;
-    type Row = { rid: number; id: string; source: string | null; published: string | null; url: string | null; score: number };
+    type Candidate = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null };
 
-    // Ranked matches. Without filters FTS5 ranks on its own index and only the best rows are read
-    // from the (large) articles table; facets then describe the best FACET_DEPTH matches. With
-    // filters every match is joined and checked, and facets count them all.
-    let ranked: Row[];
-    let total: number;
-    if (!filtered) {
-      const depth = Math.max(FACET_DEPTH, query.offset + query.limit);
-      ranked = stmt(
-        `SELECT f.rowid AS rid, a.id, a.source, a.published, a.url, f.score FROM
-           (SELECT rowid, ${RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) f
-         JOIN articles a ON a.rowid = f.rowid WHERE ${sql.replace('articles_fts MATCH ? AND ', '').replace('articles_fts MATCH ?', '1')} ORDER BY f.score`,
-      ).all(match, depth + 50, ...params) as Row[];
-      const matches = Number(stmt('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match));
-      total = matches <= depth + 50 ? ranked.length : matches;
-    } else {
-      ranked = stmt(`SELECT a.rowid AS rid, a.id, a.source, a.published, a.url, ${RANK} AS score ${FROM} WHERE ${sql} ORDER BY score`).all(match, ...params) as Row[];
-      total = ranked.length;
-    }
-    if (ranked.length === 0) return empty;
-    const facetRows = filtered ? ranked : ranked.slice(0, FACET_DEPTH);
+    // Every match that passes the filters, newest first: reading the FTS doclists and the small
+    // facet table is cheap even for a word in half the corpus, so totals and facets are exact.
+    const candidates = stmt(
+      `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id FROM articles_fts JOIN article_facets f ON f.rid = articles_fts.rowid
+       WHERE ${sql} ORDER BY articles_fts.rowid DESC`,
+    ).all(match, ...params) as Candidate[];
+    if (candidates.length === 0) return empty;
     const sourceCounts = new Map<string | null, number>();
     const monthCounts = new Map<string, number>();
-    for (const r of facetRows) {
+    for (const r of candidates) {
       sourceCounts.set(r.source, (sourceCounts.get(r.source) ?? 0) + 1);
       if (r.published) monthCounts.set(r.published.slice(0, 7), (monthCounts.get(r.published.slice(0, 7)) ?? 0) + 1);
     }
 
-    // The page, then highlights and snippets for the page's rows only.
-    const page = ranked.slice(query.offset, query.offset + query.limit);
+    // BM25 costs a position-list walk and a size lookup per row, so it ranks the newest RANK_DEPTH
+    // matches (by insertion); older matches follow those in recency order.
+    const cutoff = candidates[Math.min(candidates.length, RANK_DEPTH) - 1]!.rid;
+    const byRid = new Map(candidates.map((c) => [c.rid, c]));
+    const scored = stmt(`SELECT rowid AS rid, ${RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY score`).all(match, cutoff) as {
+      rid: number;
+      score: number;
+    }[];
+    const ranked: (Candidate & { score: number })[] = [];
+    for (const r of scored) {
+      const c = byRid.get(r.rid);
+      if (c) ranked.push({ ...c, score: r.score });
+    }
+    const page: (Candidate & { score: number })[] = [];
+    for (let i = query.offset; i < query.offset + query.limit; i++) {
+      const hit = i < ranked.length ? ranked[i] : candidates[i] && { ...candidates[i]!, score: 0 };
+      if (!hit) break;
+      page.push(hit);
+    }
+
+    // Highlights and snippets for the page's rows only.
     const marks = new Map<number, { title: string; snip: string }>();
     if (page.length) {
       const rows = db
@@ -190,24 +197,21 @@ export function createSearch(db: Database.Database) {
         .all(match, ...page.map((r) => r.rid)) as { rid: number; title: string; snip: string }[];
       for (const r of rows) marks.set(r.rid, r);
     }
-    const storyOf = stmt('SELECT sa.story_id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?');
-    const hits: SearchHit[] = page.map((r) => {
-      const story = storyOf.get(r.id) as { story_id: string; title: string } | undefined;
-      return {
-        id: r.id,
-        title: unmark(marks.get(r.rid)?.title ?? ''),
-        snippet: unmark(marks.get(r.rid)?.snip ?? ''),
-        source: r.source,
-        published: r.published,
-        url: r.url,
-        storyId: story?.story_id ?? null,
-        storyTitle: story?.title ?? null,
-        score: r.score,
-      };
-    });
+    const storyTitle = stmt('SELECT title FROM stories WHERE id = ?').pluck();
+    const hits: SearchHit[] = page.map((r) => ({
+      id: r.id,
+      title: unmark(marks.get(r.rid)?.title ?? ''),
+      snippet: unmark(marks.get(r.rid)?.snip ?? ''),
+      source: r.source,
+      published: r.published,
+      url: r.url,
+      storyId: r.story_id,
+      storyTitle: r.story_id ? ((storyTitle.get(r.story_id) as string | undefined) ?? null) : null,
+      score: r.score,
+    }));
 
     // Entity facet over the best-ranked matches only, so a very common word stays fast.
-    const top = ranked.slice(0, 200).map((r) => r.id);
+    const top = (ranked.length ? ranked : candidates).slice(0, ENTITY_FACET_DEPTH).map((r) => r.id);
     const entities = (db
       .prepare(
         `SELECT e.id AS v, e.name AS label, e.type, count(DISTINCT m.article_id) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id
@@ -223,7 +227,7 @@ export function createSearch(db: Database.Database) {
       .sort((a, b) => b[0].localeCompare(a[0]))
       .slice(0, 24)
       .map(([v, n]) => ({ value: v, label: v, count: n }));
-    return { query: query.q, match, total, hits, facets: { sources, entities, months }, facetsFrom: facetRows.length };
+    return { query: query.q, match, total: candidates.length, hits, facets: { sources, entities, months }, facetsFrom: candidates.length };
   };
 }
 

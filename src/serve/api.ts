@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { RawDoc } from '../types.js';
 import type { Model } from './model.js';
 import type { EventHub } from './events.js';
-import { describeIssues, entityListQuery, exportQuery, ingestBody, searchQuery, storyListQuery } from './schemas.js';
+import { describeIssues, entityListQuery, exportQuery, ingestBody, searchQuery, storyListQuery, storyQuery } from './schemas.js';
 import { openApiDocument } from './openapi.js';
 
 export type ErrorCode = 'invalid_parameter' | 'not_found' | 'unauthorized' | 'ingest_disabled' | 'not_implemented' | 'payload_too_large' | 'internal';
@@ -73,7 +73,8 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   api.get('/stories/:id', (c) => {
-    const story = model.story(c.req.param('id'));
+    const q = parseQuery(storyQuery, c);
+    const story = model.story(c.req.param('id'), { perSpeaker: q.quotes, speaker: q.speaker });
     if (!story) throw new ApiError(404, 'not_found', `no story with id "${c.req.param('id')}": list stories at /api/stories`);
     return c.json(story);
   });

@@ -164,10 +164,13 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
 
   app.get('/stories/:id', (c) => {
     const q = pageQuery(storyPageQuery, c);
-    const story = model.story(c.req.param('id'));
+    const story = model.story(c.req.param('id'), { speaker: q.speaker });
     if (!story) throw new ApiError(404, 'not_found', 'There is no story with this address. It may have been merged into another story after new articles arrived.');
     // A story merged into another answers with the one it became, under that story's own address.
-    if (story.id !== c.req.param('id')) return c.redirect(`/stories/${encodeURIComponent(story.id)}${q.zoom ? `?zoom=${q.zoom}` : ''}`, 301);
+    if (story.id !== c.req.param('id')) {
+      const search = new URLSearchParams(Object.entries({ zoom: q.zoom, speaker: q.speaker }).filter((e): e is [string, string] => !!e[1])).toString();
+      return c.redirect(`/stories/${encodeURIComponent(story.id)}${search ? `?${search}` : ''}`, 301);
+    }
     return c.html(storyPage(ctx, story, q.zoom));
   });
 

@@ -2,7 +2,7 @@
 // Store and the read views. One place builds them so the JSON and the HTML never disagree.
 import type { Store, StoredQuote, StorySummary } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
-import { createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type StoryListRow, type StoryRef, type Views } from '../store/sqlite/views.js';
+import { createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
 import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
 import type { ClaimEvolution, DateOrigin, DateRange, Disagreement, EntityType, Granularity, IsoDate, RemovedBlock, Span } from '../types.js';
 
@@ -41,11 +41,18 @@ export interface QuoteView {
 }
 
 export interface SpeakerQuotes {
+  /** Names the group in `?speaker=`: the entity id, `name:<lower-case name>` or `unattributed`. */
+  key: string;
   speaker: string;
   entityId: string | null;
   roles: string[];
+  /** All of the speaker's statements in the story; `quotes` holds the latest of them. */
+  quoteCount: number;
   quotes: QuoteView[];
 }
+
+/** How many of each speaker's statements a story carries (the latest, in time order). */
+export const QUOTES_PER_SPEAKER = 30;
 
 export interface StoryDetail {
   id: string;
@@ -173,6 +180,10 @@ function containsWords(text: string, needle: string): boolean {
   return false;
 }
 
+function storedQuote(r: StoryQuoteRow): StoredQuote {
+  return { ...r, source: null, cueText: r.cue, cue: null, speakerKey: null, outlet: r.source, storyId: null };
+}
+
 function quoteView(q: StoredQuote): QuoteView {
   return {
     id: q.id,
@@ -190,22 +201,35 @@ function quoteView(q: StoredQuote): QuoteView {
   };
 }
 
-/** Groups quotes by speaker (entity when known, else name), each in time order; the most quoted first. */
-export function groupBySpeaker(quotes: QuoteView[], entityOf: (entityId: string) => { name: string; roles: string[] } | null): SpeakerQuotes[] {
+/**
+ * Groups quotes by speaker (entity when known, else name), each in time order; the most quoted
+ * first. Each group keeps its latest `perSpeaker` statements (all of them for the `expand` key).
+ */
+export function groupBySpeaker(
+  quotes: QuoteView[],
+  entityOf: (entityId: string) => { name: string; roles: string[] } | null,
+  perSpeaker = Infinity,
+  expand?: string,
+): SpeakerQuotes[] {
   const groups = new Map<string, SpeakerQuotes>();
   for (const q of quotes) {
     const key = q.speakerEntityId ?? (q.speaker ? 'name:' + q.speaker.toLowerCase() : 'unattributed');
     let g = groups.get(key);
     if (!g) {
       const entity = q.speakerEntityId ? entityOf(q.speakerEntityId) : null;
-      groups.set(key, (g = { speaker: entity?.name ?? q.speaker ?? 'Unattributed', entityId: q.speakerEntityId, roles: entity?.roles ?? [], quotes: [] }));
+      groups.set(key, (g = { key, speaker: entity?.name ?? q.speaker ?? 'Unattributed', entityId: q.speakerEntityId, roles: entity?.roles ?? [], quoteCount: 0, quotes: [] }));
     }
     g.quotes.push(q);
+    g.quoteCount++;
   }
-  for (const g of groups.values()) g.quotes.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id - b.id);
+  for (const g of groups.values()) {
+    g.quotes.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id - b.id);
+    const keep = g.key === expand ? 1000 : perSpeaker;
+    if (g.quotes.length > keep) g.quotes = g.quotes.slice(g.quotes.length - keep);
+  }
   // Recognised speakers first, then other named ones, unattributed statements last.
   const rank = (g: SpeakerQuotes) => (g.entityId ? 0 : g.speaker === 'Unattributed' ? 2 : 1);
-  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || b.quoteCount - a.quoteCount || a.speaker.localeCompare(b.speaker));
 }
 
 export interface StoryListQuery {
@@ -297,8 +321,10 @@ export function createModel(store: Store) {
     const key = `${id}@${updatedAt}`;
     let f = perStory.get(key);
     if (!f) {
-      const entities = views.storyEntities(id, 60);
-      f = { entities, topEntities: entities.slice(0, 5), coverage: views.storyCoverage(id) };
+      // Saved with the story by the store; computed here only for stories saved before schema 4.
+      const saved = views.savedStoryFigures(id, updatedAt);
+      const entities = saved?.entities ?? views.storyEntities(id, 60);
+      f = { entities, topEntities: entities.slice(0, 5), coverage: saved?.coverage ?? views.storyCoverage(id) };
       if (perStory.size > 5000) perStory.clear();
       perStory.set(key, f);
     }
@@ -363,7 +389,8 @@ export function createModel(store: Store) {
       };
     },
 
-    story(id: string): StoryDetail | null {
+    /** A story; each speaker keeps its latest `perSpeaker` statements, the `speaker` group all of them (up to 1,000). */
+    story(id: string, options: { perSpeaker?: number; speaker?: string } = {}): StoryDetail | null {
       const s = store.getStory(id);
       if (!s) return null;
       const articleHeads = heads(s.articleIds);
@@ -386,7 +413,7 @@ export function createModel(store: Store) {
         }
         for (const [label, group] of byLabel) sources.push({ source: null, articles: group, sourceLabel: label });
       }
-      const quotes = linkSpeakers(store.quotes({ storyId: s.id, limit: 2000 })).map((q) => {
+      const quotes = linkSpeakers(views.storyQuotes(s.id, 20_000).map(storedQuote)).map((q) => {
         const view = quoteView(q);
         const label = articleHeads.get(q.articleId)?.sourceLabel;
         return label ? { ...view, sourceLabel: label } : view;
@@ -411,7 +438,7 @@ export function createModel(store: Store) {
             .filter((h): h is ArticleHead => !!h),
         })),
         events: s.events,
-        speakers: groupBySpeaker(quotes, entityOf),
+        speakers: groupBySpeaker(quotes, entityOf, options.perSpeaker ?? QUOTES_PER_SPEAKER, options.speaker),
         claims: s.claims,
         disagreements: s.disagreements,
         sources,

@@ -222,7 +222,7 @@ export function chooseZoom(timeline: TimelineItem[]): Granularity {
 
 export function storyPage(ctx: PageContext, s: StoryDetail, zoomParam: Granularity | undefined): string {
   const zoom = zoomParam ?? chooseZoom(s.timeline);
-  const quoteCount = s.speakers.reduce((n, g) => n + g.quotes.length, 0);
+  const quoteCount = s.speakers.reduce((n, g) => n + g.quoteCount, 0);
   const body = html`
 <article class="story" aria-labelledby="h-story">
 <header class="story-head">
@@ -242,7 +242,7 @@ export function storyPage(ctx: PageContext, s: StoryDetail, zoomParam: Granulari
 </nav>
 ${s.coverage.length > 1 ? html`<section aria-label="Coverage over time" class="coverage">${coverageChart(s.coverage, { size: 'large', label: 'Coverage of this story' })}</section>` : ''}
 ${timelineSection(s, zoom)}
-${quotesSection(s.speakers)}
+${quotesSection(s.id, s.speakers)}
 ${claimsSection(s)}
 ${sourcesSection(s)}
 <section id="entities" aria-labelledby="h-entities" class="section">
@@ -322,33 +322,35 @@ function speakerName(g: SpeakerQuotes): Html {
   return g.entityId ? html`<a href="/entities/${encodeURIComponent(g.entityId)}">${g.speaker}</a>` : html`${g.speaker}`;
 }
 
-function quotesSection(speakers: SpeakerQuotes[]): Html {
+function quotesSection(storyId: string, speakers: SpeakerQuotes[]): Html {
   const cards = speakers.slice(0, MAX_SPEAKER_CARDS);
   const rest = speakers.slice(MAX_SPEAKER_CARDS);
+  // Each card shows the speaker's latest statements; a link opens the story with all of one speaker's.
+  const allLink = (g: SpeakerQuotes) => html`<a href="/stories/${encodeURIComponent(storyId)}?speaker=${encodeURIComponent(g.key)}#quotes">all ${g.quoteCount} statements by ${g.speaker}</a>`;
   return html`<section id="quotes" aria-labelledby="h-quotes" class="section">
   <h2 id="h-quotes">Who said what</h2>
   ${cards.length
     ? html`<div class="speakers">${cards.map((g, i) => {
         const id = `sp-${i}`;
-        const more = g.quotes.slice(SHOWN_QUOTES, MAX_QUOTES_PER_SPEAKER);
-        const hidden = g.quotes.length - SHOWN_QUOTES - more.length;
+        const expanded = g.quotes.length > MAX_QUOTES_PER_SPEAKER;
+        const more = g.quotes.slice(SHOWN_QUOTES, expanded ? undefined : MAX_QUOTES_PER_SPEAKER);
+        const hidden = g.quoteCount - SHOWN_QUOTES - more.length;
         return html`<section class="speaker card" aria-labelledby="${id}">
   <header class="speaker-head">
     <h3 id="${id}">${speakerName(g)}</h3>
     ${g.roles.length ? html`<p class="role">${g.roles.slice(0, 2).join(' · ')}</p>` : ''}
-    <p class="muted count">${plural(g.quotes.length, 'statement')}</p>
+    <p class="muted count">${plural(g.quoteCount, 'statement')}${hidden > 0 ? html` · the latest ${SHOWN_QUOTES + more.length} shown` : ''}</p>
   </header>
   <ol class="quotes">${g.quotes.slice(0, SHOWN_QUOTES).map((q) => quoteItem(q))}</ol>
   ${more.length
-    ? html`<details><summary>${plural(more.length + Math.max(0, hidden), 'more statement')}</summary><ol class="quotes">${more.map((q) => quoteItem(q))}</ol>${
-        hidden > 0 ? html`<p class="muted small">${hidden} more${g.entityId ? html` on <a href="/entities/${encodeURIComponent(g.entityId)}">${g.speaker}’s page</a>` : ' in the API'}.</p>` : ''
-      }</details>`
+    ? html`<details${expanded ? html` open` : ''}><summary>${plural(more.length, 'more statement')}</summary><ol class="quotes">${more.map((q) => quoteItem(q))}</ol></details>`
     : ''}
+  ${hidden > 0 ? html`<p class="muted small">${hidden} earlier: ${allLink(g)}.</p>` : ''}
 </section>`;
       })}</div>
   ${rest.length
     ? html`<details class="more-speakers"><summary>${plural(rest.length, 'more speaker')}</summary><ul class="chips">${rest.map(
-        (g) => html`<li><span class="chip">${speakerName(g)} <span class="chip-count">${g.quotes.length}</span></span></li>`,
+        (g) => html`<li><a class="chip" href="/stories/${encodeURIComponent(storyId)}?speaker=${encodeURIComponent(g.key)}#quotes">${g.speaker} <span class="chip-count">${g.quoteCount}</span></a></li>`,
       )}</ul></details>`
     : ''}`
     : html`<p class="muted">No quotes found in this story's articles.</p>`}

@@ -43,6 +43,12 @@ export const exportQuery = z.object({
 
 export const storyPageQuery = z.object({
   zoom: z.enum(['day', 'month', 'year']).optional(),
+  speaker: z.string().max(300).optional(),
+});
+
+export const storyQuery = z.object({
+  quotes: z.coerce.number().int().min(1).max(1000).default(30),
+  speaker: z.string().max(300).optional(),
 });
 
 const document = z
