@@ -886,6 +886,81 @@ rule(
   },
 );
 
+// Holidays: "Christmas", "New Year's Day", "Thanksgiving", "Easter Sunday", "Labor Day".
+/** Easter Sunday (Gregorian computus). */
+function easter(y: number): Ymd {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+}
+/** The n-th (n > 0) or last (n = -1) weekday `wd` of a month. */
+function nthWeekday(y: number, mo: number, wd: number, n: number): Ymd {
+  if (n > 0) {
+    const first = isoWeekday({ y, m: mo, d: 1 });
+    return { y, m: mo, d: 1 + ((wd - first + 7) % 7) + 7 * (n - 1) };
+  }
+  const lastDay = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const last = isoWeekday({ y, m: mo, d: lastDay });
+  return { y, m: mo, d: lastDay - ((last - wd + 7) % 7) };
+}
+const HOLIDAYS: Record<string, (y: number) => Ymd> = {
+  'christmas': (y) => ({ y, m: 12, d: 25 }),
+  'christmas day': (y) => ({ y, m: 12, d: 25 }),
+  'christmas eve': (y) => ({ y, m: 12, d: 24 }),
+  "new year's day": (y) => ({ y, m: 1, d: 1 }),
+  "new year's eve": (y) => ({ y, m: 12, d: 31 }),
+  'independence day': (y) => ({ y, m: 7, d: 4 }),
+  'halloween': (y) => ({ y, m: 10, d: 31 }),
+  "valentine's day": (y) => ({ y, m: 2, d: 14 }),
+  'veterans day': (y) => ({ y, m: 11, d: 11 }),
+  'boxing day': (y) => ({ y, m: 12, d: 26 }),
+  'bastille day': (y) => ({ y, m: 7, d: 14 }),
+  'thanksgiving': (y) => nthWeekday(y, 11, 4, 4),
+  'thanksgiving day': (y) => nthWeekday(y, 11, 4, 4),
+  'labor day': (y) => nthWeekday(y, 9, 1, 1),
+  'memorial day': (y) => nthWeekday(y, 5, 1, -1),
+  "mother's day": (y) => nthWeekday(y, 5, 7, 2),
+  "father's day": (y) => nthWeekday(y, 6, 7, 3),
+  'easter': easter,
+  'easter sunday': easter,
+  'good friday': (y) => addDays(easter(y), -2),
+};
+rule(
+  'holiday',
+  `\\b(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday)\\b(?:,?\\s+(${YEAR4}))?`,
+  9,
+  (m, text) => {
+    const name = m[1]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
+    const when = HOLIDAYS[name];
+    if (!when) return null;
+    // a bare "Christmas" or "Easter" is often an adjective ("Christmas trees"): need a preposition
+    if (/^(christmas|easter|thanksgiving|halloween)$/.test(name) && !m[2]
+      && !precededBy(text, m.index, /\b(on|before|after|since|until|till|by|at|over|around|for|during|through|of|from|to|near|this|last|next|past)\s+$/i)) return null;
+    const explicitY = m[2] ? +m[2] : null;
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (explicitY) {
+          const p = when(explicitY);
+          return { type: 'DATE', value: fmtDay(p), anchor: 'none', sets: { y: p.y, m: p.m, d: p.d } };
+        }
+        if (!ctx.dct) {
+          const p = when(2000);
+          return { type: 'DATE', value: `XXXX-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`, anchor: 'none' };
+        }
+        const guess = when(ctx.dct.y);
+        const y = yearFor(ctx.dct, guess.m, guess.d, ctx.tense());
+        const p = y === ctx.dct.y ? guess : when(y);
+        return { type: 'DATE', value: fmtDay(p), anchor: 'dct', sets: { y: p.y, m: p.m, d: p.d } };
+      },
+    };
+  },
+  'g',
+);
+
 // Unquantified stretches: "for a while", "for some time", "for a long time".
 rule('vague-stretch', `\\b(?:for|in|after|within)\\s+(a while|some time|a long time|a short time|a little while|quite some time|a (?:fairly |very )?(?:long|lengthy|short|brief) (?:period|time|while))\\b`, 4, (m) => {
   const start = m.index + m[0].length - m[1]!.length;
