@@ -2,7 +2,7 @@
 //   AEB main-text F1 and htmldate publication-date F1, scored by ../shared/eval/extract_score.py;
 //   pages/s on one core for text + metadata (in-process, AEB pages);
 //   RSS over a long loop (AEB pages repeated, default 10,000 pages) to show memory stays flat.
-// Usage: npm run bench:extract [-- --pages 10000]
+// Usage: npm run bench:extract [-- --pages 10000] [-- --skip-quality]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { extract } from '../src/extract/index.js';
 const shared = new URL('../../shared/', import.meta.url).pathname;
 const scorer = join(shared, 'eval/extract_score.py');
 const loopPages = Number(process.argv[process.argv.indexOf('--pages') + 1]) || 10_000;
+const skipQuality = process.argv.includes('--skip-quality');
 
 type Page = { id: string; html: string; url?: string };
 const readPages = (p: string): Page[] =>
@@ -42,12 +43,14 @@ function score(mode: 'aeb' | 'dates', gold: string, pages: Page[]): { f1: number
 }
 
 const aeb = readPages('aeb/input.jsonl.gz');
-const htmldate = readPages('htmldate/input.jsonl.gz');
+const htmldate = skipQuality ? [] : readPages('htmldate/input.jsonl.gz');
 
-const aebScore = score('aeb', 'aeb/ground-truth.json', aeb);
-console.log(`AEB main-text F1 ${aebScore.f1.toFixed(4)} (P ${aebScore.precision.toFixed(4)}, R ${aebScore.recall.toFixed(4)}), 181 pages`);
-const dateScore = score('dates', 'htmldate/gold.json', htmldate);
-console.log(`htmldate publication-date F1 ${dateScore.f1.toFixed(4)} (P ${dateScore.precision.toFixed(4)}, R ${dateScore.recall.toFixed(4)}), 800 pages, no URL`);
+if (!skipQuality) {
+  const aebScore = score('aeb', 'aeb/ground-truth.json', aeb);
+  console.log(`AEB main-text F1 ${aebScore.f1.toFixed(4)} (P ${aebScore.precision.toFixed(4)}, R ${aebScore.recall.toFixed(4)}), 181 pages`);
+  const dateScore = score('dates', 'htmldate/gold.json', htmldate);
+  console.log(`htmldate publication-date F1 ${dateScore.f1.toFixed(4)} (P ${dateScore.precision.toFixed(4)}, R ${dateScore.recall.toFixed(4)}), 800 pages, no URL`);
+}
 
 // Speed: one core, text + all metadata, warm.
 for (const p of aeb.slice(0, 30)) extract({ html: p.html, url: p.url });
@@ -75,19 +78,23 @@ console.log(
 setFlagsFromString('--expose-gc');
 const gc = (globalThis as { gc?: () => void }).gc ?? (runInNewContext('gc') as (() => void) | undefined);
 const samples: number[] = [];
+const heapSamples: number[] = [];
 let peak = 0;
 for (let i = 0; i < loopPages; i++) {
   const p = aeb[i % aeb.length]!;
   extract({ html: p.html, url: p.url });
   if ((i + 1) % 1000 === 0) {
     gc?.();
-    const rss = process.memoryUsage().rss / 2 ** 20;
+    const mem = process.memoryUsage();
+    const rss = mem.rss / 2 ** 20;
     samples.push(rss);
+    heapSamples.push(mem.heapUsed / 2 ** 20);
     peak = Math.max(peak, rss);
-    process.stderr.write(`  ${i + 1} pages: RSS ${rss.toFixed(0)} MB\n`);
+    process.stderr.write(`  ${i + 1} pages: RSS ${rss.toFixed(0)} MB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB\n`);
   }
 }
 console.log(
   `memory over ${loopPages} pages: RSS every 1,000 pages ${samples.map((s) => s.toFixed(0)).join(', ')} MB; peak ${peak.toFixed(0)} MB` +
-    (samples.length >= 2 ? `; growth from first to last sample ${(samples[samples.length - 1]! - samples[0]!).toFixed(0)} MB` : ''),
+    (samples.length >= 2 ? `; growth from first to last sample ${(samples[samples.length - 1]! - samples[0]!).toFixed(0)} MB` : '') +
+    `; heap used after GC ${heapSamples.map((s) => s.toFixed(0)).join(', ')} MB`,
 );

@@ -24,3 +24,7 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
   if (input.html !== undefined) return extractFromHtml(input.html, { url: input.url, title: input.title, ...options });
   return extractFromText(input.text ?? '', { title: input.title, ...options });
 }
+
+/** For the pipeline: the key under which to count a line in `repeatedLines` (see docs/extract.md). */
+export { normalizeLineForRepetition } from './blocks.js';
+export { decodeBytes, isBinary } from './encoding.js';
