@@ -203,6 +203,29 @@ rule(
   },
 );
 
+// The far end of a day range: "Aug. 10 to 15", "March 3-5, 1998" ("15" and "5" are dates too).
+rule(
+  'day-range-end',
+  `(?<=\\b(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}\\s*(?:-|–|to|through|and|until|till)\\s*)(${DAYNUM})${DAYSUF}(?![\\d:%]|\\s*(?:percent|a\\.m|p\\.m|am\\b|pm\\b|[A-Za-z]))(?:,?\\s*(${YEAR4})(?!\\d))?`,
+  10,
+  (m) => {
+    const mo = monthNumber(m[1]!);
+    const d1 = +m[2]!, d = +m[3]!;
+    if (!mo || d <= d1) return null;
+    const yStr = m[4];
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: (ctx) => {
+        if (yStr) return { type: 'DATE', value: fmtDay({ y: +yStr, m: mo, d }), anchor: 'none' };
+        if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
+        const y = yearFor(ctx.dct, mo, d1, ctx.tense());
+        return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'dct' };
+      },
+    };
+  },
+);
+
 // ISO and numeric dates.
 rule('iso', `\\b(${YEAR4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b`, 12, (m) => {
   const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
@@ -295,6 +318,18 @@ rule(
     return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value, mod, anchor: 'none', sets: { y } }) };
   },
 );
+
+// Year spans "1996-2000": TimeML marks each end as its own date.
+rule('year-span', `(?<![\\w$£€#.,/-])(${YEAR4})[-–](${YEAR4})(?![\\w%/-]|[.,]\\d)`, 8, (m, text) => {
+  const y1 = +m[1]!;
+  const y2 = +m[2]!;
+  if (y2 <= y1 || y2 - y1 > 50) return null;
+  if (/^\s*(?:%|percent|people|votes|shares)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
+  const e1 = m.index + m[1]!.length;
+  const second = { start: e1 + 1, end: m.index + m[0].length, priority: 8, resolve: () => ({ type: 'DATE' as const, value: fmtYear(y2), anchor: 'none' as const }) };
+  extraCandidates.push(second);
+  return { start: m.index, end: e1, resolve: () => ({ type: 'DATE', value: fmtYear(y1), anchor: 'none', sets: { y: y1 } }) };
+});
 
 // Decades: "the 1990s", "the late 1970s", "mid-1980s", "the '80s", "the nineties".
 rule(
@@ -1035,9 +1070,13 @@ rule(
   },
 );
 
+/** Second candidates a rule proposes alongside its main one (the far end of "1996-2000"). */
+const extraCandidates: Candidate[] = [];
+
 /** Run all rules over the text; overlapping candidates are settled longest-first. */
 export function recognise(text: string): Candidate[] {
   const all: Candidate[] = [];
+  extraCandidates.length = 0;
   for (const r of rules) {
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -1055,6 +1094,8 @@ export function recognise(text: string): Candidate[] {
       }
     }
   }
+  all.push(...extraCandidates);
+  extraCandidates.length = 0;
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const taken: Candidate[] = [];
   const used = new Uint8Array(text.length + 1);
