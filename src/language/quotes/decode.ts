@@ -53,6 +53,32 @@ function distance(a: TagSpan, cue: TagSpan): number {
 const QUOTE_CHARS = /^["“”„«»‘’']/;
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
+const TIME_WORDS = new Set([
+  'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
+  'tonight', 'last', 'this', 'week', 'month', 'year', 'earlier', 'later', 'previously', 'also', 'has', 'have',
+  'had', 'will', 'would', 'again', 'then', 'once', 'recently', 'repeatedly', 'publicly', 'privately',
+]);
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'described', 'noted', 'notes', 'warned', 'warns', 'stated',
+  'explained', 'argued', 'insisted', 'claimed', 'declared', 'announced', 'confirmed', 'denied', 'wrote', 'tweeted',
+  'acknowledged', 'replied', 'responded', 'stressed', 'emphasized', 'emphasised', 'admitted', 'recalled', 'concluded',
+]);
+const SUBJECT_START = /^(?:\p{Lu}|the$|a$|an$|his$|her$|their$|its$)/u;
+
+/** "The US president on Thursday described …": the words before the cue that open its sentence. */
+function subjectBefore(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Array, cue: TagSpan): TagSpan | null {
+  let first = cue.first;
+  while (first > 0 && sentenceOf[first - 1] === cue.sentence) first--;
+  let last = cue.first - 1;
+  while (last >= first && TIME_WORDS.has(tokens[last]!.lower)) last--;
+  if (last < first || last - first > 5) return null;
+  if (!SUBJECT_START.test(tokens[first]!.text)) return null;
+  for (let i = first; i <= last; i++) {
+    if (tags[i] !== 0 || /^[\p{P}]+$/u.test(tokens[i]!.text) && tokens[i]!.text !== '.' && tokens[i]!.text !== '-') return null;
+  }
+  return { role: 'S', first, last, sentence: cue.sentence };
+}
+
 /**
  * Content for a cue the tagger gave none: "X said (on Monday) that …" → from "that" to the end of
  * the sentence; "…, X said." → from the sentence start to the comma before the attribution.
@@ -128,6 +154,19 @@ export function attributionsInSequence(
       }
     }
     if (best && bestD < 1000) sources.set(cue, best);
+  }
+  // cues the tagger gave no source: a coordinated verb shares the previous cue's source
+  // ("X described …, but said …"); otherwise a short subject at the sentence start
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]!;
+    if (sources.has(cue)) continue;
+    const prev = k > 0 ? cues[k - 1]! : null;
+    if (prev && prev.sentence === cue.sentence && sources.has(prev) && sources.get(prev)!.last < prev.first) {
+      sources.set(cue, sources.get(prev)!);
+      continue;
+    }
+    const subject = SPEECH_VERBS.has(tokens[cue.first]!.lower) ? subjectBefore(tokens, tags, sentenceOf, cue) : null;
+    if (subject) sources.set(cue, subject);
   }
   const contents = new Map<TagSpan, TagSpan[]>();
   for (const sp of spans) {
