@@ -283,6 +283,7 @@ export const HISTORY_FEATURES: string[] = (() => {
   const out: string[] = [];
   for (const maj of ['O', 'PER', 'LOC', 'ORG', 'MISC']) for (const edge of ['', '|edge']) out.push(`ph=${maj}${edge}`);
   for (const ty of ['PER', 'LOC', 'ORG', 'MISC']) for (const edge of ['', '|edge']) out.push(`ph+${ty}${edge}`);
+  for (const ty of ['PER', 'LOC', 'ORG', 'MISC']) out.push(`ph@-1=${ty}`, `ph@+1=${ty}`);
   return out;
 })();
 
@@ -314,9 +315,24 @@ export function predictionHistory(sentences: string[][], firstPass: ArrayLike<nu
       typeIds[k * 2 + e] = lookup(`ph+${names[k]}${e ? '|edge' : ''}`);
     }
   }
+  const leftIds = names.map((n) => lookup(`ph@-1=${n}`));
+  const rightIds = names.map((n) => lookup(`ph@+1=${n}`));
   return sentences.map((sent, si) => {
     const headline = isHeadline(sent);
-    return sent.map((word, t) => {
+    // Majority entity type of each token's other occurrences (0 when none or O).
+    const majority = new Int8Array(sent.length);
+    const own = sent.map((word, t) => {
+      const ids = tokenHistory(word, t);
+      return ids;
+    });
+    // Neighbours' history: "Ushakov" known as PER makes the word before it likelier part of the name.
+    for (let t = 0; t < sent.length; t++) {
+      if (t > 0 && majority[t - 1]! > 0 && leftIds[majority[t - 1]!]! >= 0) own[t]!.push(leftIds[majority[t - 1]!]!);
+      if (t + 1 < sent.length && majority[t + 1]! > 0 && rightIds[majority[t + 1]!]! >= 0) own[t]!.push(rightIds[majority[t + 1]!]!);
+    }
+    return own;
+
+    function tokenHistory(word: string, t: number): number[] {
       if (!(isUpperInitial(word) || (!hasLower(word) && hasLetter(word)))) return [];
       const c = counts.get(words[si]![t]!);
       if (!c) return [];
@@ -327,11 +343,12 @@ export function predictionHistory(sentences: string[][], firstPass: ArrayLike<nu
       const edge = t === 0 || headline ? 1 : 0;
       let maj = 0;
       for (let k = 1; k < 5; k++) if (others[k]! > others[maj]!) maj = k;
+      majority[t] = maj;
       const ids: number[] = [];
       if (majIds[maj * 2 + edge]! >= 0) ids.push(majIds[maj * 2 + edge]!);
       for (let k = 1; k < 5; k++) if (others[k]! > 0 && typeIds[k * 2 + edge]! >= 0) ids.push(typeIds[k * 2 + edge]!);
       return ids;
-    });
+    }
   });
 }
 

@@ -71,12 +71,44 @@ const INSTITUTION_WORDS = new Set(
     'network networks news times post press club team league fund organization organisation').split(' '),
 );
 
+/**
+ * "… State Department Spokesman Ned Price agreed": capitalised words right after a title, which the
+ * tagger left outside any entity, are a person's name (1–3 words after a capitalised title, 2–3
+ * after a lower-case one).
+ */
+function namesAfterTitles(words: string[], tags: string[]): void {
+  for (let h = 0; h + 1 < words.length; h++) {
+    if (!ROLE_HEADS.has(words[h]!.toLowerCase())) continue;
+    let k = h + 1;
+    while (
+      k < words.length &&
+      k - h <= 3 &&
+      tags[k] === 'O' &&
+      /^\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*$/u.test(words[k]!) &&
+      !ROLE_HEADS.has(words[k]!.toLowerCase()) &&
+      !INSTITUTION_WORDS.has(words[k]!.toLowerCase()) &&
+      !CALENDAR.test(words[k]!) &&
+      !TITLE_CASE_SMALL_WORDS.has(words[k]!.toLowerCase()) &&
+      !/^(The|This|That|These|Those|He|She|It|They|We|I|His|Her|Their|Its|Our)$/.test(words[k]!)
+    )
+      k++;
+    const n = k - h - 1;
+    const capitalisedTitle = /^\p{Lu}/u.test(words[h]!);
+    // The name must end the capitalised run (not be the start of a longer unknown phrase).
+    if (n === 0 || n > 3 || (k < words.length && /^\p{Lu}/u.test(words[k]!) && tags[k] === 'O')) continue;
+    if (n < (capitalisedTitle ? 1 : 2)) continue;
+    for (let j = h + 1; j < k; j++) tags[j] = j === h + 1 ? 'B-PER' : 'I-PER';
+    h = k - 1;
+  }
+}
+
 const CALENDAR = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow)$/;
 
 /** Entity mentions in a text, given its sentences. */
 export function recognizeEntities(text: string, sentences: Sentence[]): EntityMention[] {
   if (sentences.length === 0) return [];
   const tags = tagSentences(sentences.map((s) => truecaseHeadline(s.tokens.map((t) => t.text))));
+  sentences.forEach((s, si) => namesAfterTitles(s.tokens.map((t) => t.text), tags[si]!));
   const spans: { si: number; first: number; last: number; label: NerLabel }[] = [];
   sentences.forEach((s, si) => {
     for (const [a, b, label] of iobSpans(tags[si]!)) {
