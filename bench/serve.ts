@@ -15,7 +15,7 @@ import { request } from 'node:http';
 import autocannon from 'autocannon';
 import { openStore, type Store } from '../src/store/index.js';
 import { ingestDocuments, rebuildStories } from '../src/pipeline.js';
-import { createViews } from '../src/store/sqlite/views.js';
+import { createViews, saveStoryFigures } from '../src/store/sqlite/views.js';
 import { sqliteHandle } from '../src/store/index.js';
 import { createApp, startServer } from '../src/serve/index.js';
 import type { Analysis, RawDoc } from '../src/types.js';
@@ -213,6 +213,18 @@ async function main(): Promise<void> {
   const fresh = !existsSync(DB) || REBUILD;
   if (fresh) await buildDatabase();
   const store: Store = openStore(DB);
+  // A database built before schema 4 has no saved story figures: save them as saveStory would.
+  const db = sqliteHandle(store);
+  const stale = db
+    .prepare('SELECT s.id, s.updated_at FROM stories s LEFT JOIN story_figures f ON f.story_id = s.id WHERE f.story_id IS NULL OR f.updated_at != s.updated_at')
+    .all() as { id: string; updated_at: string }[];
+  if (stale.length) {
+    const t = performance.now();
+    store.transaction(() => {
+      for (const s of stale) saveStoryFigures(db, s.id, s.updated_at);
+    });
+    process.stderr.write(`saved figures of ${stale.length} stories in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  }
   const stats = store.stats();
   process.stdout.write(`database: ${DB} — ${stats.articles} articles, ${stats.stories} stories, ${stats.entities} entities, ${stats.quotes} quotes, ${(stats.dbBytes / 1e6).toFixed(0)} MB${fresh ? '' : ' (cached)'}\n`);
 

@@ -322,9 +322,16 @@ export function createModel(store: Store) {
     let f = perStory.get(key);
     if (!f) {
       // Saved with the story by the store; computed here only for stories saved before schema 4.
-      const saved = views.savedStoryFigures(id, updatedAt);
-      const entities = saved?.entities ?? views.storyEntities(id, 60);
-      f = { entities, topEntities: entities.slice(0, 5), coverage: saved?.coverage ?? views.storyCoverage(id) };
+      let saved = views.savedStoryFigures(id, updatedAt);
+      if (!saved) {
+        saved = { entities: views.storyEntities(id, 60), coverage: views.storyCoverage(id), quoteCount: views.storyQuoteCount(id) };
+        try {
+          views.writeFigures(id, updatedAt, saved.entities, saved.coverage, saved.quoteCount);
+        } catch {
+          /* the database is busy or read-only: they are computed again next time */
+        }
+      }
+      f = { entities: saved.entities, topEntities: saved.entities.slice(0, 5), coverage: saved.coverage };
       if (perStory.size > 5000) perStory.clear();
       perStory.set(key, f);
     }
@@ -391,7 +398,7 @@ export function createModel(store: Store) {
 
     /** A story; each speaker keeps its latest `perSpeaker` statements, the `speaker` group all of them (up to 1,000). */
     story(id: string, options: { perSpeaker?: number; speaker?: string } = {}): StoryDetail | null {
-      const s = store.getStory(id);
+      const s = views.storyRecord(id);
       if (!s) return null;
       const articleHeads = heads(s.articleIds);
       const articles = s.articleIds.map((aid) => articleHeads.get(aid)).filter((h): h is ArticleHead => !!h);
@@ -450,7 +457,7 @@ export function createModel(store: Store) {
     article(id: string): ArticleDetail | null {
       const a = store.getArticle(id);
       if (!a) return null;
-      const story = a.storyId ? store.getStory(a.storyId) : null;
+      const story = a.storyId ? views.storyTitle(a.storyId) : null;
       const quotes = store.quotes({ articleId: a.id, limit: 5000 });
       return {
         id: a.id,

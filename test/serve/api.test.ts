@@ -107,6 +107,32 @@ describe('storyline serve: API', () => {
     expect(Array.isArray(s.claims)).toBe(true);
   });
 
+  it('caps each speaker to its latest statements and opens all of one speaker on request', async () => {
+    const full = (await get(`/api/stories/${storyId}?quotes=1000`)).body as Json;
+    const capped = (await get(`/api/stories/${storyId}?quotes=1`)).body as Json;
+    for (const g of capped.speakers) {
+      expect(g.quotes.length).toBe(1);
+      const all = full.speakers.find((x: Json) => x.key === g.key);
+      expect(g.quoteCount).toBe(all.quotes.length);
+      // the latest statement of the speaker
+      expect(g.quotes[0].id).toBe(all.quotes[all.quotes.length - 1].id);
+    }
+    const busiest = full.speakers.reduce((a: Json, b: Json) => (b.quoteCount > a.quoteCount ? b : a));
+    const opened = (await get(`/api/stories/${storyId}?quotes=1&speaker=${encodeURIComponent(busiest.key)}`)).body as Json;
+    expect(opened.speakers.find((x: Json) => x.key === busiest.key).quotes.length).toBe(busiest.quoteCount);
+    const page = (await get(`/stories/${storyId}?speaker=${encodeURIComponent(busiest.key)}`)).body as string;
+    expect(page).toContain(busiest.speaker);
+    expect((await get(`/api/stories/${storyId}?quotes=0`)).res.status).toBe(400);
+  });
+
+  it('lists stories with the figures saved with the story', async () => {
+    const list = (await get('/api/stories?limit=100')).body as Page<Json>;
+    const card = list.items.find((s) => s.id === storyId)!;
+    const story = (await get(`/api/stories/${storyId}`)).body as Json;
+    expect(card.topEntities.map((e: Json) => e.id)).toEqual(story.entities.slice(0, 5).map((e: Json) => e.id));
+    expect(card.coverage.reduce((n: number, d: Json) => n + d.count, 0)).toBe(story.articles.filter((a: Json) => a.published).length);
+  });
+
   it('returns an article with annotations as offsets into its clean text', async () => {
     const story = (await get(`/api/stories/${storyId}`)).body as Json;
     const peskovQuote = story.speakers.find((g: Json) => g.entityId === peskovId).quotes[0];
@@ -141,6 +167,10 @@ describe('storyline serve: API', () => {
     expect(r.facets.sources.length).toBeGreaterThan(0);
     const filtered = (await get(`/api/search?q=peskov&from=${r.facets.months[0].value}-01&to=${r.facets.months[0].value}-31`)).body as Json;
     expect(filtered.total).toBe(r.facets.months[0].count);
+    const sourceTotal = r.facets.sources.reduce((n: number, f: Json) => n + f.count, 0);
+    expect(sourceTotal, 'facets count every match').toBe(r.total);
+    const paged = (await get('/api/search?q=peskov&limit=1&offset=1')).body as Json;
+    if (r.total > 1) expect(paged.items[0].id).toBe(r.items[1].id);
     const phrase = (await get('/api/search?q=%22Dmitry%20Peskov%22')).body as Json;
     expect(phrase.total).toBeGreaterThan(0);
   });

@@ -2,6 +2,7 @@
 // co-occurrence. Only SQL lives here; the server shapes the results.
 import type Database from 'better-sqlite3';
 import type { EntityType, IsoDate } from '../../types.js';
+import type { StoryRecord } from '../store.js';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -216,6 +217,37 @@ export function createViews(db: Database.Database) {
         published: str(r.published),
         source: str(r.source),
       }));
+    },
+
+    /** A story as the store's getStory returns it (following merges), its article ids read from the facet table. */
+    storyRecord(id: string): StoryRecord | null {
+      const select = stmt('SELECT s.*, d.data FROM stories s LEFT JOIN story_data d ON d.story_id = s.id WHERE s.id = ?');
+      let r = select.get(id) as Row | undefined;
+      for (let hops = 0; r && r.merged_into && hops < 100; hops++) r = select.get(r.merged_into) as Row | undefined;
+      if (!r) return null;
+      const data = (r.data ? JSON.parse(String(r.data)) : {}) as Partial<StoryRecord>;
+      return {
+        id: String(r.id),
+        title: String(r.title),
+        summary: String(r.summary),
+        firstSeen: str(r.first_seen),
+        lastSeen: str(r.last_seen),
+        mergedInto: str(r.merged_into),
+        articleIds: this.storyArticleIds(String(r.id)),
+        timeline: data.timeline ?? [],
+        claims: data.claims ?? [],
+        disagreements: data.disagreements ?? [],
+        events: data.events ?? [],
+        updatedAt: String(r.updated_at),
+      };
+    },
+
+    /** Id and title of a story (following merges), without its timeline. */
+    storyTitle(id: string): { id: string; title: string } | null {
+      const select = stmt('SELECT id, title, merged_into FROM stories WHERE id = ?');
+      let r = select.get(id) as Row | undefined;
+      for (let hops = 0; r && r.merged_into && hops < 100; hops++) r = select.get(r.merged_into) as Row | undefined;
+      return r ? { id: String(r.id), title: String(r.title) } : null;
     },
 
     /** The ids of a story's articles by publication date (reads no article rows). */
