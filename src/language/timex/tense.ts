@@ -4,7 +4,11 @@
 export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow|effective|payable)$/i;
-const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|wasn't|weren't|didn't|hadn't|yesterday|since)$/i;
+const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|wasn't|weren't|didn't|hadn't|yesterday|since|previously)$/i;
+/** "by" marks a deadline ahead only before a time ("by Friday", "by the end of"), not an agent ("by Ford"). */
+const BY_TIME = /^\s+(?:the\s+(?:end|middle|start|beginning|close|time)\b|next\b|then\b|early\b|mid|late\b|year|this\b|tomorrow\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)/;
+/** A plan reported as past: "had been due to", "was scheduled to", "were expected to". */
+const PAST_PLAN_BEFORE = /\b(?:was|were|had been|had)\s+(?:\w+\s+)?$/i;
 /** Verbs of saying: the report is past, but the adverbial usually belongs to what is reported. */
 const REPORTING = /^(said|says|told|added|stated|declared|noted|according)$/i;
 const FUTURE_INFINITIVE = /^(is|are|set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?)$/i;
@@ -42,8 +46,14 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
         prev = '';
         continue;
       }
+      if (lw === 'by') {
+        if (!BY_TIME.test(sentence.slice(m.index + 2, m.index + 40))) continue;
+        // "had filed reports by Wednesday": a deadline in a past-perfect clause lies in the past
+        if (/\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b/i.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
+      }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
+      if (/^(due|scheduled|expected|planned|set|going)$/.test(lw) && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 24), m.index))) t = 'past';
     } else if (PAST.test(w) || (w.length > 4 && /^[a-z].*ed$/.test(w) && !/^(need|feed|seed|speed|proceed|exceed|succeed|red|bed|shed|hundred|indeed|breed|greed|deed|weed|sacred|kindred)$/i.test(w))) {
       // a participle after "be" ("would be paid", "will be named") carries no tense of its own
       if (/^(be|being)$/i.test(before)) continue;
