@@ -179,6 +179,16 @@ function trimSpan(text: string, span: Span): Span | null {
   return e > s ? [s, e] : null;
 }
 
+/** Content without quotation marks or punctuation at its ends, nor a dangling "and"/"but". */
+function cleanContent(text: string, span: Span): Span {
+  let out = trimSpan(text, span) ?? span;
+  for (;;) {
+    const m = /(?:^|\s)(?:and|but|or)$/i.exec(text.slice(out[0], out[1]));
+    if (!m || out[1] - m[0].length <= out[0]) return out;
+    out = trimSpan(text, [out[0], out[1] - m[0].length]) ?? out;
+  }
+}
+
 export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const paras = paragraphs(text);
   const usable = paras.map((p) => !isCaptionOrFurniture(text.slice(p.start, p.end)));
@@ -201,7 +211,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   });
   const quotes: Quote[] = [];
   for (const a of atts) {
-    const content = union(a.content);
+    const content = cleanContent(text, union(a.content));
     const speaker = resolver.resolve(a.source);
     quotes.push({
       content,
@@ -218,9 +228,9 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     for (const c of continuations(text, paras, usable, atts)) {
       const src = c.from;
       const from = src ? quotes.find((q) => q.cue && src.cue && q.cue[0] === src.cue[0] && q.content[0] === union(src.content)[0]) : null;
-      if (from) quotes.push({ ...from, content: c.content, source: null, cue: null, direct: true });
+      if (from) quotes.push({ ...from, content: cleanContent(text, c.content), source: null, cue: null, direct: true });
       // a quotation standing alone with nobody named: reported, but never attributed by guess
-      else quotes.push({ content: c.content, source: null, cue: null, speaker: null, speakerKey: null, direct: true, kind: 'speech', date: null });
+      else quotes.push({ content: cleanContent(text, c.content), source: null, cue: null, speaker: null, speakerKey: null, direct: true, kind: 'speech', date: null });
     }
   }
   return quotes.sort((x, y) => x.content[0] - y.content[0]);

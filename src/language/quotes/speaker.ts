@@ -70,6 +70,9 @@ export class SpeakerResolver {
       const c = heads.filter((m) => m.label === label);
       return c.length ? c[c.length - 1]! : null;
     };
+    const people = heads.filter((m) => m.label === 'PER');
+    // "Biden and Putin": a joint source has no single speaker
+    if (people.length >= 2 && /\band\b|&/.test(this.ctx.text.slice(people[people.length - 2]!.end, people[people.length - 1]!.start))) return null;
     const person = pick('PER');
     if (person) return this.fromMention(person);
     const head = lastWord(raw);
