@@ -29,10 +29,13 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   let prev = '';
+  let prevAt = 0;
   while ((m = WORD.exec(sentence))) {
     const w = m[0];
     const before = prev;
+    const beforeAt = prevAt;
     prev = w;
+    prevAt = m.index;
     let t: Tense | null = null;
     let weight = 1;
     const lw = w.toLowerCase();
@@ -54,6 +57,8 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
       if (/^(due|scheduled|expected|planned|set|going)$/.test(lw) && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 24), m.index))) t = 'past';
+      // "had been due to expire": the infinitive carries the plan's (past) time
+      if (lw === 'to' && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, beforeAt - 24), beforeAt))) t = 'past';
     } else if (PAST.test(w) || (w.length > 4 && /^[a-z].*ed$/.test(w) && !/^(need|feed|seed|speed|proceed|exceed|succeed|red|bed|shed|hundred|indeed|breed|greed|deed|weed|sacred|kindred)$/i.test(w))) {
       // a participle after "be" ("would be paid", "will be named") carries no tense of its own
       if (/^(be|being)$/i.test(before)) continue;
