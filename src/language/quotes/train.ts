@@ -36,7 +36,7 @@ const opt = (name: string, dflt: string) => {
 const TRAIN = opt('train', join(repo, '../shared/data/polnear/train.jsonl'));
 const DEV = opt('dev', join(repo, '../shared/data/polnear/dev.jsonl'));
 const OUT = opt('out', join(repo, 'models/quotes.model.gz'));
-const EPOCHS = Number(opt('epochs', '10'));
+const EPOCHS = Number(opt('epochs', '14'));
 
 function readDocs(path: string): Doc[] {
   const seen = new Set<string>();
