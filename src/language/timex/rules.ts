@@ -655,7 +655,12 @@ rule(
       resolve: (ctx) => {
         const base = textual && ctx.ref?.d !== undefined ? refToYmd(ctx.ref) : ctx.dct;
         if (!base) return { type: 'DATE', value: `XXXX-WXX-${wd}`, mod, anchor: 'none' };
-        const day = weekdayDate(base, wd, ctx.tense(), rel ?? null);
+        // "Thursday's closing price", "Tuesday's declaration": a possessive weekday in a
+        // tenseless clause names a reported event, so it looks back (unless "ahead of", "before")
+        let tense = ctx.tense();
+        if (tense === 'present' && !rel && /^['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
+          && !precededBy(text, m.index, /\b(ahead of|before|for|until|awaiting|await|on)\s+$/i)) tense = 'past';
+        const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
       },
     };
