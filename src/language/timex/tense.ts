@@ -60,8 +60,10 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       // "had been due to expire": the infinitive carries the plan's (past) time
       if (lw === 'to' && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, beforeAt - 24), beforeAt))) t = 'past';
     } else if (PAST.test(w) || (w.length > 4 && /^[a-z].*ed$/.test(w) && !/^(need|feed|seed|speed|proceed|exceed|succeed|red|bed|shed|hundred|indeed|breed|greed|deed|weed|sacred|kindred)$/i.test(w))) {
-      // a participle after "be" ("would be paid", "will be named") carries no tense of its own
-      if (/^(be|being)$/i.test(before)) continue;
+      // a participle after "be" ("would be paid", "will be named") carries no tense of its own,
+      // nor does one used as an adjective ("a still unspecified date", "the revised plan")
+      if (/^(be|being|a|an|the|still|very|most|more|less|so|too|its|their|his|her|our|your|these|those|newly|recently|previously|long|well)$/i.test(before)) continue;
+      if (/^un[a-z]+ed$/i.test(w)) continue;
       t = 'past';
     }
     else if (PRESENT.test(w)) t = 'present';
