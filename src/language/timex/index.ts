@@ -60,6 +60,7 @@ export function findTimexes(text: string, options: TimexOptions): Timex[] {
 
   const out: Timex[] = [];
   let ref: Ref | null = null;
+  let refStart = -1;
   let lastQuarter: { y: number; q: number } | null = null;
   let si = 0;
   for (const c of candidates) {
@@ -73,10 +74,14 @@ export function findTimexes(text: string, options: TimexOptions): Timex[] {
       ref,
       lastQuarter,
       sentence,
+      refInSentence: ref !== null && refStart >= ss,
     };
     const r = c.resolve(ctx);
     if (!r) continue;
-    if (r.sets) ref = r.sets;
+    if (r.sets) {
+      ref = r.sets;
+      refStart = c.start;
+    }
     if (r.quarter) lastQuarter = r.quarter;
     out.push({
       start: c.start,

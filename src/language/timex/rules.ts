@@ -22,6 +22,8 @@ export interface Ctx {
   ref: Ref | null;
   lastQuarter: { y: number; q: number } | null;
   sentence: string;
+  /** True when `ref` was set by an expression in the same sentence ("On Aug. 3, at 10 a.m."). */
+  refInSentence?: boolean;
 }
 
 export interface Ref {
@@ -532,7 +534,7 @@ rule(
 const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
 rule(
   'time',
-  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|(\\d{1,2}):(\\d{2})(?!\\d|:\\d)|(noon|midnight|midday))(${TZ_SRC})?(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}|${MONTH_SRC}\\s+${DAYNUM}${DAYSUF}))?`,
+  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|(\\d{1,2}):(\\d{2})(?!\\d|:\\d)|(noon|midnight|midday))(${TZ_SRC})?(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}|${MONTH_SRC}\\s+${DAYNUM}${DAYSUF}))?(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
   11,
   (m, text) => {
     let hh: number, mm = 0;
@@ -554,7 +556,12 @@ rule(
       hh = w === 'midnight' ? 24 : 12;
     }
     const mod = modOf(m[1]);
-    const day = m[9];
+    // "3:30 this afternoon", "8 in the evening": the part of the day says which half it is
+    const part = (m[11] ?? m[12])?.toLowerCase();
+    if (part && !m[9] && (!m[4] || /^o/i.test(m[4]))) {
+      if ((part === 'afternoon' || part === 'evening' || (part === 'night' && hh >= 6)) && hh < 12) hh += 12;
+    } else if (part && m[9]) return null;
+    const day = m[9] ?? m[10];
     let end = m.index + m[0].length;
     // "a.m." at the end of a sentence: the period belongs to the sentence too; keep it in the span
     if (m[0].endsWith(' ')) end--;
@@ -564,9 +571,11 @@ rule(
       end,
       resolve: (ctx) => {
         if (!ctx.dct && !day) return { type: 'TIME', value: `XXXX-XX-XX${hhmm}`, mod, anchor: 'none' };
-        const r = day ? resolveDayWord(day, ctx) : { day: ctx.dct, anchor: 'dct' as const };
+        // a clock time in a sentence that has named its day ("On Aug. 3, at 10 a.m.") is on that day
+        const onRefDay = !day && ctx.refInSentence && ctx.ref?.d !== undefined;
+        const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
         const base = r.day ? fmtDay(r.day) : 'XXXX-XX-XX';
-        return { type: 'TIME', value: `${base}${hhmm}`, mod, anchor: 'dct' };
+        return { type: 'TIME', value: `${base}${hhmm}`, mod, anchor: onRefDay ? 'text' : 'dct' };
       },
     };
   },
