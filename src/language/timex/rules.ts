@@ -1049,6 +1049,12 @@ rule(
     return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value, anchor: 'none' }) };
   },
 );
+// Bare plural weekdays: "the shop closes Mondays", "open Tuesdays and Thursdays".
+rule('set-weekdays-bare', `\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\\b`, 6, (m, text) => {
+  if (precededBy(text, m.index, /\b(the|of|two|three|four|several|many|few|\d+)\s+$/i)) return null;
+  const wd = weekdayNumber(m[1]!)!;
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: `XXXX-WXX-${wd}`, anchor: 'none' }) };
+}, 'g');
 rule('set-weekdays', `\\b(?:on\\s+)(${WEEKDAY_SRC.replace(/\(\?:/, '(?:')})s\\b`, 7, (m) => {
   const wd = weekdayNumber(m[1]!)!;
   const start = m.index + m[0].indexOf(m[1]!);
