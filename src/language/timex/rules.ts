@@ -709,6 +709,8 @@ rule(
   (m, text) => {
     const modWord = m[1]?.toLowerCase();
     const rel = m[2]!.toLowerCase();
+    // "This Week", "This Morning" mid-sentence with capitals: a programme's name
+    if (/^[A-Z]/.test(m[2]!) && /^[A-Z]/.test(m[4]!) && !modWord && /(?:[a-z,]\s+|[a-z,:'’]\s*["“‘'])$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return null;
     const fiscal = !!m[3];
     const unitWord = m[4]!.toLowerCase();
     const unit = unitKey(unitWord);
@@ -867,6 +869,12 @@ rule(
       if (unit === 'S' && /^\s+(?!of\b|and\b|or\b|later\b|earlier\b|ago\b|before\b|after\b)[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     }
     if (lowNum === 'some' && unit !== 'Y' && unit !== 'M') return null;
+    // "Islam will one day be …", "hopes to one day follow": an indefinite future, not a day's length
+    if (lowNum === 'one' && unit === 'D' && !m[1] && !m[2] && !m[3] && !hyphen
+      && precededBy(text, m.index, /\b(will|would|could|might|may|can|should|must|hopes?|hoped|hoping|to|he|she|they|we|i|you)\s+$/i)
+      && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) {
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
+    }
     if (lowNum === 'many' || lowNum === 'few') {
       if (!m[2] && !/^the/i.test(m[0])) return null;
     }
