@@ -16,6 +16,6 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const mentions = recognizeEntities(text, sentences);
   const entities = resolveEntities(text, sentences, mentions);
   const timexes = findTimexes(text, { dct: options.dct, sentences });
-  const quotes = findQuotes(text, { sentences, mentions, entities });
+  const quotes = findQuotes(text, { sentences, mentions, entities, timexes });
   return { sentences, mentions, entities, timexes, quotes };
 }
