@@ -22,6 +22,11 @@ function readCommand(program: Command, name: string, description: string): Comma
   return addDbOption(program.command(name).description(description)).option('--json', 'print JSON');
 }
 
+/** A timeline date at its granularity: 2021-12-30, 2021-12, 2021. */
+export function displayDate(date: string, granularity: 'day' | 'month' | 'year'): string {
+  return granularity === 'year' ? date.slice(0, 4) : granularity === 'month' ? date.slice(0, 7) : date;
+}
+
 export function storyOrThrow(store: Store, id: string) {
   const story = store.getStory(id);
   if (!story) throw new Error(`no story with ID ${id}: list them with \`storyline stories\``);
@@ -31,7 +36,8 @@ export function storyOrThrow(store: Store, id: string) {
 export function printStory(store: Store, id: string): void {
   const story = storyOrThrow(store, id);
   const articles = story.articleIds.map((a) => store.getArticle(a)!).filter(Boolean);
-  const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? a.id]));
+  // Articles without an outlet name are named by their headline, which a reader recognises.
+  const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? `“${truncate(a.title, 32)}”`]));
   const out: string[] = [];
   out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
   out.push(`story ${story.id} · ${story.firstSeen ?? '?'} – ${story.lastSeen ?? '?'} · ${articles.length} articles from ${new Set(articles.map((a) => a.source ?? a.id)).size} sources`);
@@ -40,7 +46,7 @@ export function printStory(store: Store, id: string): void {
     out.push('', 'Timeline');
     for (const t of story.timeline) {
       const sources = [...new Set(t.articleIds.map((x) => sourceOf.get(x) ?? x))].join(', ');
-      out.push(`  ${t.date.padEnd(10)}  ${wrap(t.summary, 84, '              ').trimStart()}`);
+      out.push(`  ${displayDate(t.date, t.granularity).padEnd(10)}  ${wrap(t.summary, 84, '              ').trimStart()}`);
       out.push(`              ↳ ${sources}`);
     }
   }
@@ -62,7 +68,7 @@ export function printStory(store: Store, id: string): void {
     for (const q of quotes) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
     for (const [speaker, qs] of [...bySpeaker].sort((a, b) => b[1].length - a[1].length)) {
       out.push(`  ${speaker}`);
-      for (const q of qs) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${q.outlet ?? q.articleId})`);
+      for (const q of qs) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${sourceOf.get(q.articleId) ?? q.outlet ?? q.articleId})`);
     }
   }
   out.push('', 'Sources');
