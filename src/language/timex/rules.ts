@@ -787,6 +787,27 @@ rule(
   },
 );
 
+// "today is the eighth day of the operation", "It's the second day of an offensive": the day in
+// question is the document's (present tense) or the day the sentence has named.
+rule('nth-day', `\\b(?:the\\s+)?(${ORDINAL_SRC})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day\\b(?!s)`, 6, (m, text) => {
+  const ord = parseOrdinal(m[1]!.toLowerCase());
+  if (!ord || ord < 2 || ord > 400) return null;
+  const verb = /\b(is|it's|it’s|marks|was|marked|on|into|entered|enters)\s+$/i.exec(text.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase();
+  if (!verb) return null;
+  const present = /^(is|it's|it’s|marks)$/.test(verb);
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    resolve: (ctx) => {
+      if (present || (ctx.tense() === 'present' && !(ctx.refInSentence && ctx.ref?.d !== undefined))) {
+        return ctx.dct ? { type: 'DATE', value: fmtDay(ctx.dct), anchor: 'dct' } : null;
+      }
+      if (ctx.refInSentence && ctx.ref?.d !== undefined) return { type: 'DATE', value: fmtDay(refToYmd(ctx.ref)), anchor: 'text' };
+      return null;
+    },
+  };
+});
+
 // Offsets: "a year ago", "two weeks ago", "six months earlier", "a day later", "three years before".
 rule(
   'offset',
