@@ -213,10 +213,10 @@ async function main(): Promise<void> {
   const fresh = !existsSync(DB) || REBUILD;
   if (fresh) await buildDatabase();
   const store: Store = openStore(DB);
-  // A database built before schema 4 has no saved story figures: save them as saveStory would.
+  // A database built before schema 6 lacks (some) saved story figures: save them as saveStory would.
   const db = sqliteHandle(store);
   const stale = db
-    .prepare('SELECT s.id, s.updated_at FROM stories s LEFT JOIN story_figures f ON f.story_id = s.id WHERE f.story_id IS NULL OR f.updated_at != s.updated_at')
+    .prepare('SELECT s.id, s.updated_at FROM stories s LEFT JOIN story_figures f ON f.story_id = s.id WHERE f.story_id IS NULL OR f.updated_at != s.updated_at OR f.speakers IS NULL')
     .all() as { id: string; updated_at: string }[];
   if (stale.length) {
     const t = performance.now();

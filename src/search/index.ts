@@ -54,14 +54,14 @@ export interface SearchResult {
     entities: (Facet & { type: EntityType })[];
     months: Facet[];
   };
-  /** How many matches the source and month facets count: all of them (the entity facet: the best 200). */
+  /** How many matches the source and month facets count: all of them (the entity facet: the best 100). */
   facetsFrom: number;
 }
 
 /** BM25 ranks at most this many of the newest matches; older ones follow in recency order. */
 export const RANK_DEPTH = 2000;
 /** The entity facet counts the entities of this many best matches. */
-const ENTITY_FACET_DEPTH = 200;
+const ENTITY_FACET_DEPTH = 100;
 
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
@@ -214,8 +214,9 @@ export function createSearch(db: Database.Database) {
     const top = (ranked.length ? ranked : candidates).slice(0, ENTITY_FACET_DEPTH).map((r) => r.id);
     const entities = (db
       .prepare(
-        `SELECT e.id AS v, e.name AS label, e.type, count(DISTINCT m.article_id) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id
-         WHERE m.article_id IN (${top.map(() => '?').join(', ')}) GROUP BY e.id ORDER BY n DESC, e.name LIMIT 12`,
+        `SELECT e.id AS v, e.name AS label, e.type, c.n FROM
+           (SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions WHERE article_id IN (${top.map(() => '?').join(', ')}) GROUP BY entity_id ORDER BY n DESC LIMIT 40) c
+         JOIN entities e ON e.id = c.entity_id ORDER BY c.n DESC, e.name LIMIT 12`,
       )
       .all(...top) as { v: string; label: string; type: EntityType; n: number }[]).map((r) => ({ value: r.v, label: r.label, type: r.type, count: r.n }));
 

@@ -74,7 +74,7 @@ export function createApi(options: ApiOptions): Hono {
 
   api.get('/stories/:id', (c) => {
     const q = parseQuery(storyQuery, c);
-    const story = model.story(c.req.param('id'), { perSpeaker: q.quotes, speaker: q.speaker });
+    const story = model.story(c.req.param('id'), { perSpeaker: q.quotes, speakers: q.speakers, speaker: q.speaker });
     if (!story) throw new ApiError(404, 'not_found', `no story with id "${c.req.param('id')}": list stories at /api/stories`);
     return c.json(story);
   });

@@ -2,7 +2,7 @@
 // Store and the read views. One place builds them so the JSON and the HTML never disagree.
 import type { Store, StoredQuote, StorySummary } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
-import { createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
+import { containsWords, createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type SpeakerGroup, type StoryFigures, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
 import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
 import type { ClaimEvolution, DateOrigin, DateRange, Disagreement, EntityType, Granularity, IsoDate, RemovedBlock, Span } from '../types.js';
 
@@ -51,8 +51,10 @@ export interface SpeakerQuotes {
   quotes: QuoteView[];
 }
 
-/** How many of each speaker's statements a story carries (the latest, in time order). */
-export const QUOTES_PER_SPEAKER = 30;
+/** How many of each speaker's statements a story carries by default (the latest, in time order). */
+export const QUOTES_PER_SPEAKER = 10;
+/** How many speakers a story carries by default (the most quoted, recognised ones first). */
+export const SPEAKERS_PER_STORY = 40;
 
 export interface StoryDetail {
   id: string;
@@ -66,6 +68,9 @@ export interface StoryDetail {
   articles: ArticleHead[];
   timeline: TimelineItem[];
   events: { id: string; date: IsoDate; granularity: Granularity; summary: string; articleIds: string[] }[];
+  /** How many speakers and statements the story has in all (`speakers` may hold fewer). */
+  speakerCount: number;
+  quoteCount: number;
   speakers: SpeakerQuotes[];
   claims: ClaimEvolution[];
   disagreements: Disagreement[];
@@ -168,18 +173,6 @@ export function displayTitle(title: string, text: string): string {
   return cut.slice(0, Math.max(60, cut.lastIndexOf(' '))) + '…';
 }
 
-/** True when `needle` occurs in `text` as whole words. */
-function containsWords(text: string, needle: string): boolean {
-  let at = text.indexOf(needle);
-  while (at >= 0) {
-    const before = at === 0 ? '' : text[at - 1]!;
-    const after = text[at + needle.length] ?? '';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-    at = text.indexOf(needle, at + 1);
-  }
-  return false;
-}
-
 function storedQuote(r: StoryQuoteRow): StoredQuote {
   return { ...r, source: null, cueText: r.cue, cue: null, speakerKey: null, outlet: r.source, storyId: null };
 }
@@ -201,37 +194,6 @@ function quoteView(q: StoredQuote): QuoteView {
   };
 }
 
-/**
- * Groups quotes by speaker (entity when known, else name), each in time order; the most quoted
- * first. Each group keeps its latest `perSpeaker` statements (all of them for the `expand` key).
- */
-export function groupBySpeaker(
-  quotes: QuoteView[],
-  entityOf: (entityId: string) => { name: string; roles: string[] } | null,
-  perSpeaker = Infinity,
-  expand?: string,
-): SpeakerQuotes[] {
-  const groups = new Map<string, SpeakerQuotes>();
-  for (const q of quotes) {
-    const key = q.speakerEntityId ?? (q.speaker ? 'name:' + q.speaker.toLowerCase() : 'unattributed');
-    let g = groups.get(key);
-    if (!g) {
-      const entity = q.speakerEntityId ? entityOf(q.speakerEntityId) : null;
-      groups.set(key, (g = { key, speaker: entity?.name ?? q.speaker ?? 'Unattributed', entityId: q.speakerEntityId, roles: entity?.roles ?? [], quoteCount: 0, quotes: [] }));
-    }
-    g.quotes.push(q);
-    g.quoteCount++;
-  }
-  for (const g of groups.values()) {
-    g.quotes.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id - b.id);
-    const keep = g.key === expand ? 1000 : perSpeaker;
-    if (g.quotes.length > keep) g.quotes = g.quotes.slice(g.quotes.length - keep);
-  }
-  // Recognised speakers first, then other named ones, unattributed statements last.
-  const rank = (g: SpeakerQuotes) => (g.entityId ? 0 : g.speaker === 'Unattributed' ? 2 : 1);
-  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || b.quoteCount - a.quoteCount || a.speaker.localeCompare(b.speaker));
-}
-
 export interface StoryListQuery {
   from?: IsoDate;
   to?: IsoDate;
@@ -245,6 +207,9 @@ export interface StoryListQuery {
 /** The read side of the server over one store. */
 export function createModel(store: Store) {
   const db = sqliteHandle(store);
+  // Reads dominate a server: a larger page cache and memory-mapped reads keep hot pages out of syscalls.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 1073741824');
   const views: Views = createViews(db);
   const search: Search = createSearch(db);
   const entityCache = new Map<string, { name: string; roles: string[] } | null>();
@@ -276,9 +241,8 @@ export function createModel(store: Store) {
       if (q.speakerEntityId || !q.speaker) return q;
       let candidates = mentionsByArticle.get(q.articleId);
       if (!candidates) {
-        const seen = new Map<string, { id: string; name: string }>();
-        for (const m of views.articleMentions(q.articleId)) if (m.type === 'person' || m.type === 'organization') seen.set(m.entityId, { id: m.entityId, name: m.name });
-        mentionsByArticle.set(q.articleId, (candidates = [...seen.values()].sort((a, b) => b.name.length - a.name.length)));
+        candidates = views.articleSpeakerCandidates(q.articleId).sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id));
+        mentionsByArticle.set(q.articleId, candidates);
       }
       const speaker = q.speaker.toLowerCase();
       const match = candidates.find((c) => c.name.length >= 4 && containsWords(speaker, c.name.toLowerCase()));
@@ -316,26 +280,44 @@ export function createModel(store: Store) {
   }
 
   // Per-story figures change only when the story is rebuilt, which moves its updatedAt.
-  const perStory = new Map<string, { topEntities: EntityCount[]; coverage: DayCount[]; entities: EntityCount[] }>();
+  const perStory = new Map<string, StoryFigures & { topEntities: EntityCount[] }>();
   function storyFigures(id: string, updatedAt: string) {
     const key = `${id}@${updatedAt}`;
     let f = perStory.get(key);
     if (!f) {
-      // Saved with the story by the store; computed here only for stories saved before schema 4.
+      // Saved with the story by the store; computed (and saved) here only for stories saved before schema 6.
       let saved = views.savedStoryFigures(id, updatedAt);
       if (!saved) {
-        saved = { entities: views.storyEntities(id, 60), coverage: views.storyCoverage(id), quoteCount: views.storyQuoteCount(id) };
+        saved = views.computeFigures(id);
         try {
-          views.writeFigures(id, updatedAt, saved.entities, saved.coverage, saved.quoteCount);
+          views.writeFigures(id, updatedAt, saved);
         } catch {
           /* the database is busy or read-only: they are computed again next time */
         }
       }
-      f = { entities: saved.entities, topEntities: saved.entities.slice(0, 5), coverage: saved.coverage };
-      if (perStory.size > 5000) perStory.clear();
+      f = { ...saved, topEntities: saved.entities.slice(0, 5) };
+      if (perStory.size > 2000) perStory.clear();
       perStory.set(key, f);
     }
     return f;
+  }
+
+  /** The chosen speaker groups with their latest `perSpeaker` statements (all, up to 1,000, for `expand`). */
+  function speakerQuotes(groups: SpeakerGroup[], perSpeaker: number, expand: string | undefined, labelOf: (articleId: string) => string | undefined): SpeakerQuotes[] {
+    const wanted = groups.map((g) => (g.key === expand ? g.quoteIds.slice(-1000) : g.quoteIds.slice(-perSpeaker)));
+    const rows = new Map(views.quotesById(wanted.flat()).map((r) => [r.id, r]));
+    return groups.map((g, i) => {
+      const entity = g.entityId ? entityOf(g.entityId) : null;
+      const quotes = wanted[i]!
+        .map((id) => rows.get(id))
+        .filter((r): r is StoryQuoteRow => !!r)
+        .map((r) => {
+          const view = quoteView({ ...storedQuote(r), speakerEntityId: r.speakerEntityId ?? g.entityId });
+          const label = labelOf(r.articleId);
+          return label ? { ...view, sourceLabel: label } : view;
+        });
+      return { key: g.key, speaker: entity?.name ?? g.speaker, entityId: g.entityId, roles: entity?.roles ?? [], quoteCount: g.quoteIds.length, quotes };
+    });
   }
 
   /** Search with a small cache of recent results (pagination and facet clicks repeat queries). */
@@ -396,8 +378,12 @@ export function createModel(store: Store) {
       };
     },
 
-    /** A story; each speaker keeps its latest `perSpeaker` statements, the `speaker` group all of them (up to 1,000). */
-    story(id: string, options: { perSpeaker?: number; speaker?: string } = {}): StoryDetail | null {
+    /**
+     * A story. Speakers come in groups (`speakerCount` in all; the first `speakers` of them, and the
+     * `speaker` group wherever it ranks), each with its latest `perSpeaker` statements — the
+     * `speaker` group with all of them (up to 1,000).
+     */
+    story(id: string, options: { perSpeaker?: number; speakers?: number; speaker?: string } = {}): StoryDetail | null {
       const s = views.storyRecord(id);
       if (!s) return null;
       const articleHeads = heads(s.articleIds);
@@ -420,11 +406,12 @@ export function createModel(store: Store) {
         }
         for (const [label, group] of byLabel) sources.push({ source: null, articles: group, sourceLabel: label });
       }
-      const quotes = linkSpeakers(views.storyQuotes(s.id, 20_000).map(storedQuote)).map((q) => {
-        const view = quoteView(q);
-        const label = articleHeads.get(q.articleId)?.sourceLabel;
-        return label ? { ...view, sourceLabel: label } : view;
-      });
+      const figures = storyFigures(s.id, s.updatedAt);
+      // The speaker asked for comes first, with all its statements.
+      const shownGroups = figures.speakers
+        .filter((g, i) => i < (options.speakers ?? SPEAKERS_PER_STORY) || g.key === options.speaker)
+        .sort((a, b) => Number(b.key === options.speaker) - Number(a.key === options.speaker));
+      const speakers = speakerQuotes(shownGroups, options.perSpeaker ?? QUOTES_PER_SPEAKER, options.speaker, (aid) => articleHeads.get(aid)?.sourceLabel);
       return {
         id: s.id,
         title: s.title || articles[0]?.title || 'Untitled story',
@@ -445,12 +432,14 @@ export function createModel(store: Store) {
             .filter((h): h is ArticleHead => !!h),
         })),
         events: s.events,
-        speakers: groupBySpeaker(quotes, entityOf, options.perSpeaker ?? QUOTES_PER_SPEAKER, options.speaker),
+        speakerCount: figures.speakers.length,
+        quoteCount: figures.quoteCount,
+        speakers,
         claims: s.claims,
         disagreements: s.disagreements,
         sources,
-        entities: storyFigures(s.id, s.updatedAt).entities,
-        coverage: storyFigures(s.id, s.updatedAt).coverage,
+        entities: figures.entities,
+        coverage: figures.coverage,
       };
     },
 

@@ -222,7 +222,7 @@ export function chooseZoom(timeline: TimelineItem[]): Granularity {
 
 export function storyPage(ctx: PageContext, s: StoryDetail, zoomParam: Granularity | undefined): string {
   const zoom = zoomParam ?? chooseZoom(s.timeline);
-  const quoteCount = s.speakers.reduce((n, g) => n + g.quoteCount, 0);
+  const quoteCount = s.quoteCount;
   const body = html`
 <article class="story" aria-labelledby="h-story">
 <header class="story-head">
@@ -242,7 +242,7 @@ export function storyPage(ctx: PageContext, s: StoryDetail, zoomParam: Granulari
 </nav>
 ${s.coverage.length > 1 ? html`<section aria-label="Coverage over time" class="coverage">${coverageChart(s.coverage, { size: 'large', label: 'Coverage of this story' })}</section>` : ''}
 ${timelineSection(s, zoom)}
-${quotesSection(s.id, s.speakers)}
+${quotesSection(s.id, s.speakers, s.speakerCount)}
 ${claimsSection(s)}
 ${sourcesSection(s)}
 <section id="entities" aria-labelledby="h-entities" class="section">
@@ -322,7 +322,7 @@ function speakerName(g: SpeakerQuotes): Html {
   return g.entityId ? html`<a href="/entities/${encodeURIComponent(g.entityId)}">${g.speaker}</a>` : html`${g.speaker}`;
 }
 
-function quotesSection(storyId: string, speakers: SpeakerQuotes[]): Html {
+function quotesSection(storyId: string, speakers: SpeakerQuotes[], speakerCount: number): Html {
   const cards = speakers.slice(0, MAX_SPEAKER_CARDS);
   const rest = speakers.slice(MAX_SPEAKER_CARDS);
   // Each card shows the speaker's latest statements; a link opens the story with all of one speaker's.
@@ -349,9 +349,9 @@ function quotesSection(storyId: string, speakers: SpeakerQuotes[]): Html {
 </section>`;
       })}</div>
   ${rest.length
-    ? html`<details class="more-speakers"><summary>${plural(rest.length, 'more speaker')}</summary><ul class="chips">${rest.map(
+    ? html`<details class="more-speakers"><summary>${plural(speakerCount - cards.length, 'more speaker')}</summary><ul class="chips">${rest.map(
         (g) => html`<li><a class="chip" href="/stories/${encodeURIComponent(storyId)}?speaker=${encodeURIComponent(g.key)}#quotes">${g.speaker} <span class="chip-count">${g.quoteCount}</span></a></li>`,
-      )}</ul></details>`
+      )}</ul>${speakerCount > speakers.length ? html`<p class="muted small">and ${plural(speakerCount - speakers.length, 'other speaker')} quoted less often.</p>` : ''}</details>`
     : ''}`
     : html`<p class="muted">No quotes found in this story's articles.</p>`}
 </section>`;

@@ -47,7 +47,11 @@ export const storyPageQuery = z.object({
 });
 
 export const storyQuery = z.object({
-  quotes: z.coerce.number().int().min(1).max(1000).default(30),
+  /** Statements per speaker (the latest). */
+  quotes: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Speaker groups (the most quoted, recognised speakers first). */
+  speakers: z.coerce.number().int().min(1).max(1000).default(40),
+  /** A speaker group's key: that group comes with all its statements (up to 1,000). */
   speaker: z.string().max(300).optional(),
 });
 

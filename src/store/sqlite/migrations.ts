@@ -228,4 +228,20 @@ CREATE TRIGGER article_facets_story_delete AFTER DELETE ON story_articles BEGIN
 END;
 `,
   },
+  {
+    version: 5,
+    name: 'mentions indexed by article and entity, so entity counts over many articles read the index only',
+    sql: `
+CREATE INDEX mentions_article_entity ON mentions(article_id, entity_id);
+DROP INDEX mentions_article;
+`,
+  },
+  {
+    version: 6,
+    name: 'story figures: quotes grouped by speaker',
+    sql: `
+-- Quotes grouped by speaker (JSON: key, speaker, entityId, quote ids in time order); NULL = not computed yet.
+ALTER TABLE story_figures ADD COLUMN speakers TEXT;
+`,
+  },
 ];

@@ -84,6 +84,29 @@ export interface StoryFigures {
   entities: EntityCount[];
   coverage: DayCount[];
   quoteCount: number;
+  /** Quotes grouped by speaker (see storySpeakerGroups). */
+  speakers: SpeakerGroup[];
+}
+
+/** One speaker's statements in a story: quote ids in time order. */
+export interface SpeakerGroup {
+  /** The entity id, `name:<lower-case name>`, or `unattributed`. */
+  key: string;
+  speaker: string;
+  entityId: string | null;
+  quoteIds: number[];
+}
+
+/** True when `needle` occurs in `text` as whole words. */
+export function containsWords(text: string, needle: string): boolean {
+  let at = text.indexOf(needle);
+  while (at >= 0) {
+    const before = at === 0 ? '' : text[at - 1]!;
+    const after = text[at + needle.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = text.indexOf(needle, at + 1);
+  }
+  return false;
 }
 
 export interface StoryQuoteRow {
@@ -184,15 +207,77 @@ export function createViews(db: Database.Database) {
 
     /** Figures saved with the story (see saveStoryFigures), or null when missing or older than the story. */
     savedStoryFigures(storyId: string, updatedAt: string): StoryFigures | null {
-      const r = stmt('SELECT updated_at, entities, coverage, quote_count FROM story_figures WHERE story_id = ?').get(storyId) as Row | undefined;
-      if (!r || r.updated_at !== updatedAt) return null;
-      return { entities: JSON.parse(String(r.entities)) as EntityCount[], coverage: JSON.parse(String(r.coverage)) as DayCount[], quoteCount: Number(r.quote_count) };
+      const r = stmt('SELECT updated_at, entities, coverage, quote_count, speakers FROM story_figures WHERE story_id = ?').get(storyId) as Row | undefined;
+      if (!r || r.updated_at !== updatedAt || r.speakers === null) return null;
+      return {
+        entities: JSON.parse(String(r.entities)) as EntityCount[],
+        coverage: JSON.parse(String(r.coverage)) as DayCount[],
+        quoteCount: Number(r.quote_count),
+        speakers: JSON.parse(String(r.speakers)) as SpeakerGroup[],
+      };
     },
 
-    writeFigures(storyId: string, updatedAt: string, entities: EntityCount[], coverage: DayCount[], quoteCount: number): void {
-      stmt(`INSERT INTO story_figures (story_id, updated_at, entities, coverage, quote_count) VALUES (?, ?, ?, ?, ?)
+    /** Computes a story's figures from its articles, mentions and quotes. */
+    computeFigures(storyId: string): StoryFigures {
+      const speakers = this.storySpeakerGroups(storyId);
+      return {
+        entities: this.storyEntities(storyId, 60),
+        coverage: this.storyCoverage(storyId),
+        quoteCount: speakers.reduce((n, g) => n + g.quoteIds.length, 0),
+        speakers,
+      };
+    },
+
+    writeFigures(storyId: string, updatedAt: string, f: StoryFigures): void {
+      stmt(`INSERT INTO story_figures (story_id, updated_at, entities, coverage, quote_count, speakers) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT(story_id) DO UPDATE SET updated_at = excluded.updated_at, entities = excluded.entities, coverage = excluded.coverage,
-          quote_count = excluded.quote_count`).run(storyId, updatedAt, JSON.stringify(entities), JSON.stringify(coverage), quoteCount);
+          quote_count = excluded.quote_count, speakers = excluded.speakers`).run(
+        storyId, updatedAt, JSON.stringify(f.entities), JSON.stringify(f.coverage), f.quoteCount, JSON.stringify(f.speakers),
+      );
+    },
+
+    /**
+     * A story's quotes grouped by speaker, each group in time order; recognised speakers first, then
+     * other named ones, unattributed statements last, the most quoted first. A speaker the language
+     * stage named but did not link ("Kremlin spokesperson Dmitry Peskov") joins the person or
+     * organisation of the same article whose name the speaker text contains.
+     */
+    storySpeakerGroups(storyId: string): SpeakerGroup[] {
+      const candidatesOf = new Map<string, { id: string; name: string }[]>();
+      const groups = new Map<string, SpeakerGroup & { dates: Map<number, string> }>();
+      const entityName = stmt('SELECT name FROM entities WHERE id = ?').pluck();
+      for (const q of this.storyQuotes(storyId, 1_000_000)) {
+        let entityId = q.speakerEntityId;
+        if (!entityId && q.speaker) {
+          let candidates = candidatesOf.get(q.articleId);
+          if (!candidates) {
+            candidates = this.articleSpeakerCandidates(q.articleId).sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id));
+            candidatesOf.set(q.articleId, candidates);
+          }
+          const speaker = q.speaker.toLowerCase();
+          entityId = candidates.find((c) => c.name.length >= 4 && containsWords(speaker, c.name.toLowerCase()))?.id ?? null;
+        }
+        const key = entityId ?? (q.speaker ? 'name:' + q.speaker.toLowerCase() : 'unattributed');
+        let g = groups.get(key);
+        if (!g) {
+          const name = entityId ? (entityName.get(entityId) as string | undefined) : undefined;
+          groups.set(key, (g = { key, speaker: name ?? q.speaker ?? 'Unattributed', entityId, quoteIds: [], dates: new Map() }));
+        }
+        g.quoteIds.push(q.id);
+        g.dates.set(q.id, q.date ?? q.published ?? '9999');
+      }
+      const rank = (g: SpeakerGroup) => (g.entityId ? 0 : g.speaker === 'Unattributed' ? 2 : 1);
+      return [...groups.values()]
+        .map(({ dates, ...g }) => ({ ...g, quoteIds: g.quoteIds.sort((a, b) => dates.get(a)!.localeCompare(dates.get(b)!) || a - b) }))
+        .sort((a, b) => rank(a) - rank(b) || b.quoteIds.length - a.quoteIds.length || a.speaker.localeCompare(b.speaker));
+    },
+
+    /** Quotes by id with the date and outlet of their articles. */
+    quotesById(ids: number[]): StoryQuoteRow[] {
+      if (!ids.length) return [];
+      return (stmt(`SELECT q.id, q.article_id, q.text, q.content_start, q.content_end, q.cue, q.speaker, q.speaker_entity_id, q.direct, q.kind, q.date,
+            f.published, f.source FROM quotes q JOIN articles a ON a.id = q.article_id JOIN article_facets f ON f.rid = a.rowid
+          WHERE q.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[]).map(quoteRow);
     },
 
     storyQuoteCount(storyId: string): number {
@@ -203,20 +288,7 @@ export function createViews(db: Database.Database) {
     storyQuotes(storyId: string, limit = 5000): StoryQuoteRow[] {
       return (stmt(`SELECT q.id, q.article_id, q.text, q.content_start, q.content_end, q.cue, q.speaker, q.speaker_entity_id, q.direct, q.kind, q.date,
             f.published, f.source FROM article_facets f JOIN quotes q ON q.article_id = f.id
-          WHERE f.story_id = ? ORDER BY coalesce(q.date, f.published), f.seq, q.content_start LIMIT ?`).all(storyId, limit) as Row[]).map((r) => ({
-        id: Number(r.id),
-        articleId: String(r.article_id),
-        text: String(r.text),
-        content: [Number(r.content_start), Number(r.content_end)] as [number, number],
-        cue: str(r.cue),
-        speaker: str(r.speaker),
-        speakerEntityId: str(r.speaker_entity_id),
-        direct: r.direct === 1,
-        kind: (r.kind as 'speech' | 'belief') ?? 'speech',
-        date: str(r.date),
-        published: str(r.published),
-        source: str(r.source),
-      }));
+          WHERE f.story_id = ? ORDER BY coalesce(q.date, f.published), f.seq, q.content_start LIMIT ?`).all(storyId, limit) as Row[]).map(quoteRow);
     },
 
     /** A story as the store's getStory returns it (following merges), its article ids read from the facet table. */
@@ -323,6 +395,12 @@ export function createViews(db: Database.Database) {
         type: r.type as EntityType,
         name: String(r.name),
       }));
+    },
+
+    /** The people and organisations an article names (reads the mentions index only). */
+    articleSpeakerCandidates(articleId: string): { id: string; name: string }[] {
+      return (stmt(`SELECT e.id, e.name FROM (SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?) m JOIN entities e ON e.id = m.entity_id
+          WHERE e.type IN ('person', 'organization')`).all(articleId) as Row[]).map((r) => ({ id: String(r.id), name: String(r.name) }));
     },
 
     articleTimexes(articleId: string): TimexRow[] {
@@ -434,6 +512,23 @@ export function createViews(db: Database.Database) {
 
 export type Views = ReturnType<typeof createViews>;
 
+function quoteRow(r: Row): StoryQuoteRow {
+  return {
+    id: Number(r.id),
+    articleId: String(r.article_id),
+    text: String(r.text),
+    content: [Number(r.content_start), Number(r.content_end)],
+    cue: str(r.cue),
+    speaker: str(r.speaker),
+    speakerEntityId: str(r.speaker_entity_id),
+    direct: r.direct === 1,
+    kind: (r.kind as 'speech' | 'belief') ?? 'speech',
+    date: str(r.date),
+    published: str(r.published),
+    source: str(r.source),
+  };
+}
+
 function entityCountFromRow(r: Row): EntityCount {
   return {
     id: String(r.id),
@@ -453,8 +548,5 @@ const writerViews = new WeakMap<Database.Database, Views>();
 export function saveStoryFigures(db: Database.Database, storyId: string, updatedAt: string): void {
   let views = writerViews.get(db);
   if (!views) writerViews.set(db, (views = createViews(db)));
-  const entities = views.storyEntities(storyId, 60);
-  const coverage = views.storyCoverage(storyId);
-  const quoteCount = views.storyQuoteCount(storyId);
-  views.writeFigures(storyId, updatedAt, entities, coverage, quoteCount);
+  views.writeFigures(storyId, updatedAt, views.computeFigures(storyId));
 }
