@@ -808,6 +808,13 @@ rule('nth-day', `\\b(?:the\\s+)?(${ORDINAL_SRC})\\s+(?:straight\\s+|consecutive\
   };
 });
 
+// "this crucial moment", "this moment": the present.
+rule('this-moment', `\\bthis\\s+(?:[a-z]+\\s+)?moment\\b`, 4, (m) => ({
+  start: m.index,
+  end: m.index + m[0].length,
+  resolve: () => ({ type: 'DATE', value: 'PRESENT_REF', anchor: 'dct' }),
+}));
+
 // Offsets: "a year ago", "two weeks ago", "six months earlier", "a day later", "three years before".
 rule(
   'offset',
