@@ -163,6 +163,49 @@ describe('TimeML conventions for general news', () => {
   });
 });
 
+describe('holidays, ranges, clock times with parts of days, anaphoric days', () => {
+  it('holidays resolve to their date in the year the tense points to', () => {
+    const dct = '1998-12-10';
+    expect(tx('Shoppers crowded stores before Christmas.', dct, 'Christmas')?.[1]).toBe('1998-12-25');
+    expect(tx('The truce ends on New Year\'s Day.', dct, "New Year's Day")?.[1]).toBe('1999-01-01');
+    expect(tx('The strike began on Labor Day.', dct, 'Labor Day')?.[1]).toBe('1998-09-07');
+    expect(tx('Since Easter the party has fallen.', dct, 'Easter')?.[1]).toBe('1998-04-12');
+    expect(tx('Sales were weak at Thanksgiving 1997.', dct, 'Thanksgiving 1997')?.[1]).toBe('1997-11-27');
+    expect(findTimexes('Christmas trees sold well.', { dct })).toEqual([]);
+  });
+
+  it('both ends of year spans and day ranges', () => {
+    const dct = '1998-08-07';
+    const years = findTimexes('Output doubled during the plan period (1996-2000).', { dct }).map((t) => [t.text, t.value]);
+    expect(years).toEqual([['1996', '1996'], ['2000', '2000']]);
+    expect(tx('He will visit China from Aug. 10 to 15.', dct, '15')?.[1]).toBe('1998-08-15');
+    expect(findTimexes('Sales on Aug. 10 rose 10 to 15 percent.', { dct }).map((t) => t.text)).toEqual(['Aug. 10']);
+  });
+
+  it('clock times take the half of the day and the day the sentence names', () => {
+    const dct = '1998-08-07';
+    expect(tx('He arrived at 3:30 this afternoon.', dct, '3:30 this afternoon')?.[1]).toBe('1998-08-07T15:30');
+    expect(tx('On Aug. 3, 1998, at 10:30 a.m., bombs exploded.', dct, '10:30 a.m.')?.[1]).toBe('1998-08-03T10:30');
+  });
+
+  it('the nth day of an operation, trading days, plural weekdays, this moment, one day', () => {
+    expect(tx('In Saudi Arabia, today is the eighth day of Desert Shield.', '1990-08-15', 'the eighth day')?.[1]).toBe('1990-08-15');
+    expect(tx('Eight trading days after Oct. 12, the index fell.', '1989-10-30', 'Eight trading days')?.[1]).toBe('P8D');
+    expect(tx('The shop closes Mondays.', '1998-08-07', 'Mondays')).toEqual(['SET', 'XXXX-WXX-1', undefined]);
+    expect(tx('He would not travel at this crucial moment.', '1990-08-15', 'this crucial moment')?.[1]).toBe('PRESENT_REF');
+    expect(tx('Islam will one day be the second largest religion.', '1998-03-03', 'one day')?.[1]).toBe('FUTURE_REF');
+  });
+
+  it('tense: past plans, deadlines, possessive weekdays, adjectival participles', () => {
+    // 30 October 1989 was a Monday
+    expect(tx('It had been due to expire Friday evening.', '1989-10-30', 'Friday evening')?.[1]).toBe('1989-10-27TEV');
+    expect(tx('The members had filed compliance reports by Wednesday.', '1989-10-30', 'Wednesday')?.[1]).toBe('1989-10-25');
+    expect(tx('The offer will expire by Friday.', '1989-10-30', 'Friday')?.[1]).toBe('1989-11-03');
+    expect(tx('The notes carry a premium over Thursday\'s closing price.', '1989-10-30', 'Thursday')?.[1]).toBe('1989-10-26');
+    expect(tx('It would be paid on a still unspecified date in January.', '1989-10-26', 'January')?.[1]).toBe('1990-01');
+  });
+});
+
 describe('TimeBank smoke check', () => {
   it('finds most gold expressions in the first TimeBank documents', () => {
     const lines = readFileSync(new URL('../../../shared/data/te3/timebank.jsonl', import.meta.url), 'utf8').trim().split('\n').slice(0, 40);
