@@ -1023,6 +1023,8 @@ rule(
     // a bare "Christmas" or "Easter" is often an adjective ("Christmas trees"): need a preposition
     if (/^(christmas|easter|thanksgiving|halloween)$/.test(name) && !m[2]
       && !precededBy(text, m.index, /\b(on|before|after|since|until|till|by|at|over|around|for|during|through|of|from|to|near|this|last|next|past)\s+$/i)) return null;
+    // "Halloween masks", "Christmas shopping": the holiday names a kind of thing, not a day
+    if (!m[2] && /^\s+(?:masks?|costumes?|part(?:y|ies)|trees?|cards?|gifts?|presents?|shopping|shoppers|sales?|dinners?|decorations?|lights|music|songs?|carols?|specials?|episodes?|candy|movies?|markets?|spirit|bonus(?:es)?|stor(?:y|ies)|message|address|truce|lunch|menu|ham|turkey|eggs?|bunny|parade|rush|travel(?:ers)?)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
     const explicitY = m[2] ? +m[2] : null;
     return {
       start: m.index,
