@@ -732,6 +732,14 @@ rule(
       // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the reference
       if (unit !== 'D' || rel.includes('past') || rel.includes('last')) {
         if (unit === 'D' && (rel.includes('past') || rel.includes('last'))) return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1D', anchor: 'none' }) };
+        if ((rel.includes('past') || rel.includes('last')) && unit === 'WE') {
+          // "the past weekend" is last weekend, a date
+          return {
+            start: m.index,
+            end: m.index + m[0].length,
+            resolve: (ctx) => (ctx.dct ? { type: 'DATE', value: `${fmtWeek(weekdayDate(ctx.dct, 6, 'past', null))}-WE`, anchor: 'dct' } : { type: 'DATE', value: 'XXXX-WXX-WE', anchor: 'none' }),
+          };
+        }
         if (rel.includes('past') || rel.includes('last')) {
           // "the past year", "the last decade": TimeML marks the stretch of time ending now
           return {
