@@ -54,10 +54,12 @@ export interface SearchResult {
     entities: (Facet & { type: EntityType })[];
     months: Facet[];
   };
-  /** How many matches the source and month facets count: all of them (the entity facet: the best 100). */
+  /** How many matches the source and month facets count: all, up to the newest 5,000 (the entity facet: the best 100). */
   facetsFrom: number;
 }
 
+/** Source and month facets count at most this many of the newest matches. */
+export const CANDIDATE_DEPTH = 5000;
 /** BM25 ranks at most this many of the newest matches; older ones follow in recency order. */
 export const RANK_DEPTH = 2000;
 /** The entity facet counts the entities of this many best matches. */
@@ -152,13 +154,23 @@ export function createSearch(db: Database.Database) {
     const { sql, params } = filterSql(query);
     type Candidate = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null };
 
-    // Every match that passes the filters, newest first: reading the FTS doclists and the small
-    // facet table is cheap even for a word in half the corpus, so totals and facets are exact.
+    // The matches that pass the filters, newest first, up to CANDIDATE_DEPTH: reading the FTS
+    // doclists and the small facet table is cheap, so totals and facets are exact below that depth.
+    const depth = Math.max(CANDIDATE_DEPTH, query.offset + query.limit);
     const candidates = stmt(
       `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id FROM articles_fts JOIN article_facets f ON f.rid = articles_fts.rowid
-       WHERE ${sql} ORDER BY articles_fts.rowid DESC`,
-    ).all(match, ...params) as Candidate[];
+       WHERE ${sql} ORDER BY articles_fts.rowid DESC LIMIT ?`,
+    ).all(match, ...params, depth + 1) as Candidate[];
     if (candidates.length === 0) return empty;
+    let total = candidates.length;
+    if (candidates.length > depth) {
+      candidates.length = depth;
+      // Deeper than that, filtered searches count their matches exactly; unfiltered ones report the
+      // FTS match count, which may include near-duplicates.
+      total = params.length
+        ? Number(stmt(`SELECT count(*) FROM articles_fts JOIN article_facets f ON f.rid = articles_fts.rowid WHERE ${sql}`).pluck().get(match, ...params))
+        : Number(stmt('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match));
+    }
     const sourceCounts = new Map<string | null, number>();
     const monthCounts = new Map<string, number>();
     for (const r of candidates) {
@@ -211,14 +223,20 @@ export function createSearch(db: Database.Database) {
     }));
 
     // Entity facet over the best-ranked matches only, so a very common word stays fast.
-    const top = (ranked.length ? ranked : candidates).slice(0, ENTITY_FACET_DEPTH).map((r) => r.id);
-    const entities = (db
-      .prepare(
-        `SELECT e.id AS v, e.name AS label, e.type, c.n FROM
-           (SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions WHERE article_id IN (${top.map(() => '?').join(', ')}) GROUP BY entity_id ORDER BY n DESC LIMIT 40) c
-         JOIN entities e ON e.id = c.entity_id ORDER BY c.n DESC, e.name LIMIT 12`,
-      )
-      .all(...top) as { v: string; label: string; type: EntityType; n: number }[]).map((r) => ({ value: r.v, label: r.label, type: r.type, count: r.n }));
+    const top = (ranked.length ? ranked : candidates).slice(0, ENTITY_FACET_DEPTH).map((r) => r.rid);
+    const entityCounts = new Map<string, number>();
+    for (const list of stmt('SELECT entities FROM article_facets WHERE rid IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(top)) as (string | null)[]) {
+      for (const id of list ? (JSON.parse(list) as string[]) : []) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
+    }
+    const entityHead = stmt('SELECT name, type FROM entities WHERE id = ?');
+    const entities = [...entityCounts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40)
+      .map(([id, n]) => ({ id, n, e: entityHead.get(id) as { name: string; type: EntityType } | undefined }))
+      .filter((x) => x.e)
+      .sort((a, b) => b.n - a.n || a.e!.name.localeCompare(b.e!.name))
+      .slice(0, 12)
+      .map((x) => ({ value: x.id, label: x.e!.name, type: x.e!.type, count: x.n }));
 
     const sources = [...sourceCounts]
       .sort((a, b) => b[1] - a[1])
@@ -228,7 +246,7 @@ export function createSearch(db: Database.Database) {
       .sort((a, b) => b[0].localeCompare(a[0]))
       .slice(0, 24)
       .map(([v, n]) => ({ value: v, label: v, count: n }));
-    return { query: query.q, match, total: candidates.length, hits, facets: { sources, entities, months }, facetsFrom: candidates.length };
+    return { query: query.q, match, total, hits, facets: { sources, entities, months }, facetsFrom: candidates.length };
   };
 }
 

@@ -293,6 +293,8 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         if (!entityId) continue;
         for (const m of e.mentions) insertMention.run(entityId, articleId, m.start, m.end, m.text, m.role ?? null);
       }
+      stmt(`UPDATE article_facets SET entities = (SELECT json_group_array(entity_id) FROM (SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?))
+        WHERE rid = (SELECT rowid FROM articles WHERE id = ?)`).run(articleId, articleId);
       const insertTimex = stmt('INSERT INTO timexes (article_id, start, end, text, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const t of analysis.timexes) insertTimex.run(articleId, t.start, t.end, t.text, t.type, t.value, t.mod ?? null);
       const insertQuote = stmt(`INSERT INTO quotes (article_id, content_start, content_end, text, source_start, source_end, cue_start, cue_end, cue, speaker, speaker_entity_id, direct, kind, date)

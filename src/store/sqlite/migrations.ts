@@ -244,4 +244,13 @@ DROP INDEX mentions_article;
 ALTER TABLE story_figures ADD COLUMN speakers TEXT;
 `,
   },
+  {
+    version: 7,
+    name: 'article facets: the entities each article names',
+    sql: `
+-- JSON array of the distinct entity ids an article mentions (kept by saveAnalysis): search's entity facet.
+ALTER TABLE article_facets ADD COLUMN entities TEXT;
+UPDATE article_facets SET entities = (SELECT json_group_array(entity_id) FROM (SELECT DISTINCT entity_id FROM mentions WHERE article_id = article_facets.id));
+`,
+  },
 ];
