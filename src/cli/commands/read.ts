@@ -54,12 +54,12 @@ export function printStory(store: Store, id: string): void {
     out.push('', 'How the claims evolved');
     for (const c of story.claims) {
       out.push(`  ${c.subject}`);
-      for (const s of c.statements) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${s.source ?? s.articleId})`);
+      for (const s of c.statements) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${s.source ?? sourceOf.get(s.articleId) ?? s.articleId})`);
     }
   }
   if (story.disagreements.length) {
     out.push('', 'Sources disagree');
-    for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${s.source ?? s.articleId}: ${truncate(s.text, 50)}`).join(' | ')}`);
+    for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${s.source ?? sourceOf.get(s.articleId) ?? s.articleId}: ${truncate(s.text, 50)}`).join(' | ')}`);
   }
   const quotes = store.quotes({ storyId: story.id, limit: 500 }).filter((q) => q.speaker);
   if (quotes.length) {
