@@ -162,6 +162,7 @@ async function buildDatabase(): Promise<void> {
 }
 
 function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 

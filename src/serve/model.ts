@@ -1,5 +1,6 @@
 // What the API returns and the pages render: stories, articles and entities assembled from the
 // Store and the read views. One place builds them so the JSON and the HTML never disagree.
+import { statSync } from 'node:fs';
 import type { Store, StoredQuote, StorySummary } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
 import { containsWords, createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type SpeakerGroup, type StoryFigures, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
@@ -348,7 +349,16 @@ export function createModel(store: Store) {
       refreshMark();
       return mark;
     },
-    stats: () => cached('stats', () => store.stats()),
+    stats: () =>
+      cached('stats', () => {
+        let bytes = 0;
+        try {
+          bytes = statSync(store.path).size;
+        } catch {
+          /* in-memory database */
+        }
+        return views.corpusStats(bytes);
+      }),
     listEntities: (q: Parameters<Views['listEntities']>[0]) => cached(`entities:${JSON.stringify(q)}`, () => views.listEntities(q)),
     corpusCoverage: () => cached('coverage', () => views.corpusCoverage()),
     sources: () => cached('sources', () => views.sources()),

@@ -2,7 +2,7 @@
 // co-occurrence. Only SQL lives here; the server shapes the results.
 import type Database from 'better-sqlite3';
 import type { EntityType, IsoDate } from '../../types.js';
-import type { StoryRecord } from '../store.js';
+import type { Stats, StoryRecord } from '../store.js';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -347,7 +347,7 @@ export function createViews(db: Database.Database) {
 
     /** Articles per publication day across the whole corpus. */
     corpusCoverage(): DayCount[] {
-      return (stmt(`SELECT substr(published, 1, 10) AS d, count(*) AS n FROM articles WHERE published IS NOT NULL AND duplicate_of IS NULL
+      return (stmt(`SELECT substr(published, 1, 10) AS d, count(*) AS n FROM article_facets WHERE published IS NOT NULL AND duplicate_of IS NULL
           GROUP BY d ORDER BY d`).all() as Row[]).map((r) => ({ date: String(r.d), count: Number(r.n) }));
     },
 
@@ -504,8 +504,26 @@ export function createViews(db: Database.Database) {
       return `${a.n}:${a.r}:${s.n}:${s.u}`;
     },
 
+    /** The store's stats, read from the small facet table and indexes rather than the article rows. */
+    corpusStats(dbBytes: number): Stats {
+      const a = stmt('SELECT count(*) AS n, sum(duplicate_of IS NOT NULL) AS d, count(DISTINCT source) AS s, min(published) AS f, max(published) AS l FROM article_facets').get() as Row;
+      const count = (sql: string) => Number(stmt(sql).pluck().get());
+      return {
+        articles: Number(a.n),
+        duplicates: Number(a.d ?? 0),
+        sources: Number(a.s),
+        firstPublished: str(a.f),
+        lastPublished: str(a.l),
+        stories: count('SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0'),
+        entities: count('SELECT count(*) FROM entities'),
+        quotes: count('SELECT count(*) FROM quotes'),
+        timexes: count('SELECT count(*) FROM timexes'),
+        dbBytes,
+      };
+    },
+
     sources(): { source: string | null; articles: number }[] {
-      return (stmt('SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC').all() as Row[]).map((r) => ({ source: str(r.source), articles: Number(r.n) }));
+      return (stmt('SELECT source, count(*) AS n FROM article_facets GROUP BY source ORDER BY n DESC').all() as Row[]).map((r) => ({ source: str(r.source), articles: Number(r.n) }));
     },
   };
 }
