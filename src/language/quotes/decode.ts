@@ -2,7 +2,7 @@
 // join the nearest cue (same sentence first). Content spans of an attribution are re-tagged
 // to find nested attributions ("X said that Y told him …").
 import type { Span } from '../../types.js';
-import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
+import { baseFeaturesFlat, quoteStates, stackedFeaturesFlat } from './features.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import type { Paragraph, QToken } from './tokens.js';
 
@@ -113,12 +113,8 @@ export function tagSequence(tokens: QToken[], text: string, model: Model, nested
 
 /** Like tagSequence, as tag indices. */
 export function tagIndices(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Uint8Array {
-  const base = baseFeatures(tokens, text, model.lexicon, nested);
-  let tags = model.stages[0]!.tag(base.features);
-  for (let k = 1; k < stages; k++) {
-    tags = model.stages[k]!.tag(base.features, stackedFeatures(base.context, tags.map(roleOf)));
-  }
-  return tags;
+  const { flat, context } = baseFeaturesFlat(tokens, text, model.lexicon, nested);
+  return model.tagFlat(flat, (roles) => stackedFeaturesFlat(context, roles), stages);
 }
 
 /** Attributions in one token sequence, tagged by the model. */

@@ -87,9 +87,49 @@ function fin(h: number): number {
   return h >>> 0;
 }
 
-const f1 = (t: number, a: number) => fin(mix(mix(0x9747b28c, t), a));
-const f2 = (t: number, a: number, b: number) => fin(mix(mix(mix(0x9747b28c, t), a), b));
-const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(mix(0x9747b28c, t), a), b), c));
+// The seed mixed with each template number, computed once (the hashes are unchanged).
+const TEMPLATE = new Int32Array(64);
+for (let t = 0; t < 64; t++) TEMPLATE[t] = mix(0x9747b28c, t);
+const f1 = (t: number, a: number) => fin(mix(TEMPLATE[t]!, a));
+const f2 = (t: number, a: number, b: number) => fin(mix(mix(TEMPLATE[t]!, a), b));
+const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(TEMPLATE[t]!, a), b), c));
+
+/**
+ * Feature hashes of a whole sequence in one buffer: token i's hashes are
+ * hashes[offsets[i] .. offsets[i + 1]). Avoids an array per token on the decoding path.
+ */
+export interface FlatFeatures {
+  hashes: Uint32Array;
+  offsets: Int32Array;
+}
+
+/** Growable flat feature writer (one per call; the buffer is sized for the worst case up front). */
+class FlatWriter {
+  hashes: Uint32Array;
+  readonly offsets: Int32Array;
+  used = 0;
+  constructor(n: number, perToken: number) {
+    this.hashes = new Uint32Array(Math.max(16, n * perToken));
+    this.offsets = new Int32Array(n + 1);
+  }
+  push(h: number): void {
+    if (this.used === this.hashes.length) {
+      const bigger = new Uint32Array(this.hashes.length * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
+    }
+    this.hashes[this.used++] = h;
+  }
+  done(): FlatFeatures {
+    return { hashes: this.hashes.subarray(0, this.used), offsets: this.offsets };
+  }
+}
+
+function unflatten(flat: FlatFeatures): Uint32Array[] {
+  const out: Uint32Array[] = [];
+  for (let i = 0; i + 1 < flat.offsets.length; i++) out.push(flat.hashes.slice(flat.offsets[i]!, flat.offsets[i + 1]!));
+  return out;
+}
 
 function bucket(d: number): number {
   return d <= 3 ? d : d <= 6 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7;
@@ -160,6 +200,17 @@ export function baseFeatures(
   lexicon: Map<string, number>,
   nested: boolean,
 ): { features: Uint32Array[]; context: FeatureContext } {
+  const { flat, context } = baseFeaturesFlat(tokens, text, lexicon, nested);
+  return { features: unflatten(flat), context };
+}
+
+/** baseFeatures in one flat buffer (the decoding path). */
+export function baseFeaturesFlat(
+  tokens: QToken[],
+  text: string,
+  lexicon: Map<string, number>,
+  nested: boolean,
+): { flat: FlatFeatures; context: FeatureContext } {
   const n = tokens.length;
   const q = quoteStates(tokens, text);
   const wh = new Uint32Array(n);
@@ -233,51 +284,78 @@ export function baseFeatures(
   }
   const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : wh[k]!);
   const S = (k: number) => (k < 0 ? BOS : k >= n ? EOS : sh[k]!);
-  const out: Uint32Array[] = [];
-  const f: number[] = [];
+  const f = new FlatWriter(n, 48);
+  const offsets = f.offsets;
   for (let i = 0; i < n; i++) {
-    f.length = 0;
+    offsets[i] = f.used;
     const qs = q[i]!;
     const inQ = qs === 1 ? 1 : 0;
     f.push(f1(1, nested ? 1 : 0));
-    f.push(f1(2, W(i)), f1(3, S(i)), f1(4, su[i]!), f1(5, W(i - 1)), f1(6, W(i + 1)), f1(7, W(i - 2)), f1(8, W(i + 2)));
-    f.push(f2(9, W(i - 1), W(i)), f2(10, W(i), W(i + 1)), f2(11, S(i - 1), S(i + 1)), f2(12, W(i - 1), W(i + 1)));
-    f.push(f1(13, qs), f1(14, i > 0 ? q[i - 1]! : 9), f1(15, i + 1 < n ? q[i + 1]! : 9));
+    f.push(f1(2, W(i)));
+    f.push(f1(3, S(i)));
+    f.push(f1(4, su[i]!));
+    f.push(f1(5, W(i - 1)));
+    f.push(f1(6, W(i + 1)));
+    f.push(f1(7, W(i - 2)));
+    f.push(f1(8, W(i + 2)));
+    f.push(f2(9, W(i - 1), W(i)));
+    f.push(f2(10, W(i), W(i + 1)));
+    f.push(f2(11, S(i - 1), S(i + 1)));
+    f.push(f2(12, W(i - 1), W(i + 1)));
+    f.push(f1(13, qs));
+    f.push(f1(14, i > 0 ? q[i - 1]! : 9));
+    f.push(f1(15, i + 1 < n ? q[i + 1]! : 9));
     if (PRONOUNS.has(tokens[i]!.lower)) f.push(f1(16, 1));
     const p = cueP[i]!;
     f.push(f2(17, p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0, inQ));
     if (tokens[i]!.sentStart) f.push(f1(18, 1));
     if (i === 0) f.push(f1(19, 1));
-    f.push(f1(20, bucket(i - sentFirst[i]!)), f1(21, bucket(sentLast[i]! - i)));
+    f.push(f1(20, bucket(i - sentFirst[i]!)));
+    f.push(f1(21, bucket(sentLast[i]! - i)));
     const lc = leftCue[i]!;
     const rc = rightCue[i]!;
     if (lc >= 0) {
       const same = sent[lc] === sent[i] ? 1 : 0;
       const d = bucket(i - lc);
       const commas = commaPrefix[i]! - commaPrefix[lc + 1]! > 0 ? 1 : 0;
-      f.push(f2(22, same, d), f2(23, same, wh[lc]!), f3(24, same, qs, commas), f3(25, same, W(lc + 1), i - lc <= 2 ? d : 99));
+      f.push(f2(22, same, d));
+      f.push(f2(23, same, wh[lc]!));
+      f.push(f3(24, same, qs, commas));
+      f.push(f3(25, same, W(lc + 1), i - lc <= 2 ? d : 99));
       f.push(f3(26, same, wh[lc]!, d));
     } else f.push(f1(27, qs));
     if (rc >= 0) {
       const same = sent[rc] === sent[i] ? 1 : 0;
       const d = bucket(rc - i);
       const commas = commaPrefix[rc]! - commaPrefix[i + 1]! > 0 ? 1 : 0;
-      f.push(f2(28, same, d), f2(29, same, wh[rc]!), f3(30, same, qs, commas), f3(31, same, W(rc - 1), rc - i <= 2 ? d : 99));
+      f.push(f2(28, same, d));
+      f.push(f2(29, same, wh[rc]!));
+      f.push(f3(30, same, qs, commas));
+      f.push(f3(31, same, W(rc - 1), rc - i <= 2 ? d : 99));
       f.push(f3(32, same, wh[rc]!, d));
     } else f.push(f1(33, qs));
     if (lc >= 0 && rc >= 0) f.push(f2(34, sent[lc] === sent[i] ? 1 : 0, sent[rc] === sent[i] ? 1 : 0));
-    f.push(f2(35, W(i), inQ), f2(36, lexBucket(i - 1), lexBucket(i + 1)));
+    f.push(f2(35, W(i), inQ));
+    f.push(f2(36, lexBucket(i - 1), lexBucket(i + 1)));
     const colon = lastColon[i]!;
     if (colon >= 0 && sent[colon] === sent[i]) f.push(f2(37, bucket(i - colon), qs));
     if (thatAfterLeftCue[i]) f.push(f1(38, qs));
-    if (nested) f.push(f2(50, lexBucket(i), qs), f2(51, W(i), bucket(i)));
-    out.push(Uint32Array.from(f));
+    if (nested) {
+      f.push(f2(50, lexBucket(i), qs));
+      f.push(f2(51, W(i), bucket(i)));
+    }
   }
-  return { features: out, context: { n, q, wh, sent } };
+  offsets[n] = f.used;
+  return { flat: f.done(), context: { n, q, wh, sent } };
 }
 
 /** Features from the roles a previous stage predicted (stacking). */
 export function stackedFeatures(ctx: FeatureContext, prior: Roles): Uint32Array[] {
+  return unflatten(stackedFeaturesFlat(ctx, prior));
+}
+
+/** stackedFeatures in one flat buffer (the decoding path). */
+export function stackedFeaturesFlat(ctx: FeatureContext, prior: Roles): FlatFeatures {
   const { n, q, wh, sent } = ctx;
   const pLeft = new Int32Array(n).fill(-1);
   const pRight = new Int32Array(n).fill(-1);
@@ -292,21 +370,26 @@ export function stackedFeatures(ctx: FeatureContext, prior: Roles): Uint32Array[
     if (prior[i] === 2) r = i;
   }
   const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : wh[k]!);
-  const out: Uint32Array[] = [];
-  const f: number[] = [];
+  const f = new FlatWriter(n, 8);
+  const offsets = f.offsets;
   for (let i = 0; i < n; i++) {
-    f.length = 0;
+    offsets[i] = f.used;
     const qs = q[i]!;
-    f.push(f1(40, prior[i]!), f2(41, prior[i]!, W(i)));
+    f.push(f1(40, prior[i]!));
+    f.push(f2(41, prior[i]!, W(i)));
     f.push(f2(42, i > 0 ? prior[i - 1]! : 9, i + 1 < n ? prior[i + 1]! : 9));
     f.push(f3(49, prior[i]!, i > 1 ? prior[i - 2]! : 9, i + 2 < n ? prior[i + 2]! : 9));
     const pl = pLeft[i]!;
     const pr = pRight[i]!;
-    if (pl >= 0) f.push(f3(43, sent[pl] === sent[i] ? 1 : 0, bucket(i - pl), qs), f2(44, sent[pl] === sent[i] ? 1 : 0, wh[pl]!));
-    else f.push(f1(45, qs));
-    if (pr >= 0) f.push(f3(46, sent[pr] === sent[i] ? 1 : 0, bucket(pr - i), qs), f2(47, sent[pr] === sent[i] ? 1 : 0, wh[pr]!));
-    else f.push(f1(48, qs));
-    out.push(Uint32Array.from(f));
+    if (pl >= 0) {
+      f.push(f3(43, sent[pl] === sent[i] ? 1 : 0, bucket(i - pl), qs));
+      f.push(f2(44, sent[pl] === sent[i] ? 1 : 0, wh[pl]!));
+    } else f.push(f1(45, qs));
+    if (pr >= 0) {
+      f.push(f3(46, sent[pr] === sent[i] ? 1 : 0, bucket(pr - i), qs));
+      f.push(f2(47, sent[pr] === sent[i] ? 1 : 0, wh[pr]!));
+    } else f.push(f1(48, qs));
   }
-  return out;
+  offsets[n] = f.used;
+  return f.done();
 }

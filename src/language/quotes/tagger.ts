@@ -1,6 +1,7 @@
 // A first-order linear-chain tagger (averaged structured perceptron) over SOURCE / CUE / CONTENT
 // BIO tags, with Viterbi decoding constrained to valid BIO sequences.
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FlatFeatures } from './features.js';
 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -187,6 +188,81 @@ export class Model {
     return gzipSync(JSON.stringify(m), { level: 9 });
   }
 
+  private joint: { table: FeatureTable; rows: Int32Array[] } | null = null;
+
+  /**
+   * One hash table over the features of every stage: a feature hash is probed once and gives
+   * its weight row in each stage (-1 where the stage does not know it).
+   */
+  private jointRows(): { table: FeatureTable; rows: Int32Array[] } {
+    if (this.joint) return this.joint;
+    const table = new FeatureTable(this.stages.reduce((n, c) => n + c.table.size, 0));
+    const perStage = this.stages.map((c) => c.table.entries());
+    for (const entries of perStage) for (const [k] of entries) table.intern(k);
+    const rows = perStage.map((entries) => {
+      const r = new Int32Array(table.size).fill(-1);
+      for (const [k, row] of entries) r[table.get(k)] = row;
+      return r;
+    });
+    return (this.joint = { table, rows });
+  }
+
+  /**
+   * Tags of one sequence through the first `stages` stages, from flat base features and a function
+   * giving the stacked features for the previous stage's roles. Same scores as Chain.tag: each
+   * token's weights are summed in the same order (base features, then stacked ones).
+   */
+  tagFlat(base: FlatFeatures, stacked: (roles: Uint8Array) => FlatFeatures, stages = this.stages.length): Uint8Array {
+    const { table, rows } = this.jointRows();
+    const n = base.offsets.length - 1;
+    const { hashes, offsets } = base;
+    const ids = new Int32Array(hashes.length);
+    for (let j = 0; j < hashes.length; j++) ids[j] = table.get(hashes[j]!);
+    const emit = new Float64Array(n * NT);
+    const tags = new Uint8Array(n);
+    for (let k = 0; k < stages; k++) {
+      const chain = this.stages[k]!;
+      const w = chain.weights;
+      const rowOf = rows[k]!;
+      const extra = k > 0 ? stacked(tags.map(roleOf)) : null;
+      for (let i = 0; i < n; i++) {
+        let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
+          const id = ids[j]!;
+          if (id < 0) continue;
+          const r = rowOf[id]!;
+          if (r < 0) continue;
+          const b = r * NT;
+          e0 += w[b]!;
+          e1 += w[b + 1]!;
+          e2 += w[b + 2]!;
+          e3 += w[b + 3]!;
+          e4 += w[b + 4]!;
+          e5 += w[b + 5]!;
+          e6 += w[b + 6]!;
+        }
+        if (extra) {
+          for (let j = extra.offsets[i]!, end = extra.offsets[i + 1]!; j < end; j++) {
+            const r = chain.table.get(extra.hashes[j]!);
+            if (r < 0) continue;
+            const b = r * NT;
+            e0 += w[b]!;
+            e1 += w[b + 1]!;
+            e2 += w[b + 2]!;
+            e3 += w[b + 3]!;
+            e4 += w[b + 4]!;
+            e5 += w[b + 5]!;
+            e6 += w[b + 6]!;
+          }
+        }
+        const o = i * NT;
+        emit[o] = e0; emit[o + 1] = e1; emit[o + 2] = e2; emit[o + 3] = e3; emit[o + 4] = e4; emit[o + 5] = e5; emit[o + 6] = e6;
+      }
+      decodeEmissions(emit, n, chain.transitions, tags);
+    }
+    return tags;
+  }
+
   static deserialize(data: Buffer): Model {
     const m = JSON.parse(gunzipSync(data).toString('utf8')) as SerializedModel;
     return new Model(new Map(m.lexicon), m.stages.map(Chain.deserialize), m.meta);
@@ -200,18 +276,14 @@ export function roleOf(tag: number): number {
 
 let scoreBuf = new Float64Array(1024 * NT);
 let backBuf = new Int8Array(1024 * NT);
+let emitBuf = new Float64Array(1024 * NT);
 
 /** Best tag sequence (indices into TAGS) for a sequence of feature-row lists. */
 export function viterbi(ids: Int32Array[], weights: Float32Array, transitions: Float32Array): number[] {
   const n = ids.length;
   if (n === 0) return [];
-  if (scoreBuf.length < n * NT) {
-    scoreBuf = new Float64Array(n * NT * 2);
-    backBuf = new Int8Array(n * NT * 2);
-  }
-  const score = scoreBuf;
-  const back = backBuf;
-  const emit = new Float64Array(NT);
+  if (emitBuf.length < n * NT) emitBuf = new Float64Array(n * NT * 2);
+  const emit = emitBuf;
   for (let i = 0; i < n; i++) {
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
     const row = ids[i]!;
@@ -225,7 +297,22 @@ export function viterbi(ids: Int32Array[], weights: Float32Array, transitions: F
       e5 += weights[b + 5]!;
       e6 += weights[b + 6]!;
     }
-    emit[0] = e0; emit[1] = e1; emit[2] = e2; emit[3] = e3; emit[4] = e4; emit[5] = e5; emit[6] = e6;
+    const o = i * NT;
+    emit[o] = e0; emit[o + 1] = e1; emit[o + 2] = e2; emit[o + 3] = e3; emit[o + 4] = e4; emit[o + 5] = e5; emit[o + 6] = e6;
+  }
+  return Array.from(decodeEmissions(emit, n, transitions, new Uint8Array(n)));
+}
+
+/** Best valid tag sequence given token × tag scores (`emit`, n × NT), written to `out`. */
+export function decodeEmissions(emit: Float64Array, n: number, transitions: Float32Array, out: Uint8Array): Uint8Array {
+  if (n === 0) return out;
+  if (scoreBuf.length < n * NT) {
+    scoreBuf = new Float64Array(n * NT * 2);
+    backBuf = new Int8Array(n * NT * 2);
+  }
+  const score = scoreBuf;
+  const back = backBuf;
+  for (let i = 0; i < n; i++) {
     const base = i * NT;
     for (let c = 0; c < NT; c++) {
       let best = -Infinity;
@@ -243,7 +330,7 @@ export function viterbi(ids: Int32Array[], weights: Float32Array, transitions: F
           }
         }
       }
-      score[base + c] = best + emit[c]!;
+      score[base + c] = best + emit[base + c]!;
       back[base + c] = arg;
     }
   }
@@ -255,12 +342,11 @@ export function viterbi(ids: Int32Array[], weights: Float32Array, transitions: F
       arg = c;
     }
   }
-  const path = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
-    path[i] = arg;
+    out[i] = arg;
     arg = back[i * NT + arg]!;
   }
-  return path;
+  return out;
 }
 
 /** Averaged structured perceptron trainer. */
