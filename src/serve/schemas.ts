@@ -48,9 +48,9 @@ export const storyPageQuery = z.object({
 
 export const storyQuery = z.object({
   /** Statements per speaker (the latest). */
-  quotes: z.coerce.number().int().min(1).max(1000).default(10),
+  quotes: z.coerce.number().int().min(1).max(1000).default(5),
   /** Speaker groups (the most quoted, recognised speakers first). */
-  speakers: z.coerce.number().int().min(1).max(1000).default(40),
+  speakers: z.coerce.number().int().min(1).max(1000).default(24),
   /** A speaker group's key: that group comes with all its statements (up to 1,000). */
   speaker: z.string().max(300).optional(),
 });
