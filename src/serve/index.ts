@@ -56,6 +56,10 @@ function etagOf(body: string): string {
 
 export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: EventHub; close: () => void }> {
   const model = createModel(options.store);
+  // Corpus figures every page shows (footer, home chart, source list): computed once at start, not by the first visitor.
+  model.stats();
+  model.corpusCoverage();
+  model.sources();
   const hub = new EventHub(() => model.views.changeMark(), () => model.invalidate());
   const assets = loadAssets();
   const ctx: PageContext = { asset: (p) => assetUrl(assets, p), stats: () => model.stats() };
