@@ -81,6 +81,12 @@ export class FeatureTable {
     for (const [k] of old) this.intern(k);
   }
 
+  /** Calls `f(key, row)` for every entry, in table order. */
+  forEach(f: (key: number, row: number) => void): void {
+    const slots = this.slots;
+    for (let i = 0; i <= this.mask; i++) if (slots[2 * i + 1]! >= 0) f(slots[2 * i]! >>> 0, slots[2 * i + 1]!);
+  }
+
   /** [key (uint32), row] pairs in row order. */
   entries(): [number, number][] {
     const out: [number, number][] = [];
@@ -197,11 +203,10 @@ export class Model {
   private jointRows(): { table: FeatureTable; rows: Int32Array[] } {
     if (this.joint) return this.joint;
     const table = new FeatureTable(this.stages.reduce((n, c) => n + c.table.size, 0));
-    const perStage = this.stages.map((c) => c.table.entries());
-    for (const entries of perStage) for (const [k] of entries) table.intern(k);
-    const rows = perStage.map((entries) => {
+    for (const c of this.stages) c.table.forEach((k) => table.intern(k));
+    const rows = this.stages.map((c) => {
       const r = new Int32Array(table.size).fill(-1);
-      for (const [k, row] of entries) r[table.get(k)] = row;
+      c.table.forEach((k, row) => (r[table.get(k)] = row));
       return r;
     });
     return (this.joint = { table, rows });
