@@ -162,26 +162,67 @@ export class NerModel {
     const n = words.length;
     const NL = 9;
     const emit = new Float64Array(n * NL);
+    // Each label's score is summed in locals, in the same order as before (window sums r = -2..2,
+    // then the token's other features, then history), so the scores are bit-identical.
     for (let t = 0; t < n; t++) {
-      const base = t * NL;
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
       for (let r = -2; r <= 2; r++) {
         const k = t + r;
         if (k < 0 || k >= n) continue;
         const sums = wordSums(words[k]!, stage, weights);
-        const o = (r + 2) * NL;
-        for (let y = 0; y < NL; y++) emit[base + y]! += sums[o + y]!;
+        {
+          const b = (r + 2) * NL;
+          e0 += sums[b + 0]!;
+          e1 += sums[b + 1]!;
+          e2 += sums[b + 2]!;
+          e3 += sums[b + 3]!;
+          e4 += sums[b + 4]!;
+          e5 += sums[b + 5]!;
+          e6 += sums[b + 6]!;
+          e7 += sums[b + 7]!;
+          e8 += sums[b + 8]!;
+        }
       }
       const f = extras[t]!;
       for (let j = 0; j < f.length; j++) {
-        const w = f[j]! * NL;
-        for (let y = 0; y < NL; y++) emit[base + y]! += weights[w + y]!;
-      }
-      if (history) {
-        for (const h of history[t]!) {
-          const w = h * NL;
-          for (let y = 0; y < NL; y++) emit[base + y]! += weights[w + y]!;
+        const b = f[j]! * NL;
+        {
+          e0 += weights[b + 0]!;
+          e1 += weights[b + 1]!;
+          e2 += weights[b + 2]!;
+          e3 += weights[b + 3]!;
+          e4 += weights[b + 4]!;
+          e5 += weights[b + 5]!;
+          e6 += weights[b + 6]!;
+          e7 += weights[b + 7]!;
+          e8 += weights[b + 8]!;
         }
       }
+      if (history) {
+        const h = history[t]!;
+        for (let j = 0; j < h.length; j++) {
+          const b = h[j]! * NL;
+          e0 += weights[b + 0]!;
+          e1 += weights[b + 1]!;
+          e2 += weights[b + 2]!;
+          e3 += weights[b + 3]!;
+          e4 += weights[b + 4]!;
+          e5 += weights[b + 5]!;
+          e6 += weights[b + 6]!;
+          e7 += weights[b + 7]!;
+          e8 += weights[b + 8]!;
+        }
+      }
+      const base = t * NL;
+      emit[base] = e0;
+      emit[base + 1] = e1;
+      emit[base + 2] = e2;
+      emit[base + 3] = e3;
+      emit[base + 4] = e4;
+      emit[base + 5] = e5;
+      emit[base + 6] = e6;
+      emit[base + 7] = e7;
+      emit[base + 8] = e8;
     }
     return emit;
   }
