@@ -79,6 +79,36 @@ export interface CachedWord {
   shapes: Map<string, Map<string, number>>;
   /** Per decoding stage: weight sums of the window features, 5 positions × 9 labels. */
   sums?: (Float32Array | undefined)[];
+  /** PAIR_* bits: which side of a word-pair feature the word can fill (all set when unknown). */
+  pairs: number;
+}
+
+// A word can be the first / second word of a `bg-=` (previous|current) or `bg+=` (current|next)
+// feature of the model. Pairs whose words cannot fill those sides are not in the feature table,
+// so their strings need not be built and looked up.
+const PAIR_PREV_FIRST = 1, PAIR_PREV_SECOND = 2, PAIR_NEXT_FIRST = 4, PAIR_NEXT_SECOND = 8;
+const PAIR_ALL = 15;
+
+/** Sides of the model's word-pair features, from the feature names (every split at a '|'). */
+class PairSides {
+  private readonly sides = new Map<string, number>();
+  constructor(featureNames: Iterable<string>) {
+    for (const name of featureNames) {
+      const prev = name.startsWith('bg-=');
+      if (!prev && !name.startsWith('bg+=')) continue;
+      const rest = name.slice(4);
+      for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) {
+        this.add(rest.slice(0, i), prev ? PAIR_PREV_FIRST : PAIR_NEXT_FIRST);
+        this.add(rest.slice(i + 1), prev ? PAIR_PREV_SECOND : PAIR_NEXT_SECOND);
+      }
+    }
+  }
+  private add(word: string, bit: number): void {
+    this.sides.set(word, (this.sides.get(word) ?? 0) | bit);
+  }
+  of(lower: string): number {
+    return this.sides.get(lower) ?? 0;
+  }
 }
 
 export interface WordInfo {
@@ -97,11 +127,23 @@ export class FeatureExtractor {
   private readonly gazetteerIds = new Map<string, number>();
   private readonly docIds = new Map<string, number>();
   private constants: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: number[] } | undefined;
+  private readonly pairSides: PairSides | null;
+  /**
+   * `featureNames`: every feature the lookup knows, when that set is fixed (a trained model); lets
+   * the extractor skip building word-pair features that cannot be in it. Omit while counting.
+   */
   constructor(
     private readonly lexicon: Lexicon,
     private readonly lookup: (feature: string) => number,
     private readonly cacheLimit = 200_000,
-  ) {}
+    featureNames?: Iterable<string>,
+  ) {
+    this.pairSides = featureNames ? new PairSides(featureNames) : null;
+  }
+
+  private pairBits(lower: string): number {
+    return this.pairSides ? this.pairSides.of(lower) : PAIR_ALL;
+  }
 
   info(word: string): WordInfo {
     const lower = word.toLowerCase();
@@ -143,7 +185,8 @@ export class FeatureExtractor {
       if (this.wordCache.size >= this.cacheLimit) this.wordCache.clear();
       const at: Int32Array[] = [];
       for (let r = -2; r <= 2; r++) at.push(this.ids(this.wordFeatures(word, r)));
-      c = { info: this.info(word), at, left: new Map(), right: new Map(), shapes: new Map() };
+      const info = this.info(word);
+      c = { info, at, left: new Map(), right: new Map(), shapes: new Map(), pairs: this.pairBits(info.lower) };
       this.wordCache.set(word, c);
     }
     return c;
@@ -181,6 +224,8 @@ export class FeatureExtractor {
     const entries: CachedWord[][] = [];
     const docForms = documentForms(words);
     const id = (f: string) => this.lookup(f);
+    const startPairs = this.pairBits('<s>');
+    const endPairs = this.pairBits('</s>');
     const constant = (this.constants ??= {
       bias: id('bias'), first: id('first'), last: id('last'), hl: id('hl'), afterOpen: id('after-open'),
       pads: [id('-2:pad'), id('-1:pad'), -1, id('1:pad'), id('2:pad')],
@@ -226,14 +271,19 @@ export class FeatureExtractor {
         }
         if (t === n - 1) push(constant.last);
         const entry = infos[t]!;
-        const pl = prev ? prev.lower : '<s>';
-        let v = entry.left.get(pl);
-        if (v === undefined) entry.left.set(pl, (v = id('bg-=' + pl + '|' + cur.lower)));
-        push(v);
-        const nl = next ? next.lower : '</s>';
-        v = entry.right.get(nl);
-        if (v === undefined) entry.right.set(nl, (v = id('bg+=' + cur.lower + '|' + nl)));
-        push(v);
+        let v: number | undefined;
+        if ((t > 0 ? infos[t - 1]!.pairs : startPairs) & PAIR_PREV_FIRST && entry.pairs & PAIR_PREV_SECOND) {
+          const pl = prev ? prev.lower : '<s>';
+          v = entry.left.get(pl);
+          if (v === undefined) entry.left.set(pl, (v = id('bg-=' + pl + '|' + cur.lower)));
+          push(v);
+        }
+        if (entry.pairs & PAIR_NEXT_FIRST && (t + 1 < n ? infos[t + 1]!.pairs : endPairs) & PAIR_NEXT_SECOND) {
+          const nl = next ? next.lower : '</s>';
+          v = entry.right.get(nl);
+          if (v === undefined) entry.right.set(nl, (v = id('bg+=' + cur.lower + '|' + nl)));
+          push(v);
+        }
         const ps = prev ? prev.short : '<s>';
         const ns = next ? next.short : '</s>';
         let byPrev = entry.shapes.get(ps);

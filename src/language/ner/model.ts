@@ -138,7 +138,7 @@ export class NerModel {
   readonly extractor: FeatureExtractor;
   constructor(readonly data: ModelData) {
     const features = data.features;
-    this.extractor = new FeatureExtractor(data.lexicon, (f) => features.get(f) ?? -1);
+    this.extractor = new FeatureExtractor(data.lexicon, (f) => features.get(f) ?? -1, undefined, features.keys());
   }
 
   /** IOB2 labels for the sentences of one document. */
