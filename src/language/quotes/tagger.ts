@@ -194,57 +194,72 @@ export class Model {
     return gzipSync(JSON.stringify(m), { level: 9 });
   }
 
-  private joint: { table: FeatureTable; rows: Int32Array[] } | null = null;
+  private joint: { table: FeatureTable; weights: Float32Array } | null = null;
 
   /**
-   * One hash table over the features of every stage: a feature hash is probed once and gives
-   * its weight row in each stage (-1 where the stage does not know it).
+   * One hash table over the features of every stage, and one weight row per feature holding its
+   * weights in every stage side by side (0 where a stage does not know it): a feature hash is
+   * probed once, and later stages find its weights in cache lines the first stage brought in.
    */
-  private jointRows(): { table: FeatureTable; rows: Int32Array[] } {
+  private jointWeights(): { table: FeatureTable; weights: Float32Array } {
     if (this.joint) return this.joint;
-    const table = new FeatureTable(this.stages.reduce((n, c) => n + c.table.size, 0));
-    for (const c of this.stages) c.table.forEach((k) => table.intern(k));
-    const rows = this.stages.map((c) => {
-      const r = new Int32Array(table.size).fill(-1);
-      c.table.forEach((k, row) => (r[table.get(k)] = row));
-      return r;
-    });
-    return (this.joint = { table, rows });
+    const all = new FeatureTable(this.stages.reduce((n, c) => n + c.table.size, 0));
+    for (const c of this.stages) c.table.forEach((k) => all.intern(k));
+    // Rebuilt at about half load: a smaller table keeps more of it in cache.
+    const table = new FeatureTable(all.size >> 1);
+    all.forEach((k) => table.intern(k));
+    const stride = NT * this.stages.length;
+    const weights = new Float32Array(table.size * stride);
+    this.stages.forEach((c, k) =>
+      c.table.forEach((key, row) => {
+        const o = table.get(key) * stride + k * NT;
+        for (let y = 0; y < NT; y++) weights[o + y] = c.weights[row * NT + y]!;
+      }),
+    );
+    return (this.joint = { table, weights });
   }
 
   /**
    * Tags of one sequence through the first `stages` stages, from flat base features and a function
    * giving the stacked features for the previous stage's roles. Same scores as Chain.tag: each
-   * token's weights are summed in the same order (base features, then stacked ones).
+   * token's weights are summed in the same order (base features, then stacked ones); a feature a
+   * stage lacks adds +0, which leaves a sum unchanged.
    */
   tagFlat(base: FlatFeatures, stacked: (roles: Uint8Array) => FlatFeatures, stages = this.stages.length): Uint8Array {
-    const { table, rows } = this.jointRows();
+    const { table, weights: jw } = this.jointWeights();
+    const stride = NT * this.stages.length;
     const n = base.offsets.length - 1;
     const { hashes, offsets } = base;
-    const ids = new Int32Array(hashes.length);
-    for (let j = 0; j < hashes.length; j++) ids[j] = table.get(hashes[j]!);
+    const rows = new Int32Array(hashes.length);
+    let used = 0;
+    // per token, the joint rows of its known features (offsets into `rows` in `bounds`)
+    const bounds = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      bounds[i] = used;
+      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
+        const id = table.get(hashes[j]!);
+        if (id >= 0) rows[used++] = id * stride;
+      }
+    }
+    bounds[n] = used;
     const emit = new Float64Array(n * NT);
     const tags = new Uint8Array(n);
     for (let k = 0; k < stages; k++) {
       const chain = this.stages[k]!;
       const w = chain.weights;
-      const rowOf = rows[k]!;
+      const shift = k * NT;
       const extra = k > 0 ? stacked(tags.map(roleOf)) : null;
       for (let i = 0; i < n; i++) {
         let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
-        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-          const id = ids[j]!;
-          if (id < 0) continue;
-          const r = rowOf[id]!;
-          if (r < 0) continue;
-          const b = r * NT;
-          e0 += w[b]!;
-          e1 += w[b + 1]!;
-          e2 += w[b + 2]!;
-          e3 += w[b + 3]!;
-          e4 += w[b + 4]!;
-          e5 += w[b + 5]!;
-          e6 += w[b + 6]!;
+        for (let j = bounds[i]!, end = bounds[i + 1]!; j < end; j++) {
+          const b = rows[j]! + shift;
+          e0 += jw[b]!;
+          e1 += jw[b + 1]!;
+          e2 += jw[b + 2]!;
+          e3 += jw[b + 3]!;
+          e4 += jw[b + 4]!;
+          e5 += jw[b + 5]!;
+          e6 += jw[b + 6]!;
         }
         if (extra) {
           for (let j = extra.offsets[i]!, end = extra.offsets[i + 1]!; j < end; j++) {
