@@ -13,10 +13,9 @@ import type {
   StoredArticle,
   StoredQuote,
   StoryRecord,
-  StorySummary,
 } from '../store.js';
 import { migrations } from './migrations.js';
-import { saveStoryFigures } from './views.js';
+import { saveStoryFigures, storySummaryFromRow } from './views.js';
 
 type Row = Record<string, unknown>;
 
@@ -478,18 +477,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     listStories(options = {}) {
       return (db
         .prepare(`SELECT * FROM stories WHERE merged_into IS NULL AND article_count > 0 ORDER BY last_seen DESC, article_count DESC, id${limitClause(options)}`)
-        .all() as Row[]).map(
-        (r): StorySummary => ({
-          id: String(r.id),
-          title: String(r.title),
-          summary: String(r.summary),
-          firstSeen: str(r.first_seen),
-          lastSeen: str(r.last_seen),
-          articleCount: Number(r.article_count),
-          sourceCount: Number(r.source_count),
-          updatedAt: String(r.updated_at),
-        }),
-      );
+        .all() as Row[]).map(storySummaryFromRow);
     },
     pruneEmptyStories() {
       const empty = `SELECT id FROM stories WHERE merged_into IS NULL AND id NOT IN (SELECT DISTINCT story_id FROM story_articles)

@@ -2,7 +2,21 @@
 // co-occurrence. Only SQL lives here; the server shapes the results.
 import type Database from 'better-sqlite3';
 import type { EntityType, IsoDate } from '../../types.js';
-import type { Stats, StoryRecord } from '../store.js';
+import type { Stats, StoryRecord, StorySummary } from '../store.js';
+
+/** Maps a `stories` row to the summary every list shows. */
+export function storySummaryFromRow(r: Record<string, unknown>): StorySummary {
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    summary: String(r.summary),
+    firstSeen: str(r.first_seen),
+    lastSeen: str(r.last_seen),
+    articleCount: Number(r.article_count),
+    sourceCount: Number(r.source_count),
+    updatedAt: String(r.updated_at),
+  };
+}
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -20,16 +34,8 @@ export interface StoryFilter {
   offset: number;
 }
 
-export interface StoryListRow {
-  id: string;
-  title: string;
-  summary: string;
-  firstSeen: IsoDate | null;
-  lastSeen: IsoDate | null;
-  articleCount: number;
-  sourceCount: number;
-  updatedAt: string;
-}
+/** A story as listed: the small row, without its timeline. */
+export type StoryListRow = StorySummary;
 
 export interface EntityCount {
   id: string;
@@ -172,16 +178,6 @@ export function createViews(db: Database.Database) {
     return { sql: where.join(' AND '), params };
   }
 
-  const storyFromRow = (r: Row): StoryListRow => ({
-    id: String(r.id),
-    title: String(r.title),
-    summary: String(r.summary),
-    firstSeen: str(r.first_seen),
-    lastSeen: str(r.last_seen),
-    articleCount: Number(r.article_count),
-    sourceCount: Number(r.source_count),
-    updatedAt: String(r.updated_at),
-  });
 
   return {
     /** Stories by recent activity (last coverage date, then size), filtered and paginated. */
@@ -195,7 +191,7 @@ export function createViews(db: Database.Database) {
         .pluck()
         .all(...params, filter.limit, filter.offset) as string[];
       const one = stmt('SELECT id, title, summary, first_seen, last_seen, article_count, source_count, updated_at FROM stories WHERE id = ?');
-      return { items: ids.map((id) => storyFromRow(one.get(id) as Row)), total };
+      return { items: ids.map((id) => storySummaryFromRow(one.get(id) as Row)), total };
     },
 
     /** The most mentioned entities of each story (by number of its articles naming them). */
