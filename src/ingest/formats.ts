@@ -137,38 +137,16 @@ export function parseFeed(content: string, origin: string): ParseResult<RawDoc> 
   if (!doc.rss && !doc.feed && !doc['rdf:RDF']) {
     return { items, errors: [{ origin, message: 'not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root)' }] };
   }
-  rssItems.forEach((it, i) => {
-    const where = `${origin}#item${i + 1}`;
-    const body = textOf(it['content:encoded']) ?? textOf(it.description);
-    if (!body || !body.trim()) {
-      errors.push({ origin: where, message: 'feed item has no content or description' });
-      return;
-    }
-    items.push({
-      origin: where,
-      url: feedLink(it.link) ?? textOf(it.guid),
-      title: textOf(it.title),
-      html: body,
-      published: isoDate(textOf(it.pubDate) ?? textOf(it['dc:date'])),
-      source: feedTitle,
-    });
-  });
-  atomEntries.forEach((it, i) => {
-    const where = `${origin}#entry${i + 1}`;
-    const body = textOf(it.content) ?? textOf(it.summary);
-    if (!body || !body.trim()) {
-      errors.push({ origin: where, message: 'feed entry has no content or summary' });
-      return;
-    }
-    items.push({
-      origin: where,
-      url: feedLink(it.link) ?? textOf(it.id),
-      title: textOf(it.title),
-      html: body,
-      published: isoDate(textOf(it.published) ?? textOf(it.updated)),
-      source: feedTitle,
-    });
-  });
+  const addItem = (where: string, kind: string, body: string | undefined, url: string | undefined, title: string | undefined, published: string | undefined) => {
+    if (!body || !body.trim()) errors.push({ origin: where, message: `feed ${kind} has no content` });
+    else items.push({ origin: where, url, title, html: body, published: isoDate(published), source: feedTitle });
+  };
+  rssItems.forEach((it, i) =>
+    addItem(`${origin}#item${i + 1}`, 'item', textOf(it['content:encoded']) ?? textOf(it.description), feedLink(it.link) ?? textOf(it.guid), textOf(it.title), textOf(it.pubDate) ?? textOf(it['dc:date'])),
+  );
+  atomEntries.forEach((it, i) =>
+    addItem(`${origin}#entry${i + 1}`, 'entry', textOf(it.content) ?? textOf(it.summary), feedLink(it.link) ?? textOf(it.id), textOf(it.title), textOf(it.published) ?? textOf(it.updated)),
+  );
   return { items, errors };
 }
 
