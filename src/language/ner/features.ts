@@ -36,7 +36,10 @@ export function normalizeToken(text: string): string {
 export function wordShape(w: string): string {
   let s = '';
   for (const ch of w) {
-    if (/\p{Lu}/u.test(ch)) s += 'X';
+    const c = ch.charCodeAt(0);
+    // ASCII without the Unicode regexes (same classes: A-Z, a-z, 0-9, anything else as itself)
+    if (c < 128) s += c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : ch;
+    else if (/\p{Lu}/u.test(ch)) s += 'X';
     else if (/\p{Ll}/u.test(ch)) s += 'x';
     else if (/\p{N}/u.test(ch)) s += 'd';
     else s += ch;
@@ -152,8 +155,8 @@ export class FeatureExtractor {
   }
 
   /** Unary features a word contributes at relative position r (-2..2). */
-  wordFeatures(word: string, r: number): string[] {
-    const i = this.info(word);
+  wordFeatures(word: string, r: number, info?: WordInfo): string[] {
+    const i = info ?? this.info(word);
     const p = `${r}:`;
     const f: string[] = [];
     if (r === 0) {
@@ -184,8 +187,8 @@ export class FeatureExtractor {
     if (!c) {
       if (this.wordCache.size >= this.cacheLimit) this.wordCache.clear();
       const at: Int32Array[] = [];
-      for (let r = -2; r <= 2; r++) at.push(this.ids(this.wordFeatures(word, r)));
       const info = this.info(word);
+      for (let r = -2; r <= 2; r++) at.push(this.ids(this.wordFeatures(word, r, info)));
       c = { info, at, left: new Map(), right: new Map(), shapes: new Map(), pairs: this.pairBits(info.lower) };
       this.wordCache.set(word, c);
     }
