@@ -124,6 +124,32 @@ export interface WordInfo {
   clusters: string[];
 }
 
+const PREFIX_FAMILY = [0, 1, 2, 3, 4].map((k) => `p${k}=`);
+const SUFFIX_FAMILY = [0, 1, 2, 3, 4].map((k) => `s${k}=`);
+const CLUSTER_FAMILY = [0, 1, 2, 3].map((k) => `c${k}=`);
+const LENGTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(String);
+const WINDOW_FAMILIES = [-2, -1, 0, 1, 2].map((r) => ({
+  w: `${r}:w=`,
+  l: `${r}:l=`,
+  ss: `${r}:ss=`,
+  s3: `${r}:s3=`,
+  c: [0, 1, 2, 3].map((k) => `${r}:c${k}=`),
+}));
+
+/** Groups feature names by family (up to and including the first '=') → value → id. */
+function featureFamilies(names: string[], lookup: (feature: string) => number): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const name of names) {
+    const eq = name.indexOf('=');
+    const family = eq < 0 ? name : name.slice(0, eq + 1);
+    const value = eq < 0 ? '' : name.slice(eq + 1);
+    let m = out.get(family);
+    if (!m) out.set(family, (m = new Map()));
+    m.set(value, lookup(name));
+  }
+  return out;
+}
+
 /** Builds feature strings; ids come from `lookup` (returns -1 for unknown features). */
 export class FeatureExtractor {
   private readonly wordCache = new Map<string, CachedWord>();
@@ -131,6 +157,8 @@ export class FeatureExtractor {
   private readonly docIds = new Map<string, number>();
   private constants: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: number[] } | undefined;
   private readonly pairSides: PairSides | null;
+  /** Feature ids by family (the name up to its first '=', or the whole name) and value. */
+  private readonly families: Map<string, Map<string, number>> | null;
   /**
    * `featureNames`: every feature the lookup knows, when that set is fixed (a trained model); lets
    * the extractor skip building word-pair features that cannot be in it. Omit while counting.
@@ -141,7 +169,14 @@ export class FeatureExtractor {
     private readonly cacheLimit = 200_000,
     featureNames?: Iterable<string>,
   ) {
-    this.pairSides = featureNames ? new PairSides(featureNames) : null;
+    if (featureNames) {
+      const names = [...featureNames];
+      this.pairSides = new PairSides(names);
+      this.families = featureFamilies(names, lookup);
+    } else {
+      this.pairSides = null;
+      this.families = null;
+    }
   }
 
   private pairBits(lower: string): number {
@@ -156,30 +191,57 @@ export class FeatureExtractor {
 
   /** Unary features a word contributes at relative position r (-2..2). */
   wordFeatures(word: string, r: number, info?: WordInfo): string[] {
-    const i = info ?? this.info(word);
-    const p = `${r}:`;
     const f: string[] = [];
-    if (r === 0) {
-      const dn = digitsNormalized(word);
-      f.push('w=' + dn, 'l=' + digitsNormalized(i.lower), 'sh=' + i.shape, 'ss=' + i.short);
-      const lw = i.lower;
-      for (let k = 1; k <= 4 && k <= lw.length; k++) f.push(`p${k}=` + lw.slice(0, k), `s${k}=` + lw.slice(-k));
-      for (let k = 0; k < i.clusters.length; k++) f.push(`c${k}=` + i.clusters[k]);
-      if (i.clusters.length === 0) f.push('c=none');
-      f.push('cr=' + (this.lexicon.capRatio.get(i.lower) ?? 'u'));
-      f.push('len=' + Math.min(word.length, 8));
-      if (/\d/.test(word)) f.push('digit');
-      if (/-/.test(word)) f.push('hyph');
-      if (/\./.test(word)) f.push('period');
-    } else if (r === -1 || r === 1) {
-      f.push(p + 'w=' + digitsNormalized(word), p + 'l=' + digitsNormalized(i.lower), p + 'ss=' + i.short);
-      for (let k = 1; k < i.clusters.length; k++) f.push(p + `c${k}=` + i.clusters[k]);
-      f.push(p + 's3=' + i.lower.slice(-3));
-    } else {
-      f.push(p + 'l=' + digitsNormalized(i.lower), p + 'ss=' + i.short);
-      if (i.clusters.length > 2) f.push(p + 'c2=' + i.clusters[2]);
-    }
+    this.wordFeatureParts(word, r, info ?? this.info(word), (family, value) => f.push(family + value));
     return f;
+  }
+
+  /**
+   * The same features as (family, value) pairs, in the same order: the feature name is the two
+   * joined. The families are constant strings, so ids can be found without building the names.
+   */
+  private wordFeatureParts(word: string, r: number, i: WordInfo, emit: (family: string, value: string) => void): void {
+    if (r === 0) {
+      emit('w=', digitsNormalized(word));
+      emit('l=', digitsNormalized(i.lower));
+      emit('sh=', i.shape);
+      emit('ss=', i.short);
+      const lw = i.lower;
+      for (let k = 1; k <= 4 && k <= lw.length; k++) {
+        emit(PREFIX_FAMILY[k]!, lw.slice(0, k));
+        emit(SUFFIX_FAMILY[k]!, lw.slice(-k));
+      }
+      for (let k = 0; k < i.clusters.length; k++) emit(CLUSTER_FAMILY[k] ?? `c${k}=`, i.clusters[k]!);
+      if (i.clusters.length === 0) emit('c=', 'none');
+      emit('cr=', this.lexicon.capRatio.get(i.lower) ?? 'u');
+      emit('len=', LENGTHS[Math.min(word.length, 8)]!);
+      if (/\d/.test(word)) emit('digit', '');
+      if (/-/.test(word)) emit('hyph', '');
+      if (/\./.test(word)) emit('period', '');
+    } else {
+      const fam = WINDOW_FAMILIES[r + 2]!;
+      if (r === -1 || r === 1) {
+        emit(fam.w, digitsNormalized(word));
+        emit(fam.l, digitsNormalized(i.lower));
+        emit(fam.ss, i.short);
+        for (let k = 1; k < i.clusters.length; k++) emit(fam.c[k] ?? `${r}:c${k}=`, i.clusters[k]!);
+        emit(fam.s3, i.lower.slice(-3));
+      } else {
+        emit(fam.l, digitsNormalized(i.lower));
+        emit(fam.ss, i.short);
+        if (i.clusters.length > 2) emit(fam.c[2]!, i.clusters[2]!);
+      }
+    }
+  }
+
+  /** Ids of a word's features at position r, found by family and value (needs featureNames). */
+  private wordFeatureIds(word: string, r: number, info: WordInfo, families: Map<string, Map<string, number>>): Int32Array {
+    const out: number[] = [];
+    this.wordFeatureParts(word, r, info, (family, value) => {
+      const id = families.get(family)?.get(value);
+      if (id !== undefined && id >= 0) out.push(id);
+    });
+    return Int32Array.from(out);
   }
 
   private cached(word: string): CachedWord {
@@ -188,7 +250,8 @@ export class FeatureExtractor {
       if (this.wordCache.size >= this.cacheLimit) this.wordCache.clear();
       const at: Int32Array[] = [];
       const info = this.info(word);
-      for (let r = -2; r <= 2; r++) at.push(this.ids(this.wordFeatures(word, r, info)));
+      const families = this.families;
+      for (let r = -2; r <= 2; r++) at.push(families ? this.wordFeatureIds(word, r, info, families) : this.ids(this.wordFeatures(word, r, info)));
       c = { info, at, left: new Map(), right: new Map(), shapes: new Map(), pairs: this.pairBits(info.lower) };
       this.wordCache.set(word, c);
     }
