@@ -162,6 +162,8 @@ export class NerModel {
     const n = words.length;
     const NL = 9;
     const emit = new Float64Array(n * NL);
+    const windowSums: Float32Array[] = new Array(n);
+    for (let k = 0; k < n; k++) windowSums[k] = wordSums(words[k]!, stage, weights);
     // Each label's score is summed in locals, in the same order as before (window sums r = -2..2,
     // then the token's other features, then history), so the scores are bit-identical.
     for (let t = 0; t < n; t++) {
@@ -169,7 +171,7 @@ export class NerModel {
       for (let r = -2; r <= 2; r++) {
         const k = t + r;
         if (k < 0 || k >= n) continue;
-        const sums = wordSums(words[k]!, stage, weights);
+        const sums = windowSums[k]!;
         {
           const b = (r + 2) * NL;
           e0 += sums[b + 0]!;
