@@ -21,6 +21,13 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** For each label, the previous labels IOB2 allows before it (ascending, so ties break as before). */
+const ALLOWED_PREV: Int32Array[] = Array.from({ length: L }, (_, y) => {
+  const prev: number[] = [];
+  for (let p = 0; p < L; p++) if (ALLOWED[p * L + y]) prev.push(p);
+  return Int32Array.from(prev);
+});
+
 export interface ModelData {
   features: Map<string, number>;
   /** features × labels */
@@ -91,8 +98,9 @@ export function decode(emit: Float64Array, n: number, transitions: Float32Array,
     for (let y = 0; y < NL; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < NL; p++) {
-        if (allowed[p * NL + y] === 0) continue;
+      const prevs = ALLOWED_PREV[y]!;
+      for (let a = 0; a < prevs.length; a++) {
+        const p = prevs[a]!;
         const s = score[prevBase + p]! + transitions[p * NL + y]!;
         if (s > best) {
           best = s;
