@@ -258,29 +258,62 @@ function hostOf(url: string | undefined): string | null {
 }
 
 /**
- * A person known in this article by one name only ("Peskov") is the corpus person whose full name
- * ends with it, when exactly one does or one accounts for three quarters of their articles.
+ * Full-name person keys of the corpus by their last word, loaded once per run and kept current,
+ * so that linking a surname costs the same however large the archive grows.
  */
-function corpusKeyFor(store: Store, e: DocEntity): string {
-  if (e.type !== 'person' || !e.key.startsWith('person:')) return e.key;
-  const name = e.key.slice('person:'.length);
-  if (name.includes(' ')) return e.key;
-  const candidates = store
-    .findEntitiesByName(name)
-    .filter((c) => c.type === 'person' && c.key.endsWith(' ' + name))
-    .map((c) => ({ key: c.key, weight: Math.max(1, c.articleIds.length) }))
-    .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
-  if (candidates.length === 0) return e.key;
-  const total = candidates.reduce((sum, c) => sum + c.weight, 0);
-  return candidates.length === 1 || candidates[0]!.weight / total >= 0.75 ? candidates[0]!.key : e.key;
+class SurnameIndex {
+  private bySurname: Map<string, Set<string>> | null = null;
+  private readonly names = new Map<string, string>();
+  constructor(private readonly store: Store) {}
+
+  private index(): Map<string, Set<string>> {
+    if (!this.bySurname) {
+      this.bySurname = new Map();
+      for (const e of this.store.personEntities()) this.add(e.key, e.name);
+    }
+    return this.bySurname;
+  }
+
+  /** The display name of a full-name person key known to the index. */
+  nameOf(key: string): string | undefined {
+    return this.names.get(key);
+  }
+
+  add(key: string, displayName: string): void {
+    const name = key.slice('person:'.length);
+    const space = name.lastIndexOf(' ');
+    if (!key.startsWith('person:') || space < 0 || !this.bySurname) return;
+    this.names.set(key, displayName);
+    const surname = name.slice(space + 1);
+    let keys = this.bySurname.get(surname);
+    if (!keys) this.bySurname.set(surname, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /**
+   * A person known in an article by one name only ("Peskov") is the corpus person whose full name
+   * ends with it, when exactly one does or one accounts for three quarters of their articles.
+   */
+  corpusKeyFor(e: DocEntity): string {
+    if (e.type !== 'person' || !e.key.startsWith('person:')) return e.key;
+    const name = e.key.slice('person:'.length);
+    if (name.includes(' ')) return e.key;
+    const keys = [...(this.index().get(name) ?? [])];
+    if (keys.length === 0) return e.key;
+    if (keys.length === 1) return keys[0]!;
+    const ranked = keys.map((key) => ({ key, weight: Math.max(1, this.store.entityArticleCount(key)) })).sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+    const total = ranked.reduce((sum, c) => sum + c.weight, 0);
+    return ranked[0]!.weight / total >= 0.75 ? ranked[0]!.key : e.key;
+  }
 }
 
 /** Writes an article's analysis with its entities linked to corpus entities. */
-function storeAnalysis(store: Store, articleId: string, analysis: Analysis): void {
+function storeAnalysis(store: Store, surnames: SurnameIndex, articleId: string, analysis: Analysis): void {
   const ids = new Map<string, string>();
   for (const e of analysis.entities) {
-    const key = corpusKeyFor(store, e);
-    const id = key === e.key ? store.upsertEntity(corpusEntity(e)) : store.upsertEntity({ ...corpusEntity(e), key, name: store.getEntity(key)!.name });
+    const key = surnames.corpusKeyFor(e);
+    const id = key === e.key ? store.upsertEntity(corpusEntity(e)) : store.upsertEntity({ ...corpusEntity(e), key, name: surnames.nameOf(key) ?? e.name });
+    if (key === e.key) surnames.add(key, e.name);
     ids.set(e.key, id);
   }
   store.saveAnalysis(articleId, analysis, ANALYSIS_VERSION, ids);
@@ -372,6 +405,7 @@ export async function ingestDocuments(
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
   const linker = createLinker(store.kv);
+  const surnames = new SurnameIndex(store);
   const touchedStories = new Set<string>();
   let done = 0;
   let seq = store.countArticles();
@@ -464,12 +498,16 @@ export async function ingestDocuments(
 
   // Stories are rebuilt from all their articles, so rebuilding after every batch would make the
   // cost per article grow with the story: they are rebuilt every few seconds and at the end.
+  // Rebuilding never takes more than about a quarter of an ingest's time.
   let lastRebuild = Date.now();
+  let lastRebuildTook = 0;
   const rebuildEvery = options.rebuildEveryMs ?? 15_000;
   const maybeRebuild = (force: boolean) => {
-    if (!force && Date.now() - lastRebuild < rebuildEvery) return;
+    if (!force && Date.now() - lastRebuild < Math.max(rebuildEvery, 3 * lastRebuildTook)) return;
+    const started = Date.now();
     rebuildDirtyStories(store, now());
     lastRebuild = Date.now();
+    lastRebuildTook = lastRebuild - started;
   };
   // A run that was killed may have left stories to rebuild.
   maybeRebuild(true);
@@ -480,7 +518,7 @@ export async function ingestDocuments(
     article.duplicateOf = link.duplicateOf;
     store.insertArticle(article);
     seq++;
-    storeAnalysis(store, article.id, analysis);
+    storeAnalysis(store, surnames, article.id, analysis);
     store.addLines(lineHashes);
     for (const m of link.merges) {
       store.recordStoryMerge(m.from, m.into);
@@ -530,6 +568,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
   const ids = store.articleIds();
   const errors: InputError[] = [];
   const reprocessed: { id: string; published: IsoDate | null; seq: number }[] = [];
+  const surnames = new SurnameIndex(store);
   const batchSize = options.batchSize ?? 100;
   let done = 0;
   // Pass 1: re-extract and re-analyse each article in place, a batch per transaction; undated
@@ -569,7 +608,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
           store.transaction(() => {
             const { article, analysis } = completeDocument({ ...doc, id: old.id, contentHash: old.contentHash }, choosePublication(doc, estimates.get(doc.id)), old.seq, now());
             store.updateArticle({ ...article, ingestedAt: old.ingestedAt, duplicateOf: null });
-            storeAnalysis(store, old.id, analysis);
+            storeAnalysis(store, surnames, old.id, analysis);
             reprocessed.push({ id: old.id, published: article.published, seq: old.seq });
           });
         } catch (e) {

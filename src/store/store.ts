@@ -123,6 +123,10 @@ export interface Store {
   listEntities(options?: ListOptions & { type?: EntityType }): CorpusEntity[];
   getEntity(idOrKey: string): CorpusEntity | null;
   findEntitiesByName(name: string): CorpusEntity[];
+  /** Key and name of every person entity (for the surname index of an ingest run). */
+  personEntities(): { key: string; name: string }[];
+  /** How many articles mention the entity with this key. */
+  entityArticleCount(key: string): number;
 
   quotes(options?: ListOptions & { speakerEntityIds?: string[]; speakerName?: string; storyId?: string; articleId?: string }): StoredQuote[];
 

@@ -354,6 +354,10 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return rows.map(corpusEntityFromRow);
     },
 
+    personEntities: () => stmt("SELECT key, name FROM entities WHERE type = 'person'").all() as { key: string; name: string }[],
+    entityArticleCount: (key) =>
+      (stmt('SELECT count(DISTINCT m.article_id) AS n FROM mentions m WHERE m.entity_id = ?').get(entityIdForKey(key)) as { n: number }).n,
+
     quotes(options = {}) {
       const where: string[] = [];
       const params: unknown[] = [];
