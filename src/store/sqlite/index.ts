@@ -15,7 +15,7 @@ import type {
   StoryRecord,
 } from '../store.js';
 import { migrations } from './migrations.js';
-import { saveStoryFigures, storySummaryFromRow } from './views.js';
+import { saveStoryFigures, storyRecordFromRow, storySummaryFromRow } from './views.js';
 
 type Row = Record<string, unknown>;
 
@@ -201,24 +201,6 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
   }
   const ENTITY_SELECT = `SELECT e.*, (SELECT group_concat(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS article_ids,
     (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count FROM entities e`;
-
-  function storyFromRow(r: Row): StoryRecord {
-    const data = parse<Partial<StoryRecord>>(r.data, {});
-    return {
-      id: String(r.id),
-      title: String(r.title),
-      summary: String(r.summary),
-      firstSeen: str(r.first_seen),
-      lastSeen: str(r.last_seen),
-      mergedInto: str(r.merged_into),
-      articleIds: [],
-      timeline: data.timeline ?? [],
-      claims: data.claims ?? [],
-      disagreements: data.disagreements ?? [],
-      events: data.events ?? [],
-      updatedAt: String(r.updated_at),
-    };
-  }
 
   const store: Store = {
     path,
@@ -474,9 +456,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       let r = stmt(select).get(id) as Row | undefined;
       for (let hops = 0; r && r.merged_into && hops < 100; hops++) r = stmt(select).get(r.merged_into) as Row | undefined;
       if (!r) return null;
-      const story = storyFromRow(r);
-      story.articleIds = store.storyArticleIds(story.id);
-      return story;
+      return storyRecordFromRow(r, store.storyArticleIds(String(r.id)));
     },
     listStories(options = {}) {
       return (db

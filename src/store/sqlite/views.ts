@@ -4,6 +4,25 @@ import type Database from 'better-sqlite3';
 import type { EntityType, IsoDate } from '../../types.js';
 import type { Stats, StoryRecord, StorySummary } from '../store.js';
 
+/** Maps a `stories` row joined with its `story_data` to the full story. */
+export function storyRecordFromRow(r: Record<string, unknown>, articleIds: string[]): StoryRecord {
+  const data = (r.data ? JSON.parse(String(r.data)) : {}) as Partial<StoryRecord>;
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    summary: String(r.summary),
+    firstSeen: str(r.first_seen),
+    lastSeen: str(r.last_seen),
+    mergedInto: str(r.merged_into),
+    articleIds,
+    timeline: data.timeline ?? [],
+    claims: data.claims ?? [],
+    disagreements: data.disagreements ?? [],
+    events: data.events ?? [],
+    updatedAt: String(r.updated_at),
+  };
+}
+
 /** Maps a `stories` row to the summary every list shows. */
 export function storySummaryFromRow(r: Record<string, unknown>): StorySummary {
   return {
@@ -293,21 +312,7 @@ export function createViews(db: Database.Database) {
       let r = select.get(id) as Row | undefined;
       for (let hops = 0; r && r.merged_into && hops < 100; hops++) r = select.get(r.merged_into) as Row | undefined;
       if (!r) return null;
-      const data = (r.data ? JSON.parse(String(r.data)) : {}) as Partial<StoryRecord>;
-      return {
-        id: String(r.id),
-        title: String(r.title),
-        summary: String(r.summary),
-        firstSeen: str(r.first_seen),
-        lastSeen: str(r.last_seen),
-        mergedInto: str(r.merged_into),
-        articleIds: this.storyArticleIds(String(r.id)),
-        timeline: data.timeline ?? [],
-        claims: data.claims ?? [],
-        disagreements: data.disagreements ?? [],
-        events: data.events ?? [],
-        updatedAt: String(r.updated_at),
-      };
+      return storyRecordFromRow(r, this.storyArticleIds(String(r.id)));
     },
 
     /** Id and title of a story (following merges), without its timeline. */
