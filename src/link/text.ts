@@ -1,3 +1,4 @@
+import { fnv1a } from '../text/hash.js';
 // Text features for linking: normalised words, content terms for TF-IDF, word shingles, hashes.
 // Everything here is pure and deterministic: the same text gives the same features on every run.
 
@@ -60,15 +61,7 @@ export function contentTerms(text: string, limit = Infinity): string[] {
   return out;
 }
 
-/** 32-bit FNV-1a of a string. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 /** Murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers. */
 export function mix32(x: number): number {

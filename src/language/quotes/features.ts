@@ -2,6 +2,7 @@
 // Features are 32-bit hashes of (template, values) computed without building strings: each
 // token's word hash is computed once and mixed with small integers, which keeps the tagger fast.
 import type { QToken } from './tokens.js';
+import { fnv1a } from '../../text/hash.js';
 
 /** Per-token quotation state: 0 outside, 1 inside, 2 an opening mark, 3 a closing mark. */
 export function quoteStates(tokens: QToken[], text: string): Uint8Array {
@@ -59,15 +60,8 @@ export function shape(word: string): string {
   return s;
 }
 
-/** FNV-1a hash of a string. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** FNV-1a hash of a string (kept under this name for the trained model's feature ids). */
+export const hashString = fnv1a;
 
 function mix(h: number, v: number): number {
   let k = Math.imul(v | 0, 0xcc9e2d51);
