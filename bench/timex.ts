@@ -1,5 +1,5 @@
 // Time-expression benchmark: TempEval-3 value/relaxed/strict F1 on TimeBank (development part) and
-// AQUAINT (check part) through the reference scorer, speed in tokens per second on one core, and
+// AQUAINT split into aquaint-A (development) and aquaint-B (check) through the reference scorer, speed in tokens per second on one core, and
 // the seeds' publication-date inference table (truth used only to print the comparison).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -7,33 +7,51 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTimexes } from '../src/language/timex/index.js';
 import { inferPublicationDate, inferPublicationDates } from '../src/language/published.js';
+import { segment } from '../src/language/segment.js';
 
 const shared = new URL('../../shared/', import.meta.url).pathname;
 const seedsDir = new URL('../examples/seeds/', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'bench-timex-'));
 
-interface Doc { id: string; dct: string; text: string }
+interface Doc { id: string; dct: string; text: string; timexes?: unknown[] }
 
-function score(part: string): { line: string; docs: Doc[] } {
-  const gold = join(shared, 'data/te3', `${part}.jsonl`);
-  const docs = readFileSync(gold, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Doc);
-  const out = docs.map((d) => {
-    const timexes = findTimexes(d.text, { dct: d.dct.slice(0, 10) });
-    return JSON.stringify({ id: d.id, timexes: timexes.map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value })) });
-  });
-  const pred = join(work, `${part}.jsonl`);
-  writeFileSync(pred, out.join('\n') + '\n');
-  const res = execFileSync('python3', [join(shared, 'eval/timex_score.py'), gold, pred], { encoding: 'utf8' });
-  return { line: res.trim().split('\n').pop()!, docs };
+const readDocs = (part: string): Doc[] =>
+  readFileSync(join(shared, 'data/te3', `${part}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Doc);
+
+/**
+ * AQUAINT split by document: ids sorted, even positions are aquaint-A (errors may be inspected),
+ * odd positions aquaint-B (only its aggregate score is ever looked at).
+ */
+export function splitAquaint(docs: Doc[]): { a: Doc[]; b: Doc[] } {
+  const ids = docs.map((d) => d.id).sort();
+  const inA = new Set(ids.filter((_, i) => i % 2 === 0));
+  return { a: docs.filter((d) => inA.has(d.id)), b: docs.filter((d) => !inA.has(d.id)) };
 }
 
-const tb = score('timebank');
-const aq = score('aquaint');
-console.log(`TE3 TimeBank (development): ${tb.line}`);
-console.log(`TE3 AQUAINT  (check):       ${aq.line}`);
+/** Predict with the batch tool's settings (its sentence segmentation) and score through the reference scorer. */
+function score(name: string, docs: Doc[]): string {
+  const gold = join(work, `${name}.gold.jsonl`);
+  writeFileSync(gold, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  const out = docs.map((d) => {
+    const timexes = findTimexes(d.text, { dct: d.dct.slice(0, 10), sentences: segment(d.text) });
+    return JSON.stringify({ id: d.id, timexes: timexes.map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value })) });
+  });
+  const pred = join(work, `${name}.pred.jsonl`);
+  writeFileSync(pred, out.join('\n') + '\n');
+  const res = execFileSync('python3', [join(shared, 'eval/timex_score.py'), gold, pred], { encoding: 'utf8' });
+  return res.trim().split('\n').pop()!;
+}
+
+const timebank = readDocs('timebank');
+const aquaint = readDocs('aquaint');
+const { a: aquaintA, b: aquaintB } = splitAquaint(aquaint);
+console.log(`TE3 TimeBank   (development, ${timebank.length} docs): ${score('timebank', timebank)}`);
+console.log(`TE3 aquaint-A  (development, ${aquaintA.length} docs):  ${score('aquaint-A', aquaintA)}`);
+console.log(`TE3 aquaint-B  (check, ${aquaintB.length} docs):        ${score('aquaint-B', aquaintB)}`);
+console.log(`TE3 AQUAINT    (all, ${aquaint.length} docs):          ${score('aquaint', aquaint)}`);
 
 // speed: all 256 documents, several rounds, tokens = whitespace-separated words
-const docs = [...tb.docs, ...aq.docs];
+const docs = [...timebank, ...aquaint];
 const tokens = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
 for (const d of docs) findTimexes(d.text, { dct: d.dct.slice(0, 10) }); // warm-up
 const rounds = 5;

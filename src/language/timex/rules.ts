@@ -46,6 +46,8 @@ export interface Candidate {
   start: number;
   end: number;
   priority: number;
+  /** The rule that proposed it (for diagnostics). */
+  rule?: string;
   resolve: (ctx: Ctx) => Resolved | null;
 }
 
@@ -1156,7 +1158,7 @@ export function recognise(text: string): Candidate[] {
         // never end a span on whitespace or a comma
         let end = c.end;
         while (end > c.start && /[\s,]/.test(text[end - 1]!)) end--;
-        all.push({ ...c, end, priority: r.priority });
+        all.push({ ...c, end, priority: r.priority, rule: r.name });
       }
     }
   }
