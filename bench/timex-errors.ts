@@ -53,4 +53,6 @@ for (const d of docs) {
   });
   if (lines.length && !summaryOnly) console.log(`${d.id} dct=${d.dct.slice(0, 10)}\n${lines.join('\n')}`);
 }
-console.log(`${part}: ${JSON.stringify(counts)}`);
+const matched = counts.value + counts.span + counts.ok;
+const valueF1 = (200 * (counts.span + counts.ok)) / (2 * matched + counts.missed + counts.spurious);
+console.log(`${part}: ${JSON.stringify(counts)} valueF1=${valueF1.toFixed(2)}`);

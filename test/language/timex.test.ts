@@ -124,10 +124,45 @@ describe('expression classes on real sentences', () => {
 });
 
 describe('TimeML conventions for general news', () => {
-  it('"the past year" is a stretch of time ending now; "last year" is the calendar year', () => {
+  it('"the past year" and "the last decade" are the calendar units before the document\'s, as TE3 writes them', () => {
     const text = 'Prices have risen 40 percent over the past year, after falling last year.';
-    expect(tx(text, '1998-08-07', 'the past year')).toEqual(['DURATION', 'P1Y', undefined]);
+    expect(tx(text, '1998-08-07', 'the past year')).toEqual(['DATE', '1997', undefined]);
     expect(tx(text, '1998-08-07', 'last year')).toEqual(['DATE', '1997', undefined]);
+    expect(tx('Workers regained some of the earning power they lost to inflation in the last decade.', '1998-03-06', 'the last decade')?.[1]).toBe('198');
+    // a shorter unit stays a stretch of time ending now
+    expect(tx('He has been in Bethesda for the past week.', '2000-04-14', 'the past week')).toEqual(['DURATION', 'P1W', undefined]);
+  });
+
+  it('weekdays after "until" in a past-perfect clause look back; "as soon as" looks ahead', () => {
+    // 7 May 1999 was a Friday
+    expect(tx('Until Thursday, they had not called Kopp a suspect.', '1999-05-07', 'Thursday')?.[1]).toBe('1999-05-06');
+    expect(tx('The talks will go on until Thursday.', '1999-05-07', 'Thursday')?.[1]).toBe('1999-05-13');
+    // 3 April 2000 was a Monday
+    expect(tx('The group might come to the U.S. as soon as Tuesday, according to unconfirmed reports.', '2000-04-03', 'Tuesday')?.[1]).toBe('2000-04-04');
+  });
+
+  it('Election Day is the Tuesday after the first Monday of November', () => {
+    expect(tx('Abortion is going to be a major theme of our campaign from now to Election Day.', '1998-10-26', 'Election Day')).toEqual(['DATE', '1998-11-03', undefined]);
+  });
+
+  it('"daily"/"weekly" after a determiner say how often; a newspaper called a daily does not', () => {
+    expect(tx('Clinton said in his weekly radio address that justice will be done.', '1998-08-08', 'weekly')).toEqual(['SET', 'P1W', undefined]);
+    expect(tx('We are investigating hundreds of leads on a daily basis.', '1998-11-21', 'daily')).toEqual(['SET', 'P1D', undefined]);
+    expect(tx('The Communist Party daily Granma compared him with revolutionary heroes.', '2000-01-28', 'daily')).toBeNull();
+    expect(tx('Qantas plans daily flights between Sydney and Bombay.', '1998-02-16', 'daily')).toBeNull();
+    expect(tx('Du Pont also raised its quarterly dividend to $1.20 a share.', '1989-10-30', 'quarterly')).toBeNull();
+  });
+
+  it('names and idioms that look like time: "Jan Kavan", "60 Minutes", "24 hours a day", an opening "Now,"', () => {
+    expect(findTimexes('The foreign ministers Janos Martonyi of Hungary and Jan Kavan of the Czech Republic signed.', { dct: '1999-03-13' })).toEqual([]);
+    expect(findTimexes("Gonzalez said on CBS's ``60 Minutes'' that the boy was abused.", { dct: '2000-04-17' }).map((t) => t.text)).toEqual([]);
+    expect(findTimexes('Put guards outside every clinic, 24 hours a day, and let it be done.', { dct: '1998-10-25' })).toEqual([]);
+    expect(tx('Now, he says, "it looks like the West just wanted a war."', '1991-02-25', 'Now')).toBeNull();
+    expect(tx('Iraq now controls 20 percent of the world\'s oil reserves.', '1990-08-15', 'now')).toEqual(['DATE', 'PRESENT_REF', undefined]);
+  });
+
+  it('"as long as a month" is a duration', () => {
+    expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });
 
   it('"that night" is a part of the day the text is talking about', () => {

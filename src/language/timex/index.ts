@@ -42,9 +42,11 @@ function sentenceBounds(text: string): Array<[number, number]> {
 const REPORT_BEFORE = /\b(?:said|told|announced|reported|added|stated|declared|confirmed|denied|warned|urged|insisted|acknowledged|conceded|wrote|noted|explained|argued|claimed|disclosed|revealed|indicated|predicted|promised|pledged|vowed|estimated|forecast)((?:\s+(?!(?:that|will|would|shall|to|be|is|are|was|were|has|have|had|it|he|she|they|we|i|you)\b)[\w.'’-]+){0,4}?)\s+(?:on\s+|late\s+|early\s+|earlier\s+|later\s+)?$/i;
 
 /** "until March", "through January" look forward; "since March" looks back. */
-function prepositionTense(text: string, start: number): Tense | null {
-  const before = text.slice(Math.max(0, start - 10), start);
-  if (/\b(until|till|through)\s+$/i.test(before)) return 'future';
+function prepositionTense(text: string, start: number, sentence: string): Tense | null {
+  const before = text.slice(Math.max(0, start - 14), start);
+  // "Until Thursday, they had not called him a suspect": a past-perfect clause looks back
+  if (/\b(until|till|through)\s+$/i.test(before)) return /\b(?:had|hadn't)\b/i.test(sentence) ? 'past' : 'future';
+  if (/\bas (?:soon|early) as\s+$/i.test(before)) return 'future';
   if (/\bsince\s+$/i.test(before)) return 'past';
   if (REPORT_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return 'past';
   return null;
@@ -70,7 +72,7 @@ export function findTimexes(text: string, options: TimexOptions): Timex[] {
     let tense: Tense | null = null;
     const ctx: Ctx = {
       dct,
-      tense: () => (tense ??= prepositionTense(text, c.start) ?? tenseAt(sentence, c.start - ss)),
+      tense: () => (tense ??= prepositionTense(text, c.start, sentence) ?? tenseAt(sentence, c.start - ss)),
       ref,
       lastQuarter,
       sentence,

@@ -267,7 +267,7 @@ rule(
     if (!/^[A-Z]/.test(word)) return null; // month names are capitalised; the modifiers may be too
     const mo = monthNumber(word);
     if (!mo) return null;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     if (/^\s*\d/.test(after) && !m[4]) return null; // handled (or rejected) by the date rules
     if ((mo === 5 || mo === 3) && !m[1] && !m[2] && !m[4]) {
       // "May" and "March" are also words: require a preposition that takes a month.
@@ -275,6 +275,8 @@ rule(
       if (mo === 3 && /^\s+(on|to|through|against|in)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
     }
     if (/^[A-Z]{3,}$/.test(word) && !/^(MAY|JUNE|JULY)$/.test(word) && word.length < 5) return null;
+    // "Jan Kavan", "Dec Phillips": an undotted abbreviation before a capitalised word is a first name
+    if (/^[A-Z][a-z]{2,3}$/.test(word) && !m[1] && !m[2] && !m[4] && /^\s+[A-Z][a-z]/.test(after)) return null;
     const mod = modOf(m[1]);
     const rel = m[2]?.toLowerCase();
     const yrel = m[4]?.toLowerCase();
@@ -742,8 +744,19 @@ rule(
             resolve: (ctx) => (ctx.dct ? { type: 'DATE', value: `${fmtWeek(weekdayDate(ctx.dct, 6, 'past', null))}-WE`, anchor: 'dct' } : { type: 'DATE', value: 'XXXX-WXX-WE', anchor: 'none' }),
           };
         }
+        if ((rel.includes('past') || rel.includes('last')) && (unit === 'Y' || unit === 'DE') && /^the\s/i.test(rel)) {
+          // "over the past year", "in the last decade": TE3's annotators (TimeBank 3 of 3, aquaint-A
+          // 0 of 1) write the calendar unit before the document's, not a one-unit duration
+          return {
+            start: m.index,
+            end: m.index + m[0].length,
+            resolve: (ctx) => (ctx.dct
+              ? { type: 'DATE', value: atGranularity(shiftBy(ctx.dct, -1, unit), unit), anchor: 'dct' }
+              : { type: 'DATE', value: unresolved('year'), anchor: 'none' }),
+          };
+        }
         if (rel.includes('past') || rel.includes('last')) {
-          // "the past year", "the last decade": TimeML marks the stretch of time ending now
+          // "the past week": the stretch of time ending now
           return {
             start: m.index,
             end: m.index + m[0].length,
@@ -877,6 +890,9 @@ rule(
   },
 );
 
+const ROUND_THE_CLOCK_AFTER = /\b(?:24|twenty-four) hours (?:a|per) day|\b(?:7|seven) days (?:a|per) week|\b365 days (?:a|per) year/i;
+const ROUND_THE_CLOCK_BEFORE = /\b(?:(?:24|twenty-four) hours|(?:7|seven) days|365 days)\s+$/i;
+
 // Durations: "50 minutes", "two hours", "a decade", "the past five years", "more than four hours",
 // "five-year", "the first nine months", "2 1/2 years".
 rule(
@@ -898,10 +914,11 @@ rule(
     if ((lowNum === 'a' || lowNum === 'an') && !m[1] && !m[2] && !m[3]) {
       if (rangeFrom) return null;
       const prev = text.slice(Math.max(0, m.index - 40), m.index);
+      if (ROUND_THE_CLOCK_BEFORE.test(prev)) return null;
       if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)[^\s.!?]*(?:\s+[a-z]+){0,2}\s*$/.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
         return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
       }
-      if (!/and a half$/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of)\s+$/i.test(prev)) return null;
+      if (!/and a half$/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of|as (?:long|short|little|much) as)\s+$/i.test(prev)) return null;
       if (unit === 'Q') return null;
       // "a second term", "for a second time": an ordinal, not a duration
       if (unit === 'S' && /^\s+(?!of\b|and\b|or\b|later\b|earlier\b|ago\b|before\b|after\b)[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
@@ -924,6 +941,10 @@ rule(
     }
     if (unit === 'WE' && n === 1) return null;
     if (/^\d/.test(numWord) && parseFloat(numWord) > 1000) return null;
+    // "CBS's 60 Minutes", "48 Hours": a capitalised unit after a figure is a programme's title
+    if (/^\d/.test(numWord) && /^[A-Z][a-z]/.test(unitWord)) return null;
+    // "24 hours a day, seven days a week": an idiom for "all the time", not a duration
+    if (ROUND_THE_CLOCK_AFTER.test(`${m[0]}${text.slice(m.index + m[0].length, m.index + m[0].length + 8)}`)) return null;
     let start = m.index;
     let quant: string | undefined = m[1];
     if (quant && /^(over|under)$/i.test(quant) && (/^\w+\s+the\b/i.test(m[0]) || !precededBy(text, m.index, /\b(for|lasted|lasting|took|take|takes|spent|in|of|after|than|just|well)\s+$/i))) {
@@ -1021,10 +1042,12 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
   'easter': easter,
   'easter sunday': easter,
   'good friday': (y) => addDays(easter(y), -2),
+  // US general elections: the Tuesday after the first Monday of November
+  'election day': (y) => addDays(nthWeekday(y, 11, 1, 1), 1),
 };
 rule(
   'holiday',
-  `\\b(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday)\\b(?:,?\\s+(${YEAR4}))?`,
+  `\\b(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:,?\\s+(${YEAR4}))?`,
   9,
   (m, text) => {
     const name = m[1]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
@@ -1079,7 +1102,14 @@ rule(
       // "daily" as an adjective before a noun ("the daily newspaper") is not a set expression
       const nxt = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
       if (/^[A-Z]/.test(m[3]) && /[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index))) return null; // "NBC Nightly News"
-      if (/^(daily|weekly|monthly|quarterly|yearly|nightly)$/i.test(m[3]) && /^\s+[a-z]/.test(nxt) && !/^\s+(to|for|in|at|on|and|or|by|from|since|until|through|during|with|as|but)\b/.test(nxt)) return null;
+      const prev = text.slice(Math.max(0, m.index - 14), m.index);
+      // "the Communist Party daily Granma": a newspaper
+      if (/^\s+[A-Z][a-z]/.test(nxt) && /[A-Z][a-z]+\s+$/.test(prev)) return null;
+      // an adjective ("daily flights", "average daily volume", "its quarterly dividend") names a kind
+      // of thing, except "daily"/"weekly" right after a determiner, where it says how often ("his
+      // daily life", "on a daily basis", "his weekly radio address")
+      if (/^(daily|weekly|monthly|quarterly|yearly|nightly)$/i.test(m[3]) && /^\s+[a-z]/.test(nxt) && !/^\s+(to|for|in|at|on|and|or|by|from|since|until|through|during|with|as|but)\b/.test(nxt)
+        && !(/^(daily|weekly|nightly)$/i.test(m[3]) && /\b(?:his|her|their|its|our|my|your|a|the)\s+$/i.test(prev))) return null;
     } else if (m[4] || m[5]) value = durationValue(1, unitKey((m[4] ?? m[5])!));
     else {
       const what = m[2]!;
@@ -1122,6 +1152,8 @@ rule(
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     if (w === 'now') {
       if (/\b(by|until|till|from|for|than|right|just)\s+$/i.test(before) && !/\b(by|until|from|for|than)\s+$/i.test(before)) return null;
+      // "Now, he says, …", "Now for today's quiz": a discourse marker opening the sentence, not a time
+      if (/^Now/.test(m[0]) && /(?:^|[.!?]["'”’]*\s+|["“‘]|\n\s*)$/.test(before) && /^(?:,|\s+for\b)/.test(after)) return null;
     }
     if (w === 'once' || w === 'earlier' || w === 'later' || w === 'so far' || w === 'one day' || w === 'the coming' || w === 'upcoming' || w === 'eventually' || w === 'today\'s') return null;
     if (w === 'future') return null; // "future earnings": an adjective
