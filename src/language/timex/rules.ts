@@ -385,7 +385,7 @@ rule(
 const Q_ORD = '(?:first|second|third|fourth|1st|2nd|3rd|4th|final)';
 rule(
   'quarter',
-  `\\b(?:(?:the|this|that|its|(?:this|last|next) year's)\\s+)?(?:(${YEAR4})\\s+)?(?:(?:latest|last|past|current|same|comparable|corresponding|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?(quarter|period)(?![a-z-])(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier)|\\s+(?:of\\s+)?(last|this|next)\\s+year)?`,
+  `\\b(?:(?:the|this|that|its|(?:this|last|next) year's)\\s+)?(?:(${YEAR4})(?:['’]s)?\\s+)?(?:(?:latest|last|past|current|same|comparable|corresponding|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?(quarter|period)(?![a-z-])(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier)|\\s+(?:of\\s+)?(last|this|next)\\s+year)?`,
   8,
   (m, text) => {
     const s = m[0].toLowerCase();
@@ -565,6 +565,8 @@ rule(
     if (part && !m[9] && (!m[4] || /^o/i.test(m[4]))) {
       if ((part === 'afternoon' || part === 'evening' || (part === 'night' && hh >= 6)) && hh < 12) hh += 12;
     } else if (part && m[9]) return null;
+    // "7:30 tonight": an evening hour
+    if (m[9]?.toLowerCase() === 'tonight' && hh >= 5 && hh < 12 && !/^a/i.test(m[4] ?? '')) hh += 12;
     const day = m[9] ?? m[10];
     let end = m.index + m[0].length;
     // "a.m." at the end of a sentence: the period belongs to the sentence too; keep it in the span
@@ -897,7 +899,7 @@ const ROUND_THE_CLOCK_BEFORE = /\b(?:(?:24|twenty-four) hours|(?:7|seven) days|3
 // "five-year", "the first nine months", "2 1/2 years".
 rule(
   'duration',
-  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?((?:\\d+|${UNITS_WORDS}|ten|twelve)\\s*(?:to|or|-|–)\\s*)?(${NUM_SRC})(?:\\s+more)?([\\s-]+)(?:(?:trading|business|working|school)\\s+(?=days?\\b|weeks?\\b))?(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
+  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?((?:\\d+|${UNITS_WORDS}|ten|twelve)\\s*(?:to|or|-|–)\\s*)?(${NUM_SRC})(?:\\s+more|\\s+and\\s+a\\s+half)?([\\s-]+)(?:(?:trading|business|working|school)\\s+(?=days?\\b|weeks?\\b))?(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
   5,
   (m, text) => {
     const rangeFrom = m[4];
@@ -907,7 +909,7 @@ rule(
     const unit = unitKey(unitWord);
     const hyphen = m[6]!.includes('-');
     const lowNum = numWord.toLowerCase();
-    if (/and a half$/.test(m[0])) n = n === 'X' ? n : n + 0.5;
+    if (/\band a half\b/.test(m[0])) n = n === 'X' ? n : n + 0.5;
     // a bare "a/an/some/many + unit" is often not a duration ("a day of protests"): accept the
     // common cases only
     if (rangeFrom && !/^\d|^[a-z]+$/i.test(lowNum)) return null;
@@ -915,10 +917,13 @@ rule(
       if (rangeFrom) return null;
       const prev = text.slice(Math.max(0, m.index - 40), m.index);
       if (ROUND_THE_CLOCK_BEFORE.test(prev)) return null;
+      // a price or a sum of money per unit ("$1.76 a year", "save $500 million a year") is a rate,
+      // which TE3's annotators leave alone; counts of events per unit ("interviews a day") are sets
+      if (/(?:[$£€#]\s?\d[\d.,]*(?:\s+(?:million|billion|trillion))?|\b(?:dollars?|cents?|euros?|pounds?|yen))(?:\s+(?:in|of)\s+[a-z-]+(?:\s+[a-z-]+)?)?\s*$/i.test(prev)) return null;
       if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)[^\s.!?]*(?:\s+[a-z]+){0,2}\s*$/.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
         return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
       }
-      if (!/and a half$/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of|as (?:long|short|little|much) as)\s+$/i.test(prev)) return null;
+      if (!/\band a half\b/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of|as (?:long|short|little|much) as)\s+$/i.test(prev)) return null;
       if (unit === 'Q') return null;
       // "a second term", "for a second time": an ordinal, not a duration
       if (unit === 'S' && /^\s+(?!of\b|and\b|or\b|later\b|earlier\b|ago\b|before\b|after\b)[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
@@ -951,6 +956,10 @@ rule(
       // "over the past 30 years": a preposition, not a quantifier
       start = m.index + m[0].indexOf(' ') + 1;
       quant = undefined;
+    }
+    // "the talks would last several weeks": "last" is the verb, not part of the expression
+    if (m[2]?.toLowerCase() === 'last' && !/^(?:\S+\s+)?the\s/i.test(m[0]) && precededBy(text, m.index, /\b(?:will|would|could|may|might|to|should|can|must|did|does|do|not|n't)\s+$/i)) {
+      start = m.index + m[0].search(/last\s/i) + 5;
     }
     // "the two-day visit": an adjectival duration leaves the article out of the span
     if (hyphen && !m[1] && !m[2] && !m[3] && !rangeFrom && /^the\s/i.test(m[0])) start = m.index + m[0].search(/\s\S/) + 1;
@@ -1099,6 +1108,8 @@ rule(
       if (/^(weekly|monthly|daily|quarterly)$/i.test(m[3]) && /^\s+[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && /^[A-Z]/.test(m[3])) return null;
       const map: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P1Q', biweekly: 'P2W', semiannually: 'P6M' };
       value = map[m[3].toLowerCase()]!;
+      // "rise 8.5% annually": a growth rate, not a recurring time
+      if (/(?:%|\bpercent)\s*$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
       // "daily" as an adjective before a noun ("the daily newspaper") is not a set expression
       const nxt = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
       if (/^[A-Z]/.test(m[3]) && /[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index))) return null; // "NBC Nightly News"
@@ -1121,7 +1132,9 @@ rule(
       else if (PART_OF_DAY[what.toLowerCase()]) value = `XXXX-XX-XXT${PART_OF_DAY[what.toLowerCase()]}`;
       else {
         const n = m[1] ? parseNumber(m[1]) : 1;
-        value = durationValue(/other/.test(s) ? 2 : n, unitKey(what));
+        const unit = unitKey(what);
+        const times = /other/.test(s) ? 2 : n;
+        value = unit === 'Q' ? `P${times}Q` : durationValue(times, unit); // "every quarter": P1Q as TE3 writes it
       }
     }
     return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value, anchor: 'none' }) };
