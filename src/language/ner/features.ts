@@ -54,11 +54,11 @@ export function shortShape(shape: string): string {
   return s;
 }
 
-const isUpperInitial = (w: string) => {
+export const isUpperInitial = (w: string) => {
   const c = w.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
 };
-const hasLower = (w: string) => {
+export const hasLower = (w: string) => {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c >= 97 && c <= 122) return true;
@@ -66,7 +66,7 @@ const hasLower = (w: string) => {
   }
   return false;
 };
-const isLetterInitial = (w: string) => {
+export const isLetterInitial = (w: string) => {
   const c = w.charCodeAt(0);
   return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /^\p{L}/u.test(w);
 };
@@ -137,7 +137,7 @@ const WINDOW_FAMILIES = [-2, -1, 0, 1, 2].map((r) => ({
 }));
 
 /** Groups feature names by family (up to and including the first '=') → value → id. */
-function featureFamilies(names: string[], lookup: (feature: string) => number): Map<string, Map<string, number>> {
+export function featureFamilies(names: Iterable<string>, lookup: (feature: string) => number): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const name of names) {
     const eq = name.indexOf('=');
@@ -385,7 +385,7 @@ export class FeatureExtractor {
   }
 }
 
-function hasLetter(w: string): boolean {
+export function hasLetter(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
@@ -518,7 +518,7 @@ function documentForms(words: string[][]): Map<string, string> {
 }
 
 /** Gazetteer features per token: the longest entry covering it, with its type and position. */
-function gazetteerMarks(sent: string[], gazetteer: Gazetteer, memo: Map<string, number>, lookup: (f: string) => number): (number[] | null)[] {
+export function gazetteerMarks(sent: string[], gazetteer: Gazetteer, memo: Map<string, number>, lookup: (f: string) => number): (number[] | null)[] {
   const marks: (number[] | null)[] = new Array(sent.length).fill(null);
   const idOf = (f: string) => {
     let v = memo.get(f);

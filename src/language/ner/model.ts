@@ -2,6 +2,7 @@
 // Viterbi under IOB2 constraints; serialisation to a compact gzipped JSON file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { Tagger } from './tagger.js';
 import { FeatureExtractor, LABELS, predictionHistory, type CachedWord, type Gazetteer, type Lexicon } from './features.js';
 
 export const L = LABELS.length;
@@ -144,6 +145,7 @@ function wordSums(entry: CachedWord, stage: number, weights: Float32Array): Floa
 
 export class NerModel {
   readonly extractor: FeatureExtractor;
+  private tagger: Tagger | undefined;
   constructor(readonly data: ModelData) {
     const features = data.features;
     this.extractor = new FeatureExtractor(data.lexicon, (f) => features.get(f) ?? -1, undefined, features.keys());
@@ -156,6 +158,7 @@ export class NerModel {
 
   /** Label indices (into LABELS) for the sentences of one document. */
   decodeDocument(sentences: string[][]): Int32Array[] {
+    if (process.env.NER_OLD !== '1') return (this.tagger ??= new Tagger(this.data, this.data.lexicon, this.data.gazetteer, LABELS)).decodeDocument(sentences);
     const { words, extras } = this.extractor.documentParts(sentences, this.data.gazetteer);
     const first = words.map((w, si) => decode(this.emissions(w, extras[si]!, null, 0, this.data.weights), w.length, this.data.transitions));
     const stage2 = this.data.stage2;

@@ -1,0 +1,776 @@
+// Decoding for the NER model (model.ts): exactly the features of FeatureExtractor (features.ts) and
+// the scores and decisions of `viterbi`, bit for bit, but computed on interned ids and flat typed
+// arrays instead of feature strings and per-word objects.
+//  - Each distinct token text is interned once: its window features (positions -2..2) are summed
+//    into one slice of a Float32Array (both stages side by side), with its flags, shape id and the
+//    id of its lower-case form. A token then costs one Map lookup.
+//  - Lower-case forms are interned too (their ids key the word-pair features, the gazetteer trie and
+//    the per-document casing and prediction-history counts), so no feature string is built.
+//  - Weights of both stages sit in one row per feature (18 floats): one memory access per feature,
+//    and both stages' emission scores are summed in one pass (the second stage adds its
+//    prediction-history features after the first stage has been decoded, in the original order).
+import {
+  featureFamilies,
+  gazetteerMarks,
+  hasLetter,
+  hasLower,
+  isLetterInitial,
+  isUpperInitial,
+  normalizeToken,
+  shortShape,
+  wordShape,
+  type Gazetteer,
+  type Lexicon,
+} from './features.js';
+
+const NL = 9;
+const ROW = 18; // a weight row: the 9 stage-1 weights, then the 9 stage-2 weights
+const WORD = 5 * ROW; // a word's window sums: positions -2..2 × both stages
+const START = NL; // row of the transition table used before the first token
+
+// Word flags (of the normalised token unless marked raw).
+const CAPITALISED = 1;
+const HAS_LOWER = 2;
+const HAS_LETTER = 4;
+const LETTER_INITIAL = 8;
+const GAZ_START = 16; // starts with a capital letter or a digit: may start a gazetteer entry
+const OPENER = 32; // - " ' ( (the `after-open` feature of the next word)
+const DOC_SKIP = 64; // " ' ( - : keep the next word out of the document casing statistics
+const HAS_SPACE = 128; // gazetteer matched on strings for its sentence (never from the tokenizer)
+const RAW_HISTORY = 256; // raw text: upper-case initial, or letters without lower case
+const RAW_LETTER_INITIAL = 512;
+
+const TYPE_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
+
+export interface TaggerWeights {
+  features: Map<string, number>;
+  weights: Float32Array;
+  transitions: Float32Array;
+  stage2?: { weights: Float32Array; transitions: Float32Array };
+}
+
+/** For each label, the previous labels IOB2 allows before it. */
+function allowedPrev(labels: readonly string[]): boolean[][] {
+  return labels.map((cur) => labels.map((prev) => !cur.startsWith('I-') || prev.slice(2) === cur.slice(2)));
+}
+
+export class Tagger {
+  private readonly lookup: (feature: string) => number;
+  private readonly rows: Float32Array;
+  private readonly transitions1: Float32Array;
+  private readonly transitions2: Float32Array | null;
+  private readonly allowed: boolean[][];
+  private readonly inside: boolean[]; // I- labels: not allowed first
+
+  // Feature families (name up to the first '=') → value → id.
+  private readonly fam: Map<string, Map<string, number>>;
+  private readonly famW: (Map<string, number> | undefined)[];
+  private readonly famL: (Map<string, number> | undefined)[];
+  private readonly famSS: (Map<string, number> | undefined)[];
+  private readonly famS3: (Map<string, number> | undefined)[];
+  private readonly famC: (Map<string, number> | undefined)[][];
+  private readonly famSh: Map<string, number> | undefined;
+  private readonly famP: (Map<string, number> | undefined)[];
+  private readonly famS: (Map<string, number> | undefined)[];
+  private readonly famCr: Map<string, number> | undefined;
+  private readonly famLen: Map<string, number> | undefined;
+  private readonly famCNone: number;
+  private readonly flagIds: { digit: number; hyph: number; period: number };
+  private readonly constant: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: Int32Array };
+  private readonly docIds: Int32Array; // [forms bits (1 T, 2 l, 3 Tl) * 2 + edge]
+  private readonly historyIds: { maj: Int32Array; type: Int32Array; left: Int32Array; right: Int32Array };
+
+  // Lower-case forms. The first `pairSpan` ids are the words of the model's word-pair features,
+  // the next ones (up to `baseLex`) the words of gazetteer entries; they survive cache resets.
+  private readonly lexIds = new Map<string, number>();
+  private lexStr: string[] = [];
+  private lexStamp = new Int32Array(1024); // document stamp of lexBits / lexCounts
+  private lexBits = new Uint8Array(1024); // casings in the document's ordinary sentences
+  private lexHistory = new Int32Array(1024); // document stamp of lexCounts
+  private lexCounts = new Int32Array(1024 * 5); // first-pass types of the document's occurrences
+  private lexHeadline = new Int32Array(1024); // `hl+l=` id + 2 (0: not looked up yet)
+  private readonly pairSpan: number;
+  private readonly baseLex: number;
+  private readonly pairsBefore = new Map<number, number>(); // prev * pairSpan + cur → `bg-=` id
+  private readonly pairsAfter = new Map<number, number>(); // cur * pairSpan + next → `bg+=` id
+  private readonly sentenceStart: number;
+  private readonly sentenceEnd: number;
+
+  // Gazetteer trie over lower-case forms: child = trie.get(node * trieSpan + lex).
+  private readonly trie = new Map<number, number>();
+  private readonly trieSpan: number;
+  private readonly trieTypes: (string[] | undefined)[] = [];
+  private readonly gazetteer: Gazetteer;
+  private readonly tokenTypes: Map<string, Int32Array>;
+  private readonly gazIds = new Map<string, Int32Array>(); // type → [U B I L exact, U B I L lower case, gzm]
+
+  // Short shapes: ids, and memos of the features that combine them.
+  private readonly shapeIds = new Map<string, number>();
+  private shapeStr: string[] = [];
+  private firstShape = new Int32Array(256); // `first+ss=` id + 2
+  private readonly shapeTriples = new Map<number, number>();
+
+  // Words (distinct token texts).
+  private readonly wordIds = new Map<string, number>();
+  private wordCount = 0;
+  private wordLex = new Int32Array(1024);
+  private wordShapeId = new Int32Array(1024);
+  private wordFlags = new Int32Array(1024);
+  private wordSums = new Float32Array(1024 * WORD);
+  private wordGazetteer: (Int32Array | null)[] = [];
+  private wordNorm: string[] = [];
+
+  private stamp = 0;
+  private emit1 = new Float64Array(256 * NL);
+  private emit2 = new Float64Array(1024 * NL);
+  private labels = new Int32Array(1024);
+  private extras = new Int32Array(4096);
+  private bounds = new Int32Array(257);
+  private score = new Float64Array(256 * NL);
+  private back = new Int32Array(256 * NL);
+
+  constructor(
+    model: TaggerWeights,
+    private readonly lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    labels: readonly string[],
+    private readonly wordLimit = 200_000,
+  ) {
+    if (labels.length !== NL) throw new Error('the tagger assumes 9 labels');
+    const features = model.features;
+    this.lookup = (f) => features.get(f) ?? -1;
+    const id = this.lookup;
+    this.allowed = allowedPrev(labels);
+    this.inside = labels.map((l) => l.startsWith('I-'));
+    const F = features.size;
+    this.rows = new Float32Array(F * ROW);
+    for (let f = 0; f < F; f++) {
+      for (let y = 0; y < NL; y++) {
+        this.rows[f * ROW + y] = model.weights[f * NL + y]!;
+        if (model.stage2) this.rows[f * ROW + NL + y] = model.stage2.weights[f * NL + y]!;
+      }
+    }
+    this.transitions1 = model.transitions;
+    this.transitions2 = model.stage2?.transitions ?? null;
+
+    const fam = (this.fam = featureFamilies(features.keys(), id));
+    const R = [-2, -1, 0, 1, 2];
+    this.famW = R.map((r) => fam.get(r === 0 ? 'w=' : `${r}:w=`));
+    this.famL = R.map((r) => fam.get(r === 0 ? 'l=' : `${r}:l=`));
+    this.famSS = R.map((r) => fam.get(r === 0 ? 'ss=' : `${r}:ss=`));
+    this.famS3 = R.map((r) => fam.get(r === 0 ? 's3=' : `${r}:s3=`));
+    this.famC = R.map((r) => [0, 1, 2, 3].map((k) => fam.get(r === 0 ? `c${k}=` : `${r}:c${k}=`)));
+    this.famSh = fam.get('sh=');
+    this.famP = [0, 1, 2, 3, 4].map((k) => fam.get(`p${k}=`));
+    this.famS = [0, 1, 2, 3, 4].map((k) => fam.get(`s${k}=`));
+    this.famCr = fam.get('cr=');
+    this.famLen = fam.get('len=');
+    this.famCNone = id('c=none');
+    this.flagIds = { digit: id('digit'), hyph: id('hyph'), period: id('period') };
+    this.constant = {
+      bias: id('bias'), first: id('first'), last: id('last'), hl: id('hl'), afterOpen: id('after-open'),
+      pads: Int32Array.from([id('-2:pad'), id('-1:pad'), -1, id('1:pad'), id('2:pad')]),
+    };
+    this.docIds = new Int32Array(8).fill(-1);
+    for (const [bits, forms] of [[1, 'T'], [2, 'l'], [3, 'Tl']] as const) {
+      this.docIds[bits * 2] = id('doc=' + forms);
+      this.docIds[bits * 2 + 1] = id('doc=' + forms + '|edge');
+    }
+    const maj = new Int32Array(10);
+    const type = new Int32Array(10);
+    for (let k = 0; k < 5; k++) {
+      for (let e = 0; e < 2; e++) {
+        maj[k * 2 + e] = id(`ph=${TYPE_NAMES[k]}${e ? '|edge' : ''}`);
+        type[k * 2 + e] = id(`ph+${TYPE_NAMES[k]}${e ? '|edge' : ''}`);
+      }
+    }
+    this.historyIds = {
+      maj, type,
+      left: Int32Array.from(TYPE_NAMES, (n) => id(`ph@-1=${n}`)),
+      right: Int32Array.from(TYPE_NAMES, (n) => id(`ph@+1=${n}`)),
+    };
+
+    // Word pairs: every split of a `bg-=a|b` / `bg+=a|b` name at a '|' (the string the extractor
+    // would build from that split is the name itself, so the pair maps to the same id).
+    const splits: [number, string, string, number][] = [];
+    for (const [name, fid] of features) {
+      const before = name.startsWith('bg-=');
+      if (!before && !name.startsWith('bg+=')) continue;
+      const rest = name.slice(4);
+      for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) splits.push([before ? 0 : 1, rest.slice(0, i), rest.slice(i + 1), fid]);
+    }
+    for (const [, a, b] of splits) {
+      this.intern(a);
+      this.intern(b);
+    }
+    this.intern('<s>');
+    this.intern('</s>');
+    this.pairSpan = this.lexStr.length;
+    for (const [side, a, b, fid] of splits) (side === 0 ? this.pairsBefore : this.pairsAfter).set(this.lexIds.get(a)! * this.pairSpan + this.lexIds.get(b)!, fid);
+    this.sentenceStart = this.lexIds.get('<s>')!;
+    this.sentenceEnd = this.lexIds.get('</s>')!;
+
+    // Gazetteer trie over the lower-case entries' words (an entry's words never contain spaces).
+    this.gazetteer = gazetteer;
+    const entries = [...gazetteer.lower].map(([key, types]) => [key.split(' '), types] as const);
+    for (const [parts] of entries) for (const p of parts) this.intern(p);
+    this.baseLex = this.lexStr.length;
+    this.trieSpan = this.baseLex;
+    let nodes = 1;
+    for (const [parts, types] of entries) {
+      let node = 0;
+      for (const p of parts) {
+        const key = node * this.trieSpan + this.lexIds.get(p)!;
+        let child = this.trie.get(key);
+        if (child === undefined) this.trie.set(key, (child = nodes++));
+        node = child;
+      }
+      this.trieTypes[node] = types;
+    }
+    this.tokenTypes = tokenTypeIds(gazetteer, id);
+
+    this.internShape('<s>');
+    this.internShape('</s>');
+  }
+
+  /** Label indices for the sentences of one document (each an array of token texts). */
+  decodeDocument(sentences: string[][]): Int32Array[] {
+    let total = 0;
+    for (const s of sentences) total += s.length;
+    if (this.wordCount + total > this.wordLimit) this.reset();
+    const ids = new Int32Array(total);
+    let at = 0;
+    let longest = 0;
+    for (const s of sentences) {
+      for (const w of s) ids[at++] = this.word(w);
+      longest = Math.max(longest, s.length);
+    }
+    this.reserve(total, longest);
+    const stamp = ++this.stamp;
+    this.documentForms(sentences, ids, stamp);
+
+    const twoStages = this.transitions2 !== null;
+    const out: Int32Array[] = [];
+    let offset = 0;
+    for (const s of sentences) {
+      const n = s.length;
+      this.sentenceFeatures(s, ids, offset, n);
+      this.emissions(ids, offset, n);
+      const labels = this.decode(this.emit1, 0, n, this.transitions1, this.labels, offset);
+      if (!twoStages) out.push(labels.slice(offset, offset + n));
+      offset += n;
+    }
+    if (!twoStages) return out;
+
+    this.historyCounts(ids, stamp);
+    offset = 0;
+    for (const s of sentences) {
+      const n = s.length;
+      this.addHistory(ids, offset, n);
+      out.push(this.decode(this.emit2, offset, n, this.transitions2!, new Int32Array(n), 0));
+      offset += n;
+    }
+    return out;
+  }
+
+  // --- words ------------------------------------------------------------------------------------
+
+  private intern(lower: string): number {
+    let id = this.lexIds.get(lower);
+    if (id === undefined) {
+      id = this.lexStr.length;
+      this.lexIds.set(lower, id);
+      this.lexStr.push(lower);
+      if (id >= this.lexStamp.length) {
+        const size = this.lexStamp.length * 2;
+        this.lexStamp = grow(this.lexStamp, size);
+        this.lexBits = grow(this.lexBits, size);
+        this.lexHistory = grow(this.lexHistory, size);
+        this.lexCounts = grow(this.lexCounts, size * 5);
+        this.lexHeadline = grow(this.lexHeadline, size);
+      }
+      this.lexStamp[id] = 0;
+      this.lexHistory[id] = 0;
+      this.lexHeadline[id] = 0;
+    }
+    return id;
+  }
+
+  private internShape(shape: string): number {
+    let id = this.shapeIds.get(shape);
+    if (id === undefined) {
+      id = this.shapeStr.length;
+      this.shapeIds.set(shape, id);
+      this.shapeStr.push(shape);
+      if (id >= this.firstShape.length) this.firstShape = grow(this.firstShape, this.firstShape.length * 2);
+    }
+    return id;
+  }
+
+  private reset(): void {
+    this.wordIds.clear();
+    this.wordCount = 0;
+    this.wordGazetteer = [];
+    this.wordNorm = [];
+    for (let id = this.baseLex; id < this.lexStr.length; id++) this.lexIds.delete(this.lexStr[id]!);
+    this.lexStr.length = this.baseLex;
+    this.shapeTriples.clear();
+  }
+
+  /** The id of a token text, its features summed on first sight. */
+  private word(raw: string): number {
+    const known = this.wordIds.get(raw);
+    if (known !== undefined) return known;
+    const id = this.wordCount++;
+    if (id >= this.wordLex.length) {
+      const size = this.wordLex.length * 2;
+      this.wordLex = grow(this.wordLex, size);
+      this.wordShapeId = grow(this.wordShapeId, size);
+      this.wordFlags = grow(this.wordFlags, size);
+      this.wordSums = grow(this.wordSums, size * WORD);
+    }
+    this.wordIds.set(raw, id);
+    const word = normalizeToken(raw);
+    const lower = word.toLowerCase();
+    const shape = wordShape(word);
+    const short = shortShape(shape);
+    this.wordNorm[id] = word;
+    this.wordLex[id] = this.intern(lower);
+    this.wordShapeId[id] = this.internShape(short);
+    let flags = 0;
+    const c = word.charCodeAt(0);
+    if (isUpperInitial(word)) flags |= CAPITALISED;
+    if (hasLower(word)) flags |= HAS_LOWER;
+    if (hasLetter(word)) flags |= HAS_LETTER;
+    if (isLetterInitial(word)) flags |= LETTER_INITIAL;
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /^[\p{Lu}\p{N}]/u.test(word))) flags |= GAZ_START;
+    if (word === '-' || word === '"' || word === "'" || word === '(') flags |= OPENER;
+    if (word === '"' || word === "'" || word === '(' || word === '-' || word === ':') flags |= DOC_SKIP;
+    if (word.includes(' ')) flags |= HAS_SPACE;
+    if (isUpperInitial(raw) || (!hasLower(raw) && hasLetter(raw))) flags |= RAW_HISTORY;
+    if (isLetterInitial(raw)) flags |= RAW_LETTER_INITIAL;
+    this.wordFlags[id] = flags;
+    this.wordGazetteer[id] = this.tokenTypes.get(word) ?? null;
+    this.sumWindowFeatures(id, word, lower, shape, short);
+    return id;
+  }
+
+  /**
+   * The weight sums (both stages) of the features the word contributes at positions -2..2, in the
+   * order of FeatureExtractor.wordFeatures, accumulated in float32 as the decoder always did.
+   */
+  private sumWindowFeatures(id: number, word: string, lower: string, shape: string, short: string): void {
+    const clusters = this.lexicon.clusters.get(word) ?? this.lexicon.clusters.get(lower) ?? [];
+    const w = word.replace(/\d/g, '0');
+    const l = lower.replace(/\d/g, '0');
+    const sums = this.wordSums;
+    const rows = this.rows;
+    const add = (position: number, family: Map<string, number> | undefined, value: string) => {
+      const f = family?.get(value);
+      if (f === undefined || f < 0) return;
+      const base = id * WORD + position * ROW;
+      const row = f * ROW;
+      for (let y = 0; y < ROW; y++) sums[base + y]! += rows[row + y]!;
+    };
+    sums.fill(0, id * WORD, (id + 1) * WORD);
+    // position 0
+    add(2, this.famW[2], w);
+    add(2, this.famL[2], l);
+    add(2, this.famSh, shape);
+    add(2, this.famSS[2], short);
+    for (let k = 1; k <= 4 && k <= lower.length; k++) {
+      add(2, this.famP[k], lower.slice(0, k));
+      add(2, this.famS[k], lower.slice(-k));
+    }
+    for (let k = 0; k < clusters.length; k++) add(2, this.famC[2]![k] ?? this.fam.get(`c${k}=`), clusters[k]!);
+    if (clusters.length === 0) this.addId(id, 2, this.famCNone);
+    add(2, this.famCr, this.lexicon.capRatio.get(lower) ?? 'u');
+    add(2, this.famLen, String(Math.min(word.length, 8)));
+    if (/\d/.test(word)) this.addId(id, 2, this.flagIds.digit);
+    if (/-/.test(word)) this.addId(id, 2, this.flagIds.hyph);
+    if (/\./.test(word)) this.addId(id, 2, this.flagIds.period);
+    // positions -1 and +1
+    const s3 = lower.slice(-3);
+    for (const p of [1, 3]) {
+      add(p, this.famW[p], w);
+      add(p, this.famL[p], l);
+      add(p, this.famSS[p], short);
+      for (let k = 1; k < clusters.length; k++) add(p, this.famC[p]![k] ?? this.fam.get(`${p - 2}:c${k}=`), clusters[k]!);
+      add(p, this.famS3[p], s3);
+    }
+    // positions -2 and +2
+    for (const p of [0, 4]) {
+      add(p, this.famL[p], l);
+      add(p, this.famSS[p], short);
+      if (clusters.length > 2) add(p, this.famC[p]![2], clusters[2]!);
+    }
+  }
+
+  private addId(id: number, position: number, f: number): void {
+    if (f < 0) return;
+    const base = id * WORD + position * ROW;
+    const row = f * ROW;
+    for (let y = 0; y < ROW; y++) this.wordSums[base + y]! += this.rows[row + y]!;
+  }
+
+  private reserve(total: number, longest: number): void {
+    if (this.emit2.length < total * NL) this.emit2 = new Float64Array(total * NL * 2);
+    if (this.labels.length < total) this.labels = new Int32Array(total * 2);
+    if (this.emit1.length < longest * NL) {
+      this.emit1 = new Float64Array(longest * NL * 2);
+      this.score = new Float64Array(longest * NL * 2);
+      this.back = new Int32Array(longest * NL * 2);
+    }
+    if (this.bounds.length < longest + 1) this.bounds = new Int32Array(longest * 2 + 1);
+    if (this.extras.length < longest * 8 + 512) this.extras = new Int32Array(longest * 16 + 512);
+  }
+
+  // --- document-level statistics ----------------------------------------------------------------
+
+  /** A sentence written in capitals (CoNLL headlines) or Title Case (web headlines). */
+  private isHeadline(ids: Int32Array, offset: number, n: number): boolean {
+    let letters = 0;
+    let upperOnly = 0;
+    for (let t = 0; t < n; t++) {
+      const flags = this.wordFlags[ids[offset + t]!]!;
+      if (!(flags & HAS_LETTER)) continue;
+      letters++;
+      if (!(flags & HAS_LOWER)) upperOnly++;
+    }
+    return letters >= 2 && upperOnly === letters;
+  }
+
+  /** How each lower-case form is written in the document's ordinary sentences (bit 1 T, 2 l). */
+  private documentForms(sentences: string[][], ids: Int32Array, stamp: number): void {
+    let offset = 0;
+    for (const s of sentences) {
+      const n = s.length;
+      if (!this.isHeadline(ids, offset, n)) {
+        for (let t = 1; t < n; t++) {
+          const id = ids[offset + t]!;
+          const flags = this.wordFlags[id]!;
+          if (!(flags & LETTER_INITIAL)) continue;
+          if (this.wordFlags[ids[offset + t - 1]!]! & DOC_SKIP) continue;
+          const lex = this.wordLex[id]!;
+          if (this.lexStamp[lex] !== stamp) {
+            this.lexStamp[lex] = stamp;
+            this.lexBits[lex] = 0;
+          }
+          this.lexBits[lex]! |= flags & CAPITALISED ? 1 : 2;
+        }
+      }
+      offset += n;
+    }
+  }
+
+  // --- per-sentence features and scores ---------------------------------------------------------
+
+  /** The token features that are not window features, per token in `extras` (bounds per token). */
+  private sentenceFeatures(s: string[], ids: Int32Array, offset: number, n: number): void {
+    const gaz = this.gazetteerMarks(s, ids, offset, n);
+    const headline = this.isHeadline(ids, offset, n);
+    const { bias, first, last, hl, afterOpen, pads } = this.constant;
+    const wordLex = this.wordLex;
+    const wordFlags = this.wordFlags;
+    const wordShapeId = this.wordShapeId;
+    const stamp = this.stamp;
+    let extras = this.extras;
+    let used = 0;
+    for (let t = 0; t < n; t++) {
+      if (used + 512 > extras.length) extras = this.extras = grow(extras, extras.length * 2);
+      this.bounds[t] = used;
+      const id = ids[offset + t]!;
+      const flags = wordFlags[id]!;
+      const lex = wordLex[id]!;
+      const shape = wordShapeId[id]!;
+      let v: number;
+      if (t < 2) {
+        if (pads[0]! >= 0) extras[used++] = pads[0]!;
+        if (t < 1 && pads[1]! >= 0) extras[used++] = pads[1]!;
+      }
+      if (t + 2 >= n) {
+        if (t + 1 >= n && pads[3]! >= 0) extras[used++] = pads[3]!;
+        if (pads[4]! >= 0) extras[used++] = pads[4]!;
+      }
+      if (bias >= 0) extras[used++] = bias;
+      if (t === 0) {
+        if (first >= 0) extras[used++] = first;
+        v = this.firstShape[shape]! - 2;
+        if (v === -2) this.firstShape[shape] = (v = this.lookup('first+ss=' + this.shapeStr[shape]!)) + 2;
+        if (v >= 0) extras[used++] = v;
+      }
+      if (t === n - 1 && last >= 0) extras[used++] = last;
+      const prevLex = t > 0 ? wordLex[ids[offset + t - 1]!]! : this.sentenceStart;
+      const nextLex = t + 1 < n ? wordLex[ids[offset + t + 1]!]! : this.sentenceEnd;
+      const span = this.pairSpan;
+      if (lex < span) {
+        if (prevLex < span) {
+          v = this.pairsBefore.get(prevLex * span + lex) ?? -1;
+          if (v >= 0) extras[used++] = v;
+        }
+        if (nextLex < span) {
+          v = this.pairsAfter.get(lex * span + nextLex) ?? -1;
+          if (v >= 0) extras[used++] = v;
+        }
+      }
+      v = this.shapeTriple(t > 0 ? wordShapeId[ids[offset + t - 1]!]! : 0, shape, t + 1 < n ? wordShapeId[ids[offset + t + 1]!]! : 1);
+      if (v >= 0) extras[used++] = v;
+      if (headline) {
+        if (hl >= 0) extras[used++] = hl;
+        v = this.lexHeadline[lex]! - 2;
+        if (v === -2) this.lexHeadline[lex] = (v = this.lookup('hl+l=' + this.lexStr[lex]!)) + 2;
+        if (v >= 0) extras[used++] = v;
+      }
+      if (t === 1 && afterOpen >= 0 && wordFlags[ids[offset]!]! & OPENER) extras[used++] = afterOpen;
+      const g = gaz?.[t];
+      if (g) for (let j = 0; j < g.length; j++) if (g[j]! >= 0) extras[used++] = g[j]!;
+      if (flags & CAPITALISED || !(flags & HAS_LOWER)) {
+        if (this.lexStamp[lex] === stamp && this.lexBits[lex]) {
+          v = this.docIds[this.lexBits[lex]! * 2 + (t === 0 || headline ? 1 : 0)]!;
+          if (v >= 0) extras[used++] = v;
+        }
+      }
+    }
+    this.bounds[n] = used;
+  }
+
+  private shapeTriple(prev: number, cur: number, next: number): number {
+    if (prev >= 1024 || cur >= 1024 || next >= 1024) return this.lookup(`ssw=${this.shapeStr[prev]}|${this.shapeStr[cur]}|${this.shapeStr[next]}`);
+    const key = (prev * 1024 + cur) * 1024 + next;
+    let v = this.shapeTriples.get(key);
+    if (v === undefined) this.shapeTriples.set(key, (v = this.lookup(`ssw=${this.shapeStr[prev]}|${this.shapeStr[cur]}|${this.shapeStr[next]}`)));
+    return v;
+  }
+
+  /**
+   * Gazetteer features per token, in the extractor's order: the word's multi-word-entry types, then
+   * every entry starting at each earlier-or-same token, shortest first, with its type and position.
+   */
+  private gazetteerMarks(s: string[], ids: Int32Array, offset: number, n: number): (number[] | null)[] | null {
+    let spaced = false;
+    for (let t = 0; t < n; t++) if (this.wordFlags[ids[offset + t]!]! & HAS_SPACE) spaced = true;
+    if (spaced) return gazetteerMarks(s.map(normalizeToken), this.gazetteer, new Map(), this.lookup);
+    let marks: (number[] | null)[] | null = null;
+    for (let t = 0; t < n; t++) {
+      const g = this.wordGazetteer[ids[offset + t]!];
+      if (!g) continue;
+      marks ??= new Array<number[] | null>(n).fill(null);
+      const arr = (marks[t] ??= []);
+      for (let j = 0; j < g.length; j++) arr.push(g[j]!);
+    }
+    const span = this.trieSpan;
+    for (let i = 0; i < n; i++) {
+      if (!(this.wordFlags[ids[offset + i]!]! & GAZ_START)) continue;
+      let node = 0;
+      for (let len = 1; len <= this.gazetteer.maxLength && i + len <= n; len++) {
+        const lex = this.wordLex[ids[offset + i + len - 1]!]!;
+        const child = lex < span ? this.trie.get(node * span + lex) : undefined;
+        if (child === undefined) break;
+        node = child;
+        const lowerTypes = this.trieTypes[node];
+        if (!lowerTypes) continue;
+        let key = this.wordNorm[ids[offset + i]!]!;
+        for (let k = 1; k < len; k++) key += ' ' + this.wordNorm[ids[offset + i + k]!]!;
+        const exactTypes = this.gazetteer.exact.get(key);
+        const types = exactTypes ?? lowerTypes;
+        const lc = exactTypes ? 0 : 4;
+        marks ??= new Array<number[] | null>(n).fill(null);
+        for (let k = i; k < i + len; k++) {
+          const pos = len === 1 ? 0 : k === i ? 1 : k === i + len - 1 ? 3 : 2;
+          const arr = (marks[k] ??= []);
+          for (const ty of types) {
+            const g = this.gazetteerIds(ty);
+            arr.push(g[pos + lc]!);
+            if (len > 1) arr.push(g[8]!);
+          }
+        }
+      }
+    }
+    return marks;
+  }
+
+  private gazetteerIds(type: string): Int32Array {
+    let g = this.gazIds.get(type);
+    if (!g) {
+      const ids = ['U', 'B', 'I', 'L'].map((pos) => this.lookup(`gz=${type}:${pos}`));
+      const lower = ['U', 'B', 'I', 'L'].map((pos) => this.lookup(`gz=${type}:${pos}:lc`));
+      this.gazIds.set(type, (g = Int32Array.from([...ids, ...lower, this.lookup(`gzm=${type}`)])));
+    }
+    return g;
+  }
+
+  /**
+   * Both stages' emission scores: window sums (positions -2..2), then the other features, each
+   * label summed in the original order (identical doubles). Stage 1 → emit1, stage 2 → emit2.
+   */
+  private emissions(ids: Int32Array, offset: number, n: number): void {
+    const sums = this.wordSums;
+    const rows = this.rows;
+    const extras = this.extras;
+    const bounds = this.bounds;
+    const emit1 = this.emit1;
+    const emit2 = this.emit2;
+    for (let t = 0; t < n; t++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
+      let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, b7 = 0, b8 = 0;
+      const lo = t >= 2 ? -2 : -t;
+      const hi = t + 2 < n ? 2 : n - 1 - t;
+      for (let r = lo; r <= hi; r++) {
+        const b = ids[offset + t + r]! * WORD + (r + 2) * ROW;
+        a0 += sums[b]!; a1 += sums[b + 1]!; a2 += sums[b + 2]!; a3 += sums[b + 3]!; a4 += sums[b + 4]!;
+        a5 += sums[b + 5]!; a6 += sums[b + 6]!; a7 += sums[b + 7]!; a8 += sums[b + 8]!;
+        b0 += sums[b + 9]!; b1 += sums[b + 10]!; b2 += sums[b + 11]!; b3 += sums[b + 12]!; b4 += sums[b + 13]!;
+        b5 += sums[b + 14]!; b6 += sums[b + 15]!; b7 += sums[b + 16]!; b8 += sums[b + 17]!;
+      }
+      const end = bounds[t + 1]!;
+      for (let j = bounds[t]!; j < end; j++) {
+        const b = extras[j]! * ROW;
+        a0 += rows[b]!; a1 += rows[b + 1]!; a2 += rows[b + 2]!; a3 += rows[b + 3]!; a4 += rows[b + 4]!;
+        a5 += rows[b + 5]!; a6 += rows[b + 6]!; a7 += rows[b + 7]!; a8 += rows[b + 8]!;
+        b0 += rows[b + 9]!; b1 += rows[b + 10]!; b2 += rows[b + 11]!; b3 += rows[b + 12]!; b4 += rows[b + 13]!;
+        b5 += rows[b + 14]!; b6 += rows[b + 15]!; b7 += rows[b + 16]!; b8 += rows[b + 17]!;
+      }
+      let e = t * NL;
+      emit1[e] = a0; emit1[e + 1] = a1; emit1[e + 2] = a2; emit1[e + 3] = a3; emit1[e + 4] = a4;
+      emit1[e + 5] = a5; emit1[e + 6] = a6; emit1[e + 7] = a7; emit1[e + 8] = a8;
+      e = (offset + t) * NL;
+      emit2[e] = b0; emit2[e + 1] = b1; emit2[e + 2] = b2; emit2[e + 3] = b3; emit2[e + 4] = b4;
+      emit2[e + 5] = b5; emit2[e + 6] = b6; emit2[e + 7] = b7; emit2[e + 8] = b8;
+    }
+  }
+
+  // --- second stage -----------------------------------------------------------------------------
+
+  /** How the first pass labelled the document's letter-initial tokens, per lower-case form. */
+  private historyCounts(ids: Int32Array, stamp: number): void {
+    const total = ids.length;
+    for (let i = 0; i < total; i++) {
+      const id = ids[i]!;
+      if (!(this.wordFlags[id]! & RAW_LETTER_INITIAL)) continue;
+      const lex = this.wordLex[id]!;
+      if (this.lexHistory[lex] !== stamp) {
+        this.lexHistory[lex] = stamp;
+        this.lexCounts.fill(0, lex * 5, lex * 5 + 5);
+      }
+      const y = this.labels[i]!;
+      this.lexCounts[lex * 5 + (y === 0 ? 0 : (y + 1) >> 1)]!++;
+    }
+  }
+
+  /** Adds the prediction-history features of `predictionHistory` to the stage-2 scores. */
+  private addHistory(ids: Int32Array, offset: number, n: number): void {
+    const { maj: majIds, type: typeIds, left, right } = this.historyIds;
+    const headline = this.isHeadline(ids, offset, n);
+    const majority = this.back; // scratch: majority type per token
+    const own = this.extras; // scratch: own features per token, bounds in `bounds`
+    const counts = this.lexCounts;
+    let used = 0;
+    for (let t = 0; t < n; t++) {
+      this.bounds[t] = used;
+      majority[t] = 0;
+      const id = ids[offset + t]!;
+      if (!(this.wordFlags[id]! & RAW_HISTORY)) continue;
+      const lex = this.wordLex[id]!;
+      if (this.lexHistory[lex] !== this.stamp) continue;
+      const c = lex * 5;
+      const y = this.labels[offset + t]!;
+      const self = y === 0 ? 0 : (y + 1) >> 1;
+      const o0 = counts[c]! - (self === 0 ? 1 : 0);
+      const o1 = counts[c + 1]! - (self === 1 ? 1 : 0);
+      const o2 = counts[c + 2]! - (self === 2 ? 1 : 0);
+      const o3 = counts[c + 3]! - (self === 3 ? 1 : 0);
+      const o4 = counts[c + 4]! - (self === 4 ? 1 : 0);
+      if (o0 + o1 + o2 + o3 + o4 === 0) continue;
+      const edge = t === 0 || headline ? 1 : 0;
+      let maj = 0;
+      let best = o0;
+      if (o1 > best) { maj = 1; best = o1; }
+      if (o2 > best) { maj = 2; best = o2; }
+      if (o3 > best) { maj = 3; best = o3; }
+      if (o4 > best) { maj = 4; best = o4; }
+      majority[t] = maj;
+      if (majIds[maj * 2 + edge]! >= 0) own[used++] = majIds[maj * 2 + edge]!;
+      if (o1 > 0 && typeIds[2 + edge]! >= 0) own[used++] = typeIds[2 + edge]!;
+      if (o2 > 0 && typeIds[4 + edge]! >= 0) own[used++] = typeIds[4 + edge]!;
+      if (o3 > 0 && typeIds[6 + edge]! >= 0) own[used++] = typeIds[6 + edge]!;
+      if (o4 > 0 && typeIds[8 + edge]! >= 0) own[used++] = typeIds[8 + edge]!;
+    }
+    this.bounds[n] = used;
+    const rows = this.rows;
+    const emit2 = this.emit2;
+    const add = (e: number, f: number) => {
+      const b = f * ROW + NL;
+      for (let y = 0; y < NL; y++) emit2[e + y]! += rows[b + y]!;
+    };
+    for (let t = 0; t < n; t++) {
+      const e = (offset + t) * NL;
+      for (let j = this.bounds[t]!; j < this.bounds[t + 1]!; j++) add(e, own[j]!);
+      if (t > 0 && majority[t - 1]! > 0 && left[majority[t - 1]!]! >= 0) add(e, left[majority[t - 1]!]!);
+      if (t + 1 < n && majority[t + 1]! > 0 && right[majority[t + 1]!]! >= 0) add(e, right[majority[t + 1]!]!);
+    }
+  }
+
+  // --- Viterbi ----------------------------------------------------------------------------------
+
+  /** Best IOB2-valid labels of emit[from .. from + n) (as `decode` in model.ts), into out[at ..]. */
+  private decode(emit: Float64Array, from: number, n: number, transitions: Float32Array, out: Int32Array, at: number): Int32Array {
+    if (n === 0) return out;
+    const score = this.score;
+    const back = this.back;
+    const allowed = this.allowed;
+    const e0 = from * NL;
+    for (let y = 0; y < NL; y++) score[y] = this.inside[y] ? -Infinity : emit[e0 + y]! + transitions[START * NL + y]!;
+    for (let t = 1; t < n; t++) {
+      const prevBase = (t - 1) * NL;
+      for (let y = 0; y < NL; y++) {
+        let best = -Infinity;
+        let arg = 0;
+        const ok = allowed[y]!;
+        for (let p = 0; p < NL; p++) {
+          if (!ok[p]) continue;
+          const s = score[prevBase + p]! + transitions[p * NL + y]!;
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+        score[t * NL + y] = best + emit[e0 + t * NL + y]!;
+        back[t * NL + y] = arg;
+      }
+    }
+    let best = -Infinity;
+    let arg = 0;
+    for (let y = 0; y < NL; y++) {
+      if (score[(n - 1) * NL + y]! > best) {
+        best = score[(n - 1) * NL + y]!;
+        arg = y;
+      }
+    }
+    for (let t = n - 1; t >= 0; t--) {
+      out[at + t] = arg;
+      arg = back[t * NL + arg]!;
+    }
+    return out;
+  }
+}
+
+function grow<T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+function tokenTypeIds(gazetteer: Gazetteer, id: (f: string) => number): Map<string, Int32Array> {
+  const sets = new Map<string, Set<string>>();
+  for (const [key, types] of gazetteer.exact) {
+    const parts = key.split(' ');
+    if (parts.length < 2) continue;
+    for (const p of parts) {
+      if (!/^\p{Lu}/u.test(p)) continue;
+      let set = sets.get(p);
+      if (!set) sets.set(p, (set = new Set()));
+      for (const t of types) set.add(t);
+    }
+  }
+  return new Map([...sets].map(([k, v]) => [k, Int32Array.from([...v].sort().map((t) => id(`gzt=${t}`)))]));
+}
