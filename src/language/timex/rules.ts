@@ -920,7 +920,7 @@ rule(
       // a price or a sum of money per unit ("$1.76 a year", "save $500 million a year") is a rate,
       // which TE3's annotators leave alone; counts of events per unit ("interviews a day") are sets
       if (/(?:[$£€#]\s?\d[\d.,]*(?:\s+(?:million|billion|trillion))?|\b(?:dollars?|cents?|euros?|pounds?|yen))(?:\s+(?:in|of)\s+[a-z-]+(?:\s+[a-z-]+)?)?\s*$/i.test(prev)) return null;
-      if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)[^\s.!?]*(?:\s+[a-z]+){0,2}\s*$/.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
+      if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)[^\s.!?]*(?:\s+(?:[a-z]+|[A-Z]+s))?(?:\s+[a-z]+)?\s*$/.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
         return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
       }
       if (!/\band a half\b/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of|as (?:long|short|little|much) as)\s+$/i.test(prev)) return null;
