@@ -159,6 +159,11 @@ describe('TimeML conventions for general news', () => {
     expect(findTimexes('Put guards outside every clinic, 24 hours a day, and let it be done.', { dct: '1998-10-25' })).toEqual([]);
     expect(tx('Now, he says, "it looks like the West just wanted a war."', '1991-02-25', 'Now')).toBeNull();
     expect(tx('Iraq now controls 20 percent of the world\'s oil reserves.', '1990-08-15', 'now')).toEqual(['DATE', 'PRESENT_REF', undefined]);
+    expect(tx('Currently, transplant organs are rationed through a regional system.', '1998-03-31', 'Currently')).toBeNull();
+    expect(tx('The company currently holds about 4.2 million shares.', '1989-10-30', 'currently')).toEqual(['DATE', 'PRESENT_REF', undefined]);
+    // "recent" before a noun is left alone; "recent years" is kept
+    expect(tx('IRA commanders are responsible for the recent bomb attacks.', '1998-03-22', 'recent')).toBeNull();
+    expect(tx('The market has moved toward cheaper gear in recent years.', '1989-10-30', 'recent years')?.[1]).toBe('PAST_REF');
   });
 
   it('rates of money and growth are not sets; "every quarter" is P1Q', () => {
