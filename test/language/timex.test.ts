@@ -181,6 +181,16 @@ describe('TimeML conventions for general news', () => {
     expect(tx('Officials said the talks would last several weeks.', '2013-03-20', 'several weeks')).toEqual(['DURATION', 'PXW', undefined]);
   });
 
+  it('"two thousand years" is a span of millennia, not the year 2000; "centuries" PXC', () => {
+    expect(tx('Families have kept their glass-working secrets for more than two thousand years.', '1998-02-06', 'more than two thousand years')).toEqual(['DURATION', 'P2L', 'MORE_THAN']);
+    expect(tx('Ukraine was ruled from Moscow for centuries.', '1998-02-06', 'centuries')?.[1]).toBe('PXC');
+  });
+
+  it('a possessive weekday names a past event even in a future clause', () => {
+    // 15 January 2000 was a Saturday
+    expect(tx("They would look for ways to get around Wednesday's ruling.", '2000-01-15', 'Wednesday')?.[1]).toBe('2000-01-12');
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

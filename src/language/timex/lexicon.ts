@@ -44,7 +44,7 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 /** A cardinal in words or digits, or a vague quantity ("several", "a few"). */
 export const NUM_SRC =
   `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:${TENS})(?:[- ](?:${UNITS_WORDS}))?|${TEENS}|(?:one|a) and a half|${UNITS_WORDS}|` +
-  'a hundred|one hundred|a dozen|a couple of|a couple|couple of|a few|few|several|many|some|an|a)';
+  `(?:a|one|${UNITS_WORDS}) (?:hundred|thousand)|a dozen|a couple of|a couple|couple of|a few|few|several|many|some|an|a)`;
 
 export const ORDINAL_SRC =
   '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|' +
@@ -62,7 +62,8 @@ export function parseNumber(s: string): number | 'X' {
   }
   if (/and a half$/.test(t)) return (SMALL[t.split(' ')[0]!] ?? 1) + 0.5;
   if (/^(a |)couple/.test(t) || t === 'couple of') return 2;
-  if (t === 'a hundred' || t === 'one hundred') return 100;
+  const big = /^(a|one|two|three|four|five|six|seven|eight|nine) (hundred|thousand)$/.exec(t);
+  if (big) return (big[1] === 'a' ? 1 : SMALL[big[1]!]!) * (big[2] === 'hundred' ? 100 : 1000);
   if (t === 'a dozen') return 12;
   if (/^(a few|few|several|many|some)$/.test(t)) return 'X';
   const parts = t.split(/[- ]/);
@@ -131,7 +132,7 @@ export function durationValue(n: number | 'X', unit: UnitKey, fortnight = false)
       case 'H': return 'PTXH';
       case 'Q': return 'PXM';
       case 'DE': return 'PXDE';
-      case 'CE': return 'PXCE';
+      case 'CE': return 'PXC'; // TimeBank's unit letter for centuries
       default: return `PX${unit}`;
     }
   }
@@ -146,7 +147,9 @@ export function durationValue(n: number | 'X', unit: UnitKey, fortnight = false)
     case 'WE': return `P${n * 2}D`;
     case 'M': return whole ? `P${n}M` : `P${Math.round(n * 30)}D`;
     case 'Q': return `P${Math.round(n * 3)}M`;
-    case 'Y': return whole ? `P${n}Y` : `P${Math.floor(n)}Y${Math.round((n % 1) * 12)}M`;
+    case 'Y':
+      if (whole && n >= 1000 && n % 1000 === 0) return `P${n / 1000}L`; // millennia, as TimeBank writes them
+      return whole ? `P${n}Y` : `P${Math.floor(n)}Y${Math.round((n % 1) * 12)}M`;
     case 'DE': return `P${Math.round(n * 10)}Y`;
     case 'CE': return `P${Math.round(n * 100)}Y`;
   }

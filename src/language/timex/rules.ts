@@ -309,6 +309,8 @@ rule(
     const spoken = !/^\d/.test(yWord);
     const y = spoken ? parseSpokenYear(yWord) : +yWord;
     if (!y) return null;
+    // "two thousand years": a number of units, not the year 2000
+    if (spoken && /^[\s-]+(?:years?|people|dollars|miles|troops|feet|times)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
     if (!spoken) {
       if (y < 1000 || y > 2099) return null;
       if (y < 1900 && !m[1] && !m[2] && !precededBy(text, m.index, /\b(in|since|by|of|until|from|to|year|early|late|mid|around|circa|c\.)\s+$/i)) return null;
@@ -670,10 +672,11 @@ rule(
       resolve: (ctx) => {
         const base = textual && ctx.ref?.d !== undefined ? refToYmd(ctx.ref) : ctx.dct;
         if (!base) return { type: 'DATE', value: `XXXX-WXX-${wd}`, mod, anchor: 'none' };
-        // "Thursday's closing price", "Tuesday's declaration": a possessive weekday in a
-        // tenseless clause names a reported event, so it looks back (unless "ahead of", "before")
+        // "Thursday's closing price", "get around Wednesday's ruling": a possessive weekday names a
+        // reported event, so it looks back whatever the clause's tense (unless "ahead of", "before");
+        // all 18 in TimeBank and aquaint-A lie on or before the document date
         let tense = ctx.tense();
-        if (tense === 'present' && !rel && /^['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
+        if (!rel && /^['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
           && !precededBy(text, m.index, /\b(ahead of|before|for|until|awaiting|await|on)\s+$/i)) tense = 'past';
         const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
