@@ -1,6 +1,6 @@
 // Claim evolution: what sources say about one subject, date by date, and where they disagree.
 import type { ClaimEvolution, ClaimStatement, Disagreement, IsoDate } from '../types.js';
-import { extractEventMentions, isFurniture } from './events.js';
+import { extractEventMentions, isFurniture, sentenceMentions } from './events.js';
 import type { DatedMention, StoryArticle } from './model.js';
 import { contentTerms, isStopword, stem, words } from './text.js';
 
@@ -40,15 +40,20 @@ function sentenceDates(article: StoryArticle): (index: number) => IsoDate | null
   return (index) => byIndex.get(index) ?? newsDay;
 }
 
+const SPEAKER_NAME = '((?:[A-Z][\\p{Ll}]+\\s){0,3}[A-Z][\\p{Ll}]+)';
+const NAME_BEFORE_VERB = new RegExp(`${SPEAKER_NAME}\\s+(?:said|says|told|noted|stated|added|warned|announced)\\b`, 'u');
+const ACCORDING_TO_NAME = new RegExp(`[Aa]ccording to\\s+${SPEAKER_NAME}`, 'u');
+
 /** Speaker from capitalised words right before or after the reporting verb, when NER gave none. */
 function fallbackSpeaker(text: string): string | null {
-  const NAME = '((?:[A-Z][\\p{Ll}]+\\s){0,3}[A-Z][\\p{Ll}]+)';
-  const before = new RegExp(`${NAME}\\s+(?:said|says|told|noted|stated|added|warned|announced)\\b`, 'u').exec(text);
-  const according = new RegExp(`[Aa]ccording to\\s+${NAME}`, 'u').exec(text);
+  const before = NAME_BEFORE_VERB.exec(text);
+  const according = ACCORDING_TO_NAME.exec(text);
   const name = before?.[1] ?? according?.[1] ?? null;
   if (!name || /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:He|She|They|It|We|I|This|That)$/.test(name)) return null;
   return name;
 }
+
+const CAPITALISED_INSIDE = /(?<=\S\s+)[A-Z][\p{L}'’-]*/gu;
 
 function statementsOf(article: StoryArticle): Statement[] {
   const out: Statement[] = [];
@@ -65,9 +70,9 @@ function statementsOf(article: StoryArticle): Statement[] {
     seen.add(sentenceIndex);
     const terms = new Set<string>();
     const surface = new Map<string, string>();
-    const names = new Set(mentions.filter((m) => m.sentence === sentenceIndex).flatMap((m) => words(m.text)));
+    const names = new Set(sentenceMentions(article, sentenceIndex).flatMap((m) => words(m.text)));
     // Capitalised inside the sentence: a name, not a subject.
-    const capitalised = new Set([...text.matchAll(/(?<=\S\s+)[A-Z][\p{L}'’-]*/gu)].flatMap((m) => words(m[0])));
+    const capitalised = new Set([...text.matchAll(CAPITALISED_INSIDE)].flatMap((m) => words(m[0])));
     for (const w of words(text)) {
       if (isStopword(w) || w.length < 4 || /\d/.test(w) || names.has(w) || capitalised.has(w)) continue;
       const st = stem(w);
@@ -86,7 +91,20 @@ function statementsOf(article: StoryArticle): Statement[] {
       negated: NEGATION.test(text),
     });
   };
-  const sentenceAt = (offset: number) => sentences.findIndex((s) => s.start <= offset && offset < s.end);
+  const sentenceAt = (offset: number): number => {
+    // Sentences are in text order: the last one starting at or before the offset, if it covers it.
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && offset < sentences[found]!.end ? found : -1;
+  };
   for (const q of quotes) {
     if (q.kind !== 'speech') continue;
     const i = sentenceAt(q.content[0]);
@@ -113,11 +131,12 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
     }
   }
   // Headlines say what a story is about: a subject they name weighs more than one only quoted.
-  const titleTerms = articles.map((a) => new Set(words(a.title).map(stem)));
+  const titlesWith = new Map<string, number>();
+  for (const a of articles) for (const t of new Set(words(a.title).map(stem))) titlesWith.set(t, (titlesWith.get(t) ?? 0) + 1);
   const subjects = [...byTerm]
     .map(([term, list]) => {
       const nArticles = new Set(list.map((s) => s.articleId)).size;
-      const inTitles = titleTerms.filter((t) => t.has(term)).length;
+      const inTitles = titlesWith.get(term) ?? 0;
       return { term, list, articles: nArticles, dates: new Set(list.map((s) => s.date)).size, salience: nArticles + 2 * inTitles };
     })
     .filter((x) => x.articles >= 2 && x.dates >= 2)

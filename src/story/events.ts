@@ -2,7 +2,7 @@
 import type { EntityMention, IsoDate, Timex } from '../types.js';
 import { addDays, calendarDateOf, clockOf, dayNumber, narrowByMod } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent } from './model.js';
-import { contentTerms, cosine, TfIdf, words } from './text.js';
+import { contentTerms, cosine, TfIdf, wordCount } from './text.js';
 
 // Lines that are page furniture rather than reporting: captions, link teasers, comment forms,
 // bylines, share bars. The extract stage removes most of them; these rules make the stage safe on
@@ -19,7 +19,7 @@ export function isFurniture(sentence: string): boolean {
   if (!s) return true;
   if (FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s)) return true;
   if (/\s\|\s/.test(s)) return true;
-  const n = words(s).length;
+  const n = wordCount(s);
   if (n < 4) return true;
   if (n > 90) return true;
   // A short line with no sentence punctuation is a heading, a byline or a menu entry.
@@ -34,9 +34,24 @@ export interface MentionOptions {
   publicationBackoff?: boolean;
 }
 
-function sentenceMentions(article: StoryArticle, index: number): EntityMention[] {
-  return article.analysis.mentions.filter((m) => m.sentence === index);
+const mentionsBySentence = new WeakMap<StoryArticle['analysis'], Map<number, EntityMention[]>>();
+
+/** The entity mentions of one sentence (grouped once per analysis). */
+export function sentenceMentions(article: StoryArticle, index: number): EntityMention[] {
+  let groups = mentionsBySentence.get(article.analysis);
+  if (!groups) {
+    groups = new Map();
+    for (const m of article.analysis.mentions) {
+      const list = groups.get(m.sentence);
+      if (list) list.push(m);
+      else groups.set(m.sentence, [m]);
+    }
+    mentionsBySentence.set(article.analysis, groups);
+  }
+  return groups.get(index) ?? [];
 }
+
+const CAPITALISED_NAME = /(?<![.!?]\s|^)\b([A-Z][\p{Ll}]+(?:\s+[A-Z][\p{Ll}]+)*)/gu;
 
 /** Keys of the actors a sentence names: recognised entities, else capitalised names as a fallback. */
 function actorKeys(article: StoryArticle, index: number, text: string): string[] {
@@ -45,8 +60,7 @@ function actorKeys(article: StoryArticle, index: number, text: string): string[]
     return [...new Set(mentions.map((m) => m.entityKey ?? `${m.label.toLowerCase()}:${m.text.toLowerCase()}`))];
   }
   const keys = new Set<string>();
-  const NAME = /(?<![.!?]\s|^)\b([A-Z][\p{Ll}]+(?:\s+[A-Z][\p{Ll}]+)*)/gu;
-  for (const m of text.matchAll(NAME)) {
+  for (const m of text.matchAll(CAPITALISED_NAME)) {
     if (m.index === 0) continue;
     keys.add(`other:${m[1]!.toLowerCase()}`);
   }
@@ -131,7 +145,17 @@ function datesOfSentence(text: string, inside: Timex[], published: IsoDate | nul
  * or year), one mention per date it names; undated lead sentences dated by the article's news day
  * (the publication date, or the day one to two days before it that the lead itself names).
  */
-export function extractEventMentions(article: StoryArticle, options: MentionOptions = {}): DatedMention[] {
+export function extractEventMentions(article: StoryArticle, options?: MentionOptions): DatedMention[] {
+  // The story build and its claim pass both need the default mentions of every article.
+  if (options) return eventMentionsOf(article, options);
+  let cached = defaultMentions.get(article);
+  if (!cached) defaultMentions.set(article, (cached = eventMentionsOf(article, {})));
+  return cached;
+}
+
+const defaultMentions = new WeakMap<StoryArticle, DatedMention[]>();
+
+function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedMention[] {
   const lead = options.leadSentences ?? 5;
   const backoff = options.publicationBackoff ?? true;
   const { sentences, timexes } = article.analysis;
@@ -149,7 +173,7 @@ export function extractEventMentions(article: StoryArticle, options: MentionOpti
     for (let k = t; k < sortedTimexes.length && sortedTimexes[k]!.start < s.end; k++) inside.push(sortedTimexes[k]!);
     if (isFurniture(text)) continue;
     // A line that is little more than its date is a dateline or a header, not a report.
-    if (inside.length && words(text).length - words(inside.map((x) => x.text).join(' ')).length < 4) continue;
+    if (inside.length && wordCount(text) - wordCount(inside.map((x) => x.text).join(' ')) < 4) continue;
     content.push({ index: i, text, dates: datesOfSentence(article.text, inside, published) });
   }
   // The news day: what the lead's own day-level dates say, when they point at the last two days.
@@ -196,7 +220,7 @@ export function extractEventMentions(article: StoryArticle, options: MentionOpti
           weight: 1 / c.dates.length,
         });
       }
-    } else if (backoff && newsDay && position < lead && !/\?\s*$/.test(c.text) && words(c.text).length >= 6) {
+    } else if (backoff && newsDay && position < lead && !/\?\s*$/.test(c.text) && wordCount(c.text) >= 6) {
       out.push({
         ...base,
         date: newsDay,
@@ -225,6 +249,12 @@ export interface MergeOptions {
  * actors) become one event with all their sources; a month- or year-level mention joins the most
  * similar day-level event inside its period ("late in 2021" joins the 30 December call).
  */
+// The first members stand for a group: enough to recognise the happening, and bounded.
+const REPRESENTATIVES = 8;
+// What each shared actor adds to a pair's similarity, and how many count.
+const ACTOR_BONUS = 0.05;
+const MAX_ACTORS = 3;
+
 export function mergeEvents(mentions: readonly DatedMention[], options: MergeOptions = {}): StoryEvent[] {
   const threshold = options.sameHappening ?? 0.3;
   // Pinning a coarse mention to a day inside its period: the best day event above a lower bar.
@@ -235,13 +265,38 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
   const vectors = terms_.map((t) => tfidf.vector(t));
   const similarity = (a: number, b: number): number => {
     const shared = mentions[a]!.actorKeys.filter((k) => mentions[b]!.actorKeys.includes(k)).length;
-    return cosine(vectors[a]!, vectors[b]!) + 0.05 * Math.min(shared, 3);
+    return cosine(vectors[a]!, vectors[b]!) + ACTOR_BONUS * Math.min(shared, MAX_ACTORS);
   };
 
-  interface Group { date: IsoDate; granularity: DatedMention['granularity']; members: number[] }
+  interface Group { key: string; date: IsoDate; granularity: DatedMention['granularity']; members: number[]; seq: number }
   const groups: Group[] = [];
   const dayGroups = new Map<IsoDate, Group[]>();
   const coarseGroups = new Map<string, Group[]>();
+  const keyOf = (m: DatedMention) => (m.granularity === 'day' ? m.date : `${m.granularity}:${m.date}`);
+  const groupsOf = (m: DatedMention) => (m.granularity === 'day' ? dayGroups : coarseGroups);
+  // Per date key: which groups' representatives (first members) use each term.
+  const representativeTerms = new Map<string, Map<string, Group[]>>();
+  const indexRepresentative = (g: Group, member: number) => {
+    let terms = representativeTerms.get(g.key);
+    if (!terms) representativeTerms.set(g.key, (terms = new Map()));
+    for (const t of new Set(terms_[member]!)) {
+      const list = terms.get(t);
+      if (!list) terms.set(t, [g]);
+      else if (list[list.length - 1] !== g) list.push(g);
+    }
+  };
+  /** Groups of the mention's own date that it may join, in creation order. */
+  const sameKeyCandidates = (i: number): Group[] => {
+    const m = mentions[i]!;
+    const all = groupsOf(m).get(keyOf(m)) ?? [];
+    if (all.length <= REPRESENTATIVES || threshold <= ACTOR_BONUS * MAX_ACTORS) return all;
+    // Without a shared term a pair scores at most the actor bonus, below the bar: only groups
+    // whose representatives share a term can win.
+    const terms = representativeTerms.get(keyOf(m))!;
+    const found = new Set<Group>();
+    for (const t of terms_[i]!) for (const g of terms.get(t) ?? []) found.add(g);
+    return [...found].sort((a, b) => a.seq - b.seq);
+  };
   const rank = (g: DatedMention['granularity']) => (g === 'day' ? 0 : g === 'month' ? 1 : 2);
   const order = mentions
     .map((_, i) => i)
@@ -264,10 +319,8 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
   for (const i of order) {
     const m = mentions[i]!;
     const candidates: { group: Group; inside: boolean }[] = [];
-    if (m.granularity === 'day') {
-      for (const g of dayGroups.get(m.date) ?? []) candidates.push({ group: g, inside: false });
-    } else {
-      for (const g of coarseGroups.get(`${m.granularity}:${m.date}`) ?? []) candidates.push({ group: g, inside: false });
+    for (const g of sameKeyCandidates(i)) candidates.push({ group: g, inside: false });
+    if (m.granularity !== 'day') {
       // Day events that share one of the mention's most specific terms (similarity needs shared terms).
       if (!termIndex) termIndex = indexDayGroups();
       const specific = [...vectors[i]!].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
@@ -284,8 +337,7 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
     let bestScore = -Infinity;
     for (const { group, inside } of candidates) {
       let score = 0;
-      // The first members stand for the group: enough to recognise the happening, and bounded.
-      for (const j of group.members.slice(0, 8)) score = Math.max(score, similarity(i, j));
+      for (const j of group.members.slice(0, REPRESENTATIVES)) score = Math.max(score, similarity(i, j));
       if (score >= (inside ? insideThreshold : threshold) && score > bestScore) {
         bestScore = score;
         best = group;
@@ -293,15 +345,17 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
     }
     if (best) {
       best.members.push(i);
+      if (best.members.length <= REPRESENTATIVES) indexRepresentative(best, i);
       continue;
     }
-    const g: Group = { date: m.date, granularity: m.granularity, members: [i] };
-    groups.push(g);
-    const index = m.granularity === 'day' ? dayGroups : coarseGroups;
-    const key = m.granularity === 'day' ? m.date : `${m.granularity}:${m.date}`;
+    const index = groupsOf(m);
+    const key = keyOf(m);
     let list = index.get(key);
     if (!list) index.set(key, (list = []));
+    const g: Group = { key, date: m.date, granularity: m.granularity, members: [i], seq: list.length };
+    groups.push(g);
     list.push(g);
+    indexRepresentative(g, i);
   }
   return groups
     .map((g) => {

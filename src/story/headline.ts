@@ -4,10 +4,10 @@ import type { TimelineEntry } from '../types.js';
 import { formatDate } from './dates.js';
 import { isFurniture } from './events.js';
 import type { StoryArticle } from './model.js';
-import { centroid, contentTerms, cosine, TfIdf, topTerms, words } from './text.js';
+import { centroid, contentTerms, cosine, TfIdf, topTerms, wordCount } from './text.js';
 
 function headlineShape(title: string): number {
-  const n = words(title).length;
+  const n = wordCount(title);
   if (n < 4 || n > 22) return 0.3;
   if (/[|•]|\s[-–—]\s[A-Z][\w.]+$/.test(title)) return 0.6; // "… - Site Name"
   return 1;
@@ -34,7 +34,7 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   for (const a of articles) {
     const candidates = a.title ? [cleanTitle(a.title)] : [];
     const firstLine = a.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
-    if (!a.title && firstLine && words(firstLine).length <= 22) candidates.push(firstLine);
+    if (!a.title && firstLine && wordCount(firstLine) <= 22) candidates.push(firstLine);
     for (const c of candidates) {
       if (!c || isFurniture(c)) continue;
       // A first line with no verb is more often a caption or a label than a headline.

@@ -19,9 +19,16 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 /** Lower-cased word forms of a text, stopwords included (for n-gram overlap). */
 export function words(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(TOKEN)) out.push(m[0].replace(/’/g, "'"));
-  return out;
+  const lower = text.toLowerCase();
+  return (lower.includes('’') ? lower.replace(/’/g, "'") : lower).match(TOKEN) ?? [];
+}
+
+/** How many words a text has (as `words` counts them), without building them. */
+export function wordCount(text: string): number {
+  TOKEN.lastIndex = 0;
+  let n = 0;
+  while (TOKEN.exec(text) !== null) n++;
+  return n;
 }
 
 export function stem(word: string): string {
@@ -44,14 +51,39 @@ export function isStopword(word: string): boolean {
 
 /** Stemmed content words: no stopwords, no pure numbers of one or two digits, no punctuation. */
 export function contentTerms(text: string): string[] {
+  const cached = termCache.get(text);
+  if (cached) return cached;
   const out: string[] = [];
-  for (const w of words(text).flatMap((x) => (x.includes('-') ? x.split('-') : [x]))) {
-    if (STOPWORDS.has(w)) continue;
-    if (/^\d{1,2}$/.test(w)) continue;
-    if (w.length < 2) continue;
-    out.push(stem(w));
+  const keep = (w: string) => {
+    if (w.length < 2 || STOPWORDS.has(w)) return;
+    if (w.length <= 2 && /^\d{1,2}$/.test(w)) return;
+    out.push(stemOf(w));
+  };
+  for (const x of words(text)) {
+    if (x.includes('-')) for (const part of x.split('-')) keep(part);
+    else keep(x);
+  }
+  if (text.length <= MAX_CACHED_TEXT) {
+    if (termCache.size >= MAX_CACHED_TEXTS) termCache.clear();
+    termCache.set(text, out);
   }
   return out;
+}
+
+// Sentences recur across the passes of one story build (events, timeline, claims) and across
+// rebuilds of a growing story: their terms are kept, within bounds. Callers must not mutate them.
+const MAX_CACHED_TEXT = 600;
+const MAX_CACHED_TEXTS = 50_000;
+const termCache = new Map<string, string[]>();
+const stemCache = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    if (stemCache.size >= MAX_CACHED_TEXTS) stemCache.clear();
+    stemCache.set(word, (s = stem(word)));
+  }
+  return s;
 }
 
 export type Vector = Map<string, number>;

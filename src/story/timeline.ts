@@ -3,7 +3,7 @@
 import type { IsoDate, TimelineEntry } from '../types.js';
 import { addDays, dayNumber } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent, TimelineOptions } from './model.js';
-import { centroid, contentTerms, cosine, TfIdf, topTerms, words, type Vector } from './text.js';
+import { centroid, contentTerms, cosine, TfIdf, topTerms, wordCount, type Vector } from './text.js';
 
 /** Weights of the evidence a mention gives its date (see docs/story.md, "Date salience"). */
 export interface SalienceWeights {
@@ -216,7 +216,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     for (const m of [...mentions, ...nextDay]) {
       if (seen.has(m.text)) continue;
       seen.add(m.text);
-      candidates.push({ mention: m, vector: vectorOf.get(m)!, nWords: words(m.text).length, forDate: date });
+      candidates.push({ mention: m, vector: vectorOf.get(m)!, nWords: wordCount(m.text), forDate: date });
     }
     const picked = pickSentences(candidates, story, k, ctx.selection, used);
     if (!picked.length) continue;

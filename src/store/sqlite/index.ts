@@ -523,13 +523,22 @@ function compactAnalysis(a: Analysis): CompactAnalysis {
 }
 
 function expandAnalysis(c: CompactAnalysis, text: string): Analysis {
+  return { ...c, sentences: c.sentences.map(([start, end, flat]) => lazySentence(start, end, flat, text)) };
+}
+
+// Most readers (story builds, the API) never look at tokens: they are made on first access.
+function lazySentence(start: number, end: number, flat: number[], text: string): Analysis['sentences'][number] {
+  let tokens: Analysis['sentences'][number]['tokens'] | undefined;
   return {
-    ...c,
-    sentences: c.sentences.map(([start, end, flat]) => {
-      const tokens = [];
-      for (let i = 0; i < flat.length; i += 2) tokens.push({ start: flat[i]!, end: flat[i + 1]!, text: text.slice(flat[i], flat[i + 1]) });
-      return { start, end, tokens };
-    }),
+    start,
+    end,
+    get tokens() {
+      if (!tokens) {
+        tokens = [];
+        for (let i = 0; i < flat.length; i += 2) tokens.push({ start: flat[i]!, end: flat[i + 1]!, text: text.slice(flat[i], flat[i + 1]) });
+      }
+      return tokens;
+    },
   };
 }
 
