@@ -41,6 +41,24 @@ const RAW_HISTORY = 256; // raw text: upper-case initial, or letters without low
 const RAW_LETTER_INITIAL = 512;
 
 const TYPE_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
+const LENGTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(String);
+const NO_CLUSTERS: string[] = [];
+// The window positions in the order sumWindowFeatures lists their features.
+const POSITION_ORDER = [2, 1, 3, 0, 4];
+
+/** A value's feature ids in several families: ids[i] = families[i].get(value) ?? -1. */
+function byValue(families: (Map<string, number> | undefined)[]): Map<string, Int32Array> {
+  const out = new Map<string, Int32Array>();
+  families.forEach((family, i) => {
+    if (!family) return;
+    for (const [value, id] of family) {
+      let ids = out.get(value);
+      if (!ids) out.set(value, (ids = new Int32Array(families.length).fill(-1)));
+      ids[i] = id;
+    }
+  });
+  return out;
+}
 
 export interface TaggerWeights {
   features: Map<string, number>;
@@ -79,6 +97,14 @@ export class Tagger {
   private readonly constant: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: Int32Array };
   private readonly docIds: Int32Array; // [forms bits (1 T, 2 l, 3 Tl) * 2 + edge]
   private readonly historyIds: { maj: Int32Array; type: Int32Array; left: Int32Array; right: Int32Array };
+  // A value's ids in the families that share it: `w=` at -1, 0, 1; `l=` at -2..2; `s3=` at -1, 0, 1.
+  private readonly byWord: Map<string, Int32Array>;
+  private readonly byLower: Map<string, Int32Array>;
+  private readonly bySuffix3: Map<string, Int32Array>;
+  private readonly byShortShape: (Int32Array | undefined)[] = [];
+  private readonly byCluster: Map<string, Int32Array>[] = [];
+  private readonly found = new Int32Array(256); // a new word's feature ids, by position
+  private readonly foundEnd = new Int32Array(5);
 
   // Lower-case forms. The first `pairSpan` ids are the words of the model's word-pair features,
   // the next ones (up to `baseLex`) the words of gazetteer entries; they survive cache resets.
@@ -161,6 +187,9 @@ export class Tagger {
     this.famS3 = R.map((r) => fam.get(r === 0 ? 's3=' : `${r}:s3=`));
     this.famC = R.map((r) => [0, 1, 2, 3].map((k) => fam.get(r === 0 ? `c${k}=` : `${r}:c${k}=`)));
     this.famSh = fam.get('sh=');
+    this.byWord = byValue([this.famW[1], this.famW[2], this.famW[3]]);
+    this.byLower = byValue(this.famL);
+    this.bySuffix3 = byValue([this.famS3[1], this.famS3[2], this.famS3[3]]);
     this.famP = [0, 1, 2, 3, 4].map((k) => fam.get(`p${k}=`));
     this.famS = [0, 1, 2, 3, 4].map((k) => fam.get(`s${k}=`));
     this.famCr = fam.get('cr=');
@@ -360,57 +389,82 @@ export class Tagger {
    * order of FeatureExtractor.wordFeatures, accumulated in float32 as the decoder always did.
    */
   private sumWindowFeatures(id: number, word: string, lower: string, shape: string, short: string): void {
-    const clusters = this.lexicon.clusters.get(word) ?? this.lexicon.clusters.get(lower) ?? [];
-    const w = word.replace(/\d/g, '0');
-    const l = lower.replace(/\d/g, '0');
+    const clusters = this.lexicon.clusters.get(word) ?? this.lexicon.clusters.get(lower) ?? NO_CLUSTERS;
+    const byWord = this.byWord.get(/\d/.test(word) ? word.replace(/\d/g, '0') : word);
+    const byLower = this.byLower.get(/\d/.test(lower) ? lower.replace(/\d/g, '0') : lower);
+    const s3 = lower.length > 3 ? lower.slice(-3) : lower;
+    const bySuffix3 = this.bySuffix3.get(s3);
+    const byShort = this.shortIds(this.wordShapeId[id]!, short);
+    const f = this.found;
+    const end = this.foundEnd;
+    let n = 0;
+    const push = (v: number | undefined) => {
+      if (v !== undefined && v >= 0) f[n++] = v;
+    };
+    // position 0 (index 2)
+    push(byWord?.[1]);
+    push(byLower?.[2]);
+    push(this.famSh?.get(shape));
+    push(byShort[2]);
+    for (let k = 1; k <= 4 && k <= lower.length; k++) {
+      push(this.famP[k]?.get(k === lower.length ? lower : lower.slice(0, k)));
+      push(k === 3 ? bySuffix3?.[1] : this.famS[k]?.get(k === lower.length ? lower : lower.slice(-k)));
+    }
+    for (let k = 0; k < clusters.length; k++) push(this.clusterIds(k, clusters[k]!)[2]);
+    if (clusters.length === 0) push(this.famCNone);
+    push(this.famCr?.get(this.lexicon.capRatio.get(lower) ?? 'u'));
+    push(this.famLen?.get(LENGTHS[Math.min(word.length, 8)]!));
+    if (/\d/.test(word)) push(this.flagIds.digit);
+    if (word.includes('-')) push(this.flagIds.hyph);
+    if (word.includes('.')) push(this.flagIds.period);
+    end[2] = n;
+    // positions -1 and +1 (indexes 1 and 3)
+    for (let p = 1; p <= 3; p += 2) {
+      const j = p === 1 ? 0 : 2;
+      push(byWord?.[j]);
+      push(byLower?.[p]);
+      push(byShort[p]);
+      for (let k = 1; k < clusters.length; k++) push(this.clusterIds(k, clusters[k]!)[p]);
+      push(bySuffix3?.[j]);
+      end[p] = n;
+    }
+    // positions -2 and +2 (indexes 0 and 4)
+    for (let p = 0; p <= 4; p += 4) {
+      push(byLower?.[p]);
+      push(byShort[p]);
+      if (clusters.length > 2) push(this.clusterIds(2, clusters[2]!)[p]);
+      end[p] = n;
+    }
     const sums = this.wordSums;
     const rows = this.rows;
-    const add = (position: number, family: Map<string, number> | undefined, value: string) => {
-      const f = family?.get(value);
-      if (f === undefined || f < 0) return;
-      const base = id * WORD + position * ROW;
-      const row = f * ROW;
-      for (let y = 0; y < ROW; y++) sums[base + y]! += rows[row + y]!;
-    };
     sums.fill(0, id * WORD, (id + 1) * WORD);
-    // position 0
-    add(2, this.famW[2], w);
-    add(2, this.famL[2], l);
-    add(2, this.famSh, shape);
-    add(2, this.famSS[2], short);
-    for (let k = 1; k <= 4 && k <= lower.length; k++) {
-      add(2, this.famP[k], lower.slice(0, k));
-      add(2, this.famS[k], lower.slice(-k));
-    }
-    for (let k = 0; k < clusters.length; k++) add(2, this.famC[2]![k] ?? this.fam.get(`c${k}=`), clusters[k]!);
-    if (clusters.length === 0) this.addId(id, 2, this.famCNone);
-    add(2, this.famCr, this.lexicon.capRatio.get(lower) ?? 'u');
-    add(2, this.famLen, String(Math.min(word.length, 8)));
-    if (/\d/.test(word)) this.addId(id, 2, this.flagIds.digit);
-    if (/-/.test(word)) this.addId(id, 2, this.flagIds.hyph);
-    if (/\./.test(word)) this.addId(id, 2, this.flagIds.period);
-    // positions -1 and +1
-    const s3 = lower.slice(-3);
-    for (const p of [1, 3]) {
-      add(p, this.famW[p], w);
-      add(p, this.famL[p], l);
-      add(p, this.famSS[p], short);
-      for (let k = 1; k < clusters.length; k++) add(p, this.famC[p]![k] ?? this.fam.get(`${p - 2}:c${k}=`), clusters[k]!);
-      add(p, this.famS3[p], s3);
-    }
-    // positions -2 and +2
-    for (const p of [0, 4]) {
-      add(p, this.famL[p], l);
-      add(p, this.famSS[p], short);
-      if (clusters.length > 2) add(p, this.famC[p]![2], clusters[2]!);
+    let from = 0;
+    for (const p of POSITION_ORDER) {
+      const base = id * WORD + p * ROW;
+      for (let j = from; j < end[p]!; j++) {
+        const row = f[j]! * ROW;
+        for (let y = 0; y < ROW; y++) sums[base + y]! += rows[row + y]!;
+      }
+      from = end[p]!;
     }
   }
 
-  private addId(id: number, position: number, f: number): void {
-    if (f < 0) return;
-    const base = id * WORD + position * ROW;
-    const row = f * ROW;
-    for (let y = 0; y < ROW; y++) this.wordSums[base + y]! += this.rows[row + y]!;
+  /** `ss=` ids of a short shape at positions -2..2. */
+  private shortIds(shapeId: number, short: string): Int32Array {
+    let ids = this.byShortShape[shapeId];
+    if (!ids) this.byShortShape[shapeId] = ids = Int32Array.from(this.famSS, (m) => m?.get(short) ?? -1);
+    return ids;
+  }
+
+  /** Ids of the cluster feature of level k with this value at positions -2..2. */
+  private clusterIds(k: number, value: string): Int32Array {
+    const table = (this.byCluster[k] ??= new Map());
+    let ids = table.get(value);
+    if (!ids) {
+      ids = Int32Array.from([-2, -1, 0, 1, 2], (r, p) => (this.famC[p]![k] ?? this.fam.get(r === 0 ? `c${k}=` : `${r}:c${k}=`))?.get(value) ?? -1);
+      table.set(value, ids);
+    }
+    return ids;
   }
 
   private reserve(total: number, longest: number): void {
