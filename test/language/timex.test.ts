@@ -191,6 +191,12 @@ describe('TimeML conventions for general news', () => {
     expect(tx("They would look for ways to get around Wednesday's ruling.", '2000-01-15', 'Wednesday')?.[1]).toBe('2000-01-12');
   });
 
+  it('"last February" said in March is a year back; "last April" said in October is this year\'s', () => {
+    expect(tx('Two military helicopters crashed last February.', '1998-03-01', 'last February')?.[1]).toBe('1997-02');
+    expect(tx('The company was sold last April.', '1989-10-27', 'last April')?.[1]).toBe('1989-04');
+    expect(tx('He was arrested last November.', '2000-01-13', 'last November')?.[1]).toBe('1999-11');
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

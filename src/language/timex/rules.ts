@@ -288,7 +288,9 @@ rule(
         const dct = ctx.dct;
         let y: number;
         if (yrel) y = dct.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
-        else if (rel === 'last' || rel === 'this past') y = mo < dct.m ? dct.y : dct.y - 1;
+        // "last February" said in March means a year ago: the month just past would be "last month"
+        else if (rel === 'last') y = mo < dct.m - 1 ? dct.y : dct.y - 1;
+        else if (rel === 'this past') y = mo < dct.m ? dct.y : dct.y - 1;
         else if (rel === 'next' || rel === 'this coming') y = mo > dct.m ? dct.y : dct.y + 1;
         else if (rel === 'this') y = dct.y;
         else y = yearFor(dct, mo, undefined, ctx.tense());
