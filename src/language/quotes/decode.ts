@@ -2,7 +2,8 @@
 // join the nearest cue (same sentence first). Content spans of an attribution are re-tagged
 // to find nested attributions ("X said that Y told him …").
 import type { Span } from '../../types.js';
-import { baseFeaturesFlat, quoteStates, stackedFeaturesFlat } from './features.js';
+import { compiled } from './compiled.js';
+import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import type { Paragraph, QToken } from './tokens.js';
 
@@ -111,10 +112,21 @@ export function tagSequence(tokens: QToken[], text: string, model: Model, nested
   return [...tagIndices(tokens, text, model, nested, stages)].map((t) => TAGS[t]!);
 }
 
-/** Like tagSequence, as tag indices. */
+/** Like tagSequence, as tag indices: a model read from its file is decoded by its compiled form. */
 export function tagIndices(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Uint8Array {
-  const { flat, context } = baseFeaturesFlat(tokens, text, model.lexicon, nested);
-  return model.tagFlat(flat, (roles) => stackedFeaturesFlat(context, roles), stages);
+  if (model.stages.every((c) => c.isQuantized)) return compiled(model).tag(tokens, text, nested, stages);
+  return tagIndicesReference(tokens, text, model, nested, stages);
+}
+
+/**
+ * The tagger's definition (and the path of a model in training, whose weights are not quantised
+ * yet): each stage scores features.ts's sequence features, with the previous stage's roles.
+ */
+export function tagIndicesReference(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Uint8Array {
+  const { features, context } = baseFeatures(tokens, text, model.lexicon, nested);
+  let tags: Uint8Array = new Uint8Array(tokens.length);
+  for (let k = 0; k < stages; k++) tags = model.stages[k]!.tag(features, k > 0 ? stackedFeatures(context, tags.map(roleOf)) : null);
+  return tags;
 }
 
 /** Attributions in one token sequence, tagged by the model. */

@@ -84,9 +84,9 @@ function fin(h: number): number {
 // The seed mixed with each template number, computed once (the hashes are unchanged).
 const TEMPLATE = new Int32Array(64);
 for (let t = 0; t < 64; t++) TEMPLATE[t] = mix(0x9747b28c, t);
-const f1 = (t: number, a: number) => fin(mix(TEMPLATE[t]!, a));
-const f2 = (t: number, a: number, b: number) => fin(mix(mix(TEMPLATE[t]!, a), b));
-const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(TEMPLATE[t]!, a), b), c));
+export const f1 = (t: number, a: number) => fin(mix(TEMPLATE[t]!, a));
+export const f2 = (t: number, a: number, b: number) => fin(mix(mix(TEMPLATE[t]!, a), b));
+export const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(TEMPLATE[t]!, a), b), c));
 
 /**
  * Feature hashes of a whole sequence in one buffer: token i's hashes are
@@ -125,16 +125,16 @@ function unflatten(flat: FlatFeatures): Uint32Array[] {
   return out;
 }
 
-function bucket(d: number): number {
+export function bucket(d: number): number {
   return d <= 3 ? d : d <= 6 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
-const BOS = hashString('<s>');
-const EOS = hashString('</s>');
+export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+export const BOS = hashString('<s>');
+export const EOS = hashString('</s>');
 
 const wordHashCache = new Map<string, number>();
-function wordHash(s: string): number {
+export function wordHash(s: string): number {
   let h = wordHashCache.get(s);
   if (h === undefined) {
     h = hashString(s);

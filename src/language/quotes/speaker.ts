@@ -134,13 +134,7 @@ export class SpeakerResolver {
     }
     if (best) return { name: best.e.name, key: best.e.key, type: best.e.type };
     // no entity roles: look for "<role> Firstname Lastname" earlier in the text
-    const headPattern = `[${head[0]!.toUpperCase()}${head[0]}]${escapeRegExp(head.slice(1))}`;
-    const re = new RegExp(`\\b${headPattern}\\s+((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu');
-    let found: string | null = null;
-    for (const m of this.ctx.text.matchAll(re)) {
-      if (m.index! >= at + description.length) break;
-      found = m[1]!;
-    }
+    const found = lastRoleName(this.ctx.text, head, at + description.length);
     return found ? this.canonicalName(properName(found) ?? found, 'person') : null;
   }
 
@@ -152,13 +146,29 @@ export class SpeakerResolver {
     );
     if (e) return { name: e.name, key: e.key, type: e.type };
     if (!name.includes(' ')) {
-      const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escapeRegExp(name)}\\b`, 'gu');
-      for (const m of this.ctx.text.matchAll(re)) {
-        const full = properName(m[0]);
-        if (full && full.split(' ').length >= 2 && full.split(' ').every((w) => !STOP_CAPS.has(w))) return { name: full, key: null, type: type ?? 'person' };
-      }
+      const full = this.fullNameOf(name);
+      if (full) return { name: full, key: null, type: type ?? 'person' };
     }
     return { name, key: null, type };
+  }
+
+  /** Per text: the first "Firstname (Middle) <name>" the text writes out, for a one-word name. */
+  private readonly fullNames = new Map<string, string | null>();
+
+  private fullNameOf(name: string): string | null {
+    const known = this.fullNames.get(name);
+    if (known !== undefined) return known;
+    let found: string | null = null;
+    const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escapeRegExp(name)}\\b`, 'gu');
+    for (const m of this.ctx.text.matchAll(re)) {
+      const full = properName(m[0]);
+      if (full && full.split(' ').length >= 2 && full.split(' ').every((w) => !STOP_CAPS.has(w))) {
+        found = full;
+        break;
+      }
+    }
+    this.fullNames.set(name, found);
+    return found;
   }
 }
 
@@ -182,6 +192,53 @@ const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 /** "The Kremlin on Friday", "Peskov last week": time words after a name are not the name. */
 const TIME_TAIL =
   /\s+(?:on|last|this|late|early|earlier|later)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning|evening|afternoon)\b.*)$/;
+
+const roleNamePatterns = new Map<string, RegExp>();
+
+/**
+ * The name in the last "<role> Firstname Lastname" ("spokesman John Kirby") of `text` starting
+ * before `limit`, for a lower-cased role word: the last capture of the global search
+ * /\b[Hh]ead\s+(Name…)/gu over the text, found by trying that pattern (sticky) only where the
+ * role word's tail occurs instead of scanning the whole text with it.
+ */
+function lastRoleName(text: string, head: string, limit: number): string | null {
+  const first = head[0]!;
+  const upper = first.toUpperCase();
+  let re = roleNamePatterns.get(head);
+  if (!re) {
+    const headPattern = `[${upper}${first}]${escapeRegExp(head.slice(1))}`;
+    re = new RegExp(`\\b${headPattern}\\s+((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'uy');
+    if (roleNamePatterns.size > 5000) roleNamePatterns.clear();
+    roleNamePatterns.set(head, re);
+  }
+  const tail = head.slice(1);
+  let found: string | null = null;
+  if (tail === '' || upper.length !== 1 || !/^\p{L}$/u.test(first)) {
+    // no literal to look for: every position is a candidate
+    for (let p = 0; p < limit && p < text.length; p++) {
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m) {
+        found = m[1]!;
+        p = re.lastIndex - 1;
+      }
+    }
+    return found;
+  }
+  let end = 0; // matches do not overlap: the next one starts at or after the previous one's end
+  for (let at = text.indexOf(tail, 1); at > 0; at = text.indexOf(tail, at + 1)) {
+    const p = at - 1;
+    if (p >= limit) break;
+    if (p < end || (text[p] !== upper && text[p] !== first)) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) {
+      found = m[1]!;
+      end = re.lastIndex;
+    }
+  }
+  return found;
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

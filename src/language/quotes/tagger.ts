@@ -1,7 +1,6 @@
 // A first-order linear-chain tagger (averaged structured perceptron) over SOURCE / CUE / CONTENT
 // BIO tags, with Viterbi decoding constrained to valid BIO sequences.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { FlatFeatures } from './features.js';
 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -112,12 +111,20 @@ export interface SerializedModel {
   meta: Record<string, unknown>;
 }
 
+/** Weights as stored in the model file: int16, to be divided by `scale`. */
+export interface QuantizedWeights {
+  weights: Int16Array;
+  scale: number;
+}
+
 /** One linear-chain scorer: feature weights per tag plus tag transitions. */
 export class Chain {
   constructor(
     readonly table: FeatureTable,
     readonly weights: Float32Array,
     readonly transitions: Float32Array,
+    /** The int16 weights this chain was read from (null for a freshly trained chain). */
+    private quantizedFrom: QuantizedWeights | null = null,
   ) {}
 
   /** Weight rows of each token's features (`extra`: more features per token, e.g. stacked). */
@@ -145,18 +152,29 @@ export class Chain {
     return Uint8Array.from(viterbi(this.rows(features, extra), this.weights, this.transitions));
   }
 
-  serialize(): SerializedChain {
+  /** True when the chain was read from a model file (its weights are exactly int16 / scale). */
+  get isQuantized(): boolean {
+    return this.quantizedFrom !== null;
+  }
+
+  /** The int16 weights of the model file (computed as serialize() writes them for a trained chain). */
+  quantized(): QuantizedWeights {
+    if (this.quantizedFrom) return this.quantizedFrom;
     let max = 0;
     for (const w of this.weights) max = Math.max(max, Math.abs(w));
     for (const w of this.transitions) max = Math.max(max, Math.abs(w));
     const scale = max > 0 ? 32767 / max : 1;
-    const entries = this.table.entries();
-    const keys = Uint32Array.from(entries.map((e) => e[0]));
     const q = new Int16Array(this.weights.length);
     for (let i = 0; i < q.length; i++) q[i] = Math.round(this.weights[i]! * scale);
+    return { weights: q, scale };
+  }
+
+  serialize(): SerializedChain {
+    const { weights, scale } = this.quantized();
+    const keys = Uint32Array.from(this.table.entries().map((e) => e[0]));
     return {
       keys: Buffer.from(keys.buffer).toString('base64'),
-      weights: Buffer.from(q.buffer).toString('base64'),
+      weights: Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).toString('base64'),
       transitions: [...this.transitions],
       scale,
     };
@@ -171,7 +189,7 @@ export class Chain {
     for (let i = 0; i < q.length; i++) weights[i] = q[i]! / c.scale;
     const table = new FeatureTable(keys.length);
     for (const k of keys) table.intern(k);
-    return new Chain(table, weights, Float32Array.from(c.transitions));
+    return new Chain(table, weights, Float32Array.from(c.transitions), { weights: q, scale: c.scale });
   }
 }
 
@@ -192,95 +210,6 @@ export class Model {
       meta: this.meta,
     };
     return gzipSync(JSON.stringify(m), { level: 9 });
-  }
-
-  private joint: { table: FeatureTable; weights: Float32Array } | null = null;
-
-  /**
-   * One hash table over the features of every stage, and one weight row per feature holding its
-   * weights in every stage side by side (0 where a stage does not know it): a feature hash is
-   * probed once, and later stages find its weights in cache lines the first stage brought in.
-   */
-  private jointWeights(): { table: FeatureTable; weights: Float32Array } {
-    if (this.joint) return this.joint;
-    const all = new FeatureTable(this.stages.reduce((n, c) => n + c.table.size, 0));
-    for (const c of this.stages) c.table.forEach((k) => all.intern(k));
-    // Rebuilt at about half load: a smaller table keeps more of it in cache.
-    const table = new FeatureTable(all.size >> 1);
-    all.forEach((k) => table.intern(k));
-    const stride = NT * this.stages.length;
-    const weights = new Float32Array(table.size * stride);
-    this.stages.forEach((c, k) =>
-      c.table.forEach((key, row) => {
-        const o = table.get(key) * stride + k * NT;
-        for (let y = 0; y < NT; y++) weights[o + y] = c.weights[row * NT + y]!;
-      }),
-    );
-    return (this.joint = { table, weights });
-  }
-
-  /**
-   * Tags of one sequence through the first `stages` stages, from flat base features and a function
-   * giving the stacked features for the previous stage's roles. Same scores as Chain.tag: each
-   * token's weights are summed in the same order (base features, then stacked ones); a feature a
-   * stage lacks adds +0, which leaves a sum unchanged.
-   */
-  tagFlat(base: FlatFeatures, stacked: (roles: Uint8Array) => FlatFeatures, stages = this.stages.length): Uint8Array {
-    const { table, weights: jw } = this.jointWeights();
-    const stride = NT * this.stages.length;
-    const n = base.offsets.length - 1;
-    const { hashes, offsets } = base;
-    const rows = new Int32Array(hashes.length);
-    let used = 0;
-    // per token, the joint rows of its known features (offsets into `rows` in `bounds`)
-    const bounds = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      bounds[i] = used;
-      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-        const id = table.get(hashes[j]!);
-        if (id >= 0) rows[used++] = id * stride;
-      }
-    }
-    bounds[n] = used;
-    const emit = new Float64Array(n * NT);
-    const tags = new Uint8Array(n);
-    for (let k = 0; k < stages; k++) {
-      const chain = this.stages[k]!;
-      const w = chain.weights;
-      const shift = k * NT;
-      const extra = k > 0 ? stacked(tags.map(roleOf)) : null;
-      for (let i = 0; i < n; i++) {
-        let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
-        for (let j = bounds[i]!, end = bounds[i + 1]!; j < end; j++) {
-          const b = rows[j]! + shift;
-          e0 += jw[b]!;
-          e1 += jw[b + 1]!;
-          e2 += jw[b + 2]!;
-          e3 += jw[b + 3]!;
-          e4 += jw[b + 4]!;
-          e5 += jw[b + 5]!;
-          e6 += jw[b + 6]!;
-        }
-        if (extra) {
-          for (let j = extra.offsets[i]!, end = extra.offsets[i + 1]!; j < end; j++) {
-            const r = chain.table.get(extra.hashes[j]!);
-            if (r < 0) continue;
-            const b = r * NT;
-            e0 += w[b]!;
-            e1 += w[b + 1]!;
-            e2 += w[b + 2]!;
-            e3 += w[b + 3]!;
-            e4 += w[b + 4]!;
-            e5 += w[b + 5]!;
-            e6 += w[b + 6]!;
-          }
-        }
-        const o = i * NT;
-        emit[o] = e0; emit[o + 1] = e1; emit[o + 2] = e2; emit[o + 3] = e3; emit[o + 4] = e4; emit[o + 5] = e5; emit[o + 6] = e6;
-      }
-      decodeEmissions(emit, n, chain.transitions, tags);
-    }
-    return tags;
   }
 
   static deserialize(data: Buffer): Model {

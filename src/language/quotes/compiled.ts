@@ -1,0 +1,522 @@
+// The decoding fast path of the attribution tagger: the model compiled for lookups, and the
+// features of features.ts (baseFeaturesFlat, stackedFeaturesFlat: the definition the model was
+// trained on) scored without hashing most of them.
+//
+// - Weights stay the model file's int16 values and are summed as integers, so the order in which
+//   features are added cannot change a score; each stage's sum is divided by its scale once.
+// - Features of one word (its word, shape, suffix, cue rate, pronoun flag; the word as a
+//   neighbour at ±1 / ±2; first-pass role with the word) are summed once per word type and
+//   cached: a token then adds five cached vectors instead of probing ~10 hashed features.
+// - Features over small value sets (quotation states, distance buckets, same-sentence flags,
+//   first-pass roles) are read from dense tables filled at compile time from the same hashes.
+// - The remaining features (word bigrams, the word next to the nearest cue) are probed in one
+//   open-addressing table whose 32-byte slots hold the key and the weights of every stage, so a
+//   probe touches one cache line.
+// The test (test/language/quotes.test.ts) checks the tags equal the reference path's.
+import { BOS, EOS, PRONOUNS, bucket, f1, f2, f3, quoteStates, shape, wordHash } from './features.js';
+import { NT, decodeEmissions, roleOf, type Model } from './tagger.js';
+import type { QToken } from './tokens.js';
+
+/** Word-cache vectors per word type: as the token itself (outside / inside a quotation), as a neighbour, and with a first-pass role. */
+const CENTER_OUT = 0;
+const CENTER_IN = 1;
+const PREV = 2;
+const NEXT = 3;
+const PREV2 = 4;
+const NEXT2 = 5;
+const ROLE_WORD = 6; // 4 vectors, one per first-pass role
+const WORD_VECTORS = 10;
+
+/** Word types kept in the cache before it is cleared (a clear costs re-probing the words of the next texts). */
+const WORD_CACHE_LIMIT = 40_000;
+
+/**
+ * Dense table over small integer values: value tuple → the summed weights of the features those
+ * values give (`hashes` lists them; features of several templates share one table when they
+ * depend on the same small values, so a token adds one vector for all of them).
+ */
+function denseTable(compiled: CompiledModel, dims: number[], hashes: (v: number[]) => number[]): number {
+  const size = dims.reduce((a, b) => a * b, 1);
+  const base = compiled.allocDense(size);
+  const v = new Array<number>(dims.length).fill(0);
+  for (let idx = 0; idx < size; idx++) {
+    let r = idx;
+    for (let d = dims.length - 1; d >= 0; d--) {
+      v[d] = r % dims[d]!;
+      r = Math.floor(r / dims[d]!);
+    }
+    for (const h of hashes(v)) compiled.addRow(h, compiled.dense, base + idx * compiled.R);
+  }
+  return base;
+}
+
+export class CompiledModel {
+  /** Number of stages and weights per row (NT per stage). */
+  readonly S: number;
+  readonly R: number;
+  private readonly scales: Float64Array;
+  private readonly transitions: Float32Array[];
+  private readonly lexicon: Map<string, number>;
+
+  // packed feature table: slot = [key int32][S × NT int16 weights], padded to whole int32s
+  private readonly slotInts: number;
+  private readonly mask: number;
+  private readonly keys: Int32Array;
+  private readonly w16: Int16Array;
+
+  dense = new Int32Array(0);
+  private denseUsed = 0;
+
+  // dense tables (offsets into `dense`); see the constructor for what each one sums
+  private readonly quoteTable: number;
+  private readonly positionTable: number;
+  private readonly leftCueTable: number;
+  private readonly rightCueTable: number;
+  private readonly betweenTable: number;
+  private readonly colonTable: number;
+  private readonly nestedTable: number;
+  private readonly roleTable: number;
+  private readonly roleNeighbourTable: number;
+  private readonly roleLeftTable: number;
+  private readonly roleRightTable: number;
+  /** f1(5 | 6 | 7 | 8, BOS / EOS): the neighbour vectors past the ends of a sequence. */
+  private readonly edge: number;
+
+  // word cache: token text → entry; per entry its hashes, cue rate and WORD_VECTORS vectors
+  private readonly words = new Map<string, number>();
+  private wordCap = 0;
+  private wordWh = new Uint32Array(0);
+  private wordSh = new Uint32Array(0);
+  private wordSu = new Uint32Array(0);
+  private wordCueP = new Float64Array(0);
+  private wordVec = new Int32Array(0);
+
+  constructor(model: Model) {
+    const stages = model.stages;
+    this.S = stages.length;
+    this.R = NT * this.S;
+    this.lexicon = model.lexicon;
+    const quantized = stages.map((c) => c.quantized());
+    this.scales = Float64Array.from(quantized.map((q) => q.scale));
+    this.transitions = stages.map((c) => c.transitions);
+
+    const all = new Set<number>();
+    for (const c of stages) c.table.forEach((k) => all.add(k));
+    let cap = 1;
+    while (cap < all.size * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.slotInts = Math.ceil((2 + this.R) / 2);
+    this.keys = new Int32Array(cap * this.slotInts);
+    this.w16 = new Int16Array(this.keys.buffer);
+    stages.forEach((c, k) => {
+      const q = quantized[k]!.weights;
+      c.table.forEach((key, row) => {
+        const o = this.slotOf(key) * this.slotInts * 2 + 2 + k * NT;
+        for (let y = 0; y < NT; y++) this.w16[o + y] = q[row * NT + y]!;
+      });
+    });
+
+    const none: number[] = [];
+    const d = (dims: number[], hashes: (v: number[]) => number[]) => denseTable(this, dims, hashes);
+    // [nested][quote state of i-1 (9: none)][of i][of i+1]
+    this.quoteTable = d([2, 10, 4, 10], ([nest, prev, qs, next]) => [f1(1, nest!), f1(13, qs!), f1(14, prev!), f1(15, next!)]);
+    // [distance to sentence start (bucket)][to its end][sentence start][paragraph start]
+    this.positionTable = d([8, 8, 2, 2], ([a, b, ss, first]) => [f1(20, a!), f1(21, b!), ...(ss ? [f1(18, 1)] : none), ...(first ? [f1(19, 1)] : none)]);
+    // [no cue on that side, or 1 + same sentence][distance bucket][quote state][commas between]
+    this.leftCueTable = d([3, 8, 4, 2], ([c, dist, qs, commas]) => (c === 0 ? [f1(27, qs!)] : [f2(22, c! - 1, dist!), f3(24, c! - 1, qs!, commas!)]));
+    this.rightCueTable = d([3, 8, 4, 2], ([c, dist, qs, commas]) => (c === 0 ? [f1(33, qs!)] : [f2(28, c! - 1, dist!), f3(30, c! - 1, qs!, commas!)]));
+    // [left cue state][right cue state][cue-rate bucket of i-1 (9: none)][of i+1]
+    this.betweenTable = d([3, 3, 10, 10], ([l, r, a, b]) => [f2(36, a!, b!), ...(l! > 0 && r! > 0 ? [f2(34, l! - 1, r! - 1)] : none)]);
+    // [no colon in the sentence before, or 1 + distance bucket][quote state][after "cue … that"]
+    this.colonTable = d([9, 4, 2], ([c, qs, that]) => [...(c! > 0 ? [f2(37, c! - 1, qs!)] : none), ...(that ? [f1(38, qs!)] : none)]);
+    this.nestedTable = d([4, 4], ([a, b]) => [f2(50, a!, b!)]);
+    // stacked: [role of i][of i-2 (9: none)][of i+2]; [of i-1][of i+1]; [no cue, or 1 + same sentence][bucket][quote state]
+    this.roleTable = d([4, 10, 10], ([p, a, b]) => [f1(40, p!), f3(49, p!, a!, b!)]);
+    this.roleNeighbourTable = d([10, 10], ([a, b]) => [f2(42, a!, b!)]);
+    this.roleLeftTable = d([3, 8, 4], ([c, dist, qs]) => (c === 0 ? [f1(45, qs!)] : [f3(43, c! - 1, dist!, qs!)]));
+    this.roleRightTable = d([3, 8, 4], ([c, dist, qs]) => (c === 0 ? [f1(48, qs!)] : [f3(46, c! - 1, dist!, qs!)]));
+    this.edge = d([4], ([v]) => [v === 0 ? f1(5, BOS) : v === 1 ? f1(6, EOS) : v === 2 ? f1(7, BOS) : f1(8, EOS)]);
+  }
+
+  private slotOf(key: number): number {
+    const k = key | 0;
+    let i = (key ^ (key >>> 16)) & this.mask;
+    for (;;) {
+      const o = i * this.slotInts;
+      if (this.keys[o] === k) return i;
+      if (this.keys[o] === 0) {
+        this.keys[o] = k;
+        return i;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Adds the weights (every stage) of feature `key` to `acc[at .. at + R)`. Model keys are never 0. */
+  addRow(key: number, acc: Int32Array, at: number): void {
+    const keys = this.keys;
+    const k = key | 0;
+    let i = (key ^ (key >>> 16)) & this.mask;
+    for (;;) {
+      const o = i * this.slotInts;
+      const found = keys[o]!;
+      if (found === k) {
+        const w = this.w16;
+        const b = o * 2 + 2;
+        for (let y = 0; y < this.R; y++) acc[at + y] += w[b + y]!;
+        return;
+      }
+      if (found === 0) return;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Adds stage `stage`'s weights of feature `key` to `acc[at .. at + NT)`. */
+  private addStageRow(key: number, stage: number, acc: Int32Array, at: number): void {
+    const keys = this.keys;
+    const k = key | 0;
+    let i = (key ^ (key >>> 16)) & this.mask;
+    for (;;) {
+      const o = i * this.slotInts;
+      const found = keys[o]!;
+      if (found === k) {
+        const w = this.w16;
+        const b = o * 2 + 2 + stage * NT;
+        for (let y = 0; y < NT; y++) acc[at + y] += w[b + y]!;
+        return;
+      }
+      if (found === 0) return;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private probeKeys = new Int32Array(0);
+  private probeAt = new Int32Array(0);
+
+  /**
+   * Adds the weights of probeKeys[0 .. count) at probeAt. The slots are first only read, in a loop
+   * of independent loads, so the CPU fetches many cache lines at once instead of waiting for each
+   * miss in turn; the second loop then finds them in cache.
+   */
+  private resolveProbes(count: number, acc: Int32Array): void {
+    const keys = this.keys;
+    const probeKeys = this.probeKeys;
+    const slotInts = this.slotInts;
+    const mask = this.mask;
+    let touched = 0;
+    for (let m = 0; m < count; m++) {
+      const key = probeKeys[m]!;
+      touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
+    }
+    this.touched = touched;
+    for (let m = 0; m < count; m++) this.addRow(probeKeys[m]!, acc, this.probeAt[m]!);
+  }
+
+  /** Keeps the touching loop from being optimised away. */
+  touched = 0;
+
+  allocDense(vectors: number): number {
+    const need = this.denseUsed + vectors * this.R;
+    if (need > this.dense.length) {
+      const bigger = new Int32Array(Math.max(need, this.dense.length * 2));
+      bigger.set(this.dense);
+      this.dense = bigger;
+    }
+    const base = this.denseUsed;
+    this.denseUsed = need;
+    return base;
+  }
+
+  /** Cache entry of a token text, computed on first sight. */
+  private wordEntry(tok: QToken): number {
+    const known = this.words.get(tok.text);
+    if (known !== undefined) return known;
+    const e = this.words.size;
+    if (e === this.wordCap) this.growWords();
+    const w = tok.lower;
+    const wh = wordHash(w);
+    const sh = wordHash(shape(tok.text));
+    const su = wordHash(w.length > 3 ? w.slice(-3) : w);
+    const p = this.lexicon.get(w) ?? 0;
+    this.wordWh[e] = wh;
+    this.wordSh[e] = sh;
+    this.wordSu[e] = su;
+    this.wordCueP[e] = p;
+    const R = this.R;
+    const vec = this.wordVec;
+    vec.fill(0, e * WORD_VECTORS * R, (e + 1) * WORD_VECTORS * R);
+    const at = (v: number) => (e * WORD_VECTORS + v) * R;
+    const lexBucket = p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
+    for (const [v, inQ] of [[CENTER_OUT, 0], [CENTER_IN, 1]] as const) {
+      this.addRow(f1(2, wh), vec, at(v));
+      this.addRow(f1(3, sh), vec, at(v));
+      this.addRow(f1(4, su), vec, at(v));
+      if (PRONOUNS.has(w)) this.addRow(f1(16, 1), vec, at(v));
+      this.addRow(f2(17, lexBucket, inQ), vec, at(v));
+      this.addRow(f2(35, wh, inQ), vec, at(v));
+    }
+    this.addRow(f1(5, wh), vec, at(PREV));
+    this.addRow(f1(6, wh), vec, at(NEXT));
+    this.addRow(f1(7, wh), vec, at(PREV2));
+    this.addRow(f1(8, wh), vec, at(NEXT2));
+    for (let role = 0; role < 4; role++) this.addRow(f2(41, role, wh), vec, at(ROLE_WORD + role));
+    this.words.set(tok.text, e);
+    return e;
+  }
+
+  private growWords(): void {
+    const cap = Math.max(1024, this.wordCap * 2);
+    const grow = <T extends Uint32Array | Float64Array | Int32Array>(old: T, make: (n: number) => T, per = 1): T => {
+      const next = make(cap * per);
+      next.set(old);
+      return next;
+    };
+    this.wordWh = grow(this.wordWh, (n) => new Uint32Array(n));
+    this.wordSh = grow(this.wordSh, (n) => new Uint32Array(n));
+    this.wordSu = grow(this.wordSu, (n) => new Uint32Array(n));
+    this.wordCueP = grow(this.wordCueP, (n) => new Float64Array(n));
+    this.wordVec = grow(this.wordVec, (n) => new Int32Array(n), WORD_VECTORS * this.R);
+    this.wordCap = cap;
+  }
+
+  /**
+   * Tag indices of one sequence through the first `stages` stages: the same tags as the reference
+   * path (features.ts sequenceFeatures scored by each Chain) with the model file's weights.
+   */
+  tag(tokens: QToken[], text: string, nested: boolean, stages = this.S): Uint8Array {
+    const n = tokens.length;
+    const out = new Uint8Array(n);
+    if (n === 0) return out;
+    if (this.words.size + n > WORD_CACHE_LIMIT) this.words.clear();
+    const R = this.R;
+    const q = quoteStates(tokens, text);
+    const ent = new Int32Array(n);
+    const wh = new Uint32Array(n);
+    const lexB = new Uint8Array(n); // cue-rate bucket
+    const isCue = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = this.wordEntry(tokens[i]!);
+      ent[i] = e;
+      wh[i] = this.wordWh[e]!;
+      const p = this.wordCueP[e]!;
+      lexB[i] = p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
+      isCue[i] = p >= 0.15 && q[i] === 0 ? 1 : 0;
+    }
+    const ctx = sequenceContext(tokens, isCue);
+    const { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue } = ctx;
+
+    const acc = new Int32Array(n * R);
+    const dense = this.dense;
+    const vec = this.wordVec;
+    const WR = WORD_VECTORS * R;
+    const add = (src: Int32Array, from: number, at: number) => {
+      for (let y = 0; y < R; y++) acc[at + y] += src[from + y]!;
+    };
+    // hashed features (word bigrams and shape pairs) are probed after the loop, all at once
+    let pending = 0;
+    if (this.probeKeys.length < n * 5) {
+      this.probeKeys = new Int32Array(n * 10);
+      this.probeAt = new Int32Array(n * 10);
+    }
+    const probeKeys = this.probeKeys;
+    const probeAt = this.probeAt;
+    // the features of the nearest cue (its word, the word next to it, distance) are the same for
+    // every token at the same distance bucket in the same sentence: summed once per (cue, same, bucket)
+    const cueMemo = new Int32Array(n * 32).fill(-1);
+    const cueVectors = new Int32Array(Math.min(n * 16, 64) * R);
+    let cueVectorsUsed = 0;
+    let cueVec = cueVectors;
+    const cueFeatures = (cue: number, same: number, d: number, left: boolean): number => {
+      const key = (cue * 16 + same * 8 + d) * 2 + (left ? 0 : 1);
+      let v = cueMemo[key]!;
+      if (v >= 0) return v;
+      v = cueVectorsUsed++ * R;
+      if (v + R > cueVec.length) {
+        const bigger = new Int32Array(cueVec.length * 2);
+        bigger.set(cueVec);
+        cueVec = bigger;
+      }
+      const neighbour = left ? (cue + 1 < n ? wh[cue + 1]! : EOS) : cue - 1 >= 0 ? wh[cue - 1]! : BOS;
+      this.addRow(f2(left ? 23 : 29, same, wh[cue]!), cueVec, v);
+      this.addRow(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), cueVec, v);
+      this.addRow(f3(left ? 26 : 32, same, wh[cue]!, d), cueVec, v);
+      cueMemo[key] = v;
+      return v;
+    };
+    const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : wh[k]!);
+    const S = (k: number) => (k < 0 ? BOS : k >= n ? EOS : this.wordSh[ent[k]!]!);
+    const nest = nested ? 1 : 0;
+    for (let i = 0; i < n; i++) {
+      const at = i * R;
+      const qs = q[i]!;
+      const qPrev = i > 0 ? q[i - 1]! : 9;
+      const qNext = i + 1 < n ? q[i + 1]! : 9;
+      add(vec, ent[i]! * WR + (qs === 1 ? CENTER_IN : CENTER_OUT) * R, at);
+      add(i > 0 ? vec : dense, i > 0 ? ent[i - 1]! * WR + PREV * R : this.edge, at);
+      add(i + 1 < n ? vec : dense, i + 1 < n ? ent[i + 1]! * WR + NEXT * R : this.edge + R, at);
+      add(i > 1 ? vec : dense, i > 1 ? ent[i - 2]! * WR + PREV2 * R : this.edge + 2 * R, at);
+      add(i + 2 < n ? vec : dense, i + 2 < n ? ent[i + 2]! * WR + NEXT2 * R : this.edge + 3 * R, at);
+      const wPrev = W(i - 1);
+      const wNext = W(i + 1);
+      probeKeys[pending] = f2(9, wPrev, wh[i]!);
+      probeAt[pending++] = at;
+      probeKeys[pending] = f2(10, wh[i]!, wNext);
+      probeAt[pending++] = at;
+      probeKeys[pending] = f2(11, S(i - 1), S(i + 1));
+      probeAt[pending++] = at;
+      probeKeys[pending] = f2(12, wPrev, wNext);
+      probeAt[pending++] = at;
+      add(dense, this.quoteTable + ((nest * 10 + qPrev) * 4 + qs) * 10 * R + qNext * R, at);
+      const position = (bucket(i - sentFirst[i]!) * 8 + bucket(sentLast[i]! - i)) * 4 + (tokens[i]!.sentStart ? 2 : 0) + (i === 0 ? 1 : 0);
+      add(dense, this.positionTable + position * R, at);
+      const lc = leftCue[i]!;
+      const rc = rightCue[i]!;
+      let lState = 0;
+      let rState = 0;
+      if (lc >= 0) {
+        const same = sent[lc] === sent[i] ? 1 : 0;
+        const d = bucket(i - lc);
+        const commas = commaPrefix[i]! - commaPrefix[lc + 1]! > 0 ? 1 : 0;
+        lState = 1 + same;
+        add(dense, this.leftCueTable + (((lState * 8 + d) * 4 + qs) * 2 + commas) * R, at);
+        const v = cueFeatures(lc, same, d, true);
+        add(cueVec, v, at);
+      } else add(dense, this.leftCueTable + qs * 2 * R, at);
+      if (rc >= 0) {
+        const same = sent[rc] === sent[i] ? 1 : 0;
+        const d = bucket(rc - i);
+        const commas = commaPrefix[rc]! - commaPrefix[i + 1]! > 0 ? 1 : 0;
+        rState = 1 + same;
+        add(dense, this.rightCueTable + (((rState * 8 + d) * 4 + qs) * 2 + commas) * R, at);
+        const v = cueFeatures(rc, same, d, false);
+        add(cueVec, v, at);
+      } else add(dense, this.rightCueTable + qs * 2 * R, at);
+      const lbPrev = i > 0 ? lexB[i - 1]! : 9;
+      const lbNext = i + 1 < n ? lexB[i + 1]! : 9;
+      add(dense, this.betweenTable + ((lState * 3 + rState) * 100 + lbPrev * 10 + lbNext) * R, at);
+      const colon = lastColon[i]!;
+      const colonState = colon >= 0 && sent[colon] === sent[i] ? 1 + bucket(i - colon) : 0;
+      if (colonState > 0 || thatAfterLeftCue[i]) add(dense, this.colonTable + ((colonState * 4 + qs) * 2 + thatAfterLeftCue[i]!) * R, at);
+      if (nested) {
+        add(dense, this.nestedTable + (lexB[i]! * 4 + qs) * R, at);
+        this.addRow(f2(51, wh[i]!, bucket(i)), acc, at);
+      }
+    }
+    this.resolveProbes(pending, acc);
+
+    const emit = new Float64Array(n * NT);
+    const prior = new Uint8Array(n);
+    for (let k = 0; k < stages; k++) {
+      if (k > 0) {
+        for (let i = 0; i < n; i++) prior[i] = roleOf(out[i]!);
+        this.addStacked(prior, k, q, ent, wh, sent, acc);
+      }
+      const scale = this.scales[k]!;
+      for (let i = 0; i < n; i++) {
+        const from = i * R + k * NT;
+        for (let y = 0; y < NT; y++) emit[i * NT + y] = acc[from + y]! / scale;
+      }
+      decodeEmissions(emit, n, this.transitions[k]!, out);
+    }
+    return out;
+  }
+
+  /** Stage `k`'s features of the previous stage's roles (as in stackedFeaturesFlat), added to its part of `acc`. */
+  private addStacked(prior: Uint8Array, k: number, q: Uint8Array, ent: Int32Array, wh: Uint32Array, sent: Int32Array, acc: Int32Array): void {
+    const n = prior.length;
+    const R = this.R;
+    const pLeft = new Int32Array(n);
+    const pRight = new Int32Array(n);
+    let l = -1;
+    for (let i = 0; i < n; i++) {
+      pLeft[i] = l;
+      if (prior[i] === 2) l = i;
+    }
+    let r = -1;
+    for (let i = n - 1; i >= 0; i--) {
+      pRight[i] = r;
+      if (prior[i] === 2) r = i;
+    }
+    const dense = this.dense;
+    const vec = this.wordVec;
+    const part = k * NT;
+    const add = (src: Int32Array, from: number, at: number) => {
+      for (let y = 0; y < NT; y++) acc[at + y] += src[from + part + y]!;
+    };
+    for (let i = 0; i < n; i++) {
+      const at = i * R + part;
+      const qs = q[i]!;
+      const p = prior[i]!;
+      add(vec, (ent[i]! * WORD_VECTORS + ROLE_WORD + p) * R, at);
+      add(dense, this.roleTable + ((p * 10 + (i > 1 ? prior[i - 2]! : 9)) * 10 + (i + 2 < n ? prior[i + 2]! : 9)) * R, at);
+      add(dense, this.roleNeighbourTable + ((i > 0 ? prior[i - 1]! : 9) * 10 + (i + 1 < n ? prior[i + 1]! : 9)) * R, at);
+      const pl = pLeft[i]!;
+      const pr = pRight[i]!;
+      if (pl >= 0) {
+        const same = sent[pl] === sent[i] ? 1 : 0;
+        add(dense, this.roleLeftTable + (((1 + same) * 8 + bucket(i - pl)) * 4 + qs) * R, at);
+        this.addStageRow(f2(44, same, wh[pl]!), k, acc, at);
+      } else add(dense, this.roleLeftTable + qs * R, at);
+      if (pr >= 0) {
+        const same = sent[pr] === sent[i] ? 1 : 0;
+        add(dense, this.roleRightTable + (((1 + same) * 8 + bucket(pr - i)) * 4 + qs) * R, at);
+        this.addStageRow(f2(47, same, wh[pr]!), k, acc, at);
+      } else add(dense, this.roleRightTable + qs * R, at);
+    }
+  }
+}
+
+/** Sentence, cue, comma and colon context of a sequence (as baseFeaturesFlat computes it). */
+function sequenceContext(tokens: QToken[], isCue: Uint8Array) {
+  const n = tokens.length;
+  const sent = new Int32Array(n);
+  const sentFirst = new Int32Array(n);
+  let s = -1;
+  for (let i = 0; i < n; i++) {
+    if (tokens[i]!.sentStart || i === 0) s++;
+    sent[i] = s;
+    sentFirst[i] = i > 0 && sent[i] === sent[i - 1] ? sentFirst[i - 1]! : i;
+  }
+  const sentLast = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) sentLast[i] = i < n - 1 && sent[i] === sent[i + 1] ? sentLast[i + 1]! : i;
+  const leftCue = new Int32Array(n);
+  const rightCue = new Int32Array(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    leftCue[i] = last;
+    if (isCue[i]) last = i;
+  }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    rightCue[i] = last;
+    if (isCue[i]) last = i;
+  }
+  const commaPrefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) commaPrefix[i + 1] = commaPrefix[i]! + (tokens[i]!.text === ',' ? 1 : 0);
+  const lastColon = new Int32Array(n);
+  const thatAfterLeftCue = new Uint8Array(n);
+  let c = -1;
+  let that = 0;
+  for (let i = 0; i < n; i++) {
+    lastColon[i] = c;
+    thatAfterLeftCue[i] = that;
+    const t = tokens[i]!.text;
+    if (t === ':' || t === '—' || t === '–') c = i;
+    if (isCue[i]) that = 0;
+    else if (tokens[i]!.lower === 'that' && i > 0 && leftCue[i] >= 0 && i - leftCue[i]! <= 4) that = 1;
+    if (tokens[i]!.sentStart) that = 0;
+  }
+  return { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue };
+}
+
+const compiledModels = new WeakMap<Model, CompiledModel>();
+
+/** The model compiled for decoding (built once per model, about 0.2 s). */
+export function compiled(model: Model): CompiledModel {
+  let c = compiledModels.get(model);
+  if (!c) {
+    c = new CompiledModel(model);
+    compiledModels.set(model, c);
+  }
+  return c;
+}
