@@ -67,17 +67,11 @@ export interface TaggerWeights {
   stage2?: { weights: Float32Array; transitions: Float32Array };
 }
 
-/** For each label, the previous labels IOB2 allows before it. */
-function allowedPrev(labels: readonly string[]): boolean[][] {
-  return labels.map((cur) => labels.map((prev) => !cur.startsWith('I-') || prev.slice(2) === cur.slice(2)));
-}
-
 export class Tagger {
   private readonly lookup: (feature: string) => number;
   private readonly rows: Float32Array;
   private readonly transitions1: Float32Array;
   private readonly transitions2: Float32Array | null;
-  private readonly allowed: boolean[][];
   private readonly inside: boolean[]; // I- labels: not allowed first
 
   // Feature families (name up to the first '=') → value → id.
@@ -117,13 +111,13 @@ export class Tagger {
   private lexHeadline = new Int32Array(1024); // `hl+l=` id + 2 (0: not looked up yet)
   private readonly pairSpan: number;
   private readonly baseLex: number;
-  private readonly pairsBefore = new Map<number, number>(); // prev * pairSpan + cur → `bg-=` id
-  private readonly pairsAfter = new Map<number, number>(); // cur * pairSpan + next → `bg+=` id
+  private readonly pairsBefore = new IntTable(); // prev * pairSpan + cur → `bg-=` id
+  private readonly pairsAfter = new IntTable(); // cur * pairSpan + next → `bg+=` id
   private readonly sentenceStart: number;
   private readonly sentenceEnd: number;
 
   // Gazetteer trie over lower-case forms: child = trie.get(node * trieSpan + lex).
-  private readonly trie = new Map<number, number>();
+  private readonly trie = new IntTable();
   private readonly trieSpan: number;
   private readonly trieTypes: (string[] | undefined)[] = [];
   private readonly gazetteer: Gazetteer;
@@ -134,7 +128,7 @@ export class Tagger {
   private readonly shapeIds = new Map<string, number>();
   private shapeStr: string[] = [];
   private firstShape = new Int32Array(256); // `first+ss=` id + 2
-  private readonly shapeTriples = new Map<number, number>();
+  private readonly shapeTriples = new IntTable(-2);
 
   // Words (distinct token texts).
   private readonly wordIds = new Map<string, number>();
@@ -152,7 +146,8 @@ export class Tagger {
   private labels = new Int32Array(1024);
   private extras = new Int32Array(4096);
   private bounds = new Int32Array(257);
-  private score = new Float64Array(256 * NL);
+  private prevScore = new Float64Array(NL);
+  private curScore = new Float64Array(NL);
   private back = new Int32Array(256 * NL);
 
   constructor(
@@ -162,11 +157,10 @@ export class Tagger {
     labels: readonly string[],
     private readonly wordLimit = 200_000,
   ) {
-    if (labels.length !== NL) throw new Error('the tagger assumes 9 labels');
+    if (labels.join() !== 'O,B-PER,I-PER,B-LOC,I-LOC,B-ORG,I-ORG,B-MISC,I-MISC') throw new Error('the tagger assumes the labels O, then B-X and I-X for PER, LOC, ORG, MISC');
     const features = model.features;
     this.lookup = (f) => features.get(f) ?? -1;
     const id = this.lookup;
-    this.allowed = allowedPrev(labels);
     this.inside = labels.map((l) => l.startsWith('I-'));
     const F = features.size;
     this.rows = new Float32Array(F * ROW);
@@ -251,7 +245,7 @@ export class Tagger {
       for (const p of parts) {
         const key = node * this.trieSpan + this.lexIds.get(p)!;
         let child = this.trie.get(key);
-        if (child === undefined) this.trie.set(key, (child = nodes++));
+        if (child < 0) this.trie.set(key, (child = nodes++));
         node = child;
       }
       this.trieTypes[node] = types;
@@ -472,7 +466,6 @@ export class Tagger {
     if (this.labels.length < total) this.labels = new Int32Array(total * 2);
     if (this.emit1.length < longest * NL) {
       this.emit1 = new Float64Array(longest * NL * 2);
-      this.score = new Float64Array(longest * NL * 2);
       this.back = new Int32Array(longest * NL * 2);
     }
     if (this.bounds.length < longest + 1) this.bounds = new Int32Array(longest * 2 + 1);
@@ -559,11 +552,11 @@ export class Tagger {
       const span = this.pairSpan;
       if (lex < span) {
         if (prevLex < span) {
-          v = this.pairsBefore.get(prevLex * span + lex) ?? -1;
+          v = this.pairsBefore.get(prevLex * span + lex);
           if (v >= 0) extras[used++] = v;
         }
         if (nextLex < span) {
-          v = this.pairsAfter.get(lex * span + nextLex) ?? -1;
+          v = this.pairsAfter.get(lex * span + nextLex);
           if (v >= 0) extras[used++] = v;
         }
       }
@@ -592,7 +585,7 @@ export class Tagger {
     if (prev >= 1024 || cur >= 1024 || next >= 1024) return this.lookup(`ssw=${this.shapeStr[prev]}|${this.shapeStr[cur]}|${this.shapeStr[next]}`);
     const key = (prev * 1024 + cur) * 1024 + next;
     let v = this.shapeTriples.get(key);
-    if (v === undefined) this.shapeTriples.set(key, (v = this.lookup(`ssw=${this.shapeStr[prev]}|${this.shapeStr[cur]}|${this.shapeStr[next]}`)));
+    if (v === -2) this.shapeTriples.set(key, (v = this.lookup(`ssw=${this.shapeStr[prev]}|${this.shapeStr[cur]}|${this.shapeStr[next]}`)));
     return v;
   }
 
@@ -618,8 +611,8 @@ export class Tagger {
       let node = 0;
       for (let len = 1; len <= this.gazetteer.maxLength && i + len <= n; len++) {
         const lex = this.wordLex[ids[offset + i + len - 1]!]!;
-        const child = lex < span ? this.trie.get(node * span + lex) : undefined;
-        if (child === undefined) break;
+        const child = lex < span ? this.trie.get(node * span + lex) : -1;
+        if (child < 0) break;
         node = child;
         const lowerTypes = this.trieTypes[node];
         if (!lowerTypes) continue;
@@ -766,37 +759,59 @@ export class Tagger {
 
   // --- Viterbi ----------------------------------------------------------------------------------
 
-  /** Best IOB2-valid labels of emit[from .. from + n) (as `decode` in model.ts), into out[at ..]. */
-  private decode(emit: Float64Array, from: number, n: number, transitions: Float32Array, out: Int32Array, at: number): Int32Array {
+  /**
+   * Best IOB2-valid labels of emit[from .. from + n) into out[at ..]: the Viterbi of `decode` in
+   * model.ts (previous labels tried in ascending order, first best kept), with the IOB2 rule
+   * written out: O and B-X may follow any label, I-X only B-X or I-X.
+   */
+  private decode(emit: Float64Array, from: number, n: number, tr: Float32Array, out: Int32Array, at: number): Int32Array {
     if (n === 0) return out;
-    const score = this.score;
     const back = this.back;
-    const allowed = this.allowed;
+    let prev = this.prevScore;
+    let cur = this.curScore;
     const e0 = from * NL;
-    for (let y = 0; y < NL; y++) score[y] = this.inside[y] ? -Infinity : emit[e0 + y]! + transitions[START * NL + y]!;
+    for (let y = 0; y < NL; y++) prev[y] = this.inside[y] ? -Infinity : emit[e0 + y]! + tr[START * NL + y]!;
     for (let t = 1; t < n; t++) {
-      const prevBase = (t - 1) * NL;
-      for (let y = 0; y < NL; y++) {
+      const bt = t * NL;
+      const et = e0 + bt;
+      for (let y = 0; y < NL; y += y === 0 ? 1 : 2) {
         let best = -Infinity;
         let arg = 0;
-        const ok = allowed[y]!;
         for (let p = 0; p < NL; p++) {
-          if (!ok[p]) continue;
-          const s = score[prevBase + p]! + transitions[p * NL + y]!;
+          const s = prev[p]! + tr[p * NL + y]!;
           if (s > best) {
             best = s;
             arg = p;
           }
         }
-        score[t * NL + y] = best + emit[e0 + t * NL + y]!;
-        back[t * NL + y] = arg;
+        cur[y] = best + emit[et + y]!;
+        back[bt + y] = arg;
       }
+      for (let y = 2; y < NL; y += 2) {
+        let best = -Infinity;
+        let arg = 0;
+        const s1 = prev[y - 1]! + tr[(y - 1) * NL + y]!;
+        if (s1 > best) {
+          best = s1;
+          arg = y - 1;
+        }
+        const s2 = prev[y]! + tr[y * NL + y]!;
+        if (s2 > best) {
+          best = s2;
+          arg = y;
+        }
+        cur[y] = best + emit[et + y]!;
+        back[bt + y] = arg;
+      }
+      const swap = prev;
+      prev = cur;
+      cur = swap;
     }
     let best = -Infinity;
     let arg = 0;
     for (let y = 0; y < NL; y++) {
-      if (score[(n - 1) * NL + y]! > best) {
-        best = score[(n - 1) * NL + y]!;
+      if (prev[y]! > best) {
+        best = prev[y]!;
         arg = y;
       }
     }
@@ -806,6 +821,59 @@ export class Tagger {
     }
     return out;
   }
+}
+
+/**
+ * A hash table from non-negative integer keys (below 2^53) to integer values: open
+ * addressing in one Float64Array of [key, value] slots, so a lookup usually reads one cache line
+ * (a Map of numbers chases two or three pointers). `get` returns `missing` for absent keys.
+ */
+class IntTable {
+  private slots = new Float64Array(2 * 1024).fill(-1);
+  private mask = 1023;
+  private size = 0;
+  constructor(private readonly missing = -1) {}
+
+  get(key: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = hashInt(key) & mask;
+    for (;;) {
+      const k = slots[2 * i]!;
+      if (k === key) return slots[2 * i + 1]!;
+      if (k === -1) return this.missing;
+      i = (i + 1) & mask;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    const slots = this.slots;
+    let i = hashInt(key) & this.mask;
+    while (slots[2 * i] !== -1 && slots[2 * i] !== key) i = (i + 1) & this.mask;
+    if (slots[2 * i] === -1) this.size++;
+    slots[2 * i] = key;
+    slots[2 * i + 1] = value;
+  }
+
+  clear(): void {
+    this.slots.fill(-1);
+    this.size = 0;
+  }
+
+  private rehash(capacity: number): void {
+    const old = this.slots;
+    this.slots = new Float64Array(2 * capacity).fill(-1);
+    this.mask = capacity - 1;
+    this.size = 0;
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== -1) this.set(old[i]!, old[i + 1]!);
+  }
+}
+
+function hashInt(key: number): number {
+  let h = (key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x27d4eb2d);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }
 
 function grow<T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T, size: number): T {
