@@ -197,6 +197,13 @@ describe('TimeML conventions for general news', () => {
     expect(tx('He was arrested last November.', '2000-01-13', 'last November')?.[1]).toBe('1999-11');
   });
 
+  it('a forecast quarter does not become the reported one', () => {
+    const text = 'Bethlehem posted a 54% drop in third-quarter profit. Analysts expect the trend to continue into the fourth quarter and through the first two quarters of 1990; some see losses through the third quarter of 1990. In the year-ago period, Bethlehem earned $101.4 million. In the latest quarter, shipments fell.';
+    expect(tx(text, '1989-10-26', 'the year-ago period')?.[1]).toBe('1988-Q3');
+    expect(tx(text, '1989-10-26', 'the latest quarter')?.[1]).toBe('1989-Q3');
+    expect(tx('Results for the latest fiscal year were restated.', '1989-10-26', 'the latest fiscal year')?.[1]).toBe('1988');
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

@@ -84,7 +84,10 @@ export function findTimexes(text: string, options: TimexOptions): Timex[] {
       ref = r.sets;
       refStart = c.start;
     }
-    if (r.quarter) lastQuarter = r.quarter;
+    // the quarter a report is about has ended by the document date; a forecast ("into the fourth
+    // quarter", "losses through the third quarter of 1990") does not become the reference for "the
+    // year-ago period" or "the latest quarter"
+    if (r.quarter && (!dct || r.quarter.y * 4 + r.quarter.q < dct.y * 4 + Math.ceil(dct.m / 3))) lastQuarter = r.quarter;
     out.push({
       start: c.start,
       end: c.end,

@@ -794,7 +794,7 @@ rule(
           return { type: 'DATE', value: unresolved(unit === 'D' ? 'day' : unit === 'M' ? 'month' : unit === 'W' || unit === 'WE' ? 'week' : 'year'), mod, anchor: 'none' };
         }
         let n = 0;
-        if (/last|previous|preceding|prior|this past/.test(rel)) n = -1;
+        if (/last|previous|preceding|prior|this past|latest/.test(rel)) n = -1; // "the latest fiscal year": the last one completed
         else if (/next|following|coming/.test(rel)) n = 1;
         if (beforeAfter) n = beforeAfter === 'before' ? -1 : 1;
         if (rel === 'the' && unit === 'WE') {
