@@ -159,7 +159,12 @@ export class SpeakerResolver {
     const known = this.fullNames.get(name);
     if (known !== undefined) return known;
     let found: string | null = null;
-    const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escapeRegExp(name)}\\b`, 'gu');
+    let re = fullNamePatterns.get(name);
+    if (!re) {
+      re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escapeRegExp(name)}\\b`, 'gu');
+      if (fullNamePatterns.size > 5000) fullNamePatterns.clear();
+      fullNamePatterns.set(name, re);
+    }
     for (const m of this.ctx.text.matchAll(re)) {
       const full = properName(m[0]);
       if (full && full.split(' ').length >= 2 && full.split(' ').every((w) => !STOP_CAPS.has(w))) {
@@ -193,49 +198,52 @@ const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 const TIME_TAIL =
   /\s+(?:on|last|this|late|early|earlier|later)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning|evening|afternoon)\b.*)$/;
 
-const roleNamePatterns = new Map<string, RegExp>();
+/** Compiled "Firstname (Middle) <name>" patterns by name (compiling a \\p{…} pattern costs more than running it). */
+const fullNamePatterns = new Map<string, RegExp>();
+
+/** What follows the role word in "<role> Firstname Lastname" (sticky; the name is group 1). */
+const NAME_AFTER_ROLE = /\s+((?:\p{Lu}[\p{L}'’-]+\.?\s+){0,2}\p{Lu}[\p{L}'’-]+)/uy;
+const ASCII_WORD = /[A-Za-z0-9_]/;
 
 /**
  * The name in the last "<role> Firstname Lastname" ("spokesman John Kirby") of `text` starting
  * before `limit`, for a lower-cased role word: the last capture of the global search
- * /\b[Hh]ead\s+(Name…)/gu over the text, found by trying that pattern (sticky) only where the
- * role word's tail occurs instead of scanning the whole text with it.
+ * /\b[Hh]ead\s+(Name…)/gu over the text. Found without compiling a pattern per role word or
+ * scanning the whole text with it: where the word occurs, the boundary (\b, ASCII word characters
+ * as in a /u pattern) is checked and the rest of the pattern is tried there.
  */
-function lastRoleName(text: string, head: string, limit: number): string | null {
+export function lastRoleName(text: string, head: string, limit: number): string | null {
   const first = head[0]!;
   const upper = first.toUpperCase();
-  let re = roleNamePatterns.get(head);
-  if (!re) {
-    const headPattern = `[${upper}${first}]${escapeRegExp(head.slice(1))}`;
-    re = new RegExp(`\\b${headPattern}\\s+((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'uy');
-    if (roleNamePatterns.size > 5000) roleNamePatterns.clear();
-    roleNamePatterns.set(head, re);
-  }
+  if (head.length < 2 || upper.length !== 1 || !/^\p{L}$/u.test(first)) return lastRoleNameByScan(text, head, limit);
   const tail = head.slice(1);
+  const headIsWord = ASCII_WORD.test(first);
   let found: string | null = null;
-  if (tail === '' || upper.length !== 1 || !/^\p{L}$/u.test(first)) {
-    // no literal to look for: every position is a candidate
-    for (let p = 0; p < limit && p < text.length; p++) {
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (m) {
-        found = m[1]!;
-        p = re.lastIndex - 1;
-      }
-    }
-    return found;
-  }
   let end = 0; // matches do not overlap: the next one starts at or after the previous one's end
   for (let at = text.indexOf(tail, 1); at > 0; at = text.indexOf(tail, at + 1)) {
     const p = at - 1;
     if (p >= limit) break;
     if (p < end || (text[p] !== upper && text[p] !== first)) continue;
-    re.lastIndex = p;
-    const m = re.exec(text);
+    const beforeIsWord = p > 0 && ASCII_WORD.test(text[p - 1]!);
+    if (beforeIsWord === headIsWord) continue;
+    NAME_AFTER_ROLE.lastIndex = at + tail.length;
+    const m = NAME_AFTER_ROLE.exec(text);
     if (m) {
       found = m[1]!;
-      end = re.lastIndex;
+      end = NAME_AFTER_ROLE.lastIndex;
     }
+  }
+  return found;
+}
+
+/** lastRoleName by the global search itself (role words the literal search does not cover). */
+export function lastRoleNameByScan(text: string, head: string, limit: number): string | null {
+  const headPattern = `[${head[0]!.toUpperCase()}${head[0]}]${escapeRegExp(head.slice(1))}`;
+  const re = new RegExp(`\\b${headPattern}\\s+((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+  let found: string | null = null;
+  for (const m of text.matchAll(re)) {
+    if (m.index! >= limit) break;
+    found = m[1]!;
   }
   return found;
 }
