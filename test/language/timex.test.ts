@@ -88,7 +88,8 @@ describe('expression classes on real sentences', () => {
     expect(tx('The index fell, five years ago.', dct, 'five years ago')?.[1]).toBe('1984');
     const text = 'The ceasefire was signed on March 3, 1991. The day before, troops had withdrawn. A day later, talks began.';
     expect(tx(text, dct, 'The day before')).toEqual(['DATE', '1991-03-02', undefined]);
-    expect(tx(text, dct, 'A day later')?.[1]).toBe('1991-03-03');
+    // "a day later" is the interval, as TE3 marks it (TimeBank 3 of 3)
+    expect(tx(text, dct, 'A day')).toEqual(['DURATION', 'P1D', undefined]);
   });
 
   it('tense decides the year of a bare month', () => {
@@ -202,6 +203,21 @@ describe('TimeML conventions for general news', () => {
     expect(tx(text, '1989-10-26', 'the year-ago period')?.[1]).toBe('1988-Q3');
     expect(tx(text, '1989-10-26', 'the latest quarter')?.[1]).toBe('1989-Q3');
     expect(tx('Results for the latest fiscal year were restated.', '1989-10-26', 'the latest fiscal year')?.[1]).toBe('1988');
+  });
+
+  it('"three days later", "a day earlier" are lengths (the signal word stays out); "a decade later" needs a time to count from', () => {
+    const text = 'Prices fell on Oct. 12. Three days later, as of Friday\'s close, the index had recovered. A day earlier, trucks had crossed.';
+    expect(tx(text, '1989-10-30', 'Three days')).toEqual(['DURATION', 'P3D', undefined]);
+    expect(tx(text, '1989-10-30', 'A day')).toEqual(['DURATION', 'P1D', undefined]);
+    expect(tx('A decade later, the city had recovered.', '2013-03-22', 'A decade later')).toEqual(['DURATION', 'P10Y', undefined]);
+    expect(tx('The firm was founded in 1990. Five years later, it went public.', '2013-03-22', 'Five years later')?.[1]).toBe('1995');
+  });
+
+  it('"three consecutive weeks", "spent weeks", overnight in a past clause', () => {
+    expect(tx('The U.S. dollar has fallen for three consecutive weeks.', '2013-03-22', 'three consecutive weeks')?.[1]).toBe('P3W');
+    expect(tx('Searchers have spent weeks looking for wreckage.', '2013-03-22', 'weeks')?.[1]).toBe('PXW');
+    expect(tx('The storm made landfall late Monday and weakened overnight.', '2013-03-22', 'overnight')?.[1]).toBe('2013-03-21TNI');
+    expect(tx('The storm is expected to hit the coast overnight.', '2013-03-22', 'overnight')?.[1]).toBe('2013-03-22TNI');
   });
 
   it('"as long as a month" is a duration', () => {

@@ -641,7 +641,9 @@ rule(
           const day = ctx.ref?.d !== undefined ? refToYmd(ctx.ref) : ctx.dct;
           return { type: 'TIME', value: `${day ? fmtDay(day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: ctx.ref?.d !== undefined ? 'text' : 'dct' };
         }
-        const r = dw === 'last' && part === 'night' ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ctx);
+        // "weakened overnight", "losses overnight": in a past clause, the night before the DCT
+        const pastNight = part === 'overnight' && !dayWord && ctx.tense() === 'past';
+        const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ctx);
         return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: 'dct' };
       },
     };
@@ -863,17 +865,10 @@ rule(
     }
     if (dir === 'since') return null;
     if ((dir === 'later' || dir === 'earlier') && (unit === 'D' || unit === 'W' || unit === 'H' || unit === 'MIN' || unit === 'S')) {
-      // "three days later": a date when the text has named the day it counts from, else (as
-      // TimeML marks it then) the length of the interval
-      return {
-        start: m.index,
-        end: m.index + m[0].length,
-        resolve: (ctx) => {
-          if (n === 'X' || !ctx.ref || ctx.ref.d === undefined || unit === 'H' || unit === 'MIN' || unit === 'S') return { type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' };
-          const p = shiftBy(refToYmd(ctx.ref), (dir === 'earlier' ? -1 : 1) * Math.round(n), unit);
-          return { type: 'DATE', value: unit === 'W' ? fmtDay(p) : fmtDay(p), mod, anchor: 'text', sets: { y: p.y, m: p.m, d: p.d } };
-        },
-      };
+      // "three days later", "a day earlier": TE3 marks the length of the interval (the anchor is
+      // an event); "later"/"earlier" is the signal and stays out of the span
+      const end = m.index + m[0].length - dir.length - 1;
+      return { start: m.index, end, resolve: () => ({ type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' }) };
     }
     return {
       start: m.index,
@@ -881,6 +876,12 @@ rule(
       resolve: (ctx) => {
         const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' ? -1 : 1;
         if (n === 'X') return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod, anchor: 'dct' };
+        // "a decade later" counts from a time the text has set; without one it is only a length
+        if (dir === 'later' && (!ctx.ref || (ctx.ref.m === undefined && (unit === 'M' || unit === 'Q')))) return { type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' };
+        if (dir === 'later' && ctx.ref!.d === undefined) {
+          const p = shiftBy(refToYmd(ctx.ref!), Math.round(n), unit);
+          return { type: 'DATE', value: atGranularity(p, unit), mod, anchor: 'text' };
+        }
         const useText = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && ctx.ref && ctx.ref.d !== undefined;
         const base = useText ? refToYmd(ctx.ref!) : ctx.dct;
         if (!base) return { type: 'DATE', value: 'XXXX-XX-XX', mod, anchor: 'none' };
@@ -904,7 +905,7 @@ const ROUND_THE_CLOCK_BEFORE = /\b(?:(?:24|twenty-four) hours|(?:7|seven) days|3
 // "five-year", "the first nine months", "2 1/2 years".
 rule(
   'duration',
-  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?((?:\\d+|${UNITS_WORDS}|ten|twelve)\\s*(?:to|or|-|–)\\s*)?(${NUM_SRC})(?:\\s+more|\\s+and\\s+a\\s+half)?([\\s-]+)(?:(?:trading|business|working|school)\\s+(?=days?\\b|weeks?\\b))?(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
+  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?((?:\\d+|${UNITS_WORDS}|ten|twelve)\\s*(?:to|or|-|–)\\s*)?(${NUM_SRC})(?:\\s+more|\\s+and\\s+a\\s+half)?([\\s-]+)(?:(?:trading|business|working|school)\\s+(?=days?\\b|weeks?\\b))?(?:(?:consecutive|straight|successive)\\s+)?(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
   5,
   (m, text) => {
     const rangeFrom = m[4];
@@ -1003,7 +1004,7 @@ rule(
     if (!det) {
       const tl = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
       if (/^\s+ago\b/i.test(tl)) return { start: m.index, end: m.index + m[0].length + tl.indexOf('ago') + 3, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
-      if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted)\s+$/i)) return null;
+      if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted|spent|spend|spends|spending)\s+$/i)) return null;
       if (/^\s+(of|old|later|earlier|before|after|to)\b/i.test(tl)) return null;
     }
     if (det === 'the' && !/\b(over|in|during|through|for)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
