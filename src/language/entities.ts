@@ -19,6 +19,17 @@ function alias(canonical: string, type: EntityType, ...variants: string[]): void
 
 /** Lower case, no diacritics, no periods or apostrophes, single spaces. */
 export function normalizeName(name: string): string {
+  let out = normalizedNames.get(name);
+  if (out === undefined) {
+    if (normalizedNames.size >= 50_000) normalizedNames.clear();
+    normalizedNames.set(name, (out = normalizeUncached(name)));
+  }
+  return out;
+}
+// Names recur across mentions and articles; Unicode normalisation and four regexes cost ~1 µs.
+const normalizedNames = new Map<string, string>();
+
+function normalizeUncached(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -188,16 +199,33 @@ export interface ResolveOptions {
 
 /** Groups mentions into document entities; sets `entityKey` and `role` on the mentions. */
 export function resolveEntities(text: string, sentences: Sentence[], mentions: EntityMention[], options: ResolveOptions = {}): DocEntity[] {
+  const aliasMemo = new Map<string, [string, EntityType] | undefined>();
   const aliasOf = (surface: string): [string, EntityType] | undefined => {
+    if (aliasMemo.has(surface)) return aliasMemo.get(surface);
     const n = normalizeName(surface.replace(/^the\s+/i, ''));
-    return options.aliases?.[n] ?? ALIASES[n];
+    const found = options.aliases?.[n] ?? ALIASES[n];
+    aliasMemo.set(surface, found);
+    return found;
   };
   const mentionStarts = new Set(mentions.map((m) => m.start));
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
 
   // Roles.
   const personSpans = sorted.filter((m) => m.label === 'PER');
-  const personAt = (offset: number) => personSpans.some((m) => offset >= m.start && offset < m.end);
+  // Is `offset` inside a person span? The spans are sorted by start; reachEnd[i] is the furthest
+  // end among spans 0..i, so the spans starting at or before `offset` cover it iff it is below that.
+  const reachEnd: number[] = [];
+  for (const m of personSpans) reachEnd.push(Math.max(m.end, reachEnd[reachEnd.length - 1] ?? -Infinity));
+  const personAt = (offset: number) => {
+    let lo = 0;
+    let hi = personSpans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (personSpans[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < reachEnd[lo - 1]!;
+  };
   for (const m of sorted) {
     if (m.label !== 'PER') continue;
     const s = sentences[m.sentence];
@@ -360,7 +388,17 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   return [...merged.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
+const initialsMemo = new Map<string, string>();
 function initials(name: string): string {
+  let out = initialsMemo.get(name);
+  if (out === undefined) {
+    if (initialsMemo.size >= 50_000) initialsMemo.clear();
+    initialsMemo.set(name, (out = initialsUncached(name)));
+  }
+  return out;
+}
+
+function initialsUncached(name: string): string {
   return name
     .split(/[\s\-]+/)
     .filter((w) => isCapitalized(w))
