@@ -220,6 +220,10 @@ describe('TimeML conventions for general news', () => {
     expect(tx('The storm is expected to hit the coast overnight.', '2013-03-22', 'overnight')?.[1]).toBe('2013-03-22TNI');
   });
 
+  it('"the first two quarters of 1990" is the first half of 1990', () => {
+    expect(tx('Analysts expect the trend to continue through at least the first two quarters of 1990.', '1989-10-26', 'the first two quarters of 1990')).toEqual(['DATE', '1990-H1', undefined]);
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

@@ -472,6 +472,22 @@ rule('period-end', `\\b(?:(around|about|at|by)\\s+)?(year|month|quarter)(?:-end|
   };
 });
 
+// "the first two quarters of 1990", "the last two quarters of this year": a half of that year.
+rule('two-quarters', `\\b(?:the\\s+)?(first|last|second)\\s+two\\s+quarters\\s+of\\s+(?:(${YEAR4})|(this|last|next)\\s+year)\\b`, 9, (m) => {
+  const h = /first/i.test(m[1]!) ? 1 : 2;
+  const explicitY = m[2] ? +m[2] : null;
+  const rel = m[3]?.toLowerCase();
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    resolve: (ctx) => {
+      if (explicitY) return { type: 'DATE', value: `${explicitY}-H${h}`, anchor: 'none' };
+      if (!ctx.dct) return { type: 'DATE', value: `XXXX-H${h}`, anchor: 'none' };
+      return { type: 'DATE', value: `${ctx.dct.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0)}-H${h}`, anchor: 'dct' };
+    },
+  };
+});
+
 rule(
   'half',
   `\\b(?:the\\s+)?(first|second|last|latter)\\s+half(?:\\s+of\\s+(?:(${YEAR4})|(this|last|next|the) year|the (?:fiscal )?year))?`,
@@ -946,6 +962,8 @@ rule(
     }
     if (unit === 'Q' && !m[2] && !/\bthe\b/i.test(m[0]) && !hyphen) return null;
     if (unit === 'Q' && /^(three|two|one)$/i.test(numWord) && hyphen) return null; // "three-quarters"
+    // "the first two quarters of 1990": a half of the year (the 'two-quarters' rule)
+    if (unit === 'Q' && /^two$/i.test(numWord) && /^(first|last|second)$/i.test(m[2] ?? '') && new RegExp(`^\\s+of\\s+(?:${YEAR4}|this|last|next)\\b`).test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (m[8]?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(tail)) {
       if (unit === 'Y' && !/month|week|day/.test(unitWord)) return null; // ages are not durations
