@@ -70,8 +70,8 @@ export class CompiledModel {
   // dense tables (offsets into `dense`); see the constructor for what each one sums
   private readonly quoteTable: number;
   private readonly positionTable: number;
-  private readonly leftCueTable: number;
-  private readonly rightCueTable: number;
+  readonly leftCueTable: number;
+  readonly rightCueTable: number;
   private readonly betweenTable: number;
   private readonly colonTable: number;
   private readonly nestedTable: number;
@@ -89,7 +89,13 @@ export class CompiledModel {
   private wordSh = new Uint32Array(0);
   private wordSu = new Uint32Array(0);
   private wordCueP = new Float64Array(0);
+  /** Dense tables, then WORD_VECTORS vectors per cached word (from wordBase). */
   private wordVec = new Int32Array(0);
+  private wordBase = 0;
+
+  get pool(): Int32Array {
+    return this.wordVec;
+  }
 
   constructor(model: Model) {
     const stages = model.stages;
@@ -136,6 +142,9 @@ export class CompiledModel {
     this.roleLeftTable = d([3, 8, 4], ([c, dist, qs]) => (c === 0 ? [f1(45, qs!)] : [f3(43, c! - 1, dist!, qs!)]));
     this.roleRightTable = d([3, 8, 4], ([c, dist, qs]) => (c === 0 ? [f1(48, qs!)] : [f3(46, c! - 1, dist!, qs!)]));
     this.edge = d([4], ([v]) => [v === 0 ? f1(5, BOS) : v === 1 ? f1(6, EOS) : v === 2 ? f1(7, BOS) : f1(8, EOS)]);
+    // the word cache follows the dense tables in one array, so a token's vectors come from one place
+    this.wordBase = this.denseUsed;
+    this.wordVec = this.dense.slice(0, this.denseUsed);
   }
 
   private slotOf(key: number): number {
@@ -244,8 +253,9 @@ export class CompiledModel {
     this.wordCueP[e] = p;
     const R = this.R;
     const vec = this.wordVec;
-    vec.fill(0, e * WORD_VECTORS * R, (e + 1) * WORD_VECTORS * R);
-    const at = (v: number) => (e * WORD_VECTORS + v) * R;
+    const base = this.wordBase + e * WORD_VECTORS * R;
+    vec.fill(0, base, base + WORD_VECTORS * R);
+    const at = (v: number) => base + v * R;
     const lexBucket = p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
     for (const [v, inQ] of [[CENTER_OUT, 0], [CENTER_IN, 1]] as const) {
       this.addRow(f1(2, wh), vec, at(v));
@@ -275,7 +285,9 @@ export class CompiledModel {
     this.wordSh = grow(this.wordSh, (n) => new Uint32Array(n));
     this.wordSu = grow(this.wordSu, (n) => new Uint32Array(n));
     this.wordCueP = grow(this.wordCueP, (n) => new Float64Array(n));
-    this.wordVec = grow(this.wordVec, (n) => new Int32Array(n), WORD_VECTORS * this.R);
+    const pool = new Int32Array(this.wordBase + cap * WORD_VECTORS * this.R);
+    pool.set(this.wordVec);
+    this.wordVec = pool;
     this.wordCap = cap;
   }
 
@@ -302,105 +314,83 @@ export class CompiledModel {
       lexB[i] = p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
       isCue[i] = p >= 0.15 && q[i] === 0 ? 1 : 0;
     }
-    const ctx = sequenceContext(tokens, isCue);
-    const { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue } = ctx;
-
-    const acc = new Int32Array(n * R);
-    const dense = this.dense;
-    const vec = this.wordVec;
+    const { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue } = sequenceContext(tokens, isCue);
+    const pool = this.wordVec;
     const WR = WORD_VECTORS * R;
-    const add = (src: Int32Array, from: number, at: number) => {
-      for (let y = 0; y < R; y++) acc[at + y] += src[from + y]!;
-    };
+    const wordAt = (i: number, v: number) => this.wordBase + ent[i]! * WR + v * R;
+
+    // per token, the pool vectors to add (PER_TOKEN at most) and the two cue-side vectors
+    const offs = new Int32Array(n * PER_TOKEN);
+    const counts = new Uint8Array(n);
+    const sides = new Int32Array(n * 2);
+    const cues = new CueSides(this, n);
     // hashed features (word bigrams and shape pairs) are probed after the loop, all at once
-    let pending = 0;
     if (this.probeKeys.length < n * 5) {
       this.probeKeys = new Int32Array(n * 10);
       this.probeAt = new Int32Array(n * 10);
     }
     const probeKeys = this.probeKeys;
     const probeAt = this.probeAt;
-    // the features of the nearest cue (its word, the word next to it, distance) are the same for
-    // every token at the same distance bucket in the same sentence: summed once per (cue, same, bucket)
-    const cueMemo = new Int32Array(n * 32).fill(-1);
-    const cueVectors = new Int32Array(Math.min(n * 16, 64) * R);
-    let cueVectorsUsed = 0;
-    let cueVec = cueVectors;
-    const cueFeatures = (cue: number, same: number, d: number, left: boolean): number => {
-      const key = (cue * 16 + same * 8 + d) * 2 + (left ? 0 : 1);
-      let v = cueMemo[key]!;
-      if (v >= 0) return v;
-      v = cueVectorsUsed++ * R;
-      if (v + R > cueVec.length) {
-        const bigger = new Int32Array(cueVec.length * 2);
-        bigger.set(cueVec);
-        cueVec = bigger;
-      }
-      const neighbour = left ? (cue + 1 < n ? wh[cue + 1]! : EOS) : cue - 1 >= 0 ? wh[cue - 1]! : BOS;
-      this.addRow(f2(left ? 23 : 29, same, wh[cue]!), cueVec, v);
-      this.addRow(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), cueVec, v);
-      this.addRow(f3(left ? 26 : 32, same, wh[cue]!, d), cueVec, v);
-      cueMemo[key] = v;
-      return v;
-    };
-    const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : wh[k]!);
-    const S = (k: number) => (k < 0 ? BOS : k >= n ? EOS : this.wordSh[ent[k]!]!);
+    let pending = 0;
     const nest = nested ? 1 : 0;
     for (let i = 0; i < n; i++) {
       const at = i * R;
       const qs = q[i]!;
+      let k = i * PER_TOKEN;
+      offs[k++] = wordAt(i, qs === 1 ? CENTER_IN : CENTER_OUT);
+      offs[k++] = i > 0 ? wordAt(i - 1, PREV) : this.edge;
+      offs[k++] = i + 1 < n ? wordAt(i + 1, NEXT) : this.edge + R;
+      offs[k++] = i > 1 ? wordAt(i - 2, PREV2) : this.edge + 2 * R;
+      offs[k++] = i + 2 < n ? wordAt(i + 2, NEXT2) : this.edge + 3 * R;
       const qPrev = i > 0 ? q[i - 1]! : 9;
       const qNext = i + 1 < n ? q[i + 1]! : 9;
-      add(vec, ent[i]! * WR + (qs === 1 ? CENTER_IN : CENTER_OUT) * R, at);
-      add(i > 0 ? vec : dense, i > 0 ? ent[i - 1]! * WR + PREV * R : this.edge, at);
-      add(i + 1 < n ? vec : dense, i + 1 < n ? ent[i + 1]! * WR + NEXT * R : this.edge + R, at);
-      add(i > 1 ? vec : dense, i > 1 ? ent[i - 2]! * WR + PREV2 * R : this.edge + 2 * R, at);
-      add(i + 2 < n ? vec : dense, i + 2 < n ? ent[i + 2]! * WR + NEXT2 * R : this.edge + 3 * R, at);
-      const wPrev = W(i - 1);
-      const wNext = W(i + 1);
-      probeKeys[pending] = f2(9, wPrev, wh[i]!);
-      probeAt[pending++] = at;
-      probeKeys[pending] = f2(10, wh[i]!, wNext);
-      probeAt[pending++] = at;
-      probeKeys[pending] = f2(11, S(i - 1), S(i + 1));
-      probeAt[pending++] = at;
-      probeKeys[pending] = f2(12, wPrev, wNext);
-      probeAt[pending++] = at;
-      add(dense, this.quoteTable + ((nest * 10 + qPrev) * 4 + qs) * 10 * R + qNext * R, at);
+      offs[k++] = this.quoteTable + (((nest * 10 + qPrev) * 4 + qs) * 10 + qNext) * R;
       const position = (bucket(i - sentFirst[i]!) * 8 + bucket(sentLast[i]! - i)) * 4 + (tokens[i]!.sentStart ? 2 : 0) + (i === 0 ? 1 : 0);
-      add(dense, this.positionTable + position * R, at);
+      offs[k++] = this.positionTable + position * R;
       const lc = leftCue[i]!;
       const rc = rightCue[i]!;
       let lState = 0;
       let rState = 0;
       if (lc >= 0) {
         const same = sent[lc] === sent[i] ? 1 : 0;
-        const d = bucket(i - lc);
-        const commas = commaPrefix[i]! - commaPrefix[lc + 1]! > 0 ? 1 : 0;
         lState = 1 + same;
-        add(dense, this.leftCueTable + (((lState * 8 + d) * 4 + qs) * 2 + commas) * R, at);
-        const v = cueFeatures(lc, same, d, true);
-        add(cueVec, v, at);
-      } else add(dense, this.leftCueTable + qs * 2 * R, at);
+        sides[2 * i] = cues.left(lc, same, bucket(i - lc), qs, commaPrefix[i]! - commaPrefix[lc + 1]! > 0 ? 1 : 0, wh);
+      } else sides[2 * i] = cues.left(-1, 0, 0, qs, 0, wh);
       if (rc >= 0) {
         const same = sent[rc] === sent[i] ? 1 : 0;
-        const d = bucket(rc - i);
-        const commas = commaPrefix[rc]! - commaPrefix[i + 1]! > 0 ? 1 : 0;
         rState = 1 + same;
-        add(dense, this.rightCueTable + (((rState * 8 + d) * 4 + qs) * 2 + commas) * R, at);
-        const v = cueFeatures(rc, same, d, false);
-        add(cueVec, v, at);
-      } else add(dense, this.rightCueTable + qs * 2 * R, at);
+        sides[2 * i + 1] = cues.right(rc, same, bucket(rc - i), qs, commaPrefix[rc]! - commaPrefix[i + 1]! > 0 ? 1 : 0, wh);
+      } else sides[2 * i + 1] = cues.right(-1, 0, 0, qs, 0, wh);
       const lbPrev = i > 0 ? lexB[i - 1]! : 9;
       const lbNext = i + 1 < n ? lexB[i + 1]! : 9;
-      add(dense, this.betweenTable + ((lState * 3 + rState) * 100 + lbPrev * 10 + lbNext) * R, at);
+      offs[k++] = this.betweenTable + ((lState * 3 + rState) * 100 + lbPrev * 10 + lbNext) * R;
       const colon = lastColon[i]!;
       const colonState = colon >= 0 && sent[colon] === sent[i] ? 1 + bucket(i - colon) : 0;
-      if (colonState > 0 || thatAfterLeftCue[i]) add(dense, this.colonTable + ((colonState * 4 + qs) * 2 + thatAfterLeftCue[i]!) * R, at);
+      if (colonState > 0 || thatAfterLeftCue[i]) offs[k++] = this.colonTable + ((colonState * 4 + qs) * 2 + thatAfterLeftCue[i]!) * R;
       if (nested) {
-        add(dense, this.nestedTable + (lexB[i]! * 4 + qs) * R, at);
-        this.addRow(f2(51, wh[i]!, bucket(i)), acc, at);
+        offs[k++] = this.nestedTable + (lexB[i]! * 4 + qs) * R;
+        probeKeys[pending] = f2(51, wh[i]!, bucket(i));
+        probeAt[pending++] = at;
       }
+      counts[i] = k - i * PER_TOKEN;
+      const wPrev = i > 0 ? wh[i - 1]! : BOS;
+      const wNext = i + 1 < n ? wh[i + 1]! : EOS;
+      probeKeys[pending] = f2(9, wPrev, wh[i]!);
+      probeAt[pending++] = at;
+      probeKeys[pending] = f2(10, wh[i]!, wNext);
+      probeAt[pending++] = at;
+      probeKeys[pending] = f2(11, i > 0 ? this.wordSh[ent[i - 1]!]! : BOS, i + 1 < n ? this.wordSh[ent[i + 1]!]! : EOS);
+      probeAt[pending++] = at;
+      probeKeys[pending] = f2(12, wPrev, wNext);
+      probeAt[pending++] = at;
+    }
+    const acc = new Int32Array(n * R);
+    const cuePool = cues.pool;
+    for (let i = 0; i < n; i++) {
+      const at = i * R;
+      const from = i * PER_TOKEN;
+      sumVectors(pool, offs, from, from + counts[i]!, acc, at, R);
+      sumVectors(cuePool, sides, 2 * i, 2 * i + 2, acc, at, R);
     }
     this.resolveProbes(pending, acc);
 
@@ -437,32 +427,125 @@ export class CompiledModel {
       pRight[i] = r;
       if (prior[i] === 2) r = i;
     }
-    const dense = this.dense;
-    const vec = this.wordVec;
+    const pool = this.wordVec;
     const part = k * NT;
-    const add = (src: Int32Array, from: number, at: number) => {
-      for (let y = 0; y < NT; y++) acc[at + y] += src[from + part + y]!;
-    };
+    const offs = new Int32Array(n * 5);
     for (let i = 0; i < n; i++) {
       const at = i * R + part;
       const qs = q[i]!;
       const p = prior[i]!;
-      add(vec, (ent[i]! * WORD_VECTORS + ROLE_WORD + p) * R, at);
-      add(dense, this.roleTable + ((p * 10 + (i > 1 ? prior[i - 2]! : 9)) * 10 + (i + 2 < n ? prior[i + 2]! : 9)) * R, at);
-      add(dense, this.roleNeighbourTable + ((i > 0 ? prior[i - 1]! : 9) * 10 + (i + 1 < n ? prior[i + 1]! : 9)) * R, at);
+      const o = i * 5;
+      offs[o] = this.wordBase + (ent[i]! * WORD_VECTORS + ROLE_WORD + p) * R + part;
+      offs[o + 1] = this.roleTable + ((p * 10 + (i > 1 ? prior[i - 2]! : 9)) * 10 + (i + 2 < n ? prior[i + 2]! : 9)) * R + part;
+      offs[o + 2] = this.roleNeighbourTable + ((i > 0 ? prior[i - 1]! : 9) * 10 + (i + 1 < n ? prior[i + 1]! : 9)) * R + part;
       const pl = pLeft[i]!;
       const pr = pRight[i]!;
       if (pl >= 0) {
         const same = sent[pl] === sent[i] ? 1 : 0;
-        add(dense, this.roleLeftTable + (((1 + same) * 8 + bucket(i - pl)) * 4 + qs) * R, at);
+        offs[o + 3] = this.roleLeftTable + (((1 + same) * 8 + bucket(i - pl)) * 4 + qs) * R + part;
         this.addStageRow(f2(44, same, wh[pl]!), k, acc, at);
-      } else add(dense, this.roleLeftTable + qs * R, at);
+      } else offs[o + 3] = this.roleLeftTable + qs * R + part;
       if (pr >= 0) {
         const same = sent[pr] === sent[i] ? 1 : 0;
-        add(dense, this.roleRightTable + (((1 + same) * 8 + bucket(pr - i)) * 4 + qs) * R, at);
+        offs[o + 4] = this.roleRightTable + (((1 + same) * 8 + bucket(pr - i)) * 4 + qs) * R + part;
         this.addStageRow(f2(47, same, wh[pr]!), k, acc, at);
-      } else add(dense, this.roleRightTable + qs * R, at);
+      } else offs[o + 4] = this.roleRightTable + qs * R + part;
     }
+    for (let i = 0; i < n; i++) sumVectors(pool, offs, i * 5, i * 5 + 5, acc, i * R + part, NT);
+  }
+}
+
+/** Most pool vectors a token adds in the first pass (word ×5, quote, position, between, colon, nested). */
+const PER_TOKEN = 10;
+
+/**
+ * acc[at .. at + width) += the sum of pool[o .. o + width) for o in offs[from .. to): summed in
+ * locals (width 7 or 14, the one- and two-stage models) so acc is written once.
+ */
+function sumVectors(pool: Int32Array, offs: Int32Array, from: number, to: number, acc: Int32Array, at: number, width: number): void {
+  if (width === 14) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
+    for (let j = from; j < to; j++) {
+      const o = offs[j]!;
+      a0 += pool[o]!; a1 += pool[o + 1]!; a2 += pool[o + 2]!; a3 += pool[o + 3]!; a4 += pool[o + 4]!; a5 += pool[o + 5]!; a6 += pool[o + 6]!;
+      a7 += pool[o + 7]!; a8 += pool[o + 8]!; a9 += pool[o + 9]!; a10 += pool[o + 10]!; a11 += pool[o + 11]!; a12 += pool[o + 12]!; a13 += pool[o + 13]!;
+    }
+    acc[at] += a0; acc[at + 1] += a1; acc[at + 2] += a2; acc[at + 3] += a3; acc[at + 4] += a4; acc[at + 5] += a5; acc[at + 6] += a6;
+    acc[at + 7] += a7; acc[at + 8] += a8; acc[at + 9] += a9; acc[at + 10] += a10; acc[at + 11] += a11; acc[at + 12] += a12; acc[at + 13] += a13;
+  } else if (width === 7) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
+    for (let j = from; j < to; j++) {
+      const o = offs[j]!;
+      a0 += pool[o]!; a1 += pool[o + 1]!; a2 += pool[o + 2]!; a3 += pool[o + 3]!; a4 += pool[o + 4]!; a5 += pool[o + 5]!; a6 += pool[o + 6]!;
+    }
+    acc[at] += a0; acc[at + 1] += a1; acc[at + 2] += a2; acc[at + 3] += a3; acc[at + 4] += a4; acc[at + 5] += a5; acc[at + 6] += a6;
+  } else {
+    for (let j = from; j < to; j++) {
+      const o = offs[j]!;
+      for (let y = 0; y < width; y++) acc[at + y] += pool[o + y]!;
+    }
+  }
+}
+
+/**
+ * The features of a token's nearest cue on each side (as baseFeaturesFlat: distance, same
+ * sentence, commas between, quotation state, the cue's word and the word next to it; or the
+ * no-cue feature), summed once per distinct value set. Tokens move away from a left cue and
+ * towards a right one, so each side keeps the sums for its current cue only.
+ */
+class CueSides {
+  pool: Int32Array;
+  private used = 0;
+  private readonly memo = [new Int32Array(2 * 8 * 4 * 2), new Int32Array(2 * 8 * 4 * 2)];
+  private readonly cue = [-2, -2];
+
+  constructor(
+    private readonly model: CompiledModel,
+    n: number,
+  ) {
+    this.pool = new Int32Array(Math.min(n, 32) * 2 * model.R);
+  }
+
+  left(cue: number, same: number, d: number, qs: number, commas: number, wh: Uint32Array): number {
+    return this.side(0, cue, same, d, qs, commas, wh);
+  }
+
+  right(cue: number, same: number, d: number, qs: number, commas: number, wh: Uint32Array): number {
+    return this.side(1, cue, same, d, qs, commas, wh);
+  }
+
+  private side(s: number, cue: number, same: number, d: number, qs: number, commas: number, wh: Uint32Array): number {
+    const memo = this.memo[s]!;
+    if (this.cue[s] !== cue) {
+      memo.fill(-1);
+      this.cue[s] = cue;
+    }
+    const key = ((same * 8 + d) * 4 + qs) * 2 + commas;
+    const known = memo[key]!;
+    if (known >= 0) return known;
+    const R = this.model.R;
+    const v = this.used++ * R;
+    if (v + R > this.pool.length) {
+      const bigger = new Int32Array(this.pool.length * 2);
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    const m = this.model;
+    const left = s === 0;
+    const table = left ? m.leftCueTable : m.rightCueTable;
+    const state = cue < 0 ? 0 : 1 + same;
+    const dense = m.pool;
+    const from = table + (((state * 8 + d) * 4 + qs) * 2 + commas) * R;
+    for (let y = 0; y < R; y++) this.pool[v + y] = dense[from + y]!;
+    if (cue >= 0) {
+      const n = wh.length;
+      const neighbour = left ? (cue + 1 < n ? wh[cue + 1]! : EOS) : cue > 0 ? wh[cue - 1]! : BOS;
+      m.addRow(f2(left ? 23 : 29, same, wh[cue]!), this.pool, v);
+      m.addRow(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), this.pool, v);
+      m.addRow(f3(left ? 26 : 32, same, wh[cue]!, d), this.pool, v);
+    }
+    memo[key] = v;
+    return v;
   }
 }
 
