@@ -224,6 +224,13 @@ describe('TimeML conventions for general news', () => {
     expect(tx('Analysts expect the trend to continue through at least the first two quarters of 1990.', '1989-10-26', 'the first two quarters of 1990')).toEqual(['DATE', '1990-H1', undefined]);
   });
 
+  it('"a year and a half ago", "two weeks ago" (the day, as TimeBank writes it), "on the 18th"', () => {
+    expect(tx('He left the company a year and a half ago.', '2013-03-22', 'a year and a half ago')).toEqual(['DATE', '2011-09', undefined]);
+    expect(tx('Sinn Fein was invited to rejoin two weeks ago.', '1998-03-22', 'two weeks ago')?.[1]).toBe('1998-03-08');
+    expect(tx('The strike began on the 18th.', '2013-03-22', 'the 18th')?.[1]).toBe('2013-03-18');
+    expect(tx('The law was passed in the 18th century.', '2013-03-22', 'the 18th century')?.[1]).toBe('17');
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

@@ -207,6 +207,28 @@ rule(
   },
 );
 
+// A bare day of the month: "on the 18th", "by the 3rd". Only after a preposition and not before a
+// word ("the 18th century", "the 3rd floor"): the day in the month the text is in.
+rule('day-of-month', `\\b(?:on|by|since|until|till|from|before|after)\\s+the\\s+(${DAYNUM})(?:st|nd|rd|th)\\b(?![\\s-]+(?:of\\s+)?[A-Za-z0-9])`, 9, (m) => {
+  const d = +m[1]!;
+  const start = m.index + m[0].search(/the\s/i);
+  return {
+    start,
+    end: m.index + m[0].length,
+    resolve: (ctx) => {
+      if (ctx.ref?.m !== undefined && ctx.refInSentence) {
+        return { type: 'DATE', value: fmtDay({ y: ctx.ref.y, m: ctx.ref.m, d }), anchor: 'text' };
+      }
+      if (!ctx.dct) return { type: 'DATE', value: `XXXX-XX-${String(d).padStart(2, '0')}`, anchor: 'none' };
+      const t = ctx.tense();
+      let p: Ymd = { y: ctx.dct.y, m: ctx.dct.m, d };
+      if (t === 'past' && d > ctx.dct.d) p = addMonths(p, -1);
+      else if (t === 'future' && d < ctx.dct.d) p = addMonths(p, 1);
+      return { type: 'DATE', value: fmtDay(p), anchor: 'dct', sets: { y: p.y, m: p.m, d: p.d } };
+    },
+  };
+});
+
 // The far end of a day range: "Aug. 10 to 15", "March 3-5, 1998" ("15" and "5" are dates too).
 rule(
   'day-range-end',
@@ -866,12 +888,13 @@ rule('this-moment', `\\bthis\\s+(?:[a-z]+\\s+)?moment\\b`, 4, (m) => ({
 // Offsets: "a year ago", "two weeks ago", "six months earlier", "a day later", "three years before".
 rule(
   'offset',
-  `\\b(?:(${QUANT_SRC})\\s+)?(${NUM_SRC})\\s+(${UNIT_SRC})(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|since)\\b`,
+  `\\b(?:(${QUANT_SRC})\\s+)?(${NUM_SRC})\\s+(${UNIT_SRC})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(ago|earlier|later|before|after|from now|hence|since)\\b`,
   9,
   (m, text) => {
-    const n = parseNumber(m[2]!);
+    const n0 = parseNumber(m[2]!);
+    const n = m[4] && n0 !== 'X' ? n0 + 0.5 : n0;
     const unit = unitKey(m[3]!);
-    const dir = m[4]!.toLowerCase();
+    const dir = m[5]!.toLowerCase();
     const mod = /or so/.test(m[0]) ? 'APPROX' : modOf(m[1]);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     if ((dir === 'before' || dir === 'after' || dir === 'since') && /^\s+(?!that\b|then\b|[.,;])\S/.test(after)) {
@@ -906,8 +929,15 @@ rule(
         if (unit === 'Y' && n === 1 && ctx.lastQuarter && dir !== 'later') {
           return { type: 'DATE', value: fmtQuarter(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), mod, anchor: 'dct' };
         }
+        // "a year and a half ago": counted in months, named at month granularity
+        if (!Number.isInteger(n) && (unit === 'Y' || unit === 'DE')) {
+          const p = addMonths(base, Math.round(sign * n * (unit === 'Y' ? 12 : 120)));
+          return { type: 'DATE', value: fmtMonth(p.y, p.m), mod, anchor: useText ? 'text' : 'dct' };
+        }
         const whole = Math.round(n);
         const p = shiftBy(base, sign * whole, unit);
+        // "two weeks ago", "a week or so ago": TimeBank writes the day (2 of 4; 1 week, 1 WXX)
+        if (unit === 'W' && dir === 'ago') return { type: 'DATE', value: fmtDay(p), mod, anchor: 'dct' };
         return { type: 'DATE', value: atGranularity(p, unit), mod, anchor: useText ? 'text' : 'dct' };
       },
     };
