@@ -3,7 +3,11 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
-import type { EntityType, IsoDate, Span } from '../types.js';
+import type { EntityType, IsoDate } from '../types.js';
+import { FacetColumns, type FacetFilter } from './facets.js';
+import { highlightAll, matchPhrases, parseQuery, snippet, type Highlighted, type QueryPhrase } from './highlight.js';
+
+export type { Highlighted } from './highlight.js';
 
 export interface SearchQuery {
   q: string;
@@ -16,12 +20,6 @@ export interface SearchQuery {
   duplicates?: boolean;
   limit: number;
   offset: number;
-}
-
-export interface Highlighted {
-  text: string;
-  /** Matched terms as [start, end) offsets into text. */
-  highlights: Span[];
 }
 
 export interface SearchHit {
@@ -65,78 +63,46 @@ export const RANK_DEPTH = 2000;
 /** The entity facet counts the entities of this many best matches. */
 const ENTITY_FACET_DEPTH = 100;
 
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
-
 /**
  * Turns what a user typed into a safe FTS5 expression: words and "quoted phrases" are ANDed,
  * a word ending in * is a prefix, a leading - excludes. FTS5 operators typed by the user are
  * treated as plain words, so no input can cause a syntax error.
  */
 export function toMatchExpression(input: string): string | null {
-  const parts: string[] = [];
-  const negatives: string[] = [];
-  const re = /(-?)"([^"]*)"|(-?)([\p{L}\p{N}][\p{L}\p{N}'’._-]*)(\*?)/gu;
-  for (const m of input.matchAll(re)) {
-    if (m[2] !== undefined) {
-      const words = m[2].match(/[\p{L}\p{N}]+/gu);
-      if (!words) continue;
-      const phrase = `"${words.join(' ')}"`;
-      (m[1] ? negatives : parts).push(phrase);
-    } else if (m[4]) {
-      const words = m[4].match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (!words.length) continue;
-      const term = words.length > 1 ? `"${words.join(' ')}"` : `"${words[0]}"${m[5] ? '*' : ''}`;
-      (m[3] ? negatives : parts).push(term);
-    }
-  }
-  if (!parts.length) return null;
-  return parts.join(' AND ') + negatives.map((n) => ` NOT ${n}`).join('');
+  return expressionOf(parseQuery(input));
 }
 
-function unmark(marked: string): Highlighted {
-  let text = '';
-  const highlights: Span[] = [];
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === OPEN) open = text.length;
-    else if (ch === CLOSE) {
-      if (open >= 0) highlights.push([open, text.length]);
-      open = -1;
-    } else text += ch;
+function expressionOf(phrases: QueryPhrase[]): string | null {
+  const term = (p: QueryPhrase) => `"${p.words.join(' ')}"${p.prefix ? '*' : ''}`;
+  const parts = phrases.filter((p) => !p.negated).map(term);
+  if (!parts.length) return null;
+  return parts.join(' AND ') + phrases.filter((p) => p.negated).map((p) => ` NOT ${term(p)}`).join('');
+}
+
+/**
+ * The SQL function storyline_search_passes(rowid), registered once per connection: whether the row
+ * passes the filters of the search running on it (an array lookup, so SQLite ranks only those rows).
+ */
+const rowFilters = new WeakMap<Database.Database, <T>(table: FacetColumns, filter: FacetFilter, run: () => T) => T>();
+function rowFilter(db: Database.Database) {
+  let filterFor = rowFilters.get(db);
+  if (!filterFor) {
+    let active: { table: FacetColumns; filter: FacetFilter } | null = null;
+    db.function('storyline_search_passes', { deterministic: false }, (rid: unknown) => (active && active.table.passes(Number(rid), active.filter) ? 1 : 0));
+    filterFor = <T>(table: FacetColumns, filter: FacetFilter, run: () => T): T => {
+      active = { table, filter };
+      try {
+        return run();
+      } finally {
+        active = null;
+      }
+    };
+    rowFilters.set(db, filterFor);
   }
-  return { text, highlights };
+  return filterFor;
 }
 
 export function createSearch(db: Database.Database) {
-  // Filters apply to the small article_facets table (keyed by the FTS rowid), never to article rows.
-  const filterSql = (query: SearchQuery): { sql: string; params: unknown[] } => {
-    const where: string[] = ['articles_fts MATCH ?'];
-    const params: unknown[] = [];
-    if (!query.duplicates) where.push('f.duplicate_of IS NULL');
-    if (query.source) {
-      where.push('f.source = ?');
-      params.push(query.source);
-    }
-    if (query.from) {
-      where.push('f.published >= ?');
-      params.push(query.from);
-    }
-    if (query.to) {
-      where.push('f.published <= ?');
-      params.push(query.to + '\uffff');
-    }
-    if (query.entityId) {
-      where.push('f.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)');
-      params.push(query.entityId);
-    }
-    if (query.storyId) {
-      where.push('f.story_id = ?');
-      params.push(query.storyId);
-    }
-    return { sql: where.join(' AND '), params };
-  };
-
   const stmt = (() => {
     const cache = new Map<string, Database.Statement>();
     return (sql: string): Database.Statement => {
@@ -147,83 +113,132 @@ export function createSearch(db: Database.Database) {
   })();
   const RANK = 'bm25(articles_fts, 4.0, 1.0)';
 
+  type Ranked = { rid: number; score: number };
+  type HitRow = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null; story_title: string | null; title: string; text: string };
+
+  // The facet columns in memory, rebuilt when this connection or another one has written since;
+  // with them, the article sets of the entities searches were filtered by.
+  const versionOf = () => `${String(stmt('PRAGMA data_version').pluck().get())}:${String(stmt('SELECT total_changes()').pluck().get())}`;
+  let snapshot: { version: string; table: FacetColumns; entities: Map<string, Set<number>> } | null = null;
+  const current = () => {
+    const version = versionOf();
+    if (snapshot?.version !== version) snapshot = { version, table: new FacetColumns(db), entities: new Map() };
+    return snapshot;
+  };
+  const entityRowids = (entityId: string): Set<number> => {
+    const { table, entities } = current();
+    let rids = entities.get(entityId);
+    if (!rids) {
+      rids = table.rowids(stmt('SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?').pluck().all(entityId) as string[]);
+      if (entities.size >= 64) entities.delete(entities.keys().next().value!);
+      entities.set(entityId, rids);
+    }
+    return rids;
+  };
+  const passes = rowFilter(db);
+
+  /** How many rows a rowid scan reads at first; later reads are larger. */
+  const FIRST_READ = CANDIDATE_DEPTH + 256;
+  /** Above this many filtered-out matches in the ranked range, SQLite applies the filters while ranking. */
+  const FILTER_IN_SQL = 256;
+
   return function search(query: SearchQuery): SearchResult {
-    const match = toMatchExpression(query.q);
+    const phrases = parseQuery(query.q);
+    const match = expressionOf(phrases);
     const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] }, facetsFrom: 0 };
     if (!match) return empty;
-    const { sql, params } = filterSql(query);
-    type Candidate = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null };
+    const { table } = current();
+    const filter: FacetFilter = { duplicates: query.duplicates, source: query.source, from: query.from, to: query.to, storyId: query.storyId };
+    if (query.entityId) filter.rids = entityRowids(query.entityId);
+    const filtered = !FacetColumns.onlyDuplicates(filter);
 
-    // The matches that pass the filters, newest first, up to CANDIDATE_DEPTH: reading the FTS
-    // doclists and the small facet table is cheap, so totals and facets are exact below that depth.
+    // The matches that pass the filters, newest first (by insertion), up to the candidate depth: the
+    // FTS index yields rowids in that order and the filters are array lookups. Filtered searches read
+    // on to count every match; unfiltered ones stop at the depth.
     const depth = Math.max(CANDIDATE_DEPTH, query.offset + query.limit);
-    const candidates = stmt(
-      `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id FROM articles_fts JOIN article_facets f ON f.rid = articles_fts.rowid
-       WHERE ${sql} ORDER BY articles_fts.rowid DESC LIMIT ?`,
-    ).all(match, ...params, depth + 1) as Candidate[];
+    const candidates: number[] = [];
+    const rejected: number[] = [];
+    let beyond = 0;
+    let before = Number.MAX_SAFE_INTEGER;
+    let exhausted = false;
+    for (let read = Math.max(FIRST_READ, depth + 256); !exhausted; read = Math.min(read * 4, 200_000)) {
+      const rids = stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck().all(match, before, read) as number[];
+      exhausted = rids.length < read;
+      for (const rid of rids) {
+        if (!table.passes(rid, filter)) {
+          if (candidates.length < RANK_DEPTH) rejected.push(rid);
+        } else if (candidates.length < depth) candidates.push(rid);
+        else beyond++;
+      }
+      if (rids.length) before = rids[rids.length - 1]!;
+      if (candidates.length >= depth && !filtered) break;
+    }
     if (candidates.length === 0) return empty;
-    let total = candidates.length;
-    if (candidates.length > depth) {
-      candidates.length = depth;
-      // Deeper than that, filtered searches count their matches exactly; unfiltered ones report the
-      // FTS match count, which may include near-duplicates.
-      total = params.length
-        ? Number(stmt(`SELECT count(*) FROM articles_fts JOIN article_facets f ON f.rid = articles_fts.rowid WHERE ${sql}`).pluck().get(match, ...params))
-        : Number(stmt('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match));
-    }
-    const sourceCounts = new Map<string | null, number>();
-    const monthCounts = new Map<string, number>();
-    for (const r of candidates) {
-      sourceCounts.set(r.source, (sourceCounts.get(r.source) ?? 0) + 1);
-      if (r.published) monthCounts.set(r.published.slice(0, 7), (monthCounts.get(r.published.slice(0, 7)) ?? 0) + 1);
-    }
+    // Beyond the depth, unfiltered searches report the FTS match count, which may include near-duplicates.
+    const total = exhausted
+      ? candidates.length + beyond
+      : Math.max(candidates.length, Number(stmt('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match)));
+    const { sources: sourceCounts, months: monthCounts } = table.count(candidates);
 
     // BM25 costs a position-list walk and a size lookup per row, so it ranks the newest RANK_DEPTH
-    // matches (by insertion); older matches follow those in recency order.
-    const cutoff = candidates[Math.min(candidates.length, RANK_DEPTH) - 1]!.rid;
-    const byRid = new Map(candidates.map((c) => [c.rid, c]));
-    const scored = stmt(`SELECT rowid AS rid, ${RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY score`).all(match, cutoff) as {
-      rid: number;
-      score: number;
-    }[];
-    const ranked: (Candidate & { score: number })[] = [];
-    for (const r of scored) {
-      const c = byRid.get(r.rid);
-      if (c) ranked.push({ ...c, score: r.score });
+    // matches; older matches follow those in recency order. Only the head of the ranking comes back:
+    // the page and the best matches the entity facet counts. When few matches in that range fail the
+    // filters, the ranking skips the join and drops them afterwards.
+    const rankedCount = Math.min(candidates.length, RANK_DEPTH);
+    const cutoff = candidates.length > RANK_DEPTH ? candidates[RANK_DEPTH - 1]! : 0;
+    const head = Math.min(rankedCount, Math.max(ENTITY_FACET_DEPTH, query.offset + query.limit));
+    let ranked: Ranked[];
+    if (rejected.length <= FILTER_IN_SQL) {
+      const rows = stmt(`SELECT rowid AS rid, ${RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY score, rowid DESC LIMIT ?`).all(
+        match,
+        cutoff,
+        head + rejected.length,
+      ) as Ranked[];
+      const out = new Set(rejected);
+      ranked = rows.filter((r) => !out.has(r.rid)).slice(0, head);
+    } else {
+      ranked = passes(table, filter, () =>
+        stmt(`SELECT rowid AS rid, ${RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND storyline_search_passes(rowid) ORDER BY score, rowid DESC LIMIT ?`).all(
+          match,
+          cutoff,
+          head,
+        ),
+      ) as Ranked[];
     }
-    const page: (Candidate & { score: number })[] = [];
-    for (let i = query.offset; i < query.offset + query.limit; i++) {
-      const hit = i < ranked.length ? ranked[i] : candidates[i] && { ...candidates[i]!, score: 0 };
-      if (!hit) break;
-      page.push(hit);
-    }
+    const page: Ranked[] = ranked.slice(query.offset, query.offset + query.limit);
+    for (const rid of candidates.slice(Math.max(query.offset, rankedCount), query.offset + query.limit)) page.push({ rid, score: 0 });
 
-    // Highlights and snippets for the page's rows only.
-    const marks = new Map<number, { title: string; snip: string }>();
+    // Titles, snippets and story titles for the page's rows only, highlighted here from the stored
+    // text rather than by FTS5 (whose highlight() and snippet() run the whole query again per row).
+    const rows = new Map<number, HitRow>();
     if (page.length) {
-      const rows = db
-        .prepare(
-          `SELECT rowid AS rid, highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS snip
-           FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${page.map(() => '?').join(', ')})`,
-        )
-        .all(match, ...page.map((r) => r.rid)) as { rid: number; title: string; snip: string }[];
-      for (const r of rows) marks.set(r.rid, r);
+      const found = stmt(
+        `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id, s.title AS story_title, a.title, a.text
+         FROM article_facets f JOIN articles a ON a.rowid = f.rid LEFT JOIN stories s ON s.id = f.story_id
+         WHERE f.rid IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(page.map((r) => r.rid))) as HitRow[];
+      for (const r of found) rows.set(r.rid, r);
     }
-    const storyTitle = stmt('SELECT title FROM stories WHERE id = ?').pluck();
-    const hits: SearchHit[] = page.map((r) => ({
-      id: r.id,
-      title: unmark(marks.get(r.rid)?.title ?? ''),
-      snippet: unmark(marks.get(r.rid)?.snip ?? ''),
-      source: r.source,
-      published: r.published,
-      url: r.url,
-      storyId: r.story_id,
-      storyTitle: r.story_id ? ((storyTitle.get(r.story_id) as string | undefined) ?? null) : null,
-      score: r.score,
-    }));
+    const wanted = matchPhrases(phrases);
+    const hits: SearchHit[] = [];
+    for (const r of page) {
+      const row = rows.get(r.rid);
+      if (!row) continue;
+      hits.push({
+        id: row.id,
+        title: highlightAll(row.title, wanted),
+        snippet: snippet(row.text, wanted),
+        source: row.source,
+        published: row.published,
+        url: row.url,
+        storyId: row.story_id,
+        storyTitle: row.story_title,
+        score: r.score,
+      });
+    }
 
     // Entity facet over the best-ranked matches only, so a very common word stays fast.
-    const top = (ranked.length ? ranked : candidates).slice(0, ENTITY_FACET_DEPTH).map((r) => r.rid);
+    const top = ranked.slice(0, ENTITY_FACET_DEPTH).map((r) => r.rid);
     const entityCounts = new Map<string, number>();
     for (const list of stmt('SELECT entities FROM article_facets WHERE rid IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(top)) as (string | null)[]) {
       for (const id of list ? (JSON.parse(list) as string[]) : []) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
@@ -239,7 +254,7 @@ export function createSearch(db: Database.Database) {
       .map((x) => ({ value: x.id, label: x.e!.name, type: x.e!.type, count: x.n }));
 
     const sources = [...sourceCounts]
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || (a[0] ?? '').localeCompare(b[0] ?? ''))
       .slice(0, 12)
       .map(([v, n]) => ({ value: v ?? '', label: v ?? 'unknown source', count: n }));
     const months = [...monthCounts]
