@@ -42,9 +42,25 @@ const RAW_LETTER_INITIAL = 512;
 
 const TYPE_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
 const LENGTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(String);
-const NO_CLUSTERS: string[] = [];
+const NO_CLUSTERS = new Int32Array(0);
 // The window positions in the order sumWindowFeatures lists their features.
 const POSITION_ORDER = [2, 1, 3, 0, 4];
+
+/**
+ * New ids for the features (old id → new id), in the order of their values, case-insensitively
+ * (the text after the first '='), then of their names.
+ */
+function valueOrder(features: Map<string, number>): Int32Array {
+  const keyed: [string, string, number][] = [];
+  for (const [name, id] of features) {
+    const eq = name.indexOf('=');
+    keyed.push([eq < 0 ? '' : name.slice(eq + 1).toLowerCase(), name, id]);
+  }
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const perm = new Int32Array(features.size);
+  keyed.forEach(([, , id], i) => (perm[id] = i));
+  return perm;
+}
 
 /** A value's feature ids in several families: ids[i] = families[i].get(value) ?? -1. */
 function byValue(families: (Map<string, number> | undefined)[]): Map<string, Int32Array> {
@@ -97,6 +113,8 @@ export class Tagger {
   private readonly bySuffix3: Map<string, Int32Array>;
   private readonly byShortShape: (Int32Array | undefined)[] = [];
   private readonly byCluster: Map<string, Int32Array>[] = [];
+  /** Lexicon word → its cluster features' ids: [level k * 5 + position]. */
+  private readonly wordClusters = new Map<string, Int32Array>();
   private readonly found = new Int32Array(256); // a new word's feature ids, by position
   private readonly foundEnd = new Int32Array(5);
 
@@ -159,15 +177,22 @@ export class Tagger {
   ) {
     if (labels.join() !== 'O,B-PER,I-PER,B-LOC,I-LOC,B-ORG,I-ORG,B-MISC,I-MISC') throw new Error('the tagger assumes the labels O, then B-X and I-X for PER, LOC, ORG, MISC');
     const features = model.features;
-    this.lookup = (f) => features.get(f) ?? -1;
+    // Rows are renumbered so that the features of one value sit side by side (w=Obama, l=obama,
+    // -1:l=obama, …): a new word's rarely used rows then come in a few contiguous runs.
+    const perm = valueOrder(features);
+    this.lookup = (f) => {
+      const old = features.get(f);
+      return old === undefined ? -1 : perm[old]!;
+    };
     const id = this.lookup;
     this.inside = labels.map((l) => l.startsWith('I-'));
     const F = features.size;
     this.rows = new Float32Array(F * ROW);
     for (let f = 0; f < F; f++) {
+      const row = perm[f]! * ROW;
       for (let y = 0; y < NL; y++) {
-        this.rows[f * ROW + y] = model.weights[f * NL + y]!;
-        if (model.stage2) this.rows[f * ROW + NL + y] = model.stage2.weights[f * NL + y]!;
+        this.rows[row + y] = model.weights[f * NL + y]!;
+        if (model.stage2) this.rows[row + NL + y] = model.stage2.weights[f * NL + y]!;
       }
     }
     this.transitions1 = model.transitions;
@@ -184,6 +209,11 @@ export class Tagger {
     this.byWord = byValue([this.famW[1], this.famW[2], this.famW[3]]);
     this.byLower = byValue(this.famL);
     this.bySuffix3 = byValue([this.famS3[1], this.famS3[2], this.famS3[3]]);
+    for (const [w, paths] of lexicon.clusters) {
+      const ids = new Int32Array(paths.length * 5);
+      paths.forEach((path, k) => ids.set(this.clusterIds(k, path), k * 5));
+      this.wordClusters.set(w, ids);
+    }
     this.famP = [0, 1, 2, 3, 4].map((k) => fam.get(`p${k}=`));
     this.famS = [0, 1, 2, 3, 4].map((k) => fam.get(`s${k}=`));
     this.famCr = fam.get('cr=');
@@ -220,7 +250,7 @@ export class Tagger {
       const before = name.startsWith('bg-=');
       if (!before && !name.startsWith('bg+=')) continue;
       const rest = name.slice(4);
-      for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) splits.push([before ? 0 : 1, rest.slice(0, i), rest.slice(i + 1), fid]);
+      for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) splits.push([before ? 0 : 1, rest.slice(0, i), rest.slice(i + 1), perm[fid]!]);
     }
     for (const [, a, b] of splits) {
       this.intern(a);
@@ -383,7 +413,8 @@ export class Tagger {
    * order of FeatureExtractor.wordFeatures, accumulated in float32 as the decoder always did.
    */
   private sumWindowFeatures(id: number, word: string, lower: string, shape: string, short: string): void {
-    const clusters = this.lexicon.clusters.get(word) ?? this.lexicon.clusters.get(lower) ?? NO_CLUSTERS;
+    const clusters = this.wordClusters.get(word) ?? this.wordClusters.get(lower) ?? NO_CLUSTERS;
+    const levels = clusters.length / 5;
     const byWord = this.byWord.get(/\d/.test(word) ? word.replace(/\d/g, '0') : word);
     const byLower = this.byLower.get(/\d/.test(lower) ? lower.replace(/\d/g, '0') : lower);
     const s3 = lower.length > 3 ? lower.slice(-3) : lower;
@@ -404,8 +435,8 @@ export class Tagger {
       push(this.famP[k]?.get(k === lower.length ? lower : lower.slice(0, k)));
       push(k === 3 ? bySuffix3?.[1] : this.famS[k]?.get(k === lower.length ? lower : lower.slice(-k)));
     }
-    for (let k = 0; k < clusters.length; k++) push(this.clusterIds(k, clusters[k]!)[2]);
-    if (clusters.length === 0) push(this.famCNone);
+    for (let k = 0; k < levels; k++) push(clusters[k * 5 + 2]);
+    if (levels === 0) push(this.famCNone);
     push(this.famCr?.get(this.lexicon.capRatio.get(lower) ?? 'u'));
     push(this.famLen?.get(LENGTHS[Math.min(word.length, 8)]!));
     if (/\d/.test(word)) push(this.flagIds.digit);
@@ -418,7 +449,7 @@ export class Tagger {
       push(byWord?.[j]);
       push(byLower?.[p]);
       push(byShort[p]);
-      for (let k = 1; k < clusters.length; k++) push(this.clusterIds(k, clusters[k]!)[p]);
+      for (let k = 1; k < levels; k++) push(clusters[k * 5 + p]);
       push(bySuffix3?.[j]);
       end[p] = n;
     }
@@ -426,7 +457,7 @@ export class Tagger {
     for (let p = 0; p <= 4; p += 4) {
       push(byLower?.[p]);
       push(byShort[p]);
-      if (clusters.length > 2) push(this.clusterIds(2, clusters[2]!)[p]);
+      if (levels > 2) push(clusters[10 + p]);
       end[p] = n;
     }
     const sums = this.wordSums;
