@@ -231,6 +231,11 @@ describe('TimeML conventions for general news', () => {
     expect(tx('The law was passed in the 18th century.', '2013-03-22', 'the 18th century')?.[1]).toBe('17');
   });
 
+  it('an adjectival quarter leaves its determiner out of the span', () => {
+    const t = findTimexes('The company said its third-quarter earnings will probably be lower.', { dct: '1989-10-26' });
+    expect(t.map((x) => [x.text, x.value])).toEqual([['third-quarter', '1989-Q3']]);
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

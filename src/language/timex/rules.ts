@@ -428,8 +428,10 @@ rule(
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (!q && !qualified && /^(\s*(of|point|century|mile|hour|inch|-))/.test(tail)) return null;
     if (!q && !qualified && /^\s*ended\b/.test(tail) === false && isPeriod) return null;
+    // "its third-quarter loss": an adjectival quarter leaves the determiner out of the span (TE3)
+    const adjectival = /^(?:the|its|that|this)\s+(?:first|second|third|fourth|final)-quarter$/i.exec(m[0]);
     return {
-      start: m.index,
+      start: adjectival ? m.index + m[0].search(/\s/) + 1 : m.index,
       end: m.index + m[0].length,
       resolve: (ctx) => {
         if (explicitY && q) return { type: 'DATE', value: fmtQuarter(explicitY, q), anchor: 'none', quarter: { y: explicitY, q } };
