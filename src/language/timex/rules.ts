@@ -1217,6 +1217,7 @@ rule(
     const w = m[0].toLowerCase();
     let start = m.index;
     if (w.startsWith('in the')) start += 3;
+    if (w === 'right now') start += 6; // TE3 marks "now" (2 of 3)
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     if (w === 'now') {
