@@ -360,21 +360,49 @@ export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Da
 
 const DIRTY = 'stories/dirty/';
 
-/** Records, inside the caller's transaction, that these stories need rebuilding. */
-export function markStoriesDirty(store: Store, storyIds: Iterable<string>): void {
-  for (const id of storyIds) store.kv.put(DIRTY + id, '1');
+/**
+ * Records, inside the caller's transaction, that these stories need rebuilding, with how many
+ * articles each received since its last build.
+ */
+export function markStoriesDirty(store: Store, storyIds: Iterable<string> | Map<string, number>): void {
+  const added = storyIds instanceof Map ? storyIds : new Map([...storyIds].map((id) => [id, 1]));
+  for (const [id, n] of added) store.kv.put(DIRTY + id, String((Number(store.kv.get(DIRTY + id)) || 0) + n));
 }
 
-/** Rebuilds every story marked dirty, each in its own transaction (a kill leaves the rest marked). */
-export function rebuildDirtyStories(store: Store, now: Date = new Date()): number {
+export interface RebuildPolicy {
+  /** Rebuild only stories that grew by at least this share of their built size (default 0: all). */
+  minGrowth?: number;
+  /** ...or whose last build in this process is older than this (default: no limit). */
+  maxAgeMs?: number;
+  /** When each story was last built, kept by the caller across calls. */
+  builtAt?: Map<string, number>;
+}
+
+/**
+ * Rebuilds the stories marked dirty, each in its own transaction (a kill leaves the rest marked).
+ * A policy lets a long ingest skip, for now, big stories that have barely grown: a story's build
+ * costs time in proportion to its size, so rebuilding on growth keeps the cost per article flat.
+ */
+export function rebuildDirtyStories(store: Store, now: Date = new Date(), policy: RebuildPolicy = {}): number {
   const keys = store.kv.keys(DIRTY);
+  let rebuilt = 0;
   for (const key of keys) {
+    const id = key.slice(DIRTY.length);
+    if (policy.minGrowth) {
+      const added = Number(store.kv.get(key)) || 1;
+      const size = store.storyArticleIds(id).length;
+      const builtAt = policy.builtAt?.get(id);
+      const fresh = builtAt !== undefined && policy.maxAgeMs !== undefined && Date.now() - builtAt < policy.maxAgeMs;
+      if (added < policy.minGrowth * Math.max(1, size - added) && (fresh || policy.maxAgeMs === undefined)) continue;
+    }
     store.transaction(() => {
-      rebuildStories(store, [key.slice(DIRTY.length)], now);
+      rebuildStories(store, [id], now);
       store.kv.delete(key);
     });
+    policy.builtAt?.set(id, Date.now());
+    rebuilt++;
   }
-  return keys.length;
+  return rebuilt;
 }
 
 // ─── batches ────────────────────────────────────────────────────────────────────────────────────
@@ -406,7 +434,7 @@ export async function ingestDocuments(
   const now = options.now ?? (() => new Date());
   const linker = createLinker(store.kv);
   const surnames = new SurnameIndex(store);
-  const touchedStories = new Set<string>();
+  const touchedStories = new Map<string, number>();
   let done = 0;
   let seq = store.countArticles();
 
@@ -497,15 +525,17 @@ export async function ingestDocuments(
   };
 
   // Stories are rebuilt from all their articles, so rebuilding after every batch would make the
-  // cost per article grow with the story: they are rebuilt every few seconds and at the end.
-  // Rebuilding never takes more than about a quarter of an ingest's time.
+  // cost per article grow with the story: while an ingest runs they are rebuilt every few seconds
+  // (never more than about a tenth of its time), each once it has grown by a quarter or its last
+  // build is five minutes old; at the end, all of them.
   let lastRebuild = Date.now();
   let lastRebuildTook = 0;
   const rebuildEvery = options.rebuildEveryMs ?? 15_000;
+  const builtAt = new Map<string, number>();
   const maybeRebuild = (force: boolean) => {
-    if (!force && Date.now() - lastRebuild < Math.max(rebuildEvery, 3 * lastRebuildTook)) return;
+    if (!force && Date.now() - lastRebuild < Math.max(rebuildEvery, 9 * lastRebuildTook)) return;
     const started = Date.now();
-    rebuildDirtyStories(store, now());
+    rebuildDirtyStories(store, now(), force ? {} : { minGrowth: 0.25, maxAgeMs: 5 * 60_000, builtAt });
     lastRebuild = Date.now();
     lastRebuildTook = lastRebuild - started;
   };
@@ -522,10 +552,10 @@ export async function ingestDocuments(
     store.addLines(lineHashes);
     for (const m of link.merges) {
       store.recordStoryMerge(m.from, m.into);
-      touchedStories.add(m.into);
+      touchedStories.set(m.into, (touchedStories.get(m.into) ?? 0) + 1);
     }
     store.assignStory(article.id, link.storyId, link.eventId, { title: article.title, published: article.published });
-    touchedStories.add(link.storyId);
+    touchedStories.set(link.storyId, (touchedStories.get(link.storyId) ?? 0) + 1);
     report.stored++;
     report.storedIds.push(article.id);
     if (!report.storyIds.includes(link.storyId)) report.storyIds.push(link.storyId);

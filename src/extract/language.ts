@@ -22,14 +22,18 @@ const FUNCTION_WORDS: Record<string, Set<string>> = {
   it: new Set('di e il la che in a per un è del non della le con una si da al sono'.split(' ')),
 };
 
-function confirmsDeclared(sample: string, code: string): boolean {
+function confirmsDeclared(sample: string | string[], code: string): boolean {
   const words = FUNCTION_WORDS[code];
   if (!words) return false;
-  const tokens = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const tokens = typeof sample === 'string' ? sampleWords(sample) : sample;
   if (tokens.length < 20) return false;
   let hits = 0;
   for (const t of tokens) if (words.has(t)) hits++;
   return hits / tokens.length >= 0.22;
+}
+
+function sampleWords(sample: string): string[] {
+  return sample.toLowerCase().match(/\p{L}+/gu) ?? [];
 }
 
 /** Detects the language of a text, using the declared language when the text is short or ambiguous. */
@@ -38,6 +42,12 @@ export function detectLanguage(text: string, declared: string | null): string {
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.replace(/\s+/g, '').length < 40) return declaredCode ?? 'und';
   if (declaredCode && confirmsDeclared(sample, declaredCode)) return declaredCode;
+  // Undeclared, but plainly full of one language's function words: no need for the detector.
+  if (!declaredCode) {
+    const tokens = sampleWords(sample);
+    const plain = Object.keys(FUNCTION_WORDS).filter((code) => confirmsDeclared(tokens, code));
+    if (plain.length === 1) return plain[0]!;
+  }
   const top = detect(sample);
   if (!top) return declaredCode ?? 'und';
   if (declaredCode && declaredCode !== top) {
