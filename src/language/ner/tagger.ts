@@ -41,6 +41,7 @@ const RAW_HISTORY = 256; // raw text: upper-case initial, or letters without low
 const RAW_LETTER_INITIAL = 512;
 
 const TYPE_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
+const LEX = 8; // ints per lower-case form (see Tagger.lex)
 const LENGTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(String);
 const NO_CLUSTERS = new Int32Array(0);
 // The window positions in the order sumWindowFeatures lists their features.
@@ -122,11 +123,11 @@ export class Tagger {
   // the next ones (up to `baseLex`) the words of gazetteer entries; they survive cache resets.
   private readonly lexIds = new Map<string, number>();
   private lexStr: string[] = [];
-  private lexStamp = new Int32Array(1024); // document stamp of lexBits / lexCounts
-  private lexBits = new Uint8Array(1024); // casings in the document's ordinary sentences
-  private lexHistory = new Int32Array(1024); // document stamp of lexCounts
-  private lexCounts = new Int32Array(1024 * 5); // first-pass types of the document's occurrences
-  private lexHeadline = new Int32Array(1024); // `hl+l=` id + 2 (0: not looked up yet)
+  // Per lower-case form, LEX ints side by side (one cache line): document stamp of the casing bits,
+  // casings in the document's ordinary sentences (1 T, 2 l), document stamp of the counts, counts of
+  // the first pass's types (O PER LOC ORG MISC) over the document's occurrences.
+  private lex = new Int32Array(4096 * LEX);
+  private lexHeadline = new Int32Array(4096); // `hl+l=` id + 2 (0: not looked up yet)
   private readonly pairSpan: number;
   private readonly baseLex: number;
   private readonly pairsBefore = new IntTable(); // prev * pairSpan + cur → `bg-=` id
@@ -151,10 +152,11 @@ export class Tagger {
   // Words (distinct token texts).
   private readonly wordIds = new Map<string, number>();
   private wordCount = 0;
-  private wordLex = new Int32Array(1024);
-  private wordShapeId = new Int32Array(1024);
-  private wordFlags = new Int32Array(1024);
-  private wordSums = new Float32Array(1024 * WORD);
+  // Capacity for 16k words up front (the pages are only committed when written).
+  private wordLex = new Int32Array(16384);
+  private wordShapeId = new Int32Array(16384);
+  private wordFlags = new Int32Array(16384);
+  private wordSums = new Float32Array(16384 * WORD);
   private wordGazetteer: (Int32Array | null)[] = [];
   private wordNorm: string[] = [];
 
@@ -334,16 +336,12 @@ export class Tagger {
       id = this.lexStr.length;
       this.lexIds.set(lower, id);
       this.lexStr.push(lower);
-      if (id >= this.lexStamp.length) {
-        const size = this.lexStamp.length * 2;
-        this.lexStamp = grow(this.lexStamp, size);
-        this.lexBits = grow(this.lexBits, size);
-        this.lexHistory = grow(this.lexHistory, size);
-        this.lexCounts = grow(this.lexCounts, size * 5);
+      if (id >= this.lexHeadline.length) {
+        const size = this.lexHeadline.length * 2;
+        this.lex = grow(this.lex, size * LEX);
         this.lexHeadline = grow(this.lexHeadline, size);
       }
-      this.lexStamp[id] = 0;
-      this.lexHistory[id] = 0;
+      this.lex.fill(0, id * LEX, id * LEX + LEX);
       this.lexHeadline[id] = 0;
     }
     return id;
@@ -529,12 +527,12 @@ export class Tagger {
           const flags = this.wordFlags[id]!;
           if (!(flags & LETTER_INITIAL)) continue;
           if (this.wordFlags[ids[offset + t - 1]!]! & DOC_SKIP) continue;
-          const lex = this.wordLex[id]!;
-          if (this.lexStamp[lex] !== stamp) {
-            this.lexStamp[lex] = stamp;
-            this.lexBits[lex] = 0;
+          const x = this.wordLex[id]! * LEX;
+          if (this.lex[x] !== stamp) {
+            this.lex[x] = stamp;
+            this.lex[x + 1] = 0;
           }
-          this.lexBits[lex]! |= flags & CAPITALISED ? 1 : 2;
+          this.lex[x + 1]! |= flags & CAPITALISED ? 1 : 2;
         }
       }
       offset += n;
@@ -603,8 +601,9 @@ export class Tagger {
       const g = gaz?.[t];
       if (g) for (let j = 0; j < g.length; j++) if (g[j]! >= 0) extras[used++] = g[j]!;
       if (flags & CAPITALISED || !(flags & HAS_LOWER)) {
-        if (this.lexStamp[lex] === stamp && this.lexBits[lex]) {
-          v = this.docIds[this.lexBits[lex]! * 2 + (t === 0 || headline ? 1 : 0)]!;
+        const x = lex * LEX;
+        if (this.lex[x] === stamp && this.lex[x + 1]) {
+          v = this.docIds[this.lex[x + 1]! * 2 + (t === 0 || headline ? 1 : 0)]!;
           if (v >= 0) extras[used++] = v;
         }
       }
@@ -725,13 +724,18 @@ export class Tagger {
     for (let i = 0; i < total; i++) {
       const id = ids[i]!;
       if (!(this.wordFlags[id]! & RAW_LETTER_INITIAL)) continue;
-      const lex = this.wordLex[id]!;
-      if (this.lexHistory[lex] !== stamp) {
-        this.lexHistory[lex] = stamp;
-        this.lexCounts.fill(0, lex * 5, lex * 5 + 5);
+      const x = this.wordLex[id]! * LEX;
+      const lex = this.lex;
+      if (lex[x + 2] !== stamp) {
+        lex[x + 2] = stamp;
+        lex[x + 3] = 0;
+        lex[x + 4] = 0;
+        lex[x + 5] = 0;
+        lex[x + 6] = 0;
+        lex[x + 7] = 0;
       }
       const y = this.labels[i]!;
-      this.lexCounts[lex * 5 + (y === 0 ? 0 : (y + 1) >> 1)]!++;
+      lex[x + 3 + (y === 0 ? 0 : (y + 1) >> 1)]!++;
     }
   }
 
@@ -741,16 +745,16 @@ export class Tagger {
     const headline = this.isHeadline(ids, offset, n);
     const majority = this.back; // scratch: majority type per token
     const own = this.extras; // scratch: own features per token, bounds in `bounds`
-    const counts = this.lexCounts;
+    const counts = this.lex;
     let used = 0;
     for (let t = 0; t < n; t++) {
       this.bounds[t] = used;
       majority[t] = 0;
       const id = ids[offset + t]!;
       if (!(this.wordFlags[id]! & RAW_HISTORY)) continue;
-      const lex = this.wordLex[id]!;
-      if (this.lexHistory[lex] !== this.stamp) continue;
-      const c = lex * 5;
+      const x = this.wordLex[id]! * LEX;
+      if (counts[x + 2] !== this.stamp) continue;
+      const c = x + 3;
       const y = this.labels[offset + t]!;
       const self = y === 0 ? 0 : (y + 1) >> 1;
       const o0 = counts[c]! - (self === 0 ? 1 : 0);
