@@ -236,6 +236,11 @@ describe('TimeML conventions for general news', () => {
     expect(t.map((x) => [x.text, x.value])).toEqual([['third-quarter', '1989-Q3']]);
   });
 
+  it('"the last half of the \'80s" is about the decade, not a half of the DCT\'s year', () => {
+    const t = findTimexes("The trend has characterized the last half of the '80s.", { dct: '1989-10-26' });
+    expect(t.map((x) => [x.text, x.value])).toEqual([["the '80s", '198']]);
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

@@ -516,10 +516,12 @@ rule(
   'half',
   `\\b(?:the\\s+)?(first|second|last|latter)\\s+half(?:\\s+of\\s+(?:(${YEAR4})|(this|last|next|the) year|the (?:fiscal )?year))?`,
   8,
-  (m) => {
+  (m, text) => {
     const h = /first/i.test(m[1]!) ? 1 : 2;
     const explicitY = m[2] ? +m[2] : null;
     if (!explicitY && !m[3] && !/^the/i.test(m[0])) return null;
+    // "the last half of the '80s", "the second half of the game": a half of something else
+    if (!/\bof\b/i.test(m[0]) && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
     const rel = m[3]?.toLowerCase();
     return {
       start: m.index,
