@@ -5,7 +5,7 @@
 // and modifiers ("early", "late", "the end of") are included.
 import type { TimexType } from '../../types.js';
 import {
-  addDays, addMonths, fmtDay, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isoWeekday, quarterOf,
+  addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isoWeekday, quarterOf,
   toEpochDay, type Ymd,
 } from './calendar.js';
 import {
@@ -221,9 +221,11 @@ rule('day-of-month', `\\b(?:on|by|since|until|till|from|before|after)\\s+the\\s+
       }
       if (!ctx.dct) return { type: 'DATE', value: `XXXX-XX-${String(d).padStart(2, '0')}`, anchor: 'none' };
       const t = ctx.tense();
-      let p: Ymd = { y: ctx.dct.y, m: ctx.dct.m, d };
-      if (t === 'past' && d > ctx.dct.d) p = addMonths(p, -1);
-      else if (t === 'future' && d < ctx.dct.d) p = addMonths(p, 1);
+      // the nearest month holding that day, back for the past tense and ahead for the future
+      const step = t === 'past' && d > ctx.dct.d ? -1 : t === 'future' && d < ctx.dct.d ? 1 : 0;
+      let first: Ymd = addMonths({ y: ctx.dct.y, m: ctx.dct.m, d: 1 }, step);
+      while (d > daysInMonth(first.y, first.m)) first = addMonths(first, step || -1);
+      const p: Ymd = { ...first, d };
       return { type: 'DATE', value: fmtDay(p), anchor: 'dct', sets: { y: p.y, m: p.m, d: p.d } };
     },
   };
