@@ -55,7 +55,7 @@ export class CompiledModel {
   readonly S: number;
   readonly R: number;
   private readonly scales: Float64Array;
-  private readonly transitions: Float32Array[];
+  private readonly transitions: Float64Array[];
   private readonly lexicon: Map<string, number>;
 
   // packed feature table: slot = [key int32][S × NT int16 weights], padded to whole int32s
@@ -63,6 +63,11 @@ export class CompiledModel {
   private readonly mask: number;
   private readonly keys: Int32Array;
   private readonly w16: Int16Array;
+  /**
+   * One bit per 512 hash values, set for the model's keys: most features absent from the model
+   * (about 60% of word bigrams) are rejected here, in 1 MB, before the 16 MB table is read.
+   */
+  private readonly present = new Uint32Array(1 << 18);
 
   dense = new Int32Array(0);
   private denseUsed = 0;
@@ -104,7 +109,7 @@ export class CompiledModel {
     this.lexicon = model.lexicon;
     const quantized = stages.map((c) => c.quantized());
     this.scales = Float64Array.from(quantized.map((q) => q.scale));
-    this.transitions = stages.map((c) => c.transitions);
+    this.transitions = stages.map((c) => Float64Array.from(c.transitions));
 
     const all = new Set<number>();
     for (const c of stages) c.table.forEach((k) => all.add(k));
@@ -114,6 +119,7 @@ export class CompiledModel {
     this.slotInts = Math.ceil((2 + this.R) / 2);
     this.keys = new Int32Array(cap * this.slotInts);
     this.w16 = new Int16Array(this.keys.buffer);
+    for (const key of all) this.present[key >>> 14]! |= 1 << ((key >>> 9) & 31);
     stages.forEach((c, k) => {
       const q = quantized[k]!.weights;
       c.table.forEach((key, row) => {
@@ -163,6 +169,7 @@ export class CompiledModel {
 
   /** Adds the weights (every stage) of feature `key` to `acc[at .. at + R)`. Model keys are never 0. */
   addRow(key: number, acc: Int32Array, at: number): void {
+    if ((this.present[key >>> 14]! & (1 << ((key >>> 9) & 31))) === 0) return;
     const keys = this.keys;
     const k = key | 0;
     let i = (key ^ (key >>> 16)) & this.mask;
@@ -182,6 +189,7 @@ export class CompiledModel {
 
   /** Adds stage `stage`'s weights of feature `key` to `acc[at .. at + NT)`. */
   private addStageRow(key: number, stage: number, acc: Int32Array, at: number): void {
+    if ((this.present[key >>> 14]! & (1 << ((key >>> 9) & 31))) === 0) return;
     const keys = this.keys;
     const k = key | 0;
     let i = (key ^ (key >>> 16)) & this.mask;
@@ -212,10 +220,11 @@ export class CompiledModel {
     const probeKeys = this.probeKeys;
     const slotInts = this.slotInts;
     const mask = this.mask;
+    const present = this.present;
     let touched = 0;
     for (let m = 0; m < count; m++) {
       const key = probeKeys[m]!;
-      touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
+      if (present[key >>> 14]! & (1 << ((key >>> 9) & 31))) touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
     }
     this.touched = touched;
     for (let m = 0; m < count; m++) this.addRow(probeKeys[m]!, acc, this.probeAt[m]!);
@@ -406,7 +415,8 @@ export class CompiledModel {
         const from = i * R + k * NT;
         for (let y = 0; y < NT; y++) emit[i * NT + y] = acc[from + y]! / scale;
       }
-      decodeEmissions(emit, n, this.transitions[k]!, out);
+      if (NT === 7) decodeBio(emit, n, this.transitions[k]!, out);
+      else decodeEmissions(emit, n, Float32Array.from(this.transitions[k]!), out);
     }
     return out;
   }
@@ -430,6 +440,17 @@ export class CompiledModel {
     const pool = this.wordVec;
     const part = k * NT;
     const offs = new Int32Array(n * 5);
+    // f2(44 | 47, same sentence, word of the nearest first-pass cue): one probe per cue and flag
+    const sideWeights = new Int32Array(4 * NT); // [left same=0, left same=1, right same=0, right same=1]
+    const sideOf = [-1, -1, -1, -1];
+    const side = (slot: number, cue: number, template: number, same: number): number => {
+      if (sideOf[slot] !== cue) {
+        sideOf[slot] = cue;
+        sideWeights.fill(0, slot * NT, slot * NT + NT);
+        this.addStageRow(f2(template, same, wh[cue]!), k, sideWeights, slot * NT);
+      }
+      return slot * NT;
+    };
     for (let i = 0; i < n; i++) {
       const at = i * R + part;
       const qs = q[i]!;
@@ -443,15 +464,104 @@ export class CompiledModel {
       if (pl >= 0) {
         const same = sent[pl] === sent[i] ? 1 : 0;
         offs[o + 3] = this.roleLeftTable + (((1 + same) * 8 + bucket(i - pl)) * 4 + qs) * R + part;
-        this.addStageRow(f2(44, same, wh[pl]!), k, acc, at);
+        const w = side(same, pl, 44, same);
+        for (let y = 0; y < NT; y++) acc[at + y] += sideWeights[w + y]!;
       } else offs[o + 3] = this.roleLeftTable + qs * R + part;
       if (pr >= 0) {
         const same = sent[pr] === sent[i] ? 1 : 0;
         offs[o + 4] = this.roleRightTable + (((1 + same) * 8 + bucket(pr - i)) * 4 + qs) * R + part;
-        this.addStageRow(f2(47, same, wh[pr]!), k, acc, at);
+        const w = side(2 + same, pr, 47, same);
+        for (let y = 0; y < NT; y++) acc[at + y] += sideWeights[w + y]!;
       } else offs[o + 4] = this.roleRightTable + qs * R + part;
     }
     for (let i = 0; i < n; i++) sumVectors(pool, offs, i * 5, i * 5 + 5, acc, i * R + part, NT);
+  }
+}
+
+let backBuf = new Uint8Array(1024 * 7);
+
+/**
+ * decodeEmissions (tagger.ts) for the 7 BIO tags, unrolled: O and B-X may follow any tag, I-X only
+ * B-X or I-X. Candidates are compared in the same order with the same arithmetic, so ties and
+ * rounding resolve as there.
+ */
+function decodeBio(emit: Float64Array, n: number, t: Float64Array, out: Uint8Array): void {
+  if (n === 0) return;
+  if (backBuf.length < n * 7) backBuf = new Uint8Array(n * 14);
+  const back = backBuf;
+  const START = 49;
+  let s0 = t[START]! + emit[0]!;
+  let s1 = t[START + 1]! + emit[1]!;
+  let s2 = -Infinity;
+  let s3 = t[START + 3]! + emit[3]!;
+  let s4 = -Infinity;
+  let s5 = t[START + 5]! + emit[5]!;
+  let s6 = -Infinity;
+  for (let i = 1; i < n; i++) {
+    const e = i * 7;
+    let n0 = 0, n1 = 0, n3 = 0, n5 = 0;
+    for (let c = 0; c < 6; c = c === 0 ? 1 : c + 2) {
+      let best = -Infinity;
+      let arg = 0;
+      let v = s0 + t[c]!;
+      if (v > best) { best = v; arg = 0; }
+      v = s1 + t[7 + c]!;
+      if (v > best) { best = v; arg = 1; }
+      v = s2 + t[14 + c]!;
+      if (v > best) { best = v; arg = 2; }
+      v = s3 + t[21 + c]!;
+      if (v > best) { best = v; arg = 3; }
+      v = s4 + t[28 + c]!;
+      if (v > best) { best = v; arg = 4; }
+      v = s5 + t[35 + c]!;
+      if (v > best) { best = v; arg = 5; }
+      v = s6 + t[42 + c]!;
+      if (v > best) { best = v; arg = 6; }
+      const score = best + emit[e + c]!;
+      if (c === 0) n0 = score;
+      else if (c === 1) n1 = score;
+      else if (c === 3) n3 = score;
+      else n5 = score;
+      back[e + c] = arg;
+    }
+    let best = -Infinity;
+    let arg = 0;
+    let v = s1 + t[7 + 2]!;
+    if (v > best) { best = v; arg = 1; }
+    v = s2 + t[14 + 2]!;
+    if (v > best) { best = v; arg = 2; }
+    const n2 = best + emit[e + 2]!;
+    back[e + 2] = arg;
+    best = -Infinity;
+    arg = 0;
+    v = s3 + t[21 + 4]!;
+    if (v > best) { best = v; arg = 3; }
+    v = s4 + t[28 + 4]!;
+    if (v > best) { best = v; arg = 4; }
+    const n4 = best + emit[e + 4]!;
+    back[e + 4] = arg;
+    best = -Infinity;
+    arg = 0;
+    v = s5 + t[35 + 6]!;
+    if (v > best) { best = v; arg = 5; }
+    v = s6 + t[42 + 6]!;
+    if (v > best) { best = v; arg = 6; }
+    const n6 = best + emit[e + 6]!;
+    back[e + 6] = arg;
+    s0 = n0; s1 = n1; s2 = n2; s3 = n3; s4 = n4; s5 = n5; s6 = n6;
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = [s0, s1, s2, s3, s4, s5, s6];
+  for (let c = 0; c < 7; c++) {
+    if (last[c]! > best) {
+      best = last[c]!;
+      arg = c;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * 7 + arg]!;
   }
 }
 
