@@ -1,6 +1,6 @@
 // The export contract (docs/export.md): a versioned JSON document, and JSON Lines, Markdown and
 // CSV renderings of it.
-import type { PublishedEstimate, Store, StoredArticle } from './store/store.js';
+import type { PublishedEstimate, Store, StoredArticle, StoryHistoryEntry } from './store/store.js';
 import type { ClaimEvolution, DateOrigin, Disagreement, EntityType, Granularity, IsoDate } from './types.js';
 
 export const EXPORT_VERSION = 1;
@@ -55,6 +55,8 @@ export interface ExportStory {
   timeline: { date: IsoDate; granularity: Granularity; summary: string; sentences: { text: string; articleId: string }[]; articleIds: string[] }[];
   claims: ClaimEvolution[];
   disagreements: Disagreement[];
+  /** Merges and splits this story went through, oldest first. */
+  history: StoryHistoryEntry[];
 }
 
 export interface ExportDocument {
@@ -136,6 +138,7 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
         timeline: s.timeline.map((t) => ({ date: t.date, granularity: t.granularity, summary: t.summary, sentences: t.sentences, articleIds: t.articleIds })),
         claims: s.claims,
         disagreements: s.disagreements,
+        history: store.storyHistory(s.id),
       }),
     );
   return {

@@ -80,6 +80,14 @@ export interface StoryRecord extends Story {
   updatedAt: string;
 }
 
+export interface StoryHistoryEntry {
+  /** merged-into: this story became part of `otherId`; absorbed: `otherId` became part of it;
+   * split-from: this story was split off `otherId`; split-off: `otherId` was split off this one. */
+  kind: 'merged-into' | 'absorbed' | 'split-from' | 'split-off';
+  otherId: string;
+  at: string;
+}
+
 export interface Stats {
   articles: number;
   duplicates: number;
@@ -140,6 +148,10 @@ export interface Store {
    */
   assignStory(articleId: string, storyId: string, eventId: string, seed?: { title: string; published: IsoDate | null }): void;
   recordStoryMerge(from: string, into: string): void;
+  /** Moves the articles of these events from one story to a story split off from it. */
+  recordStorySplit(from: string, into: string, eventIds: string[]): void;
+  /** What happened to a story over time: merges and splits, oldest first. */
+  storyHistory(storyId: string): StoryHistoryEntry[];
   storyArticleIds(storyId: string): string[];
   saveStory(story: StoryRecord): void;
   getStory(id: string): StoryRecord | null;

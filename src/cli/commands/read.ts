@@ -71,6 +71,12 @@ export function printStory(store: Store, id: string): void {
       for (const q of qs) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${sourceOf.get(q.articleId) ?? q.outlet ?? q.articleId})`);
     }
   }
+  const history = store.storyHistory(story.id);
+  if (history.length) {
+    out.push('', 'History');
+    const said = { 'merged-into': 'merged into story', absorbed: 'took in story', 'split-from': 'split off story', 'split-off': 'gave up part of itself to story' };
+    for (const h of history) out.push(`  ${h.at.slice(0, 16).replace('T', ' ')}  ${said[h.kind]} ${h.otherId}`);
+  }
   out.push('', 'Sources');
   for (const a of articles) out.push(`  ${(a.published ?? 'undated').padEnd(10)}  ${truncate(a.source ?? '—', 18).padEnd(18)}  ${truncate(a.title, 60)}  [${a.id}]${a.duplicateOf ? ` duplicate of ${a.duplicateOf}` : ''}`);
   process.stdout.write(out.join('\n') + '\n');
@@ -171,7 +177,7 @@ export function registerRead(program: Command): void {
     .argument('<id>', 'story ID')
     .action((id: string, flags: ReadFlags) =>
       withStore(flags, 'read', (store) => {
-        if (flags.json) return printJson(storyOrThrow(store, id));
+        if (flags.json) return printJson({ ...storyOrThrow(store, id), history: store.storyHistory(id) });
         printStory(store, id);
       }),
     );

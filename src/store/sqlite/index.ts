@@ -12,6 +12,7 @@ import type {
   Store,
   StoredArticle,
   StoredQuote,
+  StoryHistoryEntry,
   StoryRecord,
 } from '../store.js';
 import { migrations } from './migrations.js';
@@ -420,6 +421,19 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'merged-into', ?, ?)").run(from, into, now);
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'absorbed', ?, ?)").run(into, from, now);
     },
+    recordStorySplit(from, into, eventIds) {
+      const now = new Date().toISOString();
+      stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO UPDATE SET merged_into = NULL`).run(into, now);
+      const move = stmt('UPDATE story_articles SET story_id = ? WHERE story_id = ? AND event_id = ?');
+      for (const eventId of eventIds) move.run(into, from, eventId);
+      for (const id of [from, into]) stmt('DELETE FROM story_figures WHERE story_id = ?').run(id);
+      stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'split-from', ?, ?)").run(into, from, now);
+      stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'split-off', ?, ?)").run(from, into, now);
+    },
+    storyHistory: (storyId) =>
+      (stmt('SELECT kind, other_id, at FROM story_history WHERE story_id = ? ORDER BY id').all(storyId) as { kind: StoryHistoryEntry['kind']; other_id: string; at: string }[]).map(
+        (r) => ({ kind: r.kind, otherId: r.other_id, at: r.at }),
+      ),
     storyArticleIds: (storyId) =>
       (stmt('SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.seq').all(storyId) as {
         article_id: string;
