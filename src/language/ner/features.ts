@@ -1,6 +1,8 @@
-// Feature extraction for the NER sequence model. Shared by training and inference so that both see
-// exactly the same features. Features are strings mapped to ids by the model's feature table; the
-// per-word part (word, shape, affixes, clusters, casing statistics) is cached per word form.
+// Feature extraction for the NER sequence model: the definition of the features, used by training.
+// Features are strings mapped to ids by the model's feature table; the per-word part (word, shape,
+// affixes, clusters, casing statistics) is cached per word form. Decoding (tagger.ts) computes the
+// same features on interned ids without building these strings; test/language/ner.test.ts checks
+// that both decode the same labels.
 
 /** Word clusters and corpus casing statistics learned from unlabeled news text (see clusters.ts). */
 export interface Lexicon {
@@ -72,7 +74,7 @@ export const isLetterInitial = (w: string) => {
 };
 const digitsNormalized = (w: string) => w.replace(/\d/g, '0');
 
-export interface CachedWord {
+interface CachedWord {
   info: WordInfo;
   /** Feature ids the word contributes at relative positions -2..2. */
   at: Int32Array[];
@@ -80,38 +82,6 @@ export interface CachedWord {
   left: Map<string, number>;
   right: Map<string, number>;
   shapes: Map<string, Map<string, number>>;
-  /** Per decoding stage: weight sums of the window features, 5 positions × 9 labels. */
-  sums?: (Float32Array | undefined)[];
-  /** PAIR_* bits: which side of a word-pair feature the word can fill (all set when unknown). */
-  pairs: number;
-}
-
-// A word can be the first / second word of a `bg-=` (previous|current) or `bg+=` (current|next)
-// feature of the model. Pairs whose words cannot fill those sides are not in the feature table,
-// so their strings need not be built and looked up.
-const PAIR_PREV_FIRST = 1, PAIR_PREV_SECOND = 2, PAIR_NEXT_FIRST = 4, PAIR_NEXT_SECOND = 8;
-const PAIR_ALL = 15;
-
-/** Sides of the model's word-pair features, from the feature names (every split at a '|'). */
-class PairSides {
-  private readonly sides = new Map<string, number>();
-  constructor(featureNames: Iterable<string>) {
-    for (const name of featureNames) {
-      const prev = name.startsWith('bg-=');
-      if (!prev && !name.startsWith('bg+=')) continue;
-      const rest = name.slice(4);
-      for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) {
-        this.add(rest.slice(0, i), prev ? PAIR_PREV_FIRST : PAIR_NEXT_FIRST);
-        this.add(rest.slice(i + 1), prev ? PAIR_PREV_SECOND : PAIR_NEXT_SECOND);
-      }
-    }
-  }
-  private add(word: string, bit: number): void {
-    this.sides.set(word, (this.sides.get(word) ?? 0) | bit);
-  }
-  of(lower: string): number {
-    return this.sides.get(lower) ?? 0;
-  }
 }
 
 export interface WordInfo {
@@ -156,32 +126,11 @@ export class FeatureExtractor {
   private readonly gazetteerIds = new Map<string, number>();
   private readonly docIds = new Map<string, number>();
   private constants: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: number[] } | undefined;
-  private readonly pairSides: PairSides | null;
-  /** Feature ids by family (the name up to its first '=', or the whole name) and value. */
-  private readonly families: Map<string, Map<string, number>> | null;
-  /**
-   * `featureNames`: every feature the lookup knows, when that set is fixed (a trained model); lets
-   * the extractor skip building word-pair features that cannot be in it. Omit while counting.
-   */
   constructor(
     private readonly lexicon: Lexicon,
     private readonly lookup: (feature: string) => number,
     private readonly cacheLimit = 200_000,
-    featureNames?: Iterable<string>,
-  ) {
-    if (featureNames) {
-      const names = [...featureNames];
-      this.pairSides = new PairSides(names);
-      this.families = featureFamilies(names, lookup);
-    } else {
-      this.pairSides = null;
-      this.families = null;
-    }
-  }
-
-  private pairBits(lower: string): number {
-    return this.pairSides ? this.pairSides.of(lower) : PAIR_ALL;
-  }
+  ) {}
 
   info(word: string): WordInfo {
     const lower = word.toLowerCase();
@@ -234,25 +183,14 @@ export class FeatureExtractor {
     }
   }
 
-  /** Ids of a word's features at position r, found by family and value (needs featureNames). */
-  private wordFeatureIds(word: string, r: number, info: WordInfo, families: Map<string, Map<string, number>>): Int32Array {
-    const out: number[] = [];
-    this.wordFeatureParts(word, r, info, (family, value) => {
-      const id = families.get(family)?.get(value);
-      if (id !== undefined && id >= 0) out.push(id);
-    });
-    return Int32Array.from(out);
-  }
-
   private cached(word: string): CachedWord {
     let c = this.wordCache.get(word);
     if (!c) {
       if (this.wordCache.size >= this.cacheLimit) this.wordCache.clear();
       const at: Int32Array[] = [];
       const info = this.info(word);
-      const families = this.families;
-      for (let r = -2; r <= 2; r++) at.push(families ? this.wordFeatureIds(word, r, info, families) : this.ids(this.wordFeatures(word, r, info)));
-      c = { info, at, left: new Map(), right: new Map(), shapes: new Map(), pairs: this.pairBits(info.lower) };
+      for (let r = -2; r <= 2; r++) at.push(this.ids(this.wordFeatures(word, r, info)));
+      c = { info, at, left: new Map(), right: new Map(), shapes: new Map() };
       this.wordCache.set(word, c);
     }
     return c;
@@ -272,26 +210,9 @@ export class FeatureExtractor {
    * document-level features look at the other occurrences of the same word in the document.
    */
   document(sentences: string[][], gazetteer: Gazetteer): Int32Array[][] {
-    return this.extract(sentences, gazetteer, true).feats;
-  }
-
-  /**
-   * The same features split in two, for fast decoding: each token's word entry (whose window
-   * features depend on the word alone, so their weight sums can be cached per word and position)
-   * and the token's other feature ids (padding, pairs, gazetteer, document).
-   */
-  documentParts(sentences: string[][], gazetteer: Gazetteer): { words: CachedWord[][]; extras: Int32Array[][] } {
-    const { feats, words } = this.extract(sentences, gazetteer, false);
-    return { words, extras: feats };
-  }
-
-  private extract(sentences: string[][], gazetteer: Gazetteer, windowed: boolean): { feats: Int32Array[][]; words: CachedWord[][] } {
     const words = sentences.map((s) => s.map(normalizeToken));
-    const entries: CachedWord[][] = [];
     const docForms = documentForms(words);
     const id = (f: string) => this.lookup(f);
-    const startPairs = this.pairBits('<s>');
-    const endPairs = this.pairBits('</s>');
     const constant = (this.constants ??= {
       bias: id('bias'), first: id('first'), last: id('last'), hl: id('hl'), afterOpen: id('after-open'),
       pads: [id('-2:pad'), id('-1:pad'), -1, id('1:pad'), id('2:pad')],
@@ -305,7 +226,6 @@ export class FeatureExtractor {
     for (const sent of words) {
       const n = sent.length;
       const infos = sent.map((w) => this.cached(w));
-      entries.push(infos);
       const gaz = gazetteerMarks(sent, gazetteer, this.gazetteerIds, id);
       const headline = isHeadline(sent);
       const bounds = new Int32Array(n + 1);
@@ -326,7 +246,6 @@ export class FeatureExtractor {
             push(constant.pads[r + 2]!);
             continue;
           }
-          if (!windowed) continue;
           const at = infos[k]!.at[r + 2]!;
           for (let j = 0; j < at.length; j++) push(at[j]!);
         }
@@ -338,13 +257,13 @@ export class FeatureExtractor {
         if (t === n - 1) push(constant.last);
         const entry = infos[t]!;
         let v: number | undefined;
-        if ((t > 0 ? infos[t - 1]!.pairs : startPairs) & PAIR_PREV_FIRST && entry.pairs & PAIR_PREV_SECOND) {
+        {
           const pl = prev ? prev.lower : '<s>';
           v = entry.left.get(pl);
           if (v === undefined) entry.left.set(pl, (v = id('bg-=' + pl + '|' + cur.lower)));
           push(v);
         }
-        if (entry.pairs & PAIR_NEXT_FIRST && (t + 1 < n ? infos[t + 1]!.pairs : endPairs) & PAIR_NEXT_SECOND) {
+        {
           const nl = next ? next.lower : '</s>';
           v = entry.right.get(nl);
           if (v === undefined) entry.right.set(nl, (v = id('bg+=' + cur.lower + '|' + nl)));
@@ -381,7 +300,7 @@ export class FeatureExtractor {
       for (let t = 0; t < n; t++) feats[t] = block.subarray(bounds[t]!, bounds[t + 1]!);
       out.push(feats);
     }
-    return { feats: out, words: entries };
+    return out;
   }
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Tagger } from './tagger.js';
-import { FeatureExtractor, LABELS, predictionHistory, type CachedWord, type Gazetteer, type Lexicon } from './features.js';
+import { LABELS, type Gazetteer, type Lexicon } from './features.js';
 
 export const L = LABELS.length;
 if (L !== 9) throw new Error('viterbi assumes 9 labels');
@@ -127,28 +127,10 @@ export function decode(emit: Float64Array, n: number, transitions: Float32Array,
   return out;
 }
 
-/** Weight sums of a word's window features at each relative position, cached on the word entry. */
-function wordSums(entry: CachedWord, stage: number, weights: Float32Array): Float32Array {
-  const cached = entry.sums?.[stage];
-  if (cached) return cached;
-  const NL = 9;
-  const sums = new Float32Array(5 * NL);
-  for (let r = 0; r < 5; r++) {
-    for (const f of entry.at[r]!) {
-      const w = f * NL;
-      for (let y = 0; y < NL; y++) sums[r * NL + y]! += weights[w + y]!;
-    }
-  }
-  (entry.sums ??= [])[stage] = sums;
-  return sums;
-}
-
 export class NerModel {
-  readonly extractor: FeatureExtractor;
-  private tagger: Tagger | undefined;
+  private readonly tagger: Tagger;
   constructor(readonly data: ModelData) {
-    const features = data.features;
-    this.extractor = new FeatureExtractor(data.lexicon, (f) => features.get(f) ?? -1, undefined, features.keys());
+    this.tagger = new Tagger(data, data.lexicon, data.gazetteer, LABELS);
   }
 
   /** IOB2 labels for the sentences of one document. */
@@ -158,86 +140,7 @@ export class NerModel {
 
   /** Label indices (into LABELS) for the sentences of one document. */
   decodeDocument(sentences: string[][]): Int32Array[] {
-    if (process.env.NER_OLD !== '1') return (this.tagger ??= new Tagger(this.data, this.data.lexicon, this.data.gazetteer, LABELS)).decodeDocument(sentences);
-    const { words, extras } = this.extractor.documentParts(sentences, this.data.gazetteer);
-    const first = words.map((w, si) => decode(this.emissions(w, extras[si]!, null, 0, this.data.weights), w.length, this.data.transitions));
-    const stage2 = this.data.stage2;
-    if (!stage2) return first;
-    const features = this.data.features;
-    const history = predictionHistory(sentences, first, (f) => features.get(f) ?? -1);
-    return words.map((w, si) => decode(this.emissions(w, extras[si]!, history[si]!, 1, stage2.weights), w.length, stage2.transitions));
-  }
-
-  /** Token × label scores: cached per-word window sums plus the token's other features. */
-  private emissions(words: CachedWord[], extras: Int32Array[], history: number[][] | null, stage: number, weights: Float32Array): Float64Array {
-    const n = words.length;
-    const NL = 9;
-    const emit = new Float64Array(n * NL);
-    const windowSums: Float32Array[] = new Array(n);
-    for (let k = 0; k < n; k++) windowSums[k] = wordSums(words[k]!, stage, weights);
-    // Each label's score is summed in locals, in the same order as before (window sums r = -2..2,
-    // then the token's other features, then history), so the scores are bit-identical.
-    for (let t = 0; t < n; t++) {
-      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
-      for (let r = -2; r <= 2; r++) {
-        const k = t + r;
-        if (k < 0 || k >= n) continue;
-        const sums = windowSums[k]!;
-        {
-          const b = (r + 2) * NL;
-          e0 += sums[b + 0]!;
-          e1 += sums[b + 1]!;
-          e2 += sums[b + 2]!;
-          e3 += sums[b + 3]!;
-          e4 += sums[b + 4]!;
-          e5 += sums[b + 5]!;
-          e6 += sums[b + 6]!;
-          e7 += sums[b + 7]!;
-          e8 += sums[b + 8]!;
-        }
-      }
-      const f = extras[t]!;
-      for (let j = 0; j < f.length; j++) {
-        const b = f[j]! * NL;
-        {
-          e0 += weights[b + 0]!;
-          e1 += weights[b + 1]!;
-          e2 += weights[b + 2]!;
-          e3 += weights[b + 3]!;
-          e4 += weights[b + 4]!;
-          e5 += weights[b + 5]!;
-          e6 += weights[b + 6]!;
-          e7 += weights[b + 7]!;
-          e8 += weights[b + 8]!;
-        }
-      }
-      if (history) {
-        const h = history[t]!;
-        for (let j = 0; j < h.length; j++) {
-          const b = h[j]! * NL;
-          e0 += weights[b + 0]!;
-          e1 += weights[b + 1]!;
-          e2 += weights[b + 2]!;
-          e3 += weights[b + 3]!;
-          e4 += weights[b + 4]!;
-          e5 += weights[b + 5]!;
-          e6 += weights[b + 6]!;
-          e7 += weights[b + 7]!;
-          e8 += weights[b + 8]!;
-        }
-      }
-      const base = t * NL;
-      emit[base] = e0;
-      emit[base + 1] = e1;
-      emit[base + 2] = e2;
-      emit[base + 3] = e3;
-      emit[base + 4] = e4;
-      emit[base + 5] = e5;
-      emit[base + 6] = e6;
-      emit[base + 7] = e7;
-      emit[base + 8] = e8;
-    }
-    return emit;
+    return this.tagger.decodeDocument(sentences);
   }
 }
 
