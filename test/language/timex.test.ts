@@ -241,6 +241,12 @@ describe('TimeML conventions for general news', () => {
     expect(t.map((x) => [x.text, x.value])).toEqual([["the '80s", '198']]);
   });
 
+  it('"today\'s world", "the people of tomorrow" name the present age; "today\'s editions" the day', () => {
+    expect(tx("Barriers apply only to fathers and not to mothers in today's world.", '1998-04-24', 'today')).toBeNull();
+    expect(tx('If I were choosing the people of tomorrow, I would have chosen the same board.', '1989-11-03', 'tomorrow')).toBeNull();
+    expect(tx("The offer, advertised in today's editions of the Journal, expires soon.", '1989-11-02', 'today')?.[1]).toBe('1989-11-02');
+  });
+
   it('"as long as a month" is a duration', () => {
     expect(tx('The federal appeal could take as long as a month or two.', '2000-04-03', 'a month')).toEqual(['DURATION', 'P1M', undefined]);
   });

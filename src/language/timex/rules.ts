@@ -743,6 +743,10 @@ rule(
     const w = m[3]!.toLowerCase();
     // "USA Today", "Good Morning America Today": a capitalised title word, not the day
     if (/^[A-Z]/.test(m[3]!) && !m[1] && !m[2] && /[A-Za-z]\s+$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /\b[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+    // "today's world", "today's youth", "the people of tomorrow": the present age, not a day
+    const next = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (!m[1] && !m[2] && w !== 'yesterday' && /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|generation|children|kids|young|economy|technology|standards|culture|politics|students|families|consumers|workers|computers|environment|climate|terms)\b/.test(next)) return null;
+    if (w === 'tomorrow' && !m[1] && !m[2] && /\bof\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)) && /\b(?:people|leaders|world|city|cities|generation|workforce|schools?|jobs)\s+of\s+$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
     const offset = (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0) + (m[2] ? (m[2].toLowerCase() === 'before' ? -1 : 1) : 0);
     const mod = modOf(m[1]);
     return {
