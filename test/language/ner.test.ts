@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/language/segment.js';
-import { iobSpans, recognizeEntities, tagSentences } from '../../src/language/ner/index.js';
+import { iobSpans, nerModel, recognizeEntities, tagSentences } from '../../src/language/ner/index.js';
+import { FeatureExtractor, LABELS, predictionHistory, withHistory } from '../../src/language/ner/features.js';
+import { viterbi } from '../../src/language/ner/model.js';
+import { Tagger } from '../../src/language/ner/tagger.js';
 
 const CONLL_DEV = new URL('../../../shared/data/conll2003/eng.testa', import.meta.url);
 
@@ -31,6 +34,53 @@ describe('recognizeEntities on real sentences', () => {
     for (const e of ['ORG:NATO', 'ORG:OSCE', 'ORG:White House', 'LOC:Geneva', 'LOC:Moscow', 'LOC:Washington', 'LOC:Ukraine', 'PER:Yuri Ushakov', 'PER:Kamala Harris']) {
       expect(found).toContain(e);
     }
+  });
+});
+
+/** The documents of the CoNLL dev set: sentences of words. */
+function conllDocuments(): string[][][] {
+  const docs: string[][][] = [];
+  let doc: string[][] = [];
+  let sentence: string[] = [];
+  for (const line of readFileSync(CONLL_DEV, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-') || line.trim() === '') {
+      if (sentence.length) doc.push(sentence);
+      sentence = [];
+      if (line.startsWith('-DOCSTART-') && doc.length) {
+        docs.push(doc);
+        doc = [];
+      }
+    } else sentence.push(line.split(' ')[0]!);
+  }
+  if (doc.length) docs.push(doc);
+  return docs;
+}
+
+/** Labels by the training-time path: feature strings (features.ts), then Viterbi over summed weights. */
+function referenceLabels(sentences: string[][]): number[][] {
+  const { data } = nerModel();
+  const lookup = (f: string) => data.features.get(f) ?? -1;
+  const feats = new FeatureExtractor(data.lexicon, lookup).document(sentences, data.gazetteer);
+  const first = feats.map((f) => viterbi(f, data.weights, data.transitions));
+  const second = withHistory(feats, predictionHistory(sentences, first, lookup));
+  return second.map((f) => Array.from(viterbi(f, data.stage2!.weights, data.stage2!.transitions)));
+}
+
+describe('the decoder (tagger.ts)', () => {
+  it('decodes the same labels as the training-time features and Viterbi (CoNLL dev, seed articles)', () => {
+    const docs = conllDocuments().slice(0, 60);
+    for (const file of ['000_579504aca85b9f81.txt', '004_0c206504672e1e96.txt']) {
+      const text = readFileSync(new URL(`../../examples/seeds/${file}`, import.meta.url), 'utf8');
+      docs.push(segment(text).map((s) => s.tokens.map((t) => t.text)));
+    }
+    for (const d of docs) expect(nerModel().decodeDocument(d).map((labels) => Array.from(labels))).toEqual(referenceLabels(d));
+  });
+  it('decodes the same after its word tables are reset, and with spaces inside tokens', () => {
+    const { data } = nerModel();
+    const small = new Tagger(data, data.lexicon, data.gazetteer, LABELS, 300);
+    for (const d of conllDocuments().slice(0, 8)) expect(small.decodeDocument(d)).toEqual(nerModel().decodeDocument(d));
+    const spaced = [['Officials', 'in', 'New York', 'and', 'New', 'York', 'City', 'met', 'Bill', 'Clinton', '.']];
+    expect(nerModel().decodeDocument(spaced).map((labels) => Array.from(labels))).toEqual(referenceLabels(spaced));
   });
 });
 
