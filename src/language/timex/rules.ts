@@ -583,7 +583,7 @@ rule(
 
 // Times of day: "4:25 p.m. Washington time", "10 p.m. Wednesday", "noon Thursday", "around 7:15 p.m.",
 // "5 p.m. EST Nov. 9".
-const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
+const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)(?![A-Za-z])\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
 rule(
   'time',
   `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|(\\d{1,2}):(\\d{2})(?!\\d|:\\d)|(noon|midnight|midday))(${TZ_SRC})?(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}|${MONTH_SRC}\\s+${DAYNUM}${DAYSUF}))?(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
