@@ -1021,6 +1021,11 @@ rule(
       start = m.index + m[0].indexOf(' ') + 1;
       quant = undefined;
     }
+    // "for only six months", "in just a few minutes": TE3 leaves the focus adverb out (3 of 3)
+    if (quant && /^only$/i.test(quant)) {
+      start = m.index + quant.length + 1;
+      quant = undefined;
+    }
     // "the talks would last several weeks": "last" is the verb, not part of the expression
     if (m[2]?.toLowerCase() === 'last' && !/^(?:\S+\s+)?the\s/i.test(m[0]) && precededBy(text, m.index, /\b(?:will|would|could|may|might|to|should|can|must|did|does|do|not|n't)\s+$/i)) {
       start = m.index + m[0].search(/last\s/i) + 5;
