@@ -13,7 +13,7 @@
 //   open-addressing table whose 32-byte slots hold the key and the weights of every stage, so a
 //   probe touches one cache line.
 // The test (test/language/quotes.test.ts) checks the tags equal the reference path's.
-import { BOS, EOS, PRONOUNS, bucket, f1, f2, f3, quoteStates, shape, wordHash } from './features.js';
+import { BOS, EOS, PRONOUNS, bucket, f1, f2, f3, hashString, quoteStates, shape } from './features.js';
 import { NT, decodeEmissions, roleOf, type Model } from './tagger.js';
 import type { QToken } from './tokens.js';
 
@@ -94,6 +94,8 @@ export class CompiledModel {
   private wordSh = new Uint32Array(0);
   private wordSu = new Uint32Array(0);
   private wordCueP = new Float64Array(0);
+  /** Per entry: bit 0 the vector inside a quotation is filled, bit 1 + r the one with role r. */
+  private wordFilled = new Uint8Array(0);
   /** Dense tables, then WORD_VECTORS vectors per cached word (from wordBase). */
   private wordVec = new Int32Array(0);
   private wordBase = 0;
@@ -245,47 +247,72 @@ export class CompiledModel {
     return base;
   }
 
-  /** Cache entry of a token text, computed on first sight. */
+  /**
+   * Cache entry of a token text, computed on first sight. The vectors inside a quotation and with
+   * a first-pass role are filled when first needed (wordInside, wordWithRole): most words never
+   * occur inside a quotation, and most tokens have role O.
+   */
   private wordEntry(tok: QToken): number {
     const known = this.words.get(tok.text);
     if (known !== undefined) return known;
     const e = this.words.size;
     if (e === this.wordCap) this.growWords();
     const w = tok.lower;
-    const wh = wordHash(w);
-    const sh = wordHash(shape(tok.text));
-    const su = wordHash(w.length > 3 ? w.slice(-3) : w);
+    const wh = hashString(w);
+    const sh = hashString(shape(tok.text));
+    const su = hashString(w.length > 3 ? w.slice(-3) : w);
     const p = this.lexicon.get(w) ?? 0;
     this.wordWh[e] = wh;
     this.wordSh[e] = sh;
     this.wordSu[e] = su;
     this.wordCueP[e] = p;
+    this.wordFilled[e] = 0;
     const R = this.R;
     const vec = this.wordVec;
     const base = this.wordBase + e * WORD_VECTORS * R;
     vec.fill(0, base, base + WORD_VECTORS * R);
-    const at = (v: number) => base + v * R;
-    const lexBucket = p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
-    for (const [v, inQ] of [[CENTER_OUT, 0], [CENTER_IN, 1]] as const) {
-      this.addRow(f1(2, wh), vec, at(v));
-      this.addRow(f1(3, sh), vec, at(v));
-      this.addRow(f1(4, su), vec, at(v));
-      if (PRONOUNS.has(w)) this.addRow(f1(16, 1), vec, at(v));
-      this.addRow(f2(17, lexBucket, inQ), vec, at(v));
-      this.addRow(f2(35, wh, inQ), vec, at(v));
-    }
-    this.addRow(f1(5, wh), vec, at(PREV));
-    this.addRow(f1(6, wh), vec, at(NEXT));
-    this.addRow(f1(7, wh), vec, at(PREV2));
-    this.addRow(f1(8, wh), vec, at(NEXT2));
-    for (let role = 0; role < 4; role++) this.addRow(f2(41, role, wh), vec, at(ROLE_WORD + role));
+    const out = base + CENTER_OUT * R;
+    this.addRow(f1(2, wh), vec, out);
+    this.addRow(f1(3, sh), vec, out);
+    this.addRow(f1(4, su), vec, out);
+    if (PRONOUNS.has(w)) this.addRow(f1(16, 1), vec, out);
+    this.addRow(f1(5, wh), vec, base + PREV * R);
+    this.addRow(f1(6, wh), vec, base + NEXT * R);
+    this.addRow(f1(7, wh), vec, base + PREV2 * R);
+    this.addRow(f1(8, wh), vec, base + NEXT2 * R);
+    // inside a quotation: the same word features, with the quotation flag of templates 17 and 35
+    vec.copyWithin(base + CENTER_IN * R, out, out + R);
+    this.addRow(f2(17, lexBucket(p), 0), vec, out);
+    this.addRow(f2(35, wh, 0), vec, out);
     this.words.set(tok.text, e);
     return e;
   }
 
+  /** Pool offset of entry e's vector inside a quotation. */
+  private wordInside(e: number): number {
+    const at = this.wordBase + (e * WORD_VECTORS + CENTER_IN) * this.R;
+    if ((this.wordFilled[e]! & 1) === 0) {
+      this.wordFilled[e]! |= 1;
+      this.addRow(f2(17, lexBucket(this.wordCueP[e]!), 1), this.wordVec, at);
+      this.addRow(f2(35, this.wordWh[e]!, 1), this.wordVec, at);
+    }
+    return at;
+  }
+
+  /** Pool offset of entry e's vector with first-pass role `role`. */
+  private wordWithRole(e: number, role: number): number {
+    const at = this.wordBase + (e * WORD_VECTORS + ROLE_WORD + role) * this.R;
+    const bit = 2 << role;
+    if ((this.wordFilled[e]! & bit) === 0) {
+      this.wordFilled[e]! |= bit;
+      this.addRow(f2(41, role, this.wordWh[e]!), this.wordVec, at);
+    }
+    return at;
+  }
+
   private growWords(): void {
     const cap = Math.max(1024, this.wordCap * 2);
-    const grow = <T extends Uint32Array | Float64Array | Int32Array>(old: T, make: (n: number) => T, per = 1): T => {
+    const grow = <T extends Uint32Array | Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T, per = 1): T => {
       const next = make(cap * per);
       next.set(old);
       return next;
@@ -294,6 +321,7 @@ export class CompiledModel {
     this.wordSh = grow(this.wordSh, (n) => new Uint32Array(n));
     this.wordSu = grow(this.wordSu, (n) => new Uint32Array(n));
     this.wordCueP = grow(this.wordCueP, (n) => new Float64Array(n));
+    this.wordFilled = grow(this.wordFilled, (n) => new Uint8Array(n));
     const pool = new Int32Array(this.wordBase + cap * WORD_VECTORS * this.R);
     pool.set(this.wordVec);
     this.wordVec = pool;
@@ -346,7 +374,7 @@ export class CompiledModel {
       const at = i * R;
       const qs = q[i]!;
       let k = i * PER_TOKEN;
-      offs[k++] = wordAt(i, qs === 1 ? CENTER_IN : CENTER_OUT);
+      offs[k++] = qs === 1 ? this.wordInside(ent[i]!) : wordAt(i, CENTER_OUT);
       offs[k++] = i > 0 ? wordAt(i - 1, PREV) : this.edge;
       offs[k++] = i + 1 < n ? wordAt(i + 1, NEXT) : this.edge + R;
       offs[k++] = i > 1 ? wordAt(i - 2, PREV2) : this.edge + 2 * R;
@@ -456,7 +484,7 @@ export class CompiledModel {
       const qs = q[i]!;
       const p = prior[i]!;
       const o = i * 5;
-      offs[o] = this.wordBase + (ent[i]! * WORD_VECTORS + ROLE_WORD + p) * R + part;
+      offs[o] = this.wordWithRole(ent[i]!, p) + part;
       offs[o + 1] = this.roleTable + ((p * 10 + (i > 1 ? prior[i - 2]! : 9)) * 10 + (i + 2 < n ? prior[i + 2]! : 9)) * R + part;
       offs[o + 2] = this.roleNeighbourTable + ((i > 0 ? prior[i - 1]! : 9) * 10 + (i + 1 < n ? prior[i + 1]! : 9)) * R + part;
       const pl = pLeft[i]!;
@@ -563,6 +591,11 @@ function decodeBio(emit: Float64Array, n: number, t: Float64Array, out: Uint8Arr
     out[i] = arg;
     arg = back[i * 7 + arg]!;
   }
+}
+
+/** Cue-rate bucket of features 17, 36 and 50. */
+function lexBucket(p: number): number {
+  return p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
 }
 
 /** Most pool vectors a token adds in the first pass (word ×5, quote, position, between, colon, nested). */

@@ -42,21 +42,24 @@ export function quoteStates(tokens: QToken[], text: string): Uint8Array {
   return state;
 }
 
-const shapeCache = new Map<string, string>();
-
+/** Word shape: runs of upper-case (X), lower-case (x), digits (d) and other characters as themselves, at most 6. */
 export function shape(word: string): string {
-  const cached = shapeCache.get(word);
-  if (cached !== undefined) return cached;
   let s = '';
   let last = '';
-  for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let c: string;
+    if (code < 128) {
+      c = code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : word[i]!;
+    } else {
+      const ch = String.fromCodePoint(word.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    }
     if (c !== last) s += c;
     last = c;
     if (s.length > 5) break;
   }
-  if (shapeCache.size > 100000) shapeCache.clear();
-  shapeCache.set(word, s);
   return s;
 }
 
