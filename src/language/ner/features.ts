@@ -106,20 +106,6 @@ const WINDOW_FAMILIES = [-2, -1, 0, 1, 2].map((r) => ({
   c: [0, 1, 2, 3].map((k) => `${r}:c${k}=`),
 }));
 
-/** Groups feature names by family (up to and including the first '=') → value → id. */
-export function featureFamilies(names: Iterable<string>, lookup: (feature: string) => number): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  for (const name of names) {
-    const eq = name.indexOf('=');
-    const family = eq < 0 ? name : name.slice(0, eq + 1);
-    const value = eq < 0 ? '' : name.slice(eq + 1);
-    let m = out.get(family);
-    if (!m) out.set(family, (m = new Map()));
-    m.set(value, lookup(name));
-  }
-  return out;
-}
-
 /** Builds feature strings; ids come from `lookup` (returns -1 for unknown features). */
 export class FeatureExtractor {
   private readonly wordCache = new Map<string, CachedWord>();

@@ -10,7 +10,6 @@
 //    and both stages' emission scores are summed in one pass (the second stage adds its
 //    prediction-history features after the first stage has been decoded, in the original order).
 import {
-  featureFamilies,
   gazetteerMarks,
   hasLetter,
   hasLower,
@@ -48,18 +47,21 @@ const NO_CLUSTERS = new Int32Array(0);
 const POSITION_ORDER = [2, 1, 3, 0, 4];
 
 /**
- * New ids for the features (old id → new id), in the order of their values, case-insensitively
- * (the text after the first '='), then of their names.
+ * New ids for the features (old id → new id) that put the features of one value side by side (the
+ * text after the first '=', case-insensitively); the values keep the order they are first met in.
  */
 function valueOrder(features: Map<string, number>): Int32Array {
-  const keyed: [string, string, number][] = [];
+  const groups = new Map<string, number[]>();
   for (const [name, id] of features) {
     const eq = name.indexOf('=');
-    keyed.push([eq < 0 ? '' : name.slice(eq + 1).toLowerCase(), name, id]);
+    const value = eq < 0 ? '' : name.slice(eq + 1).toLowerCase();
+    const group = groups.get(value);
+    if (group) group.push(id);
+    else groups.set(value, [id]);
   }
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   const perm = new Int32Array(features.size);
-  keyed.forEach(([, , id], i) => (perm[id] = i));
+  let next = 0;
+  for (const ids of groups.values()) for (const id of ids) perm[id] = next++;
   return perm;
 }
 
@@ -190,17 +192,24 @@ export class Tagger {
     this.inside = labels.map((l) => l.startsWith('I-'));
     const F = features.size;
     this.rows = new Float32Array(F * ROW);
+    const w1 = model.weights;
+    const w2 = model.stage2?.weights;
     for (let f = 0; f < F; f++) {
       const row = perm[f]! * ROW;
-      for (let y = 0; y < NL; y++) {
-        this.rows[row + y] = model.weights[f * NL + y]!;
-        if (model.stage2) this.rows[row + NL + y] = model.stage2.weights[f * NL + y]!;
-      }
+      for (let y = 0; y < NL; y++) this.rows[row + y] = w1[f * NL + y]!;
+      if (w2) for (let y = 0; y < NL; y++) this.rows[row + NL + y] = w2[f * NL + y]!;
     }
     this.transitions1 = model.transitions;
     this.transitions2 = model.stage2?.transitions ?? null;
 
-    const fam = (this.fam = featureFamilies(features.keys(), id));
+    const fam = (this.fam = new Map());
+    for (const [name, old] of features) {
+      const eq = name.indexOf('=');
+      const family = eq < 0 ? name : name.slice(0, eq + 1);
+      let values = fam.get(family);
+      if (!values) fam.set(family, (values = new Map()));
+      values.set(eq < 0 ? '' : name.slice(eq + 1), perm[old]!);
+    }
     const R = [-2, -1, 0, 1, 2];
     this.famW = R.map((r) => fam.get(r === 0 ? 'w=' : `${r}:w=`));
     this.famL = R.map((r) => fam.get(r === 0 ? 'l=' : `${r}:l=`));
