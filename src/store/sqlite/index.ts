@@ -148,6 +148,8 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return s;
     };
   })();
+  const recount = (storyId: string) =>
+    stmt('UPDATE stories SET article_count = (SELECT count(*) FROM story_articles WHERE story_id = ?) WHERE id = ?').run(storyId, storyId);
 
   const kv: KeyValueStore = {
     get: (key) => (stmt('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined)?.value,
@@ -404,19 +406,24 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       stmt(`INSERT INTO stories (id, title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`).run(
         storyId, seed?.title ?? '', seed?.published ?? null, seed?.published ?? null, now,
       );
+      // Counts move by one (counting the story's rows would cost more the bigger the story).
+      const before = stmt('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as { story_id: string } | undefined;
       stmt('INSERT INTO story_articles (article_id, story_id, event_id) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, event_id = excluded.event_id').run(
         articleId, storyId, eventId,
       );
-      stmt(`UPDATE stories SET article_count = (SELECT count(*) FROM story_articles WHERE story_id = @id),
+      if (before && before.story_id !== storyId) stmt('UPDATE stories SET article_count = max(0, article_count - 1) WHERE id = ?').run(before.story_id);
+      stmt(`UPDATE stories SET article_count = article_count + @added,
           first_seen = CASE WHEN @published IS NOT NULL AND (first_seen IS NULL OR @published < first_seen) THEN @published ELSE first_seen END,
           last_seen = CASE WHEN @published IS NOT NULL AND (last_seen IS NULL OR @published > last_seen) THEN @published ELSE last_seen END,
-          updated_at = @now WHERE id = @id`).run({ id: storyId, published: seed?.published ?? null, now });
+          updated_at = @now WHERE id = @id`).run({ id: storyId, published: seed?.published ?? null, now, added: before?.story_id === storyId ? 0 : 1 });
     },
     recordStoryMerge(from, into) {
+      // (merges and splits are rare: their stories are counted again)
       const now = new Date().toISOString();
       stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO NOTHING`).run(into, now);
       stmt('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(into, from);
       stmt('UPDATE stories SET merged_into = ?, article_count = 0, updated_at = ? WHERE id = ?').run(into, now, from);
+      recount(into);
       stmt('DELETE FROM story_data WHERE story_id = ?').run(from);
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'merged-into', ?, ?)").run(from, into, now);
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'absorbed', ?, ?)").run(into, from, now);
@@ -426,7 +433,10 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO UPDATE SET merged_into = NULL`).run(into, now);
       const move = stmt('UPDATE story_articles SET story_id = ? WHERE story_id = ? AND event_id = ?');
       for (const eventId of eventIds) move.run(into, from, eventId);
-      for (const id of [from, into]) stmt('DELETE FROM story_figures WHERE story_id = ?').run(id);
+      for (const id of [from, into]) {
+        stmt('DELETE FROM story_figures WHERE story_id = ?').run(id);
+        recount(id);
+      }
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'split-from', ?, ?)").run(into, from, now);
       stmt("INSERT INTO story_history (story_id, kind, other_id, at) VALUES (?, 'split-off', ?, ?)").run(from, into, now);
     },
