@@ -88,7 +88,7 @@ export class CompiledModel {
   private readonly edge: number;
 
   // word cache: token text → entry; per entry its hashes, cue rate and WORD_VECTORS vectors
-  private readonly words = new Map<string, number>();
+  private readonly words = new WordTable();
   private wordCap = 0;
   private wordWh = new Uint32Array(0);
   private wordSh = new Uint32Array(0);
@@ -252,9 +252,9 @@ export class CompiledModel {
    * a first-pass role are filled when first needed (wordInside, wordWithRole): most words never
    * occur inside a quotation, and most tokens have role O.
    */
-  private wordEntry(tok: QToken): number {
-    const known = this.words.get(tok.text);
-    if (known !== undefined) return known;
+  private wordEntry(tok: QToken, hash: number): number {
+    const known = this.words.get(tok.text, hash);
+    if (known >= 0) return known;
     const e = this.words.size;
     if (e === this.wordCap) this.growWords();
     const w = tok.lower;
@@ -284,7 +284,7 @@ export class CompiledModel {
     vec.copyWithin(base + CENTER_IN * R, out, out + R);
     this.addRow(f2(17, lexBucket(p), 0), vec, out);
     this.addRow(f2(35, wh, 0), vec, out);
-    this.words.set(tok.text, e);
+    this.words.add(tok.text, hash, e);
     return e;
   }
 
@@ -343,8 +343,12 @@ export class CompiledModel {
     const wh = new Uint32Array(n);
     const lexB = new Uint8Array(n); // cue-rate bucket
     const isCue = new Uint8Array(n);
+    // token texts hashed and their table slots read first, in a loop of independent loads
+    const hashes = new Int32Array(n);
+    for (let i = 0; i < n; i++) hashes[i] = hashString(tokens[i]!.text);
+    this.words.touch(hashes);
     for (let i = 0; i < n; i++) {
-      const e = this.wordEntry(tokens[i]!);
+      const e = this.wordEntry(tokens[i]!, hashes[i]!);
       ent[i] = e;
       wh[i] = this.wordWh[e]!;
       const p = this.wordCueP[e]!;
@@ -593,6 +597,76 @@ function decodeBio(emit: Float64Array, n: number, t: Float64Array, out: Uint8Arr
   }
 }
 
+/**
+ * Token text → word-cache entry: open addressing on the text's FNV-1a hash, texts kept as UTF-16
+ * code units in one array (a Map<string> probe reads a bucket, an entry and the stored string,
+ * one after another; here the slot is read for all tokens at once, then the characters).
+ */
+class WordTable {
+  private slots = new Int32Array(2 * (1 << 17)); // [hash, entry + 1]
+  private readonly mask = (1 << 17) - 1;
+  private chars = new Uint16Array(1 << 18);
+  private charsUsed = 0;
+  private start = new Int32Array(1024);
+  private length = new Int32Array(1024);
+  size = 0;
+  touched = 0;
+
+  touch(hashes: Int32Array): void {
+    const slots = this.slots;
+    let t = 0;
+    for (let i = 0; i < hashes.length; i++) t ^= slots[2 * (hashes[i]! & this.mask) + 1]!;
+    this.touched = t;
+  }
+
+  get(text: string, hash: number): number {
+    const slots = this.slots;
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const e = slots[2 * i + 1]! - 1;
+      if (e < 0) return -1;
+      if (slots[2 * i] === hash && this.equals(e, text)) return e;
+    }
+  }
+
+  private equals(e: number, text: string): boolean {
+    if (this.length[e] !== text.length) return false;
+    const chars = this.chars;
+    const from = this.start[e]!;
+    for (let k = 0; k < text.length; k++) if (chars[from + k] !== text.charCodeAt(k)) return false;
+    return true;
+  }
+
+  add(text: string, hash: number, e: number): void {
+    if (e >= this.start.length) {
+      const start = new Int32Array(this.start.length * 2);
+      start.set(this.start);
+      this.start = start;
+      const length = new Int32Array(this.length.length * 2);
+      length.set(this.length);
+      this.length = length;
+    }
+    if (this.charsUsed + text.length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + text.length));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    this.start[e] = this.charsUsed;
+    this.length[e] = text.length;
+    for (let k = 0; k < text.length; k++) this.chars[this.charsUsed++] = text.charCodeAt(k);
+    let i = hash & this.mask;
+    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+    this.slots[2 * i] = hash;
+    this.slots[2 * i + 1] = e + 1;
+    this.size++;
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.charsUsed = 0;
+    this.size = 0;
+  }
+}
+
 /** Cue-rate bucket of features 17, 36 and 50. */
 function lexBucket(p: number): number {
   return p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
@@ -639,7 +713,10 @@ function sumVectors(pool: Int32Array, offs: Int32Array, from: number, to: number
 class CueSides {
   pool: Int32Array;
   private used = 0;
+  /** Per side: (same, distance, quote state, commas) → pool offset of the token vector. */
   private readonly memo = [new Int32Array(2 * 8 * 4 * 2), new Int32Array(2 * 8 * 4 * 2)];
+  /** Per side: (same, distance) → pool offset of the cue's hashed features (its word, its neighbour). */
+  private readonly cueMemo = [new Int32Array(2 * 8), new Int32Array(2 * 8)];
   private readonly cue = [-2, -2];
 
   constructor(
@@ -657,15 +734,7 @@ class CueSides {
     return this.side(1, cue, same, d, qs, commas, wh);
   }
 
-  private side(s: number, cue: number, same: number, d: number, qs: number, commas: number, wh: Uint32Array): number {
-    const memo = this.memo[s]!;
-    if (this.cue[s] !== cue) {
-      memo.fill(-1);
-      this.cue[s] = cue;
-    }
-    const key = ((same * 8 + d) * 4 + qs) * 2 + commas;
-    const known = memo[key]!;
-    if (known >= 0) return known;
+  private vector(): number {
     const R = this.model.R;
     const v = this.used++ * R;
     if (v + R > this.pool.length) {
@@ -673,20 +742,42 @@ class CueSides {
       bigger.set(this.pool);
       this.pool = bigger;
     }
-    const m = this.model;
-    const left = s === 0;
-    const table = left ? m.leftCueTable : m.rightCueTable;
-    const state = cue < 0 ? 0 : 1 + same;
-    const dense = m.pool;
-    const from = table + (((state * 8 + d) * 4 + qs) * 2 + commas) * R;
-    for (let y = 0; y < R; y++) this.pool[v + y] = dense[from + y]!;
-    if (cue >= 0) {
-      const n = wh.length;
-      const neighbour = left ? (cue + 1 < n ? wh[cue + 1]! : EOS) : cue > 0 ? wh[cue - 1]! : BOS;
-      m.addRow(f2(left ? 23 : 29, same, wh[cue]!), this.pool, v);
-      m.addRow(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), this.pool, v);
-      m.addRow(f3(left ? 26 : 32, same, wh[cue]!, d), this.pool, v);
+    return v;
+  }
+
+  private side(s: number, cue: number, same: number, d: number, qs: number, commas: number, wh: Uint32Array): number {
+    const memo = this.memo[s]!;
+    const cueMemo = this.cueMemo[s]!;
+    if (this.cue[s] !== cue) {
+      memo.fill(-1);
+      cueMemo.fill(-1);
+      this.cue[s] = cue;
     }
+    const key = ((same * 8 + d) * 4 + qs) * 2 + commas;
+    const known = memo[key]!;
+    if (known >= 0) return known;
+    const m = this.model;
+    const R = m.R;
+    const left = s === 0;
+    let probed = -1;
+    if (cue >= 0) {
+      probed = cueMemo[same * 8 + d]!;
+      if (probed < 0) {
+        probed = this.vector();
+        const n = wh.length;
+        const neighbour = left ? (cue + 1 < n ? wh[cue + 1]! : EOS) : cue > 0 ? wh[cue - 1]! : BOS;
+        m.addRow(f2(left ? 23 : 29, same, wh[cue]!), this.pool, probed);
+        m.addRow(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), this.pool, probed);
+        m.addRow(f3(left ? 26 : 32, same, wh[cue]!, d), this.pool, probed);
+        cueMemo[same * 8 + d] = probed;
+      }
+    }
+    const v = this.vector();
+    const pool = this.pool;
+    const dense = m.pool;
+    const table = left ? m.leftCueTable : m.rightCueTable;
+    const from = table + ((((cue < 0 ? 0 : 1 + same) * 8 + d) * 4 + qs) * 2 + commas) * R;
+    for (let y = 0; y < R; y++) pool[v + y] = dense[from + y]! + (probed >= 0 ? pool[probed + y]! : 0);
     memo[key] = v;
     return v;
   }

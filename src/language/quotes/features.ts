@@ -4,8 +4,22 @@
 import type { QToken } from './tokens.js';
 import { fnv1a } from '../../text/hash.js';
 
-/** Per-token quotation state: 0 outside, 1 inside, 2 an opening mark, 3 a closing mark. */
+/** Quotation states of the token arrays seen last (tagging, attribution and the quote rules each need them). */
+const quoteStateCache = new WeakMap<QToken[], { text: string; states: Uint8Array }>();
+
+/**
+ * Per-token quotation state: 0 outside, 1 inside, 2 an opening mark, 3 a closing mark.
+ * The array is shared between callers for the same tokens: do not modify it.
+ */
 export function quoteStates(tokens: QToken[], text: string): Uint8Array {
+  const known = quoteStateCache.get(tokens);
+  if (known && known.text === text) return known.states;
+  const states = computeQuoteStates(tokens, text);
+  quoteStateCache.set(tokens, { text, states });
+  return states;
+}
+
+function computeQuoteStates(tokens: QToken[], text: string): Uint8Array {
   const state = new Uint8Array(tokens.length);
   let depth = 0;
   let german = false;

@@ -159,19 +159,11 @@ export class SpeakerResolver {
     const known = this.fullNames.get(name);
     if (known !== undefined) return known;
     let found: string | null = null;
-    let re = fullNamePatterns.get(name);
-    if (!re) {
-      re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escapeRegExp(name)}\\b`, 'gu');
-      if (fullNamePatterns.size > 5000) fullNamePatterns.clear();
-      fullNamePatterns.set(name, re);
-    }
-    for (const m of this.ctx.text.matchAll(re)) {
-      const full = properName(m[0]);
-      if (full && full.split(' ').length >= 2 && full.split(' ').every((w) => !STOP_CAPS.has(w))) {
-        found = full;
-        break;
-      }
-    }
+    namesBefore(this.ctx.text, name, (match) => {
+      const full = properName(match);
+      if (full && full.split(' ').length >= 2 && full.split(' ').every((w) => !STOP_CAPS.has(w))) found = full;
+      return found !== null;
+    });
     this.fullNames.set(name, found);
     return found;
   }
@@ -198,8 +190,51 @@ const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 const TIME_TAIL =
   /\s+(?:on|last|this|late|early|earlier|later)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning|evening|afternoon)\b.*)$/;
 
-/** Compiled "Firstname (Middle) <name>" patterns by name (compiling a \\p{…} pattern costs more than running it). */
-const fullNamePatterns = new Map<string, RegExp>();
+/** A capitalised word and the space after it, sticky. */
+const CAP_WORD = /\p{Lu}[\p{L}'’-]+\.?\s+/uy;
+const SPACE = /\s/;
+
+/**
+ * Calls `each` with the matches, in order, of the global search
+ * /((?:\p{Lu}[\p{L}'’-]+\.?\s+){1,2})NAME\b/gu ("Firstname (Middle) NAME") until it returns true.
+ * A match ends at an occurrence of the name after one or two capitalised words, so only the
+ * positions up to two space-separated runs before each occurrence are tried, and the words are
+ * matched by one shared pattern (no pattern compiled per name).
+ */
+export function namesBefore(text: string, name: string, each: (match: string) => boolean): void {
+  if (name === '' || SPACE.test(name) || !/^\p{L}/u.test(name)) {
+    const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escapeRegExp(name)}\\b`, 'gu');
+    for (const m of text.matchAll(re)) if (each(m[0])) return;
+    return;
+  }
+  const last = name[name.length - 1]!;
+  const nameIsWord = ASCII_WORD.test(last);
+  const nameAt = (x: number) => text.startsWith(name, x) && (x + name.length < text.length && ASCII_WORD.test(text[x + name.length]!)) !== nameIsWord;
+  const word = (at: number) => {
+    CAP_WORD.lastIndex = at;
+    return CAP_WORD.test(text) ? CAP_WORD.lastIndex : -1;
+  };
+  let next = 0; // first position not yet tried (and not inside a previous match)
+  for (let o = text.indexOf(name); o >= 0; o = text.indexOf(name, o + 1)) {
+    if (o === 0 || !SPACE.test(text[o - 1]!)) continue;
+    let j = o;
+    for (let run = 0; run < 2; run++) {
+      while (j > 0 && SPACE.test(text[j - 1]!)) j--;
+      while (j > 0 && !SPACE.test(text[j - 1]!)) j--;
+    }
+    for (let p = Math.max(j, next); p < o; p++) {
+      const e1 = word(p);
+      if (e1 < 0) continue;
+      const e2 = word(e1);
+      const end = e2 >= 0 && nameAt(e2) ? e2 + name.length : nameAt(e1) ? e1 + name.length : -1;
+      if (end < 0) continue;
+      if (each(text.slice(p, end))) return;
+      next = end;
+      p = end - 1;
+    }
+    next = Math.max(next, o);
+  }
+}
 
 /** What follows the role word in "<role> Firstname Lastname" (sticky; the name is group 1). */
 const NAME_AFTER_ROLE = /\s+((?:\p{Lu}[\p{L}'’-]+\.?\s+){0,2}\p{Lu}[\p{L}'’-]+)/uy;
