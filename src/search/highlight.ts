@@ -67,21 +67,19 @@ interface Instance {
 /** Every match of every phrase in the tokens, in token order. */
 function instances(tokens: TokenizedText, phrases: MatchPhrase[]): Instance[] {
   const found: Instance[] = [];
-  const firstCodes = new Set(phrases.map((p) => p.terms[0]!.charCodeAt(0)));
   for (let i = 0; i < tokens.length; i++) {
-    const code = tokens.firstCode(i);
-    if (code >= 0 && !firstCodes.has(code)) continue;
-    const term = tokens.term(i);
-    phrases.forEach((p, index) => {
+    for (let index = 0; index < phrases.length; index++) {
+      const p = phrases[index]!;
       const n = p.terms.length;
-      if (i + n > tokens.length) return;
-      for (let j = 0; j < n; j++) {
-        const t = j === 0 ? term : tokens.term(i + j);
+      if (i + n > tokens.length || !tokens.mayStartLike(i, p.terms[0]!)) continue;
+      let j = 0;
+      for (; j < n; j++) {
+        const t = tokens.term(i + j);
         const want = p.terms[j]!;
-        if (p.prefix && j === n - 1 ? !t.startsWith(want) : t !== want) return;
+        if (p.prefix && j === n - 1 ? !t.startsWith(want) : t !== want) break;
       }
-      found.push({ phrase: index, first: i, last: i + n - 1 });
-    });
+      if (j === n) found.push({ phrase: index, first: i, last: i + n - 1 });
+    }
   }
   return found;
 }
@@ -112,19 +110,15 @@ export function highlightAll(text: string, phrases: MatchPhrase[]): Highlighted 
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** Token indexes that start a sentence: the first token, and any preceded by "." or ":" and white space. */
-function sentenceStarts(tokens: TokenizedText): number[] {
+/** Whether token i starts a sentence: the first token, or one preceded by "." or ":" and white space. */
+function startsSentence(tokens: TokenizedText, i: number): boolean {
+  if (i === 0) return true;
   const { text, starts, ends } = tokens;
-  const out = starts.length ? [0] : [];
-  for (let i = 1; i < starts.length; i++) {
-    let j = starts[i]! - 1;
-    while (j >= ends[i - 1]! && isSpace(text.charCodeAt(j))) j--;
-    if (j < starts[i]! - 1 && j >= ends[i - 1]!) {
-      const c = text.charCodeAt(j);
-      if (c === 46 || c === 58) out.push(i);
-    }
-  }
-  return out;
+  let j = starts[i]! - 1;
+  while (j >= ends[i - 1]! && isSpace(text.charCodeAt(j))) j--;
+  if (j === starts[i]! - 1 || j < ends[i - 1]!) return false;
+  const c = text.charCodeAt(j);
+  return c === 46 || c === 58;
 }
 
 /** Scores the window of `size` tokens from `from`: 1,000 per distinct phrase, 1 per further match; and where to start it so its matches are centred. */
@@ -133,8 +127,16 @@ function scoreWindow(found: Instance[], phraseCount: number, from: number, size:
   let score = 0;
   let first = -1;
   let last = -1;
-  for (const x of found) {
-    if (x.first < from || x.first >= from + size) continue;
+  // Instances are in token order: start at the first one in the window (binary search), stop after it.
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]!.first < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < found.length && found[i]!.first < from + size; i++) {
+    const x = found[i]!;
     score += seen[x.phrase] ? 1 : 1000;
     seen[x.phrase] = 1;
     if (first < 0) first = x.first;
@@ -146,20 +148,24 @@ function scoreWindow(found: Instance[], phraseCount: number, from: number, size:
 }
 
 /** A passage of about SNIPPET_TOKENS tokens around the best matches, elided with "…" where cut. */
-export function snippet(text: string, phrases: MatchPhrase[], size = SNIPPET_TOKENS): Highlighted {
-  const tokens = new TokenizedText(text);
+export function snippet(source: string | TokenizedText, phrases: MatchPhrase[], size = SNIPPET_TOKENS): Highlighted {
+  const tokens = typeof source === 'string' ? new TokenizedText(source) : source;
+  const { text } = tokens;
   if (!tokens.length) return { text, highlights: [] };
   const found = phrases.length ? instances(tokens, phrases) : [];
   let best = { score: -1, start: 0 };
   if (found.length && tokens.length > size) {
-    const starts = sentenceStarts(tokens);
-    let s = 0;
+    // The start of the sentence each match is in, found walking back from the match (up to the previous match).
+    let previous = -1;
+    let previousSentence = 0;
     for (const x of found) {
       const centred = scoreWindow(found, phrases.length, x.first, size, tokens.length);
       if (centred.score > best.score) best = centred;
-      // The sentence the match is in, if the window can start there.
-      while (s + 1 < starts.length && starts[s + 1]! <= x.first) s++;
-      const sentence = starts[s]!;
+      let k = x.first;
+      while (k > previous && !startsSentence(tokens, k)) k--;
+      const sentence = k > previous ? k : previousSentence;
+      previous = x.first;
+      previousSentence = sentence;
       if (sentence < x.first) {
         const fromSentence = scoreWindow(found, phrases.length, sentence, size, tokens.length);
         const score = fromSentence.score + (sentence === 0 ? 120 : 100);

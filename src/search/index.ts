@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
 import type { EntityType, IsoDate } from '../types.js';
 import { FacetColumns, type FacetFilter } from './facets.js';
+import { TokenizedText } from './tokens.js';
 import { highlightAll, matchPhrases, parseQuery, snippet, type Highlighted, type QueryPhrase } from './highlight.js';
 
 export type { Highlighted } from './highlight.js';
@@ -60,6 +61,8 @@ export interface SearchResult {
 export const CANDIDATE_DEPTH = 5000;
 /** BM25 ranks at most this many of the newest matches; older ones follow in recency order. */
 export const RANK_DEPTH = 2000;
+/** How many hits' tokenized texts are kept for the next searches. */
+const TOKENIZED_TEXTS = 512;
 /** The entity facet counts the entities of this many best matches. */
 const ENTITY_FACET_DEPTH = 100;
 
@@ -119,11 +122,20 @@ export function createSearch(db: Database.Database) {
   // The facet columns in memory, rebuilt when this connection or another one has written since;
   // with them, the article sets of the entities searches were filtered by.
   const versionOf = () => `${String(stmt('PRAGMA data_version').pluck().get())}:${String(stmt('SELECT total_changes()').pluck().get())}`;
-  let snapshot: { version: string; table: FacetColumns; entities: Map<string, Set<number>> } | null = null;
+  let snapshot: { version: string; table: FacetColumns; entities: Map<string, Set<number>>; texts: Map<number, TokenizedText> } | null = null;
   const current = () => {
     const version = versionOf();
-    if (snapshot?.version !== version) snapshot = { version, table: new FacetColumns(db), entities: new Map() };
+    if (snapshot?.version !== version) snapshot = { version, table: new FacetColumns(db), entities: new Map(), texts: new Map() };
     return snapshot;
+  };
+  // Tokenized texts of recent hits: popular articles come back page after page, query after query.
+  const tokenized = (texts: Map<number, TokenizedText>, rid: number, text: string): TokenizedText => {
+    let t = texts.get(rid);
+    if (t && t.text === text) texts.delete(rid);
+    else t = new TokenizedText(text);
+    texts.set(rid, t);
+    if (texts.size > TOKENIZED_TEXTS) texts.delete(texts.keys().next().value!);
+    return t;
   };
   const entityRowids = (entityId: string): Set<number> => {
     const { table, entities } = current();
@@ -147,7 +159,7 @@ export function createSearch(db: Database.Database) {
     const match = expressionOf(phrases);
     const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] }, facetsFrom: 0 };
     if (!match) return empty;
-    const { table } = current();
+    const { table, texts } = current();
     const filter: FacetFilter = { duplicates: query.duplicates, source: query.source, from: query.from, to: query.to, storyId: query.storyId };
     if (query.entityId) filter.rids = entityRowids(query.entityId);
     const filtered = !FacetColumns.onlyDuplicates(filter);
@@ -227,7 +239,7 @@ export function createSearch(db: Database.Database) {
       hits.push({
         id: row.id,
         title: highlightAll(row.title, wanted),
-        snippet: snippet(row.text, wanted),
+        snippet: snippet(tokenized(texts, row.rid, row.text), wanted),
         source: row.source,
         published: row.published,
         url: row.url,

@@ -290,12 +290,24 @@ export class TokenizedText {
     return t;
   }
 
-  /** The lower-cased first character code of token i when it is ASCII (stemming never changes it), else -1. */
-  firstCode(i: number): number {
-    const c = this.text.charCodeAt(this.starts[i]!);
-    return c >= 128 ? -1 : c >= 65 && c <= 90 ? c + 32 : c;
+  /**
+   * Whether the index term of token i can be `term` or start with it, judged without stemming the
+   * token: stemming keeps a word's first letter, and its first two when the stem has three letters or
+   * more. (Always true for a token starting with a non-ASCII letter.)
+   */
+  mayStartLike(i: number, term: string): boolean {
+    const start = this.starts[i]!;
+    const first = lowerAscii(this.text.charCodeAt(start));
+    if (first >= 128) return true;
+    if (first !== term.charCodeAt(0)) return false;
+    if (term.length < 3) return true;
+    if (start + 1 >= this.ends[i]!) return false;
+    const second = lowerAscii(this.text.charCodeAt(start + 1));
+    return second >= 128 || second === term.charCodeAt(1);
   }
 }
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** The tokens of a text as FTS5 indexes them, with their offsets. */
 export function tokenize(text: string): Token[] {
