@@ -230,7 +230,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (m.label !== 'PER') continue;
     const s = sentences[m.sentence];
     if (!s) continue;
-    const first = s.tokens.findIndex((t) => t.start >= m.start);
+    const first = firstTokenFrom(s.tokens, m.start);
     let last = first;
     while (last + 1 < s.tokens.length && s.tokens[last + 1]!.end <= m.end) last++;
     if (first < 0) continue;
@@ -241,8 +241,9 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   // "Hunter Biden" tagged as a place when another Biden is a person: a first name + known surname is a person.
   const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER').map((m) => normalizeName(m.text).split(' ').pop()!));
   for (const m of sorted) {
+    if (m.label === 'PER') continue;
     const parts = m.text.trim().split(/\s+/);
-    if (m.label !== 'PER' && parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text)) {
+    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text)) {
       m.label = 'PER';
     }
   }
@@ -302,20 +303,20 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   // A one-word name the tagger calls a person at least as often as anything else is a person.
   const labelVotes = new Map<string, number>();
   for (const m of sorted) {
-    if (/\s/.test(m.text.trim())) continue;
+    if (multiWord(m.text)) continue;
     const k = normalizeName(m.text);
     labelVotes.set(k, (labelVotes.get(k) ?? 0) + (m.label === 'PER' ? 1 : -1));
   }
   const majorityOther = new Map<string, Map<NerLabel, number>>();
   for (const m of sorted) {
-    if (m.label === 'PER' || /\s/.test(m.text.trim())) continue;
+    if (m.label === 'PER' || multiWord(m.text)) continue;
     const k = normalizeName(m.text);
     const votes = majorityOther.get(k) ?? new Map<NerLabel, number>();
     votes.set(m.label, (votes.get(m.label) ?? 0) + 1);
     majorityOther.set(k, votes);
   }
   for (const m of sorted) {
-    if (/\s/.test(m.text.trim()) || aliasOf(m.text)) continue;
+    if (multiWord(m.text) || aliasOf(m.text)) continue;
     const k = normalizeName(m.text);
     if ((labelVotes.get(k) ?? -1) >= 0) m.label = 'PER';
     else if (m.label === 'PER') m.label = [...majorityOther.get(k)!.entries()].sort((a, b) => b[1] - a[1])[0]![0];
@@ -331,7 +332,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       continue;
     }
     // A one-word non-person mention that is the surname of a person named in the text is that person.
-    if (!/\s/.test(m.text.trim()) && isCapitalized(m.text) && !aliasOf(m.text)) {
+    if (!multiWord(m.text) && isCapitalized(m.text) && !aliasOf(m.text)) {
       const g = byLast(m.text);
       if (g.length === 1) {
         m.label = 'PER';
@@ -389,6 +390,23 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
 }
 
 const initialsMemo = new Map<string, string>();
+/** Index of the first token starting at or after `offset` (-1 if none); tokens are in text order. */
+function firstTokenFrom(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
+/** Whether a mention's text has white space inside (not at its edges). */
+function multiWord(text: string): boolean {
+  return /\s/.test(text.trim());
+}
+
 function initials(name: string): string {
   let out = initialsMemo.get(name);
   if (out === undefined) {
