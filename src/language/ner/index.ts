@@ -107,8 +107,9 @@ const CALENDAR = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan
 /** Entity mentions in a text, given its sentences. */
 export function recognizeEntities(text: string, sentences: Sentence[]): EntityMention[] {
   if (sentences.length === 0) return [];
-  const tags = tagSentences(sentences.map((s) => truecaseHeadline(s.tokens.map((t) => t.text))));
-  sentences.forEach((s, si) => namesAfterTitles(s.tokens.map((t) => t.text), tags[si]!));
+  const texts = sentences.map((s) => s.tokens.map((t) => t.text));
+  const tags = tagSentences(texts.map(truecaseHeadline));
+  texts.forEach((words, si) => namesAfterTitles(words, tags[si]!));
   const spans: { si: number; first: number; last: number; label: NerLabel }[] = [];
   sentences.forEach((s, si) => {
     for (const [a, b, label] of iobSpans(tags[si]!)) {
