@@ -122,10 +122,17 @@ export function createSearch(db: Database.Database) {
   // The facet columns in memory, rebuilt when this connection or another one has written since;
   // with them, the article sets of the entities searches were filtered by.
   const versionOf = () => `${String(stmt('PRAGMA data_version').pluck().get())}:${String(stmt('SELECT total_changes()').pluck().get())}`;
-  let snapshot: { version: string; table: FacetColumns; entities: Map<string, Set<number>>; texts: Map<number, TokenizedText> } | null = null;
+  type EntityHead = { name: string; type: EntityType };
+  let snapshot: {
+    version: string;
+    table: FacetColumns;
+    entities: Map<string, Set<number>>;
+    texts: Map<number, TokenizedText>;
+    heads: Map<string, EntityHead | null>;
+  } | null = null;
   const current = () => {
     const version = versionOf();
-    if (snapshot?.version !== version) snapshot = { version, table: new FacetColumns(db), entities: new Map(), texts: new Map() };
+    if (snapshot?.version !== version) snapshot = { version, table: new FacetColumns(db), entities: new Map(), texts: new Map(), heads: new Map() };
     return snapshot;
   };
   // Tokenized texts of recent hits: popular articles come back page after page, query after query.
@@ -159,7 +166,7 @@ export function createSearch(db: Database.Database) {
     const match = expressionOf(phrases);
     const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] }, facetsFrom: 0 };
     if (!match) return empty;
-    const { table, texts } = current();
+    const { table, texts, heads } = current();
     const filter: FacetFilter = { duplicates: query.duplicates, source: query.source, from: query.from, to: query.to, storyId: query.storyId };
     if (query.entityId) filter.rids = entityRowids(query.entityId);
     const filtered = !FacetColumns.onlyDuplicates(filter);
@@ -255,11 +262,19 @@ export function createSearch(db: Database.Database) {
     for (const list of stmt('SELECT entities FROM article_facets WHERE rid IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(top)) as (string | null)[]) {
       for (const id of list ? (JSON.parse(list) as string[]) : []) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
     }
-    const entityHead = stmt('SELECT name, type FROM entities WHERE id = ?');
+    const entityHead = (id: string): EntityHead | null => {
+      let head = heads.get(id);
+      if (head === undefined) {
+        head = (stmt('SELECT name, type FROM entities WHERE id = ?').get(id) as EntityHead | undefined) ?? null;
+        if (heads.size >= 20_000) heads.clear();
+        heads.set(id, head);
+      }
+      return head;
+    };
     const entities = [...entityCounts]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 40)
-      .map(([id, n]) => ({ id, n, e: entityHead.get(id) as { name: string; type: EntityType } | undefined }))
+      .map(([id, n]) => ({ id, n, e: entityHead(id) }))
       .filter((x) => x.e)
       .sort((a, b) => b.n - a.n || a.e!.name.localeCompare(b.e!.name))
       .slice(0, 12)
