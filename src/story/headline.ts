@@ -23,9 +23,12 @@ function cleanTitle(title: string): string {
   return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/u, '').replace(/\s+/g, ' ').trim();
 }
 
+const LEAD_CHARS = 1500;
+
 export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[]): { title: string; summary: string } {
   const tfidf = new TfIdf();
-  const docTerms = articles.map((a) => contentTerms(`${a.title} ${a.text}`));
+  // An article's head says what it is about: the story's centre from titles and leads, not whole texts.
+  const docTerms = articles.map((a) => contentTerms(`${a.title} ${a.text.slice(0, LEAD_CHARS)}`));
   for (const t of docTerms) tfidf.add(t);
   const story = topTerms(centroid(docTerms.map((t) => tfidf.vector(t))), 40);
 
