@@ -50,6 +50,20 @@ export interface ClusterOptions {
   /** Weight of a title word, and of an entity mention, relative to a body word. */
   titleWeight: number;
   entityWeight: number;
+  /** Stories split when their recent events fall into unrelated groups (see maybeSplit). */
+  splitting: boolean;
+  /** A story is checked once it has this many articles, then whenever it grew by splitGrowth (or its recent events all turned over). */
+  splitMinStorySize: number;
+  splitGrowth: number;
+  /** Two events are one thread when their cosine is ≥ splitLinkThreshold, or ≥ splitNearThreshold and they are at most splitNearDays apart. */
+  splitLinkThreshold: number;
+  splitNearThreshold: number;
+  splitNearDays: number;
+  /** A group of events leaves as a story only with at least this many articles and this share of the events checked. */
+  splitMinArticles: number;
+  splitMinShare: number;
+  /** …and only when the thread's cosine with the rest of the story (its history included) is below this. */
+  splitRestThreshold: number;
 }
 
 export const DEFAULT_CLUSTER: ClusterOptions = {
@@ -76,6 +90,15 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   backgroundPrior: true,
   titleWeight: 2,
   entityWeight: 1,
+  splitting: true,
+  splitMinStorySize: 10,
+  splitGrowth: 0.25,
+  splitLinkThreshold: 0.1,
+  splitNearThreshold: 0.05,
+  splitNearDays: 2,
+  splitMinArticles: 5,
+  splitMinShare: 0.15,
+  splitRestThreshold: 0.1,
 };
 
 /** Sparse vector: term → weight. */
@@ -101,6 +124,11 @@ export interface StoryNode {
   /** Cached signature: the story's most salient terms with their weights. */
   signature?: [string, number][];
   sigDocs?: number;
+  /** Size at the last split check, and events founded in it since. */
+  checkedSize?: number;
+  eventsSinceCheck?: number;
+  /** The story this one was split from, when it was. */
+  splitFrom?: string;
 }
 
 export interface EventNode {
@@ -152,10 +180,18 @@ function normalise(v: Vec): Vec {
   return v;
 }
 
+export interface Split {
+  from: string;
+  into: string;
+  eventIds: string[];
+}
+
 export interface Assignment {
   storyId: string;
   eventId: string;
   merges: { from: string; into: string }[];
+  /** Stories split because of this article: the events of `eventIds` moved from `from` to the new story `into`. */
+  splits: Split[];
   newStory: boolean;
   storySimilarity: number;
   eventSimilarity: number;
@@ -178,6 +214,8 @@ export class OnlineClusterer {
   private readonly postings = new Map<string, Set<string>>();
   /** Merged story → survivor, for every merge ever made (small). */
   readonly mergedInto = new Map<string, string>();
+  /** Story made by a split → the story it came from, for every split ever made (small). */
+  readonly splitFrom = new Map<string, string>();
   readonly df = new Map<string, number>();
   docs = 0;
   seq = 0;
@@ -386,6 +424,7 @@ export class OnlineClusterer {
       event = { id: idFor('e', articleId), story: story.id, firstDay: day, lastDay: day, size: 0, centroid: new Map() };
       this.events.set(event.id, event);
       story.events.push(event.id);
+      story.eventsSinceCheck = (story.eventsSinceCheck ?? 0) + 1;
     }
     this.addTo(event.centroid, v, 1);
     this.truncate(event.centroid, o.centroidTerms);
@@ -395,7 +434,9 @@ export class OnlineClusterer {
     this.hooks.eventChanged?.(event);
 
     this.addToStory(story, v, day);
-    return { storyId: story.id, eventId: event.id, merges, newStory, storySimilarity: storySim, eventSimilarity: bestEvent?.sim ?? 0 };
+    // The article may have been the evidence that the story holds two threads; its event may have moved.
+    const splits = this.maybeSplit(story);
+    return { storyId: event.story, eventId: event.id, merges, splits, newStory, storySimilarity: storySim, eventSimilarity: bestEvent?.sim ?? 0 };
   }
 
   /** Counts a duplicate article into its canonical's story and event (no change to centroids). */
@@ -414,9 +455,14 @@ export class OnlineClusterer {
     }
   }
 
+  private unusedStoryId(seed: string): string {
+    let id = idFor('s', seed);
+    while (this.stories.has(id) || this.mergedInto.has(id) || this.splitFrom.has(id)) id = idFor('s', id);
+    return id;
+  }
+
   private createStory(articleId: string, day: number): StoryNode {
-    let id = idFor('s', articleId);
-    while (this.stories.has(id) || this.mergedInto.has(id)) id = idFor('s', id);
+    const id = this.unusedStoryId(articleId);
     const s: StoryNode = { id, seq: this.seq++, firstDay: day, lastDay: day, size: 0, mergedInto: null, centroid: new Map(), events: [], keys: [] };
     this.stories.set(id, s);
     return s;
@@ -508,6 +554,168 @@ export class OnlineClusterer {
     this.hooks.storyChanged?.(gone);
     this.reindex(keep);
     this.hooks.storyChanged?.(keep);
+  }
+
+  /** IDF-weighted norm of a centroid, computed now (split decisions do not read cached norms). */
+  private idfNorm(c: Vec): number {
+    let n = 0;
+    for (const [t, w] of c) n += (w * this.idf(t)) ** 2;
+    return Math.sqrt(n);
+  }
+
+  /** Cosine of two centroids under the current IDF. */
+  private centroidCosine(a: Vec, an: number, b: Vec, bn: number): number {
+    if (an === 0 || bn === 0) return 0;
+    if (a.size > b.size) [a, b] = [b, a];
+    let dot = 0;
+    for (const [t, w] of a) {
+      const x = b.get(t);
+      if (x !== undefined) dot += w * x * this.idf(t) ** 2;
+    }
+    return dot / (an * bn);
+  }
+
+  /**
+   * Splits a story whose recent events fall into unrelated groups. Checked only when the story has
+   * grown by splitGrowth since its last check (or its recent-event list turned over), and only on
+   * the events in memory (at most eventsPerStory + a merge's): the cost per article stays flat.
+   * Events are linked when their centroids are similar (cosine ≥ splitLinkThreshold, or
+   * ≥ splitNearThreshold within splitNearDays); each connected group carrying enough articles is
+   * a thread. With two threads or more, the one holding the oldest event keeps the story; each
+   * other becomes a new story (small groups go with the thread they are most similar to).
+   */
+  maybeSplit(s: StoryNode): Split[] {
+    const o = this.options;
+    if (!o.splitting || s.mergedInto || s.size < o.splitMinStorySize) return [];
+    const grown = s.size >= (s.checkedSize ?? 0) * (1 + o.splitGrowth);
+    if (!grown && (s.eventsSinceCheck ?? 0) < o.eventsPerStory) return [];
+    s.checkedSize = s.size;
+    s.eventsSinceCheck = 0;
+    const events = s.events.map((id) => this.events.get(id)).filter((e): e is EventNode => e !== undefined && e.story === s.id);
+    if (events.length < 2) {
+      this.hooks.storyChanged?.(s);
+      return [];
+    }
+    const n = events.length;
+    const norms = events.map((e) => this.idfNorm(e.centroid));
+    const sim: number[][] = events.map(() => new Array<number>(n).fill(0));
+    const parent = events.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const a = events[i]!;
+        const b = events[j]!;
+        const c = this.centroidCosine(a.centroid, norms[i]!, b.centroid, norms[j]!);
+        sim[i]![j] = sim[j]![i] = c;
+        const gap = Math.max(0, Math.max(a.firstDay, b.firstDay) - Math.min(a.lastDay, b.lastDay));
+        if (c >= o.splitLinkThreshold || (c >= o.splitNearThreshold && gap <= o.splitNearDays)) parent[find(i)] = find(j);
+      }
+    }
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const r = find(i);
+      if (!groups.has(r)) groups.set(r, []);
+      groups.get(r)!.push(i);
+    }
+    const weight = (g: number[]) => g.reduce((x, i) => x + events[i]!.size, 0);
+    const total = events.reduce((x, e) => x + e.size, 0);
+    const minWeight = Math.max(o.splitMinArticles, o.splitMinShare * total);
+    const threads = [...groups.values()].filter((g) => weight(g) >= minWeight);
+    if (threads.length < 2) {
+      this.hooks.storyChanged?.(s);
+      return [];
+    }
+    // The thread holding the oldest event keeps the story (its id names the oldest part).
+    const oldest = (g: number[]) => Math.min(...g.map((i) => events[i]!.firstDay));
+    threads.sort((a, b) => oldest(a) - oldest(b) || a[0]! - b[0]!);
+    for (const g of groups.values()) {
+      if (threads.includes(g)) continue;
+      let best = 0;
+      let bestSim = -1;
+      threads.forEach((t, k) => {
+        for (const i of g) for (const j of t) if (sim[i]![j]! > bestSim) [bestSim, best] = [sim[i]![j]!, k];
+      });
+      threads[best]!.push(...g);
+    }
+    const splits: Split[] = [];
+    for (const g of threads.slice(1)) {
+      const moved = g.map((i) => events[i]!).sort((a, b) => a.firstDay - b.firstDay || (a.id < b.id ? -1 : 1));
+      // A thread of the same story drifts (recent events far apart) but still resembles the story's
+      // history; an unrelated one does not. Judged against the story without the thread.
+      const thread: Vec = new Map();
+      for (const e of moved) this.addTo(thread, e.centroid, 1);
+      const rest = this.centroidWithout(s, moved);
+      if (this.centroidCosine(thread, this.idfNorm(thread), rest, this.idfNorm(rest)) >= o.splitRestThreshold) continue;
+      const into = this.splitOff(s, moved);
+      splits.push({ from: s.id, into: into.id, eventIds: moved.map((e) => e.id) });
+    }
+    return splits;
+  }
+
+  /** A story's centroid without some of its events (each weighed as of its last day, as the centroid decays). */
+  private centroidWithout(s: StoryNode, events: EventNode[]): Vec {
+    const rest: Vec = new Map(s.centroid);
+    for (const e of events) {
+      const decay = Math.pow(0.5, Math.max(0, s.lastDay - e.lastDay) / this.options.centroidHalfLifeDays);
+      for (const [t, w] of e.centroid) {
+        const left = (rest.get(t) ?? 0) - w * decay;
+        if (left > 1e-9) rest.set(t, left);
+        else rest.delete(t);
+      }
+    }
+    return rest;
+  }
+
+  /** Moves events out of a story into a new story (deterministic id from the oldest event). */
+  private splitOff(s: StoryNode, moved: EventNode[]): StoryNode {
+    const o = this.options;
+    const id = this.unusedStoryId(moved[0]!.id);
+    const lastDay = Math.max(...moved.map((e) => e.lastDay));
+    const n: StoryNode = {
+      id,
+      seq: this.seq++,
+      firstDay: Math.min(...moved.map((e) => e.firstDay)),
+      lastDay,
+      size: 0,
+      mergedInto: null,
+      centroid: new Map(),
+      events: [],
+      keys: [],
+      splitFrom: s.id,
+    };
+    const movedIds = new Set(moved.map((e) => e.id));
+    for (const e of moved) {
+      // Story centroids are decayed sums: an event weighs as of its last day.
+      this.addTo(n.centroid, e.centroid, Math.pow(0.5, (lastDay - e.lastDay) / o.centroidHalfLifeDays));
+      n.size += e.size;
+      e.story = id;
+      this.hooks.eventChanged?.(e);
+    }
+    this.truncate(n.centroid, o.centroidTerms);
+    n.events = moved.map((e) => e.id).sort((a, b) => this.events.get(a)!.lastDay - this.events.get(b)!.lastDay);
+    n.checkedSize = n.size;
+    n.eventsSinceCheck = 0;
+    this.stories.set(id, n);
+    this.splitFrom.set(id, s.id);
+    this.reindex(n);
+    this.hooks.storyChanged?.(n);
+
+    s.centroid = this.centroidWithout(s, moved);
+    s.events = s.events.filter((e) => !movedIds.has(e));
+    s.size = Math.max(0, s.size - n.size);
+    s.checkedSize = s.size;
+    // The story was last seen on its remaining events' last day; its centroid is rescaled to that day.
+    const remainingLast = Math.max(s.firstDay, ...s.events.map((e) => this.events.get(e)?.lastDay ?? -Infinity));
+    if (remainingLast < s.lastDay) {
+      const f = Math.pow(2, (s.lastDay - remainingLast) / o.centroidHalfLifeDays);
+      for (const [t, w] of s.centroid) s.centroid.set(t, w * f);
+      s.lastDay = remainingLast;
+    }
+    s.norm = undefined;
+    s.signature = undefined;
+    this.reindex(s);
+    this.hooks.storyChanged?.(s);
+    return n;
   }
 
   /** Moves the clock: stories and events idle beyond their windows leave memory (not storage). */

@@ -9,16 +9,18 @@
 //   story/<id>, event/<id>        cluster nodes (centroids, dates, sizes, mergedInto)
 //   active/<YYYY-MM>/<storyId>    stories by the month they were last seen: what a run loads
 //   merged/<storyId>              the survivor of a merged story
+//   split/<storyId>               the story a split-off story came from (the history)
+//   moved/<eventId>               the story an event was moved to by a split (reruns follow it)
 //   article/<id>                  {story, event, duplicateOf} as assigned on arrival (idempotence)
 //   hash/<sha1>                   first article with this normalised content (exact duplicates)
 //   near/<YYYY-MM-DD>/<id>        shingle set of a recent article (near duplicates; deleted when old)
 import type { Analysis, IsoDate } from '../types.js';
-import { DEFAULT_CLUSTER, OnlineClusterer, termVector, type ClusterOptions, type EventNode, type StoryNode } from './cluster.js';
+import { DEFAULT_CLUSTER, OnlineClusterer, termVector, type ClusterOptions, type EventNode, type Split, type StoryNode } from './cluster.js';
 import { collapseRepeatedParagraphs, contentHash, DEFAULT_DEDUP, NearDuplicateIndex, type DedupOptions } from './dedup.js';
 
 export { collapseRepeatedParagraphs, contentHash, NearDuplicateIndex, DEFAULT_DEDUP } from './dedup.js';
 export { DEFAULT_CLUSTER, OnlineClusterer } from './cluster.js';
-export type { ClusterOptions } from './cluster.js';
+export type { ClusterOptions, Split } from './cluster.js';
 export type { DedupOptions } from './dedup.js';
 
 /** Persistence the linker may use for its state (implemented by the store, inside its transaction). */
@@ -46,6 +48,12 @@ export interface LinkResult {
   eventId: string;
   /** Stories merged into another because of this article: the story history. */
   merges: { from: string; into: string }[];
+  /**
+   * Stories split because of this article: the events `eventIds` (with all their articles, the
+   * earlier ones included) left story `from` for the new story `into`. Applied in order, after
+   * `merges`; this article's `storyId` is already the story after the split.
+   */
+  splits: Split[];
   /** How the duplicate was found, when it is one. */
   duplicateKind?: 'exact' | 'near';
   /** True when the article was already linked before (a rerun): the stored assignment is returned. */
@@ -58,6 +66,8 @@ export interface Linker {
   flush(): void;
   /** The surviving story of a story id (after merges). */
   resolveStory(storyId: string): string;
+  /** The story an event belongs to now (after splits and merges), given the story it was assigned to. */
+  storyOfEvent(eventId: string, assignedStory: string): string;
   /** Figures for benchmarks: what the in-memory window holds. */
   stats(): { stories: number; events: number; nearIndex: number; terms: number; docs: number };
 }
@@ -103,6 +113,9 @@ interface StoredStory {
   centroid: [string, number][];
   events: string[];
   keys: string[];
+  checkedSize?: number;
+  eventsSinceCheck?: number;
+  splitFrom?: string;
 }
 interface StoredEvent {
   id: string;
@@ -181,6 +194,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     const termPrefix = 'link/df/';
     for (const k of kv.keys(termPrefix)) clusterer.setDf(k.slice(termPrefix.length), Number(kv.get(k)));
     for (const k of kv.keys('link/merged/')) clusterer.mergedInto.set(k.slice('link/merged/'.length), kv.get(k)!);
+    for (const k of kv.keys('link/split/')) clusterer.splitFrom.set(k.slice('link/split/'.length), kv.get(k)!);
     const today = m.today;
     const from = today - clusterOptions.storyWindowDays;
     for (const month of monthsBetween(from, today)) {
@@ -231,11 +245,17 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     return cur;
   }
 
+  /** An event's story now: in memory the event knows it; else a split's redirect, else the story assigned. */
+  function storyOfEvent(eventId: string, assignedStory: string): string {
+    const story = clusterer.events.get(eventId)?.story ?? get(`link/moved/${eventId}`) ?? assignedStory;
+    return resolveStory(story);
+  }
+
   function add(doc: LinkDoc): LinkResult {
     const known = get(`link/article/${doc.id}`);
     if (known) {
       const r = JSON.parse(known) as ArticleRecord;
-      return { duplicateOf: r.duplicateOf, storyId: resolveStory(r.story), eventId: r.event, merges: [], known: true };
+      return { duplicateOf: r.duplicateOf, storyId: storyOfEvent(r.event, r.story), eventId: r.event, merges: [], splits: [], known: true };
     }
     let day = doc.published ? dayNumber(doc.published) : NaN;
     if (!Number.isFinite(day)) day = Number.isFinite(clusterer.today) ? clusterer.today : 0;
@@ -266,11 +286,11 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     if (canonical) {
       const c = JSON.parse(get(`link/article/${canonical}`)!) as ArticleRecord;
       const root = c.duplicateOf ?? canonical;
-      const storyId = resolveStory(c.story);
+      const storyId = storyOfEvent(c.event, c.story);
       clusterer.countDuplicate(storyId, c.event, day);
       record(doc.id, { story: storyId, event: c.event, duplicateOf: root });
       if (duplicateKind === 'near') indexNear(doc.id, day, shingles, bands);
-      return { duplicateOf: root, storyId, eventId: c.event, merges: [], duplicateKind };
+      return { duplicateOf: root, storyId, eventId: c.event, merges: [], splits: [], duplicateKind };
     }
     if (full.trim()) put(`link/hash/${hash}`, doc.id);
     indexNear(doc.id, day, shingles, bands);
@@ -278,8 +298,12 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     const v = termVector(doc.title, body, doc.analysis, clusterOptions);
     const a = clusterer.assign(doc.id, v, day);
     for (const mg of a.merges) put(`link/merged/${mg.from}`, mg.into);
+    for (const sp of a.splits) {
+      put(`link/split/${sp.into}`, sp.from);
+      for (const e of sp.eventIds) put(`link/moved/${e}`, sp.into);
+    }
     record(doc.id, { story: a.storyId, event: a.eventId, duplicateOf: null });
-    return { duplicateOf: null, storyId: a.storyId, eventId: a.eventId, merges: a.merges };
+    return { duplicateOf: null, storyId: a.storyId, eventId: a.eventId, merges: a.merges, splits: a.splits };
   }
 
   function indexNear(id: string, day: number, shingles: Uint32Array, bands: string[]): void {
@@ -327,6 +351,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     add,
     flush,
     resolveStory,
+    storyOfEvent,
     stats: () => ({
       stories: clusterer.stories.size,
       events: clusterer.events.size,
