@@ -209,6 +209,10 @@ export class CompiledModel {
     }
   }
 
+  /** Buffers reused from call to call (tag is synchronous): allocating them per paragraph cost more than filling them. */
+  private readonly scratch = new Scratch();
+  private readonly cueSides = new CueSides(this);
+  private readonly sideWeights = new Int32Array(4 * NT);
   private probeKeys = new Int32Array(0);
   private probeAt = new Int32Array(0);
 
@@ -339,14 +343,15 @@ export class CompiledModel {
     if (this.words.size + n > WORD_CACHE_LIMIT) this.words.clear();
     const R = this.R;
     const q = quoteStates(tokens, text);
-    const ent = new Int32Array(n);
-    const wh = new Uint32Array(n);
-    const lexB = new Uint8Array(n); // cue-rate bucket
-    const isCue = new Uint8Array(n);
+    const scratch = this.scratch;
+    const ent = scratch.ints(0, n);
+    const wh = scratch.uints(0, n);
+    const lexB = scratch.bytes(0, n); // cue-rate bucket
+    const isCue = scratch.bytes(1, n);
     // token texts hashed and their table slots read first, in a loop of independent loads
-    const hashes = new Int32Array(n);
+    const hashes = scratch.ints(1, n);
     for (let i = 0; i < n; i++) hashes[i] = hashString(tokens[i]!.text);
-    this.words.touch(hashes);
+    this.words.touch(hashes, n);
     for (let i = 0; i < n; i++) {
       const e = this.wordEntry(tokens[i]!, hashes[i]!);
       ent[i] = e;
@@ -355,16 +360,17 @@ export class CompiledModel {
       lexB[i] = p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
       isCue[i] = p >= 0.15 && q[i] === 0 ? 1 : 0;
     }
-    const { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue } = sequenceContext(tokens, isCue);
+    const { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue } = sequenceContext(tokens, isCue, scratch);
     const pool = this.wordVec;
     const WR = WORD_VECTORS * R;
     const wordAt = (i: number, v: number) => this.wordBase + ent[i]! * WR + v * R;
 
     // per token, the pool vectors to add (PER_TOKEN at most) and the two cue-side vectors
-    const offs = new Int32Array(n * PER_TOKEN);
-    const counts = new Uint8Array(n);
-    const sides = new Int32Array(n * 2);
-    const cues = new CueSides(this, n);
+    const offs = scratch.ints(2, n * PER_TOKEN);
+    const counts = scratch.bytes(2, n);
+    const sides = scratch.ints(3, n * 2);
+    const cues = this.cueSides;
+    cues.reset(n);
     // hashed features (word bigrams and shape pairs) are probed after the loop, all at once
     if (this.probeKeys.length < n * 5) {
       this.probeKeys = new Int32Array(n * 10);
@@ -425,7 +431,8 @@ export class CompiledModel {
       probeKeys[pending] = f2(12, wPrev, wNext);
       probeAt[pending++] = at;
     }
-    const acc = new Int32Array(n * R);
+    const acc = scratch.ints(4, n * R);
+    acc.fill(0, 0, n * R);
     const cuePool = cues.pool;
     for (let i = 0; i < n; i++) {
       const at = i * R;
@@ -435,12 +442,12 @@ export class CompiledModel {
     }
     this.resolveProbes(pending, acc);
 
-    const emit = new Float64Array(n * NT);
-    const prior = new Uint8Array(n);
+    const emit = scratch.floats(0, n * NT);
+    const prior = scratch.bytes(3, n);
     for (let k = 0; k < stages; k++) {
       if (k > 0) {
         for (let i = 0; i < n; i++) prior[i] = roleOf(out[i]!);
-        this.addStacked(prior, k, q, ent, wh, sent, acc);
+        this.addStacked(n, prior, k, q, ent, wh, sent, acc);
       }
       const scale = this.scales[k]!;
       for (let i = 0; i < n; i++) {
@@ -454,11 +461,10 @@ export class CompiledModel {
   }
 
   /** Stage `k`'s features of the previous stage's roles (as in stackedFeaturesFlat), added to its part of `acc`. */
-  private addStacked(prior: Uint8Array, k: number, q: Uint8Array, ent: Int32Array, wh: Uint32Array, sent: Int32Array, acc: Int32Array): void {
-    const n = prior.length;
+  private addStacked(n: number, prior: Uint8Array, k: number, q: Uint8Array, ent: Int32Array, wh: Uint32Array, sent: Int32Array, acc: Int32Array): void {
     const R = this.R;
-    const pLeft = new Int32Array(n);
-    const pRight = new Int32Array(n);
+    const pLeft = this.scratch.ints(5, n);
+    const pRight = this.scratch.ints(6, n);
     let l = -1;
     for (let i = 0; i < n; i++) {
       pLeft[i] = l;
@@ -471,9 +477,9 @@ export class CompiledModel {
     }
     const pool = this.wordVec;
     const part = k * NT;
-    const offs = new Int32Array(n * 5);
+    const offs = this.scratch.ints(7, n * 5);
     // f2(44 | 47, same sentence, word of the nearest first-pass cue): one probe per cue and flag
-    const sideWeights = new Int32Array(4 * NT); // [left same=0, left same=1, right same=0, right same=1]
+    const sideWeights = this.sideWeights; // [left same=0, left same=1, right same=0, right same=1]
     const sideOf = [-1, -1, -1, -1];
     const side = (slot: number, cue: number, template: number, same: number): number => {
       if (sideOf[slot] !== cue) {
@@ -612,10 +618,10 @@ class WordTable {
   size = 0;
   touched = 0;
 
-  touch(hashes: Int32Array): void {
+  touch(hashes: Int32Array, n: number): void {
     const slots = this.slots;
     let t = 0;
-    for (let i = 0; i < hashes.length; i++) t ^= slots[2 * (hashes[i]! & this.mask) + 1]!;
+    for (let i = 0; i < n; i++) t ^= slots[2 * (hashes[i]! & this.mask) + 1]!;
     this.touched = t;
   }
 
@@ -664,6 +670,34 @@ class WordTable {
     this.slots.fill(0);
     this.charsUsed = 0;
     this.size = 0;
+  }
+}
+
+/** Typed arrays kept between calls, by slot; contents are left over from the last use. */
+class Scratch {
+  private readonly i32: Int32Array[] = [];
+  private readonly u32: Uint32Array[] = [];
+  private readonly u8: Uint8Array[] = [];
+  private readonly f64: Float64Array[] = [];
+
+  ints(slot: number, size: number): Int32Array {
+    const a = this.i32[slot];
+    return a && a.length >= size ? a : (this.i32[slot] = new Int32Array(Math.max(64, size * 2)));
+  }
+
+  uints(slot: number, size: number): Uint32Array {
+    const a = this.u32[slot];
+    return a && a.length >= size ? a : (this.u32[slot] = new Uint32Array(Math.max(64, size * 2)));
+  }
+
+  bytes(slot: number, size: number): Uint8Array {
+    const a = this.u8[slot];
+    return a && a.length >= size ? a : (this.u8[slot] = new Uint8Array(Math.max(64, size * 2)));
+  }
+
+  floats(slot: number, size: number): Float64Array {
+    const a = this.f64[slot];
+    return a && a.length >= size ? a : (this.f64[slot] = new Float64Array(Math.max(64, size * 2)));
   }
 }
 
@@ -718,12 +752,19 @@ class CueSides {
   /** Per side: (same, distance) → pool offset of the cue's hashed features (its word, its neighbour). */
   private readonly cueMemo = [new Int32Array(2 * 8), new Int32Array(2 * 8)];
   private readonly cue = [-2, -2];
+  /** Tokens in the sequence. */
+  private n = 0;
 
-  constructor(
-    private readonly model: CompiledModel,
-    n: number,
-  ) {
-    this.pool = new Int32Array(Math.min(n, 32) * 2 * model.R);
+  constructor(private readonly model: CompiledModel) {
+    this.pool = new Int32Array(64 * NT * 2);
+  }
+
+  /** Forgets the sums of the previous sequence. */
+  reset(n: number): void {
+    this.n = n;
+    this.used = 0;
+    this.cue[0] = -2;
+    this.cue[1] = -2;
   }
 
   left(cue: number, same: number, d: number, qs: number, commas: number, wh: Uint32Array): number {
@@ -738,10 +779,11 @@ class CueSides {
     const R = this.model.R;
     const v = this.used++ * R;
     if (v + R > this.pool.length) {
-      const bigger = new Int32Array(this.pool.length * 2);
+      const bigger = new Int32Array(Math.max(this.pool.length * 2, v + R));
       bigger.set(this.pool);
       this.pool = bigger;
     }
+    this.pool.fill(0, v, v + R);
     return v;
   }
 
@@ -764,7 +806,7 @@ class CueSides {
       probed = cueMemo[same * 8 + d]!;
       if (probed < 0) {
         probed = this.vector();
-        const n = wh.length;
+        const n = this.n;
         const neighbour = left ? (cue + 1 < n ? wh[cue + 1]! : EOS) : cue > 0 ? wh[cue - 1]! : BOS;
         m.addRow(f2(left ? 23 : 29, same, wh[cue]!), this.pool, probed);
         m.addRow(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), this.pool, probed);
@@ -784,20 +826,20 @@ class CueSides {
 }
 
 /** Sentence, cue, comma and colon context of a sequence (as baseFeaturesFlat computes it). */
-function sequenceContext(tokens: QToken[], isCue: Uint8Array) {
+function sequenceContext(tokens: QToken[], isCue: Uint8Array, scratch: Scratch) {
   const n = tokens.length;
-  const sent = new Int32Array(n);
-  const sentFirst = new Int32Array(n);
+  const sent = scratch.ints(10, n);
+  const sentFirst = scratch.ints(11, n);
   let s = -1;
   for (let i = 0; i < n; i++) {
     if (tokens[i]!.sentStart || i === 0) s++;
     sent[i] = s;
     sentFirst[i] = i > 0 && sent[i] === sent[i - 1] ? sentFirst[i - 1]! : i;
   }
-  const sentLast = new Int32Array(n);
+  const sentLast = scratch.ints(12, n);
   for (let i = n - 1; i >= 0; i--) sentLast[i] = i < n - 1 && sent[i] === sent[i + 1] ? sentLast[i + 1]! : i;
-  const leftCue = new Int32Array(n);
-  const rightCue = new Int32Array(n);
+  const leftCue = scratch.ints(13, n);
+  const rightCue = scratch.ints(14, n);
   let last = -1;
   for (let i = 0; i < n; i++) {
     leftCue[i] = last;
@@ -808,10 +850,11 @@ function sequenceContext(tokens: QToken[], isCue: Uint8Array) {
     rightCue[i] = last;
     if (isCue[i]) last = i;
   }
-  const commaPrefix = new Int32Array(n + 1);
+  const commaPrefix = scratch.ints(15, n + 1);
+  commaPrefix[0] = 0;
   for (let i = 0; i < n; i++) commaPrefix[i + 1] = commaPrefix[i]! + (tokens[i]!.text === ',' ? 1 : 0);
-  const lastColon = new Int32Array(n);
-  const thatAfterLeftCue = new Uint8Array(n);
+  const lastColon = scratch.ints(16, n);
+  const thatAfterLeftCue = scratch.bytes(10, n);
   let c = -1;
   let that = 0;
   for (let i = 0; i < n; i++) {
