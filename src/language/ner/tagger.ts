@@ -132,13 +132,13 @@ export class Tagger {
   private lexHeadline = new Int32Array(4096); // `hl+l=` id + 2 (0: not looked up yet)
   private readonly pairSpan: number;
   private readonly baseLex: number;
-  private readonly pairsBefore = new IntTable(); // prev * pairSpan + cur → `bg-=` id
-  private readonly pairsAfter = new IntTable(); // cur * pairSpan + next → `bg+=` id
+  private readonly pairsBefore: IntTable; // prev * pairSpan + cur → `bg-=` id
+  private readonly pairsAfter: IntTable; // cur * pairSpan + next → `bg+=` id
   private readonly sentenceStart: number;
   private readonly sentenceEnd: number;
 
   // Gazetteer trie over lower-case forms: child = trie.get(node * trieSpan + lex).
-  private readonly trie = new IntTable();
+  private readonly trie: IntTable;
   private readonly trieSpan: number;
   private readonly trieTypes: (string[] | undefined)[] = [];
   private readonly gazetteer: Gazetteer;
@@ -270,6 +270,8 @@ export class Tagger {
     this.intern('<s>');
     this.intern('</s>');
     this.pairSpan = this.lexStr.length;
+    this.pairsBefore = new IntTable(-1, splits.length);
+    this.pairsAfter = new IntTable(-1, splits.length);
     for (const [side, a, b, fid] of splits) (side === 0 ? this.pairsBefore : this.pairsAfter).set(this.lexIds.get(a)! * this.pairSpan + this.lexIds.get(b)!, fid);
     this.sentenceStart = this.lexIds.get('<s>')!;
     this.sentenceEnd = this.lexIds.get('</s>')!;
@@ -281,6 +283,7 @@ export class Tagger {
     this.baseLex = this.lexStr.length;
     this.trieSpan = this.baseLex;
     let nodes = 1;
+    this.trie = new IntTable(-1, entries.length * 2);
     for (const [parts, types] of entries) {
       let node = 0;
       for (const p of parts) {
@@ -873,10 +876,16 @@ export class Tagger {
  * (a Map of numbers chases two or three pointers). `get` returns `missing` for absent keys.
  */
 class IntTable {
-  private slots = new Float64Array(2 * 1024).fill(-1);
-  private mask = 1023;
+  private slots: Float64Array;
+  private mask: number;
   private size = 0;
-  constructor(private readonly missing = -1) {}
+  /** `expected`: how many keys it will hold (the table doubles when half full). */
+  constructor(private readonly missing = -1, expected = 512) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Float64Array(2 * capacity).fill(-1);
+    this.mask = capacity - 1;
+  }
 
   get(key: number): number {
     const slots = this.slots;
