@@ -1,7 +1,9 @@
 // bench:cluster — story clustering quality on T17 (BCubed/pairwise via ../shared/eval/cluster_score.py),
 // speed, and the cost test: 50,000 articles (T17 repeated with shifted dates) through the linker,
 // time per article for the first 5,000 vs the last 5,000, peak memory; and end-to-end
-// extract + language + link throughput on a sample.   Run: npm run bench:cluster [-- --quick]
+// extract + language + link throughput on a sample; story splits (issue #7): how many, and BCubed
+// with splitting off (before) and on (after), on arrival and with merges and splits applied.
+// Run: npm run bench:cluster [-- --quick] [-- --no-quality]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,24 +46,48 @@ const empty: Analysis = { sentences: [], mentions: [], entities: [], timexes: []
 const tmp = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
 const f = (x: number, d = 3) => x.toFixed(d);
 
-function score(stream: Row[], useEntities: boolean, label: string): void {
-  const linker = createLinker();
+const analyses = new Map<string, Analysis>();
+function score(stream: Row[], useEntities: boolean, label: string, splitting = true): void {
+  const linker = createLinker(undefined, { cluster: { splitting } });
   let tAnalysis = 0;
   let tLink = 0;
   const out: string[] = [];
+  // Where each event's articles are now (splits move events; merges are followed at the end).
+  const eventStory = new Map<string, string>();
+  const mergedInto = new Map<string, string>();
+  let splitCount = 0;
+  let mergeCount = 0;
   for (const r of stream) {
     let t = cpu();
-    const analysis = useEntities ? analyzeForLinking(r.text) : empty;
+    let analysis = empty;
+    if (useEntities) {
+      analysis = analyses.get(r.id) ?? analyzeForLinking(r.text);
+      analyses.set(r.id, analysis);
+    }
     tAnalysis += cpu() - t;
     t = cpu();
     const x = linker.add({ id: r.id, published: r.published, title: '', text: r.text, source: null, analysis });
     tLink += cpu() - t;
+    for (const m of x.merges) mergedInto.set(m.from, m.into);
+    for (const sp of x.splits) for (const e of sp.eventIds) eventStory.set(e, sp.into);
+    if (!eventStory.has(x.eventId)) eventStory.set(x.eventId, x.storyId);
+    splitCount += x.splits.length;
+    mergeCount += x.merges.length;
     out.push(JSON.stringify({ id: r.id, story: x.storyId, event: x.eventId }));
   }
+  const resolve = (id: string) => {
+    for (let n = 0; n < 100 && mergedInto.has(id); n++) id = mergedInto.get(id)!;
+    return id;
+  };
+  const final = out.map((l) => {
+    const x = JSON.parse(l) as { id: string; event: string };
+    return JSON.stringify({ id: x.id, story: resolve(eventStory.get(x.event)!), event: x.event });
+  });
   writeFileSync(join(tmp, 'pred.jsonl'), out.join('\n') + '\n');
+  writeFileSync(join(tmp, 'final.jsonl'), final.join('\n') + '\n');
   writeFileSync(join(tmp, 'gold.tsv'), stream.map((r) => `${r.id}\t${r.topic}`).join('\n') + '\n');
-  const run = (key: string) =>
-    JSON.parse(execFileSync('python3', [scorer, join(tmp, 'gold.tsv'), join(tmp, 'pred.jsonl'), '--key', key, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+  const run = (key: string, pred = 'pred.jsonl') =>
+    JSON.parse(execFileSync('python3', [scorer, join(tmp, 'gold.tsv'), join(tmp, pred), '--key', key, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
       pred_clusters: number;
       bcubed: { precision: number; recall: number; f1: number };
       pairwise: { precision: number; recall: number; f1: number };
@@ -70,9 +96,13 @@ function score(stream: Row[], useEntities: boolean, label: string): void {
     };
   const s = run('story');
   const e = run('event');
-  console.log(`${label}`);
+  const fin = run('story', 'final.jsonl');
+  console.log(`${label} [splitting ${splitting ? 'on' : 'off'}]`);
   console.log(
     `  stories: BCubed P ${f(s.bcubed.precision)} R ${f(s.bcubed.recall)} F1 ${f(s.bcubed.f1)} | pairwise P ${f(s.pairwise.precision)} R ${f(s.pairwise.recall)} F1 ${f(s.pairwise.f1)} | ARI ${f(s.ari)} NMI ${f(s.nmi)} | ${s.pred_clusters} stories`,
+  );
+  console.log(
+    `  ${mergeCount} merges, ${splitCount} splits; with merges and splits applied (as the store shows them): BCubed P ${f(fin.bcubed.precision)} R ${f(fin.bcubed.recall)} F1 ${f(fin.bcubed.f1)} | ${fin.pred_clusters} stories`,
   );
   console.log(`  events (vs topics, for scale only): ${e.pred_clusters} events, BCubed P ${f(e.bcubed.precision)} R ${f(e.bcubed.recall)}`);
   console.log(
@@ -82,7 +112,10 @@ function score(stream: Row[], useEntities: boolean, label: string): void {
 }
 
 console.log(`T17 stream: ${rows.length} articles in publication order, gold = topic (bpoil/finan/h1n1/haiti); speeds in CPU time`);
-if (!skipQuality) score(rows, true, 'T17 dev, segment + NER entities + text (as `storyline cluster`):');
+if (!skipQuality) {
+  score(rows, true, 'T17 dev, segment + NER entities + text (as `storyline cluster`):', false);
+  score(rows, true, 'T17 dev, segment + NER entities + text (as `storyline cluster`):');
+}
 if (!quick && !skipQuality) {
   // Robustness: the four topics moved to start on the same day, so they run concurrently.
   const first = new Map<string, number>();
@@ -91,6 +124,7 @@ if (!quick && !skipQuality) {
   const aligned = rows
     .map((r) => ({ ...r, published: isoDay(base + dayNumber(r.published) - first.get(r.topic)!) }))
     .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0));
+  score(aligned, false, 'T17 with the four topics made concurrent (all start 2010-01-01), text only:', false);
   score(aligned, false, 'T17 with the four topics made concurrent (all start 2010-01-01), text only:');
 }
 
@@ -100,6 +134,7 @@ const SHIFT = 3 * 365 + 1;
 const linker = createLinker();
 const times = new Float64Array(TOTAL);
 let dupCount = 0;
+let costSplits = 0;
 let peakRss = 0;
 const t0 = performance.now();
 const c0 = cpu();
@@ -111,7 +146,9 @@ for (let i = 0; i < TOTAL; i++) {
   // earlier copy (the content-hash index is all-time; the near-duplicate window is 14 days).
   const text = rep === 0 ? r.text : r.text.split('\n').filter((_, k) => k % 7 !== rep % 7).join('\n') + `\nCopy ${rep}.`;
   const t = cpu();
-  if (linker.add({ id: `r${rep}/${r.id}`, published, title: '', text, source: null, analysis: empty }).duplicateOf) dupCount++;
+  const x = linker.add({ id: `r${rep}/${r.id}`, published, title: '', text, source: null, analysis: empty });
+  if (x.duplicateOf) dupCount++;
+  costSplits += x.splits.length;
   times[i] = cpu() - t;
   if (i % 1000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
@@ -126,7 +163,7 @@ console.log(`cost test: ${TOTAL} articles (T17 × ${Math.ceil(TOTAL / rows.lengt
 console.log(
   `  first 5,000: ${f(firstMs, 2)} ms/article; last 5,000: ${f(lastMs, 2)} ms/article; ratio ${f(lastMs / firstMs, 2)} (target ≤ 1.5)`,
 );
-console.log(`  ${f(TOTAL / total, 0)} articles/s CPU (${f(TOTAL / wall, 0)} wall clock); peak RSS ${f(peakRss / 2 ** 20, 0)} MB (target < 1536); in memory at the end: ${JSON.stringify(st)}; ${dupCount} found duplicates`);
+console.log(`  ${f(TOTAL / total, 0)} articles/s CPU (${f(TOTAL / wall, 0)} wall clock); peak RSS ${f(peakRss / 2 ** 20, 0)} MB (target < 1536); in memory at the end: ${JSON.stringify(st)}; ${dupCount} found duplicates; ${costSplits} splits`);
 
 // End to end on a sample: extract (scraped-text path) + full language analysis + link.
 const sample = rows.slice(0, quick ? 30 : 100);
