@@ -99,6 +99,29 @@ for (let r = 0; r < ROUNDS; r++) {
   tagged = n;
 }
 
+// News articles met for the first time vs the same articles again (the cost of new words): T17
+// bpoil_bbc after H1N1_guardian, as bench/language.ts does, NER alone.
+const T17 = (topic: string) =>
+  readFileSync(fileURLToPath(new URL(`../../shared/data/t17/${topic}/articles.jsonl`, import.meta.url)), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(0, 60)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+const newsCpu = (articles: string[]) => {
+  let spent = 0;
+  for (const text of articles) {
+    const sentences = segment(text);
+    const c0 = cpu();
+    recognizeEntities(text, sentences);
+    spent += cpu() - c0;
+  }
+  return (1000 * spent) / articles.length;
+};
+newsCpu(T17('H1N1_guardian'));
+const news = T17('bpoil_bbc');
+const newsFirst = newsCpu(news);
+const newsAgain = newsCpu(news);
+
 const pct = (x: number) => (100 * x).toFixed(2);
 console.log(`CoNLL-2003 eng.testa F1 PER/LOC/ORG ${pct(score.micro_PER_LOC_ORG.f1)}  all types ${pct(score.micro_all.f1)}  (ner_score.py)`);
 // CPU time is what one core spent; wall time also counts waiting for a core on a busy machine.
@@ -107,5 +130,6 @@ console.log(
   `tokenise + NER: ${rate(tokens, bestCpu)} tokens per CPU-second on one core (best of ${ROUNDS}; median ${rate(tokens, medianCpu)}; median wall ${rate(tokens, medianWall)}/s; ${tokens} tokens a round)`,
 );
 console.log(`NER alone (pre-tokenised): ${rate(tagged, sorted(tagCpu)[0]!)} tokens per CPU-second (best of ${ROUNDS}; median ${rate(tagged, sorted(tagCpu)[Math.floor(ROUNDS / 2)]!)})`);
+console.log(`T17 news (60 bpoil_bbc articles after 60 H1N1_guardian): NER ${newsFirst.toFixed(2)} ms CPU per article met first, ${newsAgain.toFixed(2)} ms the same articles again`);
 console.log(`model load: ${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
