@@ -9,6 +9,9 @@
 //  - Weights of both stages sit in one row per feature (18 floats): one memory access per feature,
 //    and both stages' emission scores are summed in one pass (the second stage adds its
 //    prediction-history features after the first stage has been decoded, in the original order).
+//  - Rows are renumbered so that one value's features are adjacent (a new word's rows come in runs).
+// Every score adds the same float values in the same order as before, so labels are identical;
+// test/language/ner.test.ts compares them with the training-time path (features.ts + viterbi).
 import {
   gazetteerMarks,
   hasLetter,
@@ -35,7 +38,7 @@ const LETTER_INITIAL = 8;
 const GAZ_START = 16; // starts with a capital letter or a digit: may start a gazetteer entry
 const OPENER = 32; // - " ' ( (the `after-open` feature of the next word)
 const DOC_SKIP = 64; // " ' ( - : keep the next word out of the document casing statistics
-const HAS_SPACE = 128; // gazetteer matched on strings for its sentence (never from the tokenizer)
+const HAS_SPACE = 128; // contains a space: its sentence's gazetteer matches use strings (never from the tokenizer)
 const RAW_HISTORY = 256; // raw text: upper-case initial, or letters without lower case
 const RAW_LETTER_INITIAL = 512;
 
