@@ -64,10 +64,10 @@ export class CompiledModel {
   private readonly keys: Int32Array;
   private readonly w16: Int16Array;
   /**
-   * One bit per 512 hash values, set for the model's keys: most features absent from the model
-   * (about 60% of word bigrams) are rejected here, in 1 MB, before the 16 MB table is read.
+   * One bit per 2048 hash values, set for the model's keys: most features absent from the model
+   * (about 60% of word bigrams) are rejected here, in 256 KB, before the 16 MB table is read.
    */
-  private readonly present = new Uint32Array(1 << 18);
+  private readonly present = new Uint32Array(1 << 16);
 
   dense = new Int32Array(0);
   private denseUsed = 0;
@@ -121,7 +121,7 @@ export class CompiledModel {
     this.slotInts = Math.ceil((2 + this.R) / 2);
     this.keys = new Int32Array(cap * this.slotInts);
     this.w16 = new Int16Array(this.keys.buffer);
-    for (const key of all) this.present[key >>> 14]! |= 1 << ((key >>> 9) & 31);
+    for (const key of all) this.present[key >>> 16]! |= 1 << ((key >>> 11) & 31);
     stages.forEach((c, k) => {
       const q = quantized[k]!.weights;
       c.table.forEach((key, row) => {
@@ -171,7 +171,7 @@ export class CompiledModel {
 
   /** Adds the weights (every stage) of feature `key` to `acc[at .. at + R)`. Model keys are never 0. */
   addRow(key: number, acc: Int32Array, at: number): void {
-    if ((this.present[key >>> 14]! & (1 << ((key >>> 9) & 31))) === 0) return;
+    if ((this.present[key >>> 16]! & (1 << ((key >>> 11) & 31))) === 0) return;
     const keys = this.keys;
     const k = key | 0;
     let i = (key ^ (key >>> 16)) & this.mask;
@@ -191,7 +191,7 @@ export class CompiledModel {
 
   /** Adds stage `stage`'s weights of feature `key` to `acc[at .. at + NT)`. */
   private addStageRow(key: number, stage: number, acc: Int32Array, at: number): void {
-    if ((this.present[key >>> 14]! & (1 << ((key >>> 9) & 31))) === 0) return;
+    if ((this.present[key >>> 16]! & (1 << ((key >>> 11) & 31))) === 0) return;
     const keys = this.keys;
     const k = key | 0;
     let i = (key ^ (key >>> 16)) & this.mask;
@@ -230,7 +230,7 @@ export class CompiledModel {
     let touched = 0;
     for (let m = 0; m < count; m++) {
       const key = probeKeys[m]!;
-      if (present[key >>> 14]! & (1 << ((key >>> 9) & 31))) touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
+      if (present[key >>> 16]! & (1 << ((key >>> 11) & 31))) touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
     }
     this.touched = touched;
     for (let m = 0; m < count; m++) this.addRow(probeKeys[m]!, acc, this.probeAt[m]!);

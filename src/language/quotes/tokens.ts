@@ -33,7 +33,11 @@ const ABBREVIATIONS = new Set(
 );
 
 export function foldApostrophes(s: string): string {
-  return s.replace(/[’‘`]/g, "'");
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2019 || c === 0x2018 || c === 0x60) return s.replace(/[’‘`]/g, "'");
+  }
+  return s;
 }
 
 /** Splits a text into paragraphs (blank-line or single-newline separated blocks) of tokens. */
@@ -51,10 +55,13 @@ export function paragraphs(text: string): Paragraph[] {
 
 export function tokenizeRange(text: string, start: number, end: number): QToken[] {
   const tokens: QToken[] = [];
-  const slice = text.slice(start, end);
-  TOKEN.lastIndex = 0;
-  for (const m of slice.matchAll(TOKEN)) {
-    const s = start + m.index!;
+  // matched in place: no token spans a line break, and the pattern looks no further back than its
+  // match, nor further ahead than the line break or the end that ends a paragraph
+  const lineEnd = text.indexOf('\n', end);
+  const source = end === text.length || lineEnd === end ? text : text.slice(0, end);
+  TOKEN.lastIndex = start;
+  for (let m = TOKEN.exec(source); m && m.index < end; m = TOKEN.exec(source)) {
+    const s = m.index;
     tokens.push({ text: m[0], lower: foldApostrophes(m[0].toLowerCase()), start: s, end: s + m[0].length, sentStart: false });
   }
   markSentences(tokens);
