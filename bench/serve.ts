@@ -313,11 +313,11 @@ async function main(): Promise<void> {
 
   // Search without the response cache: each of the 300 queries once, in-process (fresh app, so no
   // cached result), then the same queries again (cached).
-  const fresh = await createApp({ store });
+  const uncachedApp = await createApp({ store });
   const uncached: number[] = [];
   const timeSearch = async (path: string) => {
     const t = performance.now();
-    const res = await fresh.app.request(path);
+    const res = await uncachedApp.app.request(path);
     await res.text();
     if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
     return performance.now() - t;
@@ -327,7 +327,7 @@ async function main(): Promise<void> {
   for (const q of queries) uncached.push(await timeSearch(`/api/search?q=${q}`));
   const cachedTimes: number[] = [];
   for (const q of queries) cachedTimes.push(await timeSearch(`/api/search?q=${q}`));
-  fresh.close();
+  uncachedApp.close();
   process.stdout.write(`\nGET /api/search in-process, ${queries.length} distinct queries (ms): uncached median/p95 ${summary(uncached)} | cached ${summary(cachedTimes)}\n`);
   process.stdout.write(`  first search after start (loads the facet columns): ${first.toFixed(1)} ms\n`);
   store.close();

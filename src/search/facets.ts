@@ -21,7 +21,10 @@ export class FacetColumns {
   private readonly duplicate: Uint8Array;
   private readonly published: (string | null)[];
   private readonly storyOf: (string | null)[];
-  private readonly ridOf = new Map<string, number>();
+  /** Article id → rowid, read on the first entity filter. */
+  private ridOf: Map<string, number> | null = null;
+  private readonly db: Database.Database;
+  private readonly maxRid: number;
   readonly sources: (string | null)[] = [];
   readonly months: string[] = [];
 
@@ -34,11 +37,16 @@ export class FacetColumns {
     this.storyOf = new Array<string | null>(maxRid + 1).fill(null);
     const sourceIndex = new Map<string | null, number>();
     const monthIndex = new Map<string, number>();
-    const rows = db.prepare('SELECT rid, id, source, published, duplicate_of IS NOT NULL, story_id FROM article_facets WHERE rid <= ?').raw().iterate(maxRid) as Iterable<
-      [number, string, string | null, string | null, number, string | null]
-    >;
-    for (const [rid, id, source, published, duplicate, story] of rows) {
-      this.ridOf.set(id, rid);
+    // No condition on rid, so SQLite reads the covering index article_facets_filters, not the wide rows.
+    const rows = db.prepare('SELECT rid, source, published, duplicate_of IS NOT NULL, story_id FROM article_facets').raw().all() as [
+      number,
+      string | null,
+      string | null,
+      number,
+      string | null,
+    ][];
+    for (const [rid, source, published, duplicate, story] of rows) {
+      if (rid > maxRid) continue;
       let s = sourceIndex.get(source);
       if (s === undefined) {
         sourceIndex.set(source, (s = this.sources.length));
@@ -58,10 +66,13 @@ export class FacetColumns {
       this.duplicate[rid] = duplicate ? 1 : 0;
       this.storyOf[rid] = story;
     }
+    this.db = db;
+    this.maxRid = maxRid;
   }
 
   /** The rowids of these article ids (those in this snapshot). */
   rowids(ids: string[]): Set<number> {
+    this.ridOf ??= new Map(this.db.prepare('SELECT id, rid FROM article_facets WHERE rid <= ?').raw().all(this.maxRid) as [string, number][]);
     const out = new Set<number>();
     for (const id of ids) {
       const rid = this.ridOf.get(id);
