@@ -27,6 +27,9 @@ const NEXT2 = 5;
 const ROLE_WORD = 6; // 4 vectors, one per first-pass role
 const WORD_VECTORS = 10;
 
+/** Entries of the cache of recently probed features (CompiledModel.hotKeys). */
+const HOT_BITS = 12;
+
 /** Word types kept in the cache before it is cleared (a clear costs re-probing the words of the next texts). */
 const WORD_CACHE_LIMIT = 40_000;
 
@@ -108,6 +111,7 @@ export class CompiledModel {
     const stages = model.stages;
     this.S = stages.length;
     this.R = NT * this.S;
+    this.hotWeights = new Int16Array((1 << HOT_BITS) * this.R);
     this.lexicon = model.lexicon;
     const quantized = stages.map((c) => c.quantized());
     this.scales = Float64Array.from(quantized.map((q) => q.scale));
@@ -222,19 +226,71 @@ export class CompiledModel {
    * miss in turn; the second loop then finds them in cache.
    */
   private resolveProbes(count: number, acc: Int32Array): void {
+    const R = this.R;
     const keys = this.keys;
     const probeKeys = this.probeKeys;
+    const probeAt = this.probeAt;
     const slotInts = this.slotInts;
     const mask = this.mask;
     const present = this.present;
+    const hotKeys = this.hotKeys;
+    const hotWeights = this.hotWeights;
+    const missed = this.scratch.ints(20, count);
+    let misses = 0;
     let touched = 0;
     for (let m = 0; m < count; m++) {
       const key = probeKeys[m]!;
+      const h = Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS);
+      if (hotKeys[h] === key) {
+        const at = probeAt[m]!;
+        const b = h * R;
+        for (let y = 0; y < R; y++) acc[at + y] += hotWeights[b + y]!;
+        continue;
+      }
+      missed[misses++] = m;
       if (present[key >>> 16]! & (1 << ((key >>> 11) & 31))) touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
     }
     this.touched = touched;
-    for (let m = 0; m < count; m++) this.addRow(probeKeys[m]!, acc, this.probeAt[m]!);
+    const w = this.w16;
+    for (let j = 0; j < misses; j++) {
+      const m = missed[j]!;
+      const key = probeKeys[m]!;
+      const at = probeAt[m]!;
+      const slot = this.weightsOf(key);
+      const h = Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS);
+      const b = h * R;
+      hotKeys[h] = key;
+      if (slot < 0) hotWeights.fill(0, b, b + R);
+      else {
+        for (let y = 0; y < R; y++) {
+          const v = w[slot + y]!;
+          hotWeights[b + y] = v;
+          acc[at + y] += v;
+        }
+      }
+    }
   }
+
+  /** Offset in w16 of feature `key`'s weights (every stage), or -1 when the model lacks it. */
+  private weightsOf(key: number): number {
+    if ((this.present[key >>> 16]! & (1 << ((key >>> 11) & 31))) === 0) return -1;
+    const keys = this.keys;
+    const k = key | 0;
+    for (let i = (key ^ (key >>> 16)) & this.mask; ; i = (i + 1) & this.mask) {
+      const o = i * this.slotInts;
+      const found = keys[o]!;
+      if (found === k) return o * 2 + 2;
+      if (found === 0) return -1;
+    }
+  }
+
+  /**
+   * The weights of recently probed bigram and shape-pair features ("of the", "Xx Xx"), direct-mapped
+   * by key: 128 KB that stay in cache, in front of the 16 MB table. Key 0 with zero weights is the
+   * correct entry for key 0, which the model never holds.
+   */
+  private readonly hotKeys = new Int32Array(1 << HOT_BITS);
+  private readonly hotWeights: Int16Array;
 
   /** Keeps the touching loop from being optimised away. */
   touched = 0;
