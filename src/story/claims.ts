@@ -55,7 +55,17 @@ function fallbackSpeaker(text: string): string | null {
 
 const CAPITALISED_INSIDE = /(?<=\S\s+)[A-Z][\p{L}'’-]*/gu;
 
+// An article's statements depend on it alone: kept while the article object lives (a caller may
+// keep articles across builds of a growing story).
+const statementCache = new WeakMap<StoryArticle, Statement[]>();
+
 function statementsOf(article: StoryArticle): Statement[] {
+  let cached = statementCache.get(article);
+  if (!cached) statementCache.set(article, (cached = findStatements(article)));
+  return cached;
+}
+
+function findStatements(article: StoryArticle): Statement[] {
   const out: Statement[] = [];
   const { sentences, quotes, mentions } = article.analysis;
   const seen = new Set<number>();
