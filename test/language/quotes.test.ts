@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/language/segment.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
 import { resolveEntities } from '../../src/language/entities.js';
-import { findQuotes } from '../../src/language/quotes/index.js';
-import { properName } from '../../src/language/quotes/speaker.js';
+import { findQuotes, quoteModel } from '../../src/language/quotes/index.js';
+import { lastRoleName, lastRoleNameByScan, namesBefore, properName } from '../../src/language/quotes/speaker.js';
+import { tagIndices, tagIndicesReference } from '../../src/language/quotes/decode.js';
+import { paragraphs } from '../../src/language/quotes/tokens.js';
 import type { Quote } from '../../src/types.js';
 
 const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
@@ -211,5 +213,59 @@ describe('names', () => {
     expect(properName('Yuri. Ushakov')).toBe('Yuri Ushakov');
     expect(properName('the Kremlin')).toBe('Kremlin');
     expect(properName('Putin’s aide Yuri Ushakov')).toBe('Yuri Ushakov');
+  });
+});
+
+// The decoding fast path (compiled.ts) must tag exactly as the tagger's definition (features.ts
+// scored by each stage's Chain); the speaker's literal-first searches must find what the global
+// regular expressions they replace find.
+describe('fast paths give the reference results', () => {
+  const seeds = ['000_579504aca85b9f81.txt', '001_aa04ac5f397be0f2.txt', '002_af815def54e2eb59.txt', '003_70335ce47c40be49.txt', '004_0c206504672e1e96.txt'].map(seed);
+  const polnear = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 12)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+
+  it('compiled tagger = reference tagger, both stages, plain and nested, on the seeds and PolNeAR dev', () => {
+    const model = quoteModel();
+    let paragraphsSeen = 0;
+    for (const text of [...seeds, ...polnear]) {
+      for (const p of paragraphs(text)) {
+        for (const nested of [false, true]) {
+          for (const stages of [1, 2]) {
+            expect([...tagIndices(p.tokens, text, model, nested, stages)]).toEqual([...tagIndicesReference(p.tokens, text, model, nested, stages)]);
+          }
+        }
+        paragraphsSeen++;
+      }
+    }
+    expect(paragraphsSeen).toBeGreaterThan(150);
+  });
+
+  it('"<role> Firstname Lastname" search = the global /\\b[Rr]ole\\s+(Name…)/gu search', () => {
+    const extra = 'The spokesman John Kirby said… Spokesman Ned Price, spokesmanJohn Doe, and a Spokesman spokesman Anne Lee. Éditeur Émile Zola wrote.';
+    for (const text of [...seeds, extra]) {
+      const words = [...new Set(text.toLowerCase().match(/\p{L}+/gu) ?? [])].slice(0, 80);
+      for (const head of [...words, 'spokesman', 'éditeur', 'x']) {
+        for (const limit of [0, 200, text.length >> 1, text.length]) {
+          expect(lastRoleName(text, head, limit), `${head} < ${limit}`).toBe(lastRoleNameByScan(text, head, limit));
+        }
+      }
+    }
+  });
+
+  it('"Firstname (Middle) <name>" search = the global pattern search, match for match', () => {
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const extra = 'Smith Smith Smith Jones Smith. Dr. John  Smith and Mr.\u00a0Smith; A B Smith; Über Ärger Smith_ Anne Smith.';
+    for (const text of [...seeds, extra]) {
+      const names = [...new Set(text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? [])].slice(0, 60);
+      for (const name of [...names, 'Smith']) {
+        const fast: string[] = [];
+        namesBefore(text, name, (m) => (fast.push(m), false));
+        const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escape(name)}\\b`, 'gu');
+        expect(fast, name).toEqual([...text.matchAll(re)].map((m) => m[0]));
+      }
+    }
   });
 });
