@@ -260,7 +260,7 @@ export class CompiledModel {
       const h = Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS);
       const b = h * R;
       hotKeys[h] = key;
-      if (slot < 0) hotWeights.fill(0, b, b + R);
+      if (slot < 0) for (let y = 0; y < R; y++) hotWeights[b + y] = 0;
       else {
         for (let y = 0; y < R; y++) {
           const v = w[slot + y]!;
@@ -371,7 +371,7 @@ export class CompiledModel {
   }
 
   private growWords(): void {
-    const cap = Math.max(1024, this.wordCap * 2);
+    const cap = Math.max(8192, this.wordCap * 2);
     const grow = <T extends Uint32Array | Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T, per = 1): T => {
       const next = make(cap * per);
       next.set(old);

@@ -139,6 +139,7 @@ export function attributionsInSequence(
 ): RawAttribution[] {
   if (tokens.length === 0) return [];
   const tags = tagIndices(tokens, text, model, nested, model.stages.length);
+  if (!tags.some((t) => t === 3 || t === 4)) return []; // no cue, no attribution
   const sentenceOf = new Int32Array(tokens.length);
   let s = -1;
   for (let i = 0; i < tokens.length; i++) {
