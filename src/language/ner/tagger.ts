@@ -82,6 +82,14 @@ function byValue(families: (Map<string, number> | undefined)[]): Map<string, Int
   return out;
 }
 
+interface Vocab {
+  w: Int32Array | null;
+  l: Int32Array | null;
+  clusters: Int32Array | null;
+  cr: number;
+  gzt: Int32Array | null;
+}
+
 export interface TaggerWeights {
   features: Map<string, number>;
   weights: Float32Array;
@@ -113,14 +121,13 @@ export class Tagger {
   private readonly constant: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: Int32Array };
   private readonly docIds: Int32Array; // [forms bits (1 T, 2 l, 3 Tl) * 2 + edge]
   private readonly historyIds: { maj: Int32Array; type: Int32Array; left: Int32Array; right: Int32Array };
-  // A value's ids in the families that share it: `w=` at -1, 0, 1; `l=` at -2..2; `s3=` at -1, 0, 1.
-  private readonly byWord: Map<string, Int32Array>;
-  private readonly byLower: Map<string, Int32Array>;
+  // What the model knows of a string as a word or as a lower-case form: one lookup each.
+  private readonly vocab = new Map<string, Vocab>();
+  private readonly crUnknown: number; // `cr=u`
+  // A suffix's ids in the families that share it: `s3=` at -1, 0, 1.
   private readonly bySuffix3: Map<string, Int32Array>;
   private readonly byShortShape: (Int32Array | undefined)[] = [];
   private readonly byCluster: Map<string, Int32Array>[] = [];
-  /** Lexicon word → its cluster features' ids: [level k * 5 + position]. */
-  private readonly wordClusters = new Map<string, Int32Array>();
   private readonly found = new Int32Array(256); // a new word's feature ids, by position
   private readonly foundEnd = new Int32Array(5);
 
@@ -145,7 +152,6 @@ export class Tagger {
   private readonly trieSpan: number;
   private readonly trieTypes: (string[] | undefined)[] = [];
   private readonly gazetteer: Gazetteer;
-  private readonly tokenTypes: Map<string, Int32Array>;
   private readonly gazIds = new Map<string, Int32Array>(); // type → [U B I L exact, U B I L lower case, gzm]
 
   // Short shapes: ids, and memos of the features that combine them.
@@ -177,7 +183,7 @@ export class Tagger {
 
   constructor(
     model: TaggerWeights,
-    private readonly lexicon: Lexicon,
+    lexicon: Lexicon,
     gazetteer: Gazetteer,
     labels: readonly string[],
     private readonly wordLimit = 200_000,
@@ -220,14 +226,7 @@ export class Tagger {
     this.famS3 = R.map((r) => fam.get(r === 0 ? 's3=' : `${r}:s3=`));
     this.famC = R.map((r) => [0, 1, 2, 3].map((k) => fam.get(r === 0 ? `c${k}=` : `${r}:c${k}=`)));
     this.famSh = fam.get('sh=');
-    this.byWord = byValue([this.famW[1], this.famW[2], this.famW[3]]);
-    this.byLower = byValue(this.famL);
     this.bySuffix3 = byValue([this.famS3[1], this.famS3[2], this.famS3[3]]);
-    for (const [w, paths] of lexicon.clusters) {
-      const ids = new Int32Array(paths.length * 5);
-      paths.forEach((path, k) => ids.set(this.clusterIds(k, path), k * 5));
-      this.wordClusters.set(w, ids);
-    }
     this.famP = [0, 1, 2, 3, 4].map((k) => fam.get(`p${k}=`));
     this.famS = [0, 1, 2, 3, 4].map((k) => fam.get(`s${k}=`));
     this.famCr = fam.get('cr=');
@@ -297,7 +296,27 @@ export class Tagger {
       }
       this.trieTypes[node] = types;
     }
-    this.tokenTypes = tokenTypeIds(gazetteer, id);
+    // The vocabulary: `w=` ids at -1, 0, 1; `l=` ids at -2..2; cluster features ([level * 5 +
+    // position]); the `cr=` id of its casing-ratio bucket; `gzt=` ids of multi-word gazetteer entries.
+    const entry = (key: string) => {
+      let v = this.vocab.get(key);
+      if (!v) this.vocab.set(key, (v = { w: null, l: null, clusters: null, cr: -2, gzt: null }));
+      return v;
+    };
+    for (const [key, ids] of byValue([this.famW[1], this.famW[2], this.famW[3]])) entry(key).w = ids;
+    for (const [key, ids] of byValue(this.famL)) entry(key).l = ids;
+    for (const [key, paths] of lexicon.clusters) {
+      const ids = new Int32Array(paths.length * 5);
+      paths.forEach((path, k) => ids.set(this.clusterIds(k, path), k * 5));
+      entry(key).clusters = ids;
+    }
+    for (const [key, ids] of tokenTypeIds(gazetteer, id)) entry(key).gzt = ids;
+    this.crUnknown = this.famCr?.get('u') ?? -1;
+    for (const [key, v] of this.vocab) {
+      const bucket = lexicon.capRatio.get(key);
+      v.cr = bucket === undefined ? this.crUnknown : (this.famCr?.get(bucket) ?? -1);
+    }
+    for (const [key, bucket] of lexicon.capRatio) if (!this.vocab.has(key)) entry(key).cr = this.famCr?.get(bucket) ?? -1;
 
     this.internShape('<s>');
     this.internShape('</s>');
@@ -416,7 +435,6 @@ export class Tagger {
     if (isUpperInitial(raw) || (!hasLower(raw) && hasLetter(raw))) flags |= RAW_HISTORY;
     if (isLetterInitial(raw)) flags |= RAW_LETTER_INITIAL;
     this.wordFlags[id] = flags;
-    this.wordGazetteer[id] = this.tokenTypes.get(word) ?? null;
     this.sumWindowFeatures(id, word, lower, shape, short);
     return id;
   }
@@ -426,10 +444,15 @@ export class Tagger {
    * order of FeatureExtractor.wordFeatures, accumulated in float32 as the decoder always did.
    */
   private sumWindowFeatures(id: number, word: string, lower: string, shape: string, short: string): void {
-    const clusters = this.wordClusters.get(word) ?? this.wordClusters.get(lower) ?? NO_CLUSTERS;
+    const asWord = this.vocab.get(word);
+    const asLower = lower === word ? asWord : this.vocab.get(lower);
+    const digits = /\d/.test(word);
+    // `w=` and `l=` values have their digits written 0 (clusters, casing and gazetteer do not).
+    const byWord = digits ? this.vocab.get(word.replace(/\d/g, '0'))?.w : asWord?.w;
+    const byLower = digits ? this.vocab.get(lower.replace(/\d/g, '0'))?.l : asLower?.l;
+    const clusters = asWord?.clusters ?? asLower?.clusters ?? NO_CLUSTERS;
     const levels = clusters.length / 5;
-    const byWord = this.byWord.get(/\d/.test(word) ? word.replace(/\d/g, '0') : word);
-    const byLower = this.byLower.get(/\d/.test(lower) ? lower.replace(/\d/g, '0') : lower);
+    this.wordGazetteer[id] = asWord?.gzt ?? null;
     const s3 = lower.length > 3 ? lower.slice(-3) : lower;
     const bySuffix3 = this.bySuffix3.get(s3);
     const byShort = this.shortIds(this.wordShapeId[id]!, short);
@@ -450,9 +473,9 @@ export class Tagger {
     }
     for (let k = 0; k < levels; k++) push(clusters[k * 5 + 2]);
     if (levels === 0) push(this.famCNone);
-    push(this.famCr?.get(this.lexicon.capRatio.get(lower) ?? 'u'));
+    push(asLower ? asLower.cr : this.crUnknown);
     push(this.famLen?.get(LENGTHS[Math.min(word.length, 8)]!));
-    if (/\d/.test(word)) push(this.flagIds.digit);
+    if (digits) push(this.flagIds.digit);
     if (word.includes('-')) push(this.flagIds.hyph);
     if (word.includes('.')) push(this.flagIds.period);
     end[2] = n;
@@ -475,13 +498,13 @@ export class Tagger {
     }
     const sums = this.wordSums;
     const rows = this.rows;
-    sums.fill(0, id * WORD, (id + 1) * WORD);
     let from = 0;
     for (const p of POSITION_ORDER) {
       const base = id * WORD + p * ROW;
-      for (let j = from; j < end[p]!; j++) {
-        const row = f[j]! * ROW;
-        for (let y = 0; y < ROW; y++) sums[base + y]! += rows[row + y]!;
+      for (let y = 0; y < ROW; y++) {
+        let sum = 0; // rounded to float32 after each addition, as when summed in a Float32Array
+        for (let j = from; j < end[p]!; j++) sum = Math.fround(sum + rows[f[j]! * ROW + y]!);
+        sums[base + y] = sum;
       }
       from = end[p]!;
     }
