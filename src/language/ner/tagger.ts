@@ -123,7 +123,6 @@ export class Tagger {
   private readonly historyIds: { maj: Int32Array; type: Int32Array; left: Int32Array; right: Int32Array };
   // What the model knows of a string as a word or as a lower-case form: one lookup each.
   private readonly vocab = new Map<string, Vocab>();
-  private readonly crUnknown: number; // `cr=u`
   // A suffix's ids in the families that share it: `s3=` at -1, 0, 1.
   private readonly bySuffix3: Map<string, Int32Array>;
   private readonly byShortShape: (Int32Array | undefined)[] = [];
@@ -183,7 +182,7 @@ export class Tagger {
 
   constructor(
     model: TaggerWeights,
-    lexicon: Lexicon,
+    private readonly lexicon: Lexicon,
     gazetteer: Gazetteer,
     labels: readonly string[],
     private readonly wordLimit = 200_000,
@@ -297,7 +296,8 @@ export class Tagger {
       this.trieTypes[node] = types;
     }
     // The vocabulary: `w=` ids at -1, 0, 1; `l=` ids at -2..2; cluster features ([level * 5 +
-    // position]); the `cr=` id of its casing-ratio bucket; `gzt=` ids of multi-word gazetteer entries.
+    // position]); `gzt=` ids of multi-word gazetteer entries; the `cr=` id of its casing-ratio
+    // bucket (-2 until first needed).
     const entry = (key: string) => {
       let v = this.vocab.get(key);
       if (!v) this.vocab.set(key, (v = { w: null, l: null, clusters: null, cr: -2, gzt: null }));
@@ -311,12 +311,6 @@ export class Tagger {
       entry(key).clusters = ids;
     }
     for (const [key, ids] of tokenTypeIds(gazetteer, id)) entry(key).gzt = ids;
-    this.crUnknown = this.famCr?.get('u') ?? -1;
-    for (const [key, v] of this.vocab) {
-      const bucket = lexicon.capRatio.get(key);
-      v.cr = bucket === undefined ? this.crUnknown : (this.famCr?.get(bucket) ?? -1);
-    }
-    for (const [key, bucket] of lexicon.capRatio) if (!this.vocab.has(key)) entry(key).cr = this.famCr?.get(bucket) ?? -1;
 
     this.internShape('<s>');
     this.internShape('</s>');
@@ -473,7 +467,8 @@ export class Tagger {
     }
     for (let k = 0; k < levels; k++) push(clusters[k * 5 + 2]);
     if (levels === 0) push(this.famCNone);
-    push(asLower ? asLower.cr : this.crUnknown);
+    if (asLower && asLower.cr === -2) asLower.cr = this.casingRatioId(lower);
+    push(asLower ? asLower.cr : this.casingRatioId(lower));
     push(this.famLen?.get(LENGTHS[Math.min(word.length, 8)]!));
     if (digits) push(this.flagIds.digit);
     if (word.includes('-')) push(this.flagIds.hyph);
@@ -508,6 +503,11 @@ export class Tagger {
       }
       from = end[p]!;
     }
+  }
+
+  /** The `cr=` id of a lower-case form's casing-ratio bucket (-1 if not a feature). */
+  private casingRatioId(lower: string): number {
+    return this.famCr?.get(this.lexicon.capRatio.get(lower) ?? 'u') ?? -1;
   }
 
   /** `ss=` ids of a short shape at positions -2..2. */
