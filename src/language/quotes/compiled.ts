@@ -18,13 +18,14 @@ import { NT, decodeEmissions, roleOf, type Model } from './tagger.js';
 import type { QToken } from './tokens.js';
 
 /** Word-cache vectors per word type: as the token itself (outside / inside a quotation), as a neighbour, and with a first-pass role. */
+// (the vectors every token reads first, so a word's entry is touched in as few cache lines as possible)
 const CENTER_OUT = 0;
-const CENTER_IN = 1;
-const PREV = 2;
-const NEXT = 3;
-const PREV2 = 4;
-const NEXT2 = 5;
-const ROLE_WORD = 6; // 4 vectors, one per first-pass role
+const PREV = 1;
+const NEXT = 2;
+const PREV2 = 3;
+const NEXT2 = 4;
+const ROLE_WORD = 5; // 4 vectors, one per first-pass role (role O is the common one)
+const CENTER_IN = 9;
 const WORD_VECTORS = 10;
 
 /** Entries of the cache of recently probed features (CompiledModel.hotKeys). */
