@@ -53,7 +53,8 @@ function fallbackSpeaker(text: string): string | null {
   return name;
 }
 
-const CAPITALISED_INSIDE = /(?<=\S\s+)[A-Z][\p{L}'’-]*/gu;
+// A capitalised word after a space (the statement text is trimmed: not its first word).
+const CAPITALISED = /[A-Z][\p{L}'’-]*/gu;
 
 // An article's statements depend on it alone: kept while the article object lives (a caller may
 // keep articles across builds of a growing story).
@@ -82,7 +83,8 @@ function findStatements(article: StoryArticle): Statement[] {
     const surface = new Map<string, string>();
     const names = new Set(sentenceMentions(article, sentenceIndex).flatMap((m) => words(m.text)));
     // Capitalised inside the sentence: a name, not a subject.
-    const capitalised = new Set([...text.matchAll(CAPITALISED_INSIDE)].flatMap((m) => words(m[0])));
+    const capitalised = new Set<string>();
+    for (const m of text.matchAll(CAPITALISED)) if (m.index > 0 && /\s/.test(text[m.index - 1]!)) for (const w of words(m[0])) capitalised.add(w);
     for (const w of words(text)) {
       if (isStopword(w) || w.length < 4 || /\d/.test(w) || names.has(w) || capitalised.has(w)) continue;
       const st = stem(w);

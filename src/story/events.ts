@@ -15,6 +15,18 @@ const WEEKDAY_HEADER = /^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,
 
 /** True for page furniture (captions, teasers, headers, comment prompts) that must never become an event. */
 export function isFurniture(sentence: string): boolean {
+  let furniture = furnitureCache.get(sentence);
+  if (furniture === undefined) {
+    if (furnitureCache.size >= 50_000) furnitureCache.clear();
+    furnitureCache.set(sentence, (furniture = judgeFurniture(sentence)));
+  }
+  return furniture;
+}
+
+// Each sentence is judged by several passes of a story build (events, claims, headline).
+const furnitureCache = new Map<string, boolean>();
+
+function judgeFurniture(sentence: string): boolean {
   const s = sentence.trim();
   if (!s) return true;
   if (FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s)) return true;
