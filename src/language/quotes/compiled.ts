@@ -272,6 +272,21 @@ export class CompiledModel {
     }
   }
 
+  /** addRow through the cache of recently probed features (for features that recur across texts). */
+  addRowCached(key: number, acc: Int32Array, at: number): void {
+    const R = this.R;
+    const h = Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS);
+    const b = h * R;
+    const hot = this.hotWeights;
+    if (this.hotKeys[h] !== key) {
+      this.hotKeys[h] = key;
+      const slot = this.weightsOf(key);
+      const w = this.w16;
+      for (let y = 0; y < R; y++) hot[b + y] = slot < 0 ? 0 : w[slot + y]!;
+    }
+    for (let y = 0; y < R; y++) acc[at + y] += hot[b + y]!;
+  }
+
   /** Offset in w16 of feature `key`'s weights (every stage), or -1 when the model lacks it. */
   private weightsOf(key: number): number {
     if ((this.present[key >>> 16]! & (1 << ((key >>> 11) & 31))) === 0) return -1;
@@ -865,9 +880,9 @@ class CueSides {
         probed = this.vector();
         const n = this.n;
         const neighbour = left ? (cue + 1 < n ? wh[cue + 1]! : EOS) : cue > 0 ? wh[cue - 1]! : BOS;
-        m.addRow(f2(left ? 23 : 29, same, wh[cue]!), this.pool, probed);
-        m.addRow(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), this.pool, probed);
-        m.addRow(f3(left ? 26 : 32, same, wh[cue]!, d), this.pool, probed);
+        m.addRowCached(f2(left ? 23 : 29, same, wh[cue]!), this.pool, probed);
+        m.addRowCached(f3(left ? 25 : 31, same, neighbour, d <= 2 ? d : 99), this.pool, probed);
+        m.addRowCached(f3(left ? 26 : 32, same, wh[cue]!, d), this.pool, probed);
         cueMemo[same * 8 + d] = probed;
       }
     }
