@@ -1,7 +1,7 @@
 // What the API returns and the pages render: stories, articles and entities assembled from the
 // Store and the read views. One place builds them so the JSON and the HTML never disagree.
 import { statSync } from 'node:fs';
-import type { Store, StoredQuote, StorySummary } from '../store/store.js';
+import type { Store, StoredQuote, StoryHistoryEntry, StorySummary } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
 import { containsWords, createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type SpeakerGroup, type StoryFigures, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
 import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
@@ -78,6 +78,8 @@ export interface StoryDetail {
   sources: (SourceColumn & { sourceLabel: string })[];
   entities: EntityCount[];
   coverage: DayCount[];
+  /** Merges and splits, oldest first, with the other story's title when it still has one. */
+  history: (StoryHistoryEntry & { otherTitle: string | null })[];
 }
 
 export interface StoryCard extends StoryListRow {
@@ -450,6 +452,7 @@ export function createModel(store: Store) {
         sources,
         entities: figures.entities,
         coverage: figures.coverage,
+        history: store.storyHistory(s.id).map((h) => ({ ...h, otherTitle: views.storyTitle(h.otherId)?.title ?? null })),
       };
     },
 

@@ -55,7 +55,7 @@ export function openApiDocument(): unknown {
     servers: [{ url: '/' }],
     paths: {
       '/api/stories': get('Stories by recent activity, with filters', queryParameters(storyListQuery), ok('A page of stories', paged('StoryCard'))),
-      '/api/stories/{id}': get('A story: timeline, events, quotes by speaker (the latest `quotes` per speaker; all of the `speaker` group), claims, sources, entities, coverage', [...idParam('Story'), ...queryParameters(storyQuery)], ok('The story')),
+      '/api/stories/{id}': get('A story: timeline, events, quotes by speaker (the latest `quotes` per speaker; all of the `speaker` group), claims, sources, entities, coverage, history (merges and splits)', [...idParam('Story'), ...queryParameters(storyQuery)], ok('The story')),
       '/api/articles': get('Articles in publication order', queryParameters(storyListQuery.pick({ source: true, limit: true, offset: true })), ok('A page of articles', paged('ArticleSummary'))),
       '/api/articles/{id}': get(
         'An article: clean text, entity/quote/time annotations as UTF-16 offsets into text, removed boilerplate',

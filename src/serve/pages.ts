@@ -249,6 +249,7 @@ ${sourcesSection(s)}
   <h2 id="h-entities">Entities</h2>
   ${s.entities.length ? entityGroups(s.entities) : html`<p class="muted">No named entities recognised.</p>`}
 </section>
+${historySection(s)}
 </article>`;
   return layout(ctx, { title: s.title, description: s.summary.slice(0, 200), body, charts: s.coverage.length > 1 });
 }
@@ -377,6 +378,24 @@ function claimsSection(s: StoryDetail): Html {
         (d) => html`<div class="claim card disagreement"><h4>${timeEl(d.date)} · ${d.about}</h4><ol class="statements">${d.statements.map(statement)}</ol></div>`,
       )}`
     : ''}
+</section>`;
+}
+
+const HISTORY_WORDS: Record<StoryDetail['history'][number]['kind'], string> = {
+  'merged-into': 'Merged into',
+  absorbed: 'Took in',
+  'split-from': 'Split off from',
+  'split-off': 'Gave up part of its coverage to',
+};
+
+function historySection(s: StoryDetail): Html {
+  if (!s.history.length) return html``;
+  return html`<section id="history" aria-labelledby="h-history" class="section">
+  <h2 id="h-history">History</h2>
+  <p class="muted">Stories merge when new articles show two threads are one, and split when one thread turns out to be two.</p>
+  <ol class="side-list">${s.history.map(
+    (h) => html`<li>${timeEl(h.at.slice(0, 10))} ${HISTORY_WORDS[h.kind]} <a href="/stories/${encodeURIComponent(h.otherId)}">${h.otherTitle || h.otherId}</a></li>`,
+  )}</ol>
 </section>`;
 }
 
