@@ -63,6 +63,8 @@ export const CANDIDATE_DEPTH = 5000;
 export const RANK_DEPTH = 2000;
 /** How many hits' tokenized texts are kept for the next searches. */
 const TOKENIZED_TEXTS = 512;
+/** How many articles' entity lists are kept for the entity facet of the next searches. */
+const ENTITY_LISTS = 10_000;
 /** The entity facet counts the entities of this many best matches. */
 const ENTITY_FACET_DEPTH = 100;
 
@@ -129,10 +131,12 @@ export function createSearch(db: Database.Database) {
     entities: Map<string, Set<number>>;
     texts: Map<number, TokenizedText>;
     heads: Map<string, EntityHead | null>;
+    /** The entity ids of recently ranked articles. */
+    entityLists: Map<number, string[]>;
   } | null = null;
   const current = () => {
     const version = versionOf();
-    if (snapshot?.version !== version) snapshot = { version, table: new FacetColumns(db), entities: new Map(), texts: new Map(), heads: new Map() };
+    if (snapshot?.version !== version) snapshot = { version, table: new FacetColumns(db), entities: new Map(), texts: new Map(), heads: new Map(), entityLists: new Map() };
     return snapshot;
   };
   // Tokenized texts of recent hits: popular articles come back page after page, query after query.
@@ -166,7 +170,7 @@ export function createSearch(db: Database.Database) {
     const match = expressionOf(phrases);
     const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] }, facetsFrom: 0 };
     if (!match) return empty;
-    const { table, texts, heads } = current();
+    const { table, texts, heads, entityLists } = current();
     const filter: FacetFilter = { duplicates: query.duplicates, source: query.source, from: query.from, to: query.to, storyId: query.storyId };
     if (query.entityId) filter.rids = entityRowids(query.entityId);
     const filtered = !FacetColumns.onlyDuplicates(filter);
@@ -258,10 +262,17 @@ export function createSearch(db: Database.Database) {
 
     // Entity facet over the best-ranked matches only, so a very common word stays fast.
     const top = ranked.slice(0, ENTITY_FACET_DEPTH).map((r) => r.rid);
-    const entityCounts = new Map<string, number>();
-    for (const list of stmt('SELECT entities FROM article_facets WHERE rid IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(top)) as (string | null)[]) {
-      for (const id of list ? (JSON.parse(list) as string[]) : []) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
+    const missing = top.filter((rid) => !entityLists.has(rid));
+    if (missing.length) {
+      const rows = stmt('SELECT rid, entities FROM article_facets WHERE rid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(missing)) as [number, string | null][];
+      for (const [rid, list] of rows) {
+        if (entityLists.size >= ENTITY_LISTS) entityLists.delete(entityLists.keys().next().value!);
+        entityLists.set(rid, list ? (JSON.parse(list) as string[]) : []);
+      }
     }
+    const entityCounts = new Map<string, number>();
+    // Counted in rowid order, which decides between entities of equal count at the cut below.
+    for (const rid of [...top].sort((a, b) => a - b)) for (const id of entityLists.get(rid) ?? []) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
     const entityHead = (id: string): EntityHead | null => {
       let head = heads.get(id);
       if (head === undefined) {
