@@ -506,6 +506,13 @@ export class CompiledModel {
     const acc = scratch.ints(4, n * R);
     acc.fill(0, 0, n * R);
     const cuePool = cues.pool;
+    // the vectors' first cache lines read ahead in one loop of independent loads (as the probes)
+    let touched = 0;
+    for (let i = 0; i < n; i++) {
+      const from = i * PER_TOKEN;
+      for (let j = from, end = from + counts[i]!; j < end; j++) touched ^= pool[offs[j]!]!;
+    }
+    this.touched ^= touched;
     for (let i = 0; i < n; i++) {
       const at = i * R;
       const from = i * PER_TOKEN;
