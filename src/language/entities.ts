@@ -207,7 +207,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     aliasMemo.set(surface, found);
     return found;
   };
-  const mentionStarts = new Set(mentions.map((m) => m.start));
+  const mentionStarts = new Set<number>();
+  for (const m of mentions) mentionStarts.add(m.start);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
 
   // Roles.
@@ -319,7 +320,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (multiWord(m.text) || aliasOf(m.text)) continue;
     const k = normalizeName(m.text);
     if ((labelVotes.get(k) ?? -1) >= 0) m.label = 'PER';
-    else if (m.label === 'PER') m.label = [...majorityOther.get(k)!.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    else if (m.label === 'PER') m.label = mostVoted(majorityOther.get(k)!);
   }
 
   for (const m of sorted) {
@@ -349,7 +350,13 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   // Acronyms defined in the text: "Organization for Security and Co-operation in Europe (OSCE)".
   for (const [key, g] of [...others]) {
     if (!/^\p{Lu}{2,6}$/u.test(g.name) || aliasOf(g.name)) continue;
-    const target = [...others.values()].find((o) => o !== g && o.type !== 'person' && initials(o.name) === g.name);
+    let target: Group | undefined;
+    for (const o of others.values()) {
+      if (o !== g && o.type !== 'person' && initials(o.name) === g.name) {
+        target = o;
+        break;
+      }
+    }
     if (target) {
       target.mentions.push(...g.mentions);
       others.delete(key);
@@ -361,7 +368,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (aliasOf(g.name) || g.type === 'person') continue;
     const votes = new Map<EntityType, number>();
     for (const m of g.mentions) votes.set(TYPE_OF[m.label], (votes.get(TYPE_OF[m.label]) ?? 0) + 1);
-    g.type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    g.type = mostVoted(votes);
   }
 
   const entities: DocEntity[] = [];
@@ -390,6 +397,19 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
 }
 
 const initialsMemo = new Map<string, string>();
+/** The key with the most votes; the first counted among equals (as a stable sort would give). */
+function mostVoted<K>(votes: Map<K, number>): K {
+  let best: K | undefined;
+  let bestCount = -Infinity;
+  for (const [k, c] of votes) {
+    if (c > bestCount) {
+      best = k;
+      bestCount = c;
+    }
+  }
+  return best!;
+}
+
 /** Index of the first token starting at or after `offset` (-1 if none); tokens are in text order. */
 function firstTokenFrom(tokens: Token[], offset: number): number {
   let lo = 0;
