@@ -344,24 +344,61 @@ export class CompiledModel {
     this.wordCueP[e] = p;
     this.wordFilled[e] = 0;
     const R = this.R;
-    const vec = this.wordVec;
     const base = this.wordBase + e * WORD_VECTORS * R;
-    vec.fill(0, base, base + WORD_VECTORS * R);
+    this.wordVec.fill(0, base, base + WORD_VECTORS * R);
+    // the features are looked up with the other new words' (resolveNewWords), not one by one
     const out = base + CENTER_OUT * R;
-    this.addRow(f1(2, wh), vec, out);
-    this.addRow(f1(3, sh), vec, out);
-    this.addRow(f1(4, su), vec, out);
-    if (PRONOUNS.has(w)) this.addRow(f1(16, 1), vec, out);
-    this.addRow(f1(5, wh), vec, base + PREV * R);
-    this.addRow(f1(6, wh), vec, base + NEXT * R);
-    this.addRow(f1(7, wh), vec, base + PREV2 * R);
-    this.addRow(f1(8, wh), vec, base + NEXT2 * R);
-    // inside a quotation: the same word features, with the quotation flag of templates 17 and 35
-    vec.copyWithin(base + CENTER_IN * R, out, out + R);
-    this.addRow(f2(17, lexBucket(p), 0), vec, out);
-    this.addRow(f2(35, wh, 0), vec, out);
+    const inside = base + CENTER_IN * R;
+    for (const at of [out, inside]) {
+      this.newWordFeature(f1(2, wh), at);
+      this.newWordFeature(f1(3, sh), at);
+      this.newWordFeature(f1(4, su), at);
+      if (PRONOUNS.has(w)) this.newWordFeature(f1(16, 1), at);
+    }
+    this.newWordFeature(f1(5, wh), base + PREV * R);
+    this.newWordFeature(f1(6, wh), base + NEXT * R);
+    this.newWordFeature(f1(7, wh), base + PREV2 * R);
+    this.newWordFeature(f1(8, wh), base + NEXT2 * R);
+    // inside a quotation: the same word features, with the quotation flag of templates 17 and 35 (wordInside)
+    this.newWordFeature(f2(17, lexBucket(p), 0), out);
+    this.newWordFeature(f2(35, wh, 0), out);
     this.words.add(tok.text, hash, e);
     return e;
+  }
+
+  private newKeys = new Int32Array(1024);
+  private newAt = new Int32Array(1024);
+  private newCount = 0;
+
+  private newWordFeature(key: number, at: number): void {
+    if (this.newCount === this.newKeys.length) {
+      const keys = new Int32Array(this.newKeys.length * 2);
+      keys.set(this.newKeys);
+      this.newKeys = keys;
+      const at2 = new Int32Array(this.newAt.length * 2);
+      at2.set(this.newAt);
+      this.newAt = at2;
+    }
+    this.newKeys[this.newCount] = key;
+    this.newAt[this.newCount++] = at;
+  }
+
+  /** Adds the pending features of new words to their vectors: slots read ahead, then summed. */
+  private resolveNewWords(): void {
+    const count = this.newCount;
+    if (count === 0) return;
+    const keys = this.keys;
+    const newKeys = this.newKeys;
+    const present = this.present;
+    let touched = 0;
+    for (let m = 0; m < count; m++) {
+      const key = newKeys[m]!;
+      if (present[key >>> 16]! & (1 << ((key >>> 11) & 31))) touched ^= keys[((key ^ (key >>> 16)) & this.mask) * this.slotInts]!;
+    }
+    this.touched ^= touched;
+    const vec = this.wordVec;
+    for (let m = 0; m < count; m++) this.addRow(newKeys[m]!, vec, this.newAt[m]!);
+    this.newCount = 0;
   }
 
   /** Pool offset of entry e's vector inside a quotation. */
@@ -432,6 +469,7 @@ export class CompiledModel {
       lexB[i] = p >= 0.5 ? 3 : p >= 0.15 ? 2 : p > 0.02 ? 1 : 0;
       isCue[i] = p >= 0.15 && q[i] === 0 ? 1 : 0;
     }
+    this.resolveNewWords();
     const { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue } = sequenceContext(tokens, isCue, scratch);
     const pool = this.wordVec;
     const WR = WORD_VECTORS * R;
