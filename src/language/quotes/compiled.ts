@@ -739,6 +739,11 @@ class WordTable {
     const slots = this.slots;
     let t = 0;
     for (let i = 0; i < n; i++) t ^= slots[2 * (hashes[i]! & this.mask) + 1]!;
+    // then the characters of the entries found there (compared next)
+    for (let i = 0; i < n; i++) {
+      const e = slots[2 * (hashes[i]! & this.mask) + 1]! - 1;
+      if (e >= 0) t ^= this.chars[this.start[e]!]!;
+    }
     this.touched = t;
   }
 
