@@ -119,7 +119,7 @@ export function createSearch(db: Database.Database) {
   const RANK = 'bm25(articles_fts, 4.0, 1.0)';
 
   type Ranked = { rid: number; score: number };
-  type HitRow = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null; story_title: string | null; title: string; text: string };
+  type HitRow = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null; story_title: string | null; title: string };
 
   // The facet columns in memory, rebuilt when this connection or another one has written since;
   // with them, the article sets of the entities searches were filtered by.
@@ -140,13 +140,24 @@ export function createSearch(db: Database.Database) {
     return snapshot;
   };
   // Tokenized texts of recent hits: popular articles come back page after page, query after query.
-  const tokenized = (texts: Map<number, TokenizedText>, rid: number, text: string): TokenizedText => {
-    let t = texts.get(rid);
-    if (t && t.text === text) texts.delete(rid);
-    else t = new TokenizedText(text);
-    texts.set(rid, t);
-    if (texts.size > TOKENIZED_TEXTS) texts.delete(texts.keys().next().value!);
-    return t;
+  // The texts are valid for the snapshot's data version: a write starts a new snapshot.
+  const tokenizedTexts = (texts: Map<number, TokenizedText>, rids: number[]): Map<number, TokenizedText> => {
+    const out = new Map<number, TokenizedText>();
+    const missing = rids.filter((rid) => !texts.has(rid));
+    if (missing.length) {
+      for (const [rid, text] of stmt('SELECT rowid, text FROM articles WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(missing)) as [number, string][]) {
+        texts.set(rid, new TokenizedText(text));
+      }
+    }
+    for (const rid of rids) {
+      const t = texts.get(rid);
+      if (!t) continue;
+      texts.delete(rid);
+      texts.set(rid, t);
+      out.set(rid, t);
+    }
+    while (texts.size > TOKENIZED_TEXTS) texts.delete(texts.keys().next().value!);
+    return out;
   };
   const entityRowids = (entityId: string): Set<number> => {
     const { table, entities } = current();
@@ -236,12 +247,13 @@ export function createSearch(db: Database.Database) {
     const rows = new Map<number, HitRow>();
     if (page.length) {
       const found = stmt(
-        `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id, s.title AS story_title, a.title, a.text
+        `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id, s.title AS story_title, a.title
          FROM article_facets f JOIN articles a ON a.rowid = f.rid LEFT JOIN stories s ON s.id = f.story_id
          WHERE f.rid IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(page.map((r) => r.rid))) as HitRow[];
       for (const r of found) rows.set(r.rid, r);
     }
+    const bodies = tokenizedTexts(texts, page.map((r) => r.rid));
     const wanted = matchPhrases(phrases);
     const hits: SearchHit[] = [];
     for (const r of page) {
@@ -250,7 +262,7 @@ export function createSearch(db: Database.Database) {
       hits.push({
         id: row.id,
         title: highlightAll(row.title, wanted),
-        snippet: snippet(tokenized(texts, row.rid, row.text), wanted),
+        snippet: snippet(bodies.get(r.rid) ?? '', wanted),
         source: row.source,
         published: row.published,
         url: row.url,
