@@ -250,7 +250,8 @@ const ASCII_WORD = /[A-Za-z0-9_]/;
 export function lastRoleName(text: string, head: string, limit: number): string | null {
   const first = head[0]!;
   const upper = first.toUpperCase();
-  if (head.length < 2 || upper.length !== 1 || !/^\p{L}$/u.test(first)) return lastRoleNameByScan(text, head, limit);
+  // (the literal search needs a one-character class [Hh] that means what it says)
+  if (head.length < 2 || upper.length !== 1 || /[\]\\^\-\uD800-\uDFFF]/.test(first)) return lastRoleNameByScan(text, head, limit);
   const tail = head.slice(1);
   const headIsWord = ASCII_WORD.test(first);
   let found: string | null = null;
