@@ -18,6 +18,7 @@ import { ingestDocuments, rebuildStories } from '../src/pipeline.js';
 import { createViews, saveStoryFigures } from '../src/store/sqlite/views.js';
 import { sqliteHandle } from '../src/store/index.js';
 import { createApp, startServer } from '../src/serve/index.js';
+import { FacetColumns } from '../src/search/facets.js';
 import type { Analysis, RawDoc } from '../src/types.js';
 import type { StoryRecord } from '../src/store/store.js';
 
@@ -322,14 +323,17 @@ async function main(): Promise<void> {
     if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
     return performance.now() - t;
   };
-  // The first search of a server (or after a write) loads the facet columns: reported apart.
-  const first = await timeSearch('/api/search?q=warmup');
+  await timeSearch('/api/search?q=warmup');
+  // Search loads its facet columns when a server starts and at the first search after a write.
+  const loadStart = performance.now();
+  new FacetColumns(db);
+  const columnsLoad = performance.now() - loadStart;
   for (const q of queries) uncached.push(await timeSearch(`/api/search?q=${q}`));
   const cachedTimes: number[] = [];
   for (const q of queries) cachedTimes.push(await timeSearch(`/api/search?q=${q}`));
   uncachedApp.close();
   process.stdout.write(`\nGET /api/search in-process, ${queries.length} distinct queries (ms): uncached median/p95 ${summary(uncached)} | cached ${summary(cachedTimes)}\n`);
-  process.stdout.write(`  first search after start (loads the facet columns): ${first.toFixed(1)} ms\n`);
+  process.stdout.write(`  search's facet columns load (at server start, then at the first search after a write): ${columnsLoad.toFixed(1)} ms\n`);
   store.close();
 }
 

@@ -215,6 +215,7 @@ export function createModel(store: Store) {
   db.pragma('mmap_size = 1073741824');
   const views: Views = createViews(db);
   const search: Search = createSearch(db);
+  search.prepare();
   const entityCache = new Map<string, { name: string; roles: string[] } | null>();
   const entityOf = (entityId: string): { name: string; roles: string[] } | null => {
     let e = entityCache.get(entityId);
