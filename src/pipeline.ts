@@ -554,6 +554,11 @@ export async function ingestDocuments(
       store.recordStoryMerge(m.from, m.into);
       touchedStories.set(m.into, (touchedStories.get(m.into) ?? 0) + 1);
     }
+    for (const sp of link.splits) {
+      store.recordStorySplit(sp.from, sp.into, sp.eventIds);
+      // Both stories changed shape: rebuilt at the next pass whatever their growth.
+      for (const id of [sp.from, sp.into]) touchedStories.set(id, (touchedStories.get(id) ?? 0) + 1_000_000);
+    }
     store.assignStory(article.id, link.storyId, link.eventId, { title: article.title, published: article.published });
     touchedStories.set(link.storyId, (touchedStories.get(link.storyId) ?? 0) + 1);
     report.stored++;
@@ -663,6 +668,10 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
       for (const m of link.merges) {
         store.recordStoryMerge(m.from, m.into);
         touched.add(m.into);
+      }
+      for (const sp of link.splits) {
+        store.recordStorySplit(sp.from, sp.into, sp.eventIds);
+        touched.add(sp.from).add(sp.into);
       }
       store.assignStory(a.id, link.storyId, link.eventId, { title: a.title, published: a.published });
       touched.add(link.storyId);

@@ -148,7 +148,7 @@ export interface Store {
    */
   assignStory(articleId: string, storyId: string, eventId: string, seed?: { title: string; published: IsoDate | null }): void;
   recordStoryMerge(from: string, into: string): void;
-  /** Moves the articles of these events from one story to a story split off from it. */
+  /** Moves the articles of these events (wherever they are) to a story split off from `from`. */
   recordStorySplit(from: string, into: string, eventIds: string[]): void;
   /** What happened to a story over time: merges and splits, oldest first. */
   storyHistory(storyId: string): StoryHistoryEntry[];

@@ -431,8 +431,9 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     recordStorySplit(from, into, eventIds) {
       const now = new Date().toISOString();
       stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO UPDATE SET merged_into = NULL`).run(into, now);
-      const move = stmt('UPDATE story_articles SET story_id = ? WHERE story_id = ? AND event_id = ?');
-      for (const eventId of eventIds) move.run(into, from, eventId);
+      // An event's articles follow it, wherever they were (a duplicate carries its canonical's event).
+      const move = stmt('UPDATE story_articles SET story_id = ? WHERE event_id = ?');
+      for (const eventId of eventIds) move.run(into, eventId);
       for (const id of [from, into]) {
         stmt('DELETE FROM story_figures WHERE story_id = ?').run(id);
         recount(id);
