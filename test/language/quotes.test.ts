@@ -6,7 +6,7 @@ import { resolveEntities } from '../../src/language/entities.js';
 import { findQuotes, quoteModel } from '../../src/language/quotes/index.js';
 import { lastRoleName, lastRoleNameByScan, namesBefore, properName } from '../../src/language/quotes/speaker.js';
 import { tagIndices, tagIndicesReference } from '../../src/language/quotes/decode.js';
-import { paragraphs } from '../../src/language/quotes/tokens.js';
+import { matchTokens, paragraphs } from '../../src/language/quotes/tokens.js';
 import type { Quote } from '../../src/types.js';
 
 const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
@@ -241,6 +241,15 @@ describe('fast paths give the reference results', () => {
       }
     }
     expect(paragraphsSeen).toBeGreaterThan(150);
+  });
+
+  it('tokens of ASCII paragraphs (matched by hand) = the TOKEN pattern\'s', () => {
+    const extra = "U.S.-based a.b U.S.A. it's 's x's''s Mr. O'Neil rock'n'roll 3.5-4 A&B_c __ '' a-'b e.g. ends with 's";
+    for (const text of [...seeds, ...polnear, extra]) {
+      for (const p of paragraphs(text)) {
+        expect(p.tokens.map((t) => [t.text, t.lower, t.start, t.end])).toEqual(matchTokens(text, p.start, p.end).map((t) => [t.text, t.lower, t.start, t.end]));
+      }
+    }
   });
 
   it('"<role> Firstname Lastname" search = the global /\\b[Rr]ole\\s+(Name…)/gu search', () => {
