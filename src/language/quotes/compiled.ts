@@ -29,7 +29,7 @@ const CENTER_IN = 9;
 const WORD_VECTORS = 10;
 
 /** Entries of the cache of recently probed features (CompiledModel.hotKeys). */
-const HOT_BITS = 14;
+const HOT_BITS = 16;
 
 /** Word types kept in the cache before it is cleared (a clear costs re-probing the words of the next texts). */
 const WORD_CACHE_LIMIT = 40_000;
@@ -302,7 +302,7 @@ export class CompiledModel {
 
   /**
    * The weights of recently probed bigram and shape-pair features ("of the", "Xx Xx"), direct-mapped
-   * by key: 0.5 MB that stays in cache, in front of the 16 MB table. Key 0 with zero weights is the
+   * by key: 2 MB that mostly stays in cache, in front of the 16 MB table. Key 0 with zero weights is the
    * correct entry for key 0, which the model never holds.
    */
   private readonly hotKeys = new Int32Array(1 << HOT_BITS);
