@@ -244,17 +244,23 @@ function isTokenCodePoint(cp: number): boolean {
   return yes;
 }
 
+/** Token bounds while cutting a text (grown as needed, shared: cutting is synchronous). */
+let scratch = new Int32Array(8192);
+
 /**
  * A text cut into tokens as FTS5 cuts it. Index terms are computed on demand: matching a query
  * needs the terms of only the few tokens whose first letter fits one of its terms.
  */
 export class TokenizedText {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  /** [start, end) of each token, in UTF-16 code units. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   private readonly terms: (string | undefined)[] = [];
 
   constructor(readonly text: string) {
     const n = text.length;
+    let bounds = scratch;
+    let count = 0;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -274,8 +280,20 @@ export class TokenizedText {
           i += cp > 0xffff ? 2 : 1;
         }
       }
-      this.starts.push(start);
-      this.ends.push(i);
+      if (2 * count + 2 > bounds.length) {
+        const grown = new Int32Array(bounds.length * 2);
+        grown.set(bounds);
+        scratch = bounds = grown;
+      }
+      bounds[2 * count] = start;
+      bounds[2 * count + 1] = i;
+      count++;
+    }
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      this.starts[k] = bounds[2 * k]!;
+      this.ends[k] = bounds[2 * k + 1]!;
     }
   }
 
