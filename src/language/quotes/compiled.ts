@@ -28,8 +28,8 @@ const ROLE_WORD = 5; // 4 vectors, one per first-pass role (role O is the common
 const CENTER_IN = 9;
 const WORD_VECTORS = 10;
 
-/** Entries of the cache of recently probed features (CompiledModel.hotKeys). */
-const HOT_BITS = 16;
+/** log2 of the entries of the cache of recently probed features (CompiledModel.hot): 8 MB. */
+const HOT_BITS = 18;
 
 /** Word types kept in the cache before it is cleared (a clear costs re-probing the words of the next texts). */
 const WORD_CACHE_LIMIT = 40_000;
@@ -112,7 +112,8 @@ export class CompiledModel {
     const stages = model.stages;
     this.S = stages.length;
     this.R = NT * this.S;
-    this.hotWeights = new Int16Array((1 << HOT_BITS) * this.R);
+    this.hot = new Int32Array((1 << HOT_BITS) * Math.ceil((2 + this.R) / 2));
+    this.hot16 = new Int16Array(this.hot.buffer);
     this.lexicon = model.lexicon;
     const quantized = stages.map((c) => c.quantized());
     this.scales = Float64Array.from(quantized.map((q) => q.scale));
@@ -234,57 +235,50 @@ export class CompiledModel {
     const slotInts = this.slotInts;
     const mask = this.mask;
     const present = this.present;
-    const hotKeys = this.hotKeys;
-    const hotWeights = this.hotWeights;
+    const hot = this.hot;
+    const hot16 = this.hot16;
     const missed = this.scratch.ints(20, count);
     let misses = 0;
     let touched = 0;
     for (let m = 0; m < count; m++) {
       const key = probeKeys[m]!;
-      const h = Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS);
-      if (hotKeys[h] === key) {
+      const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * slotInts;
+      if (hot[o] === key) {
         const at = probeAt[m]!;
-        const b = h * R;
-        for (let y = 0; y < R; y++) acc[at + y] += hotWeights[b + y]!;
+        const b = o * 2 + 2;
+        for (let y = 0; y < R; y++) acc[at + y] += hot16[b + y]!;
         continue;
       }
       missed[misses++] = m;
       if (present[key >>> 16]! & (1 << ((key >>> 11) & 31))) touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
     }
     this.touched = touched;
-    const w = this.w16;
     for (let j = 0; j < misses; j++) {
       const m = missed[j]!;
-      const key = probeKeys[m]!;
       const at = probeAt[m]!;
-      const slot = this.weightsOf(key);
-      const h = Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS);
-      const b = h * R;
-      hotKeys[h] = key;
-      if (slot < 0) for (let y = 0; y < R; y++) hotWeights[b + y] = 0;
-      else {
-        for (let y = 0; y < R; y++) {
-          const v = w[slot + y]!;
-          hotWeights[b + y] = v;
-          acc[at + y] += v;
-        }
-      }
+      const b = this.cacheRow(probeKeys[m]!);
+      for (let y = 0; y < R; y++) acc[at + y] += hot16[b + y]!;
     }
   }
 
   /** addRow through the cache of recently probed features (for features that recur across texts). */
   addRowCached(key: number, acc: Int32Array, at: number): void {
-    const R = this.R;
-    const h = Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS);
-    const b = h * R;
-    const hot = this.hotWeights;
-    if (this.hotKeys[h] !== key) {
-      this.hotKeys[h] = key;
-      const slot = this.weightsOf(key);
-      const w = this.w16;
-      for (let y = 0; y < R; y++) hot[b + y] = slot < 0 ? 0 : w[slot + y]!;
-    }
-    for (let y = 0; y < R; y++) acc[at + y] += hot[b + y]!;
+    const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * this.slotInts;
+    const b = this.hot[o] === key ? o * 2 + 2 : this.cacheRow(key);
+    const hot16 = this.hot16;
+    for (let y = 0; y < this.R; y++) acc[at + y] += hot16[b + y]!;
+  }
+
+  /** Puts feature `key` in its cache entry (its weights, or zeros when the model lacks it); returns the offset of the weights in hot16. */
+  private cacheRow(key: number): number {
+    const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * this.slotInts;
+    const b = o * 2 + 2;
+    const hot16 = this.hot16;
+    this.hot[o] = key;
+    const slot = this.weightsOf(key);
+    const w = this.w16;
+    for (let y = 0; y < this.R; y++) hot16[b + y] = slot < 0 ? 0 : w[slot + y]!;
+    return b;
   }
 
   /** Offset in w16 of feature `key`'s weights (every stage), or -1 when the model lacks it. */
@@ -301,12 +295,13 @@ export class CompiledModel {
   }
 
   /**
-   * The weights of recently probed bigram and shape-pair features ("of the", "Xx Xx"), direct-mapped
-   * by key: 2 MB that mostly stays in cache, in front of the 16 MB table. Key 0 with zero weights is the
-   * correct entry for key 0, which the model never holds.
+   * The weights of recently probed bigram, shape-pair and cue features ("of the", "Xx Xx",
+   * "said"), direct-mapped by key, key and weights in one 32-byte entry (as the table's slots):
+   * one read per lookup, no probing, and features the model lacks are cached too (as zeros).
+   * Key 0 with zero weights is the correct entry for key 0, which the model never holds.
    */
-  private readonly hotKeys = new Int32Array(1 << HOT_BITS);
-  private readonly hotWeights: Int16Array;
+  private readonly hot: Int32Array;
+  private readonly hot16: Int16Array;
 
   /** Keeps the touching loop from being optimised away. */
   touched = 0;
