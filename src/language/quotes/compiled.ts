@@ -238,11 +238,18 @@ export class CompiledModel {
     const hot = this.hot;
     const hot16 = this.hot16;
     const missed = this.scratch.ints(20, count);
+    const entry = this.scratch.ints(21, count);
     let misses = 0;
     let touched = 0;
+    // cache entries read first without branching on them, so their misses overlap
+    for (let m = 0; m < count; m++) {
+      const o = (Math.imul(probeKeys[m]!, 0x9e3779b1) >>> (32 - HOT_BITS)) * slotInts;
+      entry[m] = o;
+      touched ^= hot[o]!;
+    }
     for (let m = 0; m < count; m++) {
       const key = probeKeys[m]!;
-      const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * slotInts;
+      const o = entry[m]!;
       if (hot[o] === key) {
         const at = probeAt[m]!;
         const b = o * 2 + 2;
@@ -252,7 +259,7 @@ export class CompiledModel {
       missed[misses++] = m;
       if (present[key >>> 16]! & (1 << ((key >>> 11) & 31))) touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
     }
-    this.touched = touched;
+    this.touched ^= touched;
     for (let j = 0; j < misses; j++) {
       const m = missed[j]!;
       const at = probeAt[m]!;
