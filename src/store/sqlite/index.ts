@@ -317,9 +317,14 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
           id, entity.key, entity.name, entity.type, json(uniq(entity.aliases)), json(uniq(entity.roles)),
         );
       } else {
-        const aliases = uniq([...parse<string[]>(existing.aliases, []), ...entity.aliases]);
-        const roles = uniq([...parse<string[]>(existing.roles, []), ...entity.roles]);
-        stmt('UPDATE entities SET aliases = ?, roles = ? WHERE id = ?').run(json(aliases), json(roles), id);
+        const oldAliases = parse<string[]>(existing.aliases, []);
+        const oldRoles = parse<string[]>(existing.roles, []);
+        const aliases = uniq([...oldAliases, ...entity.aliases]);
+        const roles = uniq([...oldRoles, ...entity.roles]);
+        // Most mentions of a known entity add nothing new: no write then.
+        if (aliases.length !== oldAliases.length || roles.length !== oldRoles.length) {
+          stmt('UPDATE entities SET aliases = ?, roles = ? WHERE id = ?').run(json(aliases), json(roles), id);
+        }
       }
       return id;
     },
