@@ -53,7 +53,7 @@ const cpuMs = () => {
 let peakRss = process.memoryUsage().rss;
 const started = process.hrtime.bigint();
 const cpu0 = cpuMs();
-const WINDOW = docs.length >= 10_000 ? 5_000 : Math.max(100, Math.floor(docs.length / 5 / 100) * 100);
+const WINDOW = docs.length >= 10_000 ? 1_000 : Math.max(100, Math.floor(docs.length / 5 / 100) * 100);
 const windowCpu: number[] = [];
 let lastMark = cpu0;
 let staged = 0;
@@ -89,5 +89,10 @@ if (windowCpu.length >= 2) {
   const first = windowCpu[0]!;
   const last = windowCpu[windowCpu.length - 1]!;
   console.log(`  CPU ms/article per ${WINDOW} articles: ${windowCpu.map((x) => x.toFixed(1)).join(' ')}; last/first ${(last / first).toFixed(2)}`);
+  if (docs.length >= 10_000) {
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const k = 5_000 / WINDOW;
+    console.log(`  first 5,000: ${mean(windowCpu.slice(0, k)).toFixed(1)} ms/article, last 5,000: ${mean(windowCpu.slice(-k)).toFixed(1)} ms/article (ratio ${(mean(windowCpu.slice(-k)) / mean(windowCpu.slice(0, k))).toFixed(2)}; target ≤ 1.5)`);
+  }
 }
 console.log(`  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; load average at the end ${loadavg()[0]!.toFixed(1)}`);
