@@ -243,9 +243,10 @@ export class CompiledModel {
     let touched = 0;
     // cache entries read first without branching on them, so their misses overlap
     for (let m = 0; m < count; m++) {
-      const o = (Math.imul(probeKeys[m]!, 0x9e3779b1) >>> (32 - HOT_BITS)) * slotInts;
+      const key = probeKeys[m]!;
+      const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * slotInts;
       entry[m] = o;
-      touched ^= hot[o]!;
+      touched ^= hot[o]! ^ present[key >>> 16]!;
     }
     for (let m = 0; m < count; m++) {
       const key = probeKeys[m]!;
@@ -393,6 +394,7 @@ export class CompiledModel {
     const newKeys = this.newKeys;
     const present = this.present;
     let touched = 0;
+    for (let m = 0; m < count; m++) touched ^= present[newKeys[m]! >>> 16]!;
     for (let m = 0; m < count; m++) {
       const key = newKeys[m]!;
       if (present[key >>> 16]! & (1 << ((key >>> 11) & 31))) touched ^= keys[((key ^ (key >>> 16)) & this.mask) * this.slotInts]!;
