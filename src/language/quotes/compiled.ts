@@ -252,9 +252,7 @@ export class CompiledModel {
       const key = probeKeys[m]!;
       const o = entry[m]!;
       if (hot[o] === key) {
-        const at = probeAt[m]!;
-        const b = o * 2 + 2;
-        for (let y = 0; y < R; y++) acc[at + y] += hot16[b + y]!;
+        addRow16(acc, probeAt[m]!, hot16, o * 2 + 2, R);
         continue;
       }
       missed[misses++] = m;
@@ -264,17 +262,14 @@ export class CompiledModel {
     for (let j = 0; j < misses; j++) {
       const m = missed[j]!;
       const at = probeAt[m]!;
-      const b = this.cacheRow(probeKeys[m]!);
-      for (let y = 0; y < R; y++) acc[at + y] += hot16[b + y]!;
+      addRow16(acc, at, hot16, this.cacheRow(probeKeys[m]!), R);
     }
   }
 
   /** addRow through the cache of recently probed features (for features that recur across texts). */
   addRowCached(key: number, acc: Int32Array, at: number): void {
     const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * this.slotInts;
-    const b = this.hot[o] === key ? o * 2 + 2 : this.cacheRow(key);
-    const hot16 = this.hot16;
-    for (let y = 0; y < this.R; y++) acc[at + y] += hot16[b + y]!;
+    addRow16(acc, at, this.hot16, this.hot[o] === key ? o * 2 + 2 : this.cacheRow(key), this.R);
   }
 
   /** Puts feature `key` in its cache entry (its weights, or zeros when the model lacks it); returns the offset of the weights in hot16. */
@@ -825,6 +820,16 @@ class Scratch {
     const a = this.f64[slot];
     return a && a.length >= size ? a : (this.f64[slot] = new Float64Array(Math.max(64, size * 2)));
   }
+}
+
+/** acc[at .. at + width) += w[from .. from + width) (unrolled for the two-stage width). */
+function addRow16(acc: Int32Array, at: number, w: Int16Array, from: number, width: number): void {
+  if (width === 14) {
+    acc[at] += w[from]!; acc[at + 1] += w[from + 1]!; acc[at + 2] += w[from + 2]!; acc[at + 3] += w[from + 3]!;
+    acc[at + 4] += w[from + 4]!; acc[at + 5] += w[from + 5]!; acc[at + 6] += w[from + 6]!; acc[at + 7] += w[from + 7]!;
+    acc[at + 8] += w[from + 8]!; acc[at + 9] += w[from + 9]!; acc[at + 10] += w[from + 10]!; acc[at + 11] += w[from + 11]!;
+    acc[at + 12] += w[from + 12]!; acc[at + 13] += w[from + 13]!;
+  } else for (let y = 0; y < width; y++) acc[at + y] += w[from + y]!;
 }
 
 /** Cue-rate bucket of features 17, 36 and 50. */
