@@ -185,9 +185,7 @@ export class CompiledModel {
       const o = i * this.slotInts;
       const found = keys[o]!;
       if (found === k) {
-        const w = this.w16;
-        const b = o * 2 + 2;
-        for (let y = 0; y < this.R; y++) acc[at + y] += w[b + y]!;
+        addRow16(acc, at, this.w16, o * 2 + 2, this.R);
         return;
       }
       if (found === 0) return;
@@ -568,7 +566,14 @@ export class CompiledModel {
       const scale = this.scales[k]!;
       for (let i = 0; i < n; i++) {
         const from = i * R + k * NT;
-        for (let y = 0; y < NT; y++) emit[i * NT + y] = acc[from + y]! / scale;
+        const e = i * NT;
+        emit[e] = acc[from]! / scale;
+        emit[e + 1] = acc[from + 1]! / scale;
+        emit[e + 2] = acc[from + 2]! / scale;
+        emit[e + 3] = acc[from + 3]! / scale;
+        emit[e + 4] = acc[from + 4]! / scale;
+        emit[e + 5] = acc[from + 5]! / scale;
+        emit[e + 6] = acc[from + 6]! / scale;
       }
       if (NT === 7) decodeBio(emit, n, this.transitions[k]!, out);
       else decodeEmissions(emit, n, Float32Array.from(this.transitions[k]!), out);
