@@ -430,6 +430,7 @@ export async function ingestDocuments(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, errors: [], duplicateOf: [], storedIds: [], storyIds: [], stoppedEarly: false };
+  const reportedStories = new Set<string>();
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
   const linker = createLinker(store.kv);
@@ -563,7 +564,10 @@ export async function ingestDocuments(
     touchedStories.set(link.storyId, (touchedStories.get(link.storyId) ?? 0) + 1);
     report.stored++;
     report.storedIds.push(article.id);
-    if (!report.storyIds.includes(link.storyId)) report.storyIds.push(link.storyId);
+    if (!reportedStories.has(link.storyId)) {
+      reportedStories.add(link.storyId);
+      report.storyIds.push(link.storyId);
+    }
   };
 
   for await (const source of sources) {
