@@ -48,10 +48,16 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** NFKC leaves ASCII as it is: most lines need no normalisation pass. */
+function nfkc(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+}
+
 /** Normalises a line for counting its repetition across articles: case, quotes, digits, spacing. */
 export function normalizeLineForRepetition(line: string): string {
-  return line
-    .normalize('NFKC')
+  return nfkc(line)
     .toLowerCase()
     .replace(/[“”«»„‟"″]/g, '"')
     .replace(/[‘’‚‛'′`]/g, "'")
@@ -62,8 +68,7 @@ export function normalizeLineForRepetition(line: string): string {
 
 /** Normalised key for collapsing duplicate paragraphs (quotes and punctuation ignored). */
 function duplicateKey(text: string): string {
-  return text
-    .normalize('NFKC')
+  return nfkc(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -6,9 +6,13 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Lower-cased words with typographic variants folded (’ → '), punctuation dropped. */
 export function words(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) out.push(m[0].replace(/’/g, "'"));
-  return out;
+  return folded(text).match(WORD) ?? [];
+}
+
+/** Lower case, ’ as ' (WORD accepts both inside a word, so the words are the same). */
+function folded(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 /** The text reduced to its words, one space apart: what "the same content" compares. */
@@ -50,14 +54,17 @@ export function stem(word: string): string {
 /** Content terms of a text (stop words, numbers and one-letter words removed, stemmed), at most `limit`. */
 export function contentTerms(text: string, limit = Infinity): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0].replace(/’/g, "'");
+  const source = folded(text);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(source); m !== null; m = WORD.exec(source)) {
+    const w = m[0];
     if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
     if (s.length < 2 || STOPWORDS.has(s)) continue;
     out.push(s);
     if (out.length >= limit) break;
   }
+  WORD.lastIndex = 0;
   return out;
 }
 
