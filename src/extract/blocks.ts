@@ -294,7 +294,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
     else if (/^[\W\d_]*$/u.test(text) && text.length < 20 && !/\p{L}/u.test(text)) drop(it, 'symbols or numbers only');
     else {
-      const repeat = options.repeatedLines?.get(normalizeLineForRepetition(text)) ?? 0;
+      const repeat = options.repeatedLines?.size ? (options.repeatedLines.get(normalizeLineForRepetition(text)) ?? 0) : 0;
       // Boilerplate repeats across a source's articles; so do wire stories, so long prose needs more evidence.
       if (repeat >= 2 && (!it.prose || f.words < 25 || repeat >= 5)) drop(it, `repeated in ${repeat} other articles of the source`);
     }
