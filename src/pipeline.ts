@@ -527,7 +527,7 @@ export async function ingestDocuments(
 
   // Stories are rebuilt from all their articles, so rebuilding after every batch would make the
   // cost per article grow with the story: while an ingest runs they are rebuilt every few seconds
-  // (never more than about a tenth of its time), each once it has grown by a quarter or its last
+  // (never more than about a tenth of its time), each once it has grown by half or its last
   // build is five minutes old; at the end, all of them.
   let lastRebuild = Date.now();
   let lastRebuildTook = 0;
@@ -536,7 +536,7 @@ export async function ingestDocuments(
   const maybeRebuild = (force: boolean) => {
     if (!force && Date.now() - lastRebuild < Math.max(rebuildEvery, 9 * lastRebuildTook)) return;
     const started = Date.now();
-    rebuildDirtyStories(store, now(), force ? {} : { minGrowth: 0.25, maxAgeMs: 5 * 60_000, builtAt });
+    rebuildDirtyStories(store, now(), force ? {} : { minGrowth: 0.5, maxAgeMs: 5 * 60_000, builtAt });
     lastRebuild = Date.now();
     lastRebuildTook = lastRebuild - started;
   };
