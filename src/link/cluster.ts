@@ -236,22 +236,8 @@ export class OnlineClusterer {
 
   /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    // One article's comparisons ask for the same terms' IDF many times (every centroid whose norm
-    // is refreshed): kept until the counts change.
-    if (this.idfMemoDocs !== this.docs) {
-      this.idfMemo.clear();
-      this.idfMemoDocs = this.docs;
-    }
-    let idf = this.idfMemo.get(term);
-    if (idf === undefined) {
-      idf = Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
-      this.idfMemo.set(term, idf);
-    }
-    return idf;
+    return Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
   }
-
-  private readonly idfMemo = new Map<string, number>();
-  private idfMemoDocs = -1;
 
   /**
    * Background count of a term. An entity key (`E:place:mexico`) has none of its own: it takes the
@@ -267,7 +253,6 @@ export class OnlineClusterer {
 
   /** Sets a learned document frequency (when state is loaded). */
   setDf(term: string, df: number): void {
-    this.idfMemoDocs = -1;
     this.dfTotal.set(term, this.priorOf(term) + df);
     this.df.set(term, df);
   }
@@ -286,7 +271,6 @@ export class OnlineClusterer {
   /** Counts the article's terms into the document frequencies (before it is compared: its own terms exist). */
   learn(v: Vec): void {
     this.docs++;
-    this.idfMemoDocs = -1;
     for (const t of v.keys()) {
       const df = (this.df.get(t) ?? 0) + 1;
       this.df.set(t, df);
