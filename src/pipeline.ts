@@ -527,14 +527,14 @@ export async function ingestDocuments(
 
   // Stories are rebuilt from all their articles, so rebuilding after every batch would make the
   // cost per article grow with the story: while an ingest runs they are rebuilt every few seconds
-  // (never more than about a tenth of its time), each once it has grown by half or its last
+  // (never more than about a twentieth of its time), each once it has grown by half or its last
   // build is five minutes old; at the end, all of them.
   let lastRebuild = Date.now();
   let lastRebuildTook = 0;
   const rebuildEvery = options.rebuildEveryMs ?? 15_000;
   const builtAt = new Map<string, number>();
   const maybeRebuild = (force: boolean) => {
-    if (!force && Date.now() - lastRebuild < Math.max(rebuildEvery, 9 * lastRebuildTook)) return;
+    if (!force && Date.now() - lastRebuild < Math.max(rebuildEvery, 19 * lastRebuildTook)) return;
     const started = Date.now();
     rebuildDirtyStories(store, now(), force ? {} : { minGrowth: 0.5, maxAgeMs: 5 * 60_000, builtAt });
     lastRebuild = Date.now();
