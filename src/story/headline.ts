@@ -23,18 +23,16 @@ function cleanTitle(title: string): string {
   return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/u, '').replace(/\s+/g, ' ').trim();
 }
 
-const LEAD_CHARS = 1500;
 const headTermCache = new WeakMap<StoryArticle, string[]>();
 
 function headTerms(a: StoryArticle): string[] {
   let terms = headTermCache.get(a);
-  if (!terms) headTermCache.set(a, (terms = contentTerms(`${a.title} ${a.text.slice(0, LEAD_CHARS)}`)));
+  if (!terms) headTermCache.set(a, (terms = contentTerms(`${a.title} ${a.text}`)));
   return terms;
 }
 
 export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[]): { title: string; summary: string } {
   const tfidf = new TfIdf();
-  // An article's head says what it is about: the story's centre from titles and leads, not whole texts.
   const docTerms = articles.map(headTerms);
   for (const t of docTerms) tfidf.add(t);
   const story = topTerms(centroid(docTerms.map((t) => tfidf.vector(t))), 40);

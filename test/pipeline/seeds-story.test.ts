@@ -42,6 +42,9 @@ describe('the seeds as one story', () => {
       for (const s of t.sentences) for (const c of CRUFT) expect(s.text).not.toMatch(c);
     }
     expect(story.title.length).toBeGreaterThan(10);
+    // A headline an outlet wrote, not a lede cut short or a sentence of reporting.
+    expect(story.title).not.toMatch(/…$|\.\.\.$/);
+    expect(doc.articles.map((a) => a.title)).toContain(story.title);
   });
 
   it('keeps the article text clean of web cruft', () => {
