@@ -10,6 +10,8 @@ function headlineShape(title: string): number {
   const n = wordCount(title);
   if (n < 4 || n > 22) return 0.3;
   if (/[|•]|\s[-–—]\s[A-Z][\w.]+$/.test(title)) return 0.6; // "… - Site Name"
+  // Cut short ("… his US counterpart Joe Biden…"): a lede made into a title, not a headline.
+  if (/(?:…|\.\.\.)$/.test(title.trim())) return 0.5;
   return 1;
 }
 
@@ -23,11 +25,13 @@ function cleanTitle(title: string): string {
   return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/u, '').replace(/\s+/g, ' ').trim();
 }
 
+// An article's head says what it is about: the story's centre from titles and leads.
+const LEAD_CHARS = 1500;
 const headTermCache = new WeakMap<StoryArticle, string[]>();
 
 function headTerms(a: StoryArticle): string[] {
   let terms = headTermCache.get(a);
-  if (!terms) headTermCache.set(a, (terms = contentTerms(`${a.title} ${a.text}`)));
+  if (!terms) headTermCache.set(a, (terms = contentTerms(`${a.title} ${a.text.slice(0, LEAD_CHARS)}`)));
   return terms;
 }
 
