@@ -1,4 +1,4 @@
-import { fnv1a } from '../text/hash.js';
+import { fnv1a, mix32 } from '../text/hash.js';
 // Text features for linking: normalised words, content terms for TF-IDF, word shingles, hashes.
 // Everything here is pure and deterministic: the same text gives the same features on every run.
 
@@ -68,18 +68,8 @@ export function contentTerms(text: string, limit = Infinity): string[] {
   return out;
 }
 
-export { fnv1a };
+export { fnv1a, mix32 };
 
-/** Murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers. */
-export function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** Sorted, unique 32-bit hashes of the text's word k-shingles (k consecutive normalised words). */
 export function shingleSet(text: string, k = 4, maxWords = 20000): Uint32Array {

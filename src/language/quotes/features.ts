@@ -2,7 +2,7 @@
 // Features are 32-bit hashes of (template, values) computed without building strings: each
 // token's word hash is computed once and mixed with small integers, which keeps the tagger fast.
 import type { QToken } from './tokens.js';
-import { fnv1a } from '../../text/hash.js';
+import { fnv1a, mix32 } from '../../text/hash.js';
 
 /** Quotation states of the token arrays seen last (tagging, attribution and the quote rules each need them). */
 const quoteStateCache = new WeakMap<QToken[], { text: string; states: Uint8Array }>();
@@ -89,21 +89,13 @@ function mix(h: number, v: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-function fin(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 // The seed mixed with each template number, computed once (the hashes are unchanged).
 const TEMPLATE = new Int32Array(64);
 for (let t = 0; t < 64; t++) TEMPLATE[t] = mix(0x9747b28c, t);
-export const f1 = (t: number, a: number) => fin(mix(TEMPLATE[t]!, a));
-export const f2 = (t: number, a: number, b: number) => fin(mix(mix(TEMPLATE[t]!, a), b));
-export const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(TEMPLATE[t]!, a), b), c));
+export const f1 = (t: number, a: number) => mix32(mix(TEMPLATE[t]!, a));
+export const f2 = (t: number, a: number, b: number) => mix32(mix(mix(TEMPLATE[t]!, a), b));
+export const f3 = (t: number, a: number, b: number, c: number) => mix32(mix(mix(mix(TEMPLATE[t]!, a), b), c));
 
 /**
  * Feature hashes of a whole sequence in one buffer: token i's hashes are
