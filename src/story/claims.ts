@@ -2,7 +2,7 @@
 import type { ClaimEvolution, ClaimStatement, Disagreement, IsoDate } from '../types.js';
 import { extractEventMentions, isFurniture, sentenceMentions } from './events.js';
 import type { DatedMention, StoryArticle } from './model.js';
-import { contentTerms, isStopword, stem, words } from './text.js';
+import { contentTerms, isStopword, perObject, stem, words } from './text.js';
 
 const REPORTING =
   /\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|added|announced|claimed|claims|insisted|warned|argued|confirmed|denied|declared|according to|pointed out|remarked)\b/i;
@@ -56,15 +56,7 @@ function fallbackSpeaker(text: string): string | null {
 // A capitalised word after a space (the statement text is trimmed: not its first word).
 const CAPITALISED = /[A-Z][\p{L}'’-]*/gu;
 
-// An article's statements depend on it alone: kept while the article object lives (a caller may
-// keep articles across builds of a growing story).
-const statementCache = new WeakMap<StoryArticle, Statement[]>();
-
-function statementsOf(article: StoryArticle): Statement[] {
-  let cached = statementCache.get(article);
-  if (!cached) statementCache.set(article, (cached = findStatements(article)));
-  return cached;
-}
+const statementsOf = perObject(findStatements);
 
 function findStatements(article: StoryArticle): Statement[] {
   const out: Statement[] = [];

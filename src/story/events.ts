@@ -2,7 +2,7 @@
 import type { EntityMention, IsoDate, Timex } from '../types.js';
 import { addDays, calendarDateOf, clockOf, dayNumber, narrowByMod } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent } from './model.js';
-import { contentTerms, cosine, TfIdf, wordCount } from './text.js';
+import { contentTerms, cosine, perObject, perText, TfIdf, wordCount } from './text.js';
 
 // Lines that are page furniture rather than reporting: captions, link teasers, comment forms,
 // bylines, share bars. The extract stage removes most of them; these rules make the stage safe on
@@ -14,17 +14,7 @@ const CAPTION =
 const WEEKDAY_HEADER = /^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\s*$/i;
 
 /** True for page furniture (captions, teasers, headers, comment prompts) that must never become an event. */
-export function isFurniture(sentence: string): boolean {
-  let furniture = furnitureCache.get(sentence);
-  if (furniture === undefined) {
-    if (furnitureCache.size >= 50_000) furnitureCache.clear();
-    furnitureCache.set(sentence, (furniture = judgeFurniture(sentence)));
-  }
-  return furniture;
-}
-
-// Each sentence is judged by several passes of a story build (events, claims, headline).
-const furnitureCache = new Map<string, boolean>();
+export const isFurniture = perText(judgeFurniture);
 
 function judgeFurniture(sentence: string): boolean {
   const s = sentence.trim();
@@ -159,13 +149,10 @@ function datesOfSentence(text: string, inside: Timex[], published: IsoDate | nul
  */
 export function extractEventMentions(article: StoryArticle, options?: MentionOptions): DatedMention[] {
   // The story build and its claim pass both need the default mentions of every article.
-  if (options) return eventMentionsOf(article, options);
-  let cached = defaultMentions.get(article);
-  if (!cached) defaultMentions.set(article, (cached = eventMentionsOf(article, {})));
-  return cached;
+  return options ? eventMentionsOf(article, options) : defaultMentions(article);
 }
 
-const defaultMentions = new WeakMap<StoryArticle, DatedMention[]>();
+const defaultMentions = perObject((article: StoryArticle) => eventMentionsOf(article, {}));
 
 function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedMention[] {
   const lead = options.leadSentences ?? 5;

@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../types.js';
 import { formatDate } from './dates.js';
 import { isFurniture } from './events.js';
 import type { StoryArticle } from './model.js';
-import { centroid, contentTerms, cosine, TfIdf, topTerms, wordCount } from './text.js';
+import { centroid, contentTerms, cosine, TfIdf, topTerms, perObject, wordCount } from './text.js';
 
 function headlineShape(title: string): number {
   const n = wordCount(title);
@@ -27,13 +27,7 @@ function cleanTitle(title: string): string {
 
 // An article's head says what it is about: the story's centre from titles and leads.
 const LEAD_CHARS = 1500;
-const headTermCache = new WeakMap<StoryArticle, string[]>();
-
-function headTerms(a: StoryArticle): string[] {
-  let terms = headTermCache.get(a);
-  if (!terms) headTermCache.set(a, (terms = contentTerms(`${a.title} ${a.text.slice(0, LEAD_CHARS)}`)));
-  return terms;
-}
+const headTerms = perObject((a: StoryArticle) => contentTerms(`${a.title} ${a.text.slice(0, LEAD_CHARS)}`));
 
 export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[]): { title: string; summary: string } {
   const tfidf = new TfIdf();

@@ -49,10 +49,45 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+/**
+ * A pure function of an object, remembered while the object lives: a story build derives each
+ * article's parts once for all its passes.
+ */
+export function perObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) memo.set(key, (value = compute(key)));
+    return value;
+  };
+}
+
+/**
+ * A pure function of a string, remembered for strings up to `maxLength` characters, at most
+ * `limit` of them (then forgotten all at once): sentences recur across the passes of one story
+ * build and across the rebuilds of a growing story. Callers must not mutate what it returns.
+ */
+export function perText<V>(compute: (text: string) => V, maxLength = Infinity, limit = 50_000): (text: string) => V {
+  const memo = new Map<string, V>();
+  return (text) => {
+    let value = memo.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      if (text.length <= maxLength) {
+        if (memo.size >= limit) memo.clear();
+        memo.set(text, value);
+      }
+    }
+    return value;
+  };
+}
+
+const stemOf = perText(stem);
+
 /** Stemmed content words: no stopwords, no pure numbers of one or two digits, no punctuation. */
-export function contentTerms(text: string): string[] {
-  const cached = termCache.get(text);
-  if (cached) return cached;
+export const contentTerms = perText(findContentTerms, 600);
+
+function findContentTerms(text: string): string[] {
   const out: string[] = [];
   const keep = (w: string) => {
     if (w.length < 2 || STOPWORDS.has(w)) return;
@@ -63,27 +98,7 @@ export function contentTerms(text: string): string[] {
     if (x.includes('-')) for (const part of x.split('-')) keep(part);
     else keep(x);
   }
-  if (text.length <= MAX_CACHED_TEXT) {
-    if (termCache.size >= MAX_CACHED_TEXTS) termCache.clear();
-    termCache.set(text, out);
-  }
   return out;
-}
-
-// Sentences recur across the passes of one story build (events, timeline, claims) and across
-// rebuilds of a growing story: their terms are kept, within bounds. Callers must not mutate them.
-const MAX_CACHED_TEXT = 600;
-const MAX_CACHED_TEXTS = 50_000;
-const termCache = new Map<string, string[]>();
-const stemCache = new Map<string, string>();
-
-function stemOf(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    if (stemCache.size >= MAX_CACHED_TEXTS) stemCache.clear();
-    stemCache.set(word, (s = stem(word)));
-  }
-  return s;
 }
 
 export type Vector = Map<string, number>;
