@@ -22,6 +22,8 @@ export interface IngestSourceOptions extends FetchOptions {
 }
 
 const DEFAULT_GLOB = '**/*.{txt,text,md,html,htm,xhtml,jsonl,ndjson,rss,atom,xml}';
+/** A folder of articles often carries its own paperwork; with the default glob it is not news. */
+const PAPERWORK = ['**/{README,LICENSE,LICENCE,CHANGELOG,CHANGES,CONTRIBUTING,NOTICE,COPYING,AUTHORS}{,.*}', '**/node_modules/**'];
 
 export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -107,7 +109,16 @@ export async function* readSources(inputs: string[], options: IngestSourceOption
       continue;
     }
     if (info.isDirectory()) {
-      const files = (await glob(options.glob ?? DEFAULT_GLOB, { cwd: input, absolute: false, onlyFiles: true, dot: false })).sort();
+      const files = (
+        await glob(options.glob ?? DEFAULT_GLOB, {
+          cwd: input,
+          absolute: false,
+          onlyFiles: true,
+          dot: false,
+          caseSensitiveMatch: false,
+          ignore: options.glob ? [] : PAPERWORK,
+        })
+      ).sort();
       if (files.length === 0) {
         yield { origin: input, items: [], errors: [{ origin: input, message: `no files matching ${options.glob ?? DEFAULT_GLOB} in this directory` }] };
       }

@@ -59,6 +59,19 @@ describe('ingest of the seeds as plain text', () => {
   });
 });
 
+describe('a directory of articles', () => {
+  it('is walked without its paperwork (README, LICENSE…), which can still be named explicitly', async () => {
+    const origins: string[] = [];
+    for await (const source of readSources([SEEDS_DIR])) origins.push(source.origin);
+    expect(origins.some((o) => /README/i.test(o))).toBe(false);
+    expect(origins.filter((o) => o.endsWith('.txt'))).toHaveLength(5);
+    expect(origins.some((o) => o.endsWith('seeds.jsonl'))).toBe(true);
+    const named: string[] = [];
+    for await (const source of readSources([join(SEEDS_DIR, 'README.md')])) named.push(source.origin);
+    expect(named).toHaveLength(1);
+  });
+});
+
 describe('bad input never stops a batch and is reported with path and line', () => {
   it('stores the good articles of a mixed batch and names each bad one', async () => {
     const dir = tempDir();
