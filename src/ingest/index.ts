@@ -81,6 +81,39 @@ export async function readUrlSource(url: string, options: IngestSourceOptions = 
 }
 
 /**
+ * Merges consecutive small sources (one file each, in a folder of .txt or .html files) into groups
+ * of at least `minItems` items: an ingest batch then spans files, so undated articles are dated
+ * together and arrive in publication order across files. A source with errors closes the group
+ * before it, so a strict ingest still stops where the first bad input is.
+ */
+export async function* groupSources(
+  sources: AsyncIterable<ParseResult<RawDoc> & { origin: string }>,
+  minItems: number,
+): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
+  let group: { origins: string[]; items: RawDoc[] } = { origins: [], items: [] };
+  const flush = (): (ParseResult<RawDoc> & { origin: string }) | null => {
+    if (group.origins.length === 0) return null;
+    const { origins, items } = group;
+    group = { origins: [], items: [] };
+    const origin = origins.length === 1 ? origins[0]! : `${origins[0]} … ${origins[origins.length - 1]} (${origins.length} inputs)`;
+    return { origin, items, errors: [] };
+  };
+  for await (const source of sources) {
+    if (source.errors.length > 0) {
+      const before = flush();
+      if (before) yield before;
+      yield source;
+      continue;
+    }
+    group.origins.push(source.origin);
+    for (const item of source.items) group.items.push(item);
+    if (group.items.length >= minItems) yield flush()!;
+  }
+  const rest = flush();
+  if (rest) yield rest;
+}
+
+/**
  * Expands the user's inputs and yields one parse result per source, in order. Directories are
  * walked recursively (`options.glob`), `-` reads JSON Lines from stdin.
  */

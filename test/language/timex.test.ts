@@ -53,6 +53,33 @@ describe('findTimexes on the seeds', () => {
   });
 });
 
+describe('a publication date known only as a range', () => {
+  const text = seed('004_0c206504672e1e96.txt');
+  const inRange = findTimexes(text, { dct: null, dctRange: { from: '2021-12-17', to: '2022-01-09' } });
+  const value = (span: string): string | undefined => inRange.find((t) => t.text === span)?.value;
+
+  it('dates what every day of the range dates alike', () => {
+    expect(value('December 7')).toBe('2021-12-07');
+    expect(value('December 24')).toBe('2021-12-24');
+    expect(value('January 10')).toBe('2022-01-10');
+  });
+
+  it('leaves what depends on the exact day as without a date', () => {
+    expect(value('the weekend')).toBe('XXXX-WXX');
+    expect(value('4:25 p.m. Washington time')).toBe('XXXX-XX-XXT16:25');
+  });
+
+  it('finds the same expressions as with a known date', () => {
+    const known = findTimexes(text, { dct: '2021-12-30' });
+    expect(inRange.map((t) => t.text)).toEqual(known.map((t) => t.text));
+  });
+
+  it('a range too wide to place a month-day leaves it yearless', () => {
+    const wide = findTimexes(text, { dct: null, dctRange: { from: '2021-03-01', to: '2022-06-01' } });
+    expect(wide.find((t) => t.text === 'December 7')?.value).toBe('XXXX-12-07');
+  });
+});
+
 describe('expression classes on real sentences', () => {
   const dct = '1989-10-30';
   it('days, months, years, weeks, quarters, halves, seasons, decades, centuries', () => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readSources } from '../../ingest/index.js';
+import { groupSources, readSources } from '../../ingest/index.js';
 import { ingestDocuments, metadataDate, type IngestReport } from '../../pipeline.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { createProgress } from '../output.js';
@@ -50,14 +50,17 @@ export function registerIngest(program: Command): void {
         const progress = createProgress({ quiet: flags.quiet || flags.json, unit: 'articles' });
         const report = await ingestDocuments(
           store,
-          readSources(inputs, {
-            glob: flags.glob,
-            source: flags.source,
-            published: flags.published,
-            allowPrivate: flags.allowPrivate,
-            timeoutMs: flags.timeout,
-            maxBytes: flags.maxBytes,
-          }),
+          groupSources(
+            readSources(inputs, {
+              glob: flags.glob,
+              source: flags.source,
+              published: flags.published,
+              allowPrivate: flags.allowPrivate,
+              timeoutMs: flags.timeout,
+              maxBytes: flags.maxBytes,
+            }),
+            flags.batchSize ?? 100,
+          ),
           {
             strict: flags.strict,
             batchSize: flags.batchSize,

@@ -3,14 +3,20 @@
 // Rules (rules.ts) propose spans; here they are resolved in document order so that each expression
 // can use the tense of its clause and the reference time the text has set so far ("On March 3 …
 // the day before" → March 2).
-import type { IsoDate, Sentence, Timex } from '../../types.js';
-import { parseIsoDate } from './calendar.js';
+import type { DateRange, IsoDate, Sentence, Timex } from '../../types.js';
+import { fmtDay, fromEpochDay, parseIsoDate, toEpochDay } from './calendar.js';
 import { recognise, type Ctx, type Ref } from './rules.js';
 import { tenseAt, type Tense } from './tense.js';
 
 export interface TimexOptions {
   /** Document creation time (publication date); relative expressions resolve against it. */
   dct: IsoDate | null;
+  /**
+   * When the publication date is not known but bounded (an inferred range), an expression gets a
+   * calendar value only where every date of the range gives it the same one ("On December 7" in
+   * an article from 17 December–9 January); the others ("on Tuesday") stay as without a DCT.
+   */
+  dctRange?: DateRange | null;
   sentences?: Sentence[];
 }
 
@@ -53,11 +59,27 @@ function prepositionTense(text: string, start: number, sentence: string): Tense 
 }
 
 export function findTimexes(text: string, options: TimexOptions): Timex[] {
-  const dct = parseIsoDate(options.dct);
+  const from = parseIsoDate(options.dctRange?.from);
+  const to = parseIsoDate(options.dctRange?.to);
+  if (options.dct || !from || !to) return resolveAll(text, options.dct, options.sentences);
+  const [a, b] = [toEpochDay(from), toEpochDay(to)];
+  const ends = [...new Set([a, Math.round((a + b) / 2), b])].map((n) => resolveAll(text, fmtDay(fromEpochDay(n)), options.sentences));
+  const undated = new Map(resolveAll(text, null, options.sentences).map((t) => [`${t.start}:${t.end}`, t]));
+  const key = (t: Timex): string => `${t.start}:${t.end}:${t.type}:${t.value}:${t.mod ?? ''}`;
+  const agreed = ends.slice(1).map((run) => new Set(run.map(key)));
+  return ends[0]!.flatMap((t) => {
+    if (agreed.every((run) => run.has(key(t)))) return [t];
+    const fallback = undated.get(`${t.start}:${t.end}`);
+    return fallback ? [fallback] : [];
+  });
+}
+
+function resolveAll(text: string, dctIso: IsoDate | null, sentencesGiven: Sentence[] | undefined): Timex[] {
+  const dct = parseIsoDate(dctIso);
   const candidates = recognise(text);
   if (candidates.length === 0) return [];
-  const bounds: Array<[number, number]> = options.sentences?.length
-    ? options.sentences.map((s) => [s.start, s.end])
+  const bounds: Array<[number, number]> = sentencesGiven?.length
+    ? sentencesGiven.map((s) => [s.start, s.end])
     : sentenceBounds(text);
 
   const out: Timex[] = [];
