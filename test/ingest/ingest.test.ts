@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { openStore } from '../../src/store/index.js';
-import { readSources } from '../../src/ingest/index.js';
+import { groupSources, readSources } from '../../src/ingest/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
 import { buildExport } from '../../src/export.js';
 import { CLI, ROOT, SEEDS_DIR, SHARED_DATA, tempDir } from '../helpers/paths.js';
@@ -69,6 +69,18 @@ describe('a directory of articles', () => {
     const named: string[] = [];
     for await (const source of readSources([join(SEEDS_DIR, 'README.md')])) named.push(source.origin);
     expect(named).toHaveLength(1);
+  });
+
+  it('is one batch as the CLI reads it, so undated files date each other', async () => {
+    const store = openStore(join(tempDir(), 'grouped.db'));
+    const report = await ingestDocuments(store, groupSources(readSources(seedTexts), 100));
+    expect(report).toMatchObject({ stored: 5, failed: 0 });
+    const byFile = new Map(store.articleIds().map((id) => [store.getArticle(id)!.path?.split('/').pop(), store.getArticle(id)!]));
+    // seed 004 dates its events by month and day only; seed 001 dates the same talks "late in 2021"
+    const a004 = byFile.get('004_0c206504672e1e96.txt')!;
+    expect(a004.published).toBeNull();
+    expect(a004.publishedRange).toEqual({ from: '2021-12-17', to: '2022-01-09' });
+    store.close();
   });
 });
 
