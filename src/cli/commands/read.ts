@@ -40,7 +40,7 @@ export function printStory(store: Store, id: string): void {
   const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? `“${truncate(a.title, 32)}”`]));
   const out: string[] = [];
   out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
-  out.push(`story ${story.id} · ${story.firstSeen ?? '?'} – ${story.lastSeen ?? '?'} · ${articles.length} articles from ${new Set(articles.map((a) => a.source ?? a.id)).size} sources`);
+  out.push(`story ${story.id} · ${span(story.firstSeen, story.lastSeen)} · ${articles.length} articles from ${new Set(articles.map((a) => a.source ?? a.id)).size} sources`);
   if (story.summary) out.push('', wrap(story.summary));
   if (story.timeline.length) {
     out.push('', 'Timeline');
@@ -91,7 +91,7 @@ export function printStoriesSummary(store: Store, limit = 20): void {
   process.stdout.write(
     table(
       ['ID', 'articles', 'sources', 'span', 'title'],
-      stories.map((s) => [s.id, String(s.articleCount), String(s.sourceCount), `${s.firstSeen ?? '?'} – ${s.lastSeen ?? '?'}`, truncate(s.title, 70)]),
+      stories.map((s) => [s.id, String(s.articleCount), String(s.sourceCount), span(s.firstSeen, s.lastSeen), truncate(s.title, 70)]),
     ) + '\n',
   );
 }
@@ -209,10 +209,15 @@ export function registerRead(program: Command): void {
           ['entities', String(s.entities)],
           ['quotes', String(s.quotes)],
           ['time expressions', String(s.timexes)],
-          ['published', `${s.firstPublished ?? '?'} – ${s.lastPublished ?? '?'}`],
+          ['published', span(s.firstPublished, s.lastPublished)],
           ['database', `${store.path} (${(s.dbBytes / 1024 / 1024).toFixed(1)} MB)`],
         ];
         process.stdout.write(rows.map(([k, v]) => `${k.padEnd(22)} ${v}`).join('\n') + '\n');
       }),
     );
+}
+
+/** A date span for tables: "undated" when no article of it has a publication date. */
+function span(first: string | null | undefined, last: string | null | undefined): string {
+  return first || last ? `${first ?? '?'} – ${last ?? '?'}` : 'undated';
 }
