@@ -93,13 +93,14 @@ function quotedSpans(paras: Paragraph[], text: string): Span[] {
   return out;
 }
 
-/** A full date (YYYY-MM-DD) the text gives for the statement: a DATE timex next to the cue. */
-function statementDate(cue: Span | null, source: Span | null, content: Span, timexes: Timex[] | undefined): string | null {
-  if (!cue || !timexes?.length) return null;
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A full date (YYYY-MM-DD) the text gives for the statement: a DATE timex next to the cue (`dates`: the text's full-date DATE timexes). */
+function statementDate(cue: Span | null, source: Span | null, content: Span, dates: Timex[]): string | null {
+  if (!cue || !dates.length) return null;
   const lo = Math.min(cue[0], source?.[0] ?? cue[0]);
   const hi = Math.max(cue[1], source?.[1] ?? cue[1]);
-  for (const t of timexes) {
-    if (t.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+  for (const t of dates) {
     const near = t.start >= lo - 40 && t.end <= hi + 40;
     const insideContent = t.start >= content[0] && t.end <= content[1];
     if (near && !insideContent) return t.value;
@@ -210,6 +211,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     quoted: [...quotedSpans(paras, text), ...atts.map((a) => union(a.content))],
   });
   const quotes: Quote[] = [];
+  const fullDates = (context.timexes ?? []).filter((t) => t.type === 'DATE' && FULL_DATE.test(t.value));
   for (const a of atts) {
     const content = cleanContent(text, union(a.content));
     const speaker = resolver.resolve(a.source);
@@ -221,7 +223,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
       speakerKey: speaker?.key ?? null,
       direct: a.direct,
       kind: kindOf(text, a.cue),
-      date: statementDate(a.cue, a.source, content, context.timexes),
+      date: statementDate(a.cue, a.source, content, fullDates),
     });
   }
   if (context.continuations !== false) {

@@ -40,9 +40,31 @@ export class SpeakerResolver {
   private lastPerson: { speaker: Speaker; at: number } | null = null;
   private lastGroup: { speaker: Speaker; at: number } | null = null;
 
+  /** endsBefore[i]: the largest end among mentions[0 .. i] (mentions overlapping a span are found by bisection). */
+  private readonly endsBefore: Int32Array;
+
   constructor(private readonly ctx: SpeakerContext) {
     for (const e of ctx.entities) this.byKey.set(e.key, e);
     this.mentions = [...ctx.mentions].sort((a, b) => a.start - b.start);
+    this.endsBefore = new Int32Array(this.mentions.length);
+    let end = -1;
+    this.mentions.forEach((m, i) => (this.endsBefore[i] = end = Math.max(end, m.end)));
+  }
+
+  /** The mentions overlapping [from, to), in text order. */
+  private mentionsIn(from: number, to: number): EntityMention[] {
+    const ms = this.mentions;
+    // first mention whose running end passes `from` (no earlier one can overlap)
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.endsBefore[mid]! > from) hi = mid;
+      else lo = mid + 1;
+    }
+    const out: EntityMention[] = [];
+    for (let i = lo; i < ms.length && ms[i]!.start < to; i++) if (ms[i]!.end > from) out.push(ms[i]!);
+    return out;
   }
 
   /** Resolves a source span; call in text order so pronouns can refer back. */
@@ -63,7 +85,7 @@ export class SpeakerResolver {
     if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0]);
     if (words.length === 1 && GROUP.has(lower)) return this.lastGroup && source[0] - this.lastGroup.at < 1500 ? this.lastGroup.speaker : null;
 
-    const inside = this.mentions.filter((m) => m.start < source[1] && m.end > source[0]);
+    const inside = this.mentionsIn(source[0], source[1]);
     const possessive = (m: EntityMention) => /^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3));
     const heads = inside.filter((m) => !possessive(m));
     const pick = (label: string) => {
@@ -123,13 +145,15 @@ export class SpeakerResolver {
       .slice(0, -1)
       .map((w) => w.replace(/[’']s$/, ''));
     let best: { e: DocEntity; score: number; last: number } | null = null;
-    for (const e of this.ctx.entities) {
-      if (e.type !== 'person') continue;
-      const roles = [...e.roles, ...e.mentions.map((m) => m.role ?? '')].map((r) => r.toLowerCase());
-      const match = roles.filter((r) => r.split(/\s+/).some((w) => w === head || w === head + 's'));
-      if (match.length === 0) continue;
-      const score = Math.max(...match.map((r) => qualifier.filter((q) => r.split(/[\s’']+/).includes(q)).length));
-      const last = Math.max(-1, ...e.mentions.filter((m) => m.start < at).map((m) => m.start));
+    for (const { e, words, roles } of this.personRoles()) {
+      if (!words.has(head) && !words.has(head + 's')) continue;
+      let score = -Infinity;
+      for (const r of roles) {
+        if (!r.words.includes(head) && !r.words.includes(head + 's')) continue;
+        score = Math.max(score, qualifier.filter((q) => r.parts.has(q)).length);
+      }
+      let last = -1;
+      for (const m of e.mentions) if (m.start < at && m.start > last) last = m.start;
       if (!best || score > best.score || (score === best.score && last > best.last)) best = { e, score, last };
     }
     if (best) return { name: best.e.name, key: best.e.key, type: best.e.type };
@@ -140,16 +164,48 @@ export class SpeakerResolver {
 
   /** A name not linked to an entity: completed from a longer name sharing its last word. */
   private canonicalName(name: string, type: string | null = null): Speaker {
-    const lastName = lastWord(name);
-    const e = this.ctx.entities.find(
-      (x) => x.name === name || x.aliases.includes(name) || (name.split(' ').length === 1 && x.type === 'person' && lastWord(x.name) === lastName),
-    );
+    const names = this.entityNames();
+    const byName = names.byName.get(name) ?? Infinity;
+    const byLast = name.split(' ').length === 1 ? (names.personByLastWord.get(lastWord(name)) ?? Infinity) : Infinity;
+    const e = this.ctx.entities[Math.min(byName, byLast)];
     if (e) return { name: e.name, key: e.key, type: e.type };
     if (!name.includes(' ')) {
       const full = this.fullNameOf(name);
       if (full) return { name: full, key: null, type: type ?? 'person' };
     }
     return { name, key: null, type };
+  }
+
+  /** Per person entity: its roles and its mentions' roles (lower case, distinct), as words. */
+  private roleWords: { e: DocEntity; words: Set<string>; roles: { words: string[]; parts: Set<string> }[] }[] | null = null;
+
+  private personRoles() {
+    if (!this.roleWords) {
+      this.roleWords = [];
+      for (const e of this.ctx.entities) {
+        if (e.type !== 'person') continue;
+        const distinct = new Set([...e.roles, ...e.mentions.map((m) => m.role ?? '')].map((r) => r.toLowerCase()));
+        const roles = [...distinct].map((r) => ({ words: r.split(/\s+/), parts: new Set(r.split(/[\s’']+/)) }));
+        this.roleWords.push({ e, words: new Set(roles.flatMap((r) => r.words)), roles });
+      }
+    }
+    return this.roleWords;
+  }
+
+  /** Index of the first entity with a name or alias, and of the first person by the last word of its name. */
+  private names: { byName: Map<string, number>; personByLastWord: Map<string, number> } | null = null;
+
+  private entityNames() {
+    if (!this.names) {
+      const byName = new Map<string, number>();
+      const personByLastWord = new Map<string, number>();
+      this.ctx.entities.forEach((x, i) => {
+        for (const n of [x.name, ...x.aliases]) if (!byName.has(n)) byName.set(n, i);
+        if (x.type === 'person' && !personByLastWord.has(lastWord(x.name))) personByLastWord.set(lastWord(x.name), i);
+      });
+      this.names = { byName, personByLastWord };
+    }
+    return this.names;
   }
 
   /** Per text: the first "Firstname (Middle) <name>" the text writes out, for a one-word name. */
