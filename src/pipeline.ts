@@ -325,19 +325,13 @@ function corpusEntity(e: DocEntity) {
 
 // ─── stories ────────────────────────────────────────────────────────────────────────────────────
 
-function storyArticle(store: Store, id: string): StoryArticle | null {
-  const a = store.getArticle(id);
-  const analysis = store.getAnalysis(id)?.analysis;
-  if (!a || !analysis) return null;
-  return { id: a.id, title: a.title, text: a.text, published: a.published, source: a.source, duplicateOf: a.duplicateOf, analysis };
-}
-
 /** Recomputes the title, summary, timeline and claims of the given stories from their articles. */
 export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Date = new Date()): void {
   for (const storyId of new Set(storyIds)) {
-    const articleIds = store.storyArticleIds(storyId);
-    if (articleIds.length === 0) continue;
-    const articles = articleIds.map((id) => storyArticle(store, id)).filter((a): a is StoryArticle => a !== null);
+    const records = store.storyArticles(storyId);
+    if (records.length === 0) continue;
+    const articleIds = records.map((a) => a.id);
+    const articles = records.filter((a): a is StoryArticle => a.analysis !== null);
     const view = buildStory(articles);
     const dates = articles.map((a) => a.published).filter((d): d is string => !!d).sort();
     const record: StoryRecord = {

@@ -75,6 +75,16 @@ export interface StoredQuote extends Quote {
   storyId: string | null;
 }
 
+export interface StoryArticleRecord {
+  id: string;
+  title: string;
+  text: string;
+  published: IsoDate | null;
+  source: string | null;
+  duplicateOf: string | null;
+  analysis: Analysis | null;
+}
+
 export interface StoryRecord extends Story {
   events: { id: string; date: IsoDate; granularity: TimelineEntry['granularity']; summary: string; articleIds: string[] }[];
   updatedAt: string;
@@ -153,6 +163,12 @@ export interface Store {
   /** What happened to a story over time: merges and splits, oldest first. */
   storyHistory(storyId: string): StoryHistoryEntry[];
   storyArticleIds(storyId: string): string[];
+  /**
+   * What a story build reads of each article of a story, in storyArticleIds order, loaded lean for
+   * stories of thousands of articles: the text once, no raw input, and the analysis without its
+   * entities (the story stage reads the mentions); `analysis` is null for an article not analysed yet.
+   */
+  storyArticles(storyId: string): StoryArticleRecord[];
   saveStory(story: StoryRecord): void;
   getStory(id: string): StoryRecord | null;
   listStories(options?: ListOptions): StorySummary[];

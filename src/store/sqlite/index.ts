@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { Analysis, DocEntity, EntityType } from '../../types.js';
+import type { Analysis, DocEntity, EntityType, Sentence, Token } from '../../types.js';
 import type { KeyValueStore } from '../../link/index.js';
 import type {
   ArticleSummary,
@@ -12,6 +12,7 @@ import type {
   Store,
   StoredArticle,
   StoredQuote,
+  StoryArticleRecord,
   StoryHistoryEntry,
   StoryRecord,
 } from '../store.js';
@@ -454,6 +455,26 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       (stmt('SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.seq').all(storyId) as {
         article_id: string;
       }[]).map((r) => r.article_id),
+    storyArticles(storyId) {
+      const out: StoryArticleRecord[] = [];
+      // Row by row: the analyses' JSON of a big story is never all in memory at once.
+      const rows = stmt(`SELECT a.id, a.title, a.text, a.published, a.source, a.duplicate_of, json_remove(an.data, '$.entities') AS data
+        FROM story_articles sa JOIN articles a ON a.id = sa.article_id LEFT JOIN analyses an ON an.article_id = a.id
+        WHERE sa.story_id = ? ORDER BY a.published, a.seq`).iterate(storyId) as IterableIterator<Row>;
+      for (const r of rows) {
+        const text = String(r.text);
+        out.push({
+          id: String(r.id),
+          title: String(r.title),
+          text,
+          published: str(r.published),
+          source: str(r.source),
+          duplicateOf: str(r.duplicate_of),
+          analysis: typeof r.data === 'string' ? leanAnalysis(JSON.parse(r.data) as Omit<CompactAnalysis, 'entities'>, text) : null,
+        });
+      }
+      return out;
+    },
     saveStory(story) {
       transaction(() => {
         const articleIds = story.articleIds;
@@ -570,6 +591,56 @@ function lazySentence(start: number, end: number, flat: number[], text: string):
       return tokens;
     },
   };
+}
+
+/**
+ * The analysis as a story build reads it, for thousands of articles at once: no entities, and the
+ * sentences' token offsets packed in one array per article, their tokens made on first access.
+ */
+function leanAnalysis(c: Omit<CompactAnalysis, 'entities'>, text: string): Analysis {
+  let count = 0;
+  for (const s of c.sentences) count += s[2].length;
+  const packed = new Int32Array(count);
+  let at = 0;
+  const sentences = c.sentences.map(([start, end, flat]) => {
+    packed.set(flat, at);
+    at += flat.length;
+    return new PackedSentence(start, end, text, packed, at - flat.length, at);
+  });
+  return { sentences, mentions: c.mentions, entities: [], timexes: c.timexes, quotes: c.quotes };
+}
+
+// A class, not an object with its own getter: no closure per sentence (a big story has 50,000+).
+class PackedSentence implements Sentence {
+  #tokens: Token[] | undefined;
+  readonly #text: string;
+  readonly #packed: Int32Array;
+  readonly #from: number;
+  readonly #to: number;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    text: string,
+    packed: Int32Array,
+    from: number,
+    to: number,
+  ) {
+    this.#text = text;
+    this.#packed = packed;
+    this.#from = from;
+    this.#to = to;
+  }
+  get tokens(): Token[] {
+    if (!this.#tokens) {
+      const tokens: Token[] = [];
+      for (let i = this.#from; i < this.#to; i += 2) tokens.push({ start: this.#packed[i]!, end: this.#packed[i + 1]!, text: this.#text.slice(this.#packed[i], this.#packed[i + 1]) });
+      this.#tokens = tokens;
+    }
+    return this.#tokens;
+  }
+  toJSON(): Sentence {
+    return { start: this.start, end: this.end, tokens: this.tokens };
+  }
 }
 
 export type { DocEntity };
