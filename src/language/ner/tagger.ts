@@ -24,6 +24,8 @@ import {
   type Gazetteer,
   type Lexicon,
 } from './features.js';
+import { fnv1a } from '../../text/hash.js';
+import { WordTable } from '../../text/words.js';
 
 const NL = 9;
 const ROW = 18; // a weight row: the 9 stage-1 weights, then the 9 stage-2 weights
@@ -160,8 +162,9 @@ export class Tagger {
   private readonly shapeTriples = new IntTable(-2);
 
   // Words (distinct token texts).
-  private readonly wordIds = new Map<string, number>();
+  private readonly wordIds: WordTable;
   private wordCount = 0;
+  private wordHashes = new Int32Array(4096);
   // Capacity for 16k words up front (the pages are only committed when written).
   private wordLex = new Int32Array(16384);
   private wordShapeId = new Int32Array(16384);
@@ -187,6 +190,9 @@ export class Tagger {
     labels: readonly string[],
     private readonly wordLimit = 200_000,
   ) {
+    let bits = 10;
+    while (1 << bits < wordLimit * 2) bits++;
+    this.wordIds = new WordTable(bits);
     if (labels.join() !== 'O,B-PER,I-PER,B-LOC,I-LOC,B-ORG,I-ORG,B-MISC,I-MISC') throw new Error('the tagger assumes the labels O, then B-X and I-X for PER, LOC, ORG, MISC');
     const features = model.features;
     // Rows are renumbered so that the features of one value sit side by side (w=Obama, l=obama,
@@ -322,10 +328,19 @@ export class Tagger {
     for (const s of sentences) total += s.length;
     if (this.wordCount + total > this.wordLimit) this.reset();
     const ids = new Int32Array(total);
+    // token texts hashed and their table slots read first, in a loop of independent loads
+    if (this.wordHashes.length < total) this.wordHashes = new Int32Array(total * 2);
+    const hashes = this.wordHashes;
     let at = 0;
+    for (const s of sentences) for (const w of s) hashes[at++] = fnv1a(w);
+    this.wordIds.touch(hashes, total);
+    at = 0;
     let longest = 0;
     for (const s of sentences) {
-      for (const w of s) ids[at++] = this.word(w);
+      for (const w of s) {
+        ids[at] = this.word(w, hashes[at]!);
+        at++;
+      }
       longest = Math.max(longest, s.length);
     }
     this.reserve(total, longest);
@@ -337,7 +352,9 @@ export class Tagger {
     let offset = 0;
     for (const s of sentences) {
       const n = s.length;
+      this.touchSentence(ids, offset, n);
       this.sentenceFeatures(s, ids, offset, n);
+      this.touchExtras(n);
       this.emissions(ids, offset, n);
       const labels = this.decode(this.emit1, 0, n, this.transitions1, this.labels, offset);
       if (!twoStages) out.push(labels.slice(offset, offset + n));
@@ -354,6 +371,56 @@ export class Tagger {
       offset += n;
     }
     return out;
+  }
+
+  // --- reading ahead ------------------------------------------------------------------------------
+  // A rare word's window sums and a word pair's table slot are cache misses. Read first in loops of
+  // independent loads, the misses of a whole sentence overlap instead of stalling one after another.
+
+  /** Keeps the reading-ahead loops from being optimised away. */
+  touched = 0;
+
+  /** Reads the window sums of a sentence's words and the table slots of its word pairs and shape triples. */
+  private touchSentence(ids: Int32Array, offset: number, n: number): void {
+    const sums = this.wordSums;
+    const wordLex = this.wordLex;
+    const wordShapeId = this.wordShapeId;
+    const span = this.pairSpan;
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      const b = ids[offset + i]! * WORD;
+      t += sums[b]! + sums[b + 16]! + sums[b + 32]! + sums[b + 48]! + sums[b + 64]! + sums[b + 80]! + sums[b + WORD - 1]!;
+    }
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[offset + i]!;
+      const lex = wordLex[id]!;
+      const shape = wordShapeId[id]!;
+      const prev = i > 0 ? ids[offset + i - 1]! : -1;
+      const next = i + 1 < n ? ids[offset + i + 1]! : -1;
+      if (lex < span) {
+        const prevLex = prev >= 0 ? wordLex[prev]! : this.sentenceStart;
+        const nextLex = next >= 0 ? wordLex[next]! : this.sentenceEnd;
+        if (prevLex < span) k ^= this.pairsBefore.touch(prevLex * span + lex);
+        if (nextLex < span) k ^= this.pairsAfter.touch(lex * span + nextLex);
+      }
+      const prevShape = prev >= 0 ? wordShapeId[prev]! : 0;
+      const nextShape = next >= 0 ? wordShapeId[next]! : 1;
+      if (prevShape < 1024 && shape < 1024 && nextShape < 1024) k ^= this.shapeTriples.touch((prevShape * 1024 + shape) * 1024 + nextShape);
+    }
+    this.touched = t + k;
+  }
+
+  /** Reads the weight rows of the sentence's other features (sentenceFeatures' `extras`). */
+  private touchExtras(n: number): void {
+    const rows = this.rows;
+    const extras = this.extras;
+    let t = 0;
+    for (let j = 0, end = this.bounds[n]!; j < end; j++) {
+      const b = extras[j]! * ROW;
+      t += rows[b]! + rows[b + ROW - 1]!;
+    }
+    this.touched += t;
   }
 
   // --- words ------------------------------------------------------------------------------------
@@ -397,9 +464,9 @@ export class Tagger {
   }
 
   /** The id of a token text, its features summed on first sight. */
-  private word(raw: string): number {
-    const known = this.wordIds.get(raw);
-    if (known !== undefined) return known;
+  private word(raw: string, hash: number): number {
+    const known = this.wordIds.get(raw, hash);
+    if (known >= 0) return known;
     const id = this.wordCount++;
     if (id >= this.wordLex.length) {
       const size = this.wordLex.length * 2;
@@ -408,7 +475,7 @@ export class Tagger {
       this.wordFlags = grow(this.wordFlags, size);
       this.wordSums = grow(this.wordSums, size * WORD);
     }
-    this.wordIds.set(raw, id);
+    this.wordIds.add(raw, hash, id);
     const word = normalizeToken(raw);
     const lower = word.toLowerCase();
     const shape = wordShape(word);
@@ -923,6 +990,11 @@ class IntTable {
       if (k === -1) return this.missing;
       i = (i + 1) & mask;
     }
+  }
+
+  /** Reads the slot where a lookup of `key` starts (to bring it into cache ahead of `get`). */
+  touch(key: number): number {
+    return this.slots[2 * (hashInt(key) & this.mask)]!;
   }
 
   set(key: number, value: number): void {

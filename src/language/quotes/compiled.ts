@@ -16,6 +16,7 @@
 import { BOS, EOS, PRONOUNS, bucket, f1, f2, f3, hashString, quoteStates, shape } from './features.js';
 import { NT, decodeEmissions, roleOf, type Model } from './tagger.js';
 import type { QToken } from './tokens.js';
+import { WordTable } from '../../text/words.js';
 
 /** Word-cache vectors per word type: as the token itself (outside / inside a quotation), as a neighbour, and with a first-pass role. */
 // (the vectors every token reads first, so a word's entry is touched in as few cache lines as possible)
@@ -221,9 +222,11 @@ export class CompiledModel {
   private probeAt = new Int32Array(0);
 
   /**
-   * Adds the weights of probeKeys[0 .. count) at probeAt. The slots are first only read, in a loop
-   * of independent loads, so the CPU fetches many cache lines at once instead of waiting for each
-   * miss in turn; the second loop then finds them in cache.
+   * Adds the weights of probeKeys[0 .. count) at probeAt. Features the presence bits rule out (most
+   * word bigrams of a new text) are dropped first, from the small bit table, without touching the
+   * cache of probed features; the others' cache entries, then their table slots, are first only
+   * read, in loops of independent loads, so the CPU fetches many cache lines at once instead of
+   * waiting for each miss in turn; the last loops then find them in cache.
    */
   private resolveProbes(count: number, acc: Int32Array): void {
     const R = this.R;
@@ -235,37 +238,40 @@ export class CompiledModel {
     const present = this.present;
     const hot = this.hot;
     const hot16 = this.hot16;
-    const missed = this.scratch.ints(20, count);
+    const live = this.scratch.ints(20, count);
     const entry = this.scratch.ints(21, count);
-    let misses = 0;
+    let alive = 0;
     let touched = 0;
-    // cache entries read first without branching on them, so their misses overlap
     for (let m = 0; m < count; m++) {
       const key = probeKeys[m]!;
+      if ((present[key >>> 16]! & (1 << ((key >>> 11) & 31))) === 0) continue;
       const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * slotInts;
-      entry[m] = o;
-      touched ^= hot[o]! ^ present[key >>> 16]!;
+      entry[alive] = o;
+      live[alive++] = m;
+      touched ^= hot[o]!;
     }
-    for (let m = 0; m < count; m++) {
+    let misses = 0;
+    for (let j = 0; j < alive; j++) {
+      const m = live[j]!;
       const key = probeKeys[m]!;
-      const o = entry[m]!;
+      const o = entry[j]!;
       if (hot[o] === key) {
         addRow16(acc, probeAt[m]!, hot16, o * 2 + 2, R);
         continue;
       }
-      missed[misses++] = m;
-      if (present[key >>> 16]! & (1 << ((key >>> 11) & 31))) touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
+      live[misses++] = m;
+      touched ^= keys[((key ^ (key >>> 16)) & mask) * slotInts]!;
     }
     this.touched ^= touched;
     for (let j = 0; j < misses; j++) {
-      const m = missed[j]!;
-      const at = probeAt[m]!;
-      addRow16(acc, at, hot16, this.cacheRow(probeKeys[m]!), R);
+      const m = live[j]!;
+      addRow16(acc, probeAt[m]!, hot16, this.cacheRow(probeKeys[m]!), R);
     }
   }
 
   /** addRow through the cache of recently probed features (for features that recur across texts). */
   addRowCached(key: number, acc: Int32Array, at: number): void {
+    if ((this.present[key >>> 16]! & (1 << ((key >>> 11) & 31))) === 0) return;
     const o = (Math.imul(key, 0x9e3779b1) >>> (32 - HOT_BITS)) * this.slotInts;
     addRow16(acc, at, this.hot16, this.hot[o] === key ? o * 2 + 2 : this.cacheRow(key), this.R);
   }
@@ -721,81 +727,6 @@ function decodeBio(emit: Float64Array, n: number, t: Float64Array, out: Uint8Arr
   for (let i = n - 1; i >= 0; i--) {
     out[i] = arg;
     arg = back[i * 7 + arg]!;
-  }
-}
-
-/**
- * Token text → word-cache entry: open addressing on the text's FNV-1a hash, texts kept as UTF-16
- * code units in one array (a Map<string> probe reads a bucket, an entry and the stored string,
- * one after another; here the slot is read for all tokens at once, then the characters).
- */
-class WordTable {
-  private slots = new Int32Array(2 * (1 << 17)); // [hash, entry + 1]
-  private readonly mask = (1 << 17) - 1;
-  private chars = new Uint16Array(1 << 18);
-  private charsUsed = 0;
-  private start = new Int32Array(1024);
-  private length = new Int32Array(1024);
-  size = 0;
-  touched = 0;
-
-  touch(hashes: Int32Array, n: number): void {
-    const slots = this.slots;
-    let t = 0;
-    for (let i = 0; i < n; i++) t ^= slots[2 * (hashes[i]! & this.mask) + 1]!;
-    // then the characters of the entries found there (compared next)
-    for (let i = 0; i < n; i++) {
-      const e = slots[2 * (hashes[i]! & this.mask) + 1]! - 1;
-      if (e >= 0) t ^= this.chars[this.start[e]!]!;
-    }
-    this.touched = t;
-  }
-
-  get(text: string, hash: number): number {
-    const slots = this.slots;
-    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
-      const e = slots[2 * i + 1]! - 1;
-      if (e < 0) return -1;
-      if (slots[2 * i] === hash && this.equals(e, text)) return e;
-    }
-  }
-
-  private equals(e: number, text: string): boolean {
-    if (this.length[e] !== text.length) return false;
-    const chars = this.chars;
-    const from = this.start[e]!;
-    for (let k = 0; k < text.length; k++) if (chars[from + k] !== text.charCodeAt(k)) return false;
-    return true;
-  }
-
-  add(text: string, hash: number, e: number): void {
-    if (e >= this.start.length) {
-      const start = new Int32Array(this.start.length * 2);
-      start.set(this.start);
-      this.start = start;
-      const length = new Int32Array(this.length.length * 2);
-      length.set(this.length);
-      this.length = length;
-    }
-    if (this.charsUsed + text.length > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + text.length));
-      chars.set(this.chars);
-      this.chars = chars;
-    }
-    this.start[e] = this.charsUsed;
-    this.length[e] = text.length;
-    for (let k = 0; k < text.length; k++) this.chars[this.charsUsed++] = text.charCodeAt(k);
-    let i = hash & this.mask;
-    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
-    this.slots[2 * i] = hash;
-    this.slots[2 * i + 1] = e + 1;
-    this.size++;
-  }
-
-  clear(): void {
-    this.slots.fill(0);
-    this.charsUsed = 0;
-    this.size = 0;
   }
 }
 

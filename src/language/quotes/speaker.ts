@@ -158,7 +158,7 @@ export class SpeakerResolver {
     }
     if (best) return { name: best.e.name, key: best.e.key, type: best.e.type };
     // no entity roles: look for "<role> Firstname Lastname" earlier in the text
-    const found = lastRoleName(this.ctx.text, head, at + description.length);
+    const found = this.lastRoleName(head, at + description.length);
     return found ? this.canonicalName(properName(found) ?? found, 'person') : null;
   }
 
@@ -206,6 +206,17 @@ export class SpeakerResolver {
       this.names = { byName, personByLastWord };
     }
     return this.names;
+  }
+
+  /** Per role word: every "<role> Firstname Lastname" of the text (lastRoleName, searched once per word). */
+  private readonly roleNameMatches = new Map<string, { at: number[]; names: string[] }>();
+
+  private lastRoleName(head: string, limit: number): string | null {
+    let matches = this.roleNameMatches.get(head);
+    if (!matches) this.roleNameMatches.set(head, (matches = roleNames(this.ctx.text, head)));
+    let k = matches.at.length;
+    while (k > 0 && matches.at[k - 1]! >= limit) k--;
+    return k > 0 ? matches.names[k - 1]! : null;
   }
 
   /** Per text: the first "Firstname (Middle) <name>" the text writes out, for a one-word name. */
@@ -304,13 +315,35 @@ const ASCII_WORD = /[A-Za-z0-9_]/;
  * as in a /u pattern) is checked and the rest of the pattern is tried there.
  */
 export function lastRoleName(text: string, head: string, limit: number): string | null {
+  let found: string | null = null;
+  eachRoleName(text, head, limit, (_, name) => (found = name));
+  return found;
+}
+
+/** Every "<role> Firstname Lastname" match of lastRoleName's search, in text order: where the role word starts, and the name. */
+export function roleNames(text: string, head: string): { at: number[]; names: string[] } {
+  const at: number[] = [];
+  const names: string[] = [];
+  eachRoleName(text, head, Infinity, (p, name) => {
+    at.push(p);
+    names.push(name);
+  });
+  return { at, names };
+}
+
+function eachRoleName(text: string, head: string, limit: number, each: (at: number, name: string) => void): void {
   const first = head[0]!;
   const upper = first.toUpperCase();
   // (the literal search needs a one-character class [Hh] that means what it says)
-  if (head.length < 2 || upper.length !== 1 || /[\]\\^\-\uD800-\uDFFF]/.test(first)) return lastRoleNameByScan(text, head, limit);
+  if (head.length < 2 || upper.length !== 1 || /[\]\\^\-\uD800-\uDFFF]/.test(first)) {
+    for (const m of text.matchAll(roleNamePattern(head))) {
+      if (m.index! >= limit) break;
+      each(m.index!, m[1]!);
+    }
+    return;
+  }
   const tail = head.slice(1);
   const headIsWord = ASCII_WORD.test(first);
-  let found: string | null = null;
   let end = 0; // matches do not overlap: the next one starts at or after the previous one's end
   for (let at = text.indexOf(tail, 1); at > 0; at = text.indexOf(tail, at + 1)) {
     const p = at - 1;
@@ -321,23 +354,26 @@ export function lastRoleName(text: string, head: string, limit: number): string 
     NAME_AFTER_ROLE.lastIndex = at + tail.length;
     const m = NAME_AFTER_ROLE.exec(text);
     if (m) {
-      found = m[1]!;
+      each(p, m[1]!);
       end = NAME_AFTER_ROLE.lastIndex;
     }
   }
-  return found;
 }
 
 /** lastRoleName by the global search itself (role words the literal search does not cover). */
 export function lastRoleNameByScan(text: string, head: string, limit: number): string | null {
-  const headPattern = `[${head[0]!.toUpperCase()}${head[0]}]${escapeRegExp(head.slice(1))}`;
-  const re = new RegExp(`\\b${headPattern}\\s+((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu');
   let found: string | null = null;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(roleNamePattern(head))) {
     if (m.index! >= limit) break;
     found = m[1]!;
   }
   return found;
+}
+
+/** The global search /\b[Hh]ead\s+(Name…)/gu of a lower-case role word. */
+function roleNamePattern(head: string): RegExp {
+  const headPattern = `[${head[0]!.toUpperCase()}${head[0]}]${escapeRegExp(head.slice(1))}`;
+  return new RegExp(`\\b${headPattern}\\s+((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu');
 }
 
 function escapeRegExp(s: string): string {
