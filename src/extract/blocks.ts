@@ -55,8 +55,17 @@ function nfkc(text: string): string {
   return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
 }
 
+/** Whitespace other than a lone space, or two in a row: what collapseSpaces changes. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
+/** `text.replace(/\s+/g, ' ')`, without rebuilding the (usual) text that has only single spaces. */
+export function collapseSpaces(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Normalises a line for counting its repetition across articles: case, quotes, digits, spacing. */
 export function normalizeLineForRepetition(line: string): string {
+  if (!NON_ASCII.test(line)) return asciiKey(line, true);
   return nfkc(line)
     .toLowerCase()
     .replace(/[“”«»„‟"″]/g, '"')
@@ -67,11 +76,54 @@ export function normalizeLineForRepetition(line: string): string {
 }
 
 /** Normalised key for collapsing duplicate paragraphs (quotes and punctuation ignored). */
-function duplicateKey(text: string): string {
+export function duplicateKey(text: string): string {
+  if (!NON_ASCII.test(text)) return asciiKey(text, false);
   return nfkc(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * normalizeLineForRepetition (`repetition`) or duplicateKey of an ASCII text, in one pass: letters
+ * lower-cased, digits kept (or each run of them written 0, and quote marks ' " ` kept as ' "),
+ * every run of other characters one space, none at the ends.
+ */
+function asciiKey(text: string, repetition: boolean): string {
+  let out = '';
+  let pendingSpace = false;
+  let runStart = -1; // start of the current run of characters copied as they are
+  const flush = (i: number) => {
+    if (runStart >= 0) out += text.slice(runStart, i);
+    runStart = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const digit = c >= 48 && c <= 57;
+    const backtick = repetition && c === 96; // a quote mark: written '
+    const kept = upper || digit || backtick || (c >= 97 && c <= 122) || (repetition && (c === 39 || c === 34));
+    if (!kept) {
+      flush(i);
+      if (out.length > 0) pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    if (upper || backtick || (repetition && digit)) {
+      flush(i);
+      if (upper) out += String.fromCharCode(c + 32);
+      else if (backtick) out += "'";
+      else {
+        out += '0';
+        while (i + 1 < text.length && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
+      }
+    } else if (runStart < 0) runStart = i;
+  }
+  flush(text.length);
+  return out;
 }
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
@@ -138,12 +190,15 @@ export function isDateLine(text: string): boolean {
   const hasDigitDate =
     /\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bago\b/i.test(text) ||
     (/\d/.test(text) && MONTH_WORD_RE.test(text));
-  const rest = text
-    .toLowerCase()
-    .replace(DATE_WORD_RE, ' ')
-    .replace(/\d+(?:st|nd|rd|th|er|º)?/g, ' ')
-    .replace(/[\s,.:;|/\\()\-–—·•]+/g, '');
-  return (hasDigitDate && rest.length <= 2) || /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
+  if (hasDigitDate) {
+    const rest = text
+      .toLowerCase()
+      .replace(DATE_WORD_RE, ' ')
+      .replace(/\d+(?:st|nd|rd|th|er|º)?/g, ' ')
+      .replace(/[\s,.:;|/\\()\-–—·•]+/g, '');
+    if (rest.length <= 2) return true;
+  }
+  return /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
 }
 
 // Call-to-action and page-furniture cues. Each is matched at the start of a short block, or as the
@@ -192,9 +247,9 @@ export function captionReason(text: string): string | null {
   if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|bild|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
     return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
-  if (/(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t) && t.length < 400) return 'photo caption';
-  if (/(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t) && t.length < 400) return 'photo credit';
-  if (/^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t) && t.length < 600) return 'photo caption';
+  if (t.length < 400 && /(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t)) return 'photo caption';
+  if (t.length < 400 && /(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t)) return 'photo credit';
+  if (t.length < 600 && /^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t)) return 'photo caption';
   if (/^this (?:combination of|composite|handout|file) (?:file )?(?:pictures?|photos?|images?|photograph)/i.test(t)) return 'photo caption';
   return null;
 }
@@ -225,13 +280,15 @@ export function cutDebris(text: string): { text: string; debris: string[] } {
 
 function furnitureReason(text: string, f: TextFeatures): string | null {
   const prose = isProse(f);
+  // Long real sentences may mention "newsletter" or start with "Related": only short or non-prose blocks go.
+  // A call to action followed by a run of headlines (few sentence ends, many capitals) is a promo block.
+  const headlineRun = f.capitalisedShare > 0.35 || f.words / (f.sentenceMarks + 1) > 30;
+  // (long prose that is no headline run: no cue below can remove it, wherever it matches)
+  if (f.words > 25 && prose && !headlineRun) return null;
   for (const { re, reason } of FURNITURE) {
     const m = re.exec(text);
     if (!m) continue;
     const atStart = m.index === 0;
-    // Long real sentences may mention "newsletter" or start with "Related": only short or non-prose blocks go.
-    // A call to action followed by a run of headlines (few sentence ends, many capitals) is a promo block.
-    const headlineRun = f.capitalisedShare > 0.35 || f.words / (f.sentenceMarks + 1) > 30;
     if (atStart && (f.words <= 12 || !prose || headlineRun)) return reason;
     if (!atStart && f.words <= 25 && (!prose || reason === 'comment form' || reason === 'copyright or legal line')) return reason;
   }
@@ -265,7 +322,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   type Item = { text: string; f: TextFeatures; prose: boolean; block: Block; keep: boolean; reason?: string };
   const items: Item[] = [];
   for (const block of blocks) {
-    const cut = cutDebris(block.text.replace(/\s+/g, ' ').trim());
+    const cut = cutDebris(collapseSpaces(block.text).trim());
     for (const d of cut.debris) removed.push({ text: d, reason: 'HTML debris' });
     const { text, credits } = cutCredits(cut.text);
     for (const c of credits) removed.push({ text: c, reason: 'photo credit' });

@@ -8,13 +8,16 @@ export interface TextOptions {
   repeatedLines?: ReadonlyMap<string, number>;
 }
 
+/** What the blank collapsing below changes: a tab, a no-break space or two spaces (a line with neither is left as it is). */
+const UNCOLLAPSED_BLANKS = /[\u00a0\t]|  /;
+
 /** Splits scraped text into blocks: one per non-empty line (scrapers put one paragraph a line). */
 export function textToBlocks(raw: string): Block[] {
   return raw
     .replace(/\r\n?/g, '\n')
     .replace(/<br\s*\/?>/gi, ' ')
     .split(/\n/)
-    .map((line) => line.replace(/[\u00a0\t ]+/g, ' ').trim())
+    .map((line) => (UNCOLLAPSED_BLANKS.test(line) ? line.replace(/[\u00a0\t ]+/g, ' ') : line).trim())
     .filter((line) => line.length > 0)
     .map((text) => ({ text }));
 }
