@@ -1,11 +1,12 @@
 // bench/ingest: the whole pipeline (extract → language → link → story → SQLite) over Timeline17
 // (2,460 articles) into a fresh database, in one process: articles/s by wall clock and per
 // CPU-second, the share of the final story build, the cost per article over the run and peak memory.
-// Usage: npm run bench:ingest [-- --limit N] [-- --copies K]
+// Usage: npm run bench:ingest [-- --limit N] [-- --copies K] [-- --v8-heap]
 //   --copies K  feeds T17 K times (dates shifted three years a copy, one line in 7 dropped and the
 //               copy number added, new ids) to show whether the cost per article grows with the archive.
 // For a one-core figure pin the process: `taskset -c 0 npm run bench:ingest`.
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -22,6 +23,8 @@ const arg = (name: string): number | undefined => {
 };
 const limit = arg('limit') ?? Infinity;
 const copies = arg('copies') ?? 1;
+// --v8-heap: V8's own heap growth instead of the pipeline's bound (for comparison).
+const v8Heap = process.argv.includes('--v8-heap');
 const SHIFT_DAYS = 3 * 365 + 1;
 
 const base: RawDoc[] = [];
@@ -64,12 +67,29 @@ let peakRss = process.memoryUsage().rss;
 const MB = (b: number) => (b / 1024 / 1024).toFixed(0);
 interface Sample { at: string; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }
 const samples: Sample[] = [];
+// BENCH_MEMORY_LIVE=1 (diagnosis only: it changes the collector's pacing) collects before each
+// sample, so that heapUsed is the live heap.
+const collect = process.env.BENCH_MEMORY_LIVE ? (setFlagsFromString('--expose-gc'), runInNewContext('gc') as () => void) : null;
 const sample = (at: string) => {
+  collect?.();
   const m = process.memoryUsage();
   const s = { at, rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
   samples.push(s);
   peakRss = Math.max(peakRss, m.rss);
   if (process.env.BENCH_MEMORY_LOG) process.stderr.write(`\n[mem] ${at}: rss ${MB(s.rss)} heapTotal ${MB(s.heapTotal)} heapUsed ${MB(s.heapUsed)} external ${MB(s.external)} arrayBuffers ${MB(s.arrayBuffers)} MB`);
+};
+// BENCH_HEAP_PROFILE_AT=N (diagnosis): what is alive at article N, by allocation site, sampled by
+// V8's heap profiler from the start, written to ingest-<N>.heapprofile (open in Chrome DevTools).
+const profileAt = Number(process.env.BENCH_HEAP_PROFILE_AT) || 0;
+const inspector = profileAt ? new Session() : null;
+inspector?.connect();
+inspector?.post('HeapProfiler.startSampling', { samplingInterval: 32_768 });
+const writeHeapProfile = () => {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  inspector!.post('HeapProfiler.stopSampling', (err, r) => {
+    if (!err) writeFileSync(`ingest-${profileAt}.heapprofile`, JSON.stringify(r.profile));
+  });
 };
 let saves = 0;
 const SAMPLE_EVERY = Number(process.env.BENCH_MEMORY_EVERY) || 1000;
@@ -87,8 +107,10 @@ let lastMark = cpu0;
 let staged = 0;
 let cpuBeforeFinalBuild = 0;
 const report = await ingestDocuments(store, sources(), {
+  ...(v8Heap ? { heapGrowthPercent: null } : {}),
   onProgress: (p) => {
     staged = p.done;
+    if (p.done === profileAt) writeHeapProfile();
     if (p.done % SAMPLE_EVERY === 0) sample(`article ${p.done}`);
     if (p.done % 100 === 0) {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Analysis } from '../types.js';
-import { contentTerms } from './text.js';
+import { contentTerms, detached } from './text.js';
 
 export interface ClusterOptions {
   /** Article joins an event when cosine ≥ this and the event was active within eventWindowDays. */
@@ -166,7 +166,7 @@ export function termVector(title: string, text: string, analysis: Analysis | nul
   for (const [t, c] of counts) v.set(t, 1 + Math.log(c));
   for (const e of analysis?.entities ?? []) {
     if (!e.key) continue;
-    v.set('E:' + e.key, o.entityWeight * (1 + Math.log(Math.max(1, e.mentions.length))));
+    v.set(detached('E:' + e.key), o.entityWeight * (1 + Math.log(Math.max(1, e.mentions.length))));
   }
   return normalise(v);
 }

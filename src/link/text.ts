@@ -51,6 +51,15 @@ export function stem(word: string): string {
   return w;
 }
 
+/**
+ * The string as a copy of its own. V8 keeps a substring of 13 characters or more as a view of the
+ * string it was cut from: a word kept for long (a document-frequency key, a memo key, a name) would
+ * keep the whole article it came from alive. Shorter substrings are copies already.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Content terms of a text (stop words, numbers and one-letter words removed, stemmed), at most `limit`. */
 export function contentTerms(text: string, limit = Infinity): string[] {
   const out: string[] = [];
@@ -61,7 +70,8 @@ export function contentTerms(text: string, limit = Infinity): string[] {
     if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
     if (s.length < 2 || STOPWORDS.has(s)) continue;
-    out.push(s);
+    // Terms become keys of the document frequencies and centroids, kept long after the text.
+    out.push(detached(s));
     if (out.length >= limit) break;
   }
   WORD.lastIndex = 0;

@@ -1,5 +1,6 @@
 // Bag-of-words machinery for the story stage: content tokens, TF-IDF vectors, cosine similarity.
 // Deliberately small: stems are a light English suffix stripper, enough to make "talks" meet "talk".
+import { detached } from '../link/text.js';
 
 const STOPWORDS = new Set(
   `a about above after again against all almost also although am among an and another any are around as at
@@ -75,14 +76,15 @@ export function perText<V>(compute: (text: string) => V, maxLength = Infinity, l
       value = compute(text);
       if (text.length <= maxLength) {
         if (memo.size >= limit) memo.clear();
-        memo.set(text, value);
+        // The text is often a sentence cut from an article: the memo keeps a copy, not the article.
+        memo.set(detached(text), value);
       }
     }
     return value;
   };
 }
 
-const stemOf = perText(stem);
+const stemOf = perText((word: string) => detached(stem(word)));
 
 /** Stemmed content words: no stopwords, no pure numbers of one or two digits, no punctuation. */
 export const contentTerms = perText(findContentTerms, 600);
