@@ -336,18 +336,25 @@ function corpusEntity(e: DocEntity) {
 
 // ─── stories ────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A story build reads at most this many of a story's originals (an even sample across its span when
+ * it has more): its memory, some 60 KB an article, stays bounded however big a story grows.
+ */
+export const STORY_BUILD_MAX_ARTICLES = 2_000;
+
 /** Recomputes the title, summary, timeline and claims of the given stories from their articles. */
 export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Date = new Date()): void {
   for (const storyId of new Set(storyIds)) {
-    const records = store.storyArticles(storyId);
+    const records = store.storyArticles(storyId, { maxOriginals: STORY_BUILD_MAX_ARTICLES });
     if (records.length === 0) continue;
     const articleIds = records.map((a) => a.id);
-    const articles = records.filter((a): a is StoryArticle => a.analysis !== null);
+    const articles: StoryArticle[] = [];
+    for (const { content, ...a } of records) if (content) articles.push({ ...a, ...content });
     const view = buildStory(articles);
-    const dates = articles.map((a) => a.published).filter((d): d is string => !!d).sort();
+    const dates = records.map((a) => a.published).filter((d): d is string => !!d).sort();
     const record: StoryRecord = {
       id: storyId,
-      title: view.title || articles[0]?.title || storyId,
+      title: view.title || records[0]?.title || storyId,
       summary: view.summary,
       articleIds,
       firstSeen: dates[0] ?? null,

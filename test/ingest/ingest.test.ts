@@ -47,6 +47,22 @@ describe('ingest of the seeds as plain text', () => {
     expect(store.countArticles()).toBe(5);
   });
 
+  it('takes over the publication date a duplicate brings (the .txt files, then their JSON Lines)', async () => {
+    const before = store.getArticle(store.articleIds().find((id) => store.getArticle(id)!.path?.endsWith('003_70335ce47c40be49.txt'))!)!;
+    expect(before.publishedFrom).toBe('inferred');
+    const report = await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    expect(report).toMatchObject({ stored: 0, duplicates: 5, failed: 0 });
+    expect(report.dated).toHaveLength(5);
+    const after = store.getArticle(before.id)!;
+    expect(after).toMatchObject({ published: '2021-04-16', publishedFrom: 'metadata', path: before.path });
+    const a004 = store.getArticle(store.articleIds().find((id) => store.getArticle(id)!.path?.endsWith('004_0c206504672e1e96.txt'))!)!;
+    expect(a004.published).toBe('2021-12-31');
+    // its story is rebuilt with the dates: no story is left undated
+    for (const s of buildExport(store).stories) expect(s.firstSeen ?? s.lastSeen).toBeTruthy();
+    const again = await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    expect(again.dated ?? []).toHaveLength(0);
+  });
+
   it('keeps IDs stable on re-ingest and uses a given JSONL id', async () => {
     const dir2 = tempDir();
     const s2 = openStore(join(dir2, 'jsonl.db'));

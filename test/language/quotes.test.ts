@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/language/segment.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
 import { resolveEntities } from '../../src/language/entities.js';
-import { findQuotes, quoteModel } from '../../src/language/quotes/index.js';
+import { findQuotes, isStatement, quoteModel } from '../../src/language/quotes/index.js';
 import { lastRoleName, lastRoleNameByScan, namesBefore, properName } from '../../src/language/quotes/speaker.js';
 import { tagIndices, tagIndicesReference } from '../../src/language/quotes/decode.js';
 import { matchTokens, paragraphs } from '../../src/language/quotes/tokens.js';
@@ -275,6 +275,27 @@ describe('fast paths give the reference results', () => {
         const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\.?\\s+){1,2})${escape(name)}\\b`, 'gu');
         expect(fast, name).toEqual([...text.matchAll(re)].map((m) => m[0]));
       }
+    }
+  });
+});
+
+describe('statements a reader is shown (who said what)', () => {
+  const text = readFileSync(new URL('../../examples/seeds/000_579504aca85b9f81.txt', import.meta.url), 'utf8');
+  const sentences = segment(text);
+  const mentions = recognizeEntities(text, sentences);
+  const entities = resolveEntities(text, sentences, mentions);
+  const quotes = findQuotes(text, { sentences, mentions, entities, timexes: [] });
+  const shown = quotes.map((q) => ({ ...q, text: text.slice(...q.content) })).filter(isStatement);
+
+  it('keeps the spokesman’s quotation without the setting before it', () => {
+    expect(shown.find((q) => q.text.startsWith('If necessary, contacts'))?.speaker).toBe('Dmitry Peskov');
+  });
+
+  it('leaves out unnamed fragments such as "the war" or "progress"', () => {
+    expect(quotes.some((q) => q.speaker === null && !q.direct)).toBe(true);
+    for (const q of shown) {
+      expect(q.speaker !== null || q.direct).toBe(true);
+      expect(q.text.split(/\s+/).length).toBeGreaterThanOrEqual(3);
     }
   });
 });

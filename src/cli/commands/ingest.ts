@@ -21,9 +21,11 @@ interface IngestFlags {
 
 export function printIngestReport(report: IngestReport, quiet = false): void {
   if (quiet) return;
-  const parts = [`stored ${report.stored}`, `duplicates ${report.duplicates}`, `failed ${report.failed}`];
+  const dated = report.dated?.length ?? 0;
+  const parts = [`stored ${report.stored}`, `duplicates ${report.duplicates}${dated ? ` (${dated} gave a stored copy its publication date)` : ''}`, `failed ${report.failed}`];
   process.stderr.write(`${parts.join(', ')}${report.stoppedEarly ? ' (stopped at the first failure: --strict)' : ''}\n`);
-  if (report.stored === 0 && report.duplicates > 0 && report.failed === 0) process.stderr.write('nothing new: every article was already stored\n');
+  if (dated) process.stderr.write('their stories were rebuilt; `storyline reprocess` also re-links them with the new dates\n');
+  if (report.stored === 0 && report.duplicates > 0 && report.failed === 0 && !dated) process.stderr.write('nothing new: every article was already stored\n');
 }
 
 export function registerIngest(program: Command): void {

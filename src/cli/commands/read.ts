@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Store } from '../../store/index.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printJson, table, truncate, wrap } from '../output.js';
+import { isStatement } from '../../language/quotes/index.js';
 
 interface ReadFlags {
   db?: string;
@@ -61,7 +62,7 @@ export function printStory(store: Store, id: string): void {
     out.push('', 'Sources disagree');
     for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${s.source ?? sourceOf.get(s.articleId) ?? s.articleId}: ${truncate(s.text, 50)}`).join(' | ')}`);
   }
-  const quotes = store.quotes({ storyId: story.id, limit: 500 }).filter((q) => q.speaker);
+  const quotes = store.quotes({ storyId: story.id, limit: 500 }).filter((q) => q.speaker && isStatement(q));
   if (quotes.length) {
     out.push('', 'Who said what');
     const bySpeaker = new Map<string, typeof quotes>();

@@ -183,11 +183,26 @@ function trimSpan(text: string, span: Span): Span | null {
 /** Content without quotation marks or punctuation at its ends, nor a dangling "and"/"but". */
 function cleanContent(text: string, span: Span): Span {
   let out = trimSpan(text, span) ?? span;
+  // "said in his regular conference call “If necessary, …”": the setting before the quotation is not said
+  const setting = /^(?:in|at|during|on|via|over|through)\s[^“”"]{0,60}?\s(?=[“"](?:\S+\s+){3})/i.exec(text.slice(out[0], out[1]));
+  if (setting) out = trimSpan(text, [out[0] + setting[0].length, out[1]]) ?? out;
   for (;;) {
-    const m = /(?:^|\s)(?:and|but|or)$/i.exec(text.slice(out[0], out[1]));
+    const m = /(?:^|\s)(?:and|but|or)(?:\s+(?:on|in|at|by|for|with|then|also|later|earlier|last|this|that))?$/i.exec(text.slice(out[0], out[1]));
     if (!m || out[1] - m[0].length <= out[0]) return out;
     out = trimSpan(text, [out[0], out[1] - m[0].length]) ?? out;
   }
+}
+
+/**
+ * Whether a found attribution is worth listing as a statement under "who said what". The finder
+ * keeps PolNeAR's broad notion of attribution (beliefs, fragments, unnamed sources) for the batch
+ * tool; a reader wants what someone said: a quotation of a few words, or reported speech of a
+ * named speaker that is a clause, not a noun ("hopeful of [progress]", "accusing [them] of").
+ */
+export function isStatement(q: { text: string; speaker: string | null; direct: boolean; kind: 'speech' | 'belief' }): boolean {
+  const words = q.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (q.direct) return words >= 3;
+  return q.speaker !== null && words >= (q.kind === 'belief' ? 6 : 4);
 }
 
 export function findQuotes(text: string, context: QuoteContext): Quote[] {

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { EntityType, IsoDate } from '../../types.js';
 import type { Stats, StoryRecord, StorySummary } from '../store.js';
+import { isStatement } from '../../language/quotes/index.js';
 
 /** Maps a `stories` row joined with its `story_data` to the full story. */
 export function storyRecordFromRow(r: Record<string, unknown>, articleIds: string[]): StoryRecord {
@@ -262,6 +263,7 @@ export function createViews(db: Database.Database) {
       const groups = new Map<string, SpeakerGroup & { dates: Map<number, string> }>();
       const entityName = stmt('SELECT name FROM entities WHERE id = ?').pluck();
       for (const q of this.storyQuotes(storyId, 1_000_000)) {
+        if (!isStatement(q)) continue;
         let entityId = q.speakerEntityId;
         if (!entityId && q.speaker) {
           let candidates = candidatesOf.get(q.articleId);
