@@ -251,6 +251,14 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
 
   // People: full names first, so one-word mentions anywhere in the text can find them.
   const people: Group[] = [];
+  // normalised surname and first name of each person group (a group's name changes only to one with the same surname)
+  const lastKeys = new Map<Group, string>();
+  const firstKeys = new Map<Group, string | null>();
+  const lastKey = (g: Group) => {
+    let k = lastKeys.get(g);
+    if (k === undefined) lastKeys.set(g, (k = normalizeName(g.person!.last)));
+    return k;
+  };
   const singles: { m: EntityMention; name: PersonName; order: number }[] = [];
   sorted.forEach((m, order) => {
     if (m.label !== 'PER') return;
@@ -260,7 +268,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       singles.push({ m, name, order });
       return;
     }
-    const match = people.find((g) => normalizeName(g.person!.last) === normalizeName(name.last) && g.person!.first !== null && sameFirst(g.person!.first, name.first!));
+    const last = normalizeName(name.last);
+    const match = people.find((g) => lastKey(g) === last && g.person!.first !== null && sameFirst(g.person!.first, name.first!));
     if (match) {
       match.mentions.push(m);
       if (name.tokens.length > match.person!.tokens.length && !/^\p{Lu}\.?$/u.test(name.first!)) {
@@ -278,8 +287,19 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (!g) others.set(key, (g = { type, name, mentions: [], lastSeen: 0 }));
     return g;
   };
-  const byLast = (word: string) => people.filter((g) => normalizeName(g.person!.last) === normalizeName(word));
-  const byFirst = (word: string) => people.filter((g) => g.person!.first !== null && normalizeName(g.person!.first) === normalizeName(word));
+  const firstKey = (g: Group) => {
+    let k = firstKeys.get(g);
+    if (k === undefined) firstKeys.set(g, (k = g.person!.first === null ? null : normalizeName(g.person!.first)));
+    return k;
+  };
+  const byLast = (word: string) => {
+    const key = normalizeName(word);
+    return people.filter((g) => lastKey(g) === key);
+  };
+  const byFirst = (word: string) => {
+    const key = normalizeName(word);
+    return people.filter((g) => g.person!.first !== null && firstKey(g) === key);
+  };
   const lastMention = (g: Group, before: number) => {
     let best = -1;
     for (const m of g.mentions) if (m.start < before) best = Math.max(best, m.start);
