@@ -78,11 +78,11 @@ export interface StoredQuote extends Quote {
 export interface StoryArticleRecord {
   id: string;
   title: string;
-  text: string;
   published: IsoDate | null;
   source: string | null;
   duplicateOf: string | null;
-  analysis: Analysis | null;
+  /** Text and analysis of an original a build reads; null for the others (see storyArticles). */
+  content: { text: string; analysis: Analysis } | null;
 }
 
 export interface StoryRecord extends Story {
@@ -164,11 +164,13 @@ export interface Store {
   storyHistory(storyId: string): StoryHistoryEntry[];
   storyArticleIds(storyId: string): string[];
   /**
-   * What a story build reads of each article of a story, in storyArticleIds order, loaded lean for
-   * stories of thousands of articles: the text once, no raw input, and the analysis without its
-   * entities (the story stage reads the mentions); `analysis` is null for an article not analysed yet.
+   * The articles of a story as a build reads them, in storyArticleIds order, loaded lean for stories
+   * of thousands of articles: no raw input, and for the originals only (duplicates are left out of
+   * builds) their text and analysis without its entities (the story stage reads the mentions).
+   * With `maxOriginals`, a story with more originals has the content of an even sample of them
+   * across its span: a build's memory is bounded whatever the story's size.
    */
-  storyArticles(storyId: string): StoryArticleRecord[];
+  storyArticles(storyId: string, options?: { maxOriginals?: number }): StoryArticleRecord[];
   saveStory(story: StoryRecord): void;
   getStory(id: string): StoryRecord | null;
   listStories(options?: ListOptions): StorySummary[];

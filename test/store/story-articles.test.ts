@@ -1,5 +1,6 @@
 // The lean loading of a story's articles for its builds gives what the full accessors give (less
-// the entities), in the same order, whatever the packing of the sentences behind it.
+// the entities), in the same order, whatever the packing of the sentences behind it; and a build of
+// a story bigger than its bound reads an even sample of it, never more.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -25,13 +26,15 @@ describe('storyArticles', () => {
     expect(store.storyArticles(storyId).map((a) => a.id)).toEqual(ids);
   });
 
-  it('gives each article its text once and its analysis as stored, without entities', () => {
+  it('gives each original its text once and its analysis as stored, without entities', () => {
     for (const lean of store.storyArticles(storyId)) {
       const article = store.getArticle(lean.id)!;
       const full = store.getAnalysis(lean.id)!.analysis;
-      expect(lean).toMatchObject({ title: article.title, text: article.text, published: article.published, source: article.source, duplicateOf: article.duplicateOf });
+      expect(lean).toMatchObject({ title: article.title, published: article.published, source: article.source, duplicateOf: article.duplicateOf });
       expect(lean).not.toHaveProperty('raw');
-      const analysis = lean.analysis!;
+      expect(lean.content).not.toBeNull();
+      expect(lean.content!.text).toBe(article.text);
+      const analysis = lean.content!.analysis;
       expect(analysis.entities).toEqual([]);
       expect(full.entities.length).toBeGreaterThan(0);
       expect(analysis.mentions).toEqual(full.mentions);
@@ -43,5 +46,17 @@ describe('storyArticles', () => {
       expect(JSON.stringify(analysis.sentences)).toBe(JSON.stringify(full.sentences));
       for (const s of analysis.sentences) for (const t of s.tokens) expect(t.text).toBe(article.text.slice(t.start, t.end));
     }
+  });
+
+  it('reads at most maxOriginals of a bigger story: the first, the last and evenly between', () => {
+    const ids = store.storyArticleIds(storyId);
+    const withContent = (max: number) => store.storyArticles(storyId, { maxOriginals: max }).filter((a) => a.content !== null).map((a) => a.id);
+    expect(withContent(2)).toEqual([ids[0], ids[ids.length - 1]]);
+    const three = withContent(3);
+    expect(three).toHaveLength(3);
+    expect(three).toContain(ids[Math.round((ids.length - 1) / 2)]);
+    // Every article is still listed (the story's size, dates and ids come from all of them).
+    expect(store.storyArticles(storyId, { maxOriginals: 2 }).map((a) => a.id)).toEqual(ids);
+    expect(withContent(ids.length + 10)).toEqual(ids);
   });
 });

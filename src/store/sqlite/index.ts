@@ -455,25 +455,27 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       (stmt('SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.seq').all(storyId) as {
         article_id: string;
       }[]).map((r) => r.article_id),
-    storyArticles(storyId) {
-      const out: StoryArticleRecord[] = [];
-      // Row by row: the analyses' JSON of a big story is never all in memory at once.
-      const rows = stmt(`SELECT a.id, a.title, a.text, a.published, a.source, a.duplicate_of, json_remove(an.data, '$.entities') AS data
-        FROM story_articles sa JOIN articles a ON a.id = sa.article_id LEFT JOIN analyses an ON an.article_id = a.id
-        WHERE sa.story_id = ? ORDER BY a.published, a.seq`).iterate(storyId) as IterableIterator<Row>;
-      for (const r of rows) {
-        const text = String(r.text);
-        out.push({
+    storyArticles(storyId, options = {}) {
+      const rows = stmt(`SELECT a.id, a.title, a.published, a.source, a.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+        WHERE sa.story_id = ? ORDER BY a.published, a.seq`).all(storyId) as Row[];
+      const originals = rows.filter((r) => r.duplicate_of === null);
+      const max = Math.max(2, options.maxOriginals ?? Infinity);
+      const read = new Set<unknown>(
+        originals.length <= max ? originals.map((r) => r.id) : Array.from({ length: max }, (_, i) => originals[Math.round((i * (originals.length - 1)) / (max - 1))]!.id),
+      );
+      // One article at a time: the analyses' JSON of a big story is never all in memory at once.
+      const contentOf = stmt("SELECT a.text, json_remove(an.data, '$.entities') AS data FROM articles a JOIN analyses an ON an.article_id = a.id WHERE a.id = ?");
+      return rows.map((r): StoryArticleRecord => {
+        const c = read.has(r.id) ? (contentOf.get(r.id) as { text: string; data: string } | undefined) : undefined;
+        return {
           id: String(r.id),
           title: String(r.title),
-          text,
           published: str(r.published),
           source: str(r.source),
           duplicateOf: str(r.duplicate_of),
-          analysis: typeof r.data === 'string' ? leanAnalysis(JSON.parse(r.data) as Omit<CompactAnalysis, 'entities'>, text) : null,
-        });
-      }
-      return out;
+          content: c ? { text: c.text, analysis: leanAnalysis(JSON.parse(c.data) as Omit<CompactAnalysis, 'entities'>, c.text) } : null,
+        };
+      });
     },
     saveStory(story) {
       transaction(() => {
