@@ -19,6 +19,8 @@ export interface ArticleHead {
 
 export interface TimelineItem {
   date: IsoDate;
+  /** Set when one sentence dates consecutive days ("on January 12 … on January 13"): the last day. */
+  until?: IsoDate;
   granularity: Granularity;
   summary: string;
   sentences: { text: string; articleId: string }[];
@@ -435,15 +437,17 @@ export function createModel(store: Store) {
         articleCount: articles.length,
         sourceCount: sources.length,
         articles,
-        timeline: s.timeline.map((t) => ({
-          date: t.date,
-          granularity: t.granularity,
-          summary: t.summary,
-          sentences: t.sentences,
-          articles: [...new Set([...t.articleIds, ...t.sentences.map((x) => x.articleId)])]
-            .map((aid) => articleHeads.get(aid))
-            .filter((h): h is ArticleHead => !!h),
-        })),
+        timeline: foldRepeatedDays(
+          s.timeline.map((t) => ({
+            date: t.date,
+            granularity: t.granularity,
+            summary: t.summary,
+            sentences: t.sentences,
+            articles: [...new Set([...t.articleIds, ...t.sentences.map((x) => x.articleId)])]
+              .map((aid) => articleHeads.get(aid))
+              .filter((h): h is ArticleHead => !!h),
+          })),
+        ),
         events: s.events,
         speakerCount: figures.speakers.length,
         quoteCount: figures.quoteCount,
@@ -530,3 +534,24 @@ export function createModel(store: Store) {
 
 export type Model = ReturnType<typeof createModel>;
 export type { StorySummary };
+
+/**
+ * Consecutive days that one sentence dates ("a meeting … on January 12 and talks … on January 13")
+ * become one entry spanning them, instead of the same sentence twice.
+ */
+export function foldRepeatedDays(items: TimelineItem[]): TimelineItem[] {
+  const sorted = [...items].sort((a, b) => a.date.localeCompare(b.date));
+  const out: TimelineItem[] = [];
+  for (const t of sorted) {
+    const prev = out[out.length - 1];
+    const dayAfter = (d: IsoDate) => new Date(Date.parse(d.slice(0, 10) + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
+    if (prev && prev.granularity === 'day' && t.granularity === 'day' && prev.summary.trim() === t.summary.trim() && dayAfter(prev.until ?? prev.date) === t.date.slice(0, 10)) {
+      prev.until = t.date;
+      const seen = new Set(prev.articles.map((a) => a.id));
+      for (const a of t.articles) if (!seen.has(a.id)) prev.articles.push(a);
+      continue;
+    }
+    out.push({ ...t, articles: [...t.articles] });
+  }
+  return out;
+}

@@ -289,7 +289,9 @@ function timelineEntry(t: TimelineItem): Html {
   const wd = t.granularity === 'day' ? weekday(t.date) : null;
   const extra = t.sentences.filter((x) => x.text.trim() !== t.summary.trim());
   return html`<li class="tl-entry">
-  <div class="tl-date">${wd ? html`<span class="weekday">${wd}</span> ` : ''}${timeEl(t.date, t.granularity)}</div>
+  <div class="tl-date">${t.until
+    ? html`<time datetime="${t.date.slice(0, 10)}">${formatSpan(t.date, t.until)}</time>`
+    : html`${wd ? html`<span class="weekday">${wd}</span> ` : ''}${timeEl(t.date, t.granularity)}`}</div>
   <div class="tl-body">
     <p>${t.summary}</p>
     ${t.articles.length ? html`<ul class="badges" aria-label="Reported by">${t.articles.map((a) => html`<li>${sourceBadge(a)}</li>`)}</ul>` : ''}

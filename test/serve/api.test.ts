@@ -93,6 +93,11 @@ describe('storyline serve: API', () => {
       expect(t.articles.length).toBeGreaterThan(0);
       expect(t.articles[0].sourceLabel.length).toBeGreaterThan(0);
     }
+    // one sentence dating two consecutive days is one entry spanning them, not the sentence twice
+    s.timeline.forEach((t: Json, i: number) => {
+      if (i > 0) expect(t.summary).not.toBe(s.timeline[i - 1].summary);
+    });
+    expect(s.timeline.find((t: Json) => t.until)).toMatchObject({ date: '2022-01-12', until: '2022-01-13' });
     const peskov = s.speakers.find((g: Json) => g.entityId === peskovId);
     expect(peskov.speaker).toBe('Dmitry Peskov');
     expect(peskov.quotes.length).toBeGreaterThan(0);
