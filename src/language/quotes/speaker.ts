@@ -342,16 +342,26 @@ function eachRoleName(text: string, head: string, limit: number, each: (at: numb
     }
     return;
   }
-  const tail = head.slice(1);
+  const capitalised = upper + head.slice(1);
   const headIsWord = ASCII_WORD.test(first);
   let end = 0; // matches do not overlap: the next one starts at or after the previous one's end
-  for (let at = text.indexOf(tail, 1); at > 0; at = text.indexOf(tail, at + 1)) {
-    const p = at - 1;
+  // where the word starts, in lower case or capitalised: the two searches merged in text order
+  let lowerAt = text.indexOf(head);
+  let upperAt = upper !== first ? text.indexOf(capitalised) : -1;
+  while (lowerAt >= 0 || upperAt >= 0) {
+    let p: number;
+    if (upperAt < 0 || (lowerAt >= 0 && lowerAt < upperAt)) {
+      p = lowerAt;
+      lowerAt = text.indexOf(head, lowerAt + 1);
+    } else {
+      p = upperAt;
+      upperAt = text.indexOf(capitalised, upperAt + 1);
+    }
     if (p >= limit) break;
-    if (p < end || (text[p] !== upper && text[p] !== first)) continue;
+    if (p < end) continue;
     const beforeIsWord = p > 0 && ASCII_WORD.test(text[p - 1]!);
     if (beforeIsWord === headIsWord) continue;
-    NAME_AFTER_ROLE.lastIndex = at + tail.length;
+    NAME_AFTER_ROLE.lastIndex = p + head.length;
     const m = NAME_AFTER_ROLE.exec(text);
     if (m) {
       each(p, m[1]!);
