@@ -190,9 +190,7 @@ export class Tagger {
     labels: readonly string[],
     private readonly wordLimit = 200_000,
   ) {
-    let bits = 10;
-    while (1 << bits < wordLimit * 2) bits++;
-    this.wordIds = new WordTable(bits);
+    this.wordIds = new WordTable(16); // (grows with the words; a table sized for the limit would spread them over 4 MB)
     if (labels.join() !== 'O,B-PER,I-PER,B-LOC,I-LOC,B-ORG,I-ORG,B-MISC,I-MISC') throw new Error('the tagger assumes the labels O, then B-X and I-X for PER, LOC, ORG, MISC');
     const features = model.features;
     // Rows are renumbered so that the features of one value sit side by side (w=Obama, l=obama,
