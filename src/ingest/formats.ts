@@ -41,14 +41,14 @@ export function sniffFormat(text: string, contentType?: string | null): InputFor
 const JSONL_FIELDS = ['id', 'url', 'title', 'text', 'html', 'published', 'source', 'language'] as const;
 
 /** JSON Lines: one article object a line: {id?, url?, title?, text? | html?, published?, source?, language?}. */
-export function parseJsonl(content: string, origin: string): ParseResult<RawDoc> {
+export function parseJsonl(content: string, origin: string, firstLine = 1): ParseResult<RawDoc> {
   const items: RawDoc[] = [];
   const errors: InputError[] = [];
   const lines = content.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
-    const where = `${origin}:${i + 1}`;
+    const where = `${origin}:${i + firstLine}`;
     let value: unknown;
     try {
       value = JSON.parse(line);

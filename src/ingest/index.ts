@@ -1,12 +1,14 @@
 // ingest: turns the user's inputs (files, directories, URLs, stdin) into raw documents.
 // Each source yields {items, errors}; a bad source or line never stops the others.
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { resolve, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ParseResult, RawDoc } from '../types.js';
 import { decodeBytes, isBinary } from '../extract/encoding.js';
 import { fetchUrl, type FetchOptions } from './fetch.js';
-import { formatForPath, parseContent, sniffFormat, type InputFormat } from './formats.js';
+import { formatForPath, parseContent, parseJsonl, sniffFormat, type InputFormat } from './formats.js';
 
 export { fetchUrl, isPublicAddress } from './fetch.js';
 export { parseJsonl, parseFeed, formatForPath, sniffFormat } from './formats.js';
@@ -19,6 +21,9 @@ export interface IngestSourceOptions extends FetchOptions {
   published?: string;
   /** Standard input, for the `-` source. */
   stdin?: NodeJS.ReadableStream;
+  /** JSON Lines files bigger than this are read in chunks of `jsonlChunkLines` lines (default 32 MB, 2,000). */
+  streamJsonlOver?: number;
+  jsonlChunkLines?: number;
 }
 
 const DEFAULT_GLOB = '**/*.{txt,text,md,html,htm,xhtml,jsonl,ndjson,rss,atom,xml}';
@@ -64,6 +69,40 @@ export async function readFileSource(path: string, options: IngestSourceOptions 
   if ('error' in decoded) return { items: [], errors: [{ origin, message: decoded.error }] };
   const format: InputFormat = formatForPath(path) ?? sniffFormat(decoded.text);
   return applyDefaults(parseContent(decoded.text, format, origin, { path: relative(process.cwd(), resolve(path)) || path }), options);
+}
+
+/**
+ * A big JSON Lines file (a day of a crawl) read a chunk of lines at a time, so memory stays bounded
+ * whatever its size; line numbers in errors are the file's. JSON Lines is UTF-8 by definition.
+ */
+export async function* readJsonlChunks(path: string, options: IngestSourceOptions = {}): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
+  const head = Buffer.alloc(8192);
+  const fh = await open(path, 'r');
+  const { bytesRead } = await fh.read(head, 0, head.length, 0).finally(() => fh.close());
+  if (isBinary(new Uint8Array(head.subarray(0, bytesRead)))) {
+    yield { origin: path, items: [], errors: [{ origin: path, message: 'this is a binary file (it contains NUL or control bytes), not JSON Lines' }] };
+    return;
+  }
+  const chunkLines = options.jsonlChunkLines ?? 2000;
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let chunk: string[] = [];
+  let first = 1;
+  let lineNo = 0;
+  for await (const line of lines) {
+    chunk.push(lineNo === 0 ? line.replace(/^\uFEFF/, '') : line);
+    lineNo++;
+    if (chunk.length >= chunkLines) {
+      yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first), options) };
+      chunk = [];
+      first = lineNo + 1;
+    }
+  }
+  if (chunk.length) yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first), options) };
+}
+
+async function* readPath(path: string, size: number, options: IngestSourceOptions): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
+  if (formatForPath(path) === 'jsonl' && size > (options.streamJsonlOver ?? 32 * 1024 * 1024)) yield* readJsonlChunks(path, options);
+  else yield { origin: path, ...(await readFileSource(path, options)) };
 }
 
 /** Fetches one URL (a page or a feed). */
@@ -157,10 +196,10 @@ export async function* readSources(inputs: string[], options: IngestSourceOption
       }
       for (const file of files) {
         const path = `${input.replace(/\/$/, '')}/${file}`;
-        yield { origin: path, ...(await readFileSource(path, options)) };
+        yield* readPath(path, (await stat(path).catch(() => null))?.size ?? 0, options);
       }
       continue;
     }
-    yield { origin: input, ...(await readFileSource(input, options)) };
+    yield* readPath(input, info.size, options);
   }
 }

@@ -100,6 +100,26 @@ describe('a directory of articles', () => {
   });
 });
 
+describe('a big JSON Lines file', () => {
+  it('is read a chunk of lines at a time, with the file’s own line numbers', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'big.jsonl');
+    const seeds = readFileSync(join(SEEDS_DIR, 'seeds.jsonl'), 'utf8').trim().split('\n');
+    writeFileSync(path, '\uFEFF' + [seeds[0], seeds[1], seeds[2], '{"id": "broken"', seeds[3], seeds[4]].join('\n') + '\n');
+    const chunks: { items: string[]; errors: string[] }[] = [];
+    for await (const source of readSources([path], { streamJsonlOver: 0, jsonlChunkLines: 2 })) {
+      chunks.push({ items: source.items.map((i) => i.origin), errors: source.errors.map((e) => e.origin) });
+    }
+    expect(chunks.map((c) => c.items.length + c.errors.length)).toEqual([2, 2, 2]);
+    expect(chunks.flatMap((c) => c.items)).toEqual([1, 2, 3, 5, 6].map((n) => `${path}:${n}`));
+    expect(chunks.flatMap((c) => c.errors)).toEqual([`${path}:4`]);
+    const store = openStore(join(dir, 'big.db'));
+    const report = await ingestDocuments(store, readSources([path], { streamJsonlOver: 0, jsonlChunkLines: 2 }));
+    expect(report).toMatchObject({ stored: 5, failed: 1 });
+    store.close();
+  });
+});
+
 describe('bad input never stops a batch and is reported with path and line', () => {
   it('stores the good articles of a mixed batch and names each bad one', async () => {
     const dir = tempDir();
