@@ -14,7 +14,7 @@
 //   probe touches one cache line.
 // The test (test/language/quotes.test.ts) checks the tags equal the reference path's.
 import { BOS, EOS, PRONOUNS, bucket, f1, f2, f3, hashString, quoteStates, shape } from './features.js';
-import { NT, decodeEmissions, roleOf, type Model } from './tagger.js';
+import { NT, decodeEmissions, roleOf, type FeatureTable, type Model } from './tagger.js';
 import type { QToken } from './tokens.js';
 import { WordTable } from '../../text/words.js';
 
@@ -120,10 +120,9 @@ export class CompiledModel {
     this.scales = Float64Array.from(quantized.map((q) => q.scale));
     this.transitions = stages.map((c) => Float64Array.from(c.transitions));
 
-    const all = new Set<number>();
-    for (const c of stages) c.table.forEach((k) => all.add(k));
+    const all = distinctKeys(stages.map((c) => c.table));
     let cap = 1;
-    while (cap < all.size * 2) cap <<= 1;
+    while (cap < all.length * 2) cap <<= 1;
     this.mask = cap - 1;
     this.slotInts = Math.ceil((2 + this.R) / 2);
     this.keys = new Int32Array(cap * this.slotInts);
@@ -934,6 +933,40 @@ function sequenceContext(tokens: QToken[], isCue: Uint8Array, scratch: Scratch) 
     if (tokens[i]!.sentStart) that = 0;
   }
   return { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue };
+}
+
+/**
+ * The distinct keys of the stages' feature tables, in first-seen order. Counted in a typed-array
+ * set: a Set<number> of uint32 hashes boxes the half above 2^31 and took most of the model's load.
+ * (0 marks an empty slot of the set, so a key 0 is tracked apart.)
+ */
+function distinctKeys(tables: FeatureTable[]): Uint32Array {
+  let total = 0;
+  for (const t of tables) total += t.size;
+  let cap = 1;
+  while (cap < total * 2) cap <<= 1;
+  const mask = cap - 1;
+  const seen = new Int32Array(cap);
+  const out = new Uint32Array(total);
+  let n = 0;
+  let zero = false;
+  for (const t of tables) {
+    t.forEach((key) => {
+      const k = key | 0;
+      if (k === 0) {
+        if (!zero) out[n++] = 0;
+        zero = true;
+        return;
+      }
+      let i = (key ^ (key >>> 16)) & mask;
+      while (seen[i] !== 0 && seen[i] !== k) i = (i + 1) & mask;
+      if (seen[i] === 0) {
+        seen[i] = k;
+        out[n++] = key;
+      }
+    });
+  }
+  return out.subarray(0, n);
 }
 
 const compiledModels = new WeakMap<Model, CompiledModel>();
