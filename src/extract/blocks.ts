@@ -139,6 +139,11 @@ export interface TextFeatures {
 }
 
 export function textFeatures(text: string): TextFeatures {
+  return NON_ASCII.test(text) ? textFeaturesByPatterns(text) : asciiTextFeatures(text);
+}
+
+/** textFeatures by its definition: the word pattern, a stopword lookup per word, the CJK count. */
+export function textFeaturesByPatterns(text: string): TextFeatures {
   const words = text.match(WORD_RE) ?? [];
   let stop = 0;
   let caps = 0;
@@ -150,7 +155,44 @@ export function textFeatures(text: string): TextFeatures {
   // Chinese and Japanese write without spaces: count two characters as a word.
   const cjk = (text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) ?? []).length;
   const wordCount = cjk > 0 ? Math.max(words.length, Math.round(cjk / 2) + words.length) : words.length;
-  const n = words.length || 1;
+  return sentenceFeatures(text, wordCount, words.length, stop, caps);
+}
+
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((w) => w.length));
+
+/**
+ * textFeatures of an ASCII text in one scan: the word pattern's matches are runs starting with a
+ * letter or digit and going on over letters, digits and ' . - (no CJK in ASCII); only words short
+ * enough to be a stopword are cut out and looked up.
+ */
+function asciiTextFeatures(text: string): TextFeatures {
+  let words = 0;
+  let stop = 0;
+  let caps = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    if (!(upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 39 || d === 46 || d === 45)) break;
+    }
+    words++;
+    if (upper) caps++;
+    if (j - i <= LONGEST_STOPWORD && STOPWORDS.has(text.slice(i, j).toLowerCase())) stop++;
+    i = j;
+  }
+  return sentenceFeatures(text, words, words, stop, caps);
+}
+
+function sentenceFeatures(text: string, wordCount: number, matched: number, stop: number, caps: number): TextFeatures {
+  const n = matched || 1;
   return {
     words: wordCount,
     chars: text.length,

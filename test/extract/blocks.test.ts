@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { collapseSpaces, duplicateKey, normalizeLineForRepetition } from '../../src/extract/blocks.js';
+import { collapseSpaces, duplicateKey, normalizeLineForRepetition, textFeatures, textFeaturesByPatterns } from '../../src/extract/blocks.js';
 
 // The regular-expression definitions the one-pass ASCII keys and the whitespace shortcut stand for.
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -52,6 +52,10 @@ describe('block keys and whitespace, fast paths = their definitions', () => {
       expect(normalizeLineForRepetition(line), line).toBe(repetitionByPatterns(line));
       expect(duplicateKey(line), line).toBe(duplicateByPatterns(line));
     }
+  });
+
+  it('textFeatures of ASCII lines (one scan) equals the word-pattern definition', () => {
+    for (const line of lines) expect(textFeatures(line), line).toEqual(textFeaturesByPatterns(line));
   });
 
   it('collapseSpaces equals replace(/\\s+/g, " ")', () => {
