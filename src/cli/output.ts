@@ -65,7 +65,8 @@ export function createProgress(options: { total?: number; quiet?: boolean; unit?
       stop: () => bar.stop(),
     };
   }
-  let lastLog = 0;
+  // the first line after two seconds: a short ingest prints only its summary
+  let lastLog = started;
   return {
     tick(label, counts) {
       done++;
