@@ -4,7 +4,7 @@ import { segment } from '../../src/language/segment.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
 import { resolveEntities } from '../../src/language/entities.js';
 import { findQuotes, isStatement, quoteModel } from '../../src/language/quotes/index.js';
-import { lastRoleName, lastRoleNameByScan, namesBefore, properName } from '../../src/language/quotes/speaker.js';
+import { RoleNameScan, lastRoleName, lastRoleNameByScan, namesBefore, properName } from '../../src/language/quotes/speaker.js';
 import { tagIndices, tagIndicesReference } from '../../src/language/quotes/decode.js';
 import { matchTokens, paragraphs } from '../../src/language/quotes/tokens.js';
 import type { Quote } from '../../src/types.js';
@@ -259,6 +259,17 @@ describe('fast paths give the reference results', () => {
       for (const head of [...words, 'spokesman', 'éditeur', 'x', '(ap)', '23rd', 'u.s.', '[x]', 'ı']) {
         for (const limit of [0, 200, text.length >> 1, text.length]) {
           expect(lastRoleName(text, head, limit), `${head} < ${limit}`).toBe(lastRoleNameByScan(text, head, limit));
+        }
+      }
+    }
+  });
+
+  it('a role-word search resumed from call to call (limits up and down) = a fresh global search each time', () => {
+    for (const text of seeds) {
+      for (const head of ['spokesman', 'president', 'minister', 'who', "'s", 'he', '(ap)', 'u.s.', 'x']) {
+        const scan = new RoleNameScan(text, head);
+        for (const limit of [text.length >> 3, text.length >> 1, 100, text.length, 0, text.length >> 2]) {
+          expect(scan.lastBefore(limit), `${head} < ${limit}`).toBe(lastRoleNameByScan(text, head, limit));
         }
       }
     }

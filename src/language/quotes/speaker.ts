@@ -208,15 +208,13 @@ export class SpeakerResolver {
     return this.names;
   }
 
-  /** Per role word: every "<role> Firstname Lastname" of the text (lastRoleName, searched once per word). */
-  private readonly roleNameMatches = new Map<string, { at: number[]; names: string[] }>();
+  /** Per role word: its "<role> Firstname Lastname" search in the text, resumed from call to call. */
+  private readonly roleNameScans = new Map<string, RoleNameScan>();
 
   private lastRoleName(head: string, limit: number): string | null {
-    let matches = this.roleNameMatches.get(head);
-    if (!matches) this.roleNameMatches.set(head, (matches = roleNames(this.ctx.text, head)));
-    let k = matches.at.length;
-    while (k > 0 && matches.at[k - 1]! >= limit) k--;
-    return k > 0 ? matches.names[k - 1]! : null;
+    let scan = this.roleNameScans.get(head);
+    if (!scan) this.roleNameScans.set(head, (scan = new RoleNameScan(this.ctx.text, head)));
+    return scan.lastBefore(limit);
   }
 
   /** Per text: the first "Firstname (Middle) <name>" the text writes out, for a one-word name. */
@@ -315,57 +313,85 @@ const ASCII_WORD = /[A-Za-z0-9_]/;
  * as in a /u pattern) is checked and the rest of the pattern is tried there.
  */
 export function lastRoleName(text: string, head: string, limit: number): string | null {
-  let found: string | null = null;
-  eachRoleName(text, head, limit, (_, name) => (found = name));
-  return found;
+  return new RoleNameScan(text, head).lastBefore(limit);
 }
 
-/** Every "<role> Firstname Lastname" match of lastRoleName's search, in text order: where the role word starts, and the name. */
-export function roleNames(text: string, head: string): { at: number[]; names: string[] } {
-  const at: number[] = [];
-  const names: string[] = [];
-  eachRoleName(text, head, Infinity, (p, name) => {
-    at.push(p);
-    names.push(name);
-  });
-  return { at, names };
-}
+/**
+ * lastRoleName's search for one role word, resumable: matches are found only as far into the text
+ * as a call asks, and a later call with a larger limit goes on from there (same matches, in the
+ * same order, as one search up to that limit).
+ */
+export class RoleNameScan {
+  /** Where each match's role word starts, and its name, in text order. */
+  private readonly at: number[] = [];
+  private readonly names: string[] = [];
+  private readonly text: string;
+  private readonly head: string;
+  /** Role words the literal search does not cover: the global pattern's matches, one kept ahead. */
+  private readonly matches: Iterator<RegExpMatchArray> | null = null;
+  private pending: RegExpMatchArray | null = null;
+  private readonly capitalised: string = '';
+  private readonly headIsWord: boolean = false;
+  private end = 0; // matches do not overlap: the next one starts at or after the previous one's end
+  // where the word starts next, in lower case or capitalised (-1: no more)
+  private lowerAt = -1;
+  private upperAt = -1;
 
-function eachRoleName(text: string, head: string, limit: number, each: (at: number, name: string) => void): void {
-  const first = head[0]!;
-  const upper = first.toUpperCase();
-  // (the literal search needs a one-character class [Hh] that means what it says)
-  if (head.length < 2 || upper.length !== 1 || /[\]\\^\-\uD800-\uDFFF]/.test(first)) {
-    for (const m of text.matchAll(roleNamePattern(head))) {
-      if (m.index! >= limit) break;
-      each(m.index!, m[1]!);
+  constructor(text: string, head: string) {
+    this.text = text;
+    this.head = head;
+    const first = head[0]!;
+    const upper = first.toUpperCase();
+    // (the literal search needs a one-character class [Hh] that means what it says)
+    if (head.length < 2 || upper.length !== 1 || /[\]\\^\-\uD800-\uDFFF]/.test(first)) {
+      this.matches = text.matchAll(roleNamePattern(head));
+      this.pending = this.matches.next().value ?? null;
+      return;
     }
-    return;
+    this.capitalised = upper + head.slice(1);
+    this.headIsWord = ASCII_WORD.test(first);
+    this.lowerAt = text.indexOf(head);
+    this.upperAt = upper !== first ? text.indexOf(this.capitalised) : -1;
   }
-  const capitalised = upper + head.slice(1);
-  const headIsWord = ASCII_WORD.test(first);
-  let end = 0; // matches do not overlap: the next one starts at or after the previous one's end
-  // where the word starts, in lower case or capitalised: the two searches merged in text order
-  let lowerAt = text.indexOf(head);
-  let upperAt = upper !== first ? text.indexOf(capitalised) : -1;
-  while (lowerAt >= 0 || upperAt >= 0) {
-    let p: number;
-    if (upperAt < 0 || (lowerAt >= 0 && lowerAt < upperAt)) {
-      p = lowerAt;
-      lowerAt = text.indexOf(head, lowerAt + 1);
-    } else {
-      p = upperAt;
-      upperAt = text.indexOf(capitalised, upperAt + 1);
+
+  /** The name of the last match whose role word starts before `limit`, or null. */
+  lastBefore(limit: number): string | null {
+    this.searchTo(limit);
+    let k = this.at.length;
+    while (k > 0 && this.at[k - 1]! >= limit) k--;
+    return k > 0 ? this.names[k - 1]! : null;
+  }
+
+  private searchTo(limit: number): void {
+    const text = this.text;
+    if (this.matches) {
+      while (this.pending && this.pending.index! < limit) {
+        this.at.push(this.pending.index!);
+        this.names.push(this.pending[1]!);
+        this.pending = this.matches.next().value ?? null;
+      }
+      return;
     }
-    if (p >= limit) break;
-    if (p < end) continue;
-    const beforeIsWord = p > 0 && ASCII_WORD.test(text[p - 1]!);
-    if (beforeIsWord === headIsWord) continue;
-    NAME_AFTER_ROLE.lastIndex = p + head.length;
-    const m = NAME_AFTER_ROLE.exec(text);
-    if (m) {
-      each(p, m[1]!);
-      end = NAME_AFTER_ROLE.lastIndex;
+    // the two searches merged in text order
+    for (;;) {
+      const lower = this.lowerAt;
+      const upper = this.upperAt;
+      if (lower < 0 && upper < 0) return;
+      const fromLower = upper < 0 || (lower >= 0 && lower < upper);
+      const p = fromLower ? lower : upper;
+      if (p >= limit) return;
+      if (fromLower) this.lowerAt = text.indexOf(this.head, lower + 1);
+      else this.upperAt = text.indexOf(this.capitalised, upper + 1);
+      if (p < this.end) continue;
+      const beforeIsWord = p > 0 && ASCII_WORD.test(text[p - 1]!);
+      if (beforeIsWord === this.headIsWord) continue;
+      NAME_AFTER_ROLE.lastIndex = p + this.head.length;
+      const m = NAME_AFTER_ROLE.exec(text);
+      if (m) {
+        this.at.push(p);
+        this.names.push(m[1]!);
+        this.end = NAME_AFTER_ROLE.lastIndex;
+      }
     }
   }
 }
