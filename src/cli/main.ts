@@ -1,13 +1,6 @@
 #!/usr/bin/env node
 // storyline: the command-line entry point. Each command lives in its own module under commands/.
 import { Command } from 'commander';
-import { registerBatchTools } from './commands/batch-tools.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerRead } from './commands/read.js';
-import { registerExport } from './commands/export.js';
-import { registerReprocess } from './commands/reprocess.js';
-import { registerDemo } from './commands/demo.js';
-import { registerServe } from './commands/serve.js';
 
 const program = new Command();
 program
@@ -16,15 +9,40 @@ program
   .version('0.1.0')
   .showHelpAfterError();
 
-registerIngest(program);
-registerReprocess(program);
-registerRead(program);
-registerExport(program);
-registerDemo(program);
-registerServe(program);
-registerBatchTools(program);
+// A batch tool run in a pipe loads only its own module: start-up is paid once per run, and a
+// scoring script or a shell loop runs many.
+const SINGLE: Record<string, () => Promise<(p: Command) => void>> = {
+  extract: async () => (await import('./commands/extract.js')).registerExtract,
+  ner: async () => (await import('./commands/ner.js')).registerNer,
+  timex: async () => (await import('./commands/timex.js')).registerTimex,
+  cluster: async () => (await import('./commands/cluster.js')).registerCluster,
+  tls: async () => (await import('./commands/tls.js')).registerTls,
+};
 
-program.parseAsync(process.argv).catch((e: unknown) => {
-  process.stderr.write(`storyline: ${(e as Error).message}\n`);
-  process.exit(1);
-});
+async function registerCommands(): Promise<void> {
+  const only = SINGLE[process.argv[2] ?? ''];
+  if (only) return (await only())(program);
+  const [batch, ingest, read, exp, reprocess, demo, serve] = await Promise.all([
+    import('./commands/batch-tools.js'),
+    import('./commands/ingest.js'),
+    import('./commands/read.js'),
+    import('./commands/export.js'),
+    import('./commands/reprocess.js'),
+    import('./commands/demo.js'),
+    import('./commands/serve.js'),
+  ]);
+  ingest.registerIngest(program);
+  reprocess.registerReprocess(program);
+  read.registerRead(program);
+  exp.registerExport(program);
+  demo.registerDemo(program);
+  serve.registerServe(program);
+  batch.registerBatchTools(program);
+}
+
+registerCommands()
+  .then(() => program.parseAsync(process.argv))
+  .catch((e: unknown) => {
+    process.stderr.write(`storyline: ${(e as Error).message}\n`);
+    process.exit(1);
+  });
