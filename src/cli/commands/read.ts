@@ -55,7 +55,8 @@ export function printStory(store: Store, id: string): void {
       const ids = entries.slice(i, j + 1).flatMap((e) => e.articleIds);
       const sources = [...new Set(ids.map((x) => sourceOf.get(x) ?? x))].join(', ');
       const date = j > i ? `${t.date.slice(0, 10)}–${entries[j]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
-      out.push(`  ${date.padEnd(10)}  ${wrap(t.summary, 84, '              ').trimStart()}`);
+      if (date.length > 10) out.push(`  ${date}`, `              ${wrap(t.summary, 84, '              ').trimStart()}`);
+      else out.push(`  ${date.padEnd(10)}  ${wrap(t.summary, 84, '              ').trimStart()}`);
       out.push(`              ↳ ${sources}`);
       i = j;
     }
