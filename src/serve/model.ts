@@ -5,6 +5,7 @@ import type { Store, StoredQuote, StoryHistoryEntry, StorySummary } from '../sto
 import { sqliteHandle } from '../store/index.js';
 import { containsWords, createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type SpeakerGroup, type StoryFigures, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
 import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
+import { consecutiveDayRuns } from '../story/timeline.js';
 import type { ClaimEvolution, DateOrigin, DateRange, Disagreement, EntityType, Granularity, IsoDate, RemovedBlock, Span } from '../types.js';
 
 export interface ArticleHead {
@@ -535,23 +536,12 @@ export function createModel(store: Store) {
 export type Model = ReturnType<typeof createModel>;
 export type { StorySummary };
 
-/**
- * Consecutive days that one sentence dates ("a meeting … on January 12 and talks … on January 13")
- * become one entry spanning them, instead of the same sentence twice.
- */
+/** Consecutive days that one sentence dates become one entry spanning them. */
 export function foldRepeatedDays(items: TimelineItem[]): TimelineItem[] {
   const sorted = [...items].sort((a, b) => a.date.localeCompare(b.date));
-  const out: TimelineItem[] = [];
-  for (const t of sorted) {
-    const prev = out[out.length - 1];
-    const dayAfter = (d: IsoDate) => new Date(Date.parse(d.slice(0, 10) + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
-    if (prev && prev.granularity === 'day' && t.granularity === 'day' && prev.summary.trim() === t.summary.trim() && dayAfter(prev.until ?? prev.date) === t.date.slice(0, 10)) {
-      prev.until = t.date;
-      const seen = new Set(prev.articles.map((a) => a.id));
-      for (const a of t.articles) if (!seen.has(a.id)) prev.articles.push(a);
-      continue;
-    }
-    out.push({ ...t, articles: [...t.articles] });
-  }
-  return out;
+  return consecutiveDayRuns(sorted).map((run) => {
+    if (run.length === 1) return run[0]!;
+    const articles = [...new Map(run.flatMap((t) => t.articles).map((a) => [a.id, a])).values()];
+    return { ...run[0]!, until: run[run.length - 1]!.date, articles };
+  });
 }

@@ -277,3 +277,19 @@ function defaultDateCount(scores: number[]): number {
   return Math.min(30, scores.length);
 }
 
+
+/**
+ * Runs of consecutive days that one sentence dates ("a meeting … on January 12 and talks … on
+ * January 13"), for showing them as one entry instead of the same sentence twice. Input in date order.
+ */
+export function consecutiveDayRuns<T extends { date: string; granularity: string; summary: string }>(entries: T[]): T[][] {
+  const runs: T[][] = [];
+  const dayAfter = (d: string) => new Date(Date.parse(d.slice(0, 10) + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
+  for (const t of entries) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && last.granularity === 'day' && t.granularity === 'day' && last.summary.trim() === t.summary.trim() && dayAfter(last.date) === t.date.slice(0, 10)) run!.push(t);
+    else runs.push([t]);
+  }
+  return runs;
+}

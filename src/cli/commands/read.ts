@@ -5,6 +5,7 @@ import type { Store } from '../../store/index.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printJson, table, truncate, wrap } from '../output.js';
 import { isStatement } from '../../language/quotes/index.js';
+import { consecutiveDayRuns } from '../../story/timeline.js';
 
 interface ReadFlags {
   db?: string;
@@ -45,20 +46,13 @@ export function printStory(store: Store, id: string): void {
   if (story.summary) out.push('', wrap(story.summary));
   if (story.timeline.length) {
     out.push('', 'Timeline');
-    const entries = story.timeline;
-    for (let i = 0; i < entries.length; i++) {
-      const t = entries[i]!;
-      // one sentence dating consecutive days ("on January 12 … on January 13") is one entry
-      let j = i;
-      while (entries[j + 1] && t.granularity === 'day' && entries[j + 1]!.granularity === 'day' && entries[j + 1]!.summary.trim() === t.summary.trim()
-        && Date.parse(entries[j + 1]!.date.slice(0, 10)) - Date.parse(entries[j]!.date.slice(0, 10)) === 86_400_000) j++;
-      const ids = entries.slice(i, j + 1).flatMap((e) => e.articleIds);
-      const sources = [...new Set(ids.map((x) => sourceOf.get(x) ?? x))].join(', ');
-      const date = j > i ? `${t.date.slice(0, 10)}–${entries[j]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
+    for (const run of consecutiveDayRuns(story.timeline)) {
+      const t = run[0]!;
+      const sources = [...new Set(run.flatMap((e) => e.articleIds).map((x) => sourceOf.get(x) ?? x))].join(', ');
+      const date = run.length > 1 ? `${t.date.slice(0, 10)}–${run[run.length - 1]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
       if (date.length > 10) out.push(`  ${date}`, `              ${wrap(t.summary, 84, '              ').trimStart()}`);
       else out.push(`  ${date.padEnd(10)}  ${wrap(t.summary, 84, '              ').trimStart()}`);
       out.push(`              ↳ ${sources}`);
-      i = j;
     }
   }
   if (story.claims.length) {
