@@ -152,6 +152,34 @@ const STRONG_FUTURE = /\b(will|shall|'ll|(?:is|are) (?:due|scheduled|set|expecte
 const PLANNING = /\b(would|will|could|might|may|plans?|planned|planning|goal|target|aims?|projected|projects?|forecasts?|expects?|expected|scheduled|set to|due|until|upcoming|next|deadline|by (?:the end of )?(?:\d{4}|[A-Z][a-z]+))\b/;
 const FORWARD_PREPOSITION = /\b(by|until|till|through|before|ahead of|from|for)\s+(?:the\s+)?(?:end of\s+)?$/i;
 
+/** "the June 7 primary", "the state's March 1 primary", "a March 8 appearance": a day naming an event. */
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|this|that|its|their|his|her|our|[A-Za-z]+['’]s)\s+(?:[\w-]+\s+)?$/;
+const NOUN_AFTER = /^\s+(?!(?:and|or|but|at|in|on|to|by|for|from|with|when|after|before|as|that|which|was|were|is|are|will|would|has|had)\b)[A-Za-z]/;
+/** The day was proposed or asked for, not reported as having happened: "proposed they debate … on April 15". */
+const PROPOSED = /\b(?:proposed|suggested|offered|urged|asked|demanded|invited|challenged|called for|wanted)\b/i;
+/** "the Iowa caucuses Feb. 1", "the New Hampshire primary Feb. 9": the event's scheduled day. */
+const EVENT_BEFORE = /\b(?:primary|primaries|caucus|caucuses|election|elections|vote|referendum|ballot|debate|convention|deadline|hearing|summit|runoff|contest)\s+(?:on\s+)?$/i;
+/** The clause looks ahead to the day even in the past tense: "campaigned ahead of", "as Election Day nears". */
+const LOOKING_AHEAD = /\b(?:ahead of|in anticipation of|looking (?:to|toward|towards|ahead to)|with an eye (?:to|on)|leading up to|run-up to|preparing for|in the lead-up to)\b|\b(?:nears|approaches|looms)\b/i;
+/** An infinitive between the clause's start and the day: "challenged her to debate him on April 14". */
+const INFINITIVE = /\bto\s+(?!(?:the|a|an|his|her|their|its|our|this|that|these|those|[A-Z]\w*)\b)[a-z]{2,}\b/;
+
+/**
+ * Whether a named day is only mentioned, not reported as something that has happened: a holiday,
+ * a day labelling an event ("the June 7 primary"), a day the clause looks ahead to, or the day
+ * of an infinitive ("ordered him to appear in court May 4"). Such a day bounds nothing.
+ */
+function dayOnlyMentioned(clean: string, sent: { start: number; text: string }, t: Timex): boolean {
+  if (!/\d/.test(t.text)) return true;
+  const before = clean.slice(Math.max(sent.start, t.start - 40), t.start);
+  if (ATTRIBUTIVE_BEFORE.test(before) && NOUN_AFTER.test(clean.slice(t.end, t.end + 12))) return true;
+  if (EVENT_BEFORE.test(before)) return true;
+  const lead = clean.slice(sent.start, t.start);
+  if (LOOKING_AHEAD.test(lead.slice(-120))) return true;
+  const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('—'), lead.lastIndexOf(' - ')) + 1);
+  return INFINITIVE.test(clause) || PROPOSED.test(lead.slice(-100));
+}
+
 export function gatherEvidence(text: string, options: PublicationOptions = {}): { evidence: DateEvidence; lines: ReturnType<typeof blankUnusableLines>['lines'] } {
   const { clean, lines } = blankUnusableLines(text);
   const timexes = options.timexes ?? findTimexes(clean, { dct: null });
@@ -181,7 +209,7 @@ export function gatherEvidence(text: string, options: PublicationOptions = {}): 
       const date = { y: +m[1]!, m: +m[2]!, d: +m[3]! };
       if (strongFuture) ev.upper.push({ date, evidence: label, precise: true });
       // a day counted from another date in the text ("the following day") is no independent evidence
-      else if (past) ev.lower.push({ date, evidence: label, precise: t.anchor !== 'text', words });
+      else if (past && !dayOnlyMentioned(clean, sent, t)) ev.lower.push({ date, evidence: label, precise: t.anchor !== 'text', words });
       ev.years.push(date.y);
     } else if ((m = /^(\d{4})-(\d\d)$/.exec(v))) {
       // months and years bound the date only when the clause plainly reports the past
@@ -193,8 +221,10 @@ export function gatherEvidence(text: string, options: PublicationOptions = {}): 
       if (past) ev.lower.push({ date: { y, m: t.mod === 'END' ? 9 : t.mod === 'MID' ? 5 : 1, d: 1 }, evidence: label });
       ev.years.push(y);
     } else if ((m = /^XXXX-(\d\d)-(\d\d)/.exec(v))) {
+      // without a year the day must be the time of a past verb close by: these bounds are the ones
+      // a related article's year turns into dates
       if (strongFuture) ev.mdUpper.push({ m: +m[1]!, d: +m[2]!, evidence: label });
-      else if (past) ev.mdLower.push({ m: +m[1]!, d: +m[2]!, evidence: label });
+      else if (past && tenseNear(sent.text, t.start - sent.start, 45) === 'past' && !dayOnlyMentioned(clean, sent, t)) ev.mdLower.push({ m: +m[1]!, d: +m[2]!, evidence: label });
     } else if ((m = /^XXXX-WXX-(\d)$/.exec(v))) {
       if (!future) ev.pastWeekdays.push({ wd: +m[1]!, evidence: label, words });
     }
@@ -280,83 +310,173 @@ export interface CorpusArticle {
   published?: IsoDate | null;
 }
 
-const EVENT_NOUN = /\b(call|called|phone|telephone|conversation|talks|spoke|meeting|met|summit|video|visit|invasion|operation|sanctions?|election|attack|strike)\b/i;
+export interface CorpusOptions {
+  /**
+   * Dated articles that only lend years (already stored, say): they are not estimated themselves.
+   * Articles without a date here are ignored.
+   */
+  context?: CorpusArticle[];
+}
+
+const EVENT_NOUN =
+  /\b(call|called|phone|telephone|conversation|talks|spoke|meeting|met|summit|video|visit|trip|invasion|operation|sanctions?|election|attack|strike|debate|primary|caucus(?:es)?|rally|speech|interview|vote|voted|hearing|convention|announced|announcement|ruling|verdict|trial|agreement|deal|protests?|shooting|crash|storm|earthquake)\b/i;
 const NAME = /\b[A-Z][a-z]{2,}\b/g;
+const NOT_A_NAME = new RegExp(
+  `^(?:${MONTH_SRC}|${WEEKDAY_SRC}|The|This|That|These|Those|There|Then|Their|They|Them|She|His|Her|Its|Our|And|But|For|From|With|When|While|After|Before|During|Since|Until|Also|However|Meanwhile|Read|More|Last|Next|Earlier|Later|According|What|Who|Which|Where|How|Why|Mr|Mrs|Ms|Dr)$`,
+);
 
 function nameSet(s: string): Set<string> {
   return new Set([...s.matchAll(NAME)].map((m) => m[0]));
 }
 
+interface YearMention {
+  id: string;
+  names: Set<string>;
+  event: string;
+  /** The calendar date or month the related text gives, and the months it may stand for. */
+  y: number;
+  months: [number, number];
+  m: number | null;
+  d: number | null;
+}
+
+const YEARLESS_DAY = /^XXXX-(\d\d)-(\d\d)/;
+const DATED = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/;
+
+/** Dated events of one text, with the names around them: what lends a year to a related text. */
+function yearMentions(a: CorpusArticle, clean: string, timexes: Timex[]): YearMention[] {
+  const out: YearMention[] = [];
+  for (const t of timexes) {
+    const m = DATED.exec(t.value);
+    if (!m) continue;
+    const sent = sentenceAt(clean, t.start);
+    const ev = EVENT_NOUN.exec(sent.text);
+    if (!ev) continue;
+    const y = +m[1]!;
+    const month = m[2] ? +m[2] : null;
+    const months: [number, number] = month ? [month, month] : t.mod === 'END' ? [9, 12] : t.mod === 'START' ? [1, 4] : t.mod === 'MID' ? [5, 8] : [1, 12];
+    out.push({ id: a.id, names: nameSet(sent.text), event: ev[1]!.toLowerCase(), y, months, m: month, d: m[3] ? +m[3] : null });
+  }
+  return out;
+}
+
+/**
+ * The names in the sentences where a text dates an event by month and day only ("On December 7,
+ * Biden and Putin held a video call"): what to look for in other, dated articles to find its year.
+ * Empty when the text has no such event.
+ */
+export function yearlessEventNames(text: string): string[] {
+  const { clean } = blankUnusableLines(text);
+  const counts = new Map<string, number>();
+  for (const t of findTimexes(clean, { dct: null })) {
+    if (!YEARLESS_DAY.test(t.value)) continue;
+    const sent = sentenceAt(clean, t.start);
+    if (!EVENT_NOUN.test(sent.text)) continue;
+    for (const n of nameSet(sent.text)) if (!NOT_A_NAME.test(n)) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n);
+}
+
+/** The year of month-day `to` that lies within half a year of `from` (an article's events are close together). */
+function nearestYear(from: Ymd, to: { m: number; d: number }): number {
+  let best = from.y;
+  let bestGap = Infinity;
+  for (const y of [from.y - 1, from.y, from.y + 1]) {
+    const gap = Math.abs(toEpochDay({ y, m: to.m, d: to.d }) - toEpochDay(from));
+    if (gap < bestGap) [best, bestGap] = [y, gap];
+  }
+  return best;
+}
+
+/** The one year with at least three quarters of the votes, if any. */
+function clearMajority(votes: Map<number, string[]>): Map<number, string[]> {
+  let total = 0;
+  for (const v of votes.values()) total += v.length;
+  for (const [y, v] of votes) if (v.length * 4 >= total * 3) return new Map([[y, v]]);
+  return new Map();
+}
+
 /**
  * Publication dates for a set of articles, using each other. An article whose text dates its events
  * only by month and day ("On December 7") gets its year from a related article that dates the same
- * kind of event with a year ("the latest Biden-Putin telephone took place late in 2021"): related
- * means the two sentences share an event word and at least two names, and the year's part
+ * kind of event with a year — by its own words ("the latest Biden-Putin telephone took place late
+ * in 2021") or by its publication date ("on December 7" in an article of 20 December 2021):
+ * related means the two sentences share an event word and at least two names, and the year's part
  * (START/MID/END or month) must agree with the month-days. When exactly one year fits, the
  * month-day window becomes a date range; the lede weekday then gives a date as for a single text.
  */
-export function inferPublicationDates(articles: CorpusArticle[]): Map<string, PublicationEstimate> {
+export function inferPublicationDates(articles: CorpusArticle[], options: CorpusOptions = {}): Map<string, PublicationEstimate> {
   const out = new Map<string, PublicationEstimate>();
-  const yearMentions: Array<{ id: string; names: Set<string>; event: string; y: number; months: [number, number] }> = [];
+  const mentions: YearMention[] = [];
   const parsed = articles.map((a) => {
     const { clean } = blankUnusableLines(a.text);
-    const timexes = findTimexes(clean, { dct: null });
-    for (const t of timexes) {
-      const m = /^(\d{4})(?:-(\d\d))?$/.exec(t.value);
-      if (!m) continue;
-      const sent = sentenceAt(clean, t.start);
-      const ev = EVENT_NOUN.exec(sent.text);
-      if (!ev) continue;
-      const y = +m[1]!;
-      const months: [number, number] = m[2] ? [+m[2], +m[2]] : t.mod === 'END' ? [9, 12] : t.mod === 'START' ? [1, 4] : t.mod === 'MID' ? [5, 8] : [1, 12];
-      yearMentions.push({ id: a.id, names: nameSet(sent.text), event: ev[1]!.toLowerCase(), y, months });
-    }
-    return { a, clean, timexes };
+    const dct = parseIsoDate(a.published ?? null) ? a.published! : null;
+    // A dated article's relative dates resolve against its date; an undated one's only lend explicit years.
+    const timexes = findTimexes(clean, { dct });
+    mentions.push(...yearMentions(a, clean, timexes));
+    return { a, clean, timexes: dct ? null : timexes };
   });
+  const ownIds = new Set(articles.map((a) => a.id));
+  for (const c of options.context ?? []) {
+    if (ownIds.has(c.id) || !parseIsoDate(c.published ?? null)) continue;
+    const { clean } = blankUnusableLines(c.text);
+    mentions.push(...yearMentions(c, clean, findTimexes(clean, { dct: c.published! })));
+  }
 
   for (const { a, clean, timexes } of parsed) {
     const meta = parseIsoDate(a.published ?? null);
-    if (meta) {
-      out.set(a.id, { date: iso(meta), from: 'metadata', confidence: 1, range: null, yearUnknown: false, evidence: ['metadata'] });
+    if (meta || !timexes) {
+      out.set(a.id, { date: iso(meta!), from: 'metadata', confidence: 1, range: null, yearUnknown: false, evidence: ['metadata'] });
       continue;
     }
-    const own = inferPublicationDate(a.text, {});
+    const own = inferPublicationDate(a.text, { timexes });
     if (!own.yearUnknown || own.from === 'text') {
       out.set(a.id, own);
       continue;
     }
-    // find a year for this article's month-day events in related articles
-    const votes = new Map<number, string[]>();
     const { evidence: ev } = gatherEvidence(a.text, { timexes });
-    for (const t of timexes) {
-      const md = /^XXXX-(\d\d)-(\d\d)/.exec(t.value);
-      if (!md) continue;
-      const month = +md[1]!;
-      const sent = sentenceAt(clean, t.start);
-      const names = nameSet(sent.text);
-      const ctxNames = nameSet(clean.slice(Math.max(0, sent.start - 400), sent.start + sent.text.length + 400));
-      if (!EVENT_NOUN.test(clean.slice(Math.max(0, sent.start - 300), sent.start + sent.text.length))) continue;
-      for (const ym of yearMentions) {
-        if (ym.id === a.id) continue;
-        if (month < ym.months[0] || month > ym.months[1]) continue;
-        let shared = 0;
-        for (const n of ym.names) if (names.has(n) || ctxNames.has(n)) shared++;
-        if (shared < 2) continue;
-        const list = votes.get(ym.y) ?? [];
-        list.push(`"${t.text}" ~ ${ym.id} (${ym.event}, ${ym.y})`);
-        votes.set(ym.y, list);
-      }
-    }
-    if (votes.size !== 1) {
-      out.set(a.id, own);
-      continue;
-    }
-    const [year, why] = [...votes.entries()][0]!;
     const lo = ev.mdLower.length ? ev.mdLower.reduce((x, y) => (mdKey(y) > mdKey(x) ? y : x)) : null;
     if (!lo) {
       out.set(a.id, own);
       continue;
     }
+    // Each related mention dates one of this text's month-days; the text's latest past event then
+    // lies in the year nearest to it. A related text naming the same month and day is the same
+    // event, and those votes decide when there are any (a clear majority); otherwise the month or
+    // year part must agree and every vote must be for one year.
+    const sameDay = new Map<number, string[]>();
+    const sameMonth = new Map<number, string[]>();
+    for (const t of timexes) {
+      const md = YEARLESS_DAY.exec(t.value);
+      if (!md) continue;
+      const month = +md[1]!;
+      const day = +md[2]!;
+      const sent = sentenceAt(clean, t.start);
+      const names = nameSet(sent.text);
+      const ctxNames = nameSet(clean.slice(Math.max(0, sent.start - 400), sent.start + sent.text.length + 400));
+      if (!EVENT_NOUN.test(clean.slice(Math.max(0, sent.start - 300), sent.start + sent.text.length))) continue;
+      for (const ym of mentions) {
+        if (ym.id === a.id) continue;
+        if (month < ym.months[0] || month > ym.months[1]) continue;
+        // A related text's calendar day is one event: it dates only the same day here.
+        const exact = ym.m === month && ym.d === day;
+        if (ym.d !== null && !exact) continue;
+        let shared = 0;
+        for (const n of ym.names) if (!NOT_A_NAME.test(n) && (names.has(n) || ctxNames.has(n))) shared++;
+        if (shared < 2) continue;
+        const votes = exact ? sameDay : sameMonth;
+        const loYear = nearestYear({ y: ym.y, m: month, d: day }, lo);
+        const list = votes.get(loYear) ?? [];
+        list.push(`"${t.text}" ~ ${ym.id} (${ym.event}, ${ym.m && ym.d ? fmtDay({ y: ym.y, m: ym.m, d: ym.d }) : ym.y})`);
+        votes.set(loYear, list);
+      }
+    }
+    const votes = sameDay.size ? clearMajority(sameDay) : sameMonth.size === 1 ? sameMonth : new Map();
+    if (votes.size !== 1) {
+      out.set(a.id, own);
+      continue;
+    }
+    const [year, why] = [...votes.entries()][0]!;
     const L = { y: year, m: lo.m, d: lo.d };
     const resolved: DateEvidence = {
       ...ev,
@@ -365,7 +485,7 @@ export function inferPublicationDates(articles: CorpusArticle[]): Map<string, Pu
       upper: ev.mdUpper.map((u) => ({ date: { y: mdKey(u) < mdKey(lo) ? year + 1 : year, m: u.m, d: u.d }, evidence: u.evidence })),
     };
     const est = estimateFromEvidence(resolved);
-    out.set(a.id, { ...est, confidence: Math.min(est.confidence, 0.4), evidence: [...(est.evidence ?? []), `year from related article: ${why.join('; ')}`] });
+    out.set(a.id, { ...est, confidence: Math.min(est.confidence, 0.4), evidence: [...(est.evidence ?? []), `year from related article: ${[...new Set(why)].slice(0, 3).join('; ')}`] });
   }
   return out;
 }

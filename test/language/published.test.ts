@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inferPublicationDate, inferPublicationDates } from '../../src/language/published.js';
+import { gatherEvidence, inferPublicationDate, inferPublicationDates } from '../../src/language/published.js';
 
 const dir = new URL('../../examples/seeds/', import.meta.url);
 const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: f.slice(0, 20), text: readFileSync(new URL(f, dir), 'utf8') }));
@@ -60,6 +60,58 @@ describe('inferPublicationDates across the corpus', () => {
       if (q.range) expect(q.range.from <= tt && tt <= q.range.to).toBe(true);
       if (q.date && q.confidence >= 0.5) expect(dayDiff(q.date, tt)).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('inferPublicationDates with dated articles around an undated one', () => {
+  // seeds.jsonl is the same five articles as a feed with publication dates: here four of them keep
+  // theirs and one arrives as plain text.
+  const feed = new Map(readFileSync(new URL('seeds.jsonl', dir), 'utf8').trim().split('\n').map((l) => {
+    const d = JSON.parse(l) as { id: string; published: string };
+    return [d.id, d.published.slice(0, 10)] as const;
+  }));
+  it('seed 004 alone undated gets a range that holds its date; no seed gets a wrong year', () => {
+    for (const s of seeds) {
+      const all = inferPublicationDates(seeds.map((x) => ({ id: x.id, text: x.text, published: x.id === s.id ? null : feed.get(x.id)! })));
+      const p = all.get(s.id)!;
+      const t = truth.get(s.id)!;
+      if (p.range) expect(p.range.from <= t && t <= p.range.to).toBe(true);
+      if (p.notBefore) expect(p.notBefore <= t).toBe(true);
+      if (s.id.startsWith('004')) expect(p.range).not.toBeNull();
+    }
+  });
+
+  const polnear = new Map(readFileSync(new URL('../../../shared/data/polnear/train.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => {
+    const d = JSON.parse(l) as { id: string; text: string; date: string };
+    return [d.id, d] as const;
+  }));
+  it('a day named the same way in dated articles lends its year ("Dec. 2" → the San Bernardino shooting of 2015)', () => {
+    const undated = polnear.get('wash-post_2015-12-20_democratic-candidates-pivot-shar')!;
+    expect(inferPublicationDate(undated.text).yearUnknown).toBe(true);
+    const context = ['huff-post_2015-12-02_democrats-call-for-action-while-', 'nyt_2015-12-14_visa-screening-missed-attacker-s']
+      .map((id) => polnear.get(id)!)
+      .map((d) => ({ id: d.id, text: d.text, published: d.date.slice(0, 10) }));
+    const p = inferPublicationDates([{ id: undated.id, text: undated.text }], { context }).get(undated.id)!;
+    expect(p.yearUnknown).toBe(false);
+    expect(p.notBefore).toBe('2015-12-02');
+    expect(p.notBefore! <= undated.date.slice(0, 10)).toBe(true);
+    expect(p.evidence?.join(' ')).toMatch(/year from related article/);
+  });
+
+  it('a day that only labels or anticipates an event bounds nothing', () => {
+    const bound = (s: string): string | null => {
+      const lower = gatherEvidence(s).evidence.mdLower;
+      return lower.length ? `${String(lower[0]!.m).padStart(2, '0')}-${String(lower[0]!.d).padStart(2, '0')}` : null;
+    };
+    expect(bound('Clinton avoided all mention of Bernie Sanders, even as both campaigned in California ahead of the state’s June 7 primary.')).toBeNull();
+    expect(bound('Then comes the delegate-packed April 19 New York primary, where Sanders and his aides believed he could win.')).toBeNull();
+    expect(bound('"I\'ll be voting on March 1," Welch said, according to Vermont Edition.')).toBeNull();
+    expect(bound('Clinton proposed they debate on ABC\'s "Good Morning America" on April 15, but Sanders rejected that, too.')).toBeNull();
+    expect(bound('He voluntarily went to police headquarters and signed paperwork ordering him to appear in court May 4.')).toBeNull();
+    expect(bound('The Democratic convention on Labor Day drew crowds.')).toBeNull();
+    // a day reported as past still is one
+    expect(bound('Biden and Putin held a video call on December 7 about the troops on the border.')).toBe('12-07');
+    expect(bound('She resigned from Breitbart on March 14 after the news organization raised questions.')).toBe('03-14');
   });
 });
 

@@ -3,7 +3,7 @@
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE = /^(will|'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow|effective|payable)$/i;
+const FUTURE = /^(will|\w*'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow|effective|payable)$/i;
 const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|wasn't|weren't|didn't|hadn't|yesterday|since|previously)$/i;
 /** "by" marks a deadline ahead only before a time ("by Friday", "by the end of"), not an agent ("by Ford"). */
 const BY_TIME = /^\s+(?:the\s+(?:end|middle|start|beginning|close|time)\b|next\b|then\b|early\b|mid|late\b|year|this\b|tomorrow\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)/;
@@ -13,7 +13,7 @@ const PAST_PLAN_BEFORE = /\b(?:was|were|had been|had)\s+(?:\w+\s+)?$/i;
 const REPORTING = /^(said|says|told|added|stated|declared|noted|according)$/i;
 const FUTURE_INFINITIVE = /^(is|are|set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?)$/i;
 const PRESENT = /^(is|are|am|isn't|aren't|has|have|says|continues?|remains?)$/i;
-const WORD = /[A-Za-z']+/g;
+const WORD = /[A-Za-z'’]+/g;
 
 /**
  * Tense near character `at` of `sentence`: the nearest verb-like marker wins, looking left first
@@ -31,7 +31,7 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
   let prev = '';
   let prevAt = 0;
   while ((m = WORD.exec(sentence))) {
-    const w = m[0];
+    const w = m[0].replace(/’/g, "'");
     const before = prev;
     const beforeAt = prevAt;
     prev = w;
