@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/language/segment.js';
 import { iobSpans, nerModel, recognizeEntities, tagSentences } from '../../src/language/ner/index.js';
-import { FeatureExtractor, LABELS, predictionHistory, withHistory } from '../../src/language/ner/features.js';
+import { FeatureExtractor, predictionHistory, withHistory } from '../../src/language/ner/features.js';
 import { viterbi } from '../../src/language/ner/model.js';
-import { Tagger } from '../../src/language/ner/tagger.js';
 
 const CONLL_DEV = new URL('../../../shared/data/conll2003/eng.testa', import.meta.url);
 
@@ -76,8 +75,7 @@ describe('the decoder (tagger.ts)', () => {
     for (const d of docs) expect(nerModel().decodeDocument(d).map((labels) => Array.from(labels))).toEqual(referenceLabels(d));
   });
   it('decodes the same after its word tables are reset, and with spaces inside tokens', () => {
-    const { data } = nerModel();
-    const small = new Tagger(data, data.lexicon, data.gazetteer, LABELS, 300);
+    const small = nerModel().newTagger(300);
     for (const d of conllDocuments().slice(0, 8)) expect(small.decodeDocument(d)).toEqual(nerModel().decodeDocument(d));
     const spaced = [['Officials', 'in', 'New York', 'and', 'New', 'York', 'City', 'met', 'Bill', 'Clinton', '.']];
     expect(nerModel().decodeDocument(spaced).map((labels) => Array.from(labels))).toEqual(referenceLabels(spaced));

@@ -3,7 +3,7 @@ import type { EntityMention, NerLabel, Sentence } from '../../types.js';
 import { loadModel, type NerModel } from './model.js';
 import { HONORIFICS, ROLE_HEADS, relabelInstitution } from '../entities.js';
 
-const MODEL_URL = new URL('../../../models/ner.json.gz', import.meta.url);
+const MODEL_URL = new URL('../../../models/ner.model', import.meta.url);
 let model: NerModel | null = null;
 
 /** The trained model, loaded on first use. */
@@ -55,10 +55,10 @@ export function truecaseHeadline(words: string[]): string[] {
   if (alphabetic.length < 3) return words;
   const capitalised = alphabetic.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
   if (capitalised / alphabetic.length < 0.75) return words;
-  const capRatio = nerModel().data.lexicon.capRatio;
+  const model = nerModel();
   return words.map((w) => {
     if (!/^\p{Lu}\p{Ll}+$/u.test(w)) return w;
-    const r = capRatio.get(w.toLowerCase());
+    const r = model.capitalisationBucket(w.toLowerCase());
     return r !== undefined && Number(r) <= 1 ? w.toLowerCase() : w;
   });
 }
@@ -124,7 +124,8 @@ export function recognizeEntities(text: string, sentences: Sentence[]): EntityMe
   const words = (si: number, a: number, b: number) => sentences[si]!.tokens.slice(a, b + 1).map((t) => t.text);
   const surnames = new Set<string>();
   for (const sp of spans) if (sp.label === 'PER' && sp.last > sp.first) surnames.add(sentences[sp.si]!.tokens[sp.last]!.text);
-  const gazetteer = nerModel().data.gazetteer.exact;
+  const model = nerModel();
+  const gazetteer = { get: (key: string) => model.gazetteerTypes(key) };
   const out: { si: number; first: number; last: number; label: NerLabel }[] = [];
   for (const sp of spans) {
     const w = words(sp.si, sp.first, sp.last);

@@ -1,8 +1,9 @@
 // The NER sequence model: a linear-chain model (averaged structured perceptron weights) decoded with
-// Viterbi under IOB2 constraints; serialisation to a compact gzipped JSON file.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+// Viterbi under IOB2 constraints; saving and loading (the file format is in compiled.ts).
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { Tagger } from './tagger.js';
+import { featureNames, gazetteerOf, lexiconOf, readCompiled, stageWeights, writeCompiled, type CompiledModel } from './compiled.js';
 import { LABELS, type Gazetteer, type Lexicon } from './features.js';
 
 export const L = LABELS.length;
@@ -129,8 +130,10 @@ export function decode(emit: Float64Array, n: number, transitions: Float32Array,
 
 export class NerModel {
   private readonly tagger: Tagger;
-  constructor(readonly data: ModelData) {
-    this.tagger = new Tagger(data, data.lexicon, data.gazetteer, LABELS);
+  private cachedData: ModelData | null = null;
+  private cachedGazetteer: Gazetteer | null = null;
+  constructor(readonly compiled: CompiledModel) {
+    this.tagger = new Tagger(compiled, () => this.gazetteer());
   }
 
   /** IOB2 labels for the sentences of one document. */
@@ -142,21 +145,46 @@ export class NerModel {
   decodeDocument(sentences: string[][]): Int32Array[] {
     return this.tagger.decodeDocument(sentences);
   }
-}
 
-interface SerializedModel {
-  format: 'storyline-ner-1';
-  labels: string[];
-  features: string[];
-  scale: number;
-  weights: string; // base64 Int16, features × labels
-  transitions: number[];
-  weights2?: string;
-  transitions2?: number[];
-  gazetteer: [string, string[]][];
-  clusters: [string, string[]][];
-  capRatio: [string, string][];
-  meta: Record<string, unknown>;
+  /** A tagger of its own (e.g. with a smaller word cache). */
+  newTagger(wordLimit?: number): Tagger {
+    return new Tagger(this.compiled, () => this.gazetteer(), wordLimit);
+  }
+
+  /** How often a lower-cased word is capitalised mid-sentence in news text: "0".."4", undefined if unknown. */
+  capitalisationBucket(lower: string): string | undefined {
+    const v = this.compiled.values.find(lower);
+    const b = v >= 0 ? this.compiled.valueCapRatio[v]! : 255;
+    return b === 255 ? undefined : this.compiled.capRatioBuckets[b];
+  }
+
+  /** The types of the gazetteer entry spelled exactly `key` (words joined by spaces). */
+  gazetteerTypes(key: string): readonly string[] | undefined {
+    const v = this.compiled.values.find(key);
+    const list = v >= 0 ? this.compiled.valueGazetteer[v]! : -1;
+    return list >= 0 ? this.compiled.typeLists[list] : undefined;
+  }
+
+  /** The gazetteer as the training-time code (features.ts) uses it; built on first use. */
+  gazetteer(): Gazetteer {
+    return (this.cachedGazetteer ??= gazetteerOf(this.compiled));
+  }
+
+  /** The model as training produced it (feature table, weights, lexicon): built on first use, for tests and tools. */
+  get data(): ModelData {
+    if (!this.cachedData) {
+      const c = this.compiled;
+      this.cachedData = {
+        features: featureNames(c),
+        weights: stageWeights(c, 0),
+        transitions: c.transitions1,
+        gazetteer: this.gazetteer(),
+        lexicon: lexiconOf(c),
+        ...(c.transitions2 ? { stage2: { weights: stageWeights(c, 1), transitions: c.transitions2 } } : {}),
+      };
+    }
+    return this.cachedData;
+  }
 }
 
 /** Writes the model, dropping features whose weights are all ~0 and quantising to 16 bits. */
@@ -185,58 +213,63 @@ export function saveModel(path: string, data: ModelData, meta: Record<string, un
     kept.forEach((id, i) => {
       for (let y = 0; y < L; y++) q[i * L + y] = Math.round(weights[id * L + y]! / scale);
     });
-    return Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64');
+    return q;
   };
-  const out: SerializedModel = {
-    format: 'storyline-ner-1',
-    labels: [...LABELS],
-    features: keptNames,
+  // Transitions keep 4 decimals (as the first, JSON, format did).
+  const round = (t: Float32Array) => Float32Array.from(t, (x) => Math.round(x * 1e4) / 1e4);
+  const bytes = writeCompiled(path, {
+    names: keptNames,
     scale,
-    weights: quantise(data.weights),
-    transitions: Array.from(data.transitions, (x) => Math.round(x * 1e4) / 1e4),
-    ...(data.stage2
-      ? { weights2: quantise(data.stage2.weights), transitions2: Array.from(data.stage2.transitions, (x) => Math.round(x * 1e4) / 1e4) }
-      : {}),
-    gazetteer: [...data.gazetteer.exact.entries()],
-    clusters: [...data.lexicon.clusters.entries()],
-    capRatio: [...data.lexicon.capRatio.entries()],
+    weights1: quantise(data.weights),
+    weights2: data.stage2 ? quantise(data.stage2.weights) : null,
+    transitions1: round(data.transitions),
+    transitions2: data.stage2 ? round(data.stage2.transitions) : null,
+    gazetteer: data.gazetteer.exact,
+    lexicon: data.lexicon,
     meta,
-  };
-  const bytes = gzipSync(JSON.stringify(out), { level: 9 });
-  writeFileSync(path, bytes);
-  return { features: kept.length, bytes: bytes.length };
+  });
+  return { features: kept.length, bytes };
 }
 
 export function loadModel(path: string | URL): NerModel {
-  const raw = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as SerializedModel;
-  if (raw.format !== 'storyline-ner-1') throw new Error(`${String(path)}: not a Storyline NER model`);
-  const features = new Map<string, number>();
-  raw.features.forEach((f, i) => features.set(f, i));
-  const dequantise = (base64: string) => {
+  return new NerModel(readCompiled(path));
+}
+
+/**
+ * Rewrites a model of the first format (gzipped JSON, `storyline-ner-1`) in the current one, with
+ * the same quantised weights and scale (so the same float weights).
+ */
+export function convertJsonModel(from: string, to: string): number {
+  const raw = JSON.parse(gunzipSync(readFileSync(from)).toString('utf8')) as SerializedModel;
+  if (raw.format !== 'storyline-ner-1') throw new Error(`${from}: not a Storyline NER model (format 1)`);
+  const int16 = (base64: string) => {
     const buf = Buffer.from(base64, 'base64');
-    const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * raw.scale;
-    return weights;
+    return new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   };
-  const weights = dequantise(raw.weights);
-  const exact = new Map(raw.gazetteer);
-  const lower = new Map<string, string[]>();
-  let maxLength = 1;
-  for (const [k, types] of exact) {
-    const lk = k.toLowerCase();
-    const prev = lower.get(lk);
-    lower.set(lk, prev ? [...new Set([...prev, ...types])].sort() : types);
-    maxLength = Math.max(maxLength, k.split(' ').length);
-  }
-  return new NerModel({
-    features,
-    weights,
-    transitions: Float32Array.from(raw.transitions),
-    gazetteer: { exact, lower, maxLength },
+  return writeCompiled(to, {
+    names: raw.features,
+    scale: raw.scale,
+    weights1: int16(raw.weights),
+    weights2: raw.weights2 ? int16(raw.weights2) : null,
+    transitions1: Float32Array.from(raw.transitions),
+    transitions2: raw.transitions2 ? Float32Array.from(raw.transitions2) : null,
+    gazetteer: new Map(raw.gazetteer),
     lexicon: { clusters: new Map(raw.clusters), capRatio: new Map(raw.capRatio) },
-    ...(raw.weights2 && raw.transitions2
-      ? { stage2: { weights: dequantise(raw.weights2), transitions: Float32Array.from(raw.transitions2) } }
-      : {}),
+    meta: raw.meta,
   });
+}
+
+interface SerializedModel {
+  format: 'storyline-ner-1';
+  labels: string[];
+  features: string[];
+  scale: number;
+  weights: string; // base64 Int16, features × labels
+  transitions: number[];
+  weights2?: string;
+  transitions2?: number[];
+  gazetteer: [string, string[]][];
+  clusters: [string, string[]][];
+  capRatio: [string, string][];
+  meta: Record<string, unknown>;
 }

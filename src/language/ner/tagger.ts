@@ -1,15 +1,17 @@
 // Decoding for the NER model (model.ts): exactly the features of FeatureExtractor (features.ts) and
 // the scores and decisions of `viterbi`, bit for bit, but computed on interned ids and flat typed
 // arrays instead of feature strings and per-word objects.
+//  - The model's tables come as the file lays them out (compiled.ts): a feature is found by its
+//    value's id in one string table and its family's index, so nothing is built per feature at load.
 //  - Each distinct token text is interned once: its window features (positions -2..2) are summed
 //    into one slice of a Float32Array (both stages side by side), with its flags, shape id and the
-//    id of its lower-case form. A token then costs one Map lookup.
-//  - Lower-case forms are interned too (their ids key the word-pair features, the gazetteer trie and
-//    the per-document casing and prediction-history counts), so no feature string is built.
+//    id of its lower-case form. A token then costs one hash-table lookup.
+//  - Lower-case forms have ids too: the model's value id when it has one, else a new id (their ids
+//    key the word-pair features, the gazetteer trie and the per-document casing and
+//    prediction-history counts), so no feature string is built.
 //  - Weights of both stages sit in one row per feature (18 floats): one memory access per feature,
 //    and both stages' emission scores are summed in one pass (the second stage adds its
 //    prediction-history features after the first stage has been decoded, in the original order).
-//  - Rows are renumbered so that one value's features are adjacent (a new word's rows come in runs).
 // Every score adds the same float values in the same order as before, so labels are identical;
 // test/language/ner.test.ts compares them with the training-time path (features.ts + viterbi).
 import {
@@ -22,8 +24,8 @@ import {
   shortShape,
   wordShape,
   type Gazetteer,
-  type Lexicon,
 } from './features.js';
+import { featureOf, splitFeature, type CompiledModel } from './compiled.js';
 import { fnv1a } from '../../text/hash.js';
 import { WordTable } from '../../text/words.js';
 
@@ -47,102 +49,53 @@ const RAW_LETTER_INITIAL = 512;
 const TYPE_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
 const LEX = 8; // ints per lower-case form (see Tagger.lex)
 const LENGTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(String);
-const NO_CLUSTERS = new Int32Array(0);
 // The window positions in the order sumWindowFeatures lists their features.
 const POSITION_ORDER = [2, 1, 3, 0, 4];
 
-/**
- * New ids for the features (old id → new id) that put the features of one value side by side (the
- * text after the first '=', case-insensitively); the values keep the order they are first met in.
- */
-function valueOrder(features: Map<string, number>): Int32Array {
-  const groups = new Map<string, number[]>();
-  for (const [name, id] of features) {
-    const eq = name.indexOf('=');
-    const value = eq < 0 ? '' : name.slice(eq + 1).toLowerCase();
-    const group = groups.get(value);
-    if (group) group.push(id);
-    else groups.set(value, [id]);
-  }
-  const perm = new Int32Array(features.size);
-  let next = 0;
-  for (const ids of groups.values()) for (const id of ids) perm[id] = next++;
-  return perm;
-}
-
-/** A value's feature ids in several families: ids[i] = families[i].get(value) ?? -1. */
-function byValue(families: (Map<string, number> | undefined)[]): Map<string, Int32Array> {
-  const out = new Map<string, Int32Array>();
-  families.forEach((family, i) => {
-    if (!family) return;
-    for (const [value, id] of family) {
-      let ids = out.get(value);
-      if (!ids) out.set(value, (ids = new Int32Array(families.length).fill(-1)));
-      ids[i] = id;
-    }
-  });
-  return out;
-}
-
-interface Vocab {
-  w: Int32Array | null;
-  l: Int32Array | null;
-  clusters: Int32Array | null;
-  cr: number;
-  gzt: Int32Array | null;
-}
-
-export interface TaggerWeights {
-  features: Map<string, number>;
-  weights: Float32Array;
-  transitions: Float32Array;
-  stage2?: { weights: Float32Array; transitions: Float32Array };
-}
-
 export class Tagger {
   private readonly lookup: (feature: string) => number;
+  private readonly model: CompiledModel;
   private readonly rows: Float32Array;
   private readonly transitions1: Float32Array;
   private readonly transitions2: Float32Array | null;
   private readonly inside: boolean[]; // I- labels: not allowed first
 
-  // Feature families (name up to the first '=') → value → id.
-  private readonly fam: Map<string, Map<string, number>>;
-  private readonly famW: (Map<string, number> | undefined)[];
-  private readonly famL: (Map<string, number> | undefined)[];
-  private readonly famSS: (Map<string, number> | undefined)[];
-  private readonly famS3: (Map<string, number> | undefined)[];
-  private readonly famC: (Map<string, number> | undefined)[][];
-  private readonly famSh: Map<string, number> | undefined;
-  private readonly famP: (Map<string, number> | undefined)[];
-  private readonly famS: (Map<string, number> | undefined)[];
-  private readonly famCr: Map<string, number> | undefined;
-  private readonly famLen: Map<string, number> | undefined;
+  // Feature family indices (-1: the model has no such family), by window position -2..2 where
+  // the family has one.
+  private readonly familyIndex: Map<string, number>;
+  private readonly famW: Int32Array;
+  private readonly famL: Int32Array;
+  private readonly famSS: Int32Array;
+  private readonly famS3: Int32Array;
+  private readonly famC: Int32Array[]; // [level][position]
+  private readonly famSh: number;
+  private readonly famP: Int32Array;
+  private readonly famS: Int32Array;
+  private readonly famHeadlineLower: number;
   private readonly famCNone: number;
+  private readonly crIds: Int32Array; // `cr=` id by casing bucket (the last: unknown word)
+  private readonly lenIds: Int32Array;
+  private readonly tokenTypeIds: Int32Array[]; // `gzt=` ids by type list
   private readonly flagIds: { digit: number; hyph: number; period: number };
   private readonly constant: { bias: number; first: number; last: number; hl: number; afterOpen: number; pads: Int32Array };
   private readonly docIds: Int32Array; // [forms bits (1 T, 2 l, 3 Tl) * 2 + edge]
   private readonly historyIds: { maj: Int32Array; type: Int32Array; left: Int32Array; right: Int32Array };
-  // What the model knows of a string as a word or as a lower-case form: one lookup each.
-  private readonly vocab = new Map<string, Vocab>();
-  // A suffix's ids in the families that share it: `s3=` at -1, 0, 1.
-  private readonly bySuffix3: Map<string, Int32Array>;
   private readonly byShortShape: (Int32Array | undefined)[] = [];
-  private readonly byCluster: Map<string, Int32Array>[] = [];
   private readonly found = new Int32Array(256); // a new word's feature ids, by position
   private readonly foundEnd = new Int32Array(5);
+  private readonly sum = new Float64Array(ROW);
 
-  // Lower-case forms. The first `pairSpan` ids are the words of the model's word-pair features,
-  // the next ones (up to `baseLex`) the words of gazetteer entries; they survive cache resets.
+  // Lower-case forms: ids below `staticLex` are the model's values (they survive cache resets),
+  // the others are numbered on first sight.
+  private readonly staticLex: number;
   private readonly lexIds = new Map<string, number>();
-  private lexStr: string[] = [];
+  private lexStr: string[] = []; // the forms of ids staticLex, staticLex + 1, …
   // Per lower-case form, LEX ints side by side (one cache line): document stamp of the casing bits,
   // casings in the document's ordinary sentences (1 T, 2 l), document stamp of the counts, counts of
   // the first pass's types (O PER LOC ORG MISC) over the document's occurrences.
-  private lex = new Int32Array(4096 * LEX);
-  private lexHeadline = new Int32Array(4096); // `hl+l=` id + 2 (0: not looked up yet)
+  private lex: Int32Array;
+  private lexHeadline: Int32Array; // `hl+l=` id + 2 (0: not looked up yet)
   private readonly pairSpan: number;
-  private readonly baseLex: number;
   private readonly pairsBefore: IntTable; // prev * pairSpan + cur → `bg-=` id
   private readonly pairsAfter: IntTable; // cur * pairSpan + next → `bg+=` id
   private readonly sentenceStart: number;
@@ -152,7 +105,7 @@ export class Tagger {
   private readonly trie: IntTable;
   private readonly trieSpan: number;
   private readonly trieTypes: (string[] | undefined)[] = [];
-  private readonly gazetteer: Gazetteer;
+  private readonly gazetteerMaxLength: number;
   private readonly gazIds = new Map<string, Int32Array>(); // type → [U B I L exact, U B I L lower case, gzm]
 
   // Short shapes: ids, and memos of the features that combine them.
@@ -183,58 +136,47 @@ export class Tagger {
   private curScore = new Float64Array(NL);
   private back = new Int32Array(256 * NL);
 
+  /**
+   * `gazetteer`: the model's gazetteer as features.ts uses it, for the rare sentence whose tokens
+   * contain spaces (built on first use).
+   */
   constructor(
-    model: TaggerWeights,
-    private readonly lexicon: Lexicon,
-    gazetteer: Gazetteer,
-    labels: readonly string[],
+    model: CompiledModel,
+    private readonly gazetteer: () => Gazetteer,
     private readonly wordLimit = 200_000,
   ) {
     this.wordIds = new WordTable(16); // (grows with the words; a table sized for the limit would spread them over 4 MB)
+    const labels = model.labels;
     if (labels.join() !== 'O,B-PER,I-PER,B-LOC,I-LOC,B-ORG,I-ORG,B-MISC,I-MISC') throw new Error('the tagger assumes the labels O, then B-X and I-X for PER, LOC, ORG, MISC');
-    const features = model.features;
-    // Rows are renumbered so that the features of one value sit side by side (w=Obama, l=obama,
-    // -1:l=obama, …): a new word's rarely used rows then come in a few contiguous runs.
-    const perm = valueOrder(features);
+    this.model = model;
+    this.familyIndex = new Map(model.families.map((f, i) => [f, i]));
+    const family = (name: string) => this.familyIndex.get(name) ?? -1;
     this.lookup = (f) => {
-      const old = features.get(f);
-      return old === undefined ? -1 : perm[old]!;
+      const [fam, value] = splitFeature(f);
+      const i = this.familyIndex.get(fam);
+      return i === undefined ? -1 : featureOf(model, model.values.find(value), i);
     };
     const id = this.lookup;
     this.inside = labels.map((l) => l.startsWith('I-'));
-    const F = features.size;
-    this.rows = new Float32Array(F * ROW);
-    const w1 = model.weights;
-    const w2 = model.stage2?.weights;
-    for (let f = 0; f < F; f++) {
-      const row = perm[f]! * ROW;
-      for (let y = 0; y < NL; y++) this.rows[row + y] = w1[f * NL + y]!;
-      if (w2) for (let y = 0; y < NL; y++) this.rows[row + NL + y] = w2[f * NL + y]!;
-    }
-    this.transitions1 = model.transitions;
-    this.transitions2 = model.stage2?.transitions ?? null;
+    this.rows = model.rows;
+    this.transitions1 = model.transitions1;
+    this.transitions2 = model.transitions2;
 
-    const fam = (this.fam = new Map());
-    for (const [name, old] of features) {
-      const eq = name.indexOf('=');
-      const family = eq < 0 ? name : name.slice(0, eq + 1);
-      let values = fam.get(family);
-      if (!values) fam.set(family, (values = new Map()));
-      values.set(eq < 0 ? '' : name.slice(eq + 1), perm[old]!);
-    }
     const R = [-2, -1, 0, 1, 2];
-    this.famW = R.map((r) => fam.get(r === 0 ? 'w=' : `${r}:w=`));
-    this.famL = R.map((r) => fam.get(r === 0 ? 'l=' : `${r}:l=`));
-    this.famSS = R.map((r) => fam.get(r === 0 ? 'ss=' : `${r}:ss=`));
-    this.famS3 = R.map((r) => fam.get(r === 0 ? 's3=' : `${r}:s3=`));
-    this.famC = R.map((r) => [0, 1, 2, 3].map((k) => fam.get(r === 0 ? `c${k}=` : `${r}:c${k}=`)));
-    this.famSh = fam.get('sh=');
-    this.bySuffix3 = byValue([this.famS3[1], this.famS3[2], this.famS3[3]]);
-    this.famP = [0, 1, 2, 3, 4].map((k) => fam.get(`p${k}=`));
-    this.famS = [0, 1, 2, 3, 4].map((k) => fam.get(`s${k}=`));
-    this.famCr = fam.get('cr=');
-    this.famLen = fam.get('len=');
+    const byPosition = (name: string) => Int32Array.from(R, (r) => family(r === 0 ? name : `${r}:${name}`));
+    this.famW = byPosition('w=');
+    this.famL = byPosition('l=');
+    this.famSS = byPosition('ss=');
+    this.famS3 = byPosition('s3=');
+    this.famC = [0, 1, 2, 3].map((k) => byPosition(`c${k}=`));
+    this.famSh = family('sh=');
+    this.famP = Int32Array.from([0, 1, 2, 3, 4], (k) => family(`p${k}=`));
+    this.famS = Int32Array.from([0, 1, 2, 3, 4], (k) => family(`s${k}=`));
+    this.famHeadlineLower = family('hl+l=');
     this.famCNone = id('c=none');
+    this.crIds = Int32Array.from([...model.capRatioBuckets, 'u'], (b) => id('cr=' + b));
+    this.lenIds = Int32Array.from(LENGTHS, (n) => id('len=' + n));
+    this.tokenTypeIds = model.typeLists.map((types) => Int32Array.from([...types].sort(), (t) => id(`gzt=${t}`)));
     this.flagIds = { digit: id('digit'), hyph: id('hyph'), period: id('period') };
     this.constant = {
       bias: id('bias'), first: id('first'), last: id('last'), hl: id('hl'), afterOpen: id('after-open'),
@@ -259,67 +201,42 @@ export class Tagger {
       right: Int32Array.from(TYPE_NAMES, (n) => id(`ph@+1=${n}`)),
     };
 
+    // Lower-case forms that are values of the model keep their value ids.
+    const V = model.values.size;
+    this.staticLex = V;
+    this.lex = new Int32Array((V + 4096) * LEX);
+    this.lexHeadline = new Int32Array(V + 4096);
     // Word pairs: every split of a `bg-=a|b` / `bg+=a|b` name at a '|' (the string the extractor
     // would build from that split is the name itself, so the pair maps to the same id).
-    const splits: [number, string, string, number][] = [];
-    for (const [name, fid] of features) {
-      const before = name.startsWith('bg-=');
-      if (!before && !name.startsWith('bg+=')) continue;
-      const rest = name.slice(4);
-      for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) splits.push([before ? 0 : 1, rest.slice(0, i), rest.slice(i + 1), perm[fid]!]);
-    }
-    for (const [, a, b] of splits) {
-      this.intern(a);
-      this.intern(b);
-    }
-    this.intern('<s>');
-    this.intern('</s>');
-    this.pairSpan = this.lexStr.length;
-    this.pairsBefore = new IntTable(-1, splits.length);
-    this.pairsAfter = new IntTable(-1, splits.length);
-    for (const [side, a, b, fid] of splits) (side === 0 ? this.pairsBefore : this.pairsAfter).set(this.lexIds.get(a)! * this.pairSpan + this.lexIds.get(b)!, fid);
-    this.sentenceStart = this.lexIds.get('<s>')!;
-    this.sentenceEnd = this.lexIds.get('</s>')!;
+    this.pairSpan = V;
+    const pairs = model.pairs;
+    this.pairsBefore = new IntTable(-1, pairs.length / 4);
+    this.pairsAfter = new IntTable(-1, pairs.length / 4);
+    for (let i = 0; i < pairs.length; i += 4) (pairs[i] === 0 ? this.pairsBefore : this.pairsAfter).set(pairs[i + 1]! * V + pairs[i + 2]!, pairs[i + 3]!);
+    this.sentenceStart = model.values.find('<s>');
+    this.sentenceEnd = model.values.find('</s>');
 
     // Gazetteer trie over the lower-case entries' words (an entry's words never contain spaces).
-    this.gazetteer = gazetteer;
-    const entries = [...gazetteer.lower].map(([key, types]) => [key.split(' '), types] as const);
-    for (const [parts] of entries) for (const p of parts) this.intern(p);
-    this.baseLex = this.lexStr.length;
-    this.trieSpan = this.baseLex;
+    this.gazetteerMaxLength = model.gazetteerMaxLength;
+    this.trieSpan = V;
+    const entries = model.gazetteerLower;
     let nodes = 1;
-    this.trie = new IntTable(-1, entries.length * 2);
-    for (const [parts, types] of entries) {
+    this.trie = new IntTable(-1, entries.length);
+    for (let i = 0; i < entries.length; ) {
+      const len = entries[i++]!;
       let node = 0;
-      for (const p of parts) {
-        const key = node * this.trieSpan + this.lexIds.get(p)!;
+      for (let k = 0; k < len; k++) {
+        const key = node * V + entries[i++]!;
         let child = this.trie.get(key);
         if (child < 0) this.trie.set(key, (child = nodes++));
         node = child;
       }
-      this.trieTypes[node] = types;
+      this.trieTypes[node] = model.typeLists[entries[i++]!];
     }
-    // The vocabulary: `w=` ids at -1, 0, 1; `l=` ids at -2..2; cluster features ([level * 5 +
-    // position]); `gzt=` ids of multi-word gazetteer entries; the `cr=` id of its casing-ratio
-    // bucket (-2 until first needed).
-    const entry = (key: string) => {
-      let v = this.vocab.get(key);
-      if (!v) this.vocab.set(key, (v = { w: null, l: null, clusters: null, cr: -2, gzt: null }));
-      return v;
-    };
-    for (const [key, ids] of byValue([this.famW[1], this.famW[2], this.famW[3]])) entry(key).w = ids;
-    for (const [key, ids] of byValue(this.famL)) entry(key).l = ids;
-    for (const [key, paths] of lexicon.clusters) {
-      const ids = new Int32Array(paths.length * 5);
-      paths.forEach((path, k) => ids.set(this.clusterIds(k, path), k * 5));
-      entry(key).clusters = ids;
-    }
-    for (const [key, ids] of tokenTypeIds(gazetteer, id)) entry(key).gzt = ids;
 
     this.internShape('<s>');
     this.internShape('</s>');
   }
-
   /** Label indices for the sentences of one document (each an array of token texts). */
   decodeDocument(sentences: string[][]): Int32Array[] {
     let total = 0;
@@ -423,10 +340,11 @@ export class Tagger {
 
   // --- words ------------------------------------------------------------------------------------
 
+  /** The id of a lower-case form that is not a value of the model. */
   private intern(lower: string): number {
     let id = this.lexIds.get(lower);
     if (id === undefined) {
-      id = this.lexStr.length;
+      id = this.staticLex + this.lexStr.length;
       this.lexIds.set(lower, id);
       this.lexStr.push(lower);
       if (id >= this.lexHeadline.length) {
@@ -456,8 +374,8 @@ export class Tagger {
     this.wordCount = 0;
     this.wordGazetteer = [];
     this.wordNorm = [];
-    for (let id = this.baseLex; id < this.lexStr.length; id++) this.lexIds.delete(this.lexStr[id]!);
-    this.lexStr.length = this.baseLex;
+    this.lexIds.clear();
+    this.lexStr.length = 0;
     this.shapeTriples.clear();
   }
 
@@ -479,7 +397,10 @@ export class Tagger {
     const shape = wordShape(word);
     const short = shortShape(shape);
     this.wordNorm[id] = word;
-    this.wordLex[id] = this.intern(lower);
+    const values = this.model.values;
+    const asWord = values.find(word);
+    const asLower = lower === word ? asWord : values.find(lower);
+    this.wordLex[id] = asLower >= 0 ? asLower : this.intern(lower);
     this.wordShapeId[id] = this.internShape(short);
     let flags = 0;
     const c = word.charCodeAt(0);
@@ -494,101 +415,92 @@ export class Tagger {
     if (isUpperInitial(raw) || (!hasLower(raw) && hasLetter(raw))) flags |= RAW_HISTORY;
     if (isLetterInitial(raw)) flags |= RAW_LETTER_INITIAL;
     this.wordFlags[id] = flags;
-    this.sumWindowFeatures(id, word, lower, shape, short);
+    this.sumWindowFeatures(id, word, lower, shape, short, asWord, asLower);
     return id;
   }
 
   /**
    * The weight sums (both stages) of the features the word contributes at positions -2..2, in the
    * order of FeatureExtractor.wordFeatures, accumulated in float32 as the decoder always did.
+   * `asWord`, `asLower`: the value ids of the word and its lower case (-1: not a value).
    */
-  private sumWindowFeatures(id: number, word: string, lower: string, shape: string, short: string): void {
-    const asWord = this.vocab.get(word);
-    const asLower = lower === word ? asWord : this.vocab.get(lower);
+  private sumWindowFeatures(id: number, word: string, lower: string, shape: string, short: string, asWord: number, asLower: number): void {
+    const m = this.model;
     const digits = /\d/.test(word);
     // `w=` and `l=` values have their digits written 0 (clusters, casing and gazetteer do not).
-    const byWord = digits ? this.vocab.get(word.replace(/\d/g, '0'))?.w : asWord?.w;
-    const byLower = digits ? this.vocab.get(lower.replace(/\d/g, '0'))?.l : asLower?.l;
-    const clusters = asWord?.clusters ?? asLower?.clusters ?? NO_CLUSTERS;
-    const levels = clusters.length / 5;
-    this.wordGazetteer[id] = asWord?.gzt ?? null;
-    const s3 = lower.length > 3 ? lower.slice(-3) : lower;
-    const bySuffix3 = this.bySuffix3.get(s3);
+    const byWord = digits ? m.values.find(word.replace(/\d/g, '0')) : asWord;
+    const byLower = digits ? m.values.find(lower.replace(/\d/g, '0')) : asLower;
+    let cluster = asWord >= 0 ? m.valueCluster[asWord]! : -1;
+    if (cluster < 0 && asLower >= 0) cluster = m.valueCluster[asLower]!;
+    const levels = cluster >= 0 ? m.clusterPaths[cluster]! : 0;
+    const tokenTypes = asWord >= 0 ? m.valueTokenTypes[asWord]! : -1;
+    this.wordGazetteer[id] = tokenTypes >= 0 ? this.tokenTypeIds[tokenTypes]! : null;
+    const suffix3 = m.values.find(lower, lower.length > 3 ? lower.length - 3 : 0);
     const byShort = this.shortIds(this.wordShapeId[id]!, short);
+    const famW = this.famW;
+    const famL = this.famL;
     const f = this.found;
     const end = this.foundEnd;
     let n = 0;
-    const push = (v: number | undefined) => {
-      if (v !== undefined && v >= 0) f[n++] = v;
-    };
+    let v: number;
     // position 0 (index 2)
-    push(byWord?.[1]);
-    push(byLower?.[2]);
-    push(this.famSh?.get(shape));
-    push(byShort[2]);
-    for (let k = 1; k <= 4 && k <= lower.length; k++) {
-      push(this.famP[k]?.get(k === lower.length ? lower : lower.slice(0, k)));
-      push(k === 3 ? bySuffix3?.[1] : this.famS[k]?.get(k === lower.length ? lower : lower.slice(-k)));
+    if ((v = featureOf(m, byWord, famW[2]!)) >= 0) f[n++] = v;
+    if ((v = featureOf(m, byLower, famL[2]!)) >= 0) f[n++] = v;
+    if ((v = featureOf(m, m.values.find(shape), this.famSh)) >= 0) f[n++] = v;
+    if ((v = byShort[2]!) >= 0) f[n++] = v;
+    const len = lower.length;
+    for (let k = 1; k <= 4 && k <= len; k++) {
+      if ((v = featureOf(m, m.values.find(lower, 0, k), this.famP[k]!)) >= 0) f[n++] = v;
+      v = k === 3 ? featureOf(m, suffix3, this.famS3[2]!) : featureOf(m, m.values.find(lower, len - k), this.famS[k]!);
+      if (v >= 0) f[n++] = v;
     }
-    for (let k = 0; k < levels; k++) push(clusters[k * 5 + 2]);
-    if (levels === 0) push(this.famCNone);
-    if (asLower && asLower.cr === -2) asLower.cr = this.casingRatioId(lower);
-    push(asLower ? asLower.cr : this.casingRatioId(lower));
-    push(this.famLen?.get(LENGTHS[Math.min(word.length, 8)]!));
-    if (digits) push(this.flagIds.digit);
-    if (word.includes('-')) push(this.flagIds.hyph);
-    if (word.includes('.')) push(this.flagIds.period);
+    for (let k = 0; k < levels; k++) if ((v = featureOf(m, m.clusterPaths[cluster + 1 + k]!, this.famC[k]![2]!)) >= 0) f[n++] = v;
+    if (levels === 0 && this.famCNone >= 0) f[n++] = this.famCNone;
+    const bucket = asLower >= 0 ? m.valueCapRatio[asLower]! : 255;
+    if ((v = this.crIds[bucket === 255 ? this.crIds.length - 1 : bucket]!) >= 0) f[n++] = v;
+    if ((v = this.lenIds[Math.min(word.length, 8)]!) >= 0) f[n++] = v;
+    if (digits && this.flagIds.digit >= 0) f[n++] = this.flagIds.digit;
+    if (word.includes('-') && this.flagIds.hyph >= 0) f[n++] = this.flagIds.hyph;
+    if (word.includes('.') && this.flagIds.period >= 0) f[n++] = this.flagIds.period;
     end[2] = n;
     // positions -1 and +1 (indexes 1 and 3)
     for (let p = 1; p <= 3; p += 2) {
-      const j = p === 1 ? 0 : 2;
-      push(byWord?.[j]);
-      push(byLower?.[p]);
-      push(byShort[p]);
-      for (let k = 1; k < levels; k++) push(clusters[k * 5 + p]);
-      push(bySuffix3?.[j]);
+      if ((v = featureOf(m, byWord, famW[p]!)) >= 0) f[n++] = v;
+      if ((v = featureOf(m, byLower, famL[p]!)) >= 0) f[n++] = v;
+      if ((v = byShort[p]!) >= 0) f[n++] = v;
+      for (let k = 1; k < levels; k++) if ((v = featureOf(m, m.clusterPaths[cluster + 1 + k]!, this.famC[k]![p]!)) >= 0) f[n++] = v;
+      if ((v = featureOf(m, suffix3, this.famS3[p]!)) >= 0) f[n++] = v;
       end[p] = n;
     }
     // positions -2 and +2 (indexes 0 and 4)
     for (let p = 0; p <= 4; p += 4) {
-      push(byLower?.[p]);
-      push(byShort[p]);
-      if (levels > 2) push(clusters[10 + p]);
+      if ((v = featureOf(m, byLower, famL[p]!)) >= 0) f[n++] = v;
+      if ((v = byShort[p]!) >= 0) f[n++] = v;
+      if (levels > 2 && (v = featureOf(m, m.clusterPaths[cluster + 3]!, this.famC[2]![p]!)) >= 0) f[n++] = v;
       end[p] = n;
     }
+    // Each label's sum rounded to float32 after each addition, as when summed in a Float32Array.
     const sums = this.wordSums;
     const rows = this.rows;
+    const sum = this.sum;
     let from = 0;
     for (const p of POSITION_ORDER) {
-      const base = id * WORD + p * ROW;
-      for (let y = 0; y < ROW; y++) {
-        let sum = 0; // rounded to float32 after each addition, as when summed in a Float32Array
-        for (let j = from; j < end[p]!; j++) sum = Math.fround(sum + rows[f[j]! * ROW + y]!);
-        sums[base + y] = sum;
+      sum.fill(0);
+      for (let j = from; j < end[p]!; j++) {
+        const b = f[j]! * ROW;
+        for (let y = 0; y < ROW; y++) sum[y] = Math.fround(sum[y]! + rows[b + y]!);
       }
+      sums.set(sum, id * WORD + p * ROW);
       from = end[p]!;
     }
-  }
-
-  /** The `cr=` id of a lower-case form's casing-ratio bucket (-1 if not a feature). */
-  private casingRatioId(lower: string): number {
-    return this.famCr?.get(this.lexicon.capRatio.get(lower) ?? 'u') ?? -1;
   }
 
   /** `ss=` ids of a short shape at positions -2..2. */
   private shortIds(shapeId: number, short: string): Int32Array {
     let ids = this.byShortShape[shapeId];
-    if (!ids) this.byShortShape[shapeId] = ids = Int32Array.from(this.famSS, (m) => m?.get(short) ?? -1);
-    return ids;
-  }
-
-  /** Ids of the cluster feature of level k with this value at positions -2..2. */
-  private clusterIds(k: number, value: string): Int32Array {
-    const table = (this.byCluster[k] ??= new Map());
-    let ids = table.get(value);
     if (!ids) {
-      ids = Int32Array.from([-2, -1, 0, 1, 2], (r, p) => (this.famC[p]![k] ?? this.fam.get(r === 0 ? `c${k}=` : `${r}:c${k}=`))?.get(value) ?? -1);
-      table.set(value, ids);
+      const v = this.model.values.find(short);
+      this.byShortShape[shapeId] = ids = Int32Array.from(this.famSS, (fam) => featureOf(this.model, v, fam));
     }
     return ids;
   }
@@ -697,7 +609,7 @@ export class Tagger {
       if (headline) {
         if (hl >= 0) extras[used++] = hl;
         v = this.lexHeadline[lex]! - 2;
-        if (v === -2) this.lexHeadline[lex] = (v = this.lookup('hl+l=' + this.lexStr[lex]!)) + 2;
+        if (v === -2) this.lexHeadline[lex] = (v = featureOf(this.model, lex < this.staticLex ? lex : -1, this.famHeadlineLower)) + 2;
         if (v >= 0) extras[used++] = v;
       }
       if (t === 1 && afterOpen >= 0 && wordFlags[ids[offset]!]! & OPENER) extras[used++] = afterOpen;
@@ -729,7 +641,7 @@ export class Tagger {
   private gazetteerMarks(s: string[], ids: Int32Array, offset: number, n: number): (number[] | null)[] | null {
     let spaced = false;
     for (let t = 0; t < n; t++) if (this.wordFlags[ids[offset + t]!]! & HAS_SPACE) spaced = true;
-    if (spaced) return gazetteerMarks(s.map(normalizeToken), this.gazetteer, new Map(), this.lookup);
+    if (spaced) return gazetteerMarks(s.map(normalizeToken), this.gazetteer(), new Map(), this.lookup);
     let marks: (number[] | null)[] | null = null;
     for (let t = 0; t < n; t++) {
       const g = this.wordGazetteer[ids[offset + t]!];
@@ -742,7 +654,7 @@ export class Tagger {
     for (let i = 0; i < n; i++) {
       if (!(this.wordFlags[ids[offset + i]!]! & GAZ_START)) continue;
       let node = 0;
-      for (let len = 1; len <= this.gazetteer.maxLength && i + len <= n; len++) {
+      for (let len = 1; len <= this.gazetteerMaxLength && i + len <= n; len++) {
         const lex = this.wordLex[ids[offset + i + len - 1]!]!;
         const child = lex < span ? this.trie.get(node * span + lex) : -1;
         if (child < 0) break;
@@ -751,7 +663,9 @@ export class Tagger {
         if (!lowerTypes) continue;
         let key = this.wordNorm[ids[offset + i]!]!;
         for (let k = 1; k < len; k++) key += ' ' + this.wordNorm[ids[offset + i + k]!]!;
-        const exactTypes = this.gazetteer.exact.get(key);
+        const exact = this.model.values.find(key);
+        const exactList = exact >= 0 ? this.model.valueGazetteer[exact]! : -1;
+        const exactTypes = exactList >= 0 ? this.model.typeLists[exactList] : undefined;
         const types = exactTypes ?? lowerTypes;
         const lc = exactTypes ? 0 : 4;
         marks ??= new Array<number[] | null>(n).fill(null);
@@ -1029,19 +943,4 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
-}
-
-function tokenTypeIds(gazetteer: Gazetteer, id: (f: string) => number): Map<string, Int32Array> {
-  const sets = new Map<string, Set<string>>();
-  for (const [key, types] of gazetteer.exact) {
-    const parts = key.split(' ');
-    if (parts.length < 2) continue;
-    for (const p of parts) {
-      if (!/^\p{Lu}/u.test(p)) continue;
-      let set = sets.get(p);
-      if (!set) sets.set(p, (set = new Set()));
-      for (const t of types) set.add(t);
-    }
-  }
-  return new Map([...sets].map(([k, v]) => [k, Int32Array.from([...v].sort().map((t) => id(`gzt=${t}`)))]));
 }

@@ -4,16 +4,17 @@
 //  2. builds gazetteers from the CoNLL training entities (jack-knifed over 5 folds of documents
 //     for the training features, so the model does not learn to trust them blindly),
 //  3. trains an averaged structured perceptron with Viterbi decoding on eng.train,
-//     reporting eng.testa F1 after each epoch, and writes models/ner.json.gz.
+//     reporting eng.testa F1 after each epoch, and writes models/ner.model.
+// `--convert OLD.json.gz` rewrites a model of the first (JSON) format in the current one instead.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { learnLexicon, prng } from './clusters.js';
 import { buildGazetteer, FeatureExtractor, HISTORY_FEATURES, LABELS, predictionHistory, withHistory, type Gazetteer, type Lexicon } from './features.js';
-import { L, saveModel, viterbi } from './model.js';
+import { convertJsonModel, L, saveModel, viterbi } from './model.js';
 import { tokenize } from '../segment.js';
 
 const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-const MODEL_PATH = fileURLToPath(new URL('../../../models/ner.json.gz', import.meta.url));
+const MODEL_PATH = fileURLToPath(new URL('../../../models/ner.model', import.meta.url));
 
 export interface LabeledSentence {
   words: string[];
@@ -143,6 +144,11 @@ function main(): void {
   const lexiconCache = arg('--lexicon-cache', '');
   const minCount = Number(arg('--min-count', '1'));
   const twoStage = !args.includes('--one-stage');
+  const convert = arg('--convert', '');
+  if (convert) {
+    console.error(`wrote ${out}: ${(convertJsonModel(convert, out) / 1e6).toFixed(2)} MB`);
+    return;
+  }
   const t0 = Date.now();
   const log = (m: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
