@@ -7,7 +7,7 @@ import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './sto
 import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { analyze } from './language/index.js';
-import { inferPublicationDate, inferPublicationDates, type PublicationEstimate } from './language/published.js';
+import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
 import { createLinker, type Linker } from './link/index.js';
 import { detached } from './link/text.js';
 import { buildStory, type StoryArticle } from './story/index.js';
@@ -55,6 +55,8 @@ export interface IngestReport {
   stoppedEarly: boolean;
   /** Stored articles a duplicate gave the publication date they lacked (re-analysed, stories rebuilt). */
   dated?: string[];
+  /** Stored articles dated by month and day only that a related article of this run gave their year. */
+  redated?: string[];
 }
 
 // ─── identity ────────────────────────────────────────────────────────────────────────────────────
@@ -442,6 +444,34 @@ export function heapGrowth(percent: number): void {
   setFlagsFromString(`--heap-growing-percent=${Math.max(1, Math.round(percent))}`);
 }
 
+/** How many related dated articles are read to date an undated one. */
+const CONTEXT_ARTICLES = 20;
+/** How many month-day-only articles (newest first) are looked at again after an ingest. */
+const REDATE_LIMIT = 500;
+
+/** The raw input a stored article was made from, as the ingest first saw it. */
+function rawDocOf(old: StoredArticle): RawDoc {
+  return {
+    origin: old.path ?? old.url ?? old.id,
+    id: old.id,
+    url: old.url ?? undefined,
+    path: old.path ?? undefined,
+    source: old.source ?? undefined,
+    title: old.metaTitle ?? undefined,
+    published: old.metaPublished ?? undefined,
+    ...(old.rawKind === 'html' ? { html: old.raw } : { text: old.raw }),
+  };
+}
+
+/** Extracts a stored article again; line statistics count the others that carry a line, not itself. */
+function restage(store: Store, old: StoredArticle): StagedDocument {
+  const raw = rawDocOf(old);
+  const lines = candidateLines(raw);
+  const counts = store.lineCounts(lines.map((l) => lineHash(raw.source, l)));
+  const repeated = new Map(lines.map((l) => [l, (counts.get(lineHash(raw.source, l)) ?? 1) - 1] as [string, number]).filter(([, n]) => n > 0));
+  return stageDocument(raw, repeated);
+}
+
 /**
  * Ingests raw documents from parsed sources into the store. Each batch is one transaction and each
  * item a savepoint inside it: a failure rolls back only that item, a crash loses only the open
@@ -543,9 +573,46 @@ export async function ingestDocuments(
   const corpusEstimates = (staged: StagedDocument[]): Map<string, PublicationEstimate> => {
     const undated = staged.filter((d) => !d.raw.published && !d.extracted.published);
     if (undated.length === 0) return new Map();
+    // Stored articles that name the same people as an undated one's month-day events may hold its year.
+    const context = new Map<string, CorpusArticle>();
+    for (const d of undated) {
+      const names = yearlessEventNames(inferenceText(d));
+      if (names.length >= 2) for (const a of store.datedArticlesMentioning(names, CONTEXT_ARTICLES)) context.set(a.id, a);
+    }
     return inferPublicationDates(
       staged.map((d) => ({ id: d.id, text: inferenceText(d), published: d.raw.published ? metadataDate(d.raw.published) : d.extracted.published })),
+      { context: [...context.values()] },
     );
+  };
+
+  /**
+   * Stored articles still dated only by month and day are looked at again when this run stored a
+   * related dated article: its dates may give them their year. Each one that gains it is analysed
+   * again with its new date and its story rebuilt.
+   */
+  const redateYearless = (sinceSeq: number) => {
+    for (const id of store.yearlessArticleIds(REDATE_LIMIT)) {
+      const old = store.getArticle(id);
+      if (!old) continue;
+      const text = old.rawKind === 'text' ? old.raw : old.text;
+      const names = yearlessEventNames(text);
+      if (names.length < 2 || store.datedArticlesMentioning(names, 1, sinceSeq).length === 0) continue;
+      const context = store.datedArticlesMentioning(names, CONTEXT_ARTICLES);
+      const estimate = inferPublicationDates([{ id, text }], { context }).get(id);
+      if (!estimate || estimate.yearUnknown) continue;
+      try {
+        store.transaction(() => {
+          const doc = restage(store, old);
+          const { article, analysis } = completeDocument({ ...doc, id: old.id, contentHash: old.contentHash }, estimate, old.seq, now());
+          store.updateArticle({ ...article, url: old.url, path: old.path, ingestedAt: old.ingestedAt, duplicateOf: old.duplicateOf });
+          storeAnalysis(store, surnames, old.id, analysis);
+          if (old.storyId) markStoriesDirty(store, new Map([[old.storyId, 1_000_000]]));
+          (report.redated ??= []).push(id);
+        });
+      } catch (e) {
+        fail(old.path ?? old.url ?? id, (e as Error).message);
+      }
+    }
   };
 
   /** Phase 2, in one transaction: analyse, link and store each item, each in its own savepoint. */
@@ -625,6 +692,7 @@ export async function ingestDocuments(
     }
   };
 
+  const seqAtStart = seq;
   for await (const source of sources) {
     for (const e of source.errors) fail(e.origin, e.message);
     if (options.strict && report.failed > 0) {
@@ -642,6 +710,7 @@ export async function ingestDocuments(
       await new Promise((r) => setImmediate(r));
     }
   }
+  if (report.stored > 0) redateYearless(seqAtStart);
   maybeRebuild(true);
   return report;
 }
@@ -672,24 +741,10 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
       const staged: { old: StoredArticle; doc: StagedDocument }[] = [];
       for (const id of ids.slice(i, i + batchSize)) {
         const old = store.getArticle(id)!;
-        const raw: RawDoc = {
-          origin: old.path ?? old.url ?? id,
-          id,
-          url: old.url ?? undefined,
-          path: old.path ?? undefined,
-          source: old.source ?? undefined,
-          title: old.metaTitle ?? undefined,
-          published: old.metaPublished ?? undefined,
-          ...(old.rawKind === 'html' ? { html: old.raw } : { text: old.raw }),
-        };
         try {
-          // Line statistics include the article itself: what counts is how many others carry a line.
-          const lines = candidateLines(raw);
-          const counts = store.lineCounts(lines.map((l) => lineHash(raw.source, l)));
-          const repeated = new Map(lines.map((l) => [l, (counts.get(lineHash(raw.source, l)) ?? 1) - 1] as [string, number]).filter(([, n]) => n > 0));
-          staged.push({ old, doc: stageDocument(raw, repeated) });
+          staged.push({ old, doc: restage(store, old) });
         } catch (e) {
-          errors.push({ origin: raw.origin, message: (e as Error).message });
+          errors.push({ origin: old.path ?? old.url ?? id, message: (e as Error).message });
           options.onProgress?.(++done, ids.length * 2);
         }
       }

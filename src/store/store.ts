@@ -130,6 +130,14 @@ export interface Store {
   getArticle(id: string): StoredArticle | null;
   listArticles(options?: ListOptions & { storyId?: string; source?: string }): ArticleSummary[];
   articleIds(): string[];
+  /**
+   * Articles with a known publication date (metadata or the page's own words) that mention at least
+   * two of `names`, newest first: the context that can give an undated article its year. `sinceSeq`
+   * keeps only articles stored after that sequence number.
+   */
+  datedArticlesMentioning(names: string[], limit: number, sinceSeq?: number): Array<{ id: string; text: string; published: IsoDate }>;
+  /** Articles whose publication date is known only as month and day (no year), newest first. */
+  yearlessArticleIds(limit: number): string[];
   countArticles(): number;
 
   /** Replaces the stored analysis of an article (mentions, timexes, quotes, entities). */

@@ -100,6 +100,46 @@ describe('a directory of articles', () => {
   });
 });
 
+describe('an undated article and the dated ones already stored, or stored later', () => {
+  // Four seeds arrive as a feed with their publication dates, seed 004 as a plain .txt file.
+  const feedFile = (dir: string): string => {
+    const path = join(dir, 'four.jsonl');
+    writeFileSync(path, readFileSync(join(SEEDS_DIR, 'seeds.jsonl'), 'utf8').trim().split('\n').filter((l) => !l.includes('"004_')).join('\n') + '\n');
+    return path;
+  };
+  const seed004 = join(SEEDS_DIR, '004_0c206504672e1e96.txt');
+  const stored004 = (store: ReturnType<typeof openStore>) => store.getArticle(store.articleIds().find((id) => store.getArticle(id)!.path?.endsWith('004_0c206504672e1e96.txt'))!)!;
+
+  it('takes its year from stored articles about the same talks', async () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'later.db'));
+    await ingestDocuments(store, readSources([feedFile(dir)]));
+    const report = await ingestDocuments(store, readSources([seed004]));
+    expect(report).toMatchObject({ stored: 1, failed: 0 });
+    expect(stored004(store).publishedRange).toEqual({ from: '2021-12-17', to: '2022-01-09' });
+    store.close();
+  });
+
+  it('is given its year when the related dated articles arrive after it, and analysed again', async () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'earlier.db'));
+    await ingestDocuments(store, readSources([seed004]));
+    const before = stored004(store);
+    expect(before.publishedRange).toBeNull();
+    expect(before.publishedEstimate?.yearUnknown).toBe(true);
+    const report = await ingestDocuments(store, readSources([feedFile(dir)]));
+    expect(report.redated).toEqual([before.id]);
+    const after = stored004(store);
+    expect(after.publishedRange).toEqual({ from: '2021-12-17', to: '2022-01-09' });
+    // analysed again against the range: "On December 7" now has its year
+    expect(store.getAnalysis(after.id)!.analysis.timexes.some((t) => t.text === 'December 7' && t.value === '2021-12-07')).toBe(true);
+    // a third ingest with nothing related changes nothing
+    const again = await ingestDocuments(store, readSources([feedFile(dir)]));
+    expect(again.redated).toBeUndefined();
+    store.close();
+  });
+});
+
 describe('a big JSON Lines file', () => {
   it('is read a chunk of lines at a time, with the file’s own line numbers', async () => {
     const dir = tempDir();

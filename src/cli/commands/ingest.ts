@@ -24,7 +24,9 @@ export function printIngestReport(report: IngestReport, quiet = false): void {
   const dated = report.dated?.length ?? 0;
   const parts = [`stored ${report.stored}`, `duplicates ${report.duplicates}${dated ? ` (${dated} gave a stored copy its publication date)` : ''}`, `failed ${report.failed}`];
   process.stderr.write(`${parts.join(', ')}${report.stoppedEarly ? ' (stopped at the first failure: --strict)' : ''}\n`);
-  if (dated) process.stderr.write('their stories were rebuilt; `storyline reprocess` also re-links them with the new dates\n');
+  const redated = report.redated?.length ?? 0;
+  if (redated) process.stderr.write(`${redated} stored article${redated === 1 ? '' : 's'} dated only by month and day got ${redated === 1 ? 'its' : 'their'} year from related articles\n`);
+  if (dated || redated) process.stderr.write('their stories were rebuilt; `storyline reprocess` also re-links them with the new dates\n');
   if (report.stored === 0 && report.duplicates > 0 && report.failed === 0 && !dated) process.stderr.write('nothing new: every article was already stored\n');
 }
 

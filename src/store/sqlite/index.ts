@@ -259,6 +259,22 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     },
     articleIds: () => (stmt('SELECT id FROM articles ORDER BY seq').all() as { id: string }[]).map((r) => r.id),
     countArticles: () => (stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n,
+    datedArticlesMentioning(names, limit, sinceSeq = -1) {
+      const terms = [...new Set(names)].slice(0, 6).map((n) => `"${n.replace(/"/g, '""')}"`);
+      if (terms.length < 2) return [];
+      const pairs: string[] = [];
+      for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) pairs.push(`(${terms[i]} AND ${terms[j]})`);
+      // The newest matches only: what dates a month-day is news of the same weeks, and FTS ranking of
+      // a frequent pair of names over a large store would cost more than it tells.
+      return stmt(
+        `SELECT a.id, a.text, a.published FROM articles a
+         WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 400)
+           AND a.published IS NOT NULL AND a.published_from IN ('metadata', 'text') AND a.seq > ?
+         ORDER BY a.seq DESC LIMIT ?`,
+      ).all(pairs.join(' OR '), sinceSeq, limit) as Array<{ id: string; text: string; published: string }>;
+    },
+    yearlessArticleIds: (limit) =>
+      (stmt(`SELECT id FROM articles WHERE published IS NULL AND json_extract(published_estimate, '$.yearUnknown') = 1 ORDER BY seq DESC LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id),
 
     saveAnalysis(articleId, analysis, version, entityIds) {
       // The figures of the article's story count its mentions and quotes: recomputed at the next saveStory.
