@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline';
 import { tagSentences } from '../../language/ner/index.js';
 
 /**
@@ -14,41 +13,88 @@ export function registerNer(program: Command): void {
     .option('--format <format>', 'input/output format (conll)', 'conll')
     .action(async (opts: { format: string }) => {
       if (opts.format !== 'conll') throw new Error(`unknown --format "${opts.format}": use conll`);
-      const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-      // Lines of the current document: strings are passed through, arrays are sentences.
-      let doc: (string | string[])[] = [];
-      let sentence: string[] = [];
-      const endSentence = () => {
-        if (sentence.length) doc.push(sentence);
-        sentence = [];
-      };
-      const flushDoc = () => {
-        endSentence();
-        const sentences = doc.filter((x): x is string[] => Array.isArray(x));
-        const tags = sentences.length ? tagSentences(sentences.map((s) => s.map((l) => l.split(/\s+/)[0]!))) : [];
-        const out: string[] = [];
-        let k = 0;
-        for (const item of doc) {
-          if (typeof item === 'string') out.push(item);
-          else {
-            const t = tags[k++]!;
-            item.forEach((l, i) => out.push(`${l} ${t[i]}`));
-          }
-        }
-        if (out.length) process.stdout.write(out.join('\n') + '\n');
-        doc = [];
-      };
-      for await (const line of rl) {
-        if (line.startsWith('-DOCSTART-')) {
-          flushDoc();
-          doc.push(line);
-        } else if (line.trim() === '') {
-          endSentence();
-          doc.push(line);
-          // Without -DOCSTART- markers, keep documents bounded.
-          if (doc.length > 5000) flushDoc();
-        } else sentence.push(line.trimEnd());
-      }
-      flushDoc();
+      const conll = new ConllTagger((text) => process.stdout.write(text));
+      process.stdin.setEncoding('utf8');
+      for await (const chunk of process.stdin) conll.write(chunk as string);
+      conll.end();
     });
+}
+
+/**
+ * Splits the input into lines as node:readline does (\n, \r\n or a lone \r end a line; a last line
+ * without an end counts), groups them into documents and writes each tagged document.
+ */
+class ConllTagger {
+  private rest = '';
+  // Lines of the current document: strings are passed through, arrays are sentences.
+  private doc: (string | string[])[] = [];
+  private sentence: string[] = [];
+
+  constructor(private readonly output: (text: string) => void) {}
+
+  write(chunk: string): void {
+    let text = this.rest + chunk;
+    // A \r at the end may be the first half of a \r\n: keep it for the next chunk.
+    const hold = text.endsWith('\r') ? 1 : 0;
+    let start = 0;
+    const end = text.length - hold;
+    for (let i = 0; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      this.line(text.slice(start, i));
+      if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+    this.rest = text.slice(start);
+    text = '';
+  }
+
+  end(): void {
+    if (this.rest.endsWith('\r')) this.rest = this.rest.slice(0, -1) + '\n';
+    this.write('');
+    if (this.rest !== '') this.line(this.rest);
+    this.rest = '';
+    this.flushDoc();
+  }
+
+  private line(line: string): void {
+    if (line.startsWith('-DOCSTART-')) {
+      this.flushDoc();
+      this.doc.push(line);
+    } else if (line.trim() === '') {
+      this.endSentence();
+      this.doc.push(line);
+      // Without -DOCSTART- markers, keep documents bounded.
+      if (this.doc.length > 5000) this.flushDoc();
+    } else this.sentence.push(line.trimEnd());
+  }
+
+  private endSentence(): void {
+    if (this.sentence.length) this.doc.push(this.sentence);
+    this.sentence = [];
+  }
+
+  private flushDoc(): void {
+    this.endSentence();
+    const sentences: string[][] = [];
+    for (const item of this.doc) if (typeof item !== 'string') sentences.push(item.map(firstField));
+    const tags = sentences.length ? tagSentences(sentences) : [];
+    let out = '';
+    let k = 0;
+    for (const item of this.doc) {
+      if (typeof item === 'string') out += item + '\n';
+      else {
+        const t = tags[k++]!;
+        for (let i = 0; i < item.length; i++) out += item[i]! + ' ' + t[i]! + '\n';
+      }
+    }
+    if (out) this.output(out);
+    this.doc = [];
+  }
+}
+
+/** The text before the line's first white space (the token of a CoNLL line). */
+function firstField(line: string): string {
+  const at = line.search(/\s/);
+  return at < 0 ? line : line.slice(0, at);
 }
