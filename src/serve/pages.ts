@@ -257,7 +257,8 @@ ${historySection(s)}
 function timelineSection(s: StoryDetail, zoom: Granularity): Html {
   const zoomLink = (z: Granularity, label: string) =>
     html`<a href="/stories/${encodeURIComponent(s.id)}?zoom=${z}#timeline"${z === zoom ? html` aria-current="true"` : ''}>${label}</a>`;
-  const entries = [...s.timeline].sort((a, b) => a.date.localeCompare(b.date));
+  // In the story stage's order: a month entry stands where its happening can start.
+  const entries = s.timeline;
   let content: Html;
   if (!entries.length) content = html`<p class="muted">No dated events found yet.</p>`;
   else if (zoom === 'day') content = html`<ol class="timeline">${entries.map((t) => timelineEntry(t))}</ol>`;

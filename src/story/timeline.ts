@@ -236,8 +236,14 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       articleIds: sources,
     });
   }
-  if (options.dates === undefined) entries.push(...coarseEntries(ctx, entries.length, used));
-  return entries.sort((a, b) => a.date.localeCompare(b.date) || granularityRank(a.granularity) - granularityRank(b.granularity));
+  const placeOf = new Map<TimelineEntry, IsoDate>();
+  if (options.dates === undefined) for (const { entry, from } of coarseEntries(ctx, entries.length, used)) {
+    entries.push(entry);
+    placeOf.set(entry, from);
+  }
+  // A month entry stands where its part of the month lies (see coarseEntries).
+  const place = (e: TimelineEntry) => placeOf.get(e) ?? e.date;
+  return entries.sort((a, b) => place(a).localeCompare(place(b)) || granularityRank(a.granularity) - granularityRank(b.granularity));
 }
 
 function granularityRank(g: TimelineEntry['granularity']): number {
@@ -248,8 +254,8 @@ function granularityRank(g: TimelineEntry['granularity']): number {
  * In the story view, happenings known only to the month ("at the end of February", "last month")
  * that no day-level event absorbed get their own month entries, up to the overall limit of 30.
  */
-function coarseEntries(ctx: TimelineContext, have: number, used: Set<string>): TimelineEntry[] {
-  const out: TimelineEntry[] = [];
+function coarseEntries(ctx: TimelineContext, have: number, used: Set<string>): Array<{ entry: TimelineEntry; from: IsoDate }> {
+  const out: Array<{ entry: TimelineEntry; from: IsoDate }> = [];
   const months = ctx.events
     .filter((e) => e.granularity === 'month' && inRange(e.date, ctx.options) && e.mentions.some((m) => !m.future))
     .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.date.localeCompare(b.date));
@@ -258,7 +264,9 @@ function coarseEntries(ctx: TimelineContext, have: number, used: Set<string>): T
     const m = e.mentions.find((x) => !x.future && !used.has(x.text));
     if (!m) continue;
     used.add(m.text);
-    out.push({ date: e.date, granularity: 'month', summary: m.text, sentences: [{ text: m.text, articleId: m.articleId }], articleIds: e.articleIds });
+    // "the end of February" stands after the month's days, "mid-February" at its middle, "in February" first
+    const atEnd = m.from > e.date && m.last.slice(8) >= '28';
+    out.push({ entry: { date: e.date, granularity: 'month', summary: m.text, sentences: [{ text: m.text, articleId: m.articleId }], articleIds: e.articleIds }, from: atEnd ? m.last : m.from });
   }
   return out;
 }

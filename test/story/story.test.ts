@@ -48,8 +48,14 @@ describe('seed story', () => {
 
   it('has at least 12 dated entries in date order, each backed by sources', () => {
     expect(story.timeline.length).toBeGreaterThanOrEqual(12);
-    const dates = story.timeline.map((e) => e.date);
-    expect(dates).toEqual([...dates].sort());
+    // days in date order; a month entry stands where its part of the month lies
+    const days = story.timeline.filter((e) => e.granularity === 'day').map((e) => e.date);
+    expect(days).toEqual([...days].sort());
+    const at = (re: RegExp) => story.timeline.findIndex((e) => re.test(e.summary));
+    const endOfFebruary = at(/at the end of February/);
+    expect(story.timeline[endOfFebruary - 1]!.date).toBe('2022-02-24');
+    expect(story.timeline[endOfFebruary + 1]!.date >= '2022-03-01').toBe(true);
+    expect(at(/Last month Biden caused an uproar/)).toBe(0); // "last month" of April 2021: March, first
     for (const e of story.timeline) {
       expect(e.articleIds.length).toBeGreaterThan(0);
       expect(e.sentences.length).toBeGreaterThan(0);
