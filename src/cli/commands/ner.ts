@@ -33,20 +33,25 @@ class ConllTagger {
   constructor(private readonly output: (text: string) => void) {}
 
   write(chunk: string): void {
-    let text = this.rest + chunk;
+    const text = this.rest + chunk;
     // A \r at the end may be the first half of a \r\n: keep it for the next chunk.
-    const hold = text.endsWith('\r') ? 1 : 0;
+    const end = text.endsWith('\r') ? text.length - 1 : text.length;
     let start = 0;
-    const end = text.length - hold;
-    for (let i = 0; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      this.line(text.slice(start, i));
-      if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+        this.line(text.slice(start, i));
+        start = i + 1;
+      }
+    } else {
+      for (let i = 0; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        this.line(text.slice(start, i));
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
     }
     this.rest = text.slice(start);
-    text = '';
   }
 
   end(): void {
@@ -93,8 +98,11 @@ class ConllTagger {
   }
 }
 
-/** The text before the line's first white space (the token of a CoNLL line). */
+/** The text before the line's first white space (the token of a CoNLL line), as line.split(/\s+/)[0]. */
 function firstField(line: string): string {
-  const at = line.search(/\s/);
-  return at < 0 ? line : line.slice(0, at);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(line[i]!))) return line.slice(0, i);
+  }
+  return line;
 }

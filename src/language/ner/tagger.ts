@@ -83,7 +83,6 @@ export class Tagger {
   private readonly byShortShape: (Int32Array | undefined)[] = [];
   private readonly found = new Int32Array(256); // a new word's feature ids, by position
   private readonly foundEnd = new Int32Array(5);
-  private readonly sum = new Float64Array(ROW);
 
   // Lower-case forms: ids below `staticLex` are the model's values (they survive cache resets),
   // the others are numbered on first sight.
@@ -479,18 +478,18 @@ export class Tagger {
       if (levels > 2 && (v = featureOf(m, m.clusterPaths[cluster + 3]!, this.famC[2]![p]!)) >= 0) f[n++] = v;
       end[p] = n;
     }
-    // Each label's sum rounded to float32 after each addition, as when summed in a Float32Array.
+    // Summed in the Float32Array itself: rounded to float32 after each addition, as the decoder always did.
     const sums = this.wordSums;
     const rows = this.rows;
-    const sum = this.sum;
     let from = 0;
-    for (const p of POSITION_ORDER) {
-      sum.fill(0);
+    for (let k = 0; k < 5; k++) {
+      const p = POSITION_ORDER[k]!;
+      const base = id * WORD + p * ROW;
+      sums.fill(0, base, base + ROW);
       for (let j = from; j < end[p]!; j++) {
         const b = f[j]! * ROW;
-        for (let y = 0; y < ROW; y++) sum[y] = Math.fround(sum[y]! + rows[b + y]!);
+        for (let y = 0; y < ROW; y++) sums[base + y] += rows[b + y]!;
       }
-      sums.set(sum, id * WORD + p * ROW);
       from = end[p]!;
     }
   }
