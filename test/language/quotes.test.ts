@@ -310,3 +310,27 @@ describe('statements a reader is shown (who said what)', () => {
     }
   });
 });
+
+describe('content boundaries a reader sees (seeds 002 and 004)', () => {
+  const seed004 = seed('004_0c206504672e1e96.txt');
+  const seed002 = seed('002_af815def54e2eb59.txt');
+  const q004 = quotesOf(seed004);
+  const q002 = quotesOf(seed002);
+
+  it('leaves the addressee of a telling verb out ("warned his Russian counterpart that …", "promised Putin that …")', () => {
+    expect(slice(seed004, containing(seed004, q004, 'the West would develop')!.content)).toMatch(/^that the West would develop/);
+    expect(slice(seed004, containing(seed004, q004, 'would not deploy offensive weapons')!.content)).toMatch(/^that the US would not deploy/);
+  });
+
+  it('closes a quotation opened inside the content ("at a “low point”")', () => {
+    const q = containing(seed002, q002, 'low point')!;
+    expect(slice(seed002, q.content)).toMatch(/“low point”$/);
+  });
+
+  it('does not show the topic of "answering a question about …" as a statement', () => {
+    const topic = q002.find((q) => /about$/.test(slice(seed002, q.cue) ?? ''));
+    expect(topic).toBeDefined();
+    const text = slice(seed002, topic!.content)!;
+    expect(isStatement({ ...topic!, text, cueText: slice(seed002, topic!.cue) })).toBe(false);
+  });
+});

@@ -181,17 +181,34 @@ function trimSpan(text: string, span: Span): Span | null {
 }
 
 /** Content without quotation marks or punctuation at its ends, nor a dangling "and"/"but". */
-function cleanContent(text: string, span: Span): Span {
+/** Verbs of telling someone: what follows the cue starts with the addressee ("told [reporters Tuesday] that …"). */
+const TELLING_CUE = /^(?:told|tells?|telling|assured|assures?|warned|warns?|informed|informs?|reminded|reminds?|promised|promises?|urged|urges?|asked|asks?|advised|advises?)$/i;
+/** The addressee and the words before the reported clause: up to ten words with no quotation mark. */
+const ADDRESSEE = /^(?:[^\s“”"]+\s+){1,10}?(?=(?:that|not to)\s)|^[^“”"]{1,80}?,?\s+(?=[“"])/;
+
+function cleanContent(text: string, span: Span, cue?: Span | null): Span {
   let out = trimSpan(text, span) ?? span;
+  // "told TASS that the conversation …": the addressee is not part of what was said
+  if (cue && cue[1] <= out[0] && TELLING_CUE.test(text.slice(cue[0], cue[1]).trim()) && !text.slice(cue[1], out[0]).trim()) {
+    const addressee = ADDRESSEE.exec(text.slice(out[0], out[1]));
+    if (addressee && !/[.!?;]/.test(addressee[0])) out = trimSpan(text, [out[0] + addressee[0].length, out[1]]) ?? out;
+  }
   // "said in his regular conference call “If necessary, …”": the setting before the quotation is not said
   const setting = /^(?:in|at|during|on|via|over|through)\s[^“”"]{0,60}?\s(?=[“"](?:\S+\s+){3})/i.exec(text.slice(out[0], out[1]));
   if (setting) out = trimSpan(text, [out[0] + setting[0].length, out[1]]) ?? out;
   for (;;) {
     const m = /(?:^|\s)(?:and|but|or)(?:\s+(?:on|in|at|by|for|with|then|also|later|earlier|last|this|that))?$/i.exec(text.slice(out[0], out[1]));
-    if (!m || out[1] - m[0].length <= out[0]) return out;
+    if (!m || out[1] - m[0].length <= out[0]) break;
     out = trimSpan(text, [out[0], out[1] - m[0].length]) ?? out;
   }
+  // "now at a “low point”, he pointed out": a quotation opened inside the content closes inside it
+  const inner = text.slice(out[0], out[1]);
+  const opened = (inner.match(/“/g)?.length ?? 0) - (inner.match(/”/g)?.length ?? 0);
+  if (opened === 1 && text[out[1]] === '”' && inner.indexOf('“') > 0) out = [out[0], out[1] + 1];
+  return out;
 }
+
+const TOPIC_CUE = /\b(?:about|regarding|concerning|on the (?:subject|topic|issue) of)\s*$/i;
 
 /**
  * Whether a found attribution is worth listing as a statement under "who said what". The finder
@@ -199,9 +216,11 @@ function cleanContent(text: string, span: Span): Span {
  * tool; a reader wants what someone said: a quotation of a few words, or reported speech of a
  * named speaker that is a clause, not a noun ("hopeful of [progress]", "accusing [them] of").
  */
-export function isStatement(q: { text: string; speaker: string | null; direct: boolean; kind: 'speech' | 'belief' }): boolean {
+export function isStatement(q: { text: string; speaker: string | null; direct: boolean; kind: 'speech' | 'belief'; cueText?: string | null }): boolean {
   const words = q.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (q.direct) return words >= 3;
+  // "answering a question about [contacts between the Kremlin…]", "spoke about [the war]": a topic, not a claim
+  if (q.cueText && TOPIC_CUE.test(q.cueText)) return false;
   return q.speaker !== null && words >= (q.kind === 'belief' ? 6 : 4);
 }
 
@@ -228,7 +247,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const quotes: Quote[] = [];
   const fullDates = (context.timexes ?? []).filter((t) => t.type === 'DATE' && FULL_DATE.test(t.value));
   for (const a of atts) {
-    const content = cleanContent(text, union(a.content));
+    const content = cleanContent(text, union(a.content), a.cue);
     const speaker = resolver.resolve(a.source);
     quotes.push({
       content,

@@ -263,7 +263,7 @@ export function createViews(db: Database.Database) {
       const groups = new Map<string, SpeakerGroup & { dates: Map<number, string> }>();
       const entityName = stmt('SELECT name FROM entities WHERE id = ?').pluck();
       for (const q of this.storyQuotes(storyId, 1_000_000)) {
-        if (!isStatement(q)) continue;
+        if (!isStatement({ ...q, cueText: q.cue })) continue;
         let entityId = q.speakerEntityId;
         if (!entityId && q.speaker) {
           let candidates = candidatesOf.get(q.articleId);
