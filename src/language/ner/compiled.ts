@@ -29,10 +29,11 @@ export class ValueTable {
   private readonly mask: number;
   readonly size: number;
 
-  /** Value v is text.slice(starts[v], starts[v + 1]). */
+  /** Value v is text.slice(starts[v], starts[v + 1]); `hashes`: their hashes, if known. */
   constructor(
     private readonly text: string,
     private readonly starts: Int32Array,
+    hashes?: Int32Array,
   ) {
     this.size = starts.length - 1;
     let capacity = 1024;
@@ -40,7 +41,7 @@ export class ValueTable {
     this.slots = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
     for (let v = 0; v < this.size; v++) {
-      const h = hashRange(text, starts[v]!, starts[v + 1]!);
+      const h = hashes ? hashes[v]! : hashRange(text, starts[v]!, starts[v + 1]!);
       let i = (h ^ (h >>> 15)) & this.mask;
       while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
       this.slots[2 * i] = h;
@@ -71,7 +72,7 @@ export class ValueTable {
   }
 }
 
-function hashRange(s: string, from: number, to: number): number {
+export function hashRange(s: string, from: number, to: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
@@ -284,6 +285,7 @@ export function writeCompiled(path: string, src: ModelSource): number {
     ['featureFamily', featureFamily],
     ['text', textEncoding === 'utf8' ? utf8 : Buffer.from(text, 'utf16le')],
     ['starts', starts],
+    ['hashes', Int32Array.from(values, (x) => hashRange(x, 0, x.length))],
     ['valueFeatures', valueFeatures],
     ['valueCluster', column(new Int32Array(V), 'cluster', -1)],
     ['clusterPaths', Int32Array.from(clusterPaths)],
@@ -372,7 +374,7 @@ export function readCompiled(path: string | URL): CompiledModel {
     rows,
     transitions1: Float32Array.from(header.transitions1),
     transitions2: header.transitions2 ? Float32Array.from(header.transitions2) : null,
-    values: new ValueTable(text, view('starts', Int32Array)),
+    values: new ValueTable(text, view('starts', Int32Array), view('hashes', Int32Array)),
     valueFeatures: view('valueFeatures', Int32Array),
     valueCluster: view('valueCluster', Int32Array),
     clusterPaths: view('clusterPaths', Int32Array),

@@ -209,8 +209,10 @@ export class Tagger {
     // would build from that split is the name itself, so the pair maps to the same id).
     this.pairSpan = V;
     const pairs = model.pairs;
-    this.pairsBefore = new IntTable(-1, pairs.length / 4);
-    this.pairsAfter = new IntTable(-1, pairs.length / 4);
+    let before = 0;
+    for (let i = 0; i < pairs.length; i += 4) if (pairs[i] === 0) before++;
+    this.pairsBefore = new IntTable(-1, before);
+    this.pairsAfter = new IntTable(-1, pairs.length / 4 - before);
     for (let i = 0; i < pairs.length; i += 4) (pairs[i] === 0 ? this.pairsBefore : this.pairsAfter).set(pairs[i + 1]! * V + pairs[i + 2]!, pairs[i + 3]!);
     this.sentenceStart = model.values.find('<s>');
     this.sentenceEnd = model.values.find('</s>');
