@@ -444,10 +444,11 @@ export function heapGrowth(percent: number): void {
   setFlagsFromString(`--heap-growing-percent=${Math.max(1, Math.round(percent))}`);
 }
 
-/** How many related dated articles are read to date an undated one. */
+/** How many related dated articles are read to date an undated one, and at most per batch. */
 const CONTEXT_ARTICLES = 20;
+const CONTEXT_PER_BATCH = 300;
 /** How many month-day-only articles (newest first) are looked at again after an ingest. */
-const REDATE_LIMIT = 500;
+const REDATE_LIMIT = 200;
 
 /** The raw input a stored article was made from, as the ingest first saw it. */
 function rawDocOf(old: StoredArticle): RawDoc {
@@ -574,9 +575,14 @@ export async function ingestDocuments(
     const undated = staged.filter((d) => !d.raw.published && !d.extracted.published);
     if (undated.length === 0) return new Map();
     // Stored articles that name the same people as an undated one's month-day events may hold its year.
+    // Only for texts that give no year themselves, and a bounded number per batch: each context
+    // article costs a time-expression pass.
     const context = new Map<string, CorpusArticle>();
     for (const d of undated) {
-      const names = yearlessEventNames(inferenceText(d));
+      if (context.size >= CONTEXT_PER_BATCH) break;
+      const text = inferenceText(d);
+      if (!inferPublicationDate(text).yearUnknown) continue;
+      const names = yearlessEventNames(text);
       if (names.length >= 2) for (const a of store.datedArticlesMentioning(names, CONTEXT_ARTICLES)) context.set(a.id, a);
     }
     return inferPublicationDates(
