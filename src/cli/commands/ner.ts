@@ -29,6 +29,9 @@ class ConllTagger {
   // Lines of the current document: strings are passed through, arrays are sentences.
   private doc: (string | string[])[] = [];
   private sentence: string[] = [];
+  // Documents read and not yet tagged: tagged after each chunk's line loop (so that loop's optimised
+  // code stays small and does not take the tagger in).
+  private ready: (string | string[])[][] = [];
 
   constructor(private readonly output: (text: string) => void) {}
 
@@ -52,6 +55,7 @@ class ConllTagger {
       }
     }
     this.rest = text.slice(start);
+    this.tagReady();
   }
 
   end(): void {
@@ -60,6 +64,7 @@ class ConllTagger {
     if (this.rest !== '') this.line(this.rest);
     this.rest = '';
     this.flushDoc();
+    this.tagReady();
   }
 
   private line(line: string): void {
@@ -81,12 +86,22 @@ class ConllTagger {
 
   private flushDoc(): void {
     this.endSentence();
+    if (this.doc.length) this.ready.push(this.doc);
+    this.doc = [];
+  }
+
+  private tagReady(): void {
+    for (const doc of this.ready) this.tag(doc);
+    this.ready = [];
+  }
+
+  private tag(doc: (string | string[])[]): void {
     const sentences: string[][] = [];
-    for (const item of this.doc) if (typeof item !== 'string') sentences.push(item.map(firstField));
+    for (const item of doc) if (typeof item !== 'string') sentences.push(item.map(firstField));
     const tags = sentences.length ? tagSentences(sentences) : [];
     let out = '';
     let k = 0;
-    for (const item of this.doc) {
+    for (const item of doc) {
       if (typeof item === 'string') out += item + '\n';
       else {
         const t = tags[k++]!;
@@ -94,7 +109,6 @@ class ConllTagger {
       }
     }
     if (out) this.output(out);
-    this.doc = [];
   }
 }
 
