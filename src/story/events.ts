@@ -16,10 +16,19 @@ const WEEKDAY_HEADER = /^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,
 /** True for page furniture (captions, teasers, headers, comment prompts) that must never become an event. */
 export const isFurniture = perText(judgeFurniture);
 
+/**
+ * True for a headline that is page furniture ("Leave a Reply", "Photo: …", a date header). Unlike a
+ * sentence, a headline is short and unpunctuated by nature: only the furniture patterns apply.
+ */
+export function isFurnitureHeadline(title: string): boolean {
+  const s = title.trim();
+  return !s || FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s);
+}
+
 function judgeFurniture(sentence: string): boolean {
   const s = sentence.trim();
   if (!s) return true;
-  if (FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s)) return true;
+  if (isFurnitureHeadline(s)) return true;
   if (/\s\|\s/.test(s)) return true;
   const n = wordCount(s);
   if (n < 4) return true;

@@ -2,7 +2,7 @@
 // what it is about and where it stands.
 import type { TimelineEntry } from '../types.js';
 import { formatDate } from './dates.js';
-import { isFurniture } from './events.js';
+import { isFurniture, isFurnitureHeadline } from './events.js';
 import type { StoryArticle } from './model.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, perObject, wordCount } from './text.js';
 
@@ -42,9 +42,10 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
     const firstLine = a.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
     if (!a.title && firstLine && wordCount(firstLine) <= 22) candidates.push(firstLine);
     for (const c of candidates) {
-      if (!c || isFurniture(c)) continue;
-      // A first line with no verb is more often a caption or a label than a headline.
+      // A headline the page gives is judged as a headline; a first line standing in for one, as a sentence.
       const lineOnly = c !== cleanTitle(a.title);
+      if (!c || (lineOnly ? isFurniture(c) : isFurnitureHeadline(c))) continue;
+      // A first line with no verb is more often a caption or a label than a headline.
       const verbless = lineOnly && !hasVerb(c);
       const question = /\?\s*$/.test(c);
       const score = cosine(tfidf.vector(contentTerms(c)), story) * headlineShape(c) * (verbless ? 0.6 : 1) * (question ? 0.7 : 1);

@@ -127,6 +127,16 @@ describe('seed story', () => {
   });
 });
 
+describe('story title', () => {
+  it('takes a short unpunctuated headline as the title, not a sentence from the timeline', () => {
+    const lines = readFileSync(fileURLToPath(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url)), 'utf8').trim().split('\n');
+    const r = lines.map((l) => JSON.parse(l) as { id: string; title: string; text: string; date: string }).find((x) => x.id.startsWith('politico_2016-09-30_flight-attendants'))!;
+    const x = extract({ text: r.text, title: r.title });
+    const story = buildStory([{ id: r.id, title: x.title, text: x.text, published: r.date.slice(0, 10), source: null, duplicateOf: null, analysis: analysisOf(x.text, r.date.slice(0, 10)) }]);
+    expect(story.title).toBe("Flight attendants' union endorses Clinton");
+  });
+});
+
 describe('robustness to unextracted text', () => {
   it('takes no event from the scrape header or the photo caption of raw seed 003', () => {
     const raw = seedArticles(false).find((a) => a.id.startsWith('003'))!;
