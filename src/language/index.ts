@@ -18,6 +18,6 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const mentions = recognizeEntities(text, sentences);
   const entities = resolveEntities(text, sentences, mentions);
   const timexes = findTimexes(text, { dct: options.dct, dctRange: options.dctRange, sentences });
-  const quotes = findQuotes(text, { sentences, mentions, entities, timexes });
+  const quotes = findQuotes(text, { sentences, mentions, entities, timexes, dct: options.dct });
   return { sentences, mentions, entities, timexes, quotes };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/language/segment.js';
+import { findTimexes } from '../../src/language/timex/index.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
 import { resolveEntities } from '../../src/language/entities.js';
 import { findQuotes, isStatement, quoteModel } from '../../src/language/quotes/index.js';
@@ -205,6 +206,17 @@ describe('dates', () => {
       ['Peskov', '2021-03-03'],
     ]);
     expect(slice(text, quotes[1]!.content)).toBe('that contacts could resume');
+  });
+
+  it('a date of the neighbouring sentence or paragraph, or one after the publication date, does not date a statement', () => {
+    // seed 004's pattern: the talks of January 13 are announced just before Ushakov speaks
+    const text = 'Talks between the delegations will take place on January 13.\n\nPutin’s aide Yuri Ushakov said the two presidents discussed Ukraine.\n\n“We do not know what the sanctions mean,” said Yuri Ushakov.\n\nOn December 24, US Vice President Kamala Harris said Russia could face tough sanctions.';
+    const sentences = segment(text);
+    const mentions = recognizeEntities(text, sentences);
+    const timexes = findTimexes(text, { dct: '2021-12-31', sentences });
+    const quotes = findQuotes(text, { sentences, mentions, entities: resolveEntities(text, sentences, mentions), timexes, dct: '2021-12-31' });
+    expect(quotes.filter((q) => q.speaker === 'Yuri Ushakov').map((q) => q.date ?? null)).toEqual([null, null]);
+    expect(quotes.find((q) => q.speaker === 'Kamala Harris')?.date).toBe('2021-12-24');
   });
 });
 

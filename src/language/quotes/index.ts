@@ -18,6 +18,8 @@ export interface QuoteContext {
   entities: DocEntity[];
   /** Time expressions of the text, when known: a dated cue ("said on March 3") dates its quote. */
   timexes?: Timex[];
+  /** The article's publication date, when known: no statement is dated after it. */
+  dct?: string | null;
   /**
    * Also report paragraphs that continue a direct quote without an attribution of their own
    * (speaker carried over, source and cue null). Default true.
@@ -96,14 +98,19 @@ function quotedSpans(paras: Paragraph[], text: string): Span[] {
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A full date (YYYY-MM-DD) the text gives for the statement: a DATE timex next to the cue (`dates`: the text's full-date DATE timexes). */
-function statementDate(cue: Span | null, source: Span | null, content: Span, dates: Timex[]): string | null {
+function statementDate(text: string, cue: Span | null, source: Span | null, content: Span, dates: Timex[], dct: string | null): string | null {
   if (!cue || !dates.length) return null;
   const lo = Math.min(cue[0], source?.[0] ?? cue[0]);
   const hi = Math.max(cue[1], source?.[1] ?? cue[1]);
   for (const t of dates) {
     const near = t.start >= lo - 40 && t.end <= hi + 40;
-    const insideContent = t.start >= content[0] && t.end <= content[1];
-    if (near && !insideContent) return t.value;
+    if (!near || (t.start >= content[0] && t.end <= content[1])) continue;
+    // the date must be in the attribution's own sentence ("On December 24, Harris said …"), not the
+    // neighbouring one, and a statement is not made after the article reporting it
+    const between = t.end <= lo ? text.slice(t.end, lo) : t.start >= hi ? text.slice(hi, t.start) : '';
+    if (/[.!?][\s"”’]|\n/.test(between)) continue;
+    if (dct && t.value > dct) continue;
+    return t.value;
   }
   return null;
 }
@@ -257,7 +264,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
       speakerKey: speaker?.key ?? null,
       direct: a.direct,
       kind: kindOf(text, a.cue),
-      date: statementDate(a.cue, a.source, content, fullDates),
+      date: statementDate(text, a.cue, a.source, content, fullDates, context.dct ?? null),
     });
   }
   if (context.continuations !== false) {
