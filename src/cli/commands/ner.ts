@@ -97,7 +97,14 @@ class ConllTagger {
 
   private tag(doc: (string | string[])[]): void {
     const sentences: string[][] = [];
-    for (const item of doc) if (typeof item !== 'string') sentences.push(item.map(firstField));
+    for (const item of doc) {
+      if (typeof item === 'string') continue;
+      // Built by push, so every sentence array has the same hidden class (Array.prototype.map's
+      // results may not, and the tagger's optimised code would be thrown away on the first odd one).
+      const words: string[] = [];
+      for (const line of item) words.push(firstField(line));
+      sentences.push(words);
+    }
     const tags = sentences.length ? tagSentences(sentences) : [];
     let out = '';
     let k = 0;

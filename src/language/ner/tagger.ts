@@ -294,7 +294,9 @@ export class Tagger {
   // independent loads, the misses of a whole sentence overlap instead of stalling one after another.
 
   /** Keeps the reading-ahead loops from being optimised away. */
-  touched = 0;
+  // (A Float64Array, not a number field: a field that goes from small integers to doubles changes
+  // the object's hidden class, which throws away the optimised code of every method.)
+  readonly touched = new Float64Array(1);
 
   /** Reads the window sums of a sentence's words and the table slots of its word pairs and shape triples. */
   private touchSentence(ids: Int32Array, offset: number, n: number): void {
@@ -324,7 +326,7 @@ export class Tagger {
       const nextShape = next >= 0 ? wordShapeId[next]! : 1;
       if (prevShape < 1024 && shape < 1024 && nextShape < 1024) k ^= this.shapeTriples.touch((prevShape * 1024 + shape) * 1024 + nextShape);
     }
-    this.touched = t + k;
+    this.touched[0] = t + k;
   }
 
   /** Reads the weight rows of the sentence's other features (sentenceFeatures' `extras`). */
@@ -336,7 +338,7 @@ export class Tagger {
       const b = extras[j]! * ROW;
       t += rows[b]! + rows[b + ROW - 1]!;
     }
-    this.touched += t;
+    this.touched[0]! += t;
   }
 
   // --- words ------------------------------------------------------------------------------------
