@@ -320,6 +320,15 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
     expect(tx('Since Easter the party has fallen.', dct, 'Easter')?.[1]).toBe('1998-04-12');
     expect(tx('Sales were weak at Thanksgiving 1997.', dct, 'Thanksgiving 1997')?.[1]).toBe('1997-11-27');
     expect(findTimexes('Christmas trees sold well.', { dct })).toEqual([]);
+    // a named event of another year is not this year's holiday
+    expect(findTimexes('Aid poured in as it did after the Boxing Day tsunami.', { dct: '2010-01-20' })).toEqual([]);
+    expect(findTimexes('The Good Friday Agreement held.', { dct })).toEqual([]);
+  });
+
+  it('"the day before" needs a day to count from: after a month it names no day', () => {
+    const text = 'The troops arrived in March 2004. They said the same the day before.';
+    expect(tx(text, '2010-01-20', 'the day before')?.[1]).toBe('XXXX-XX-XX');
+    expect(tx('The troops arrived on March 3, 2004. They had packed the day before.', '2010-01-20', 'the day before')?.[1]).toBe('2004-03-02');
   });
 
   it('both ends of year spans and day ranges', () => {

@@ -837,6 +837,9 @@ rule(
         let base: Ymd | null;
         let anchor: 'dct' | 'text' = 'dct';
         if (textual && ctx.ref && (rel !== 'the next' || ctx.tense() === 'past')) {
+          // "the day before" a month ("arrived in March 2004 … the day before") names no day
+          const fine = unit === 'Y' || (unit === 'M' || unit === 'Q' || unit === 'H' ? ctx.ref.m !== undefined : ctx.ref.d !== undefined);
+          if (!fine) return { type: 'DATE', value: unresolved(unit === 'D' ? 'day' : unit === 'M' ? 'month' : unit === 'W' || unit === 'WE' ? 'week' : 'year'), mod, anchor: 'none' };
           base = refToYmd(ctx.ref);
           anchor = 'text';
         } else base = ctx.dct;
@@ -1136,6 +1139,9 @@ rule(
       && !precededBy(text, m.index, /\b(on|before|after|since|until|till|by|at|over|around|for|during|through|of|from|to|near|this|last|next|past)\s+$/i)) return null;
     // "Halloween masks", "Christmas shopping": the holiday names a kind of thing, not a day
     if (!m[2] && /^\s+(?:masks?|costumes?|part(?:y|ies)|trees?|cards?|gifts?|presents?|shopping|shoppers|sales?|dinners?|decorations?|lights|music|songs?|carols?|specials?|episodes?|candy|movies?|markets?|spirit|bonus(?:es)?|stor(?:y|ies)|message|address|truce|lunch|menu|ham|turkey|eggs?|bunny|parade|rush|travel(?:ers)?)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+    // "the Boxing Day tsunami", "the Good Friday Agreement", "the Christmas Day bomber": a named
+    // event of some other year, not this year's holiday
+    if (!m[2] && /^\s+(?:tsunami|earthquake|quake|massacre|bombings?|bomber|attacks?|offensive|storms?|floods?|fires?|agreement|accord|uprising|rising|plot|shooting|killings?|riots?)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
     const explicitY = m[2] ? +m[2] : null;
     return {
       start: m.index,
