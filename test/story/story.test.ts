@@ -157,6 +157,16 @@ describe('robustness to unextracted text', () => {
     expect(isFurniture('(COMBO) This combination of file pictures created on March 17, 2021 shows US President Joe Biden (L) speaking')).toBe(true);
     expect(isFurniture('On December 7, Putin and Biden held talks via a video link that lasted two hours.')).toBe(false);
   });
+
+  it('recognises reader comments and end-of-article promos of scraped news pages (Timeline17, AEB)', () => {
+    // as they appear in the BBC pages of Timeline17's Haiti topic
+    expect(isFurniture('At 04:23 23rd Aug 2010 , dylen wrote : This comment was removed because the moderators found it broke the house rules .')).toBe(true);
+    expect(isFurniture('At 6:53 P.M. on Jan 13 , 2010 , Jessica Clark wrote : My heartfelt condolences and deepest sympathy are being sent to Haiti .')).toBe(true);
+    expect(isFurniture('You may also like...')).toBe(true);
+    expect(isFurniture('Like this story? Share it with a friend!')).toBe(true);
+    expect(isFurniture('Originally published on Live Science.')).toBe(true);
+    expect(isFurniture('Blogger Troy Livesay , in Port-au-Prince , wrote : `` Thousands of people are currently trapped .')).toBe(false);
+  });
 });
 
 describe.skipIf(!existsSync(T17))('Timeline17', () => {
