@@ -100,16 +100,58 @@ export function pruneFurniture(document: Document, byClass = true): void {
   for (const el of toRemove) el.remove();
 }
 
-/** Readability's choice of the article container (it mutates the document). */
+/**
+ * Readability's choice of the article container (it mutates the document).
+ *
+ * Three of its steps do work whose result we never read, so they are narrowed (same container,
+ * same text, same links): class attributes are kept (`keepClasses`: we read no attribute of the
+ * result); relative URLs are not resolved, only `javascript:` links unwrapped as Readability does;
+ * and the visibility test builds linkedom's style object only for elements with a style attribute.
+ */
 export function readabilityContainer(document: Document): Element | null {
   const reader = new Readability(document, {
     charThreshold: 300,
     serializer: (el: Node) => el,
-    keepClasses: false,
+    keepClasses: true,
     disableJSONLD: true,
   } as unknown as ConstructorParameters<typeof Readability>[1]);
+  const internals = reader as unknown as ReadabilityInternals;
+  internals._isProbablyVisible = isProbablyVisible;
+  internals._fixRelativeUris = (content: Element) => unwrapJavascriptLinks(document, content);
   const parsed = reader.parse() as unknown as { content: Element | null } | null;
   return parsed?.content ?? null;
+}
+
+interface ReadabilityInternals {
+  _isProbablyVisible(node: Element): boolean;
+  _fixRelativeUris(content: Element): void;
+}
+
+/** Readability 0.6's `_isProbablyVisible`, without a style object for elements that have no style attribute. */
+function isProbablyVisible(node: Element): boolean {
+  if (node.hasAttribute('style')) {
+    const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
+    if (style && (style.display == 'none' || style.visibility == 'hidden')) return false;
+  }
+  if (node.hasAttribute('hidden')) return false;
+  if (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') != 'true') return true;
+  const cls = node.className as string | undefined;
+  return Boolean(cls && cls.includes && cls.includes('fallback-image'));
+}
+
+/** The part of Readability's `_fixRelativeUris` that changes text: `javascript:` links lose their link. */
+function unwrapJavascriptLinks(document: Document, content: Element): void {
+  for (const link of Array.from(content.getElementsByTagName('a'))) {
+    const href = link.getAttribute('href');
+    if (!href || !href.startsWith('javascript:')) continue;
+    if (link.childNodes.length === 1 && link.childNodes[0]!.nodeType === 3) {
+      link.parentNode!.replaceChild(document.createTextNode(link.textContent ?? ''), link);
+    } else {
+      const container = document.createElement('span');
+      while (link.firstChild) container.appendChild(link.firstChild);
+      link.parentNode!.replaceChild(container, link);
+    }
+  }
 }
 
 /** Walks an element into blocks: paragraphs, headings, list items, quotes; inline text joined. */

@@ -1,12 +1,12 @@
 // HTML → article. One linkedom parse: metadata and dates are read first, then page furniture is
 // pruned, Readability picks the article container, and the block classifier cleans its blocks.
 // When Readability finds nothing (or too little), the densest text block of a fresh parse is used.
-import { parseHTML } from 'linkedom';
 import type { Extracted } from '../../types.js';
 import { classifyBlocks, type Block } from '../blocks.js';
 import { detectLanguage } from '../language.js';
 import { densestContainer, elementToBlocks, pruneFurniture, readabilityContainer } from './content.js';
 import { findDates } from './dates.js';
+import { parseDocument } from './dom.js';
 import { cleanTitle, readMetadata } from './metadata.js';
 
 export interface HtmlOptions {
@@ -31,12 +31,6 @@ export function stripInert(html: string): string {
     .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '');
 }
 
-function parse(html: string): Document {
-  // linkedom needs a root element; bare fragments get one.
-  const source = /<html[\s>]/i.test(html.slice(0, 5000)) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
-  return parseHTML(source).document as unknown as Document;
-}
-
 function blocksLength(blocks: Block[]): number {
   let n = 0;
   for (const b of blocks) n += b.text.length;
@@ -45,7 +39,7 @@ function blocksLength(blocks: Block[]): number {
 
 export function extractFromHtml(html: string, options: HtmlOptions = {}): Extracted {
   const inert = stripInert(html);
-  const document = parse(inert);
+  const document = parseDocument(inert);
   const meta = readMetadata(document, options.url);
   const dates = findDates(document, meta.jsonLd, meta.metas, { url: options.url, latest: options.latestDate }, html);
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
@@ -54,7 +48,7 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
   const container = readabilityContainer(document);
   let blocks = container ? elementToBlocks(container) : [];
   if (blocksLength(blocks) < MIN_ARTICLE_CHARS) {
-    const fresh = parse(inert);
+    const fresh = parseDocument(inert);
     pruneFurniture(fresh, false);
     const dense = densestContainer(fresh);
     const alt = dense ? elementToBlocks(dense) : [];
