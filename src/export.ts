@@ -152,8 +152,14 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
   };
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
+/**
+ * One CSV cell. A text cell a spreadsheet would run as a formula (= + - @, or a tab or carriage
+ * return first) is prefixed with ' so it shows as text (OWASP "CSV injection"): article titles,
+ * sources and quotes are written by strangers.
+ */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

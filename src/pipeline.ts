@@ -8,7 +8,7 @@ import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { analyze } from './language/index.js';
 import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
-import { createLinker, type Linker } from './link/index.js';
+import { createLinker, type LinkDoc, type Linker, type LinkerOptions } from './link/index.js';
 import { detached } from './link/text.js';
 import { buildStory, type StoryArticle } from './story/index.js';
 
@@ -104,18 +104,39 @@ export function articleIdFor(raw: RawDoc, contentHash: string): string {
   return 'c' + contentHash.slice(0, 15);
 }
 
-/** A date from metadata, normalised to YYYY-MM-DD, or an error naming the field. */
-export function metadataDate(value: string | undefined): IsoDate | null {
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?,?\\s+)?';
+/** A time and zone after the date: "23:30:00 -0800", "T10:00Z", ", 10:00 am EST", "at 9.30". */
+const TIME = '(?:(?:[T\\s]|,\\s*|\\s+at\\s+)\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2}(?:[.,]\\d+)?)?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*(?:z|(?:utc|gmt)?\\s*[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{2,5}|\\([a-z ]+\\)))*)?';
+const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})${TIME}$`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})${TIME}$`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'i');
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A date from metadata, normalised to YYYY-MM-DD, or an error naming the field. Metadata dates are
+ * trusted, so only a real day with a 4-digit year and a month passes: YYYY-MM-DD, an ISO 8601
+ * date-time, RFC 2822 ("Wed, 06 Mar 2024 23:30:00 -0800"), "5 March 2021", "March 5, 2021".
+ * The day is the one written, in the writer's own time zone (never shifted to UTC).
+ */
+export function metadataDate(value: string | undefined, field = 'field "published"'): IsoDate | null {
   if (value === undefined || value.trim() === '') return null;
-  const v = value.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
-  if (m) {
-    const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-    if (d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!) return `${m[1]}-${m[2]}-${m[3]}`;
+  const v = value.trim().replace(/\s+/g, ' ');
+  const shown = `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+  const use = 'use YYYY-MM-DD, an ISO 8601 date-time such as 2024-03-06T23:30:00-08:00, or a date with its year such as "6 March 2024"';
+  let year: number, month: number, day: number;
+  let m: RegExpExecArray | null;
+  if ((m = ISO_DATE.exec(v))) [year, month, day] = [+m[1]!, +m[2]!, +m[3]!];
+  else if ((m = DAY_MONTH_YEAR.exec(v))) [year, month, day] = [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '').slice(0, 3)]!, +m[1]!];
+  else if ((m = MONTH_DAY_YEAR.exec(v))) [year, month, day] = [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '').slice(0, 3)]!, +m[2]!];
+  else throw new Error(`${field}: ${shown} is not a date with a day, a month and a 4-digit year (${use})`);
+  if (month < 1 || month > 12) throw new Error(`${field}: ${shown} has no month ${month} (${use})`);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) {
+    throw new Error(`${field}: ${shown} is not a real day: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days (${use})`);
   }
-  const t = Date.parse(v);
-  if (!Number.isNaN(t)) return new Date(t).toISOString().slice(0, 10);
-  throw new Error(`field "published": "${v.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)`);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 // ─── repeated lines (boilerplate evidence across articles) ─────────────────────────────────────
@@ -444,6 +465,17 @@ export function heapGrowth(percent: number): void {
   setFlagsFromString(`--heap-growing-percent=${Math.max(1, Math.round(percent))}`);
 }
 
+/**
+ * Stored articles a late one may repeat (its copies have left the linker's window): a full-text
+ * search on its title's words, or its opening's, among the articles of its weeks.
+ */
+function olderCandidatesFrom(store: Store): LinkerOptions['olderCandidates'] {
+  return (from: IsoDate, to: IsoDate, doc: LinkDoc) => {
+    const words = (doc.title || doc.text.slice(0, 400)).match(/\p{L}{4,}/gu) ?? [];
+    return store.articlesLike(words, from, to, 20);
+  };
+}
+
 /** How many related dated articles are read to date an undated one, and at most per batch. */
 const CONTEXT_ARTICLES = 20;
 const CONTEXT_PER_BATCH = 300;
@@ -488,7 +520,7 @@ export async function ingestDocuments(
   const reportedStories = new Set<string>();
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
-  const linker = createLinker(store.kv);
+  const linker = createLinker(store.kv, { olderCandidates: olderCandidatesFrom(store) });
   const surnames = new SurnameIndex(store);
   const touchedStories = new Map<string, number>();
   let done = 0;
@@ -504,11 +536,28 @@ export async function ingestDocuments(
   const progress = (origin: string) =>
     options.onProgress?.({ done, stored: report.stored, duplicates: report.duplicates, failed: report.failed, origin });
 
+  /**
+   * An ID is one article's: a stored article with this ID is this one again when it has the same
+   * content or raw input (a duplicate), else the new one is refused, naming both.
+   */
+  const storedUnderSameId = (doc: StagedDocument): string | null => {
+    if (!store.hasArticle(doc.id)) return null;
+    const stored = store.getArticle(doc.id)!;
+    if (stored.contentHash === doc.contentHash || stored.raw === (doc.raw.html ?? doc.raw.text ?? '')) return doc.id;
+    const from = stored.url ?? stored.path;
+    const what = [from ? `from ${from}` : null, stored.source ? `source ${stored.source}` : null, `stored ${stored.ingestedAt.slice(0, 16).replace('T', ' ')}`].filter(Boolean);
+    throw new Error(idTakenMessage(doc.id, `the stored article ${quotedTitle(stored.title)} (${what.join(', ')})`));
+  };
+  const quotedTitle = (title: string) => `"${title.length > 80 ? title.slice(0, title.lastIndexOf(' ', 80) > 40 ? title.lastIndexOf(' ', 80) : 80) + '…' : title}"`;
+  const idTakenMessage = (id: string, other: string) =>
+    `id "${id}" is already used by ${other}, with different content: give each article a unique "id", or leave "id" out to have one made from its URL or content`;
+
   /** Phase 1: extract and identify every item; duplicates (of the store or of this batch) stop here. */
   const stageBatch = (batch: RawDoc[]): { staged: StagedDocument[]; upgrades: Array<{ id: string; doc: StagedDocument }>; keepGoing: boolean } => {
     const staged: StagedDocument[] = [];
     const upgrades: Array<{ id: string; doc: StagedDocument }> = [];
     const inBatch = new Map<string, string>();
+    const batchById = new Map<string, StagedDocument>();
     const batchLines = new Map<string, number>();
     for (const raw of batch) {
       try {
@@ -523,11 +572,12 @@ export async function ingestDocuments(
         const doc = stageDocument(raw, repeatedLines);
         const existing =
           store.findExisting(doc.contentHash, doc.url) ??
-          (store.hasArticle(doc.id) ? doc.id : null) ??
           inBatch.get(`h:${doc.contentHash}`) ??
           (doc.url ? inBatch.get(`u:${doc.url}`) : undefined) ??
-          inBatch.get(`i:${doc.id}`) ??
+          storedUnderSameId(doc) ??
           null;
+        const earlier = batchById.get(doc.id);
+        if (!existing && earlier) throw new Error(idTakenMessage(doc.id, `${quotedTitle(earlier.extracted.title)} at ${earlier.raw.origin}`));
         if (existing) {
           // The same article again, now with the publication date its stored copy had to guess
           // (a folder of .txt files, then the feed they came from): the date is taken over.
@@ -541,7 +591,8 @@ export async function ingestDocuments(
           progress(raw.origin);
           continue;
         }
-        for (const key of [`h:${doc.contentHash}`, `i:${doc.id}`, ...(doc.url ? [`u:${doc.url}`] : [])]) inBatch.set(key, doc.id);
+        for (const key of [`h:${doc.contentHash}`, ...(doc.url ? [`u:${doc.url}`] : [])]) inBatch.set(key, doc.id);
+        batchById.set(doc.id, doc);
         for (const h of hashes) batchLines.set(h, (batchLines.get(h) ?? 0) + 1);
         staged.push(doc);
       } catch (e) {
@@ -778,7 +829,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
   let storyCount = 0;
   store.transaction(() => {
     store.clearStories();
-    const linker: Linker = createLinker(store.kv);
+    const linker: Linker = createLinker(store.kv, { olderCandidates: olderCandidatesFrom(store) });
     const touched = new Set<string>();
     for (const { id } of reprocessed) {
       const a = store.getArticle(id)!;

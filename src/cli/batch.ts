@@ -3,6 +3,19 @@
 // output record with an "error" field and the tool goes on.
 import { createInterface } from 'node:readline';
 
+/**
+ * A reader that stops early (`| head`) closes the pipe: like any Unix tool, the command then ends
+ * quietly with status 0 instead of a stack trace. Other write errors still surface.
+ */
+export function exitQuietlyOnClosedPipe(out: NodeJS.WritableStream = process.stdout): void {
+  if ((out as { __storylineEpipe?: boolean }).__storylineEpipe) return;
+  (out as { __storylineEpipe?: boolean }).__storylineEpipe = true;
+  out.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    throw e;
+  });
+}
+
 export interface BatchRecord {
   line: number;
   value: Record<string, unknown>;
@@ -12,6 +25,8 @@ export interface BatchRecord {
 export async function* readJsonLines(
   input: NodeJS.ReadableStream,
 ): AsyncGenerator<{ line: number; value?: Record<string, unknown>; error?: string; raw: string }> {
+  // The tool's output goes to stdout: a reader that stops early ends the run quietly.
+  exitQuietlyOnClosedPipe(process.stdout);
   const rl = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const raw of rl) {
@@ -36,8 +51,9 @@ export function idOfRawLine(raw: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** Writes one JSON record a line to stdout, respecting back-pressure. */
+/** Writes one JSON record a line to stdout, respecting back-pressure; a closed pipe ends the run quietly. */
 export function createWriter(out: NodeJS.WritableStream = process.stdout) {
+  if (out === process.stdout) exitQuietlyOnClosedPipe(out);
   return {
     async write(record: unknown): Promise<void> {
       if (!out.write(JSON.stringify(record) + '\n')) {

@@ -29,26 +29,59 @@ export function sniffFormat(text: string, contentType?: string | null): InputFor
   if (/(rss|atom)\+xml|application\/xml|text\/xml/.test(ct)) return 'feed';
   if (/html/.test(ct)) return 'html';
   if (/json/.test(ct)) return 'jsonl';
-  const head = text.slice(0, 2000).trimStart().toLowerCase();
-  if (head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed')) {
+  const head = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  // A JSON object first is JSON Lines, whatever HTML its fields carry.
+  if (head.startsWith('{')) return 'jsonl';
+  if (head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed') || head.startsWith('<rdf:rdf')) {
     return /<(rss|feed|rdf:rdf)[\s>]/.test(head) ? 'feed' : 'html';
   }
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|article|p)[\s>]/.test(head)) return 'html';
-  if (head.startsWith('{')) return 'jsonl';
   return 'text';
+}
+
+/**
+ * Standard input is JSON Lines (the documented contract), unless it plainly starts as a feed or an
+ * HTML document: never a page that merely has markup inside its records.
+ */
+export function sniffStdinFormat(text: string): InputFormat {
+  const head = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart();
+  if (!head.startsWith('<')) return 'jsonl';
+  const format = sniffFormat(head);
+  return format === 'feed' || format === 'html' ? format : 'jsonl';
+}
+
+/** The default cap on one article's text or HTML (`--max-article-bytes`). */
+export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+}
+
+/** The message for an article over the size cap, naming the way to raise it. */
+export function tooBigMessage(what: string, bytes: number, max: number): string {
+  return `${what} is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit for one article (raise it with --max-article-bytes if this really is one article)`;
 }
 
 const JSONL_FIELDS = ['id', 'url', 'title', 'text', 'html', 'published', 'source', 'language'] as const;
 
 /** JSON Lines: one article object a line: {id?, url?, title?, text? | html?, published?, source?, language?}. */
-export function parseJsonl(content: string, origin: string, firstLine = 1): ParseResult<RawDoc> {
+export function parseJsonl(content: string, origin: string, firstLine = 1, maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES): ParseResult<RawDoc> {
   const items: RawDoc[] = [];
   const errors: InputError[] = [];
   const lines = content.split('\n');
   lines.forEach((raw, i) => {
+    const where = `${origin}:${i + firstLine}`;
+    // Checked before parsing: a record of many megabytes costs minutes of analysis and gigabytes.
+    // A UTF-8 character is at most 3 bytes per UTF-16 unit, so short lines need no byte count.
+    if (raw.length * 3 > maxArticleBytes) {
+      const bytes = Buffer.byteLength(raw);
+      if (bytes > maxArticleBytes) {
+        errors.push({ origin: where, message: tooBigMessage('the record', bytes, maxArticleBytes) });
+        return;
+      }
+    }
     const line = raw.trim();
     if (!line) return;
-    const where = `${origin}:${i + firstLine}`;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -61,27 +94,31 @@ export function parseJsonl(content: string, origin: string, firstLine = 1): Pars
       return;
     }
     const v = value as Record<string, unknown>;
+    const fields: Partial<Record<(typeof JSONL_FIELDS)[number], string>> = {};
     for (const field of JSONL_FIELDS) {
-      if (v[field] !== undefined && v[field] !== null && typeof v[field] !== 'string') {
-        errors.push({ origin: where, message: `field "${field}" must be a string` });
+      const f = v[field];
+      // null is JSON's "no value": the field is absent.
+      if (f === undefined || f === null) continue;
+      if (typeof f !== 'string') {
+        errors.push({ origin: where, message: `field "${field}" must be a string, not ${Array.isArray(f) ? 'an array' : typeof f === 'object' ? 'an object' : `a ${typeof f} (${JSON.stringify(f)})`}` });
         return;
       }
+      fields[field] = f;
     }
-    const text = v.text as string | undefined;
-    const html = v.html as string | undefined;
-    if ((text === undefined || text.trim() === '') && (html === undefined || html.trim() === '')) {
-      errors.push({ origin: where, message: 'the record has no "text" or "html" field with content' });
+    const { text, html } = fields;
+    if (!text?.trim() && !html?.trim()) {
+      errors.push({ origin: where, message: 'the record has no "text" or "html" field with content (a string)' });
       return;
     }
     items.push({
       origin: where,
-      id: (v.id as string | undefined) || undefined,
-      url: (v.url as string | undefined) || undefined,
-      title: (v.title as string | undefined) || undefined,
-      ...(html !== undefined && html.trim() !== '' ? { html } : { text }),
-      published: (v.published as string | undefined) || undefined,
-      source: (v.source as string | undefined) || undefined,
-      language: (v.language as string | undefined) || undefined,
+      id: fields.id || undefined,
+      url: fields.url || undefined,
+      title: fields.title || undefined,
+      ...(html?.trim() ? { html } : { text }),
+      published: fields.published || undefined,
+      source: fields.source || undefined,
+      language: fields.language || undefined,
     });
   });
   return { items, errors };
@@ -114,13 +151,10 @@ function feedLink(links: unknown): string | undefined {
   return undefined;
 }
 
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value.trim());
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
-}
-
-/** RSS 2.0, RSS 1.0 (RDF) and Atom feeds: every item with its link, title, date and content. */
+/**
+ * RSS 2.0, RSS 1.0 (RDF) and Atom feeds: every item with its link, title, date and content. The
+ * date is kept as written: the pipeline reads it (metadataDate), keeping the day in its own zone.
+ */
 export function parseFeed(content: string, origin: string): ParseResult<RawDoc> {
   let doc: Record<string, any>;
   try {
@@ -139,7 +173,7 @@ export function parseFeed(content: string, origin: string): ParseResult<RawDoc> 
   }
   const addItem = (where: string, kind: string, body: string | undefined, url: string | undefined, title: string | undefined, published: string | undefined) => {
     if (!body || !body.trim()) errors.push({ origin: where, message: `feed ${kind} has no content` });
-    else items.push({ origin: where, url, title, html: body, published: isoDate(published), source: feedTitle });
+    else items.push({ origin: where, url, title, html: body, published: published?.trim() || undefined, source: feedTitle });
   };
   rssItems.forEach((it, i) =>
     addItem(`${origin}#item${i + 1}`, 'item', textOf(it['content:encoded']) ?? textOf(it.description), feedLink(it.link) ?? textOf(it.guid), textOf(it.title), textOf(it.pubDate) ?? textOf(it['dc:date'])),
@@ -150,16 +184,38 @@ export function parseFeed(content: string, origin: string): ParseResult<RawDoc> 
   return { items, errors };
 }
 
+/** Moves articles whose text or HTML is over the cap to the errors. */
+function capArticles(result: ParseResult<RawDoc>, maxArticleBytes: number, what: string): ParseResult<RawDoc> {
+  const items: RawDoc[] = [];
+  for (const item of result.items) {
+    const body = item.html ?? item.text ?? '';
+    const bytes = body.length * 3 > maxArticleBytes ? Buffer.byteLength(body) : 0;
+    if (bytes > maxArticleBytes) result.errors.push({ origin: item.origin, message: tooBigMessage(what, bytes, maxArticleBytes) });
+    else items.push(item);
+  }
+  return { items, errors: result.errors };
+}
+
 /** Parses decoded content of a known format into raw documents. */
-export function parseContent(content: string, format: InputFormat, origin: string, extra: Partial<RawDoc> = {}): ParseResult<RawDoc> {
+export function parseContent(
+  content: string,
+  format: InputFormat,
+  origin: string,
+  extra: Partial<RawDoc> = {},
+  maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES,
+): ParseResult<RawDoc> {
   switch (format) {
     case 'jsonl':
-      return parseJsonl(content, origin);
+      return parseJsonl(content, origin, 1, maxArticleBytes);
     case 'feed':
-      return parseFeed(content, origin);
+      return capArticles(parseFeed(content, origin), maxArticleBytes, 'the feed item');
     case 'html':
-      return content.trim() ? { items: [{ origin, html: content, ...extra }], errors: [] } : { items: [], errors: [{ origin, message: 'the file is empty' }] };
+      return content.trim()
+        ? capArticles({ items: [{ origin, html: content, ...extra }], errors: [] }, maxArticleBytes, 'the page')
+        : { items: [], errors: [{ origin, message: 'the file is empty' }] };
     case 'text':
-      return content.trim() ? { items: [{ origin, text: content, ...extra }], errors: [] } : { items: [], errors: [{ origin, message: 'the file is empty' }] };
+      return content.trim()
+        ? capArticles({ items: [{ origin, text: content, ...extra }], errors: [] }, maxArticleBytes, 'the text')
+        : { items: [], errors: [{ origin, message: 'the file is empty' }] };
   }
 }

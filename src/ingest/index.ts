@@ -8,10 +8,10 @@ import { glob } from 'tinyglobby';
 import type { ParseResult, RawDoc } from '../types.js';
 import { decodeBytes, isBinary } from '../extract/encoding.js';
 import { fetchUrl, type FetchOptions } from './fetch.js';
-import { formatForPath, parseContent, parseJsonl, sniffFormat, type InputFormat } from './formats.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, formatForPath, parseContent, parseJsonl, sniffFormat, sniffStdinFormat, type InputFormat } from './formats.js';
 
 export { fetchUrl, isPublicAddress } from './fetch.js';
-export { parseJsonl, parseFeed, formatForPath, sniffFormat } from './formats.js';
+export { parseJsonl, parseFeed, formatForPath, sniffFormat, sniffStdinFormat, DEFAULT_MAX_ARTICLE_BYTES } from './formats.js';
 
 export interface IngestSourceOptions extends FetchOptions {
   /** Glob for files inside directories (default: every supported extension). */
@@ -24,6 +24,8 @@ export interface IngestSourceOptions extends FetchOptions {
   /** JSON Lines files bigger than this are read in chunks of `jsonlChunkLines` lines (default 32 MB, 2,000). */
   streamJsonlOver?: number;
   jsonlChunkLines?: number;
+  /** The largest text or HTML of one article (one JSON Lines record, page, text file or feed item), in bytes (default 5 MB). */
+  maxArticleBytes?: number;
 }
 
 const DEFAULT_GLOB = '**/*.{txt,text,md,html,htm,xhtml,jsonl,ndjson,rss,atom,xml}';
@@ -50,6 +52,8 @@ function applyDefaults(result: ParseResult<RawDoc>, options: IngestSourceOptions
   return result;
 }
 
+const maxArticleBytes = (options: IngestSourceOptions) => options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -68,7 +72,7 @@ export async function readFileSource(path: string, options: IngestSourceOptions 
   const decoded = decodeInput(bytes, origin);
   if ('error' in decoded) return { items: [], errors: [{ origin, message: decoded.error }] };
   const format: InputFormat = formatForPath(path) ?? sniffFormat(decoded.text);
-  return applyDefaults(parseContent(decoded.text, format, origin, { path: relative(process.cwd(), resolve(path)) || path }), options);
+  return applyDefaults(parseContent(decoded.text, format, origin, { path: relative(process.cwd(), resolve(path)) || path }, maxArticleBytes(options)), options);
 }
 
 /**
@@ -92,17 +96,39 @@ export async function* readJsonlChunks(path: string, options: IngestSourceOption
     chunk.push(lineNo === 0 ? line.replace(/^\uFEFF/, '') : line);
     lineNo++;
     if (chunk.length >= chunkLines) {
-      yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first), options) };
+      yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) };
       chunk = [];
       first = lineNo + 1;
     }
   }
-  if (chunk.length) yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first), options) };
+  if (chunk.length) yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) };
 }
 
 async function* readPath(path: string, size: number, options: IngestSourceOptions): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
-  if (formatForPath(path) === 'jsonl' && size > (options.streamJsonlOver ?? 32 * 1024 * 1024)) yield* readJsonlChunks(path, options);
+  const format = formatForPath(path);
+  // One page or text is one article: one far over the cap is refused unread (4×: UTF-16 or heavy markup that decodes smaller).
+  if ((format === 'html' || format === 'text') && size > 4 * maxArticleBytes(options)) {
+    const max = maxArticleBytes(options);
+    yield { origin: path, items: [], errors: [{ origin: path, message: `the file is ${formatBytes(size)}, over the ${formatBytes(max)} limit for one article (raise it with --max-article-bytes if this really is one article)` }] };
+  } else if (format === 'jsonl' && size > (options.streamJsonlOver ?? 32 * 1024 * 1024)) yield* readJsonlChunks(path, options);
   else yield { origin: path, ...(await readFileSource(path, options)) };
+}
+
+/**
+ * The format of fetched content: a specific Content-Type decides, else the URL's extension (a
+ * static server sends .jsonl as octet-stream or text/plain), else the content itself.
+ */
+function urlFormat(url: string, text: string, contentType: string | null): InputFormat {
+  const ct = (contentType ?? '').toLowerCase();
+  const generic = !ct || /^(text\/plain|application\/octet-stream|binary\/octet-stream)\b/.test(ct);
+  let byExtension: InputFormat | null = null;
+  try {
+    byExtension = formatForPath(new URL(url).pathname);
+  } catch {
+    byExtension = null;
+  }
+  if (generic && byExtension) return byExtension;
+  return sniffFormat(text, contentType);
 }
 
 /** Fetches one URL (a page or a feed). */
@@ -112,8 +138,7 @@ export async function readUrlSource(url: string, options: IngestSourceOptions = 
     const charset = /charset=([^;]+)/i.exec(fetched.contentType ?? '')?.[1] ?? null;
     const decoded = decodeInput(fetched.bytes, url, charset);
     if ('error' in decoded) return { items: [], errors: [{ origin: url, message: decoded.error }] };
-    const format = sniffFormat(decoded.text, fetched.contentType);
-    return applyDefaults(parseContent(decoded.text, format, url, { url: fetched.url }), options);
+    return applyDefaults(parseContent(decoded.text, urlFormat(fetched.url, decoded.text, fetched.contentType), url, { url: fetched.url }, maxArticleBytes(options)), options);
   } catch (e) {
     return { items: [], errors: [{ origin: url, message: (e as Error).message }] };
   }
@@ -158,48 +183,57 @@ export async function* groupSources(
  */
 export async function* readSources(inputs: string[], options: IngestSourceOptions = {}): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
   for (const input of inputs) {
-    if (input === '-') {
-      const bytes = await readStream(options.stdin ?? process.stdin);
-      const decoded = decodeInput(bytes, 'stdin');
-      if ('error' in decoded) {
-        yield { origin: 'stdin', items: [], errors: [{ origin: 'stdin', message: decoded.error }] };
-        continue;
-      }
-      const format = sniffFormat(decoded.text);
-      yield { origin: 'stdin', ...applyDefaults(parseContent(decoded.text, format === 'text' ? 'jsonl' : format, 'stdin'), options) };
-      continue;
-    }
-    if (isUrl(input)) {
-      yield { origin: input, ...(await readUrlSource(input, options)) };
-      continue;
-    }
-    let info;
+    // Whatever goes wrong reading one input is that input's error: the others are still read.
     try {
-      info = await stat(input);
-    } catch {
-      yield { origin: input, items: [], errors: [{ origin: input, message: 'no such file or directory' }] };
-      continue;
+      yield* readInput(input, options);
+    } catch (e) {
+      yield { origin: input === '-' ? 'stdin' : input, items: [], errors: [{ origin: input === '-' ? 'stdin' : input, message: `cannot read: ${(e as Error).message}` }] };
     }
-    if (info.isDirectory()) {
-      const files = (
-        await glob(options.glob ?? DEFAULT_GLOB, {
-          cwd: input,
-          absolute: false,
-          onlyFiles: true,
-          dot: false,
-          caseSensitiveMatch: false,
-          ignore: options.glob ? [] : PAPERWORK,
-        })
-      ).sort();
-      if (files.length === 0) {
-        yield { origin: input, items: [], errors: [{ origin: input, message: `no files matching ${options.glob ?? DEFAULT_GLOB} in this directory` }] };
-      }
-      for (const file of files) {
-        const path = `${input.replace(/\/$/, '')}/${file}`;
-        yield* readPath(path, (await stat(path).catch(() => null))?.size ?? 0, options);
-      }
-      continue;
-    }
+  }
+}
+
+async function* readInput(input: string, options: IngestSourceOptions): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
+  if (input === '-') {
+    const bytes = await readStream(options.stdin ?? process.stdin);
+    const decoded = decodeInput(bytes, 'stdin');
+    if ('error' in decoded) yield { origin: 'stdin', items: [], errors: [{ origin: 'stdin', message: decoded.error }] };
+    else yield { origin: 'stdin', ...applyDefaults(parseContent(decoded.text, sniffStdinFormat(decoded.text), 'stdin', {}, maxArticleBytes(options)), options) };
+    return;
+  }
+  if (isUrl(input)) {
+    yield { origin: input, ...(await readUrlSource(input, options)) };
+    return;
+  }
+  let info;
+  try {
+    info = await stat(input);
+  } catch {
+    yield { origin: input, items: [], errors: [{ origin: input, message: 'no such file or directory' }] };
+    return;
+  }
+  if (!info.isDirectory()) {
     yield* readPath(input, info.size, options);
+    return;
+  }
+  const files = (
+    await glob(options.glob ?? DEFAULT_GLOB, {
+      cwd: input,
+      absolute: false,
+      onlyFiles: true,
+      dot: false,
+      caseSensitiveMatch: false,
+      ignore: options.glob ? [] : PAPERWORK,
+    })
+  ).sort();
+  if (files.length === 0) {
+    yield { origin: input, items: [], errors: [{ origin: input, message: `no files matching ${options.glob ?? DEFAULT_GLOB} in this directory` }] };
+  }
+  for (const file of files) {
+    const path = `${input.replace(/\/$/, '')}/${file}`;
+    try {
+      yield* readPath(path, (await stat(path).catch(() => null))?.size ?? 0, options);
+    } catch (e) {
+      yield { origin: path, items: [], errors: [{ origin: path, message: `cannot read: ${(e as Error).message}` }] };
+    }
   }
 }

@@ -10,7 +10,7 @@ describe('input formats', () => {
       <entry><title>Empty</title><link href="https://example.org/empty"/><updated>2022-02-02T09:00:00Z</updated></entry></feed>`;
     const { items, errors } = parseFeed(atom, 'wire.atom');
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ url: 'https://example.org/talks', title: 'Talks resume', source: 'Wire', published: '2022-02-01T09:00:00.000Z' });
+    expect(items[0]).toMatchObject({ url: 'https://example.org/talks', title: 'Talks resume', source: 'Wire', published: '2022-02-01T09:00:00Z' });
     expect(items[0]!.html).toContain('<p>Negotiators met again');
     expect(errors).toEqual([{ origin: 'wire.atom#entry2', message: 'feed entry has no content' }]);
   });
@@ -19,7 +19,7 @@ describe('input formats', () => {
     const { items, errors } = parseJsonl('{"text":"ok text here"}\n[1,2]\n{"html":""}\n{"title":7,"text":"x"}\n', 'in.jsonl');
     expect(items).toHaveLength(1);
     expect(errors.map((e) => e.origin)).toEqual(['in.jsonl:2', 'in.jsonl:3', 'in.jsonl:4']);
-    expect(errors[2]!.message).toBe('field "title" must be a string');
+    expect(errors[2]!.message).toBe('field "title" must be a string, not a number (7)');
   });
 
   it('recognises formats without an extension', () => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { writeFileSync, renameSync } from 'node:fs';
 import { buildExport, renderExport, EXPORT_FORMATS, type CsvTable, type ExportFormat } from '../../export.js';
 import { addDbOption, withStore } from '../store-option.js';
+import { exitQuietlyOnClosedPipe } from '../batch.js';
 
 export function registerExport(program: Command): void {
   addDbOption(program.command('export').description('export articles, entities, quotes and stories (contract: docs/export.md)'))
@@ -18,7 +19,10 @@ export function registerExport(program: Command): void {
           const tmp = `${flags.output}.tmp-${process.pid}`;
           writeFileSync(tmp, text);
           renameSync(tmp, flags.output);
-        } else process.stdout.write(text);
+        } else {
+          exitQuietlyOnClosedPipe(process.stdout);
+          process.stdout.write(text);
+        }
       }),
     );
 }

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { groupSources, readSources } from '../../ingest/index.js';
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_MAX_ARTICLE_BYTES, groupSources, readSources } from '../../ingest/index.js';
 import { ingestDocuments, metadataDate, type IngestReport } from '../../pipeline.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { createProgress } from '../output.js';
@@ -17,6 +17,7 @@ interface IngestFlags {
   batchSize?: number;
   timeout?: number;
   maxBytes?: number;
+  maxArticleBytes?: number;
 }
 
 export function printIngestReport(report: IngestReport, quiet = false): void {
@@ -28,6 +29,14 @@ export function printIngestReport(report: IngestReport, quiet = false): void {
   if (redated) process.stderr.write(`${redated} stored article${redated === 1 ? '' : 's'} dated only by month and day got ${redated === 1 ? 'its' : 'their'} year from related articles\n`);
   if (dated || redated) process.stderr.write('their stories were rebuilt; `storyline reprocess` also re-links them with the new dates\n');
   if (report.stored === 0 && report.duplicates > 0 && report.failed === 0 && !dated) process.stderr.write('nothing new: every article was already stored\n');
+}
+
+function positiveInt(flag: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a whole number of bytes, such as 10000000`);
+    return n;
+  };
 }
 
 export function registerIngest(program: Command): void {
@@ -48,8 +57,9 @@ export function registerIngest(program: Command): void {
     .option('--batch-size <n>', 'articles per transaction', (v) => parseInt(v, 10), 100)
     .option('--timeout <ms>', 'HTTP timeout per request', (v) => parseInt(v, 10), 20000)
     .option('--max-bytes <n>', 'largest HTTP response accepted', (v) => parseInt(v, 10), 10 * 1024 * 1024)
+    .option('--max-article-bytes <n>', 'largest text or HTML of one article (a JSON Lines record, a file, a page or a feed item)', positiveInt('--max-article-bytes'), DEFAULT_MAX_ARTICLE_BYTES)
     .action(async (inputs: string[], flags: IngestFlags) => {
-      if (flags.published) metadataDate(flags.published);
+      if (flags.published) metadataDate(flags.published, '--published');
       const report = await withStore(flags, 'write', async (store) => {
         const progress = createProgress({ quiet: flags.quiet || flags.json, unit: 'articles' });
         const report = await ingestDocuments(
@@ -62,6 +72,7 @@ export function registerIngest(program: Command): void {
               allowPrivate: flags.allowPrivate,
               timeoutMs: flags.timeout,
               maxBytes: flags.maxBytes,
+              maxArticleBytes: flags.maxArticleBytes,
             }),
             flags.batchSize ?? 100,
           ),
