@@ -1,0 +1,56 @@
+// The CLI end to end on careless use: a reader that closes the pipe early, an impossible --published.
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.js';
+import { readSources } from '../../src/ingest/index.js';
+import { ingestDocuments } from '../../src/pipeline.js';
+import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
+
+/** Runs the CLI with its stdout closed by the reader before anything is read (like `| head -0`). */
+function runWithClosedStdout(args: string[], input?: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+describe('a closed pipe ends a command quietly (review item 17)', () => {
+  it('quotes: exit status 0 and no stack trace when the reader stops early', async () => {
+    const seeds = readFileSync(join(SEEDS_DIR, 'seeds.jsonl'), 'utf8').trim().split('\n');
+    const input = Array.from({ length: 40 }, (_, i) => seeds[i % seeds.length]).join('\n') + '\n';
+    const r = await runWithClosedStdout(['quotes'], input);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
+    expect(r.status).toBe(0);
+  });
+
+  it('export: exit status 0 and no stack trace when the reader stops early', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'export.db');
+    const store = openStore(db);
+    await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    store.close();
+    const r = await runWithClosedStdout(['export', '--format', 'jsonl', '--db', db]);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('--published is checked like any metadata date (review item 2)', () => {
+  it('refuses a day that does not exist, naming the option and what to use', () => {
+    const dir = tempDir();
+    const r = spawnSync(process.execPath, [...CLI, 'ingest', '--published', '2024-02-30', join(SEEDS_DIR, '000_579504aca85b9f81.txt'), '--db', join(dir, 'p.db')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--published: "2024-02-30" is not a real day: February 2024 has 29 days (use YYYY-MM-DD');
+  });
+});
