@@ -2,9 +2,11 @@
 // so filtering and counting thousands of matches is an array lookup per match instead of a table
 // join per match. Rebuilt from article_facets when the data version changes.
 import type Database from 'better-sqlite3';
+import { foldName } from './tokens.js';
 
 export interface FacetFilter {
   duplicates?: boolean;
+  /** The outlet, in any case and accents ("bbc" selects BBC). */
   source?: string;
   from?: string;
   to?: string;
@@ -26,6 +28,10 @@ export class FacetColumns {
   private readonly db: Database.Database;
   private readonly maxRid: number;
   readonly sources: (string | null)[] = [];
+  /** `sources` folded (foldName), to compare with a source filter. */
+  private readonly sourceKeys: (string | null)[] = [];
+  /** The last source filter and its folded form (a search asks once per match). */
+  private sourceFilter: [string, string] = ['', ''];
   readonly months: string[] = [];
 
   constructor(db: Database.Database) {
@@ -51,6 +57,7 @@ export class FacetColumns {
       if (s === undefined) {
         sourceIndex.set(source, (s = this.sources.length));
         this.sources.push(source);
+        this.sourceKeys.push(source === null ? null : foldName(source));
       }
       this.sourceOf[rid] = s;
       if (published) {
@@ -90,7 +97,7 @@ export class FacetColumns {
   passes(rid: number, filter: FacetFilter): boolean {
     if (rid >= this.sourceOf.length || this.sourceOf[rid]! < 0) return false;
     if (!filter.duplicates && this.duplicate[rid]) return false;
-    if (filter.source !== undefined && this.sources[this.sourceOf[rid]!] !== filter.source) return false;
+    if (filter.source !== undefined && this.sourceKeys[this.sourceOf[rid]!] !== this.sourceKey(filter.source)) return false;
     if (filter.from !== undefined || filter.to !== undefined) {
       const p = this.published[rid];
       if (!p || (filter.from !== undefined && p < filter.from) || (filter.to !== undefined && p > filter.to + '\uffff')) return false;
@@ -98,6 +105,11 @@ export class FacetColumns {
     if (filter.storyId !== undefined && this.storyOf[rid] !== filter.storyId) return false;
     if (filter.rids && !filter.rids.has(rid)) return false;
     return true;
+  }
+
+  private sourceKey(name: string): string {
+    if (this.sourceFilter[0] !== name) this.sourceFilter = [name, foldName(name)];
+    return this.sourceFilter[1];
   }
 
   /** Counts of the rowids by source and by month. */

@@ -28,12 +28,23 @@ export const SNIPPET_TOKENS = 28;
 const ELLIPSIS = '…';
 
 /**
- * Reads what a user typed: words and "quoted phrases", a word ending in * is a prefix, a leading -
- * excludes. Punctuation inside a word ("U.S.", "e-mail") makes it a phrase of its parts.
+ * Double quotation marks as typed in any language or by a word processor's smart quotes: ASCII ",
+ * “…” (English), „…“ and „…” (German, Polish…), »…« and «…» (French, Russian…), ”…” (Swedish),
+ * ‟ and the CJK corner brackets 「…」『…』. A phrase opens at one and closes at the next.
+ */
+const QUOTE_MARKS = '"“”„‟«»「」『』';
+
+/** A phrase between quotation marks of any kind, or a word; either may be excluded with a leading -. */
+const QUERY_PART = new RegExp(`(-?)[${QUOTE_MARKS}]([^${QUOTE_MARKS}]*)[${QUOTE_MARKS}]|(-?)([\\p{L}\\p{N}][\\p{L}\\p{N}'’._-]*)(\\*?)`, 'gu');
+
+/**
+ * Reads what a user typed: words and "quoted phrases" (in ASCII or typographic quotation marks:
+ * “…”, „…“, «…»), a word ending in * is a prefix, a leading - excludes. Punctuation inside a word
+ * ("U.S.", "e-mail") makes it a phrase of its parts.
  */
 export function parseQuery(input: string): QueryPhrase[] {
   const phrases: QueryPhrase[] = [];
-  const re = /(-?)"([^"]*)"|(-?)([\p{L}\p{N}][\p{L}\p{N}'’._-]*)(\*?)/gu;
+  const re = QUERY_PART;
   for (const m of input.matchAll(re)) {
     if (m[2] !== undefined) {
       const words = m[2].match(/[\p{L}\p{N}]+/gu);

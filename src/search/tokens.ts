@@ -23,6 +23,27 @@ export function fold(token: string): string {
   return token.normalize('NFD').replace(MARKS, '').toLowerCase().normalize('NFC');
 }
 
+/**
+ * A name (an outlet, an entity, a filter value) as filters compare it: case and diacritics folded as
+ * the full-text index folds words, white space collapsed, so "zurich" finds Zürich and "bbc" BBC.
+ */
+export function foldName(name: string): string {
+  return fold(name.trim().replace(/\s+/g, ' '));
+}
+
+/**
+ * Names folded into one string, each between line breaks ("\nzurich\nzuerich\n"), so one LIKE finds
+ * a part of any name and `%\nname\n%` a whole one.
+ */
+export function foldedNameList(names: string[]): string {
+  return `\n${[...new Set(names.map(foldName).filter(Boolean))].join('\n')}\n`;
+}
+
+/** `text` for a LIKE pattern with ESCAPE '\\': %, _ and \\ stand for themselves. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
 // ── Porter stemmer (the variant FTS5 ships) ───────────────────────────────────────────────────────
 
 const isVowel = (c: string, yIsVowel: boolean) => c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || (yIsVowel && c === 'y');

@@ -10,6 +10,7 @@ import type { Model } from './model.js';
 import type { EventHub } from './events.js';
 import { describeIssues, entityListQuery, exportQuery, ingestBody, searchQuery, storyListQuery, storyQuery } from './schemas.js';
 import { openApiDocument } from './openapi.js';
+import { foldName } from '../search/tokens.js';
 
 export type ErrorCode = 'invalid_parameter' | 'not_found' | 'unauthorized' | 'ingest_disabled' | 'not_implemented' | 'payload_too_large' | 'internal';
 
@@ -82,7 +83,9 @@ export function createApi(options: ApiOptions): Hono {
   api.get('/articles', (c) => {
     const q = parseQuery(storyListQuery.pick({ source: true, limit: true, offset: true }), c);
     const items = model.store.listArticles({ source: q.source, limit: q.limit, offset: q.offset });
-    const total = q.source ? model.sources().find((s) => s.source === q.source)?.articles ?? 0 : model.store.countArticles();
+    // The source in any case or accents, as listArticles matches it ("bbc" counts BBC's articles).
+    const wanted = q.source === undefined ? null : foldName(q.source);
+    const total = wanted === null ? model.store.countArticles() : model.sources().reduce((n, s) => n + (s.source !== null && foldName(s.source) === wanted ? s.articles : 0), 0);
     return c.json(page(items, total, q.limit, q.offset));
   });
 

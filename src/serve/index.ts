@@ -18,6 +18,11 @@ export interface AppOptions {
   store: Store;
   /** Enables POST /api/ingest for requests bearing this token. */
   token?: string | null;
+  /**
+   * Lets POST /api/ingest fetch URLs on private, loopback and link-local addresses (default: the
+   * environment variable STORYLINE_ALLOW_PRIVATE_URLS=1; otherwise they are refused).
+   */
+  allowPrivateUrls?: boolean;
   /** Overrides how POST /api/ingest ingests (default: the pipeline's ingestDocuments). */
   ingest?: IngestFunction | null;
 }
@@ -35,15 +40,31 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The environment variable that lets a server fetch private, loopback and link-local URLs. */
+export const ALLOW_PRIVATE_URLS_ENV = 'STORYLINE_ALLOW_PRIVATE_URLS';
+
+/**
+ * The fetcher's refusal of a non-public address names the command line's flag; over HTTP the
+ * message says what the server does and how its operator allows such addresses.
+ */
+export function serverFetchError(message: string): string {
+  const hint = /\s*\(use --allow-private\b[^)]*\)/;
+  if (!hint.test(message)) return message;
+  return `${message.replace(hint, '')}: this server does not fetch private, loopback or link-local addresses (whoever runs it can allow them by starting it with ${ALLOW_PRIVATE_URLS_ENV}=1)`;
+}
+
 /** POST /api/ingest: documents and URLs through the pipeline, one transaction per batch. */
-function pipelineIngest(store: Store): IngestFunction {
+function pipelineIngest(store: Store, allowPrivate: boolean): IngestFunction {
   return async (docs, urls, onProgress) => {
     // Loaded on first use: the pipeline brings the language models, which the read side never needs.
     const [{ ingestDocuments }, { readUrlSource }] = await Promise.all([import('../pipeline.js'), import('../ingest/index.js')]);
     const total = docs.length + urls.length;
     async function* sources(): AsyncGenerator<ParseResult<RawDoc>> {
       if (docs.length) yield { items: docs, errors: [] };
-      for (const url of urls) yield await readUrlSource(url);
+      for (const url of urls) {
+        const read = await readUrlSource(url, { allowPrivate });
+        yield { ...read, errors: read.errors.map((e) => ({ ...e, message: serverFetchError(e.message) })) };
+      }
     }
     const report = await ingestDocuments(store, sources(), { onProgress: (p) => onProgress(p.done, total) });
     return { ...report };
@@ -63,7 +84,8 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
   const hub = new EventHub(() => model.views.changeMark(), () => model.invalidate());
   const assets = loadAssets();
   const ctx: PageContext = { asset: (p) => assetUrl(assets, p), stats: () => model.stats() };
-  const ingest = options.ingest !== undefined ? options.ingest : pipelineIngest(options.store);
+  const allowPrivate = options.allowPrivateUrls ?? process.env[ALLOW_PRIVATE_URLS_ENV] === '1';
+  const ingest = options.ingest !== undefined ? options.ingest : pipelineIngest(options.store, allowPrivate);
   const api = createApi({ model, hub, token: options.token || null, ingest, exportJson: () => renderExport(buildExport(options.store), 'json') });
 
   const app = new Hono();
@@ -221,7 +243,7 @@ export interface ServerHandle {
 }
 
 /** Starts the server; port 0 picks a free port. Binds to 127.0.0.1 unless told otherwise. */
-export async function startServer(options: { store: Store; port?: number; host?: string; token?: string | null; ingest?: IngestFunction | null }): Promise<ServerHandle> {
+export async function startServer(options: AppOptions & { port?: number; host?: string }): Promise<ServerHandle> {
   const { app, close } = await createApp(options);
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@ export interface ArticleHead {
   id: string;
   title: string;
   source: string | null;
-  /** A name to show for the source: the outlet, else the site or host, else the file name. */
+  /** A name to show for the source: the outlet, else the site or host, else "unknown source". */
   sourceLabel: string;
   published: IsoDate | null;
   url: string | null;
@@ -155,6 +155,13 @@ export interface EntityDetail {
   articles: ArticleHead[];
 }
 
+/** What an article with no outlet, site or URL is labelled: it is not a source of its own. */
+export const UNKNOWN_SOURCE = 'unknown source';
+
+/**
+ * The name to show for an article's source: the outlet, else the site or host (as ingest names an
+ * outlet). A file name or an article id is no source: those articles read "unknown source".
+ */
 export function sourceLabel(a: { source: string | null; url?: string | null; site?: string | null; path?: string | null; id?: string }): string {
   if (a.source) return a.source;
   if (a.site) return a.site;
@@ -165,8 +172,7 @@ export function sourceLabel(a: { source: string | null; url?: string | null; sit
       /* not a URL */
     }
   }
-  if (a.path) return a.path.split(/[\\/]/).pop() ?? a.path;
-  return a.id ? `article ${a.id.length > 14 ? a.id.slice(0, 12) + '…' : a.id}` : 'unknown source';
+  return UNKNOWN_SOURCE;
 }
 
 /** The article's title, or when it has none its opening words (first sentence, at most ~110 characters). */
@@ -404,9 +410,6 @@ export function createModel(store: Store) {
       if (!s) return null;
       const articleHeads = heads(s.articleIds);
       const articles = s.articleIds.map((aid) => articleHeads.get(aid)).filter((h): h is ArticleHead => !!h);
-      // Articles with no outlet, site, URL or file are told apart by their order in the story.
-      let unnamed = 0;
-      for (const a of articles) if (!a.source && !a.url) a.sourceLabel = `Article ${++unnamed}`;
       const sources: StoryDetail['sources'] = [];
       for (const col of views.storySources(s.id)) {
         const list = col.articles.map((x) => ({ ...x, title: displayTitle(x.title, x.title) }));
@@ -414,14 +417,15 @@ export function createModel(store: Store) {
           sources.push({ ...col, articles: list, sourceLabel: col.source });
           continue;
         }
-        // No outlet recorded: one column per site (from the URL), or per article.
+        // No outlet recorded: one column per site (from the URL); those with none share one "unknown source" column, last.
         const byLabel = new Map<string, typeof list>();
         for (const x of list) {
-          const label = articleHeads.get(x.id)?.sourceLabel ?? sourceLabel({ source: null, url: x.url, id: x.id });
+          const label = articleHeads.get(x.id)?.sourceLabel ?? sourceLabel({ source: null, url: x.url });
           byLabel.set(label, [...(byLabel.get(label) ?? []), x]);
         }
         for (const [label, group] of byLabel) sources.push({ source: null, articles: group, sourceLabel: label });
       }
+      sources.sort((a, b) => Number(a.sourceLabel === UNKNOWN_SOURCE) - Number(b.sourceLabel === UNKNOWN_SOURCE));
       const figures = storyFigures(s.id, s.updatedAt);
       // The speaker asked for comes first, with all its statements.
       const shownGroups = figures.speakers
@@ -436,7 +440,8 @@ export function createModel(store: Store) {
         lastSeen: s.lastSeen,
         updatedAt: s.updatedAt,
         articleCount: articles.length,
-        sourceCount: sources.length,
+        // Named sources only (as the story list and `stats` count them): "unknown source" is none.
+        sourceCount: sources.filter((col) => col.source !== null).length,
         articles,
         timeline: foldRepeatedDays(
           s.timeline.map((t) => ({

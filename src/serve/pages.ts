@@ -5,6 +5,7 @@ import { renderAnnotatedText } from './annotate.js';
 import { coverageChart } from './charts.js';
 import { formatDate, formatSpan, periodOf, plural, weekday } from './format.js';
 import { sourceLabel } from './model.js';
+import { foldName } from '../search/tokens.js';
 import type { ArticleDetail, ArticleHead, EntityDetail, QuoteView, SpeakerQuotes, StoryCard, StoryDetail, TimelineItem } from './model.js';
 import type { EntityCount, DayCount } from '../store/sqlite/views.js';
 import type { SearchResult, Highlighted } from '../search/index.js';
@@ -173,7 +174,7 @@ export function homePage(
     <label>Source <select name="source"><option value="">Any</option>${data.sources
       .filter((s) => s.source)
       .slice(0, 200)
-      .map((s) => html`<option value="${s.source}"${s.source === f.source ? html` selected` : ''}>${s.source} (${s.articles})</option>`)}</select></label>
+      .map((s) => html`<option value="${s.source}"${f.source && foldName(s.source!) === foldName(f.source) ? html` selected` : ''}>${s.source} (${s.articles})</option>`)}</select></label>
     <label>From <input name="from" type="date" value="${f.from ?? ''}"></label>
     <label>To <input name="to" type="date" value="${f.to ?? ''}"></label>
     <div class="filter-actions"><button type="submit">Apply</button>${filtered ? html` <a href="/">Clear</a>` : ''}</div>
@@ -192,11 +193,16 @@ export function homePage(
   return layout(ctx, { title: 'Stories', description: 'News stories with timelines, quotes by speaker and sources.', body, charts: true, live: 'refresh', current: 'stories' });
 }
 
+/** "3 sources"; "source unknown" when no article of the story names its source. */
+function sourceCountText(count: number): string {
+  return count ? plural(count, 'source') : 'source unknown';
+}
+
 function storyCard(s: StoryCard): Html {
   return html`<li class="card story-card${s.coverage.length > 1 ? '' : ' no-chart'}">
   <div class="card-main">
     <h3><a href="/stories/${encodeURIComponent(s.id)}">${s.title || 'Untitled story'}</a></h3>
-    <p class="meta"><span>${formatSpan(s.firstSeen, s.lastSeen)}</span><span>${plural(s.articleCount, 'article')}</span><span>${plural(s.sourceCount, 'source')}</span></p>
+    <p class="meta"><span>${formatSpan(s.firstSeen, s.lastSeen)}</span><span>${plural(s.articleCount, 'article')}</span><span>${sourceCountText(s.sourceCount)}</span></p>
     ${s.summary ? html`<p class="summary">${truncate(s.summary, 280)}</p>` : ''}
     ${s.topEntities.length ? html`<ul class="chips small" aria-label="Main entities">${s.topEntities.map((e) => html`<li>${entityChip(e)}</li>`)}</ul>` : ''}
   </div>
@@ -228,7 +234,7 @@ export function storyPage(ctx: PageContext, s: StoryDetail, zoomParam: Granulari
 <header class="story-head">
   <p class="eyebrow">Story · ${formatSpan(s.firstSeen, s.lastSeen)}</p>
   <h1 id="h-story">${s.title}</h1>
-  <p class="meta"><span>${plural(s.articleCount, 'article')}</span><span>${plural(s.sourceCount, 'source')}</span><span>${plural(quoteCount, 'quote')}</span><span>updated ${formatDate(s.updatedAt.slice(0, 10))}</span></p>
+  <p class="meta"><span>${plural(s.articleCount, 'article')}</span><span>${sourceCountText(s.sourceCount)}</span><span>${plural(quoteCount, 'quote')}</span><span>updated ${formatDate(s.updatedAt.slice(0, 10))}</span></p>
   ${s.summary ? html`<p class="lede summary">${s.summary}</p>` : ''}
 </header>
 <nav class="toc" aria-label="On this page">

@@ -1,9 +1,20 @@
 // Input validation for the HTTP API (zod), shared by the routes and the OpenAPI document.
 import { z } from 'zod';
 
+/** Whether YYYY, YYYY-MM or YYYY-MM-DD names a real year, month or day (no month 13, no 30 February). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+}
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'use an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD with a month 01–12 and a day of that month` });
 
 const limit = (max: number, dflt: number) => z.coerce.number().int('must be a whole number').min(1).max(max).default(dflt);
 const offset = z.coerce.number().int('must be a whole number').min(0).max(1_000_000).default(0);

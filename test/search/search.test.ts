@@ -102,6 +102,11 @@ describe('search highlights match FTS5', () => {
     expect(toMatchExpression('"Dmitry Peskov" sanction* -Ukraine')).toBe('"Dmitry Peskov" AND "sanction"* NOT "Ukraine"');
     expect(toMatchExpression('U.S. AND NEAR(a b')).toBe('"U S" AND "AND" AND "NEAR" AND "a" AND "b"');
     expect(toMatchExpression('-only -negatives')).toBeNull();
+    // Typographic quotation marks, as word processors, phones and other languages type them, make phrases too.
+    for (const typed of ['“Dmitry Peskov” sanction*', '„Dmitry Peskov“ sanction*', '«Dmitry Peskov» sanction*', '« Dmitry Peskov » sanction*', '»Dmitry Peskov« sanction*', '「Dmitry Peskov」 sanction*'])
+      expect(toMatchExpression(typed), typed).toBe('"Dmitry Peskov" AND "sanction"*');
+    expect(toMatchExpression('Peskov -“all contacts”')).toBe('"Peskov" NOT "all contacts"');
+    expect(toMatchExpression('Peskov’s “no contact')).toBe('"Peskov s" AND "no" AND "contact"');
     expect(matchPhrases(parseQuery('"Dmitry Peskov" -Ukraine Putin*'))).toEqual([
       { terms: ['dmitri', 'peskov'], prefix: false },
       { terms: ['putin'], prefix: true },

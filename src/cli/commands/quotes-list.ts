@@ -1,6 +1,7 @@
 // `storyline quotes --speaker NAME [--story ID]`: stored statements by speaker, in time order.
 import { withStore } from '../store-option.js';
 import { printJson, truncate, wrap } from '../output.js';
+import { storyOrThrow } from './read.js';
 
 export interface QuotesListFlags {
   db?: string;
@@ -12,6 +13,8 @@ export interface QuotesListFlags {
 
 export function listStoredQuotes(flags: QuotesListFlags): Promise<void> {
   return withStore(flags, 'read', (store) => {
+    // A story merged into another has the quotes of the story it became.
+    if (flags.story !== undefined) flags = { ...flags, story: storyOrThrow(store, flags.story).id };
     let speakerEntityIds: string[] | undefined;
     let speakerName: string | undefined;
     if (flags.speaker) {

@@ -1,7 +1,7 @@
 // Read commands: articles, article, stories, story, entities, entity, stats. Human output by
 // default, --json for machines.
 import type { Command } from 'commander';
-import type { Store } from '../../store/index.js';
+import { sqliteHandle, type Store } from '../../store/index.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printJson, table, truncate, wrap } from '../output.js';
 import { isStatement } from '../../language/quotes/index.js';
@@ -42,7 +42,7 @@ export function printStory(store: Store, id: string): void {
   const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? `“${truncate(a.title, 32)}”`]));
   const out: string[] = [];
   out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
-  out.push(`story ${story.id} · ${span(story.firstSeen, story.lastSeen)} · ${articles.length} articles from ${new Set(articles.map((a) => a.source ?? a.id)).size} sources`);
+  out.push(`story ${story.id} · ${span(story.firstSeen, story.lastSeen)} · ${articlesAndSources(articles)}`);
   if (story.summary) out.push('', wrap(story.summary));
   if (story.timeline.length) {
     out.push('', 'Timeline');
@@ -109,9 +109,11 @@ export function registerRead(program: Command): void {
     .option('--offset <n>', 'skip this many', (v) => parseInt(v, 10), 0)
     .action((flags: ReadFlags & { story?: string; source?: string }) =>
       withStore(flags, 'read', (store) => {
-        const rows = store.listArticles({ limit: flags.limit, offset: flags.offset, storyId: flags.story, source: flags.source });
+        // A story merged into another lists the articles of the story it became.
+        const storyId = flags.story === undefined ? undefined : storyOrThrow(store, flags.story).id;
+        const rows = store.listArticles({ limit: flags.limit, offset: flags.offset, storyId, source: flags.source });
         if (flags.json) return printJson(rows);
-        if (rows.length === 0) return void process.stdout.write('no articles\n');
+        if (rows.length === 0) return void process.stdout.write(noArticlesMessage(store, { ...flags, story: storyId }) + '\n');
         process.stdout.write(
           table(
             ['ID', 'published', 'from', 'source', 'story', 'title'],
@@ -220,6 +222,30 @@ export function registerRead(program: Command): void {
         process.stdout.write(rows.map(([k, v]) => `${k.padEnd(22)} ${v}`).join('\n') + '\n');
       }),
     );
+}
+
+/** Why `articles` lists nothing: an empty store, a source no article has, or an offset past the end. */
+function noArticlesMessage(store: Store, flags: { story?: string; source?: string; offset?: number }): string {
+  if (flags.source && !store.listArticles({ source: flags.source, storyId: flags.story, limit: 1 }).length) {
+    const known = sqliteHandle(store).prepare('SELECT source FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY count(*) DESC LIMIT 8').pluck().all() as string[];
+    const inStory = flags.story ? ` in story ${flags.story}` : '';
+    return `no articles from a source named "${flags.source}"${inStory}${known.length ? `: sources include ${known.join(', ')}` : ': no article has a source'}`;
+  }
+  if (flags.offset && store.listArticles({ source: flags.source, storyId: flags.story, limit: 1 }).length) return `no articles after the first ${flags.offset}`;
+  return flags.story ? `no articles in story ${flags.story}` : 'no articles: ingest some with `storyline ingest PATH…`';
+}
+
+/**
+ * "6 articles from 2 sources (1 with no source)", "5 articles, source unknown": an article with no
+ * source is not a source of its own (the story list and `stats` count named sources only).
+ */
+export function articlesAndSources(articles: { source: string | null }[]): string {
+  const n = articles.length;
+  const named = new Set(articles.map((a) => a.source).filter((s): s is string => !!s)).size;
+  const unknown = articles.filter((a) => !a.source).length;
+  const what = `${n} article${n === 1 ? '' : 's'}`;
+  if (!named) return `${what}, source unknown`;
+  return `${what} from ${named} source${named === 1 ? '' : 's'}${unknown ? ` (${unknown} with no source)` : ''}`;
 }
 
 /** A date span for tables: "undated" when no article of it has a publication date. */

@@ -17,7 +17,8 @@ import type {
   StoryRecord,
 } from '../store.js';
 import { migrations } from './migrations.js';
-import { saveStoryFigures, storyRecordFromRow, storySummaryFromRow } from './views.js';
+import { saveStoryFigures, sourceVariants, storyRecordFromRow, storySummaryFromRow } from './views.js';
+import { foldName, foldedNameList, likeLiteral } from '../../search/tokens.js';
 
 type Row = Record<string, unknown>;
 
@@ -43,6 +44,7 @@ export function migrate(db: Database.Database): number {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     })();
     count++;
@@ -236,8 +238,11 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         params.push(options.storyId);
       }
       if (options.source) {
-        where.push('a.source = ?');
-        params.push(options.source);
+        // The outlet as named in any case or accents ("bbc" lists BBC's articles).
+        const names = sourceVariants(db, options.source);
+        if (!names.length) return [];
+        where.push(`a.source IN (${names.map(() => '?').join(', ')})`);
+        params.push(...names);
       }
       const sql = `SELECT a.id, a.title, a.source, a.url, a.path, a.published, a.published_from, a.duplicate_of, length(a.text) AS length, sa.story_id
         FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
@@ -272,6 +277,15 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
            AND a.published IS NOT NULL AND a.published_from IN ('metadata', 'text') AND a.seq > ?
          ORDER BY a.seq DESC LIMIT ?`,
       ).all(pairs.join(' OR '), sinceSeq, limit) as Array<{ id: string; text: string; published: string }>;
+    },
+    articlesLike(words, from, to, limit) {
+      const terms = [...new Set(words.map((w) => w.toLowerCase()))].slice(0, 12).map((w) => `"${w.replace(/"/g, '""')}"`);
+      if (!terms.length) return [];
+      return stmt(
+        `SELECT a.id, a.title, a.text FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+         WHERE articles_fts MATCH ? AND a.published BETWEEN ? AND ?
+         ORDER BY f.rank LIMIT ?`,
+      ).all(terms.join(' OR '), from, to, limit) as Array<{ id: string; title: string; text: string }>;
     },
     yearlessArticleIds: (limit) =>
       (stmt(`SELECT id FROM articles WHERE published IS NULL AND json_extract(published_estimate, '$.yearUnknown') = 1 ORDER BY seq DESC LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id),
@@ -328,10 +342,11 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
 
     upsertEntity(entity) {
       const id = entityIdForKey(entity.key);
-      const existing = stmt('SELECT aliases, roles FROM entities WHERE id = ?').get(id) as { aliases: string; roles: string } | undefined;
+      const existing = stmt('SELECT name, aliases, roles FROM entities WHERE id = ?').get(id) as { name: string; aliases: string; roles: string } | undefined;
       if (!existing) {
-        stmt('INSERT INTO entities (id, key, name, type, aliases, roles) VALUES (?, ?, ?, ?, ?, ?)').run(
-          id, entity.key, entity.name, entity.type, json(uniq(entity.aliases)), json(uniq(entity.roles)),
+        const aliases = uniq(entity.aliases);
+        stmt('INSERT INTO entities (id, key, name, type, aliases, roles, folded_names) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          id, entity.key, entity.name, entity.type, json(aliases), json(uniq(entity.roles)), foldedNameList([entity.name, ...aliases]),
         );
       } else {
         const oldAliases = parse<string[]>(existing.aliases, []);
@@ -340,7 +355,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         const roles = uniq([...oldRoles, ...entity.roles]);
         // Most mentions of a known entity add nothing new: no write then.
         if (aliases.length !== oldAliases.length || roles.length !== oldRoles.length) {
-          stmt('UPDATE entities SET aliases = ?, roles = ? WHERE id = ?').run(json(aliases), json(roles), id);
+          stmt('UPDATE entities SET aliases = ?, roles = ?, folded_names = ? WHERE id = ?').run(json(aliases), json(roles), foldedNameList([existing.name, ...aliases]), id);
         }
       }
       return id;
@@ -354,9 +369,13 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return r ? corpusEntityFromRow(r) : null;
     },
     findEntitiesByName(name) {
-      const needle = name.trim().toLowerCase();
-      const rows = stmt(`${ENTITY_SELECT} WHERE lower(e.name) = ? OR lower(e.name) LIKE ? OR lower(e.aliases) LIKE ? ORDER BY mention_count DESC LIMIT 50`).all(
-        needle, `%${needle}%`, `%"${needle.replace(/"/g, '')}%`,
+      // Case and accents folded as full-text search folds them ("zurich" finds Zürich): the entity
+      // named so first, then one with that alias, then names containing it, the most mentioned first.
+      const needle = likeLiteral(foldName(name));
+      if (!needle) return [];
+      const rows = stmt(`${ENTITY_SELECT} WHERE e.folded_names LIKE ? ESCAPE '\\'
+        ORDER BY e.folded_names LIKE ? ESCAPE '\\' DESC, e.folded_names LIKE ? ESCAPE '\\' DESC, mention_count DESC, e.name LIMIT 50`).all(
+        `%${needle}%`, `\n${needle}\n%`, `%\n${needle}\n%`,
       ) as Row[];
       return rows.map(corpusEntityFromRow);
     },
@@ -496,9 +515,9 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     saveStory(story) {
       transaction(() => {
         const articleIds = story.articleIds;
-        const sources = new Set(
-          articleIds.map((id) => (stmt('SELECT coalesce(source, id) AS s FROM articles WHERE id = ?').get(id) as { s: string } | undefined)?.s),
-        );
+        // Named outlets only: articles with no source are not sources of their own.
+        const sourceOf = stmt('SELECT source FROM articles WHERE id = ?').pluck();
+        const sources = new Set(articleIds.map((id) => sourceOf.get(id) as string | null | undefined).filter((v): v is string => !!v));
         stmt(`INSERT INTO stories (id, title, summary, first_seen, last_seen, merged_into, article_count, source_count, updated_at)
           VALUES (@id, @title, @summary, @first_seen, @last_seen, @merged_into, @article_count, @source_count, @updated_at)
           ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary, first_seen = excluded.first_seen, last_seen = excluded.last_seen,

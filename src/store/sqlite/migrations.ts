@@ -1,8 +1,13 @@
 // Versioned schema migrations. Append only: never edit a migration that has shipped.
+import type Database from 'better-sqlite3';
+import { foldedNameList } from '../../search/tokens.js';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs after `sql`, in the same transaction: for values SQL cannot compute (folded names). */
+  run?: (db: Database.Database) => void;
 }
 
 export const migrations: Migration[] = [
@@ -270,6 +275,36 @@ DROP INDEX IF EXISTS mentions_entity;
 -- Search keeps these columns of every article in memory (see src/search/facets.ts) and reloads them
 -- after a write: reading them from this index skips the wide rows (titles, entity lists).
 CREATE INDEX IF NOT EXISTS article_facets_filters ON article_facets(source, published, duplicate_of, story_id);
+`,
+  },
+  {
+    version: 10,
+    name: 'entities: names and aliases folded like the full-text index, for name filters',
+    sql: `
+-- The entity's name and aliases, case and diacritics folded, one per line between line breaks
+-- (foldedNameList), so entity filters and lookups match "zurich" to Zürich with a LIKE and no per-row function.
+ALTER TABLE entities ADD COLUMN folded_names TEXT;
+`,
+    run: (db) => {
+      const update = db.prepare('UPDATE entities SET folded_names = ? WHERE id = ?');
+      for (const r of db.prepare('SELECT id, name, aliases FROM entities').all() as { id: string; name: string; aliases: string }[]) {
+        let aliases: string[] = [];
+        try {
+          aliases = JSON.parse(r.aliases) as string[];
+        } catch {
+          /* not JSON: the name alone */
+        }
+        update.run(foldedNameList([r.name, ...aliases]), r.id);
+      }
+    },
+  },
+  {
+    version: 11,
+    name: 'stories: articles with no source are not counted as sources',
+    sql: `
+-- source_count counted each article without a source as a source of its own; it counts named sources now.
+UPDATE stories SET source_count = (SELECT count(DISTINCT f.source) FROM article_facets f WHERE f.story_id = stories.id)
+  WHERE merged_into IS NULL;
 `,
   },
 ];
