@@ -25,17 +25,20 @@ const DROP_TAGS = new Set([
   'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED', 'LINK', 'META', 'DIALOG', 'MENU',
 ]);
 
+/** DROP_TAGS as element local names (lower case): linkedom's tagName upper-cases on every read. */
+const DROP_LOCAL_NAMES = new Set([...DROP_TAGS].map((t) => t.toLowerCase()));
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
   'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL',
   'BR', 'CAPTION', 'DETAILS', 'SUMMARY', 'CENTER',
 ]);
 
-function furnitureWords(el: Element): string[] {
+/** The furniture words of an element's "class id" string (see FURNITURE_WORDS). */
+function furnitureWords(classAndId: string): string[] {
   const found: string[] = [];
-  const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
-  const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  const names = classAndId.toLowerCase();
   if (names.trim() === '') return found;
   for (const token of names.split(/\s+/)) {
     if (token === '') continue;
@@ -43,6 +46,15 @@ function furnitureWords(el: Element): string[] {
     for (const part of token.split(/[-_]+/)) if (part !== token && FURNITURE_WORDS.has(part)) found.push(part);
   }
   return found;
+}
+
+/**
+ * `el.querySelectorAll('p').length`, by linkedom's plain tag scan: the selector engine compiles its
+ * selector on every call. The tag scan also enters <template> contents, which the selector skips,
+ * so elements holding a template keep the selector.
+ */
+function countParagraphs(el: Element): number {
+  return el.getElementsByTagName('template').length === 0 ? el.getElementsByTagName('p').length : el.querySelectorAll('p').length;
 }
 
 function isHiddenByStyle(el: Element): boolean {
@@ -62,10 +74,10 @@ export function pruneFurniture(document: Document, byClass = true): void {
   const dropped: Element[] = [];
   const dropTags = (el: Element): void => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      const tag = child.tagName;
+      const tag = child.localName;
       // Whole-page <form> wrappers (ASP.NET) hold the article: only small forms are furniture.
-      const pageForm = tag === 'FORM' && child.querySelectorAll('p').length >= 3;
-      if ((DROP_TAGS.has(tag) && !pageForm) || isHiddenByStyle(child)) dropped.push(child);
+      const pageForm = tag === 'form' && countParagraphs(child) >= 3;
+      if ((DROP_LOCAL_NAMES.has(tag) && !pageForm) || isHiddenByStyle(child)) dropped.push(child);
       else dropTags(child);
     }
   };
@@ -77,17 +89,16 @@ export function pruneFurniture(document: Document, byClass = true): void {
   const toRemove: Element[] = [];
   const walk = (el: Element): void => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      const tag = child.tagName;
+      const tag = child.localName;
       const cls = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-      const words = new Set(furnitureWords(child));
+      const words = cls === ' ' ? NO_WORDS : new Set(furnitureWords(cls));
       const furniture =
-        (tag === 'ASIDE' && !STRONG_CONTENT.test(cls)) || (words.size > 0 && ([...words].some((w) => !WEAK_WORDS.has(w)) || words.size > 1));
+        (tag === 'aside' && !STRONG_CONTENT.test(cls)) || (words.size > 0 && ([...words].some((w) => !WEAK_WORDS.has(w)) || words.size > 1));
       if (furniture) {
         const len = (child.textContent ?? '').replace(/\s+/g, ' ').length;
-        const paragraphs = child.querySelectorAll('p').length;
         const wrapper =
           len > total * 0.3 ||
-          ((tag === 'ARTICLE' || tag === 'MAIN' || STRONG_CONTENT.test(cls)) && len > 600 && paragraphs >= 3);
+          ((tag === 'article' || tag === 'main' || STRONG_CONTENT.test(cls)) && len > 600 && countParagraphs(child) >= 3);
         if (!wrapper) {
           toRemove.push(child);
           continue;
