@@ -545,7 +545,7 @@ export async function ingestDocuments(
     const stored = store.getArticle(doc.id)!;
     if (stored.contentHash === doc.contentHash || stored.raw === (doc.raw.html ?? doc.raw.text ?? '')) return doc.id;
     const from = stored.url ?? stored.path;
-    const what = [from ? `from ${from}` : null, stored.source ? `source ${stored.source}` : null, `stored ${stored.ingestedAt.slice(0, 16).replace('T', ' ')}`].filter(Boolean);
+    const what = [from ? `from ${from}` : 'no URL or file recorded', stored.source ? `source ${stored.source}` : null, `stored ${stored.ingestedAt.slice(0, 16).replace('T', ' ')}`].filter(Boolean);
     throw new Error(idTakenMessage(doc.id, `the stored article ${quotedTitle(stored.title)} (${what.join(', ')})`));
   };
   const quotedTitle = (title: string) => `"${title.length > 80 ? title.slice(0, title.lastIndexOf(' ', 80) > 40 ? title.lastIndexOf(' ', 80) : 80) + '…' : title}"`;
