@@ -96,27 +96,37 @@ class ConllTagger {
   }
 
   private tag(doc: (string | string[])[]): void {
-    const sentences: string[][] = [];
-    for (const item of doc) {
-      if (typeof item === 'string') continue;
-      // Built by push, so every sentence array has the same hidden class (Array.prototype.map's
-      // results may not, and the tagger's optimised code would be thrown away on the first odd one).
-      const words: string[] = [];
-      for (const line of item) words.push(firstField(line));
-      sentences.push(words);
-    }
-    const tags = sentences.length ? tagSentences(sentences) : [];
-    let out = '';
-    let k = 0;
-    for (const item of doc) {
-      if (typeof item === 'string') out += item + '\n';
-      else {
-        const t = tags[k++]!;
-        for (let i = 0; i < item.length; i++) out += item[i]! + ' ' + t[i]! + '\n';
-      }
-    }
-    if (out) this.output(out);
+    const sentences = sentencesOf(doc);
+    this.output(render(doc, sentences.length ? tagSentences(sentences) : []));
   }
+}
+
+/** The tokens of a document's sentences. */
+function sentencesOf(doc: (string | string[])[]): string[][] {
+  const sentences: string[][] = [];
+  for (const item of doc) {
+    if (typeof item === 'string') continue;
+    // Built by push, so every sentence array has the same hidden class (Array.prototype.map's
+    // results may not, and the tagger's optimised code would be thrown away on the first odd one).
+    const words: string[] = [];
+    for (const line of item) words.push(firstField(line));
+    sentences.push(words);
+  }
+  return sentences;
+}
+
+/** The document's lines, each token line followed by its tag. */
+function render(doc: (string | string[])[], tags: string[][]): string {
+  let out = '';
+  let k = 0;
+  for (const item of doc) {
+    if (typeof item === 'string') out += item + '\n';
+    else {
+      const t = tags[k++]!;
+      for (let i = 0; i < item.length; i++) out += item[i]! + ' ' + t[i]! + '\n';
+    }
+  }
+  return out;
 }
 
 /** The text before the line's first white space (the token of a CoNLL line), as line.split(/\s+/)[0]. */

@@ -83,6 +83,7 @@ export class Tagger {
   private readonly byShortShape: (Int32Array | undefined)[] = [];
   private readonly found = new Int32Array(256); // a new word's feature ids, by position
   private readonly foundEnd = new Int32Array(5);
+  private readonly historyFeatures = new Int32Array(16); // one token's prediction-history features
 
   // Lower-case forms: ids below `staticLex` are the model's values (they survive cache resets),
   // the others are numbered on first sight.
@@ -800,15 +801,18 @@ export class Tagger {
     this.bounds[n] = used;
     const rows = this.rows;
     const emit2 = this.emit2;
-    const add = (e: number, f: number) => {
-      const b = f * ROW + NL;
-      for (let y = 0; y < NL; y++) emit2[e + y]! += rows[b + y]!;
-    };
+    const features = this.historyFeatures;
     for (let t = 0; t < n; t++) {
+      // The token's own features, then its neighbours' (in this order).
+      let k = 0;
+      for (let j = this.bounds[t]!; j < this.bounds[t + 1]!; j++) features[k++] = own[j]!;
+      if (t > 0 && majority[t - 1]! > 0 && left[majority[t - 1]!]! >= 0) features[k++] = left[majority[t - 1]!]!;
+      if (t + 1 < n && majority[t + 1]! > 0 && right[majority[t + 1]!]! >= 0) features[k++] = right[majority[t + 1]!]!;
       const e = (offset + t) * NL;
-      for (let j = this.bounds[t]!; j < this.bounds[t + 1]!; j++) add(e, own[j]!);
-      if (t > 0 && majority[t - 1]! > 0 && left[majority[t - 1]!]! >= 0) add(e, left[majority[t - 1]!]!);
-      if (t + 1 < n && majority[t + 1]! > 0 && right[majority[t + 1]!]! >= 0) add(e, right[majority[t + 1]!]!);
+      for (let j = 0; j < k; j++) {
+        const b = features[j]! * ROW + NL;
+        for (let y = 0; y < NL; y++) emit2[e + y]! += rows[b + y]!;
+      }
     }
   }
 
