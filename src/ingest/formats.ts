@@ -1,6 +1,7 @@
 // Parsers for the input formats, each pure: bytes or text in, {items, errors} out.
 import { XMLParser } from 'fast-xml-parser';
 import type { InputError, ParseResult, RawDoc } from '../types.js';
+import { metadataDate } from './dates.js';
 
 export type InputFormat = 'text' | 'html' | 'jsonl' | 'feed';
 
@@ -171,15 +172,25 @@ export function parseFeed(content: string, origin: string): ParseResult<RawDoc> 
   if (!doc.rss && !doc.feed && !doc['rdf:RDF']) {
     return { items, errors: [{ origin, message: 'not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root)' }] };
   }
-  const addItem = (where: string, kind: string, body: string | undefined, url: string | undefined, title: string | undefined, published: string | undefined) => {
-    if (!body || !body.trim()) errors.push({ origin: where, message: `feed ${kind} has no content` });
-    else items.push({ origin: where, url, title, html: body, published: published?.trim() || undefined, source: feedTitle });
+  const addItem = (where: string, kind: string, body: string | undefined, url: string | undefined, title: string | undefined, date: [string, string | undefined]) => {
+    const [element, published] = date;
+    if (!body || !body.trim()) return void errors.push({ origin: where, message: `feed ${kind} has no content` });
+    try {
+      metadataDate(published, `<${element}>`);
+    } catch (e) {
+      return void errors.push({ origin: where, message: (e as Error).message });
+    }
+    items.push({ origin: where, url, title, html: body, published: published?.trim() || undefined, source: feedTitle });
+  };
+  const dateOf = (it: any, elements: string[]): [string, string | undefined] => {
+    const element = elements.find((e) => textOf(it[e]) !== undefined) ?? elements[0]!;
+    return [element, textOf(it[element])];
   };
   rssItems.forEach((it, i) =>
-    addItem(`${origin}#item${i + 1}`, 'item', textOf(it['content:encoded']) ?? textOf(it.description), feedLink(it.link) ?? textOf(it.guid), textOf(it.title), textOf(it.pubDate) ?? textOf(it['dc:date'])),
+    addItem(`${origin}#item${i + 1}`, 'item', textOf(it['content:encoded']) ?? textOf(it.description), feedLink(it.link) ?? textOf(it.guid), textOf(it.title), dateOf(it, ['pubDate', 'dc:date'])),
   );
   atomEntries.forEach((it, i) =>
-    addItem(`${origin}#entry${i + 1}`, 'entry', textOf(it.content) ?? textOf(it.summary), feedLink(it.link) ?? textOf(it.id), textOf(it.title), textOf(it.published) ?? textOf(it.updated)),
+    addItem(`${origin}#entry${i + 1}`, 'entry', textOf(it.content) ?? textOf(it.summary), feedLink(it.link) ?? textOf(it.id), textOf(it.title), dateOf(it, ['published', 'updated'])),
   );
   return { items, errors };
 }

@@ -94,6 +94,8 @@ describe('metadata dates are strict (review item 2)', () => {
 <rss version="2.0"><channel><title>Test Outlet</title><link>https://example.org/</link>
 <item><title>Council votes on budget</title><link>https://example.org/a2</link><pubDate>Wed, 06 Mar 2024 23:30:00 -0800</pubDate>
 <description>The council approved the budget on Wednesday evening after a long debate, the clerk said.</description></item>
+<item><title>Harbour reopens</title><link>https://example.org/a3</link><pubDate>Wed, 32 Jan 2024 10:00:00 +0000</pubDate>
+<description>The harbour reopened after the storm damage was repaired, the port authority said.</description></item>
 </channel></rss>`;
       const feedPath = join(dir, 'outlet.rss');
       writeFileSync(feedPath, feed);
@@ -110,8 +112,9 @@ describe('metadata dates are strict (review item 2)', () => {
       );
       const report = await ingestDocuments(store, readSources([feedPath, jsonlPath]));
       expect(report.stored).toBe(2);
-      expect(report.errors.map((e) => e.origin)).toEqual([`${jsonlPath}:1`, `${jsonlPath}:2`]);
-      expect(report.errors[0]!.message).toMatch(/^field "published": "2023-02-30" is not a real day/);
+      expect(report.errors.map((e) => e.origin)).toEqual([`${feedPath}#item2`, `${jsonlPath}:1`, `${jsonlPath}:2`]);
+      expect(report.errors[0]!.message).toMatch(/^<pubDate>: "Wed, 32 Jan 2024 10:00:00 \+0000" is not a real day: January 2024 has 31 days \(use YYYY-MM-DD/);
+      expect(report.errors[1]!.message).toMatch(/^field "published": "2023-02-30" is not a real day/);
       const published = Object.fromEntries(buildExport(store).articles.map((a) => [a.title, a.published]));
       expect(published['Council votes on budget']).toBe('2024-03-06');
       expect(Object.values(published)).toContain('2024-03-05');
