@@ -440,7 +440,7 @@ export function heapGrowth(percent: number): void {
 function olderCandidatesFrom(store: Store): LinkerOptions['olderCandidates'] {
   return (from: IsoDate, to: IsoDate, doc: LinkDoc) => {
     const words = (doc.title || doc.text.slice(0, 400)).match(/\p{L}{4,}/gu) ?? [];
-    return store.articlesLike(words, from, to, 20);
+    return store.articlesLike(words, from, to, 10);
   };
 }
 

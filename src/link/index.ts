@@ -75,6 +75,12 @@ export interface Linker {
 export interface LinkerOptions {
   cluster?: Partial<ClusterOptions>;
   dedup?: Partial<DedupOptions>;
+  /**
+   * Articles published between two dates that may repeat `doc` (e.g. a full-text search on its
+   * title): asked only for an article older than the near-duplicate window, whose copies the
+   * in-memory index no longer holds (a late arrival or a backfill).
+   */
+  olderCandidates?: (from: IsoDate, to: IsoDate, doc: LinkDoc) => Array<{ id: string; title: string; text: string }>;
 }
 
 /** A KeyValueStore in a Map: for tests and the batch tool. */
@@ -277,7 +283,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     const shingles = near.shingles(full);
     const bands = near.keysOf(shingles);
     if (!canonical) {
-      const match = near.find(shingles, bands);
+      const match = near.find(shingles, bands) ?? (day < clusterer.today - near.options.windowDays ? olderNearDuplicate(day, doc, shingles) : null);
       if (match) {
         canonical = match.id;
         duplicateKind = 'near';
@@ -304,6 +310,27 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     }
     record(doc.id, { story: a.storyId, event: a.eventId, duplicateOf: null });
     return { duplicateOf: null, storyId: a.storyId, eventId: a.eventId, merges: a.merges, splits: a.splits };
+  }
+
+  const olderShingles = new Map<string, Uint32Array>();
+  /** A copy of a late article among stored ones of its own weeks, confirmed as the index confirms. */
+  function olderNearDuplicate(day: number, doc: LinkDoc, shingles: Uint32Array): { id: string } | null {
+    if (!options.olderCandidates) return null;
+    const w = near.options.windowDays;
+    const probe = new NearDuplicateIndex(near.options);
+    for (const c of options.olderCandidates(isoDay(day - w), isoDay(day + w), doc)) {
+      if (c.id === doc.id || !get(`link/article/${c.id}`)) continue;
+      let sh = olderShingles.get(c.id);
+      if (!sh) {
+        const body = collapseRepeatedParagraphs(c.text).text;
+        sh = near.shingles(c.title && !body.startsWith(c.title) ? `${c.title}\n\n${body}` : body);
+        // a backfill asks about the same originals again and again
+        if (olderShingles.size >= 5_000) olderShingles.clear();
+        olderShingles.set(c.id, sh);
+      }
+      probe.add(c.id, day, sh);
+    }
+    return probe.find(shingles);
   }
 
   function indexNear(id: string, day: number, shingles: Uint32Array, bands: string[]): void {

@@ -138,6 +138,11 @@ export interface Store {
   datedArticlesMentioning(names: string[], limit: number, sinceSeq?: number): Array<{ id: string; text: string; published: IsoDate }>;
   /** Articles whose publication date is known only as month and day (no year), newest first. */
   yearlessArticleIds(limit: number): string[];
+  /**
+   * Articles published between two dates (inclusive) whose title or text has the most of `words`
+   * (full-text ranking), best first: the candidates that a late article may repeat.
+   */
+  articlesLike(words: string[], from: IsoDate, to: IsoDate, limit: number): Array<{ id: string; title: string; text: string }>;
   countArticles(): number;
 
   /** Replaces the stored analysis of an article (mentions, timexes, quotes, entities). */
