@@ -22,13 +22,11 @@ describe('folded names and source counts', () => {
   }, 120_000);
   afterAll(() => store.close());
 
-  it('finds an entity by its name in any case and accents, the exact name first', () => {
+  it('finds an entity by its name in any case and accents', () => {
     const peskov = store.findEntitiesByName('Dmitry Peskov')[0]!;
     expect(peskov.name).toBe('Dmitry Peskov');
     for (const typed of ['dmitry peskov', 'DMITRY  PESKOV', 'Dmítry Peskóv', ' peskov ']) expect(store.findEntitiesByName(typed)[0]?.id, typed).toBe(peskov.id);
-    // "Kremlin" is an entity of its own and part of longer names: the entity named so comes first.
-    const kremlin = store.findEntitiesByName('kremlin');
-    expect(kremlin[0]!.name.toLowerCase()).toBe('kremlin');
+    // LIKE's wildcards typed by a user are plain characters.
     expect(store.findEntitiesByName('%')).toEqual([]);
     expect(store.findEntitiesByName('_')).toEqual([]);
   });

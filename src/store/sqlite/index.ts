@@ -369,14 +369,11 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return r ? corpusEntityFromRow(r) : null;
     },
     findEntitiesByName(name) {
-      // Case and accents folded as full-text search folds them ("zurich" finds Zürich): the entity
-      // named so first, then one with that alias, then names containing it, the most mentioned first.
+      // Entities whose name or an alias contains the name, case and accents folded as full-text
+      // search folds them ("zurich" finds Zürich), the most mentioned first.
       const needle = likeLiteral(foldName(name));
       if (!needle) return [];
-      const rows = stmt(`${ENTITY_SELECT} WHERE e.folded_names LIKE ? ESCAPE '\\'
-        ORDER BY e.folded_names LIKE ? ESCAPE '\\' DESC, e.folded_names LIKE ? ESCAPE '\\' DESC, mention_count DESC, e.name LIMIT 50`).all(
-        `%${needle}%`, `\n${needle}\n%`, `%\n${needle}\n%`,
-      ) as Row[];
+      const rows = stmt(`${ENTITY_SELECT} WHERE e.folded_names LIKE ? ESCAPE '\\' ORDER BY mention_count DESC, e.name LIMIT 50`).all(`%${needle}%`) as Row[];
       return rows.map(corpusEntityFromRow);
     },
 
