@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/language/segment.js';
 import { iobSpans, nerModel, recognizeEntities, tagSentences } from '../../src/language/ner/index.js';
 import { FeatureExtractor, predictionHistory, withHistory } from '../../src/language/ner/features.js';
-import { viterbi } from '../../src/language/ner/model.js';
+import { loadModel, saveModel, viterbi } from '../../src/language/ner/model.js';
 
 const CONLL_DEV = new URL('../../../shared/data/conll2003/eng.testa', import.meta.url);
 
@@ -120,5 +122,28 @@ describe('tagSentences on CoNLL-2003', () => {
       });
     }
     expect((2 * tp) / (np + ng)).toBeGreaterThan(0.88);
+  });
+});
+
+describe('the model file (compiled.ts)', () => {
+  it('saves what training produces and loads it back to the same decoder', () => {
+    const model = nerModel();
+    const { data } = model;
+    expect(data.features.size).toBe(model.compiled.featureFamily.length);
+    const dir = mkdtempSync(join(tmpdir(), 'ner-model-'));
+    try {
+      const path = join(dir, 'ner.model');
+      // The training path: a feature table and float weights in, the binary file out.
+      const saved = saveModel(path, data, { test: true });
+      // (Re-quantising float weights that were 16-bit values may drop a feature or two at the threshold.)
+      expect(saved.features).toBeGreaterThan(data.features.size * 0.999);
+      const again = loadModel(path);
+      expect(again.compiled.meta).toEqual({ test: true });
+      expect(again.capitalisationBucket('german')).toBe(model.capitalisationBucket('german'));
+      expect(again.gazetteerTypes('New York')).toEqual(model.gazetteerTypes('New York'));
+      for (const d of conllDocuments().slice(0, 20)) expect(again.decodeDocument(d)).toEqual(model.decodeDocument(d));
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
