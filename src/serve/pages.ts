@@ -585,7 +585,7 @@ ${result
     ${result.facetsFrom < result.total ? html`<p class="muted small">Counts cover the best ${result.facetsFrom.toLocaleString('en-US')} matches.</p>` : ''}
     ${facetList('Sources', result.facets.sources.filter((f) => f.value), (v) => withParam({ source: v, offset: undefined }))}
     ${facetList('Entities', result.facets.entities, (v) => withParam({ entity: v, offset: undefined }))}
-    ${facetList('Months', result.facets.months, (v) => withParam({ from: v + '-01', to: v + '-31', offset: undefined }), (l) => formatDate(l, 'month'))}
+    ${facetList('Months', result.facets.months, (v) => withParam({ from: v, to: v, offset: undefined }), (l) => formatDate(l, 'month'))}
   </aside>
 </div>`
   : ''}`;

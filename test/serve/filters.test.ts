@@ -161,6 +161,15 @@ describe.skipIf(!hasSharedData)('filters, counts and dates as a user types them'
     for (const ok of ['/api/stories?from=2024-02-29', '/api/stories?from=2022', '/api/search?q=Kremlin&from=2022-02&to=2022-02']) expect((await get(ok)).res.status, ok).toBe(200);
     const page = await get('/?from=2022-13-45');
     expect(page.res.status).toBe(400);
+    // The search page's month facets link to real dates, and each month's count is what its link finds.
+    const searchPage = (await get('/search?q=Kremlin')).body as string;
+    const months = [...searchPage.matchAll(/<a href="(\/search\?[^"]*from=[^"]*)">[^<]*<\/a> <span class="muted">(\d+)<\/span>/g)];
+    expect(months.length).toBeGreaterThan(0);
+    for (const [, href, count] of months) {
+      const { res, body } = await get(href!.replace(/&amp;/g, '&').replace('/search?', '/api/search?'));
+      expect(res.status, href).toBe(200);
+      expect((body as Json).total, href).toBe(Number(count));
+    }
 
     const refused = await get('/api/ingest', {
       method: 'POST',
