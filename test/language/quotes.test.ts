@@ -346,3 +346,13 @@ describe('content boundaries a reader sees (seeds 002 and 004)', () => {
     expect(isStatement({ ...topic!, text, cueText: slice(seed002, topic!.cue) })).toBe(false);
   });
 });
+
+describe('pronoun speakers agree in gender with what the text says of a person', () => {
+  it('"She tweeted" after a paragraph about Hillary Clinton is hers, not the man named last (PolNeAR dev)', () => {
+    const line = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n')
+      .map((l) => JSON.parse(l) as { id: string; text: string }).find((r) => r.id.startsWith('breitbart_2016-09-30_the-latest-trump-urges'))!;
+    const text = line.text;
+    const q = quotesOf(text).find((x) => slice(text, x.source) === 'She' && slice(text, x.content)!.startsWith('When something gets under'));
+    expect(q?.speaker).toBe('Hillary Clinton');
+  });
+});

@@ -33,6 +33,27 @@ export interface SpeakerContext {
   quoted: Span[];
 }
 
+type Gender = 'm' | 'f';
+const opposite = (g: Gender): Gender => (g === 'm' ? 'f' : 'm');
+
+/**
+ * One mention's gender evidence: an honorific right before it, or the first personal pronoun after
+ * it in the same sentence with no other person named in between ("Hillary Clinton said she …").
+ */
+function mentionGender(text: string, m: EntityMention, mentions: EntityMention[]): Gender | null {
+  const before = text.slice(Math.max(0, m.start - 6), m.start);
+  if (/\bMr\.?\s+$/.test(before)) return 'm';
+  if (/\b(?:Mrs|Ms|Miss)\.?\s+$/.test(before)) return 'f';
+  // "Clinton said she would", "Smith told reporters that he": the subject's own pronoun
+  const p = SAYS_PRONOUN.exec(text.slice(m.end, m.end + 80));
+  if (!p) return null;
+  const at = m.end + p.index + p[0].length;
+  if (mentions.some((o) => o !== m && o.label === 'PER' && o.start >= m.end && o.start < at)) return null;
+  return p[1]!.toLowerCase() === 'he' ? 'm' : 'f';
+}
+const SAYS_PRONOUN =
+  /^,?\s+(?:(?:has|had|also|then|later|again|repeatedly|once)\s+)?(?:said|says|told \w+|added|thinks|thought|believes|believed|announced|argued|insisted|wrote|explained|noted|claimed|replied|stated|declared|warned|acknowledged|admitted|promised|vowed|hopes|hoped)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(he|she)\b/i;
+
 export class SpeakerResolver {
   private readonly byKey = new Map<string, DocEntity>();
   private readonly mentions: EntityMention[];
@@ -67,6 +88,29 @@ export class SpeakerResolver {
     return out;
   }
 
+  private readonly genders = new Map<string, Gender | null>();
+
+  /** What the text says of a person's gender: "Mr./Ms." before a mention, or the pronoun that follows it in its sentence. */
+  private genderOfMention(m: EntityMention): Gender | null {
+    return m.entityKey ? this.genderOfKey(m.entityKey) : mentionGender(this.ctx.text, m, this.mentions);
+  }
+
+  private genderOfKey(key: string): Gender | null {
+    if (this.genders.has(key)) return this.genders.get(key)!;
+    let male = 0;
+    let female = 0;
+    for (const m of this.mentions) {
+      if (m.entityKey !== key) continue;
+      const g = mentionGender(this.ctx.text, m, this.mentions);
+      if (g === 'm') male++;
+      else if (g === 'f') female++;
+    }
+    // two concordant signs and none against: one misattributed mention must not decide
+    const g = male >= 2 && female === 0 ? 'm' : female >= 2 && male === 0 ? 'f' : null;
+    this.genders.set(key, g);
+    return g;
+  }
+
   /** Resolves a source span; call in text order so pronouns can refer back. */
   resolve(source: Span | null): Speaker | null {
     if (!source) return null;
@@ -82,7 +126,7 @@ export class SpeakerResolver {
     const raw = this.ctx.text.slice(source[0], source[1]);
     const words = raw.trim().split(/\s+/);
     const lower = raw.trim().toLowerCase().replace(/[’']s$/, '');
-    if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0]);
+    if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0], /^(?:he|him)$/.test(lower) ? 'm' : /^(?:she|her)$/.test(lower) ? 'f' : null);
     if (words.length === 1 && GROUP.has(lower)) return this.lastGroup && source[0] - this.lastGroup.at < 1500 ? this.lastGroup.speaker : null;
 
     const inside = this.mentionsIn(source[0], source[1]);
@@ -118,18 +162,21 @@ export class SpeakerResolver {
     return this.canonicalName(properName(m.text) ?? m.text, type);
   }
 
-  private antecedentPerson(at: number): Speaker | null {
-    // the nearest person named before, outside quotations, within a few paragraphs
+  private antecedentPerson(at: number, gender: Gender | null): Speaker | null {
+    // the nearest person named before, outside quotations, within a few paragraphs, whom the
+    // pronoun can refer to ("she replied" is not the man named last)
     let best: EntityMention | null = null;
     for (const m of this.mentions) {
       if (m.start >= at) break;
       if (m.label !== 'PER' || at - m.start > 1200) continue;
       if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
+      if (gender && this.genderOfMention(m) === opposite(gender)) continue;
       best = m;
     }
     const fromMention = best ? this.fromMention(best) : null;
-    const last = this.lastPerson && at - this.lastPerson.at < 1500 ? this.lastPerson : null;
+    let last = this.lastPerson && at - this.lastPerson.at < 1500 ? this.lastPerson : null;
+    if (last && gender && last.speaker.key && this.genderOfKey(last.speaker.key) === opposite(gender)) last = null;
     if (last && (!best || last.at >= best.start || last.speaker.key === fromMention?.key)) return last.speaker;
     if (fromMention) return fromMention;
     return last?.speaker ?? null;
