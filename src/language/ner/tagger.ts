@@ -280,11 +280,14 @@ export class Tagger {
     if (!twoStages) return out;
 
     this.historyCounts(ids, stamp);
+    // One array for the document's labels; each sentence gets a view of it.
+    const labels = new Int32Array(total);
     offset = 0;
     for (const s of sentences) {
       const n = s.length;
       this.addHistory(ids, offset, n);
-      out.push(this.decode(this.emit2, offset, n, this.transitions2!, new Int32Array(n), 0));
+      this.decode(this.emit2, offset, n, this.transitions2!, labels, offset);
+      out.push(labels.subarray(offset, offset + n));
       offset += n;
     }
     return out;
