@@ -2,6 +2,13 @@
 // storyline: the command-line entry point. Each command lives in its own module under commands/.
 import { Command } from 'commander';
 
+// `storyline … | head`: a reader that closes the pipe early ends the command quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+  throw e;
+});
+(process.stdout as { __storylineEpipe?: boolean }).__storylineEpipe = true; // batch.ts's own handler is then not added
+
 const program = new Command();
 program
   .name('storyline')

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { readSources } from '../../src/ingest/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
-import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
+import { CLI, ROOT, SEEDS_DIR, SHARED_DATA, tempDir } from '../helpers/paths.js';
 
 /** Runs the CLI with its stdout closed by the reader before anything is read (like `| head -0`). */
 function runWithClosedStdout(args: string[], input?: string): Promise<{ status: number | null; stderr: string }> {
@@ -29,6 +29,21 @@ describe('a closed pipe ends a command quietly (review item 17)', () => {
     const r = await runWithClosedStdout(['quotes'], input);
     expect(r.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
     expect(r.status).toBe(0);
+  });
+
+  it('ner and the listing commands: exit status 0 and no stack trace when the reader stops early', async () => {
+    const conll = readFileSync(join(SHARED_DATA, 'conll2003/eng.testa'), 'utf8').split('\n').slice(0, 4000).join('\n');
+    const ner = await runWithClosedStdout(['ner', '--format', 'conll'], conll);
+    expect(ner.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
+    expect(ner.status).toBe(0);
+    const dir = tempDir();
+    const db = join(dir, 'list.db');
+    const store = openStore(db);
+    await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    store.close();
+    const list = await runWithClosedStdout(['articles', '--db', db]);
+    expect(list.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
+    expect(list.status).toBe(0);
   });
 
   it('export: exit status 0 and no stack trace when the reader stops early', async () => {
