@@ -115,7 +115,8 @@ function latin1(bytes: Uint8Array): string {
 }
 
 /** Whether the bytes are well-formed UTF-8, and whether any byte is outside ASCII. */
-export function utf8Validity(bytes: Uint8Array, limit = bytes.length): { valid: boolean; ascii: boolean } {
+export function utf8Validity(bytes: Uint8Array, limit = bytes.length, options: { partialEnd?: boolean } = {}): { valid: boolean; ascii: boolean } {
+  const partialEnd = options.partialEnd ?? true;
   let ascii = true;
   const n = Math.min(limit, bytes.length);
   let i = 0;
@@ -132,8 +133,12 @@ export function utf8Validity(bytes: Uint8Array, limit = bytes.length): { valid: 
     else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
     else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
     else return { valid: false, ascii };
-    // A sequence cut by the sample limit or by a truncated download is not evidence against UTF-8.
-    if (i + need >= n) break;
+    // A sequence cut by the sample limit or by a truncated download is not evidence against UTF-8;
+    // in a string known to be whole (a run to repair) it is.
+    if (i + need >= n) {
+      if (partialEnd) break;
+      return { valid: false, ascii };
+    }
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -260,7 +265,7 @@ export function repairMojibake(text: string): string {
   // Re-encode runs of windows-1252-representable characters and decode them as UTF-8.
   return text.replace(/[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}/g, (run) => {
     const bytes = iconv.encode(run, 'windows-1252');
-    const check = utf8Validity(bytes);
+    const check = utf8Validity(bytes, bytes.length, { partialEnd: false });
     if (!check.valid || check.ascii) return run;
     return bytes.toString('utf8');
   });

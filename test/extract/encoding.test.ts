@@ -70,6 +70,14 @@ describe('decodeBytes', () => {
     expect(repairMojibake('The CafÃ© said itâ€™s open â€” again.')).toBe('The Café said it’s open — again.');
     expect(repairMojibake('Ãlvaro is a name; Â£5 is a price.')).toBe('Ãlvaro is a name; Â£5 is a price.');
   });
+
+  it('leaves correct accented text alone when the same page also has mojibake (review item 4)', () => {
+    // "çã" re-encoded is E7 E3: the start of a three-byte sequence cut short, which is not UTF-8
+    const mixed = 'O ministro disse que a votação da reforma foi concluída após longa negociação. CafÃ© e pÃ£o foram servidos.';
+    expect(repairMojibake(mixed)).toBe('O ministro disse que a votação da reforma foi concluída após longa negociação. Café e pão foram servidos.');
+    const bytes = new TextEncoder().encode(mixed);
+    expect(decodeBytes(bytes).text).not.toContain('\ufffd');
+  });
 });
 
 describe('normalizeCharset', () => {
