@@ -50,7 +50,7 @@ export const ALLOW_PRIVATE_URLS_ENV = 'STORYLINE_ALLOW_PRIVATE_URLS';
 export function serverFetchError(message: string): string {
   const hint = /\s*\(use --allow-private\b[^)]*\)/;
   if (!hint.test(message)) return message;
-  return `${message.replace(hint, '')}: this server does not fetch private, loopback or link-local addresses (whoever runs it can allow them by starting it with ${ALLOW_PRIVATE_URLS_ENV}=1)`;
+  return `${message.replace(hint, '')}: this server does not fetch private, loopback or link-local addresses (whoever runs it can allow them by starting it with 'storyline serve --allow-private-urls' or ${ALLOW_PRIVATE_URLS_ENV}=1)`;
 }
 
 /** POST /api/ingest: documents and URLs through the pipeline, one transaction per batch. */

@@ -18,14 +18,15 @@ export function registerServe(program: Command): void {
     }, 4173)
     .option('--host <address>', 'address to listen on (use 0.0.0.0 to allow other machines)', '127.0.0.1')
     .option('--token <token>', 'enable POST /api/ingest for requests with "Authorization: Bearer TOKEN" (default: $STORYLINE_TOKEN; off when unset)')
-    .action(async (flags: { db?: string; port: number; host: string; token?: string }) => {
+    .option('--allow-private-urls', 'let POST /api/ingest fetch URLs on private, loopback and link-local addresses (default: refused; also $STORYLINE_ALLOW_PRIVATE_URLS=1)')
+    .action(async (flags: { db?: string; port: number; host: string; token?: string; allowPrivateUrls?: boolean }) => {
       const path = resolveDbPath(flags.db);
       if (path !== ':memory:' && !existsSync(path)) {
         throw new Error(`no database at ${path}: ingest articles first (storyline ingest PATH… --db ${path}), or point --db / STORYLINE_DB at one`);
       }
       const store = openStore(path);
       const token = flags.token ?? process.env.STORYLINE_TOKEN ?? null;
-      const server = await startServer({ store, port: flags.port, host: flags.host, token });
+      const server = await startServer({ store, port: flags.port, host: flags.host, token, ...(flags.allowPrivateUrls ? { allowPrivateUrls: true } : {}) });
       process.stdout.write(`Storyline is serving ${path} at ${server.url}${token ? ' (ingest over HTTP enabled)' : ''} — Ctrl-C to stop\n`);
       if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
         process.stderr.write(`warning: listening on ${flags.host}: other machines can read this database${token ? ' and ingest with the token' : ''}\n`);
