@@ -89,7 +89,7 @@ export class Tagger {
   // the others are numbered on first sight.
   private readonly staticLex: number;
   private readonly lexIds = new Map<string, number>();
-  private lexStr: string[] = []; // the forms of ids staticLex, staticLex + 1, …
+  private dynamicLex = 0; // forms numbered from staticLex on
   // Per lower-case form, LEX ints side by side (one cache line): document stamp of the casing bits,
   // casings in the document's ordinary sentences (1 T, 2 l), document stamp of the counts, counts of
   // the first pass's types (O PER LOC ORG MISC) over the document's occurrences.
@@ -351,9 +351,8 @@ export class Tagger {
   private intern(lower: string): number {
     let id = this.lexIds.get(lower);
     if (id === undefined) {
-      id = this.staticLex + this.lexStr.length;
+      id = this.staticLex + this.dynamicLex++;
       this.lexIds.set(lower, id);
-      this.lexStr.push(lower);
       if (id >= this.lexHeadline.length) {
         const size = this.lexHeadline.length * 2;
         this.lex = grow(this.lex, size * LEX);
@@ -382,7 +381,7 @@ export class Tagger {
     this.wordGazetteer = [];
     this.wordNorm = [];
     this.lexIds.clear();
-    this.lexStr.length = 0;
+    this.dynamicLex = 0;
     this.shapeTriples.clear();
   }
 
