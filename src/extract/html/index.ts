@@ -42,7 +42,8 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
   const document = parseDocument(inert);
   const meta = readMetadata(document, options.url);
   const dates = findDates(document, meta.jsonLd, meta.metas, { url: options.url, latest: options.latestDate }, html);
-  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+  // The first <h1> is the title only when neither the caller nor the metadata gives one; read before pruning.
+  const h1 = options.title?.trim() || meta.title ? null : (document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
 
   pruneFurniture(document);
   const container = readabilityContainer(document);

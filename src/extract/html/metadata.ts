@@ -184,6 +184,38 @@ export function cleanTitle(raw: string, site: string | null, host: string | null
   return t;
 }
 
+const AUTHOR_NAME_CLASS = /(?:^|\s)(?:author-name|byline__name)(?:$|\s)/;
+const BYLINE_BOX_CLASS = /(?:^|\s)(?:byline|author)(?:$|\s)/;
+
+/**
+ * The first `limit` elements, in document order, that the selector
+ * `[itemprop="author"] [itemprop="name"], [rel="author"], .author-name, .byline__name, .byline a, .author a`
+ * matches — with linkedom's selector semantics (rel compared without case, class as whitespace-separated
+ * tokens, <template> contents skipped) — in one walk that stops at `limit`: the selector engine compiles
+ * the selector and tests every element of the page.
+ */
+export function bylineElements(document: Document, limit: number): Element[] {
+  const found: Element[] = [];
+  const walk = (parent: ParentNode, inAuthorItem: boolean, inBylineBox: boolean): boolean => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      const itemprop = el.getAttribute('itemprop');
+      const cls = el.getAttribute('class');
+      const rel = el.getAttribute('rel');
+      const matches =
+        (inAuthorItem && itemprop === 'name') ||
+        (rel !== null && rel.length === 6 && rel.toLowerCase() === 'author') ||
+        (cls !== null && AUTHOR_NAME_CLASS.test(cls)) ||
+        (inBylineBox && el.localName === 'a');
+      if (matches && found.push(el) >= limit) return true;
+      if (el.localName === 'template') continue;
+      if (walk(el, inAuthorItem || itemprop === 'author', inBylineBox || (cls !== null && BYLINE_BOX_CLASS.test(cls)))) return true;
+    }
+    return false;
+  };
+  walk(document, false, false);
+  return found;
+}
+
 export function readMetadata(document: Document, url?: string): PageMeta {
   const metas = readMetas(document);
   const jsonLd = readJsonLd(document);
@@ -226,10 +258,7 @@ export function readMetadata(document: Document, url?: string): PageMeta {
     metas.get('byl') ?? [],
     metas.get('sailthru.author') ?? [],
     metas.get('parsely-author') ?? [],
-    () =>
-      Array.from(document.querySelectorAll('[itemprop="author"] [itemprop="name"], [rel="author"], .author-name, .byline__name, .byline a, .author a'))
-        .map((e) => e.textContent ?? '')
-        .slice(0, 4),
+    () => bylineElements(document, 4).map((e) => e.textContent ?? ''),
   ];
   let authors: string[] = [];
   for (const c of authorCandidates) {

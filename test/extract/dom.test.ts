@@ -1,0 +1,57 @@
+// The speed shortcuts of the HTML path must give what the straightforward calls give, on real pages.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/extract/html/dom.js';
+import { bylineElements } from '../../src/extract/html/metadata.js';
+import { stripInert } from '../../src/extract/html/index.js';
+
+const readHtml = (p: string, every: number) =>
+  gunzipSync(readFileSync(new URL(`../../../shared/data/${p}`, import.meta.url)))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .filter((_, i) => i % every === 0)
+    .map((l) => (JSON.parse(l) as { html: string }).html);
+
+const BYLINE_SELECTOR = '[itemprop="author"] [itemprop="name"], [rel="author"], .author-name, .byline__name, .byline a, .author a';
+
+describe('extraction DOM', () => {
+  it('parses pages and refuses event listeners, leaving the linkedom package itself alone', () => {
+    const doc = parseDocument('<p class="x">Hello <b>world</b></p>');
+    const p = doc.querySelector('p')!;
+    expect(p.textContent).toBe('Hello world');
+    expect(p.getAttribute('class')).toBe('x');
+    expect(() => p.addEventListener('click', () => {})).toThrow(/event listeners/);
+    const plain = parseHTML('<html><body><p>x</p></body></html>').document;
+    let heard = 0;
+    const q = plain.querySelector('p')!;
+    q.addEventListener('click', () => heard++);
+    q.dispatchEvent(new plain.defaultView.Event('click'));
+    expect(heard).toBe(1);
+  });
+
+  it('finds byline elements exactly as the selector engine does, on real pages', () => {
+    const pages = [...readHtml('aeb/input.jsonl.gz', 2), ...readHtml('htmldate/input.jsonl.gz', 8)];
+    let withByline = 0;
+    for (const html of pages) {
+      const doc = parseDocument(stripInert(html));
+      const expected = Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 4);
+      const got = bylineElements(doc, 4);
+      expect(got).toEqual(expected);
+      if (got.length) withByline++;
+    }
+    expect(withByline).toBeGreaterThan(20);
+  });
+
+  it('matches rel without case and class as whole tokens, skipping template contents', () => {
+    const doc = parseDocument(
+      '<html><body><a rel="AUTHOR">A</a><span class="author-names">no</span><div class="xbyline"><a>no</a></div>' +
+        '<template><span class="author-name">no</span></template><div itemprop="author"><i><b itemprop="name">B</b></i></div>' +
+        '<p class="author"><span><a href="#">C</a></span></p></body></html>',
+    );
+    expect(bylineElements(doc, 4).map((e) => e.textContent)).toEqual(['A', 'B', 'C']);
+    expect(Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).map((e) => e.textContent)).toEqual(['A', 'B', 'C']);
+  });
+});
