@@ -114,10 +114,13 @@ export function pruneFurniture(document: Document, byClass = true): void {
 /**
  * Readability's choice of the article container (it mutates the document).
  *
- * Three of its steps do work whose result we never read, so they are narrowed (same container,
- * same text, same links): class attributes are kept (`keepClasses`: we read no attribute of the
- * result); relative URLs are not resolved, only `javascript:` links unwrapped as Readability does;
- * and the visibility test builds linkedom's style object only for elements with a style attribute.
+ * Some of its steps do work whose result we never read, or build text to test it for emptiness;
+ * they are narrowed, with the same decisions (same container, same text, same links): class
+ * attributes are kept (`keepClasses`: we read no attribute of the result); relative URLs are not
+ * resolved, only `javascript:` links unwrapped as Readability does; the visibility test builds
+ * linkedom's style object only for elements with a style attribute; the byline test reads an
+ * element's text only once its attributes or class say byline (Readability reads it first, for
+ * every element, the <body> included); the emptiness test stops at the first non-blank text.
  */
 export function readabilityContainer(document: Document): Element | null {
   const reader = new Readability(document, {
@@ -129,13 +132,45 @@ export function readabilityContainer(document: Document): Element | null {
   const internals = reader as unknown as ReadabilityInternals;
   internals._isProbablyVisible = isProbablyVisible;
   internals._fixRelativeUris = (content: Element) => unwrapJavascriptLinks(document, content);
+  internals._isValidByline = isValidByline;
+  internals._isElementWithoutContent = isElementWithoutContent;
   const parsed = reader.parse() as unknown as { content: Element | null } | null;
   return parsed?.content ?? null;
 }
 
 interface ReadabilityInternals {
+  REGEXPS: { byline: RegExp };
   _isProbablyVisible(node: Element): boolean;
   _fixRelativeUris(content: Element): void;
+  _isValidByline(this: ReadabilityInternals, node: Element, matchString: string): boolean;
+  _isElementWithoutContent(node: Element): boolean;
+}
+
+/** Readability 0.6's `_isValidByline`, reading the text last. */
+function isValidByline(this: ReadabilityInternals, node: Element, matchString: string): boolean {
+  const rel = node.getAttribute('rel');
+  const itemprop = node.getAttribute('itemprop');
+  if (!(rel === 'author' || (itemprop && itemprop.includes('author')) || this.REGEXPS.byline.test(matchString))) return false;
+  const bylineLength = (node.textContent ?? '').trim().length;
+  return bylineLength > 0 && bylineLength < 100;
+}
+
+/** Whether any text or CDATA node under `node` is not blank: `node.textContent.trim() !== ''` without building the text. */
+function hasNonBlankText(node: Node): boolean {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    const type = c.nodeType;
+    if (type === 3 || type === 4) {
+      if ((c as CharacterData).data.trim() !== '') return true;
+    } else if (type === 1 && hasNonBlankText(c)) return true;
+  }
+  return false;
+}
+
+/** Readability 0.6's `_isElementWithoutContent`, the text test stopping early. */
+function isElementWithoutContent(node: Element): boolean {
+  if (node.nodeType !== 1 || hasNonBlankText(node)) return false;
+  const children = node.children.length;
+  return !children || children == node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length;
 }
 
 /** Readability 0.6's `_isProbablyVisible`, without a style object for elements that have no style attribute. */
