@@ -32,6 +32,29 @@ describe('extraction DOM', () => {
     expect(heard).toBe(1);
   });
 
+  it('reads and writes class attributes as linkedom itself does, on real pages', () => {
+    for (const html of readHtml('aeb/input.jsonl.gz', 6)) {
+      const ours = Array.from(parseDocument(stripInert(html)).querySelectorAll('[class]'));
+      const theirs = Array.from(parseHTML(stripInert(html)).document.querySelectorAll('[class]'));
+      expect(ours.map((e) => e.getAttribute('class'))).toEqual(theirs.map((e) => e.getAttribute('class')));
+      expect(ours.map((e) => e.className)).toEqual(theirs.map((e) => e.className));
+    }
+    const doc = parseDocument('<div class="  x  y x "><span class="z"></span></div>');
+    const div = doc.querySelector('div')!;
+    expect(div.getAttribute('class')).toBe('x y');
+    div.className = 'page  page wide';
+    expect(div.getAttribute('class')).toBe('page wide');
+    expect(div.classList.contains('wide')).toBe(true);
+    div.classList.remove('page');
+    expect(div.className).toBe('wide');
+    div.removeAttribute('class');
+    expect(div.className).toBe('');
+    const fresh = doc.createElement('p');
+    fresh.className = 'a b';
+    expect(fresh.getAttribute('class')).toBe('a b');
+    expect(doc.querySelectorAll('.z').length).toBe(1);
+  });
+
   it('finds byline elements exactly as the selector engine does, on real pages', () => {
     const pages = [...readHtml('aeb/input.jsonl.gz', 2), ...readHtml('htmldate/input.jsonl.gz', 8)];
     let withByline = 0;
