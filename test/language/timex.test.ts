@@ -325,6 +325,17 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
     expect(findTimexes('The Good Friday Agreement held.', { dct })).toEqual([]);
   });
 
+  it('a day naming a past disaster is not put after the publication date ("the Sept. 11 attacks" in June)', () => {
+    expect(tx('Feinberg handled the fund for victims of the Sept. 11 terrorist attacks .', '2010-06-16', 'Sept. 11')?.[1]).toBe('XXXX-09-11');
+    expect(tx('Police said the June 12 shooting was random.', '2010-06-16', 'June 12')?.[1]).toBe('2010-06-12');
+  });
+
+  it('dates in tokenised text keep their year ("May 3 , 2008", as in Timeline17)', () => {
+    expect(tx('Cyclone Nargis hit Myanmar on May 3 , 2008 , killing thousands .', '2010-01-20', 'May 3 , 2008')?.[1]).toBe('2008-05-03');
+    expect(tx('The 11 Oct , 1918 quake struck Puerto Rico .', '2010-01-20', 'The 11 Oct , 1918')?.[1]).toBe('1918-10-11');
+    expect(tx('On Monday , Jan. 18 , aid arrived .', '2010-01-20', 'Monday , Jan. 18')?.[1]).toBe('2010-01-18');
+  });
+
   it('"the day before" needs a day to count from: after a month it names no day', () => {
     const text = 'The troops arrived in March 2004. They said the same the day before.';
     expect(tx(text, '2010-01-20', 'the day before')?.[1]).toBe('XXXX-XX-XX');

@@ -181,15 +181,20 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `\\b(?:(${WEEKDAY_SRC}),?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:,?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:,?\\s*(${YEAR4})(?!\\d))?)`,
+  `\\b(?:(${WEEKDAY_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
   10,
-  (m) => {
+  (m, text) => {
     const monWord = m[2] ?? m[6]!;
     const mo = monthNumber(monWord);
     if (!mo) return null;
     const d = +(m[3] ?? m[5]!);
     const yStr = m[4] ?? m[7];
     if (/^may$/i.test(monWord) && m[5] && !yStr) return null; // "5 may" is rarely a date
+    // "the Sept. 11 terrorist attacks" in a June article: a disaster already happened, so a day
+    // that would fall after the publication date belongs to a year the text does not give
+    const namesDisaster =
+      !yStr && precededBy(text, m.index, /\b(?:the|a|an|[A-Za-z]+['’]s)\s+$/i) &&
+      /^\s+(?:[a-z-]+\s+){0,2}(?:attacks?|bombings?|massacre|hijackings?|tragedy|disaster|tsunami|earthquake|quake|explosions?|blasts?|shootings?|killings|crash|riots?|terror)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -201,6 +206,9 @@ rule(
         if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
         // A date in the text's own year context ("In 2019 … on March 5") keeps that year.
         const y = yearFor(ctx.dct, mo, d, ctx.tense());
+        if (namesDisaster && fmtDay({ y, m: mo, d }) > fmtDay(ctx.dct)) {
+          return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
+        }
         return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'dct', sets: { y, m: mo, d } };
       },
     };
@@ -234,7 +242,7 @@ rule('day-of-month', `\\b(?:on|by|since|until|till|from|before|after)\\s+the\\s+
 // The far end of a day range: "Aug. 10 to 15", "March 3-5, 1998" ("15" and "5" are dates too).
 rule(
   'day-range-end',
-  `(?<=\\b(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}\\s*(?:-|–|to|through|and|until|till)\\s*)(${DAYNUM})${DAYSUF}(?![\\d:%]|\\s*(?:percent|a\\.m|p\\.m|am\\b|pm\\b|[A-Za-z]))(?:,?\\s*(${YEAR4})(?!\\d))?`,
+  `(?<=\\b(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}\\s*(?:-|–|to|through|and|until|till)\\s*)(${DAYNUM})${DAYSUF}(?![\\d:%]|\\s*(?:percent|a\\.m|p\\.m|am\\b|pm\\b|[A-Za-z]))(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?`,
   10,
   (m) => {
     const mo = monthNumber(m[1]!);
@@ -1128,7 +1136,7 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
 };
 rule(
   'holiday',
-  `\\b(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:,?\\s+(${YEAR4}))?`,
+  `\\b(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:(?:\\s*,)?\\s+(${YEAR4}))?`,
   9,
   (m, text) => {
     const name = m[1]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
