@@ -389,8 +389,8 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         params.push(...options.speakerEntityIds);
       }
       if (options.speakerName) {
-        where.push('lower(q.speaker) LIKE ?');
-        params.push(`%${options.speakerName.toLowerCase()}%`);
+        where.push('(lower(q.speaker) LIKE ? OR lower(e.name) LIKE ?)');
+        params.push(`%${options.speakerName.toLowerCase()}%`, `%${options.speakerName.toLowerCase()}%`);
       }
       if (options.storyId) {
         where.push('sa.story_id = ?');
@@ -400,8 +400,10 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         where.push('q.article_id = ?');
         params.push(options.articleId);
       }
-      const sql = `SELECT q.*, a.published, a.source AS outlet, sa.story_id FROM quotes q JOIN articles a ON a.id = q.article_id
+      // A speaker linked to a corpus entity goes by the entity's name ("Obama" → Barack Obama).
+      const sql = `SELECT q.*, e.name AS entity_name, a.published, a.source AS outlet, sa.story_id FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN story_articles sa ON sa.article_id = q.article_id
+        LEFT JOIN entities e ON e.id = q.speaker_entity_id
         ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY coalesce(q.date, a.published), a.seq, q.content_start${limitClause(options)}`;
       return (db.prepare(sql).all(...params) as Row[]).map(
         (r): StoredQuote => ({
@@ -412,7 +414,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
           source: r.source_start === null ? null : [Number(r.source_start), Number(r.source_end)],
           cue: r.cue_start === null ? null : [Number(r.cue_start), Number(r.cue_end)],
           cueText: str(r.cue),
-          speaker: str(r.speaker),
+          speaker: str(r.entity_name) ?? str(r.speaker),
           speakerKey: null,
           speakerEntityId: str(r.speaker_entity_id),
           direct: r.direct === 1,
