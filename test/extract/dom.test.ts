@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/extract/html/dom.js';
-import { bylineElements } from '../../src/extract/html/metadata.js';
+import { bylineElements, sourceElements } from '../../src/extract/html/metadata.js';
 import { stripInert } from '../../src/extract/html/index.js';
 
 const readHtml = (p: string, every: number) =>
@@ -66,6 +66,18 @@ describe('extraction DOM', () => {
       if (got.length) withByline++;
     }
     expect(withByline).toBeGreaterThan(20);
+  });
+
+  it('gathers metadata elements exactly as the DOM queries do, on real pages', () => {
+    for (const html of [...readHtml('aeb/input.jsonl.gz', 4), ...readHtml('htmldate/input.jsonl.gz', 16)]) {
+      const doc = parseDocument(stripInert(html));
+      const got = sourceElements(doc);
+      expect(got.metas).toEqual(Array.from(doc.getElementsByTagName('meta')));
+      expect(got.scripts).toEqual(Array.from(doc.getElementsByTagName('script')));
+      expect(got.canonicalLink).toBe(doc.querySelector('link[rel="canonical"]'));
+      expect(got.title).toBe(doc.querySelector('title'));
+      expect(got.h1).toBe(doc.querySelector('h1'));
+    }
   });
 
   it('matches rel without case and class as whole tokens, skipping template contents', () => {

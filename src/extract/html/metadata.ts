@@ -35,7 +35,7 @@ export function decodeEntities(s: string): string {
 }
 
 /** Parses every JSON-LD script, tolerating the common breakages (trailing commas, raw newlines). */
-export function readJsonLd(document: Document): Record<string, unknown>[] {
+export function readJsonLd(document: Document, scripts: Iterable<Element> = Array.from(document.getElementsByTagName('script'))): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const push = (v: unknown): void => {
     if (Array.isArray(v)) return v.forEach(push);
@@ -46,7 +46,7 @@ export function readJsonLd(document: Document): Record<string, unknown>[] {
       if (o.mainEntity && typeof o.mainEntity === 'object') push(o.mainEntity);
     }
   };
-  for (const s of Array.from(document.getElementsByTagName('script'))) {
+  for (const s of scripts) {
     const type = s.getAttribute('type')?.toLowerCase();
     if (type !== 'application/ld+json' && type !== 'application/json+ld') continue;
     const raw = (s.textContent ?? '').trim();
@@ -64,9 +64,9 @@ export function readJsonLd(document: Document): Record<string, unknown>[] {
   return out;
 }
 
-function readMetas(document: Document): Map<string, string[]> {
+function readMetas(metaElements: Iterable<Element>): Map<string, string[]> {
   const metas = new Map<string, string[]>();
-  for (const m of Array.from(document.getElementsByTagName('meta'))) {
+  for (const m of metaElements) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').toLowerCase().trim();
     const content = m.getAttribute('content');
     if (!key || content === null) continue;
@@ -216,9 +216,42 @@ export function bylineElements(document: Document, limit: number): Element[] {
   return found;
 }
 
+/** The elements metadata comes from, gathered in one walk of the page. */
+interface SourceElements {
+  /** All <meta> and <script> elements, in document order (as getElementsByTagName finds them). */
+  metas: Element[];
+  scripts: Element[];
+  /** The first <link rel=canonical>, <title> and <h1> (as querySelector finds them: rel without case, <template> contents skipped). */
+  canonicalLink: Element | null;
+  title: Element | null;
+  h1: Element | null;
+}
+
+export function sourceElements(document: Document): SourceElements {
+  const found: SourceElements = { metas: [], scripts: [], canonicalLink: null, title: null, h1: null };
+  const walk = (parent: ParentNode, inTemplate: boolean): void => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      const name = el.localName;
+      if (name === 'meta') found.metas.push(el);
+      else if (name === 'script') found.scripts.push(el);
+      else if (!inTemplate) {
+        if (name === 'link' && !found.canonicalLink) {
+          const rel = el.getAttribute('rel');
+          if (rel !== null && rel.length === 9 && rel.toLowerCase() === 'canonical') found.canonicalLink = el;
+        } else if (name === 'title') found.title ??= el;
+        else if (name === 'h1') found.h1 ??= el;
+      }
+      if (el.firstElementChild) walk(el, inTemplate || name === 'template');
+    }
+  };
+  walk(document, false);
+  return found;
+}
+
 export function readMetadata(document: Document, url?: string): PageMeta {
-  const metas = readMetas(document);
-  const jsonLd = readJsonLd(document);
+  const elements = sourceElements(document);
+  const metas = readMetas(elements.metas);
+  const jsonLd = readJsonLd(document, elements.scripts);
   const arts = articleObjects(jsonLd);
   const ld = (key: string): string | null => {
     for (const o of arts) {
@@ -228,7 +261,7 @@ export function readMetadata(document: Document, url?: string): PageMeta {
     return null;
   };
   const canonicalUrl =
-    text(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? first(metas, 'og:url') ?? ld('url') ?? url ?? null;
+    text(elements.canonicalLink?.getAttribute('href')) ?? first(metas, 'og:url') ?? ld('url') ?? url ?? null;
   const host = siteFromUrl(canonicalUrl && /^https?:/.test(canonicalUrl) ? canonicalUrl : url);
   let site = first(metas, 'og:site_name', 'application-name', 'publisher', 'twitter:site');
   if (!site) {
@@ -246,8 +279,8 @@ export function readMetadata(document: Document, url?: string): PageMeta {
   const rawTitle =
     ld('headline') ??
     first(metas, 'og:title', 'twitter:title', 'dc.title', 'title', 'sailthru.title') ??
-    text(document.querySelector('h1')?.textContent) ??
-    text(document.querySelector('title')?.textContent);
+    text(elements.h1?.textContent) ??
+    text(elements.title?.textContent);
   const title = rawTitle ? cleanTitle(rawTitle, site, host) : null;
 
   const authorCandidates: (string[] | (() => string[]))[] = [
