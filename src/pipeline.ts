@@ -7,6 +7,7 @@ import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './sto
 import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { analyze } from './language/index.js';
+import { segment } from './language/segment.js';
 import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
 import { createLinker, type LinkDoc, type Linker, type LinkerOptions } from './link/index.js';
 import { detached } from './link/text.js';
@@ -239,9 +240,19 @@ export function prepareDocument(
   return completeDocument(staged, choosePublication(staged), seq, now);
 }
 
-/** For articles without a headline: the first sentence, cut at a clause boundary within 150 characters. */
+// "By Maggie Fox, Health Editor" on a line of its own; "GRAND ISLE, La. -- ", "WASHINGTON (Reuters) - ".
+const BYLINE_LINE = /^\s*By\s+[A-Z][^\n]{0,80}\n/;
+const DATELINE = /^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\((?:Reuters|AP|AFP|UPI|Bloomberg)\)|-LRB-\s*\w+\s*-RRB-)?\s*(?:--|—|–|-)\s+(?=[A-Z])/;
+
+/**
+ * For articles without a headline: the first sentence (abbreviations such as "U.S." or "La." do
+ * not end it), without a byline or dateline before it, cut at a clause boundary within 150 characters.
+ */
 export function titleFromText(text: string): string {
-  const first = (/^.+?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text.trim()).replace(/\s+/g, ' ');
+  const unsigned = text.trim().replace(BYLINE_LINE, '');
+  const body = unsigned.replace(DATELINE, '') || unsigned;
+  const sentence = segment(body)[0];
+  const first = (sentence ? body.slice(sentence.start, sentence.end) : (/^.+?[.!?](?=\s|$)/s.exec(body)?.[0] ?? body)).replace(/\s+/g, ' ').trim();
   if (first.length <= 150) return first.replace(/[.]$/, '');
   const cut = first.slice(0, 150);
   const boundary = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' — '), cut.lastIndexOf('; '));
