@@ -13,7 +13,7 @@ const CAPTION =
   /\bcomments so far\b|\.(?:jpe?g|png|gif|webp)\b|\balt=|<\/?[a-z]+[\s>/]|\/>|\((?:photos?|pictures?|images?|file photo)\b[^)]*\)|\b(?:getty images|afp photo|ap photo|reuters\/|epa\/|photo credit|combination of (?:file )?pictures|pictured (?:above|below|here|left|right))|\s\((?:L|R|C|left|right|centre|center)\)\s/i;
 // Reader comments and end-of-article promos that reach the text of scraped pages.
 const COMMENT_OR_PROMO =
-  /\b\d{1,2}[:.]\d{2}\b.{0,70}?\bwrote\s*:|\bthis comment was (?:removed|deleted)\b|\bbreaks? the house rules\b|^\s*(?:you (?:may|might) also like|like this (?:story|article)|originally published (?:on|in|at|by)\b|share (?:it|this) with a friend|more from\b|popular (?:now|stories)\b|trending\b|recommended for you)/i;
+  /\b\d{1,2}[:.]\d{2}\b.{0,70}?\bwrote\s*:|\bthis comment was (?:removed|deleted)\b|\bbreaks? the house rules\b|^\s*(?:you (?:may|might) also like|like this (?:story|article)|originally published (?:on|in|at|by)\b|share (?:it|this) with a friend|more from\b|popular (?:now|stories)\b|trending\b|recommended for you)|\b(?:available|on demand|watch (?:it|again)) (?:until|till)\b|\bthis (?:clip|video|programme|program|audio) (?:is|will be) available\b/i;
 const WEEKDAY_HEADER = /^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\s*$/i;
 
 /** True for page furniture (captions, teasers, headers, comment prompts) that must never become an event. */

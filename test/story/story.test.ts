@@ -165,6 +165,7 @@ describe('robustness to unextracted text', () => {
     expect(isFurniture('You may also like...')).toBe(true);
     expect(isFurniture('Like this story? Share it with a friend!')).toBe(true);
     expect(isFurniture('Originally published on Live Science.')).toBe(true);
+    expect(isFurniture('Available until 12:00 AM Thu , 1 Jan 2099 .')).toBe(true);
     expect(isFurniture('Blogger Troy Livesay , in Port-au-Prince , wrote : `` Thousands of people are currently trapped .')).toBe(false);
   });
 });
