@@ -751,25 +751,52 @@ export async function ingestDocuments(
   return report;
 }
 
+export interface ReprocessProgress {
+  /** 'analyse': pass 1, re-extracting and re-analysing; 'link': pass 2, re-linking into stories. */
+  phase: 'analyse' | 'link';
+  /** Articles to reprocess. */
+  articles: number;
+  analysed: number;
+  linked: number;
+  failed: number;
+}
+
 /** Builds a fresh linker over every stored article again (after an upgrade or a reset). */
 export interface ReprocessOptions {
-  onProgress?: (done: number, total: number) => void;
+  /** `done` of `total` steps (each article is a step in each pass), with what the steps did. */
+  onProgress?: (done: number, total: number, progress: ReprocessProgress) => void;
   batchSize?: number;
   now?: () => Date;
 }
 
+export interface ReprocessResult {
+  articles: number;
+  stories: number;
+  errors: InputError[];
+  /** Story IDs of before the reprocess that name a story again after it. */
+  keptStoryIds: number;
+  /** Story IDs of before that now lead to the story holding most of their articles (recorded as merged into it). */
+  redirectedStoryIds: { from: string; into: string }[];
+}
+
 /**
  * Re-runs extraction, analysis, linking and stories over every stored article from its raw input,
- * keeping article IDs. Runs in batches, each a transaction.
+ * keeping article IDs. Runs in batches, each a transaction. Story IDs are made by the linker from
+ * the article that starts a story, so a story whose first article changed gets a new ID: every
+ * earlier story ID (merged-away ones too) is then recorded as merged into the story that now holds
+ * most of its articles, so that links to it keep working.
  */
-export function reprocessAll(store: Store, options: ReprocessOptions = {}): { articles: number; stories: number; errors: InputError[] } {
+export function reprocessAll(store: Store, options: ReprocessOptions = {}): ReprocessResult {
   const now = options.now ?? (() => new Date());
   const ids = store.articleIds();
   const errors: InputError[] = [];
   const reprocessed: { id: string; published: IsoDate | null; seq: number }[] = [];
   const surnames = new SurnameIndex(store);
   const batchSize = options.batchSize ?? 100;
+  const oldStoryOf = new Map<string, string>();
+  const state: ReprocessProgress = { phase: 'analyse', articles: ids.length, analysed: 0, linked: 0, failed: 0 };
   let done = 0;
+  const step = () => options.onProgress?.(++done, ids.length * 2, { ...state });
   // Pass 1: re-extract and re-analyse each article in place, a batch per transaction; undated
   // articles of a batch are dated together, as at ingest.
   for (let i = 0; i < ids.length; i += batchSize) {
@@ -777,11 +804,13 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
       const staged: { old: StoredArticle; doc: StagedDocument }[] = [];
       for (const id of ids.slice(i, i + batchSize)) {
         const old = store.getArticle(id)!;
+        if (old.storyId) oldStoryOf.set(old.id, old.storyId);
         try {
           staged.push({ old, doc: restage(store, old) });
         } catch (e) {
           errors.push({ origin: old.path ?? old.url ?? id, message: (e as Error).message });
-          options.onProgress?.(++done, ids.length * 2);
+          state.failed++;
+          step();
         }
       }
       const undated = staged.some(({ doc }) => !doc.raw.published && !doc.extracted.published);
@@ -796,17 +825,21 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
             storeAnalysis(store, surnames, old.id, analysis);
             reprocessed.push({ id: old.id, published: article.published, seq: old.seq });
           });
+          state.analysed++;
         } catch (e) {
           errors.push({ origin: doc.raw.origin, message: (e as Error).message });
+          state.failed++;
         }
-        options.onProgress?.(++done, ids.length * 2);
+        step();
       }
     });
   }
   // Pass 2: link again in arrival order, from a clean story state.
+  state.phase = 'link';
   reprocessed.sort((a, b) => ((a.published ?? '9999') < (b.published ?? '9999') ? -1 : (a.published ?? '9999') > (b.published ?? '9999') ? 1 : a.seq - b.seq));
-  let storyCount = 0;
+  const result: ReprocessResult = { articles: reprocessed.length, stories: 0, errors, keptStoryIds: 0, redirectedStoryIds: [] };
   store.transaction(() => {
+    const absorbed = absorbedStoryIds(store, new Set(oldStoryOf.values()));
     store.clearStories();
     const linker: Linker = createLinker(store.kv, { olderCandidates: olderCandidatesFrom(store) });
     const touched = new Set<string>();
@@ -825,12 +858,71 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): { ar
       }
       store.assignStory(a.id, link.storyId, link.eventId, { title: a.title, published: a.published });
       touched.add(link.storyId);
-      options.onProgress?.(++done, ids.length * 2);
+      state.linked++;
+      step();
     }
     linker.flush();
     rebuildStories(store, touched, now());
     store.pruneEmptyStories();
-    storyCount = touched.size;
+    const newStoryOf = new Map<string, string>();
+    for (const storyId of touched) for (const articleId of store.storyArticleIds(storyId)) newStoryOf.set(articleId, storyId);
+    const live = new Set(newStoryOf.values());
+    result.stories = live.size;
+    const redirects = storyRedirects(oldStoryOf, newStoryOf);
+    result.keptStoryIds = [...new Set(oldStoryOf.values())].filter((id) => live.has(id)).length;
+    for (const [from, into] of redirects) {
+      store.recordStoryMerge(from, into);
+      result.redirectedStoryIds.push({ from, into });
+    }
+    // Stories merged away before the reprocess lead where the story that took them in leads now.
+    for (const [from, into] of absorbed) {
+      if (live.has(from) || redirects.has(from)) continue;
+      let survivor = into;
+      for (let hops = 0; absorbed.has(survivor) && hops < 100; hops++) survivor = absorbed.get(survivor)!;
+      const target = live.has(survivor) ? survivor : redirects.get(survivor);
+      if (!target || target === from) continue;
+      store.recordStoryMerge(from, target);
+      result.redirectedStoryIds.push({ from, into: target });
+    }
   });
-  return { articles: reprocessed.length, stories: storyCount, errors };
+  return result;
+}
+
+/**
+ * Old story IDs that are no longer stories, each with the new story that holds most of its articles
+ * (on a tie, the one its articles make up the larger share of, then the first by ID).
+ */
+export function storyRedirects(oldStoryOf: ReadonlyMap<string, string>, newStoryOf: ReadonlyMap<string, string>): Map<string, string> {
+  const live = new Set(newStoryOf.values());
+  const newSize = new Map<string, number>();
+  for (const s of newStoryOf.values()) newSize.set(s, (newSize.get(s) ?? 0) + 1);
+  const overlap = new Map<string, Map<string, number>>();
+  for (const [articleId, oldId] of oldStoryOf) {
+    const newId = newStoryOf.get(articleId);
+    if (!newId || live.has(oldId)) continue;
+    let counts = overlap.get(oldId);
+    if (!counts) overlap.set(oldId, (counts = new Map()));
+    counts.set(newId, (counts.get(newId) ?? 0) + 1);
+  }
+  const redirects = new Map<string, string>();
+  for (const [oldId, counts] of overlap) {
+    const best = [...counts].sort((a, b) => b[1] - a[1] || b[1] / newSize.get(b[0])! - a[1] / newSize.get(a[0])! || (a[0] < b[0] ? -1 : 1))[0]!;
+    redirects.set(oldId, best[0]);
+  }
+  return redirects;
+}
+
+/** Every story merged (directly or through others) into one of these, with the story it was merged into. */
+function absorbedStoryIds(store: Store, liveIds: Set<string>): Map<string, string> {
+  const into = new Map<string, string>();
+  const queue = [...liveIds];
+  while (queue.length) {
+    const id = queue.pop()!;
+    for (const h of store.storyHistory(id)) {
+      if (h.kind !== 'absorbed' || into.has(h.otherId) || liveIds.has(h.otherId)) continue;
+      into.set(h.otherId, id);
+      queue.push(h.otherId);
+    }
+  }
+  return into;
 }

@@ -460,7 +460,8 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     recordStoryMerge(from, into) {
       // (merges and splits are rare: their stories are counted again)
       const now = new Date().toISOString();
-      stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO NOTHING`).run(into, now);
+      // Both rows exist afterwards: a story ID known only from before a reprocess still leads somewhere.
+      for (const id of [into, from]) stmt(`INSERT INTO stories (id, title, updated_at) VALUES (?, '', ?) ON CONFLICT(id) DO NOTHING`).run(id, now);
       stmt('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(into, from);
       stmt('UPDATE stories SET merged_into = ?, article_count = 0, updated_at = ? WHERE id = ?').run(into, now, from);
       recount(into);
