@@ -43,7 +43,9 @@ disableEventBookkeeping();
 
 /** linkedom's class value: the whitespace-separated tokens, each once, joined by single spaces. */
 function normalizeClassValue(value: unknown): string {
-  return [...new Set(String(value).split(/\s+/).filter(Boolean))].join(' ');
+  const text = String(value);
+  if (!/\s/.test(text)) return text; // one token (or none): already normal
+  return [...new Set(text.split(/\s+/).filter(Boolean))].join(' ');
 }
 
 function buildClassListsLazily(): void {
