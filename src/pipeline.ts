@@ -52,6 +52,13 @@ export interface IngestReport {
   errors: InputError[];
   /** Each duplicate with the stored article it duplicates. */
   duplicateOf: { origin: string; existingId: string }[];
+  /**
+   * Of the `stored` articles, those the linker found to repeat a stored article (a near-duplicate: the
+   * same story told with small differences). They are kept, marked as duplicates of that article,
+   * and left out of story timelines; `duplicates` counts only what was not stored at all.
+   */
+  nearDuplicates: number;
+  nearDuplicateOf: { origin: string; id: string; duplicateOf: string }[];
   storedIds: string[];
   storyIds: string[];
   stoppedEarly: boolean;
@@ -495,7 +502,7 @@ export async function ingestDocuments(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   if (options.heapGrowthPercent !== null) heapGrowth(options.heapGrowthPercent ?? 50);
-  const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, errors: [], duplicateOf: [], storedIds: [], storyIds: [], stoppedEarly: false };
+  const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, errors: [], duplicateOf: [], nearDuplicates: 0, nearDuplicateOf: [], storedIds: [], storyIds: [], stoppedEarly: false };
   const reportedStories = new Set<string>();
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
@@ -722,6 +729,10 @@ export async function ingestDocuments(
     touchedStories.set(link.storyId, (touchedStories.get(link.storyId) ?? 0) + 1);
     report.stored++;
     report.storedIds.push(article.id);
+    if (link.duplicateOf) {
+      report.nearDuplicates++;
+      report.nearDuplicateOf.push({ origin: doc.raw.origin, id: article.id, duplicateOf: link.duplicateOf });
+    }
     if (!reportedStories.has(link.storyId)) {
       reportedStories.add(link.storyId);
       report.storyIds.push(link.storyId);

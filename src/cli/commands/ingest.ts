@@ -23,7 +23,9 @@ interface IngestFlags {
 export function printIngestReport(report: IngestReport, quiet = false): void {
   if (quiet) return;
   const dated = report.dated?.length ?? 0;
-  const parts = [`stored ${report.stored}`, `duplicates ${report.duplicates}${dated ? ` (${dated} gave a stored copy its publication date)` : ''}`, `failed ${report.failed}`];
+  const near = report.nearDuplicates;
+  const nearNote = near ? ` (${near} ${near === 1 ? 'a near-duplicate of a stored article' : 'near-duplicates of stored articles'})` : '';
+  const parts = [`stored ${report.stored}${nearNote}`, `duplicates ${report.duplicates}${dated ? ` (${dated} gave a stored copy its publication date)` : ''}`, `failed ${report.failed}`];
   process.stderr.write(`${parts.join(', ')}${report.stoppedEarly ? ' (stopped at the first failure: --strict)' : ''}\n`);
   const redated = report.redated?.length ?? 0;
   if (redated) process.stderr.write(`${redated} stored article${redated === 1 ? '' : 's'} dated only by month and day got ${redated === 1 ? 'its' : 'their'} year from related articles\n`);
