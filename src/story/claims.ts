@@ -173,9 +173,142 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
   return out;
 }
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, hundred: 100 };
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12 };
+const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12 };
+const CURRENCIES = new Set(['dollars', 'pounds', 'euros', 'yuan', 'yen', 'rupees']);
+// Time units, months, ratios and the like: what a number measures, not a thing counted.
+const NOT_COUNTED = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:gmt|utc|est|edt|pst|bst|cet|local|am|pm|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|centuries|percent|per|cent|percentage|points?|times?|fold|o'clock|others|ones|ways|steps|stories|pages|words)$/;
+// People counted in a disaster or a conflict: which count it is lies in the verb near them.
+const PERSON_NOUNS = new Set(['people', 'persons', 'residents', 'workers', 'employees', 'civilians', 'children', 'men', 'women', 'victims', 'bodies', 'passengers', 'soldiers', 'troops', 'crew', 'staff', 'villagers', 'migrants', 'refugees', 'survivors', 'protesters', 'fishermen', 'inhabitants']);
+const CASUALTY_WORDS: [RegExp, string][] = [
+  [/^(?:kill|dead|die|died|dies|dying|death|deaths|fatalities|perished|lost|toll)/, 'killed'],
+  [/^(?:injur|wound|hurt)/, 'injured'],
+  [/^(?:missing|unaccounted)/, 'missing'],
+  [/^(?:homeless|displaced|evacuat)/, 'displaced'],
+  [/^(?:rescued|saved|alive)/, 'rescued'],
+  [/^(?:arrest|detain)/, 'arrested'],
+  [/^(?:affected)/, 'affected'],
+];
+// Quantities measured in a unit: which quantity it is lies in what follows (a rate, "of oil", "offshore").
+const UNIT_NOUNS = new Set(['barrels', 'gallons', 'litres', 'liters', 'tons', 'tonnes', 'miles', 'kilometres', 'kilometers', 'km', 'feet', 'metres', 'meters', 'acres', 'hectares', 'square']);
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'dead', 'injured', 'wounded', 'missing', 'staff', 'crew', 'personnel', 'police', 'feet', 'cattle', 'fish', 'km']);
+const LOWER_BOUND = /(?:more than|over|at least|upwards of|in excess of|exceeding)$/;
+const UPPER_BOUND = /(?:up to|as many as|as much as|fewer than|less than|under|nearly|almost|close to|just under)$/;
+const ROUGHLY = /(?:about|around|some|roughly|approximately|an estimated|estimated|approx)$/;
+const DATE_WORDS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:today|yesterday|tomorrow|week|month|year|day|morning|afternoon|evening|night|earlier|later|last|next)$/;
 
-const NOT_COUNTED = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:gmt|utc|est|edt|pst|bst|cet|local|am|pm|a\.m|p\.m|hours?|minutes?|seconds?|days?|weeks?|months?|years?|percent|per|cent|times?|o'clock)$/i;
+/** One count a sentence gives: what is counted (key and label) and the range of values it allows. */
+export interface StatedCount {
+  key: string;
+  about: string;
+  lo: number;
+  hi: number;
+}
+
+const RUNNING_TOTAL = /\b(?:so far|to date|thus far|in all|in total)\b/i;
+const TOKEN_RE = /\$?\d[\d,]*(?:\.\d+)?(?:-\d[\d,]*(?:\.\d+)?)?(?:bn|mn|m|k|tn)?\b|[a-z][a-z'-]*|\$|%|[,;:]/g;
+
+function parseNumber(raw: string): number {
+  return Number(raw.replace(/,/g, ''));
+}
+
+function isPlural(w: string): boolean {
+  return IRREGULAR_PLURALS.has(w) || (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w));
+}
+
+/**
+ * The counts a sentence states: "11 people killed", "5,000 barrels a day", "$20bn fund",
+ * "between 100 and 150 people missing". A scale word (million, billion) belongs to the number, never
+ * counted; people are counted as killed, injured, missing… (the verb beside them); a unit's quantity is
+ * told apart by a rate or by the word after it; money by the thing it is for.
+ */
+export function statedCounts(sentence: string): StatedCount[] {
+  // A running total ("since 20 April", "so far") grows from report to report: no single figure to dispute.
+  if (RUNNING_TOTAL.test(sentence)) return [];
+  // Tokenised text (Timeline17) writes "50 ,000" and "$ 2": join them again.
+  const text = sentence
+    .toLowerCase()
+    .replace(/-lrb-.*?-rrb-|\([^()]*\)/g, ' ')
+    .replace(/(\d) ,(\d{3})\b/g, '$1,$2').replace(/\$ (\d)/g, '$$$1').replace(/(\d) - (\d)/g, '$1-$2');
+  const tokens = text.match(TOKEN_RE) ?? [];
+  const out: StatedCount[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const isDigits = /^\$?\d/.test(tok);
+    if (!isDigits && !(tok in NUMBER_WORDS)) continue;
+    let money = tok.startsWith('$') || tokens[i - 1] === '$';
+    const body = tok.replace(/^\$/, '');
+    let suffixScale = 1;
+    const m = /^(.*?\d)(bn|mn|m|k|tn)$/.exec(body);
+    let numeral = body;
+    if (m) {
+      numeral = m[1]!;
+      suffixScale = SCALES[m[2]!]!;
+    }
+    let [lo, hi] = isDigits ? (numeral.includes('-') ? numeral.split('-').map(parseNumber) : [parseNumber(numeral), parseNumber(numeral)]) as [number, number] : [NUMBER_WORDS[tok]!, NUMBER_WORDS[tok]!];
+    let j = i + 1;
+    // "between 100 and 150", "100 to 150", "100 or 150"
+    if (/^(?:and|to|or)$/.test(tokens[j] ?? '') && /^\$?\d/.test(tokens[j + 1] ?? '') && (tokens[j] !== 'and' || tokens[i - 1] === 'between')) {
+      hi = parseNumber(tokens[j + 1]!.replace(/^\$/, ''));
+      j += 2;
+    }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) continue;
+    let scale = suffixScale;
+    while (tokens[j] && tokens[j]! in SCALES) scale *= SCALES[tokens[j++]!]!;
+    if (scale === 1 && !money && /^\d{4}$/.test(numeral) && lo >= 1900 && lo <= 2100) continue;
+    if (tokens[j] === '%' || tokens[j] === 'percent' || (tokens[j] === 'per' && tokens[j + 1] === 'cent')) continue;
+    // A scaled figure is rounded to its last digit: "$32 billion" allows 32.2 billion.
+    const decimals = /\.(\d+)/.exec(numeral)?.[1]?.length ?? 0;
+    const slack = scale >= 1e6 ? 0.5 * 10 ** -decimals : 0;
+    lo = (lo - slack) * scale;
+    hi = (hi + slack) * scale;
+    if (hi < lo) [lo, hi] = [hi, lo];
+    const before = tokens.slice(Math.max(0, i - 3), i).filter((t) => t !== '$').join(' ');
+    if (LOWER_BOUND.test(before)) hi = Infinity;
+    else if (UPPER_BOUND.test(before)) lo = 0;
+    else if (ROUGHLY.test(before)) [lo, hi] = [lo * 0.9, hi * 1.1];
+    let currency = 'dollars';
+    if (CURRENCIES.has(tokens[j] ?? '')) {
+      money = true;
+      currency = tokens[j++]!;
+    }
+    let count: { key: string; about: string } | null = null;
+    if (money) {
+      // The thing the money is for: the next content word ("$20bn fund", "$2bn in damages").
+      // "to $40bn from $32bn" tells a change, not a disagreement.
+      if (/^(?:from|to)$/.test(tokens[j] ?? '') && /^\$/.test(tokens[j + 1] ?? '')) continue;
+      let k = j;
+      while (tokens[k] && /^(?:in|of|for|on|to|a|an|the|worth)$/.test(tokens[k]!)) k++;
+      const thing = tokens[k];
+      if (thing && k - j <= 2 && /^[a-z]/.test(thing) && !isStopword(thing) && !(thing in SCALES) && !NOT_COUNTED.test(thing)) count = { key: `${currency}|${stem(thing)}`, about: `${currency}: ${thing}` };
+    } else {
+      const w1 = tokens[j] ?? '';
+      const w2 = tokens[j + 1] ?? '';
+      const skip = /^(?:more|other|additional|of|the|extra|new)$/.test(w1) || w1.endsWith('-');
+      const noun = isPlural(w1) && !skip ? w1 : (skip || /^[a-z]+$/.test(w1)) && isPlural(w2) ? w2 : null;
+      if (noun && !NOT_COUNTED.test(noun) && !(noun in SCALES) && !isStopword(noun) && !NOT_SUBJECTS.has(stem(noun))) {
+        const nounAt = noun === w1 ? j : j + 1;
+        if (PERSON_NOUNS.has(noun) || ['dead', 'injured', 'wounded', 'missing'].includes(noun)) {
+          const near = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(nounAt, nounAt + 8)];
+          const casualty = CASUALTY_WORDS.find(([re]) => near.some((t) => re.test(t)))?.[1];
+          if (casualty) count = { key: `${casualty === 'killed' && ['dead', 'killed'].includes(noun) ? stem('people') : stem(noun)}|${casualty}`, about: casualty === 'killed' ? `number of ${noun === 'dead' ? 'people' : noun}` : `number of ${noun} ${casualty}` };
+        } else if (UNIT_NOUNS.has(noun)) {
+          const after = tokens.slice(nounAt + 1, nounAt + 6);
+          const rate = after.some((t, x) => t === 'daily' || (/^(?:a|per|each|every)$/.test(t) && after[x + 1] === 'day'));
+          const what = after.find((t) => !isStopword(t) && !/^\$?\d/.test(t) && t !== '$' && t !== '%');
+          if (rate) count = { key: `${noun}|day`, about: `${noun} a day` };
+          else if (what && !DATE_WORDS.test(what)) count = { key: `${noun}|${stem(what)}`, about: `${noun} ${after.slice(0, after.indexOf(what) + 1).join(' ')}` };
+        } else count = { key: stem(noun), about: `number of ${noun}` };
+      }
+    }
+    if (count && !seen.has(count.key)) {
+      seen.add(count.key);
+      out.push({ ...count, lo, hi });
+    }
+  }
+  return out;
+}
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -183,19 +316,24 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, a.size + b.size - shared);
 }
 
-/** (number, the noun it counts) pairs: "11 people", "12 employees", "two hours". */
-function counts(text: string): Map<string, { n: number; word: string }> {
-  const out = new Map<string, { n: number; word: string }>();
-  const re = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+(?:(?:more|other|of|the|[a-z]+-)\s+)?([a-z]{3,})\b/gi;
-  for (const m of text.matchAll(re)) {
-    const raw = m[1]!.toLowerCase();
-    const n = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ''));
-    if (!Number.isFinite(n) || (n >= 1900 && n <= 2100)) continue;
-    const noun = stem(m[2]!.toLowerCase());
-    if (isStopword(m[2]!.toLowerCase()) || NOT_SUBJECTS.has(noun) || NOT_COUNTED.test(m[2]!)) continue;
-    if (!out.has(noun)) out.set(noun, { n, word: m[2]!.toLowerCase() });
-  }
-  return out;
+const REPORTING_WINDOW_DAYS = 3;
+// Statements of opposite polarity must otherwise say much the same thing (shared content words).
+const POLARITY_OVERLAP = 0.4;
+
+/** Reports published days apart give what was known then: a later figure updates, not contradicts. */
+function reportedTogether(a: IsoDate | null | undefined, b: IsoDate | null | undefined): boolean {
+  if (!a || !b) return true;
+  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) <= REPORTING_WINDOW_DAYS * 86_400_000;
+}
+
+/** Content words two sentences share besides the date, the numbers and what they count. */
+function sameHappening(a: string, b: string, countWords: Set<string>): boolean {
+  const terms = (t: string) => new Set(contentTerms(t).filter((w) => !/\d/.test(w) && !DATE_WORDS.test(w) && !countWords.has(w) && !(w in SCALES)));
+  const x = terms(a);
+  const y = terms(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared >= 2 && shared / Math.max(1, Math.min(x.size, y.size)) >= 0.3;
 }
 
 /**
@@ -205,6 +343,7 @@ function counts(text: string): Map<string, { n: number; word: string }> {
  */
 export function findDisagreements(claims: ClaimEvolution[], mentions: readonly DatedMention[] = []): Disagreement[] {
   const out: Disagreement[] = [];
+  const published = new Map(mentions.map((m) => [m.articleId, m.published]));
   for (const claim of claims) {
     const byDate = new Map<IsoDate, ClaimStatement[]>();
     for (const s of claim.statements) {
@@ -222,7 +361,7 @@ export function findDisagreements(claims: ClaimEvolution[], mentions: readonly D
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
           if (negated[i] === negated[j] || (list[i]!.source ?? list[i]!.articleId) === (list[j]!.source ?? list[j]!.articleId)) continue;
-          if (jaccard(terms[i]!, terms[j]!) < 0.25) continue;
+          if (jaccard(terms[i]!, terms[j]!) < POLARITY_OVERLAP || !reportedTogether(published.get(list[i]!.articleId), published.get(list[j]!.articleId))) continue;
           pairs.add(i).add(j);
         }
       }
@@ -237,34 +376,35 @@ export function findDisagreements(claims: ClaimEvolution[], mentions: readonly D
     list.push(m);
   }
   for (const [date, list] of byDay) {
-    const byNoun = new Map<string, { n: number; m: DatedMention; word: string }[]>();
+    const byKey = new Map<string, { count: StatedCount; m: DatedMention }[]>();
     for (const m of list) {
-      for (const [noun, { n, word }] of counts(m.text)) {
-        let l = byNoun.get(noun);
-        if (!l) byNoun.set(noun, (l = []));
-        l.push({ n, m, word });
+      for (const count of statedCounts(m.text)) {
+        let l = byKey.get(count.key);
+        if (!l) byKey.set(count.key, (l = []));
+        l.push({ count, m });
       }
     }
-    for (const l0 of byNoun.values()) {
-      // Only counts given by sentences about the same happening.
-      const l = l0.filter((x) => l0.some((y) => y.m.articleId !== x.m.articleId && y.n !== x.n && jaccard(new Set(contentTerms(x.m.text)), new Set(contentTerms(y.m.text))) >= 0.2));
-      const sources = new Set(l.map((x) => x.m.source ?? x.m.articleId));
-      const values = new Set(l.map((x) => x.n));
-      if (sources.size < 2 || values.size < 2) continue;
-      // Different counts from one source are a story developing, not a disagreement: need two sources apart.
-      const perSource = new Map<string, Set<number>>();
-      for (const x of l) {
-        const k = x.m.source ?? x.m.articleId;
-        if (!perSource.has(k)) perSource.set(k, new Set());
-        perSource.get(k)!.add(x.n);
+    for (const [key, l] of byKey) {
+      const countWords = new Set(key.split('|').map(stem));
+      // Two sources apart, giving counts that cannot both hold, in sentences about one happening.
+      const involved = new Set<number>();
+      for (let i = 0; i < l.length; i++) {
+        for (let j = i + 1; j < l.length; j++) {
+          const x = l[i]!;
+          const y = l[j]!;
+          if ((x.m.source ?? x.m.articleId) === (y.m.source ?? y.m.articleId) || !reportedTogether(x.m.published, y.m.published)) continue;
+          if (x.count.hi >= y.count.lo && y.count.hi >= x.count.lo) continue;
+          if (!sameHappening(x.m.text, y.m.text, countWords)) continue;
+          involved.add(i).add(j);
+        }
       }
-      const sets = [...perSource.values()];
-      const disjoint = sets.some((a, i) => sets.some((b, j) => j > i && [...a].every((v) => !b.has(v))));
-      if (!disjoint) continue;
+      if (!involved.size) continue;
+      const texts = new Set<string>();
+      const chosen = [...involved].sort((a, b) => a - b).map((i) => l[i]!).filter((x) => !texts.has(x.m.articleId + x.m.text) && texts.add(x.m.articleId + x.m.text));
       out.push({
         date,
-        about: `number of ${l[0]!.word}`,
-        statements: l.map((x) => ({ date, articleId: x.m.articleId, source: x.m.source, speaker: null, text: x.m.text })),
+        about: chosen[0]!.count.about,
+        statements: chosen.map((x) => ({ date, articleId: x.m.articleId, source: x.m.source, speaker: null, text: x.m.text })),
       });
     }
   }
