@@ -11,9 +11,21 @@ export interface TextOptions {
 /** What the blank collapsing below changes: a tab, a no-break space or two spaces (a line with neither is left as it is). */
 const UNCOLLAPSED_BLANKS = /[\u00a0\t]|  /;
 
+// Penn Treebank tokens in text that went through a tokeniser (news corpora such as Timeline17):
+// brackets as -LRB- … -RRB-, quotation marks as `` … ''.
+const PTB_BRACKETS: Record<string, string> = { '-LRB-': '(', '-RRB-': ')', '-LSB-': '[', '-RSB-': ']', '-LCB-': '{', '-RCB-': '}' };
+
+/** Undoes Penn Treebank bracket and quote tokens; text without them is returned as it is. */
+export function untokenisePtb(raw: string): string {
+  let out = raw.includes('-R') || raw.includes('-L') ? raw.replace(/-[LR][RSC]B-/g, (t) => PTB_BRACKETS[t] ?? t) : raw;
+  // `` opens and '' closes a quotation only where the tokeniser wrote both
+  if (out.includes('``')) out = out.replace(/``\s?/g, '“').replace(/\s?''/g, '”');
+  return out;
+}
+
 /** Splits scraped text into blocks: one per non-empty line (scrapers put one paragraph a line). */
 export function textToBlocks(raw: string): Block[] {
-  return raw
+  return untokenisePtb(raw)
     .replace(/\r\n?/g, '\n')
     .replace(/<br\s*\/?>/gi, ' ')
     .split(/\n/)

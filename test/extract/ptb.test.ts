@@ -1,0 +1,22 @@
+// Tokenised news text (Timeline17 is distributed so) reads as written: -LRB- … -RRB- are brackets
+// and `` … '' quotation marks, so that entities, quotes and titles see no "LRB" (second review item 6).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/extract/index.js';
+import { untokenisePtb } from '../../src/extract/text/index.js';
+import { SHARED_DATA } from '../helpers/paths.js';
+
+describe('Penn Treebank tokens in scraped text', () => {
+  it('become brackets and curly quotation marks', () => {
+    expect(untokenisePtb("WASHINGTON -LRB- Reuters -RRB- - Obama said `` we will make BP pay '' .")).toBe('WASHINGTON ( Reuters ) - Obama said “we will make BP pay” .');
+    expect(untokenisePtb("It's the company's well -- not ours.")).toBe("It's the company's well -- not ours.");
+  });
+
+  it('leave no LRB/RRB token in a Timeline17 article, and its quotes open and close', () => {
+    const line = readFileSync(join(SHARED_DATA, 't17/bpoil_reuters/articles.jsonl'), 'utf8').split('\n').find((l) => l.includes('-LRB-') && l.includes('``'))!;
+    const text = extract({ text: (JSON.parse(line) as { text: string }).text }).text;
+    expect(text).not.toMatch(/-[LR]RB-|``/);
+    expect((text.match(/“/g) ?? []).length).toBeGreaterThan(0);
+  });
+});
