@@ -14,6 +14,12 @@ interface ReadFlags {
   offset?: number;
 }
 
+const offsetOption = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--offset must be a whole number, 0 or more, not "${v}"`);
+  return n;
+};
+
 const limitOption = (v: string) => {
   const n = parseInt(v, 10);
   if (!Number.isFinite(n) || n < 1) throw new Error(`--limit must be a positive number, not "${v}"`);
@@ -87,10 +93,10 @@ export function printStory(store: Store, id: string): void {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-export function printStoriesSummary(store: Store, limit = 20): void {
-  const stories = store.listStories({ limit });
+export function printStoriesSummary(store: Store, limit = 20, offset = 0): void {
+  const stories = store.listStories({ limit, offset });
   if (stories.length === 0) {
-    process.stdout.write('no stories yet: ingest articles with `storyline ingest PATH…`\n');
+    process.stdout.write(offset > 0 && store.listStories({ limit: 1 }).length ? `no stories after the first ${offset}\n` : 'no stories yet: ingest articles with `storyline ingest PATH…`\n');
     return;
   }
   process.stdout.write(
@@ -106,7 +112,7 @@ export function registerRead(program: Command): void {
     .option('--story <id>', 'only the articles of this story')
     .option('--source <name>', 'only the articles of this outlet')
     .option('--limit <n>', 'how many', limitOption, 100)
-    .option('--offset <n>', 'skip this many', (v) => parseInt(v, 10), 0)
+    .option('--offset <n>', 'skip this many', offsetOption, 0)
     .action((flags: ReadFlags & { story?: string; source?: string }) =>
       withStore(flags, 'read', (store) => {
         // A story merged into another lists the articles of the story it became.
@@ -172,11 +178,11 @@ export function registerRead(program: Command): void {
 
   readCommand(program, 'stories', 'list stories by recent activity')
     .option('--limit <n>', 'how many', limitOption, 50)
-    .option('--offset <n>', 'skip this many', (v) => parseInt(v, 10), 0)
+    .option('--offset <n>', 'skip this many', offsetOption, 0)
     .action((flags: ReadFlags) =>
       withStore(flags, 'read', (store) => {
         if (flags.json) return printJson(store.listStories({ limit: flags.limit, offset: flags.offset }));
-        printStoriesSummary(store, flags.limit);
+        printStoriesSummary(store, flags.limit, flags.offset);
       }),
     );
 
@@ -184,8 +190,15 @@ export function registerRead(program: Command): void {
     .argument('<id>', 'story ID')
     .action((id: string, flags: ReadFlags) =>
       withStore(flags, 'read', (store) => {
-        if (flags.json) return printJson({ ...storyOrThrow(store, id), history: store.storyHistory(id) });
-        printStory(store, id);
+        const story = storyOrThrow(store, id);
+        // A story merged into another (by the linker, or by a reprocess that rebuilt the stories) is shown as the story it became.
+        const merged = story.id !== id ? `story ${id} was merged into ${story.id}` : null;
+        if (flags.json) {
+          if (merged) process.stderr.write(merged + '\n');
+          return printJson({ ...story, history: store.storyHistory(story.id) });
+        }
+        if (merged) process.stdout.write(`${merged}\n\n`);
+        printStory(store, story.id);
       }),
     );
 

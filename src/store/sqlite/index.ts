@@ -135,13 +135,20 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
   } catch (e) {
     throw new Error(`cannot open the database ${path}: ${(e as Error).message}`);
   }
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+  try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) migrate(db);
+  } catch (e) {
+    db.close();
+    // SQLite's own words ("file is not a database") do not say which file.
+    const message = (e as Error).message;
+    throw new Error(/not a database|malformed|corrupt/i.test(message) ? `${path} is not a Storyline database (SQLite says: ${message})` : `cannot open the database ${path}: ${message}`);
   }
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  if (!options.readonly) migrate(db);
 
   const stmt = (() => {
     const cache = new Map<string, Database.Statement>();
