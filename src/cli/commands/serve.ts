@@ -21,11 +21,14 @@ export function registerServe(program: Command): void {
     .option('--allow-private-urls', 'let POST /api/ingest fetch URLs on private, loopback and link-local addresses (default: refused; also $STORYLINE_ALLOW_PRIVATE_URLS=1)')
     .action(async (flags: { db?: string; port: number; host: string; token?: string; allowPrivateUrls?: boolean }) => {
       const path = resolveDbPath(flags.db);
-      if (path !== ':memory:' && !existsSync(path)) {
-        throw new Error(`no database at ${path}: ingest articles first (storyline ingest PATH… --db ${path}), or point --db / STORYLINE_DB at one`);
-      }
-      const store = openStore(path);
       const token = flags.token ?? process.env.STORYLINE_TOKEN ?? null;
+      // A server that takes articles over HTTP may start empty; one that only reads needs a database.
+      const missing = path !== ':memory:' && !existsSync(path);
+      if (missing && !token) {
+        throw new Error(`no database at ${path}: ingest articles first (storyline ingest PATH… --db ${path}), point --db / STORYLINE_DB at one, or give --token to start empty and ingest over HTTP`);
+      }
+      if (missing) process.stderr.write(`no database at ${path}: starting with an empty one (POST /api/ingest with the token fills it)\n`);
+      const store = openStore(path);
       const server = await startServer({ store, port: flags.port, host: flags.host, token, ...(flags.allowPrivateUrls ? { allowPrivateUrls: true } : {}) });
       process.stdout.write(`Storyline is serving ${path} at ${server.url}${token ? ' (ingest over HTTP enabled)' : ''} — Ctrl-C to stop\n`);
       if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
