@@ -356,3 +356,10 @@ describe('pronoun speakers agree in gender with what the text says of a person',
     expect(q?.speaker).toBe('Hillary Clinton');
   });
 });
+
+describe('reader comments under an article', () => {
+  it('are not quotes ("At 11:45 pm on 13 Jan 2010 , SheffTim wrote : …", as in Timeline17)', () => {
+    const text = 'Aid is arriving in Port-au-Prince, officials said.\n\nAt 11:45 pm on 13 Jan 2010 , SheffTim wrote : "My heart goes out to them," I said to my wife.\n\nAt 02:56 am on 14 Jan 2010 , jessica wrote : This comment was removed because the moderators found it broke the house rules.';
+    expect(bare(text).filter((q) => q.content[0] > text.indexOf('SheffTim'))).toEqual([]);
+  });
+});
