@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openStore, sqliteHandle, type Store } from '../../src/store/index.js';
 import { readSources } from '../../src/ingest/index.js';
 import { ingestDocuments, reprocessAll, storyRedirects } from '../../src/pipeline.js';
+import { createModel } from '../../src/serve/model.js';
 import { SEEDS_DIR, SHARED_DATA, hasSharedData, tempDir } from '../helpers/paths.js';
 
 /** Every story ID the store knows (live and merged away), each with the articles it held. */
@@ -63,6 +64,8 @@ describe('reprocess keeps story IDs working (review item 3)', () => {
     expect(liveAfter[0]).not.toBe(liveBefore[0]);
     expect(result.redirectedStoryIds).toContainEqual({ from: liveBefore[0], into: liveAfter[0] });
     expectEveryIdLeadsOn(store, before);
+    // The web answers the old address with the story it became (its page then redirects there).
+    expect(createModel(store).story(liveBefore[0]!)!.id).toBe(liveAfter[0]);
     expect(store.storyHistory(liveBefore[0]!)).toEqual([expect.objectContaining({ kind: 'merged-into', otherId: liveAfter[0] })]);
 
     // A second reprocess keeps the ID of the first (same first article) and every redirect.
