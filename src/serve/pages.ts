@@ -81,9 +81,11 @@ function hue(name: string): number {
   return h % 8;
 }
 
-export function sourceBadge(a: { sourceLabel: string; id: string; title?: string; published?: string | null }, anchor = ''): Html {
+export function sourceBadge(a: { sourceLabel: string; id: string; title?: string; published?: string | null }, anchor = '', count = 1): Html {
   const title = a.title ? `${a.title}${a.published ? ` — ${formatDate(a.published)}` : ''}` : a.sourceLabel;
-  return html`<a class="badge c${hue(a.sourceLabel)}" href="/articles/${encodeURIComponent(a.id)}${anchor}" title="${title}">${a.sourceLabel}</a>`;
+  return html`<a class="badge c${hue(a.sourceLabel)}" href="/articles/${encodeURIComponent(a.id)}${anchor}" title="${count > 1 ? `${plural(count, 'article')}; the first: ${title}` : title}">${a.sourceLabel}${
+    count > 1 ? html` <span class="chip-count">×${count}</span>` : ''
+  }</a>`;
 }
 
 function timeEl(date: string | null, granularity?: Granularity): Html {
@@ -301,7 +303,7 @@ function timelineEntry(t: TimelineItem): Html {
     : html`${wd ? html`<span class="weekday">${wd}</span> ` : ''}${timeEl(t.date, t.granularity)}`}</div>
   <div class="tl-body">
     <p>${t.summary}</p>
-    ${t.articles.length ? html`<ul class="badges" aria-label="Reported by">${t.articles.map((a) => html`<li>${sourceBadge(a)}</li>`)}</ul>` : ''}
+    ${t.articles.length ? reportedBy(t.articles) : ''}
     ${extra.length
       ? html`<details class="tl-more"><summary>${plural(extra.length, 'more account')}</summary><ul>${extra.map(
           (x) => html`<li><p>${x.text}</p><a class="small-link" href="/articles/${encodeURIComponent(x.articleId)}">Read in context</a></li>`,
@@ -309,6 +311,44 @@ function timelineEntry(t: TimelineItem): Html {
       : ''}
   </div>
 </li>`;
+}
+
+/** An entry's or a list's articles by source: the source, how many, in order of first appearance. */
+export function bySource<A extends { sourceLabel: string }>(articles: readonly A[]): { label: string; articles: A[] }[] {
+  const groups = new Map<string, A[]>();
+  for (const a of articles) {
+    let list = groups.get(a.sourceLabel);
+    if (!list) groups.set(a.sourceLabel, (list = []));
+    list.push(a);
+  }
+  return [...groups].map(([label, list]) => ({ label, articles: list }));
+}
+
+/** The `id` of a source's column in "Sources side by side". */
+function sourceAnchor(label: string): string {
+  return `src-${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+}
+
+const LINKS_PER_SOURCE = 8;
+
+/**
+ * Who reported an entry: one badge per source with its count ("bbc ×12") linking to the source's
+ * first article of the entry; the others are listed below, by source, in a details list.
+ */
+function reportedBy(articles: readonly ArticleHead[]): Html {
+  const groups = bySource(articles);
+  const badges = html`<ul class="badges" aria-label="Reported by">${groups.map(
+    (g) => html`<li>${sourceBadge(g.articles[0]!, '', g.articles.length)}</li>`,
+  )}</ul>`;
+  const rest = groups.filter((g) => g.articles.length > 1);
+  if (!rest.length) return badges;
+  return html`${badges}<details class="tl-more"><summary>${plural(articles.length, 'report')} by source</summary><ul>${rest.map((g) => {
+    const shown = g.articles.slice(0, LINKS_PER_SOURCE);
+    const hidden = g.articles.length - shown.length;
+    return html`<li><span class="badge c${hue(g.label)}">${g.label}</span> ${shown.map(
+      (a, i) => html`${i ? ' · ' : ''}<a href="/articles/${encodeURIComponent(a.id)}">${a.title ? truncate(a.title, 70) : a.id}</a>`,
+    )}${hidden > 0 ? html` · <a href="#${sourceAnchor(g.label)}">${hidden} more from ${g.label}</a>` : ''}</li>`;
+  })}</ul></details>`;
 }
 
 function quoteItem(q: QuoteView, showSpeaker = false): Html {
@@ -367,6 +407,42 @@ function quotesSection(storyId: string, speakers: SpeakerQuotes[], speakerCount:
 </section>`;
 }
 
+const STATEMENTS_PER_CLAIM = 12;
+
+/**
+ * At most `max` statements in date order, spread over the whole course: the first and last dates and
+ * evenly spaced ones between, a statement with a named speaker preferred on each, then more sources.
+ */
+export function spreadOverDates<S extends { date: string; source: string | null; speaker: string | null; articleId: string }>(statements: readonly S[], max: number): S[] {
+  const sorted = [...statements].sort((a, b) => a.date.localeCompare(b.date) || a.articleId.localeCompare(b.articleId));
+  if (sorted.length <= max) return sorted;
+  const byDate = new Map<string, S[]>();
+  for (const x of sorted) {
+    let list = byDate.get(x.date);
+    if (!list) byDate.set(x.date, (list = []));
+    list.push(x);
+  }
+  const dates = [...byDate.keys()];
+  const picked = new Set<S>();
+  const take = (date: string) => {
+    const list = byDate.get(date)!;
+    const used = new Set([...picked].filter((x) => x.date === date).map((x) => x.source ?? x.articleId));
+    const fresh = list.filter((x) => !picked.has(x) && !used.has(x.source ?? x.articleId));
+    const next = fresh.find((x) => x.speaker) ?? fresh[0];
+    if (next) picked.add(next);
+    return !!next;
+  };
+  const slots = Math.min(max, dates.length);
+  for (let i = 0; i < slots; i++) take(dates[slots === 1 ? 0 : Math.round((i * (dates.length - 1)) / (slots - 1))]!);
+  // Fewer dates than room: another source's statement on the same dates.
+  for (let round = 0; picked.size < max && round < max; round++) {
+    let added = false;
+    for (const d of dates) if (picked.size < max && take(d)) added = true;
+    if (!added) break;
+  }
+  return sorted.filter((x) => picked.has(x));
+}
+
 function claimsSection(s: StoryDetail): Html {
   if (!s.claims.length && !s.disagreements.length) return html``;
   const heads = new Map(s.articles.map((a) => [a.id, a]));
@@ -381,7 +457,15 @@ function claimsSection(s: StoryDetail): Html {
   };
   return html`<section id="claims" aria-labelledby="h-claims" class="section">
   <h2 id="h-claims">How the claims evolved</h2>
-  ${s.claims.map((c) => html`<div class="claim card"><h3>${c.subject}</h3><ol class="statements">${[...c.statements].sort((a, b) => a.date.localeCompare(b.date)).map(statement)}</ol></div>`)}
+  ${s.claims.map((c) => {
+    const shown = spreadOverDates(c.statements, STATEMENTS_PER_CLAIM);
+    const dates = new Set(c.statements.map((x) => x.date)).size;
+    return html`<div class="claim card"><h3>${c.subject}</h3>${
+      shown.length < c.statements.length
+        ? html`<p class="muted small">${plural(shown.length, 'statement')} of ${c.statements.length.toLocaleString('en-US')}, spread over the ${plural(dates, 'date')} they were made on.</p>`
+        : ''
+    }<ol class="statements">${shown.map(statement)}</ol></div>`;
+  })}
   ${s.disagreements.length
     ? html`<h3 class="sub">Where sources disagree</h3>${s.disagreements.map(
         (d) => html`<div class="claim card disagreement"><h4>${timeEl(d.date)} · ${d.about}</h4><ol class="statements">${d.statements.map(statement)}</ol></div>`,
@@ -413,7 +497,7 @@ function sourcesSection(s: StoryDetail): Html {
   <h2 id="h-sources">Sources side by side</h2>
   <p class="muted">Which outlet reported what, and when.</p>
   <div class="sources-grid">${s.sources.map(
-    (col) => html`<section class="source-col card" aria-label="${col.sourceLabel}">
+    (col) => html`<section class="source-col card" id="${sourceAnchor(col.sourceLabel)}" aria-label="${col.sourceLabel}">
   <h3><span class="badge c${hue(col.sourceLabel)}">${col.sourceLabel}</span> <span class="muted">${plural(col.articles.length, 'article')}</span></h3>
   <ol>${col.articles.map(
     (a) => html`<li>${timeEl(a.published)}${a.publishedFrom === 'inferred' ? html` <abbr class="muted" title="date inferred from the text">≈</abbr>` : ''}

@@ -1,14 +1,18 @@
 // The pieces every page relies on: escaping, safe URLs, annotated text nesting, search syntax.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { html, safeExternalUrl, unsafeRaw } from '../../src/serve/html.js';
 import { renderAnnotatedText } from '../../src/serve/annotate.js';
 import { toMatchExpression } from '../../src/search/index.js';
-import { chooseZoom } from '../../src/serve/pages.js';
+import { bySource, chooseZoom, spreadOverDates, storyPage } from '../../src/serve/pages.js';
+import { createModel, type StoryDetail } from '../../src/serve/model.js';
+import { openStore } from '../../src/store/index.js';
+import { readSources } from '../../src/ingest/index.js';
+import { ingestDocuments } from '../../src/pipeline.js';
 import { bucketCoverage } from '../../src/serve/charts.js';
-import { SEEDS_DIR } from '../helpers/paths.js';
+import { SEEDS_DIR, SHARED_DATA, hasSharedData, tempDir } from '../helpers/paths.js';
 
 describe('html template', () => {
   it('escapes every interpolation unless it is template markup', () => {
@@ -92,5 +96,65 @@ describe('timeline zoom and coverage', () => {
     expect(months.buckets[0]).toEqual({ date: '2020-01-01', count: 1 });
     expect(months.buckets.at(-1)).toEqual({ date: '2022-12-01', count: 3 });
     expect(months.buckets).toHaveLength(36);
+  });
+});
+
+describe.skipIf(!hasSharedData)('story page of a big story (Timeline17 BP oil spill)', () => {
+  // Two outlets' coverage of the first weeks: many articles per timeline entry from one source.
+  let page: Document;
+  let detail: StoryDetail;
+  beforeAll(async () => {
+    const dir = tempDir('storyline-render-');
+    const input = join(dir, 'bpoil.jsonl');
+    const lines = ['bpoil_bbc', 'bpoil_reuters'].flatMap((folder) =>
+      readFileSync(join(SHARED_DATA, 't17', folder, 'articles.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; published: string; text: string })
+        .filter((a) => a.published >= '2010-04-20' && a.published <= '2010-05-10')
+        .slice(0, 30)
+        .map((a) => JSON.stringify({ ...a, id: `${folder}-${a.id}`, source: folder.split('_')[1] })),
+    );
+    writeFileSync(input, lines.join('\n') + '\n');
+    const store = openStore(join(dir, 'bp.db'));
+    await ingestDocuments(store, readSources([input]));
+    const model = createModel(store);
+    const biggest = store.listStories({ limit: 100 }).sort((a, b) => b.articleCount - a.articleCount)[0]!;
+    detail = model.story(biggest.id)!;
+    page = parseHTML(storyPage({ asset: (p) => p, stats: () => store.stats() }, detail, 'day')).document;
+    store.close();
+  }, 90_000);
+
+  it('shows one badge per source with its count, and every article of an entry once', () => {
+    const entries = [...page.querySelectorAll('.tl-entry')];
+    expect(entries).toHaveLength(detail.timeline.length);
+    let grouped = 0;
+    entries.forEach((entry, i) => {
+      const item = detail.timeline[i]!;
+      const badges = [...entry.querySelectorAll('.badges .badge')];
+      const labels = badges.map((b) => b.firstChild!.textContent!.trim());
+      expect(new Set(labels).size).toBe(labels.length);
+      expect(labels.sort()).toEqual([...new Set(item.articles.map((a) => a.sourceLabel))].sort());
+      const counted = badges.reduce((n, b) => n + Number(b.querySelector('.chip-count')?.textContent!.replace('×', '') ?? 1), 0);
+      expect(counted).toBe(item.articles.length);
+      if (counted > labels.length) grouped++;
+      // the badge links the source's first article; the details list names them all (up to a cap)
+      const linked = new Set([...entry.querySelectorAll('a[href^="/articles/"]')].map((a) => decodeURIComponent(a.getAttribute('href')!.slice('/articles/'.length))));
+      for (const g of bySource(item.articles)) for (const a of g.articles.slice(0, 8)) expect(linked.has(a.id)).toBe(true);
+    });
+    expect(grouped).toBeGreaterThan(0);
+  });
+
+  it('spreads a claim over its dates instead of listing every statement', () => {
+    for (const card of page.querySelectorAll('#claims .claim:not(.disagreement)')) expect(card.querySelectorAll('.statements > li').length).toBeLessThanOrEqual(12);
+    const many = detail.claims.find((c) => c.statements.length > 12);
+    expect(many).toBeDefined();
+    {
+      const shown = spreadOverDates(many!.statements, 12);
+      expect(shown).toHaveLength(12);
+      const dates = many!.statements.map((s) => s.date).sort();
+      expect(shown[0]!.date).toBe(dates[0]);
+      expect(shown.at(-1)!.date).toBe(dates.at(-1));
+    }
   });
 });
