@@ -11,7 +11,14 @@ export function registerTimex(program: Command): void {
     .action(async () => {
       await runJsonlTool((v) => {
         const text = requireString(v, 'text');
-        const dct = optionalString(v, 'dct')?.slice(0, 10) ?? null;
+        const dct = optionalString(v, 'dct')?.slice(0, 10) || null;
+        if (dct !== null) {
+          const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dct);
+          const day = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
+          if (!m || !day || day.getUTCMonth() !== +m[2]! - 1 || day.getUTCDate() !== +m[3]!) {
+            throw new Error(`field "dct": "${dct}" is not a real day (use YYYY-MM-DD, or leave "dct" out when the date is unknown)`);
+          }
+        }
         const timexes = findTimexes(text, { dct, sentences: segment(text) });
         return { timexes: timexes.map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) })) };
       });
