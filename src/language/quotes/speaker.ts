@@ -54,6 +54,10 @@ function mentionGender(text: string, m: EntityMention, mentions: EntityMention[]
 const SAYS_PRONOUN =
   /^,?\s+(?:(?:has|had|also|then|later|again|repeatedly|once)\s+)?(?:said|says|told \w+|added|thinks|thought|believes|believed|announced|argued|insisted|wrote|explained|noted|claimed|replied|stated|declared|warned|acknowledged|admitted|promised|vowed|hopes|hoped)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(he|she)\b/i;
 
+const NOT_NAMES = new Set(
+  'all some many most few both each every several others other everyone everybody someone somebody nobody people should would could might must may will can weather experts critics analysts officials residents witnesses sources reports'.split(' '),
+);
+
 export class SpeakerResolver {
   private readonly byKey = new Map<string, DocEntity>();
   private readonly mentions: EntityMention[];
@@ -151,8 +155,19 @@ export class SpeakerResolver {
     if (org && !isGeneric(raw)) return this.fromMention(org);
     if (isGeneric(raw)) return null;
     const name = properName(raw);
-    if (name) return this.canonicalName(name);
+    if (name && !this.isCommonWord(name)) return this.canonicalName(name);
     return null;
+  }
+
+  /**
+   * A one-word "name" that the text also writes in lower case, or a word no name is ("All",
+   * "Should", "Weather", "People" at the start of a sentence): not a speaker.
+   */
+  private isCommonWord(name: string): boolean {
+    if (/\s/.test(name)) return false;
+    const lower = name.toLowerCase();
+    if (NOT_NAMES.has(lower)) return true;
+    return new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.ctx.text);
   }
 
   private fromMention(m: EntityMention): Speaker {
