@@ -363,3 +363,10 @@ describe('reader comments under an article', () => {
     expect(bare(text).filter((q) => q.content[0] > text.indexOf('SheffTim'))).toEqual([]);
   });
 });
+
+describe('words that are no names', () => {
+  it('a sentence-initial common word is not a speaker ("Others said…", "Both said…")', () => {
+    const text = 'The mayor defended the budget on Monday.\n\nOthers said the plan would fail because the city had no money left.\n\nBoth said they would vote against it when the council meets.';
+    for (const q of bare(text)) expect(['Others', 'Both']).not.toContain(q.speaker);
+  });
+});
