@@ -492,6 +492,13 @@ function historySection(s: StoryDetail): Html {
 </section>`;
 }
 
+const ARTICLES_PER_COLUMN = 25;
+
+function columnItem(a: StoryDetail['sources'][number]['articles'][number]): Html {
+  return html`<li>${timeEl(a.published)}${a.publishedFrom === 'inferred' ? html` <abbr class="muted" title="date inferred from the text">≈</abbr>` : ''}
+    <a href="/articles/${encodeURIComponent(a.id)}">${a.title}</a>${a.duplicateOf ? html` <span class="tag">duplicate</span>` : ''}</li>`;
+}
+
 function sourcesSection(s: StoryDetail): Html {
   return html`<section id="sources" aria-labelledby="h-sources" class="section">
   <h2 id="h-sources">Sources side by side</h2>
@@ -499,10 +506,11 @@ function sourcesSection(s: StoryDetail): Html {
   <div class="sources-grid">${s.sources.map(
     (col) => html`<section class="source-col card" id="${sourceAnchor(col.sourceLabel)}" aria-label="${col.sourceLabel}">
   <h3><span class="badge c${hue(col.sourceLabel)}">${col.sourceLabel}</span> <span class="muted">${plural(col.articles.length, 'article')}</span></h3>
-  <ol>${col.articles.map(
-    (a) => html`<li>${timeEl(a.published)}${a.publishedFrom === 'inferred' ? html` <abbr class="muted" title="date inferred from the text">≈</abbr>` : ''}
-    <a href="/articles/${encodeURIComponent(a.id)}">${a.title}</a>${a.duplicateOf ? html` <span class="tag">duplicate</span>` : ''}</li>`,
-  )}</ol>
+  <ol>${col.articles.slice(0, ARTICLES_PER_COLUMN).map(columnItem)}</ol>${
+    col.articles.length > ARTICLES_PER_COLUMN
+      ? html`<details class="tl-more"><summary>${plural(col.articles.length - ARTICLES_PER_COLUMN, 'more article')}</summary><ol>${col.articles.slice(ARTICLES_PER_COLUMN).map(columnItem)}</ol></details>`
+      : ''
+  }
 </section>`,
   )}</div>
 </section>`;

@@ -143,6 +143,12 @@ describe.skipIf(!hasSharedData)('story page of a big story (Timeline17 BP oil sp
       for (const g of bySource(item.articles)) for (const a of g.articles.slice(0, 8)) expect(linked.has(a.id)).toBe(true);
     });
     expect(grouped).toBeGreaterThan(0);
+    // each source's column lists its first 25 articles, the rest fold out; all are there, once
+    for (const col of detail.sources) {
+      const el = page.querySelector(`.source-col[aria-label="${col.sourceLabel}"]`)!;
+      expect(el.querySelectorAll(':scope > ol > li').length).toBe(Math.min(25, col.articles.length));
+      expect(el.querySelectorAll('li a[href^="/articles/"]').length).toBe(col.articles.length);
+    }
   });
 
   it('spreads a claim over its dates instead of listing every statement', () => {
