@@ -410,3 +410,37 @@ export function findDisagreements(claims: ClaimEvolution[], mentions: readonly D
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/**
+ * At most `max` statements in date order, spread over the whole course: the first and last dates and
+ * evenly spaced ones between, a statement with a named speaker preferred on each, then more sources.
+ */
+export function spreadOverDates<S extends { date: string; source: string | null; speaker: string | null; articleId: string }>(statements: readonly S[], max: number): S[] {
+  const sorted = [...statements].sort((a, b) => a.date.localeCompare(b.date) || a.articleId.localeCompare(b.articleId));
+  if (sorted.length <= max) return sorted;
+  const byDate = new Map<string, S[]>();
+  for (const x of sorted) {
+    let list = byDate.get(x.date);
+    if (!list) byDate.set(x.date, (list = []));
+    list.push(x);
+  }
+  const dates = [...byDate.keys()];
+  const picked = new Set<S>();
+  const take = (date: string) => {
+    const list = byDate.get(date)!;
+    const used = new Set([...picked].filter((x) => x.date === date).map((x) => x.source ?? x.articleId));
+    const fresh = list.filter((x) => !picked.has(x) && !used.has(x.source ?? x.articleId));
+    const next = fresh.find((x) => x.speaker) ?? fresh[0];
+    if (next) picked.add(next);
+    return !!next;
+  };
+  const slots = Math.min(max, dates.length);
+  for (let i = 0; i < slots; i++) take(dates[slots === 1 ? 0 : Math.round((i * (dates.length - 1)) / (slots - 1))]!);
+  // Fewer dates than room: another source's statement on the same dates.
+  for (let round = 0; picked.size < max && round < max; round++) {
+    let added = false;
+    for (const d of dates) if (picked.size < max && take(d)) added = true;
+    if (!added) break;
+  }
+  return sorted.filter((x) => picked.has(x));
+}

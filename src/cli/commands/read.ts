@@ -6,6 +6,7 @@ import { addDbOption, withStore } from '../store-option.js';
 import { printJson, table, truncate, wrap } from '../output.js';
 import { isStatement } from '../../language/quotes/index.js';
 import { consecutiveDayRuns } from '../../story/timeline.js';
+import { spreadOverDates } from '../../story/claims.js';
 
 interface ReadFlags {
   db?: string;
@@ -64,8 +65,10 @@ export function printStory(store: Store, id: string): void {
   if (story.claims.length) {
     out.push('', 'How the claims evolved');
     for (const c of story.claims) {
-      out.push(`  ${c.subject}`);
-      for (const s of c.statements) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${s.source ?? sourceOf.get(s.articleId) ?? s.articleId})`);
+      // a claim of a big story can hold a thousand statements: a dozen spread over its dates
+      const shown = spreadOverDates(c.statements, 12);
+      out.push(`  ${c.subject}${shown.length < c.statements.length ? `  (${shown.length} of ${c.statements.length} statements, spread over their dates)` : ''}`);
+      for (const s of shown) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${s.source ?? sourceOf.get(s.articleId) ?? s.articleId})`);
     }
   }
   if (story.disagreements.length) {
