@@ -167,8 +167,20 @@ export class SpeakerResolver {
     if (/\s/.test(name)) return false;
     const lower = name.toLowerCase();
     if (NOT_NAMES.has(lower)) return true;
-    return new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.ctx.text);
+    if (!this.lowerWords) {
+      // whole words ("you’ll", "right-wing") and their parts ("state" of "state-run")
+      this.lowerWords = new Set();
+      for (const w of this.ctx.text.match(/\p{L}[\p{L}’'-]*/gu) ?? []) {
+        if (w !== w.toLowerCase()) continue;
+        this.lowerWords.add(w);
+        if (/[’'-]/.test(w)) for (const part of w.split(/[’'-]+/)) if (part) this.lowerWords.add(part);
+      }
+    }
+    return this.lowerWords.has(lower);
   }
+
+  /** The words the text writes all in lower case (built on the first one-word name). */
+  private lowerWords: Set<string> | null = null;
 
   private fromMention(m: EntityMention): Speaker {
     const e = m.entityKey ? this.byKey.get(m.entityKey) : undefined;
