@@ -258,7 +258,8 @@ const DATELINE = /^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\((
 export function titleFromText(text: string): string {
   const unsigned = text.trim().replace(BYLINE_LINE, '');
   const body = unsigned.replace(DATELINE, '') || unsigned;
-  const sentence = segment(body)[0];
+  // the first sentence lies in the opening: segmenting the whole article would cost as much as its analysis
+  const sentence = segment(body.slice(0, 1000))[0];
   const first = (sentence ? body.slice(sentence.start, sentence.end) : (/^.+?[.!?](?=\s|$)/s.exec(body)?.[0] ?? body)).replace(/\s+/g, ' ').trim();
   if (first.length <= 150) return first.replace(/[.]$/, '');
   const cut = first.slice(0, 150);
