@@ -54,6 +54,7 @@ function mentionGender(text: string, m: EntityMention, mentions: EntityMention[]
 const SAYS_PRONOUN =
   /^,?\s+(?:(?:has|had|also|then|later|again|repeatedly|once)\s+)?(?:said|says|told \w+|added|thinks|thought|believes|believed|announced|argued|insisted|wrote|explained|noted|claimed|replied|stated|declared|warned|acknowledged|admitted|promised|vowed|hopes|hoped)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(he|she)\b/i;
 
+const LETTER = /\p{L}/u;
 const NOT_NAMES = new Set(
   'all some many most few both each every several others other everyone everybody someone somebody nobody people should would could might must may will can weather experts critics analysts officials residents witnesses sources reports'.split(' '),
 );
@@ -167,20 +168,19 @@ export class SpeakerResolver {
     if (/\s/.test(name)) return false;
     const lower = name.toLowerCase();
     if (NOT_NAMES.has(lower)) return true;
-    if (!this.lowerWords) {
-      // whole words ("you’ll", "right-wing") and their parts ("state" of "state-run")
-      this.lowerWords = new Set();
-      for (const w of this.ctx.text.match(/\p{L}[\p{L}’'-]*/gu) ?? []) {
-        if (w !== w.toLowerCase()) continue;
-        this.lowerWords.add(w);
-        if (/[’'-]/.test(w)) for (const part of w.split(/[’'-]+/)) if (part) this.lowerWords.add(part);
-      }
-    }
-    return this.lowerWords.has(lower);
+    return this.writtenInLowerCase(lower);
   }
 
-  /** The words the text writes all in lower case (built on the first one-word name). */
-  private lowerWords: Set<string> | null = null;
+  /** Whether `lower` occurs in the text as a whole word in lower case (a search, no tokenising). */
+  private writtenInLowerCase(lower: string): boolean {
+    const text = this.ctx.text;
+    for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) {
+      if (!LETTER.test(text[i - 1] ?? '') && !LETTER.test(text[i + lower.length] ?? '')) return true;
+    }
+    return false;
+  }
+
+
 
   private fromMention(m: EntityMention): Speaker {
     const e = m.entityKey ? this.byKey.get(m.entityKey) : undefined;
