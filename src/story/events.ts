@@ -3,6 +3,7 @@ import type { EntityMention, IsoDate, Timex } from '../types.js';
 import { addDays, calendarDateOf, clockOf, dayNumber, narrowByMod } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent } from './model.js';
 import { contentTerms, cosine, perObject, perText, TfIdf, wordCount } from './text.js';
+import { READER_COMMENT } from '../text/furniture.js';
 
 // Lines that are page furniture rather than reporting: captions, link teasers, comment forms,
 // bylines, share bars. The extract stage removes most of them; these rules make the stage safe on
@@ -11,9 +12,10 @@ const FURNITURE_START =
   /^\s*(?:also read|read more|read also|read on|related|see also|more on this|advertisement|sponsored|subscribe|sign up|follow us|share (?:this|on)|click here|leave a (?:reply|comment)|comments? (?:are )?closed|\d+ comments?|be the first to comment|your email address|required fields|authors?\b|tags?\b|photo\b|photos\b|image\b|picture\b|file photo|watch\b|listen\b|copyright|©|all rights reserved|to [\w.-]+\.(?:com|ng|org|net)\b|search$|(?:published|added|updated|last updated|posted)\s*:)/i;
 const CAPTION =
   /\bcomments so far\b|\.(?:jpe?g|png|gif|webp)\b|\balt=|<\/?[a-z]+[\s>/]|\/>|\((?:photos?|pictures?|images?|file photo)\b[^)]*\)|\b(?:getty images|afp photo|ap photo|reuters\/|epa\/|photo credit|combination of (?:file )?pictures|pictured (?:above|below|here|left|right))|\s\((?:L|R|C|left|right|centre|center)\)\s/i;
-// Reader comments and end-of-article promos that reach the text of scraped pages.
-const COMMENT_OR_PROMO =
-  /\b\d{1,2}[:.]\d{2}\b.{0,70}?\bwrote\s*:|\bthis comment was (?:removed|deleted)\b|\bbreaks? the house rules\b|^\s*(?:you (?:may|might) also like|like this (?:story|article)|originally published (?:on|in|at|by)\b|share (?:it|this) with a friend|more from\b|popular (?:now|stories)\b|trending\b|recommended for you)|\b(?:available|on demand|watch (?:it|again)) (?:until|till)\b|\bthis (?:clip|video|programme|program|audio) (?:is|will be) available\b/i;
+// End-of-article promos and moderation notices that reach the text of scraped pages (reader
+// comments themselves: READER_COMMENT).
+const PROMO =
+  /\bbreaks? the house rules\b|^\s*(?:you (?:may|might) also like|like this (?:story|article)|originally published (?:on|in|at|by)\b|share (?:it|this) with a friend|more from\b|popular (?:now|stories)\b|trending\b|recommended for you)|\b(?:available|on demand|watch (?:it|again)) (?:until|till)\b|\bthis (?:clip|video|programme|program|audio) (?:is|will be) available\b/i;
 const WEEKDAY_HEADER = /^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\s*$/i;
 
 /** True for page furniture (captions, teasers, headers, comment prompts) that must never become an event. */
@@ -25,7 +27,7 @@ export const isFurniture = perText(judgeFurniture);
  */
 export function isFurnitureHeadline(title: string): boolean {
   const s = title.trim();
-  return !s || FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s) || COMMENT_OR_PROMO.test(s);
+  return !s || FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s) || READER_COMMENT.test(s) || PROMO.test(s);
 }
 
 function judgeFurniture(sentence: string): boolean {

@@ -11,6 +11,7 @@ import { quoteStates } from './features.js';
 import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
+import { READER_COMMENT } from '../../text/furniture.js';
 
 export interface QuoteContext {
   sentences: Sentence[];
@@ -58,8 +59,6 @@ const CAPTION =
   /\((?:photos?|pictures?|images?|file)\b[^)]*\)|\b(?:photo(?:graph)?s?|images?|pictures?)\s*(?:by|:|credit|courtesy)|\b(?:file (?:photo|picture|image)|combination of (?:file )?pictures?)\b|\/\s*(?:AFP|Reuters|AP|Getty Images|EPA|Shutterstock|Xinhua|TASS|Sputnik)\s*\)?\s*$|^\((?:COMBO|FILES?)\)/i;
 const FURNITURE = /^\s*(?:also read|read (?:more|also)|related|see also|watch|listen|recommended|more on this|click here|subscribe|sign up|share this|advertisement)\b\s*[:|–—-]?/i;
 
-// A reader's comment under the article ("At 11:45 pm on 13 Jan 2010 , SheffTim wrote : …").
-const READER_COMMENT = /\b\d{1,2}[:.]\d{2}\b.{0,70}?\bwrote\s*:|\bthis comment was (?:removed|deleted)\b/i;
 
 export function isCaptionOrFurniture(paragraph: string): boolean {
   return CAPTION.test(paragraph) || FURNITURE.test(paragraph) || READER_COMMENT.test(paragraph);
