@@ -711,7 +711,7 @@ export async function ingestDocuments(
 
   const storeOne = (doc: StagedDocument, publication: PublicationEstimate) => {
     const { article, analysis, lineHashes } = completeDocument(doc, publication, seq + 1, now());
-    const link = linker.add({ id: article.id, published: article.published, title: article.title, text: article.text, source: article.source, analysis });
+    const link = linker.add({ id: article.id, published: article.published, title: article.title, text: article.text, source: article.source, analysis, language: article.language });
     article.duplicateOf = link.duplicateOf;
     store.insertArticle(article);
     seq++;
@@ -858,7 +858,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
     for (const { id } of reprocessed) {
       const a = store.getArticle(id)!;
       const analysis = store.getAnalysis(id)!.analysis;
-      const link = linker.add({ id: a.id, published: a.published, title: a.title, text: a.text, source: a.source, analysis });
+      const link = linker.add({ id: a.id, published: a.published, title: a.title, text: a.text, source: a.source, analysis, language: a.language });
       if (link.duplicateOf) store.updateArticle({ ...a, duplicateOf: link.duplicateOf });
       for (const m of link.merges) {
         store.recordStoryMerge(m.from, m.into);

@@ -157,11 +157,11 @@ export function idFor(prefix: string, articleId: string): string {
   return prefix + createHash('sha1').update(articleId).digest('hex').slice(0, 12);
 }
 
-/** The TF vector of an article: sublinear counts of content terms (title counted more) and entity keys, L2-normalised. */
-export function termVector(title: string, text: string, analysis: Analysis | null, o: ClusterOptions): Vec {
+/** The TF vector of an article: sublinear counts of content terms (title counted more) and entity keys, L2-normalised; `language` (ISO 639-1) drops its function words. */
+export function termVector(title: string, text: string, analysis: Analysis | null, o: ClusterOptions, language?: string): Vec {
   const counts = new Map<string, number>();
-  for (const t of contentTerms(text, o.maxWords)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  for (const t of contentTerms(title, 50)) counts.set(t, (counts.get(t) ?? 0) + o.titleWeight);
+  for (const t of contentTerms(text, o.maxWords, language)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of contentTerms(title, 50, language)) counts.set(t, (counts.get(t) ?? 0) + o.titleWeight);
   const v: Vec = new Map();
   for (const [t, c] of counts) v.set(t, 1 + Math.log(c));
   for (const e of analysis?.entities ?? []) {

@@ -39,6 +39,8 @@ export interface LinkDoc {
   text: string;
   source: string | null;
   analysis: Analysis;
+  /** ISO 639-1 code of the text's language, when known: its function words are not topic terms. */
+  language?: string;
 }
 
 export interface LinkResult {
@@ -301,7 +303,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     if (full.trim()) put(`link/hash/${hash}`, doc.id);
     indexNear(doc.id, day, shingles, bands);
 
-    const v = termVector(doc.title, body, doc.analysis, clusterOptions);
+    const v = termVector(doc.title, body, doc.analysis, clusterOptions, doc.language);
     const a = clusterer.assign(doc.id, v, day);
     for (const mg of a.merges) put(`link/merged/${mg.from}`, mg.into);
     for (const sp of a.splits) {

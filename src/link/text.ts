@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fnv1a, mix32 } from '../text/hash.js';
 // Text features for linking: normalised words, content terms for TF-IDF, word shingles, hashes.
 // Everything here is pure and deterministic: the same text gives the same features on every run.
@@ -60,14 +61,38 @@ export function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** Content terms of a text (stop words, numbers and one-letter words removed, stemmed), at most `limit`. */
-export function contentTerms(text: string, limit = Infinity): string[] {
+let stopwordLists: Record<string, string[]> | null = null;
+const foreignStopwordSets = new Map<string, Set<string> | null>();
+
+/**
+ * Function words of a language other than English (stopwords-iso), or null. English keeps the
+ * list above: stopwords-iso's English list drops topic words ("bill", "fire", "computer").
+ */
+function foreignStopwords(language: string | undefined): Set<string> | null {
+  if (!language || language === 'en') return null;
+  let set = foreignStopwordSets.get(language);
+  if (set === undefined) {
+    stopwordLists ??= createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+    const list = stopwordLists[language];
+    set = list ? new Set(list.map(folded)) : null;
+    foreignStopwordSets.set(language, set);
+  }
+  return set;
+}
+
+/**
+ * Content terms of a text (stop words, numbers and one-letter words removed, stemmed), at most
+ * `limit`. With the text's language (ISO 639-1), that language's function words are dropped too:
+ * two Portuguese posts must not look alike because both say "que", "para" and "muito".
+ */
+export function contentTerms(text: string, limit = Infinity, language?: string): string[] {
   const out: string[] = [];
   const source = folded(text);
+  const foreign = foreignStopwords(language);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(source); m !== null; m = WORD.exec(source)) {
     const w = m[0];
-    if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+    if (w.length < 2 || STOPWORDS.has(w) || foreign?.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
     if (s.length < 2 || STOPWORDS.has(s)) continue;
     // Terms become keys of the document frequencies and centroids, kept long after the text.

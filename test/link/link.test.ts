@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/extract/language.js';
 import { analyzeForLinking } from '../../src/link/analysis.js';
+import { contentTerms } from '../../src/link/text.js';
 import {
   collapseRepeatedParagraphs,
   contentHash,
@@ -84,6 +86,21 @@ describe('story clustering', () => {
       const r = linker.add({ ...docOf({ ...a, published: seeds[0]!.published }), id: `haiti-${a.id}` });
       expect(r.storyId).not.toBe(seed.storyId);
     }
+  });
+
+  it("keeps unrelated articles in other languages apart: their function words are not topic terms", () => {
+    // The non-English pages of the extraction benchmark: 21 unrelated posts in 8 languages, linked
+    // as if published the same day. English stop words alone made 4 false stories of them (3
+    // Portuguese posts shared "que", "para", "muito"; 4 Russian ones, 2 German, 2 Indonesian).
+    const gold = JSON.parse(readFileSync(new URL('../../../shared/data/aeb/ground-truth.json', import.meta.url), 'utf8')) as Record<string, { articleBody: string }>;
+    const foreign = Object.entries(gold)
+      .map(([id, g]) => ({ id, text: g.articleBody, language: detectLanguage(g.articleBody, null) }))
+      .filter((a) => a.language !== 'en');
+    expect(foreign.length).toBeGreaterThanOrEqual(15);
+    const linker = createLinker();
+    const stories = foreign.map((a) => linker.resolveStory(linker.add({ ...docOf({ id: a.id, published: '2019-11-19', text: a.text }), language: a.language }).storyId));
+    expect(new Set(stories).size).toBe(foreign.length);
+    expect(contentTerms('Uma palinha das brincadeiras musicais do grupo Serelepe, que para nós é muito especial', Infinity, 'pt')).toEqual(['palinha', 'brincadeira', 'musicais', 'serelepe', 'especial']);
   });
 });
 
