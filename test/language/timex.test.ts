@@ -374,6 +374,71 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
   });
 });
 
+describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
+  it('a clock time followed by its date takes that date ("At 1:17 pm on 18 May 2009")', () => {
+    // BBC comment stamps (Timeline17, tokenised) and "at 3am on 5 May"
+    expect(tx('At 1:17 pm on 18 May 2009 , XunFang wrote : There', '2009-05-18', '1:17 pm on 18 May 2009')).toEqual(['TIME', '2009-05-18T13:17', undefined]);
+    expect(tx('At 12:19 26th Apr 2009 , barriesingleton wrote :', '2009-04-25', '12:19 26th Apr 2009')).toEqual(['TIME', '2009-04-26T12:19', undefined]);
+    expect(tx('He was set to fly to Houston to join the effort at 3am on 5 May .', '2010-05-21', '3am on 5 May')).toEqual(['TIME', '2010-05-05T03:00', undefined]);
+  });
+
+  it('four-digit and dotted clock times with a zone are times, not years ("1930 CDT on 1 June")', () => {
+    const text = 'This was completed at 1930 CDT on 1 June -LRB- 0030 GMT 2 June -RRB- .';
+    expect(tx(text, '2010-06-04', '1930 CDT on 1 June')).toEqual(['TIME', '2010-06-01T19:30', undefined]);
+    expect(tx(text, '2010-06-04', '0030 GMT 2 June')).toEqual(['TIME', '2010-06-02T00:30', undefined]);
+    expect(findTimexes(text, { dct: '2010-06-04' }).some((t) => t.value === '1930')).toBe(false);
+    expect(tx('The flow of oil was shut off at 1425 local time (1925 GMT) on Thursday.', '2010-07-16', '1925 GMT')?.[0]).toBe('TIME');
+    expect(tx('report Wednesday 23 June 2010 17.00 BST BP chief', '2010-06-23', '17.00 BST')).toEqual(['TIME', '2010-06-23T17:00', undefined]);
+    expect(findTimexes('The Dow fell 17.35 points.', { dct: '2010-06-23' })).toEqual([]);
+  });
+
+  it('"Sunday 31 May" and an undotted "Mar 2 , 2009" are whole dates', () => {
+    expect(tx('had been due to re-open on Sunday 31 May , but will now remain closed', '2009-05-28', 'Sunday 31 May')).toEqual(['DATE', '2009-05-31', undefined]);
+    expect(tx('WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST WASHINGTON', '2009-03-02', 'Mar 2 , 2009')).toEqual(['DATE', '2009-03-02', undefined]);
+  });
+
+  it('a tokenised possessive weekday names a past event ("Tuesday \'s devastating earthquake")', () => {
+    const text = 'This image shows the extent of damage in Haiti caused by Tuesday \'s devastating earthquake .';
+    expect(tx(text, '2010-01-15', 'Tuesday')?.[1]).toBe('2010-01-12');
+  });
+
+  it('"died" is a past verb ("Sameerah Ahmad died … on Friday evening")', () => {
+    const text = 'Sameerah Ahmad died at Birmingham Children \'s Hospital on Friday evening after contracting the virus .';
+    expect(tx(text, '2009-06-30', 'Friday evening')).toEqual(['TIME', '2009-06-26TEV', undefined]);
+  });
+
+  it('programme and band names are not times ("CBS This Morning", "NBC \'s Today program", "Larry King Now")', () => {
+    const dct = '2016-09-26';
+    expect(tx('Clinton campaign manager Robby Mook told CBS This Morning on Monday that', dct, 'This Morning')).toBeNull();
+    expect(tx('Doug Suttles told NBC \'s Today program .', dct, 'Today')).toBeNull();
+    expect(tx('The network licenses ``Politicking\'\' and ``Larry King Now\'\' -- which', dct, 'Now')).toBeNull();
+    expect(tx('taping an appearance on The Tonight Show Starring Jimmy Fallon', dct, 'Tonight')).toBeNull();
+    expect(tx('paid for by the Liberty Now PAC.', dct, 'Now')).toBeNull();
+    // the words themselves still count
+    expect(tx('Today, the Senate votes. Now he is here.', dct, 'Today')?.[1]).toBe(dct);
+    expect(tx('Today, the Senate votes. Now he is here.', dct, 'Now')?.[1]).toBe('PRESENT_REF');
+  });
+
+  it('"current" as a noun is no time ("the loop current", "this current of self-destruction")', () => {
+    const dct = '2010-05-17';
+    expect(tx('She said the government was monitoring the loop current very closely', dct, 'current')).toBeNull();
+    expect(tx('reveals just how swift this current of self-destruction is flowing', dct, 'current')).toBeNull();
+    expect(tx('"The current sanctions-only approach is simply not working."', dct, 'current')?.[1]).toBe('PRESENT_REF');
+  });
+
+  it('decades written with an apostrophe ("the 1980’s", "the 90’s") but not possessive years', () => {
+    expect(tx('After the collapse of the real estate market of the 1980’s, Mr. Trump', '2016-10-04', 'the 1980’s')?.[1]).toBe('198');
+    expect(tx('there are still four years to go in the 90’s, business', '2016-10-04', 'the 90’s')?.[1]).toBe('199');
+    expect(tx('the period before 1972’s landmark Roe v. Wade decision', '2016-10-04', '1972')?.[1]).toBe('1972');
+  });
+
+  it('fractions and adjectives that look like units ("a quarter of the total cost", "a minute chance")', () => {
+    expect(findTimexes('$500 a month to hit the four-year number, $25,000, that equals a quarter of the total cost.', { dct: '2016-09-24' }).map((t) => t.text)).toEqual(['four-year']);
+    expect(tx('The models continued to show only a minute chance that the firm would pay', '2008-12-31', 'a minute')).toBeNull();
+    expect(tx('Howes had been killed within a week of his capture', '1998-02-19', 'a week')?.[1]).toBe('P1W');
+  });
+});
+
 describe('TimeBank smoke check', () => {
   it('finds most gold expressions in the first TimeBank documents', () => {
     const lines = readFileSync(new URL('../../../shared/data/te3/timebank.jsonl', import.meta.url), 'utf8').trim().split('\n').slice(0, 40);

@@ -145,10 +145,12 @@ const SEASON: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA',
 function resolveDayWord(word: string, ctx: Ctx): { day: Ymd | null; anchor: 'dct' | 'none' } {
   const w = word.toLowerCase().trim();
   const dct = ctx.dct;
-  const mDate = new RegExp(`^(${MONTH_SRC})\\s+(${DAYNUM})${DAYSUF}$`, 'i').exec(word.trim());
+  // "Nov. 9", "18 May 2009", "May 18, 2009" (after a clock time: "at 1:17 pm on 18 May 2009")
+  const mDate = new RegExp(`^(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}|(${DAYNUM})${DAYSUF}\\s+(${MONTH_SRC}))(?:\\s*,?\\s*(${YEAR4}))?$`, 'i').exec(word.trim());
   if (mDate) {
-    const mo = monthNumber(mDate[1]!) ?? 1;
-    const d = +mDate[2]!;
+    const mo = monthNumber(mDate[1] ?? mDate[4]!) ?? 1;
+    const d = +(mDate[2] ?? mDate[3]!);
+    if (mDate[5]) return { day: { y: +mDate[5], m: mo, d }, anchor: 'none' };
     if (!dct) return { day: null, anchor: 'dct' };
     return { day: { y: yearFor(dct, mo, d, ctx.tense()), m: mo, d }, anchor: 'dct' };
   }
@@ -171,6 +173,21 @@ function precededBy(text: string, index: number, re: RegExp): boolean {
   return re.test(before);
 }
 
+/**
+ * A capitalised time word inside a name mid-sentence: "NBC's Today program", "CBS This Morning",
+ * "Larry King Now", "The Tonight Show", "the Liberty Now PAC". Not at the start of a sentence,
+ * a quotation or a line, and next to a capitalised word (or after a possessive name).
+ */
+function inTitle(text: string, start: number, end: number): boolean {
+  if (!/^[A-Z]/.test(text.slice(start, end))) return false;
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (/(?:^|[.!?:;]["'”’)]*\s+|["“‘(]\s*|\n\s*|[-–—]{1,2}\s*|\|\s*)$/.test(before)) return false;
+  const after = text.slice(end, end + 16);
+  if (/\b(?!(?:On|In|At|By|For|From|Since|Until)\s)[A-Z][\w&.-]*\s+$/.test(before)) return true;
+  if (/\b[A-Z][\w&.-]*\s?['’]s\s+$/.test(before)) return true;
+  return /^\s+[A-Z][A-Za-z]/.test(after) && !/^\s+(?:I|A|The|He|She|It|They|We|You)\b/.test(after);
+}
+
 // ─── rules ───────────────────────────────────────────────────────────────────────────────────────
 
 const rules: Rule[] = [];
@@ -189,7 +206,8 @@ rule(
     if (!mo) return null;
     const d = +(m[3] ?? m[5]!);
     const yStr = m[4] ?? m[7];
-    if (/^may$/i.test(monWord) && m[5] && !yStr) return null; // "5 may" is rarely a date
+    // "5 May" without a year is a date after a weekday or a preposition ("on Sunday 31 May", "until 7 May")
+    if (/^may$/i.test(monWord) && m[5] && !yStr && !m[1] && !precededBy(text, m.index, /\b(?:on|by|until|till|from|since|before|after|between|to|and|of)\s+(?:the\s+)?$/i)) return null;
     // "the Sept. 11 terrorist attacks" in a June article: a disaster already happened, so a day
     // that would fall after the publication date belongs to a year the text does not give
     const namesDisaster =
@@ -376,14 +394,16 @@ rule('year-span', `(?<![\\w$£€#.,/-])(${YEAR4})[-–](${YEAR4})(?![\\w%/-]|[.
 // Decades: "the 1990s", "the late 1970s", "mid-1980s", "the '80s", "the nineties".
 rule(
   'decade',
-  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:(1[0-9]\\d|20\\d)0'?s|'(\\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b`,
+  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:(1[0-9]\\d|20\\d)0(['’]?)s|['’](\\d)0['’]?s|(\\d)0['’]s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b`,
   7,
   (m, text) => {
     let dec: string;
+    // "the 1980's", "the 90’s": with an apostrophe only after "the" (else a possessive year)
+    if ((m[3] || m[5]) && !/^the\s/i.test(m[0]) && !m[1]) return null;
     if (m[2]) dec = m[2];
-    else if (m[3]) dec = `19${m[3]}`;
+    else if (m[4] ?? m[5]) dec = `19${m[4] ?? m[5]}`;
     else {
-      const idx = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m[4]!.toLowerCase());
+      const idx = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m[6]!.toLowerCase());
       if (!/^the\s/i.test(m[0])) return null; // "in his forties" is an age
       if (precededBy(text, m.index, /\b(his|her|their|its|early|late|mid)\s*$/i)) return null;
       dec = `19${idx + 2}`;
@@ -592,9 +612,11 @@ rule(
 // Times of day: "4:25 p.m. Washington time", "10 p.m. Wednesday", "noon Thursday", "around 7:15 p.m.",
 // "5 p.m. EST Nov. 9".
 const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)(?![A-Za-z])\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
+/** The day named right after a clock time: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "at 1:17 pm on 18 May 2009". */
+const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
 rule(
   'time',
-  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|(\\d{1,2}):(\\d{2})(?!\\d|:\\d)|(noon|midnight|midday))(${TZ_SRC})?(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}|${MONTH_SRC}\\s+${DAYNUM}${DAYSUF}))?(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
+  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
   11,
   (m, text) => {
     let hh: number, mm = 0;
@@ -609,6 +631,8 @@ rule(
       hh = +m[5];
       mm = +m[6]!;
       if (hh > 23 || mm > 59) return null;
+      // "17.00 BST": a dotted clock time only with a zone (otherwise it is a decimal number)
+      if (m[0][m[0].indexOf(m[5]) + m[5].length] === '.' && !m[8]) return null;
       // ratios, scores and verse numbers look like this too: need a time word nearby
       if (!m[8] && !/\b(at|by|until|from|before|after|around|about)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
     } else {
@@ -637,14 +661,34 @@ rule(
         const onRefDay = !day && ctx.refInSentence && ctx.ref?.d !== undefined;
         const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
         const base = r.day ? fmtDay(r.day) : 'XXXX-XX-XX';
-        return { type: 'TIME', value: `${base}${hhmm}`, mod, anchor: onRefDay ? 'text' : 'dct' };
+        // a calendar date named with the time ("1:17 pm on 18 May 2009") is the text's new reference
+        const sets = day && /\d/.test(day) && r.day ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
+        return { type: 'TIME', value: `${base}${hhmm}`, mod, anchor: onRefDay ? 'text' : r.anchor, sets };
       },
     };
   },
 );
 
+// Four-digit clock times with a zone: "1930 CDT on 1 June", "(0030 GMT)", "1425 local time".
+rule('military-time', `\\b([01]\\d|2[0-3])([0-5]\\d)(${TZ_SRC})${TIME_DAY_SRC}`, 11, (m) => {
+  const hhmm = `T${m[1]}:${m[2]}`;
+  // "(1925 GMT) on Thursday": the parenthesis closes the time, and the day stays outside it
+  const closed = m[3]!.endsWith(')');
+  const day = closed ? undefined : m[4];
+  return {
+    start: m.index,
+    end: closed ? m.index + m[1]!.length + m[2]!.length + m[3]!.length - 1 : m.index + m[0].length,
+    resolve: (ctx) => {
+      const onRefDay = !day && ctx.refInSentence && ctx.ref?.d !== undefined;
+      const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
+      const sets = day && /\d/.test(day) && r.day ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
+      return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}${hhmm}`, anchor: onRefDay ? 'text' : r.anchor, sets };
+    },
+  };
+});
+
 // "4 in the morning"
-rule('time-in-the', `\\b(\\d{1,2}|${'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve'})(?:\\s+o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)`, 11, (m) => {
+rule('time-in-the', `\\b(\\d{1,2}|${'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve'})(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)`, 11, (m) => {
   let hh = typeof parseNumber(m[1]!) === 'number' ? (parseNumber(m[1]!) as number) : 0;
   if (!/morning/i.test(m[2]!) && hh < 12) hh += 12;
   return {
@@ -663,6 +707,7 @@ rule(
   (m, text) => {
     const part = m[3]!.toLowerCase();
     const dayWord = m[2] ?? m[4];
+    if ((!dayWord || /^this$/i.test(dayWord)) && !m[1] && inTitle(text, m.index, m.index + m[0].length)) return null;
     const theDay = !dayWord && /\b(?:in|during|by|later in|earlier in|early in|late in)\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) && !/^\s+(of|after|before|when)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
     if (theDay) {
       // "in the morning": the part of the day the text is talking about
@@ -732,7 +777,7 @@ rule(
         // reported event, so it looks back whatever the clause's tense (unless "ahead of", "before");
         // all 18 in TimeBank and aquaint-A lie on or before the document date
         let tense = ctx.tense();
-        if (!rel && /^['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
+        if (!rel && /^ ?['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))
           && !precededBy(text, m.index, /\b(ahead of|before|for|until|awaiting|await|on)\s+$/i)) tense = 'past';
         const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
@@ -751,6 +796,7 @@ rule(
     const w = m[3]!.toLowerCase();
     // "USA Today", "Good Morning America Today": a capitalised title word, not the day
     if (/^[A-Z]/.test(m[3]!) && !m[1] && !m[2] && /[A-Za-z]\s+$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /\b[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+    if (!m[1] && !m[2] && inTitle(text, m.index, m.index + m[0].length)) return null;
     // "today's world", "today's youth", "the people of tomorrow": the present age, not a day
     const next = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (!m[1] && !m[2] && w !== 'yesterday' && /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|generation|children|kids|young|economy|technology|standards|culture|politics|students|families|consumers|workers|computers|environment|climate|terms)\b/.test(next)) return null;
@@ -986,6 +1032,12 @@ rule(
     // a bare "a/an/some/many + unit" is often not a duration ("a day of protests"): accept the
     // common cases only
     if (rangeFrom && !/^\d|^[a-z]+$/i.test(lowNum)) return null;
+    if ((lowNum === 'a' || lowNum === 'an') && !rangeFrom) {
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      // "a quarter of the cost" is a fraction; "only a minute chance" an adjective
+      if (unit === 'Q' && /^\s+of\b/i.test(next)) return null;
+      if (unit === 'MIN' && !hyphen && /^\s+(?:chance|amount|fraction|quantit|trace|detail|portion|number|percentage|risk|probability|particle)/i.test(next)) return null;
+    }
     if ((lowNum === 'a' || lowNum === 'an') && !m[1] && !m[2] && !m[3]) {
       if (rangeFrom) return null;
       const prev = text.slice(Math.max(0, m.index - 40), m.index);
@@ -994,6 +1046,8 @@ rule(
       // which TE3's annotators leave alone; counts of events per unit ("interviews a day") are sets
       if (/(?:[$£€#]\s?\d[\d.,]*(?:\s+(?:million|billion|trillion))?|\b(?:dollars?|cents?|euros?|pounds?|yen))(?:\s+(?:in|of)\s+[a-z-]+(?:\s+[a-z-]+)?)?\s*$/i.test(prev)) return null;
       if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)[^\s.!?]*(?:\s+(?:[a-z]+|[A-Z]+s))?(?:\s+[a-z]+)?\s*$/.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
+        // "equals a quarter of the total", "a day of protests": a part or a kind, not a rate
+        if (/^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
         return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
       }
       if (!/\band a half\b/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of|as (?:long|short|little|much) as)\s+$/i.test(prev)) return null;
@@ -1261,6 +1315,10 @@ rule(
     // "Currently, transplant organs are rationed": a sentence adverb opening the sentence
     if (w === 'currently' && /^Currently,/.test(m[0] + after) && /(?:^|[.!?]["'”’]*\s+|["“‘]|\n\s*)$/.test(before)) return null;
     if (w === 'current' && (!/^\s+[a-z]/.test(after) || /^\s+(account|accounts|affairs|events|quarter|year|month|week|fiscal|period|issue|members?|president|chairman|owners?)\b/.test(after) || /\b(then|the|its|his|her|their)\s+$/i.test(before) && /\bthen\s+$/i.test(before))) return null;
+    if (w === 'now' && inTitle(text, m.index, m.index + m[0].length)) return null;
+    // "current" as a noun: "the loop current", "this current of self-destruction"
+    if (w === 'current' && (/^\s+(?:of|itself|very|closely|is|was|were|are|that|which|we|would|could|to)\b/.test(after)
+      || /\b(?:loop|ocean|electric|electrical|rip|jet|gulf|air|water|river|sea|tidal|undersea|warm|cold|strong|powerful|swift|alternating|direct)\s+$/i.test(before))) return null;
     if (w === 'soon' && /\bas\s+$/i.test(before)) return null;
     if (w === 'soon' && /^\s+(after|before)\b/i.test(after)) return null;
     if (w === 'the past' && /^\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day)/i.test(after)) return null;
