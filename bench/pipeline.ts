@@ -53,7 +53,7 @@ for (const raw of input) {
   const { article, analysis } = completeDocument(staged, publication, done + 1, new Date());
   t = cpu();
   spent.language += t - t2;
-  const link = linker.add({ id: article.id, published: article.published, title: article.title, text: article.text, source: article.source, analysis });
+  const link = linker.add({ id: article.id, published: article.published, title: article.title, text: article.text, source: article.source, analysis, language: article.language });
   t2 = cpu();
   spent.link += t2 - t;
   for (const m of link.merges) {
