@@ -407,6 +407,24 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx(text, '2009-06-30', 'Friday evening')).toEqual(['TIME', '2009-06-26TEV', undefined]);
   });
 
+  it('a clock time with a dated weekday keeps the whole date ("18.17 BST on Thursday 6 May 2010")', () => {
+    const text = 'A version appeared on p34 of the Main section of the Guardian on 18.17 BST on Thursday 6 May 2010 Our selection';
+    expect(tx(text, '2010-06-13', '18.17 BST on Thursday 6 May 2010')).toEqual(['TIME', '2010-05-06T18:17', undefined]);
+  });
+
+  it('tense: a fronted adverbial dates the report, "until" and "by" in a past clause look back, "ahead of" forward', () => {
+    // PolNeAR sentences; DCTs are the articles' dates
+    expect(tx('During his immigration speech on Wednesday in Arizona, Mr. Trump said his border plan would use the wall.', '2016-09-03', 'Wednesday')?.[1]).toBe('2016-08-31');
+    expect(tx('On Tuesday, the company said it would not be able to file its annual report.', '2016-03-17', 'Tuesday')?.[1]).toBe('2016-03-15');
+    expect(tx("Until Monday's announcement, both companies' stocks were trading at relatively low prices.", '2016-06-17', 'Monday')?.[1]).toBe('2016-06-13');
+    expect(tx('By Monday morning, the grim, if now familiar, global ritual had begun.', '2016-06-15', 'Monday morning')?.[1]).toBe('2016-06-13TMO');
+    expect(tx("He flew to Maine to hold a rally ahead of the state's contest on Saturday.", '2016-03-04', 'Saturday')?.[1]).toBe('2016-03-05');
+    expect(tx('His campaign sued the DNC in federal court on Friday.', '2015-12-20', 'Friday')?.[1]).toBe('2015-12-18');
+    expect(tx("Mr. Trump revamped his plans for an important Monday appearance.", '2015-11-17', 'Monday')?.[1]).toBe('2015-11-16');
+    // a possessive weekday after "to <verb>" is still ahead
+    expect(tx("Hayward , who is expected to attend Wednesday 's White House meeting , will testify", '2010-06-13', 'Wednesday')?.[1]).toBe('2010-06-16');
+  });
+
   it('programme and band names are not times ("CBS This Morning", "NBC \'s Today program", "Larry King Now")', () => {
     const dct = '2016-09-26';
     expect(tx('Clinton campaign manager Robby Mook told CBS This Morning on Monday that', dct, 'This Morning')).toBeNull();
@@ -414,6 +432,9 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx('The network licenses ``Politicking\'\' and ``Larry King Now\'\' -- which', dct, 'Now')).toBeNull();
     expect(tx('taping an appearance on The Tonight Show Starring Jimmy Fallon', dct, 'Tonight')).toBeNull();
     expect(tx('paid for by the Liberty Now PAC.', dct, 'Now')).toBeNull();
+    // but shouting and title-case headlines keep them
+    expect(tx('We NEED THAT MECHANISM NOW AND CONGRESS SHOULD ACT', dct, 'NOW')?.[1]).toBe('PRESENT_REF');
+    expect(tx('Donald Trump Is Now Being Held Up As The Face Of Racism.', dct, 'Now')?.[1]).toBe('PRESENT_REF');
     // the words themselves still count
     expect(tx('Today, the Senate votes. Now he is here.', dct, 'Today')?.[1]).toBe(dct);
     expect(tx('Today, the Senate votes. Now he is here.', dct, 'Now')?.[1]).toBe('PRESENT_REF');
@@ -436,6 +457,7 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(findTimexes('$500 a month to hit the four-year number, $25,000, that equals a quarter of the total cost.', { dct: '2016-09-24' }).map((t) => t.text)).toEqual(['four-year']);
     expect(tx('The models continued to show only a minute chance that the firm would pay', '2008-12-31', 'a minute')).toBeNull();
     expect(tx('Howes had been killed within a week of his capture', '1998-02-19', 'a week')?.[1]).toBe('P1W');
+    expect(tx('BP was managing to funnel the equivalent of 1,000 barrels a day of oil to a tanker', '2010-05-17', 'a day')?.[1]).toBe('P1D');
   });
 });
 

@@ -47,12 +47,25 @@ function sentenceBounds(text: string): Array<[number, number]> {
  */
 const REPORT_BEFORE = /\b(?:said|told|announced|reported|added|stated|declared|confirmed|denied|warned|urged|insisted|acknowledged|conceded|wrote|noted|explained|argued|claimed|disclosed|revealed|indicated|predicted|promised|pledged|vowed|estimated|forecast)((?:\s+(?!(?:that|will|would|shall|to|be|is|are|was|were|has|have|had|it|he|she|they|we|i|you)\b)[\w.'’-]+){0,4}?)\s+(?:on\s+|late\s+|early\s+|earlier\s+|later\s+)?$/i;
 
+/**
+ * A fronted adverbial dating the report itself: "On Tuesday, the company said it would …",
+ * "During his speech on Wednesday in Arizona, Mr. Trump said …". The verb of saying governs it.
+ */
+const REPORT_AFTER = /^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,2})?\s*,\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+(?=[A-Z])){0,4}(?:[a-z]+\s+){0,1}(?:said|told|announced|reported|stated|declared|confirmed|denied|warned|urged|insisted|acknowledged|wrote|noted|argued|claimed|disclosed|revealed)\b/;
+
 /** "until March", "through January" look forward; "since March" looks back. */
-function prepositionTense(text: string, start: number, sentence: string): Tense | null {
+function prepositionTense(text: string, start: number, end: number, sentence: string): Tense | null {
   const before = text.slice(Math.max(0, start - 14), start);
-  // "Until Thursday, they had not called him a suspect": a past-perfect clause looks back
-  if (/\b(until|till|through)\s+$/i.test(before)) return /\b(?:had|hadn't)\b/i.test(sentence) ? 'past' : 'future';
+  // "Until Thursday, they had not called him a suspect", "Until Monday's announcement, both
+  // stocks were trading …": a past clause looks back
+  if (/\b(until|till|through)\s+$/i.test(before)) {
+    if (/\b(?:had|hadn't)\b/i.test(sentence)) return 'past';
+    return /^[^.;]{0,40}?(?:,\s+)?(?:[\w'’-]+\s+){0,4}(?:was|were)\s+\w+ing\b/i.test(text.slice(end, end + 90)) ? 'past' : 'future';
+  }
+  if (REPORT_AFTER.test(text.slice(end, end + 90)) && /^(?:On|During|At|In|Late|Early|Earlier|Later)\b/.test(sentence.trimStart())) return 'past';
   if (/\bas (?:soon|early) as\s+$/i.test(before)) return 'future';
+  // "ahead of the state's contest on Saturday": an event still to come
+  if (/\bahead of\s+(?:[\w'’-]+\s+){0,4}(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return 'future';
   if (/\bsince\s+$/i.test(before)) return 'past';
   if (REPORT_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return 'past';
   return null;
@@ -94,7 +107,7 @@ function resolveAll(text: string, dctIso: IsoDate | null, sentencesGiven: Senten
     let tense: Tense | null = null;
     const ctx: Ctx = {
       dct,
-      tense: () => (tense ??= prepositionTense(text, c.start, sentence) ?? tenseAt(sentence, c.start - ss)),
+      tense: () => (tense ??= prepositionTense(text, c.start, c.end, sentence) ?? tenseAt(sentence, c.start - ss)),
       ref,
       lastQuarter,
       sentence,

@@ -143,6 +143,9 @@ const SEASON: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA',
 
 /** Resolve a day word ("yesterday", "Friday", "March 5", "last Tuesday") against the context. */
 function resolveDayWord(word: string, ctx: Ctx): { day: Ymd | null; anchor: 'dct' | 'none' } {
+  // "Thursday 6 May 2010": the date decides, the weekday only names it
+  const dated = new RegExp(`^${WEEKDAY_SRC},?\\s+(?=\\d|${MONTH_SRC})`).exec(word.trim());
+  if (dated) word = word.trim().slice(dated[0].length);
   const w = word.toLowerCase().trim();
   const dct = ctx.dct;
   // "Nov. 9", "18 May 2009", "May 18, 2009" (after a clock time: "at 1:17 pm on 18 May 2009")
@@ -183,9 +186,13 @@ function inTitle(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   if (/(?:^|[.!?:;]["'”’)]*\s+|["“‘(]\s*|\n\s*|[-–—]{1,2}\s*|\|\s*)$/.test(before)) return false;
   const after = text.slice(end, end + 16);
+  // "ACT NOW", "UNLIKELY, FOR NOW": shouting, not a name; "take back Our Beautiful America Now."
+  if (/^[A-Z]{2,}/.test(text.slice(start, end)) || /^\s*[.!?](?:\s|$)/.test(text.slice(end, end + 3))) return false;
+  // a title-case headline ("Donald Trump Is Now Being Held Up …") keeps its times
+  if (/\b(?:Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Can|Could|And|Or|But|Not|Even|Still|Just|Only|Right)\s+$/.test(before)) return false;
   if (/\b(?!(?:On|In|At|By|For|From|Since|Until)\s)[A-Z][\w&.-]*\s+$/.test(before)) return true;
   if (/\b[A-Z][\w&.-]*\s?['’]s\s+$/.test(before)) return true;
-  return /^\s+[A-Z][A-Za-z]/.test(after) && !/^\s+(?:I|A|The|He|She|It|They|We|You)\b/.test(after);
+  return /[A-Za-z]\s+$/.test(before) && /^\s+[A-Z][A-Za-z]/.test(after) && !/^\s+(?:I|A|The|He|She|It|They|We|You)\b/.test(after);
 }
 
 // ─── rules ───────────────────────────────────────────────────────────────────────────────────────
@@ -613,7 +620,7 @@ rule(
 // "5 p.m. EST Nov. 9".
 const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)(?![A-Za-z])\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
 /** The day named right after a clock time: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "at 1:17 pm on 18 May 2009". */
-const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
+const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}(?:,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
 rule(
   'time',
   `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
@@ -778,7 +785,8 @@ rule(
         // all 18 in TimeBank and aquaint-A lie on or before the document date
         let tense = ctx.tense();
         if (!rel && /^ ?['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))
-          && !precededBy(text, m.index, /\b(ahead of|before|for|until|awaiting|await|on)\s+$/i)) tense = 'past';
+          && !precededBy(text, m.index, /\b(ahead of|before|for|until|awaiting|await|on)\s+$/i)
+          && !precededBy(text, m.index, /\b(?:to|will|['’]ll|shall)\s+[a-z]+\s+$/i)) tense = 'past';
         const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
       },
@@ -1046,8 +1054,6 @@ rule(
       // which TE3's annotators leave alone; counts of events per unit ("interviews a day") are sets
       if (/(?:[$£€#]\s?\d[\d.,]*(?:\s+(?:million|billion|trillion))?|\b(?:dollars?|cents?|euros?|pounds?|yen))(?:\s+(?:in|of)\s+[a-z-]+(?:\s+[a-z-]+)?)?\s*$/i.test(prev)) return null;
       if (/(?:\d|million|billion|thousand|hundred|percent|%|times|once|twice|dollars?|cents?|euros?|pounds?|yen)[^\s.!?]*(?:\s+(?:[a-z]+|[A-Z]+s))?(?:\s+[a-z]+)?\s*$/.test(prev) && !/\b(for|in|within|over|after|than|about|nearly|almost|than|took|takes|spent|last|of)\s*$/i.test(prev)) {
-        // "equals a quarter of the total", "a day of protests": a part or a kind, not a rate
-        if (/^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
         return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value: durationValue(1, unit), anchor: 'none' }) };
       }
       if (!/\band a half\b/.test(m[0]) && !/\b(for|in|within|over|after|than|about|nearly|almost|take|takes|took|lasted|last|spent|spend|only|just|least|of|as (?:long|short|little|much) as)\s+$/i.test(prev)) return null;

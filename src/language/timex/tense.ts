@@ -4,7 +4,7 @@
 export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE = /^(will|\w*'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow|effective|payable)$/i;
-const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|died|fled|led|sent|spent|kept|heard|stood|fought|caught|sought|taught|knew|grew|drew|threw|flew|chose|sank|wasn't|weren't|didn't|hadn't|yesterday|since|previously)$/i;
+const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|died|sued|tied|owed|fled|led|sent|spent|kept|heard|stood|fought|caught|sought|taught|knew|grew|drew|threw|flew|chose|sank|wasn't|weren't|didn't|hadn't|yesterday|since|previously)$/i;
 /** "by" marks a deadline ahead only before a time ("by Friday", "by the end of"), not an agent ("by Ford"). */
 const BY_TIME = /^\s+(?:the\s+(?:end|middle|start|beginning|close|time)\b|next\b|then\b|early\b|mid|late\b|year|this\b|tomorrow\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)/;
 /** A plan reported as past: "had been due to", "was scheduled to", "were expected to". */
@@ -45,6 +45,8 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
     } else if (FUTURE.test(w)) {
       // "to" marks the future only after a plan word ("set to resume"); "would" and "by" are weak
       if (lw === 'to' && !FUTURE_INFINITIVE.test(before)) continue;
+      // "revamped his plans for an important Monday appearance": the noun, not the verb
+      if (/^plans?$/.test(lw) && /^(?:his|her|its|their|our|my|your|the|a|these|those|whose|of)$/i.test(before)) continue;
       if (lw === 'due' && /^\s+to\s+(?:the|a|an|his|her|its|their|this|that|these|those|[A-Z0-9])/.test(sentence.slice(m.index + 3, m.index + 20))) {
         prev = '';
         continue;
@@ -52,7 +54,9 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       if (lw === 'by') {
         if (!BY_TIME.test(sentence.slice(m.index + 2, m.index + 40))) continue;
         // "had filed reports by Wednesday": a deadline in a past-perfect clause lies in the past
+        // ("By Monday morning, the grim ritual had begun" too)
         if (/\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b/i.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
+        if (/^By\b/.test(w) && /\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn)|begun|come|become|gone|run)\b/i.test(sentence.slice(m.index, m.index + 120))) continue;
       }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
