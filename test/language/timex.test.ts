@@ -421,6 +421,9 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx("He flew to Maine to hold a rally ahead of the state's contest on Saturday.", '2016-03-04', 'Saturday')?.[1]).toBe('2016-03-05');
     expect(tx('His campaign sued the DNC in federal court on Friday.', '2015-12-20', 'Friday')?.[1]).toBe('2015-12-18');
     expect(tx("Mr. Trump revamped his plans for an important Monday appearance.", '2015-11-17', 'Monday')?.[1]).toBe('2015-11-16');
+    expect(tx('Cruz won the straw poll, the results of which will be announced on Saturday afternoon.', '2016-03-04', 'Saturday afternoon')?.[1]).toBe('2016-03-05TAF');
+    expect(tx('he is optimistic that he will do well in Tuesday’s New Hampshire primary.', '2016-02-08', 'Tuesday')?.[1]).toBe('2016-02-09');
+    expect(tx("He declined to comment on Tuesday's ruling.", '2016-03-04', 'Tuesday')?.[1]).toBe('2016-03-01');
     // a possessive weekday after "to <verb>" is still ahead
     expect(tx("Hayward , who is expected to attend Wednesday 's White House meeting , will testify", '2010-06-13', 'Wednesday')?.[1]).toBe('2010-06-16');
   });

@@ -67,7 +67,10 @@ function prepositionTense(text: string, start: number, end: number, sentence: st
   // "ahead of the state's contest on Saturday": an event still to come
   if (/\bahead of\s+(?:[\w'’-]+\s+){0,4}(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return 'future';
   if (/\bsince\s+$/i.test(before)) return 'past';
-  if (REPORT_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return 'past';
+  const lead = text.slice(Math.max(0, start - 60), start);
+  const report = REPORT_BEFORE.exec(lead);
+  // "the results will be announced on Saturday": a report still to come
+  if (report && !/\b(?:(?:will|['’]ll|shall)|(?:is|are|expected|due|set|scheduled)\s+to)\s+(?:be\s+)?$/i.test(lead.slice(0, report.index))) return 'past';
   return null;
 }
 

@@ -786,7 +786,9 @@ rule(
         let tense = ctx.tense();
         if (!rel && /^ ?['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))
           && !precededBy(text, m.index, /\b(ahead of|before|for|until|awaiting|await|on)\s+$/i)
-          && !precededBy(text, m.index, /\b(?:to|will|['’]ll|shall)\s+[a-z]+\s+$/i)) tense = 'past';
+          // "expected to attend Wednesday's meeting", "will do well in Tuesday's primary": still to
+          // come ("declined to comment on Tuesday's ruling" reacts to a past one)
+          && !/\b(?:to|will|['’]ll|shall)\s+(?!(?:comment|respond|react|reply|refer|appeal|object)\b)(?:[a-z]+\s+){1,3}$/i.test(text.slice(Math.max(0, m.index - 40), m.index))) tense = 'past';
         const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
       },
