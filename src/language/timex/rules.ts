@@ -754,6 +754,9 @@ rule(
   },
 );
 
+/** "'s White House meeting", "’s New Hampshire primary": a possessive naming a scheduled event. */
+const SCHEDULED_EVENT_AFTER = /^ ?['’]s\s+(?:[\w-]+\s+){0,3}?(?:debate|primary|primaries|caucus(?:es)?|election|meeting|summit|hearing|vote|game|match|deadline|rally|ceremony|conference|session|talks|race|launch|premiere|convention|contest|showdown)\b/i;
+
 // Weekdays: "Friday", "last Tuesday", "on Tuesday", "earlier Sunday", "late Friday".
 rule(
   'weekday',
@@ -786,9 +789,10 @@ rule(
         let tense = ctx.tense();
         if (!rel && /^ ?['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))
           && !precededBy(text, m.index, /\b(ahead of|before|for|until|awaiting|await|on)\s+$/i)
-          // "expected to attend Wednesday's meeting", "will do well in Tuesday's primary": still to
-          // come ("declined to comment on Tuesday's ruling" reacts to a past one)
-          && !/\b(?:to|will|['’]ll|shall)\s+(?!(?:comment|respond|react|reply|refer|appeal|object)\b)(?:[a-z]+\s+){1,3}$/i.test(text.slice(Math.max(0, m.index - 40), m.index))) tense = 'past';
+          // "expected to attend Wednesday's meeting", "will do well in Tuesday's primary": a scheduled
+          // event still to come ("ways to get around Wednesday's ruling" react to a past one)
+          && !(/\b(?:to|will|['’]ll|shall)\s+(?:[a-z]+\s+){1,3}$/i.test(text.slice(Math.max(0, m.index - 40), m.index))
+            && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)))) tense = 'past';
         const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
       },
