@@ -6,6 +6,7 @@ import type { Analysis, DocEntity, Extracted, InputError, IsoDate, ParseResult, 
 import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './store/store.js';
 import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
+import { normalizeLangTag } from './extract/language.js';
 import { analyze } from './language/index.js';
 import { segment } from './language/segment.js';
 import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
@@ -183,7 +184,8 @@ function inferenceText(staged: StagedDocument): string {
 /** Analyses a staged document into an article ready to store. Pure apart from the clock. */
 export function completeDocument(staged: StagedDocument, publication: PublicationEstimate, seq: number, now: Date): Prepared {
   const { raw, extracted } = staged;
-  const analysis = analyze(extracted.text, { dct: publication.date, dctRange: publication.date ? null : publication.range });
+  const language = raw.language ?? extracted.language;
+  const analysis = analyze(extracted.text, { dct: publication.date, dctRange: publication.date ? null : publication.range, language: normalizeLangTag(language) ?? language });
   const article: StoredArticle = {
     id: staged.id,
     url: staged.url,
@@ -202,7 +204,7 @@ export function completeDocument(staged: StagedDocument, publication: Publicatio
     publishedEstimate: publication.date && publication.from === 'metadata' ? null : estimateOf(publication),
     modified: extracted.modified,
     authors: extracted.authors,
-    language: raw.language ?? extracted.language,
+    language,
     site: extracted.site,
     canonicalUrl: extracted.canonicalUrl,
     description: extracted.description,

@@ -3,6 +3,8 @@
 import { detect, detectAll } from 'tinyld';
 
 const SAMPLE_CHARS = 360;
+const FUNCTION_SAMPLE_CHARS = 2_000;
+const DETECT_SAMPLE_CHARS = 1_000;
 
 /** ISO 639-1 code from `<html lang>`-style tags ("en-US", "pt_BR", "eng" is not handled), or null. */
 export function normalizeLangTag(tag: string | null | undefined): string | null {
@@ -32,6 +34,22 @@ function confirmsDeclared(sample: string | string[], code: string): boolean {
   return hits / tokens.length >= 0.22;
 }
 
+/** The language whose function words make up at least 15% of the words and clearly more than any other's. */
+function dominantFunctionWords(tokens: string[]): string | null {
+  if (tokens.length < 12) return null;
+  let best: string | null = null;
+  let bestShare = 0;
+  let second = 0;
+  for (const [code, words] of Object.entries(FUNCTION_WORDS)) {
+    let hits = 0;
+    for (const t of tokens) if (words.has(t)) hits++;
+    const share = hits / tokens.length;
+    if (share > bestShare) [best, bestShare, second] = [code, share, bestShare];
+    else if (share > second) second = share;
+  }
+  return bestShare >= 0.15 && bestShare >= second * 1.5 ? best : null;
+}
+
 function sampleWords(sample: string): string[] {
   return sample.toLowerCase().match(/\p{L}+/gu) ?? [];
 }
@@ -43,12 +61,14 @@ export function detectLanguage(text: string, declared: string | null): string {
   if (sample.replace(/\s+/g, '').length < 40) return declaredCode ?? 'und';
   if (declaredCode && confirmsDeclared(sample, declaredCode)) return declaredCode;
   // Undeclared, but plainly full of one language's function words: no need for the detector.
+  // A longer sample than the detector's: a name-heavy lede ("Sen. Kent Conrad -LRB- D-N.D. -RRB-")
+  // reads as Irish to character n-grams, but not to function words.
+  const long = sampleWords(text.slice(0, FUNCTION_SAMPLE_CHARS));
   if (!declaredCode) {
-    const tokens = sampleWords(sample);
-    const plain = Object.keys(FUNCTION_WORDS).filter((code) => confirmsDeclared(tokens, code));
-    if (plain.length === 1) return plain[0]!;
+    const plain = dominantFunctionWords(long);
+    if (plain) return plain;
   }
-  const top = detect(sample);
+  const top = detect(text.slice(0, DETECT_SAMPLE_CHARS));
   if (!top) return declaredCode ?? 'und';
   if (declaredCode && declaredCode !== top) {
     // Trust the declaration if the detector also finds it plausible; page templates often say "en" for every language though.

@@ -11,13 +11,21 @@ export interface AnalyzeOptions {
   dct: IsoDate | null;
   /** When the date is unknown but bounded: expressions get the values every day of it agrees on. */
   dctRange?: DateRange | null;
+  /** ISO 639-1 code of the text's language; unset or "und" means English is assumed. */
+  language?: string | null;
+}
+
+/** Entity and quote models are trained on English news: run on German they make every noun a name. */
+export function analysesEntities(language: string | null | undefined): boolean {
+  return !language || language === 'en' || language === 'und';
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const sentences = segment(text);
-  const mentions = recognizeEntities(text, sentences);
-  const entities = resolveEntities(text, sentences, mentions);
+  const english = analysesEntities(options.language);
+  const mentions = english ? recognizeEntities(text, sentences) : [];
+  const entities = english ? resolveEntities(text, sentences, mentions) : [];
   const timexes = findTimexes(text, { dct: options.dct, dctRange: options.dctRange, sentences });
-  const quotes = findQuotes(text, { sentences, mentions, entities, timexes, dct: options.dct });
+  const quotes = english ? findQuotes(text, { sentences, mentions, entities, timexes, dct: options.dct }) : [];
   return { sentences, mentions, entities, timexes, quotes };
 }

@@ -68,7 +68,8 @@ const foreignStopwordSets = new Map<string, Set<string> | null>();
  * Function words of a language other than English (stopwords-iso), or null. English keeps the
  * list above: stopwords-iso's English list drops topic words ("bill", "fire", "computer").
  */
-function foreignStopwords(language: string | undefined): Set<string> | null {
+function foreignStopwords(tag: string | undefined): Set<string> | null {
+  const language = tag && /^[a-z]{2}(?:[-_]|$)/i.test(tag) ? tag.slice(0, 2).toLowerCase() : tag; // "pt-BR" → "pt"
   if (!language || language === 'en') return null;
   let set = foreignStopwordSets.get(language);
   if (set === undefined) {
