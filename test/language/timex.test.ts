@@ -394,7 +394,17 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
 
   it('"Sunday 31 May" and an undotted "Mar 2 , 2009" are whole dates', () => {
     expect(tx('had been due to re-open on Sunday 31 May , but will now remain closed', '2009-05-28', 'Sunday 31 May')).toEqual(['DATE', '2009-05-31', undefined]);
-    expect(tx('WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST WASHINGTON', '2009-03-02', 'Mar 2 , 2009')).toEqual(['DATE', '2009-03-02', undefined]);
+    expect(tx('WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST WASHINGTON', '2009-03-02', 'Mon Mar 2 , 2009')).toEqual(['DATE', '2009-03-02', undefined]);
+    expect(tx('It was signed on Mar 2 , 2009 .', '2009-03-05', 'Mar 2 , 2009')).toEqual(['DATE', '2009-03-02', undefined]);
+  });
+
+  it('web stamps: "Thu Apr 22 , 2010 7:30 pm EDT", "10:32 AM ET, Thu March 12, 2020", ISO date-times', () => {
+    // the Reuters dateline line of Timeline17's bpoil_reuters articles
+    expect(tx('HOUSTON | Thu Apr 22 , 2010 7:30 pm EDT HOUSTON -LRB- Reuters -RRB- -', '2010-04-22', 'Thu Apr 22 , 2010')).toEqual(['DATE', '2010-04-22', undefined]);
+    expect(tx('Updated 10:32 AM ET, Thu March 12, 2020', '2020-03-12', '10:32 AM ET, Thu March 12, 2020')).toEqual(['TIME', '2020-03-12T10:32', undefined]);
+    expect(tx('author="@MissDBunker" datetime="2015-12-02T19:24:05Z">Scanner', '2015-12-03', '2015-12-02T19:24:05Z')).toEqual(['TIME', '2015-12-02T19:24', undefined]);
+    // an undotted abbreviation alone is no weekday ("the Sun", "Wed")
+    expect(findTimexes('We met the Sun reporter.', { dct: '2020-03-12' })).toEqual([]);
   });
 
   it('a tokenised possessive weekday names a past event ("Tuesday \'s devastating earthquake")', () => {

@@ -144,7 +144,7 @@ const SEASON: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA',
 /** Resolve a day word ("yesterday", "Friday", "March 5", "last Tuesday") against the context. */
 function resolveDayWord(word: string, ctx: Ctx): { day: Ymd | null; anchor: 'dct' | 'none' } {
   // "Thursday 6 May 2010": the date decides, the weekday only names it
-  const dated = new RegExp(`^${WEEKDAY_SRC},?\\s+(?=\\d|${MONTH_SRC})`).exec(word.trim());
+  const dated = new RegExp(`^(?:${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}),?\\s+(?=\\d|${MONTH_SRC})`).exec(word.trim());
   if (dated) word = word.trim().slice(dated[0].length);
   const w = word.toLowerCase().trim();
   const dct = ctx.dct;
@@ -195,6 +195,9 @@ function inTitle(text: string, start: number, end: number): boolean {
   return /[A-Za-z]\s+$/.test(before) && /^\s+[A-Z][A-Za-z]/.test(after) && !/^\s+(?:I|A|The|He|She|It|They|We|You)\b/.test(after);
 }
 
+/** Undotted weekday abbreviations, taken only right before a date: "Thu March 12, 2020", "Mon Mar 2 , 2009". */
+const WEEKDAY_ABBR_SRC = '(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)';
+
 // ─── rules ───────────────────────────────────────────────────────────────────────────────────────
 
 const rules: Rule[] = [];
@@ -205,7 +208,7 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `\\b(?:(${WEEKDAY_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
+  `\\b(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
   10,
   (m, text) => {
     const monWord = m[2] ?? m[6]!;
@@ -288,9 +291,11 @@ rule(
 );
 
 // ISO and numeric dates.
-rule('iso', `\\b(${YEAR4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b`, 12, (m) => {
+rule('iso', `\\b(${YEAR4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?:[T ]([01]\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z|[+-][01]\\d:?[0-5]\\d)?)?\\b`, 12, (m) => {
   const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
-  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'none', sets: { y, m: mo, d } }) };
+  // "2020-03-12T10:32:00Z", "2021-04-16 10:32": a time stamp (TIMEX3 values carry no zone)
+  const value = m[4] ? `${fmtDay({ y, m: mo, d })}T${m[4]}:${m[5]}` : fmtDay({ y, m: mo, d });
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: m[4] ? 'TIME' : 'DATE', value, anchor: 'none', sets: { y, m: mo, d } }) };
 });
 rule('slash', `\\b(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])/(\\d{4}|\\d{2})\\b`, 12, (m) => {
   let y = +m[3]!;
@@ -620,7 +625,7 @@ rule(
 // "5 p.m. EST Nov. 9".
 const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)(?![A-Za-z])\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
 /** The day named right after a clock time: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "at 1:17 pm on 18 May 2009". */
-const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:last |next |this )?${WEEKDAY_SRC}(?:,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
+const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:(?:last |next |this )?${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}(?=,?\\s+(?:${MONTH_SRC}|\\d)))(?:,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
 rule(
   'time',
   `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
