@@ -466,6 +466,13 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx('the period before 1972’s landmark Roe v. Wade decision', '2016-10-04', '1972')?.[1]).toBe('1972');
   });
 
+  it('"one day" in a clause of hope or waiting is some day, not a length', () => {
+    expect(tx('“He was strong, and I hope I can be like that one day and just show love to my daughter', '2016-06-05', 'one day')).toEqual(['DATE', 'FUTURE_REF', undefined]);
+    expect(tx('until one day everything sinks into the global-warmed , elevated ocean .', '2010-06-14', 'one day')).toEqual(['DATE', 'FUTURE_REF', undefined]);
+    expect(tx('Topolanek \'s critique came one day after his government was toppled', '2009-03-26', 'one day')).toEqual(['DURATION', 'P1D', undefined]);
+    expect(tx('With just one day until the primary here, the danger was clear.', '2016-02-08', 'one day')).toEqual(['DURATION', 'P1D', undefined]);
+  });
+
   it('fractions and adjectives that look like units ("a quarter of the total cost", "a minute chance")', () => {
     expect(findTimexes('$500 a month to hit the four-year number, $25,000, that equals a quarter of the total cost.', { dct: '2016-09-24' }).map((t) => t.text)).toEqual(['four-year']);
     expect(tx('The models continued to show only a minute chance that the firm would pay', '2008-12-31', 'a minute')).toBeNull();

@@ -1073,6 +1073,14 @@ rule(
       if (unit === 'S' && /^\s+(?!of\b|and\b|or\b|later\b|earlier\b|ago\b|before\b|after\b)[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     }
     if (lowNum === 'some' && unit !== 'Y' && unit !== 'M') return null;
+    // "I hope I can be like that one day.", "until one day everything sinks": some day, not a length
+    if (lowNum === 'one' && unit === 'D' && !m[1] && !m[2] && !m[3] && !hyphen && !/days/i.test(unitWord)
+      && !precededBy(text, m.index, /\b(?:just|only|with|in|for|than|about|nearly|almost|of|the|every|least|last|first|a|per|within|after|over|spend|spent|took|take|takes|lasted|by|to|on)\s+$/i)
+      && /^(?:\s*(?:[.,;!?"”)]|''|$)|\s+(?:and|when|everything|most|we|you|they|he|she|it|soon|all)\b)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))
+      // in a clause of hope, possibility or waiting ("had only been in the job one day" is a length)
+      && /\b(?:will|would|could|can|might|may|must|should|hope[sd]?|hoping|wish|until|till|maybe|perhaps|bound to|going to)\b[^.;!?]{0,60}$/i.test(text.slice(Math.max(0, m.index - 70), m.index))) {
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
+    }
     // "Islam will one day be …", "hopes to one day follow": an indefinite future, not a day's length
     if (lowNum === 'one' && unit === 'D' && !m[1] && !m[2] && !m[3] && !hyphen
       && precededBy(text, m.index, /\b(will|would|could|might|may|can|should|must|hopes?|hoped|hoping|to|he|she|they|we|i|you)\s+$/i)
