@@ -52,7 +52,7 @@ export interface ExportStory {
   firstSeen: IsoDate | null;
   lastSeen: IsoDate | null;
   articleIds: string[];
-  timeline: { date: IsoDate; granularity: Granularity; summary: string; sentences: { text: string; articleId: string }[]; articleIds: string[] }[];
+  timeline: { date: IsoDate; granularity: Granularity; summary: string; sentences: { text: string; articleId: string }[]; articleIds: string[]; expected?: true }[];
   claims: ClaimEvolution[];
   disagreements: Disagreement[];
   /** Merges and splits this story went through, oldest first. */
@@ -135,7 +135,7 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
         firstSeen: s.firstSeen,
         lastSeen: s.lastSeen,
         articleIds: s.articleIds,
-        timeline: s.timeline.map((t) => ({ date: t.date, granularity: t.granularity, summary: t.summary, sentences: t.sentences, articleIds: t.articleIds })),
+        timeline: s.timeline.map((t) => ({ date: t.date, granularity: t.granularity, summary: t.summary, sentences: t.sentences, articleIds: t.articleIds, ...(t.expected ? { expected: t.expected } : {}) })),
         claims: s.claims,
         disagreements: s.disagreements,
         history: store.storyHistory(s.id),
@@ -196,8 +196,8 @@ export function renderExport(doc: ExportDocument, format: ExportFormat, options:
       if (table === 'quotes')
         return csv(['articleId', 'date', 'speaker', 'direct', 'kind', 'cue', 'text'], doc.quotes.map((q) => [q.articleId, q.date, q.speaker, q.direct, q.kind, q.cue, q.text]));
       return csv(
-        ['storyId', 'storyTitle', 'date', 'granularity', 'summary', 'articleIds'],
-        doc.stories.flatMap((s) => s.timeline.map((t) => [s.id, s.title, t.date, t.granularity, t.summary, t.articleIds])),
+        ['storyId', 'storyTitle', 'date', 'granularity', 'summary', 'articleIds', 'expected'],
+        doc.stories.flatMap((s) => s.timeline.map((t) => [s.id, s.title, t.date, t.granularity, t.summary, t.articleIds, t.expected ? 'yes' : ''])),
       );
     }
     case 'md':
@@ -215,7 +215,7 @@ function renderMarkdown(doc: ExportDocument): string {
     if (s.summary) out.push(s.summary, '');
     if (s.timeline.length) {
       out.push('### Timeline', '');
-      for (const t of s.timeline) out.push(`- **${t.date}** ${t.summary} _(${[...new Set(t.articleIds.map(sourceOf))].join(', ')})_`);
+      for (const t of s.timeline) out.push(`- **${t.date}** ${t.expected ? '(expected) ' : ''}${t.summary} _(${[...new Set(t.articleIds.map(sourceOf))].join(', ')})_`);
       out.push('');
     }
     if (s.claims.length) {

@@ -216,6 +216,11 @@ export interface TimelineEntry {
   summary: string;
   sentences: { text: string; articleId: string }[];
   articleIds: string[];
+  /**
+   * Set when every sentence given for the date was written before it: a plan, a schedule or a
+   * forecast ("the vote on Nov. 8"), not a report that it happened.
+   */
+  expected?: true;
 }
 
 /** One claim about a subject, as one source stated it on one date. */

@@ -26,6 +26,8 @@ export interface TimelineItem {
   summary: string;
   sentences: { text: string; articleId: string }[];
   articles: ArticleHead[];
+  /** Only written about before its date (a plan, a schedule). */
+  expected?: true;
 }
 
 export interface QuoteView {
@@ -449,6 +451,7 @@ export function createModel(store: Store) {
             granularity: t.granularity,
             summary: t.summary,
             sentences: t.sentences,
+            ...(t.expected ? { expected: true as const } : {}),
             articles: [...new Set([...t.articleIds, ...t.sentences.map((x) => x.articleId)])]
               .map((aid) => articleHeads.get(aid))
               .filter((h): h is ArticleHead => !!h),

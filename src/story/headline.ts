@@ -57,7 +57,10 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   // Summary: the timeline's most central sentence, then where the story stands at its last date.
   let central: TimelineEntry | null = null;
   let centralScore = -1;
-  for (const e of timeline) {
+  // What happened, not what was announced: an entry only written about ahead of its date is not
+  // where the story stands ("8 November 2016: … their choice on Nov. 8" in a September story).
+  const happened = timeline.filter((e) => !e.expected);
+  for (const e of happened) {
     if (isFurniture(e.summary)) continue;
     const s =
       cosine(tfidf.vector(contentTerms(e.summary)), story) * (1 + 0.2 * Math.min(e.articleIds.length, 10)) * (hasVerb(e.summary) ? 1 : 0.6);
@@ -66,7 +69,7 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
       central = e;
     }
   }
-  const last = timeline[timeline.length - 1];
+  const last = happened[happened.length - 1];
   const parts: string[] = [];
   if (central) parts.push(`${formatDate(central.date, central.granularity)}: ${central.summary}`);
   if (last && last !== central) parts.push(`${formatDate(last.date, last.granularity)}: ${last.summary}`);

@@ -234,6 +234,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       summary: picked[0]!.mention.text,
       sentences: picked.map((c) => ({ text: c.mention.text, articleId: c.mention.articleId })),
       articleIds: sources,
+      ...(picked.every((c) => c.mention.future) ? { expected: true as const } : {}),
     });
   }
   const placeOf = new Map<TimelineEntry, IsoDate>();

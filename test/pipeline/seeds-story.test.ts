@@ -49,6 +49,15 @@ describe('the seeds as one story', () => {
     expect(doc.articles.map((a) => a.title)).toContain(story.title);
   });
 
+  it('marks dates only announced ahead as expected, and leaves them out of the summary', () => {
+    const story = doc.stories.find((s) => s.articleIds.length === 5)!;
+    // "On January 10, Russia and the United States are due to meet in Geneva", written in December.
+    const geneva = story.timeline.find((t) => t.date === '2022-01-10')!;
+    expect(geneva.expected).toBe(true);
+    expect(story.timeline.find((t) => t.date === '2021-12-30')!.expected).toBeUndefined();
+    for (const t of story.timeline.filter((x) => x.expected)) expect(story.summary).not.toContain(t.summary);
+  });
+
   it('keeps the article text clean of web cruft', () => {
     for (const a of doc.articles) for (const c of CRUFT) expect(a.text).not.toMatch(c);
   });
@@ -69,7 +78,7 @@ describe('the seeds as one story', () => {
     const md = renderExport(doc, 'md');
     expect(md).toMatch(/### Timeline/);
     const csv = renderExport(doc, 'csv').split('\n');
-    expect(csv[0]).toBe('storyId,storyTitle,date,granularity,summary,articleIds');
+    expect(csv[0]).toBe('storyId,storyTitle,date,granularity,summary,articleIds,expected');
     expect(csv.length).toBeGreaterThan(12);
   });
 

@@ -57,8 +57,9 @@ export function printStory(store: Store, id: string): void {
       const t = run[0]!;
       const sources = [...new Set(run.flatMap((e) => e.articleIds).map((x) => sourceOf.get(x) ?? x))].join(', ');
       const date = run.length > 1 ? `${t.date.slice(0, 10)}–${run[run.length - 1]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
-      if (date.length > 10) out.push(`  ${date}`, `              ${wrap(t.summary, 84, '              ').trimStart()}`);
-      else out.push(`  ${date.padEnd(10)}  ${wrap(t.summary, 84, '              ').trimStart()}`);
+      const summary = (t.expected ? '(expected) ' : '') + t.summary;
+      if (date.length > 10) out.push(`  ${date}`, `              ${wrap(summary, 84, '              ').trimStart()}`);
+      else out.push(`  ${date.padEnd(10)}  ${wrap(summary, 84, '              ').trimStart()}`);
       out.push(`              ↳ ${sources}`);
     }
   }
