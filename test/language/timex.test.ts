@@ -429,6 +429,9 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx("Until Monday's announcement, both companies' stocks were trading at relatively low prices.", '2016-06-17', 'Monday')?.[1]).toBe('2016-06-13');
     expect(tx('By Monday morning, the grim, if now familiar, global ritual had begun.', '2016-06-15', 'Monday morning')?.[1]).toBe('2016-06-13TMO');
     expect(tx("He flew to Maine to hold a rally ahead of the state's contest on Saturday.", '2016-03-04', 'Saturday')?.[1]).toBe('2016-03-05');
+    // "ahead of" in a past clause: the nearer one (a Brussels meeting two days back; Iowa's vote tomorrow)
+    expect(tx("Ahead of Friday's meeting, France and Germany unveiled a proposal for increased cooperation.", '2016-09-18', 'Friday')?.[1]).toBe('2016-09-16');
+    expect(tx("Friday's announcement suggested an effort to hurt Clinton ahead of Monday's voting in Iowa.", '2016-01-31', 'Monday')?.[1]).toBe('2016-02-01');
     expect(tx('His campaign sued the DNC in federal court on Friday.', '2015-12-20', 'Friday')?.[1]).toBe('2015-12-18');
     expect(tx("Mr. Trump revamped his plans for an important Monday appearance.", '2015-11-17', 'Monday')?.[1]).toBe('2015-11-16');
     expect(tx('Cruz won the straw poll, the results of which will be announced on Saturday afternoon.', '2016-03-04', 'Saturday afternoon')?.[1]).toBe('2016-03-05TAF');
@@ -464,6 +467,11 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx('After the collapse of the real estate market of the 1980’s, Mr. Trump', '2016-10-04', 'the 1980’s')?.[1]).toBe('198');
     expect(tx('there are still four years to go in the 90’s, business', '2016-10-04', 'the 90’s')?.[1]).toBe('199');
     expect(tx('the period before 1972’s landmark Roe v. Wade decision', '2016-10-04', '1972')?.[1]).toBe('1972');
+  });
+
+  it('"this fall in prices" is a drop, "last fall in an interview" the season', () => {
+    expect(tx("''After this fall in prices in energy resources, all the indicators slipped,''", '2015-11-20', 'this fall')).toBeNull();
+    expect(tx('He said last fall in an interview that he would run.', '2015-11-20', 'last fall')?.[1]).toBe('2014-FA');
   });
 
   it('"one day" in a clause of hope or waiting is some day, not a length', () => {

@@ -64,8 +64,12 @@ function prepositionTense(text: string, start: number, end: number, sentence: st
   }
   if (REPORT_AFTER.test(text.slice(end, end + 90)) && /^(?:On|During|At|In|Late|Early|Earlier|Later)\b/.test(sentence.trimStart())) return 'past';
   if (/\bas (?:soon|early) as\s+$/i.test(before)) return 'future';
-  // "ahead of the state's contest on Saturday": an event still to come
-  if (/\bahead of\s+(?:[\w'’-]+\s+){0,4}(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return 'future';
+  // "ahead of the state's contest on Saturday": an event still to come — from the clause's time,
+  // which in a past clause may itself lie days back ("Ahead of Friday's meeting, France and Germany
+  // unveiled a proposal", said on Sunday): then the nearer one
+  if (/\bahead of\s+(?:[\w'’-]+\s+){0,4}(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) {
+    return tenseAt(sentence, Math.max(0, sentence.indexOf(text.slice(start, end)))) === 'past' ? 'present' : 'future';
+  }
   if (/\bsince\s+$/i.test(before)) return 'past';
   const lead = text.slice(Math.max(0, start - 60), start);
   const report = REPORT_BEFORE.exec(lead);

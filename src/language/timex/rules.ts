@@ -595,6 +595,8 @@ rule(
       if (/^\s+(of|in|from)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
     }
     if (det === 'the' && !yWord && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
+    // "After this fall in prices": a drop, not the season
+    if (season === 'FA' && !yWord && /^\s+(?:in|of)\s+(?:prices?|values?|demand|sales|shares|stocks?|output|production|rates?|revenues?|profits?|earnings|exports|imports|oil|the (?:dollar|pound|euro|yen|market|price))\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
     // "the Summer Olympics", "the Winter Palace": part of a name
     if (!yWord && (!det || det === 'the') && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !/^\s+(?:In|On|At|The|A|An|He|She|It|They|We|I|But|And)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
     const y0 = yWord ? (/^\d/.test(yWord) ? +yWord : parseSpokenYear(yWord)) : null;
