@@ -29,10 +29,11 @@ const SINGLE: Record<string, () => Promise<(p: Command) => void>> = {
 async function registerCommands(): Promise<void> {
   const only = SINGLE[process.argv[2] ?? ''];
   if (only) return (await only())(program);
-  const [batch, ingest, read, exp, reprocess, demo, serve] = await Promise.all([
+  const [batch, ingest, read, search, exp, reprocess, demo, serve] = await Promise.all([
     import('./commands/batch-tools.js'),
     import('./commands/ingest.js'),
     import('./commands/read.js'),
+    import('./commands/search.js'),
     import('./commands/export.js'),
     import('./commands/reprocess.js'),
     import('./commands/demo.js'),
@@ -41,6 +42,7 @@ async function registerCommands(): Promise<void> {
   ingest.registerIngest(program);
   reprocess.registerReprocess(program);
   read.registerRead(program);
+  search.registerSearch(program);
   exp.registerExport(program);
   demo.registerDemo(program);
   serve.registerServe(program);

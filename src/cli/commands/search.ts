@@ -1,0 +1,91 @@
+// `storyline search QUERY`: full-text search over the stored articles, with the web's filters.
+import type { Command } from 'commander';
+import { createSearch, type Highlighted } from '../../search/index.js';
+import { sqliteHandle } from '../../store/index.js';
+import { describeIssues, searchQuery } from '../../serve/schemas.js';
+import { addDbOption, withStore } from '../store-option.js';
+import { printJson, wrap } from '../output.js';
+
+interface SearchFlags {
+  db?: string;
+  source?: string;
+  entity?: string;
+  story?: string;
+  from?: string;
+  to?: string;
+  duplicates?: boolean;
+  limit?: string;
+  offset?: string;
+  json?: boolean;
+}
+
+/** Matched words in «» (or bold on a terminal): the text itself is never altered. */
+function marked(h: Highlighted, tty: boolean): string {
+  const [open, close] = tty ? ['\x1b[1m', '\x1b[22m'] : ['«', '»'];
+  let out = '';
+  let at = 0;
+  for (const [start, end] of h.highlights) {
+    out += h.text.slice(at, start) + open + h.text.slice(start, end) + close;
+    at = end;
+  }
+  return out + h.text.slice(at);
+}
+
+export function registerSearch(program: Command): void {
+  addDbOption(program.command('search'))
+    .description('full-text search over stored articles: words, "quoted phrases", prefix*, -excluded')
+    .argument('<query...>', 'what to search for')
+    .option('--source <name>', 'only articles of this outlet')
+    .option('--entity <name>', 'only articles naming this entity (id, key or name)')
+    .option('--story <id>', 'only articles of this story')
+    .option('--from <date>', 'published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'published on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--duplicates', 'include articles recognised as copies of another')
+    .option('--limit <n>', 'how many (1–100, default 20)')
+    .option('--offset <n>', 'skip this many (default 0)')
+    .option('--json', 'print JSON: hits with highlight offsets, total, facets')
+    .action((words: string[], flags: SearchFlags) => {
+      const parsed = searchQuery.safeParse({
+        q: words.join(' '),
+        source: flags.source,
+        entity: flags.entity,
+        story: flags.story,
+        from: flags.from,
+        to: flags.to,
+        duplicates: flags.duplicates ? 'true' : undefined,
+        limit: flags.limit,
+        offset: flags.offset,
+      });
+      if (!parsed.success) throw new Error(`search: ${describeIssues(parsed.error).replace(/\b(from|to|limit|offset|source|entity|story): /g, '--$1: ')}`);
+      const q = parsed.data;
+      return withStore(flags, 'read', (store) => {
+        let entityId: string | undefined;
+        if (q.entity) {
+          const found = store.getEntity(q.entity) ?? store.findEntitiesByName(q.entity)[0];
+          if (!found) throw new Error(`no entity matches "${q.entity}": list them with \`storyline entities\``);
+          entityId = found.id;
+        }
+        const search = createSearch(sqliteHandle(store));
+        const result = search({ q: q.q, source: q.source, entityId, storyId: q.story, from: q.from, to: q.to, duplicates: q.duplicates === 'true', limit: q.limit, offset: q.offset });
+        if (flags.json) return printJson({ total: result.total, query: result.query, match: result.match, hits: result.hits, facets: result.facets });
+        const tty = process.stdout.isTTY === true;
+        const out: string[] = [];
+        if (result.total === 0) {
+          out.push(`no articles match ${JSON.stringify(q.q)}${q.source || entityId || q.story || q.from || q.to ? ' with these filters' : ''}`);
+        } else {
+          const last = Math.min(result.total, q.offset + result.hits.length);
+          out.push(`${result.total} article${result.total === 1 ? ' matches' : 's match'} ${JSON.stringify(q.q)}${result.hits.length < result.total ? ` (${q.offset + 1}–${last} shown; --offset ${last} for more)` : ''}`, '');
+          for (const h of result.hits) {
+            out.push(`${h.published ?? 'undated'}  ${h.source ?? 'source unknown'}  [${h.id}]${h.storyId ? `  story ${h.storyId}` : ''}`);
+            out.push(`  ${marked(h.title, tty)}`);
+            if (h.snippet.text) out.push(wrap(marked(h.snippet, tty), 92, '    '));
+            out.push('');
+          }
+          const top = (facets: { label: string; count: number }[]) => facets.slice(0, 6).map((f) => `${f.label} (${f.count})`).join(', ');
+          if (result.facets.sources.length > 1) out.push(`sources: ${top(result.facets.sources)}`);
+          if (result.facets.months.length > 1) out.push(`months: ${top(result.facets.months)}`);
+        }
+        process.stdout.write(out.join('\n').replace(/\n*$/, '\n'));
+      });
+    });
+}

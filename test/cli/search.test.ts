@@ -1,0 +1,51 @@
+// `storyline search`: the web's full-text search on the command line (review 3 item 11).
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.js';
+import { readSources } from '../../src/ingest/index.js';
+import { ingestDocuments } from '../../src/pipeline.js';
+import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
+
+const run = (args: string[]) => {
+  const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('storyline search', () => {
+  const db = join(tempDir(), 'seeds.db');
+  beforeAll(async () => {
+    const store = openStore(db);
+    await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    store.close();
+  });
+
+  it('finds a phrase, marks the matched words and names the article and its story', () => {
+    const r = run(['search', '"all contacts"', '--db', db]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^1 article matches "\\"all contacts\\""/);
+    expect(r.stdout).toContain('«all contacts» are virtually absent');
+    expect(r.stdout).toMatch(/2022-06-02 .*\[002_[0-9a-f]+\]\s+story s[0-9a-f]+/);
+  });
+
+  it('filters by entity and date, pages, and prints JSON with highlight offsets', () => {
+    const all = JSON.parse(run(['search', 'Peskov', '--db', db, '--json']).stdout) as { total: number; hits: { published: string; title: { text: string; highlights: [number, number][] } }[] };
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const since = JSON.parse(run(['search', 'Peskov', '--db', db, '--json', '--from', '2022']).stdout) as typeof all;
+    expect(since.total).toBeLessThan(all.total);
+    expect(since.hits.every((h) => h.published >= '2022')).toBe(true);
+    const paged = run(['search', 'Peskov', '--db', db, '--limit', '1']);
+    expect(paged.stdout).toContain(`(1–1 shown; --offset 1 for more)`);
+    const putin = JSON.parse(run(['search', 'Geneva', '--db', db, '--json', '--entity', 'Vladimir Putin']).stdout) as typeof all;
+    expect(putin.total).toBeGreaterThan(0);
+  });
+
+  it('says what is wrong with a bad filter or an unknown entity', () => {
+    const bad = run(['search', 'talks', '--db', db, '--from', '2022-13']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--from: 2022-13 is not a real date');
+    const nobody = run(['search', 'talks', '--db', db, '--entity', 'Nobody Atall']);
+    expect(nobody.stderr).toContain('no entity matches "Nobody Atall"');
+    expect(run(['search', 'zzzxq', '--db', db]).stdout).toBe('no articles match "zzzxq"\n');
+  });
+});
