@@ -403,6 +403,11 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx('HOUSTON | Thu Apr 22 , 2010 7:30 pm EDT HOUSTON -LRB- Reuters -RRB- -', '2010-04-22', 'Thu Apr 22 , 2010')).toEqual(['DATE', '2010-04-22', undefined]);
     expect(tx('Updated 10:32 AM ET, Thu March 12, 2020', '2020-03-12', '10:32 AM ET, Thu March 12, 2020')).toEqual(['TIME', '2020-03-12T10:32', undefined]);
     expect(tx('author="@MissDBunker" datetime="2015-12-02T19:24:05Z">Scanner', '2015-12-03', '2015-12-02T19:24:05Z')).toEqual(['TIME', '2015-12-02T19:24', undefined]);
+    // a scraped live blog glues words together (PolNeAR huff-post)
+    const blog = 'Ani Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 11:19PMDonald Trump And Marco Rubio Miss The Mark';
+    expect(tx(blog, '2016-02-07', 'February 6, 2016')).toEqual(['DATE', '2016-02-06', undefined]);
+    expect(tx(blog, '2016-02-07', '11:19PM')).toEqual(['TIME', '2016-02-06T23:19', undefined]);
+    expect(findTimexes('5 Amazon warehouses closed', { dct: '2016-02-07' })).toEqual([]);
     // an undotted abbreviation alone is no weekday ("the Sun", "Wed")
     expect(findTimexes('We met the Sun reporter.', { dct: '2020-03-12' })).toEqual([]);
   });

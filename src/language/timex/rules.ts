@@ -208,7 +208,7 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `\\b(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
+  `(?:\\b|(?<=[a-z])(?=[A-Z][a-z]+\\.?\\s+\\d))(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
   10,
   (m, text) => {
     const monWord = m[2] ?? m[6]!;
@@ -630,7 +630,7 @@ const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|
 const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:(?:last |next |this )?${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}(?=,?\\s+(?:${MONTH_SRC}|\\d)))(?:,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
 rule(
   'time',
-  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
+  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|am(?=[a-z])|pm(?=[a-z])|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
   11,
   (m, text) => {
     let hh: number, mm = 0;
@@ -638,6 +638,8 @@ rule(
       hh = +m[2];
       mm = m[3] ? +m[3] : 0;
       const ap = m[4]!.toLowerCase();
+      // "10:47PMBernie" in a scraped live blog: glued to the next word only as "HH:MM" + "AM"/"PM"
+      if (/^[ap]m$/.test(ap) && /[A-Za-z]/.test(text[m.index + m[0].indexOf(m[4]!) + 2] ?? '') && !(m[3] && /^[AP]M$/.test(m[4]!) && /[A-Z]/.test(text[m.index + m[0].indexOf(m[4]!) + 2]!))) return null;
       if (hh > 12 && ap[0] !== 'o') return null;
       if (ap.startsWith('p') && hh < 12) hh += 12;
       if (ap.startsWith('a') && hh === 12) hh = 0;
@@ -1079,6 +1081,8 @@ rule(
     if (lowNum === 'one' && unit === 'D' && !m[1] && !m[2] && !m[3] && !hyphen && !/days/i.test(unitWord)
       && !precededBy(text, m.index, /\b(?:just|only|with|in|for|than|about|nearly|almost|of|the|every|least|last|first|a|per|within|after|over|spend|spent|took|take|takes|lasted|by|to|on)\s+$/i)
       && /^(?:\s*(?:[.,;!?"”)]|''|$)|\s+(?:and|when|everything|most|we|you|they|he|she|it|soon|all)\b)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))
+      // "hale and hearty one day and three or four days later, dead": one day of several
+      && !/^[^.;!?]{0,40}\b(?:later|the next)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50))
       // in a clause of hope, possibility or waiting ("had only been in the job one day" is a length)
       && /\b(?:will|would|could|can|might|may|must|should|hope[sd]?|hoping|wish|until|till|maybe|perhaps|bound to|going to)\b[^.;!?]{0,60}$/i.test(text.slice(Math.max(0, m.index - 70), m.index))) {
       return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
