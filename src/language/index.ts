@@ -17,7 +17,8 @@ export interface AnalyzeOptions {
 
 /** Entity and quote models are trained on English news: run on German they make every noun a name. */
 export function analysesEntities(language: string | null | undefined): boolean {
-  return !language || language === 'en' || language === 'und';
+  const primary = language?.trim().toLowerCase().split(/[-_]/)[0]; // "en-US", "EN"
+  return !primary || primary === 'en' || primary === 'eng' || primary === 'english' || primary === 'und';
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {

@@ -1,5 +1,6 @@
 // The web UI: every page rendered on the server as plain, linkable, escaped HTML. The client
 // script only adds enhancements (interactive charts, live updates).
+import { analysesEntities } from '../language/index.js';
 import { html, safeExternalUrl, type Html, type HtmlValue } from './html.js';
 import { renderAnnotatedText } from './annotate.js';
 import { coverageChart } from './charts.js';
@@ -540,7 +541,9 @@ export function articlePage(ctx: PageContext, a: ArticleDetail): string {
       : ''}
     ${uniqueEntities.size
       ? html`<section><h2>Entities</h2><ul class="chips small">${[...uniqueEntities.values()].sort((x, y) => y.n - x.n).map((e) => html`<li>${entityChip(e, e.n, 'mentions')}</li>`)}</ul></section>`
-      : ''}
+      : analysesEntities(a.language)
+        ? ''
+        : html`<section><h2>Entities</h2><p class="muted">Names and quotes are recognised in English text only; this article is in another language (${a.language}).</p></section>`}
     ${timexes.length
       ? html`<section><h2>Time expressions</h2><ul class="side-list">${timexes.slice(0, 40).map((t) => html`<li>“${t.text}” <span class="muted mono">${t.value}</span></li>`)}</ul></section>`
       : ''}

@@ -1,5 +1,6 @@
 // Read commands: articles, article, stories, story, entities, entity, stats. Human output by
 // default, --json for machines.
+import { analysesEntities } from '../../language/index.js';
 import type { Command } from 'commander';
 import { sqliteHandle, type Store } from '../../store/index.js';
 import { addDbOption, withStore } from '../store-option.js';
@@ -157,6 +158,7 @@ export function registerRead(program: Command): void {
         if (a.duplicateOf) out.push(`duplicate of ${a.duplicateOf}`);
         out.push('', ...a.text.split('\n\n').map((p) => wrap(p)).join('\n\n').split('\n'));
         if (analysis) {
+          if (!analysesEntities(a.language)) out.push('', `Entities and quotes: recognised in English text only (this article's language: ${a.language})`);
           if (analysis.entities.length) {
             out.push('', 'Entities');
             for (const e of analysis.entities)
