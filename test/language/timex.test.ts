@@ -389,6 +389,11 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(findTimexes(text, { dct: '2010-06-04' }).some((t) => t.value === '1930')).toBe(false);
     expect(tx('The flow of oil was shut off at 1425 local time (1925 GMT) on Thursday.', '2010-07-16', '1925 GMT')?.[0]).toBe('TIME');
     expect(tx('report Wednesday 23 June 2010 17.00 BST BP chief', '2010-06-23', '17.00 BST')).toEqual(['TIME', '2010-06-23T17:00', undefined]);
+    // a day after the time's aside dates both times ("1653 local time (2153 GMT) on Tuesday")
+    const quake = 'The first tremor had hit at 1653 local time -LRB- 2153 GMT -RRB- on Tuesday , the US Geological Survey said .';
+    expect(tx(quake, '2010-01-14', '1653 local time')).toEqual(['TIME', '2010-01-12T16:53', undefined]);
+    expect(tx(quake, '2010-01-14', '2153 GMT')).toEqual(['TIME', '2010-01-12T21:53', undefined]);
+    expect(tx('The speech is at 3 p.m. (noon PT) on Friday.', '2010-01-14', 'noon PT')).toEqual(['TIME', '2010-01-15T12:00', undefined]);
     expect(findTimexes('The Dow fell 17.35 points.', { dct: '2010-06-23' })).toEqual([]);
   });
 

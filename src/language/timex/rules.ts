@@ -626,8 +626,18 @@ rule(
 // Times of day: "4:25 p.m. Washington time", "10 p.m. Wednesday", "noon Thursday", "around 7:15 p.m.",
 // "5 p.m. EST Nov. 9".
 const TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST|Z)(?![A-Za-z])\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
+/**
+ * The day named after a clock time's aside: "1653 local time (2153 GMT) on Tuesday", "at 10:21 a.m.
+ * CDT -LRB- 1521 GMT -RRB- on Thursday". The day dates the time's value but stays out of its span.
+ */
+function dayAfterAside(text: string, end: number): string | undefined {
+  const m = DAY_AFTER_ASIDE.exec(text.slice(end, end + 60));
+  return m?.[1];
+}
+
 /** The day named right after a clock time: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "at 1:17 pm on 18 May 2009". */
 const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:(?:last |next |this )?${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}(?=,?\\s+(?:${MONTH_SRC}|\\d)))(?:,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
+const DAY_AFTER_ASIDE = new RegExp(`^\\s*(?:(?:\\(|-LRB-)[^()]{0,30}?)?(?:\\)|-RRB-)\\s*,?\\s+on\\s+((?:${WEEKDAY_SRC})(?![a-z])|${MONTH_SRC}\\s*${DAYNUM}(?!\\d)|${DAYNUM}\\s+${MONTH_SRC})`);
 rule(
   'time',
   `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|am(?=[a-z])|pm(?=[a-z])|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
@@ -663,10 +673,13 @@ rule(
     } else if (part && m[9]) return null;
     // "7:30 tonight": an evening hour
     if (m[9]?.toLowerCase() === 'tonight' && hh >= 5 && hh < 12 && !/^a/i.test(m[4] ?? '')) hh += 12;
-    const day = m[9] ?? m[10];
+    const day = m[9] ?? m[10] ?? dayAfterAside(text, m.index + m[0].length);
     let end = m.index + m[0].length;
     // "a.m." at the end of a sentence: the period belongs to the sentence too; keep it in the span
     if (m[0].endsWith(' ')) end--;
+    // "(noon PT) on Friday": the parenthesis closes an aside; the day dates the time from outside
+    const tz = m[8];
+    if (tz && tz.endsWith(')') && !tz.includes('(') && text.lastIndexOf('(', m.index) > text.lastIndexOf(')', m.index - 1)) end = m.index + m[0].indexOf(tz) + tz.length - 1;
     const hhmm = `T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
     return {
       start: m.index,
@@ -686,11 +699,11 @@ rule(
 );
 
 // Four-digit clock times with a zone: "1930 CDT on 1 June", "(0030 GMT)", "1425 local time".
-rule('military-time', `\\b([01]\\d|2[0-3])([0-5]\\d)(${TZ_SRC})${TIME_DAY_SRC}`, 11, (m) => {
+rule('military-time', `\\b([01]\\d|2[0-3])([0-5]\\d)(${TZ_SRC})${TIME_DAY_SRC}`, 11, (m, text) => {
   const hhmm = `T${m[1]}:${m[2]}`;
   // "(1925 GMT) on Thursday": the parenthesis closes the time, and the day stays outside it
   const closed = m[3]!.endsWith(')');
-  const day = closed ? undefined : m[4];
+  const day = (closed ? undefined : m[4]) ?? dayAfterAside(text, closed ? m.index + m[1]!.length + m[2]!.length + m[3]!.length : m.index + m[0].length);
   return {
     start: m.index,
     end: closed ? m.index + m[1]!.length + m[2]!.length + m[3]!.length - 1 : m.index + m[0].length,
