@@ -107,6 +107,85 @@ function contentByClause(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Ar
   return null;
 }
 
+// Hearsay adverbs report that someone said something without saying who: "Scott allegedly
+// brandished a pistol" is not a statement by Scott. PolNeAR agrees: a cue of the adverb alone has
+// no source, and the subject belongs to the content ("[The FBI is] reportedly [making …]").
+// With a verb of speech ("reportedly said", "allegedly told") the verb is the cue and the
+// subject its source, as usual.
+const HEARSAY = new Set([
+  'allegedly', 'reportedly', 'purportedly', 'supposedly', 'reputedly', 'apparently', 'seemingly', 'ostensibly',
+  'rumoredly', 'rumouredly', 'presumably', 'evidently',
+]);
+const AUXILIARY = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'may', 'might', 'could',
+  'should', 'can', 'all', 'also', 'still', 'now', 'not', 'both', 'once', 'even',
+]);
+
+/** A cue made of a hearsay adverb and auxiliaries only ("allegedly", "has reportedly"): nobody is named as saying it. */
+export function isHearsayCue(tokens: QToken[], cue: { first: number; last: number }): boolean {
+  let hearsay = false;
+  for (let i = cue.first; i <= cue.last; i++) {
+    const w = tokens[i]!.lower;
+    if (HEARSAY.has(w)) hearsay = true;
+    else if (!AUXILIARY.has(w) && !/^[\p{P}]+$/u.test(w)) return false;
+  }
+  return hearsay;
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+const MINOR_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'with', 'by', 'from', 'or', 'as', 'is']);
+
+/** A sentence written in title case (a headline): capitalised cues there are ordinary ("Clinton Says …"). */
+function titleCase(tokens: QToken[], sentenceOf: Int32Array, sentence: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (sentenceOf[i] !== sentence || !/^\p{L}{4,}/u.test(tokens[i]!.text)) continue;
+    words++;
+    if (CAPITALISED.test(tokens[i]!.text)) caps++;
+  }
+  return words >= 3 && caps >= 0.7 * words;
+}
+
+/**
+ * A capitalised word inside a run of capitalised words is part of a name, not a verb: "on The Laura
+ * Ingraham Show" has no cue "Show" and no source "The Laura Ingraham" (outside headlines).
+ */
+function dropNameInternalCues(spans: TagSpan[], tokens: QToken[], sentenceOf: Int32Array): TagSpan[] {
+  const drop = new Set<TagSpan>();
+  spans.forEach((cue, k) => {
+    if (cue.role !== 'C' || cue.first === 0 || tokens[cue.first]!.sentStart) return;
+    const word = tokens[cue.first]!.text;
+    const prev = tokens[cue.first - 1]!.text;
+    if (!CAPITALISED.test(word) || !/^\p{Lu}\p{L}/u.test(prev) || sentenceOf[cue.first - 1] !== cue.sentence) return;
+    if (titleCase(tokens, sentenceOf, cue.sentence)) return;
+    drop.add(cue);
+    const before = spans[k - 1];
+    if (before && before.role === 'S' && before.last === cue.first - 1) drop.add(before);
+  });
+  return drop.size ? spans.filter((x) => !drop.has(x)) : spans;
+}
+
+/**
+ * A content piece that is only a quoted title named as a setting ("in an interview on CBS's
+ * “Face the Nation,” Ryan said …"): a few capitalised words in quotation marks after a preposition
+ * or a possessive. Not what was said.
+ */
+function isQuotedTitle(tokens: QToken[], q: Uint8Array, piece: TagSpan): boolean {
+  let first = piece.first;
+  let last = piece.last;
+  if (q[first] === 2) first++;
+  const open = first - 1;
+  if (open < 0 || q[open] !== 2) return false;
+  while (last > first && (q[last] === 3 || /^[\p{P}]+$/u.test(tokens[last]!.text))) last--;
+  for (let i = first; i <= last; i++) if (q[i] !== 1) return false;
+  const words = tokens.slice(first, last + 1).filter((t) => /\p{L}/u.test(t.text));
+  if (words.length === 0 || words.length > 6) return false;
+  if (!words.every((t, i) => CAPITALISED.test(t.text) || (i > 0 && MINOR_WORDS.has(t.lower)))) return false;
+  const before = open > 0 ? tokens[open - 1]!.lower : '';
+  return /^(?:on|in|at|to|of|from|with|for|by|during|called|titled|entitled|show|program|programme)$/.test(before) || /^['’]s?$/.test(before);
+}
+
 /** Tags of one sequence: each stage sees the roles the previous stage predicted. */
 export function tagSequence(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Tag[] {
   return [...tagIndices(tokens, text, model, nested, stages)].map((t) => TAGS[t]!);
@@ -146,8 +225,8 @@ export function attributionsInSequence(
     if (i === 0 || tokens[i]!.sentStart) s++;
     sentenceOf[i] = s;
   }
-  const spans = spansOf(tags, sentenceOf);
   const q = quoteStates(tokens, text);
+  const spans = dropNameInternalCues(spansOf(tags, sentenceOf), tokens, sentenceOf).filter((x) => x.role !== 'Q' || !isQuotedTitle(tokens, q, x));
   const cues = spans.filter((x) => x.role === 'C');
   if (cues.length === 0) return [];
   const sources = new Map<TagSpan, TagSpan>();
@@ -229,7 +308,12 @@ export function attributionsInSequence(
     const firstTok = tokens[parts[0]!.first]!;
     const before = firstTok.start > 0 ? text[firstTok.start - 1]! : '';
     const direct = quoted >= 0.6 * total || QUOTE_CHARS.test(before) || QUOTE_CHARS.test(firstTok.text);
-    const src = sources.get(cue);
+    let src = sources.get(cue);
+    if (src && isHearsayCue(tokens, cue)) {
+      // "he allegedly brandished …": the subject is part of what is reported, not its source
+      if (src.last < cue.first && src.sentence === cue.sentence && parts.every((x) => x.first > src!.last)) parts = [src, ...parts];
+      src = undefined;
+    }
     out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(cue), direct, paragraph, nested });
   }
   return out;

@@ -165,13 +165,59 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
 const HEADLINE = /^((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*(:)\s+(\S.*)$/u;
 const NOT_SPEAKERS =
   /^(?:update|updated|watch|read|photo|photos|video|editor|note|source|sources|related|breaking|exclusive|opinion|analysis|live|listen|see|also|more|q|a|question|answer|warning|disclaimer|advertisement|image|credit|caption|by|tags?|topics?|share|subscribe)$/i;
+const ALL_CAPS = /^[\p{Lu}'’.-]+$/u;
 
-function headlineAttribution(text: string, p: Paragraph, index: number): RawAttribution | null {
+/**
+ * Who may speak in the "Name: words" form. A label ("Phone:", "Licence:", "Strict Standards:",
+ * "The Latest:") has the same shape as a speaker, so the name must be a person: a PER mention, a
+ * person entity's name or surname, or an ALL-CAPS transcript name ("PENCE:") that is a person's
+ * surname or one of several speakers taking turns.
+ */
+class ColonSpeakers {
+  private readonly personWords = new Set<string>();
+  private readonly transcript: boolean;
+
+  constructor(
+    text: string,
+    paras: Paragraph[],
+    private readonly mentions: EntityMention[],
+    entities: DocEntity[],
+  ) {
+    for (const e of entities) {
+      if (e.type !== 'person') continue;
+      for (const n of [e.name, ...e.aliases]) {
+        this.personWords.add(n.toLowerCase());
+        this.personWords.add(n.split(/\s+/).pop()!.toLowerCase());
+      }
+    }
+    // a transcript: paragraphs opening with ALL-CAPS names, at least two names, three turns
+    const turns = new Map<string, number>();
+    for (const p of paras) {
+      const m = HEADLINE.exec(text.slice(p.start, p.end));
+      if (m && ALL_CAPS.test(m[1]!.replace(/\s+/g, '')) && /\p{Lu}{2}/u.test(m[1]!) && !NOT_SPEAKERS.test(m[1]!)) turns.set(m[1]!, (turns.get(m[1]!) ?? 0) + 1);
+    }
+    this.transcript = turns.size >= 2 && [...turns.values()].reduce((a, b) => a + b, 0) >= 3;
+  }
+
+  isPerson(name: string, start: number): boolean {
+    const end = start + name.length;
+    if (this.mentions.some((m) => m.label === 'PER' && m.start < end && m.end > start && m.end >= end - 1)) return true;
+    const lower = name.toLowerCase();
+    if (this.personWords.has(lower)) return true;
+    if (ALL_CAPS.test(name.replace(/\s+/g, '')) && /\p{Lu}{2}/u.test(name)) {
+      return this.transcript || this.personWords.has(lower.split(/\s+/).pop()!);
+    }
+    return false;
+  }
+}
+
+function headlineAttribution(text: string, p: Paragraph, index: number, speakers: ColonSpeakers): RawAttribution | null {
   const body = text.slice(p.start, p.end);
   const m = HEADLINE.exec(body);
   if (!m || p.tokens.length > 60) return null;
   const name = m[1]!;
   if (name.split(/\s+/).some((w) => NOT_SPEAKERS.test(w.replace(/[’'.]/g, '')))) return null;
+  if (!speakers.isPerson(name, p.start)) return null;
   const colon = p.start + m[1]!.length + body.slice(m[1]!.length).indexOf(':');
   const contentStart = p.start + m.index + m[0].length - m[3]!.length;
   const content = trimSpan(text, [contentStart, p.end]);
@@ -238,9 +284,10 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const usable = paras.map((p) => !isCaptionOrFurniture(text.slice(p.start, p.end)));
   const found = findAttributions(text, paras, quoteModel());
   const withAttribution = new Set(found.map((a) => a.paragraph));
+  const colonSpeakers = new ColonSpeakers(text, paras, context.mentions, context.entities);
   paras.forEach((p, i) => {
     if (withAttribution.has(i) || !usable[i]) return;
-    const h = headlineAttribution(text, p, i);
+    const h = headlineAttribution(text, p, i, colonSpeakers);
     if (h) found.push(h);
   });
   const atts = found

@@ -56,7 +56,8 @@ const SAYS_PRONOUN =
 
 const LETTER = /\p{L}/u;
 const NOT_NAMES = new Set(
-  'all some many most few both each every several others other everyone everybody someone somebody nobody people should would could might must may will can weather experts critics analysts officials residents witnesses sources reports'.split(' '),
+  ('all some many most few both each every several others other everyone everybody someone somebody nobody people should would could might must may will can weather experts critics analysts officials residents witnesses sources reports ' +
+    'officers authorities investigators prosecutors lawmakers legislators demonstrators protesters readers viewers voters scholars researchers scientists economists doctors polls surveys studies video videos footage records documents data').split(' '),
 );
 
 export class SpeakerResolver {
@@ -147,17 +148,50 @@ export class SpeakerResolver {
     const person = pick('PER');
     if (person) return this.fromMention(person);
     const head = lastWord(raw);
+    const org = pick('ORG') ?? pick('LOC');
+    // "United States Citizenship and Immigration Services, the agency that …": the name heads its apposition
+    if (org && !possessive(org) && /^(?:the\s+)?$/i.test(this.ctx.text.slice(source[0], org.start).trim()) && /^\s*,/.test(this.ctx.text.slice(org.end, source[1]))) {
+      return this.fromMention(org);
+    }
     // a description with a role noun ("the spokesman", "Putin's aide", "the US president")
     if (!NAME_WORD.test(head) || inside.some(possessive)) {
       const byRole = this.byRole(raw, source[0]);
       if (byRole) return byRole;
     }
-    const org = pick('ORG') ?? pick('LOC');
     if (org && !isGeneric(raw)) return this.fromMention(org);
     if (isGeneric(raw)) return null;
-    const name = properName(raw);
+    const name = this.unlinkedName(raw);
     if (name && !this.isCommonWord(name)) return this.canonicalName(name);
     return null;
+  }
+
+  /** Words of the text's entity mentions (lower case): the names the entity stage recognised. */
+  private mentionWords: Set<string> | null = null;
+
+  /**
+   * The name in a source no entity mention covers. It must be the source's head ("Twelve
+   * percent", "After campaign aides", "The Democratic nominee" name nobody), and when the entity
+   * stage has run, a word it recognised somewhere in the text: a capitalised word it never took
+   * for a name ("Video shows", "Readers may") is a common noun opening a sentence or a headline.
+   */
+  private unlinkedName(raw: string): string | null {
+    let phrase = raw.split(/,|\s\(|\s(?:who|which|whose|that)\s/)[0]!.replace(TIME_TAIL, '');
+    // "Donald Trump's campaign", "Clinton's team" speak for the person; "Pagliano's lawyer" does not
+    const possessor = /^(.*\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:campaign|team|camp|office|administration|government|staff)$/u.exec(phrase);
+    if (possessor) phrase = possessor[1]!;
+    if (!NAME_WORD.test(lastWord(phrase))) return null;
+    let name = withoutLeadingNonNames(properName(phrase) ?? '');
+    if (!name) return null;
+    // a transcript's "PENCE:" is the Pence the text names
+    if (/\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name)) {
+      const titled = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+      if (this.mentions.some((m) => m.label === 'PER' && m.text.split(/\s+/).includes(titled))) name = titled;
+    }
+    if (this.mentions.length > 0) {
+      if (!this.mentionWords) this.mentionWords = new Set(this.mentions.flatMap((m) => m.text.toLowerCase().split(/\s+/)));
+      if (!name.split(' ').some((w) => this.mentionWords!.has(w.toLowerCase()))) return null;
+    }
+    return name;
   }
 
   /**
@@ -182,11 +216,18 @@ export class SpeakerResolver {
 
 
 
-  private fromMention(m: EntityMention): Speaker {
+  private fromMention(m: EntityMention): Speaker | null {
     const e = m.entityKey ? this.byKey.get(m.entityKey) : undefined;
-    if (e) return { name: e.name, key: e.key, type: e.type };
+    if (e) {
+      // an entity named with a word glued on ("Said Ellis", "Unlike Patriot", "Post Trump"): the name
+      // without it, as the text's other entities know it
+      const clean = withoutLeadingNonNames(e.name, e.type === 'person');
+      if (clean === e.name) return { name: e.name, key: e.key, type: e.type };
+      return clean ? this.canonicalName(clean, e.type) : null;
+    }
     const type = m.label === 'PER' ? 'person' : m.label === 'ORG' ? 'organization' : m.label === 'LOC' ? 'place' : 'other';
-    return this.canonicalName(properName(m.text) ?? m.text, type);
+    const name = withoutLeadingNonNames(properName(m.text) ?? m.text, type === 'person');
+    return name ? this.canonicalName(name, type) : null;
   }
 
   private antecedentPerson(at: number, gender: Gender | null): Speaker | null {
@@ -233,7 +274,11 @@ export class SpeakerResolver {
     if (best) return { name: best.e.name, key: best.e.key, type: best.e.type };
     // no entity roles: look for "<role> Firstname Lastname" earlier in the text
     const found = this.lastRoleName(head, at + description.length);
-    return found ? this.canonicalName(properName(found) ?? found, 'person') : null;
+    const name = found ? withoutLeadingNonNames(properName(found) ?? found) : '';
+    if (!name) return null;
+    // with entities known, "<role> Name" must name a person the NER found ("the program" is no role of "Visa Program Up")
+    if (this.mentions.length > 0 && !this.mentions.some((m) => m.label === 'PER' && m.text.endsWith(name))) return null;
+    return this.canonicalName(name, 'person');
   }
 
   /** A name not linked to an entity: completed from a longer name sharing its last word. */
@@ -243,7 +288,7 @@ export class SpeakerResolver {
     const byLast = name.split(' ').length === 1 ? (names.personByLastWord.get(lastWord(name)) ?? Infinity) : Infinity;
     const e = this.ctx.entities[Math.min(byName, byLast)];
     if (e) return { name: e.name, key: e.key, type: e.type };
-    if (!name.includes(' ')) {
+    if (!name.includes(' ') && (type === null || type === 'person')) {
       const full = this.fullNameOf(name);
       if (full) return { name: full, key: null, type: type ?? 'person' };
     }
@@ -273,10 +318,14 @@ export class SpeakerResolver {
     if (!this.names) {
       const byName = new Map<string, number>();
       const personByLastWord = new Map<string, number>();
-      this.ctx.entities.forEach((x, i) => {
-        for (const n of [x.name, ...x.aliases]) if (!byName.has(n)) byName.set(n, i);
+      // by last word: the person the text names most (several share a surname: "Bill Clinton", "Hillary Clinton")
+      const order = this.ctx.entities.map((_, i) => i).sort((a, b) => this.ctx.entities[b]!.mentions.length - this.ctx.entities[a]!.mentions.length || a - b);
+      for (const i of order) {
+        const x = this.ctx.entities[i]!;
+        if (withoutLeadingNonNames(x.name, x.type === 'person') !== x.name) continue;
+        for (const n of [x.name, ...x.aliases]) if (!byName.has(n) || i < byName.get(n)!) byName.set(n, i);
         if (x.type === 'person' && !personByLastWord.has(lastWord(x.name))) personByLastWord.set(lastWord(x.name), i);
-      });
+      }
       this.names = { byName, personByLastWord };
     }
     return this.names;
@@ -300,7 +349,11 @@ export class SpeakerResolver {
     let found: string | null = null;
     namesBefore(this.ctx.text, name, (match) => {
       const full = properName(match);
-      if (full && full.split(' ').length >= 2 && full.split(' ').every((w) => !STOP_CAPS.has(w))) found = full;
+      if (!full || full.split(' ').length < 2 || full.split(' ').some((w) => STOP_CAPS.has(w)) || withoutLeadingNonNames(full) !== full) return false;
+      // across a sentence or paragraph end it is no name; with entities known, it must be a person the NER found
+      if (/[.!?]\s|\n/.test(match)) return false;
+      if (this.mentions.length > 0 && !this.mentions.some((m) => m.label === 'PER' && m.text === full)) return false;
+      found = full;
       return found !== null;
     });
     this.fullNames.set(name, found);
@@ -488,6 +541,31 @@ function roleNamePattern(head: string): RegExp {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Capitalised words that open a sentence or a clause, or name a publication, glued by the NER to
+// the name after them: "Said Ellis: …", "Unlike Patriot, …", "the Washington Post Trump said".
+// Organisations' names may start with a preposition ("Under Armour", "No Labels"): for them only
+// verbs of speech and subordinating words are dropped.
+const NOT_NAME_OPENERS = new Set(
+  ('said says asked added told wrote tweeted replied responded noted explained insisted argued warned continued recalled ' +
+    'unlike after before while whereas although though because since unless despite including meanwhile however according').split(' '),
+);
+const NOT_PERSON_OPENERS = new Set(
+  ('like under only when if as with without for from of by to at in on into over and but or nor so then also even just ' +
+    'still yet now here there thus besides amid among against per via dear thanks yes no not every each both neither ' +
+    'either where why how what who whom whose which that this these those retired').split(' '),
+);
+const PUBLICATION_WORDS = new Set('post times journal news tribune herald gazette magazine daily press network radio tv channel'.split(' '));
+
+/** A name without the leading words that are no part of it ("" when nothing is left). */
+export function withoutLeadingNonNames(name: string, person = true): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  const opener = (w: string) => NOT_NAME_OPENERS.has(w) || (person && (NOT_PERSON_OPENERS.has(w) || PUBLICATION_WORDS.has(w)));
+  let k = 0;
+  while (k < words.length - 1 && opener(words[k]!.replace(/[.,:;]$/, '').toLowerCase())) k++;
+  if (k === words.length - 1 && (NOT_NAME_OPENERS.has(words[k]!.toLowerCase()) || NOT_PERSON_OPENERS.has(words[k]!.toLowerCase()))) return '';
+  return words.slice(k).join(' ');
 }
 
 function lastWord(s: string): string {
