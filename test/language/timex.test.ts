@@ -375,6 +375,12 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
 });
 
 describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
+  it('"until" ending a past clause looks back ("kept going until nearly 2 a.m. Friday")', () => {
+    // Charlotte protests, reported on Monday 26 September 2016 (third review)
+    expect(tx('Protesters kept going until nearly 2 a.m. Friday in defiance of the curfew.', '2016-09-26', 'nearly 2 a.m. Friday')).toEqual(['TIME', '2016-09-23T02:00', 'APPROX']);
+    expect(tx('The rally lasted until 11 p.m. Saturday.', '2016-09-26', '11 p.m. Saturday')).toEqual(['TIME', '2016-09-24T23:00', undefined]);
+    expect(tx('The curfew will remain in place until Friday.', '2016-09-26', 'Friday')).toEqual(['DATE', '2016-09-30', undefined]);
+  });
   it('a clock time followed by its date takes that date ("At 1:17 pm on 18 May 2009")', () => {
     // BBC comment stamps (Timeline17, tokenised) and "at 3am on 5 May"
     expect(tx('At 1:17 pm on 18 May 2009 , XunFang wrote : There', '2009-05-18', '1:17 pm on 18 May 2009')).toEqual(['TIME', '2009-05-18T13:17', undefined]);

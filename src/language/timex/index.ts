@@ -53,6 +53,17 @@ const REPORT_BEFORE = /\b(?:said|told|announced|reported|added|stated|declared|c
  */
 const REPORT_AFTER = /^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,2})?\s*,\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+(?=[A-Z])){0,4}(?:[a-z]+\s+){0,1}(?:said|told|announced|reported|stated|declared|confirmed|denied|warned|urged|insisted|acknowledged|wrote|noted|argued|claimed|disclosed|revealed)\b/;
 
+/**
+ * "Protesters kept going until 2 a.m. Friday", "The rally lasted until 11 p.m. Saturday": the clause
+ * that "until" ends is past (a past verb, no auxiliary of the future or a plan), so its end is too.
+ */
+function pastClauseBefore(lead: string): boolean {
+  const clause = lead.replace(/\b(?:until|till|through)\s+$/i, '').split(/[,;:.!?]/).pop() ?? '';
+  if (/\b(?:will|['’]ll|shall|would|going to|to|is|are|am|has|have|be)\b/i.test(clause)) return false;
+  return clause.split(/\s+/).some((w, i, ws) => PAST_VERB.test(w) || (/^[a-z]{3,}ed$/.test(w) && !/^(?:need|feed|seed|speed|proceed|exceed|succeed|hundred|indeed|breed)$/.test(w) && !/^(?:be|been|being|was|were|a|an|the)$/i.test(ws[i - 1] ?? '')));
+}
+const PAST_VERB = /^(?:was|were|kept|stayed|remained|lasted|went|ran|held|continued|worked|waited|stood|sat|lingered|met|fought|talked|danced|marched|camped|protested)$/i;
+
 /** "until March", "through January" look forward; "since March" looks back. */
 function prepositionTense(text: string, start: number, end: number, sentence: string): Tense | null {
   const before = text.slice(Math.max(0, start - 14), start);
@@ -60,6 +71,7 @@ function prepositionTense(text: string, start: number, end: number, sentence: st
   // stocks were trading …": a past clause looks back
   if (/\b(until|till|through)\s+$/i.test(before)) {
     if (/\b(?:had|hadn't)\b/i.test(sentence)) return 'past';
+    if (pastClauseBefore(text.slice(Math.max(0, start - 80), start))) return 'past';
     return /^[^.;]{0,40}?(?:,\s+)?(?:[\w'’-]+\s+){0,4}(?:was|were)\s+\w+ing\b/i.test(text.slice(end, end + 90)) ? 'past' : 'future';
   }
   if (REPORT_AFTER.test(text.slice(end, end + 90)) && /^(?:On|During|At|In|Late|Early|Earlier|Later)\b/.test(sentence.trimStart())) return 'past';
