@@ -243,16 +243,74 @@ export function isDateLine(text: string): boolean {
   return /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
 }
 
+/** Headings over related links, in the languages of the stopword list. */
+const RELATED_HEADING_RE =
+  /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte sie (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
+
+/**
+ * Always furniture when short, even as a whole sentence: messages about the site itself (cookies,
+ * consent to embedded players, the blog engine's post footer, comment-form labels, licences).
+ */
+const SITE_NOTICES: { re: RegExp; reason: string }[] = [
+  { re: /^(?:this (?:entry|post) was (?:posted|filed) (?:in|on|under|by)\b|bookmark the permalink|both comments and trackbacks are|(?:comments and )?trackbacks are (?:currently )?closed|you can follow any responses to this entry|you can leave a response|dieser (?:eintrag|beitrag|artikel) wurde (?:am |in |unter |von )|lesezeichen (?:für|auf) den permalink|cette entrée a été publiée|cet article a été publié dans|esta entrada fue publicada|questa voce è stata pubblicata)/iu, reason: 'blog post footer' },
+  { re: /^(?:name|e-?mail|e-?mail-adresse|website|webseite|homepage|url|uri|kommentar|comment|nom|nombre|nome|courriel|site web|sitio web)\s*\*?\s*\((?:required|optional|will not be published|not published|never published|hidden|your (?:blog|web ?site|homepage)|erforderlich|pflicht(?:feld|angabe)?|optional|wird nicht veröffentlicht|adresse wird niemals veröffentlicht|obligatoire|requis|obligatorio|obbligatorio)/iu, reason: 'comment form' },
+  { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form' },
+  { re: /^(?:kommentar (?:verfassen|schreiben|hinterlassen)|antwort abbrechen|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|оставить комментарий)(?![\p{L}\p{N}])/iu, reason: 'comment section' },
+  { re: /(?:this (?:site|blog|website|work|page)|(?:content|contents|text|posts?) (?:on|of) this (?:site|blog|website)|(?:inhalte|texte|beiträge) (?:dieser|dieses|auf dieser) (?:website|webseite|seite|blogs?)|(?:dieser|diese|dieses) (?:website|webseite|seite|werk|blog)|(?:contenu|textes?) de ce (?:site|blog)|ce (?:site|blog|travail)|(?:este|esta) (?:sitio|blog|obra)|questo (?:sito|blog))\b[^.]{0,80}\b(?:licen[cs]ed|lizenziert|steh(?:t|en) unter|sous (?:la )?licence|bajo (?:una |la )?licencia|licenza|creative commons)(?![\p{L}])/iu, reason: 'copyright or legal line' },
+];
+
+/** Cookie banners and consent boxes: the site speaking to the reader about cookies or data sent to a third party. */
+const COOKIE_RE = /\bcookies?\b|cookie-(?:richtlinie|einstellungen|hinweis|policy|settings)/i;
+/** What a banner asks or states: agree, accept, consent, go on browsing; or "this site uses cookies". */
+const CONSENT_CUE_RE =
+  /\b(?:agree|accept|consent|continu(?:e|ing) (?:to|your|browsing|using)|by (?:using|browsing|clicking|continuing)|(?:this|our) (?:web ?)?site uses|we use cookies|zustimm\w*|stimmst|stimmen sie|akzeptier\w*|einverstanden|einwillig\w*|(?:wir )?verwenden cookies|(?:diese|unsere) (?:web)?seite verwendet|nutzt cookies|accepte[rz]?|consentement|nous utilisons (?:des )?cookies|ce site utilise|acept(?:a|as|ar|o)|consentimiento|utilizamos cookies|accett(?:a|i|o)|consenso|utilizziamo (?:i )?cookie|aceit(?:a|ar|o)|consentimento|utilizamos cookies|соглас\w*|использует cookie)(?![\p{L}])/iu;
+const READER_ADDRESS_RE = /\b(?:you|your|our|we|sie|ihre[mnrs]?|du|dein(?:e[mnrs]?)?|unsere?[mnrs]?|wir|vous|votre|vos|nous|nos|notre|usted|nuestr[oa]s?|utilizamos|usamos|noi|nostr[oi]|voi|você|nosso|nossa|мы|вы|наш)\b/iu;
+const THIRD_PARTY_DATA_RE =
+  /\b(?:youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third[- ]part(?:y|ies)|tiers)\b[^.]{0,120}\b(?:daten|informationen|data|information|données|datos|dati|dados)\b[^.]{0,80}\b(?:übertragen|übermittelt|gesendet|weitergegeben|transferred|sent|shared|transmitted|transmises|envoyées|transferidos|enviados|trasferiti|inviati)|\b(?:daten|informationen|data|information|données)\b[^.]{0,80}\b(?:an|to|à)\b[^.]{0,60}\b(?:youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third[- ]part(?:y|ies))\b[^.]{0,60}\b(?:übertragen|übermittelt|gesendet|weitergegeben|transferred|sent|shared|transmitted)/iu;
+
+export function siteNoticeReason(text: string, f: TextFeatures): string | null {
+  if (f.words > 80) return null;
+  for (const { re, reason } of SITE_NOTICES) if (re.test(text)) return reason;
+  if (READER_ADDRESS_RE.test(text)) {
+    if (COOKIE_RE.test(text) && CONSENT_CUE_RE.test(text)) return 'cookie or consent notice';
+    if (THIRD_PARTY_DATA_RE.test(text)) return 'cookie or consent notice';
+  }
+  return null;
+}
+
+/** PHP's error output printed into the page ("Warning: … in /path/file.php on line 12"). */
+const SERVER_MESSAGE_RE =
+  /(?:PHP )?\b(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?Fatal error|Parse error)\s*:\s+[^\n]{1,600}?\bin \/?[^\s]+ on line \d+/g;
+
+/** Cuts server error messages out of a line, keeping the text around them. */
+export function cutServerMessages(text: string): { text: string; messages: string[] } {
+  if (!text.includes(' on line ')) return { text, messages: [] };
+  const messages: string[] = [];
+  const out = text.replace(SERVER_MESSAGE_RE, (m) => (messages.push(m.trim()), ' '));
+  return messages.length ? { text: out.replace(/[ \t]{2,}/g, ' ').trim(), messages } : { text, messages };
+}
+
+/** A "Read more →" link glued to the end of a teaser. */
+const TRAILING_READ_MORE_RE =
+  /\s*(?:\[\s*)?(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)\s*(?:→|»|›|>|\.\.\.|…|\])\s*$/iu;
+
+/** A picture credit: a short label, then "© Agency / Photographer" (no year: that is a copyright line). */
+const PICTURE_CREDIT_RE = /^[^©]{2,160}\s©\s*(?!\s*(?:19|20)\d\d)\p{L}[^©()]{1,80}(?<!:)$/u;
+
 // Call-to-action and page-furniture cues. Each is matched at the start of a short block, or as the
 // whole block, never inside long prose.
 const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:also read|read also|read more|see also|related(?: articles?| stories| posts| news| coverage| content)?|more from|more on this|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested)|read next|up next|what to read next|trending(?: now)?|most (?:read|popular|viewed)|top stories|editor'?s picks|don'?t miss|further reading|latest (?:news|stories|videos))\b\s*(?:[|:»›>\-–—]|\.{2,}\s*$|…\s*$|$)/i, reason: 'related-link line' },
   { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)\b|share (?:it|this) with a friend)/i, reason: 'end-of-article promo' },
   { re: /^(?:also read|read more|read also|see also|related|more|watch|listen|click here|read the full story|read the rest)\s*[|:»›>\-–—]/i, reason: 'related-link line' },
-  { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more)\b/i, reason: 'call to action' },
+  { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)(?![\p{L}\p{N}])/iu, reason: 'call to action' },
+  { re: RELATED_HEADING_RE, reason: 'related-link heading' },
+  { re: /^(?:categories|category|kategorien|kategorie|catégories|categorías|categorie|archives?|archiv|archivos|archivio|meta|tags|schlagwörter|schlagworte|stichwörter|blogroll|links|recent (?:posts|comments)|neueste (?:beiträge|kommentare)|letzte (?:beiträge|kommentare)|search|suche|suchen|recherche|buscar|cerca|autor|author|auteur|lizenz|licen[cs]e|licence|impressum)\s*:?$/iu, reason: 'sidebar heading' },
+  { re: /^(?:no (?:search )?results(?: found)?|nothing found|keine (?:such)?ergebnisse(?: gefunden)?|aucun résultat(?: trouvé)?|sin resultados|no se encontraron resultados|nessun risultato|nenhum resultado(?: encontrado)?|ничего не найдено)\s*[.!]?$/iu, reason: 'search box' },
   { re: /^(?:leave a (?:reply|comment)|post a comment|add a comment|be the first to comment|join the (?:conversation|discussion)|(?:show|view|hide|load|read|see) (?:all )?comments?|comments? (?:are|is) (?:closed|disabled)|no comments(?: yet)?|\d+\s+comments?|comments?\s*\(\d+\)|comments?)\b/i, reason: 'comment section' },
   { re: /(?:your email address will not be published|required fields are marked|you must be logged in to post a comment|this site uses akismet|save my name, email)/i, reason: 'comment form' },
   { re: /^(?:subscribe|sign up|sign in|log ?in|register|newsletter|get (?:the|our) (?:latest|newsletter|app)|download (?:the|our) app|follow us|join (?:us|our)|want more stories|like us on|share (?:this|on|via)|click to share|tweet this|email this|print this|get alerts)\b/i, reason: 'subscription or sharing prompt' },
+  { re: /^(?:möchten sie (?:den|diesen|das) (?:artikel|beitrag|video) teilen|(?:diesen )?(?:artikel|beitrag|seite) teilen|teilen sie (?:dies|diesen (?:artikel|beitrag))|jetzt teilen|teilen(?: auf| mit| per)?|partager(?: cet article| sur| par)?|partagez(?: cet article)?|compartir(?: en| este artículo)?|compartilhe|compartilhar|condividi(?: su| questo articolo)?|поделиться)(?![\p{L}\p{N}])/iu, reason: 'subscription or sharing prompt' },
   { re: /\b(?:subscribe to|sign up for|sign up to|newsletter|unsubscribe|inbox)\b/i, reason: 'subscription prompt' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
@@ -291,6 +349,7 @@ export function captionReason(text: string): string | null {
     return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
   if (t.length < 400 && /(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t)) return 'photo caption';
+  if (t.length < 300 && PICTURE_CREDIT_RE.test(t) && !/[.!?]["'”’»]?\s*$/.test(t)) return 'photo credit';
   if (t.length < 400 && /(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t)) return 'photo credit';
   if (t.length < 600 && /^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t)) return 'photo caption';
   if (/^this (?:combination of|composite|handout|file) (?:file )?(?:pictures?|photos?|images?|photograph)/i.test(t)) return 'photo caption';
@@ -326,6 +385,8 @@ function furnitureReason(text: string, f: TextFeatures): string | null {
   // Long real sentences may mention "newsletter" or start with "Related": only short or non-prose blocks go.
   // A call to action followed by a run of headlines (few sentence ends, many capitals) is a promo block.
   const headlineRun = f.capitalisedShare > 0.35 || f.words / (f.sentenceMarks + 1) > 30;
+  const notice = siteNoticeReason(text, f);
+  if (notice) return notice;
   // (long prose that is no headline run: no cue below can remove it, wherever it matches)
   if (f.words > 25 && prose && !headlineRun) return null;
   for (const { re, reason } of FURNITURE) {
@@ -365,10 +426,18 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   type Item = { text: string; f: TextFeatures; prose: boolean; block: Block; keep: boolean; reason?: string };
   const items: Item[] = [];
   for (const block of blocks) {
-    const cut = cutDebris(collapseSpaces(block.text).trim());
+    const server = cutServerMessages(collapseSpaces(block.text).trim());
+    for (const m of server.messages) removed.push({ text: m, reason: 'server error message' });
+    const cut = cutDebris(server.text);
     for (const d of cut.debris) removed.push({ text: d, reason: 'HTML debris' });
-    const { text, credits } = cutCredits(cut.text);
-    for (const c of credits) removed.push({ text: c, reason: 'photo credit' });
+    const uncredited = cutCredits(cut.text);
+    for (const c of uncredited.credits) removed.push({ text: c, reason: 'photo credit' });
+    let text = uncredited.text;
+    const readMore = TRAILING_READ_MORE_RE.exec(text);
+    if (readMore && readMore.index > 0) {
+      removed.push({ text: readMore[0].trim(), reason: 'call to action' });
+      text = text.slice(0, readMore.index).trim();
+    }
     if (text === '') continue;
     const f = textFeatures(text);
     items.push({ text, f, prose: isProse(f), block, keep: true });
@@ -457,6 +526,27 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     if (!it.keep) continue;
     if (it.f.words <= 80 && TAIL_CTA_RE.test(it.text)) drop(it, 'author note or call to action');
     else seenBody++;
+  }
+
+  // A heading whose section lost everything (a sidebar widget's title over its removed links, "Related"
+  // over nothing) heads no text. A heading right above another heading is a stack (title, subtitle): kept.
+  if (options.fromHtml) {
+    let keptAfter = false; // any kept block after i
+    let sectionKept = false; // a kept block between i and the next heading
+    let sectionSize = 0;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const it = items[i]!;
+      if (it.block.tag !== 'h') {
+        sectionSize++;
+        if (it.keep) (sectionKept = true), (keptAfter = true);
+        continue;
+      }
+      const shortHeading = it.f.words <= 12 && !it.prose;
+      if (it.keep && shortHeading && !sectionKept && (sectionSize > 0 || !keptAfter)) drop(it, 'heading without text');
+      if (it.keep) keptAfter = true;
+      sectionKept = false;
+      sectionSize = 0;
+    }
   }
 
   // Duplicates: a paragraph printed twice (lede repeated after a photo), or the title again.

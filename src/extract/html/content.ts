@@ -14,8 +14,10 @@ const FURNITURE_WORDS = new Set([
   'bio', 'byline', 'dateline', 'timestamp', 'pagination', 'pager', 'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer', 'print',
   'skip', 'hidden', 'visually', 'sronly', 'screenreader', 'offscreen', 'trending', 'mostread', 'popular', 'readmore', 'morestories', 'teaser',
   'teasers', 'newsletterbox', 'inline', 'embed', 'video', 'player', 'gallery', 'slideshow', 'carousel', 'lightbox', 'meta', 'postmeta',
-  'entrymeta', 'article-meta', 'tooltip',
+  'entrymeta', 'article-meta', 'tooltip', 'overlay', 'entry-utility', 'postmetadata', 'commentform', 'respond',
 ]);
+/** Class/id names that hold these anywhere ("cookiebanner", "cmp-consent-box") are furniture too. */
+const FURNITURE_INFIXES = /cookie|consent|gdpr|commentform|comment-form/;
 // Parts that only mean furniture together with another cue; alone they are too common in content wrappers.
 const WEAK_WORDS = new Set(['inline', 'embed', 'video', 'meta', 'print', 'hidden', 'visually', 'rail', 'bio', 'widget', 'widgets', 'player']);
 const STRONG_CONTENT = /(?:^|[-_ ])(?:article|story|entry|post|content|body|main|text)(?:[-_ ]?(?:body|content|text|main))?(?:$|[-_ ])/i;
@@ -44,6 +46,7 @@ function furnitureWords(classAndId: string): string[] {
     if (token === '') continue;
     if (FURNITURE_WORDS.has(token)) found.push(token);
     for (const part of token.split(/[-_]+/)) if (part !== token && FURNITURE_WORDS.has(part)) found.push(part);
+    if (FURNITURE_INFIXES.test(token)) found.push('consent');
   }
   return found;
 }
@@ -63,6 +66,13 @@ function isHiddenByStyle(el: Element): boolean {
   return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/** A comment or reply form: its action, id or class says comment, or it holds little text besides its fields. */
+function isCommentForm(form: Element): boolean {
+  const names = `${form.getAttribute('action') ?? ''} ${form.getAttribute('id') ?? ''} ${form.getAttribute('class') ?? ''}`;
+  if (/comment|reply|respond|kommentar/i.test(names)) return true;
+  return (form.textContent ?? '').replace(/\s+/g, ' ').length < 400;
+}
+
 /**
  * Removes page furniture the markup names: non-content tags, hidden elements, and elements whose
  * class or id says share bar, related links, comments, captions, newsletter box… — unless the
@@ -76,7 +86,7 @@ export function pruneFurniture(document: Document, byClass = true): void {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.localName;
       // Whole-page <form> wrappers (ASP.NET) hold the article: only small forms are furniture.
-      const pageForm = tag === 'form' && countParagraphs(child) >= 3;
+      const pageForm = tag === 'form' && countParagraphs(child) >= 3 && !isCommentForm(child);
       if ((DROP_LOCAL_NAMES.has(tag) && !pageForm) || isHiddenByStyle(child)) dropped.push(child);
       else dropTags(child);
     }

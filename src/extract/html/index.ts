@@ -28,8 +28,13 @@ export function stripInert(html: string): string {
     .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs: string) => (/ld\+json|json\+ld/i.test(attrs) ? m : ''))
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '');
+    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '')
+    .replace(SERVER_MESSAGE_HTML_RE, ' ');
 }
+
+/** PHP's error output as it prints it: `<br /><b>Warning</b>: … in <b>/path/x.php</b> on line <b>12</b><br />`. */
+const SERVER_MESSAGE_HTML_RE =
+  /(?:<br\s*\/?>\s*)?<b>(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?Fatal error|Parse error)<\/b>:(?:[^<]|<\/?b>){1,1200}?\bon line\s*<b>\d+<\/b>(?:\s*<br\s*\/?>)?/g;
 
 function blocksLength(blocks: Block[]): number {
   let n = 0;

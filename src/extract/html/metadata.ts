@@ -184,6 +184,61 @@ export function cleanTitle(raw: string, site: string | null, host: string | null
   return t;
 }
 
+/** An <h1> that is no headline by its markup: hidden, a menu toggle, the site's name, a widget's title. */
+const NON_HEADLINE_H1 =
+  /(?:^|[\s_-])(?:unsichtbar|hidden|invisible|sr-only|screen-reader(?:-text)?|visually-hidden|visuallyhidden|element-invisible|offscreen|navskip|skip|menu|toggle|site-title|site-name|sitename|logo|brand|widget-title|widgettitle|sidebar)(?:$|[\s_-])/i;
+/** Headings that name a part of the page, not its content. */
+const NAVIGATION_HEADING =
+  /^(?:menu|menü|menue|navigation|nav|sections?|page|seite|home|startseite|search|suche|suchen|inhalt|content|contents|main content|hauptinhalt|skip to content|service|footer|header|banner|user|login|sidebar|mobile suche)$/i;
+
+export function isNavigationHeading(heading: string): boolean {
+  const t = heading.replace(/\s+/g, ' ').trim();
+  if (t.split(' ').length > 5) return false;
+  return NAVIGATION_HEADING.test(t) || /(?:^|[\s-])(?:navigation|metanavigation|menu|menü|menue|hauptmenü|servicemenü)(?:$|[\s-])/i.test(t);
+}
+
+function isHeadlineH1(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (NON_HEADLINE_H1.test(names) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return false;
+  if (el.closest('nav, header nav, [role="navigation"]')) return false;
+  const t = text(el.textContent);
+  return t !== null && t.length <= 300 && !isNavigationHeading(t);
+}
+
+const normWords = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+
+/**
+ * The page's title, cleaned of the site's name: the first metadata title that is not a domain; else
+ * the <h1> that the <title> repeats (an <h1> the <title> does not mention is a section or teaser
+ * heading); else the <title>, unless it is only a word, a navigation word or the site's name — then
+ * the first headline-like <h1>.
+ */
+export function pickTitle(metaTitles: (string | null)[], h1s: Element[], documentTitle: string | null, site: string | null, host: string | null): string | null {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const hostKeys = [host, host?.split('.').slice(-2, -1)[0]].filter((k): k is string => Boolean(k)).map(norm);
+  const isDomain = (t: string) => /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\/?$/i.test(t) || hostKeys.includes(norm(t));
+  for (const t of metaTitles) if (t && !isDomain(t)) return cleanTitle(t, site, host);
+  const headlines = h1s.filter(isHeadlineH1).map((el) => text(el.textContent)!);
+  if (documentTitle) {
+    const titleWords = new Set(normWords(documentTitle));
+    // Most of the heading's words in the <title>; among those, the one sharing the most words.
+    let best: string | null = null;
+    let bestShared = 0;
+    for (const h of headlines) {
+      const words = normWords(h);
+      const shared = words.filter((w) => titleWords.has(w)).length;
+      if (shared > words.length / 2 && shared > bestShared) (best = h), (bestShared = shared);
+    }
+    const cleaned = cleanTitle(documentTitle, site, host);
+    // (a heading that is only a small part of the title is a section's: "News" in "Site - News » Headline")
+    if (best && (bestShared >= 4 || bestShared * 3 >= normWords(cleaned).length)) return cleanTitle(best, site, host);
+    const weak = (t: string) => normWords(t).length <= 1 || isNavigationHeading(t) || isDomain(t) || (site !== null && norm(t) === norm(site));
+    if (!weak(cleaned)) return cleaned;
+    if (!weak(documentTitle) || headlines.length === 0) return documentTitle.replace(/\s+/g, ' ').trim();
+  }
+  return headlines[0] ? cleanTitle(headlines[0], site, host) : null;
+}
+
 const AUTHOR_NAME_CLASS = /(?:^|\s)(?:author-name|byline__name)(?:$|\s)/;
 const BYLINE_BOX_CLASS = /(?:^|\s)(?:byline|author)(?:$|\s)/;
 
@@ -225,10 +280,14 @@ interface SourceElements {
   canonicalLink: Element | null;
   title: Element | null;
   h1: Element | null;
+  /** Every <h1> outside templates, in document order (at most MAX_H1S). */
+  h1s: Element[];
 }
 
+const MAX_H1S = 40;
+
 export function sourceElements(document: Document): SourceElements {
-  const found: SourceElements = { metas: [], scripts: [], canonicalLink: null, title: null, h1: null };
+  const found: SourceElements = { metas: [], scripts: [], canonicalLink: null, title: null, h1: null, h1s: [] };
   const walk = (parent: ParentNode, inTemplate: boolean): void => {
     for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
       const name = el.localName;
@@ -239,7 +298,10 @@ export function sourceElements(document: Document): SourceElements {
           const rel = el.getAttribute('rel');
           if (rel !== null && rel.length === 9 && rel.toLowerCase() === 'canonical') found.canonicalLink = el;
         } else if (name === 'title') found.title ??= el;
-        else if (name === 'h1') found.h1 ??= el;
+        else if (name === 'h1') {
+          found.h1 ??= el;
+          if (found.h1s.length < MAX_H1S) found.h1s.push(el);
+        }
       }
       if (el.firstElementChild) walk(el, inTemplate || name === 'template');
     }
@@ -276,12 +338,13 @@ export function readMetadata(document: Document, url?: string): PageMeta {
   if (site?.startsWith('@')) site = site.slice(1);
   site = site ?? host;
 
-  const rawTitle =
-    ld('headline') ??
-    first(metas, 'og:title', 'twitter:title', 'dc.title', 'title', 'sailthru.title') ??
-    text(elements.h1?.textContent) ??
-    text(elements.title?.textContent);
-  const title = rawTitle ? cleanTitle(rawTitle, site, host) : null;
+  const title = pickTitle(
+    [ld('headline'), ...['og:title', 'twitter:title', 'dc.title', 'title', 'sailthru.title'].map((k) => first(metas, k))],
+    elements.h1s,
+    text(elements.title?.textContent),
+    site,
+    host,
+  );
 
   const authorCandidates: (string[] | (() => string[]))[] = [
     jsonLdAuthors(arts),

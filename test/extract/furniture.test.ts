@@ -1,0 +1,97 @@
+// Page furniture and navigation titles on real pages of the htmldate set (review 3, items 9 and 10):
+// server error messages, cookie and consent boxes, blog-engine footers, related-article headings,
+// sidebar headings, comment forms, share prompts, "read more" links, picture credits; and <h1>
+// menus or a domain-only DC.title taken for the title.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import { classifyBlocks } from '../../src/extract/blocks.js';
+
+const pages = new Map(
+  gunzipSync(readFileSync(new URL('../../../shared/data/htmldate/input.jsonl.gz', import.meta.url)))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { id: string; html: string })
+    .map((p) => [p.id, p.html]),
+);
+const page = (n: string) => extract({ html: pages.get(`htmldate-${n}`)! });
+const paragraphs = (text: string) => text.split('\n\n');
+
+describe('page furniture on real pages', () => {
+  it('cuts PHP warnings printed into a page, which also made a German blog look English', () => {
+    for (const n of ['0076', '0089', '0060']) {
+      const r = page(n);
+      expect(r.text).not.toMatch(/Strict Standards|Deprecated:|Warning:|on line \d+/);
+      expect(r.language).toBe('de');
+    }
+    expect(page('0076').text).toContain('Bei dem nächsten trnd-Projekt');
+    expect(page('0089').text).toContain('Eine der größten Städte ganz Spaniens ist Malaga');
+    // The same messages inside scraped text are cut out of their line, the rest kept.
+    const { kept, removed } = classifyBlocks([
+      { text: 'Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407 The council met on Monday to approve the budget, the mayor said.' },
+    ]);
+    expect(kept).toEqual(['The council met on Monday to approve the budget, the mayor said.']);
+    expect(removed[0]!.reason).toBe('server error message');
+  });
+
+  it('drops cookie banners and consent boxes for embedded players, in English and German', () => {
+    expect(page('0035').text).not.toMatch(/cookies/i);
+    expect(page('0035').text).toContain('Alternative dispute resolution (ADR)');
+    expect(page('0116').text).not.toMatch(/Wir verwenden Cookies/);
+    const bayern = page('0007').text;
+    expect(bayern).not.toMatch(/Betreiber von YouTube|Aktivierung erforderlich|Datenübertragung/);
+    expect(bayern).toContain('Israels Staatspräsident Rivlin zu Besuch in Bayern');
+    // A privacy policy's own sentences about cookies are its text, not a banner.
+    expect(page('0257').text).toMatch(/third-party vendor, uses cookies/);
+    // An article that mentions cookies in passing keeps the sentence.
+    expect(page('0232').text).toContain('baking them into cookies anytime soon');
+  });
+
+  it('drops blog-engine footers, comment forms and sidebar widgets', () => {
+    expect(page('0094').text).not.toMatch(/This entry was posted|Bookmark the permalink|trackbacks/);
+    expect(page('0094').text).toContain('Natürlich ist auch der neue Michael Preetz nicht fehlerlos.');
+    const seelenradio = page('0093').text;
+    expect(seelenradio).not.toMatch(/Say your words|E-mail \(required|your blog or website/);
+    expect(seelenradio).toContain('Vor ein paar Tagen hat es auch Leo geschafft');
+    const sidebar = paragraphs(page('0092').text);
+    for (const heading of ['Kategorien', 'Autor', 'Meta', 'Archiv', 'Lizenz']) expect(sidebar).not.toContain(heading);
+    expect(page('0092').text).not.toMatch(/Creative Commons-Lizenz lizenziert/);
+    // An article about Creative Commons licences keeps its sentences about them.
+    expect(page('0143').text).toContain('Creative Commons Lizenzen unterstützen eine Kultur des Teilens');
+  });
+
+  it('drops related-article headings, share prompts and "read more" links in German', () => {
+    expect(paragraphs(page('0076').text)).not.toContain('Verwandte Artikel');
+    expect(paragraphs(page('0022').text)).not.toContain('Mehr zum Thema');
+    expect(page('0083').text).not.toMatch(/^Mehr zum Thema/m);
+    expect(page('0141').text).not.toContain('Möchten Sie den Artikel teilen?');
+    const partei = page('0001').text;
+    expect(partei).not.toContain('Weiterlesen');
+    expect(partei).toContain('Kommen dürfen alle');
+  });
+
+  it('drops picture credits ("Label © Agency / Photographer") and an empty search box', () => {
+    const austria = page('0013').text;
+    expect(austria).not.toMatch(/©/);
+    expect(austria).not.toContain('Keine Suchergebnisse gefunden!');
+    expect(austria).toContain('Dort verbinden die jungen Winzer jahrhundertealte Tradition mit scharfem Innovationsgeist.');
+    const olympia = page('0550');
+    expect(olympia.removed.filter((r) => r.reason === 'photo credit').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('titles: a menu heading or a domain is not the title', () => {
+  it('skips hidden, menu and navigation <h1>s for the one the <title> repeats', () => {
+    expect(page('0114').title).toBe('Was ist der Unterschied zwischen privaten und staatlichen Geheimdiensten?');
+    expect(page('0267').title).toBe('Axios Future');
+    expect(page('0279').title).toBe('Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen Landesparlamente');
+    expect(page('0278').title).toMatch(/^BeginnersGuide\/Download/);
+    expect(page('0007').title).not.toMatch(/Navigation|Menue/);
+  });
+
+  it('takes the <title> over a DC.title that is only the domain', () => {
+    expect(page('0020').title).toMatch(/^The GNU General Public License v3\.0/);
+  });
+});
