@@ -7,6 +7,7 @@
 // a majority vote over the types the tagger gave the same name. Roles ("Kremlin spokesman", "US
 // Secretary of State") come from the words before a name or an appositive after it, and are kept
 // on the mention (`role`) and on the entity (`roles`), never in the name.
+import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
@@ -207,6 +208,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     aliasMemo.set(surface, found);
     return found;
   };
+  trimGluedWords(text, sentences, mentions);
   const mentionStarts = new Set<number>();
   for (const m of mentions) mentionStarts.add(m.start);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
@@ -300,25 +302,43 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     const key = normalizeName(word);
     return people.filter((g) => g.person!.first !== null && firstKey(g) === key);
   };
-  const lastMention = (g: Group, before: number) => {
-    let best = -1;
-    for (const m of g.mentions) if (m.start < before) best = Math.max(best, m.start);
-    return best;
+  // What the text says about each full-name person, before one-word mentions join them.
+  const fullMentions = new Map<Group, EntityMention[]>();
+  for (const g of people) fullMentions.set(g, [...g.mentions]);
+  const profiles = new Map<Group, PersonProfile>();
+  const profileOf = (g: Group): PersonProfile => {
+    let p = profiles.get(g);
+    if (!p) profiles.set(g, (p = personProfile(g.person!, fullMentions.get(g)!, text, sentences)));
+    return p;
   };
-  const pickPerson = (candidates: Group[], at: number): Group | null => {
-    if (candidates.length === 1) return candidates[0]!;
-    if (candidates.length === 0) return null;
-    // Several people share the name: the one mentioned most recently before this mention.
-    let best: Group | null = null;
-    let bestAt = -1;
-    for (const g of candidates) {
-      const p = lastMention(g, at);
-      if (p > bestAt) {
-        bestAt = p;
-        best = g;
-      }
+  const surnameGenders = new Map<string, Gender | null>();
+  const surnameGender = (surname: string): Gender | null => {
+    if (surnameGenders.has(surname)) return surnameGenders.get(surname)!;
+    const votes = { male: 0, female: 0 };
+    for (const o of sorted) {
+      if (o.label !== 'PER') continue;
+      const name = personName(o.text);
+      if (!name || name.first !== null || normalizeName(name.last) !== surname) continue;
+      const g = honorificGender(text, o) ?? pronounGender(o, sentences, sorted);
+      if (g) votes[g]++;
     }
-    return best;
+    const total = votes.male + votes.female;
+    const gender: Gender | null = total >= 2 && votes.male >= 3 * votes.female ? 'male' : total >= 2 && votes.female >= 3 * votes.male ? 'female' : null;
+    surnameGenders.set(surname, gender);
+    return gender;
+  };
+  const pickPerson = (candidates: Group[], m: EntityMention, word: string): Group | null => {
+    if (candidates.length === 0) return null;
+    const cue = honorificGender(text, m);
+    if (candidates.length === 1) return cue && profileOf(candidates[0]!).gender === opposite(cue) ? null : candidates[0]!;
+    return pickNamesake(candidates, m, cue, {
+      profileOf,
+      fullMentions: (g) => fullMentions.get(g)!,
+      allMentions: (g) => g.mentions,
+      surnameGender: () => surnameGender(normalizeName(word)),
+      sentences,
+      mentions: sorted,
+    });
   };
 
   // A one-word name the tagger calls a person at least as often as anything else is a person.
@@ -347,15 +367,17 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (m.label === 'PER') {
       const name = personName(m.text);
       if (!name || name.first !== null) continue;
-      const g = pickPerson(byLast(name.last), m.start) ?? pickPerson(byFirst(name.last), m.start);
+      const g = pickPerson(byLast(name.last), m, name.last) ?? pickPerson(byFirst(name.last), m, name.last);
       if (g) g.mentions.push(m);
       else groupFor('person:' + normalizeName(name.last), name.last, 'person').mentions.push(m);
       continue;
     }
-    // A one-word non-person mention that is the surname of a person named in the text is that person.
+    // A one-word non-person mention that is the surname of a person named in the text is that
+    // person, unless the tagger keeps calling the word something else ("Twitter" seven times an
+    // organisation, once glued into "Wilayat Twitter").
     if (!multiWord(m.text) && isCapitalized(m.text) && !aliasOf(m.text)) {
       const g = byLast(m.text);
-      if (g.length === 1) {
+      if (g.length === 1 && -(labelVotes.get(normalizeName(m.text)) ?? 0) <= fullMentions.get(g[0]!)!.length) {
         m.label = 'PER';
         g[0]!.mentions.push(m);
         continue;
@@ -415,6 +437,247 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   }
   return [...merged.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
+
+/** Words that open sentences and are also listed as first names ("Said", "Even"): never a name's first word there. */
+const SENTENCE_WORDS = new Set(
+  ('said says even like but and so as then also still now only both after before while when if unlike with without asked told added ' +
+    'meanwhile however though although yet instead indeed perhaps thus since because until once just here there ' +
+    'interestingly notably separately later earlier today').split(' '),
+);
+
+/**
+ * Cuts words the tagger glued to the front of a person's name: a sentence-opening word the text
+ * also writes in lower case ("Said Ellis:", "Interestingly Blocher", "Like Corker"), or the tail
+ * of a name that ends right before ("the Washington Post Trump said" → "Trump"). First names
+ * ("Will Hurd", "Bill Clinton") stay.
+ */
+function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMention[]): void {
+  let lowerWords: Set<string> | null = null;
+  const others = mentions.filter((m) => m.label !== 'PER');
+  const otherEnds = new Set(others.map((m) => m.end));
+  const otherNames = new Set(others.map((m) => m.text));
+  for (const m of mentions) {
+    if (m.label !== 'PER') continue;
+    for (;;) {
+      const parts = [...m.text.matchAll(/\S+/g)];
+      if (parts.length < 2) break;
+      const word = parts[0]![0];
+      const lw = word.toLowerCase();
+      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || HONORIFICS.has(lw) || !/^\p{Lu}/u.test(parts[1]![0])) break;
+      const nameLike = firstNameGender(word) !== null && !SENTENCE_WORDS.has(lw);
+      // "Wisconsin Trump rally", "New Hampshire Sanders": a place the text names on its own, then a surname.
+      const place = parts.slice(0, -1).findLastIndex((_, i) => otherNames.has(m.text.slice(0, parts[i]!.index! + parts[i]![0].length)));
+      if (place >= 0 && !nameLike) {
+        const cut = parts[place + 1]!.index!;
+        m.start += cut;
+        m.text = m.text.slice(cut);
+        continue;
+      }
+      const glued = !nameLike && otherEnds.has(m.start - 1) && /\s/.test(text[m.start - 1] ?? '');
+      let opening = false;
+      if (!nameLike && !glued) {
+        const tokens = sentences[m.sentence]?.tokens ?? [];
+        const i = tokenIndexAt(tokens, m.start);
+        opening = i === 0 || (i > 0 && /^["“”'‘’:—–-]+$/.test(tokens[i - 1]!.text));
+        if (opening) {
+          lowerWords ??= new Set(sentences.flatMap((s) => s.tokens.map((t) => t.text)).filter((t) => /^\p{Ll}+$/u.test(t)));
+          opening = lowerWords.has(lw);
+        }
+      }
+      if (!glued && !opening) break;
+      const cut = parts[1]!.index!;
+      m.start += cut;
+      m.text = m.text.slice(cut);
+    }
+  }
+}
+
+// ─── namesakes: "Bill Clinton … his wife Hillary Clinton … 'Clinton said'" ──────────────────────
+
+type Gender = 'male' | 'female';
+
+/** Kinship nouns that introduce a relative of the text's main person ("his wife, Heidi Cruz"), with the gender they imply. */
+const RELATIONS: Record<string, Gender | null> = {};
+for (const w of 'wife widow daughter mother sister niece aunt granddaughter grandmother stepdaughter stepmother daughter-in-law mother-in-law sister-in-law fiancee fiancée girlfriend ex-wife'.split(' ')) RELATIONS[w] = 'female';
+for (const w of 'husband widower son father brother nephew uncle grandson grandfather stepson stepfather son-in-law father-in-law brother-in-law fiance fiancé boyfriend ex-husband'.split(' ')) RELATIONS[w] = 'male';
+for (const w of 'spouse child cousin sibling parent relative twin in-law stepchild grandchild'.split(' ')) RELATIONS[w] = null;
+/** Words that may stand between a kinship noun and the name: "his late wife", "her younger brother, …". */
+const KIN_MODIFIERS = new Set('late former older younger elder eldest oldest youngest estranged first second third only adult then ex twin'.split(' '));
+
+function opposite(g: Gender): Gender {
+  return g === 'male' ? 'female' : 'male';
+}
+
+let firstNameGenders: Map<string, string> | null = null;
+/** The usual gender of an English first name (the gender-detection-from-name list, 32,000 names), or null. */
+function firstNameGender(first: string): Gender | null {
+  if (first.replace(/\./g, '').length <= 1) return null;
+  if (!firstNameGenders) firstNameGenders = createRequire(import.meta.url)('gender-detection-from-name/names/en') as Map<string, string>;
+  const g = firstNameGenders.get(normalizeName(first));
+  return g === 'male' || g === 'female' ? g : null;
+}
+
+/** The gender a title before or at the start of a mention gives it: "Mr. Clinton", "Mrs. Clinton". */
+function honorificGender(text: string, m: EntityMention): Gender | null {
+  const before = /\b(Mr|Mrs|Ms|Miss|Mister|Messrs)\.?\s*$/.exec(text.slice(Math.max(0, m.start - 8), m.start));
+  const title = (/^(Mr|Mrs|Ms|Miss|Mister)\b/.exec(m.text) ?? before)?.[1];
+  if (!title) return null;
+  return title === 'Mr' || title === 'Mister' || title === 'Messrs' ? 'male' : 'female';
+}
+
+interface PersonProfile {
+  gender: Gender | null;
+  /** Introduced as someone's relative ("his wife, Heidi Cruz"; "Jane Sanders, his wife"). */
+  relative: boolean;
+}
+
+function tokenIndexAt(tokens: Token[], start: number): number {
+  const i = firstTokenFrom(tokens, start);
+  return i >= 0 && tokens[i]!.start === start ? i : -1;
+}
+
+interface Kinship {
+  noun: string;
+  /** "his wife, Heidi Cruz", "Jane Sanders, his wife": a relative of the text's main person. Not so "Liz Cheney, the daughter of …". */
+  relative: boolean;
+}
+
+/** The kinship noun introducing a full-name mention, before it ("his wife, X") or in an appositive after it ("X, his wife"). */
+function kinshipOf(m: EntityMention, sentences: Sentence[]): Kinship | null {
+  const tokens = sentences[m.sentence]?.tokens;
+  if (!tokens) return null;
+  const first = tokenIndexAt(tokens, m.start);
+  if (first < 0) return null;
+  let k = first - 1;
+  if (tokens[k]?.text === ',') k--;
+  while (k >= 0 && KIN_MODIFIERS.has(tokens[k]!.text.toLowerCase())) k--;
+  const before = tokens[k]?.text.toLowerCase();
+  if (before !== undefined && before in RELATIONS) return { noun: before, relative: true };
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= m.end) last++;
+  if (tokens[last + 1]?.text !== ',') return null;
+  // ", his wife", ", the senator's wife", ", wife of …"
+  for (let j = last + 2; j < Math.min(tokens.length, last + 7); j++) {
+    const w = tokens[j]!.text.toLowerCase();
+    if (w in RELATIONS) return { noun: w, relative: tokens[j + 1]?.text.toLowerCase() !== 'of' };
+    const possessor = /^(his|her|their|the|a|'s|’s)$/.test(w) || KIN_MODIFIERS.has(w) || isCapitalized(tokens[j]!.text);
+    if (!possessor) break;
+  }
+  return null;
+}
+
+function personProfile(name: PersonName, mentions: EntityMention[], text: string, sentences: Sentence[]): PersonProfile {
+  let gender: Gender | null = null;
+  let relative = false;
+  for (const m of mentions) {
+    const kin = kinshipOf(m, sentences);
+    if (kin !== null) {
+      relative ||= kin.relative;
+      gender ??= RELATIONS[kin.noun] ?? null;
+    }
+    gender ??= honorificGender(text, m);
+  }
+  gender ??= name.first ? firstNameGender(name.first) : null;
+  return { gender, relative };
+}
+
+/**
+ * The gender of a subject pronoun ("he", "she") soon after a mention in its sentence, before any
+ * other person is named: "Clinton says she respects…". Possessives and objects ("his vote",
+ * "without naming him") are left out: they usually point at someone else.
+ */
+function pronounGender(m: EntityMention, sentences: Sentence[], mentions: EntityMention[]): Gender | null {
+  const tokens = sentences[m.sentence]?.tokens;
+  if (!tokens) return null;
+  let i = firstTokenFrom(tokens, m.end);
+  if (i < 0) return null;
+  const nextPerson = mentions.find((o) => o.start >= m.end && o.label === 'PER')?.start ?? Infinity;
+  for (let n = 0; i < tokens.length && n < 12 && tokens[i]!.start < nextPerson; i++, n++) {
+    const w = tokens[i]!.text.toLowerCase();
+    if (/^["“”'‘’`]+$/.test(w)) return null; // a quotation speaks of someone else
+    if (w === 'he' || w === 'himself') return 'male';
+    if (w === 'she' || w === 'herself') return 'female';
+  }
+  return null;
+}
+
+/**
+ * Whether a mention reads as the subject of its clause: it opens the sentence or a clause (after
+ * a comma, perhaps behind a title: ", former president Bill Clinton said") and a verb-like word
+ * follows ("Bill Clinton spoke"; not "Bill Clinton and …", "…, who", "a photo of Heidi Cruz contrasted").
+ */
+function subjectLike(m: EntityMention, sentences: Sentence[]): boolean {
+  const tokens = sentences[m.sentence]?.tokens;
+  if (!tokens) return false;
+  const next = tokens[firstTokenFrom(tokens, m.end)];
+  if (!next || next.start - m.end > 1 || !/^\p{Ll}+$/u.test(next.text) || NOT_A_VERB.has(next.text)) return false;
+  let k = tokenIndexAt(tokens, m.start) - 1;
+  while (k >= 0 && (isCapitalized(tokens[k]!.text) || ROLE_HEADS.has(tokens[k]!.text.toLowerCase()) || ROLE_INNER.has(tokens[k]!.text.toLowerCase()))) k--;
+  return k < 0 || /^[,;:"“”'‘’—–-]+$/.test(tokens[k]!.text);
+}
+const NOT_A_VERB = new Set('and or of who whom whose which that in on at for to from with by as than but nor the a an'.split(' '));
+
+interface NamesakeContext<G> {
+  profileOf: (g: G) => PersonProfile;
+  fullMentions: (g: G) => EntityMention[];
+  /** Every mention given to the person so far (full names and the one-word mentions resolved before this one). */
+  allMentions: (g: G) => EntityMention[];
+  /** The gender the text gives the bare surname over all its uses (titles, "…, she said"), when it is clear. */
+  surnameGender: () => Gender | null;
+  sentences: Sentence[];
+  mentions: EntityMention[];
+}
+
+/**
+ * Which of several people sharing a surname a one-word mention names, or null when the text does
+ * not say. News writing gives the bare surname to the article's main person and first names or
+ * kinship ("his wife, Hillary Clinton") to the others. So: a title's gender ("Mrs. Clinton"); a
+ * subject pronoun right after ("Clinton says she…"); a person named in full as the subject of this
+ * or the previous sentence ("Bill Clinton spoke with voters. … Clinton said"), unless introduced
+ * there as a relative; then the main person: of the gender the text gives the bare surname, not
+ * introduced as a relative, named first.
+ */
+function pickNamesake<G>(candidates: G[], m: EntityMention, titleGender: Gender | null, ctx: NamesakeContext<G>): G | null {
+  let pool = candidates;
+  const ofGender = (gender: Gender | null, strict: boolean): G[] => {
+    if (!gender) return pool;
+    const same = pool.filter((g) => ctx.profileOf(g).gender === gender);
+    if (same.length > 0) return same;
+    const unknown = pool.filter((g) => ctx.profileOf(g).gender === null);
+    return unknown.length > 0 || strict ? unknown : pool;
+  };
+  pool = titleGender ? ofGender(titleGender, true) : ofGender(pronounGender(m, ctx.sentences, ctx.mentions), false);
+  if (pool.length <= 1) return pool[0] ?? null;
+
+  let nearest: G | null = null;
+  let nearestAt = -1;
+  for (const g of pool) {
+    for (const o of ctx.fullMentions(g)) {
+      if (o.start < m.start && o.sentence >= m.sentence - 1 && o.start > nearestAt && subjectLike(o, ctx.sentences) && !kinshipOf(o, ctx.sentences)?.relative) {
+        nearest = g;
+        nearestAt = o.start;
+      }
+    }
+  }
+  if (nearest) return nearest;
+
+  const everyone = pool;
+  pool = ofGender(ctx.surnameGender(), false);
+  const principals = pool.filter((g) => !ctx.profileOf(g).relative);
+  if (principals.length > 0) pool = principals;
+  const firstAt = (g: G) => ctx.fullMentions(g)[0]?.start ?? Infinity;
+  const main = pool.reduce((a, b) => (firstAt(b) < firstAt(a) ? b : a));
+  // A long text that has moved on to another part ("The Latest" blogs, profiles): the main person
+  // unnamed for several sentences, another just named in full → that one.
+  const lastSentence = (g: G) => Math.max(-1, ...ctx.allMentions(g).filter((o) => o.start < m.start).map((o) => o.sentence));
+  if (m.sentence - lastSentence(main) > RECENT_SENTENCES) {
+    const recent = everyone.filter((g) => g !== main && !ctx.profileOf(g).relative && m.sentence - lastSentence(g) <= 3);
+    if (recent.length === 1) return recent[0]!;
+  }
+  return main;
+}
+/** How many sentences the main person may go unnamed before a namesake named just before takes a bare surname. */
+const RECENT_SENTENCES = 8;
 
 const initialsMemo = new Map<string, string>();
 /** The key with the most votes; the first counted among equals (as a stable sort would give). */
