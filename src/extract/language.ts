@@ -63,11 +63,10 @@ export function detectLanguage(text: string, declared: string | null): string {
   // Undeclared, but plainly full of one language's function words: no need for the detector.
   // A longer sample than the detector's: a name-heavy lede ("Sen. Kent Conrad -LRB- D-N.D. -RRB-")
   // reads as Irish to character n-grams, but not to function words.
-  const long = sampleWords(text.slice(0, FUNCTION_SAMPLE_CHARS));
-  if (!declaredCode) {
-    const plain = dominantFunctionWords(long);
-    if (plain) return plain;
-  }
+  // Declared or not: a page templated "de" whose sentences are German is German (tinyld alone
+  // called some of them pt, eo or pl), and a template's "en" on a German text is wrong.
+  const plain = dominantFunctionWords(sampleWords(text.slice(0, FUNCTION_SAMPLE_CHARS)));
+  if (plain) return plain;
   const top = detect(text.slice(0, DETECT_SAMPLE_CHARS));
   if (!top) return declaredCode ?? 'und';
   if (declaredCode && declaredCode !== top) {
