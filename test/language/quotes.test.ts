@@ -438,6 +438,16 @@ describe('review 3: hearsay, labels and glued names', () => {
     for (const junk of ['Video', 'Democratic', 'Twelve']) expect(speakers).not.toContain(junk);
   });
 
+  it('a place or organisation qualifying a description is not the speaker ("The Indiana governor", "Political observers in Virginia")', () => {
+    const text =
+      'Mike Pence campaigned in Ohio on Friday.\n\nThe Indiana governor said Democrats and the media are to blame for the focus on tweets.\n\nPolitical observers in Virginia say the race is tightening.\n\nThe nonpartisan Commission on Presidential Debates says there was a problem with the microphone.';
+    const quotes = quotesOf(text);
+    expect(containing(text, quotes, 'Democrats and the media')?.speaker ?? null).not.toBe('Indiana');
+    expect(containing(text, quotes, 'the race is tightening')?.speaker ?? null).not.toBe('Virginia');
+    const commission = containing(text, quotes, 'a problem with the microphone');
+    if (commission?.speaker) expect(commission.speaker).toMatch(/^Commission on Presidential Debates$/);
+  });
+
   it('on PolNeAR dev: no hearsay-only cue has a speaker, no speaker opens with a glued cue word, no content is only a quoted title', () => {
     const seen = new Set<string>();
     const rows = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n')

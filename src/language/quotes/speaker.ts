@@ -148,17 +148,31 @@ export class SpeakerResolver {
     const person = pick('PER');
     if (person) return this.fromMention(person);
     const head = lastWord(raw);
-    const org = pick('ORG') ?? pick('LOC');
-    // "United States Citizenship and Immigration Services, the agency that …": the name heads its apposition
-    if (org && !possessive(org) && /^(?:the\s+)?$/i.test(this.ctx.text.slice(source[0], org.start).trim()) && /^\s*,/.test(this.ctx.text.slice(org.end, source[1]))) {
-      return this.fromMention(org);
-    }
+    // "from Scotland at the turn of the century", "in the Oval Office": a place or a time, not who spoke
+    if (/^\s*(?:from|in|at|on|into|of|with|for|to|about|under|over|during)\s/i.test(raw)) return null;
+    // an organisation or place speaks when it heads the source ("the NAACP", "Germany on Friday",
+    // "United States Citizenship and Immigration Services, the agency that …"), not when it
+    // qualifies someone ("The Indiana governor", "Political observers in Virginia")
+    const headEnd = source[0] + raw.length - raw.trimStart().length + headPhrase(raw).length;
+    // (a name the NER cut in two, "the Roper Center for Public Opinion Research", is spoken by its first part)
+    // ("observers in Virginia": a name after a preposition completes another head)
+    const org =
+      heads.find(
+        (m) =>
+          (m.label === 'ORG' || m.label === 'LOC') &&
+          m.start < headEnd &&
+          NAME_CONTINUES.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd))) &&
+          !COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)),
+      ) ?? null;
+    if (org && !isGeneric(raw) && /^\s*,/.test(this.ctx.text.slice(org.end, source[1]))) return this.fromMention(org);
+    const orgName = (m: EntityMention): Speaker | null =>
+      m.end >= headEnd - 1 ? this.fromMention(m) : this.canonicalName(this.ctx.text.slice(m.start, headEnd), m.label === 'LOC' ? 'place' : 'organization');
     // a description with a role noun ("the spokesman", "Putin's aide", "the US president")
     if (!NAME_WORD.test(head) || inside.some(possessive)) {
       const byRole = this.byRole(raw, source[0]);
       if (byRole) return byRole;
     }
-    if (org && !isGeneric(raw)) return this.fromMention(org);
+    if (org && !isGeneric(raw)) return orgName(org);
     if (isGeneric(raw)) return null;
     const name = this.unlinkedName(raw);
     if (name && !this.isCommonWord(name)) return this.canonicalName(name);
@@ -175,11 +189,14 @@ export class SpeakerResolver {
    * for a name ("Video shows", "Readers may") is a common noun opening a sentence or a headline.
    */
   private unlinkedName(raw: string): string | null {
-    let phrase = raw.split(/,|\s\(|\s(?:who|which|whose|that)\s/)[0]!.replace(TIME_TAIL, '');
+    let phrase = headPhrase(raw);
     // "Donald Trump's campaign", "Clinton's team" speak for the person; "Pagliano's lawyer" does not
     const possessor = /^(.*\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:campaign|team|camp|office|administration|government|staff)$/u.exec(phrase);
     if (possessor) phrase = possessor[1]!;
     if (!NAME_WORD.test(lastWord(phrase))) return null;
+    // "observers in Virginia": the name completes a lower-case head
+    const run = /(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.exec(phrase);
+    if (run && COMPLEMENT_BEFORE.test(phrase.slice(0, run.index))) return null;
     let name = withoutLeadingNonNames(properName(phrase) ?? '');
     if (!name) return null;
     // a transcript's "PENCE:" is the Pence the text names
@@ -567,6 +584,24 @@ export function withoutLeadingNonNames(name: string, person = true): string {
   if (k === words.length - 1 && (NOT_NAME_OPENERS.has(words[k]!.toLowerCase()) || NOT_PERSON_OPENERS.has(words[k]!.toLowerCase()))) return '';
   return words.slice(k).join(' ');
 }
+
+/** The source up to its apposition or relative clause, without a time after it: "Peskov on Friday, the spokesman" → "Peskov". */
+function headPhrase(raw: string): string {
+  return raw
+    .trim()
+    .split(/,|\s\(|\s(?:who|which|whose|that)\b/)[0]!
+    .replace(TIME_TAIL, '')
+    .replace(/\s+(?:in|on|since|during)\s+(?:\d{4}|the\s+\d{4}s)$/, '')
+    .replace(/(?:\s+(?:and|or|but))+$/, '')
+    .replace(/[\s\p{P}]+$/u, '');
+}
+
+/** Words before a name that make it the complement of another head ("observers in Virginia"), but not "the city of Phoenix". */
+const COMPLEMENT_BEFORE =
+  /(?:^|\s)(?!(?:city|town|state|county|province|government|republic|kingdom|university|ministry|department|office|bank|port|island|isle)\s)\S+\s+(?:in|of|on|at|from|for|with|near|across|about|around|inside|outside)\s+(?:the\s+)?$/i;
+
+/** What may follow a mention to the end of the name it starts: nothing, or capitalised words joined by "for", "of", "to". */
+const NAME_CONTINUES = /^(?:\s+(?:for|of|to|on|the|&|\p{Lu}[\p{L}'’.-]*))*\s*$/u;
 
 function lastWord(s: string): string {
   const words = s.trim().replace(/[.,;:!?)"”’']+$/, '').split(/\s+/);
