@@ -448,6 +448,16 @@ describe('review 3: hearsay, labels and glued names', () => {
     if (commission?.speaker) expect(commission.speaker).toMatch(/^Commission on Presidential Debates$/);
   });
 
+  it('a quotation in the next sentence continues the speaker’s quote; "where X also spoke" takes no content (PolNeAR dev)', () => {
+    const text =
+      '"My name may not be on the ballot, but our progress is on the ballot," Mr. Obama said on Saturday night at the gala dinner in Washington, where Mrs. Clinton also spoke. "Tolerance is on the ballot. Democracy is on the ballot."';
+    const quotes = quotesOf(text);
+    const obama = containing(text, quotes, 'My name may not be');
+    expect(obama?.speaker).toMatch(/Obama/);
+    expect(slice(text, obama!.content)).toMatch(/Democracy is on the ballot/);
+    expect(quotes.some((q) => /Clinton/.test(q.speaker ?? ''))).toBe(false);
+  });
+
   it('on PolNeAR dev: no hearsay-only cue has a speaker, no speaker opens with a glued cue word, no content is only a quoted title', () => {
     const seen = new Set<string>();
     const rows = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n')

@@ -99,7 +99,9 @@ function contentByClause(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Ar
   }
   // …, X said.
   const attributionStart = Math.min(cue.first, source?.first ?? cue.first);
-  if (last - Math.max(cue.last, source?.last ?? cue.last) <= 3 && attributionStart - first >= 4) {
+  // (after a comma or a quotation: ", where Mrs. Clinton also spoke." is a clause of its own)
+  const opensAttribution = attributionStart > 0 && /^[,"”’»—–-]$/.test(tokens[attributionStart - 1]!.text);
+  if (opensAttribution && last - Math.max(cue.last, source?.last ?? cue.last) <= 3 && attributionStart - first >= 4) {
     let end = attributionStart - 1;
     while (end > first && /^[\p{P}]+$/u.test(tokens[end]!.text)) end--;
     if (end - first >= 3) return { role: 'Q', first, last: end, sentence };
@@ -268,6 +270,19 @@ export function attributionsInSequence(
         best = cue;
       }
     }
+    // a quotation in a sentence with no cue of its own continues the quotation before it
+    // ("“…,” Mr. Obama said at the gala, where Mrs. Clinton also spoke. “Tolerance is on the ballot.”")
+    if (best && best.sentence !== sp.sentence && q[sp.first] !== 0 && sp.first > 0) {
+      let previousEnd = -1;
+      for (const [cue, list] of contents) {
+        for (const x of list) {
+          if (x.last < sp.first && x.last > previousEnd && q[x.first] !== 0) {
+            previousEnd = x.last;
+            best = cue;
+          }
+        }
+      }
+    }
     if (best) {
       const list = contents.get(best) ?? [];
       list.push(sp);
@@ -294,8 +309,9 @@ export function attributionsInSequence(
     if (left.length && right.length) {
       const lq = Math.min(...left.map(quotedShare)) >= 0.6;
       const rq = Math.min(...right.map(quotedShare)) >= 0.6;
-      // "“…,” Trump said, looking out on the crowd": the unquoted tail is not part of the quote
-      if (lq && !rq) parts = left;
+      // "“…,” Trump said, looking out on the crowd": the unquoted tail is not part of the quote,
+      // a quotation in a later sentence continues it
+      if (lq && !rq) parts = [...left, ...right.filter((x) => x.sentence !== cue.sentence && quotedShare(x) >= 0.6)];
     }
     let quoted = 0;
     let total = 0;
