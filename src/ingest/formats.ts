@@ -3,12 +3,14 @@ import { XMLParser } from 'fast-xml-parser';
 import type { InputError, ParseResult, RawDoc } from '../types.js';
 import { metadataDate } from './dates.js';
 
-export type InputFormat = 'text' | 'html' | 'jsonl' | 'feed';
+export type InputFormat = 'text' | 'html' | 'jsonl' | 'json' | 'feed';
 
 const EXTENSION_FORMATS: Record<string, InputFormat> = {
   '.txt': 'text',
   '.text': 'text',
   '.md': 'text',
+  '.markdown': 'text',
+  '.json': 'json',
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
@@ -19,9 +21,27 @@ const EXTENSION_FORMATS: Record<string, InputFormat> = {
   '.xml': 'feed',
 };
 
+/** What `storyline ingest` reads, for help texts: every extension above, and any of them gzipped. */
+export const INPUT_FORMATS_HELP = '.txt .md .html .jsonl .ndjson .json (an array of records) .rss .atom .xml, each also as .gz';
+
+/** The format a file's name says; `name.jsonl.gz` is JSON Lines (gzipped). */
 export function formatForPath(path: string): InputFormat | null {
-  const m = /(\.[a-z0-9]+)$/i.exec(path);
+  const m = /(\.[a-z0-9]+)$/i.exec(isGzipPath(path) ? path.slice(0, -3) : path);
   return m ? EXTENSION_FORMATS[m[1]!.toLowerCase()] ?? null : null;
+}
+
+export function isGzipPath(path: string): boolean {
+  return /\.gz$/i.test(path);
+}
+
+/** gzip's magic bytes. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
+}
+
+/** A JSON array of objects (or an empty one) starts here: `[` then `{` or `]`. */
+function startsJsonArray(head: string): boolean {
+  return /^\[\s*(?:\{|\]|$)/.test(head);
 }
 
 /** Guesses the format of content whose name says nothing (stdin, URLs). */
@@ -31,8 +51,9 @@ export function sniffFormat(text: string, contentType?: string | null): InputFor
   if (/html/.test(ct)) return 'html';
   if (/json/.test(ct)) return 'jsonl';
   const head = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  // A JSON object first is JSON Lines, whatever HTML its fields carry.
+  // A JSON object first is JSON Lines, whatever HTML its fields carry; an array of them is JSON.
   if (head.startsWith('{')) return 'jsonl';
+  if (startsJsonArray(head)) return 'json';
   if (head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed') || head.startsWith('<rdf:rdf')) {
     return /<(rss|feed|rdf:rdf)[\s>]/.test(head) ? 'feed' : 'html';
   }
@@ -41,14 +62,17 @@ export function sniffFormat(text: string, contentType?: string | null): InputFor
 }
 
 /**
- * Standard input is JSON Lines (the documented contract), unless it plainly starts as a feed or an
- * HTML document: never a page that merely has markup inside its records.
+ * Standard input: JSON Lines when it starts with a JSON object (the documented contract, whatever
+ * markup its records carry), a JSON array of records, a feed or an HTML document when it plainly
+ * starts as one, and otherwise plain text: one article.
  */
 export function sniffStdinFormat(text: string): InputFormat {
   const head = text.slice(0, 2000).replace(/^\uFEFF/, '').trimStart();
-  if (!head.startsWith('<')) return 'jsonl';
+  if (head.startsWith('{')) return 'jsonl';
+  if (startsJsonArray(head)) return 'json';
+  if (!head.startsWith('<')) return 'text';
   const format = sniffFormat(head);
-  return format === 'feed' || format === 'html' ? format : 'jsonl';
+  return format === 'feed' || format === 'html' ? format : 'text';
 }
 
 /** The default cap on one article's text or HTML (`--max-article-bytes`). */
@@ -90,39 +114,76 @@ export function parseJsonl(content: string, origin: string, firstLine = 1, maxAr
       errors.push({ origin: where, message: `invalid JSON: ${(e as Error).message}` });
       return;
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      errors.push({ origin: where, message: 'expected a JSON object with "text" or "html"' });
-      return;
-    }
-    const v = value as Record<string, unknown>;
-    const fields: Partial<Record<(typeof JSONL_FIELDS)[number], string>> = {};
-    for (const field of JSONL_FIELDS) {
-      const f = v[field];
-      // null is JSON's "no value": the field is absent.
-      if (f === undefined || f === null) continue;
-      if (typeof f !== 'string') {
-        errors.push({ origin: where, message: `field "${field}" must be a string, not ${Array.isArray(f) ? 'an array' : typeof f === 'object' ? 'an object' : `a ${typeof f} (${JSON.stringify(f)})`}` });
-        return;
-      }
-      fields[field] = f;
-    }
-    const { text, html } = fields;
-    if (!text?.trim() && !html?.trim()) {
-      errors.push({ origin: where, message: 'the record has no "text" or "html" field with content (a string)' });
-      return;
-    }
-    items.push({
-      origin: where,
-      id: fields.id || undefined,
-      url: fields.url || undefined,
-      title: fields.title || undefined,
-      ...(html?.trim() ? { html } : { text }),
-      published: fields.published || undefined,
-      source: fields.source || undefined,
-      language: fields.language || undefined,
-    });
+    // An array of records on a line (a .json export named .jsonl) is read record by record.
+    const records = Array.isArray(value) && value.length > 0 && value.every((r) => r && typeof r === 'object' && !Array.isArray(r));
+    if (records) (value as unknown[]).forEach((record, j) => addRecord(record, `${where}#${j + 1}`, items, errors));
+    else addRecord(value, where, items, errors);
   });
+  // A single JSON document spread over lines (pretty-printed) is not JSON Lines: read it whole.
+  if (items.length === 0 && errors.length > 1 && errors.every((e) => e.message.startsWith('invalid JSON'))) {
+    const whole = parseJson(content, origin, maxArticleBytes);
+    if (whole.items.length > 0 || !whole.errors[0]?.message.startsWith('invalid JSON')) return whole;
+  }
   return { items, errors };
+}
+
+/** One article record (a JSON Lines line or an element of a JSON array) → a raw document, or an error. */
+function addRecord(value: unknown, where: string, items: RawDoc[], errors: InputError[]): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    errors.push({ origin: where, message: 'expected a JSON object with "text" or "html"' });
+    return;
+  }
+  const v = value as Record<string, unknown>;
+  const fields: Partial<Record<(typeof JSONL_FIELDS)[number], string>> = {};
+  for (const field of JSONL_FIELDS) {
+    const f = v[field];
+    // null is JSON's "no value": the field is absent.
+    if (f === undefined || f === null) continue;
+    if (typeof f !== 'string') {
+      errors.push({ origin: where, message: `field "${field}" must be a string, not ${Array.isArray(f) ? 'an array' : typeof f === 'object' ? 'an object' : `a ${typeof f} (${JSON.stringify(f)})`}` });
+      return;
+    }
+    fields[field] = f;
+  }
+  const { text, html } = fields;
+  if (!text?.trim() && !html?.trim()) {
+    errors.push({ origin: where, message: 'the record has no "text" or "html" field with content (a string)' });
+    return;
+  }
+  items.push({
+    origin: where,
+    id: fields.id || undefined,
+    url: fields.url || undefined,
+    title: fields.title || undefined,
+    ...(html?.trim() ? { html } : { text }),
+    published: fields.published || undefined,
+    source: fields.source || undefined,
+    language: fields.language || undefined,
+  });
+}
+
+/**
+ * A JSON document: an array of article records (`[{"text": …}, …]`, as exported by many tools) or
+ * one record. Errors name the record: `file.json#3`.
+ */
+export function parseJson(content: string, origin: string, maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES): ParseResult<RawDoc> {
+  let value: unknown;
+  try {
+    value = JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { items: [], errors: [{ origin, message: `invalid JSON: ${(e as Error).message} (expected an array of article objects, or JSON Lines: one object a line)` }] };
+  }
+  const items: RawDoc[] = [];
+  const errors: InputError[] = [];
+  if (Array.isArray(value)) {
+    if (value.length === 0) errors.push({ origin, message: 'the JSON array is empty: no articles' });
+    value.forEach((record, i) => addRecord(record, `${origin}#${i + 1}`, items, errors));
+  } else if (value && typeof value === 'object') {
+    addRecord(value, origin, items, errors);
+  } else {
+    errors.push({ origin, message: 'expected a JSON array of article objects ({"text": …} or {"html": …}) or one such object' });
+  }
+  return capArticles({ items, errors }, maxArticleBytes, 'the record');
 }
 
 const xml = new XMLParser({
@@ -218,6 +279,8 @@ export function parseContent(
   switch (format) {
     case 'jsonl':
       return parseJsonl(content, origin, 1, maxArticleBytes);
+    case 'json':
+      return parseJson(content, origin, maxArticleBytes);
     case 'feed':
       return capArticles(parseFeed(content, origin), maxArticleBytes, 'the feed item');
     case 'html':

@@ -1,6 +1,7 @@
 // ingest: turns the user's inputs (files, directories, URLs, stdin) into raw documents.
 // Each source yields {items, errors}; a bad source or line never stops the others.
 import { createReadStream } from 'node:fs';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { open, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { resolve, relative } from 'node:path';
@@ -8,10 +9,10 @@ import { glob } from 'tinyglobby';
 import type { ParseResult, RawDoc } from '../types.js';
 import { decodeBytes, isBinary } from '../extract/encoding.js';
 import { fetchUrl, type FetchOptions } from './fetch.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, formatForPath, parseContent, parseJsonl, sniffFormat, sniffStdinFormat, type InputFormat } from './formats.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, formatForPath, isGzip, isGzipPath, parseContent, parseJsonl, sniffFormat, sniffStdinFormat, type InputFormat } from './formats.js';
 
 export { fetchUrl, isPublicAddress } from './fetch.js';
-export { parseJsonl, parseFeed, formatForPath, sniffFormat, sniffStdinFormat, DEFAULT_MAX_ARTICLE_BYTES } from './formats.js';
+export { parseJsonl, parseJson, parseFeed, formatForPath, sniffFormat, sniffStdinFormat, DEFAULT_MAX_ARTICLE_BYTES, INPUT_FORMATS_HELP } from './formats.js';
 
 export interface IngestSourceOptions extends FetchOptions {
   /** Glob for files inside directories (default: every supported extension). */
@@ -28,7 +29,7 @@ export interface IngestSourceOptions extends FetchOptions {
   maxArticleBytes?: number;
 }
 
-const DEFAULT_GLOB = '**/*.{txt,text,md,html,htm,xhtml,jsonl,ndjson,rss,atom,xml}';
+const DEFAULT_GLOB = '**/*.{txt,text,md,markdown,html,htm,xhtml,jsonl,ndjson,jsonl.gz,ndjson.gz,rss,atom,xml}';
 /** A folder of articles often carries its own paperwork; with the default glob it is not news. */
 const PAPERWORK = ['**/{README,LICENSE,LICENCE,CHANGELOG,CHANGES,CONTRIBUTING,NOTICE,COPYING,AUTHORS}{,.*}', '**/node_modules/**'];
 
@@ -36,12 +37,48 @@ export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
-/** Decodes bytes, refusing binary content with a message naming the origin. */
+/** The largest decompressed gzip input read at once (a bigger `.jsonl.gz` file is streamed). */
+const MAX_GUNZIPPED_BYTES = 256 * 1024 * 1024;
+
+/** What a binary input is, when its first bytes say so, and what to do with it. */
+function binaryMessage(bytes: Uint8Array): string {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'this is a ZIP archive: unzip it and ingest the files inside (or the folder)';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'this is a PDF: convert it to text first (for example with pdftotext), then ingest the .txt';
+  return 'this is a binary file (it contains NUL or control bytes), not text, HTML, JSON Lines, JSON or a feed';
+}
+
+/**
+ * Decodes bytes, refusing binary content with a message naming the origin. gzip-compressed input
+ * (`.jsonl.gz`, `zcat`-less pipes) is decompressed first.
+ */
 export function decodeInput(bytes: Uint8Array, origin: string, declared?: string | null): { text: string } | { error: string } {
   if (bytes.length === 0) return { error: 'the file is empty' };
-  if (isBinary(bytes)) return { error: 'this is a binary file (it contains NUL or control bytes), not text, HTML, JSON Lines or a feed' };
+  if (isGzip(bytes)) {
+    try {
+      bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES }));
+    } catch (e) {
+      const tooBig = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|too large/i.test((e as Error).message);
+      return {
+        error: tooBig
+          ? `this gzip file decompresses to over ${formatBytes(MAX_GUNZIPPED_BYTES)}: name it .jsonl.gz (read in chunks) or split it`
+          : `this gzip file is damaged (${(e as Error).message}); check it with \`gzip -t\``,
+      };
+    }
+    if (bytes.length === 0) return { error: 'the gzip file is empty' };
+  }
+  if (isBinary(bytes)) return { error: binaryMessage(bytes) };
   const { text } = decodeBytes(bytes, { declared: declared ?? undefined });
   return { text };
+}
+
+/**
+ * The text of a request body (POST /api/ingest): the charset its Content-Type declares, checked
+ * against the bytes, else sniffed as files are — a latin-1 body is not read as broken UTF-8.
+ */
+export function decodeRequestBody(bytes: Uint8Array, contentType?: string | null): string {
+  if (bytes.length === 0) return '';
+  return decodeBytes(bytes, { declared: contentType ?? undefined }).text.replace(/^\uFEFF/, '');
 }
 
 function applyDefaults(result: ParseResult<RawDoc>, options: IngestSourceOptions): ParseResult<RawDoc> {
@@ -83,12 +120,15 @@ export async function* readJsonlChunks(path: string, options: IngestSourceOption
   const head = Buffer.alloc(8192);
   const fh = await open(path, 'r');
   const { bytesRead } = await fh.read(head, 0, head.length, 0).finally(() => fh.close());
-  if (isBinary(new Uint8Array(head.subarray(0, bytesRead)))) {
-    yield { origin: path, items: [], errors: [{ origin: path, message: 'this is a binary file (it contains NUL or control bytes), not JSON Lines' }] };
+  const headBytes = new Uint8Array(head.subarray(0, bytesRead));
+  const gzipped = isGzip(headBytes);
+  if (!gzipped && isBinary(headBytes)) {
+    yield { origin: path, items: [], errors: [{ origin: path, message: `${binaryMessage(headBytes)}; expected JSON Lines` }] };
     return;
   }
   const chunkLines = options.jsonlChunkLines ?? 2000;
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const input = gzipped ? createReadStream(path).pipe(createGunzip()).setEncoding('utf8') : createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let chunk: string[] = [];
   let first = 1;
   let lineNo = 0;
@@ -107,10 +147,10 @@ export async function* readJsonlChunks(path: string, options: IngestSourceOption
 async function* readPath(path: string, size: number, options: IngestSourceOptions): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
   const format = formatForPath(path);
   // One page or text is one article: one far over the cap is refused unread (4×: UTF-16 or heavy markup that decodes smaller).
-  if ((format === 'html' || format === 'text') && size > 4 * maxArticleBytes(options)) {
+  if ((format === 'html' || format === 'text') && !isGzipPath(path) && size > 4 * maxArticleBytes(options)) {
     const max = maxArticleBytes(options);
     yield { origin: path, items: [], errors: [{ origin: path, message: `the file is ${formatBytes(size)}, over the ${formatBytes(max)} limit for one article (raise it with --max-article-bytes if this really is one article)` }] };
-  } else if (format === 'jsonl' && size > (options.streamJsonlOver ?? 32 * 1024 * 1024)) yield* readJsonlChunks(path, options);
+  } else if (format === 'jsonl' && (isGzipPath(path) || size > (options.streamJsonlOver ?? 32 * 1024 * 1024))) yield* readJsonlChunks(path, options);
   else yield { origin: path, ...(await readFileSource(path, options)) };
 }
 

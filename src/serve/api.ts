@@ -11,6 +11,7 @@ import type { EventHub } from './events.js';
 import { describeIssues, entityListQuery, exportQuery, ingestBody, searchQuery, storyListQuery, storyQuery } from './schemas.js';
 import { openApiDocument } from './openapi.js';
 import { foldName } from '../search/tokens.js';
+import { decodeRequestBody } from '../ingest/index.js';
 
 export type ErrorCode = 'invalid_parameter' | 'not_found' | 'unauthorized' | 'ingest_disabled' | 'not_implemented' | 'payload_too_large' | 'internal';
 
@@ -166,7 +167,7 @@ export function createApi(options: ApiOptions): Hono {
       if (!options.ingest) throw new ApiError(501, 'not_implemented', 'this build has no ingest pipeline: use `storyline ingest` on the command line');
       let body: unknown;
       try {
-        body = await c.req.json();
+        body = JSON.parse(decodeRequestBody(new Uint8Array(await c.req.arrayBuffer()), c.req.header('Content-Type')));
       } catch {
         throw new ApiError(400, 'invalid_parameter', 'the body must be JSON: {"documents": [{"text": "...", "published": "2022-03-16"}]} or {"urls": ["https://..."]}');
       }

@@ -42,11 +42,13 @@ describe('format sniffing (review item 1)', () => {
     expect(sources[0]!.items[59]!.origin).toBe('stdin:60');
   });
 
-  it('takes stdin as JSON Lines unless it plainly starts as a feed or an HTML document', () => {
+  it('takes stdin as JSON Lines when it starts with an object, else a feed, an HTML document, a JSON array or plain text', () => {
     expect(sniffStdinFormat('<!DOCTYPE html><html><body><p>The council met.</p></body></html>')).toBe('html');
     expect(sniffStdinFormat('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>')).toBe('feed');
     expect(sniffStdinFormat('\uFEFF{"text":"<p>x</p>"}')).toBe('jsonl');
-    expect(sniffStdinFormat('The council met on Monday. <p> was in the text.')).toBe('jsonl');
+    expect(sniffStdinFormat('[{"text":"The council met."}]')).toBe('json');
+    // Plain text is one article (review 3, item 14), not "invalid JSON" on every line.
+    expect(sniffStdinFormat('The council met on Monday. <p> was in the text.')).toBe('text');
   });
 
   it.skipIf(!hasSharedData)('reads a .jsonl URL served as application/octet-stream record by record', async () => {
