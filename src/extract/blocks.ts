@@ -303,6 +303,7 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:also read|read also|read more|see also|related(?: articles?| stories| posts| news| coverage| content)?|more from|more on this|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested)|read next|up next|what to read next|trending(?: now)?|most (?:read|popular|viewed)|top stories|editor'?s picks|don'?t miss|further reading|latest (?:news|stories|videos))\b\s*(?:[|:»›>\-–—]|\.{2,}\s*$|…\s*$|$)/i, reason: 'related-link line' },
   { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)\b|share (?:it|this) with a friend)/i, reason: 'end-of-article promo' },
   { re: /^(?:also read|read more|read also|see also|related|more|watch|listen|click here|read the full story|read the rest)\s*[|:»›>\-–—]/i, reason: 'related-link line' },
+  { re: /^(?:(?:zum vergrößern|zur vergrößerung) (?:bitte )?(?:an)?klicken|click (?:to|for) (?:enlarge|larger)|cliquez pour agrandir|haga clic para ampliar)/iu, reason: 'call to action' },
   { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)(?![\p{L}\p{N}])/iu, reason: 'call to action' },
   { re: RELATED_HEADING_RE, reason: 'related-link heading' },
   { re: /^(?:categories|category|kategorien|kategorie|catégories|categorías|categorie|archives?|archiv|archivos|archivio|meta|tags|schlagwörter|schlagworte|stichwörter|blogroll|links|recent (?:posts|comments)|neueste (?:beiträge|kommentare)|letzte (?:beiträge|kommentare)|search|suche|suchen|recherche|buscar|cerca|autor|author|auteur|lizenz|licen[cs]e|licence|impressum)\s*:?$/iu, reason: 'sidebar heading' },
@@ -345,8 +346,9 @@ export function cutCredits(text: string): { text: string; credits: string[] } {
 export function captionReason(text: string): string | null {
   const t = text.trim();
   if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
-  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|bild|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
+  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
     return 'photo credit';
+  if (/^\((?:photo|photos|picture|image|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,120}\)$/i.test(t)) return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
   if (t.length < 400 && /(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t)) return 'photo caption';
   if (t.length < 300 && PICTURE_CREDIT_RE.test(t) && !/[.!?]["'”’»]?\s*$/.test(t)) return 'photo credit';
@@ -457,7 +459,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if (isDateLine(text)) drop(it, 'dateline');
     else if (isBylineLine(text, f)) drop(it, 'byline');
     else if (!options.fromHtml && isLinkLine(text, f)) drop(it, 'link or site name');
-    else if (/^(?:image|photo|picture|slide|foto|bild)\s+\d+\s+(?:of|von|de|di|\/)\s+\d+$/i.test(text)) drop(it, 'gallery navigation');
+    else if (/^(?:(?:image|photo|picture|slide|foto|bild)\s+\d+\s+(?:of|von|de|di|\/)\s+\d+|\d+\s*(?:\/|of|von)\s*\d+\s+(?:photos?|pictures?|images?|fotos?|bilder|slides?))$/i.test(text)) drop(it, 'gallery navigation');
     else if (/^https?:\/\/\S+$/.test(text) && options.pageUrls?.some((u) => u && text.replace(/\/$/, '') === u.replace(/\/$/, ''))) drop(it, "the page's own URL");
     else if (f.words <= 25 && PITCH_CUE_RE.test(text) && READER_PITCH_RE.test(text) && !/["“”«»]/.test(text)) drop(it, 'subscription or follow pitch');
     else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
