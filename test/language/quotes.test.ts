@@ -458,6 +458,15 @@ describe('review 3: hearsay, labels and glued names', () => {
     expect(quotes.some((q) => /Clinton/.test(q.speaker ?? ''))).toBe(false);
   });
 
+  it('a pronoun opening the next sentence is the subject of the last one, not the person named last in it', () => {
+    const text =
+      'Chris Christie, who has campaigned heavily for Donald Trump since he suspended his own campaign in February, blasted Clinton as a “disgrace” Wednesday.\n\n“She’s a disgrace and those comments are a disgrace,” he said.\n\n“We have had problems with cyber intrusions from Russia in the past,” Barack Obama said after meeting with Russian President Vladimir Putin. He did not suggest retaliation.';
+    const quotes = quotesOf(text);
+    expect(containing(text, quotes, 'those comments are a disgrace')?.speaker).toBe('Chris Christie');
+    const retaliation = containing(text, quotes, 'retaliation');
+    if (retaliation) expect(retaliation.speaker).toBe('Barack Obama');
+  });
+
   it('on PolNeAR dev: no hearsay-only cue has a speaker, no speaker opens with a glued cue word, no content is only a quoted title', () => {
     const seen = new Set<string>();
     const rows = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n')

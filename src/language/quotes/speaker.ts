@@ -251,20 +251,41 @@ export class SpeakerResolver {
     // the nearest person named before, outside quotations, within a few paragraphs, whom the
     // pronoun can refer to ("she replied" is not the man named last)
     let best: EntityMention | null = null;
+    let subject: EntityMention | null = null; // the first person named in best's sentence
     for (const m of this.mentions) {
       if (m.start >= at) break;
       if (m.label !== 'PER' || at - m.start > 1200) continue;
       if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
       if (gender && this.genderOfMention(m) === opposite(gender)) continue;
+      if (!best || best.sentence !== m.sentence) subject = m;
       best = m;
     }
+    // a pronoun opening a later sentence refers to the subject of the last sentence naming a person
+    // ("Chris Christie, who campaigned for Donald Trump since he …, blasted Clinton. “…,” he said."),
+    // not to whoever was named last in it
+    if (best && subject && subject !== best && /[.!?]["”’]?\s/.test(this.ctx.text.slice(best.end, at)) && this.isSubject(subject)) best = subject;
     const fromMention = best ? this.fromMention(best) : null;
     let last = this.lastPerson && at - this.lastPerson.at < 1500 ? this.lastPerson : null;
     if (last && gender && last.speaker.key && this.genderOfKey(last.speaker.key) === opposite(gender)) last = null;
     if (last && (!best || last.at >= best.start || last.speaker.key === fromMention?.key)) return last.speaker;
     if (fromMention) return fromMention;
     return last?.speaker ?? null;
+  }
+
+  /**
+   * A person mention that opens its sentence's main clause: near the sentence start, after no
+   * subordinating word ("While Obama had …, … concerns Henry Crespo"), and not a fragment of a
+   * longer name the NER cut ("Robert C. “Bobby” Scott", "Director Aaron Sharockman").
+   */
+  private isSubject(m: EntityMention): boolean {
+    const text = this.ctx.text;
+    let start = m.start;
+    while (start > 0 && text[start - 1] !== '\n' && !(/\s/.test(text[start - 1]!) && /[.!?]["”’]?$/.test(text.slice(Math.max(0, start - 4), start - 1)))) start--;
+    const before = text.slice(start, m.start).replace(/["“][^"“”]*["”],?/g, ' ');
+    if (before.split(/\s+/).filter(Boolean).length > 6) return false;
+    if (/^\W*(?:while|although|though|as|when|whenever|if|unless|after|before|because|since|unlike|despite|with|without|for|like|once|until|whether)\b/i.test(before)) return false;
+    return !/^\s*(?:["“”]\s*)?\p{Lu}/u.test(text.slice(m.end, m.end + 4));
   }
 
   private byRole(description: string, at: number): Speaker | null {
