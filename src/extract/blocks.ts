@@ -222,7 +222,7 @@ const WEEKDAYS =
   'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes';
 const MONTH_WORD_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
 const DATE_WORD_RE = new RegExp(
-  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday)\\b\\.?`,
+  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday|veröffentlicht|aktualisiert|erstellt|zuletzt|geändert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|il|el|em)\\b\\.?`,
   'giu',
 );
 
@@ -313,6 +313,10 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:subscribe|sign up|sign in|log ?in|register|newsletter|get (?:the|our) (?:latest|newsletter|app)|download (?:the|our) app|follow us|join (?:us|our)|want more stories|like us on|share (?:this|on|via)|click to share|tweet this|email this|print this|get alerts)\b/i, reason: 'subscription or sharing prompt' },
   { re: /^(?:möchten sie (?:den|diesen|das) (?:artikel|beitrag|video) teilen|(?:diesen )?(?:artikel|beitrag|seite) teilen|teilen sie (?:dies|diesen (?:artikel|beitrag))|jetzt teilen|teilen(?: auf| mit| per)?|partager(?: cet article| sur| par)?|partagez(?: cet article)?|compartir(?: en| este artículo)?|compartilhe|compartilhar|condividi(?: su| questo articolo)?|поделиться)(?![\p{L}\p{N}])/iu, reason: 'subscription or sharing prompt' },
   { re: /\b(?:subscribe to|sign up for|sign up to|newsletter|unsubscribe|inbox)\b/i, reason: 'subscription prompt' },
+  { re: /^(?:über (?:den autor|die autorin|die autoren|uns)|zum autor|zur autorin|à propos de l'auteure?|sobre (?:el|la|o|a) autora?|sull'autore|l'autore|об авторе)\s*:?$/iu, reason: 'author box heading' },
+  { re: /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hilfreich|nützlich) (?:war|fanden sie)|was this (?:article|post|page|story) (?:helpful|useful)|did you (?:find|like) this (?:article|post)|rate this (?:article|post|story)|bewerten sie (?:diesen|den) (?:artikel|beitrag)|cet article vous a-t-il été utile|¿?te ha resultado útil|¿?(?:le|te) ha sido útil|questo articolo ti è stato utile|diskutieren sie mit(?: dem autor)?)/iu, reason: 'rating or feedback prompt' },
+  { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
+  { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
   { re: /^(?:more|other|related|recommended|latest|top|popular|trending|further|similar)\b[\p{L}\p{N}' ]{0,40}\b(?:stories|articles|news|posts|reads|reading|videos?|coverage|links|headlines)\s*:?$/iu, reason: 'related-link heading' },
@@ -471,6 +475,13 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     }
     // Promo blocks: many capitalised words, few sentence ends, a call-to-action opening word.
     if (it.keep && !it.prose && f.words >= 20 && f.capitalisedShare > 0.5 && f.sentenceMarks <= f.words / 15 && !block.tag) drop(it, 'promo or link block');
+  }
+
+  // An "About the author" heading takes the short biography right after it.
+  for (let i = 0; i + 1 < items.length; i++) {
+    if (items[i]!.reason !== 'author box heading') continue;
+    const bio = items[i + 1]!;
+    if (bio.keep && bio.block.tag !== 'h' && bio.f.words <= 100) drop(bio, 'author box');
   }
 
   // A related-links heading takes the list after it along: link items and short headlines up to the next prose.
