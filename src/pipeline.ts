@@ -8,6 +8,7 @@ import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { normalizeLangTag } from './extract/language.js';
 import { analyze } from './language/index.js';
+import { linkPersonKey } from './language/entities.js';
 import { segment } from './language/segment.js';
 import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
 import { createLinker, type LinkDoc, type Linker, type LinkerOptions } from './link/index.js';
@@ -300,46 +301,79 @@ class SurnameIndex {
     return this.names.get(key);
   }
 
-  add(articleKey: string, displayName: string): void {
+  /** Indexes a full-name person key; true when the index did not know it. */
+  add(articleKey: string, displayName: string): boolean {
     // Names kept for the whole run are copies: a name cut from an article would keep the article.
     const key = detached(articleKey);
     const name = key.slice('person:'.length);
     const space = name.lastIndexOf(' ');
-    if (!key.startsWith('person:') || space < 0 || !this.bySurname) return;
+    if (!key.startsWith('person:') || space < 0 || !this.bySurname) return false;
     this.names.set(key, detached(displayName));
     const surname = name.slice(space + 1);
     let keys = this.bySurname.get(surname);
     if (!keys) this.bySurname.set(surname, (keys = new Set()));
+    if (keys.has(key)) return false;
     keys.add(key);
+    return true;
   }
 
   /**
-   * A person known in an article by one name only ("Peskov") is the corpus person whose full name
-   * ends with it, when exactly one does or one accounts for three quarters of their articles.
+   * The corpus person an article's person is (see linkPersonKey): "Peskov" → "Dmitry Peskov",
+   * "Donald J. Trump" → "Donald Trump", "Len Burman" → "Leonard E. Burman".
    */
   corpusKeyFor(e: DocEntity): string {
     if (e.type !== 'person' || !e.key.startsWith('person:')) return e.key;
     const name = e.key.slice('person:'.length);
-    if (name.includes(' ')) return e.key;
-    const keys = [...(this.index().get(name) ?? [])];
-    if (keys.length === 0) return e.key;
-    if (keys.length === 1) return keys[0]!;
-    const ranked = keys.map((key) => ({ key, weight: Math.max(1, this.store.entityArticleCount(key)) })).sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
-    const total = ranked.reduce((sum, c) => sum + c.weight, 0);
-    return ranked[0]!.weight / total >= 0.75 ? ranked[0]!.key : e.key;
+    const surname = name.slice(name.lastIndexOf(' ') + 1);
+    const known = this.index().get(surname);
+    if (!known || known.size === 0) return e.key;
+    return linkPersonKey(e.key, known, (key) => this.articleCount(key));
+  }
+
+  // Articles naming each person key, read once a run and counted on from there.
+  private readonly counts = new Map<string, number>();
+  private articleCount(key: string): number {
+    let n = this.counts.get(key);
+    if (n === undefined) this.counts.set(key, (n = this.store.entityArticleCount(key)));
+    return n;
+  }
+  /** One more article names this person. */
+  counted(key: string): void {
+    const n = this.counts.get(key);
+    if (n !== undefined) this.counts.set(key, n + 1);
+  }
+
+  /**
+   * Articles stored before a full name arrived that know the person by surname only ("Obama"
+   * before "Barack Obama"): those of the surname's one-word entity, once it links to a full name.
+   */
+  articlesToRelink(fullKey: string): string[] {
+    const single = 'person:' + fullKey.slice(fullKey.lastIndexOf(' ') + 1);
+    const entity = this.store.getEntity(single);
+    if (!entity || entity.key !== single || entity.articleIds.length === 0) return [];
+    return this.corpusKeyFor({ key: single, name: entity.name, type: 'person', aliases: [], roles: [], mentions: [] }) === single ? [] : entity.articleIds;
   }
 }
 
 /** Writes an article's analysis with its entities linked to corpus entities. */
 function storeAnalysis(store: Store, surnames: SurnameIndex, articleId: string, analysis: Analysis): void {
   const ids = new Map<string, string>();
+  const added: string[] = [];
   for (const e of analysis.entities) {
     const key = surnames.corpusKeyFor(e);
     const id = key === e.key ? store.upsertEntity(corpusEntity(e)) : store.upsertEntity({ ...corpusEntity(e), key, name: surnames.nameOf(key) ?? e.name });
-    if (key === e.key) surnames.add(key, e.name);
+    if (key === e.key && surnames.add(key, e.name)) added.push(key);
+    surnames.counted(key);
     ids.set(e.key, id);
   }
   store.saveAnalysis(articleId, analysis, ANALYSIS_VERSION, ids);
+  // A new full name takes in the articles that knew its person by surname alone (ingest order must not matter).
+  for (const key of added) {
+    for (const id of surnames.articlesToRelink(key)) {
+      const stored = id === articleId ? null : store.getAnalysis(id);
+      if (stored?.version === ANALYSIS_VERSION) storeAnalysis(store, surnames, id, stored.analysis);
+    }
+  }
 }
 
 function corpusEntity(e: DocEntity) {

@@ -18,6 +18,12 @@ function alias(canonical: string, type: EntityType, ...variants: string[]): void
   for (const v of [canonical, ...variants]) ALIASES[normalizeName(v)] = [canonical, type];
 }
 
+/** The last word of a normalised surname: "al-Assad" → "assad", so "Mr. Assad" finds "Bashar al-Assad". */
+function surnameKey(surname: string): string {
+  const n = normalizeName(surname);
+  return n.slice(n.lastIndexOf(' ') + 1);
+}
+
 /** Lower case, no diacritics, no periods or apostrophes, single spaces. */
 export function normalizeName(name: string): string {
   let out = normalizedNames.get(name);
@@ -258,7 +264,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   const firstKeys = new Map<Group, string | null>();
   const lastKey = (g: Group) => {
     let k = lastKeys.get(g);
-    if (k === undefined) lastKeys.set(g, (k = normalizeName(g.person!.last)));
+    if (k === undefined) lastKeys.set(g, (k = surnameKey(g.person!.last)));
     return k;
   };
   const singles: { m: EntityMention; name: PersonName; order: number }[] = [];
@@ -270,7 +276,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       singles.push({ m, name, order });
       return;
     }
-    const last = normalizeName(name.last);
+    const last = surnameKey(name.last);
     const match = people.find((g) => lastKey(g) === last && g.person!.first !== null && sameFirst(g.person!.first, name.first!));
     if (match) {
       match.mentions.push(m);
@@ -295,7 +301,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     return k;
   };
   const byLast = (word: string) => {
-    const key = normalizeName(word);
+    const key = surnameKey(word);
     return people.filter((g) => lastKey(g) === key);
   };
   const byFirst = (word: string) => {
@@ -318,7 +324,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     for (const o of sorted) {
       if (o.label !== 'PER') continue;
       const name = personName(o.text);
-      if (!name || name.first !== null || normalizeName(name.last) !== surname) continue;
+      if (!name || name.first !== null || surnameKey(name.last) !== surname) continue;
       const g = honorificGender(text, o) ?? pronounGender(o, sentences, sorted);
       if (g) votes[g]++;
     }
@@ -330,12 +336,17 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   const pickPerson = (candidates: Group[], m: EntityMention, word: string): Group | null => {
     if (candidates.length === 0) return null;
     const cue = honorificGender(text, m);
-    if (candidates.length === 1) return cue && profileOf(candidates[0]!).gender === opposite(cue) ? null : candidates[0]!;
+    if (candidates.length === 1) {
+      // "Mr. Obama", or "Obama" in a text that calls him "Mr. Obama", is not the only Obama named in full, Michelle.
+      const gender = cue ?? surnameGender(surnameKey(word));
+      const profile = profileOf(candidates[0]!);
+      return gender && profile.genderSure && profile.gender === opposite(gender) ? null : candidates[0]!;
+    }
     return pickNamesake(candidates, m, cue, {
       profileOf,
       fullMentions: (g) => fullMentions.get(g)!,
       allMentions: (g) => g.mentions,
-      surnameGender: () => surnameGender(normalizeName(word)),
+      surnameGender: () => surnameGender(surnameKey(word)),
       sentences,
       mentions: sorted,
     });
@@ -501,6 +512,10 @@ const RELATIONS: Record<string, Gender | null> = {};
 for (const w of 'wife widow daughter mother sister niece aunt granddaughter grandmother stepdaughter stepmother daughter-in-law mother-in-law sister-in-law fiancee fiancée girlfriend ex-wife'.split(' ')) RELATIONS[w] = 'female';
 for (const w of 'husband widower son father brother nephew uncle grandson grandfather stepson stepfather son-in-law father-in-law brother-in-law fiance fiancé boyfriend ex-husband'.split(' ')) RELATIONS[w] = 'male';
 for (const w of 'spouse child cousin sibling parent relative twin in-law stepchild grandchild'.split(' ')) RELATIONS[w] = null;
+/** Nouns that give a name its gender without making the person a relative: "the first lady, Michelle Obama". */
+const GENDERED_TITLES: Record<string, Gender> = {};
+for (const w of 'lady congresswoman chairwoman spokeswoman businesswoman councilwoman actress queen princess duchess countess empress sister nun'.split(' ')) GENDERED_TITLES[w] = 'female';
+for (const w of 'congressman businessman councilman king prince duke emperor'.split(' ')) GENDERED_TITLES[w] = 'male';
 /** Words that may stand between a kinship noun and the name: "his late wife", "her younger brother, …". */
 const KIN_MODIFIERS = new Set('late former older younger elder eldest oldest youngest estranged first second third only adult then ex twin'.split(' '));
 
@@ -527,6 +542,8 @@ function honorificGender(text: string, m: EntityMention): Gender | null {
 
 interface PersonProfile {
   gender: Gender | null;
+  /** The gender comes from the text (kinship, a title), not from the first-name list alone ("Lindsey", "Blair" are men too). */
+  genderSure: boolean;
   /** Introduced as someone's relative ("his wife, Heidi Cruz"; "Jane Sanders, his wife"). */
   relative: boolean;
 }
@@ -553,6 +570,7 @@ function kinshipOf(m: EntityMention, sentences: Sentence[]): Kinship | null {
   while (k >= 0 && KIN_MODIFIERS.has(tokens[k]!.text.toLowerCase())) k--;
   const before = tokens[k]?.text.toLowerCase();
   if (before !== undefined && before in RELATIONS) return { noun: before, relative: true };
+  if (before !== undefined && before in GENDERED_TITLES) return { noun: before, relative: false };
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1]!.end <= m.end) last++;
   if (tokens[last + 1]?.text !== ',') return null;
@@ -573,12 +591,13 @@ function personProfile(name: PersonName, mentions: EntityMention[], text: string
     const kin = kinshipOf(m, sentences);
     if (kin !== null) {
       relative ||= kin.relative;
-      gender ??= RELATIONS[kin.noun] ?? null;
+      gender ??= RELATIONS[kin.noun] ?? GENDERED_TITLES[kin.noun] ?? null;
     }
     gender ??= honorificGender(text, m);
   }
+  const genderSure = gender !== null;
   gender ??= name.first ? firstNameGender(name.first) : null;
-  return { gender, relative };
+  return { gender, genderSure, relative };
 }
 
 /**
@@ -727,37 +746,175 @@ function initialsUncached(name: string): string {
     .join('');
 }
 
+// ─── one person across documents ──────────────────────────────────────────────────────────────
+
+/** Common English short forms of first names: each group is one name. */
+const NICKNAME_GROUPS = [
+  'william bill billy will willie', 'robert bob bobby rob robbie bert', 'richard dick rick ricky rich', 'james jim jimmy jamie',
+  'john jack johnny', 'joseph joe joey', 'thomas tom tommy', 'charles charlie chuck chas', 'edward ed eddie ted ned',
+  'theodore ted teddy theo', 'leonard len lenny leo', 'michael mike mikey mick', 'christopher chris', 'christine christy',
+  'daniel dan danny', 'david dave davey', 'donald don donnie', 'douglas doug', 'elizabeth liz beth betsy betty eliza lizzie',
+  'margaret maggie meg peggy marge', 'katherine kathy kate katie', 'catherine cathy kate katie', 'kathleen kathy kate',
+  'patricia patty tricia', 'patrick pat', 'rebecca becky', 'susan sue susie', 'deborah debbie deb', 'jennifer jen jenny',
+  'jessica jess jessie', 'alexander alex al', 'albert al bert', 'alfred al alf', 'anthony tony', 'andrew andy drew',
+  'benjamin ben benny', 'frederick fred freddie freddy', 'gerald gerry jerry', 'gregory greg', 'henry hank harry',
+  'harold harry hal', 'jeffrey jeff', 'jonathan jon', 'kenneth ken kenny', 'lawrence larry', 'matthew matt', 'nicholas nick',
+  'peter pete', 'philip phil', 'raymond ray', 'ronald ron ronnie', 'samuel sam sammy', 'stephen steve', 'steven steve',
+  'timothy tim timmy', 'walter walt', 'zachary zach', 'nathaniel nate nat', 'nathan nate', 'gordon gordie', 'mitchell mitch',
+  'vincent vince', 'victoria vicky tori', 'abigail abby', 'barbara barb babs', 'cynthia cindy', 'dorothy dot dottie',
+  'eleanor ellie nora', 'frances fran frannie', 'pamela pam', 'sandra sandy', 'alexandra lexi', 'valerie val',
+  'terrence terry', 'theresa tess', 'randolph randy', 'randall randy', 'rodney rod', 'roger rog', 'russell russ',
+  'stanley stan', 'bernard bernie', 'edwin ed', 'eugene gene', 'jacob jake', 'joshua josh', 'mitt willard',
+].map((g) => g.split(' '));
+const NICKNAMES = new Map<string, Set<number>>();
+NICKNAME_GROUPS.forEach((g, i) => {
+  for (const n of g) {
+    let set = NICKNAMES.get(n);
+    if (!set) NICKNAMES.set(n, (set = new Set()));
+    set.add(i);
+  }
+});
+
+/** Whether two normalised first names are short and long forms of one name ("len" / "leonard", "bill" / "william"). */
+function nicknameOf(a: string, b: string): boolean {
+  const ga = NICKNAMES.get(a);
+  const gb = NICKNAMES.get(b);
+  if (!ga || !gb) return false;
+  for (const g of ga) if (gb.has(g)) return true;
+  return false;
+}
+
+interface KeyName {
+  first: string;
+  middle: string[];
+  last: string;
+}
+
+function keyName(key: string): KeyName | null {
+  const parts = key.slice(key.indexOf(':') + 1).split(' ').filter((p) => !/^(jr|sr|ii|iii|iv)$/.test(p));
+  if (parts.length < 2) return null;
+  return { first: parts[0]!, middle: parts.slice(1, -1), last: parts[parts.length - 1]! };
+}
+
+/** A name and an initial, or two equal names: "j" / "john", "john" / "john". */
+function sameOrInitial(a: string, b: string): boolean {
+  return a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+}
+
 /**
- * Links entity keys across documents. Every key maps to itself, except a person known in some
- * document only by one name ("person:putin"): it maps to the full-name key of the corpus whose
- * surname (or, failing that, first name) it is, when exactly one such full name exists, or when one
- * of them accounts for at least three quarters of the documents that use any of them.
- * Returns local key → global key for every key seen.
+ * How two full names of one surname relate: the same person's name with or without middle names
+ * or initials ("Donald J. Trump" / "Donald Trump", "Leonard E. Burman" / "Leonard Burman"), the
+ * same with a short form of the first name ("Len Burman"), or not known to be one person
+ * ("George W. Bush" / "George H. W. Bush": both give middle names and they differ).
+ */
+function fullNameMatch(a: KeyName, b: KeyName): 'same' | 'nickname' | null {
+  if (a.last !== b.last) return null;
+  const middles = a.middle.length === 0 || b.middle.length === 0 || (a.middle.length === b.middle.length && a.middle.every((m, i) => sameOrInitial(m, b.middle[i]!)));
+  if (!middles) return null;
+  if (a.first === b.first) return 'same';
+  return nicknameOf(a.first, b.first) ? 'nickname' : null;
+}
+
+/**
+ * The corpus key of a person key from one article, given the full-name person keys the corpus
+ * already knows with the same last word (`known`) and how many articles name each (`weight`).
+ * - A one-word key ("person:putin") is the full name whose surname it is, when only one exists or
+ *   one accounts for three quarters of their articles.
+ * - A full name is the known name it differs from only by middle names or initials, the most used
+ *   of them, when they agree with one another (so "George Bush" stays apart while both "George
+ *   W. Bush" and "George H. W. Bush" are known); a short first name ("Len", "Bill") links only when
+ *   exactly one known name of that surname is its long form (or the reverse).
+ * A key links only to one used at least as often (ties: the first in sort order), so every variant
+ * of a name ends on one key. Otherwise the key is its own.
+ */
+export function linkPersonKey(key: string, known: Iterable<string>, weight: (key: string) => number): string {
+  if (!key.startsWith('person:')) return key;
+  const keys = [...new Set(known)].filter((k) => k !== key);
+  const name = keyName(key);
+  if (!name) {
+    // Variants of one full name count as one person ("Donald Trump" and "Donald J. Trump").
+    const people = new Map<string, number>();
+    for (const k of keys) {
+      if (!keyName(k)) continue;
+      const target = linkPersonKey(k, keys, weight);
+      people.set(target, (people.get(target) ?? 0) + Math.max(1, weight(k)));
+    }
+    if (people.size === 0) return key;
+    const ranked = [...people].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const total = ranked.reduce((s, [, w]) => s + w, 0);
+    return ranked.length === 1 || ranked[0]![1] / total >= 0.75 ? ranked[0]![0] : key;
+  }
+  const same: KeyName[] = [];
+  const sameKeys: string[] = [];
+  const nick: string[] = [];
+  for (const k of keys) {
+    const other = keyName(k);
+    if (!other) continue;
+    const match = fullNameMatch(name, other);
+    if (match === 'same') {
+      same.push(other);
+      sameKeys.push(k);
+    } else if (match === 'nickname') nick.push(k);
+  }
+  // Every variant must be a variant of every other: "george bush" with "george w bush" and "george h w bush" is not.
+  const consistent = same.every((a, i) => same.every((b, j) => j <= i || fullNameMatch(a, b) !== null));
+  const variant = consistent ? preferredKey(key, name, sameKeys, keys, weight) : key;
+  if (variant !== key || !consistent) return variant;
+  return nick.length === 1 ? preferredKey(key, name, nick, keys, weight) : key;
+}
+
+/** The most used of `candidates` when it is used at least as often as `key` and links no one else to it; else `key`. */
+function preferredKey(key: string, name: KeyName, candidates: string[], keys: string[], weight: (key: string) => number): string {
+  const own = weight(key);
+  let best: { k: string; w: number } | null = null;
+  for (const k of candidates) {
+    const w = weight(k);
+    if (!best || w > best.w || (w === best.w && k < best.k)) best = { k, w };
+  }
+  if (!best || !(best.w > own || (best.w === own && best.k < key))) return key;
+  // "John Smith" is no link between "John A. Smith" and "John B. Smith".
+  const target = keyName(best.k)!;
+  for (const k of keys) {
+    const other = keyName(k);
+    if (other && k !== best.k && fullNameMatch(target, other) === 'same' && fullNameMatch(name, other) === null) return key;
+  }
+  return best.k;
+}
+
+/**
+ * Links entity keys across documents: local key → global key for every key seen. A person key
+ * maps to another as `linkPersonKey` decides, counting documents; other keys map to themselves.
  */
 export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, string> {
   const out = new Map<string, string>();
-  const fullBySurname = new Map<string, Map<string, number>>();
+  const docCount = new Map<string, number>();
+  const bySurname = new Map<string, Set<string>>();
   for (const doc of entitiesPerDoc) {
     for (const e of doc) {
       out.set(e.key, e.key);
       if (e.type !== 'person') continue;
-      const parts = normalizeName(e.name).split(' ');
-      if (parts.length < 2) continue;
-      const surname = parts[parts.length - 1]!;
-      let m = fullBySurname.get(surname);
-      if (!m) fullBySurname.set(surname, (m = new Map()));
-      m.set(e.key, (m.get(e.key) ?? 0) + 1);
+      docCount.set(e.key, (docCount.get(e.key) ?? 0) + 1);
+      const name = e.key.slice('person:'.length);
+      if (!name.includes(' ')) continue;
+      const surname = name.slice(name.lastIndexOf(' ') + 1);
+      let keys = bySurname.get(surname);
+      if (!keys) bySurname.set(surname, (keys = new Set()));
+      keys.add(e.key);
     }
   }
+  const weight = (k: string) => docCount.get(k) ?? 0;
   for (const key of out.keys()) {
     if (!key.startsWith('person:')) continue;
     const name = key.slice('person:'.length);
-    if (name.includes(' ')) continue;
-    const candidates = fullBySurname.get(name);
-    if (!candidates) continue;
-    const ranked = [...candidates.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const total = ranked.reduce((s, [, c]) => s + c, 0);
-    if (ranked.length === 1 || ranked[0]![1] / total >= 0.75) out.set(key, ranked[0]![0]);
+    const known = bySurname.get(name.slice(name.lastIndexOf(' ') + 1)) ?? [];
+    // "william j clinton" → "william clinton" → "bill clinton": follow to the end (no cycles: each hop goes to a more used key).
+    let target = key;
+    for (let hops = 0; hops < 4; hops++) {
+      const next = linkPersonKey(target, known, weight);
+      if (next === target) break;
+      target = next;
+    }
+    out.set(key, target);
   }
   return out;
 }

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { DocEntity } from '../../src/types.js';
 import { segment } from '../../src/language/segment.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
-import { linkAcrossDocuments, normalizeName, resolveEntities } from '../../src/language/entities.js';
+import { linkAcrossDocuments, linkPersonKey, normalizeName, resolveEntities } from '../../src/language/entities.js';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { openStore } from '../../src/store/index.js';
+import { readSources } from '../../src/ingest/index.js';
+import { ingestDocuments } from '../../src/pipeline.js';
+import { tempDir } from '../helpers/paths.js';
 
 function analyse(text: string): DocEntity[] {
   const sentences = segment(text);
@@ -146,5 +152,53 @@ describe('linkAcrossDocuments', () => {
     const links = linkAcrossDocuments([...seedEntities, only]);
     expect(links.get('person:putin')).toBe('person:vladimir putin');
     expect(links.get('person:vladimir putin')).toBe('person:vladimir putin');
+  });
+});
+
+describe('one person across documents (PolNeAR dev)', () => {
+  const nytTaxes = analyse(article('nyt_2016-09-16_clinton-plan-for-taxes'));
+  const politicoTaxes = analyse(article('politico_2016-10-04_trump-not-walking'));
+  const links = linkAcrossDocuments([nytTaxes, politicoTaxes]);
+  it('links full names that differ by a middle initial ("Donald J. Trump" in the Times, "Donald Trump" elsewhere)', () => {
+    expect(nytTaxes.map((e) => e.key)).toContain('person:donald j trump');
+    expect(politicoTaxes.map((e) => e.key)).toContain('person:donald trump');
+    expect(links.get('person:donald j trump')).toBe(links.get('person:donald trump'));
+  });
+  it('links a short first name to its long form with the same surname ("Len Burman" / "Leonard E. Burman")', () => {
+    expect(politicoTaxes.map((e) => e.key)).toContain('person:len burman');
+    expect(links.get('person:leonard e burman')).toBe(links.get('person:len burman'));
+  });
+  it('keeps apart names whose middle names differ, and a bare name that could be either', () => {
+    const weight = (k: string) => ({ 'person:george w bush': 10, 'person:george h w bush': 4, 'person:george bush': 2 })[k] ?? 0;
+    const known = ['person:george w bush', 'person:george h w bush', 'person:george bush'];
+    expect(linkPersonKey('person:george w bush', known, weight)).toBe('person:george w bush');
+    expect(linkPersonKey('person:george h w bush', known, weight)).toBe('person:george h w bush');
+    expect(linkPersonKey('person:george bush', known, weight)).toBe('person:george bush');
+    // a nickname links only when one long form of the surname is known
+    expect(linkPersonKey('person:bill clinton', ['person:william clinton', 'person:hillary clinton'], (k) => (k === 'person:william clinton' ? 3 : 1))).toBe('person:william clinton');
+    expect(linkPersonKey('person:chris murphy', ['person:christine murphy'], () => 1)).toBe('person:chris murphy');
+  });
+});
+
+describe('ingest order does not decide who a surname is', () => {
+  it('"Obama" stored alone joins Barack Obama when an article naming him in full arrives', async () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'order.db'));
+    const row = (prefix: string) => {
+      const id = [...polnearDev.keys()].find((k) => k.startsWith(prefix))!;
+      return JSON.stringify({ id, published: id.split('_')[1], text: polnearDev.get(id) }) + '\n';
+    };
+    const first = join(dir, 'first.jsonl');
+    writeFileSync(first, row('nyt_2016-09-08_obama-on-climate'));
+    await ingestDocuments(store, readSources([first]));
+    const alone = store.getEntity('person:obama');
+    expect(alone?.articleIds.length).toBe(1);
+    const second = join(dir, 'second.jsonl');
+    writeFileSync(second, row('huff-post_2016-09-27_obama-power-plant'));
+    await ingestDocuments(store, readSources([second]));
+    const barack = store.getEntity('person:barack obama')!;
+    expect(barack.articleIds.sort()).toEqual([...polnearDev.keys()].filter((k) => /^(nyt_2016-09-08_obama-on-climate|huff-post_2016-09-27_obama-power-plant)/.test(k)).sort());
+    expect(store.getEntity('person:obama')?.articleIds ?? []).toEqual([]);
+    store.close();
   });
 });
