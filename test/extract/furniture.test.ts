@@ -58,6 +58,9 @@ describe('page furniture on real pages', () => {
     const sidebar = paragraphs(page('0092').text);
     for (const heading of ['Kategorien', 'Autor', 'Meta', 'Archiv', 'Lizenz']) expect(sidebar).not.toContain(heading);
     expect(page('0092').text).not.toMatch(/Creative Commons-Lizenz lizenziert/);
+    // The post is three short lines: still the article, not the sidebar's longer widget text.
+    expect(page('0092').text).toContain('„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“');
+    expect(page('0092').text).not.toContain('Ami-Actionfilms');
     // An article about Creative Commons licences keeps its sentences about them.
     expect(page('0143').text).toContain('Creative Commons Lizenzen unterstützen eine Kultur des Teilens');
   });
@@ -67,6 +70,8 @@ describe('page furniture on real pages', () => {
     expect(paragraphs(page('0022').text)).not.toContain('Mehr zum Thema');
     expect(page('0083').text).not.toMatch(/^Mehr zum Thema/m);
     expect(page('0141').text).not.toContain('Möchten Sie den Artikel teilen?');
+    expect(page('0141').text).not.toMatch(/War der Artikel nützlich\?|Stimmen:/);
+    expect(page('0022').text).not.toMatch(/Über den Autor|Diskutieren Sie mit/);
     const partei = page('0001').text;
     expect(partei).not.toContain('Weiterlesen');
     expect(partei).toContain('Kommen dürfen alle');

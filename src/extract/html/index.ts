@@ -36,6 +36,12 @@ export function stripInert(html: string): string {
 const SERVER_MESSAGE_HTML_RE =
   /(?:<br\s*\/?>\s*)?<b>(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?Fatal error|Parse error)<\/b>:(?:[^<]|<\/?b>){1,1200}?\bon line\s*<b>\d+<\/b>(?:\s*<br\s*\/?>)?/g;
 
+function keptLength(kept: string[]): number {
+  let n = 0;
+  for (const k of kept) n += k.length;
+  return n;
+}
+
 function blocksLength(blocks: Block[]): number {
   let n = 0;
   for (const b of blocks) n += b.text.length;
@@ -52,21 +58,27 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
 
   pruneFurniture(document);
   const container = readabilityContainer(document);
-  let blocks = container ? elementToBlocks(container) : [];
+  const title = options.title?.trim() || meta.title || (h1 ? cleanTitle(h1, meta.site, null) : '') || '';
+  const titleKey = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const classify = (found: Block[]) => {
+    // The headline repeated at the top of the body is not body text.
+    if (found.length && titleKey && found[0]!.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') === titleKey) found = found.slice(1);
+    return classifyBlocks(found, { repeatedLines: options.repeatedLines, fromHtml: true, title, pageUrls: [options.url, meta.canonicalUrl] });
+  };
+  const blocks = container ? elementToBlocks(container) : [];
+  let result = classify(blocks);
   if (blocksLength(blocks) < MIN_ARTICLE_CHARS) {
     const fresh = parseDocument(inert);
     pruneFurniture(fresh, false);
     const dense = densestContainer(fresh);
     const alt = dense ? elementToBlocks(dense) : [];
-    if (blocksLength(alt) > blocksLength(blocks)) blocks = alt;
+    // A short post is still the article: the densest block (often a sidebar) replaces it only when
+    // it keeps clearly more text once both are cleaned.
+    if (blocksLength(alt) > blocksLength(blocks)) {
+      const altResult = classify(alt);
+      if (keptLength(altResult.kept) > 1.5 * keptLength(result.kept)) result = altResult;
+    }
   }
-
-  const title = options.title?.trim() || meta.title || (h1 ? cleanTitle(h1, meta.site, null) : '') || '';
-  // The headline repeated at the top of the body is not body text.
-  const titleKey = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  if (blocks.length && titleKey && blocks[0]!.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') === titleKey) blocks = blocks.slice(1);
-
-  const result = classifyBlocks(blocks, { repeatedLines: options.repeatedLines, fromHtml: true, title, pageUrls: [options.url, meta.canonicalUrl] });
   const text = result.kept.join('\n\n');
   return {
     title,
