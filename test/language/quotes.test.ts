@@ -467,6 +467,16 @@ describe('review 3: hearsay, labels and glued names', () => {
     if (retaliation) expect(retaliation.speaker).toBe('Barack Obama');
   });
 
+  it('a government, website, newspaper or campaign speaks for the name before it; an acronym is a name', () => {
+    const text =
+      'Swine flu has spread to 20 countries, and Mexico has closed its schools.\n\nThe US government said it would send antiviral drugs to Mexico City. The Mexican government has confirmed that 20 people had died. WHO said the virus could not be contained. The Daily Mail newspaper reported that schools in London would close.';
+    const speakers = quotesOf(text).map((q) => q.speaker);
+    expect(speakers).toContain('WHO');
+    expect(speakers).toContain('Mexican government');
+    expect(speakers).toContain('Daily Mail');
+    expect(speakers).not.toContain('Mexican');
+  });
+
   it('on PolNeAR dev: no hearsay-only cue has a speaker, no speaker opens with a glued cue word, no content is only a quoted title', () => {
     const seen = new Set<string>();
     const rows = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n')

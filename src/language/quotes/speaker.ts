@@ -161,12 +161,14 @@ export class SpeakerResolver {
         (m) =>
           (m.label === 'ORG' || m.label === 'LOC') &&
           m.start < headEnd &&
-          NAME_CONTINUES.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd))) &&
+          (NAME_CONTINUES.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd))) || SPEAKS_FOR_TAIL.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd)))) &&
           !COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)),
       ) ?? null;
     if (org && !isGeneric(raw) && /^\s*,/.test(this.ctx.text.slice(org.end, source[1]))) return this.fromMention(org);
     const orgName = (m: EntityMention): Speaker | null =>
-      m.end >= headEnd - 1 ? this.fromMention(m) : this.canonicalName(this.ctx.text.slice(m.start, headEnd), m.label === 'LOC' ? 'place' : 'organization');
+      m.end >= headEnd - 1 || SPEAKS_FOR_TAIL.test(this.ctx.text.slice(m.end, headEnd))
+        ? this.fromMention(m)
+        : this.canonicalName(this.ctx.text.slice(m.start, headEnd), m.label === 'LOC' ? 'place' : 'organization');
     // a description with a role noun ("the spokesman", "Putin's aide", "the US president")
     if (!NAME_WORD.test(head) || inside.some(possessive)) {
       const byRole = this.byRole(raw, source[0]);
@@ -177,6 +179,12 @@ export class SpeakerResolver {
     const name = this.unlinkedName(raw);
     if (name && !this.isCommonWord(name)) return this.canonicalName(name);
     return null;
+  }
+
+  /** A nationality or other adjective the NER tags MISC ("Mexican", "British"), or a word ending like one. */
+  private isAdjective(word: string): boolean {
+    if (this.mentions.some((m) => m.label === 'MISC' && m.text === word)) return true;
+    return /^\p{Lu}\p{Ll}+(?:ian|ean|can|ese|ish|ic)$/u.test(word);
   }
 
   /** Words of the text's entity mentions (lower case): the names the entity stage recognised. */
@@ -191,8 +199,13 @@ export class SpeakerResolver {
   private unlinkedName(raw: string): string | null {
     let phrase = headPhrase(raw);
     // "Donald Trump's campaign", "Clinton's team" speak for the person; "Pagliano's lawyer" does not
-    const possessor = /^(.*\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:campaign|team|camp|office|administration|government|staff)$/u.exec(phrase);
+    const possessor = POSSESSOR_SPEAKS.exec(phrase);
     if (possessor) phrase = possessor[1]!;
+    // "the US government", "the Obama administration"
+    // (an adjective names no speaker: "The Mexican government" is the Mexican government, not "Mexican")
+    const collective = NAME_SPEAKS.exec(phrase);
+    if (collective && this.isAdjective(lastWord(collective[1]!))) return collective[1]!.trim().split(/\s+/).length <= 2 ? phrase.replace(DETERMINERS, '') : null;
+    if (collective) phrase = collective[1]!;
     if (!NAME_WORD.test(lastWord(phrase))) return null;
     // "observers in Virginia": the name completes a lower-case head
     const run = /(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.exec(phrase);
@@ -204,6 +217,8 @@ export class SpeakerResolver {
       const titled = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
       if (this.mentions.some((m) => m.label === 'PER' && m.text.split(/\s+/).includes(titled))) name = titled;
     }
+    // an acronym is a name ("WHO said"), known to the NER or not
+    if (/^\p{Lu}{2,6}$/u.test(name)) return name;
     if (this.mentions.length > 0) {
       if (!this.mentionWords) this.mentionWords = new Set(this.mentions.flatMap((m) => m.text.toLowerCase().split(/\s+/)));
       if (!name.split(' ').some((w) => this.mentionWords!.has(w.toLowerCase()))) return null;
@@ -216,7 +231,7 @@ export class SpeakerResolver {
    * "Should", "Weather", "People" at the start of a sentence): not a speaker.
    */
   private isCommonWord(name: string): boolean {
-    if (/\s/.test(name)) return false;
+    if (/\s/.test(name) || /^\p{Lu}{2,6}$/u.test(name)) return false;
     const lower = name.toLowerCase();
     if (NOT_NAMES.has(lower)) return true;
     return this.writtenInLowerCase(lower);
@@ -602,7 +617,8 @@ export function withoutLeadingNonNames(name: string, person = true): string {
   const opener = (w: string) => NOT_NAME_OPENERS.has(w) || (person && (NOT_PERSON_OPENERS.has(w) || PUBLICATION_WORDS.has(w)));
   let k = 0;
   while (k < words.length - 1 && opener(words[k]!.replace(/[.,:;]$/, '').toLowerCase())) k++;
-  if (k === words.length - 1 && (NOT_NAME_OPENERS.has(words[k]!.toLowerCase()) || NOT_PERSON_OPENERS.has(words[k]!.toLowerCase()))) return '';
+  const last = words[k]!;
+  if (k === words.length - 1 && !/^\p{Lu}{2,}$/u.test(last) && (NOT_NAME_OPENERS.has(last.toLowerCase()) || NOT_PERSON_OPENERS.has(last.toLowerCase()))) return '';
   return words.slice(k).join(' ');
 }
 
@@ -623,6 +639,14 @@ const COMPLEMENT_BEFORE =
 
 /** What may follow a mention to the end of the name it starts: nothing, or capitalised words joined by "for", "of", "to". */
 const NAME_CONTINUES = /^(?:\s+(?:for|of|to|on|the|&|\p{Lu}[\p{L}'’.-]*))*\s*$/u;
+
+/** Heads that speak for the name before them: "the US government", "Exxon's website", "Clinton's campaign" (not "Pagliano's lawyer"). */
+const SPEAKS_FOR =
+  'campaign|team|camp|office|administration|government|staff|ministry|embassy|cabinet|presidency|website|web site|statement|press release|release|spokesman|spokeswoman|spokesperson|' +
+  'newspaper|paper|magazine|news agency|agency|network|broadcaster|company|firm|group|party';
+const SPEAKS_FOR_TAIL = new RegExp(`^\\s+(?:${SPEAKS_FOR})$`);
+const POSSESSOR_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s?['’]s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${SPEAKS_FOR})$`, 'u');
+const NAME_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s+(?:${SPEAKS_FOR})$`, 'u');
 
 function lastWord(s: string): string {
   const words = s.trim().replace(/[.,;:!?)"”’']+$/, '').split(/\s+/);
