@@ -317,21 +317,29 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (!p) profiles.set(g, (p = personProfile(g.person!, fullMentions.get(g)!, text, sentences)));
     return p;
   };
-  const surnameGenders = new Map<string, Gender | null>();
+  // The gender the text gives each bare surname: titles ("Mrs. Clinton") and "…, she said" over all its uses.
+  let surnameGenders: Map<string, Gender | null> | null = null;
   const surnameGender = (surname: string): Gender | null => {
-    if (surnameGenders.has(surname)) return surnameGenders.get(surname)!;
-    const votes = { male: 0, female: 0 };
-    for (const o of sorted) {
-      if (o.label !== 'PER') continue;
-      const name = personName(o.text);
-      if (!name || name.first !== null || surnameKey(name.last) !== surname) continue;
-      const g = honorificGender(text, o) ?? pronounGender(o, sentences, sorted);
-      if (g) votes[g]++;
+    if (!surnameGenders) {
+      const votes = new Map<string, { male: number; female: number }>();
+      for (const o of sorted) {
+        if (o.label !== 'PER') continue;
+        const name = personName(o.text);
+        if (!name || name.first !== null) continue;
+        const g = honorificGender(text, o) ?? pronounGender(o, sentences, sorted);
+        if (!g) continue;
+        const key = surnameKey(name.last);
+        const v = votes.get(key) ?? { male: 0, female: 0 };
+        v[g]++;
+        votes.set(key, v);
+      }
+      surnameGenders = new Map();
+      for (const [key, v] of votes) {
+        const total = v.male + v.female;
+        surnameGenders.set(key, total >= 2 && v.male >= 3 * v.female ? 'male' : total >= 2 && v.female >= 3 * v.male ? 'female' : null);
+      }
     }
-    const total = votes.male + votes.female;
-    const gender: Gender | null = total >= 2 && votes.male >= 3 * votes.female ? 'male' : total >= 2 && votes.female >= 3 * votes.male ? 'female' : null;
-    surnameGenders.set(surname, gender);
-    return gender;
+    return surnameGenders.get(surname) ?? null;
   };
   const pickPerson = (candidates: Group[], m: EntityMention, word: string): Group | null => {
     if (candidates.length === 0) return null;
@@ -464,11 +472,15 @@ const SENTENCE_WORDS = new Set(
  */
 function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMention[]): void {
   let lowerWords: Set<string> | null = null;
-  const others = mentions.filter((m) => m.label !== 'PER');
-  const otherEnds = new Set(others.map((m) => m.end));
-  const otherNames = new Set(others.map((m) => m.text));
+  let otherEnds: Set<number> | null = null;
+  let otherNames: Set<string> | null = null;
   for (const m of mentions) {
-    if (m.label !== 'PER') continue;
+    if (m.label !== 'PER' || !/\s/.test(m.text)) continue;
+    if (!otherEnds || !otherNames) {
+      const others = mentions.filter((o) => o.label !== 'PER');
+      otherEnds = new Set(others.map((o) => o.end));
+      otherNames = new Set(others.map((o) => o.text));
+    }
     for (;;) {
       const parts = [...m.text.matchAll(/\S+/g)];
       if (parts.length < 2) break;
@@ -477,7 +489,8 @@ function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMen
       if (!/^\p{Lu}\p{Ll}+$/u.test(word) || HONORIFICS.has(lw) || !/^\p{Lu}/u.test(parts[1]![0])) break;
       const nameLike = firstNameGender(word) !== null && !SENTENCE_WORDS.has(lw);
       // "Wisconsin Trump rally", "New Hampshire Sanders": a place the text names on its own, then a surname.
-      const place = parts.slice(0, -1).findLastIndex((_, i) => otherNames.has(m.text.slice(0, parts[i]!.index! + parts[i]![0].length)));
+      const names = otherNames;
+      const place = parts.slice(0, -1).findLastIndex((_, i) => names.has(m.text.slice(0, parts[i]!.index! + parts[i]![0].length)));
       if (place >= 0 && !nameLike) {
         const cut = parts[place + 1]!.index!;
         m.start += cut;
@@ -610,7 +623,16 @@ function pronounGender(m: EntityMention, sentences: Sentence[], mentions: Entity
   if (!tokens) return null;
   let i = firstTokenFrom(tokens, m.end);
   if (i < 0) return null;
-  const nextPerson = mentions.find((o) => o.start >= m.end && o.label === 'PER')?.start ?? Infinity;
+  // `mentions` are in text order: the first at or after the mention's end, then on to a person.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < m.end) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo < mentions.length && mentions[lo]!.label !== 'PER') lo++;
+  const nextPerson = mentions[lo]?.start ?? Infinity;
   for (let n = 0; i < tokens.length && n < 12 && tokens[i]!.start < nextPerson; i++, n++) {
     const w = tokens[i]!.text.toLowerCase();
     if (/^["“”'‘’`]+$/.test(w)) return null; // a quotation speaks of someone else
