@@ -477,6 +477,14 @@ describe('review 3: hearsay, labels and glued names', () => {
     expect(speakers).not.toContain('Mexican');
   });
 
+  it('a first-person source in the article’s own voice is its unnamed author; inside a quotation it is the quoted speaker', () => {
+    const text =
+      'Mr. Trump, I have a deal for you.\n\nI know your tax returns are being audited by the Internal Revenue Service.\n\n“I think the deal is fair,” Senator Ron Wyden said on Monday. “And I believe the public wants it.”';
+    const quotes = quotesOf(text);
+    for (const q of quotes.filter((x) => slice(text, x.source) === 'I' && x.source![0] < text.indexOf('“'))) expect(q.speaker).toBeNull();
+    expect(quotes.some((q) => q.speaker === 'Donald Trump' || q.speaker === 'Trump')).toBe(false);
+  });
+
   it('on PolNeAR dev: no hearsay-only cue has a speaker, no speaker opens with a glued cue word, no content is only a quoted title', () => {
     const seen = new Set<string>();
     const rows = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n')

@@ -294,11 +294,13 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     .filter((a) => usable[a.paragraph])
     .map((a) => ({ ...a, source: a.source ? trimSpan(text, a.source) ?? a.source : null, cue: a.cue ? (trimSpan(text, a.cue) ?? a.cue) : null }))
     .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
+  const quotations = quotedSpans(paras, text);
   const resolver = new SpeakerResolver({
     text,
     mentions: context.mentions,
     entities: context.entities,
-    quoted: [...quotedSpans(paras, text), ...atts.map((a) => union(a.content))],
+    quoted: [...quotations, ...atts.map((a) => union(a.content))],
+    quotations,
   });
   const quotes: Quote[] = [];
   const fullDates = (context.timexes ?? []).filter((t) => t.type === 'DATE' && FULL_DATE.test(t.value));

@@ -31,6 +31,8 @@ export interface SpeakerContext {
    * pronoun source (the speaker of "he added" is a previous speaker, not someone they spoke of).
    */
   quoted: Span[];
+  /** Spans inside quotation marks only: a first-person source outside them is the article's author. */
+  quotations?: Span[];
 }
 
 type Gender = 'm' | 'f';
@@ -132,6 +134,8 @@ export class SpeakerResolver {
     const raw = this.ctx.text.slice(source[0], source[1]);
     const words = raw.trim().split(/\s+/);
     const lower = raw.trim().toLowerCase().replace(/[’']s$/, '');
+    // "I think …" in the article's own voice is its author, whom the text does not name
+    if (words.length === 1 && /^(?:i|me)$/.test(lower) && this.ctx.quotations && !this.ctx.quotations.some((q) => source[0] >= q[0] && source[1] <= q[1])) return null;
     if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0], /^(?:he|him)$/.test(lower) ? 'm' : /^(?:she|her)$/.test(lower) ? 'f' : null);
     if (words.length === 1 && GROUP.has(lower)) return this.lastGroup && source[0] - this.lastGroup.at < 1500 ? this.lastGroup.speaker : null;
 
