@@ -248,11 +248,13 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   }
 
   // "Hunter Biden" tagged as a place when another Biden is a person: a first name + known surname is a person.
+  // Not "Wisconsin Trump rally": a first word the text names as a place or organisation on its own.
   const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER').map((m) => normalizeName(m.text).split(' ').pop()!));
+  const otherWords = new Set(sorted.filter((m) => m.label !== 'PER' && !multiWord(m.text)).map((m) => m.text));
   for (const m of sorted) {
     if (m.label === 'PER') continue;
     const parts = m.text.trim().split(/\s+/);
-    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text)) {
+    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text) && !otherWords.has(parts[0]!)) {
       m.label = 'PER';
     }
   }
