@@ -404,6 +404,13 @@ describe('review 3: hearsay, labels and glued names', () => {
     expect(quotes.map((q) => slice(text, q.source))).toEqual(['WALLACE', 'PENCE', 'WALLACE', 'PENCE']);
   });
 
+  it('a transcript quoted paragraph by paragraph ("WALLACE: … / "PENCE: …) gives each turn its own speaker', () => {
+    const text =
+      'Governor Mike Pence appeared on Fox News Sunday.\n\n"PENCE: Well, look, this is serious business and the American people have an important choice to make.\n\n"WALLACE: If I may, sir, because we have got limited time, will she be there?\n\n"PENCE: She will not be attending the debate tomorrow night.';
+    const turns = quotesOf(text).filter((q) => slice(text, q.cue) === ':');
+    expect(turns.map((q) => q.speaker)).toEqual(['Mike Pence', 'Wallace', 'Mike Pence']);
+  });
+
   it('a show title in quotation marks is the setting, not what was said', () => {
     const text =
       'In an interview on CBS\'s "Face the Nation," House Speaker Paul D. Ryan (R-Wis.) said the recent spate of police shootings and protests demands that all Americans engage in "more listening" and less talking.';

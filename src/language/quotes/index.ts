@@ -60,8 +60,11 @@ const CAPTION =
 const FURNITURE = /^\s*(?:also read|read (?:more|also)|related|see also|watch|listen|recommended|more on this|click here|subscribe|sign up|share this|advertisement)\b\s*[:|–—-]?/i;
 
 
+// "Follow Pam Key on Twitter @pamkeyNEN": the author's social links
+const FOLLOW = /^\s*["“]?\s*follow\b[^.!?\n]{0,60}\bon\s+(?:twitter|facebook|instagram|x)\b/i;
+
 export function isCaptionOrFurniture(paragraph: string): boolean {
-  return CAPTION.test(paragraph) || FURNITURE.test(paragraph) || READER_COMMENT.test(paragraph);
+  return CAPTION.test(paragraph) || FURNITURE.test(paragraph) || FOLLOW.test(paragraph) || READER_COMMENT.test(paragraph);
 }
 
 const BELIEF_CUES = new Set([
@@ -162,7 +165,8 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
 }
 
 // Headline and transcript form "Peskov: contacts can resume" / "PENCE: Well, look, …".
-const HEADLINE = /^((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*(:)\s+(\S.*)$/u;
+// (a transcript quoted paragraph by paragraph opens each turn with a quotation mark: "WALLACE: …)
+const HEADLINE = /^(["“]?)((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*(:)\s+(\S.*)$/u;
 const NOT_SPEAKERS =
   /^(?:update|updated|watch|read|photo|photos|video|editor|note|source|sources|related|breaking|exclusive|opinion|analysis|live|listen|see|also|more|q|a|question|answer|warning|disclaimer|advertisement|image|credit|caption|by|tags?|topics?|share|subscribe)$/i;
 const ALL_CAPS = /^[\p{Lu}'’.-]+$/u;
@@ -194,7 +198,7 @@ class ColonSpeakers {
     const turns = new Map<string, number>();
     for (const p of paras) {
       const m = HEADLINE.exec(text.slice(p.start, p.end));
-      if (m && ALL_CAPS.test(m[1]!.replace(/\s+/g, '')) && /\p{Lu}{2}/u.test(m[1]!) && !NOT_SPEAKERS.test(m[1]!)) turns.set(m[1]!, (turns.get(m[1]!) ?? 0) + 1);
+      if (m && ALL_CAPS.test(m[2]!.replace(/\s+/g, '')) && /\p{Lu}{2}/u.test(m[2]!) && !NOT_SPEAKERS.test(m[2]!)) turns.set(m[2]!, (turns.get(m[2]!) ?? 0) + 1);
     }
     this.transcript = turns.size >= 2 && [...turns.values()].reduce((a, b) => a + b, 0) >= 3;
   }
@@ -215,14 +219,16 @@ function headlineAttribution(text: string, p: Paragraph, index: number, speakers
   const body = text.slice(p.start, p.end);
   const m = HEADLINE.exec(body);
   if (!m || p.tokens.length > 60) return null;
-  const name = m[1]!;
+  const opener = m[1]!;
+  const name = m[2]!;
+  const nameStart = p.start + opener.length;
   if (name.split(/\s+/).some((w) => NOT_SPEAKERS.test(w.replace(/[’'.]/g, '')))) return null;
-  if (!speakers.isPerson(name, p.start)) return null;
-  const colon = p.start + m[1]!.length + body.slice(m[1]!.length).indexOf(':');
-  const contentStart = p.start + m.index + m[0].length - m[3]!.length;
+  if (!speakers.isPerson(name, nameStart)) return null;
+  const colon = nameStart + name.length + body.slice(opener.length + name.length).indexOf(':');
+  const contentStart = p.start + m[0].length - m[4]!.length;
   const content = trimSpan(text, [contentStart, p.end]);
   if (!content) return null;
-  return { content: [content], source: [p.start, p.start + name.length], cue: [colon, colon + 1], direct: OPENERS.test(m[3]!), paragraph: index, nested: false };
+  return { content: [content], source: [nameStart, nameStart + name.length], cue: [colon, colon + 1], direct: opener !== '' || OPENERS.test(m[4]!), paragraph: index, nested: false };
 }
 
 const EDGE = /[\s\p{P}`´]/u;
@@ -286,9 +292,14 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const withAttribution = new Set(found.map((a) => a.paragraph));
   const colonSpeakers = new ColonSpeakers(text, paras, context.mentions, context.entities);
   paras.forEach((p, i) => {
-    if (withAttribution.has(i) || !usable[i]) return;
+    if (!usable[i]) return;
     const h = headlineAttribution(text, p, i, colonSpeakers);
-    if (h) found.push(h);
+    if (!h) return;
+    if (!withAttribution.has(i)) found.push(h);
+    else {
+      // the tagger found the colon but not the name before it
+      for (const a of found) if (a.paragraph === i && !a.source && a.cue && a.cue[0] <= h.cue![0] && a.cue[1] >= h.cue![1]) a.source = h.source;
+    }
   });
   const atts = found
     .filter((a) => usable[a.paragraph])

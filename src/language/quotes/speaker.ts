@@ -180,7 +180,7 @@ export class SpeakerResolver {
     }
     if (org && !isGeneric(raw)) return orgName(org);
     if (isGeneric(raw)) return null;
-    const name = this.unlinkedName(raw);
+    const name = this.unlinkedName(raw, this.ctx.text[source[1]] === ':');
     if (name && !this.isCommonWord(name)) return this.canonicalName(name);
     return null;
   }
@@ -200,7 +200,7 @@ export class SpeakerResolver {
    * stage has run, a word it recognised somewhere in the text: a capitalised word it never took
    * for a name ("Video shows", "Readers may") is a common noun opening a sentence or a headline.
    */
-  private unlinkedName(raw: string): string | null {
+  private unlinkedName(raw: string, transcriptTurn = false): string | null {
     let phrase = headPhrase(raw);
     // "Donald Trump's campaign", "Clinton's team" speak for the person; "Pagliano's lawyer" does not
     const possessor = POSSESSOR_SPEAKS.exec(phrase);
@@ -219,7 +219,8 @@ export class SpeakerResolver {
     // a transcript's "PENCE:" is the Pence the text names
     if (/\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name)) {
       const titled = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
-      if (this.mentions.some((m) => m.label === 'PER' && m.text.split(/\s+/).includes(titled))) name = titled;
+      if (transcriptTurn || this.mentions.some((m) => m.label === 'PER' && m.text.split(/\s+/).includes(titled))) name = titled;
+      if (transcriptTurn) return name;
     }
     // an acronym is a name ("WHO said"), known to the NER or not
     if (/^\p{Lu}{2,6}$/u.test(name)) return name;
