@@ -776,7 +776,7 @@ function initialsUncached(name: string): string {
 const NICKNAME_GROUPS = [
   'william bill billy will willie', 'robert bob bobby rob robbie bert', 'richard dick rick ricky rich', 'james jim jimmy jamie',
   'john jack johnny', 'joseph joe joey', 'thomas tom tommy', 'charles charlie chuck chas', 'edward ed eddie ted ned',
-  'theodore ted teddy theo', 'leonard len lenny leo', 'michael mike mikey mick', 'christopher chris', 'christine christy',
+  'theodore ted teddy theo', 'leonard len lenny leo', 'michael mike mikey', 'christopher chris', 'christine christy',
   'daniel dan danny', 'david dave davey', 'donald don donnie', 'douglas doug', 'elizabeth liz beth betsy betty eliza lizzie',
   'margaret maggie meg peggy marge', 'katherine kathy kate katie', 'catherine cathy kate katie', 'kathleen kathy kate',
   'patricia patty tricia', 'patrick pat', 'rebecca becky', 'susan sue susie', 'deborah debbie deb', 'jennifer jen jenny',
@@ -817,7 +817,9 @@ interface KeyName {
 function keyName(key: string): KeyName | null {
   const parts = key.slice(key.indexOf(':') + 1).split(' ').filter((p) => !/^(jr|sr|ii|iii|iv)$/.test(p));
   if (parts.length < 2) return null;
-  return { first: parts[0]!, middle: parts.slice(1, -1), last: parts[parts.length - 1]! };
+  // "George H.W. Bush" normalises to "george hw bush": glued initials are initials.
+  const middle = parts.slice(1, -1).flatMap((m) => (/^[b-df-hj-np-tv-z]{2,3}$/.test(m) ? [...m] : [m]));
+  return { first: parts[0]!, middle, last: parts[parts.length - 1]! };
 }
 
 /** A name and an initial, or two equal names: "j" / "john", "john" / "john". */
