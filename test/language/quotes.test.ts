@@ -382,6 +382,9 @@ describe('review 3: hearsay, labels and glued names', () => {
     }
     const pistol = containing(text, hearsay, 'brandished a pistol');
     expect(slice(text, pistol!.content)).toMatch(/^he allegedly brandished/);
+    // the hearsay inside what someone said stays theirs
+    const police = 'Police said Scott allegedly threatened officers with a gun before he was shot.';
+    expect(containing(police, quotesOf(police), 'allegedly threatened')?.speaker).toBe('Police');
   });
 
   it('"reportedly said" keeps its speaker: the verb of speech is the cue', () => {

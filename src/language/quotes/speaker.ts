@@ -222,8 +222,8 @@ export class SpeakerResolver {
       if (transcriptTurn || this.mentions.some((m) => m.label === 'PER' && m.text.split(/\s+/).includes(titled))) name = titled;
       if (transcriptTurn) return name;
     }
-    // an acronym is a name ("WHO said"), known to the NER or not
-    if (/^\p{Lu}{2,6}$/u.test(name)) return name;
+    // an acronym is a name ("WHO said"), known to the NER or not, and so is an institution ("Police said", "the Pentagon")
+    if (/^\p{Lu}{2,6}$/u.test(name) || INSTITUTIONS.has(name)) return name;
     if (this.mentions.length > 0) {
       if (!this.mentionWords) this.mentionWords = new Set(this.mentions.flatMap((m) => m.text.toLowerCase().split(/\s+/)));
       if (!name.split(' ').some((w) => this.mentionWords!.has(w.toLowerCase()))) return null;
@@ -423,6 +423,9 @@ const STOP_CAPS = new Set(['The', 'A', 'An', 'In', 'On', 'But', 'And', 'As', 'At
 
 const ORG_HEAD =
   /\b(?:Kremlin|House|Department|Ministry|Office|Council|Agency|Commission|Committee|Party|Government|Pentagon|Court|Bank|Police|Army|Service|Post|Times|News|Reuters|Press|Agency|Union|Organi[sz]ation|Institute|University|Foundation|Fund|Group|Corporation|Company|Inc|Ltd|Moscow|Washington|Beijing|Kyiv|Kiev|London|Paris|Berlin|Tokyo)$/;
+
+/** Institutions named by one capitalised common word. */
+const INSTITUTIONS = new Set(['Police', 'Pentagon', 'Kremlin', 'Congress', 'Senate', 'Parliament', 'Vatican', 'Treasury', 'Interpol', 'Europol', 'Downing Street']);
 
 const PERSON_TITLES = new Set([
   'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'chancellor', 'senator', 'sen',
