@@ -347,11 +347,11 @@ class SurnameIndex {
    * Articles stored before a full name arrived that know the person by surname only ("Obama"
    * before "Barack Obama"): those of the surname's one-word entity, once it links to a full name.
    */
-  articlesToRelink(fullKey: string): string[] {
+  articlesToRelink(fullKey: string): { key: string; articleIds: string[] } | null {
     const single = 'person:' + fullKey.slice(fullKey.lastIndexOf(' ') + 1);
     const entity = this.store.getEntity(single);
-    if (!entity || entity.key !== single || entity.articleIds.length === 0) return [];
-    return this.corpusKeyFor({ key: single, name: entity.name, type: 'person', aliases: [], roles: [], mentions: [] }) === single ? [] : entity.articleIds;
+    if (!entity || entity.key !== single || entity.articleIds.length === 0) return null;
+    return this.corpusKeyFor({ key: single, name: entity.name, type: 'person', aliases: [], roles: [], mentions: [] }) === single ? null : { key: single, articleIds: entity.articleIds };
   }
 }
 
@@ -369,10 +369,13 @@ function storeAnalysis(store: Store, surnames: SurnameIndex, articleId: string, 
   store.saveAnalysis(articleId, analysis, ANALYSIS_VERSION, ids);
   // A new full name takes in the articles that knew its person by surname alone (ingest order must not matter).
   for (const key of added) {
-    for (const id of surnames.articlesToRelink(key)) {
+    const relink = surnames.articlesToRelink(key);
+    if (!relink) continue;
+    for (const id of relink.articleIds) {
       const stored = id === articleId ? null : store.getAnalysis(id);
       if (stored?.version === ANALYSIS_VERSION) storeAnalysis(store, surnames, id, stored.analysis);
     }
+    store.dropEntityIfUnused(relink.key);
   }
 }
 

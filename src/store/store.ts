@@ -158,6 +158,8 @@ export interface Store {
   personEntities(): { key: string; name: string }[];
   /** How many articles mention the entity with this key. */
   entityArticleCount(key: string): number;
+  /** Removes the entity with this key when no mention refers to it any more (its articles were linked to another); true if removed. */
+  dropEntityIfUnused(key: string): boolean;
 
   quotes(options?: ListOptions & { speakerEntityIds?: string[]; speakerName?: string; storyId?: string; articleId?: string }): StoredQuote[];
 
