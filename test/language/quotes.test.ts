@@ -495,6 +495,15 @@ describe('review 3: hearsay, labels and glued names', () => {
     expect(quotes.some((q) => q.speaker === 'Donald Trump' || q.speaker === 'Trump')).toBe(false);
   });
 
+  it('the person heading the source speaks, not one named in its apposition ("Mike Schmidt, an adviser at the Clinton campaign")', () => {
+    const text =
+      'Hillary Clinton released her tax plan on Monday.\n\n“The plan is fair,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.\n\nRendell, a Clinton surrogate, said she would recover quickly. A narrator in the Clinton ad asks why Trump paid no taxes.';
+    const quotes = quotesOf(text);
+    expect(containing(text, quotes, 'The plan is fair')?.speaker).toBe('Mike Schmidt');
+    expect(containing(text, quotes, 'recover quickly')?.speaker).toMatch(/Rendell/);
+    for (const q of quotes) if (/narrator/.test(slice(text, q.source) ?? '')) expect(q.speaker).toBeNull();
+  });
+
   it('on PolNeAR dev: no hearsay-only cue has a speaker, no speaker opens with a glued cue word, no content is only a quoted title', () => {
     const seen = new Set<string>();
     const rows = readFileSync(new URL('../../../shared/data/polnear/dev.jsonl', import.meta.url), 'utf8').trim().split('\n')

@@ -149,7 +149,13 @@ export class SpeakerResolver {
     const people = heads.filter((m) => m.label === 'PER');
     // "Biden and Putin": a joint source has no single speaker
     if (people.length >= 2 && /\band\b|&/.test(this.ctx.text.slice(people[people.length - 2]!.end, people[people.length - 1]!.start))) return null;
-    const person = pick('PER');
+    // the person heading the source, before its apposition ("Mike Schmidt, an adviser at the Clinton campaign")
+    const headEndAt = source[0] + raw.length - raw.trimStart().length + headPhrase(raw).length;
+    const headPeople = people.filter((m) => m.start < headEndAt);
+    const person = headPeople.length ? headPeople[headPeople.length - 1]! : pick('PER');
+    // "the wife of Keith Scott", "a lawyer for Mr. Trump", "The Conservative MP for Bath": the
+    // person completes a description of someone else (who speaks for them: "a spokesman for X" is X)
+    if (person && COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], person.start)) && !SPEAKS_FOR_BEFORE.test(this.ctx.text.slice(source[0], person.start))) return null;
     if (person) return this.fromMention(person);
     const head = lastWord(raw);
     // "from Scotland at the turn of the century", "in the Oval Office": a place or a time, not who spoke
@@ -174,7 +180,8 @@ export class SpeakerResolver {
         ? this.fromMention(m)
         : this.canonicalName(this.ctx.text.slice(m.start, headEnd), m.label === 'LOC' ? 'place' : 'organization');
     // a description with a role noun ("the spokesman", "Putin's aide", "the US president")
-    if (!NAME_WORD.test(head) || inside.some(possessive)) {
+    const titleHead = DETERMINERS.test(raw.trim()) && PERSON_TITLES.has(head.replace(/\.$/, '').toLowerCase()); // "the Conservative MP"
+    if (!NAME_WORD.test(head) || inside.some(possessive) || titleHead) {
       const byRole = this.byRole(raw, source[0]);
       if (byRole) return byRole;
     }
@@ -216,6 +223,8 @@ export class SpeakerResolver {
     if (run && COMPLEMENT_BEFORE.test(phrase.slice(0, run.index))) return null;
     let name = withoutLeadingNonNames(properName(phrase) ?? '');
     if (!name) return null;
+    // "the Conservative MP": a description ending in a title names nobody
+    if (PERSON_TITLES.has(lastWord(name).replace(/\.$/, '').toLowerCase())) return null;
     // a transcript's "PENCE:" is the Pence the text names
     if (/\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name)) {
       const titled = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
@@ -258,7 +267,9 @@ export class SpeakerResolver {
     if (e) {
       // an entity named with a word glued on ("Said Ellis", "Unlike Patriot", "Post Trump"): the name
       // without it, as the text's other entities know it
-      const clean = withoutLeadingNonNames(e.name, e.type === 'person');
+      let clean = withoutLeadingNonNames(e.name, e.type === 'person');
+      // "Tanaiste Leo Varadkar": a title the NER kept in the name
+      if (e.type === 'person') clean = withoutLeadingTitles(clean);
       if (clean === e.name) return { name: e.name, key: e.key, type: e.type };
       return clean ? this.canonicalName(clean, e.type) : null;
     }
@@ -435,6 +446,7 @@ const PERSON_TITLES = new Set([
   'commander', 'attorney', 'speaker', 'premier', 'envoy', 'deputy', 'vice', 'sheikh', 'emir', 'sultan', 'lord',
   'sir', 'dame', 'mr', 'mrs', 'ms', 'captain', 'capt', 'sergeant', 'sgt', 'colonel', 'lieutenant', 'major',
   'commissioner', 'inspector', 'superintendent', 'counsel', 'coach', 'manager', 'founder', 'editor', 'analyst',
+  'mp', 'mep', 'msp', 'mla', 'taoiseach', 'tanaiste', 'tánaiste', 'pm', 'chancellor', 'councillor', 'councilor', 'rabbi', 'rev',
 ]);
 
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow)$/;
@@ -619,6 +631,14 @@ const NOT_PERSON_OPENERS = new Set(
 );
 const PUBLICATION_WORDS = new Set('post times journal news tribune herald gazette magazine daily press network radio tv channel'.split(' '));
 
+/** A person's name without titles before it ("Tanaiste Leo Varadkar" → "Leo Varadkar"), when a name of two words or more is left. */
+function withoutLeadingTitles(name: string): string {
+  const words = name.split(' ');
+  let k = 0;
+  while (k < words.length - 2 && PERSON_TITLES.has(words[k]!.replace(/\.$/, '').toLowerCase())) k++;
+  return words.slice(k).join(' ');
+}
+
 /** A name without the leading words that are no part of it ("" when nothing is left). */
 export function withoutLeadingNonNames(name: string, person = true): string {
   const words = name.split(/\s+/).filter(Boolean);
@@ -644,6 +664,9 @@ function headPhrase(raw: string): string {
 /** Words before a name that make it the complement of another head ("observers in Virginia"), but not "the city of Phoenix". */
 const COMPLEMENT_BEFORE =
   /(?:^|\s)(?!(?:city|town|state|county|province|government|republic|kingdom|university|ministry|department|office|bank|port|island|isle)\s)\S+\s+(?:in|of|on|at|from|for|with|near|across|about|around|inside|outside)\s+(?:the\s+)?$/i;
+
+/** "a spokesman for", "the campaign of": a description of someone who speaks for the person after it. */
+const SPEAKS_FOR_BEFORE = /\b(?:spokes(?:man|woman|person)|press secretary|campaign|office|team|camp|representatives?)\s+(?:for|of)\s+(?:the\s+)?$/i;
 
 /** What may follow a mention to the end of the name it starts: nothing, or capitalised words joined by "for", "of", "to". */
 const NAME_CONTINUES = /^(?:\s+(?:for|of|to|on|the|&|\p{Lu}[\p{L}'’.-]*))*\s*$/u;
