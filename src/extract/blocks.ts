@@ -251,15 +251,17 @@ const RELATED_HEADING_RE =
  * Always furniture when short, even as a whole sentence: messages about the site itself (cookies,
  * consent to embedded players, the blog engine's post footer, comment-form labels, licences).
  */
-const SITE_NOTICES: { re: RegExp; reason: string }[] = [
+const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
   { re: /^(?:this (?:entry|post) was (?:posted|filed) (?:in|on|under|by)\b|bookmark the permalink|both comments and trackbacks are|(?:comments and )?trackbacks are (?:currently )?closed|you can follow any responses to this entry|you can leave a response|dieser (?:eintrag|beitrag|artikel) wurde (?:am |in |unter |von )|lesezeichen (?:für|auf) den permalink|cette entrée a été publiée|cet article a été publié dans|esta entrada fue publicada|questa voce è stata pubblicata)/iu, reason: 'blog post footer' },
   { re: /^(?:name|e-?mail|e-?mail-adresse|website|webseite|homepage|url|uri|kommentar|comment|nom|nombre|nome|courriel|site web|sitio web)\s*\*?\s*\((?:required|optional|will not be published|not published|never published|hidden|your (?:blog|web ?site|homepage)|erforderlich|pflicht(?:feld|angabe)?|optional|wird nicht veröffentlicht|adresse wird niemals veröffentlicht|obligatoire|requis|obligatorio|obbligatorio)/iu, reason: 'comment form' },
-  { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form' },
+  { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form', hint: /mail|felder|kommentar|deine daten|mich|notify|champs|campos|indirizzo|endere/i },
   { re: /^(?:kommentar (?:verfassen|schreiben|hinterlassen)|antwort abbrechen|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|оставить комментарий)(?![\p{L}\p{N}])/iu, reason: 'comment section' },
-  { re: /(?:this (?:site|blog|website|work|page)|(?:content|contents|text|posts?) (?:on|of) this (?:site|blog|website)|(?:inhalte|texte|beiträge) (?:dieser|dieses|auf dieser) (?:website|webseite|seite|blogs?)|(?:dieser|diese|dieses) (?:website|webseite|seite|werk|blog)|(?:contenu|textes?) de ce (?:site|blog)|ce (?:site|blog|travail)|(?:este|esta) (?:sitio|blog|obra)|questo (?:sito|blog))\b[^.]{0,80}\b(?:licen[cs]ed|lizenziert|steh(?:t|en) unter|sous (?:la )?licence|bajo (?:una |la )?licencia|licenza|creative commons)(?![\p{L}])/iu, reason: 'copyright or legal line' },
+  { re: /(?:this (?:site|blog|website|work|page)|(?:content|contents|text|posts?) (?:on|of) this (?:site|blog|website)|(?:inhalte|texte|beiträge) (?:dieser|dieses|auf dieser) (?:website|webseite|seite|blogs?)|(?:dieser|diese|dieses) (?:website|webseite|seite|werk|blog)|(?:contenu|textes?) de ce (?:site|blog)|ce (?:site|blog|travail)|(?:este|esta) (?:sitio|blog|obra)|questo (?:sito|blog))\b[^.]{0,80}\b(?:licen[cs]ed|lizenziert|steh(?:t|en) unter|sous (?:la )?licence|bajo (?:una |la )?licencia|licenza|creative commons)(?![\p{L}])/iu, reason: 'copyright or legal line', hint: /licen|lizenz|creative/i },
 ];
 
 /** Cookie banners and consent boxes: the site speaking to the reader about cookies or data sent to a third party. */
+/** Cheap test first: every cookie or consent notice names cookies or the third party. */
+const CONSENT_HINT_RE = /cookie|youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third.part|tiers/i;
 const COOKIE_RE = /\bcookies?\b|cookie-(?:richtlinie|einstellungen|hinweis|policy|settings)/i;
 /** What a banner asks or states: agree, accept, consent, go on browsing; or "this site uses cookies". */
 const CONSENT_CUE_RE =
@@ -268,13 +270,20 @@ const READER_ADDRESS_RE = /\b(?:you|your|our|we|sie|ihre[mnrs]?|du|dein(?:e[mnrs
 const THIRD_PARTY_DATA_RE =
   /\b(?:youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third[- ]part(?:y|ies)|tiers)\b[^.]{0,120}\b(?:daten|informationen|data|information|données|datos|dati|dados)\b[^.]{0,80}\b(?:übertragen|übermittelt|gesendet|weitergegeben|transferred|sent|shared|transmitted|transmises|envoyées|transferidos|enviados|trasferiti|inviati)|\b(?:daten|informationen|data|information|données)\b[^.]{0,80}\b(?:an|to|à)\b[^.]{0,60}\b(?:youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third[- ]part(?:y|ies))\b[^.]{0,60}\b(?:übertragen|übermittelt|gesendet|weitergegeben|transferred|sent|shared|transmitted)/iu;
 
+/** What a long sentence must name to be a notice other than the blog footer (SITE_NOTICES[0]): cookies, a licence, a third party. */
+const LONG_NOTICE_HINT_RE = /cookie|licen|lizenz|creative|youtube|google|facebook|twitter|instagram|vimeo|drittanbieter|third.part/i;
+
+/** Words every unanchored notice (comment-form phrases, licences, cookies, third parties) contains: one test for all. */
+const NOTICE_WORDS_RE =
+  /mail|felder|kommentar|deine daten|mich|notify|champs|campos|licen|lizenz|creative|cookie|youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third.part|tiers/i;
+
 export function siteNoticeReason(text: string, f: TextFeatures): string | null {
   if (f.words > 80) return null;
-  for (const { re, reason } of SITE_NOTICES) if (re.test(text)) return reason;
-  if (READER_ADDRESS_RE.test(text)) {
-    if (COOKIE_RE.test(text) && CONSENT_CUE_RE.test(text)) return 'cookie or consent notice';
-    if (THIRD_PARTY_DATA_RE.test(text)) return 'cookie or consent notice';
-  }
+  const named = NOTICE_WORDS_RE.test(text);
+  for (const { re, reason, hint } of SITE_NOTICES) if ((!hint || (named && hint.test(text))) && re.test(text)) return reason;
+  if (!named || !CONSENT_HINT_RE.test(text) || !READER_ADDRESS_RE.test(text)) return null;
+  if (COOKIE_RE.test(text) && CONSENT_CUE_RE.test(text)) return 'cookie or consent notice';
+  if (THIRD_PARTY_DATA_RE.test(text)) return 'cookie or consent notice';
   return null;
 }
 
@@ -291,6 +300,8 @@ export function cutServerMessages(text: string): { text: string; messages: strin
 }
 
 /** A "Read more →" link glued to the end of a teaser. */
+/** The marks a glued "read more" link ends with (text is trimmed). */
+const READ_MORE_LAST_CHARS = '→»›>…]';
 const TRAILING_READ_MORE_RE =
   /\s*(?:\[\s*)?(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)\s*(?:→|»|›|>|\.\.\.|…|\])\s*$/iu;
 
@@ -356,7 +367,7 @@ export function captionReason(text: string): string | null {
   if (/^\((?:photo|photos|picture|image|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,120}\)$/i.test(t)) return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
   if (t.length < 400 && /(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t)) return 'photo caption';
-  if (t.length < 300 && PICTURE_CREDIT_RE.test(t) && !/[.!?]["'”’»]?\s*$/.test(t)) return 'photo credit';
+  if (t.length < 300 && t.includes('©') && PICTURE_CREDIT_RE.test(t) && !/[.!?]["'”’»]?\s*$/.test(t)) return 'photo credit';
   if (t.length < 400 && /(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t)) return 'photo credit';
   if (t.length < 600 && /^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t)) return 'photo caption';
   if (/^this (?:combination of|composite|handout|file) (?:file )?(?:pictures?|photos?|images?|photograph)/i.test(t)) return 'photo caption';
@@ -392,10 +403,12 @@ function furnitureReason(text: string, f: TextFeatures): string | null {
   // Long real sentences may mention "newsletter" or start with "Related": only short or non-prose blocks go.
   // A call to action followed by a run of headlines (few sentence ends, many capitals) is a promo block.
   const headlineRun = f.capitalisedShare > 0.35 || f.words / (f.sentenceMarks + 1) > 30;
-  const notice = siteNoticeReason(text, f);
+  const longProse = f.words > 25 && prose && !headlineRun;
+  // (a long sentence is a notice only if it names cookies, a licence or a third party: one cheap test first)
+  const notice = !longProse || LONG_NOTICE_HINT_RE.test(text) || SITE_NOTICES[0]!.re.test(text) ? siteNoticeReason(text, f) : null;
   if (notice) return notice;
   // (long prose that is no headline run: no cue below can remove it, wherever it matches)
-  if (f.words > 25 && prose && !headlineRun) return null;
+  if (longProse) return null;
   for (const { re, reason } of FURNITURE) {
     const m = re.exec(text);
     if (!m) continue;
@@ -440,7 +453,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     const uncredited = cutCredits(cut.text);
     for (const c of uncredited.credits) removed.push({ text: c, reason: 'photo credit' });
     let text = uncredited.text;
-    const readMore = TRAILING_READ_MORE_RE.exec(text);
+    const last = text.charAt(text.length - 1);
+    const readMore = READ_MORE_LAST_CHARS.includes(last) || text.endsWith('...') ? TRAILING_READ_MORE_RE.exec(text) : null;
     if (readMore && readMore.index > 0) {
       removed.push({ text: readMore[0].trim(), reason: 'call to action' });
       text = text.slice(0, readMore.index).trim();
