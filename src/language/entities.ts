@@ -248,9 +248,9 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   }
 
   // "Hunter Biden" tagged as a place when another Biden is a person: a first name + known surname is a person.
-  // Not "Wisconsin Trump rally": a first word the text names as a place or organisation on its own.
+  // Not "Wisconsin Trump rally": a first word the text names as a place on its own.
   const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER').map((m) => normalizeName(m.text).split(' ').pop()!));
-  const otherWords = new Set(sorted.filter((m) => m.label !== 'PER' && !multiWord(m.text)).map((m) => m.text));
+  const otherWords = new Set(sorted.filter((m) => m.label === 'LOC' && !multiWord(m.text)).map((m) => m.text));
   for (const m of sorted) {
     if (m.label === 'PER') continue;
     const parts = m.text.trim().split(/\s+/);
@@ -466,46 +466,87 @@ const SENTENCE_WORDS = new Set(
     'interestingly notably separately later earlier today').split(' '),
 );
 
+/** Last words of newspaper names: "the Washington Post Trump said" glues "Post" to Trump. */
+const PUBLICATION_WORDS = new Set('post times journal news tribune herald globe gazette daily star examiner observer chronicle telegraph guardian mail express register inquirer'.split(' '));
+
+/** Surname particles: "De Blasio", "Van Hollen", "Al Sharpton"-like first words are no glued words. */
+const PARTICLES = new Set('de del della der den van von la le da di du al el bin ibn ben st mac mc'.split(' '));
+
 /**
  * Cuts words the tagger glued to the front of a person's name: a sentence-opening word the text
- * also writes in lower case ("Said Ellis:", "Interestingly Blocher", "Like Corker"), or the tail
- * of a name that ends right before ("the Washington Post Trump said" → "Trump"). First names
- * ("Will Hurd", "Bill Clinton") stay.
+ * also writes in lower case ("Said Ellis:", "Interestingly Blocher", "Like Corker"), the tail of a
+ * name that ends right before ("the Washington Post Trump said" → "Trump"), or a place the text
+ * names on its own ("New Hampshire Sanders"). Only when what is left is a person the text names
+ * elsewhere and the word is nowhere else capitalised inside a sentence on its own ("Vice President
+ * Dick Cheney" keeps "Dick Cheney" whole); first names ("Will Hurd") and particles ("De Blasio")
+ * stay. Sentence words that are never names ("Said", "Even", "Both") need no more than opening.
  */
 function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMention[]): void {
   let lowerWords: Set<string> | null = null;
-  let otherEnds: Set<number> | null = null;
+  let otherEnds: Map<number, string> | null = null;
   let otherNames: Set<string> | null = null;
+  let personWords: Map<string, number> | null = null;
+  let freeCapitals: Map<string, number> | null = null;
+  const others = () => mentions.filter((o) => o.label !== 'PER');
+  // Capitalised words inside sentences, not opening a clause and not part of or right after a
+  // non-person name: the words the text itself treats as names.
+  const freeCapital = (word: string): boolean => {
+    if (!freeCapitals) {
+      freeCapitals = new Map();
+      const covered = others();
+      const inOther = (start: number) => covered.some((o) => o.start <= start && start < o.end);
+      const afterOther = new Set(covered.map((o) => o.end));
+      for (const s of sentences) {
+        s.tokens.forEach((t, i) => {
+          if (i === 0 || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return;
+          const prev = s.tokens[i - 1]!;
+          if (/^["“”'‘’:—–(-]+$/.test(prev.text) || afterOther.has(prev.end) || inOther(t.start)) return;
+          freeCapitals!.set(t.text, (freeCapitals!.get(t.text) ?? 0) + 1);
+        });
+      }
+    }
+    return (freeCapitals.get(word) ?? 0) > 0;
+  };
+  // The words of person names, counted over every person mention: a trimmed name must keep one named elsewhere.
+  const personElsewhere = (word: string): boolean => {
+    if (!personWords) {
+      personWords = new Map();
+      for (const o of mentions) if (o.label === 'PER') for (const w of o.text.split(/\s+/)) personWords.set(w, (personWords.get(w) ?? 0) + 1);
+    }
+    return (personWords.get(word) ?? 0) > 1;
+  };
   for (const m of mentions) {
     if (m.label !== 'PER' || !/\s/.test(m.text)) continue;
     if (!otherEnds || !otherNames) {
-      const others = mentions.filter((o) => o.label !== 'PER');
-      otherEnds = new Set(others.map((o) => o.end));
-      otherNames = new Set(others.map((o) => o.text));
+      otherEnds = new Map(others().map((o) => [o.end, o.text]));
+      otherNames = new Set(others().map((o) => o.text));
     }
     for (;;) {
       const parts = [...m.text.matchAll(/\S+/g)];
       if (parts.length < 2) break;
       const word = parts[0]![0];
       const lw = word.toLowerCase();
-      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || HONORIFICS.has(lw) || !/^\p{Lu}/u.test(parts[1]![0])) break;
-      const nameLike = firstNameGender(word) !== null && !SENTENCE_WORDS.has(lw);
+      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || HONORIFICS.has(lw) || PARTICLES.has(lw) || !/^\p{Lu}/u.test(parts[1]![0])) break;
+      const sentenceWord = SENTENCE_WORDS.has(lw);
+      if (!sentenceWord && (firstNameGender(word) !== null || !personElsewhere(parts[parts.length - 1]![0]) || freeCapital(word))) break;
       // "Wisconsin Trump rally", "New Hampshire Sanders": a place the text names on its own, then a surname.
       const names = otherNames;
-      const place = parts.slice(0, -1).findLastIndex((_, i) => names.has(m.text.slice(0, parts[i]!.index! + parts[i]![0].length)));
-      if (place >= 0 && !nameLike) {
+      const place = sentenceWord ? -1 : parts.slice(0, -1).findLastIndex((_, i) => names.has(m.text.slice(0, parts[i]!.index! + parts[i]![0].length)));
+      if (place >= 0) {
         const cut = parts[place + 1]!.index!;
         m.start += cut;
         m.text = m.text.slice(cut);
         continue;
       }
-      const glued = !nameLike && otherEnds.has(m.start - 1) && /\s/.test(text[m.start - 1] ?? '');
+      // "the Washington Post Trump": a name ends right before, and the text names it with this word elsewhere ("Washington Post").
+      const before = otherEnds.get(m.start - 1);
+      const glued = !sentenceWord && before !== undefined && /\s/.test(text[m.start - 1] ?? '') && (otherNames.has(`${before} ${word}`) || PUBLICATION_WORDS.has(lw));
       let opening = false;
-      if (!nameLike && !glued) {
+      if (!glued) {
         const tokens = sentences[m.sentence]?.tokens ?? [];
         const i = tokenIndexAt(tokens, m.start);
         opening = i === 0 || (i > 0 && /^["“”'‘’:—–-]+$/.test(tokens[i - 1]!.text));
-        if (opening) {
+        if (opening && !sentenceWord) {
           lowerWords ??= new Set(sentences.flatMap((s) => s.tokens.map((t) => t.text)).filter((t) => /^\p{Ll}+$/u.test(t)));
           opening = lowerWords.has(lw);
         }
