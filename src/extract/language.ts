@@ -54,9 +54,20 @@ function sampleWords(sample: string): string[] {
   return sample.toLowerCase().match(/\p{L}+/gu) ?? [];
 }
 
+const ADDRESS_SOURCE = String.raw`\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|io|de|at|ch|fr|es|it|nl|uk|ru|pl|se|eu)\b\S*`;
+const ADDRESS_RE = new RegExp(ADDRESS_SOURCE, 'i');
+const ADDRESS_RE_G = new RegExp(ADDRESS_SOURCE, 'gi');
+
 /** Detects the language of a text, using the declared language when the text is short or ambiguous. */
 export function detectLanguage(text: string, declared: string | null): string {
   const declaredCode = normalizeLangTag(declared);
+  // Addresses are in no language (a page of "via site.org https://site.org" lines read as Esperanto):
+  // judged without them, or by the declaration when little else is left.
+  if (text.includes('.') && ADDRESS_RE.test(text.slice(0, FUNCTION_SAMPLE_CHARS))) {
+    const words = text.replace(ADDRESS_RE_G, ' ');
+    if (words.slice(0, SAMPLE_CHARS).replace(/\s+/g, '').length >= 40) text = words;
+    else if (declaredCode) return declaredCode;
+  }
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.replace(/\s+/g, '').length < 40) return declaredCode ?? 'und';
   if (declaredCode && confirmsDeclared(sample, declaredCode)) return declaredCode;
@@ -65,8 +76,11 @@ export function detectLanguage(text: string, declared: string | null): string {
   // reads as Irish to character n-grams, but not to function words.
   // Declared or not: a page templated "de" whose sentences are German is German (tinyld alone
   // called some of them pt, eo or pl), and a template's "en" on a German text is wrong.
-  const plain = dominantFunctionWords(sampleWords(text.slice(0, FUNCTION_SAMPLE_CHARS)));
+  const long = sampleWords(text.slice(0, FUNCTION_SAMPLE_CHARS));
+  const plain = dominantFunctionWords(long);
   if (plain) return plain;
+  // A dozen distinct words (a list of link labels) cannot be judged: the declaration stands.
+  if (declaredCode && new Set(long).size < 12) return declaredCode;
   const top = detect(text.slice(0, DETECT_SAMPLE_CHARS));
   if (!top) return declaredCode ?? 'und';
   if (declaredCode && declaredCode !== top) {

@@ -100,3 +100,10 @@ describe('titles: a menu heading or a domain is not the title', () => {
     expect(page('0020').title).toMatch(/^The GNU General Public License v3\.0/);
   });
 });
+
+describe('language of furniture-heavy pages', () => {
+  it('keeps the declared language when the text is addresses and a few link labels', () => {
+    expect(page('0070').language).toBe('de'); // "via netzpolitik.org https://netzpolitik.org" ×15 (tinyld: eo)
+    expect(page('0142').language).toBe('de'); // opening hours and a shop's name first (tinyld: pt)
+  });
+});
