@@ -915,6 +915,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
     linker.flush();
     rebuildStories(store, touched, now());
     store.pruneEmptyStories();
+    store.pruneUnusedEntities(); // name variants the new analyses link to another entity
     const newStoryOf = new Map<string, string>();
     for (const storyId of touched) for (const articleId of store.storyArticleIds(storyId)) newStoryOf.set(articleId, storyId);
     const live = new Set(newStoryOf.values());

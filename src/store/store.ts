@@ -160,6 +160,8 @@ export interface Store {
   entityArticleCount(key: string): number;
   /** Removes the entity with this key when no mention refers to it any more (its articles were linked to another); true if removed. */
   dropEntityIfUnused(key: string): boolean;
+  /** Deletes every entity no mention refers to any more (after a reprocess linked name variants together); returns how many. */
+  pruneUnusedEntities(): number;
 
   quotes(options?: ListOptions & { speakerEntityIds?: string[]; speakerName?: string; storyId?: string; articleId?: string }): StoredQuote[];
 

@@ -71,7 +71,12 @@ describe('reprocess keeps story IDs working (review item 3)', () => {
     expect(store.storyHistory(liveBefore[0]!)).toEqual([expect.objectContaining({ kind: 'merged-into', otherId: liveAfter[0] })]);
 
     // A second reprocess keeps the ID of the first (same first article) and every redirect.
+    // An entity no mention names any more (a name variant an earlier analysis kept apart) is dropped.
+    store.upsertEntity({ key: 'person:donald j. trump', name: 'Donald J. Trump', type: 'person', aliases: [], roles: [] });
+    expect(store.getEntity('person:donald j. trump')).not.toBeNull();
     const second = reprocessAll(store);
+    expect(store.getEntity('person:donald j. trump')).toBeNull();
+    expect(store.listEntities({ limit: 500 }).every((e) => e.mentionCount > 0)).toBe(true);
     expect(store.listStories().map((s) => s.id)).toEqual(liveAfter);
     expect(second.keptStoryIds).toBe(1);
     expectEveryIdLeadsOn(store, before);

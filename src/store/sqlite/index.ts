@@ -387,6 +387,10 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     personEntities: () => stmt("SELECT key, name FROM entities WHERE type = 'person'").all() as { key: string; name: string }[],
     entityArticleCount: (key) =>
       (stmt('SELECT count(DISTINCT m.article_id) AS n FROM mentions m WHERE m.entity_id = ?').get(entityIdForKey(key)) as { n: number }).n,
+    pruneUnusedEntities() {
+      return stmt('DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE mentions.entity_id = entities.id)').run().changes;
+    },
+
     dropEntityIfUnused(key) {
       const id = entityIdForKey(key);
       return stmt('DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)').run(id, id).changes > 0;
