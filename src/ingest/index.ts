@@ -132,16 +132,35 @@ export async function* readJsonlChunks(path: string, options: IngestSourceOption
   let chunk: string[] = [];
   let first = 1;
   let lineNo = 0;
-  for await (const line of lines) {
-    chunk.push(lineNo === 0 ? line.replace(/^\uFEFF/, '') : line);
-    lineNo++;
-    if (chunk.length >= chunkLines) {
-      yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) };
-      chunk = [];
-      first = lineNo + 1;
+  let damage: string | null = null;
+  try {
+    for await (const line of lines) {
+      chunk.push(lineNo === 0 ? line.replace(/^\uFEFF/, '') : line);
+      lineNo++;
+      if (chunk.length >= chunkLines) {
+        yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) };
+        chunk = [];
+        first = lineNo + 1;
+      }
     }
+  } catch (e) {
+    if (!gzipped) throw e;
+    // A gzip file cut short: the lines read so far are kept, a last partial one is not.
+    if (chunk.length && !isJson(chunk[chunk.length - 1]!)) chunk.pop(), lineNo--;
+    damage = `this gzip file is damaged or cut short after line ${lineNo} (${(e as Error).message}); check it with \`gzip -t\``;
   }
-  if (chunk.length) yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) };
+  const rest = chunk.length ? applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) : { items: [], errors: [] };
+  if (damage) rest.errors.push({ origin: path, message: damage });
+  if (rest.items.length || rest.errors.length) yield { origin: path, ...rest };
+}
+
+function isJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function* readPath(path: string, size: number, options: IngestSourceOptions): AsyncGenerator<ParseResult<RawDoc> & { origin: string }> {
