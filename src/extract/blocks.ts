@@ -222,7 +222,7 @@ const WEEKDAYS =
   'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes';
 const MONTH_WORD_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
 const DATE_WORD_RE = new RegExp(
-  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday|veröffentlicht|aktualisiert|erstellt|zuletzt|geändert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|il|el|em)\\b\\.?`,
+  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday|veröffentlicht|aktualisiert|erstellt|zuletzt|geändert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|il|el|em|überarbeitet|artikel|beitrag|autor|article|story|by|von|par|por)\\b\\.?`,
   'giu',
 );
 
@@ -253,6 +253,7 @@ const RELATED_HEADING_RE =
  */
 const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
   { re: /^(?:this (?:entry|post) was (?:posted|filed) (?:in|on|under|by)\b|bookmark the permalink|both comments and trackbacks are|(?:comments and )?trackbacks are (?:currently )?closed|you can follow any responses to this entry|you can leave a response|dieser (?:eintrag|beitrag|artikel) wurde (?:am |in |unter |von )|lesezeichen (?:für|auf) den permalink|cette entrée a été publiée|cet article a été publié dans|esta entrada fue publicada|questa voce è stata pubblicata)/iu, reason: 'blog post footer' },
+  { re: /^\|?\s*(?:abgelegt unter|gespeichert unter|eingeordnet unter|veröffentlicht unter|classé dans|archivado en|archiviato in)\b/iu, reason: 'blog post footer' },
   { re: /^(?:name|e-?mail|e-?mail-adresse|website|webseite|homepage|url|uri|kommentar|comment|nom|nombre|nome|courriel|site web|sitio web)\s*\*?\s*\((?:required|optional|will not be published|not published|never published|hidden|your (?:blog|web ?site|homepage)|erforderlich|pflicht(?:feld|angabe)?|optional|wird nicht veröffentlicht|adresse wird niemals veröffentlicht|obligatoire|requis|obligatorio|obbligatorio)/iu, reason: 'comment form' },
   { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form', hint: /mail|felder|kommentar|deine daten|mich|notify|champs|campos|indirizzo|endere/i },
   { re: /^(?:kommentar (?:verfassen|schreiben|hinterlassen)|antwort abbrechen|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|оставить комментарий)(?![\p{L}\p{N}])/iu, reason: 'comment section' },
@@ -328,6 +329,9 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:über (?:den autor|die autorin|die autoren|uns)|zum autor|zur autorin|à propos de l'auteure?|sobre (?:el|la|o|a) autora?|sull'autore|l'autore|об авторе)\s*:?$/iu, reason: 'author box heading' },
   { re: /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hilfreich|nützlich) (?:war|fanden sie)|was this (?:article|post|page|story) (?:helpful|useful)|did you (?:find|like) this (?:article|post)|rate this (?:article|post|story)|bewerten sie (?:diesen|den) (?:artikel|beitrag)|cet article vous a-t-il été utile|¿?te ha resultado útil|¿?(?:le|te) ha sido útil|questo articolo ti è stato utile|diskutieren sie mit(?: dem autor)?)/iu, reason: 'rating or feedback prompt' },
   { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
+  { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen)/iu, reason: 'rating or feedback prompt' },
+  { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
+  { re: /^(?:[^«‹»›|.!?]{1,40}\s[»›]\s){2,}[^«‹»›|]{1,120}$/u, reason: 'breadcrumb' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
@@ -362,7 +366,7 @@ export function cutCredits(text: string): { text: string; credits: string[] } {
 export function captionReason(text: string): string | null {
   const t = text.trim();
   if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
-  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
+  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|titelbild|beitragsbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|buchcover|image source|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
     return 'photo credit';
   if (/^\((?:photo|photos|picture|image|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,120}\)$/i.test(t)) return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
@@ -427,7 +431,11 @@ function isLinkLine(text: string, f: TextFeatures): boolean {
 
 function isBylineLine(text: string, f: TextFeatures): boolean {
   if (f.words > 14 || f.endsSentence) return false;
-  return /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(text.trim());
+  const t = text.trim();
+  return (
+    /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(t) ||
+    /^(?:submitted by|posted by|gespeichert von|eingestellt von|verfasst von|geschrieben von|erstellt von|publié par|écrit par|publicado por|escrito por|pubblicato da|scritto da)\s+\S/iu.test(t)
+  );
 }
 
 /** Headline-like: a few words, mostly capitalised or sentence case, not ending in a period. */

@@ -77,6 +77,17 @@ describe('page furniture on real pages', () => {
     expect(partei).toContain('Kommen dürfen alle');
   });
 
+  it('drops blog metadata lines: filed-under, submitted-by, pagination, ratings, breadcrumbs', () => {
+    expect(page('0004').text).not.toContain('Abgelegt unter');
+    expect(page('0017').text).not.toContain('Gespeichert von rasos');
+    expect(page('0031').text).not.toContain('1 - 5 of 218 results');
+    expect(page('0066').text).not.toMatch(/Rating: \d|Wie sehr hat Ihnen/);
+    expect(page('0187').text).not.toContain('Blog » News » open3');
+    expect(page('0073').text).not.toContain('Titelbild: Fachy Marín');
+    // French guillemets are quotation marks, not breadcrumb separators.
+    expect(page('0216').text).toContain('Retour sur les revues de rang « 1 » ou « 1* »');
+  });
+
   it('drops picture credits ("Label © Agency / Photographer") and an empty search box', () => {
     const austria = page('0013').text;
     expect(austria).not.toMatch(/©/);
