@@ -215,14 +215,15 @@ export function isProse(f: TextFeatures): boolean {
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
   'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|' +
-  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro';
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|' +
+  'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre';
 const WEEKDAYS =
   'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|' +
   'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|' +
   'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes';
 const MONTH_WORD_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
 const DATE_WORD_RE = new RegExp(
-  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday|veröffentlicht|aktualisiert|erstellt|zuletzt|geändert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|il|el|em|überarbeitet|artikel|beitrag|autor|article|story|by|von|par|por)\\b\\.?`,
+  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday|veröffentlicht|aktualisiert|erstellt|zuletzt|geändert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|il|el|em|überarbeitet|artikel|beitrag|autor|article|story|by|von|par|por|ultimo|aggiornamento)\\b\\.?`,
   'giu',
 );
 
@@ -245,7 +246,7 @@ export function isDateLine(text: string): boolean {
 
 /** Headings over related links, in the languages of the stopword list. */
 const RELATED_HEADING_RE =
-  /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte sie (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
+  /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte (?:sie|dich) (?:auch )?interessieren|diese (?:artikel|beiträge) könnten (?:sie|dich) (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
 
 /**
  * Always furniture when short, even as a whole sentence: messages about the site itself (cookies,
@@ -253,11 +254,12 @@ const RELATED_HEADING_RE =
  */
 const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
   { re: /^(?:this (?:entry|post) was (?:posted|filed) (?:in|on|under|by)\b|bookmark the permalink|both comments and trackbacks are|(?:comments and )?trackbacks are (?:currently )?closed|you can follow any responses to this entry|you can leave a response|dieser (?:eintrag|beitrag|artikel) wurde (?:am |in |unter |von )|lesezeichen (?:für|auf) den permalink|cette entrée a été publiée|cet article a été publié dans|esta entrada fue publicada|questa voce è stata pubblicata)/iu, reason: 'blog post footer' },
-  { re: /^\|?\s*(?:abgelegt unter|gespeichert unter|eingeordnet unter|veröffentlicht unter|classé dans|archivado en|archiviato in)\b/iu, reason: 'blog post footer' },
+  { re: /^\|?\s*(?:abgelegt unter|gespeichert unter|eingeordnet unter|veröffentlicht unter|kategorisiert unter|categori[sz]ed (?:in|under)|filed in|classé dans|archivado en|archiviato in)\b/iu, reason: 'blog post footer' },
+  { re: /^(?:(?:dieser|der) (?:artikel|beitrag) hat \d+ kommentare?|this (?:article|post|story) has \d+ comments?|du musst eingeloggt sein|sie müssen (?:eingeloggt|angemeldet) sein|you must be (?:logged in|signed in) to)/iu, reason: 'comment section' },
   { re: /^(?:name|e-?mail|e-?mail-adresse|website|webseite|homepage|url|uri|kommentar|comment|nom|nombre|nome|courriel|site web|sitio web)\s*\*?\s*\((?:required|optional|will not be published|not published|never published|hidden|your (?:blog|web ?site|homepage)|erforderlich|pflicht(?:feld|angabe)?|optional|wird nicht veröffentlicht|adresse wird niemals veröffentlicht|obligatoire|requis|obligatorio|obbligatorio)/iu, reason: 'comment form' },
   { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form', hint: /mail|felder|kommentar|deine daten|mich|notify|champs|campos|indirizzo|endere/i },
   { re: /^(?:kommentar (?:verfassen|schreiben|hinterlassen)|antwort abbrechen|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|оставить комментарий)(?![\p{L}\p{N}])/iu, reason: 'comment section' },
-  { re: /(?:this (?:site|blog|website|work|page)|(?:content|contents|text|posts?) (?:on|of) this (?:site|blog|website)|(?:inhalte|texte|beiträge) (?:dieser|dieses|auf dieser) (?:website|webseite|seite|blogs?)|(?:dieser|diese|dieses) (?:website|webseite|seite|werk|blog)|(?:contenu|textes?) de ce (?:site|blog)|ce (?:site|blog|travail)|(?:este|esta) (?:sitio|blog|obra)|questo (?:sito|blog))\b[^.]{0,80}\b(?:licen[cs]ed|lizenziert|steh(?:t|en) unter|sous (?:la )?licence|bajo (?:una |la )?licencia|licenza|creative commons)(?![\p{L}])/iu, reason: 'copyright or legal line', hint: /licen|lizenz|creative/i },
+  { re: /(?:this (?:site|blog|website|work|page|text|article|post)|(?:dieser|dieses) (?:text|artikel|beitrag)|(?:content|contents|text|posts?) (?:on|of) this (?:site|blog|website)|(?:inhalte|texte|beiträge) (?:dieser|dieses|auf dieser) (?:website|webseite|seite|blogs?)|(?:dieser|diese|dieses) (?:website|webseite|seite|werk|blog)|(?:contenu|textes?) de ce (?:site|blog)|ce (?:site|blog|travail)|(?:este|esta) (?:sitio|blog|obra)|questo (?:sito|blog))\b[^.]{0,80}\b(?:licen[cs]ed|lizenziert|steh(?:t|en) unter|unter der lizenz|under (?:the|a) licen[cs]e|cc[- ]by|sous (?:la )?licence|bajo (?:una |la )?licencia|licenza|creative commons)(?![\p{L}])/iu, reason: 'copyright or legal line', hint: /licen|lizenz|creative/i },
 ];
 
 /** Cookie banners and consent boxes: the site speaking to the reader about cookies or data sent to a third party. */
@@ -313,7 +315,7 @@ const PICTURE_CREDIT_RE = /^[^©]{2,160}\s©\s*(?!\s*(?:19|20)\d\d)\p{L}[^©()]{
 // whole block, never inside long prose.
 const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:also read|read also|read more|see also|related(?: articles?| stories| posts| news| coverage| content)?|more from|more on this|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested)|read next|up next|what to read next|trending(?: now)?|most (?:read|popular|viewed)|top stories|editor'?s picks|don'?t miss|further reading|latest (?:news|stories|videos))\b\s*(?:[|:»›>\-–—]|\.{2,}\s*$|…\s*$|$)/i, reason: 'related-link line' },
-  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)\b|share (?:it|this) with a friend)/i, reason: 'end-of-article promo' },
+  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)\b|share (?:it|this) with a friend|sie finden diesen artikel im internet|den rest des (?:artikels|beitrags)|(?:hier )?zum vollständigen (?:artikel|beitrag))/i, reason: 'end-of-article promo' },
   { re: /^(?:also read|read more|read also|see also|related|more|watch|listen|click here|read the full story|read the rest)\s*[|:»›>\-–—]/i, reason: 'related-link line' },
   { re: /^(?:(?:zum vergrößern|zur vergrößerung) (?:bitte )?(?:an)?klicken|click (?:to|for) (?:enlarge|larger)|cliquez pour agrandir|haga clic para ampliar)/iu, reason: 'call to action' },
   { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)(?![\p{L}\p{N}])/iu, reason: 'call to action' },
@@ -326,10 +328,10 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:(?:%d|\d+|one|ein(?:em)?) (?:bloggern? (?:gefällt|gefallen) das|bloggers? likes? this|blogueurs? aiment? cette page|blogueros? les gusta esto)|(?:gefällt mir|like this|j'aime|me gusta|mi piace)\s*:|(?:gefällt mir |like )?(?:wird geladen|loading)\s*(?:\.\.\.|…))/iu, reason: 'subscription or sharing prompt' },
   { re: /^(?:möchten sie (?:den|diesen|das) (?:artikel|beitrag|video) teilen|(?:diesen )?(?:artikel|beitrag|seite) teilen|teilen sie (?:dies|diesen (?:artikel|beitrag))|jetzt teilen|teilen(?: auf| mit| per)?|partager(?: cet article| sur| par)?|partagez(?: cet article)?|compartir(?: en| este artículo)?|compartilhe|compartilhar|condividi(?: su| questo articolo)?|поделиться)(?![\p{L}\p{N}])/iu, reason: 'subscription or sharing prompt' },
   { re: /\b(?:subscribe to|sign up for|sign up to|newsletter|unsubscribe|inbox)\b/i, reason: 'subscription prompt' },
-  { re: /^(?:über (?:den autor|die autorin|die autoren|uns)|zum autor|zur autorin|à propos de l'auteure?|sobre (?:el|la|o|a) autora?|sull'autore|l'autore|об авторе)\s*:?$/iu, reason: 'author box heading' },
+  { re: /^(?:über (?:den autor|den author|die autorin|die autoren|uns)|zum autor|zur autorin|à propos de l'auteure?|sobre (?:el|la|o|a) autora?|sull'autore|l'autore|об авторе)\s*:?$/iu, reason: 'author box heading' },
   { re: /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hilfreich|nützlich) (?:war|fanden sie)|was this (?:article|post|page|story) (?:helpful|useful)|did you (?:find|like) this (?:article|post)|rate this (?:article|post|story)|bewerten sie (?:diesen|den) (?:artikel|beitrag)|cet article vous a-t-il été utile|¿?te ha resultado útil|¿?(?:le|te) ha sido útil|questo articolo ti è stato utile|diskutieren sie mit(?: dem autor)?)/iu, reason: 'rating or feedback prompt' },
   { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
-  { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen)/iu, reason: 'rating or feedback prompt' },
+  { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten)/iu, reason: 'rating or feedback prompt' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
   { re: /^(?:[^«‹»›|.!?]{1,40}\s[»›]\s){2,}[^«‹»›|]{1,120}$/u, reason: 'breadcrumb' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
@@ -337,7 +339,7 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
   { re: /^(?:more|other|related|recommended|latest|top|popular|trending|further|similar)\b[\p{L}\p{N}' ]{0,40}\b(?:stories|articles|news|posts|reads|reading|videos?|coverage|links|headlines)\s*:?$/iu, reason: 'related-link heading' },
   { re: /^(?:skip to (?:main )?content|skip navigation|menu|search|home|close|back to top|toggle navigation|main menu|next|previous|prev|next article|previous article|image|caption|enlarge this image|hide caption|toggle caption)\s*$/i, reason: 'navigation' },
-  { re: /(?:all rights reserved|©\s*\d{4}|copyright\s*©?\s*\d{4}|this (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced))|terms of (?:use|service)|privacy policy|cookie policy)/i, reason: 'copyright or legal line' },
+  { re: /(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены|©[^.©]{0,60}\b(?:19|20)\d\d\s*$|©\s*\d{4}|copyright\s*©?\s*\d{4}|this (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced))|terms of (?:use|service)|privacy policy|cookie policy)/i, reason: 'copyright or legal line' },
 ];
 
 /** A pitch to the reader: second-person address with a subscription or follow cue. */
@@ -366,7 +368,7 @@ export function cutCredits(text: string): { text: string; credits: string[] } {
 export function captionReason(text: string): string | null {
   const t = text.trim();
   if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
-  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|titelbild|beitragsbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|buchcover|image source|video|file photo|pictured)\s*(?:credit)?\s*[:|]/i.test(t) && t.length < 200)
+  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|titelbild|beitragsbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|buchcover|image source|(?:weitere )?bildautor(?:en)?|video|file photo|pictured)\s*(?:credit|source)?\s*(?:[–-]\s*(?:oben|unten|mitte|links|rechts|top|bottom|left|right|above|below)\s*)?[:|]/i.test(t) && t.length < 200)
     return 'photo credit';
   if (/^\((?:photo|photos|picture|image|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,120}\)$/i.test(t)) return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
@@ -431,7 +433,7 @@ function isLinkLine(text: string, f: TextFeatures): boolean {
 
 function isBylineLine(text: string, f: TextFeatures): boolean {
   if (f.words > 14 || f.endsSentence) return false;
-  const t = text.trim();
+  const t = text.trim().replace(/^\|\s*/, '');
   return (
     /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(t) ||
     /^(?:submitted by|posted by|gespeichert von|eingestellt von|verfasst von|geschrieben von|erstellt von|publié par|écrit par|publicado por|escrito por|pubblicato da|scritto da)\s+\S/iu.test(t)

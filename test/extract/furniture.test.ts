@@ -84,6 +84,10 @@ describe('page furniture on real pages', () => {
     expect(page('0066').text).not.toMatch(/Rating: \d|Wie sehr hat Ihnen/);
     expect(page('0187').text).not.toContain('Blog » News » open3');
     expect(page('0073').text).not.toContain('Titelbild: Fachy Marín');
+    expect(page('0209').text).not.toMatch(/Alle Rechte vorbehalten|© Frankfurter Allgemeine/);
+    expect(page('0241').text).not.toMatch(/Pubblicato il:|Ultimo aggiornamento:/);
+    expect(page('0258').text).not.toContain('Du musst Eingeloggt sein');
+    expect(page('0273').text).not.toContain('veröffentlicht unter der Lizenz CC-BY');
     // French guillemets are quotation marks, not breadcrumb separators.
     expect(page('0216').text).toContain('Retour sur les revues de rang « 1 » ou « 1* »');
   });
