@@ -223,7 +223,7 @@ const WEEKDAYS =
   'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes';
 const MONTH_WORD_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
 const DATE_WORD_RE = new RegExp(
-  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday|veröffentlicht|aktualisiert|erstellt|zuletzt|geändert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|il|el|em|überarbeitet|artikel|beitrag|autor|article|story|by|von|par|por|ultimo|aggiornamento)\\b\\.?`,
+  `\\b(?:${MONTHS}|${WEEKDAYS}|am|pm|a\\.m\\.|p\\.m\\.|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|updated?|published|posted|last|modified|on|at|de|às|um|uhr|le|à|h|st|nd|rd|th|hours?|minutes?|mins?|days?|ago|today|yesterday|veröffentlicht|aktualisiert|erstellt|zuletzt|geändert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|il|el|em|überarbeitet|artikel|beitrag|autor|article|story|by|von|par|por|ultimo|aggiornamento|stand|des|artikels|beitrags)\\b\\.?`,
   'giu',
 );
 
@@ -332,6 +332,8 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hilfreich|nützlich) (?:war|fanden sie)|was this (?:article|post|page|story) (?:helpful|useful)|did you (?:find|like) this (?:article|post)|rate this (?:article|post|story)|bewerten sie (?:diesen|den) (?:artikel|beitrag)|cet article vous a-t-il été utile|¿?te ha resultado útil|¿?(?:le|te) ha sido útil|questo articolo ti è stato utile|diskutieren sie mit(?: dem autor)?)/iu, reason: 'rating or feedback prompt' },
   { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
   { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten)/iu, reason: 'rating or feedback prompt' },
+  { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
+  { re: /\b\d(?:[.,]\d+)? out of \d+ based on \d+ (?:ratings?|votes?|reviews?)\b/i, reason: 'rating or feedback prompt' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
   { re: /^(?:[^«‹»›|.!?]{1,40}\s[»›]\s){2,}[^«‹»›|]{1,120}$/u, reason: 'breadcrumb' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
@@ -436,6 +438,7 @@ function isBylineLine(text: string, f: TextFeatures): boolean {
   const t = text.trim().replace(/^\|\s*/, '');
   return (
     /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(t) ||
+    /^(?:written by|words by|reporting by|text|von|autor|author|par|por)\s*:\s*\p{Lu}/iu.test(t) ||
     /^(?:submitted by|posted by|gespeichert von|eingestellt von|verfasst von|geschrieben von|erstellt von|publié par|écrit par|publicado por|escrito por|pubblicato da|scritto da)\s+\S/iu.test(t)
   );
 }
