@@ -375,6 +375,11 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
 });
 
 describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
+  it('a year before a two-letter zone-like word is a year, not a clock time ("a 2019 CT scan")', () => {
+    expect(tx('A 2019 CT scan showed a small tumour, doctors said.', '2020-03-12', '2019')).toEqual(['DATE', '2019', undefined]);
+    expect(tx('The 1945 MT Everest expedition was famous.', '2020-03-12', '1945')).toEqual(['DATE', '1945', undefined]);
+    expect(findTimexes('Physicists counted 1200 Z bosons.', { dct: '2020-03-12' }).some((t) => t.type === 'TIME')).toBe(false);
+  });
   it('"until" ending a past clause looks back ("kept going until nearly 2 a.m. Friday")', () => {
     // Charlotte protests, reported on Monday 26 September 2016 (third review)
     expect(tx('Protesters kept going until nearly 2 a.m. Friday in defiance of the curfew.', '2016-09-26', 'nearly 2 a.m. Friday')).toEqual(['TIME', '2016-09-23T02:00', 'APPROX']);

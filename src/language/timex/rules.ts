@@ -141,15 +141,20 @@ const PART_OF_DAY: Record<string, string> = {
 
 const SEASON: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
+let namedDate: RegExp | null = null;
+let dayMonthDate: RegExp | null = null;
+
 /** Resolve a day word ("yesterday", "Friday", "March 5", "last Tuesday") against the context. */
 function resolveDayWord(word: string, ctx: Ctx): { day: Ymd | null; anchor: 'dct' | 'none' } {
   // "Thursday 6 May 2010": the date decides, the weekday only names it
-  const dated = new RegExp(`^(?:${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}),?\\s+(?=\\d|${MONTH_SRC})`).exec(word.trim());
+  namedDate ??= new RegExp(`^(?:${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}),?\\s+(?=\\d|${MONTH_SRC})`);
+  const dated = namedDate.exec(word.trim());
   if (dated) word = word.trim().slice(dated[0].length);
   const w = word.toLowerCase().trim();
   const dct = ctx.dct;
   // "Nov. 9", "18 May 2009", "May 18, 2009" (after a clock time: "at 1:17 pm on 18 May 2009")
-  const mDate = new RegExp(`^(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}|(${DAYNUM})${DAYSUF}\\s+(${MONTH_SRC}))(?:\\s*,?\\s*(${YEAR4}))?$`, 'i').exec(word.trim());
+  dayMonthDate ??= new RegExp(`^(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}|(${DAYNUM})${DAYSUF}\\s+(${MONTH_SRC}))(?:\\s*,?\\s*(${YEAR4}))?$`, 'i');
+  const mDate = dayMonthDate.exec(word.trim());
   if (mDate) {
     const mo = monthNumber(mDate[1] ?? mDate[4]!) ?? 1;
     const d = +(mDate[2] ?? mDate[3]!);
@@ -698,8 +703,10 @@ rule(
   },
 );
 
-// Four-digit clock times with a zone: "1930 CDT on 1 June", "(0030 GMT)", "1425 local time".
-rule('military-time', `\\b([01]\\d|2[0-3])([0-5]\\d)(${TZ_SRC})${TIME_DAY_SRC}`, 11, (m, text) => {
+// Four-digit clock times with a zone: "1930 CDT on 1 June", "(0030 GMT)", "1425 local time". Only
+// zones of three letters or more: "a 2019 CT scan", "the 1945 MT expedition", "1200 Z bosons" are not times.
+const MILITARY_TZ_SRC = `(?:\\s*\\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|EET|EEST)(?![A-Za-z])\\)?|\\s+(?:local|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\s+time)`;
+rule('military-time', `\\b([01]\\d|2[0-3])([0-5]\\d)(${MILITARY_TZ_SRC})${TIME_DAY_SRC}`, 11, (m, text) => {
   const hhmm = `T${m[1]}:${m[2]}`;
   // "(1925 GMT) on Thursday": the parenthesis closes the time, and the day stays outside it
   const closed = m[3]!.endsWith(')');
