@@ -59,7 +59,8 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   let centralScore = -1;
   // What happened, not what was announced: an entry only written about ahead of its date is not
   // where the story stands ("8 November 2016: … their choice on Nov. 8" in a September story).
-  const happened = timeline.filter((e) => !e.expected);
+  const reported = timeline.filter((e) => !e.expected);
+  const happened = reported.length ? reported : timeline; // a story only of announcements still gets a summary
   for (const e of happened) {
     if (isFurniture(e.summary)) continue;
     const s =

@@ -234,7 +234,8 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       summary: picked[0]!.mention.text,
       sentences: picked.map((c) => ({ text: c.mention.text, articleId: c.mention.articleId })),
       articleIds: sources,
-      ...(picked.every((c) => c.mention.future) ? { expected: true as const } : {}),
+      // every mention of the date, not only the sentences shown: one later report clears it
+      ...(mentions.every((m) => m.future) ? { expected: true as const } : {}),
     });
   }
   const placeOf = new Map<TimelineEntry, IsoDate>();

@@ -41,6 +41,19 @@ function seedArticles(clean = true): StoryArticle[] {
 
 const CRUFT = [/Also Read/, /Leave a Reply/, /email address/, /Read on RBC/, /alt=/, /\.jpg/, /29th March 2024/, /guardian\.ng/, /COMBO/, /Photos by/, /Comments are closed/, /About Author/];
 
+describe('expected timeline entries', () => {
+  it('a date announced ahead is expected until an article written after it reports it', () => {
+    // Seed 004 (written late December 2021) announces the Geneva talks of January 10.
+    const seeds = seedArticles();
+    const ahead = buildStory(seeds).timeline.find((t) => t.date === '2022-01-10')!;
+    expect(ahead.expected).toBe(true);
+    const text = 'Russian and US delegations met in Geneva on January 10 for talks on security guarantees, the Russian foreign ministry said.';
+    const report: StoryArticle = { id: 'report', title: 'Talks held in Geneva', text, published: '2022-01-11', source: null, duplicateOf: null, analysis: analysisOf(text, '2022-01-11') };
+    const after = buildStory([...seeds, report]).timeline.find((t) => t.date === '2022-01-10')!;
+    expect(after.expected).toBeUndefined();
+  });
+});
+
 describe('seed story', () => {
   const articles = seedArticles();
   const story = buildStory(articles);
