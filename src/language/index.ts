@@ -17,8 +17,11 @@ export interface AnalyzeOptions {
 
 /** Entity and quote models are trained on English news: run on German they make every noun a name. */
 export function analysesEntities(language: string | null | undefined): boolean {
-  const primary = language?.trim().toLowerCase().split(/[-_]/)[0]; // "en-US", "EN"
-  return !primary || primary === 'en' || primary === 'eng' || primary === 'english' || primary === 'und';
+  // Only a language code that names another language turns them off: "en-US", "EN", "English
+  // (US)", "x-default" or a typo keep the English analysis.
+  const primary = language?.trim().toLowerCase().split(/[-_\s(]/)[0] ?? '';
+  if (!/^[a-z]{2,3}$/.test(primary)) return true;
+  return primary === 'en' || primary === 'eng' || primary === 'und' || primary === 'mul' || primary === 'zxx';
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {

@@ -23,7 +23,9 @@ export function tagSentences(sentences: string[][]): string[][] {
 
 const LOCATIVE = new Set(['in', 'near', 'across', 'outside', 'inside', 'throughout']); // not "at", "into": "shouted at Hillary"
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'St.', 'Saint', 'Fort', 'Port', 'Mount', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Great', 'Little', 'Lake', 'Cape']);
-const OWNING = new Set(['stake', 'stakes', 'interest', 'interests', 'share', 'shares', 'invest', 'invests', 'invested', 'investing', 'investment', 'investments', 'holding', 'holdings', 'position']);
+// "a stake in Citigroup", "lost faith in Biden", "believed in Trump": "in" after these is no place.
+const NOT_LOCATIVE_IN = new Set(['stake', 'stakes', 'interest', 'interests', 'share', 'shares', 'invest', 'invests', 'invested', 'investing', 'investment', 'investments', 'holding', 'holdings', 'position',
+  'faith', 'confidence', 'trust', 'belief', 'believe', 'believes', 'believed', 'believing', 'disappointed', 'proud', 'interested', 'role', 'part', 'win', 'victory', 'vote', 'votes']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'asked', 'explained', 'wrote', 'who', 'whose']);
 
 /**
@@ -54,9 +56,8 @@ function placesByContext(words: string[][], tags: string[][]): void {
       const before = w[a - 1]?.toLowerCase();
       const after = w[b];
       const possessive = after !== undefined && /^['’]s?$/.test(after);
-      // "a stake in Citigroup", "invested in Tesla": "in" after a word of owning names a company.
-      const owning = before === 'in' && OWNING.has(w[a - 2]?.toLowerCase() ?? '');
-      if (before !== undefined && LOCATIVE.has(before) && !possessive && !owning) locative++;
+      const notPlace = before === 'in' && NOT_LOCATIVE_IN.has(w[a - 2]?.toLowerCase() ?? '');
+      if (before !== undefined && LOCATIVE.has(before) && !possessive && !notPlace) locative++;
       if ((after && SPEECH_AFTER.has(after.toLowerCase())) || (before !== undefined && (ROLE_HEADS.has(before) || HONORIFICS.has(before)))) person = true;
       // A first name and a surname ("Charles Keating") is a person; "New Delhi", "Fort Worth" are not.
       if (label === 'PER' && b - a >= 2 && !PLACE_PREFIXES.has(w[a]!)) person = true;
