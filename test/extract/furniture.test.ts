@@ -111,6 +111,11 @@ describe('titles: a menu heading or a domain is not the title', () => {
     expect(page('0007').title).not.toMatch(/Navigation|Menue/);
   });
 
+  it('skips an <h1> that is the site name (the logo) and blog-engine section words', () => {
+    expect(page('0106').title).toBe('Podcasts in Plex einbinden'); // <h1>Disfunctions.de</h1>; "Disfunctions.de » Blog Archiv » …"
+    expect(page('0093').title).toBe('Nummer zwei: Leo');
+  });
+
   it('takes the <title> over a DC.title that is only the domain', () => {
     expect(page('0020').title).toMatch(/^The GNU General Public License v3\.0/);
   });

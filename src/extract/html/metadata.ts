@@ -167,9 +167,11 @@ export function cleanTitle(raw: string, site: string | null, host: string | null
     return k.length > 0 && siteKeys.some((s) => s.length > 2 && (k === s || k.includes(s) || s.includes(k)));
   };
   // Drop site-name parts at either end; otherwise drop a short last part when the first part is long.
+  // Site-name parts, and the section words blog engines put beside the headline ("Blog Archiv").
+  const isSection = (p: string) => /^(?:blog ?archiv(?:e)?|archiv(?:e|es)?|blog|news|home|startseite|aktuelles|neuigkeiten|actualités|noticias|notizie)$/i.test(p.trim());
   let kept = parts.slice();
-  while (kept.length > 1 && isSite(kept[kept.length - 1]!)) kept.pop();
-  while (kept.length > 1 && isSite(kept[0]!)) kept.shift();
+  while (kept.length > 1 && (isSite(kept[kept.length - 1]!) || isSection(kept[kept.length - 1]!))) kept.pop();
+  while (kept.length > 1 && (isSite(kept[0]!) || isSection(kept[0]!))) kept.shift();
   if (kept.length === parts.length && parts.length >= 2) {
     const last = parts[parts.length - 1]!;
     const head = parts.slice(0, -1).join(' | ');
@@ -218,7 +220,12 @@ export function pickTitle(metaTitles: (string | null)[], h1s: Element[], documen
   const hostKeys = [host, host?.split('.').slice(-2, -1)[0]].filter((k): k is string => Boolean(k)).map(norm);
   const isDomain = (t: string) => /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\/?$/i.test(t) || hostKeys.includes(norm(t));
   for (const t of metaTitles) if (t && !isDomain(t)) return cleanTitle(t, site, host);
-  const headlines = h1s.filter(isHeadlineH1).map((el) => text(el.textContent)!);
+  // (an <h1> that is the site's name or a domain is the logo's)
+  const siteKey = site ? norm(site) : null;
+  const headlines = h1s
+    .filter(isHeadlineH1)
+    .map((el) => text(el.textContent)!)
+    .filter((h) => !isDomain(h) && norm(h) !== siteKey);
   if (documentTitle) {
     const titleWords = new Set(normWords(documentTitle));
     // Most of the heading's words in the <title>; among those, the one sharing the most words.
