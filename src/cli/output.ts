@@ -1,13 +1,24 @@
 // Terminal output helpers: plain tables, truncation, progress (a bar on a terminal, log lines otherwise).
 import cliProgress from 'cli-progress';
 
+// Article text is hostile: an escape sequence in a title could retitle the window or clear the
+// screen of whoever reads it in a terminal. Control characters other than line breaks and tabs go.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** The text without terminal control characters (ESC, BEL, C1 controls…). */
+export function printable(s: string): string {
+  return s.replace(CONTROL, '');
+}
+
 export function truncate(s: string, width: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = printable(s).replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat : flat.slice(0, Math.max(0, width - 1)) + '…';
 }
 
 /** A left-aligned text table with a header row. */
 export function table(header: string[], rows: string[][]): string {
+  rows = rows.map((r) => r.map(printable));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
@@ -18,7 +29,7 @@ export function printJson(value: unknown): void {
 }
 
 export function wrap(text: string, width = 96, indent = ''): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const words = printable(text).replace(/\s+/g, ' ').trim().split(' ');
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

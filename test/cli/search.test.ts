@@ -1,6 +1,7 @@
 // `storyline search`: the web's full-text search on the command line (review 3 item 11).
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { readSources } from '../../src/ingest/index.js';
@@ -47,5 +48,24 @@ describe('storyline search', () => {
     const nobody = run(['search', 'talks', '--db', db, '--entity', 'Nobody Atall']);
     expect(nobody.stderr).toContain('no entity matches "Nobody Atall"');
     expect(run(['search', 'zzzxq', '--db', db]).stdout).toBe('no articles match "zzzxq"\n');
+    // A part of a name that several entities share is not silently resolved to one of them.
+    const ambiguous = run(['search', 'talks', '--db', db, '--entity', 'Russ']);
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/"Russ" names \d+ entities: .*Russia/);
+  });
+
+  it('never prints terminal control sequences an article carries', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'escape.jsonl');
+    writeFileSync(file, JSON.stringify({ id: 'esc', published: '2024-01-02', title: 'Evil \u001b[31mred\u001b[0m title', text: 'Text with \u001b]0;pwned\u0007 a window title and \u001b[2J a clear screen. The minister said the plan would work.' }) + '\n');
+    const escDb = join(dir, 'esc.db');
+    const store = openStore(escDb);
+    await ingestDocuments(store, readSources([file]));
+    store.close();
+    for (const args of [['search', 'minister'], ['articles'], ['article', 'esc'], ['stories']]) {
+      const r = run([...args, '--db', escDb]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // `storyline quotes --speaker NAME [--story ID]`: stored statements by speaker, in time order.
 import { withStore } from '../store-option.js';
-import { printJson, truncate, wrap } from '../output.js';
+import { printable, printJson, truncate, wrap } from '../output.js';
 import { storyOrThrow } from './read.js';
 
 export interface QuotesListFlags {
@@ -32,7 +32,7 @@ export function listStoredQuotes(flags: QuotesListFlags): Promise<void> {
     }
     for (const q of quotes) {
       const date = q.date ?? q.published ?? 'undated';
-      process.stdout.write(`${date}  ${q.speaker ?? 'unattributed'}${q.cueText ? ` (${q.cueText})` : ''} — ${q.outlet ?? 'unknown source'} [${q.articleId}]\n`);
+      process.stdout.write(printable(`${date}  ${q.speaker ?? 'unattributed'}${q.cueText ? ` (${q.cueText})` : ''} — ${q.outlet ?? 'unknown source'} [${q.articleId}]`) + '\n');
       process.stdout.write(wrap(q.direct ? `“${q.text}”` : truncate(q.text, 600), 92, '    ') + '\n\n');
     }
   });

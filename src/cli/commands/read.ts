@@ -4,7 +4,7 @@ import { analysesEntities } from '../../language/index.js';
 import type { Command } from 'commander';
 import { sqliteHandle, type Store } from '../../store/index.js';
 import { addDbOption, withStore } from '../store-option.js';
-import { printJson, table, truncate, wrap } from '../output.js';
+import { printable, printJson, table, truncate, wrap } from '../output.js';
 import { isStatement } from '../../language/quotes/index.js';
 import { consecutiveDayRuns } from '../../story/timeline.js';
 import { spreadOverDates } from '../../story/claims.js';
@@ -95,7 +95,7 @@ export function printStory(store: Store, id: string): void {
   }
   out.push('', 'Sources');
   for (const a of articles) out.push(`  ${(a.published ?? 'undated').padEnd(10)}  ${truncate(a.source ?? '—', 18).padEnd(18)}  ${truncate(a.title, 60)}  [${a.id}]${a.duplicateOf ? ` duplicate of ${a.duplicateOf}` : ''}`);
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(printable(out.join('\n')) + '\n');
 }
 
 export function printStoriesSummary(store: Store, limit = 20, offset = 0): void {
@@ -178,7 +178,7 @@ export function registerRead(program: Command): void {
           out.push('', `Removed by the cleaner: ${a.removed.length} block(s)${flags.removed ? '' : ' (show them with --removed)'}`);
           if (flags.removed) for (const r of a.removed) out.push(`  [${r.reason}] ${truncate(r.text, 80)}`);
         }
-        process.stdout.write(out.join('\n') + '\n');
+        process.stdout.write(printable(out.join('\n')) + '\n');
       }),
     );
 
@@ -203,7 +203,7 @@ export function registerRead(program: Command): void {
           if (merged) process.stderr.write(merged + '\n');
           return printJson({ ...story, history: store.storyHistory(story.id) });
         }
-        if (merged) process.stdout.write(`${merged}\n\n`);
+        if (merged) process.stdout.write(`${printable(merged)}\n\n`);
         printStory(store, story.id);
       }),
     );

@@ -4,7 +4,7 @@ import { createSearch, type Highlighted } from '../../search/index.js';
 import { sqliteHandle } from '../../store/index.js';
 import { describeIssues, searchQuery } from '../../serve/schemas.js';
 import { addDbOption, withStore } from '../store-option.js';
-import { printJson, wrap } from '../output.js';
+import { printable, printJson, wrap } from '../output.js';
 
 interface SearchFlags {
   db?: string;
@@ -19,9 +19,9 @@ interface SearchFlags {
   json?: boolean;
 }
 
-/** Matched words in «» (or bold on a terminal): the text itself is never altered. */
-function marked(h: Highlighted, tty: boolean): string {
-  const [open, close] = tty ? ['\x1b[1m', '\x1b[22m'] : ['«', '»'];
+/** Matched words in «». */
+function marked(h: Highlighted): string {
+  const [open, close] = ['«', '»'];
   let out = '';
   let at = 0;
   for (const [start, end] of h.highlights) {
@@ -61,14 +61,22 @@ export function registerSearch(program: Command): void {
       return withStore(flags, 'read', (store) => {
         let entityId: string | undefined;
         if (q.entity) {
-          const found = store.getEntity(q.entity) ?? store.findEntitiesByName(q.entity)[0];
-          if (!found) throw new Error(`no entity matches "${q.entity}": list them with \`storyline entities\``);
+          // An id or key, else a name: the one entity it names, or the one whose name it is exactly.
+          const byId = store.getEntity(q.entity);
+          const matches = byId ? [byId] : store.findEntitiesByName(q.entity);
+          const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+          const exact = matches.filter((e) => fold(e.name) === fold(q.entity!));
+          const found = matches.length === 1 ? matches[0] : exact.length === 1 ? exact[0] : undefined;
+          if (!matches.length) throw new Error(`no entity matches "${q.entity}": list them with \`storyline entities\``);
+          if (!found) {
+            const some = matches.slice(0, 8).map((e) => `${e.name} (${e.type}, ${e.id})`).join('; ');
+            throw new Error(`"${q.entity}" names ${matches.length} entities: ${some}${matches.length > 8 ? '; …' : ''} — give the full name or the id`);
+          }
           entityId = found.id;
         }
         const search = createSearch(sqliteHandle(store));
         const result = search({ q: q.q, source: q.source, entityId, storyId: q.story, from: q.from, to: q.to, duplicates: q.duplicates === 'true', limit: q.limit, offset: q.offset });
         if (flags.json) return printJson({ total: result.total, query: result.query, match: result.match, hits: result.hits, facets: result.facets });
-        const tty = process.stdout.isTTY === true;
         const out: string[] = [];
         if (result.total === 0) {
           out.push(`no articles match ${JSON.stringify(q.q)}${q.source || entityId || q.story || q.from || q.to ? ' with these filters' : ''}`);
@@ -77,8 +85,8 @@ export function registerSearch(program: Command): void {
           out.push(`${result.total} article${result.total === 1 ? ' matches' : 's match'} ${JSON.stringify(q.q)}${result.hits.length < result.total ? ` (${q.offset + 1}–${last} shown; --offset ${last} for more)` : ''}`, '');
           for (const h of result.hits) {
             out.push(`${h.published ?? 'undated'}  ${h.source ?? 'source unknown'}  [${h.id}]${h.storyId ? `  story ${h.storyId}` : ''}`);
-            out.push(`  ${marked(h.title, tty)}`);
-            if (h.snippet.text) out.push(wrap(marked(h.snippet, tty), 92, '    '));
+            out.push(`  ${printable(marked(h.title))}`);
+            if (h.snippet.text) out.push(wrap(marked(h.snippet), 92, '    '));
             out.push('');
           }
           const top = (facets: { label: string; count: number }[]) => facets.slice(0, 6).map((f) => `${f.label} (${f.count})`).join(', ');
