@@ -54,7 +54,9 @@ function sampleWords(sample: string): string[] {
   return sample.toLowerCase().match(/\p{L}+/gu) ?? [];
 }
 
-const ADDRESS_SOURCE = String.raw`\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|io|de|at|ch|fr|es|it|nl|uk|ru|pl|se|eu)\b\S*`;
+// Starts only where a run of word characters starts (no match attempt inside "a-a-a-…"), and only
+// the sample is ever searched: a hostile 5 MB text must not make the backtracking quadratic.
+const ADDRESS_SOURCE = String.raw`\b(?:https?:\/\/|www\.)\S+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|io|de|at|ch|fr|es|it|nl|uk|ru|pl|se|eu)\b\S*`;
 const ADDRESS_RE = new RegExp(ADDRESS_SOURCE, 'i');
 const ADDRESS_RE_G = new RegExp(ADDRESS_SOURCE, 'gi');
 
@@ -64,7 +66,7 @@ export function detectLanguage(text: string, declared: string | null): string {
   // Addresses are in no language (a page of "via site.org https://site.org" lines read as Esperanto):
   // judged without them, or by the declaration when little else is left.
   if (text.includes('.') && ADDRESS_RE.test(text.slice(0, FUNCTION_SAMPLE_CHARS))) {
-    const words = text.replace(ADDRESS_RE_G, ' ');
+    const words = text.slice(0, 2 * FUNCTION_SAMPLE_CHARS).replace(ADDRESS_RE_G, ' ');
     if (words.slice(0, SAMPLE_CHARS).replace(/\s+/g, '').length >= 40) text = words;
     else if (declaredCode) return declaredCode;
   }
