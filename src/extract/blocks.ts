@@ -259,6 +259,11 @@ const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
   { re: /^(?:name|e-?mail|e-?mail-adresse|website|webseite|homepage|url|uri|kommentar|comment|nom|nombre|nome|courriel|site web|sitio web)\s*\*?\s*\((?:required|optional|will not be published|not published|never published|hidden|your (?:blog|web ?site|homepage)|erforderlich|pflicht(?:feld|angabe)?|optional|wird nicht veröffentlicht|adresse wird niemals veröffentlicht|obligatoire|requis|obligatorio|obbligatorio)/iu, reason: 'comment form' },
   { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form', hint: /mail|felder|kommentar|deine daten|mich|notify|champs|campos|indirizzo|endere/i },
   { re: /^(?:kommentar (?:verfassen|schreiben|hinterlassen)|antwort abbrechen|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|оставить комментарий)(?![\p{L}\p{N}])/iu, reason: 'comment section' },
+  {
+    re: /(?:(?:passwort|kennwort|password) (?:muss|must)|bitte (?:trage|gib) (?:eine|deine|ihre) e-?mail|kein [\p{L}-]+konto vorhanden|bitte wähle (?:deine|einen) (?:anzeigename|benutzername)|bitte (?:stimme|akzeptiere) (?:unserer|die|den) datenschutz|(?:forgot|reset) (?:your )?password|passwort vergessen|mot de passe oublié)/iu,
+    reason: 'login form',
+    hint: /passw|kennwort|konto|datenschutz|e-?mail|anzeigename|mot de passe/i,
+  },
   { re: /(?:this (?:site|blog|website|work|page|text|article|post)|(?:dieser|dieses) (?:text|artikel|beitrag)|(?:content|contents|text|posts?) (?:on|of) this (?:site|blog|website)|(?:inhalte|texte|beiträge) (?:dieser|dieses|auf dieser) (?:website|webseite|seite|blogs?)|(?:dieser|diese|dieses) (?:website|webseite|seite|werk|blog)|(?:contenu|textes?) de ce (?:site|blog)|ce (?:site|blog|travail)|(?:este|esta) (?:sitio|blog|obra)|questo (?:sito|blog))\b[^.]{0,80}\b(?:licen[cs]ed|lizenziert|steh(?:t|en) unter|unter der lizenz|under (?:the|a) licen[cs]e|cc[- ]by|sous (?:la )?licence|bajo (?:una |la )?licencia|licenza|creative commons)(?![\p{L}])/iu, reason: 'copyright or legal line', hint: /licen|lizenz|creative/i },
 ];
 
@@ -278,7 +283,7 @@ const LONG_NOTICE_HINT_RE = /cookie|licen|lizenz|creative|youtube|google|faceboo
 
 /** Words every unanchored notice (comment-form phrases, licences, cookies, third parties) contains: one test for all. */
 const NOTICE_WORDS_RE =
-  /mail|felder|kommentar|deine daten|mich|notify|champs|campos|licen|lizenz|creative|cookie|youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third.part|tiers/i;
+  /mail|passw|kennwort|konto|datenschutz|anzeigename|mot de passe|felder|kommentar|deine daten|mich|notify|champs|campos|licen|lizenz|creative|cookie|youtube|google|facebook|twitter|instagram|vimeo|spotify|soundcloud|drittanbieter|third.part|tiers/i;
 
 export function siteNoticeReason(text: string, f: TextFeatures): string | null {
   if (f.words > 80) return null;
@@ -323,6 +328,8 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:categories|category|kategorien|kategorie|catégories|categorías|categorie|archives?|archiv|archivos|archivio|meta|tags|schlagwörter|schlagworte|stichwörter|blogroll|links|recent (?:posts|comments)|neueste (?:beiträge|kommentare)|letzte (?:beiträge|kommentare)|search|suche|suchen|recherche|buscar|cerca|autor|author|auteur|lizenz|licen[cs]e|licence|impressum)\s*:?$/iu, reason: 'sidebar heading' },
   { re: /^(?:no (?:search )?results(?: found)?|nothing found|keine (?:such)?ergebnisse(?: gefunden)?|aucun résultat(?: trouvé)?|sin resultados|no se encontraron resultados|nessun risultato|nenhum resultado(?: encontrado)?|ничего не найдено)\s*[.!]?$/iu, reason: 'search box' },
   { re: /^(?:leave a (?:reply|comment)|post a comment|add a comment|be the first to comment|join the (?:conversation|discussion)|(?:show|view|hide|load|read|see) (?:all )?comments?|comments? (?:are|is) (?:closed|disabled)|no comments(?: yet)?|\d+\s+comments?|comments?\s*\(\d+\)|comments?)\b/i, reason: 'comment section' },
+  { re: /^(?:\d+\s+(?:kommentare?|commentaires?|comentarios?|commenti|comentários?)|(?:keine|noch keine) kommentare|aucun commentaire|sin comentarios|nessun commento|um (?:einen |selbst )?kommentare? (?:zu )?(?:hinterlassen|schreiben|verfassen)|kommentare (?:von lesern|der leser)|comments? (?:are|do) not (?:necessarily )?(?:represent|reflect))(?![\p{L}\p{N}])/iu, reason: 'comment section' },
+  { re: /^(?:(?:jetzt )?(?:anmelden|einloggen|abonnieren|registrieren) und weiterlesen|(?:subscribe|log in|sign in) to (?:continue|read)|erhalte updates|abonniere jetzt|votre abonnement n.autorise pas|read more (?:on|in|at|from|about)\b|textquelle\s*:)/iu, reason: 'call to action' },
   { re: /(?:your email address will not be published|required fields are marked|you must be logged in to post a comment|this site uses akismet|save my name, email)/i, reason: 'comment form' },
   { re: /^(?:subscribe|sign up|sign in|log ?in|register|newsletter|get (?:the|our) (?:latest|newsletter|app)|download (?:the|our) app|follow us|join (?:us|our)|want more stories|like us on|share (?:this|on|via)|click to share|tweet this|email this|print this|get alerts)\b/i, reason: 'subscription or sharing prompt' },
   { re: /^(?:(?:%d|\d+|one|ein(?:em)?) (?:bloggern? (?:gefällt|gefallen) das|bloggers? likes? this|blogueurs? aiment? cette page|blogueros? les gusta esto)|(?:gefällt mir|like this|j'aime|me gusta|mi piace)\s*:|(?:gefällt mir |like )?(?:wird geladen|loading)\s*(?:\.\.\.|…))/iu, reason: 'subscription or sharing prompt' },
@@ -339,7 +346,7 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
-  { re: /^(?:more|other|related|recommended|latest|top|popular|trending|further|similar)\b[\p{L}\p{N}' ]{0,40}\b(?:stories|articles|news|posts|reads|reading|videos?|coverage|links|headlines)\s*:?$/iu, reason: 'related-link heading' },
+  { re: /^(?:more|other|related|recommended|latest|top|popular|trending|further|similar)\b[\p{L}\p{N}' ]{0,40}\b(?:stories|articles|news|posts|reads|reading|videos?|coverage|links|headlines|recipes|products|guides|content|topics)\s*:?$/iu, reason: 'related-link heading' },
   { re: /^(?:skip to (?:main )?content|skip navigation|menu|search|home|close|back to top|toggle navigation|main menu|next|previous|prev|next article|previous article|image|caption|enlarge this image|hide caption|toggle caption)\s*$/i, reason: 'navigation' },
   { re: /(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены|©[^.©]{0,60}\b(?:19|20)\d\d\s*$|©\s*\d{4}|copyright\s*©?\s*\d{4}|this (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced))|terms of (?:use|service)|privacy policy|cookie policy)/i, reason: 'copyright or legal line' },
 ];
@@ -375,6 +382,7 @@ export function captionReason(text: string): string | null {
   if (/^\((?:photo|photos|picture|image|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,120}\)$/i.test(t)) return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
   if (t.length < 400 && /(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t)) return 'photo caption';
+  if (t.length < 120 && /^©\s*(?!\s*(?:19|20)\d\d)\S[^.!?©]{0,100}$/u.test(t)) return 'photo credit';
   if (t.length < 300 && t.includes('©') && PICTURE_CREDIT_RE.test(t) && !/[.!?]["'”’»]?\s*$/.test(t)) return 'photo credit';
   if (t.length < 400 && /(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t)) return 'photo credit';
   if (t.length < 600 && /^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t)) return 'photo caption';
@@ -425,6 +433,16 @@ function furnitureReason(text: string, f: TextFeatures): string | null {
     if (!atStart && f.words <= 25 && (!prose || reason === 'comment form' || reason === 'copyright or legal line')) return reason;
   }
   return null;
+}
+
+const TOOLBAR_WORD_RE =
+  /\b(?:drucken|teilen|print|share|e-?mail|pdf|feedback|merken|kommentieren|tweet|facebook|twitter|whatsapp|linkedin|xing|pinterest|speichern|save|imprimer|partager|download|imprimir|compartir|stampa|condividi)\b/gi;
+
+/** A row of article tools ("Download PDF Drucken Teilen Feedback"): three or more of their names. */
+function isToolbar(text: string): boolean {
+  const found = new Set<string>();
+  for (const m of text.matchAll(TOOLBAR_WORD_RE)) found.add(m[0].toLowerCase());
+  return found.size >= 3;
 }
 
 /** URL-ish or domain-only lines ("To guardian.ng", "www.site.com", an e-mail, a bare link). */
@@ -496,6 +514,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if (f.words <= 25 && PITCH_CUE_RE.test(text) && READER_PITCH_RE.test(text) && !/["“”«»]/.test(text)) drop(it, 'subscription or follow pitch');
     else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
     else if (/^[\W\d_]*$/u.test(text) && text.length < 20 && !/\p{L}/u.test(text)) drop(it, 'symbols or numbers only');
+    else if (f.words <= 12 && !it.prose && isToolbar(text)) drop(it, 'toolbar');
     else {
       const repeat = options.repeatedLines?.size ? (options.repeatedLines.get(normalizeLineForRepetition(text)) ?? 0) : 0;
       // Boilerplate repeats across a source's articles; so do wire stories, so long prose needs more evidence.

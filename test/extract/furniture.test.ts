@@ -88,6 +88,10 @@ describe('page furniture on real pages', () => {
     expect(page('0241').text).not.toMatch(/Pubblicato il:|Ultimo aggiornamento:/);
     expect(page('0258').text).not.toContain('Du musst Eingeloggt sein');
     expect(page('0273').text).not.toContain('veröffentlicht unter der Lizenz CC-BY');
+    expect(page('0415').text).not.toContain('Download PDF Drucken Teilen Feedback');
+    expect(paragraphs(page('0463').text)).not.toContain('3 Kommentare');
+    expect(page('0588').text).not.toMatch(/Das Passwort muss|Bitte trage eine E-Mail-Adresse ein/);
+    expect(paragraphs(page('0654').text).filter((p) => p.startsWith('©'))).toEqual([]);
     // French guillemets are quotation marks, not breadcrumb separators.
     expect(page('0216').text).toContain('Retour sur les revues de rang « 1 » ou « 1* »');
   });
