@@ -340,9 +340,7 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
   { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten)/iu, reason: 'rating or feedback prompt' },
   { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
-  { re: /\b\d(?:[.,]\d+)? out of \d+ based on \d+ (?:ratings?|votes?|reviews?)\b/i, reason: 'rating or feedback prompt' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
-  { re: /^(?:[^«‹»›|.!?]{1,40}\s[»›]\s){2,}[^«‹»›|]{1,120}$/u, reason: 'breadcrumb' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
@@ -435,6 +433,11 @@ function furnitureReason(text: string, f: TextFeatures): string | null {
   return null;
 }
 
+/** "Blog » News » Headline": two or more short parts and » or › separators (« guillemets » are quotes). */
+const BREADCRUMB_RE = /^(?:[^«‹»›|.!?]{1,40}\s[»›]\s){2,}[^«‹»›|]{1,120}$/u;
+/** A rating widget's summary: "6.0 out of 6 based on 1 rating". */
+const STAR_RATING_RE = /\b\d(?:[.,]\d+)? out of \d+ based on \d+ (?:ratings?|votes?|reviews?)\b/i;
+
 const TOOLBAR_WORD_RE =
   /\b(?:drucken|teilen|print|share|e-?mail|pdf|feedback|merken|kommentieren|tweet|facebook|twitter|whatsapp|linkedin|xing|pinterest|speichern|save|imprimer|partager|download|imprimir|compartir|stampa|condividi)\b/gi;
 
@@ -515,6 +518,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
     else if (/^[\W\d_]*$/u.test(text) && text.length < 20 && !/\p{L}/u.test(text)) drop(it, 'symbols or numbers only');
     else if (f.words <= 12 && !it.prose && isToolbar(text)) drop(it, 'toolbar');
+    else if (f.words <= 30 && (text.includes('»') || text.includes('›')) && BREADCRUMB_RE.test(text)) drop(it, 'breadcrumb');
+    else if (f.words <= 30 && text.includes(' based on ') && STAR_RATING_RE.test(text)) drop(it, 'rating or feedback prompt');
     else {
       const repeat = options.repeatedLines?.size ? (options.repeatedLines.get(normalizeLineForRepetition(text)) ?? 0) : 0;
       // Boilerplate repeats across a source's articles; so do wire stories, so long prose needs more evidence.
