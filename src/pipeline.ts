@@ -8,7 +8,7 @@ import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { normalizeLangTag } from './extract/language.js';
 import { analyze } from './language/index.js';
-import { linkPersonKey } from './language/entities.js';
+import { SurnameGroup, personSurname } from './language/entities.js';
 import { segment } from './language/segment.js';
 import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
 import { createLinker, type LinkDoc, type Linker, type LinkerOptions } from './link/index.js';
@@ -279,103 +279,181 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
+/** Where the people the corpus names are kept: `PERSONS + surname + ' ' + key` → articles, stored-as key and name. */
+const PERSONS = 'entities/persons/';
+
+interface PersonRecord {
+  /** Articles whose analysis has this person key (null: not yet counted, for stores older than the records). */
+  articles: number | null;
+  /** The corpus entity its mentions are stored under (null: none yet). */
+  storedAs: string | null;
+  name: string;
+}
+
+/** A person key whose articles are stored under `from` and now belong under another key. */
+interface PersonMove {
+  key: string;
+  from: string;
+}
+
 /**
- * Full-name person keys of the corpus by their last word, loaded once per run and kept current,
- * so that linking a surname costs the same however large the archive grows.
+ * Every person key articles have used (full names, linked or not, and bare surnames), by surname,
+ * with how many articles use it and the corpus entity it is stored under — kept in the store, so
+ * that each run links as one batch over the whole archive would ("George W. Bush" linked to "George
+ * Bush" still tells "George H. W. Bush" apart) and an article costs the same however large the
+ * archive grows. Whenever a surname's counts change its people are worked out again, and a key
+ * whose person changed moves with its articles ("Obama" alone goes to Barack Obama once he is the
+ * surname's clear majority, even if "Michelle Obama" came first). Who is a person is decided again,
+ * but not which of its names is the corpus key: an entity keeps its key as its variants grow.
  */
 class SurnameIndex {
-  private bySurname: Map<string, Set<string>> | null = null;
-  private readonly names = new Map<string, string>();
+  private legacy: Map<string, { key: string; name: string }[]> | null = null;
+  private readonly groups = new Map<string, Map<string, PersonRecord>>();
   constructor(private readonly store: Store) {}
 
-  private index(): Map<string, Set<string>> {
-    if (!this.bySurname) {
-      this.bySurname = new Map();
-      for (const e of this.store.personEntities()) this.add(e.key, e.name);
+  private group(surname: string): Map<string, PersonRecord> {
+    let group = this.groups.get(surname);
+    if (group) return group;
+    group = new Map();
+    const prefix = PERSONS + surname + ' ';
+    for (const kvKey of this.store.kv.keys(prefix)) {
+      const [articles, storedAs, name] = (this.store.kv.get(kvKey) ?? '').split('\t');
+      group.set(kvKey.slice(prefix.length), { articles: Number(articles) || 0, storedAs: storedAs || null, name: name ?? '' });
     }
-    return this.bySurname;
+    // Stores written before these records: each person entity stands for its own key.
+    if (!this.legacy) {
+      this.legacy = new Map();
+      for (const e of this.store.personEntities()) {
+        if (!e.key.startsWith('person:')) continue;
+        const s = personSurname(e.key);
+        let list = this.legacy.get(s);
+        if (!list) this.legacy.set(s, (list = []));
+        list.push({ key: detached(e.key), name: detached(e.name) });
+      }
+    }
+    for (const e of this.legacy.get(surname) ?? []) if (!group.has(e.key)) group.set(e.key, { articles: null, storedAs: e.key, name: e.name });
+    this.legacy.delete(surname);
+    this.groups.set(surname, group);
+    return group;
   }
 
-  /** The display name of a full-name person key known to the index. */
+  private record(key: string): PersonRecord | undefined {
+    return this.group(personSurname(key)).get(key);
+  }
+
+  private articles(rec: PersonRecord, key: string): number {
+    return (rec.articles ??= rec.storedAs === key ? this.store.entityArticleCount(key) : 0);
+  }
+
+  private save(surname: string, key: string, rec: PersonRecord): void {
+    this.store.kv.put(PERSONS + surname + ' ' + key, `${rec.articles ?? 0}\t${rec.storedAs ?? ''}\t${rec.name}`);
+  }
+
+  /** The display name of a person key the index knows. */
   nameOf(key: string): string | undefined {
-    return this.names.get(key);
+    return key.startsWith('person:') ? this.record(key)?.name || undefined : undefined;
   }
 
-  /** Indexes a full-name person key; true when the index did not know it. */
-  add(articleKey: string, displayName: string): boolean {
-    // Names kept for the whole run are copies: a name cut from an article would keep the article.
-    const key = detached(articleKey);
-    const name = key.slice('person:'.length);
-    const space = name.lastIndexOf(' ');
-    if (!key.startsWith('person:') || space < 0 || !this.bySurname) return false;
-    this.names.set(key, detached(displayName));
-    const surname = name.slice(space + 1);
-    let keys = this.bySurname.get(surname);
-    if (!keys) this.bySurname.set(surname, (keys = new Set()));
-    if (keys.has(key)) return false;
-    keys.add(key);
-    return true;
-  }
-
-  /**
-   * The corpus person an article's person is (see linkPersonKey): "Peskov" → "Dmitry Peskov",
-   * "Donald J. Trump" → "Donald Trump", "Len Burman" → "Leonard E. Burman".
-   */
+  /** The corpus key an article's entity is stored under (after `count` saw the article). */
   corpusKeyFor(e: DocEntity): string {
     if (e.type !== 'person' || !e.key.startsWith('person:')) return e.key;
-    const name = e.key.slice('person:'.length);
-    const surname = name.slice(name.lastIndexOf(' ') + 1);
-    const known = this.index().get(surname);
-    if (!known || known.size === 0) return e.key;
-    return linkPersonKey(e.key, known, (key) => this.articleCount(key));
-  }
-
-  // Articles naming each person key, read once a run and counted on from there.
-  private readonly counts = new Map<string, number>();
-  private articleCount(key: string): number {
-    let n = this.counts.get(key);
-    if (n === undefined) this.counts.set(key, (n = this.store.entityArticleCount(key)));
-    return n;
-  }
-  /** One more article names this person. */
-  counted(key: string): void {
-    const n = this.counts.get(key);
-    if (n !== undefined) this.counts.set(key, n + 1);
+    return this.record(e.key)?.storedAs ?? e.key;
   }
 
   /**
-   * Articles stored before a full name arrived that know the person by surname only ("Obama"
-   * before "Barack Obama"): those of the surname's one-word entity, once it links to a full name.
+   * Counts an article's person keys (`before`: its previous analysis, whose keys it no longer
+   * counts for), then works out again who each person of the surnames it touched is; returns the
+   * keys whose earlier articles must move to another entity.
    */
-  articlesToRelink(fullKey: string): { key: string; articleIds: string[] } | null {
-    const single = 'person:' + fullKey.slice(fullKey.lastIndexOf(' ') + 1);
-    const entity = this.store.getEntity(single);
-    if (!entity || entity.key !== single || entity.articleIds.length === 0) return null;
-    return this.corpusKeyFor({ key: single, name: entity.name, type: 'person', aliases: [], roles: [], mentions: [] }) === single ? null : { key: single, articleIds: entity.articleIds };
+  count(before: Analysis | null, after: Analysis): PersonMove[] {
+    const delta = new Map<string, { n: number; name: string }>();
+    for (const [analysis, n] of [[before, -1], [after, 1]] as const) {
+      if (!analysis) continue;
+      for (const e of analysis.entities) {
+        if (e.type !== 'person' || !e.key.startsWith('person:')) continue;
+        const d = delta.get(e.key);
+        if (!d) delta.set(e.key, { n, name: e.name });
+        else if (d.n !== n) d.n += n;
+      }
+    }
+    const surnames = new Set<string>();
+    for (const [articleKey, { n, name }] of delta) {
+      if (n === 0) continue;
+      const key = detached(articleKey);
+      const surname = personSurname(key);
+      const group = this.group(surname);
+      let rec = group.get(key);
+      if (!rec) group.set(key, (rec = { articles: 0, storedAs: null, name: detached(name) }));
+      rec.articles = Math.max(0, this.articles(rec, key) + n);
+      if (!rec.name) rec.name = detached(name);
+      this.save(surname, key, rec);
+      surnames.add(surname);
+    }
+    return [...surnames].flatMap((s) => this.settle(s));
+  }
+
+  /** Who each person key of a surname is now; a key's person changes only when linking says so, its corpus key never just for counts. */
+  private settle(surname: string): PersonMove[] {
+    const group = this.group(surname);
+    const used = [...group].filter(([key, rec]) => this.articles(rec, key) > 0);
+    const weights = new Map(used.map(([key, rec]) => [key, rec.articles ?? 0]));
+    const people = new SurnameGroup(weights.keys(), (k) => weights.get(k) ?? 0);
+    const members = new Map<string, string[]>();
+    for (const [key] of used) {
+      const person = people.target(key);
+      const list = members.get(person);
+      if (list) list.push(key);
+      else members.set(person, [key]);
+    }
+    const moves: PersonMove[] = [];
+    for (const [person, keys] of members) {
+      // The person keeps the corpus key its names are already stored under, the most used of them
+      // (a full name, not the bare surname its articles were stored under before it was known).
+      const inPerson = new Set(keys);
+      const stored = new Map<string, number>();
+      for (const k of keys) {
+        const s = group.get(k)!.storedAs;
+        if (s && inPerson.has(s) && (s === person || s.includes(' '))) stored.set(s, (stored.get(s) ?? 0) + (weights.get(k) ?? 0));
+      }
+      const ranked = [...stored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const corpusKey = ranked[0]?.[0] ?? person;
+      for (const k of keys) {
+        const rec = group.get(k)!;
+        if (rec.storedAs === corpusKey) continue;
+        if (rec.storedAs) moves.push({ key: k, from: rec.storedAs });
+        rec.storedAs = corpusKey;
+        this.save(surname, k, rec);
+      }
+    }
+    return moves;
   }
 }
 
 /** Writes an article's analysis with its entities linked to corpus entities. */
-function storeAnalysis(store: Store, surnames: SurnameIndex, articleId: string, analysis: Analysis): void {
+function storeAnalysis(store: Store, surnames: SurnameIndex, articleId: string, analysis: Analysis, relinking = false): void {
+  // A re-stored article (its people moved to another entity) is counted already.
+  const moves = relinking ? [] : surnames.count(store.getAnalysis(articleId)?.analysis ?? null, analysis);
   const ids = new Map<string, string>();
-  const added: string[] = [];
   for (const e of analysis.entities) {
     const key = surnames.corpusKeyFor(e);
     const id = key === e.key ? store.upsertEntity(corpusEntity(e)) : store.upsertEntity({ ...corpusEntity(e), key, name: surnames.nameOf(key) ?? e.name });
-    if (key === e.key && surnames.add(key, e.name)) added.push(key);
-    surnames.counted(key);
     ids.set(e.key, id);
   }
   store.saveAnalysis(articleId, analysis, ANALYSIS_VERSION, ids);
-  // A new full name takes in the articles that knew its person by surname alone (ingest order must not matter).
-  for (const key of added) {
-    const relink = surnames.articlesToRelink(key);
-    if (!relink) continue;
-    for (const id of relink.articleIds) {
-      const stored = id === articleId ? null : store.getAnalysis(id);
-      if (stored?.version === ANALYSIS_VERSION) storeAnalysis(store, surnames, id, stored.analysis);
+  // Articles stored earlier follow their people ("Obama" alone, stored before "Barack Obama" arrived): ingest order must not matter.
+  const movedFrom = new Map<string, Set<string>>();
+  for (const m of moves) {
+    const keys = movedFrom.get(m.from);
+    if (keys) keys.add(m.key);
+    else movedFrom.set(m.from, new Set([m.key]));
+  }
+  for (const [from, keys] of movedFrom) {
+    for (const id of store.getEntity(from)?.articleIds ?? []) {
+      if (id === articleId) continue;
+      const stored = store.getAnalysis(id);
+      if (stored?.version === ANALYSIS_VERSION && stored.analysis.entities.some((e) => keys.has(e.key))) storeAnalysis(store, surnames, id, stored.analysis, true);
     }
-    store.dropEntityIfUnused(relink.key);
+    store.dropEntityIfUnused(from);
   }
 }
 

@@ -855,7 +855,19 @@ interface KeyName {
   last: string;
 }
 
+// Parsed full names, kept across calls: linking a surname's keys reads each of them many times.
+const KEY_NAMES = new Map<string, KeyName | null>();
+
 function keyName(key: string): KeyName | null {
+  let name = KEY_NAMES.get(key);
+  if (name !== undefined) return name;
+  if (KEY_NAMES.size >= 100_000) KEY_NAMES.clear();
+  name = parseKeyName(key);
+  KEY_NAMES.set(key, name);
+  return name;
+}
+
+function parseKeyName(key: string): KeyName | null {
   const parts = key.slice(key.indexOf(':') + 1).split(' ').filter((p) => !/^(jr|sr|ii|iii|iv)$/.test(p));
   if (parts.length < 2) return null;
   // "George H.W. Bush" normalises to "george hw bush": glued initials are initials.
@@ -883,74 +895,165 @@ function fullNameMatch(a: KeyName, b: KeyName): 'same' | 'nickname' | null {
 }
 
 /**
- * The corpus key of a person key from one article, given the full-name person keys the corpus
- * already knows with the same last word (`known`) and how many articles name each (`weight`).
- * - A one-word key ("person:putin") is the full name whose surname it is, when only one exists or
- *   one accounts for three quarters of their articles.
- * - A full name is the known name it differs from only by middle names or initials, the most used
- *   of them, when they agree with one another (so "George Bush" stays apart while both "George
- *   W. Bush" and "George H. W. Bush" are known); a short first name ("Len", "Bill") links only when
- *   exactly one known name of that surname is its long form (or the reverse).
- * A key links only to one used at least as often (ties: the first in sort order), so every variant
- * of a name ends on one key. Otherwise the key is its own.
+ * The corpus key of a person key from one article, given the person keys the corpus already knows
+ * with the same last word (`known`: full names, linked or not, and maybe the bare surname) and how
+ * many articles name each (`weight`). See `SurnameGroup`.
  */
 export function linkPersonKey(key: string, known: Iterable<string>, weight: (key: string) => number): string {
   if (!key.startsWith('person:')) return key;
-  const keys = [...new Set(known)].filter((k) => k !== key);
-  const name = keyName(key);
-  if (!name) {
+  return new SurnameGroup([...known, key], weight).target(key);
+}
+
+/**
+ * The person keys of one surname and how many articles name each; decides which of them are one
+ * person, and under which key:
+ * - A full name is the known name it differs from only by middle names or initials, the most used
+ *   of them, when they agree with one another (so "George Bush" stays apart while both "George
+ *   W. Bush" and "George H. W. Bush" are known); a short first name ("Len", "Bill") links when its
+ *   long forms ("William Clinton", "William J. Clinton") all come to one person (or the reverse).
+ *   A key links only to one used at least as often (ties: the first in sort order), so every
+ *   variant of a name ends on one key.
+ * - A one-word key ("person:putin") is the person whose surname it is, when only one is known or
+ *   one accounts for three quarters of their articles, and that person is named in full in at
+ *   least two articles, or in as many as give the bare surname when these are fewer (one article
+ *   naming "Michelle Obama" does not make two that say "Obama" hers).
+ * Otherwise a key is its own. Each link is worked out once, so a whole surname costs about as much
+ * as its keys (keys are bucketed by first name).
+ */
+/** How many articles must name a person in full before as many that give only the surname count as theirs (fewer: one each). */
+const MIN_FULL_NAME_ARTICLES = 2;
+
+export class SurnameGroup {
+  private readonly byFirst = new Map<string, string[]>();
+  private readonly fullKeys: string[] = [];
+  private readonly steps = new Map<string, string>();
+  private readonly variantSteps = new Map<string, string>();
+  private readonly targets = new Map<string, string>();
+
+  constructor(
+    keys: Iterable<string>,
+    private readonly weight: (key: string) => number,
+  ) {
+    for (const k of new Set(keys)) {
+      const name = k.startsWith('person:') ? keyName(k) : null;
+      if (!name) continue;
+      this.fullKeys.push(k);
+      let bucket = this.byFirst.get(name.first);
+      if (!bucket) this.byFirst.set(name.first, (bucket = []));
+      bucket.push(k);
+    }
+  }
+
+  /** Where a key ends after following its links (no cycles: each link goes to a key used at least as often, ties by sort order). */
+  target(key: string): string {
+    let t = this.targets.get(key);
+    if (t !== undefined) return t;
+    t = key;
+    for (let hops = 0; hops < 4; hops++) {
+      const next = this.step(t);
+      if (next === t) break;
+      t = next;
+    }
+    this.targets.set(key, t);
+    return t;
+  }
+
+  private step(key: string): string {
+    let s = this.steps.get(key);
+    if (s === undefined) this.steps.set(key, (s = this.computeStep(key)));
+    return s;
+  }
+
+  private computeStep(key: string): string {
+    if (!key.startsWith('person:')) return key;
+    const name = keyName(key);
+    if (!name) return this.surnameStep(key);
+    const variant = this.variantStep(key);
+    if (variant !== key || !this.consistentVariants(key, name)) return variant;
+    // Short and long first names: each candidate counts as the person its own variants come to.
+    const people = new Set<string>();
+    for (const group of NICKNAMES.get(name.first) ?? []) {
+      for (const first of NICKNAME_GROUPS[group]!) {
+        if (first === name.first) continue;
+        for (const k of this.byFirst.get(first) ?? []) if (fullNameMatch(name, keyName(k)!) === 'nickname') people.add(this.variantTarget(k));
+      }
+    }
+    return people.size === 1 ? this.preferredKey(key, name, [...people]) : key;
+  }
+
+  private sameVariants(key: string, name: KeyName): string[] {
+    return (this.byFirst.get(name.first) ?? []).filter((k) => k !== key && fullNameMatch(name, keyName(k)!) === 'same');
+  }
+
+  // Every variant must be a variant of every other: "george bush" with "george w bush" and "george h w bush" is not.
+  private readonly consistent = new Map<string, boolean>();
+  private consistentVariants(key: string, name: KeyName): boolean {
+    let ok = this.consistent.get(key);
+    if (ok !== undefined) return ok;
+    const same = this.sameVariants(key, name).map((k) => keyName(k)!);
+    ok = same.every((a, i) => same.every((b, j) => j <= i || fullNameMatch(a, b) !== null));
+    this.consistent.set(key, ok);
+    return ok;
+  }
+
+  private variantStep(key: string): string {
+    let s = this.variantSteps.get(key);
+    if (s !== undefined) return s;
+    const name = keyName(key)!;
+    s = this.consistentVariants(key, name) ? this.preferredKey(key, name, this.sameVariants(key, name)) : key;
+    this.variantSteps.set(key, s);
+    return s;
+  }
+
+  private variantTarget(key: string): string {
+    let t = key;
+    for (let hops = 0; hops < 4; hops++) {
+      const next = this.variantStep(t);
+      if (next === t) break;
+      t = next;
+    }
+    return t;
+  }
+
+  /** The most used of `candidates` when it is used at least as often as `key` and links no one else to it; else `key`. */
+  private preferredKey(key: string, name: KeyName, candidates: string[]): string {
+    const own = this.weight(key);
+    let best: { k: string; w: number } | null = null;
+    for (const k of candidates) {
+      const w = this.weight(k);
+      if (!best || w > best.w || (w === best.w && k < best.k)) best = { k, w };
+    }
+    if (!best || !(best.w > own || (best.w === own && best.k < key))) return key;
+    // "John Smith" is no link between "John A. Smith" and "John B. Smith".
+    const target = keyName(best.k)!;
+    for (const k of this.byFirst.get(target.first) ?? []) {
+      const other = keyName(k)!;
+      if (k !== best.k && fullNameMatch(target, other) === 'same' && fullNameMatch(name, other) === null) return key;
+    }
+    return best.k;
+  }
+
+  private surnameStep(key: string): string {
     // Variants of one full name count as one person ("Donald Trump" and "Donald J. Trump").
     const people = new Map<string, number>();
-    for (const k of keys) {
-      if (!keyName(k)) continue;
-      const target = linkPersonKey(k, keys, weight);
-      people.set(target, (people.get(target) ?? 0) + Math.max(1, weight(k)));
+    for (const k of this.fullKeys) {
+      const target = this.target(k);
+      people.set(target, (people.get(target) ?? 0) + Math.max(1, this.weight(k)));
     }
     if (people.size === 0) return key;
     const ranked = [...people].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const total = ranked.reduce((s, [, w]) => s + w, 0);
-    return ranked.length === 1 || ranked[0]![1] / total >= 0.75 ? ranked[0]![0] : key;
+    const [top, articles] = ranked[0]!;
+    // One article naming "Michelle Obama" is no reason to call two that say "Obama" hers.
+    const evidence = Math.min(this.weight(key), MIN_FULL_NAME_ARTICLES);
+    return (ranked.length === 1 || articles / total >= 0.75) && articles >= evidence ? top : key;
   }
-  const same: KeyName[] = [];
-  const sameKeys: string[] = [];
-  const nick: string[] = [];
-  for (const k of keys) {
-    const other = keyName(k);
-    if (!other) continue;
-    const match = fullNameMatch(name, other);
-    if (match === 'same') {
-      same.push(other);
-      sameKeys.push(k);
-    } else if (match === 'nickname') nick.push(k);
-  }
-  // Every variant must be a variant of every other: "george bush" with "george w bush" and "george h w bush" is not.
-  const consistent = same.every((a, i) => same.every((b, j) => j <= i || fullNameMatch(a, b) !== null));
-  const variant = consistent ? preferredKey(key, name, sameKeys, keys, weight) : key;
-  if (variant !== key || !consistent) return variant;
-  return nick.length === 1 ? preferredKey(key, name, nick, keys, weight) : key;
-}
-
-/** The most used of `candidates` when it is used at least as often as `key` and links no one else to it; else `key`. */
-function preferredKey(key: string, name: KeyName, candidates: string[], keys: string[], weight: (key: string) => number): string {
-  const own = weight(key);
-  let best: { k: string; w: number } | null = null;
-  for (const k of candidates) {
-    const w = weight(k);
-    if (!best || w > best.w || (w === best.w && k < best.k)) best = { k, w };
-  }
-  if (!best || !(best.w > own || (best.w === own && best.k < key))) return key;
-  // "John Smith" is no link between "John A. Smith" and "John B. Smith".
-  const target = keyName(best.k)!;
-  for (const k of keys) {
-    const other = keyName(k);
-    if (other && k !== best.k && fullNameMatch(target, other) === 'same' && fullNameMatch(name, other) === null) return key;
-  }
-  return best.k;
 }
 
 /**
- * Links entity keys across documents: local key → global key for every key seen. A person key
- * maps to another as `linkPersonKey` decides, counting documents; other keys map to themselves.
+ * Links entity keys across documents: local key → global key for every key seen. Person keys of
+ * one surname are linked together as `SurnameGroup` decides, counting documents; other keys map
+ * to themselves.
  */
 export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, string> {
   const out = new Map<string, string>();
@@ -959,31 +1062,26 @@ export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, 
   for (const doc of entitiesPerDoc) {
     for (const e of doc) {
       out.set(e.key, e.key);
-      if (e.type !== 'person') continue;
+      if (e.type !== 'person' || !e.key.startsWith('person:')) continue;
       docCount.set(e.key, (docCount.get(e.key) ?? 0) + 1);
-      const name = e.key.slice('person:'.length);
-      if (!name.includes(' ')) continue;
-      const surname = name.slice(name.lastIndexOf(' ') + 1);
+      const surname = personSurname(e.key);
       let keys = bySurname.get(surname);
       if (!keys) bySurname.set(surname, (keys = new Set()));
       keys.add(e.key);
     }
   }
   const weight = (k: string) => docCount.get(k) ?? 0;
-  for (const key of out.keys()) {
-    if (!key.startsWith('person:')) continue;
-    const name = key.slice('person:'.length);
-    const known = bySurname.get(name.slice(name.lastIndexOf(' ') + 1)) ?? [];
-    // "william j clinton" → "william clinton" → "bill clinton": follow to the end (no cycles: each hop goes to a more used key).
-    let target = key;
-    for (let hops = 0; hops < 4; hops++) {
-      const next = linkPersonKey(target, known, weight);
-      if (next === target) break;
-      target = next;
-    }
-    out.set(key, target);
+  for (const keys of bySurname.values()) {
+    const group = new SurnameGroup(keys, weight);
+    for (const key of keys) out.set(key, group.target(key));
   }
   return out;
+}
+
+/** The last word of a person key: "person:barack obama" → "obama", "person:obama" → "obama". */
+export function personSurname(key: string): string {
+  const name = key.slice(key.indexOf(':') + 1);
+  return name.slice(name.lastIndexOf(' ') + 1);
 }
 
 /** The canonical type of an NER label. */

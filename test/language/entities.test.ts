@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { openStore } from '../../src/store/index.js';
 import { readSources } from '../../src/ingest/index.js';
-import { ingestDocuments } from '../../src/pipeline.js';
+import { ingestDocuments, reprocessAll } from '../../src/pipeline.js';
 import { tempDir } from '../helpers/paths.js';
 
 function analyse(text: string): DocEntity[] {
@@ -200,6 +200,93 @@ describe('ingest order does not decide who a surname is', () => {
     expect(barack.articleIds.sort()).toEqual([...polnearDev.keys()].filter((k) => /^(nyt_2016-09-08_obama-on-climate|huff-post_2016-09-27_obama-power-plant)/.test(k)).sort());
     expect(store.getEntity('person:obama')).toBeNull();
     store.close();
+  });
+});
+
+// ─── the store links people as a batch over the whole archive would (code review 4) ──────────────
+describe('people linked in the store as across a batch', () => {
+  type Row = { id: string; text: string; published: string };
+  const personKeys = (store: ReturnType<typeof openStore>, id: string) =>
+    store.getAnalysis(id)!.analysis.entities.filter((e) => e.type === 'person').map((e) => e.key);
+  const ingest = (store: ReturnType<typeof openStore>, rows: Row[]) =>
+    ingestDocuments(store, [{ items: rows.map((r) => ({ origin: r.id, id: r.id, source: 'src-' + r.id, title: `Report ${r.id}`, text: r.text, published: r.published })), errors: [] }], { now: () => new Date('2015-02-01') });
+  const topics = ['trade policy in Asia', 'the budget talks', 'a hurricane response', 'the school reform bill', 'veterans benefits'];
+
+  it('keeps George W. Bush and George H. W. Bush apart when "George Bush" was stored first, whatever the order', async () => {
+    const bush: Row[] = [0, 1, 2].map((i) => ({ id: `gb${i}`, published: `2010-0${i + 1}-05`, text: `Former president George Bush spoke on Monday about ${topics[i]}. George Bush told reporters in Texas that he was optimistic about the outcome.` }));
+    const w: Row = { id: 'w', published: '2006-05-02', text: 'President George W. Bush signed an order on Tuesday about the Iraq war. George W. Bush said the troops would stay through the winter months.' };
+    const hw: Row = { id: 'hw', published: '2014-12-24', text: 'Former president George H. W. Bush was taken to a Houston hospital on Wednesday. George H. W. Bush, 90, was in stable condition, his spokesman said.' };
+    for (const order of [[...bush, w, hw], [...bush, hw, w]]) {
+      const store = openStore(join(tempDir(), 'bush.db'));
+      for (const row of order) await ingest(store, [row]);
+      expect(store.getEntity('person:george bush')!.articleIds.sort()).toEqual(['gb0', 'gb1', 'gb2']);
+      expect(store.getEntity('person:george w bush')!.articleIds).toEqual(['w']);
+      expect(store.getEntity('person:george h w bush')!.articleIds).toEqual(['hw']);
+      // the batch path over the same analyses agrees
+      const links = linkAcrossDocuments(order.map((r) => store.getAnalysis(r.id)!.analysis.entities));
+      expect(new Set(['george bush', 'george w bush', 'george h w bush'].map((n) => links.get('person:' + n))).size).toBe(3);
+      store.close();
+    }
+  });
+
+  it('gives bare "Obama" articles to Michelle Obama only with the evidence, and to Barack Obama once he is the clear majority', async () => {
+    const obama = (i: number, what: string): Row => ({ id: `o${i}`, published: `2015-01-0${i}`, text: `Obama ${what} on Monday. Obama spoke to reporters at the White House about jobs and wages across the country, aides said.` });
+    const michelle = (i: number): Row => ({ id: `m${i}`, published: '2015-01-07', text: `First lady Michelle Obama visited a school garden in Washington and urged children to eat more vegetables, praising teachers for their work ${i}.` });
+    const barack = (i: number): Row => ({ id: `b${i}`, published: '2015-01-08', text: `President Barack Obama signed bill number ${i} on Thursday. Barack Obama said the law would help families, speaking in Washington before a crowd.` });
+
+    // two articles say "Obama", one names Michelle Obama: that is not enough to call them hers
+    const store = openStore(join(tempDir(), 'obama.db'));
+    await ingest(store, [obama(1, 'said the economy was improving'), obama(2, 'told lawmakers the budget deal was close'), michelle(1)]);
+    expect(store.getEntity('person:obama')!.articleIds.sort()).toEqual(['o1', 'o2']);
+    expect(store.getEntity('person:michelle obama')!.articleIds).toEqual(['m1']);
+    await ingest(store, [2, 3, 4, 5].map(barack));
+    expect(store.getEntity('person:barack obama')!.articleIds.sort()).toEqual(['b2', 'b3', 'b4', 'b5', 'o1', 'o2']);
+    expect(store.getEntity('person:michelle obama')!.articleIds).toEqual(['m1']);
+    expect(store.getEntity('person:obama')).toBeNull();
+    store.close();
+
+    // one "Obama" article goes to the only Obama known; a later majority takes it over
+    const early = openStore(join(tempDir(), 'obama-early.db'));
+    await ingest(early, [obama(1, 'said the economy was improving')]);
+    await ingest(early, [michelle(1)]);
+    expect(personKeys(early, 'o1')).toEqual(['person:obama']);
+    expect(early.getEntity('person:michelle obama')!.articleIds.sort()).toEqual(['m1', 'o1']);
+    for (const i of [2, 3, 4, 5]) await ingest(early, [barack(i)]);
+    expect(early.getEntity('person:michelle obama')!.articleIds).toEqual(['m1']);
+    expect(early.getEntity('person:barack obama')!.articleIds.sort()).toEqual(['b2', 'b3', 'b4', 'b5', 'o1']);
+    // re-stored articles are not counted again: the share rule sees one "Obama" article
+    const counts = new Map(early.kv.keys('entities/persons/obama ').map((k) => [k.slice(k.indexOf(' ') + 1), Number(early.kv.get(k)!.split('\t')[0])]));
+    const expected = { 'person:obama': 1, 'person:michelle obama': 1, 'person:barack obama': 4 };
+    expect(Object.fromEntries(counts)).toEqual(expected);
+    // analysing every article again counts each once, and links as before
+    reprocessAll(early);
+    const again = new Map(early.kv.keys('entities/persons/obama ').map((k) => [k.slice(k.indexOf(' ') + 1), Number(early.kv.get(k)!.split('\t')[0])]));
+    expect(Object.fromEntries(again)).toEqual(expected);
+    expect(early.getEntity('person:barack obama')!.articleIds.sort()).toEqual(['b2', 'b3', 'b4', 'b5', 'o1']);
+    early.close();
+  });
+
+  it('links a short first name when all its long forms are one person ("Bill Clinton" with "William Clinton" and "William J. Clinton")', () => {
+    const doc = (k: string): DocEntity[] => [{ key: k, name: k, type: 'person', aliases: [], roles: [], mentions: [] }];
+    const docs = [...Array(20).fill('person:william clinton'), 'person:bill clinton', 'person:bill clinton', 'person:william j clinton'].map(doc);
+    const links = linkAcrossDocuments(docs);
+    expect(links.get('person:bill clinton')).toBe('person:william clinton');
+    expect(links.get('person:william j clinton')).toBe('person:william clinton');
+    // two long forms that are two people still block it
+    expect(linkPersonKey('person:bill clinton', ['person:william a clinton', 'person:william b clinton'], () => 3)).toBe('person:bill clinton');
+  });
+
+  it('links a thousand people of one surname (none of them the bare "Smith"), reading each count a few times', () => {
+    const firsts = Array.from({ length: 1000 }, (_, i) => 'n' + i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[+d]!));
+    const keys = firsts.map((f) => `person:${f} smith`);
+    let calls = 0;
+    const weight = () => (calls++, 1);
+    expect(linkPersonKey('person:smith', keys, weight)).toBe('person:smith');
+    expect(calls).toBeLessThan(5 * keys.length);
+    const johns = ['person:john smith', ...'abcdefghijklmnopqrstuvwxyz'.split('').map((m) => `person:john ${m} smith`)];
+    const links = linkAcrossDocuments(johns.map((k) => [{ key: k, name: k, type: 'person', aliases: [], roles: [], mentions: [] }]));
+    // "John Smith" could be any of 26 people: no one is linked to another
+    expect(new Set(links.values()).size).toBe(johns.length);
   });
 });
 
