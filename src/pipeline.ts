@@ -281,6 +281,8 @@ function hostOf(url: string | undefined): string | null {
 
 /** Where the people the corpus names are kept: `PERSONS + surname + ' ' + key` → articles, stored-as key and name. */
 const PERSONS = 'entities/persons/';
+/** `PERSON_VERSIONS + surname` → a token written with every change of the surname's records. */
+const PERSON_VERSIONS = 'entities/persons-version/';
 
 interface PersonRecord {
   /** Articles whose analysis has this person key (null: not yet counted, for stores older than the records). */
@@ -309,7 +311,22 @@ interface PersonMove {
 class SurnameIndex {
   private legacy: Map<string, { key: string; name: string }[]> | null = null;
   private readonly groups = new Map<string, Map<string, PersonRecord>>();
+  // A rolled-back item or batch takes its record changes back: a surname whose token in the store
+  // is not the one this run last wrote is read again.
+  private readonly versions = new Map<string, string>();
+  private readonly run = `${process.pid}.${Date.now().toString(36)}.`;
+  private writes = 0;
   constructor(private readonly store: Store) {}
+
+  private checkVersion(surname: string): void {
+    if (this.groups.has(surname) && this.store.kv.get(PERSON_VERSIONS + surname) !== this.versions.get(surname)) this.groups.delete(surname);
+  }
+
+  private bumpVersion(surname: string): void {
+    const version = this.run + ++this.writes;
+    this.store.kv.put(PERSON_VERSIONS + surname, version);
+    this.versions.set(surname, version);
+  }
 
   private group(surname: string): Map<string, PersonRecord> {
     let group = this.groups.get(surname);
@@ -332,8 +349,8 @@ class SurnameIndex {
       }
     }
     for (const e of this.legacy.get(surname) ?? []) if (!group.has(e.key)) group.set(e.key, { articles: null, storedAs: e.key, name: e.name });
-    this.legacy.delete(surname);
     this.groups.set(surname, group);
+    this.versions.set(surname, this.store.kv.get(PERSON_VERSIONS + surname) ?? '');
     return group;
   }
 
@@ -376,6 +393,7 @@ class SurnameIndex {
         else if (d.n !== n) d.n += n;
       }
     }
+    for (const key of delta.keys()) this.checkVersion(personSurname(key));
     const surnames = new Set<string>();
     for (const [articleKey, { n, name }] of delta) {
       if (n === 0) continue;
@@ -389,7 +407,9 @@ class SurnameIndex {
       this.save(surname, key, rec);
       surnames.add(surname);
     }
-    return [...surnames].flatMap((s) => this.settle(s));
+    const moves = [...surnames].flatMap((s) => this.settle(s));
+    for (const s of surnames) this.bumpVersion(s);
+    return moves;
   }
 
   /** Who each person key of a surname is now; a key's person changes only when linking says so, its corpus key never just for counts. */
