@@ -320,7 +320,7 @@ const PICTURE_CREDIT_RE = /^[^©]{2,160}\s©\s*(?!\s*(?:19|20)\d\d)\p{L}[^©()]{
 // whole block, never inside long prose.
 const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:also read|read also|read more|see also|related(?: articles?| stories| posts| news| coverage| content)?|more from|more on this|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested)|read next|up next|what to read next|trending(?: now)?|most (?:read|popular|viewed)|top stories|editor'?s picks|don'?t miss|further reading|latest (?:news|stories|videos))\b\s*(?:[|:»›>\-–—]|\.{2,}\s*$|…\s*$|$)/i, reason: 'related-link line' },
-  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)\b|share (?:it|this) with a friend|sie finden diesen artikel im internet|den rest des (?:artikels|beitrags)|(?:hier )?zum vollständigen (?:artikel|beitrag))/i, reason: 'end-of-article promo' },
+  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)\b|share (?:it|this) with a friend|sie finden diesen artikel im internet|dieser (?:artikel|beitrag) (?:ist|wurde) (?:ursprünglich|zuerst) (?:am .{1,30}? )?(?:erschienen|veröffentlicht)|den rest des (?:artikels|beitrags)|(?:hier )?zum vollständigen (?:artikel|beitrag))/i, reason: 'end-of-article promo' },
   { re: /^(?:also read|read more|read also|see also|related|more|watch|listen|click here|read the full story|read the rest)\s*[|:»›>\-–—]/i, reason: 'related-link line' },
   { re: /^(?:(?:zum vergrößern|zur vergrößerung) (?:bitte )?(?:an)?klicken|click (?:to|for) (?:enlarge|larger)|cliquez pour agrandir|haga clic para ampliar)/iu, reason: 'call to action' },
   { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)(?![\p{L}\p{N}])/iu, reason: 'call to action' },
@@ -339,6 +339,7 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hilfreich|nützlich) (?:war|fanden sie)|was this (?:article|post|page|story) (?:helpful|useful)|did you (?:find|like) this (?:article|post)|rate this (?:article|post|story)|bewerten sie (?:diesen|den) (?:artikel|beitrag)|cet article vous a-t-il été utile|¿?te ha resultado útil|¿?(?:le|te) ha sido útil|questo articolo ti è stato utile|diskutieren sie mit(?: dem autor)?)/iu, reason: 'rating or feedback prompt' },
   { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
   { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten)/iu, reason: 'rating or feedback prompt' },
+  { re: /^(?:ca\.?\s*)?\d{1,2}\s*min\.?$/iu, reason: 'reading time' },
   { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
@@ -438,6 +439,15 @@ const BREADCRUMB_RE = /^(?:[^«‹»›|.!?]{1,40}\s[»›]\s){2,}[^«‹»›|]
 /** A rating widget's summary: "6.0 out of 6 based on 1 rating". */
 const STAR_RATING_RE = /\b\d(?:[.,]\d+)? out of \d+ based on \d+ (?:ratings?|votes?|reviews?)\b/i;
 
+/** A calendar widget's row: seven weekday initials, or seven consecutive day numbers. */
+function isCalendarRow(text: string): boolean {
+  const cells = text.trim().split(/\s+/);
+  if (cells.length !== 7) return false;
+  if (cells.every((c) => /^(?:[mdfstw]|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lu|ma|me|je|ve|sa|di)$/i.test(c))) return true;
+  const days = cells.map(Number);
+  return days.every((d, i) => Number.isInteger(d) && d >= 1 && d <= 31 && (i === 0 || d === days[i - 1]! + 1));
+}
+
 const TOOLBAR_WORD_RE =
   /\b(?:drucken|teilen|print|share|e-?mail|pdf|feedback|merken|kommentieren|tweet|facebook|twitter|whatsapp|linkedin|xing|pinterest|speichern|save|imprimer|partager|download|imprimir|compartir|stampa|condividi)\b/gi;
 
@@ -460,7 +470,7 @@ function isBylineLine(text: string, f: TextFeatures): boolean {
   return (
     /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(t) ||
     /^(?:written by|words by|reporting by|text|von|autor|author|par|por)\s*:\s*\p{Lu}/iu.test(t) ||
-    /^(?:submitted by|posted by|gespeichert von|eingestellt von|verfasst von|geschrieben von|erstellt von|publié par|écrit par|publicado por|escrito por|pubblicato da|scritto da)\s+\S/iu.test(t)
+    /^(?:text (?:und (?:fotos?|bilder) )?von|illustrations? von|übersetzt von|übersetzung:|translated by|traduit par|traducido por|tradotto da|submitted by|posted by|gespeichert von|eingestellt von|verfasst von|geschrieben von|erstellt von|publié par|écrit par|publicado por|escrito por|pubblicato da|scritto da)\s*:?\s+\S/iu.test(t)
   );
 }
 
@@ -518,6 +528,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if ((block.linkDensity ?? 0) > 0.6 && f.words < 40 && !(it.prose && (block.linkDensity ?? 0) < 0.8)) drop(it, 'link list');
     else if (/^[\W\d_]*$/u.test(text) && text.length < 20 && !/\p{L}/u.test(text)) drop(it, 'symbols or numbers only');
     else if (f.words <= 12 && !it.prose && isToolbar(text)) drop(it, 'toolbar');
+    else if (f.words >= 7 && f.words <= 8 && isCalendarRow(text)) drop(it, 'calendar');
     else if (f.words <= 30 && (text.includes('»') || text.includes('›')) && BREADCRUMB_RE.test(text)) drop(it, 'breadcrumb');
     else if (f.words <= 30 && text.includes(' based on ') && STAR_RATING_RE.test(text)) drop(it, 'rating or feedback prompt');
     else {
