@@ -1,3 +1,4 @@
+import { INPUT_FORMATS_HELP } from '../../ingest/formats.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_MAX_ARTICLE_BYTES, groupSources, readSources } from '../../ingest/index.js';
 import { ingestDocuments, metadataDate, type IngestReport } from '../../pipeline.js';
@@ -45,7 +46,7 @@ export function registerIngest(program: Command): void {
   addDbOption(
     program
       .command('ingest')
-      .description('store articles from files (.txt .html .jsonl .ndjson .rss .atom .xml), directories, http(s) URLs or - (JSON Lines on stdin)')
+      .description(`store articles from files (${INPUT_FORMATS_HELP}), directories, http(s) URLs or - (stdin: JSON Lines, a JSON array, HTML or plain text, gzipped or not)`)
       .argument('<inputs...>', 'files, directories, URLs, or - for stdin'),
   )
     .option('--glob <pattern>', 'files to take inside directories (default: every supported extension)')
