@@ -19,10 +19,18 @@ export interface ExtractOptions {
   repeatedLines?: ReadonlyMap<string, number>;
 }
 
+// Control characters are no text: an ESC in a scraped title would reach terminals and exports.
+// Vertical tab and form feed break lines; the rest (C0 but tab and line breaks, DEL, C1) go.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const withoutControls = (s: string | undefined): string | undefined =>
+  s === undefined || !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s) ? s : s.replace(CONTROL, (c) => (c === '\u000b' || c === '\u000c' ? '\n' : ''));
+
 /** Extracts the clean article from HTML or from scraped text. Pure: no I/O. */
 export function extract(input: ExtractInput, options: ExtractOptions = {}): Extracted {
-  if (input.html !== undefined) return extractFromHtml(input.html, { url: input.url, title: input.title, ...options });
-  return extractFromText(input.text ?? '', { title: input.title, ...options });
+  const title = withoutControls(input.title);
+  if (input.html !== undefined) return extractFromHtml(withoutControls(input.html)!, { url: input.url, title, ...options });
+  return extractFromText(withoutControls(input.text) ?? '', { title, ...options });
 }
 
 /** For the pipeline: the key under which to count a line in `repeatedLines` (see docs/extract.md). */

@@ -116,3 +116,15 @@ describe('the classifier is general', () => {
     expect(normalizeLineForRepetition('  “Subscribe” to The Daily — 2024 edition! ')).toBe(normalizeLineForRepetition('"subscribe" to the daily 1999 EDITION'));
   });
 });
+
+describe('control characters', () => {
+  it('never reach the article: an escape sequence in a scraped seed is dropped, the text kept', () => {
+    const hostile = seed('002_af815def54e2eb59.txt').replace('virtually absent', 'virtually\u001b]0;pwned\u0007 absent').replace(/\n/, '\u001b[2J\n');
+    const r = extract({ text: hostile, title: 'Evil \u001b[31mred\u001b[0m title' });
+    expect(r.text + r.title).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    expect(r.text).toContain('are virtually]0;pwned absent');
+    expect(r.title).toBe('Evil [31mred[0m title');
+    const html = extract({ html: '<html><head><title>Bell\u0007 title</title></head><body><article><h1>Bell\u0007 title</h1><p>' + 'The minister said the plan would work. '.repeat(20) + '\u001b[2J</p></article></body></html>' });
+    expect(html.text + html.title).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+  });
+});
