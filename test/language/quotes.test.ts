@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/language/index.js';
 import { segment } from '../../src/language/segment.js';
 import { findTimexes } from '../../src/language/timex/index.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
@@ -522,5 +523,14 @@ describe('review 3: hearsay, labels and glued names', () => {
       }
     }
     expect(quotes).toBeGreaterThan(2000);
+  });
+});
+
+describe('hostile text', () => {
+  it('a long ALL-CAPS reader comment with a quotation ends (it once backtracked for ever)', () => {
+    // Timeline17 Finan_washingtonpost: reader comments shouting about McCain, with a quotation inside.
+    const caps = 'FIRST HE SAYS NO TO MCCAIN NOW HE SAYS “OH SURE , MR PRESIDENT , I \'LL COME MEET WITH YOU” SO SOMEHOW THE VERRY PERSON HE HAS BEEN HATING ON THE LAST 2 YEARS CONVINCED HIM TO CHANGE HIS MIND TO COME TO WASHINGTON ?';
+    const text = `Senator McCain , go to Oxford .\n\nIT 'S OBVIOUS THE CLOWN IS CLUELESS !\n\n${caps}\n\nHE KNOWS HE WAS WRONG FOR DECLINING TO GO TO WASHINGTON .`;
+    expect(Array.isArray(analyze(text, { dct: '2008-09-26' }).quotes)).toBe(true);
   });
 });

@@ -219,7 +219,9 @@ export class SpeakerResolver {
     if (collective) phrase = collective[1]!;
     if (!NAME_WORD.test(lastWord(phrase))) return null;
     // "observers in Virginia": the name completes a lower-case head
-    const run = /(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.exec(phrase);
+    // words apart by spaces only: "(?:\p{Lu}[\p{L}…]*\s*)+" split a capitalised run every way and
+    // took exponential time on a long ALL-CAPS comment that does not end in a name
+    const run = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s*$/u.exec(phrase);
     if (run && COMPLEMENT_BEFORE.test(phrase.slice(0, run.index))) return null;
     let name = withoutLeadingNonNames(properName(phrase) ?? '');
     if (!name) return null;
