@@ -37,6 +37,23 @@ const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'asked', 'explain
  * first name) make its PER mentions places.
  */
 function placesByContext(words: string[][], tags: string[][]): void {
+  // Most documents have no name used twice after a locative word: find that out in one cheap pass.
+  const locativeUses = new Map<string, number>();
+  let candidate = false;
+  for (let si = 0; si < tags.length; si++) {
+    const t = tags[si]!;
+    const w = words[si]!;
+    for (let i = 1; i < t.length; i++) {
+      if (t[i]!.charCodeAt(0) !== 66 /* B */ || t[i] === 'B-MISC' || !LOCATIVE.has(w[i - 1]!.toLowerCase())) continue;
+      let end = i + 1;
+      while (end < t.length && t[end]!.charCodeAt(0) === 73 /* I */) end++;
+      const name = w[end - 1]!;
+      const n = (locativeUses.get(name) ?? 0) + 1;
+      locativeUses.set(name, n);
+      if (n >= 2) candidate = true;
+    }
+  }
+  if (!candidate) return;
   const byName = new Map<string, { si: number; a: number; b: number; label: NerLabel }[]>();
   tags.forEach((t, si) => {
     for (const [a, b, label] of iobSpans(t)) {
