@@ -493,8 +493,20 @@ function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMen
   const freeCapital = (word: string): boolean => {
     if (!freeCapitals) {
       freeCapitals = new Map();
-      const covered = others();
-      const inOther = (start: number) => covered.some((o) => o.start <= start && start < o.end);
+      const covered = others().sort((a, b) => a.start - b.start);
+      // binary search over the (sorted) non-person spans: a scan per token was quadratic on long pages
+      const inOther = (start: number): boolean => {
+        let lo = 0;
+        let hi = covered.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const o = covered[mid]!;
+          if (start < o.start) hi = mid - 1;
+          else if (start >= o.end) lo = mid + 1;
+          else return true;
+        }
+        return false;
+      };
       const afterOther = new Set(covered.map((o) => o.end));
       for (const s of sentences) {
         s.tokens.forEach((t, i) => {
