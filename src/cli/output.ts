@@ -1,14 +1,10 @@
 // Terminal output helpers: plain tables, truncation, progress (a bar on a terminal, log lines otherwise).
 import cliProgress from 'cli-progress';
+import { withoutControlChars } from '../text/control.js';
 
-// Article text is hostile: an escape sequence in a title could retitle the window or clear the
-// screen of whoever reads it in a terminal. Control characters other than line breaks and tabs go.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
-/** The text without terminal control characters (ESC, BEL, C1 controls…). */
+/** The text without terminal control characters (ESC, BEL, C1 controls…): article text is hostile. */
 export function printable(s: string): string {
-  return s.replace(CONTROL, '');
+  return withoutControlChars(s);
 }
 
 export function truncate(s: string, width: number): string {

@@ -2,6 +2,7 @@
 import type { Extracted } from '../types.js';
 import { extractFromHtml } from './html/index.js';
 import { extractFromText } from './text/index.js';
+import { withoutControlChars } from '../text/control.js';
 
 export interface ExtractInput {
   html?: string;
@@ -19,12 +20,7 @@ export interface ExtractOptions {
   repeatedLines?: ReadonlyMap<string, number>;
 }
 
-// Control characters are no text: an ESC in a scraped title would reach terminals and exports.
-// Vertical tab and form feed break lines; the rest (C0 but tab and line breaks, DEL, C1) go.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const withoutControls = (s: string | undefined): string | undefined =>
-  s === undefined || !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s) ? s : s.replace(CONTROL, (c) => (c === '\u000b' || c === '\u000c' ? '\n' : ''));
+const withoutControls = (s: string | undefined): string | undefined => (s === undefined ? s : withoutControlChars(s, true));
 
 /** Extracts the clean article from HTML or from scraped text. Pure: no I/O. */
 export function extract(input: ExtractInput, options: ExtractOptions = {}): Extracted {
