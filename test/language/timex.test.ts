@@ -386,6 +386,12 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx('The rally lasted until 11 p.m. Saturday.', '2016-09-26', '11 p.m. Saturday')).toEqual(['TIME', '2016-09-24T23:00', undefined]);
     expect(tx('The curfew will remain in place until Friday.', '2016-09-26', 'Friday')).toEqual(['DATE', '2016-09-30', undefined]);
   });
+  it('a plan in the progressive looks ahead ("were planning to … on Monday" does not make "on Saturday" past)', () => {
+    const text = 'Protesters planned a large demonstration on Saturday and were planning to drive around the airport on Monday.';
+    expect(tx(text, '2000-01-07', 'Saturday')?.[1]).toBe('2000-01-08');
+    expect(tx(text, '2000-01-07', 'Monday')?.[1]).toBe('2000-01-10');
+    expect(tx('The ministers were meeting on Monday, officials said.', '2000-01-07', 'Monday')?.[1]).toBe('2000-01-03');
+  });
   it('a clock time followed by its date takes that date ("At 1:17 pm on 18 May 2009")', () => {
     // BBC comment stamps (Timeline17, tokenised) and "at 3am on 5 May"
     expect(tx('At 1:17 pm on 18 May 2009 , XunFang wrote : There', '2009-05-18', '1:17 pm on 18 May 2009')).toEqual(['TIME', '2009-05-18T13:17', undefined]);

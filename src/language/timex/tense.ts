@@ -68,6 +68,8 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       // nor does one used as an adjective ("a still unspecified date", "the revised plan")
       if (/^(be|being|a|an|the|still|very|most|more|less|so|too|its|their|his|her|our|your|these|those|newly|recently|previously|long|well)$/i.test(before)) continue;
       if (/^un[a-z]+ed$/i.test(w)) continue;
+      // "were planning to drive … on Monday": the progressive of a plan looks ahead; let the plan word decide
+      if (/^(was|were)$/i.test(w) && /^\s+(?:still\s+)?(?:planning|going\s+to)\b/i.test(sentence.slice(m.index + w.length, m.index + w.length + 24))) continue;
       t = 'past';
     }
     else if (PRESENT.test(w)) t = 'present';
