@@ -41,6 +41,11 @@ export interface IngestOptions {
   /** Clock, for tests. */
   now?: () => Date;
   /**
+   * Stops the ingest between two batches once aborted (Ctrl-C): what was stored stays stored and
+   * its stories are rebuilt; the rest is not read.
+   */
+  signal?: AbortSignal;
+  /**
    * How far V8's heap may grow past its live size before a full collection, in percent (default
    * 50; null leaves V8 its own choice, up to 300% when collections look cheap). See heapGrowth.
    */
@@ -64,6 +69,8 @@ export interface IngestReport {
   storedIds: string[];
   storyIds: string[];
   stoppedEarly: boolean;
+  /** Stopped by `signal` (Ctrl-C) before every input was read: `stored` counts what was committed. */
+  interrupted?: boolean;
   /** Stored articles a duplicate gave the publication date they lacked (re-analysed, stories rebuilt). */
   dated?: string[];
   /** Stored articles dated by month and day only that a related article of this run gave their year. */
@@ -878,7 +885,8 @@ export async function ingestDocuments(
   };
 
   const seqAtStart = seq;
-  for await (const source of sources) {
+  reading: for await (const source of sources) {
+    if (options.signal?.aborted) break;
     for (const e of source.errors) fail(e.origin, e.message);
     if (options.strict && report.failed > 0) {
       report.stoppedEarly = true;
@@ -893,7 +901,13 @@ export async function ingestDocuments(
       }
       maybeRebuild(false);
       await new Promise((r) => setImmediate(r));
+      if (options.signal?.aborted) break reading;
     }
+  }
+  if (options.signal?.aborted) {
+    report.interrupted = true;
+    maybeRebuild(true);
+    return report;
   }
   if (report.stored > 0) redateYearless(seqAtStart);
   maybeRebuild(true);

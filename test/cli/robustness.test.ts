@@ -69,3 +69,46 @@ describe('--published is checked like any metadata date (review item 2)', () => 
     expect(r.stderr).toContain('--published: "2024-02-30" is not a real day: February 2024 has 29 days (use YYYY-MM-DD');
   });
 });
+
+describe('Ctrl-C during an ingest keeps what was stored and says so (review 3, item 14)', () => {
+  it('stops after the batch being stored; the report counts exactly what the store holds', async () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'int.db'));
+    const interrupt = new AbortController();
+    const report = await ingestDocuments(store, readSources([join(SHARED_DATA, 't17/bpoil_bbc/articles.jsonl')]), {
+      batchSize: 10,
+      signal: interrupt.signal,
+      onProgress: (p) => (p.done >= 15 ? interrupt.abort() : undefined),
+    });
+    expect(report.interrupted).toBe(true);
+    expect(report.stored).toBe(20);
+    expect(store.countArticles()).toBe(20);
+    // the stories of what was stored are built
+    expect(store.articleIds().every((id) => store.getArticle(id)?.storyId)).toBe(true);
+    store.close();
+  });
+
+  it('the CLI exits 130 with a message saying the stored articles are kept', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'int-cli.db');
+    const child = spawn(process.execPath, [...CLI, 'ingest', '--batch-size', '5', '--db', db, join(SHARED_DATA, 't17/bpoil_bbc/articles.jsonl')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (!sent && /stored [1-9]/.test(stderr)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(status).toBe(130);
+    expect(stderr).toContain('interrupted: the articles counted as stored are committed');
+    const stored = Number(/\nstored (\d+)/.exec(stderr)?.[1]);
+    const store = openStore(db);
+    expect(store.countArticles()).toBe(stored);
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(100);
+    store.close();
+  }, 60_000);
+});

@@ -28,6 +28,7 @@ export function printIngestReport(report: IngestReport, quiet = false): void {
   const nearNote = near ? ` (${near} ${near === 1 ? 'a near-duplicate of a stored article' : 'near-duplicates of stored articles'})` : '';
   const parts = [`stored ${report.stored}${nearNote}`, `duplicates ${report.duplicates}${dated ? ` (${dated} gave a stored copy its publication date)` : ''}`, `failed ${report.failed}`];
   process.stderr.write(`${parts.join(', ')}${report.stoppedEarly ? ' (stopped at the first failure: --strict)' : ''}\n`);
+  if (report.interrupted) process.stderr.write('interrupted: the articles counted as stored are committed; the inputs not yet read were left out (run the same ingest again: what is stored already is skipped as duplicates)\n');
   const redated = report.redated?.length ?? 0;
   if (redated) process.stderr.write(`${redated} stored article${redated === 1 ? '' : 's'} dated only by month and day got ${redated === 1 ? 'its' : 'their'} year from related articles\n`);
   if (dated || redated) process.stderr.write('their stories were rebuilt; `storyline reprocess` also re-links them with the new dates\n');
@@ -63,6 +64,16 @@ export function registerIngest(program: Command): void {
     .option('--max-article-bytes <n>', 'largest text or HTML of one article (a JSON Lines record, a file, a page or a feed item)', positiveInt('--max-article-bytes'), DEFAULT_MAX_ARTICLE_BYTES)
     .action(async (inputs: string[], flags: IngestFlags) => {
       if (flags.published) metadataDate(flags.published, '--published');
+      // Batches are stored synchronously, so the first Ctrl-C is seen once the batch being stored is
+      // committed; the ingest then stops and rebuilds the stories it changed. Once this handler has
+      // run, Node's default is back: a second Ctrl-C quits at once (the stories are then rebuilt by
+      // the next ingest; SQLite rolls back whatever was not committed).
+      const interrupt = new AbortController();
+      const onInterrupt = () => {
+        interrupt.abort();
+        process.stderr.write('\nstopping: what is stored so far is kept; rebuilding its stories (Ctrl-C again to quit at once)\n');
+      };
+      process.once('SIGINT', onInterrupt);
       const report = await withStore(flags, 'write', async (store) => {
         const progress = createProgress({ quiet: flags.quiet || flags.json, unit: 'articles' });
         const report = await ingestDocuments(
@@ -82,6 +93,7 @@ export function registerIngest(program: Command): void {
           {
             strict: flags.strict,
             batchSize: flags.batchSize,
+            signal: interrupt.signal,
             onProgress: (p) => progress.tick(p.origin, p),
             // On a terminal the bar owns the last line: errors are listed once it is done.
             onError: (e) => (process.stderr.isTTY ? undefined : process.stderr.write(`${e.origin}: ${e.message}\n`)),
@@ -90,9 +102,10 @@ export function registerIngest(program: Command): void {
         progress.stop();
         if (process.stderr.isTTY) for (const e of report.errors) process.stderr.write(`${e.origin}: ${e.message}\n`);
         return report;
-      });
+      }).finally(() => process.removeListener('SIGINT', onInterrupt));
       if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else printIngestReport(report, flags.quiet);
       if (report.failed > 0) process.exitCode = 1;
+      if (report.interrupted) process.exitCode = 130;
     });
 }
