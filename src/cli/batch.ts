@@ -2,6 +2,8 @@
 // one output record per input record, in order, with the input's id; a bad record gets an
 // output record with an "error" field and the tool goes on.
 import { createInterface } from 'node:readline';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 
 /**
  * A reader that stops early (`| head`) closes the pipe: like any Unix tool, the command then ends
@@ -27,7 +29,7 @@ export async function* readJsonLines(
 ): AsyncGenerator<{ line: number; value?: Record<string, unknown>; error?: string; raw: string }> {
   // The tool's output goes to stdout: a reader that stops early ends the run quietly.
   exitQuietlyOnClosedPipe(process.stdout);
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  const rl = createInterface({ input: Readable.from(inflateIfGzipped(input)), crlfDelay: Infinity });
   let line = 0;
   for await (const raw of rl) {
     line++;
@@ -42,6 +44,29 @@ export async function* readJsonLines(
     } catch (e) {
       yield { line, raw, error: `line ${line}: invalid JSON (${(e as Error).message})` };
     }
+  }
+}
+
+/** The input's bytes, gunzipped when they start with gzip's magic number (`storyline extract < pages.jsonl.gz`). */
+async function* inflateIfGzipped(input: NodeJS.ReadableStream): AsyncGenerator<Buffer | string> {
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const first = await chunks.next();
+  if (first.done) return;
+  const all = (async function* () {
+    yield first.value;
+    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield c.value;
+  })();
+  const head = first.value;
+  if (!(Buffer.isBuffer(head) && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)) {
+    yield* all;
+    return;
+  }
+  const gunzip = createGunzip();
+  pipeline(Readable.from(all), gunzip, () => undefined);
+  try {
+    yield* gunzip as AsyncIterable<Buffer>;
+  } catch (e) {
+    throw new Error(`stdin: the input starts like gzip but cannot be decompressed (${(e as Error).message}): check the file, or decompress it with zcat first`);
   }
 }
 

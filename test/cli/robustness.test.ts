@@ -112,3 +112,19 @@ describe('Ctrl-C during an ingest keeps what was stored and says so (review 3, i
     store.close();
   }, 60_000);
 });
+
+describe('batch tools read gzipped JSON Lines on stdin', () => {
+  it('timex < seeds.jsonl.gz gives the same records as the plain file; a broken gzip is named', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const plain = readFileSync(join(SEEDS_DIR, 'seeds.jsonl'));
+    const run = (input: Buffer) => spawnSync(process.execPath, [...CLI, 'timex'], { cwd: ROOT, input, encoding: 'utf8' });
+    const a = run(plain);
+    const b = run(gzipSync(plain));
+    expect(b.status).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(b.stdout.trim().split('\n')).toHaveLength(5);
+    const broken = run(gzipSync(plain).subarray(0, 60));
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('starts like gzip but cannot be decompressed');
+  });
+});
