@@ -177,7 +177,8 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
   const pageQuery = <T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } }, c: Context): T => {
-    const r = schema.safeParse(c.req.query());
+    // A GET form sends every field, the ones left empty too ("from=&to="): empty means "not set".
+    const r = schema.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== '')));
     if (!r.success) throw new ApiError(400, 'invalid_parameter', `This address has an invalid parameter: ${describeIssues(r.error)}`);
     return r.data;
   };

@@ -153,6 +153,21 @@ describe.skipIf(!haveChromium)('storyline serve: web UI in Chromium', () => {
     await page.context().close();
   });
 
+  it('filters with the real forms, leaving the other fields at their defaults (review 4: empty fields answered 400)', async () => {
+    const { page, errors } = await open('/');
+    await page.locator('details.filters summary').click();
+    await page.locator('.filter-form input[name="q"]').fill('Kremlin');
+    await Promise.all([page.waitForURL(/\/\?q=Kremlin/), page.locator('.filter-form button[type="submit"]').click()]);
+    expect(await page.title()).not.toMatch(/bad request|error/i);
+    expect(await page.locator('.story-list li').count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}/entities`);
+    await page.locator('form[action="/entities"] input[name="q"]').fill('pesk');
+    await Promise.all([page.waitForURL(/\/entities\?q=pesk/), page.locator('form[action="/entities"] button[type="submit"]').click()]);
+    expect(await page.content()).toContain('Peskov');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('is navigable by keyboard: the first Tab reaches the skip link', async () => {
     const { page } = await open('/');
     await page.keyboard.press('Tab');
