@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { sqliteHandle, type Store } from '../../store/index.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printable, printJson, table, truncate, wrap } from '../output.js';
-import { isStatement } from '../../language/quotes/index.js';
+import { createViews } from '../../store/sqlite/views.js';
 import { consecutiveDayRuns } from '../../story/timeline.js';
 import { spreadOverDates } from '../../story/claims.js';
 
@@ -43,6 +43,10 @@ export function storyOrThrow(store: Store, id: string) {
   return story;
 }
 
+/** How much of "Who said what" a story prints: the web page shows more, `storyline quotes` all. */
+const CLI_SPEAKERS = 20;
+const CLI_QUOTES_PER_SPEAKER = 6;
+
 export function printStory(store: Store, id: string): void {
   const story = storyOrThrow(store, id);
   const articles = story.articleIds.map((a) => store.getArticle(a)!).filter(Boolean);
@@ -77,15 +81,24 @@ export function printStory(store: Store, id: string): void {
     out.push('', 'Sources disagree');
     for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${s.source ?? sourceOf.get(s.articleId) ?? s.articleId}: ${truncate(s.text, 50)}`).join(' | ')}`);
   }
-  const quotes = store.quotes({ storyId: story.id, limit: 500 }).filter((q) => q.speaker && isStatement(q));
-  if (quotes.length) {
+  // Grouped as on the web page (one group per entity: "WHO" with "World Health Organization"), the
+  // most quoted speakers first, each with their latest statements: a big story's first days must
+  // not crowd out its last months.
+  const views = createViews(sqliteHandle(store));
+  const groups = (views.savedStoryFigures(story.id, story.updatedAt)?.speakers ?? views.storySpeakerGroups(story.id)).filter((g) => g.key !== 'unattributed');
+  if (groups.length) {
     out.push('', 'Who said what');
-    const bySpeaker = new Map<string, typeof quotes>();
-    for (const q of quotes) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
-    for (const [speaker, qs] of [...bySpeaker].sort((a, b) => b[1].length - a[1].length)) {
-      out.push(`  ${speaker}`);
-      for (const q of qs) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${sourceOf.get(q.articleId) ?? q.outlet ?? q.articleId})`);
+    const shown = groups.slice(0, CLI_SPEAKERS);
+    const rows = new Map(views.quotesById(shown.flatMap((g) => g.quoteIds.slice(-CLI_QUOTES_PER_SPEAKER))).map((r) => [r.id, r]));
+    for (const g of shown) {
+      const more = g.quoteIds.length > CLI_QUOTES_PER_SPEAKER ? `  (latest ${CLI_QUOTES_PER_SPEAKER} of ${g.quoteIds.length}: storyline quotes --story ${story.id} --speaker "${g.speaker}")` : '';
+      out.push(`  ${g.speaker}${more}`);
+      for (const id of g.quoteIds.slice(-CLI_QUOTES_PER_SPEAKER)) {
+        const q = rows.get(id);
+        if (q) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${sourceOf.get(q.articleId) ?? q.source ?? q.articleId})`);
+      }
     }
+    if (groups.length > shown.length) out.push(`  … and ${groups.length - shown.length} more speakers: storyline quotes --story ${story.id}`);
   }
   const history = store.storyHistory(story.id);
   if (history.length) {

@@ -1,0 +1,29 @@
+// `storyline story ID` as a reader sees it, on the seeds: "Who said what" groups a speaker's
+// statements under one entity and shows the latest of them, pointing to the command listing all.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.js';
+import { readSources } from '../../src/ingest/index.js';
+import { ingestDocuments } from '../../src/pipeline.js';
+import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
+
+describe('storyline story: who said what', () => {
+  it('lists each speaker once with their latest statements, the last ones of the story included (review 4 item 3)', async () => {
+    const db = join(tempDir(), 'story.db');
+    const store = openStore(db);
+    const report = await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    store.close();
+    expect(report.storyIds).toHaveLength(1);
+    const r = spawnSync(process.execPath, [...CLI, 'story', report.storyIds[0]!, '--db', db], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const who = r.stdout.slice(r.stdout.indexOf('Who said what'), r.stdout.indexOf('\nSources'));
+    const speakers = who.split('\n').filter((l) => /^ {2}\S/.test(l));
+    // Peskov is quoted under his full name only, however the articles name him
+    expect(speakers.filter((l) => /Peskov/.test(l))).toHaveLength(1);
+    const peskov = who.slice(who.indexOf('  Dmitry Peskov'));
+    expect(peskov).toMatch(/^ {2}Dmitry Peskov {2}\(latest 6 of \d+: storyline quotes --story s\w+ --speaker "Dmitry Peskov"\)/);
+    // the June 2022 statement, the story's last, is there
+    expect(peskov.split('\n').slice(1, 7).join('\n')).toContain('2022-06-02  “all contacts are virtually absent”');
+  }, 60_000);
+});
