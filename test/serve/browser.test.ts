@@ -149,6 +149,18 @@ describe.skipIf(!haveChromium)('storyline serve: web UI in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'serve-search-phone-dark.png'), fullPage: true });
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).not.toBe('rgb(247, 246, 243)');
+    // WCAG AA (4.5:1) for the highlights and the skip link, which sit on coloured backgrounds (review 4 item 9)
+    const ratios = await page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: number[]) => c.map((v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      return [...document.querySelectorAll('mark, .skip')].map((el) => {
+        const cs = getComputedStyle(el);
+        const [a, b] = [lum(rgb(cs.color)), lum(rgb(cs.backgroundColor))];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(1);
+    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(4.5);
     expect(errors).toEqual([]);
     await page.context().close();
   });
