@@ -107,6 +107,19 @@ function rowFilter(db: Database.Database) {
   return filterFor;
 }
 
+/**
+ * What to tell a user whose query has nothing to look for (`match` is empty): only exclusions
+ * ("-swine"), or no word at all ("*", a lone quote mark).
+ */
+export function emptyQueryHint(input: string): string {
+  const excluded = parseQuery(input).find((p) => p.negated);
+  if (excluded) {
+    const term = excluded.words.length > 1 ? `-"${excluded.words.join(' ')}"` : `-${excluded.words[0]}`;
+    return `"${term}" only leaves articles out: add a word to look for, as in "report ${term}".`;
+  }
+  return 'Type at least one word or number to search for: "a phrase" in quotes, a prefix with * after its first letters (vacc*), -word to leave a word out.';
+}
+
 export function createSearch(db: Database.Database) {
   const stmt = (() => {
     const cache = new Map<string, Database.Statement>();

@@ -13,6 +13,7 @@ import { EventHub } from './events.js';
 import { createModel } from './model.js';
 import { articlePage, entitiesPage, entityPage, errorPage, homePage, searchPage, storyPage, type PageContext } from './pages.js';
 import { describeIssues, entityListQuery, searchQuery, storyListQuery, storyPageQuery } from './schemas.js';
+import { emptyQueryHint } from '../search/index.js';
 
 export interface AppOptions {
   store: Store;
@@ -227,7 +228,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
     const params = { q: q.q, source: q.source, entity: q.entity, from: q.from, to: q.to, limit: q.limit, offset: q.offset };
     if (entityId === null) return c.html(searchPage(ctx, params, null, `No entity matches “${q.entity}”.`));
     const result = model.search({ q: q.q, source: q.source, entityId, from: q.from, to: q.to, limit: q.limit, offset: q.offset });
-    return c.html(searchPage(ctx, params, result, result.match ? undefined : 'Type at least one word or number to search for.'));
+    return c.html(searchPage(ctx, params, result.match ? result : null, result.match ? undefined : emptyQueryHint(q.q)));
   });
 
   app.notFound((c) => {

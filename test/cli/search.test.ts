@@ -54,6 +54,22 @@ describe('storyline search', () => {
     expect(ambiguous.stderr).toMatch(/"Russ" names \d+ entities: .*Russia/);
   });
 
+  it('says how to search when a query has nothing to look for: only exclusions, or no word (review 4 item 11)', async () => {
+    const only = run(['search', '--db', db, '--', '-Kremlin']);
+    expect(only.status).toBe(1);
+    expect(only.stderr).toContain('"-Kremlin" only leaves articles out: add a word to look for, as in "report -Kremlin"');
+    expect(run(['search', '*', '--db', db]).stderr).toContain('Type at least one word or number to search for');
+    // the web page says the same, without a "0 articles found" beside it
+    const { createApp } = await import('../../src/serve/index.js');
+    const store = openStore(db);
+    const { app, close } = await createApp({ store });
+    const page = await (await app.request('/search?q=-Kremlin')).text();
+    expect(page).toContain('&quot;-Kremlin&quot; only leaves articles out');
+    expect(page).not.toContain('0 articles found');
+    close();
+    store.close();
+  });
+
   it('never prints terminal control sequences an article carries', async () => {
     const dir = tempDir();
     const file = join(dir, 'escape.jsonl');

@@ -1,6 +1,6 @@
 // `storyline search QUERY`: full-text search over the stored articles, with the web's filters.
 import type { Command } from 'commander';
-import { createSearch, type Highlighted } from '../../search/index.js';
+import { createSearch, emptyQueryHint, type Highlighted } from '../../search/index.js';
 import { sqliteHandle } from '../../store/index.js';
 import { describeIssues, searchQuery } from '../../serve/schemas.js';
 import { addDbOption, withStore } from '../store-option.js';
@@ -78,6 +78,7 @@ export function registerSearch(program: Command): void {
         const result = search({ q: q.q, source: q.source, entityId, storyId: q.story, from: q.from, to: q.to, duplicates: q.duplicates === 'true', limit: q.limit, offset: q.offset });
         if (flags.json) return printJson({ total: result.total, query: result.query, match: result.match, hits: result.hits, facets: result.facets });
         const out: string[] = [];
+        if (!result.match) throw new Error(`nothing to search for in ${JSON.stringify(q.q)}: ${emptyQueryHint(q.q)}`);
         if (result.total === 0) {
           out.push(`no articles match ${JSON.stringify(q.q)}${q.source || entityId || q.story || q.from || q.to ? ' with these filters' : ''}`);
         } else {
