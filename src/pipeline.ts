@@ -574,6 +574,36 @@ export function rebuildDirtyStories(store: Store, now: Date = new Date(), policy
 // ─── batches ────────────────────────────────────────────────────────────────────────────────────
 
 /** Orders items as they would have arrived: by publication date, undated last, stable otherwise. */
+/**
+ * The day an article undated but for an inferred range or lower bound is linked on: the middle of
+ * the range, else its first possible day. Only for clustering (stories age by it); the article
+ * itself stays undated, with its estimate.
+ */
+function linkingDate(p: PublicationEstimate): IsoDate | null {
+  if (p.date) return p.date;
+  const from = p.range?.from ?? null;
+  const to = p.range?.to ?? null;
+  if (from && to) {
+    const mid = (Date.parse(from) + Date.parse(to)) / 2;
+    return Number.isFinite(mid) ? new Date(mid).toISOString().slice(0, 10) : from;
+  }
+  return from ?? p.notBefore ?? null;
+}
+
+/**
+ * A batch is linked in the order of its articles' dates as far as they are known (metadata, text or
+ * inference), the undated last: an undated article takes the latest day seen, so an undated one
+ * linked first would stand on no day at all and its story would age out before the dated ones came.
+ */
+function inLinkingOrder(staged: StagedDocument[], estimates: Map<string, PublicationEstimate>): { doc: StagedDocument; publication: PublicationEstimate }[] {
+  return staged
+    .map((doc, i) => {
+      const publication = choosePublication(doc, estimates.get(doc.id));
+      return { doc, publication, i, key: linkingDate(publication) ?? '9999' };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+}
+
 function arrivalOrder(items: RawDoc[]): RawDoc[] {
   const key = (r: RawDoc) => {
     try {
@@ -809,10 +839,10 @@ export async function ingestDocuments(
     const estimates = corpusEstimates(staged);
     let keepGoing = true;
     store.transaction(() => {
-      for (const doc of staged) {
+      for (const { doc, publication } of inLinkingOrder(staged, estimates)) {
         done++;
         try {
-          store.transaction(() => storeOne(doc, choosePublication(doc, estimates.get(doc.id))));
+          store.transaction(() => storeOne(doc, publication));
         } catch (e) {
           fail(doc.raw.origin, (e as Error).message);
           if (options.strict) keepGoing = false;
@@ -855,7 +885,7 @@ export async function ingestDocuments(
 
   const storeOne = (doc: StagedDocument, publication: PublicationEstimate) => {
     const { article, analysis, lineHashes } = completeDocument(doc, publication, seq + 1, now());
-    const link = linker.add({ id: article.id, published: article.published, title: article.title, text: article.text, source: article.source, analysis, language: article.language });
+    const link = linker.add({ id: article.id, published: article.published ?? linkingDate(publication), title: article.title, text: article.text, source: article.source, analysis, language: article.language });
     article.duplicateOf = link.duplicateOf;
     store.insertArticle(article);
     seq++;

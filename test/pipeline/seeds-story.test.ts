@@ -4,7 +4,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
-import { readSources } from '../../src/ingest/index.js';
+import { groupSources, readSources } from '../../src/ingest/index.js';
 import { ingestDocuments, reprocessAll } from '../../src/pipeline.js';
 import { buildExport, renderExport, type ExportDocument } from '../../src/export.js';
 import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
@@ -103,5 +103,20 @@ describe('the seeds as one story', () => {
     const missing = spawnSync(process.execPath, [...CLI, 'story', 'nope', '--db', dbPath], { cwd: ROOT, encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no story with ID nope/);
+  });
+});
+
+describe('the seeds as bare .txt files, with no date but what their texts give', () => {
+  it('still make one story: undated articles are linked after the dated ones, an inferred range by its middle (review 4 item 10)', async () => {
+    const store = openStore(join(tempDir(), 'seeds-txt.db'));
+    const files = ['000_579504aca85b9f81', '001_aa04ac5f397be0f2', '002_af815def54e2eb59', '003_70335ce47c40be49', '004_0c206504672e1e96'].map((f) => join(SEEDS_DIR, `${f}.txt`));
+    // grouped into batches as `storyline ingest` does
+    const report = await ingestDocuments(store, groupSources(readSources(files), 100));
+    expect(report.stored).toBe(5);
+    expect(report.storyIds).toHaveLength(1);
+    // the articles stay undated unless their text dates them: only seed 003 does, to the day
+    const dated = store.articleIds().map((id) => store.getArticle(id)!).filter((a) => a.published);
+    expect(dated.map((a) => a.published)).toEqual(['2021-04-16']);
+    store.close();
   });
 });
