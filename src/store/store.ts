@@ -36,6 +36,8 @@ export interface ArticleSummary {
   path: string | null;
   published: IsoDate | null;
   publishedFrom: Article['publishedFrom'];
+  /** For an article the evidence dates only roughly: its bounds (see StoredArticle). */
+  publishedEstimate?: PublishedEstimate | null;
   duplicateOf: string | null;
   storyId: string | null;
   length: number;

@@ -8,6 +8,7 @@ import { groupSources, readSources } from '../../src/ingest/index.js';
 import { ingestDocuments, reprocessAll } from '../../src/pipeline.js';
 import { buildExport, renderExport, type ExportDocument } from '../../src/export.js';
 import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
+import { roughDate } from '../../src/cli/commands/read.js';
 
 const CRUFT = [/Also Read/, /Leave a Reply/, /Your email address/, /Read on RBC Pro/, /alt=”/, /29th March 2024/, /To guardian\.ng/, /COMBO/, /Comments are closed/, /About Author/];
 
@@ -117,6 +118,9 @@ describe('the seeds as bare .txt files, with no date but what their texts give',
     // the articles stay undated unless their text dates them: only seed 003 does, to the day
     const dated = store.articleIds().map((id) => store.getArticle(id)!).filter((a) => a.published);
     expect(dated.map((a) => a.published)).toEqual(['2021-04-16']);
+    // the others are listed with the bounds their texts give
+    const listed = store.listArticles().filter((a) => !a.published);
+    expect(listed.map((a) => roughDate(a.publishedEstimate)).sort()).toEqual(['2021-12-17…2022-01-09', 'year? 02-24…', 'year? 04-22…', '≥ 2021-09-01']);
     store.close();
   });
 });

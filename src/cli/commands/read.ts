@@ -3,6 +3,7 @@
 import { analysesEntities } from '../../language/index.js';
 import type { Command } from 'commander';
 import { sqliteHandle, type Store } from '../../store/index.js';
+import type { PublishedEstimate } from '../../store/store.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printable, printJson, table, truncate, wrap } from '../output.js';
 import { createViews } from '../../store/sqlite/views.js';
@@ -46,6 +47,19 @@ export function storyOrThrow(store: Store, id: string) {
 /** How much of "Who said what" a story prints: the web page shows more, `storyline quotes` all. */
 const CLI_SPEAKERS = 20;
 const CLI_QUOTES_PER_SPEAKER = 6;
+
+/**
+ * An undated article's bounds, compact: "2021-12-17…2022-01-09", "≥ 2021-09-01", "≤ 2020-05-01", or
+ * month-days when the text gives no year ("year? 02-24…").
+ */
+export function roughDate(e: PublishedEstimate | null | undefined): string | null {
+  if (!e) return null;
+  if (e.notBefore && e.notAfter) return `${e.notBefore}…${e.notAfter.slice(0, 4) === e.notBefore.slice(0, 4) ? e.notAfter.slice(5) : e.notAfter}`;
+  if (e.notBefore) return `≥ ${e.notBefore}`;
+  if (e.notAfter) return `≤ ${e.notAfter}`;
+  if (e.yearUnknown && e.monthDayRange) return `year? ${e.monthDayRange.from}…${e.monthDayRange.to ?? ''}`;
+  return null;
+}
 
 export function printStory(store: Store, id: string): void {
   const story = storyOrThrow(store, id);
@@ -141,7 +155,7 @@ export function registerRead(program: Command): void {
         process.stdout.write(
           table(
             ['ID', 'published', 'from', 'source', 'story', 'title'],
-            rows.map((a) => [a.id, a.published ?? '—', a.publishedFrom ?? '—', truncate(a.source ?? '—', 20), a.storyId ?? '—', truncate(a.title, 60) + (a.duplicateOf ? ` (dup of ${a.duplicateOf})` : '')]),
+            rows.map((a) => [a.id, a.published ?? roughDate(a.publishedEstimate) ?? '—', a.publishedFrom ?? '—', truncate(a.source ?? '—', 20), a.storyId ?? '—', truncate(a.title, 60) + (a.duplicateOf ? ` (dup of ${a.duplicateOf})` : '')]),
           ) + '\n',
         );
       }),

@@ -251,7 +251,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         where.push(`a.source IN (${names.map(() => '?').join(', ')})`);
         params.push(...names);
       }
-      const sql = `SELECT a.id, a.title, a.source, a.url, a.path, a.published, a.published_from, a.duplicate_of, length(a.text) AS length, sa.story_id
+      const sql = `SELECT a.id, a.title, a.source, a.url, a.path, a.published, a.published_from, CASE WHEN a.published IS NULL THEN a.published_estimate END AS published_estimate, a.duplicate_of, length(a.text) AS length, sa.story_id
         FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
         ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published IS NULL, a.published, a.seq${limitClause(options)}`;
       return (db.prepare(sql).all(...params) as Row[]).map(
@@ -263,6 +263,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
           path: str(r.path),
           published: str(r.published),
           publishedFrom: (r.published_from as ArticleSummary['publishedFrom']) ?? null,
+          publishedEstimate: parse(r.published_estimate, null),
           duplicateOf: str(r.duplicate_of),
           storyId: str(r.story_id),
           length: Number(r.length),
