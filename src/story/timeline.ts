@@ -19,6 +19,8 @@ export interface SalienceWeights {
   future: number;
   /** Growth of a reference's weight with the time between the date and the article: × (1 + recall·ln(1 + weeks)). */
   recall: number;
+  /** Weeks after which that growth stops: a date recalled after a year is not worth 5× one recalled after a week. */
+  recallCapWeeks: number;
 }
 
 export const DEFAULT_WEIGHTS: SalienceWeights = {
@@ -28,6 +30,7 @@ export const DEFAULT_WEIGHTS: SalienceWeights = {
   nextDayPublication: 0.25,
   future: 0.5,
   recall: 1,
+  recallCapWeeks: 13,
 };
 
 export interface TimelineContext {
@@ -37,6 +40,7 @@ export interface TimelineContext {
   options: TimelineOptions;
   weights?: SalienceWeights;
   selection?: SelectionWeights;
+  spread?: SpreadWeights;
 }
 
 interface Candidate {
@@ -85,7 +89,7 @@ export function rankDates(ctx: TimelineContext): Map<IsoDate, number> {
     else {
       value = w.reference;
       // A date still recalled weeks later mattered more than one mentioned the day after.
-      if (m.published) value *= 1 + w.recall * Math.log1p(Math.abs(dayNumber(m.published) - dayNumber(m.date)) / 7);
+      if (m.published) value *= 1 + w.recall * Math.log1p(Math.min(w.recallCapWeeks, Math.abs(dayNumber(m.published) - dayNumber(m.date)) / 7));
     }
     if (m.future) value *= w.future;
     give(m.date, m.articleId, value * (rel.get(m.articleId) ?? 1));
@@ -129,9 +133,42 @@ export interface SelectionWeights {
   redundancy: number;
   /** Weight of the keywords' vector against the story centroid (1 = equal). */
   keywords: number;
+  /** Cosine above which a sentence repeats the one chosen for a neighbouring day (the same event twice). */
+  neighbourRedundancy: number;
+  /** Days on either side within which two entries can be the same event. */
+  neighbourDays: number;
 }
 
-export const DEFAULT_SELECTION: SelectionWeights = { local: 0.6, sameDayLead: 1, nextDayLead: 1, positionDecay: 0.02, redundancy: 0.5, keywords: 0.5 };
+export const DEFAULT_SELECTION: SelectionWeights = {
+  local: 0.6,
+  sameDayLead: 1,
+  nextDayLead: 1,
+  positionDecay: 0.02,
+  redundancy: 0.5,
+  keywords: 0.5,
+  neighbourRedundancy: 0.4,
+  neighbourDays: 1,
+};
+
+/** How the chosen dates spread over the story (see docs/story.md, "Coverage of the story's span"). */
+export interface SpreadWeights {
+  /** Days before the first article still counted as the story's run-up rather than background. */
+  leadInDays: number;
+  /** Number of equal periods the story's span is cut into for apportioning entries. */
+  periods: number;
+  /** Shortest period, in days. */
+  minPeriodDays: number;
+  /** Share of the entries that background (before the run-up) or dates after the last article may take. */
+  outsideShare: number;
+  /** Entries background may always take, however small the timeline. */
+  outsideMin: number;
+  /** Weight of background's and plans' salience against the story's own when apportioning. */
+  outsideWeight: number;
+  /** With a requested number of dates, the share apportioned to periods; the rest go to the most salient dates left. */
+  share: number;
+}
+
+export const DEFAULT_SPREAD: SpreadWeights = { leadInDays: 30, periods: 20, minPeriodDays: 7, outsideShare: 0.1, outsideMin: 2, outsideWeight: 0.25, share: 0.75 };
 
 function pickSentences(
   candidates: Candidate[],
@@ -197,18 +234,22 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   }
   const ranked = [...scores].filter(([d]) => byDate.has(d)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const limit = options.dates ?? defaultDateCount(ranked.map(([, s]) => s));
-  const chosenDates = ranked.slice(0, limit).map(([d]) => d);
+  const plan = planSpread(ranked, limit, ctx.articles, options, ctx.spread ?? DEFAULT_SPREAD);
   // The story's centroid: what all its dated material is about (plus the keywords).
   const storyCentroid = topTerms(centroid([...vectorOf.values()]), 100);
-  const kw = (ctx.selection ?? DEFAULT_SELECTION).keywords;
+  const sel = ctx.selection ?? DEFAULT_SELECTION;
+  const kw = sel.keywords;
   // Keywords steer the story centroid without dominating it.
   const story = keywordVector.size && kw > 0 ? centroid([storyCentroid, new Map([...keywordVector].map(([t, v]) => [t, v * kw]))]) : storyCentroid;
 
   const entries: TimelineEntry[] = [];
   const used = new Set<string>();
-  // Most salient dates choose first, so that a sentence shared by two dates goes to the one that matters more.
-  for (const date of chosenDates) {
+  const shownOnDay = new Map<number, Vector[]>();
+  const entryFor = (date: IsoDate): TimelineEntry | null => {
     const mentions = byDate.get(date)!;
+    const day = dayNumber(date);
+    const neighbours: Vector[] = [];
+    for (let d = day - sel.neighbourDays; d <= day + sel.neighbourDays; d++) if (d !== day) neighbours.push(...(shownOnDay.get(d) ?? []));
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
     // News of a day is also reported the next morning: the next day's undated leads are candidates too.
@@ -216,11 +257,18 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     for (const m of [...mentions, ...nextDay]) {
       if (seen.has(m.text)) continue;
       seen.add(m.text);
-      candidates.push({ mention: m, vector: vectorOf.get(m)!, nWords: wordCount(m.text), forDate: date });
+      const vector = vectorOf.get(m)!;
+      // An undated lead, dated by its publication, that tells what a neighbouring day's entry already
+      // says is that day's news reported a day late (or a next-day lead standing on the eve). A
+      // sentence naming its date is trusted: "talks on January 12 and January 13" is two days.
+      const guessed = m.basis === 'publication';
+      if (guessed && !options.reuseSentences && neighbours.some((v) => cosine(v, vector) > sel.neighbourRedundancy)) continue;
+      candidates.push({ mention: m, vector, nWords: wordCount(m.text), forDate: date });
     }
-    const picked = pickSentences(candidates, story, k, ctx.selection, used);
-    if (!picked.length) continue;
+    const picked = pickSentences(candidates, story, k, sel, used);
+    if (!picked.length) return null;
     if (!options.reuseSentences) for (const p of picked) used.add(p.mention.text);
+    shownOnDay.set(day, picked.map((p) => p.vector));
     const sources = sourcesOf(picked, candidates);
     // Sources whose coarser mentions were merged into the chosen happening ("late in 2021").
     for (const e of ctx.events) {
@@ -228,7 +276,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       if (!e.mentions.some((m) => picked.some((p) => p.mention === m))) continue;
       for (const id of e.articleIds) if (!sources.includes(id)) sources.push(id);
     }
-    entries.push({
+    return {
       date,
       granularity: 'day',
       summary: picked[0]!.mention.text,
@@ -236,8 +284,29 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       articleIds: sources,
       // every mention of the date, not only the sentences shown: one later report clears it
       ...(mentions.every((m) => m.future) ? { expected: true as const } : {}),
-    });
+    };
+  };
+  // Most salient dates choose first, so that a sentence shared by two dates goes to the one that
+  // matters more. A date left with nothing new to say (the same event as a neighbouring day's
+  // entry, or only sentences used elsewhere) gives its place to the next date of its period.
+  const failed = new Set<IsoDate>();
+  const built = new Map<IsoDate, TimelineEntry>();
+  for (;;) {
+    const chosen = plan.choose(ranked, limit, failed);
+    const keep = new Set(chosen);
+    for (const [date, entry] of built) {
+      if (keep.has(date)) continue;
+      built.delete(date);
+      for (const s of entry.sentences) used.delete(s.text);
+      shownOnDay.delete(dayNumber(date));
+    }
+    const fresh = chosen.find((date) => !built.has(date) && !failed.has(date));
+    if (!fresh) break;
+    const entry = entryFor(fresh);
+    if (entry) built.set(fresh, entry);
+    else failed.add(fresh);
   }
+  entries.push(...built.values());
   const placeOf = new Map<TimelineEntry, IsoDate>();
   if (options.dates === undefined) for (const { entry, from } of coarseEntries(ctx, entries.length, used)) {
     entries.push(entry);
@@ -280,6 +349,104 @@ function sourcesOf(picked: Candidate[], candidates: Candidate[]): string[] {
     if (picked.some((p) => cosine(p.vector, c.vector) >= 0.25)) ids.add(c.mention.articleId);
   }
   return [...ids];
+}
+
+const BEFORE = -1;
+const AFTER = -2;
+
+interface SpreadPlan {
+  /** The period a date falls in (0, 1, …), or BEFORE the story's run-up, or AFTER its last article. */
+  regionOf(date: IsoDate): number;
+  /** Entries each region is given. */
+  seats: Map<number, number>;
+  /** Most entries a region may take when entries are left over. */
+  capOf(region: number): number;
+  /**
+   * The dates to show, most salient first: each period's most salient dates up to its entries, then
+   * the most salient dates left (background and plans within their cap) up to the limit.
+   */
+  choose(ranked: ReadonlyArray<readonly [IsoDate, number]>, limit: number, skip: ReadonlySet<IsoDate>): IsoDate[];
+}
+
+function withChoice(plan: Omit<SpreadPlan, 'choose'>): SpreadPlan {
+  return { ...plan, choose: (ranked, limit, skip) => chooseBySeats(plan, ranked, limit, skip) };
+}
+
+function chooseBySeats(plan: Omit<SpreadPlan, 'choose'>, ranked: ReadonlyArray<readonly [IsoDate, number]>, limit: number, skip: ReadonlySet<IsoDate>): IsoDate[] {
+  const taken = new Map<number, number>();
+  const chosen = new Set<IsoDate>();
+  for (const freeForAll of [false, true]) {
+    for (const [date] of ranked) {
+      if (chosen.size >= limit) break;
+      if (skip.has(date) || chosen.has(date)) continue;
+      const region = plan.regionOf(date);
+      const have = taken.get(region) ?? 0;
+      if (have >= (freeForAll ? plan.capOf(region) : (plan.seats.get(region) ?? 0))) continue;
+      chosen.add(date);
+      taken.set(region, have + 1);
+    }
+  }
+  const rank = new Map(ranked.map(([d], i) => [d, i]));
+  return [...chosen].sort((a, b) => rank.get(a)! - rank.get(b)!);
+}
+
+/**
+ * Where a timeline's entries go. The story's span (its first article, less a run-up, to its last) is
+ * cut into equal periods, and the entries are apportioned to the periods in proportion to the
+ * salience each holds (Sainte-Laguë), so that a story of nine months is told over nine months and
+ * not only in its busiest week. Dates before the run-up (background: a senator's birth, a war
+ * decades ago) and after the last article (plans) are one region each, held to a few entries.
+ */
+export function planSpread(
+  ranked: ReadonlyArray<readonly [IsoDate, number]>,
+  limit: number,
+  articles: StoryArticle[],
+  options: TimelineOptions,
+  w: SpreadWeights = DEFAULT_SPREAD,
+): SpreadPlan {
+  const published = articles.map((a) => a.published?.slice(0, 10)).filter((d): d is IsoDate => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const outsideCap = Math.max(w.outsideMin, Math.round(w.outsideShare * limit));
+  if (!published.length) {
+    const seats = new Map([[0, limit]]);
+    return withChoice({ regionOf: () => 0, seats, capOf: () => limit });
+  }
+  let first = dayNumber(published[0]!) - w.leadInDays;
+  if (options.start) first = Math.max(first, dayNumber(options.start));
+  const last = dayNumber(published[published.length - 1]!);
+  const width = Math.max(w.minPeriodDays, Math.ceil((last - first + 1) / Math.max(1, w.periods)));
+  const regionOf = (date: IsoDate): number => {
+    const d = dayNumber(date);
+    if (d < first) return BEFORE;
+    if (d > last) return AFTER;
+    return Math.floor((d - first) / width);
+  };
+  const mass = new Map<number, number>();
+  const available = new Map<number, number>();
+  for (const [date, score] of ranked) {
+    const r = regionOf(date);
+    mass.set(r, (mass.get(r) ?? 0) + score * (r < 0 ? w.outsideWeight : 1));
+    available.set(r, (available.get(r) ?? 0) + 1);
+  }
+  const capOf = (r: number) => (r < 0 ? Math.min(outsideCap, available.get(r) ?? 0) : (available.get(r) ?? 0));
+  const seats = new Map<number, number>();
+  // The story view shows the whole story; a timeline of a requested size keeps some entries for its busiest days.
+  const apportioned = options.dates === undefined ? limit : Math.round(w.share * limit);
+  for (let n = 0; n < apportioned; n++) {
+    let best: number | null = null;
+    let bestQuotient = -1;
+    for (const [r, m] of mass) {
+      const s = seats.get(r) ?? 0;
+      if (s >= capOf(r)) continue;
+      const quotient = m / (2 * s + 1);
+      if (quotient > bestQuotient || (quotient === bestQuotient && best !== null && r > best)) {
+        best = r;
+        bestQuotient = quotient;
+      }
+    }
+    if (best === null) break;
+    seats.set(best, (seats.get(best) ?? 0) + 1);
+  }
+  return withChoice({ regionOf, seats, capOf });
 }
 
 /** Without a requested size: every dated day up to 30; beyond that, the 30 most salient. */
