@@ -3,6 +3,7 @@
 // menus, datelines, bylines, call-to-action lines, comment forms, captions, promo blocks, debris —
 // and says why. General features only: no site's strings.
 import type { RemovedBlock } from '../types.js';
+import { commentThreadStart } from './comments.js';
 
 export interface Block {
   text: string;
@@ -481,6 +482,8 @@ function isHeadlineLike(text: string, f: TextFeatures): boolean {
   return true;
 }
 
+const READER_COMMENTS = 'reader comments';
+
 /**
  * Classifies blocks into article text and removed furniture, collapsing duplicates, and (for
  * plain text) finding the title among the head lines.
@@ -539,6 +542,10 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     // Promo blocks: many capitalised words, few sentence ends, a call-to-action opening word.
     if (it.keep && !it.prose && f.words >= 20 && f.capitalisedShare > 0.5 && f.sentenceMarks <= f.words / 15 && !block.tag) drop(it, 'promo or link block');
   }
+
+  // A reader-comment thread runs from where it begins to the end of the page: one removed block.
+  const thread = commentThreadStart(items.map((it) => ({ text: it.text, prose: it.prose, words: it.f.words })));
+  for (let i = Math.max(thread, 0); thread >= 0 && i < items.length; i++) drop(items[i]!, READER_COMMENTS);
 
   // An "About the author" heading takes the short biography right after it.
   for (let i = 0; i + 1 < items.length; i++) {
@@ -641,6 +648,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   const kept: string[] = [];
   for (const it of items) {
     if (it.keep) kept.push(it.text);
+    else if (it.reason === READER_COMMENTS && removed.at(-1)?.reason === READER_COMMENTS) removed.at(-1)!.text += '\n' + it.text;
     else if (it.reason !== 'title') removed.push({ text: it.text, reason: it.reason ?? 'removed' });
   }
   return { title, kept, removed };

@@ -1,0 +1,123 @@
+// Reader-comment threads under an article. Recognised by their structure — a run of comment
+// signatures after the article's prose ("… Posted by : NAME | DATE | Report abuse …", "NAME says: /
+// DATE at TIME / … / Reply", "Posted by NAME | Report as abusive") — not by one site's strings: a
+// reader's post is not the article, and its words must never be quoted as a newsmaker's.
+
+/** What the classifier knows of a block: its text and whether it reads as article prose. */
+export interface ThreadBlock {
+  text: string;
+  prose: boolean;
+  words: number;
+}
+
+const BY_VERBS =
+  '(?:posted|submitted|written|comment(?:ed)?|kommentar|kommentiert|geschrieben|verfasst|eingestellt|publié|posté|écrit|commenté|publicado|escrito|comentado|enviado|inviato|scritto|pubblicato|postato)';
+const BY_WORDS = '(?:by|von|par|por|da|de)';
+
+/** "Posted by : NAME |" — the signature of a comment system that prints author and date between bars. */
+const BARRED_SIGNATURE_RE = new RegExp(`(?:^|[\\s(])${BY_VERBS}\\s+${BY_WORDS}\\s*:?\\s*[^|\\n]{1,60}?\\s*\\|`, 'giu');
+
+/** The report link every comment carries, after a bar or on a line of its own. */
+const REPORT_LINK_RE =
+  /(?:^|\|)\s*(?:report (?:this )?(?:abuse|as abusive|comment)|flag as (?:inappropriate|offensive)|(?:einen )?missbrauch melden|kommentar melden|signaler (?:un abus|ce commentaire|un contenu)|denunciar (?:abuso|comentario)|segnala(?: abuso| commento)?|пожаловаться)(?![\p{L}])/giu;
+
+/** "Posted by NAME on 2 May 2012, 4:59 pm": a signature without bars (also a blog's own byline, so counted only in numbers). */
+const DATED_SIGNATURE_RE = new RegExp(
+  `(?:^|[\\s(:])${BY_VERBS}\\s+${BY_WORDS}\\s*:?\\s*[\\p{L}\\p{N}][^|\\n.!?]{0,50}?\\s(?:on\\s+|am\\s+|le\\s+|el\\s+|il\\s+|-\\s*)?(?:\\d{1,2}(?:st|nd|rd|th|\\.)?\\s+\\p{L}{3,9}\\.?,?\\s+(?:19|20)\\d\\d|\\p{L}{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\s*,\\s*(?:19|20)\\d\\d|\\d{1,2}[./]\\d{1,2}[./](?:19|20)?\\d\\d)`,
+  'giu',
+);
+
+/** A comment's author line in blog engines: "NAME says:" (the date follows on the next line). */
+const SAYS_LINE_RE = /(?:^|\s)(?:says|said|wrote|writes|sagt|meint|schreibt|schrieb|dit|a dit|écrit|dice|escribe|escribió|diz|disse|scrive|ha scritto|пишет)\s*:\s*$/iu;
+/** A comment's reply link on a line of its own. */
+const REPLY_LINE_RE = /^(?:reply|reply to this comment|antworten|répondre|responder|rispondi|responder|ответить)\s*[↓↩]?$/iu;
+
+/** A heading or notice that opens a comment section ("12 Comments", "Leave a comment", "91 Ergänzungen"). */
+const THREAD_HEADING_RE =
+  /^(?:\d+\s+)?(?:(?:reader |user )?comments?|responses?|replies|kommentare?|leserkommentare|ergänzungen|reaktionen|commentaires?|réactions|comentarios?|comentários?|commenti|комментари[йия])(?:\s+(?:to|on|zu|zum|à|a|sur)\b[^.!?]{0,120})?\s*(?:\(\d+\))?\s*:?$|^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|discuss this (?:article|story)|(?:show|view|read|see) (?:all )?\d*\s*comments?|comments? (?:are|is) (?:closed|disabled)|this (?:post|article|story) (?:has )?received \d+ comments?|schreibe(?:n sie)? einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário)\b/iu;
+
+/** A dated byline between the post and its comments ("By NAME | September 24, 2008; 2:58 PM ET …"): the post's footer. */
+const POST_FOOTER_RE = /^(?:by|von|par|por|di)\s+\p{Lu}[^|\n]{1,60}\|\s*[^|\n]{0,20}(?:19|20)\d\d\b/iu;
+
+const SIGNATURE_HINT_RE = /\||says|said|wrote|sagt|meint|schreibt|schrieb|dit|écrit|dice|escrib|diz|disse|scrive|пишет|reply|antworten|répondre|respond|rispondi|ответить|posted|submitted|by\s|von\s|par\s|por\s|da\s|de\s/i;
+const DATE_LINE_RE = /^(?:[^\n]{0,12}?)(?:\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+(?:19|20)\d\d|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d)[^\n]{0,30}$/u;
+
+interface Signatures {
+  /** Comment-only marks: barred signatures and report links (each counts), author lines followed by a date. */
+  strong: number;
+  /** Dated "Posted by NAME on DATE" signatures: a blog post's byline has the same form. */
+  dated: number;
+  reply: boolean;
+}
+
+function signaturesOf(blocks: ThreadBlock[], i: number): Signatures {
+  const text = blocks[i]!.text;
+  const none = { strong: 0, dated: 0, reply: false };
+  if (!SIGNATURE_HINT_RE.test(text)) return none;
+  const short = blocks[i]!.words <= 8;
+  if (short && REPLY_LINE_RE.test(text)) return { ...none, reply: true };
+  if (short && SAYS_LINE_RE.test(text) && i + 1 < blocks.length && DATE_LINE_RE.test(blocks[i + 1]!.text)) return { ...none, strong: 1 };
+  const barred = text.includes('|') ? countMatches(BARRED_SIGNATURE_RE, text) : 0;
+  const reports = countMatches(REPORT_LINK_RE, text);
+  // "Posted by : NAME | DATE | Report abuse" is one signature with two marks of a comment: it confirms itself.
+  const strong = barred + reports;
+  return { strong, dated: strong ? 0 : countMatches(DATED_SIGNATURE_RE, text), reply: false };
+}
+
+function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/** How far before the first signature a comment-section heading or the post's footer is looked for. */
+const HEADING_REACH = 40;
+/** Article prose needed before a thread for it to be cut (a page that is all posts is left whole). */
+const MIN_ARTICLE_WORDS = 40;
+
+/**
+ * The index of the block where a reader-comment thread begins (it runs to the end of the page),
+ * or -1. A thread needs two comment marks after the article's first prose (a report link or a
+ * "Posted by : NAME |" signature counts alone only when a comment heading or a second mark
+ * confirms it; "Posted by NAME on DATE" counts only from two on, as it is also a post's byline).
+ * It starts at the comment heading or the post's dated footer when one lies shortly before the
+ * first signature, else at the block of the first signature (where the first post ends).
+ */
+export function commentThreadStart(blocks: ThreadBlock[]): number {
+  const firstProse = blocks.findIndex((b) => b.prose);
+  if (firstProse < 0) return -1;
+  let first = -1;
+  let strong = 0;
+  let dated = 0;
+  let firstDated = -1;
+  let replies = 0;
+  let firstReply = -1;
+  for (let i = firstProse + 1; i < blocks.length; i++) {
+    const s = signaturesOf(blocks, i);
+    if (s.strong && first < 0) first = i;
+    if (s.dated && firstDated < 0) firstDated = i;
+    if (s.reply && firstReply < 0) firstReply = i;
+    strong += s.strong;
+    dated += s.dated;
+    if (s.reply) replies++;
+  }
+  const marks = strong + (dated >= 2 ? dated : 0) + (replies >= 2 ? replies : 0);
+  if (marks === 0) return -1;
+  const starts = [first, dated >= 2 ? firstDated : -1, replies >= 2 ? firstReply : -1].filter((i) => i >= 0);
+  if (starts.length === 0) return -1;
+  let start = Math.min(...starts);
+  // The first post ends at its signature: the thread began at the section's heading or the post's footer if one lies shortly before.
+  let headed = false;
+  for (let i = start - 1; i > firstProse && i >= start - HEADING_REACH; i--) {
+    const b = blocks[i]!;
+    if ((b.words <= 25 && THREAD_HEADING_RE.test(b.text)) || POST_FOOTER_RE.test(b.text)) {
+      start = i;
+      headed = true;
+      break;
+    }
+  }
+  if (marks < 2 && !headed) return -1;
+  const articleWords = blocks.slice(0, start).reduce((n, b) => n + (b.prose ? b.words : 0), 0);
+  return articleWords >= MIN_ARTICLE_WORDS ? start : -1;
+}

@@ -1,0 +1,170 @@
+// Datelines and bylines that open an article's first paragraph ("GENEVA | Tue Jun 30, 2009 1:58 pm
+// EDT GENEVA (Reuters) - The first…", "By Maggie Fox, Health and Science Editor WASHINGTON | …",
+// "Susan Watts | 18:00 UK time, Saturday, 25 April 2009 Experts…", "REYKJAVIK, Iceland, Oct. 9 --
+// The bad news…"): they are not the article's first sentence, its title or a quote's opening.
+
+export interface DatelineSplit {
+  /** A headline printed before the dateline on the same line ("India confirms first case … NEW DELHI | …"). */
+  headline: string | null;
+  /** Text before the dateline that is neither a headline nor furniture (a wire story's bullet summary): a paragraph of its own. */
+  lead: string | null;
+  /** What was cut: dateline, byline, date stamp, wire notes, a toolbar or credit before them (not the headline or lead). */
+  prefix: string;
+  /** The paragraph's text after them. */
+  body: string;
+  /** The calendar date the dateline gives in full (day, month and year), else null. */
+  date: string | null;
+}
+
+const MONTH_NAMES: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+/** A pattern matching `source` in any letter case (the place patterns need case-sensitive \\p{Lu}, so no 'i' flag). */
+const anyCase = (source: string) => source.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?';
+const ZONE = '(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|CEST|EET|IST|JST|HKT|SGT|AEST|AEDT|WIB|MSK)';
+/** One token of a printed date and time. */
+const DATE_TOKEN = `(?:${anyCase(WEEKDAY)}|${anyCase(MONTH)}|\\d{1,2}:\\d\\d(?::\\d\\d)?|\\d{1,4}(?:st|nd|rd|th)?|${anyCase('(?:a|p)\\.?m\\.?')}|${ZONE}|${anyCase('uk time|local time')})`;
+/** A run of date and time tokens: "Tue Jun 30 , 2009 1:58 pm EDT", "18:00 UK time , Saturday , 25 April 2009". */
+const DATE_RUN = `${DATE_TOKEN}(?:[\\s,;]+(?:-\\s+)?${DATE_TOKEN}(?![\\p{L}\\d]))*`;
+
+const AGENCY = '(?:Reuters(?: Life ?!?)?|AP|AFP|UPI|Bloomberg|Billboard|dpa|Xinhua|IANS|PTI|ANSA|EFE|Kyodo|Yonhap|Interfax|TASS|Bernama|AAP|Associated Press|Agence France-Presse)';
+/** A place in capitals: "MEXICO CITY", "MEXICO CITY/GENEVA", "NUSA DUA". */
+const CAPS_PLACE = "\\p{Lu}[\\p{Lu}.'’&-]+(?:(?:\\s+|\\s*\\\\?/\\s*)\\p{Lu}[\\p{Lu}.'’&-]*)*";
+/** ", Iceland", ", Ohio", ", La." after the place, and ", Oct. 9" / " May 19" after that. */
+const REGION = "(?:\\s*,\\s*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){0,2})?";
+const PLACE_DATE = `(?:\\s*,?\\s*${anyCase(MONTH)}\\s+\\d{1,2})?`;
+
+/** "CITY | DATE TIME" or "Name Surname | TIME, Day, D Month YYYY" (a blog's byline and stamp). */
+const PLACE_STAMP_RE = new RegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE}|\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3})\\s*\\|\\s*(${DATE_RUN})\\s*(?:\\||-(?=\\s))?\\s*`, 'u');
+/** "CITY (Reuters) -", "Pensacola Beach, Florida (Reuters) -", "(Reuters) -" after a stamp. */
+const AGENCY_DATELINE_RE = new RegExp(`^((?:\\p{Lu}[\\p{L}.'’-]*(?:[\\s,/\\\\]+\\p{Lu}[\\p{L}.'’-]*){0,5}${PLACE_DATE}\\s*)?\\(\\s*${AGENCY}\\s*\\)\\s*(?:--|[-–—:]|$))\\s*`, 'u');
+/** "WASHINGTON --", "REYKJAVIK, Iceland, Oct. 9 --", "GRAND ISLE, La. -": capitals, then a dash. */
+const DASH_DATELINE_RE = new RegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE})\\s*(?:--|—|–|-)\\s+(?=[\\p{Lu}"“‘'\`(\\d])`, 'u');
+/** A date stamp opening the line: "Tuesday, September 16, 2008; 4:30 PM", "2009 06 24 07:14 JST". */
+const STAMP_RE = new RegExp(`^(${DATE_RUN})\\s*(?:[;|:]|--|-(?=\\s))?\\s*`, 'u');
+/** "Last updated at", "Page last updated at", "Published:" before a stamp. */
+const UPDATED_RE = /^(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)\s*(?:at|on)?\s*:?\s*/iu;
+/** "By NAME[, and NAME][, Role]" before a dateline on the same line. */
+const BYLINE_RE = /^By\s+\p{Lu}[^|.!?:;()]{1,90}?(?=\s+\p{Lu}[\p{Lu}.'’&-]+(?:\s|,|\||\()|\s*\|)/u;
+/** Wire-service edit notes: "(Recasts; adds quotes and byline)", "(Updates with …)". */
+const WIRE_NOTE_RE = /^\(\s*(?:recasts|updates?|adds|corrects|repeats|refiles|writethru|changes|rewrites|new throughout)\b[^()]{0,100}\)\s*/iu;
+
+/** A stamp must say when: a time, or a year among at least three date words. */
+function isStamp(run: string): boolean {
+  const tokens = run.split(/[\s,;]+/).filter((t) => t && t !== '-');
+  if (/\d:\d\d/.test(run)) return tokens.length >= 2;
+  return /\b(?:19|20)\d\d\b/.test(run) && tokens.length >= 3 && new RegExp(MONTH, 'i').test(run);
+}
+
+function dateOf(run: string): string | null {
+  const year = /\b((?:19|20)\d\d)\b/.exec(run)?.[1];
+  if (!year) return null;
+  const month = new RegExp(`\\b(${MONTH})`, 'i').exec(run)?.[1];
+  const monthNo = month ? MONTH_NAMES[month.toLowerCase().replace('.', '')] : undefined;
+  if (!monthNo) return null;
+  const day = [...run.matchAll(/(?<![:\d])(\d{1,2})(?:st|nd|rd|th)?\b(?![:\d])/g)].map((m) => Number(m[1])).find((d) => d >= 1 && d <= 31);
+  const dayNo = day ?? null;
+  if (!dayNo) return null;
+  return `${year}-${String(monthNo).padStart(2, '0')}-${String(dayNo).padStart(2, '0')}`;
+}
+
+/** One dateline element at the start of `text`: its length and the date it gives. */
+function leadingElement(text: string): { length: number; date: string | null } | null {
+  let m = WIRE_NOTE_RE.exec(text);
+  if (m) return { length: m[0].length, date: null };
+  m = PLACE_STAMP_RE.exec(text);
+  if (m && isStamp(m[2]!) && !/\|\s*$/.test(m[1]!)) return { length: m[0].length, date: dateOf(m[2]!) };
+  m = AGENCY_DATELINE_RE.exec(text);
+  if (m && m[1]!.length <= 90) return { length: m[0].length, date: null };
+  const updated = UPDATED_RE.exec(text);
+  if (updated) {
+    const stamp = STAMP_RE.exec(text.slice(updated[0].length));
+    if (stamp && isStamp(stamp[1]!)) return { length: updated[0].length + stamp[0].length, date: dateOf(stamp[1]!) };
+  }
+  m = STAMP_RE.exec(text);
+  if (m && isStamp(m[1]!) && /^[\p{Lu}"“‘'`(]|^$/u.test(text.slice(m[0].length))) return { length: m[0].length, date: dateOf(m[1]!) };
+  m = DASH_DATELINE_RE.exec(text);
+  if (m && /\p{Lu}{3}/u.test(m[1]!) && m[1]!.length <= 60) return { length: m[0].length, date: null };
+  m = BYLINE_RE.exec(text);
+  if (m) {
+    const rest = text.slice(m[0].length).replace(/^\s*\|?\s*/, '');
+    const after = leadingElement(rest);
+    if (after) return { length: text.length - rest.length + after.length, date: after.date };
+  }
+  return null;
+}
+
+/**
+ * Splits the datelines, bylines and date stamps off the start of an article's first paragraph.
+ * A headline the page printed on the same line before a "PLACE | DATE" dateline is returned apart.
+ * Returns null when the paragraph opens with none of them.
+ */
+export function splitDateline(paragraph: string): DatelineSplit | null {
+  const text = paragraph.trim();
+  let start = 0; // where the dateline begins: after a headline printed before it
+  let headline: string | null = null;
+  let lead: string | null = null;
+  let furniture = '';
+  if (!leadingElement(text)) {
+    // A headline (or furniture: "Read + | Watch + |", a photo credit) before the place and stamp.
+    start = findInnerDateline(text);
+    if (start < 0) return null;
+    const before = text.slice(0, start).trim();
+    if (isFurniture(before)) furniture = before;
+    else if (isHeadline(before)) headline = before;
+    else lead = before;
+  }
+  let end = start;
+  let date: string | null = null;
+  for (let i = 0; i < 4; i++) {
+    const el = leadingElement(text.slice(end));
+    if (!el) break;
+    date ??= el.date;
+    end += el.length;
+    while (end < text.length && /\s/.test(text[end]!)) end++;
+  }
+  if (end === start) return null;
+  const prefix = `${furniture} ${text.slice(start, end)}`.trim();
+  return { headline, lead, prefix, body: text.slice(end).replace(/^[-–—]\s+/, ''), date };
+}
+
+/** Where a dateline may begin after a headline: a word in capitals (a place) or a weekday (a stamp). */
+const INNER_START_RE = /\s(?=\p{Lu}[\p{Lu}.'’&-]+[\s,|(]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b)/gu;
+
+/** The start of a place-and-stamp, an agency dateline or a timed stamp after the first words, or -1. */
+function findInnerDateline(text: string): number {
+  const head = text.slice(0, 240);
+  INNER_START_RE.lastIndex = 0;
+  for (let m; (m = INNER_START_RE.exec(head)); ) {
+    const at = m.index + 1;
+    const before = head.slice(0, at).trim();
+    // never a sentence that merely goes on to name a place
+    if (/[.!?:]["”’]?$/.test(before)) continue;
+    const rest = text.slice(at);
+    const stamp = PLACE_STAMP_RE.exec(rest) ?? STAMP_RE.exec(rest);
+    if (stamp && isStamp(stamp[2] ?? stamp[1]!) && /\d:\d\d/.test(stamp[0])) return at;
+    if (AGENCY_DATELINE_RE.test(rest)) return at;
+  }
+  // "… Talk + | REYKJAVIK, Iceland, Oct. 9 -- …": a bar-separated toolbar before a dash dateline
+  const bar = head.lastIndexOf('|');
+  if (bar > 0 && bar < 200) {
+    const after = text.slice(bar + 1).trimStart();
+    if (DASH_DATELINE_RE.test(after) || AGENCY_DATELINE_RE.test(after)) return text.length - after.length;
+  }
+  return -1;
+}
+
+/** A toolbar ("Read + | Watch + |"), a byline or a picture credit before the dateline. */
+function isFurniture(text: string): boolean {
+  return text.includes('|') || /^by\s+\p{Lu}/iu.test(text) || /^\(?\s*(?:credit|photo|picture|image|foto)s?\s*:/iu.test(text) || /\/\s*(?:handout|pool|file)\s*$/iu.test(text);
+}
+
+/** A headline: three or more words, most of them capitalised or short, no sentence end, no bars. */
+function isHeadline(text: string): boolean {
+  if (!text || /[.!?:;]$/.test(text) || /^[\\*•(-]/.test(text)) return false;
+  const words = text.split(/\s+/);
+  return words.length >= 3 && words.length <= 25 && !/^(?:credit|photo|picture|image|file)\b/i.test(text);
+}
