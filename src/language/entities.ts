@@ -9,6 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
+import { acronymsOf, companyEvidence, isAcronym, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -101,7 +102,9 @@ const ROLE_INNER = new Set(
   ('of the for foreign defense defence state national security press deputy vice prime first acting former interim ' +
     'senior top chief general assistant special affairs interior finance economic economy trade justice homeland ' +
     'international public information health energy commerce treasury presidential federal executive military ' +
-    "'s ’s - the").split(' '),
+    'campaign party republican democratic democrat labour labor conservative liberal majority minority ranking senate house ' +
+    'white managing associate medical science education transport transportation agriculture environment home communications ' +
+    "policy legal chief-of-staff director-general secretary-general 's ’s - the").split(' '),
 );
 export const HONORIFICS = new Set('mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady mx mx. messrs messrs.'.split(' '));
 const NOT_ROLE_START = new Set(
@@ -113,8 +116,13 @@ function isCapitalized(t: string): boolean {
   return /^\p{Lu}/u.test(t);
 }
 
-/** The role words right before a mention ("US Secretary of State"), or null. */
-function roleBefore(tokens: Token[], first: number, text: string, mentionStarts: Set<number>, personAt: (offset: number) => boolean): string | null {
+/**
+ * The role words right before a mention ("US Secretary of State"), or null. Capitalised words join
+ * the role only as role words or inside a name ("Alaska Gov.", "WHO chief"): a headline run glued
+ * to the sentence ("Obama Says Economic Crisis Comes First President Obama") gives no role, and a
+ * word opening the sentence ("Advertisement Senator Obama", "Since President Obama") is left out.
+ */
+function roleBefore(tokens: Token[], first: number, text: string, mentionStarts: Set<number>, personAt: (offset: number) => boolean, nameAt: (offset: number) => boolean): string | null {
   let k = first - 1;
   let head = -1;
   while (k >= 0 && first - k <= 8) {
@@ -128,9 +136,17 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
       break;
     }
     const lw = w.toLowerCase();
+    if (BRACKET_TOKENS.has(w)) break;
     if (ROLE_HEADS.has(lw)) {
       if (head < 0) head = k;
-    } else if (!(ROLE_INNER.has(lw) || (isCapitalized(w) && !NOT_ROLE_START.has(lw)) || mentionStarts.has(tokens[k]!.start))) break;
+    } else if (ROLE_INNER.has(lw) || nameAt(tokens[k]!.start) || (!isCapitalized(w) && mentionStarts.has(tokens[k]!.start)) || (/^\p{Lu}{2,5}$/u.test(w) && !BRACKET_TOKENS.has(w)) || ALIASES[normalizeName(w)]) {
+      // part of the role
+    } else if (isCapitalized(w) && !NOT_ROLE_START.has(lw) && !BRACKET_TOKENS.has(w)) {
+      // A capitalised word that is neither a role word nor inside a name: mid-sentence after another
+      // capitalised word it is a headline run ("… Crisis Comes First President"): no role at all.
+      if (k > 0 && head >= 0 && isCapitalized(tokens[k - 1]!.text) && !BRACKET_TOKENS.has(tokens[k - 1]!.text) && !/^\p{Lu}+$/u.test(w)) return null;
+      break;
+    } else break;
     k--;
   }
   if (head < 0) return null;
@@ -141,6 +157,23 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
   const role = text.slice(tokens[start]!.start, tokens[first - 1]!.end).trim();
   return role || null;
 }
+/** Whether an offset falls inside one of `spans` (sorted by start): a binary search over the furthest end so far. */
+function spanCover(spans: { start: number; end: number }[]): (offset: number) => boolean {
+  const reachEnd: number[] = [];
+  for (const m of spans) reachEnd.push(Math.max(m.end, reachEnd[reachEnd.length - 1] ?? -Infinity));
+  return (offset: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < reachEnd[lo - 1]!;
+  };
+}
+/** Penn Treebank bracket tokens ("-LRB-" splits into "-", "LRB", "-"). */
+const BRACKET_TOKENS = new Set(['LRB', 'RRB', 'LSB', 'RSB', 'LCB', 'RCB']);
 
 /** An appositive role after a mention: "Dmitry Peskov, the Kremlin spokesman, said". */
 function roleAfter(tokens: Token[], last: number, text: string, personAt: (offset: number) => boolean): string | null {
@@ -168,18 +201,43 @@ interface PersonName {
   last: string;
   full: string;
   tokens: string[];
+  /** "Jr.", "Sr.", "II": father and son are two people. */
+  suffix: string | null;
 }
 
 function personName(surface: string): PersonName | null {
   const tokens = surface
     .split(/\s+/)
     .filter((t) => t && !HONORIFICS.has(t.toLowerCase()))
-    .map((t) => t.replace(/[.,]+$/, (m) => (t.length <= 2 ? m : '')));
-  // Drop a trailing generational suffix from the surname slot.
-  const core = tokens.filter((t, i) => !(i > 0 && /^(jr\.?|sr\.?|ii|iii|iv)$/i.test(t)));
+    .map((t) => t.replace(/[.,]+$/, (m) => (t.length <= 2 || /^(\p{Lu}\.)+$/u.test(t) ? m.replace(/,/g, '') : '')));
+  // A trailing generational suffix is no surname, but it is part of the name.
+  const isSuffix = (t: string, i: number) => i > 0 && /^(jr\.?|sr\.?|ii|iii|iv)$/i.test(t);
+  const core = tokens.filter((t, i) => !isSuffix(t, i));
   if (core.length === 0) return null;
   const last = core[core.length - 1]!;
-  return { first: core.length > 1 ? core[0]! : null, last, full: core.join(' '), tokens: core };
+  const found = tokens.find(isSuffix);
+  const suffix = found ? found.replace(/^(jr|sr)$/i, '$1.') : null;
+  const full = suffix && core.length > 1 ? `${core.join(' ')} ${suffix}` : core.join(' ');
+  return { first: core.length > 1 ? core[0]! : null, last, full, tokens: core, suffix };
+}
+
+/**
+ * Whether two full names of one surname and first name may be one person: their middle names or
+ * initials agree where both give them ("George W. Bush" is not "George H.W. Bush") and so do their
+ * generational suffixes ("Jr." is not "Sr.").
+ */
+function compatibleNames(a: PersonName, b: PersonName): boolean {
+  const middle = (n: PersonName) =>
+    n.tokens.slice(1, -1).flatMap((t) => {
+      const m = normalizeName(t);
+      return /^[b-df-hj-np-tv-z]{2,3}$/.test(m) || /^(\p{Lu}\.?){2,3}$/u.test(t) ? [...m] : [m];
+    });
+  const ma = middle(a);
+  const mb = middle(b);
+  if (ma.length > 0 && mb.length > 0 && !(ma.length === mb.length && ma.every((x, i) => sameOrInitial(x, mb[i]!)))) return false;
+  const sa = a.suffix ? normalizeName(a.suffix) : null;
+  const sb = b.suffix ? normalizeName(b.suffix) : null;
+  return !(sa && sb && sa !== sb);
 }
 
 function sameFirst(a: string, b: string): boolean {
@@ -197,6 +255,8 @@ interface Group {
   mentions: EntityMention[];
   person?: PersonName;
   lastSeen: number;
+  /** The name part of the entity key when it is not the normalised name: an organisation's acronym or spelling-neutral name. */
+  keyName?: string;
 }
 
 export interface ResolveOptions {
@@ -215,26 +275,23 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     return found;
   };
   trimGluedWords(text, sentences, mentions);
+  for (const m of mentions) {
+    if (m.label !== 'PER') continue;
+    // "Ken Griffey Jr.": the tagger leaves the generation out of the name; father and son are two people.
+    const generation = /^,?\s+(?:(?:Jr|Sr)\b\.?|(?:II|III|IV)\b)/.exec(text.slice(m.end, m.end + 6));
+    if (generation && !mentions.some((o) => o !== m && o.start >= m.end && o.start < m.end + generation[0].length)) {
+      m.end += generation[0].length;
+      m.text = text.slice(m.start, m.end);
+    }
+  }
+  joinCutOrganizations(text, mentions);
   const mentionStarts = new Set<number>();
   for (const m of mentions) mentionStarts.add(m.start);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
 
   // Roles.
-  const personSpans = sorted.filter((m) => m.label === 'PER');
-  // Is `offset` inside a person span? The spans are sorted by start; reachEnd[i] is the furthest
-  // end among spans 0..i, so the spans starting at or before `offset` cover it iff it is below that.
-  const reachEnd: number[] = [];
-  for (const m of personSpans) reachEnd.push(Math.max(m.end, reachEnd[reachEnd.length - 1] ?? -Infinity));
-  const personAt = (offset: number) => {
-    let lo = 0;
-    let hi = personSpans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (personSpans[mid]!.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && offset < reachEnd[lo - 1]!;
-  };
+  const personAt = spanCover(sorted.filter((m) => m.label === 'PER'));
+  const nameAt = spanCover(sorted.filter((m) => m.label !== 'PER'));
   for (const m of sorted) {
     if (m.label !== 'PER') continue;
     const s = sentences[m.sentence];
@@ -243,7 +300,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     let last = first;
     while (last + 1 < s.tokens.length && s.tokens[last + 1]!.end <= m.end) last++;
     if (first < 0) continue;
-    const role = roleBefore(s.tokens, first, text, mentionStarts, personAt) ?? roleAfter(s.tokens, last, text, personAt);
+    const role = roleBefore(s.tokens, first, text, mentionStarts, personAt, nameAt) ?? roleAfter(s.tokens, last, text, personAt);
     if (role) m.role = role;
   }
 
@@ -251,6 +308,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   // Not "Wisconsin Trump rally": a first word the text names as a place on its own.
   const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER').map((m) => normalizeName(m.text).split(' ').pop()!));
   const otherWords = new Set(sorted.filter((m) => m.label === 'LOC' && !multiWord(m.text)).map((m) => m.text));
+  const placeNames = new Set(sorted.filter((m) => m.label === 'LOC').map((m) => normalizeName(m.text)));
   for (const m of sorted) {
     if (m.label === 'PER') continue;
     const parts = m.text.trim().split(/\s+/);
@@ -258,6 +316,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       m.label = 'PER';
     }
   }
+
+  relabelCompanies(text, sentences, sorted, (t) => !!aliasOf(t));
 
   // People: full names first, so one-word mentions anywhere in the text can find them.
   const people: Group[] = [];
@@ -279,10 +339,11 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       return;
     }
     const last = surnameKey(name.last);
-    const match = people.find((g) => lastKey(g) === last && g.person!.first !== null && sameFirst(g.person!.first, name.first!));
+    const match = people.find((g) => lastKey(g) === last && g.person!.first !== null && sameFirst(g.person!.first, name.first!) && compatibleNames(g.person!, name));
     if (match) {
       match.mentions.push(m);
-      if (name.tokens.length > match.person!.tokens.length && !/^\p{Lu}\.?$/u.test(name.first!)) {
+      const longer = name.tokens.length > match.person!.tokens.length || (name.tokens.length === match.person!.tokens.length && name.suffix && !match.person!.suffix);
+      if (longer && !/^\p{Lu}\.?$/u.test(name.first!)) {
         match.person = name;
         match.name = name.full;
       }
@@ -362,6 +423,23 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     });
   };
 
+  const personCues = new Map<string, boolean>();
+  const personCued = (word: string): boolean => {
+    const k = normalizeName(word);
+    let cued = personCues.get(k);
+    if (cued === undefined) {
+      let company = 0;
+      let person = 0;
+      for (const o of sorted) {
+        if (o.text !== word) continue;
+        const e = companyEvidence(text, o, sentences);
+        company += e.company;
+        person += e.person;
+      }
+      personCues.set(k, (cued = person > company));
+    }
+    return cued;
+  };
   // A one-word name the tagger calls a person at least as often as anything else is a person.
   const labelVotes = new Map<string, number>();
   for (const m of sorted) {
@@ -396,35 +474,30 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     // A one-word non-person mention that is the surname of a person named in the text is that
     // person, unless the tagger keeps calling the word something else ("Twitter" seven times an
     // organisation, once glued into "Wilayat Twitter").
+    // So is one the text treats as a person more than as a company wherever it stands alone
+    // ("Raines replied", "Raines's own account, he …"), however often the tagger calls it an organisation.
     if (!multiWord(m.text) && isCapitalized(m.text) && !aliasOf(m.text)) {
       const g = byLast(m.text);
-      if (g.length === 1 && -(labelVotes.get(normalizeName(m.text)) ?? 0) <= fullMentions.get(g[0]!)!.length) {
+      const cued = g.length > 0 && personCued(m.text);
+      const person = g.length === 1 && (cued || -(labelVotes.get(normalizeName(m.text)) ?? 0) <= fullMentions.get(g[0]!)!.length) ? g[0]! : cued ? pickPerson(g, m, m.text) : null;
+      if (person) {
         m.label = 'PER';
-        g[0]!.mentions.push(m);
+        person.mentions.push(m);
         continue;
       }
     }
+    if (BRACKET_TOKENS.has(m.text)) continue;
     const known = aliasOf(m.text);
-    const name = known ? known[0] : m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    let name = known ? known[0] : m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    if (!known && m.label === 'ORG') name = withoutPlacePrefix(name, placeNames, aliasOf);
     // Group by name across types first; the type is decided by vote below.
-    groupFor(normalizeName(name), name, known ? known[1] : TYPE_OF[m.label]).mentions.push(m);
+    const key = known ? normalizeName(name) : organizationKey(normalizeName(name));
+    const g = groupFor(key, name, known ? known[1] : TYPE_OF[m.label]);
+    g.keyName ??= key;
+    g.mentions.push(m);
   }
 
-  // Acronyms defined in the text: "Organization for Security and Co-operation in Europe (OSCE)".
-  for (const [key, g] of [...others]) {
-    if (!/^\p{Lu}{2,6}$/u.test(g.name) || aliasOf(g.name)) continue;
-    let target: Group | undefined;
-    for (const o of others.values()) {
-      if (o !== g && o.type !== 'person' && initials(o.name) === g.name) {
-        target = o;
-        break;
-      }
-    }
-    if (target) {
-      target.mentions.push(...g.mentions);
-      others.delete(key);
-    }
-  }
+  mergeOrganizationVariants(text, others, aliasOf);
 
   // Type by vote (alias-table entries keep theirs).
   for (const g of others.values()) {
@@ -438,7 +511,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   for (const g of [...people, ...others.values()]) {
     if (g.mentions.length === 0) continue;
     g.mentions.sort((a, b) => a.start - b.start);
-    const key = `${g.type}:${normalizeName(g.name)}`;
+    g.name = displayName(g);
+    const key = `${g.type}:${g.type === 'person' || !g.keyName ? normalizeName(g.name) : g.keyName}`;
     const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((a) => a !== g.name);
     const roles = [...new Set(g.mentions.map((m) => m.role).filter((r): r is string => !!r))];
     for (const m of g.mentions) m.entityKey = key;
@@ -457,6 +531,184 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     }
   }
   return [...merged.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+type AliasLookup = (surface: string) => [string, EntityType] | undefined;
+
+/**
+ * Companies the tagger calls people ("Fannie Mae said its shares fell"): a name whose mentions the
+ * text treats as a company's more often than as a person's (see `companyEvidence`), or a name of
+ * several words tagged an organisation more often than a person with nothing personal said of it,
+ * becomes an organisation, and so do its first word's mentions on their own ("Fannie") when no
+ * person is named with that word.
+ */
+function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMention[], known: (text: string) => boolean): void {
+  const tally = new Map<string, { company: number; person: number; org: number; per: number; loc: number }>();
+  const keyOf = (m: EntityMention) => organizationKey(normalizeName(m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '')));
+  for (const m of sorted) {
+    if (m.label === 'MISC') continue;
+    const k = keyOf(m);
+    let t = tally.get(k);
+    if (!t) tally.set(k, (t = { company: 0, person: 0, org: 0, per: 0, loc: 0 }));
+    if (m.label === 'PER') t.per++;
+    else if (m.label === 'LOC') t.loc++;
+    else t.org++;
+    const e = companyEvidence(text, m, sentences);
+    t.company += e.company;
+    t.person += e.person;
+  }
+  // Named in a list with organisations and no person: "Bear Stearns, Fannie Mae, Freddie Mac and now Lehman Brothers".
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    if (m.label === 'ORG' || m.label === 'MISC') continue;
+    const neighbours = [sorted[i - 1], sorted[i + 1]].filter((o): o is EntityMention => !!o && o.sentence === m.sentence);
+    const listed = neighbours.filter((o) => /^\s*(,|and|&|or|, and|, or)?\s*(now|also)?\s*$/.test(o.start < m.start ? text.slice(o.end, m.start) : text.slice(m.end, o.start)));
+    if (listed.some((o) => o.label === 'ORG') && !listed.some((o) => o.label === 'PER' && !tally.get(keyOf(o))?.company)) tally.get(keyOf(m))!.company++;
+  }
+  const candidates = [...tally].filter(([k, t]) => t.per + t.loc > 0 && ((t.company > t.person && (t.company >= 2 || t.per + t.loc <= 2)) || (k.includes(' ') && t.org > t.per && t.org > t.loc && t.person === 0)));
+  if (candidates.length === 0) return;
+  // The words of people's full names: "Clinton" is Hillary Clinton's however "the Clinton campaign" reads.
+  const personWords = new Set<string>();
+  const candidateKeys = new Set(candidates.map(([k]) => k));
+  for (const m of sorted) if (m.label === 'PER' && multiWord(m.text) && !candidateKeys.has(keyOf(m))) for (const w of normalizeName(m.text).split(' ')) personWords.add(w);
+  const companies = new Set(candidates.map(([k]) => k).filter((k) => k.includes(' ') || !personWords.has(k)));
+  const firstWords = new Set([...companies].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
+  for (const m of sorted) {
+    if ((m.label !== 'PER' && m.label !== 'LOC') || known(m.text)) continue;
+    const k = keyOf(m);
+    if (companies.has(k) || (!k.includes(' ') && firstWords.has(k) && !personWords.has(k))) m.label = 'ORG';
+  }
+}
+
+/**
+ * Organisation names the tagger cut in two or short on the left: "[US Centers] for [Disease
+ * Control]", "Acting Centres for [Disease Control]" become one mention from the head noun ("US
+ * Centers for Disease Control"); the left part leaves `mentions`.
+ */
+function joinCutOrganizations(text: string, mentions: EntityMention[]): void {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const absorbed = new Set<EntityMention>();
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    if (m.label !== 'ORG') continue;
+    const start = truncatedOrganizationStart(text, m.start);
+    if (start === null) continue;
+    const prev = sorted[i - 1];
+    if (prev && !absorbed.has(prev) && prev.end > start) {
+      // The left part must be a name that ends with the head noun, not a person.
+      if (prev.label === 'PER' || prev.end > m.start || prev.start > start) continue;
+      m.start = prev.start;
+      m.sentence = prev.sentence;
+      absorbed.add(prev);
+    } else m.start = start;
+    m.text = text.slice(m.start, m.end);
+  }
+  if (absorbed.size === 0) return;
+  for (let i = mentions.length - 1; i >= 0; i--) if (absorbed.has(mentions[i]!)) mentions.splice(i, 1);
+}
+
+/** "U.S. Centers for Disease Control" → "Centers for Disease Control": a country (or a place the text names) in front of an organisation's name. */
+function withoutPlacePrefix(name: string, placeNames: Set<string>, aliasOf: AliasLookup): string {
+  const words = name.split(/\s+/);
+  for (let n = Math.min(2, words.length - 2); n >= 1; n--) {
+    const prefix = words.slice(0, n).join(' ');
+    const rest = words.slice(n);
+    if (!/^\p{Lu}/u.test(rest[0]!) || rest.filter((w) => /^\p{Lu}/u.test(w)).length < 2) continue;
+    const alias = aliasOf(prefix);
+    if ((alias && (alias[1] === 'place' || isAcronym(prefix))) || placeNames.has(normalizeName(prefix))) return rest.join(' ');
+  }
+  return name;
+}
+
+/** The organisations among a text's non-person groups: a group a tagger called an organisation at least once. */
+function organizational(g: Group): boolean {
+  return g.type !== 'person' && g.mentions.some((m) => m.label === 'ORG');
+}
+
+/**
+ * One group per organisation: an acronym joins the long names it stands for (defined in brackets
+ * after one of them, or their initials: "CDC" and "Centers for Disease Control and Prevention"),
+ * and the entity's key is the acronym, so that texts giving only the acronym meet it; a long name
+ * joins a longer one it begins with an "and …" tail; a one-word name the text never writes in
+ * lower case joins the one company name it begins ("Lehman" → "Lehman Brothers").
+ */
+function mergeOrganizationVariants(text: string, others: Map<string, Group>, aliasOf: AliasLookup): void {
+  const merge = (into: Group, from: Group, fromKey: string) => {
+    if (into === from) return;
+    into.mentions.push(...from.mentions);
+    others.delete(fromKey);
+  };
+  const longNames = () => [...others].filter(([, g]) => g.type !== 'person' && !isAcronym(g.name) && /\s/.test(g.name.trim()) && !aliasOf(g.name));
+  const size = (g: Group) => g.mentions.length;
+  const better = (a: Group, b: Group) => (size(b) > size(a) || (size(b) === size(a) && b.name.length > a.name.length) ? b : a);
+
+  // A long name and the same with an "and …" tail: "Centers for Disease Control (and Prevention)".
+  const byName = new Map<string, [string, Group]>();
+  for (const entry of longNames()) if (organizational(entry[1])) byName.set(normalizeName(entry[1].name), entry);
+  for (const [nb, [keyB, b]] of byName) {
+    for (const tail of nb.matchAll(/ (and|&) /g)) {
+      const entry = byName.get(nb.slice(0, tail.index));
+      if (!entry || entry[0] === keyB || !others.has(entry[0]) || !others.has(keyB) || nb.slice(0, tail.index).split(' ').length < 3) continue;
+      const [keyA, a] = entry;
+      const target = better(a, b);
+      if (target === a) merge(a, b, keyB);
+      else merge(b, a, keyA);
+    }
+  }
+
+  // What each long name may be abbreviated to: defined in brackets after it, or its initials.
+  const abbreviations = new Map<Group, { defined: Set<string>; initials: Set<string> }>();
+  for (const [, g] of longNames()) {
+    const defined = new Set<string>();
+    const initials = new Set<string>();
+    for (const m of g.mentions) {
+      const d = /^\s*(?:\(|-LRB-)\s*([^\s()]{2,12})\s*(?:\)|-RRB-)/.exec(text.slice(m.end, m.end + 24));
+      if (d) defined.add(d[1]!.replace(/\./g, ''));
+    }
+    if (organizational(g)) for (const sf of new Set([g.name, ...g.mentions.map((m) => m.text)])) for (const a of [...acronymsOf(withoutLeadingThe(sf)), ...acronymsOf(stripFirstWord(sf))]) initials.add(a);
+    abbreviations.set(g, { defined, initials });
+  }
+  for (const [keyA, acr] of [...others]) {
+    if (acr.type === 'person' || !isAcronym(acr.name) || aliasOf(acr.name)) continue;
+    const letters = acr.name.replace(/\./g, '');
+    const candidates = longNames().filter(([, g]) => abbreviations.get(g)?.initials.has(letters));
+    const defined = longNames().filter(([, g]) => abbreviations.get(g)?.defined.has(letters));
+    // Initials alone are too weak for two letters, or when two organisations have them ("Fannie Mae", "Freddie Mac").
+    const stands = defined.length > 0 ? defined : letters.length >= 3 && candidates.length === 1 ? candidates : [];
+    if (stands.length === 0) continue;
+    let target = stands[0]![1];
+    for (const [, g] of stands) target = better(target, g);
+    for (const [k, g] of stands) merge(target, g, k);
+    merge(target, acr, keyA);
+  }
+
+  // "Lehman" after "Lehman Brothers": a one-word organisation name that begins exactly one longer one.
+  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
+  for (const [key, g] of [...others]) {
+    if (!organizational(g) || /\s/.test(g.name.trim()) || isAcronym(g.name) || aliasOf(g.name) || lowerWords.has(g.name.toLowerCase())) continue;
+    const word = normalizeName(g.name);
+    const longer = [...new Set(longNames().filter(([, o]) => organizational(o) && normalizeName(o.name).startsWith(word + ' ')).map(([, o]) => o))];
+    // One company, or one whose name begins all the others ("Fannie Mae", "Fannie Mae Foundation").
+    const shortest = longer.reduce<Group | null>((a, b) => (!a || normalizeName(b.name).length < normalizeName(a.name).length ? b : a), null);
+    if (shortest && longer.every((o) => normalizeName(o.name).startsWith(normalizeName(shortest.name)))) merge(shortest, g, key);
+  }
+}
+
+function withoutLeadingThe(name: string): string {
+  return name.replace(/^the\s+/i, '');
+}
+
+/** "US Food and Drug Administration" → "Food and Drug Administration": a prefix the initials may leave out. */
+function stripFirstWord(name: string): string {
+  return name.replace(/^\S+\s+/, '');
+}
+
+/** A group's display name: the name as the text writes it in mixed case ("SARAH PALIN" → "Sarah Palin"). */
+function displayName(g: Group): string {
+  if (!shouting(g.name)) return g.name;
+  const key = normalizeName(g.name);
+  const written = g.mentions.find((m) => normalizeName(m.text) === key && !shouting(m.text));
+  return written ? written.text.replace(/^the\s+/i, '') : titleCase(g.name, g.type !== 'person');
 }
 
 /** Words that open sentences and are also listed as first names ("Said", "Even"): never a name's first word there. */
@@ -865,6 +1117,8 @@ interface KeyName {
   first: string;
   middle: string[];
   last: string;
+  /** "jr", "sr", "ii": father and son are two people. */
+  suffix: string | null;
 }
 
 // Parsed full names, kept across calls: linking a surname's keys reads each of them many times.
@@ -880,11 +1134,13 @@ function keyName(key: string): KeyName | null {
 }
 
 function parseKeyName(key: string): KeyName | null {
-  const parts = key.slice(key.indexOf(':') + 1).split(' ').filter((p) => !/^(jr|sr|ii|iii|iv)$/.test(p));
+  const all = key.slice(key.indexOf(':') + 1).split(' ');
+  const parts = all.filter((p, i) => !(i >= 2 && /^(jr|sr|ii|iii|iv)$/.test(p)));
   if (parts.length < 2) return null;
+  const suffix = all.find((p, i) => i >= 2 && /^(jr|sr|ii|iii|iv)$/.test(p)) ?? null;
   // "George H.W. Bush" normalises to "george hw bush": glued initials are initials.
   const middle = parts.slice(1, -1).flatMap((m) => (/^[b-df-hj-np-tv-z]{2,3}$/.test(m) ? [...m] : [m]));
-  return { first: parts[0]!, middle, last: parts[parts.length - 1]! };
+  return { first: parts[0]!, middle, last: parts[parts.length - 1]!, suffix };
 }
 
 /** A name and an initial, or two equal names: "j" / "john", "john" / "john". */
@@ -900,6 +1156,7 @@ function sameOrInitial(a: string, b: string): boolean {
  */
 function fullNameMatch(a: KeyName, b: KeyName): 'same' | 'nickname' | null {
   if (a.last !== b.last) return null;
+  if (a.suffix && b.suffix && a.suffix !== b.suffix) return null;
   const middles = a.middle.length === 0 || b.middle.length === 0 || (a.middle.length === b.middle.length && a.middle.every((m, i) => sameOrInitial(m, b.middle[i]!)));
   if (!middles) return null;
   if (a.first === b.first) return 'same';
@@ -1092,8 +1349,10 @@ export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, 
 
 /** The last word of a person key: "person:barack obama" → "obama", "person:obama" → "obama". */
 export function personSurname(key: string): string {
-  const name = key.slice(key.indexOf(':') + 1);
-  return name.slice(name.lastIndexOf(' ') + 1);
+  const words = key.slice(key.indexOf(':') + 1).split(' ');
+  // "person:martin luther king jr" → "king"
+  while (words.length > 2 && /^(jr|sr|ii|iii|iv)$/.test(words[words.length - 1]!)) words.pop();
+  return words[words.length - 1]!;
 }
 
 /** The canonical type of an NER label. */

@@ -1,0 +1,171 @@
+// Organisations within one text: one entity per organisation however the text writes it.
+//
+// News text names an organisation in several ways: in full with a country in front ("U.S. Centers
+// for Disease Control and Prevention"), in British or American spelling ("Centres"), by its acronym
+// ("CDC", defined in brackets or left to the reader's knowledge of the initials), or by the first
+// word of a company's name ("Lehman" after "Lehman Brothers"). The tagger also calls many companies
+// people ("Fannie Mae said its shares…"). These are the pure helpers the resolver uses for that.
+import type { EntityMention, Sentence } from '../types.js';
+
+/** Words that end a company's legal name and are left out of its key: "Citigroup Inc." is "Citigroup". */
+const LEGAL_SUFFIXES = new Set('inc incorporated corp co ltd llc plc lp llp ag sa nv gmbh holdings'.split(' '));
+
+/** British spellings of words in organisation names, by their American form. */
+const SPELLINGS: [RegExp, string][] = [
+  [/isation(s?)$/, 'ization$1'],
+  [/^cent(re|er)s?$/, 'center'],
+  [/^defence$/, 'defense'],
+  [/^programme(s?)$/, 'program$1'],
+];
+
+/**
+ * The key of an organisation's name (already normalised by `normalizeName`): American spelling,
+ * "Bros" as "Brothers", no legal suffix ("Lehman Brothers Holdings Inc" → "lehman brothers"), no
+ * "and …" tail after two words or more.
+ */
+export function organizationKey(normalized: string): string {
+  const words = normalized.replace(/\s*&\s*co$/, '').split(' ');
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i]!;
+    if (w === 'bros') w = 'brothers';
+    for (const [re, to] of SPELLINGS) w = w.replace(re, to);
+    words[i] = w;
+  }
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  // "Centers for Disease Control and Prevention" is keyed as "Centers for Disease Control": texts
+  // give either; so is a pair the tagger glued ("Lehman Brothers and Royal Bank of Scotland").
+  // Not "Food and Drug Administration" (one word before the "and").
+  const and = words.findIndex((w, i) => i >= 2 && (w === 'and' || w === '&'));
+  return (and > 0 ? words.slice(0, and) : words).join(' ');
+}
+
+/** Whether a name is an acronym: "CDC", "AIG", "U.N." (two to six capitals, periods allowed). */
+export function isAcronym(name: string): boolean {
+  return /^(\p{Lu}\.?){2,6}$/u.test(name) && !/^\p{Lu}\.$/u.test(name);
+}
+
+/**
+ * The acronyms a long name may go by: the initials of its capitalised words, also without a
+ * country in front ("US Food and Drug Administration" → FDA) or an "and …" tail ("Centers for
+ * Disease Control and Prevention" → CDC; "Securities and Exchange Commission" → SEC by its initials).
+ */
+export function acronymsOf(name: string): string[] {
+  const words = name.split(/\s+/);
+  const out = new Set<string>();
+  const initials = (ws: string[]) =>
+    ws
+      .flatMap((w) => w.split('-'))
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+  const add = (ws: string[]) => {
+    const a = initials(ws);
+    if (a.length >= 2) out.add(a);
+  };
+  add(words);
+  const and = words.findIndex((w, i) => i >= 2 && (w === 'and' || w === '&'));
+  if (and > 0) add(words.slice(0, and));
+  return [...out];
+}
+
+/** Whether the text defines `acronym` right after `end`: "… and Prevention (CDC)", "… -LRB- CDC -RRB-". */
+export function acronymDefinedAt(text: string, end: number, acronym: string): boolean {
+  const after = text.slice(end, end + acronym.length + 16);
+  const m = /^\s*(?:\(|-LRB-)\s*([^\s()]+)\s*(?:\)|-RRB-)/.exec(after);
+  return !!m && m[1]!.replace(/\./g, '') === acronym.replace(/\./g, '');
+}
+
+/** Head nouns of organisation names: "Disease Control" after "Centres for" is the whole "Centres for Disease Control". */
+const ORGANIZATION_HEADS = new Set(
+  ('center centers centre centres institute institutes department ministry office bureau agency council commission committee ' +
+    'organization organisation federation association society foundation fund bank board union league school college university ' +
+    'academy court authority service services administration corporation company group alliance coalition network ' +
+    'laboratory laboratories division unit directorate secretariat corps').split(' '),
+);
+
+/**
+ * The start of an organisation name the tagger cut short on the left ("Centres for [Disease
+ * Control]"): the offset of the head noun before "for"/"of", or null.
+ */
+export function truncatedOrganizationStart(text: string, start: number): number | null {
+  const m = /(\p{Lu}\p{Ll}+)\s+(?:for|of)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m || !ORGANIZATION_HEADS.has(m[1]!.toLowerCase())) return null;
+  return start - m[0].length;
+}
+
+/** Nouns that, right after a name, make it a company: "Citigroup shares", "Fannie Mae stock". */
+const COMPANY_NOUNS_AFTER = new Set('shares stock stocks shareholders stockholders bondholders securities subsidiary subsidiaries inc inc. corp corp. ltd ltd. llc plc'.split(' '));
+/** Nouns that, after a name's possessive, make it a company: "Fannie Mae's shares", "Lehman's bankruptcy". */
+const COMPANY_NOUNS_OWNED = new Set(
+  'shares stock shareholders stockholders bondholders board subsidiary subsidiaries earnings profit profits revenue revenues losses bankruptcy headquarters ceo executives portfolio balance'.split(' '),
+);
+/** Last words that make a name a company's: "Lehman Brothers", "Goldman Sachs Group", "Citigroup Inc". */
+const COMPANY_LAST_WORDS = new Set('inc inc. corp corp. co co. ltd ltd. llc plc group brothers bros bros. holdings bancorp partners securities associates industries corporation company'.split(' '));
+/** Last words of the American mortgage and student-loan agencies' nicknames ("Fannie Mae", "Farmer Mac"): weaker, "Bernie Mac" was a man. */
+const AGENCY_NICKNAME_ENDINGS = new Set(['mae', 'mac']);
+/** Common nouns for companies: "housing finance giants X", "X, the two mortgage-lending companies". */
+const COMPANY_HEADS = new Set(
+  ('company companies firm firms bank banks lender lenders insurer insurers giant giants carrier carriers automaker automakers ' +
+    'retailer retailers maker makers conglomerate brokerage brokerages corporation corporations group conglomerates bankers ' +
+    'enterprises enterprise business businesses institution institutions investor fund funds').split(' '),
+);
+
+/**
+ * How many of a mention's surroundings call it a company, and how many a person. Company: a legal or
+ * group word ending the name; "shares of X", "X shares", "X's shareholders"; "X, which"; "X said
+ * its"/"X and its" with no person named between. Person: a title ("Mr.", "Sen."), a role, "X, who",
+ * "he"/"she" right after.
+ */
+export function companyEvidence(text: string, m: EntityMention, sentences: Sentence[]): { company: number; person: number } {
+  let company = 0;
+  let person = 0;
+  const words = m.text.split(/\s+/);
+  const lastWord = words[words.length - 1]!.toLowerCase();
+  if (words.length > 1 && COMPANY_LAST_WORDS.has(lastWord)) company += 2;
+  else if (words.length > 1 && AGENCY_NICKNAME_ENDINGS.has(lastWord)) company++;
+  const tokens = sentences[m.sentence]?.tokens ?? [];
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < m.end) i++;
+  const next = (k: number) => tokens[i + k]?.text.toLowerCase() ?? '';
+  let first = i - 1;
+  while (first >= 0 && tokens[first]!.start >= m.start) first--;
+  const prev = (k: number) => tokens[first - k]?.text.toLowerCase() ?? '';
+  if (COMPANY_NOUNS_AFTER.has(next(0))) company++;
+  if ((next(0) === "'s" || next(0) === '’s') && COMPANY_NOUNS_OWNED.has(next(1))) company++;
+  if (next(0) === ',' && next(1) === 'which') company++;
+  if (next(0) === ',' && next(1) === 'who') person++;
+  if ((next(0) === 'said' || next(0) === 'says' || next(0) === 'and') && next(1) === 'its') company++;
+  if ((prev(0) === 'of' || prev(0) === 'in') && (prev(1) === 'shares' || prev(1) === 'stock' || prev(1) === 'stake')) company++;
+  if (COMPANY_HEADS.has(prev(0)) || (prev(0) === 'the' && COMPANY_HEADS.has(next(0)))) company++;
+  // An appositive: "X, the two mortgage-lending companies," ("X and Y, the …" counts for Y only).
+  if (next(0) === ',' && (next(1) === 'the' || next(1) === 'a' || next(1) === 'an')) {
+    for (let k = 2; k < 8; k++) {
+      const w = next(k);
+      if (COMPANY_HEADS.has(w)) {
+        company++;
+        break;
+      }
+      if (!w || /^[,.;:]$/.test(w)) break;
+    }
+  }
+  if (m.role) person++;
+  if (/^(mr|mrs|ms|dr|sen|rep|gov|gen|rev|sir)\.?$/.test(prev(0))) person++;
+  for (let k = 0; k < 3; k++) {
+    const w = next(k);
+    if (w === 'he' || w === 'she' || w === 'his' || w === 'her') {
+      person++;
+      break;
+    }
+  }
+  return { company, person };
+}
+
+/** Whether an ALL-CAPS name should be shown in title case: "SARAH PALIN" → "Sarah Palin"; not "CDC", "AIG FP". */
+export function shouting(name: string): boolean {
+  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name) && name.split(/\s+/).some((w) => w.replace(/[^\p{L}]/gu, '').length >= 4);
+}
+
+/** "SARAH PALIN" → "Sarah Palin", "HONG KONG" → "Hong Kong"; short all-capital words that may be acronyms stay. */
+export function titleCase(name: string, keepShort: boolean): string {
+  return name.replace(/\p{L}[\p{L}'’]*/gu, (w) => (keepShort && w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase()));
+}
