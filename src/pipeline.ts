@@ -7,6 +7,7 @@ import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './sto
 import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { normalizeLangTag } from './extract/language.js';
+import { splitDateline } from './extract/dateline.js';
 import { analyze } from './language/index.js';
 import { SurnameGroup, personSurname } from './language/entities.js';
 import { segment } from './language/segment.js';
@@ -267,10 +268,20 @@ const DATELINE = /^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\((
  */
 export function titleFromText(text: string): string {
   const unsigned = text.trim().replace(BYLINE_LINE, '');
-  const body = unsigned.replace(DATELINE, '') || unsigned;
+  // "GENEVA | Tue Jun 30, 2009 1:58 pm EDT GENEVA (Reuters) -", "Susan Watts | 18:00 UK time, …", a headline before them
+  const firstBreak = unsigned.indexOf('\n');
+  const opening = splitDateline(firstBreak < 0 ? unsigned : unsigned.slice(0, firstBreak));
+  if (opening?.headline) return shortTitle(opening.headline);
+  const rest = firstBreak < 0 ? '' : unsigned.slice(firstBreak);
+  const body = (opening ? (opening.body + rest).trim() : unsigned.replace(DATELINE, '')) || unsigned;
   // the first sentence lies in the opening: segmenting the whole article would cost as much as its analysis
   const sentence = segment(body.slice(0, 1000))[0];
   const first = (sentence ? body.slice(sentence.start, sentence.end) : (/^.+?[.!?](?=\s|$)/s.exec(body)?.[0] ?? body)).replace(/\s+/g, ' ').trim();
+  return shortTitle(first);
+}
+
+/** A title of at most 150 characters: cut at a clause boundary, else a word boundary. */
+function shortTitle(first: string): string {
   if (first.length <= 150) return first.replace(/[.]$/, '');
   const cut = first.slice(0, 150);
   const boundary = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' — '), cut.lastIndexOf('; '));
