@@ -164,11 +164,19 @@ export interface SpreadWeights {
   outsideMin: number;
   /** Weight of background's and plans' salience against the story's own when apportioning. */
   outsideWeight: number;
+  /**
+   * Share of the story's articles that must name a background date (or a plan) for it to be shown,
+   * up to `outsideArticles`: a date decades back recalled by one article is that article's detail.
+   */
+  outsideSupport: number;
+  outsideArticles: number;
+  /** Periods' salience is raised to this power before apportioning: below 1, quiet periods of a story still get entries. */
+  exponent: number;
   /** With a requested number of dates, the share apportioned to periods; the rest go to the most salient dates left. */
   share: number;
 }
 
-export const DEFAULT_SPREAD: SpreadWeights = { leadInDays: 30, periods: 20, minPeriodDays: 7, outsideShare: 0.1, outsideMin: 2, outsideWeight: 0.25, share: 0.75 };
+export const DEFAULT_SPREAD: SpreadWeights = { leadInDays: 30, periods: 20, minPeriodDays: 7, outsideShare: 0.1, outsideMin: 2, outsideWeight: 0.25, outsideSupport: 0.1, outsideArticles: 3, exponent: 0.7, share: 0.75 };
 
 function pickSentences(
   candidates: Candidate[],
@@ -234,7 +242,8 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   }
   const ranked = [...scores].filter(([d]) => byDate.has(d)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const limit = options.dates ?? defaultDateCount(ranked.map(([, s]) => s));
-  const plan = planSpread(ranked, limit, ctx.articles, options, ctx.spread ?? DEFAULT_SPREAD);
+  const support = (date: IsoDate) => new Set(byDate.get(date)!.map((m) => m.articleId)).size;
+  const plan = planSpread(ranked, limit, ctx.articles, options, ctx.spread ?? DEFAULT_SPREAD, support);
   // The story's centroid: what all its dated material is about (plus the keywords).
   const storyCentroid = topTerms(centroid([...vectorOf.values()]), 100);
   const sel = ctx.selection ?? DEFAULT_SELECTION;
@@ -361,6 +370,8 @@ interface SpreadPlan {
   seats: Map<number, number>;
   /** Most entries a region may take when entries are left over. */
   capOf(region: number): number;
+  /** False for background and plans too few articles name. */
+  shown(date: IsoDate): boolean;
   /**
    * The dates to show, most salient first: each period's most salient dates up to its entries, then
    * the most salient dates left (background and plans within their cap) up to the limit.
@@ -378,7 +389,7 @@ function chooseBySeats(plan: Omit<SpreadPlan, 'choose'>, ranked: ReadonlyArray<r
   for (const freeForAll of [false, true]) {
     for (const [date] of ranked) {
       if (chosen.size >= limit) break;
-      if (skip.has(date) || chosen.has(date)) continue;
+      if (skip.has(date) || chosen.has(date) || !plan.shown(date)) continue;
       const region = plan.regionOf(date);
       const have = taken.get(region) ?? 0;
       if (have >= (freeForAll ? plan.capOf(region) : (plan.seats.get(region) ?? 0))) continue;
@@ -403,12 +414,13 @@ export function planSpread(
   articles: StoryArticle[],
   options: TimelineOptions,
   w: SpreadWeights = DEFAULT_SPREAD,
+  support: (date: IsoDate) => number = () => Infinity,
 ): SpreadPlan {
   const published = articles.map((a) => a.published?.slice(0, 10)).filter((d): d is IsoDate => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const outsideCap = Math.max(w.outsideMin, Math.round(w.outsideShare * limit));
   if (!published.length) {
     const seats = new Map([[0, limit]]);
-    return withChoice({ regionOf: () => 0, seats, capOf: () => limit });
+    return withChoice({ regionOf: () => 0, seats, capOf: () => limit, shown: () => true });
   }
   let first = dayNumber(published[0]!) - w.leadInDays;
   if (options.start) first = Math.max(first, dayNumber(options.start));
@@ -420,13 +432,17 @@ export function planSpread(
     if (d > last) return AFTER;
     return Math.floor((d - first) / width);
   };
+  const minSupport = Math.max(1, Math.min(w.outsideArticles, Math.round(w.outsideSupport * articles.length)));
+  const shown = (date: IsoDate) => regionOf(date) >= 0 || support(date) >= minSupport;
   const mass = new Map<number, number>();
   const available = new Map<number, number>();
   for (const [date, score] of ranked) {
+    if (!shown(date)) continue;
     const r = regionOf(date);
     mass.set(r, (mass.get(r) ?? 0) + score * (r < 0 ? w.outsideWeight : 1));
     available.set(r, (available.get(r) ?? 0) + 1);
   }
+  for (const [r, m] of mass) mass.set(r, m ** w.exponent);
   const capOf = (r: number) => (r < 0 ? Math.min(outsideCap, available.get(r) ?? 0) : (available.get(r) ?? 0));
   const seats = new Map<number, number>();
   // The story view shows the whole story; a timeline of a requested size keeps some entries for its busiest days.
@@ -446,7 +462,7 @@ export function planSpread(
     if (best === null) break;
     seats.set(best, (seats.get(best) ?? 0) + 1);
   }
-  return withChoice({ regionOf, seats, capOf });
+  return withChoice({ regionOf, seats, capOf, shown });
 }
 
 /** Without a requested size: every dated day up to 30; beyond that, the 30 most salient. */
