@@ -3,7 +3,7 @@
 // thread, and the CPU share of each stage. `npm run bench:ingest` measures the same work with the
 // SQLite store (search index, entity tables) and the periodic story builds of a live ingest.
 // Usage: npm run bench:pipeline [-- --limit N]. For a one-core wall figure: `taskset -c 0 npm run bench:pipeline`.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,11 @@ import type { RawDoc } from '../src/types.js';
 const T17 = fileURLToPath(new URL('../../shared/data/t17/', import.meta.url));
 const i = process.argv.indexOf('--limit');
 const limit = i > 0 ? Number(process.argv[i + 1]) : Infinity;
+// --dump FILE writes every article's analysis, link decision and the built stories (JSON Lines), so a
+// speed change can be shown to leave the output byte-identical.
+const d = process.argv.indexOf('--dump');
+const dumpFile = d > 0 ? process.argv[d + 1] : undefined;
+const dumped: string[] = [];
 
 const docs: RawDoc[] = [];
 for (const folder of readdirSync(T17).sort()) {
@@ -61,6 +66,7 @@ for (const raw of input) {
     stories.delete(m.from);
     stories.set(m.into, [...(stories.get(m.into) ?? []), ...gone]);
   }
+  if (dumpFile) dumped.push(JSON.stringify({ id: article.id, article: { ...article, ingestedAt: undefined }, analysis, link }));
   const list = stories.get(link.storyId) ?? [];
   list.push({ id: article.id, title: article.title, text: article.text, published: article.published, source: article.source, duplicateOf: link.duplicateOf, analysis });
   stories.set(link.storyId, list);
@@ -70,7 +76,11 @@ for (const raw of input) {
 // Every story built once from all its articles (what a live ingest does at its end).
 let t = cpu();
 let entries = 0;
-for (const articles of stories.values()) entries += buildStory(articles).timeline.length;
+for (const [storyId, articles] of stories) {
+  const story = buildStory(articles);
+  entries += story.timeline.length;
+  if (dumpFile) dumped.push(JSON.stringify({ storyId, members: articles.map((a) => a.id), story }));
+}
 spent.story += cpu() - t;
 const total = cpu() - cpu0;
 const wall = (performance.now() - wall0) / 1000;
@@ -80,3 +90,4 @@ console.log(`bench/pipeline: ${done} T17 articles (${failed} furniture-only item
 console.log(`  CPU per article: extract ${ms(spent.extract)}, language ${ms(spent.language)}, link ${ms(spent.link)}, story ${ms(spent.story)}; total ${ms(total)}`);
 console.log(`  = ${((done * 1000) / total).toFixed(1)} articles per CPU-second; wall ${wall.toFixed(1)} s = ${(done / wall).toFixed(1)} articles/s (load average ${loadavg()[0]!.toFixed(1)})`);
 console.log(`  ${stories.size} stories, ${entries} timeline entries; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+if (dumpFile) writeFileSync(dumpFile, dumped.join('\n') + '\n');

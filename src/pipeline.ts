@@ -1,6 +1,6 @@
 // The one place that wires the stages and the store:
 // ingest → extract → language → link → story → store, in batches, in transactions.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import type { Analysis, DocEntity, Extracted, InputError, IsoDate, ParseResult, RawDoc, TimelineEntry } from './types.js';
 import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './store/store.js';
@@ -80,18 +80,17 @@ export interface IngestReport {
 
 // ─── identity ────────────────────────────────────────────────────────────────────────────────────
 
-const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+// One-shot hashing: no Hash object per call (a line hash is taken for every line of every article).
+const sha1 = (s: string) => hash('sha1', s, 'hex');
 
 /** Content normalised for exact-duplicate detection: case, whitespace and punctuation variants folded. */
 export function normalizeForHash(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’ʼ`]/g, "'")
-    .replace(/[“”«»„]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = text.normalize('NFKC').toLowerCase();
+  // (each fold only when its characters occur: the test reads, the replace copies the whole text)
+  if (/[‘’ʼ`]/.test(s)) s = s.replace(/[‘’ʼ`]/g, "'");
+  if (/[“”«»„]/.test(s)) s = s.replace(/[“”«»„]/g, '"');
+  if (/[‐‑‒–—―]/.test(s)) s = s.replace(/[‐‑‒–—―]/g, '-');
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 export function contentHashOf(title: string, text: string): string {

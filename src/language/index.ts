@@ -1,6 +1,6 @@
 // language: sentences, entities, time expressions and quotes of one article text.
 import type { Analysis, DateRange, IsoDate } from '../types.js';
-import { segment } from './segment.js';
+import { packSentences, segment } from './segment.js';
 import { recognizeEntities } from './ner/index.js';
 import { resolveEntities } from './entities.js';
 import { findTimexes } from './timex/index.js';
@@ -31,5 +31,6 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const entities = english ? resolveEntities(text, sentences, mentions) : [];
   const timexes = findTimexes(text, { dct: options.dct, dctRange: options.dctRange, sentences });
   const quotes = english ? findQuotes(text, { sentences, mentions, entities, timexes, dct: options.dct }) : [];
-  return { sentences, mentions, entities, timexes, quotes };
+  // Analyses are kept (story builds hold many): their tokens are packed once the models are done.
+  return { sentences: packSentences(text, sentences), mentions, entities, timexes, quotes };
 }

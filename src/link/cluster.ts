@@ -5,7 +5,7 @@
 // Similarity: cosine of TF-IDF vectors (IDF learned online, entity keys as extra dimensions),
 // with a time factor. A story is the best of its centroid and its recent events, so a thread can
 // drift (rescue → cap → relief well) while each event stays tight.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Analysis } from '../types.js';
 import { contentTerms, detached } from './text.js';
@@ -154,7 +154,7 @@ export function backgroundDf(): { docs: number; df: Map<string, number> } {
 
 /** Deterministic short id from a founding article's id: reruns give the same ids. */
 export function idFor(prefix: string, articleId: string): string {
-  return prefix + createHash('sha1').update(articleId).digest('hex').slice(0, 12);
+  return prefix + hash('sha1', articleId, 'hex').slice(0, 12);
 }
 
 /** The TF vector of an article: sublinear counts of content terms (title counted more) and entity keys, L2-normalised; `language` (ISO 639-1) drops its function words. */
@@ -234,9 +234,26 @@ export class OnlineClusterer {
   /** Learned plus background counts: what the IDF reads (one lookup). */
   private readonly dfTotal: Map<string, number>;
 
+  /**
+   * The IDFs computed since the counts last changed: one article's comparisons ask for the same
+   * terms again and again (a story's centroid and its events' share most), and this small table
+   * answers from cache where the table of every term seen would miss it.
+   */
+  private readonly idfMemo = new Map<string, number>();
+  private idfMemoDocs = -1;
+
   /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    return Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
+    if (this.idfMemoDocs !== this.docs) {
+      this.idfMemo.clear();
+      this.idfMemoDocs = this.docs;
+    }
+    let idf = this.idfMemo.get(term);
+    if (idf === undefined) {
+      idf = Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
+      this.idfMemo.set(term, idf);
+    }
+    return idf;
   }
 
   /**
@@ -255,6 +272,7 @@ export class OnlineClusterer {
   setDf(term: string, df: number): void {
     this.dfTotal.set(term, this.priorOf(term) + df);
     this.df.set(term, df);
+    this.idfMemoDocs = -1;
   }
 
   /** The surviving story for an id, following merges. */
@@ -277,6 +295,7 @@ export class OnlineClusterer {
       this.dfTotal.set(t, (this.dfTotal.get(t) ?? this.priorOf(t)) + 1);
       this.hooks.termCounted?.(t, df);
     }
+    this.idfMemoDocs = -1;
   }
 
   /**
@@ -288,7 +307,7 @@ export class OnlineClusterer {
     const centroid = node.centroid;
     if (node.norm === undefined || node.normDocs === undefined || this.docs > node.normDocs * 1.02 + 5) {
       let cn = 0;
-      for (const [t, c] of centroid) cn += (c * this.idf(t)) ** 2;
+      centroid.forEach((c, t) => (cn += (c * this.idf(t)) ** 2));
       node.norm = Math.sqrt(cn);
       node.normDocs = this.docs;
     }

@@ -2,8 +2,8 @@
 // copies, light rewrites, one article under two URLs) by MinHash + LSH over word shingles for
 // candidates, confirmed by exact Jaccard / containment on the shingle sets. Also: paragraphs that
 // one article repeats (a scraped lede printed twice) collapsed.
-import { createHash } from 'node:crypto';
-import { containment, jaccard, mix32, normaliseForHash, shingleSet, words } from './text.js';
+import { hash } from 'node:crypto';
+import { containment, jaccard, mix32, normaliseForHash, shingleSet, shingleSetOfWords, words } from './text.js';
 
 export interface DedupOptions {
   /** Words per shingle. */
@@ -38,7 +38,12 @@ export const DEFAULT_DEDUP: DedupOptions = {
 
 /** SHA-1 of the text's words, lower-cased and one space apart: equal for copies differing in case, punctuation or spacing. */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(normaliseForHash(text)).digest('hex');
+  return hash('sha1', normaliseForHash(text), 'hex');
+}
+
+/** contentHash of a text given its `words` (normaliseForHash is its words one space apart). */
+export function contentHashOfWords(w: readonly string[]): string {
+  return hash('sha1', w.join(' '), 'hex');
 }
 
 const SEEDS: number[] = [];
@@ -104,6 +109,11 @@ export class NearDuplicateIndex {
 
   shingles(text: string): Uint32Array {
     return shingleSet(text, this.options.shingle, this.options.maxWords);
+  }
+
+  /** shingles of a text given its `words`. */
+  shinglesOfWords(w: readonly string[]): Uint32Array {
+    return shingleSetOfWords(w, this.options.shingle, this.options.maxWords);
   }
 
   /** LSH bucket keys of a shingle set (empty when too short to match other than exactly). */

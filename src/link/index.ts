@@ -16,7 +16,8 @@
 //   near/<YYYY-MM-DD>/<id>        shingle set of a recent article (near duplicates; deleted when old)
 import type { Analysis, IsoDate } from '../types.js';
 import { DEFAULT_CLUSTER, OnlineClusterer, termVector, type ClusterOptions, type EventNode, type Split, type StoryNode } from './cluster.js';
-import { collapseRepeatedParagraphs, contentHash, DEFAULT_DEDUP, NearDuplicateIndex, type DedupOptions } from './dedup.js';
+import { collapseRepeatedParagraphs, contentHashOfWords, DEFAULT_DEDUP, NearDuplicateIndex, type DedupOptions } from './dedup.js';
+import { words } from './text.js';
 
 export { collapseRepeatedParagraphs, contentHash, NearDuplicateIndex, DEFAULT_DEDUP } from './dedup.js';
 export { DEFAULT_CLUSTER, OnlineClusterer } from './cluster.js';
@@ -279,10 +280,12 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     const full = doc.title && !body.startsWith(doc.title) ? `${doc.title}\n\n${body}` : body;
 
     // Duplicates: the first article seen with this content is canonical.
-    const hash = contentHash(full);
+    // (the content hash and the shingles read the same words)
+    const fullWords = words(full);
+    const hash = contentHashOfWords(fullWords);
     let canonical = hash.length && full.trim() ? get(`link/hash/${hash}`) : undefined;
     let duplicateKind: LinkResult['duplicateKind'] = canonical ? 'exact' : undefined;
-    const shingles = near.shingles(full);
+    const shingles = near.shinglesOfWords(fullWords);
     const bands = near.keysOf(shingles);
     if (!canonical) {
       const match = near.find(shingles, bands) ?? (day < clusterer.today - near.options.windowDays ? olderNearDuplicate(day, doc, shingles) : null);

@@ -109,7 +109,11 @@ export { fnv1a, mix32 };
 
 /** Sorted, unique 32-bit hashes of the text's word k-shingles (k consecutive normalised words). */
 export function shingleSet(text: string, k = 4, maxWords = 20000): Uint32Array {
-  const w = words(text);
+  return shingleSetOfWords(words(text), k, maxWords);
+}
+
+/** shingleSet of a text given its `words`. */
+export function shingleSetOfWords(w: readonly string[], k = 4, maxWords = 20000): Uint32Array {
   const n = Math.min(w.length, maxWords);
   const wordHash = new Uint32Array(n);
   for (let i = 0; i < n; i++) wordHash[i] = fnv1a(w[i]!);

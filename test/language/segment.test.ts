@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { segment, tokenize } from '../../src/language/segment.js';
+import { packSentences, segment, tokenize } from '../../src/language/segment.js';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 const sentences = (text: string) => segment(text).map((s) => text.slice(s.start, s.end));
@@ -79,5 +79,30 @@ describe('segment', () => {
     const text = readFileSync(new URL('../../examples/seeds/004_0c206504672e1e96.txt', import.meta.url), 'utf8');
     const ss = sentences(text);
     expect(ss).toContain('The telephone conversation between US President Joe Biden and his Russian counterpart Vladimir Putin ended at 4:25 p.m. Washington time (12:25 a.m. Moscow time).');
+  });
+});
+
+describe('packSentences', () => {
+  const seeds = new URL('../../examples/seeds/', import.meta.url);
+  const texts = readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(new URL(f, seeds), 'utf8'));
+  it('keeps every sentence and token of the seeds, read and serialised the same', () => {
+    for (const text of texts) {
+      const plain = segment(text);
+      const packed = packSentences(text, segment(text));
+      expect(packed).not.toBe(plain);
+      expect(packed.map((s) => [s.start, s.end])).toEqual(plain.map((s) => [s.start, s.end]));
+      expect(packed.map((s) => s.tokens)).toEqual(plain.map((s) => s.tokens));
+      expect(JSON.stringify(packed)).toBe(JSON.stringify(plain));
+      // a token array is made once and then kept
+      expect(packed[0]!.tokens).toBe(packed[0]!.tokens);
+    }
+  });
+  it('leaves sentences as they are when a token is not the text it spans', () => {
+    const text = 'He said no.';
+    const sentences = segment(text);
+    sentences[0]!.tokens[1] = { ...sentences[0]!.tokens[1]!, text: 'told' };
+    expect(packSentences(text, sentences)).toBe(sentences);
   });
 });
