@@ -317,7 +317,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   }
   entries.push(...built.values());
   const placeOf = new Map<TimelineEntry, IsoDate>();
-  if (options.dates === undefined) for (const { entry, from } of coarseEntries(ctx, entries.length, used)) {
+  if (options.dates === undefined) for (const { entry, from } of coarseEntries(ctx, entries, used, plan)) {
     entries.push(entry);
     placeOf.set(entry, from);
   }
@@ -334,8 +334,11 @@ function granularityRank(g: TimelineEntry['granularity']): number {
  * In the story view, happenings known only to the month ("at the end of February", "last month")
  * that no day-level event absorbed get their own month entries, up to the overall limit of 30.
  */
-function coarseEntries(ctx: TimelineContext, have: number, used: Set<string>): Array<{ entry: TimelineEntry; from: IsoDate }> {
+function coarseEntries(ctx: TimelineContext, days: TimelineEntry[], used: Set<string>, plan: SpreadPlan): Array<{ entry: TimelineEntry; from: IsoDate }> {
   const out: Array<{ entry: TimelineEntry; from: IsoDate }> = [];
+  const have = days.length;
+  // Background months ("in August 1968") are held to the same few entries as background days.
+  let background = days.filter((e) => plan.regionOf(e.date) === BEFORE).length;
   const months = ctx.events
     .filter((e) => e.granularity === 'month' && inRange(e.date, ctx.options) && e.mentions.some((m) => !m.future))
     .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.date.localeCompare(b.date));
@@ -343,6 +346,9 @@ function coarseEntries(ctx: TimelineContext, have: number, used: Set<string>): A
     if (have + out.length >= 30) break;
     const m = e.mentions.find((x) => !x.future && !used.has(x.text));
     if (!m) continue;
+    const before = plan.regionOf(m.last) === BEFORE;
+    if (before && (e.articleIds.length < plan.minSupport || background >= plan.outsideCap)) continue;
+    if (before) background++;
     used.add(m.text);
     // "the end of February" stands after the month's days, "mid-February" at its middle, "in February" first
     const atEnd = m.from > e.date && m.last.slice(8) >= '28';
@@ -372,6 +378,10 @@ interface SpreadPlan {
   capOf(region: number): number;
   /** False for background and plans too few articles name. */
   shown(date: IsoDate): boolean;
+  /** Articles that must name a background date or a plan for it to be shown. */
+  minSupport: number;
+  /** Most entries background (or plans) may take. */
+  outsideCap: number;
   /**
    * The dates to show, most salient first: each period's most salient dates up to its entries, then
    * the most salient dates left (background and plans within their cap) up to the limit.
@@ -420,7 +430,7 @@ export function planSpread(
   const outsideCap = Math.max(w.outsideMin, Math.round(w.outsideShare * limit));
   if (!published.length) {
     const seats = new Map([[0, limit]]);
-    return withChoice({ regionOf: () => 0, seats, capOf: () => limit, shown: () => true });
+    return withChoice({ regionOf: () => 0, seats, capOf: () => limit, shown: () => true, minSupport: 1, outsideCap });
   }
   let first = dayNumber(published[0]!) - w.leadInDays;
   if (options.start) first = Math.max(first, dayNumber(options.start));
@@ -462,7 +472,7 @@ export function planSpread(
     if (best === null) break;
     seats.set(best, (seats.get(best) ?? 0) + 1);
   }
-  return withChoice({ regionOf, seats, capOf, shown });
+  return withChoice({ regionOf, seats, capOf, shown, minSupport, outsideCap });
 }
 
 /** Without a requested size: every dated day up to 30; beyond that, the 30 most salient. */
