@@ -371,6 +371,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     const key = normalizeName(word);
     return people.filter((g) => g.person!.first !== null && firstKey(g) === key);
   };
+  const personByFullName = new Map<string, Group>();
+  for (const g of people) for (const m of g.mentions) personByFullName.set(normalizeName(m.text), g);
   // What the text says about each full-name person, before one-word mentions join them.
   const fullMentions = new Map<Group, EntityMention[]>();
   for (const g of people) fullMentions.set(g, [...g.mentions]);
@@ -487,6 +489,15 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       }
     }
     if (BRACKET_TOKENS.has(m.text)) continue;
+    // A full name the text gives a person, tagged otherwise once ("President George W. Bush" as an organisation).
+    if (multiWord(m.text)) {
+      const person = personByFullName.get(normalizeName(m.text));
+      if (person) {
+        m.label = 'PER';
+        person.mentions.push(m);
+        continue;
+      }
+    }
     const known = aliasOf(m.text);
     let name = known ? known[0] : m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
     if (!known && m.label === 'ORG') name = withoutPlacePrefix(name, placeNames, aliasOf);
@@ -1321,17 +1332,18 @@ export class SurnameGroup {
 
 /**
  * Links entity keys across documents: local key → global key for every key seen. Person keys of
- * one surname are linked together as `SurnameGroup` decides, counting documents; other keys map
- * to themselves.
+ * one surname are linked together as `SurnameGroup` decides, counting documents; other keys as
+ * `linkOrganizations` decides.
  */
 export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, string> {
-  const out = new Map<string, string>();
+  const out = linkOrganizations(entitiesPerDoc);
   const docCount = new Map<string, number>();
   const bySurname = new Map<string, Set<string>>();
   for (const doc of entitiesPerDoc) {
     for (const e of doc) {
-      out.set(e.key, e.key);
-      if (e.type !== 'person' || !e.key.startsWith('person:')) continue;
+      if (!out.has(e.key)) out.set(e.key, e.key);
+      // Persons only, not a company the tagger called one in a few texts ("person:fannie mae").
+      if (e.type !== 'person' || !e.key.startsWith('person:') || !out.get(e.key)!.startsWith('person:')) continue;
       docCount.set(e.key, (docCount.get(e.key) ?? 0) + 1);
       const surname = personSurname(e.key);
       let keys = bySurname.get(surname);
@@ -1343,6 +1355,92 @@ export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, 
   for (const keys of bySurname.values()) {
     const group = new SurnameGroup(keys, weight);
     for (const key of keys) out.set(key, group.target(key));
+  }
+  // A name retyped as a person ("other:bush" → "person:bush") follows that person.
+  for (const [key, target] of out) if (!key.startsWith('person:') && target.startsWith('person:')) out.set(key, out.get(target) ?? target);
+  return out;
+}
+
+/**
+ * Organisations (and other non-person names) across documents: local key → global key.
+ * - One name, several types ("place:fannie mae" in three texts, "organization:fannie mae" in fifty):
+ *   the type most texts give it.
+ * - The names a text gave one organisation link their keys everywhere: a text that wrote "Centers
+ *   for Disease Control and Prevention (CDC)" makes "CDC" alone elsewhere the same organisation,
+ *   and one that wrote "Lehman Brothers … Lehman" does so for "Lehman".
+ * Each group of linked keys goes to its key named in the most texts.
+ */
+export function linkOrganizations(entitiesPerDoc: DocEntity[][]): Map<string, string> {
+  const docs = new Map<string, number>();
+  const typesOf = new Map<string, Map<string, number>>();
+  const namePart = (key: string) => key.slice(key.indexOf(':') + 1);
+  for (const doc of entitiesPerDoc) {
+    for (const e of doc) {
+      docs.set(e.key, (docs.get(e.key) ?? 0) + 1);
+      const part = namePart(e.key);
+      let types = typesOf.get(part);
+      if (!types) typesOf.set(part, (types = new Map()));
+      types.set(e.type, (types.get(e.type) ?? 0) + 1);
+    }
+  }
+  const typeOrder: EntityType[] = ['organization', 'person', 'place', 'other'];
+  const retyped = (key: string): string => {
+    const part = namePart(key);
+    const types = typesOf.get(part);
+    if (!types || types.size < 2) return key;
+    // Never to a person: a company in most texts is one where the tagger called it a person too.
+    let best: string = key.slice(0, key.indexOf(':'));
+    let bestTexts = types.get(best) ?? 0;
+    for (const t of typeOrder) {
+      const n = types.get(t) ?? 0;
+      if (t !== 'person' && n > bestTexts) {
+        best = t;
+        bestTexts = n;
+      }
+    }
+    return `${best}:${part}`;
+  };
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(k, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const doc of entitiesPerDoc) {
+    for (const e of doc) {
+      if (e.type !== 'organization') continue;
+      const own = retyped(e.key);
+      for (const alias of e.aliases) {
+        const bare = alias.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+        const n = normalizeName(bare);
+        const key = `organization:${isAcronym(bare) ? n : organizationKey(n)}`;
+        if (key !== own && docs.has(key)) union(own, retyped(key));
+      }
+    }
+  }
+  // Every key's group, then each group's most used key.
+  const docsOf = (k: string) => {
+    let n = 0;
+    for (const t of typeOrder) n += docs.get(`${t}:${namePart(k)}`) ?? 0;
+    return n;
+  };
+  const best = new Map<string, string>();
+  for (const key of docs.keys()) {
+    const root = find(retyped(key));
+    const r = retyped(key);
+    const cur = best.get(root);
+    if (!cur || docsOf(r) > docsOf(cur) || (docsOf(r) === docsOf(cur) && r < cur)) best.set(root, r);
+  }
+  const out = new Map<string, string>();
+  for (const key of docs.keys()) {
+    if (key.startsWith('person:') && retyped(key) === key) continue;
+    out.set(key, best.get(find(retyped(key)))!);
   }
   return out;
 }
