@@ -165,8 +165,8 @@ export interface SpreadWeights {
   /** Weight of background's and plans' salience against the story's own when apportioning. */
   outsideWeight: number;
   /**
-   * Share of the story's articles that must name a background date (or a plan) for it to be shown,
-   * up to `outsideArticles`: a date decades back recalled by one article is that article's detail.
+   * Share of the story's articles that must name a background date for it to be shown, up to
+   * `outsideArticles`: a date decades back recalled by one article is that article's detail.
    */
   outsideSupport: number;
   outsideArticles: number;
@@ -376,9 +376,9 @@ interface SpreadPlan {
   seats: Map<number, number>;
   /** Most entries a region may take when entries are left over. */
   capOf(region: number): number;
-  /** False for background and plans too few articles name. */
+  /** False for background too few articles name. */
   shown(date: IsoDate): boolean;
-  /** Articles that must name a background date or a plan for it to be shown. */
+  /** Articles that must name a background date for it to be shown. */
   minSupport: number;
   /** Most entries background (or plans) may take. */
   outsideCap: number;
@@ -443,7 +443,8 @@ export function planSpread(
     return Math.floor((d - first) / width);
   };
   const minSupport = Math.max(1, Math.min(w.outsideArticles, Math.round(w.outsideSupport * articles.length)));
-  const shown = (date: IsoDate) => regionOf(date) >= 0 || support(date) >= minSupport;
+  // Plans after the last article are few by nature (only the latest reports know them): capped, not filtered.
+  const shown = (date: IsoDate) => regionOf(date) !== BEFORE || support(date) >= minSupport;
   const mass = new Map<number, number>();
   const available = new Map<number, number>();
   for (const [date, score] of ranked) {
