@@ -40,11 +40,29 @@ const PLACE_DATE = `(?:\\s*,?\\s*${anyCase(MONTH)}\\s+\\d{1,2})?`;
 /** "CITY | DATE TIME" or "Name Surname | TIME, Day, D Month YYYY" (a blog's byline and stamp). */
 const PLACE_STAMP_RE = new RegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE}|\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3})\\s*\\|\\s*(${DATE_RUN})\\s*(?:\\||-(?=\\s))?\\s*`, 'u');
 /** "CITY (Reuters) -", "Pensacola Beach, Florida (Reuters) -", "(Reuters) -" after a stamp. */
-const AGENCY_DATELINE_RE = new RegExp(`^((?:\\p{Lu}[\\p{L}.'’-]*(?:[\\s,/\\\\]+\\p{Lu}[\\p{L}.'’-]*){0,5}${PLACE_DATE}\\s*)?\\(\\s*${AGENCY}\\s*\\)\\s*(?:--|[-–—:]|$))\\s*`, 'u');
+const AGENCY_DATELINE_RE = new RegExp(`^((?:\\p{Lu}[\\p{L}.'’-]*(?:[\\s,/\\\\]+\\p{Lu}[\\p{L}.'’-]*){0,5}${PLACE_DATE}\\s*,?\\s*)?\\(\\s*${AGENCY}\\s*\\)\\s*(?:--|[-–—:]|$))\\s*`, 'u');
 /** "WASHINGTON --", "REYKJAVIK, Iceland, Oct. 9 --", "GRAND ISLE, La. -": capitals, then a dash. */
 const DASH_DATELINE_RE = new RegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE})\\s*(?:--|—|–|-)\\s+(?=[\\p{Lu}"“‘'\`(\\d])`, 'u');
 /** A date stamp opening the line: "Tuesday, September 16, 2008; 4:30 PM", "2009 06 24 07:14 JST". */
 const STAMP_RE = new RegExp(`^(${DATE_RUN})\\s*(?:[;|:]|--|-(?=\\s))?\\s*`, 'u');
+/** A picture credit in brackets before the text: "(By M. Spencer Green -- Associated Press)", "(Photo: …)". */
+const PICTURE_CREDIT_RE = /^\(\s*(?:by\s+\p{Lu}|(?:photo|picture|image|credit|foto)s?\s*:)[^()]{1,100}\)\s*/iu;
+/** A row of page tools before the text: "” This Story : Read + | Watch + | Talk + |" (short parts between bars). */
+const TOOLBAR_RE = /^(?:[^|\n.!?]{1,40}\|\s*){2,}/u;
+const BY_NAME = "By\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,2}";
+/** ", BBC News", ", Sky News", ", BBC World News" after a byline. */
+const NEWSROOM = '(?:\\p{Lu}[\\p{L}]*\\s+){1,3}News';
+/** ", Washington", ", Lake Baikal" after the newsroom (a second word only when a capitalised word follows it). */
+const BYLINE_PLACE = "(?:\\s*,\\s*\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+(?=\\s+\\p{Lu}))?)?";
+/** "By NAME Environment correspondent, BBC News, Washington": a byline with the writer's role. */
+const BYLINE_ROLE_RE = new RegExp(
+  `^${BY_NAME}(?:\\s+[\\p{L}.]+){0,4}?\\s+${anyCase('(?:reporter|correspondent|editor|presenter|writer|columnist|producer|analyst)')}(?![\\p{L}])(?:\\s*,\\s*${NEWSROOM}${BYLINE_PLACE})?\\s+(?=\\p{Lu}|["“‘'\`])`,
+  'u',
+);
+/** "By NAME BBC News, Washington": a byline with the newsroom only. */
+const BYLINE_NEWSROOM_RE = new RegExp(`^${BY_NAME}\\s*,?\\s+${NEWSROOM}${BYLINE_PLACE}\\s+(?=\\p{Lu}|["“‘'\`])`, 'u');
+/** "| by : First Last" after a stamp. */
+const BY_COLON_RE = /^\|?\s*by\s*:\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+\s*/u;
 /** "Last updated at", "Page last updated at", "Published:" before a stamp. */
 const UPDATED_RE = /^(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)\s*(?:at|on)?\s*:?\s*/iu;
 /** "By NAME[, and NAME][, Role]" before a dateline on the same line. */
@@ -73,8 +91,10 @@ function dateOf(run: string): string | null {
 
 /** One dateline element at the start of `text`: its length and the date it gives. */
 function leadingElement(text: string): { length: number; date: string | null } | null {
-  let m = WIRE_NOTE_RE.exec(text);
+  let m = WIRE_NOTE_RE.exec(text) ?? PICTURE_CREDIT_RE.exec(text);
   if (m) return { length: m[0].length, date: null };
+  m = TOOLBAR_RE.exec(text);
+  if (m && m[0].split('|').every((part) => part.trim().split(/\s+/).length <= 6)) return { length: m[0].length, date: null };
   m = PLACE_STAMP_RE.exec(text);
   if (m && isStamp(m[2]!) && !/\|\s*$/.test(m[1]!)) return { length: m[0].length, date: dateOf(m[2]!) };
   m = AGENCY_DATELINE_RE.exec(text);
@@ -85,9 +105,13 @@ function leadingElement(text: string): { length: number; date: string | null } |
     if (stamp && isStamp(stamp[1]!)) return { length: updated[0].length + stamp[0].length, date: dateOf(stamp[1]!) };
   }
   m = STAMP_RE.exec(text);
-  if (m && isStamp(m[1]!) && /^[\p{Lu}"“‘'`(]|^$/u.test(text.slice(m[0].length))) return { length: m[0].length, date: dateOf(m[1]!) };
+  if (m && isStamp(m[1]!) && /^(?:[\p{Lu}"“‘'`(]|[Bb]y\s|$)/u.test(text.slice(m[0].length))) return { length: m[0].length, date: dateOf(m[1]!) };
   m = DASH_DATELINE_RE.exec(text);
   if (m && /\p{Lu}{3}/u.test(m[1]!) && m[1]!.length <= 60) return { length: m[0].length, date: null };
+  m = BYLINE_ROLE_RE.exec(text) ?? BYLINE_NEWSROOM_RE.exec(text);
+  if (m) return { length: m[0].length, date: null };
+  m = BY_COLON_RE.exec(text);
+  if (m) return { length: m[0].length, date: null };
   m = BYLINE_RE.exec(text);
   if (m) {
     const rest = text.slice(m[0].length).replace(/^\s*\|?\s*/, '');
@@ -131,8 +155,20 @@ export function splitDateline(paragraph: string): DatelineSplit | null {
   return { headline, lead, prefix, body: text.slice(end).replace(/^[-–—]\s+/, ''), date };
 }
 
+/** The length of the run of dateline elements at the start of `text` (0: none). */
+function datelineLength(text: string): number {
+  let end = 0;
+  for (let i = 0; i < 4; i++) {
+    const el = leadingElement(text.slice(end));
+    if (!el) break;
+    end += el.length;
+    while (end < text.length && /\s/.test(text[end]!)) end++;
+  }
+  return end;
+}
+
 /** Where a dateline may begin after a headline: a word in capitals (a place) or a weekday (a stamp). */
-const INNER_START_RE = /\s(?=\p{Lu}[\p{Lu}.'’&-]+[\s,|(]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b)/gu;
+const INNER_START_RE = /\s(?=\p{Lu}[\p{Lu}.'’&-]+[\s,|(]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d{1,2} \p{Lu}\p{Ll}{2,8} (?:19|20)\d\d\b)/gu;
 
 /** The start of a place-and-stamp, an agency dateline or a timed stamp after the first words, or -1. */
 function findInnerDateline(text: string): number {
@@ -143,10 +179,9 @@ function findInnerDateline(text: string): number {
     const before = head.slice(0, at).trim();
     // never a sentence that merely goes on to name a place
     if (/[.!?:]["”’]?$/.test(before)) continue;
-    const rest = text.slice(at);
-    const stamp = PLACE_STAMP_RE.exec(rest) ?? STAMP_RE.exec(rest);
-    if (stamp && isStamp(stamp[2] ?? stamp[1]!) && /\d:\d\d/.test(stamp[0])) return at;
-    if (AGENCY_DATELINE_RE.test(rest)) return at;
+    // what follows must be a dateline that says when (a time) or who sent it (an agency)
+    const run = datelineLength(text.slice(at));
+    if (run > 0 && /\d:\d\d|\(\s*\p{Lu}/u.test(text.slice(at, at + run))) return at;
   }
   // "… Talk + | REYKJAVIK, Iceland, Oct. 9 -- …": a bar-separated toolbar before a dash dateline
   const bar = head.lastIndexOf('|');
@@ -167,4 +202,22 @@ function isHeadline(text: string): boolean {
   if (!text || /[.!?:;]$/.test(text) || /^[\\*•(-]/.test(text)) return false;
   const words = text.split(/\s+/);
   return words.length >= 3 && words.length <= 25 && !/^(?:credit|photo|picture|image|file)\b/i.test(text);
+}
+
+/** How many opening paragraphs may hold the dateline (a photo caption or a headline can come first). */
+const DATELINE_REACH = 3;
+
+/**
+ * The dateline, byline and date stamp that open the article's first paragraphs ("GENEVA | Tue Jun
+ * 30, 2009 1:58 pm EDT GENEVA (Reuters) - The first…"): cut off, with the date they give in full
+ * and a headline printed before them.
+ */
+export function cutOpeningDateline(paragraphs: string[]): { paragraphs: string[]; prefix: string | null; headline: string | null; date: string | null } {
+  for (let i = 0; i < Math.min(paragraphs.length, DATELINE_REACH); i++) {
+    const split = splitDateline(paragraphs[i]!);
+    if (!split) continue;
+    const replaced = [split.lead, split.body].filter((p): p is string => !!p && p.trim() !== '');
+    return { paragraphs: [...paragraphs.slice(0, i), ...replaced, ...paragraphs.slice(i + 1)], prefix: split.prefix || null, headline: split.headline, date: split.date };
+  }
+  return { paragraphs, prefix: null, headline: null, date: null };
 }

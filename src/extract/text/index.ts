@@ -2,7 +2,7 @@
 import type { Extracted } from '../../types.js';
 import { classifyBlocks, type Block } from '../blocks.js';
 import { detectLanguage } from '../language.js';
-import { splitDateline } from '../dateline.js';
+import { cutOpeningDateline, splitDateline } from '../dateline.js';
 
 export interface TextOptions {
   title?: string;
@@ -42,6 +42,12 @@ export function extractFromText(raw: string, options: TextOptions = {}): Extract
     findTitle: true,
     title: given,
   });
+  // A head line taken for the headline may be a dateline or stamp standing alone ("LONDON | Tue Jun 9, 2009 9:52 am EDT LONDON (Reuters Life!)").
+  const titleSplit = result.title ? splitDateline(result.title) : null;
+  if (titleSplit) {
+    result.removed.unshift({ text: titleSplit.prefix, reason: 'dateline' });
+    result.title = titleSplit.headline ?? (titleSplit.body.split(/\s+/).length >= 3 ? titleSplit.body : null);
+  }
   const opening = cutOpeningDateline(result.kept);
   if (opening.prefix) result.removed.unshift({ text: opening.prefix, reason: /^by\s/i.test(opening.prefix) ? 'byline and dateline' : 'dateline' });
   if (opening.headline && (given ?? result.title)) result.removed.unshift({ text: opening.headline, reason: 'title repeated' });
@@ -52,8 +58,8 @@ export function extractFromText(raw: string, options: TextOptions = {}): Extract
     title,
     text,
     removed: result.removed,
-    published: opening.date,
-    publishedFrom: opening.date ? 'text' : null,
+    published: opening.date ?? titleSplit?.date ?? null,
+    publishedFrom: opening.date ?? titleSplit?.date ? 'text' : null,
     modified: null,
     authors: [],
     language: detectLanguage(text, null),
@@ -64,20 +70,3 @@ export function extractFromText(raw: string, options: TextOptions = {}): Extract
   };
 }
 
-/** How many opening paragraphs may hold the dateline (a photo caption or a headline can come first). */
-const DATELINE_REACH = 3;
-
-/**
- * The dateline, byline and date stamp that open the article's first paragraphs ("GENEVA | Tue Jun
- * 30, 2009 1:58 pm EDT GENEVA (Reuters) - The first…"): cut off, with the date they give in full
- * and a headline printed before them.
- */
-export function cutOpeningDateline(paragraphs: string[]): { paragraphs: string[]; prefix: string | null; headline: string | null; date: string | null } {
-  for (let i = 0; i < Math.min(paragraphs.length, DATELINE_REACH); i++) {
-    const split = splitDateline(paragraphs[i]!);
-    if (!split) continue;
-    const replaced = [split.lead, split.body].filter((p): p is string => !!p && p.trim() !== '');
-    return { paragraphs: [...paragraphs.slice(0, i), ...replaced, ...paragraphs.slice(i + 1)], prefix: split.prefix || null, headline: split.headline, date: split.date };
-  }
-  return { paragraphs, prefix: null, headline: null, date: null };
-}

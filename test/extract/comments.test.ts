@@ -1,0 +1,88 @@
+// Reader-comment threads printed under an article are cut from where they begin to the end of the
+// page and listed as one removed block; quotes then cannot come from them (review 4, item 4).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+
+type T17 = { id: string; text?: string };
+const t17 = (folder: string): T17[] =>
+  readFileSync(new URL(`../../../shared/data/t17/${folder}/articles.jsonl`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T17)
+    .filter((r) => r.text);
+const byId = (folder: string, id: string) => t17(folder).find((r) => r.id === id)!;
+const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
+
+const COMMENT_MARKS = /Report abuse|Report as abusive|Posted by : /;
+
+describe('reader-comment threads', () => {
+  it('cuts a Washington Post thread of 170 posts and keeps the whole column above it', () => {
+    const raw = byId('Finan_washingtonpost', '2113').text!;
+    const a = extract({ text: raw });
+    expect(a.text).not.toMatch(COMMENT_MARKS);
+    const threads = a.removed.filter((r) => r.reason === 'reader comments');
+    expect(threads).toHaveLength(1);
+    expect(threads[0]!.text.match(/Report abuse/g)!.length).toBeGreaterThanOrEqual(150);
+    // the column's own last paragraph and its quotes stay
+    expect(a.text).toContain('certainly not in the way depicted in the McCain video release');
+    expect(a.text).toContain('I am not an advisor to Barack Obama');
+    expect(a.text.length).toBeLessThan(raw.length / 50);
+  });
+
+  it('starts the thread at the post footer ("By NAME | DATE; TIME ET") when one stands before the first signature', () => {
+    const a = extract({ text: byId('Finan_washingtonpost', '42').text! });
+    const thread = a.removed.find((r) => r.reason === 'reader comments')!;
+    expect(thread.text.startsWith('By Web Politics Editor |')).toBe(true);
+    expect(a.text).toContain('contributed to this report');
+  });
+
+  it('leaves no comment signature in any Timeline17 text, and cuts only pages that have one', () => {
+    for (const folder of ['Finan_washingtonpost', 'bpoil_washingtonpost', 'bpoil_reuters', 'H1N1_reuters', 'H1N1_guardian']) {
+      for (const r of t17(folder)) {
+        const a = extract({ text: r.text! });
+        expect(a.text, `${folder} ${r.id}`).not.toMatch(/\| Report abuse|\| Report as abusive/);
+        if (a.removed.some((x) => x.reason === 'reader comments')) {
+          expect(r.text, `${folder} ${r.id}`).toMatch(/Posted by|Report abuse|Report as abusive/);
+          expect(a.text.split(/\s+/).length, `${folder} ${r.id} keeps its article`).toBeGreaterThanOrEqual(40);
+        }
+      }
+    }
+  });
+
+  it('keeps a blog post whose own byline reads "Posted by NAME on DATE"', () => {
+    const r = t17('Finan_washingtonpost').find((x) => /Posted by [A-Z][a-z]+ [A-Z][a-z]+ on [A-Z][a-z]+ \d/.test(x.text!) && !/Report abuse/.test(x.text!));
+    expect(r).toBeDefined();
+    const a = extract({ text: r!.text! });
+    expect(a.removed.some((x) => x.reason === 'reader comments')).toBe(false);
+  });
+
+  it('cuts a blog engine\'s thread: "NAME / sagt: / DATE / text / Antworten", under its "N Ergänzungen" heading', () => {
+    const article = [
+      'Die Abmahnindustrie hat ein neues Geschäftsfeld entdeckt: Fotos, die unter einer Creative-Commons-Lizenz stehen und deren Lizenzhinweis nicht ganz korrekt ist.',
+      'Wer ein solches Foto verwendet, bekommt Post vom Anwalt, und die Forderungen sind oft höher als der Wert des Bildes. Das ist legal, aber nicht im Sinne der Lizenz.',
+    ];
+    const thread = [
+      '91 Ergänzungen',
+      'blah blubb',
+      'sagt:',
+      '23. Juni 2016 um 17:21 Uhr',
+      'selber blöd, wer bis dato noch nicht geschnallt hat, dass Creative Commons vermutlich von Abmahnanwälten erfunden wurde.',
+      'Antworten',
+      'Rafael',
+      'sagt:',
+      '23. Juni 2016 um 18:47 Uhr',
+      'Aber Herr S., sie müssen doch jetzt nicht hier trollen, nur weil ihr komisches Geschäftsmodell ins Tageslicht gezerrt wurde.',
+      'Antworten',
+    ];
+    const a = extract({ text: [...article, ...thread].join('\n') });
+    expect(a.text).toBe(article.join('\n\n'));
+    expect(a.removed.find((r) => r.reason === 'reader comments')!.text.split('\n')).toEqual(thread);
+  });
+
+  it('finds no thread in the seeds', () => {
+    for (const name of ['000_579504aca85b9f81.txt', '001_aa04ac5f397be0f2.txt', '002_af815def54e2eb59.txt', '003_70335ce47c40be49.txt', '004_0c206504672e1e96.txt']) {
+      expect(extract({ text: seed(name) }).removed.filter((r) => r.reason === 'reader comments'), name).toEqual([]);
+    }
+  });
+});
