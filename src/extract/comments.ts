@@ -39,7 +39,8 @@ const THREAD_HEADING_RE =
 /** A dated byline between the post and its comments ("By NAME | September 24, 2008; 2:58 PM ET …"): the post's footer. */
 const POST_FOOTER_RE = /^(?:by|von|par|por|di)\s+\p{Lu}[^|\n]{1,60}\|\s*[^|\n]{0,20}(?:19|20)\d\d\b/iu;
 
-const SIGNATURE_HINT_RE = /\||says|said|wrote|sagt|meint|schreibt|schrieb|dit|écrit|dice|escrib|diz|disse|scrive|пишет|reply|antworten|répondre|respond|rispondi|ответить|posted|submitted|by\s|von\s|par\s|por\s|da\s|de\s/i;
+/** Cheap test before the dated-signature pattern: one of its verbs. */
+const BY_VERB_HINT_RE = new RegExp(BY_VERBS, 'iu');
 const DATE_LINE_RE = /^(?:[^\n]{0,12}?)(?:\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+(?:19|20)\d\d|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d)[^\n]{0,30}$/u;
 
 interface Signatures {
@@ -51,17 +52,18 @@ interface Signatures {
 }
 
 function signaturesOf(blocks: ThreadBlock[], i: number): Signatures {
-  const text = blocks[i]!.text;
+  const { text, words } = blocks[i]!;
   const none = { strong: 0, dated: 0, reply: false };
-  if (!SIGNATURE_HINT_RE.test(text)) return none;
-  const short = blocks[i]!.words <= 8;
-  if (short && REPLY_LINE_RE.test(text)) return { ...none, reply: true };
-  if (short && SAYS_LINE_RE.test(text) && i + 1 < blocks.length && DATE_LINE_RE.test(blocks[i + 1]!.text)) return { ...none, strong: 1 };
+  if (words <= 8) {
+    if (REPLY_LINE_RE.test(text)) return { ...none, reply: true };
+    if (SAYS_LINE_RE.test(text) && i + 1 < blocks.length && DATE_LINE_RE.test(blocks[i + 1]!.text)) return { ...none, strong: 1 };
+  }
   const barred = text.includes('|') ? countMatches(BARRED_SIGNATURE_RE, text) : 0;
-  const reports = countMatches(REPORT_LINK_RE, text);
+  const reports = text.includes('|') || words <= 8 ? countMatches(REPORT_LINK_RE, text) : 0;
   // "Posted by : NAME | DATE | Report abuse" is one signature with two marks of a comment: it confirms itself.
   const strong = barred + reports;
-  return { strong, dated: strong ? 0 : countMatches(DATED_SIGNATURE_RE, text), reply: false };
+  const dated = strong === 0 && BY_VERB_HINT_RE.test(text) ? countMatches(DATED_SIGNATURE_RE, text) : 0;
+  return { strong, dated, reply: false };
 }
 
 function countMatches(re: RegExp, text: string): number {
