@@ -483,6 +483,8 @@ function isHeadlineLike(text: string, f: TextFeatures): boolean {
 }
 
 const READER_COMMENTS = 'reader comments';
+/** How much of a reader-comment thread its removed block shows. */
+const THREAD_SHOWN_CHARS = 4000;
 
 /**
  * Classifies blocks into article text and removed furniture, collapsing duplicates, and (for
@@ -646,10 +648,15 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   }
 
   const kept: string[] = [];
+  let threadLinesLeft = 0;
   for (const it of items) {
     if (it.keep) kept.push(it.text);
-    else if (it.reason === READER_COMMENTS && removed.at(-1)?.reason === READER_COMMENTS) removed.at(-1)!.text += '\n' + it.text;
-    else if (it.reason !== 'title') removed.push({ text: it.text, reason: it.reason ?? 'removed' });
+    else if (it.reason === READER_COMMENTS && removed.at(-1)?.reason === READER_COMMENTS) {
+      // One removed block for the thread, its opening shown: a 170-post thread would weigh more than the article.
+      if (removed.at(-1)!.text.length < THREAD_SHOWN_CHARS) removed.at(-1)!.text += '\n' + it.text;
+      else threadLinesLeft++;
+    } else if (it.reason !== 'title') removed.push({ text: it.text, reason: it.reason ?? 'removed' });
   }
+  if (threadLinesLeft) removed.at(-1)!.text += `\n… and ${threadLinesLeft} more lines of comments`;
   return { title, kept, removed };
 }
