@@ -120,6 +120,8 @@ export function commentThreadStart(blocks: ThreadBlock[]): number {
     }
   }
   if (marks < 2 && !headed) return -1;
+  // "NAME / says:": the author's name on the line before the first author line belongs to the thread
+  if (!headed && start - 1 > firstProse && SAYS_LINE_RE.test(blocks[start]!.text) && blocks[start - 1]!.words <= 4 && !blocks[start - 1]!.prose) start--;
   const articleWords = blocks.slice(0, start).reduce((n, b) => n + (b.prose ? b.words : 0), 0);
   return articleWords >= MIN_ARTICLE_WORDS ? start : -1;
 }

@@ -82,6 +82,28 @@ describe('reader-comment threads', () => {
     expect(a.removed.find((r) => r.reason === 'reader comments')!.text.split('\n')).toEqual(thread);
   });
 
+  it('cuts the same form in English without a heading: from the first author line, "NAME / says: / DATE at TIME / … / Reply"', () => {
+    const article = [
+      'Ermine frosting is a cooked flour buttercream: milk and flour are whisked over heat into a thick pudding, cooled completely, and beaten into soft butter and sugar.',
+      'It is less sweet than American buttercream and pipes well, but it softens quickly in a warm room, so keep the finished cake cool until you serve it.',
+    ];
+    const thread = [
+      'Kristine',
+      'says:',
+      'October 22, 2020 at 5:17 pm',
+      'Finally, found this frosting without the powdered sugar in it. Question, can I refrigerate it for an hour before piping?',
+      'Reply',
+      'Bebs',
+      'says:',
+      'October 27, 2020 at 1:18 am',
+      'Ermine icing normally can hold its shape in warmer climates than buttercream but I would still not put it in direct heat.',
+      'Reply',
+    ];
+    const a = extract({ text: [...article, ...thread].join('\n') });
+    expect(a.text).toBe(article.join('\n\n'));
+    expect(a.removed.find((r) => r.reason === 'reader comments')!.text.split('\n')).toEqual(thread);
+  });
+
   it('finds no thread in the seeds', () => {
     for (const name of ['000_579504aca85b9f81.txt', '001_aa04ac5f397be0f2.txt', '002_af815def54e2eb59.txt', '003_70335ce47c40be49.txt', '004_0c206504672e1e96.txt']) {
       expect(extract({ text: seed(name) }).removed.filter((r) => r.reason === 'reader comments'), name).toEqual([]);
