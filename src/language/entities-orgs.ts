@@ -24,6 +24,16 @@ const SPELLINGS: [RegExp, string][] = [
  * "and …" tail after two words or more.
  */
 export function organizationKey(normalized: string): string {
+  let key = organizationKeys.get(normalized);
+  if (key === undefined) {
+    if (organizationKeys.size >= 50_000) organizationKeys.clear();
+    organizationKeys.set(normalized, (key = organizationKeyUncached(normalized)));
+  }
+  return key;
+}
+const organizationKeys = new Map<string, string>();
+
+function organizationKeyUncached(normalized: string): string {
   const words = normalized.replace(/\s*&\s*co$/, '').split(' ');
   for (let i = 0; i < words.length; i++) {
     let w = words[i]!;
@@ -125,13 +135,19 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   if (words.length > 1 && COMPANY_LAST_WORDS.has(lastWord)) company += 2;
   else if (words.length > 1 && AGENCY_NICKNAME_ENDINGS.has(lastWord)) company++;
   const tokens = sentences[m.sentence]?.tokens ?? [];
+  // the first token at or after the mention's end (binary search: comment threads make sentences of thousands of tokens)
   let i = 0;
-  while (i < tokens.length && tokens[i]!.start < m.end) i++;
+  let hi = tokens.length;
+  while (i < hi) {
+    const mid = (i + hi) >> 1;
+    if (tokens[mid]!.start < m.end) i = mid + 1;
+    else hi = mid;
+  }
   const next = (k: number) => tokens[i + k]?.text.toLowerCase() ?? '';
   let first = i - 1;
   while (first >= 0 && tokens[first]!.start >= m.start) first--;
   const prev = (k: number) => tokens[first - k]?.text.toLowerCase() ?? '';
-  if (COMPANY_NOUNS_AFTER.has(next(0))) company++;
+  if (COMPANY_NOUNS_AFTER.has(next(0)) || (next(0) === 'chief' && next(1) === 'executive') || next(0) === 'ceo') company++;
   if ((next(0) === "'s" || next(0) === '’s') && COMPANY_NOUNS_OWNED.has(next(1))) company++;
   if (next(0) === ',' && next(1) === 'which') company++;
   if (next(0) === ',' && next(1) === 'who') person++;

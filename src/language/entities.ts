@@ -546,6 +546,9 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
 
 type AliasLookup = (surface: string) => [string, EntityType] | undefined;
 
+/** Last words of names that belong to a person's office or politics, not a company: "Bush Administration", "Clinton Foundation". */
+const POLITICAL_NAME_ENDS = new Set('administration campaign camp government foundation library center centre institute doctrine presidency era team family cabinet'.split(' '));
+
 /**
  * Companies the tagger calls people ("Fannie Mae said its shares fell"): a name whose mentions the
  * text treats as a company's more often than as a person's (see `companyEvidence`), or a name of
@@ -576,7 +579,20 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     const listed = neighbours.filter((o) => /^\s*(,|and|&|or|, and|, or)?\s*(now|also)?\s*$/.test(o.start < m.start ? text.slice(o.end, m.start) : text.slice(m.end, o.start)));
     if (listed.some((o) => o.label === 'ORG') && !listed.some((o) => o.label === 'PER' && !tally.get(keyOf(o))?.company)) tally.get(keyOf(m))!.company++;
   }
-  const candidates = [...tally].filter(([k, t]) => t.per + t.loc > 0 && ((t.company > t.person && (t.company >= 2 || t.per + t.loc <= 2)) || (k.includes(' ') && t.org > t.per && t.org > t.loc && t.person === 0)));
+  // "Goldman" where the text names "Goldman Sachs": the first word of a company's name, with nothing personal said of it.
+  const orgFirstWords = new Set<string>();
+  for (const m of sorted) {
+    if (m.label !== 'ORG' || !multiWord(m.text)) continue;
+    const words = m.text.replace(/^the\s+/i, '').split(/\s+/);
+    if (words.length >= 2 && words.every((w) => /^[\p{Lu}&]/u.test(w)) && !POLITICAL_NAME_ENDS.has(words[words.length - 1]!.toLowerCase())) orgFirstWords.add(normalizeName(words[0]!));
+  }
+  const candidates = [...tally].filter(
+    ([k, t]) =>
+      t.per + t.loc > 0 &&
+      ((t.company > t.person && (t.company >= 2 || t.per + t.loc <= 2)) ||
+        (k.includes(' ') && t.org > t.per && t.org > t.loc && t.person === 0) ||
+        (!k.includes(' ') && t.person <= t.company && orgFirstWords.has(k))),
+  );
   if (candidates.length === 0) return;
   // The words of people's full names: "Clinton" is Hillary Clinton's however "the Clinton campaign" reads.
   const personWords = new Set<string>();
@@ -649,7 +665,9 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
     into.mentions.push(...from.mentions);
     others.delete(fromKey);
   };
-  const longNames = () => [...others].filter(([, g]) => g.type !== 'person' && !isAcronym(g.name) && /\s/.test(g.name.trim()) && !aliasOf(g.name));
+  // Long names are worked out once; a merge only removes groups (`others.has` tells which are left).
+  const allLong = [...others].filter(([, g]) => g.type !== 'person' && /\s/.test(g.name.trim()) && !isAcronym(g.name) && !aliasOf(g.name));
+  const longNames = () => allLong.filter(([k]) => others.has(k));
   const size = (g: Group) => g.mentions.length;
   const better = (a: Group, b: Group) => (size(b) > size(a) || (size(b) === size(a) && b.name.length > a.name.length) ? b : a);
 
@@ -679,11 +697,22 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
     if (organizational(g)) for (const sf of new Set([g.name, ...g.mentions.map((m) => m.text)])) for (const a of [...acronymsOf(withoutLeadingThe(sf)), ...acronymsOf(stripFirstWord(sf))]) initials.add(a);
     abbreviations.set(g, { defined, initials });
   }
+  const standsFor = new Map<string, { initials: [string, Group][]; defined: [string, Group][] }>();
+  for (const entry of allLong) {
+    const ab = abbreviations.get(entry[1])!;
+    for (const [letters, kind] of [...[...ab.initials].map((l) => [l, 'initials'] as const), ...[...ab.defined].map((l) => [l, 'defined'] as const)]) {
+      let s = standsFor.get(letters);
+      if (!s) standsFor.set(letters, (s = { initials: [], defined: [] }));
+      s[kind].push(entry);
+    }
+  }
   for (const [keyA, acr] of [...others]) {
     if (acr.type === 'person' || !isAcronym(acr.name) || aliasOf(acr.name)) continue;
     const letters = acr.name.replace(/\./g, '');
-    const candidates = longNames().filter(([, g]) => abbreviations.get(g)?.initials.has(letters));
-    const defined = longNames().filter(([, g]) => abbreviations.get(g)?.defined.has(letters));
+    const found = standsFor.get(letters);
+    if (!found) continue;
+    const candidates = found.initials.filter(([k]) => others.has(k));
+    const defined = found.defined.filter(([k]) => others.has(k));
     // Initials alone are too weak for two letters, or when two organisations have them ("Fannie Mae", "Freddie Mac").
     const stands = defined.length > 0 ? defined : letters.length >= 3 && candidates.length === 1 ? candidates : [];
     if (stands.length === 0) continue;
@@ -694,11 +723,20 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
   }
 
   // "Lehman" after "Lehman Brothers": a one-word organisation name that begins exactly one longer one.
-  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
+  let lowerWords: Set<string> | null = null;
+  const byFirstWord = new Map<string, [string, Group][]>();
+  for (const entry of allLong) {
+    const n = normalizeName(entry[1].name);
+    const first = n.slice(0, n.indexOf(' '));
+    const list = byFirstWord.get(first);
+    if (list) list.push(entry);
+    else byFirstWord.set(first, [entry]);
+  }
   for (const [key, g] of [...others]) {
-    if (!organizational(g) || /\s/.test(g.name.trim()) || isAcronym(g.name) || aliasOf(g.name) || lowerWords.has(g.name.toLowerCase())) continue;
-    const word = normalizeName(g.name);
-    const longer = [...new Set(longNames().filter(([, o]) => organizational(o) && normalizeName(o.name).startsWith(word + ' ')).map(([, o]) => o))];
+    if (/\s/.test(g.name.trim()) || !byFirstWord.has(normalizeName(g.name)) || !organizational(g) || isAcronym(g.name) || aliasOf(g.name)) continue;
+    lowerWords ??= new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
+    if (lowerWords.has(g.name.toLowerCase())) continue;
+    const longer = [...new Set(byFirstWord.get(normalizeName(g.name))!.filter(([k, o]) => others.has(k) && organizational(o)).map(([, o]) => o))];
     // One company, or one whose name begins all the others ("Fannie Mae", "Fannie Mae Foundation").
     const shortest = longer.reduce<Group | null>((a, b) => (!a || normalizeName(b.name).length < normalizeName(a.name).length ? b : a), null);
     if (shortest && longer.every((o) => normalizeName(o.name).startsWith(normalizeName(shortest.name)))) merge(shortest, g, key);
