@@ -16,6 +16,11 @@ export interface RawAttribution {
   /** Index of the paragraph the cue is in. */
   paragraph: number;
   nested: boolean;
+  /**
+   * A conversation with a person, not a statement ("has spoken with Alan Johnson about …"): no
+   * quote, but its source is still a speaker a later "she said" / "it said" may refer back to.
+   */
+  conversation?: boolean;
 }
 
 interface TagSpan {
@@ -188,6 +193,113 @@ function isQuotedTitle(tokens: QToken[], q: Uint8Array, piece: TagSpan): boolean
   return /^(?:on|in|at|to|of|from|with|for|by|during|called|titled|entitled|show|program|programme)$/.test(before) || /^['’]s?$/.test(before);
 }
 
+/** The words between two token positions hold no clause break: "said [on Monday] that …", "said: “…", not "said, …". */
+function followsDirectly(tokens: QToken[], from: number, to: number): boolean {
+  if (to - from > 6) return false;
+  for (let i = from; i < to; i++) if (/^[,;—–()-]$/.test(tokens[i]!.text)) return false;
+  return true;
+}
+
+// Verbs of meeting and conversation take a person as their object ("has spoken with Alan Johnson
+// about the development", "met the president", "consulted widely with experts"): that object is
+// whom they spoke to, not what was said. Only a clause or a quotation after them is content.
+const CONVERSATION_VERBS = new Set([
+  'spoke', 'spoken', 'speak', 'speaks', 'speaking', 'talk', 'talks', 'talked', 'talking', 'chat', 'chats', 'chatted',
+  'chatting', 'confer', 'confers', 'conferred', 'conferring', 'phoned', 'telephoned', 'met', 'meet', 'meets',
+  'meeting', 'consult', 'consults', 'consulted', 'consulting', 'convened', 'convenes', 'convene',
+]);
+/** Conversation verbs whose object is the person met without a preposition ("met the president"). */
+const MEETING_VERBS = new Set(['met', 'meet', 'meets', 'meeting', 'consult', 'consults', 'consulted', 'consulting', 'convened', 'convenes', 'convene']);
+
+/** Words after "to"/"with" that are no addressee ("the experts I spoke to about …", "spoke to this week"). */
+const ADDRESSEE_NOT = /^(?:about|this|last|on|over|for|of|in|at|by|[\p{P}]+)$/u;
+
+/**
+ * A cue of conversation with a person ("has spoken with", "talked to", "met") whose content is the
+ * person and the topic: no quotation, no "that" clause.
+ */
+function isConversationWithPerson(tokens: QToken[], q: Uint8Array, cue: TagSpan, parts: TagSpan[], quotedShare: (x: TagSpan) => number): boolean {
+  let verb = -1;
+  for (let i = cue.first; i <= cue.last; i++) if (CONVERSATION_VERBS.has(tokens[i]!.lower)) verb = i;
+  if (verb < 0) return false;
+  if (parts.some((x) => quotedShare(x) >= 0.6 || /^(?:that|whether)$/.test(tokens[x.first]!.lower) || q[x.first] === 2)) return false;
+  if (MEETING_VERBS.has(tokens[verb]!.lower)) return true;
+  // the preposition of the addressee, in the cue or opening the content: "spoke with", "talked to"
+  const after = parts.filter((x) => x.first > cue.last).sort((a, b) => a.first - b.first)[0];
+  // (with its object: "the experts I spoke to about …" names nobody after "to")
+  const addressee = (i: number) => /^(?:with|to)$/.test(tokens[i]!.lower) && i + 1 < tokens.length && !ADDRESSEE_NOT.test(tokens[i + 1]!.lower);
+  for (let i = verb + 1; i <= Math.min(verb + 3, cue.last); i++) if (addressee(i)) return true;
+  return !!after && after.first <= cue.last + 2 && addressee(after.first);
+}
+
+/**
+ * "The director general of the WHO, Margaret Chan, had this to say": a description with the
+ * person's name in apposition right before the cue; the name is part of the source (as PolNeAR
+ * annotates it: "A top strategist, John Weaver, tells").
+ */
+function withApposition(tokens: QToken[], source: TagSpan, cue: TagSpan): TagSpan {
+  if (source.last >= cue.first || tokens[source.last + 1]?.text !== ',' || tokens[cue.first - 1]?.text !== ',') return source;
+  const first = source.last + 2;
+  const last = cue.first - 2;
+  if (last < first || last - first > 4) return source;
+  for (let i = first; i <= last; i++) if (!CAPITALISED.test(tokens[i]!.text) && tokens[i]!.text !== '.') return source;
+  // a description, not a list of names ("Smith, Jones, said")
+  let lower = 0;
+  for (let i = source.first; i <= source.last; i++) if (/^\p{Ll}/u.test(tokens[i]!.text)) lower++;
+  if (lower === 0) return source;
+  return { ...source, last: last + 1 };
+}
+
+const TOPIC_START = new Set(['about', 'of', 'on', 'regarding', 'concerning', 'in', 'at', 'during', 'to', 'last', 'this', 'after', 'before']);
+const CATAPHORIC = new Set(['this', 'these', 'following', 'thus']);
+const TIME_NOUNS = /^(?:week|weekend|month|year|morning|afternoon|evening|time|spring|summer|autumn|fall|winter|season|past|term|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** A cue that announces the words to come: "had this to say", "said the following", "put it thus" (not "said this week"). */
+function announces(tokens: QToken[], cue: TagSpan): boolean {
+  for (let i = cue.first; i <= Math.min(cue.last + 2, tokens.length - 1); i++) {
+    if (CATAPHORIC.has(tokens[i]!.lower) && !TIME_NOUNS.test(tokens[i + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * "X had this to say about pregnancy last week, in her speech declaring a flu pandemic: “Without
+ * question, …”": the quotation after the colon is the words the cue announced ("had this to say"),
+ * not the end of the narration a later cue ("declaring") took as its content. The quotation moves
+ * to the announcing attribution (one quote, not two) and replaces its topic ("about pregnancy");
+ * the later cue keeps the narration.
+ */
+function colonQuotations(tokens: QToken[], q: Uint8Array, cues: TagSpan[], contents: Map<TagSpan, TagSpan[]>): void {
+  for (const [owner, list] of contents) {
+    for (let n = 0; n < list.length; n++) {
+      const piece = list[n]!;
+      let colon = -1;
+      for (let i = piece.first + 1; i < piece.last; i++) {
+        if (tokens[i]!.text === ':' && q[i] === 0 && q[i + 1] === 2) {
+          colon = i;
+          break;
+        }
+      }
+      if (colon < 0) continue;
+      let narration = true;
+      for (let i = piece.first; i < colon; i++) if (q[i] !== 0) narration = false;
+      if (!narration) continue;
+      // (or the cue itself names the topic before the colon: "spoke to reporters about the outbreak: “…”")
+      const topicCue = piece.first === owner.last + 1 && /^(?:about|of|on|regarding|concerning)$/.test(tokens[owner.last]!.lower);
+      const frame = cues.find((c) => c.sentence === owner.sentence && c.last < piece.first && announces(tokens, c)) ?? (topicCue ? owner : null);
+      if (!frame) continue;
+      const quotation = { ...piece, first: colon + 1 };
+      if (frame === owner) list[n] = quotation;
+      else {
+        list[n] = { ...piece, last: colon - 1 };
+        contents.set(frame, [...(contents.get(frame) ?? []), quotation]);
+      }
+      const framed = contents.get(frame)!.filter((x) => !(x.first > frame.last && x.last < colon && q[x.first] === 0 && TOPIC_START.has(tokens[x.first]!.lower)));
+      contents.set(frame, framed);
+    }
+  }
+}
+
 /** Tags of one sequence: each stage sees the roles the previous stage predicted. */
 export function tagSequence(tokens: QToken[], text: string, model: Model, nested: boolean, stages = model.stages.length): Tag[] {
   return [...tagIndices(tokens, text, model, nested, stages)].map((t) => TAGS[t]!);
@@ -258,6 +370,7 @@ export function attributionsInSequence(
     const subject = SPEECH_VERBS.has(tokens[cue.first]!.lower) ? subjectBefore(tokens, tags, sentenceOf, cue) : null;
     if (subject) sources.set(cue, subject);
   }
+  for (const [cue, src] of sources) sources.set(cue, withApposition(tokens, src, cue));
   const contents = new Map<TagSpan, TagSpan[]>();
   for (const sp of spans) {
     if (sp.role !== 'Q') continue;
@@ -289,6 +402,7 @@ export function attributionsInSequence(
       contents.set(best, list);
     }
   }
+  colonQuotations(tokens, q, cues, contents);
   const span = (x: TagSpan): Span => [tokens[x.first]!.start, tokens[x.last]!.end];
   const out: RawAttribution[] = [];
   const quotedShare = (x: TagSpan) => {
@@ -313,6 +427,17 @@ export function attributionsInSequence(
       // a quotation in a later sentence continues it
       if (lq && !rq) parts = [...left, ...right.filter((x) => x.sentence !== cue.sentence && quotedShare(x) >= 0.6)];
     }
+    // "…, but its director general, Dr Margaret Chan, said the option remained …", "…, with the
+    // Kremlin saying that …": when what was said follows the cue, the narration before the source
+    // is not part of it (a quotation there still is: "“…,” Geithner said: “…”")
+    const src0 = sources.get(cue);
+    if (src0 && src0.last < cue.first && src0.sentence === cue.sentence) {
+      const follows = parts.some((x) => x.first > cue.last && x.sentence === cue.sentence && followsDirectly(tokens, cue.last + 1, x.first));
+      const closer = (i: number) => /^["”’'»]$/.test(tokens[i]?.text ?? '');
+      const quotation = (x: TagSpan) => quotedShare(x) >= 0.6 || q[x.last] === 3 || closer(x.last) || closer(x.last + 1) || (/^[,.!?]$/.test(tokens[x.last + 1]?.text ?? '') && closer(x.last + 2));
+      if (follows) parts = parts.filter((x) => !(x.last < src0.first && x.sentence === cue.sentence && !quotation(x)));
+    }
+    const conversation = isConversationWithPerson(tokens, q, cue, parts, quotedShare);
     let quoted = 0;
     let total = 0;
     for (const p of parts) {
@@ -330,7 +455,7 @@ export function attributionsInSequence(
       if (src.last < cue.first && src.sentence === cue.sentence && parts.every((x) => x.first > src!.last)) parts = [src, ...parts];
       src = undefined;
     }
-    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(cue), direct, paragraph, nested });
+    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(cue), direct, paragraph, nested, ...(conversation ? { conversation } : {}) });
   }
   return out;
 }

@@ -51,7 +51,7 @@ function union(spans: Span[]): Span {
 
 /** The batch-tool view of raw attributions: one content range per attribution. */
 export function toBatchQuotes(atts: RawAttribution[]): { content: Span; source: Span | null; cue: Span | null; direct: boolean }[] {
-  return atts.map((a) => ({ content: union(a.content), source: a.source, cue: a.cue, direct: a.direct }));
+  return atts.filter((a) => !a.conversation).map((a) => ({ content: union(a.content), source: a.source, cue: a.cue, direct: a.direct }));
 }
 
 // Photo captions and credits, and link furniture ("Also Read | …"): never quotes.
@@ -310,7 +310,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     text,
     mentions: context.mentions,
     entities: context.entities,
-    quoted: [...quotations, ...atts.map((a) => union(a.content))],
+    quoted: [...quotations, ...atts.filter((a) => !a.conversation).map((a) => union(a.content))],
     quotations,
   });
   const quotes: Quote[] = [];
@@ -318,6 +318,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   for (const a of atts) {
     const content = cleanContent(text, union(a.content), a.cue);
     const speaker = resolver.resolve(a.source);
+    if (a.conversation) continue;
     quotes.push({
       content,
       source: a.source,
@@ -330,7 +331,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     });
   }
   if (context.continuations !== false) {
-    for (const c of continuations(text, paras, usable, atts)) {
+    for (const c of continuations(text, paras, usable, atts.filter((a) => !a.conversation))) {
       const src = c.from;
       const from = src ? quotes.find((q) => q.cue && src.cue && q.cue[0] === src.cue[0] && q.content[0] === union(src.content)[0]) : null;
       if (from) quotes.push({ ...from, content: cleanContent(text, c.content), source: null, cue: null, direct: true });

@@ -157,6 +157,12 @@ export class SpeakerResolver {
     // person completes a description of someone else (who speaks for them: "a spokesman for X" is X)
     if (person && COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], person.start)) && !SPEAKS_FOR_BEFORE.test(this.ctx.text.slice(source[0], person.start))) return null;
     if (person) return this.fromMention(person);
+    // "The director general of the World Health Organization, Margaret Chan": the name in
+    // apposition to a description is who spoke, even where the NER took it for something else
+    const appositive = APPOSITIVE_NAME.exec(raw.trim());
+    if (appositive && /\s(?!(?:of|the|for|and|in|at|on)\s)\p{Ll}{3,}/u.test(' ' + appositive[1]!.replace(DETERMINERS, '')) && !isGeneric(appositive[2]!)) {
+      return { ...this.canonicalName(appositive[2]!.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/, '')), type: 'person' };
+    }
     const head = lastWord(raw);
     // "from Scotland at the turn of the century", "in the Oval Office": a place or a time, not who spoke
     if (/^\s*(?:from|in|at|on|into|of|with|for|to|about|under|over|during)\s/i.test(raw)) return null;
@@ -653,6 +659,9 @@ export function withoutLeadingNonNames(name: string, person = true): string {
 }
 
 /** The source up to its apposition or relative clause, without a time after it: "Peskov on Friday, the spokesman" → "Peskov". */
+/** A description, then a name in apposition: "The director general of the WHO, Dr Margaret Chan(,)". */
+const APPOSITIVE_NAME = /^((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,]+),\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*,?$/u;
+
 function headPhrase(raw: string): string {
   return raw
     .trim()

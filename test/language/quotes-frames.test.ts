@@ -1,0 +1,119 @@
+// Quote frames on real news (review 4, item 8): conversation verbs are not speech cues, a content
+// span never reaches back over the narration before its speaker, and a quotation after a colon
+// is the quote the sentence's announcing cue ("had this to say") introduced.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/language/index.js';
+import { untokenisePtb } from '../../src/extract/text/index.js';
+import { findQuotes, isStatement, toBatchQuotes, quoteModel } from '../../src/language/quotes/index.js';
+import { findAttributions } from '../../src/language/quotes/decode.js';
+import { paragraphs } from '../../src/language/quotes/tokens.js';
+import type { Quote } from '../../src/types.js';
+
+const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
+
+/** A Timeline17 article's text as the pipeline reads it (PTB quotation marks made typographic). */
+function t17(folder: string, id: string): { text: string; dct: string } {
+  const file = new URL(`../../../shared/data/t17/${folder}/articles.jsonl`, import.meta.url);
+  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`{"id": "${id}"`));
+  if (!line) throw new Error(`no article ${id} in ${folder}`);
+  const r = JSON.parse(line) as { text: string; published: string };
+  return { text: untokenisePtb(r.text), dct: r.published };
+}
+
+const slice = (text: string, s: [number, number] | null) => (s ? text.slice(s[0], s[1]) : null);
+
+function quotesOf(text: string, dct: string | null = null): Quote[] {
+  return analyze(text, { dct }).quotes;
+}
+
+function statements(text: string, quotes: Quote[]): Quote[] {
+  return quotes.filter((q) => isStatement({ text: slice(text, q.content)!, speaker: q.speaker, direct: q.direct, kind: q.kind, cueText: slice(text, q.cue) }));
+}
+
+describe('conversation verbs take a person, not a content', () => {
+  it('"Ms Sturgeon has spoken with UK Health Secretary Alan Johnson about the development" is no quote (T17 H1N1 BBC)', () => {
+    const { text, dct } = t17('H1N1_bbc', '933');
+    const quotes = quotesOf(text, dct);
+    expect(quotes.some((q) => /spoken with/.test(slice(text, q.cue) ?? ''))).toBe(false);
+    expect(quotes.some((q) => slice(text, q.content)!.includes('Alan Johnson about the development'))).toBe(false);
+    // her statements around it are still hers
+    const said = quotes.find((q) => slice(text, q.content)!.startsWith('the Scottish Government resilience room has been opened'));
+    expect(said?.speaker).toBe('Nicola Sturgeon');
+  });
+
+  it('"talked to officials", "consulted widely with experts", "was meeting today to discuss": no statements (T17)', () => {
+    for (const [folder, id, cue] of [
+      ['H1N1_bbc', '895', /talked to/],
+      ['H1N1_reuters', '913', /consulted/],
+      ['H1N1_guardian', '1070', /meeting/],
+    ] as const) {
+      const { text, dct } = t17(folder, id);
+      expect(quotesOf(text, dct).some((q) => cue.test(slice(text, q.cue) ?? ''))).toBe(false);
+    }
+  });
+
+  it('a conversation with a clause or a quotation after it stays a quote', () => {
+    const text = 'The minister spoke to reporters about the outbreak: “We are ready for this.”';
+    const q = quotesOf(text).find((x) => slice(text, x.content) === 'We are ready for this');
+    expect(q).toBeDefined();
+    expect(q!.direct).toBe(true);
+  });
+
+  it('the batch tool drops conversations too', () => {
+    const text = 'Ms Sturgeon has spoken with UK Health Secretary Alan Johnson about the development.';
+    const atts = findAttributions(text, paragraphs(text), quoteModel());
+    expect(toBatchQuotes(atts).some((a) => slice(text, a.cue) === 'has spoken with')).toBe(false);
+  });
+});
+
+describe('a content span never reaches back over the narration before the speaker', () => {
+  it('seed 003: "…, with the Kremlin saying that the penalties will not “help” the potential summit"', () => {
+    const text = seed('003_70335ce47c40be49.txt');
+    const q = quotesOf(text).find((x) => slice(text, x.cue) === 'saying');
+    expect(q).toBeDefined();
+    expect(slice(text, q!.content)).toBe('that the penalties will not “help” the potential summit');
+    expect(q!.speaker).toBe('Kremlin');
+  });
+
+  it('"The World Health Organisation stopped short … but its director general, Dr Margaret Chan, said the option remained “on the table”" (T17 Guardian)', () => {
+    for (const id of ['26', '799']) {
+      const { text, dct } = t17('H1N1_guardian', id);
+      const q = quotesOf(text, dct).find((x) => x.speaker === 'Margaret Chan' && /option remained/.test(slice(text, x.content)!));
+      expect(q, id).toBeDefined();
+      expect(slice(text, q!.content)).toMatch(/^(?:that )?the option remained “on the table”$|^that option remained “on the table”$/);
+    }
+  });
+
+  it('"Looking back at his time at the New York Fed, Geithner said: “I wish …”": the quotation only (T17 Finan)', () => {
+    const { text, dct } = t17('Finan_washingtonpost', '1211');
+    const q = quotesOf(text, dct).find((x) => slice(text, x.content)!.includes('I wish I had worked to change the framework'));
+    expect(q).toBeDefined();
+    expect(slice(text, q!.content)!.startsWith('I wish')).toBe(true);
+    expect(q!.direct).toBe(true);
+  });
+
+  it('a parenthetical attribution keeps both halves: “…,” the correspondent says / "The key …, Summers says, is …"', () => {
+    const text = 'The key to getting it all done, Summers says, is entering into a compact with the country.';
+    const q = quotesOf(text).find((x) => slice(text, x.cue) === 'says');
+    expect(q).toBeDefined();
+    expect(slice(text, q!.content)).toContain('The key to getting it all done');
+    expect(slice(text, q!.content)).toContain('entering into a compact');
+  });
+});
+
+describe('a quotation after a colon is the announced quote, once', () => {
+  it('"The director general of the WHO, Margaret Chan, had this to say … in her speech declaring a flu pandemic: “Without question, …”" (T17 BBC)', () => {
+    for (const id of ['372', '348']) {
+      const { text, dct } = t17('H1N1_bbc', id);
+      const quotes = quotesOf(text, dct);
+      const withIt = statements(text, quotes).filter((q) => slice(text, q.content)!.includes('Without question'));
+      expect(withIt.length, id).toBe(1);
+      const q = withIt[0]!;
+      expect(slice(text, q.content)).toMatch(/^Without question ?, pregnant women are at increased risk/);
+      expect(slice(text, q.cue)).toBe('had this to say');
+      expect(q.speaker).toBe('Margaret Chan');
+      expect(q.direct).toBe(true);
+    }
+  });
+});
