@@ -137,6 +137,8 @@ export interface SelectionWeights {
   neighbourRedundancy: number;
   /** Days on either side within which two entries can be the same event. */
   neighbourDays: number;
+  /** Date an undated lead repeating the day before's news by that day (see firstReports). */
+  firstReport: boolean;
 }
 
 export const DEFAULT_SELECTION: SelectionWeights = {
@@ -148,35 +150,34 @@ export const DEFAULT_SELECTION: SelectionWeights = {
   keywords: 0.5,
   neighbourRedundancy: 0.4,
   neighbourDays: 1,
+  firstReport: true,
 };
 
 /** How the chosen dates spread over the story (see docs/story.md, "Coverage of the story's span"). */
 export interface SpreadWeights {
   /** Days before the first article still counted as the story's run-up rather than background. */
   leadInDays: number;
-  /** Number of equal periods the story's span is cut into for apportioning entries. */
+  /** Most periods the story's span is cut into. */
   periods: number;
+  /** Entries per period at least: the periods owed an entry are never more than entries / this. */
+  entriesPerPeriod: number;
   /** Shortest period, in days. */
   minPeriodDays: number;
-  /** Share of the entries that background (before the run-up) or dates after the last article may take. */
+  /** Share of the story's articles (at least 2) a period must have been reported in to be owed an entry. */
+  coverage: number;
+  /** Share of the entries that background (before the run-up) or plans (after the last article) may take. */
   outsideShare: number;
-  /** Entries background may always take, however small the timeline. */
+  /** Entries background and plans may always take, however small the timeline. */
   outsideMin: number;
-  /** Weight of background's and plans' salience against the story's own when apportioning. */
-  outsideWeight: number;
   /**
    * Share of the story's articles that must name a background date for it to be shown, up to
    * `outsideArticles`: a date decades back recalled by one article is that article's detail.
    */
   outsideSupport: number;
   outsideArticles: number;
-  /** Periods' salience is raised to this power before apportioning: below 1, quiet periods of a story still get entries. */
-  exponent: number;
-  /** With a requested number of dates, the share apportioned to periods; the rest go to the most salient dates left. */
-  share: number;
 }
 
-export const DEFAULT_SPREAD: SpreadWeights = { leadInDays: 30, periods: 20, minPeriodDays: 7, outsideShare: 0.1, outsideMin: 2, outsideWeight: 0.25, outsideSupport: 0.1, outsideArticles: 3, exponent: 0.7, share: 0.75 };
+export const DEFAULT_SPREAD: SpreadWeights = { leadInDays: 30, periods: 20, entriesPerPeriod: 2, minPeriodDays: 7, coverage: 0.01, outsideShare: 0.1, outsideMin: 2, outsideSupport: 0.1, outsideArticles: 3 };
 
 function pickSentences(
   candidates: Candidate[],
@@ -224,17 +225,20 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const vectorOf = new Map<DatedMention, Vector>();
   for (const [m, t] of termsOf) vectorOf.set(m, tfidf.vector(t));
   const keywordVector = tfidf.vector((options.keywords ?? []).flatMap((kw) => contentTerms(kw)));
+  const sel = ctx.selection ?? DEFAULT_SELECTION;
+  // Dates summarised each on its own (reuseSentences, the benchmark protocol) keep their own leads.
+  const mentions = sel.firstReport && !options.reuseSentences ? firstReports(ctx.mentions, vectorOf, sel.neighbourRedundancy) : ctx.mentions;
 
-  const scores = rankDates(ctx);
+  const scores = rankDates({ ...ctx, mentions });
   const byDate = new Map<IsoDate, DatedMention[]>();
-  for (const m of ctx.mentions) {
+  for (const m of mentions) {
     if (m.granularity !== 'day' || !inRange(m.date, options)) continue;
     let list = byDate.get(m.date);
     if (!list) byDate.set(m.date, (list = []));
     list.push(m);
   }
   const pubByDate = new Map<IsoDate, DatedMention[]>();
-  for (const m of ctx.mentions) {
+  for (const m of mentions) {
     if (m.basis !== 'publication' || m.anchored) continue;
     let list = pubByDate.get(m.date);
     if (!list) pubByDate.set(m.date, (list = []));
@@ -245,8 +249,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const support = (date: IsoDate) => new Set(byDate.get(date)!.map((m) => m.articleId)).size;
   const plan = planSpread(ranked, limit, ctx.articles, options, ctx.spread ?? DEFAULT_SPREAD, support);
   // The story's centroid: what all its dated material is about (plus the keywords).
-  const storyCentroid = topTerms(centroid([...vectorOf.values()]), 100);
-  const sel = ctx.selection ?? DEFAULT_SELECTION;
+  const storyCentroid = topTerms(centroid(ctx.mentions.map((m) => vectorOf.get(m)!)), 100);
   const kw = sel.keywords;
   // Keywords steer the story centroid without dominating it.
   const story = keywordVector.size && kw > 0 ? centroid([storyCentroid, new Map([...keywordVector].map(([t, v]) => [t, v * kw]))]) : storyCentroid;
@@ -326,6 +329,33 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   return entries.sort((a, b) => place(a).localeCompare(place(b)) || granularityRank(a.granularity) - granularityRank(b.granularity));
 }
 
+/**
+ * News told again the next day: an undated lead, dated by its article's publication, that repeats what
+ * another article dated the day before (cosine above `threshold`) is that day's news reported late —
+ * "First UK swine flu patient death" on 15 June after "First death of swine flu patient in UK" on the
+ * 14th. It is dated by the first report. Only one day back, so that a story's daily recap does not
+ * drift to its first day.
+ */
+export function firstReports(mentions: DatedMention[], vectorOf: Map<DatedMention, Vector>, threshold: number): DatedMention[] {
+  const byDay = new Map<IsoDate, DatedMention[]>();
+  for (const m of mentions) {
+    if (m.granularity !== 'day') continue;
+    const list = byDay.get(m.date);
+    if (list) list.push(m);
+    else byDay.set(m.date, [m]);
+  }
+  return mentions.map((m) => {
+    if (m.basis !== 'publication' || m.anchored) return m;
+    const dayBefore = addDays(m.date, -1);
+    const told = byDay.get(dayBefore);
+    const v = vectorOf.get(m)!;
+    if (!told?.some((x) => x.articleId !== m.articleId && cosine(vectorOf.get(x)!, v) > threshold)) return m;
+    const moved: DatedMention = { ...m, date: dayBefore, from: dayBefore, last: dayBefore };
+    vectorOf.set(moved, v);
+    return moved;
+  });
+}
+
 function granularityRank(g: TimelineEntry['granularity']): number {
   return g === 'year' ? 0 : g === 'month' ? 1 : 2;
 }
@@ -372,51 +402,24 @@ const AFTER = -2;
 interface SpreadPlan {
   /** The period a date falls in (0, 1, …), or BEFORE the story's run-up, or AFTER its last article. */
   regionOf(date: IsoDate): number;
-  /** Entries each region is given. */
-  seats: Map<number, number>;
-  /** Most entries a region may take when entries are left over. */
-  capOf(region: number): number;
   /** False for background too few articles name. */
   shown(date: IsoDate): boolean;
   /** Articles that must name a background date for it to be shown. */
   minSupport: number;
   /** Most entries background (or plans) may take. */
   outsideCap: number;
-  /**
-   * The dates to show, most salient first: each period's most salient dates up to its entries, then
-   * the most salient dates left (background and plans within their cap) up to the limit.
-   */
+  /** The dates to show, most salient first (see planSpread). */
   choose(ranked: ReadonlyArray<readonly [IsoDate, number]>, limit: number, skip: ReadonlySet<IsoDate>): IsoDate[];
 }
 
-function withChoice(plan: Omit<SpreadPlan, 'choose'>): SpreadPlan {
-  return { ...plan, choose: (ranked, limit, skip) => chooseBySeats(plan, ranked, limit, skip) };
-}
-
-function chooseBySeats(plan: Omit<SpreadPlan, 'choose'>, ranked: ReadonlyArray<readonly [IsoDate, number]>, limit: number, skip: ReadonlySet<IsoDate>): IsoDate[] {
-  const taken = new Map<number, number>();
-  const chosen = new Set<IsoDate>();
-  for (const freeForAll of [false, true]) {
-    for (const [date] of ranked) {
-      if (chosen.size >= limit) break;
-      if (skip.has(date) || chosen.has(date) || !plan.shown(date)) continue;
-      const region = plan.regionOf(date);
-      const have = taken.get(region) ?? 0;
-      if (have >= (freeForAll ? plan.capOf(region) : (plan.seats.get(region) ?? 0))) continue;
-      chosen.add(date);
-      taken.set(region, have + 1);
-    }
-  }
-  const rank = new Map(ranked.map(([d], i) => [d, i]));
-  return [...chosen].sort((a, b) => rank.get(a)! - rank.get(b)!);
-}
-
 /**
- * Where a timeline's entries go. The story's span (its first article, less a run-up, to its last) is
- * cut into equal periods, and the entries are apportioned to the periods in proportion to the
- * salience each holds (Sainte-Laguë), so that a story of nine months is told over nine months and
- * not only in its busiest week. Dates before the run-up (background: a senator's birth, a war
- * decades ago) and after the last article (plans) are one region each, held to a few entries.
+ * Where a timeline's entries go. Dates are taken by salience, under two constraints from timeline
+ * summarisation (temporal coverage): dates before the story's run-up (background: a senator's birth,
+ * a war decades ago) and after its last article (plans) are held to a few entries; and the story's
+ * span, from its first article to its last, is cut into periods (at most 20, at most half the
+ * entries, at least a week each) of which every one the story was reported in gets its most salient
+ * date, in place of the least salient date of the most crowded period. A story of nine months is
+ * then told over nine months and not only in its busiest week, yet its busiest week keeps the most.
  */
 export function planSpread(
   ranked: ReadonlyArray<readonly [IsoDate, number]>,
@@ -428,52 +431,80 @@ export function planSpread(
 ): SpreadPlan {
   const published = articles.map((a) => a.published?.slice(0, 10)).filter((d): d is IsoDate => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const outsideCap = Math.max(w.outsideMin, Math.round(w.outsideShare * limit));
-  if (!published.length) {
-    const seats = new Map([[0, limit]]);
-    return withChoice({ regionOf: () => 0, seats, capOf: () => limit, shown: () => true, minSupport: 1, outsideCap });
-  }
-  let first = dayNumber(published[0]!) - w.leadInDays;
-  if (options.start) first = Math.max(first, dayNumber(options.start));
-  const last = dayNumber(published[published.length - 1]!);
-  const width = Math.max(w.minPeriodDays, Math.ceil((last - first + 1) / Math.max(1, w.periods)));
-  const regionOf = (date: IsoDate): number => {
-    const d = dayNumber(date);
-    if (d < first) return BEFORE;
-    if (d > last) return AFTER;
-    return Math.floor((d - first) / width);
-  };
   const minSupport = Math.max(1, Math.min(w.outsideArticles, Math.round(w.outsideSupport * articles.length)));
-  // Plans after the last article are few by nature (only the latest reports know them): capped, not filtered.
-  const shown = (date: IsoDate) => regionOf(date) !== BEFORE || support(date) >= minSupport;
-  const mass = new Map<number, number>();
-  const available = new Map<number, number>();
-  for (const [date, score] of ranked) {
-    if (!shown(date)) continue;
-    const r = regionOf(date);
-    mass.set(r, (mass.get(r) ?? 0) + score * (r < 0 ? w.outsideWeight : 1));
-    available.set(r, (available.get(r) ?? 0) + 1);
+  if (!published.length) {
+    return { regionOf: () => 0, shown: () => true, minSupport, outsideCap, choose: (ranked, limit, skip) => ranked.map(([d]) => d).filter((d) => !skip.has(d)).slice(0, limit) };
   }
-  for (const [r, m] of mass) mass.set(r, m ** w.exponent);
-  const capOf = (r: number) => (r < 0 ? Math.min(outsideCap, available.get(r) ?? 0) : (available.get(r) ?? 0));
-  const seats = new Map<number, number>();
-  // The story view shows the whole story; a timeline of a requested size keeps some entries for its busiest days.
-  const apportioned = options.dates === undefined ? limit : Math.round(w.share * limit);
-  for (let n = 0; n < apportioned; n++) {
-    let best: number | null = null;
-    let bestQuotient = -1;
-    for (const [r, m] of mass) {
-      const s = seats.get(r) ?? 0;
-      if (s >= capOf(r)) continue;
-      const quotient = m / (2 * s + 1);
-      if (quotient > bestQuotient || (quotient === bestQuotient && best !== null && r > best)) {
-        best = r;
-        bestQuotient = quotient;
-      }
+  const firstArticle = dayNumber(published[0]!);
+  const runUp = options.start ? Math.max(firstArticle - w.leadInDays, dayNumber(options.start)) : firstArticle - w.leadInDays;
+  const last = dayNumber(published[published.length - 1]!);
+  const periods = Math.max(1, Math.min(w.periods, Math.floor(limit / w.entriesPerPeriod)));
+  const width = Math.max(w.minPeriodDays, Math.ceil((last - firstArticle + 1) / periods));
+  // The run-up belongs to the first period: its dates compete with the story's first days.
+  const regionCache = new Map<IsoDate, number>();
+  const regionOf = (date: IsoDate): number => {
+    let r = regionCache.get(date);
+    if (r !== undefined) return r;
+    const d = dayNumber(date);
+    r = d < runUp ? BEFORE : d > last ? AFTER : Math.max(0, Math.floor((d - firstArticle) / width));
+    regionCache.set(date, r);
+    return r;
+  };
+  // Before the first article a date must be named by several articles (the run-up's trigger is; one
+  // article's aside is not). Plans after the last article are few by nature (only the latest reports
+  // know them): capped, not filtered.
+  // A requested start says where the story begins.
+  const storyStart = options.start ? Math.min(firstArticle, dayNumber(options.start)) : firstArticle;
+  const shownCache = new Map<IsoDate, boolean>();
+  const shown = (date: IsoDate) => {
+    let ok = shownCache.get(date);
+    if (ok === undefined) shownCache.set(date, (ok = dayNumber(date) >= storyStart || support(date) >= minSupport));
+    return ok;
+  };
+  const reported = new Map<number, number>();
+  for (const d of published) reported.set(regionOf(d), (reported.get(regionOf(d)) ?? 0) + 1);
+  const minReported = Math.max(2, w.coverage * published.length);
+  const owed = [...reported].filter(([, n]) => n >= minReported).map(([r]) => r);
+
+  const choose = (all: ReadonlyArray<readonly [IsoDate, number]>, limit: number, skip: ReadonlySet<IsoDate>): IsoDate[] => {
+    const rank = new Map<IsoDate, number>();
+    const candidates: IsoDate[] = [];
+    for (const [d] of all) if (!skip.has(d) && shown(d)) rank.set(d, candidates.push(d) - 1);
+    const byRegion = new Map<number, IsoDate[]>();
+    const chosen = new Set<IsoDate>();
+    const add = (d: IsoDate) => {
+      chosen.add(d);
+      const r = regionOf(d);
+      const list = byRegion.get(r);
+      if (list) list.push(d);
+      else byRegion.set(r, [d]);
+    };
+    for (const d of candidates) {
+      if (chosen.size >= limit) break;
+      const r = regionOf(d);
+      if (r < 0 && (byRegion.get(r)?.length ?? 0) >= outsideCap) continue;
+      add(d);
     }
-    if (best === null) break;
-    seats.set(best, (seats.get(best) ?? 0) + 1);
-  }
-  return withChoice({ regionOf, seats, capOf, shown, minSupport, outsideCap });
+    // Every period the story was reported in is owed its most salient date.
+    const bestOf = new Map<number, IsoDate>();
+    for (const d of candidates) if (!bestOf.has(regionOf(d))) bestOf.set(regionOf(d), d);
+    for (const r of owed) {
+      if (byRegion.get(r)?.length) continue;
+      const best = bestOf.get(r);
+      if (!best) continue;
+      if (chosen.size >= limit) {
+        let crowded: IsoDate[] | null = null;
+        for (const list of byRegion.values()) if (list.length > 1 && (!crowded || list.length > crowded.length)) crowded = list;
+        if (!crowded) break;
+        const victim = crowded.reduce((a, b) => (rank.get(a)! > rank.get(b)! ? a : b));
+        crowded.splice(crowded.indexOf(victim), 1);
+        chosen.delete(victim);
+      }
+      add(best);
+    }
+    return [...chosen].sort((a, b) => rank.get(a)! - rank.get(b)!);
+  };
+  return { regionOf, shown, minSupport, outsideCap, choose };
 }
 
 /** Without a requested size: every dated day up to 30; beyond that, the 30 most salient. */
