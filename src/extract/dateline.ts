@@ -105,6 +105,8 @@ function leadingElement(text: string): { length: number; date: string | null } |
     if (stamp && isStamp(stamp[1]!)) return { length: updated[0].length + stamp[0].length, date: dateOf(stamp[1]!) };
   }
   m = STAMP_RE.exec(text);
+  // "Aug. 21, 2009: Convicted Lockerbie bomber …" is a photo caption's date, not a stamp
+  if (m && /:\s*$/.test(m[0]) && !/\d:\d\d/.test(m[1]!)) m = null;
   if (m && isStamp(m[1]!) && /^(?:[\p{Lu}"“‘'`(]|[Bb]y\s|$)/u.test(text.slice(m[0].length))) return { length: m[0].length, date: dateOf(m[1]!) };
   m = DASH_DATELINE_RE.exec(text);
   if (m && /\p{Lu}{3}/u.test(m[1]!) && m[1]!.length <= 60) return { length: m[0].length, date: null };
