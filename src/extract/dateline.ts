@@ -77,16 +77,17 @@ function isStamp(run: string): boolean {
   return /\b(?:19|20)\d\d\b/.test(run) && tokens.length >= 3 && new RegExp(MONTH, 'i').test(run);
 }
 
+/** The calendar date a stamp gives in full (day, month name, year), as YYYY-MM-DD. */
 function dateOf(run: string): string | null {
   const year = /\b((?:19|20)\d\d)\b/.exec(run)?.[1];
   if (!year) return null;
   const month = new RegExp(`\\b(${MONTH})`, 'i').exec(run)?.[1];
   const monthNo = month ? MONTH_NAMES[month.toLowerCase().replace('.', '')] : undefined;
   if (!monthNo) return null;
+  // the day: a number of one or two digits that is no part of a time
   const day = [...run.matchAll(/(?<![:\d])(\d{1,2})(?:st|nd|rd|th)?\b(?![:\d])/g)].map((m) => Number(m[1])).find((d) => d >= 1 && d <= 31);
-  const dayNo = day ?? null;
-  if (!dayNo) return null;
-  return `${year}-${String(monthNo).padStart(2, '0')}-${String(dayNo).padStart(2, '0')}`;
+  if (!day) return null;
+  return `${year}-${String(monthNo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** One dateline element at the start of `text`: its length and the date it gives. */
@@ -143,7 +144,16 @@ export function splitDateline(paragraph: string): DatelineSplit | null {
     else if (isHeadline(before)) headline = before;
     else lead = before;
   }
-  let end = start;
+  const run = datelineRun(text.slice(start));
+  if (run.length === 0) return null;
+  const end = start + run.length;
+  const prefix = `${furniture} ${text.slice(start, end)}`.trim();
+  return { headline, lead, prefix, body: text.slice(end).replace(/^[-–—]\s+/, ''), date: run.date };
+}
+
+/** The run of dateline elements at the start of `text` ("CITY | stamp CITY (Reuters) -"): its length and the first full date. */
+function datelineRun(text: string): { length: number; date: string | null } {
+  let end = 0;
   let date: string | null = null;
   for (let i = 0; i < 4; i++) {
     const el = leadingElement(text.slice(end));
@@ -152,21 +162,7 @@ export function splitDateline(paragraph: string): DatelineSplit | null {
     end += el.length;
     while (end < text.length && /\s/.test(text[end]!)) end++;
   }
-  if (end === start) return null;
-  const prefix = `${furniture} ${text.slice(start, end)}`.trim();
-  return { headline, lead, prefix, body: text.slice(end).replace(/^[-–—]\s+/, ''), date };
-}
-
-/** The length of the run of dateline elements at the start of `text` (0: none). */
-function datelineLength(text: string): number {
-  let end = 0;
-  for (let i = 0; i < 4; i++) {
-    const el = leadingElement(text.slice(end));
-    if (!el) break;
-    end += el.length;
-    while (end < text.length && /\s/.test(text[end]!)) end++;
-  }
-  return end;
+  return { length: end, date };
 }
 
 /** Where a dateline may begin after a headline: a word in capitals (a place) or a weekday (a stamp). */
@@ -182,7 +178,7 @@ function findInnerDateline(text: string): number {
     // never a sentence that merely goes on to name a place
     if (/[.!?:]["”’]?$/.test(before)) continue;
     // what follows must be a dateline that says when (a time) or who sent it (an agency)
-    const run = datelineLength(text.slice(at));
+    const run = datelineRun(text.slice(at)).length;
     if (run > 0 && /\d:\d\d|\(\s*\p{Lu}/u.test(text.slice(at, at + run))) return at;
   }
   // "… Talk + | REYKJAVIK, Iceland, Oct. 9 -- …": a bar-separated toolbar before a dash dateline
@@ -199,7 +195,7 @@ function isFurniture(text: string): boolean {
   return text.includes('|') || /^by\s+\p{Lu}/iu.test(text) || /^\(?\s*(?:credit|photo|picture|image|foto)s?\s*:/iu.test(text) || /\/\s*(?:handout|pool|file)\s*$/iu.test(text);
 }
 
-/** A headline: three or more words, most of them capitalised or short, no sentence end, no bars. */
+/** A headline: 3 to 25 words, no sentence end, not a bullet list or a bracket. */
 function isHeadline(text: string): boolean {
   if (!text || /[.!?:;]$/.test(text) || /^[\\*•(-]/.test(text)) return false;
   const words = text.split(/\s+/);
