@@ -300,7 +300,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   };
   // Most salient dates choose first, so that a sentence shared by two dates goes to the one that
   // matters more. A date left with nothing new to say (the same event as a neighbouring day's
-  // entry, or only sentences used elsewhere) gives its place to the next date of its period.
+  // entry, or only sentences used elsewhere) gives its place to the next date the plan takes.
   const failed = new Set<IsoDate>();
   const built = new Map<IsoDate, TimelineEntry>();
   for (;;) {
@@ -451,9 +451,8 @@ export function planSpread(
     return r;
   };
   // Before the first article a date must be named by several articles (the run-up's trigger is; one
-  // article's aside is not). Plans after the last article are few by nature (only the latest reports
-  // know them): capped, not filtered.
-  // A requested start says where the story begins.
+  // article's aside is not); a requested start says where the story begins. Plans after the last
+  // article are few by nature (only the latest reports know them): capped, not filtered.
   const storyStart = options.start ? Math.min(firstArticle, dayNumber(options.start)) : firstArticle;
   const shownCache = new Map<IsoDate, boolean>();
   const shown = (date: IsoDate) => {
