@@ -37,7 +37,7 @@ const THREAD_HEADING_RE =
   /^(?:\d+\s+)?(?:(?:reader |user )?comments?|responses?|replies|kommentare?|leserkommentare|ergänzungen|reaktionen|commentaires?|réactions|comentarios?|comentários?|commenti|комментари[йия])(?:\s+(?:to|on|zu|zum|à|a|sur)\b[^.!?]{0,120})?\s*(?:\(\d+\))?\s*:?$|^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|discuss this (?:article|story)|(?:show|view|read|see) (?:all )?\d*\s*comments?|comments? (?:are|is) (?:closed|disabled)|this (?:post|article|story) (?:has )?received \d+ comments?|schreibe(?:n sie)? einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário)\b/iu;
 
 /** A dated byline between the post and its comments ("By NAME | September 24, 2008; 2:58 PM ET …"): the post's footer. */
-const POST_FOOTER_RE = /^(?:by|von|par|por|di)\s+\p{Lu}[^|\n]{1,60}\|\s*[^|\n]{0,20}(?:19|20)\d\d\b/iu;
+const POST_FOOTER_RE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i)\s+\p{Lu}[^|\n]{1,60}\|\s*[^|\n]{0,20}(?:19|20)\d\d\b/u;
 
 /** Cheap test before the dated-signature pattern: one of its verbs. */
 const BY_VERB_HINT_RE = new RegExp(BY_VERBS, 'iu');
