@@ -117,3 +117,28 @@ describe('a quotation after a colon is the announced quote, once', () => {
     }
   });
 });
+
+describe('a quotation left open at a paragraph end runs on until it closes', () => {
+  it('“Without question, … complications. ¶ This heightened risk … younger age groups.” is Margaret Chan’s too (T17 BBC, a sentence a line)', () => {
+    const { text, dct } = t17('H1N1_bbc', '372');
+    const q = quotesOf(text, dct).find((x) => slice(text, x.content)!.startsWith('This heightened risk takes on added importance'));
+    expect(q).toBeDefined();
+    expect(q!.speaker).toBe('Margaret Chan');
+    expect(q!.direct).toBe(true);
+    expect(slice(text, q!.content)).toMatch(/younger age groups$/);
+  });
+
+  it('CNBC’s statement over two lines: “CNBC produces … issue. ¶ We are proud of our record.” (T17 Finan)', () => {
+    const { text, dct } = t17('Finan_washingtonpost', '11');
+    const q = quotesOf(text, dct).find((x) => slice(text, x.content) === 'We are proud of our record');
+    expect(q).toBeDefined();
+    expect(q!.direct).toBe(true);
+    expect(q!.speaker).not.toBeNull();
+  });
+
+  it('a quotation never closed continues nothing', () => {
+    const text = 'The minister said: “We will win this vote.\nThe vote is on Friday, and the polls open at eight.\nTurnout was low last time.';
+    const quotes = quotesOf(text);
+    expect(quotes.some((q) => slice(text, q.content)!.startsWith('The vote is on Friday'))).toBe(false);
+  });
+});

@@ -161,6 +161,50 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
     if (from) out.push({ content, from });
     else if (!unclosed && CLOSED_QUOTE.test(text.slice(p.start, p.end).trim())) out.push({ content, from: null });
   }
+  out.push(...runOnQuotations(text, paras, usable, byParagraph));
+  return out;
+}
+
+/** How many quotations are still open at the end of a run of quote states. */
+function openAtEnd(q: Uint8Array): number {
+  let depth = 0;
+  for (const s of q) depth = s === 2 ? depth + 1 : s === 3 ? Math.max(0, depth - 1) : depth;
+  return depth;
+}
+
+/**
+ * A direct quote left open at the end of its paragraph runs on, in text set a sentence a line,
+ * through the next paragraphs with no quotation mark of their own until one closes it (“Without
+ * question, pregnant women are at increased risk of complications. ¶ This heightened risk takes on
+ * added importance … younger age groups.”). Nothing is reported when no closing mark comes within
+ * a few paragraphs: the quotation was then only left unclosed.
+ */
+function runOnQuotations(text: string, paras: Paragraph[], usable: boolean[], byParagraph: Map<number, RawAttribution[]>): { content: Span; from: RawAttribution }[] {
+  const out: { content: Span; from: RawAttribution }[] = [];
+  for (const [j, list] of byParagraph) {
+    const p = paras[j]!;
+    const direct = list.filter((a) => a.direct && a.source);
+    const from = direct[direct.length - 1];
+    if (!from || openAtEnd(quoteStates(p.tokens, text)) === 0) continue;
+    // the quotation left open is this attribution's: its content runs to the paragraph's end
+    const last = p.tokens[p.tokens.length - 1]!;
+    if (union(from.content)[1] < last.start - 2) continue;
+    const run: Span[] = [];
+    for (let k = j + 1; k < Math.min(paras.length, j + 6); k++) {
+      const next = paras[k]!;
+      if (!usable[k] || byParagraph.has(k) || next.tokens.length === 0 || OPENERS.test(text.slice(next.start, next.end).trim())) break;
+      const q = quoteStates(next.tokens, text);
+      const first = q.findIndex((s) => s !== 0 && s !== 1);
+      if (first >= 0 && q[first] === 2) break;
+      if (first < 0) {
+        run.push([next.tokens[0]!.start, next.tokens[next.tokens.length - 1]!.end]);
+        continue;
+      }
+      if (first > 0) run.push([next.tokens[0]!.start, next.tokens[first - 1]!.end]);
+      for (const content of run) out.push({ content, from });
+      break;
+    }
+  }
   return out;
 }
 
@@ -333,7 +377,8 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   if (context.continuations !== false) {
     for (const c of continuations(text, paras, usable, atts.filter((a) => !a.conversation))) {
       const src = c.from;
-      const from = src ? quotes.find((q) => q.cue && src.cue && q.cue[0] === src.cue[0] && q.content[0] === union(src.content)[0]) : null;
+      // (its quote: the one with its cue; each cue anchors one attribution)
+      const from = src ? quotes.find((q) => q.cue && src.cue && q.cue[0] === src.cue[0] && q.cue[1] === src.cue[1] && q.source?.[0] === src.source?.[0]) : null;
       if (from) quotes.push({ ...from, content: cleanContent(text, c.content), source: null, cue: null, direct: true });
       // a quotation standing alone with nobody named: reported, but never attributed by guess
       else quotes.push({ content: cleanContent(text, c.content), source: null, cue: null, speaker: null, speakerKey: null, direct: true, kind: 'speech', date: null });
