@@ -98,7 +98,7 @@ const ORGANIZATION_HEADS = new Set(
  * Control]"): the offset of the head noun before "for"/"of", or null.
  */
 export function truncatedOrganizationStart(text: string, start: number): number | null {
-  const m = /(\p{Lu}\p{Ll}+)\s+(?:for|of)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const m = /(\p{Lu}(?:\p{Ll}+|\p{Lu}+))\s+(?:for|of|FOR|OF)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
   if (!m || !ORGANIZATION_HEADS.has(m[1]!.toLowerCase())) return null;
   return start - m[0].length;
 }
@@ -125,15 +125,16 @@ const COMPANY_HEADS = new Set(
  * How many of a mention's surroundings call it a company, and how many a person. Company: a legal or
  * group word ending the name; "shares of X", "X shares", "X's shareholders"; "X, which"; "X said
  * its"/"X and its" with no person named between. Person: a title ("Mr.", "Sen."), a role, "X, who",
- * "he"/"she" right after.
+ * "he"/"she" right after. Without `context`, only the name's own words count.
  */
-export function companyEvidence(text: string, m: EntityMention, sentences: Sentence[]): { company: number; person: number } {
+export function companyEvidence(text: string, m: EntityMention, sentences: Sentence[], context = true): { company: number; person: number } {
   let company = 0;
   let person = 0;
   const words = m.text.split(/\s+/);
   const lastWord = words[words.length - 1]!.toLowerCase();
   if (words.length > 1 && COMPANY_LAST_WORDS.has(lastWord)) company += 2;
   else if (words.length > 1 && AGENCY_NICKNAME_ENDINGS.has(lastWord)) company++;
+  if (!context) return { company, person };
   const tokens = sentences[m.sentence]?.tokens ?? [];
   // the first token at or after the mention's end (binary search: comment threads make sentences of thousands of tokens)
   let i = 0;
@@ -179,10 +180,13 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
 
 /** Whether an ALL-CAPS name should be shown in title case: "SARAH PALIN" → "Sarah Palin"; not "CDC", "AIG FP". */
 export function shouting(name: string): boolean {
-  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name) && name.split(/\s+/).some((w) => w.replace(/[^\p{L}]/gu, '').length >= 4);
+  const long = name.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w.length >= 4);
+  return long.length > 0 && long.every((w) => !/\p{Ll}/u.test(w)) && !/\p{Ll}{2}/u.test(name.replace(/\b(of|for|and|the|de|la|du|von|van)\b/g, ''));
 }
 
 /** "SARAH PALIN" → "Sarah Palin", "HONG KONG" → "Hong Kong"; short all-capital words that may be acronyms stay. */
 export function titleCase(name: string, keepShort: boolean): string {
-  return name.replace(/\p{L}[\p{L}'’]*/gu, (w) => (keepShort && w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase()));
+  return name.replace(/\p{L}[\p{L}'’]*/gu, (w, at: number) =>
+    at > 0 && /^(of|for|and|the|in|on|at|to|an?|by|de|la|du)$/i.test(w) ? w.toLowerCase() : keepShort && w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase(),
+  );
 }

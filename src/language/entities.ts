@@ -567,14 +567,15 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if (m.label === 'PER') t.per++;
     else if (m.label === 'LOC') t.loc++;
     else t.org++;
-    const e = companyEvidence(text, m, sentences);
+    // A place's context says little ("Hong Kong shares fell"): only its own words count ("… Brothers").
+    const e = companyEvidence(text, m, sentences, m.label !== 'LOC');
     t.company += e.company;
     t.person += e.person;
   }
   // Named in a list with organisations and no person: "Bear Stearns, Fannie Mae, Freddie Mac and now Lehman Brothers".
   for (let i = 0; i < sorted.length; i++) {
     const m = sorted[i]!;
-    if (m.label === 'ORG' || m.label === 'MISC') continue;
+    if (m.label !== 'PER') continue;
     const neighbours = [sorted[i - 1], sorted[i + 1]].filter((o): o is EntityMention => !!o && o.sentence === m.sentence);
     const listed = neighbours.filter((o) => /^\s*(,|and|&|or|, and|, or)?\s*(now|also)?\s*$/.test(o.start < m.start ? text.slice(o.end, m.start) : text.slice(m.end, o.start)));
     if (listed.some((o) => o.label === 'ORG') && !listed.some((o) => o.label === 'PER' && !tally.get(keyOf(o))?.company)) tally.get(keyOf(m))!.company++;
@@ -691,7 +692,8 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
     const defined = new Set<string>();
     const initials = new Set<string>();
     for (const m of g.mentions) {
-      const d = /^\s*(?:\(|-LRB-)\s*([^\s()]{2,12})\s*(?:\)|-RRB-)/.exec(text.slice(m.end, m.end + 24));
+      // "… Control (CDC)", also past a tail the tagger left out: "… CONTROL & PREVENTION -LRB- CDC -RRB-"
+      const d = /^\s*(?:(?:and|&)\s+\p{Lu}\S*\s*)?(?:\(|-LRB-)\s*([^\s()]{2,12})\s*(?:\)|-RRB-)/iu.exec(text.slice(m.end, m.end + 40));
       if (d) defined.add(d[1]!.replace(/\./g, ''));
     }
     if (organizational(g)) for (const sf of new Set([g.name, ...g.mentions.map((m) => m.text)])) for (const a of [...acronymsOf(withoutLeadingThe(sf)), ...acronymsOf(stripFirstWord(sf))]) initials.add(a);
@@ -754,7 +756,11 @@ function stripFirstWord(name: string): string {
 
 /** A group's display name: the name as the text writes it in mixed case ("SARAH PALIN" → "Sarah Palin"). */
 function displayName(g: Group): string {
-  if (!shouting(g.name)) return g.name;
+  // "Lehman Brothers and Royal Bank of Scotland" glued by the tagger: the first of them (its key).
+  const pair = /^(\S+\s+\S+.*?)\s+(?:and|&)\s+((?:\p{Lu}\S*\s+)*\p{Lu}\S*\s+(?:of\s+)?\p{Lu}\S*)$/u.exec(g.name);
+  if (pair && g.type !== 'person') return displayName({ ...g, name: pair[1]! });
+  // One word in capitals is an acronym ("ECDC", "NATO") unless it names a person ("CHENEY").
+  if (!shouting(g.name) || (g.type !== 'person' && !/\s/.test(g.name.trim()))) return g.name;
   const key = normalizeName(g.name);
   const written = g.mentions.find((m) => normalizeName(m.text) === key && !shouting(m.text));
   return written ? written.text.replace(/^the\s+/i, '') : titleCase(g.name, g.type !== 'person');
@@ -1400,6 +1406,24 @@ export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, 
 }
 
 /**
+ * The keys an organisation's other names have in a text that gives only them: "organization:cdc"
+ * for the CDC entity of a text that defined the acronym, "organization:lehman" for Lehman Brothers
+ * where the text also wrote "Lehman". Texts that write both tell that these keys are one
+ * organisation everywhere (see `linkOrganizations`; a store can keep these links per key).
+ */
+export function organizationAliasKeys(e: DocEntity): string[] {
+  if (e.type !== 'organization') return [];
+  const keys = new Set<string>();
+  for (const alias of e.aliases) {
+    const bare = alias.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    const n = normalizeName(bare);
+    const key = `organization:${isAcronym(bare) ? n : organizationKey(n)}`;
+    if (key !== e.key) keys.add(key);
+  }
+  return [...keys];
+}
+
+/**
  * Organisations (and other non-person names) across documents: local key → global key.
  * - One name, several types ("place:fannie mae" in three texts, "organization:fannie mae" in fifty):
  *   the type most texts give it.
@@ -1452,14 +1476,8 @@ export function linkOrganizations(entitiesPerDoc: DocEntity[][]): Map<string, st
   };
   for (const doc of entitiesPerDoc) {
     for (const e of doc) {
-      if (e.type !== 'organization') continue;
       const own = retyped(e.key);
-      for (const alias of e.aliases) {
-        const bare = alias.replace(/^the\s+/i, '').replace(/['’]s$/, '');
-        const n = normalizeName(bare);
-        const key = `organization:${isAcronym(bare) ? n : organizationKey(n)}`;
-        if (key !== own && docs.has(key)) union(own, retyped(key));
-      }
+      for (const key of organizationAliasKeys(e)) if (key !== own && docs.has(key)) union(own, retyped(key));
     }
   }
   // Every key's group, then each group's most used key.
