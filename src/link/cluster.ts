@@ -8,7 +8,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Analysis } from '../types.js';
-import { contentTerms, detached } from './text.js';
+import { contentTerms, contentTermsOfWords, detached } from './text.js';
 
 export interface ClusterOptions {
   /** Article joins an event when cosine ≥ this and the event was active within eventWindowDays. */
@@ -159,9 +159,18 @@ export function idFor(prefix: string, articleId: string): string {
 
 /** The TF vector of an article: sublinear counts of content terms (title counted more) and entity keys, L2-normalised; `language` (ISO 639-1) drops its function words. */
 export function termVector(title: string, text: string, analysis: Analysis | null, o: ClusterOptions, language?: string): Vec {
+  return vectorOfTerms(contentTerms(text, o.maxWords, language), contentTerms(title, 50, language), analysis, o);
+}
+
+/** termVector given the `words` of the title and of the text. */
+export function termVectorOfWords(titleWords: readonly string[], textWords: readonly string[], analysis: Analysis | null, o: ClusterOptions, language?: string): Vec {
+  return vectorOfTerms(contentTermsOfWords(textWords, o.maxWords, language), contentTermsOfWords(titleWords, 50, language), analysis, o);
+}
+
+function vectorOfTerms(textTerms: readonly string[], titleTerms: readonly string[], analysis: Analysis | null, o: ClusterOptions): Vec {
   const counts = new Map<string, number>();
-  for (const t of contentTerms(text, o.maxWords, language)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  for (const t of contentTerms(title, 50, language)) counts.set(t, (counts.get(t) ?? 0) + o.titleWeight);
+  for (const t of textTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of titleTerms) counts.set(t, (counts.get(t) ?? 0) + o.titleWeight);
   const v: Vec = new Map();
   for (const [t, c] of counts) v.set(t, 1 + Math.log(c));
   for (const e of analysis?.entities ?? []) {
@@ -234,26 +243,9 @@ export class OnlineClusterer {
   /** Learned plus background counts: what the IDF reads (one lookup). */
   private readonly dfTotal: Map<string, number>;
 
-  /**
-   * The IDFs computed since the counts last changed: one article's comparisons ask for the same
-   * terms again and again (a story's centroid and its events' share most), and this small table
-   * answers from cache where the table of every term seen would miss it.
-   */
-  private readonly idfMemo = new Map<string, number>();
-  private idfMemoDocs = -1;
-
   /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    if (this.idfMemoDocs !== this.docs) {
-      this.idfMemo.clear();
-      this.idfMemoDocs = this.docs;
-    }
-    let idf = this.idfMemo.get(term);
-    if (idf === undefined) {
-      idf = Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
-      this.idfMemo.set(term, idf);
-    }
-    return idf;
+    return Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
   }
 
   /**
@@ -272,7 +264,6 @@ export class OnlineClusterer {
   setDf(term: string, df: number): void {
     this.dfTotal.set(term, this.priorOf(term) + df);
     this.df.set(term, df);
-    this.idfMemoDocs = -1;
   }
 
   /** The surviving story for an id, following merges. */
@@ -295,7 +286,6 @@ export class OnlineClusterer {
       this.dfTotal.set(t, (this.dfTotal.get(t) ?? this.priorOf(t)) + 1);
       this.hooks.termCounted?.(t, df);
     }
-    this.idfMemoDocs = -1;
   }
 
   /**

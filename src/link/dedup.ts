@@ -197,6 +197,8 @@ export interface CollapsedText {
   text: string;
   /** The repeated paragraphs removed, with their span in the input text. */
   removed: { text: string; start: number; end: number }[];
+  /** `words(text)` of the collapsed text: its kept paragraphs' words (separators are white space). */
+  words: string[];
 }
 
 /**
@@ -215,6 +217,7 @@ export function collapseRepeatedParagraphs(text: string, minWords = 4): Collapse
   paragraphs.push({ start: last, end: text.length });
   const seen = new Set<string>();
   const removed: CollapsedText['removed'] = [];
+  const kept: string[][] = [];
   let out = '';
   let cursor = 0;
   for (let i = 0; i < paragraphs.length; i++) {
@@ -230,10 +233,12 @@ export function collapseRepeatedParagraphs(text: string, minWords = 4): Collapse
       continue;
     }
     if (w.length >= minWords) seen.add(key);
+    kept.push(w);
   }
-  if (removed.length === 0) return { text, removed };
+  const keptWords = kept.length === 1 ? kept[0]! : kept.flat();
+  if (removed.length === 0) return { text, removed, words: keptWords };
   out += text.slice(cursor);
   // When the last paragraph was the repeat, the separator before it is left dangling.
   if (cursor >= text.length) out = out.trimEnd();
-  return { text: out, removed };
+  return { text: out, removed, words: keptWords };
 }

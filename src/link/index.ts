@@ -15,7 +15,7 @@
 //   hash/<sha1>                   first article with this normalised content (exact duplicates)
 //   near/<YYYY-MM-DD>/<id>        shingle set of a recent article (near duplicates; deleted when old)
 import type { Analysis, IsoDate } from '../types.js';
-import { DEFAULT_CLUSTER, OnlineClusterer, termVector, type ClusterOptions, type EventNode, type Split, type StoryNode } from './cluster.js';
+import { DEFAULT_CLUSTER, OnlineClusterer, termVectorOfWords, type ClusterOptions, type EventNode, type Split, type StoryNode } from './cluster.js';
 import { collapseRepeatedParagraphs, contentHashOfWords, DEFAULT_DEDUP, NearDuplicateIndex, type DedupOptions } from './dedup.js';
 import { words } from './text.js';
 
@@ -276,12 +276,16 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
       }
     }
 
-    const body = collapseRepeatedParagraphs(doc.text).text;
-    const full = doc.title && !body.startsWith(doc.title) ? `${doc.title}\n\n${body}` : body;
+    const collapsed = collapseRepeatedParagraphs(doc.text);
+    const body = collapsed.text;
+    const titled = !!doc.title && !body.startsWith(doc.title);
+    const full = titled ? `${doc.title}\n\n${body}` : body;
+    // The words of the body, the title and the whole are read once (no word runs across the blank
+    // line between title and body): the content hash, the shingles and the term vector share them.
+    const titleWords = words(doc.title);
+    const fullWords = titled ? [...titleWords, ...collapsed.words] : collapsed.words;
 
     // Duplicates: the first article seen with this content is canonical.
-    // (the content hash and the shingles read the same words)
-    const fullWords = words(full);
     const hash = contentHashOfWords(fullWords);
     let canonical = hash.length && full.trim() ? get(`link/hash/${hash}`) : undefined;
     let duplicateKind: LinkResult['duplicateKind'] = canonical ? 'exact' : undefined;
@@ -306,7 +310,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
     if (full.trim()) put(`link/hash/${hash}`, doc.id);
     indexNear(doc.id, day, shingles, bands);
 
-    const v = termVector(doc.title, body, doc.analysis, clusterOptions, doc.language);
+    const v = termVectorOfWords(titleWords, collapsed.words, doc.analysis, clusterOptions, doc.language);
     const a = clusterer.assign(doc.id, v, day);
     for (const mg of a.merges) put(`link/merged/${mg.from}`, mg.into);
     for (const sp of a.splits) {

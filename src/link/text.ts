@@ -104,6 +104,20 @@ export function contentTerms(text: string, limit = Infinity, language?: string):
   return out;
 }
 
+/** contentTerms of a text given its `words`. */
+export function contentTermsOfWords(words: readonly string[], limit = Infinity, language?: string): string[] {
+  const out: string[] = [];
+  const foreign = foreignStopwords(language);
+  for (const w of words) {
+    if (w.length < 2 || STOPWORDS.has(w) || foreign?.has(w) || /^\d+$/.test(w)) continue;
+    const s = stem(w);
+    if (s.length < 2 || STOPWORDS.has(s)) continue;
+    out.push(detached(s));
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
 export { fnv1a, mix32 };
 
 

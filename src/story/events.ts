@@ -277,7 +277,9 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
   for (const t of terms_) tfidf.add(t);
   const vectors = terms_.map((t) => tfidf.vector(t));
   const similarity = (a: number, b: number): number => {
-    const shared = mentions[a]!.actorKeys.filter((k) => mentions[b]!.actorKeys.includes(k)).length;
+    const theirs = mentions[b]!.actorKeys;
+    let shared = 0;
+    for (const k of mentions[a]!.actorKeys) if (theirs.includes(k)) shared++;
     return cosine(vectors[a]!, vectors[b]!) + ACTOR_BONUS * Math.min(shared, MAX_ACTORS);
   };
 
@@ -350,7 +352,8 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
     let bestScore = -Infinity;
     for (const { group, inside } of candidates) {
       let score = 0;
-      for (const j of group.members.slice(0, REPRESENTATIVES)) score = Math.max(score, similarity(i, j));
+      const members = group.members;
+      for (let r = 0; r < members.length && r < REPRESENTATIVES; r++) score = Math.max(score, similarity(i, members[r]!));
       if (score >= (inside ? insideThreshold : threshold) && score > bestScore) {
         bestScore = score;
         best = group;

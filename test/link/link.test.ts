@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/extract/language.js';
 import { analyzeForLinking } from '../../src/link/analysis.js';
-import { contentTerms } from '../../src/link/text.js';
+import { contentTerms, contentTermsOfWords, shingleSet, shingleSetOfWords, words } from '../../src/link/text.js';
+import { contentHashOfWords } from '../../src/link/dedup.js';
 import {
   collapseRepeatedParagraphs,
   contentHash,
@@ -169,5 +170,27 @@ describe('duplicates', () => {
     expect(text.match(/The Kremlin on Friday said/g)).toHaveLength(1);
     expect(text.length).toBe(lede003.text.length - (removed[0]!.end - removed[0]!.start) - 2);
     expect(collapseRepeatedParagraphs('Short.\n\nShort.').removed).toHaveLength(0);
+  });
+});
+
+describe('words read once', () => {
+  // T17 pages (real scraped text: repeated ledes, Greek, curly apostrophes) and the seeds
+  const t17 = new URL('../../../shared/data/t17/', import.meta.url);
+  const pages = ['haiti_bbc', 'Finan_washingtonpost', 'H1N1_guardian']
+    .flatMap((topic) => readFileSync(new URL(`${topic}/articles.jsonl`, t17), 'utf8').trim().split('\n').slice(0, 40))
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const texts = [...seeds.map((s) => s.text), lede003.text + '\n\n' + lede003.text, ...pages];
+  it('collapsing gives the words of its text, and hash, shingles and content terms from words are those from the text', () => {
+    for (const text of texts) {
+      const collapsed = collapseRepeatedParagraphs(text);
+      expect(collapsed.words).toEqual(words(collapsed.text));
+      const title = text.slice(0, 60);
+      expect([...words(title), ...collapsed.words]).toEqual(words(`${title}\n\n${collapsed.text}`));
+      expect(contentHashOfWords(words(text))).toBe(contentHash(text));
+      expect(shingleSetOfWords(words(text))).toEqual(shingleSet(text));
+      expect(contentTermsOfWords(words(text), 1200, 'en')).toEqual(contentTerms(text, 1200, 'en'));
+      expect(contentTermsOfWords(words(text), 50, 'pt')).toEqual(contentTerms(text, 50, 'pt'));
+    }
+    expect(collapseRepeatedParagraphs(lede003.text + '\n\n' + lede003.text).removed.length).toBeGreaterThan(0);
   });
 });
