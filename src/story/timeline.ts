@@ -437,9 +437,11 @@ export function planSpread(
   }
   const firstArticle = dayNumber(published[0]!);
   const runUp = options.start ? Math.max(firstArticle - w.leadInDays, dayNumber(options.start)) : firstArticle - w.leadInDays;
-  const last = dayNumber(published[published.length - 1]!);
+  // A requested end says where the story ends: dates up to it are not plans.
+  const lastArticle = dayNumber(published[published.length - 1]!);
+  const last = options.end ? Math.max(lastArticle, dayNumber(options.end)) : lastArticle;
   const periods = Math.max(1, Math.min(w.periods, Math.floor(limit / w.entriesPerPeriod)));
-  const width = Math.max(w.minPeriodDays, Math.ceil((last - firstArticle + 1) / periods));
+  const width = Math.max(w.minPeriodDays, Math.ceil((lastArticle - firstArticle + 1) / periods));
   // The run-up belongs to the first period: its dates compete with the story's first days.
   const regionCache = new Map<IsoDate, number>();
   const regionOf = (date: IsoDate): number => {
