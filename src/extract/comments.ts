@@ -17,6 +17,9 @@ const BY_WORDS = '(?:by|von|par|por|da|de)';
 /** "Posted by : NAME |" — the signature of a comment system that prints author and date between bars. */
 const BARRED_SIGNATURE_RE = new RegExp(`(?:^|[\\s(])${BY_VERBS}\\s+${BY_WORDS}\\s*:?\\s*[^|\\n]{1,60}?\\s*\\|`, 'giu');
 
+/** A barred signature followed by the posting date and time. */
+const TIMED_SIGNATURE_RE = new RegExp(`${BARRED_SIGNATURE_RE.source}\\s*[^|\\n]{0,30}?(?:19|20)\\d\\d[^|\\n]{0,12}?\\d{1,2}:\\d\\d`, 'giu');
+
 /** The report link every comment carries, after a bar or on a line of its own. */
 const REPORT_LINK_RE =
   /(?:^|\|)\s*(?:report (?:this )?(?:abuse|as abusive|comment)|flag as (?:inappropriate|offensive)|(?:einen )?missbrauch melden|kommentar melden|signaler (?:un abus|ce commentaire|un contenu)|denunciar (?:abuso|comentario)|segnala(?: abuso| commento)?|пожаловаться)(?![\p{L}])/giu;
@@ -58,7 +61,8 @@ function signaturesOf(blocks: ThreadBlock[], i: number): Signatures {
     if (REPLY_LINE_RE.test(text)) return { ...none, reply: true };
     if (SAYS_LINE_RE.test(text) && i + 1 < blocks.length && DATE_LINE_RE.test(blocks[i + 1]!.text)) return { ...none, strong: 1 };
   }
-  const barred = text.includes('|') ? countMatches(BARRED_SIGNATURE_RE, text) : 0;
+  // "Posted by : NAME | January 16, 2009 8:56 PM": a name and a posting time between bars is a comment's signature too
+  const barred = text.includes('|') ? countMatches(BARRED_SIGNATURE_RE, text) + countMatches(TIMED_SIGNATURE_RE, text) : 0;
   const reports = text.includes('|') || words <= 8 ? countMatches(REPORT_LINK_RE, text) : 0;
   // "Posted by : NAME | DATE | Report abuse" is one signature with two marks of a comment: it confirms itself.
   const strong = barred + reports;
