@@ -142,3 +142,34 @@ describe('a quotation left open at a paragraph end runs on until it closes', () 
     expect(quotes.some((q) => slice(text, q.content)!.startsWith('The vote is on Friday'))).toBe(false);
   });
 });
+
+describe('not every cue word is speech', () => {
+  it('"have been admitted to a Scottish hospital", "was admitted directly to a side room": admissions, not statements (T17)', () => {
+    for (const [folder, id] of [['H1N1_bbc', '933'], ['H1N1_guardian', '89'], ['H1N1_bbc', '156']] as const) {
+      const { text, dct } = t17(folder, id);
+      expect(quotesOf(text, dct).some((q) => /admitted/.test(slice(text, q.cue) ?? '')), `${folder} ${id}`).toBe(false);
+    }
+  });
+
+  it('a confession keeps its cue: “We were spooked,” one government official admitted to me (T17 BBC)', () => {
+    const { text, dct } = t17('H1N1_bbc', '90');
+    const q = quotesOf(text, dct).find((x) => slice(text, x.content) === 'We were spooked');
+    expect(slice(text, q?.cue ?? null)).toMatch(/^admitted/);
+  });
+
+  it('a headline quotation ends at its closing mark: "Nicola Sturgeon: `The patients in question are undergoing further tests\' Two people …" (T17 BBC)', () => {
+    const { text, dct } = t17('H1N1_bbc', '933');
+    const q = quotesOf(text, dct).find((x) => slice(text, x.content)!.startsWith('The patients in question'));
+    expect(q).toBeDefined();
+    expect(slice(text, q!.content)).toBe('The patients in question are undergoing further tests');
+    expect(q!.speaker).toBe('Nicola Sturgeon');
+    expect(q!.direct).toBe(true);
+  });
+
+  it('after a verb of telling, the addressee is not what was said: "The highly contagious strain must be …, Chan told her United Nations agency\'s annual congress" (T17 Reuters)', () => {
+    const { text, dct } = t17('H1N1_reuters', '415');
+    const q = quotesOf(text, dct).find((x) => x.speaker === 'Margaret Chan' && slice(text, x.cue) === 'told');
+    expect(q).toBeDefined();
+    expect(slice(text, q!.content)).toMatch(/^The highly contagious strain must be closely monitored/);
+  });
+});

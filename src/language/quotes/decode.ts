@@ -193,6 +193,8 @@ function isQuotedTitle(tokens: QToken[], q: Uint8Array, piece: TagSpan): boolean
   return /^(?:on|in|at|to|of|from|with|for|by|during|called|titled|entitled|show|program|programme)$/.test(before) || /^['’]s?$/.test(before);
 }
 
+const TELLING = new Set(['told', 'tells', 'tell', 'telling', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'warned', 'warns', 'briefed', 'wrote', 'writes']);
+
 /** The words between two token positions hold no clause break: "said [on Monday] that …", "said: “…", not "said, …". */
 function followsDirectly(tokens: QToken[], from: number, to: number): boolean {
   if (to - from > 6) return false;
@@ -230,6 +232,26 @@ function isConversationWithPerson(tokens: QToken[], q: Uint8Array, cue: TagSpan,
   const addressee = (i: number) => /^(?:with|to)$/.test(tokens[i]!.lower) && i + 1 < tokens.length && !ADDRESSEE_NOT.test(tokens[i + 1]!.lower);
   for (let i = verb + 1; i <= Math.min(verb + 3, cue.last); i++) if (addressee(i)) return true;
   return !!after && after.first <= cue.last + 2 && addressee(after.first);
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'has', 'have', 'had', 'get', 'got', 'gets']);
+
+/**
+ * "Two people have been admitted to a Scottish hospital", "was admitted directly to a side room":
+ * admission to a place, not an admission of anything. Passive, or "admitted to" a place (not
+ * "admitted to victimizing …", a confession).
+ */
+function isAdmissionToPlace(tokens: QToken[], cue: TagSpan, parts: TagSpan[], quoted: (x: TagSpan) => boolean): boolean {
+  let at = -1;
+  for (let i = cue.first; i <= cue.last; i++) if (/^admit(?:ted|s)?$/.test(tokens[i]!.lower)) at = i;
+  if (at < 0) return false;
+  if (at > 0 && BE_FORMS.has(tokens[at - 1]!.lower) && tokens[at - 1]!.lower !== 'has' && tokens[at - 1]!.lower !== 'have' && tokens[at - 1]!.lower !== 'had') return true;
+  // ("admitted to me: “We were spooked”", "admitted to the newspaper that …": to whom, then what)
+  if (parts.some((x) => quoted(x) || x.last < cue.first)) return false;
+  for (let i = at + 1; i < Math.min(tokens.length, at + 10); i++) if (tokens[i]!.lower === 'that' || /^[:“"]$/.test(tokens[i]!.text)) return false;
+  let k = at + 1;
+  while (k < tokens.length && /^(?:directly|immediately|later|again|overnight)$/.test(tokens[k]!.lower)) k++;
+  return /^(?:to|into)$/.test(tokens[k]?.lower ?? '') && !/ing$/.test(tokens[k + 1]?.lower ?? '') && !/^(?:that|having|it)$/.test(tokens[k + 1]?.lower ?? '');
 }
 
 /**
@@ -432,11 +454,17 @@ export function attributionsInSequence(
     // is not part of it (a quotation there still is: "“…,” Geithner said: “…”")
     const src0 = sources.get(cue);
     if (src0 && src0.last < cue.first && src0.sentence === cue.sentence) {
-      const follows = parts.some((x) => x.first > cue.last && x.sentence === cue.sentence && followsDirectly(tokens, cue.last + 1, x.first));
+      // (after a verb of telling, the words that follow may be only whom: "…, Chan told her agency's congress")
+      const telling = TELLING.has(tokens[cue.last]!.lower);
+      const clause = (x: TagSpan) => !telling || q[x.first] !== 0 || tokens.slice(x.first, Math.min(x.last + 1, x.first + 10)).some((t) => t.lower === 'that' || t.text === ':');
+      const follows = parts.some((x) => x.first > cue.last && x.sentence === cue.sentence && followsDirectly(tokens, cue.last + 1, x.first) && clause(x));
       const closer = (i: number) => /^["”’'»]$/.test(tokens[i]?.text ?? '');
-      const quotation = (x: TagSpan) => quotedShare(x) >= 0.6 || q[x.last] === 3 || closer(x.last) || closer(x.last + 1) || (/^[,.!?]$/.test(tokens[x.last + 1]?.text ?? '') && closer(x.last + 2));
+      // (a quotation opened in an earlier paragraph has only its closing mark here: “… ¶ …,” he said)
+      const openedEarlier = (x: TagSpan) => !q.subarray(0, x.last + 1).includes(2) && (q[x.last] === 3 || closer(x.last) || closer(x.last + 1) || (/^[,.!?]$/.test(tokens[x.last + 1]?.text ?? '') && closer(x.last + 2)));
+      const quotation = (x: TagSpan) => quotedShare(x) >= 0.6 || openedEarlier(x);
       if (follows) parts = parts.filter((x) => !(x.last < src0.first && x.sentence === cue.sentence && !quotation(x)));
     }
+    if (isAdmissionToPlace(tokens, cue, parts, (x) => quotedShare(x) >= 0.6)) continue;
     const conversation = isConversationWithPerson(tokens, q, cue, parts, quotedShare);
     let quoted = 0;
     let total = 0;

@@ -259,6 +259,8 @@ class ColonSpeakers {
   }
 }
 
+const QUOTE_CLOSER: Record<string, string> = { '“': '[”“]', '‘': '[’\']', '`': '[\'’]', '«': '»', '"': '"' };
+
 function headlineAttribution(text: string, p: Paragraph, index: number, speakers: ColonSpeakers): RawAttribution | null {
   const body = text.slice(p.start, p.end);
   const m = HEADLINE.exec(body);
@@ -270,9 +272,14 @@ function headlineAttribution(text: string, p: Paragraph, index: number, speakers
   if (!speakers.isPerson(name, nameStart)) return null;
   const colon = nameStart + name.length + body.slice(opener.length + name.length).indexOf(':');
   const contentStart = p.start + m[0].length - m[4]!.length;
-  const content = trimSpan(text, [contentStart, p.end]);
+  // "Nicola Sturgeon: `The patients … further tests' Two people have been admitted …": a headline
+  // quotation ends at its closing mark, the report after it is not hers
+  const closing = QUOTE_CLOSER[m[4]![0]!];
+  const closed = closing ? new RegExp(`[^\\s]\\s?${closing}(?=\\s+\\S)`).exec(m[4]!.slice(1)) : null;
+  const end = closed ? contentStart + 1 + closed.index + closed[0].length : p.end;
+  const content = trimSpan(text, [contentStart, end]);
   if (!content) return null;
-  return { content: [content], source: [nameStart, nameStart + name.length], cue: [colon, colon + 1], direct: opener !== '' || OPENERS.test(m[4]!), paragraph: index, nested: false };
+  return { content: [content], source: [nameStart, nameStart + name.length], cue: [colon, colon + 1], direct: opener !== '' || OPENERS.test(m[4]!) || m[4]![0] === '`', paragraph: index, nested: false };
 }
 
 const EDGE = /[\s\p{P}`´]/u;
