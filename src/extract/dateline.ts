@@ -70,6 +70,21 @@ const BYLINE_RE = /^By\s+\p{Lu}[^|.!?:;()]{1,90}?(?=\s+\p{Lu}[\p{Lu}.'’&-]+(?:
 /** Wire-service edit notes: "(Recasts; adds quotes and byline)", "(Updates with …)". */
 const WIRE_NOTE_RE = /^\(\s*(?:recasts|updates?|adds|corrects|repeats|refiles|writethru|changes|rewrites|new throughout)\b[^()]{0,100}\)\s*/iu;
 
+/** "By Niu Shuping and Ken Wills Nevermind that …": names of two or three capitalised words, then the text. */
+const BYLINE_NAMES_RE = /^By\s+((?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,2}(?:\s*(?:,|and|&)\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,2})*)\s+(?=\p{Lu}[\p{L}'’-]*\s+[\p{Ll}\d"“(])/u;
+
+/**
+ * The length of a byline of names that runs straight into the text. Of the ways to end the names,
+ * the one whose next word starts the text (a capitalised word before a lower-case one) wins; a
+ * name part that is a month or a weekday ("By Tuesday Mr Obama…") is no byline.
+ */
+function bylineNamesLength(text: string): number {
+  const m = BYLINE_NAMES_RE.exec(text);
+  if (!m) return 0;
+  if (new RegExp(`\\b(?:${WEEKDAY}|${MONTH})(?![\\p{L}])`, 'iu').test(m[1]!)) return 0;
+  return m[0].length;
+}
+
 /** A stamp must say when: a time, or a year among at least three date words. */
 function isStamp(run: string): boolean {
   const tokens = run.split(/[\s,;]+/).filter((t) => t && t !== '-');
@@ -115,6 +130,8 @@ function leadingElement(text: string): { length: number; date: string | null } |
   if (m) return { length: m[0].length, date: null };
   m = BY_COLON_RE.exec(text);
   if (m) return { length: m[0].length, date: null };
+  const names = bylineNamesLength(text);
+  if (names) return { length: names, date: null };
   m = BYLINE_RE.exec(text);
   if (m) {
     const rest = text.slice(m[0].length).replace(/^\s*\|?\s*/, '');

@@ -33,6 +33,8 @@ describe('splitDateline', () => {
     expect(splitDateline('REYKJAVIK , Iceland , Oct. 9 -- The bad news just keeps coming')?.body).toBe('The bad news just keeps coming');
     expect(splitDateline('Tuesday , September 16 , 2008 ; 4:30 PM Just a day after filing for bankruptcy')).toMatchObject({ body: 'Just a day after filing for bankruptcy', date: '2008-09-16' });
     expect(splitDateline('2009 06 24 07:14 JST CHICAGO ( Reuters ) - The U.S. government is investing')?.body).toBe('The U.S. government is investing');
+    expect(splitDateline("By Lisa Rein and Ed O'Keefe BP has reimbursed the federal government")?.body).toBe('BP has reimbursed the federal government');
+    expect(splitDateline('By Mary Ann Smith The agency said on Monday')?.body).toBe('The agency said on Monday');
   });
 
   it('returns a headline printed before the dateline apart, and drops a toolbar or credit', () => {
@@ -49,6 +51,8 @@ describe('splitDateline', () => {
       'June 23 was the hottest day of the year , officials said .',
       'In 2009 , the H1N1 virus spread to 74 countries .',
       'Russia will fully maintain relations with the United States .',
+      'By Tuesday Mr Obama had decided to go .',
+      'By the end of the year , Obama said , the troops will be home .',
     ])
       expect(splitDateline(s), s).toBeNull();
   });
