@@ -105,6 +105,11 @@ export function truncatedOrganizationStart(text: string, start: number): number 
 
 /** Nouns that, right after a name, make it a company: "Citigroup shares", "Fannie Mae stock". */
 const COMPANY_NOUNS_AFTER = new Set('shares stock stocks shareholders stockholders bondholders securities subsidiary subsidiaries inc inc. corp corp. ltd ltd. llc plc'.split(' '));
+const LEGAL_WORDS_AFTER = new Set('inc inc. corp corp. ltd ltd. llc plc'.split(' '));
+/** What shares do: "X shares fell", "X stock closed at …". */
+const MARKET_MOVES = new Set(
+  'fell rose closed ended gained lost dropped jumped slid surged tumbled plunged climbed sank slumped soared rallied traded were are have had hit , . ; -- -'.split(' '),
+);
 /** Nouns that, after a name's possessive, make it a company: "Fannie Mae's shares", "Lehman's bankruptcy". */
 const COMPANY_NOUNS_OWNED = new Set(
   'shares stock shareholders stockholders bondholders board subsidiary subsidiaries earnings profit profits revenue revenues losses bankruptcy headquarters ceo executives portfolio balance'.split(' '),
@@ -127,14 +132,13 @@ const COMPANY_HEADS = new Set(
  * its"/"X and its" with no person named between. Person: a title ("Mr.", "Sen."), a role, "X, who",
  * "he"/"she" right after. Without `context`, only the name's own words count.
  */
-export function companyEvidence(text: string, m: EntityMention, sentences: Sentence[], context = true): { company: number; person: number } {
+export function companyEvidence(text: string, m: EntityMention, sentences: Sentence[], context = true): Evidence {
   let company = 0;
   let person = 0;
-  const words = m.text.split(/\s+/);
-  const lastWord = words[words.length - 1]!.toLowerCase();
-  if (words.length > 1 && COMPANY_LAST_WORDS.has(lastWord)) company += 2;
-  else if (words.length > 1 && AGENCY_NICKNAME_ENDINGS.has(lastWord)) company++;
-  if (!context) return { company, person };
+  let thing = 0;
+  let place = 0;
+  company += companyEnding(m.text);
+  if (!context) return { company, person, thing, place };
   const tokens = sentences[m.sentence]?.tokens ?? [];
   // the first token at or after the mention's end (binary search: comment threads make sentences of thousands of tokens)
   let i = 0;
@@ -148,7 +152,8 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   let first = i - 1;
   while (first >= 0 && tokens[first]!.start >= m.start) first--;
   const prev = (k: number) => tokens[first - k]?.text.toLowerCase() ?? '';
-  if (COMPANY_NOUNS_AFTER.has(next(0)) || (next(0) === 'chief' && next(1) === 'executive') || next(0) === 'ceo') company++;
+  // "Citigroup shares fell", not "Ann Robinson shares some of the questions".
+  if ((COMPANY_NOUNS_AFTER.has(next(0)) && (LEGAL_WORDS_AFTER.has(next(0)) || MARKET_MOVES.has(next(1)))) || (next(0) === 'chief' && next(1) === 'executive') || next(0) === 'ceo') company++;
   if ((next(0) === "'s" || next(0) === '’s') && COMPANY_NOUNS_OWNED.has(next(1))) company++;
   if (next(0) === ',' && next(1) === 'which') company++;
   if (next(0) === ',' && next(1) === 'who') person++;
@@ -157,13 +162,15 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   if (COMPANY_HEADS.has(prev(0)) || (prev(0) === 'the' && COMPANY_HEADS.has(next(0)))) company++;
   // An appositive: "X, the two mortgage-lending companies," ("X and Y, the …" counts for Y only).
   if (next(0) === ',' && (next(1) === 'the' || next(1) === 'a' || next(1) === 'an')) {
-    for (let k = 2; k < 8; k++) {
+    for (let k = 2; k < 7; k++) {
       const w = next(k);
-      if (COMPANY_HEADS.has(w)) {
+      // the appositive's head: "…, the two mortgage-lending companies," (not "…, a whistle-blower on bank fraud")
+      if (COMPANY_HEADS.has(w) && /^([,.;:)]|-RRB-|that|which|whose|based|with|in)?$/i.test(next(k + 1))) {
         company++;
         break;
       }
-      if (!w || /^[,.;:]$/.test(w)) break;
+      // "Deborah Hargreaves, the Guardian's head of business": the owner's noun is someone's job
+      if (!w || /^[,.;:]$/.test(w) || /^('s|’s|on|of|for|to|by|from|with)$/.test(w)) break;
     }
   }
   if (m.role) person++;
@@ -175,8 +182,30 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
       break;
     }
   }
-  return { company, person };
+  if (PRODUCT_HEADS.has(prev(0))) thing++;
+  if ((prev(0) === 'on' || prev(0) === 'in' || prev(0) === 'at') && next(0) !== "'s" && next(0) !== '’s') place++;
+  return { company, person, thing, place };
 }
+
+/** What a name's last word says of a company: 2 for "… Brothers", "… Inc.", 1 for "… Mae", 0 otherwise or for one word. */
+export function companyEnding(name: string): number {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return 0;
+  const last = words[words.length - 1]!.toLowerCase();
+  return COMPANY_LAST_WORDS.has(last) ? 2 : AGENCY_NICKNAME_ENDINGS.has(last) ? 1 : 0;
+}
+
+export interface Evidence {
+  company: number;
+  person: number;
+  /** "the antiviral drug Tamiflu": a product, not a person. */
+  thing: number;
+  /** "on Capitol Hill", "in X": where things happen. */
+  place: number;
+}
+
+/** Common nouns for products, standing right before their name: "the drug Tamiflu", "the vaccine Pandemrix". */
+const PRODUCT_HEADS = new Set('drug drugs vaccine vaccines medicine medicines medication medications antiviral antivirals pill pills brand product products device treatment'.split(' '));
 
 /** Whether an ALL-CAPS name should be shown in title case: "SARAH PALIN" → "Sarah Palin"; not "CDC", "AIG FP". */
 export function shouting(name: string): boolean {

@@ -9,7 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
-import { acronymsOf, companyEvidence, isAcronym, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
+import { acronymsOf, companyEnding, companyEvidence, isAcronym, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -557,13 +557,13 @@ const POLITICAL_NAME_ENDS = new Set('administration campaign camp government fou
  * person is named with that word.
  */
 function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMention[], known: (text: string) => boolean): void {
-  const tally = new Map<string, { company: number; person: number; org: number; per: number; loc: number }>();
+  const tally = new Map<string, { company: number; person: number; thing: number; place: number; org: number; per: number; loc: number }>();
   const keyOf = (m: EntityMention) => organizationKey(normalizeName(m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '')));
   for (const m of sorted) {
     if (m.label === 'MISC') continue;
     const k = keyOf(m);
     let t = tally.get(k);
-    if (!t) tally.set(k, (t = { company: 0, person: 0, org: 0, per: 0, loc: 0 }));
+    if (!t) tally.set(k, (t = { company: 0, person: 0, thing: 0, place: 0, org: 0, per: 0, loc: 0 }));
     if (m.label === 'PER') t.per++;
     else if (m.label === 'LOC') t.loc++;
     else t.org++;
@@ -571,15 +571,23 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     const e = companyEvidence(text, m, sentences, m.label !== 'LOC');
     t.company += e.company;
     t.person += e.person;
+    t.thing += e.thing;
+    t.place += e.place;
   }
   // Named in a list with organisations and no person: "Bear Stearns, Fannie Mae, Freddie Mac and now Lehman Brothers".
   for (let i = 0; i < sorted.length; i++) {
     const m = sorted[i]!;
-    if (m.label !== 'PER') continue;
+    // Names of one word are left out ("Bernanke and Treasury Secretary Paulson", "Rush or Hannity").
+    if (m.label !== 'PER' || !multiWord(m.text)) continue;
     const neighbours = [sorted[i - 1], sorted[i + 1]].filter((o): o is EntityMention => !!o && o.sentence === m.sentence);
-    const listed = neighbours.filter((o) => /^\s*(,|and|&|or|, and|, or)?\s*(now|also)?\s*$/.test(o.start < m.start ? text.slice(o.end, m.start) : text.slice(m.end, o.start)));
+    // A comma lists only after an organisation: "Maggie Fox, Health and Science Editor" is an appositive.
+    const listed = neighbours.filter((o) =>
+      o.start < m.start ? /^\s*(,|and|&|or|, and|, or)\s*(now|also)?\s*$/.test(text.slice(o.end, m.start)) : /^\s*(and|&|or|, and|, or)\s*(now|also)?\s*$/.test(text.slice(m.end, o.start)),
+    );
     if (listed.some((o) => o.label === 'ORG') && !listed.some((o) => o.label === 'PER' && !tally.get(keyOf(o))?.company)) tally.get(keyOf(m))!.company++;
   }
+  // A first name opening a name speaks for a person ("Bill Ayers", listed after "Acorn"), once per name.
+  for (const [k, t] of tally) if (t.per > 0 && k.includes(' ') && companyEnding(k) === 0 && firstNameGender(k.slice(0, k.indexOf(' '))) !== null) t.person++;
   // "Goldman" where the text names "Goldman Sachs": the first word of a company's name, with nothing personal said of it.
   const orgFirstWords = new Set<string>();
   for (const m of sorted) {
@@ -594,6 +602,15 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
         (k.includes(' ') && t.org > t.per && t.org > t.loc && t.person === 0) ||
         (!k.includes(' ') && t.person <= t.company && orgFirstWords.has(k))),
   );
+  // "the antiviral drug Tamiflu", "on Capitol Hill": only a name tagged a person each time, with
+  // nothing personal said of it, and not opening with a first name ("on John McCain" stays his).
+  const notPeople = new Map<string, NerLabel>();
+  for (const [k, t] of tally) {
+    if (t.per === 0 || t.org + t.loc > 0 || t.person > 0 || t.company > 0 || firstNameGender(k.split(' ')[0]!) !== null) continue;
+    if (t.thing > 0) notPeople.set(k, 'MISC');
+    else if (t.place > 0 && k.includes(' ')) notPeople.set(k, 'LOC');
+  }
+  if (notPeople.size > 0) for (const m of sorted) if (m.label === 'PER' && !known(m.text) && notPeople.has(keyOf(m))) m.label = notPeople.get(keyOf(m))!;
   if (candidates.length === 0) return;
   // The words of people's full names: "Clinton" is Hillary Clinton's however "the Clinton campaign" reads.
   const personWords = new Set<string>();

@@ -84,6 +84,17 @@ describe('organisation names', () => {
     expect(entities.filter((e) => e.type === 'person')).toEqual([]);
   });
 
+  it('types a drug and a place the tagger calls people by the nouns and prepositions before them, and keeps people people', () => {
+    const entities = analyse(
+      'Patients in Mexico were given the antiviral drug Tamiflu. Lawmakers on Capitol Hill asked for more money. GP Ann Robinson shares some of the questions she has been asked. By Maggie Fox, Health and Science Editor.',
+    );
+    const type = (name: string) => entities.find((e) => e.name === name)?.type;
+    expect(type('Tamiflu')).not.toBe('person');
+    expect(type('Capitol Hill')).not.toBe('person');
+    expect(type('Ann Robinson')).toBe('person');
+    expect(type('Maggie Fox')).toBe('person');
+  });
+
   it('keeps a surname the tagger calls an organisation with the person the text names ("Raines replied", "Raines\'s own account")', () => {
     const entities = article('Finan_washingtonpost-2113');
     expect(entities.filter((e) => e.key === 'organization:raines')).toEqual([]);
