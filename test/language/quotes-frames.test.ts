@@ -173,3 +173,22 @@ describe('not every cue word is speech', () => {
     expect(slice(text, q!.content)).toMatch(/^The highly contagious strain must be closely monitored/);
   });
 });
+
+describe('who speaks', () => {
+  it('"It is understood the two travellers were admitted …" names nobody; "The doctor said" is the Dr just quoted (T17 BBC)', () => {
+    const { text, dct } = t17('H1N1_bbc', '933');
+    const quotes = quotesOf(text, dct);
+    const understood = quotes.find((q) => slice(text, q.cue) === 'is understood');
+    expect(understood).toBeDefined();
+    expect(understood!.speaker).toBeNull();
+    const doctor = quotes.find((q) => slice(text, q.source) === 'The doctor');
+    expect(doctor?.speaker).toBe('Jim McMenamin');
+  });
+
+  it('"it emerged that …" has no speaker (T17 Guardian)', () => {
+    const { text, dct } = t17('H1N1_guardian', '510');
+    const q = quotesOf(text, dct).find((x) => slice(text, x.cue) === 'emerged');
+    expect(q).toBeDefined();
+    expect(q!.speaker).toBeNull();
+  });
+});

@@ -336,6 +336,9 @@ export function isStatement(q: { text: string; speaker: string | null; direct: b
   return q.speaker !== null && words >= (q.kind === 'belief' ? 6 : 4);
 }
 
+const IMPERSONAL_CUE =
+  /^(?:(?:is|was|are|were|has been|had been|have been|is being|was being|is now|was now|is also|was also|is widely|was widely|is generally)\s+)+(?:understood|believed|thought|expected|said|reported|known|feared|claimed|alleged|rumou?red|estimated|suggested|hoped|assumed|argued|rumoured|considered|felt|acknowledged|accepted|agreed|clear|likely|unlikely|possible|true)$|^(?:seems?|seemed|appears?|appeared|emerged|emerges)$/i;
+
 export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const paras = paragraphs(text);
   const usable = paras.map((p) => !isCaptionOrFurniture(text.slice(p.start, p.end)));
@@ -368,7 +371,9 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const fullDates = (context.timexes ?? []).filter((t) => t.type === 'DATE' && FULL_DATE.test(t.value));
   for (const a of atts) {
     const content = cleanContent(text, union(a.content), a.cue);
-    const speaker = resolver.resolve(a.source);
+    // "It is understood the two travellers were admitted …": an impersonal "it" names nobody
+    const impersonal = a.source !== null && a.cue !== null && /^it$/i.test(text.slice(a.source[0], a.source[1]).trim()) && IMPERSONAL_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
+    const speaker = impersonal ? null : resolver.resolve(a.source);
     if (a.conversation) continue;
     quotes.push({
       content,

@@ -349,6 +349,18 @@ export class SpeakerResolver {
       if (!best || score > best.score || (score === best.score && last > best.last)) best = { e, score, last };
     }
     if (best) return { name: best.e.name, key: best.e.key, type: best.e.type };
+    // "the doctor", "the professor": the last person named before with that title ("Dr Jim McMenamin")
+    // (the person named last, not long before: "The doctor will tell him …" in a reader's musing names nobody)
+    const title = /^the\s/i.test(description.trim()) ? TITLED[head] : undefined;
+    if (title) {
+      let last: EntityMention | null = null;
+      for (const m of this.mentions) {
+        if (m.start >= at) break;
+        if (m.label === 'PER') last = m;
+      }
+      const titled = last && (title.test(this.ctx.text.slice(Math.max(0, last.start - 12), last.start)) || title.test(last.text.split(/\s+/)[0]! + ' '));
+      if (last && titled && at - last.start < 600) return this.fromMention(last);
+    }
     // no entity roles: look for "<role> Firstname Lastname" earlier in the text
     const found = this.lastRoleName(head, at + description.length);
     const name = found ? withoutLeadingNonNames(properName(found) ?? found) : '';
@@ -659,6 +671,8 @@ export function withoutLeadingNonNames(name: string, person = true): string {
 }
 
 /** The source up to its apposition or relative clause, without a time after it: "Peskov on Friday, the spokesman" → "Peskov". */
+const TITLED: Record<string, RegExp> = { doctor: /\bDr\.?\s+$/, professor: /\bProf(?:essor)?\.?\s+$/ };
+
 /** A description, then a name in apposition: "The director general of the WHO, Dr Margaret Chan(,)". */
 const APPOSITIVE_NAME = /^((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,]+),\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*,?$/u;
 
