@@ -18,7 +18,8 @@ import { buildStory, type StoryArticle } from './story/index.js';
 import { metadataDate } from './ingest/dates.js';
 
 /** Bump when extraction or analysis changes what is stored: `storyline reprocess` upgrades older rows. */
-export const ANALYSIS_VERSION = 1;
+// Raised when extraction or analysis output changes: `storyline reprocess` then brings stored articles up to date.
+export const ANALYSIS_VERSION = 2;
 
 export interface IngestProgress {
   done: number;
@@ -72,6 +73,8 @@ export interface IngestReport {
   stoppedEarly: boolean;
   /** Stopped by `signal` (Ctrl-C) before every input was read: `stored` counts what was committed. */
   interrupted?: boolean;
+  /** Stored articles analysed by an older version (see ANALYSIS_VERSION): `storyline reprocess` updates them. */
+  staleAnalyses?: number;
   /** Stored articles a duplicate gave the publication date they lacked (re-analysed, stories rebuilt). */
   dated?: string[];
   /** Stored articles dated by month and day only that a related article of this run gave their year. */
@@ -951,6 +954,8 @@ export async function ingestDocuments(
   }
   if (report.stored > 0) redateYearless(seqAtStart);
   maybeRebuild(true);
+  const stale = store.countStaleAnalyses(ANALYSIS_VERSION);
+  if (stale) report.staleAnalyses = stale;
   return report;
 }
 

@@ -150,6 +150,8 @@ export interface Store {
   /** Replaces the stored analysis of an article (mentions, timexes, quotes, entities). */
   saveAnalysis(articleId: string, analysis: Analysis, version: number, entityIds: Map<string, string>): void;
   getAnalysis(articleId: string): { version: number; analysis: Analysis } | null;
+  /** Stored articles whose analysis was made by an older version of the language stage than `version`. */
+  countStaleAnalyses(version: number): number;
 
   /** Corpus entities: upserts by key, merging aliases and roles; returns the entity id. */
   upsertEntity(entity: Pick<DocEntity, 'key' | 'name' | 'type' | 'aliases' | 'roles'>): string;

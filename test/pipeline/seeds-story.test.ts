@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
 import { groupSources, readSources } from '../../src/ingest/index.js';
-import { ingestDocuments, reprocessAll } from '../../src/pipeline.js';
+import { ANALYSIS_VERSION, ingestDocuments, reprocessAll } from '../../src/pipeline.js';
 import { buildExport, renderExport, type ExportDocument } from '../../src/export.js';
 import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
 import { roughDate } from '../../src/cli/commands/read.js';
@@ -121,6 +121,21 @@ describe('the seeds as bare .txt files, with no date but what their texts give',
     // the others are listed with the bounds their texts give
     const listed = store.listArticles().filter((a) => !a.published);
     expect(listed.map((a) => roughDate(a.publishedEstimate)).sort()).toEqual(['2021-12-17…2022-01-09', 'year? 02-24…', 'year? 04-22…', '≥ 2021-09-01']);
+    store.close();
+  });
+});
+
+describe('articles analysed by an older version', () => {
+  it('are counted after an ingest, so the CLI can suggest `storyline reprocess`, which updates them', async () => {
+    const { sqliteHandle } = await import('../../src/store/index.js');
+    const store = openStore(join(tempDir(), 'stale.db'));
+    await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    sqliteHandle(store).prepare('UPDATE analyses SET version = version - 1').run();
+    const again = await ingestDocuments(store, readSources([join(SEEDS_DIR, 'seeds.jsonl')]));
+    expect(again.duplicates).toBe(5);
+    expect(again.staleAnalyses).toBe(5);
+    reprocessAll(store);
+    expect(store.countStaleAnalyses(ANALYSIS_VERSION)).toBe(0);
     store.close();
   });
 });

@@ -33,6 +33,8 @@ export function printIngestReport(report: IngestReport, quiet = false): void {
   if (redated) process.stderr.write(`${redated} stored article${redated === 1 ? '' : 's'} dated only by month and day got ${redated === 1 ? 'its' : 'their'} year from related articles\n`);
   if (dated || redated) process.stderr.write('their stories were rebuilt; `storyline reprocess` also re-links them with the new dates\n');
   if (report.stored === 0 && report.duplicates > 0 && report.failed === 0 && !dated) process.stderr.write('nothing new: every article was already stored\n');
+  const stale = report.staleAnalyses ?? 0;
+  if (stale) process.stderr.write(`${stale} stored article${stale === 1 ? ' was' : 's were'} analysed by an older version of Storyline: \`storyline reprocess\` brings ${stale === 1 ? 'it' : 'them'} up to date\n`);
 }
 
 function positiveInt(flag: string): (v: string) => number {

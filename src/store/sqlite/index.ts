@@ -272,6 +272,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     },
     articleIds: () => (stmt('SELECT id FROM articles ORDER BY seq').all() as { id: string }[]).map((r) => r.id),
     countArticles: () => (stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n,
+    countStaleAnalyses: (version) => (stmt('SELECT count(*) AS n FROM analyses WHERE version < ?').get(version) as { n: number }).n,
     datedArticlesMentioning(names, limit, sinceSeq = -1) {
       const terms = [...new Set(names)].slice(0, 6).map((n) => `"${n.replace(/"/g, '""')}"`);
       if (terms.length < 2) return [];
