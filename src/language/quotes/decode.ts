@@ -307,7 +307,7 @@ function colonQuotations(tokens: QToken[], q: Uint8Array, cues: TagSpan[], conte
       for (let i = piece.first; i < colon; i++) if (q[i] !== 0) narration = false;
       if (!narration) continue;
       // (or the cue itself names the topic before the colon: "spoke to reporters about the outbreak: “…”")
-      const topicCue = piece.first === owner.last + 1 && /^(?:about|of|on|regarding|concerning)$/.test(tokens[owner.last]!.lower);
+      const topicCue = piece.first === owner.last + 1 && (/^(?:about|of|on|regarding|concerning)$/.test(tokens[owner.last]!.lower) || /^(?:about|regarding|concerning)$/.test(tokens[piece.first]!.lower));
       const frame = cues.find((c) => c.sentence === owner.sentence && c.last < piece.first && announces(tokens, c)) ?? (topicCue ? owner : null);
       if (!frame) continue;
       const quotation = { ...piece, first: colon + 1 };
