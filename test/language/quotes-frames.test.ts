@@ -192,3 +192,12 @@ describe('who speaks', () => {
     expect(q!.speaker).toBeNull();
   });
 });
+
+describe('direct means mostly quoted words', () => {
+  it('"its director general, Dr Margaret Chan, said that option remained “on the table”" is reported speech (T17 Guardian)', () => {
+    const { text, dct } = t17('H1N1_guardian', '799');
+    const q = quotesOf(text, dct).find((x) => slice(text, x.content) === 'that option remained “on the table”');
+    expect(q).toBeDefined();
+    expect(q!.direct).toBe(false);
+  });
+});

@@ -469,7 +469,9 @@ export function attributionsInSequence(
     let quoted = 0;
     let total = 0;
     for (const p of parts) {
+      // (words only: the quotation marks around "on the table" do not make the sentence a quote)
       for (let i = p.first; i <= p.last; i++) {
+        if (q[i] === 2 || q[i] === 3 || !/[\p{L}\p{N}]/u.test(tokens[i]!.text)) continue;
         total++;
         if (q[i] !== 0) quoted++;
       }
