@@ -185,6 +185,14 @@ describe('who speaks', () => {
     expect(doctor?.speaker).toBe('Jim McMenamin');
   });
 
+  it('seed 002: "On April 20, Peskov, answering a question about …, said that “the return of ambassadors …”" is Peskov’s', () => {
+    const text = seed('002_af815def54e2eb59.txt');
+    const q = quotesOf(text).find((x) => slice(text, x.content)!.includes('the return of ambassadors after consultations'));
+    expect(q).toBeDefined();
+    expect(slice(text, q!.source)).toBe('Peskov');
+    expect(q!.speaker).toBe('Dmitry Peskov');
+  });
+
   it('"it emerged that …" has no speaker (T17 Guardian)', () => {
     const { text, dct } = t17('H1N1_guardian', '510');
     const q = quotesOf(text, dct).find((x) => slice(text, x.cue) === 'emerged');

@@ -86,6 +86,25 @@ function subjectBefore(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Arra
 }
 
 /**
+ * "On April 20, Peskov, answering a question about …, said that …": the subject before an aside set
+ * off by commas (a participle or a relative clause) right before the cue.
+ */
+function subjectBeforeAside(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Array, cue: TagSpan): TagSpan | null {
+  if (cue.first < 4 || tokens[cue.first - 1]!.text !== ',') return null;
+  let open = cue.first - 2;
+  while (open >= 0 && sentenceOf[open] === cue.sentence && tokens[open]!.text !== ',' && cue.first - open <= 30) open--;
+  if (open < 1 || tokens[open]!.text !== ',' || sentenceOf[open] !== cue.sentence) return null;
+  if (!/^(?:\p{L}+ing|who|whose)$/u.test(tokens[open + 1]!.lower)) return null;
+  // the subject: a short capitalised name between the previous comma (or the sentence start) and the aside
+  let first = open - 1;
+  while (first > 0 && sentenceOf[first - 1] === cue.sentence && tokens[first - 1]!.text !== ',') first--;
+  const last = open - 1;
+  if (last - first > 3 || !CAPITALISED.test(tokens[first]!.text)) return null;
+  for (let i = first; i <= last; i++) if (tags[i] !== 0 || !/^(?:\p{Lu}[\p{L}'’.-]*|of|the|de|van|von|al)$/u.test(tokens[i]!.text)) return null;
+  return { role: 'S', first, last, sentence: cue.sentence };
+}
+
+/**
  * Content for a cue the tagger gave none: "X said (on Monday) that …" → from "that" to the end of
  * the sentence; "…, X said." → from the sentence start to the comma before the attribution.
  */
@@ -389,7 +408,7 @@ export function attributionsInSequence(
       sources.set(cue, sources.get(prev)!);
       continue;
     }
-    const subject = SPEECH_VERBS.has(tokens[cue.first]!.lower) ? subjectBefore(tokens, tags, sentenceOf, cue) : null;
+    const subject = SPEECH_VERBS.has(tokens[cue.first]!.lower) ? (subjectBefore(tokens, tags, sentenceOf, cue) ?? subjectBeforeAside(tokens, tags, sentenceOf, cue)) : null;
     if (subject) sources.set(cue, subject);
   }
   for (const [cue, src] of sources) sources.set(cue, withApposition(tokens, src, cue));
