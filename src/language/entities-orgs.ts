@@ -157,7 +157,7 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   if ((next(0) === "'s" || next(0) === '’s') && COMPANY_NOUNS_OWNED.has(next(1))) company++;
   if (next(0) === ',' && next(1) === 'which') company++;
   if (next(0) === ',' && next(1) === 'who') person++;
-  if ((next(0) === 'said' || next(0) === 'says' || next(0) === 'and') && next(1) === 'its') company++;
+  if (next(1) === 'its' || next(2) === 'itself' || next(1) === 'itself' || next(3) === 'itself') company++;
   if ((prev(0) === 'of' || prev(0) === 'in') && (prev(1) === 'shares' || prev(1) === 'stock' || prev(1) === 'stake')) company++;
   if (COMPANY_HEADS.has(prev(0)) || (prev(0) === 'the' && COMPANY_HEADS.has(next(0)))) company++;
   // An appositive: "X, the two mortgage-lending companies," ("X and Y, the …" counts for Y only).

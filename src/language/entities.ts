@@ -577,14 +577,16 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
   // Named in a list with organisations and no person: "Bear Stearns, Fannie Mae, Freddie Mac and now Lehman Brothers".
   for (let i = 0; i < sorted.length; i++) {
     const m = sorted[i]!;
-    // Names of one word are left out ("Bernanke and Treasury Secretary Paulson", "Rush or Hannity").
-    if (m.label !== 'PER' || !multiWord(m.text)) continue;
+    // A name of one word only beside a company of several ("Bank of America and Citigroup"; not
+    // "Bernanke and Treasury Secretary Paulson", "Rush or Hannity").
+    if (m.label !== 'PER') continue;
+    const single = !multiWord(m.text);
     const neighbours = [sorted[i - 1], sorted[i + 1]].filter((o): o is EntityMention => !!o && o.sentence === m.sentence);
     // A comma lists only after an organisation: "Maggie Fox, Health and Science Editor" is an appositive.
     const listed = neighbours.filter((o) =>
       o.start < m.start ? /^\s*(,|and|&|or|, and|, or)\s*(now|also)?\s*$/.test(text.slice(o.end, m.start)) : /^\s*(and|&|or|, and|, or)\s*(now|also)?\s*$/.test(text.slice(m.end, o.start)),
     );
-    if (listed.some((o) => o.label === 'ORG') && !listed.some((o) => o.label === 'PER' && !tally.get(keyOf(o))?.company)) tally.get(keyOf(m))!.company++;
+    if (listed.some((o) => o.label === 'ORG' && (!single || (multiWord(o.text) && !ROLE_HEADS.has(text.slice(o.end).match(/^\s*(\S+)/)?.[1]?.toLowerCase() ?? '')))) && !listed.some((o) => o.label === 'PER' && !tally.get(keyOf(o))?.company)) tally.get(keyOf(m))!.company++;
   }
   // A first name opening a name speaks for a person ("Bill Ayers", listed after "Acorn"), once per name.
   for (const [k, t] of tally) if (t.per > 0 && k.includes(' ') && companyEnding(k) === 0 && firstNameGender(k.slice(0, k.indexOf(' '))) !== null) t.person++;
