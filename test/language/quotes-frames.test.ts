@@ -191,6 +191,11 @@ describe('who speaks', () => {
     expect(q).toBeDefined();
     expect(slice(text, q!.source)).toBe('Peskov');
     expect(q!.speaker).toBe('Dmitry Peskov');
+    // the next sentence is what "he pointed out", not part of this content
+    expect(slice(text, q!.content)).toMatch(/expediency\.?$/);
+    expect(q!.direct).toBe(true);
+    const pointed = quotesOf(text).find((x) => slice(text, x.cue) === 'pointed out');
+    expect(slice(text, pointed?.content ?? null)).toMatch(/^Relations between the two countries are now at a “low point/);
   });
 
   it('"it emerged that …" has no speaker (T17 Guardian)', () => {

@@ -506,7 +506,40 @@ export function attributionsInSequence(
     }
     out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(cue), direct, paragraph, nested, ...(conversation ? { conversation } : {}) });
   }
+  splitAtLaterSentences(tokens, q, out);
   return out;
+}
+
+/**
+ * "… said that “the return of ambassadors … expediency.” Relations between the two countries are
+ * now at a “low point”, he pointed out.": where the tagger ran one content over a sentence end
+ * into what a later cue says, the earlier content stops at that sentence.
+ */
+function splitAtLaterSentences(tokens: QToken[], q: Uint8Array, atts: RawAttribution[]): void {
+  for (const a of atts) {
+    if (!a.cue) continue;
+    const before = a.content;
+    for (const b of atts) {
+      if (b === a || !b.cue || b.cue[0] <= a.cue[0]) continue;
+      const bStart = Math.min(...b.content.map((c) => c[0]));
+      a.content = a.content.map((piece) => {
+        if (!(piece[0] < bStart && bStart < piece[1] && b.cue![0] >= piece[1] - 1)) return piece;
+        const k = tokens.findIndex((t) => t.start === bStart);
+        if (k <= 0 || !tokens[k]!.sentStart || tokens[k - 1]!.end <= piece[0]) return piece;
+        return [piece[0], tokens[k - 1]!.end];
+      });
+    }
+    if (a.content === before || a.content.every((c, i) => c[1] === before[i]![1])) continue;
+    // direct or not, over what is left (words only, as above)
+    let words = 0;
+    let quoted = 0;
+    tokens.forEach((t, i) => {
+      if (q[i] === 2 || q[i] === 3 || !/[\p{L}\p{N}]/u.test(t.text) || !a.content.some((c) => t.start >= c[0] && t.end <= c[1])) return;
+      words++;
+      if (q[i] !== 0) quoted++;
+    });
+    if (words > 0 && quoted >= 0.6 * words) a.direct = true;
+  }
 }
 
 /** Contents are tagged again for nested attributions only when a word this likely a cue is in them. */
