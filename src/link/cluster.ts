@@ -172,7 +172,7 @@ function vectorOfTerms(textTerms: readonly string[], titleTerms: readonly string
   for (const t of textTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const t of titleTerms) counts.set(t, (counts.get(t) ?? 0) + o.titleWeight);
   const v: Vec = new Map();
-  for (const [t, c] of counts) v.set(t, 1 + Math.log(c));
+  counts.forEach((c, t) => v.set(t, 1 + Math.log(c)));
   for (const e of analysis?.entities ?? []) {
     if (!e.key) continue;
     v.set(detached('E:' + e.key), o.entityWeight * (1 + Math.log(Math.max(1, e.mentions.length))));
@@ -182,10 +182,10 @@ function vectorOfTerms(textTerms: readonly string[], titleTerms: readonly string
 
 function normalise(v: Vec): Vec {
   let s = 0;
-  for (const w of v.values()) s += w * w;
+  v.forEach((w) => (s += w * w));
   if (s === 0) return v;
   const n = Math.sqrt(s);
-  for (const [k, w] of v) v.set(k, w / n);
+  v.forEach((w, k) => v.set(k, w / n));
   return v;
 }
 
@@ -280,12 +280,12 @@ export class OnlineClusterer {
   /** Counts the article's terms into the document frequencies (before it is compared: its own terms exist). */
   learn(v: Vec): void {
     this.docs++;
-    for (const t of v.keys()) {
+    v.forEach((_, t) => {
       const df = (this.df.get(t) ?? 0) + 1;
       this.df.set(t, df);
       this.dfTotal.set(t, (this.dfTotal.get(t) ?? this.priorOf(t)) + 1);
       this.hooks.termCounted?.(t, df);
-    }
+    });
   }
 
   /**
@@ -302,13 +302,13 @@ export class OnlineClusterer {
       node.normDocs = this.docs;
     }
     let dot = 0;
-    for (const [t, d] of doc) {
+    doc.forEach((d, t) => {
       const c = centroid.get(t);
       if (c !== undefined) {
         const idf = docIdf.get(t)!;
         dot += d * c * idf * idf;
       }
-    }
+    });
     return node.norm === 0 || docNorm === 0 ? 0 : dot / (docNorm * node.norm);
   }
 
@@ -352,7 +352,7 @@ export class OnlineClusterer {
     const full = v;
     // The article is represented by its most salient terms only: cost bounded, noise dropped.
     let docIdf = new Map<string, number>();
-    for (const t of v.keys()) docIdf.set(t, this.idf(t));
+    v.forEach((_, t) => docIdf.set(t, this.idf(t)));
     if (v.size > o.docTerms) {
       const top = [...v.entries()]
         .map(([t, w]) => [t, w, w * docIdf.get(t)!] as const)
@@ -362,7 +362,7 @@ export class OnlineClusterer {
       docIdf = new Map(top.map(([t]) => [t, docIdf.get(t)!]));
     }
     let docNorm = 0;
-    for (const [t, w] of v) docNorm += (w * docIdf.get(t)!) ** 2;
+    v.forEach((w, t) => (docNorm += (w * docIdf.get(t)!) ** 2));
     docNorm = Math.sqrt(docNorm);
 
     // Candidates: stories sharing the article's most salient keys.
@@ -383,7 +383,9 @@ export class OnlineClusterer {
     let bestEvent: { e: EventNode; sim: number } | null = null;
     const scored: { s: StoryNode; sim: number; cos: number; cov: number }[] = [];
     let unit = Infinity;
-    for (const w of full.values()) if (w < unit) unit = w;
+    full.forEach((w) => {
+      if (w < unit) unit = w;
+    });
     for (const s of candidates) {
       let sim = this.cosine(v, docIdf, docNorm, s);
       for (let i = s.events.length - 1, n = 0; i >= 0 && n < o.eventsPerStory; i--, n++) {
@@ -478,14 +480,14 @@ export class OnlineClusterer {
   }
 
   private addTo(centroid: Vec, v: Vec, scale: number): void {
-    for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w * scale);
+    v.forEach((w, t) => centroid.set(t, (centroid.get(t) ?? 0) + w * scale));
   }
 
   private addToStory(s: StoryNode, v: Vec, day: number): void {
     const o = this.options;
     if (day > s.lastDay) {
       const decay = Math.pow(0.5, (day - s.lastDay) / o.centroidHalfLifeDays);
-      for (const [t, w] of s.centroid) s.centroid.set(t, w * decay);
+      s.centroid.forEach((w, t) => s.centroid.set(t, w * decay));
     }
     this.addTo(s.centroid, v, 1);
     this.truncate(s.centroid, o.centroidTerms);
@@ -568,7 +570,7 @@ export class OnlineClusterer {
   /** IDF-weighted norm of a centroid, computed now (split decisions do not read cached norms). */
   private idfNorm(c: Vec): number {
     let n = 0;
-    for (const [t, w] of c) n += (w * this.idf(t)) ** 2;
+    c.forEach((w, t) => (n += (w * this.idf(t)) ** 2));
     return Math.sqrt(n);
   }
 
@@ -577,10 +579,10 @@ export class OnlineClusterer {
     if (an === 0 || bn === 0) return 0;
     if (a.size > b.size) [a, b] = [b, a];
     let dot = 0;
-    for (const [t, w] of a) {
+    a.forEach((w, t) => {
       const x = b.get(t);
       if (x !== undefined) dot += w * x * this.idf(t) ** 2;
-    }
+    });
     return dot / (an * bn);
   }
 

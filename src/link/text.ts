@@ -131,14 +131,18 @@ export function shingleSetOfWords(w: readonly string[], k = 4, maxWords = 20000)
   const n = Math.min(w.length, maxWords);
   const wordHash = new Uint32Array(n);
   for (let i = 0; i < n; i++) wordHash[i] = fnv1a(w[i]!);
-  const hashes = new Set<number>();
-  if (n > 0 && n < k) hashes.add(fnv1a(w.slice(0, n).join(' ')));
+  if (n > 0 && n < k) return Uint32Array.of(fnv1a(w.slice(0, n).join(' ')));
+  const hashes = new Uint32Array(Math.max(0, n - k + 1));
   for (let i = 0; i + k <= n; i++) {
     let h = 0x9747b28c;
     for (let j = i; j < i + k; j++) h = mix32(h ^ wordHash[j]!);
-    hashes.add(h);
+    hashes[i] = h;
   }
-  return Uint32Array.from(hashes).sort();
+  // sorted, then the repeats dropped (no Set of boxed numbers)
+  hashes.sort();
+  let unique = 0;
+  for (let i = 0; i < hashes.length; i++) if (unique === 0 || hashes[i] !== hashes[unique - 1]) hashes[unique++] = hashes[i]!;
+  return unique === hashes.length ? hashes : hashes.slice(0, unique);
 }
 
 /** Exact Jaccard similarity of two sorted unique hash sets. */

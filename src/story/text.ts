@@ -28,7 +28,8 @@ export function words(text: string): string[] {
 export function wordCount(text: string): number {
   TOKEN.lastIndex = 0;
   let n = 0;
-  while (TOKEN.exec(text) !== null) n++;
+  // (test, not exec: no match array per word)
+  while (TOKEN.test(text)) n++;
   return n;
 }
 
@@ -133,13 +134,14 @@ export class TfIdf {
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
     const v: Vector = new Map();
     let norm = 0;
-    for (const [t, c] of tf) {
+    // (forEach, not for-of over entries: no [term, weight] array per step)
+    tf.forEach((c, t) => {
       const w = (1 + Math.log(c)) * this.idf(t);
       v.set(t, w);
       norm += w * w;
-    }
+    });
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [t, w] of v) v.set(t, w / norm);
+    if (norm > 0) v.forEach((w, t) => v.set(t, w / norm));
     return v;
   }
 }
@@ -147,21 +149,22 @@ export class TfIdf {
 export function cosine(a: Vector, b: Vector): number {
   if (a.size > b.size) [a, b] = [b, a];
   let dot = 0;
-  for (const [t, w] of a) {
-    const o = b.get(t);
+  const other = b;
+  a.forEach((w, t) => {
+    const o = other.get(t);
     if (o !== undefined) dot += w * o;
-  }
+  });
   return dot;
 }
 
 /** Mean of vectors, L2-normalised. */
 export function centroid(vectors: readonly Vector[]): Vector {
   const sum: Vector = new Map();
-  for (const v of vectors) for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
+  for (const v of vectors) v.forEach((w, t) => sum.set(t, (sum.get(t) ?? 0) + w));
   let norm = 0;
   for (const w of sum.values()) norm += w * w;
   norm = Math.sqrt(norm);
-  if (norm > 0) for (const [t, w] of sum) sum.set(t, w / norm);
+  if (norm > 0) sum.forEach((w, t) => sum.set(t, w / norm));
   return sum;
 }
 
