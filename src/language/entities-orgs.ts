@@ -86,7 +86,7 @@ export function acronymDefinedAt(text: string, end: number, acronym: string): bo
 }
 
 /** Head nouns of organisation names: "Disease Control" after "Centres for" is the whole "Centres for Disease Control". */
-const ORGANIZATION_HEADS = new Set(
+export const ORGANIZATION_HEADS = new Set(
   ('center centers centre centres institute institutes department ministry office bureau agency council commission committee ' +
     'organization organisation federation association society foundation fund bank board union league school college university ' +
     'academy court authority service services administration corporation company group alliance coalition network ' +

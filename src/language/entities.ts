@@ -9,7 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
-import { acronymsOf, companyEnding, companyEvidence, isAcronym, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
+import { ORGANIZATION_HEADS, acronymsOf, companyEnding, companyEvidence, isAcronym, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -118,14 +118,21 @@ function isCapitalized(t: string): boolean {
 
 /**
  * The role words right before a mention ("US Secretary of State"), or null. Capitalised words join
- * the role only as role words or inside a name ("Alaska Gov.", "WHO chief"): a headline run glued
- * to the sentence ("Obama Says Economic Crisis Comes First President Obama") gives no role, and a
- * word opening the sentence ("Advertisement Senator Obama", "Since President Obama") is left out.
+ * the role ("Nigerian Oil Minister", "Airbus Commercial Director"), but three or more that are no
+ * role words, names, acronyms or organisation nouns (two from the text's start) make a headline
+ * glued to the text ("Obama Says Economic Crisis Comes First President Obama"): no role. A word opening the sentence right before
+ * the role word is left out ("Advertisement Senator Obama"); so is a title before the name ("WHO
+ * chief Dr Margaret Chan" → "WHO chief").
  */
-function roleBefore(tokens: Token[], first: number, text: string, mentionStarts: Set<number>, personAt: (offset: number) => boolean, nameAt: (offset: number) => boolean): string | null {
-  let k = first - 1;
+function roleBefore(tokens: Token[], first: number, text: string, mentionStarts: Set<number>, personAt: (offset: number) => boolean, nameAt: (offset: number) => boolean, opening = false): string | null {
+  let last = first - 1;
+  while (last >= 0 && last >= first - 2 && HONORIFICS.has(tokens[last]!.text.toLowerCase()) && tokens[last]!.text !== 'Lord') last--;
+  let k = last;
   let head = -1;
-  while (k >= 0 && first - k <= 8) {
+  let unknown = 0;
+  const known = (w: string, at: number) =>
+    ROLE_INNER.has(w.toLowerCase()) || nameAt(at) || (/^\p{Lu}{2,5}$/u.test(w) && !BRACKET_TOKENS.has(w)) || !!ALIASES[normalizeName(w)] || (isCapitalized(w) && ORGANIZATION_HEADS.has(w.toLowerCase()));
+  while (k >= 0 && last - k <= 7) {
     const w = tokens[k]!.text;
     if (personAt(tokens[k]!.start)) break;
     if ((w === "'s" || w === '’s') && head >= 0 && k > 0 && personAt(tokens[k - 1]!.start)) {
@@ -139,22 +146,23 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
     if (BRACKET_TOKENS.has(w)) break;
     if (ROLE_HEADS.has(lw)) {
       if (head < 0) head = k;
-    } else if (ROLE_INNER.has(lw) || nameAt(tokens[k]!.start) || (!isCapitalized(w) && mentionStarts.has(tokens[k]!.start)) || (/^\p{Lu}{2,5}$/u.test(w) && !BRACKET_TOKENS.has(w)) || ALIASES[normalizeName(w)]) {
+    } else if (known(w, tokens[k]!.start) || (!isCapitalized(w) && mentionStarts.has(tokens[k]!.start))) {
       // part of the role
-    } else if (isCapitalized(w) && !NOT_ROLE_START.has(lw) && !BRACKET_TOKENS.has(w)) {
-      // A capitalised word that is neither a role word nor inside a name: mid-sentence after another
-      // capitalised word it is a headline run ("… Crisis Comes First President"): no role at all.
-      if (k > 0 && head >= 0 && isCapitalized(tokens[k - 1]!.text) && !BRACKET_TOKENS.has(tokens[k - 1]!.text) && !/^\p{Lu}+$/u.test(w)) return null;
-      break;
+    } else if (isCapitalized(w) && !NOT_ROLE_START.has(lw)) {
+      unknown++;
     } else break;
     k--;
   }
-  if (head < 0) return null;
+  // A run from the start of the text's first sentence (a headline running into the body): two are enough.
+  const fromStart = opening && tokens.slice(0, k + 1).every((t) => personAt(t.start) || isCapitalized(t.text));
+  if (head < 0 || unknown >= (fromStart ? 2 : 3)) return null;
   let start = k + 1;
   // Trim function words at the left edge ("of", "the", "'s" without an owner).
-  while (start < first && (NOT_ROLE_START.has(tokens[start]!.text.toLowerCase()) || /^(of|for|and|-|'s|’s)$/i.test(tokens[start]!.text))) start++;
-  if (start >= first) return null;
-  const role = text.slice(tokens[start]!.start, tokens[first - 1]!.end).trim();
+  while (start <= last && (NOT_ROLE_START.has(tokens[start]!.text.toLowerCase()) || /^(of|for|and|-|'s|’s)$/i.test(tokens[start]!.text))) start++;
+  // "Advertisement Senator": a sentence's first word, no role word or name, right before the role word.
+  if (start === 0 && start < last && ROLE_HEADS.has(tokens[1]!.text.toLowerCase()) && !ROLE_HEADS.has(tokens[0]!.text.toLowerCase()) && !known(tokens[0]!.text, tokens[0]!.start)) start++;
+  if (start > last) return null;
+  const role = text.slice(tokens[start]!.start, tokens[last]!.end).trim();
   return role || null;
 }
 /** Whether an offset falls inside one of `spans` (sorted by start): a binary search over the furthest end so far. */
@@ -300,7 +308,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     let last = first;
     while (last + 1 < s.tokens.length && s.tokens[last + 1]!.end <= m.end) last++;
     if (first < 0) continue;
-    const role = roleBefore(s.tokens, first, text, mentionStarts, personAt, nameAt) ?? roleAfter(s.tokens, last, text, personAt);
+    const role = roleBefore(s.tokens, first, text, mentionStarts, personAt, nameAt, m.sentence === 0) ?? roleAfter(s.tokens, last, text, personAt);
     if (role) m.role = role;
   }
 

@@ -132,5 +132,8 @@ describe('people', () => {
     expect(roles.find((e) => e.name === 'Obama')?.roles ?? []).toEqual(['Senator']);
     expect(roles.find((e) => e.name === 'Hillary Clinton')?.roles).toEqual(['US Secretary of State']);
     expect(roles.find((e) => e.name === 'Margaret Chan')?.roles).toEqual(['WHO chief']);
+    const more = analyse('The price rose after Saudi Arabian Oil Minister Ali al-Naimi spoke. Earlier, WHO chief Dr Margaret Chan warned of a pandemic.');
+    expect(more.find((e) => e.name === 'Ali al-Naimi')?.roles).toEqual(['Saudi Arabian Oil Minister']);
+    expect(more.find((e) => e.name === 'Margaret Chan')?.roles).toEqual(['WHO chief']);
   });
 });
