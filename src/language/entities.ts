@@ -566,7 +566,12 @@ const POLITICAL_NAME_ENDS = new Set('administration campaign camp government fou
  */
 function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMention[], known: (text: string) => boolean): void {
   const tally = new Map<string, { company: number; person: number; thing: number; place: number; org: number; per: number; loc: number }>();
-  const keyOf = (m: EntityMention) => organizationKey(normalizeName(m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '')));
+  const keys = new Map<EntityMention, string>();
+  const keyOf = (m: EntityMention) => {
+    let k = keys.get(m);
+    if (k === undefined) keys.set(m, (k = organizationKey(normalizeName(m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '')))));
+    return k;
+  };
   for (const m of sorted) {
     if (m.label === 'MISC') continue;
     const k = keyOf(m);
@@ -575,6 +580,12 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if (m.label === 'PER') t.per++;
     else if (m.label === 'LOC') t.loc++;
     else t.org++;
+  }
+  // What the text says of each name that was tagged a person or a place somewhere.
+  for (const m of sorted) {
+    if (m.label === 'MISC') continue;
+    const t = tally.get(keyOf(m))!;
+    if (t.per + t.loc === 0) continue;
     // A place's context says little ("Hong Kong shares fell"): only its own words count ("… Brothers").
     const e = companyEvidence(text, m, sentences, m.label !== 'LOC');
     t.company += e.company;
@@ -713,46 +724,48 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
     }
   }
 
-  // What each long name may be abbreviated to: defined in brackets after it, or its initials.
-  const abbreviations = new Map<Group, { defined: Set<string>; initials: Set<string> }>();
-  for (const [, g] of longNames()) {
-    const defined = new Set<string>();
-    const initials = new Set<string>();
-    for (const m of g.mentions) {
-      // "… Control (CDC)", also past a tail the tagger left out: "… CONTROL & PREVENTION -LRB- CDC -RRB-"
-      const d = /^\s*(?:(?:and|&)\s+\p{Lu}\S*\s*)?(?:\(|-LRB-)\s*([^\s()]{2,12})\s*(?:\)|-RRB-)/iu.exec(text.slice(m.end, m.end + 40));
-      if (d) defined.add(d[1]!.replace(/\./g, ''));
+  const acronyms = [...others].filter(([, g]) => g.type !== 'person' && isAcronym(g.name) && !aliasOf(g.name));
+  if (acronyms.length > 0) {
+    // What each long name may be abbreviated to: defined in brackets after it, or its initials.
+    const abbreviations = new Map<Group, { defined: Set<string>; initials: Set<string> }>();
+    for (const [, g] of longNames()) {
+      const defined = new Set<string>();
+      const initials = new Set<string>();
+      for (const m of g.mentions) {
+        // "… Control (CDC)", also past a tail the tagger left out: "… CONTROL & PREVENTION -LRB- CDC -RRB-"
+        const d = /^\s*(?:(?:and|&)\s+\p{Lu}\S*\s*)?(?:\(|-LRB-)\s*([^\s()]{2,12})\s*(?:\)|-RRB-)/iu.exec(text.slice(m.end, m.end + 40));
+        if (d) defined.add(d[1]!.replace(/\./g, ''));
+      }
+      if (organizational(g)) for (const sf of new Set([g.name, ...g.mentions.map((m) => m.text)])) for (const a of [...acronymsOf(withoutLeadingThe(sf)), ...acronymsOf(stripFirstWord(sf))]) initials.add(a);
+      abbreviations.set(g, { defined, initials });
     }
-    if (organizational(g)) for (const sf of new Set([g.name, ...g.mentions.map((m) => m.text)])) for (const a of [...acronymsOf(withoutLeadingThe(sf)), ...acronymsOf(stripFirstWord(sf))]) initials.add(a);
-    abbreviations.set(g, { defined, initials });
-  }
-  const standsFor = new Map<string, { initials: [string, Group][]; defined: [string, Group][] }>();
-  for (const entry of allLong) {
-    const ab = abbreviations.get(entry[1])!;
-    for (const [letters, kind] of [...[...ab.initials].map((l) => [l, 'initials'] as const), ...[...ab.defined].map((l) => [l, 'defined'] as const)]) {
-      let s = standsFor.get(letters);
-      if (!s) standsFor.set(letters, (s = { initials: [], defined: [] }));
-      s[kind].push(entry);
+    const standsFor = new Map<string, { initials: [string, Group][]; defined: [string, Group][] }>();
+    for (const entry of longNames()) {
+      const ab = abbreviations.get(entry[1])!;
+      for (const [letters, kind] of [...[...ab.initials].map((l) => [l, 'initials'] as const), ...[...ab.defined].map((l) => [l, 'defined'] as const)]) {
+        let s = standsFor.get(letters);
+        if (!s) standsFor.set(letters, (s = { initials: [], defined: [] }));
+        s[kind].push(entry);
+      }
     }
-  }
-  for (const [keyA, acr] of [...others]) {
-    if (acr.type === 'person' || !isAcronym(acr.name) || aliasOf(acr.name)) continue;
-    const letters = acr.name.replace(/\./g, '');
-    const found = standsFor.get(letters);
-    if (!found) continue;
-    const candidates = found.initials.filter(([k]) => others.has(k));
-    const defined = found.defined.filter(([k]) => others.has(k));
-    // Initials alone are too weak for two letters, or when two organisations have them ("Fannie Mae", "Freddie Mac").
-    const stands = defined.length > 0 ? defined : letters.length >= 3 && candidates.length === 1 ? candidates : [];
-    if (stands.length === 0) continue;
-    let target = stands[0]![1];
-    for (const [, g] of stands) target = better(target, g);
-    for (const [k, g] of stands) merge(target, g, k);
-    merge(target, acr, keyA);
+    for (const [keyA, acr] of acronyms) {
+      if (!others.has(keyA)) continue;
+      const letters = acr.name.replace(/\./g, '');
+      const found = standsFor.get(letters);
+      if (!found) continue;
+      const candidates = found.initials.filter(([k]) => others.has(k));
+      const defined = found.defined.filter(([k]) => others.has(k));
+      // Initials alone are too weak for two letters, or when two organisations have them ("Fannie Mae", "Freddie Mac").
+      const stands = defined.length > 0 ? defined : letters.length >= 3 && candidates.length === 1 ? candidates : [];
+      if (stands.length === 0) continue;
+      let target = stands[0]![1];
+      for (const [, g] of stands) target = better(target, g);
+      for (const [k, g] of stands) merge(target, g, k);
+      merge(target, acr, keyA);
+    }
   }
 
   // "Lehman" after "Lehman Brothers": a one-word organisation name that begins exactly one longer one.
-  let lowerWords: Set<string> | null = null;
   const byFirstWord = new Map<string, [string, Group][]>();
   for (const entry of allLong) {
     const n = normalizeName(entry[1].name);
@@ -763,13 +776,22 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
   }
   for (const [key, g] of [...others]) {
     if (/\s/.test(g.name.trim()) || !byFirstWord.has(normalizeName(g.name)) || !organizational(g) || isAcronym(g.name) || aliasOf(g.name)) continue;
-    lowerWords ??= new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
-    if (lowerWords.has(g.name.toLowerCase())) continue;
+    if (writtenInLowerCase(text, g.name)) continue;
     const longer = [...new Set(byFirstWord.get(normalizeName(g.name))!.filter(([k, o]) => others.has(k) && organizational(o)).map(([, o]) => o))];
     // One company, or one whose name begins all the others ("Fannie Mae", "Fannie Mae Foundation").
     const shortest = longer.reduce<Group | null>((a, b) => (!a || normalizeName(b.name).length < normalizeName(a.name).length ? b : a), null);
     if (shortest && longer.every((o) => normalizeName(o.name).startsWith(normalizeName(shortest.name)))) merge(shortest, g, key);
   }
+}
+
+/** Whether the text also writes a word in lower case ("lehman" no, "motors" yes): then it is no name of its own. */
+function writtenInLowerCase(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[\p{Ll}'’-]+$/u.test(lower)) return false;
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + lower.length] ?? ' ')) return true;
+  }
+  return false;
 }
 
 function withoutLeadingThe(name: string): string {
