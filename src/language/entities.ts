@@ -316,7 +316,6 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   // Not "Wisconsin Trump rally": a first word the text names as a place on its own.
   const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER').map((m) => normalizeName(m.text).split(' ').pop()!));
   const otherWords = new Set(sorted.filter((m) => m.label === 'LOC' && !multiWord(m.text)).map((m) => m.text));
-  const placeNames = new Set(sorted.filter((m) => m.label === 'LOC').map((m) => normalizeName(m.text)));
   for (const m of sorted) {
     if (m.label === 'PER') continue;
     const parts = m.text.trim().split(/\s+/);
@@ -508,7 +507,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     }
     const known = aliasOf(m.text);
     let name = known ? known[0] : m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
-    if (!known && m.label === 'ORG') name = withoutPlacePrefix(name, placeNames, aliasOf);
+    if (!known && m.label === 'ORG') name = withoutPlacePrefix(name, aliasOf);
     // Group by name across types first; the type is decided by vote below.
     const key = known ? normalizeName(name) : organizationKey(normalizeName(name));
     const g = groupFor(key, name, known ? known[1] : TYPE_OF[m.label]);
@@ -516,7 +515,10 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     g.mentions.push(m);
   }
 
-  mergeOrganizationVariants(text, others, aliasOf);
+  // Words the text uses as places: a one-word "organisation" among them is no short company name.
+  const placeWords = new Set(sorted.filter((m) => m.label === 'LOC').map((m) => normalizeName(m.text)));
+  for (const g of others.values()) if (g.type === 'place') placeWords.add(normalizeName(g.name));
+  mergeOrganizationVariants(text, others, aliasOf, placeWords);
 
   // Type by vote (alias-table entries keep theirs).
   for (const g of others.values()) {
@@ -673,15 +675,19 @@ function joinCutOrganizations(text: string, mentions: EntityMention[]): void {
   for (let i = mentions.length - 1; i >= 0; i--) if (absorbed.has(mentions[i]!)) mentions.splice(i, 1);
 }
 
-/** "U.S. Centers for Disease Control" → "Centers for Disease Control": a country (or a place the text names) in front of an organisation's name. */
-function withoutPlacePrefix(name: string, placeNames: Set<string>, aliasOf: AliasLookup): string {
+/**
+ * "U.S. Centers for Disease Control" → "Centers for Disease Control": a country of the alias table
+ * in front of an organisation's name. Not any place: "Louisiana State University", "Korea Centres
+ * for Disease Control" are names of their own.
+ */
+function withoutPlacePrefix(name: string, aliasOf: AliasLookup): string {
   const words = name.split(/\s+/);
   for (let n = Math.min(2, words.length - 2); n >= 1; n--) {
     const prefix = words.slice(0, n).join(' ');
     const rest = words.slice(n);
     if (!/^\p{Lu}/u.test(rest[0]!) || rest.filter((w) => /^\p{Lu}/u.test(w)).length < 2) continue;
     const alias = aliasOf(prefix);
-    if ((alias && (alias[1] === 'place' || isAcronym(prefix))) || placeNames.has(normalizeName(prefix))) return rest.join(' ');
+    if (alias && (alias[1] === 'place' || isAcronym(prefix))) return rest.join(' ');
   }
   return name;
 }
@@ -698,7 +704,7 @@ function organizational(g: Group): boolean {
  * joins a longer one it begins with an "and …" tail; a one-word name the text never writes in
  * lower case joins the one company name it begins ("Lehman" → "Lehman Brothers").
  */
-function mergeOrganizationVariants(text: string, others: Map<string, Group>, aliasOf: AliasLookup): void {
+function mergeOrganizationVariants(text: string, others: Map<string, Group>, aliasOf: AliasLookup, placeWords: Set<string>): void {
   const merge = (into: Group, from: Group, fromKey: string) => {
     if (into === from) return;
     into.mentions.push(...from.mentions);
@@ -774,10 +780,25 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
     if (list) list.push(entry);
     else byFirstWord.set(first, [entry]);
   }
+  // Not a place ("Louisiana" tagged an organisation, then "Louisiana National Guard"), nor a name that
+  // lends itself to a paper, a unit or an office ("Washington Post", "Senate Committee", "Obama Administration").
   for (const [key, g] of [...others]) {
-    if (/\s/.test(g.name.trim()) || !byFirstWord.has(normalizeName(g.name)) || !organizational(g) || isAcronym(g.name) || aliasOf(g.name)) continue;
-    if (writtenInLowerCase(text, g.name)) continue;
-    const longer = [...new Set(byFirstWord.get(normalizeName(g.name))!.filter(([k, o]) => others.has(k) && organizational(o)).map(([, o]) => o))];
+    if (/\s/.test(g.name.trim()) || !byFirstWord.has(normalizeName(g.name)) || !g.mentions.every((m) => m.label === 'ORG') || isAcronym(g.name) || aliasOf(g.name)) continue;
+    if (placeWords.has(normalizeName(g.name)) || writtenInLowerCase(text, g.name)) continue;
+    const ownName = (o: Group) => {
+      const later = normalizeName(o.name).split(' ').slice(1);
+      return !PUBLICATION_WORDS.has(later[later.length - 1]!) && !later.some((w) => ORGANIZATION_HEADS.has(w) || POLITICAL_NAME_ENDS.has(w));
+    };
+    // The company is named in full before the text shortens it ("Lehman Brothers … Lehman").
+    const firstAt = Math.min(...g.mentions.map((m) => m.start));
+    const longer = [
+      ...new Set(
+        byFirstWord
+          .get(normalizeName(g.name))!
+          .filter(([k, o]) => others.has(k) && organizational(o) && ownName(o) && o.mentions.some((m) => m.start < firstAt))
+          .map(([, o]) => o),
+      ),
+    ];
     // One company, or one whose name begins all the others ("Fannie Mae", "Fannie Mae Foundation").
     const shortest = longer.reduce<Group | null>((a, b) => (!a || normalizeName(b.name).length < normalizeName(a.name).length ? b : a), null);
     if (shortest && longer.every((o) => normalizeName(o.name).startsWith(normalizeName(shortest.name)))) merge(shortest, g, key);

@@ -73,6 +73,18 @@ describe('organisation names', () => {
     }
   });
 
+  it('joins no place, paper or office to an organisation named after it', () => {
+    const entities = analyse(
+      'Washington said on Monday it would send more help. The Washington Post reported that the Senate would vote. A Senate Committee on Energy hearing followed, and students at Louisiana State University (LSU) protested.',
+    );
+    const post = entities.find((e) => /Washington Post/.test(e.name));
+    if (post) expect(post.aliases).not.toContain('Washington');
+    const committee = entities.find((e) => /Senate Committee/.test(e.name));
+    if (committee) expect(committee.aliases).not.toContain('Senate');
+    const lsu = entities.find((e) => e.aliases.includes('LSU') || e.name === 'LSU');
+    expect(lsu?.name).toBe('Louisiana State University');
+  });
+
   it('types the tagger\'s "people" as companies by what the text says of them', () => {
     const entities = analyse(
       'Fannie Mae said its shares would be delisted. Investors sold shares of Citigroup, which lost a third of its value. Analysts at Goldman Sachs Group said the bank was sound.',
