@@ -122,7 +122,7 @@ const AGENCY_NICKNAME_ENDINGS = new Set(['mae', 'mac']);
 const COMPANY_HEADS = new Set(
   ('company companies firm firms bank banks lender lenders insurer insurers giant giants carrier carriers automaker automakers ' +
     'retailer retailers maker makers conglomerate brokerage brokerages corporation corporations group conglomerates bankers ' +
-    'enterprises enterprise business businesses institution institutions investor fund funds drugmaker drugmakers manufacturer ' +
+    'enterprises enterprise business businesses institution institutions fund funds drugmaker drugmakers manufacturer ' +
     'manufacturers producer producers supplier suppliers airline airlines chain chains operator operators insurers startup').split(' '),
 );
 
