@@ -320,10 +320,9 @@ export class OnlineClusterer {
   private coverage(doc: Vec, unit: number, s: StoryNode): number {
     const o = this.options;
     if (!s.signature || s.sigDocs === undefined || this.docs > s.sigDocs * 1.02 + 5) {
-      s.signature = [...s.centroid.entries()]
-        .map(([t, c]) => [t, c * this.idf(t)] as [string, number])
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, o.signatureTerms);
+      const weighted: [string, number][] = [];
+      s.centroid.forEach((c, t) => weighted.push([t, c * this.idf(t)]));
+      s.signature = weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, o.signatureTerms);
       s.sigDocs = this.docs;
     }
     let total = 0;
@@ -354,10 +353,9 @@ export class OnlineClusterer {
     let docIdf = new Map<string, number>();
     v.forEach((_, t) => docIdf.set(t, this.idf(t)));
     if (v.size > o.docTerms) {
-      const top = [...v.entries()]
-        .map(([t, w]) => [t, w, w * docIdf.get(t)!] as const)
-        .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, o.docTerms);
+      const weighted: (readonly [string, number, number])[] = [];
+      v.forEach((w, t) => weighted.push([t, w, w * docIdf.get(t)!]));
+      const top = weighted.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)).slice(0, o.docTerms);
       v = normalise(new Map(top.map(([t, w]) => [t, w])));
       docIdf = new Map(top.map(([t]) => [t, docIdf.get(t)!]));
     }
@@ -366,7 +364,11 @@ export class OnlineClusterer {
     docNorm = Math.sqrt(docNorm);
 
     // Candidates: stories sharing the article's most salient keys.
-    const query = [...v.keys()].sort((a, b) => v.get(b)! * docIdf.get(b)! - v.get(a)! * docIdf.get(a)! || (a < b ? -1 : 1)).slice(0, o.queryTerms);
+    // (each key's weight computed once, not in every comparison)
+    const salient: [string, number][] = [];
+    v.forEach((w, t) => salient.push([t, w * docIdf.get(t)!]));
+    salient.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const query = salient.slice(0, o.queryTerms).map(([t]) => t);
     const votes = new Map<string, number>();
     for (const t of query) {
       const ids = this.postings.get(t);

@@ -55,7 +55,34 @@ function seed(i: number): number {
 /** MinHash signature: for each of `size` hash functions, the minimum over the shingle set. */
 export function minhash(shingles: Uint32Array, size: number): Uint32Array {
   const sig = new Uint32Array(size).fill(0xffffffff);
-  for (let i = 0; i < size; i++) {
+  let i = 0;
+  // Four seeds per pass over the shingles: four independent hash chains per load (the same minima).
+  for (; i + 4 <= size; i += 4) {
+    const s0 = seed(i);
+    const s1 = seed(i + 1);
+    const s2 = seed(i + 2);
+    const s3 = seed(i + 3);
+    let m0 = 0xffffffff;
+    let m1 = 0xffffffff;
+    let m2 = 0xffffffff;
+    let m3 = 0xffffffff;
+    for (let j = 0; j < shingles.length; j++) {
+      const x = shingles[j]!;
+      const v0 = mix32(x ^ s0);
+      const v1 = mix32(x ^ s1);
+      const v2 = mix32(x ^ s2);
+      const v3 = mix32(x ^ s3);
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
+    }
+    sig[i] = m0;
+    sig[i + 1] = m1;
+    sig[i + 2] = m2;
+    sig[i + 3] = m3;
+  }
+  for (; i < size; i++) {
     const s = seed(i);
     let min = 0xffffffff;
     for (let j = 0; j < shingles.length; j++) {
