@@ -789,13 +789,17 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
       const later = normalizeName(o.name).split(' ').slice(1);
       return !PUBLICATION_WORDS.has(later[later.length - 1]!) && !later.some((w) => ORGANIZATION_HEADS.has(w) || POLITICAL_NAME_ENDS.has(w));
     };
-    // The company is named in full before the text shortens it ("Lehman Brothers … Lehman").
-    const firstAt = Math.min(...g.mentions.map((m) => m.start));
+    // The company is named in full before the text shortens it ("Lehman Brothers … Lehman"): most
+    // uses of the short name come after the first of the full one.
+    const shortensIt = (o: Group) => {
+      const fullAt = Math.min(...o.mentions.map((m) => m.start));
+      return 2 * g.mentions.filter((m) => m.start > fullAt).length >= g.mentions.length;
+    };
     const longer = [
       ...new Set(
         byFirstWord
           .get(normalizeName(g.name))!
-          .filter(([k, o]) => others.has(k) && organizational(o) && ownName(o) && o.mentions.some((m) => m.start < firstAt))
+          .filter(([k, o]) => others.has(k) && organizational(o) && ownName(o) && shortensIt(o))
           .map(([, o]) => o),
       ),
     ];
