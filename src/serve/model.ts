@@ -5,7 +5,7 @@ import type { Store, StoredQuote, StoryHistoryEntry, StorySummary } from '../sto
 import { sqliteHandle } from '../store/index.js';
 import { containsWords, createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type SpeakerGroup, type StoryFigures, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
 import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
-import { consecutiveDayRuns } from '../story/timeline.js';
+import { consecutiveDayRuns, isBackground } from '../story/timeline.js';
 import type { ClaimEvolution, DateOrigin, DateRange, Disagreement, EntityType, Granularity, IsoDate, RemovedBlock, Span } from '../types.js';
 
 export interface ArticleHead {
@@ -28,6 +28,8 @@ export interface TimelineItem {
   articles: ArticleHead[];
   /** Only written about before its date (a plan, a schedule). */
   expected?: true;
+  /** Dated well before the story's first article: context the articles recall (see isBackground). */
+  background?: true;
 }
 
 export interface QuoteView {
@@ -452,6 +454,7 @@ export function createModel(store: Store) {
             summary: t.summary,
             sentences: t.sentences,
             ...(t.expected ? { expected: true as const } : {}),
+            ...(isBackground(t.date, s.firstSeen) ? { background: true as const } : {}),
             articles: [...new Set([...t.articleIds, ...t.sentences.map((x) => x.articleId)])]
               .map((aid) => articleHeads.get(aid))
               .filter((h): h is ArticleHead => !!h),

@@ -306,7 +306,7 @@ function timelineEntry(t: TimelineItem): Html {
     ? html`<time datetime="${t.date.slice(0, 10)}">${formatSpan(t.date, t.until)}</time>`
     : html`${wd ? html`<span class="weekday">${wd}</span> ` : ''}${timeEl(t.date, t.granularity)}`}</div>
   <div class="tl-body">
-    <p>${t.expected ? html`<span class="tag" title="Every account of this date was written before it: a plan or a schedule, not a report that it happened">expected</span> ` : ''}${t.summary}</p>
+    <p>${t.expected ? html`<span class="tag" title="Every account of this date was written before it: a plan or a schedule, not a report that it happened">expected</span> ` : ''}${t.background ? html`<span class="tag" title="Dated well before the story's first article: context the articles recall, not news of the story">background</span> ` : ''}${t.summary}</p>
     ${t.articles.length ? reportedBy(t.articles) : ''}
     ${extra.length
       ? html`<details class="tl-more"><summary>${plural(extra.length, 'more account')}</summary><ul>${extra.map(

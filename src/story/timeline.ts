@@ -518,6 +518,17 @@ function defaultDateCount(scores: number[]): number {
  * Runs of consecutive days that one sentence dates ("a meeting … on January 12 and talks … on
  * January 13"), for showing them as one entry instead of the same sentence twice. Input in date order.
  */
+/**
+ * Whether a timeline entry is background: its whole day, month or year ends more than `leadInDays`
+ * (the run-up, see DEFAULT_SPREAD) before the story's first article — context the articles recall,
+ * not news of the story.
+ */
+export function isBackground(date: string, firstSeen: IsoDate | null, leadInDays = DEFAULT_SPREAD.leadInDays): boolean {
+  if (!firstSeen) return false;
+  const end = date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date.slice(0, 10);
+  return end < addDays(firstSeen, -leadInDays);
+}
+
 export function consecutiveDayRuns<T extends { date: string; granularity: string; summary: string }>(entries: T[]): T[][] {
   const runs: T[][] = [];
   const dayAfter = (d: string) => new Date(Date.parse(d.slice(0, 10) + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);

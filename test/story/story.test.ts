@@ -231,3 +231,19 @@ describe.skipIf(!existsSync(T17))('Timeline17', () => {
     for (const e of story.timeline) expect(e.sentences.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('background entries', () => {
+  it('are those whose whole day, month or year ends before the run-up to the first article', async () => {
+    const { isBackground } = await import('../../src/story/timeline.js');
+    // Timeline17 Finan (first article 2008-09-12): "Patrick Leahy (born March 31, 1940)"
+    expect(isBackground('1940-03-31', '2008-09-12')).toBe(true);
+    expect(isBackground('2008-07', '2008-09-12')).toBe(true);
+    expect(isBackground('2008-08-20', '2008-09-12')).toBe(false); // the run-up
+    expect(isBackground('2008-08', '2008-09-12')).toBe(false);
+    expect(isBackground('2008', '2008-09-12')).toBe(false);
+    expect(isBackground('1940-03-31', null)).toBe(false);
+    // the seeds' "Last month Biden caused an uproar" (March 2021, first article 16 April) is the run-up
+    const story = buildStory(seedArticles());
+    expect(story.timeline.filter((t) => isBackground(t.date, story.firstSeen))).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import type { PublishedEstimate } from '../../store/store.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printable, printJson, table, truncate, wrap } from '../output.js';
 import { createViews } from '../../store/sqlite/views.js';
-import { consecutiveDayRuns } from '../../story/timeline.js';
+import { consecutiveDayRuns, isBackground } from '../../story/timeline.js';
 import { spreadOverDates } from '../../story/claims.js';
 
 interface ReadFlags {
@@ -76,7 +76,7 @@ export function printStory(store: Store, id: string): void {
       const t = run[0]!;
       const sources = [...new Set(run.flatMap((e) => e.articleIds).map((x) => sourceOf.get(x) ?? x))].join(', ');
       const date = run.length > 1 ? `${t.date.slice(0, 10)}–${run[run.length - 1]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
-      const summary = (t.expected ? '(expected) ' : '') + t.summary;
+      const summary = (t.expected ? '(expected) ' : '') + (isBackground(t.date, story.firstSeen) ? '(background) ' : '') + t.summary;
       if (date.length > 10) out.push(`  ${date}`, `              ${wrap(summary, 84, '              ').trimStart()}`);
       else out.push(`  ${date.padEnd(10)}  ${wrap(summary, 84, '              ').trimStart()}`);
       out.push(`              ↳ ${sources}`);
