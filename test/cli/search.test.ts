@@ -52,6 +52,11 @@ describe('storyline search', () => {
     const ambiguous = run(['search', 'talks', '--db', db, '--entity', 'Russ']);
     expect(ambiguous.status).toBe(1);
     expect(ambiguous.stderr).toMatch(/"Russ" names \d+ entities: .*Russia/);
+    // a name some entity is known by exactly, and the most mentioned so: "Putin" (also inside the
+    // alias "Putin-Biden" of Joe Biden) is Vladimir Putin (review 4 item 6: "CDC")
+    const putin = run(['search', 'talks', '--db', db, '--entity', 'Putin', '--json']);
+    expect(putin.status).toBe(0);
+    expect(JSON.parse(putin.stdout).total).toBeGreaterThan(0);
   });
 
   it('says how to search when a query has nothing to look for: only exclusions, or no word (review 4 item 11)', async () => {

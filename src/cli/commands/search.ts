@@ -66,7 +66,12 @@ export function registerSearch(program: Command): void {
           const matches = byId ? [byId] : store.findEntitiesByName(q.entity);
           const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
           const exact = matches.filter((e) => fold(e.name) === fold(q.entity!));
-          const found = matches.length === 1 ? matches[0] : exact.length === 1 ? exact[0] : undefined;
+          // Else the most mentioned entity known by exactly this name ("CDC" for the Centers for
+          // Disease Control and Prevention), when it is mentioned more than all the others together.
+          const byAlias = matches.filter((e) => e.aliases.some((a) => fold(a) === fold(q.entity!)));
+          const mentions = (e: (typeof matches)[number]) => e.mentionCount ?? 0;
+          const leading = byAlias.length && mentions(byAlias[0]!) > byAlias.slice(1).reduce((n, e) => n + mentions(e), 0) ? byAlias[0] : undefined;
+          const found = matches.length === 1 ? matches[0] : exact.length === 1 ? exact[0] : leading;
           if (!matches.length) throw new Error(`no entity matches "${q.entity}": list them with \`storyline entities\``);
           if (!found) {
             const some = matches.slice(0, 8).map((e) => `${e.name} (${e.type}, ${e.id})`).join('; ');
