@@ -101,6 +101,12 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   splitRestThreshold: 0.1,
 };
 
+/**
+ * A term's learned document frequency is kept below this, its total count above (see
+ * OnlineClusterer.counts): exact in a double for up to 2^26 (67 million) articles.
+ */
+const DF_SPAN = 2 ** 26;
+
 /** Sparse vector: term → weight. */
 export type Vec = Map<string, number>;
 
@@ -225,7 +231,6 @@ export class OnlineClusterer {
   readonly mergedInto = new Map<string, string>();
   /** Story made by a split → the story it came from, for every split ever made (small). */
   readonly splitFrom = new Map<string, string>();
-  readonly df = new Map<string, number>();
   docs = 0;
   seq = 0;
   today = -Infinity;
@@ -235,17 +240,37 @@ export class OnlineClusterer {
     private readonly hooks: ClusterHooks = {},
   ) {
     this.prior = options.backgroundPrior ? backgroundDf() : { docs: 0, df: new Map() };
-    this.dfTotal = new Map(this.prior.df);
+    this.counts = new Map();
+    this.prior.df.forEach((n, t) => this.counts.set(t, n * DF_SPAN));
   }
 
   private readonly prior: { docs: number; df: Map<string, number> };
 
-  /** Learned plus background counts: what the IDF reads (one lookup). */
-  private readonly dfTotal: Map<string, number>;
+  /**
+   * Per term, its total count (background prior plus learned document frequency) and its learned
+   * document frequency in one number, `total * DF_SPAN + df`: learning a term is one lookup in this
+   * large table, not one in each of two (the lookups are cache misses), and the IDF reads one.
+   */
+  private readonly counts: Map<string, number>;
+  private learned = 0;
 
   /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    return Math.log(1 + (this.docs + this.prior.docs + 1) / ((this.dfTotal.get(term) ?? 0) + 1));
+    const packed = this.counts.get(term);
+    const total = packed === undefined ? 0 : Math.floor(packed / DF_SPAN);
+    return Math.log(1 + (this.docs + this.prior.docs + 1) / (total + 1));
+  }
+
+  /** The learned document frequency of a term (undefined when no article had it). */
+  dfOf(term: string): number | undefined {
+    const packed = this.counts.get(term);
+    const df = packed === undefined ? 0 : packed % DF_SPAN;
+    return df === 0 ? undefined : df;
+  }
+
+  /** How many terms articles have had. */
+  get learnedTerms(): number {
+    return this.learned;
   }
 
   /**
@@ -262,8 +287,9 @@ export class OnlineClusterer {
 
   /** Sets a learned document frequency (when state is loaded). */
   setDf(term: string, df: number): void {
-    this.dfTotal.set(term, this.priorOf(term) + df);
-    this.df.set(term, df);
+    if (!(df > 0 && df < DF_SPAN)) return;
+    if (this.dfOf(term) === undefined) this.learned++;
+    this.counts.set(term, (this.priorOf(term) + df) * DF_SPAN + df);
   }
 
   /** The surviving story for an id, following merges. */
@@ -281,9 +307,12 @@ export class OnlineClusterer {
   learn(v: Vec): void {
     this.docs++;
     v.forEach((_, t) => {
-      const df = (this.df.get(t) ?? 0) + 1;
-      this.df.set(t, df);
-      this.dfTotal.set(t, (this.dfTotal.get(t) ?? this.priorOf(t)) + 1);
+      const packed = this.counts.get(t);
+      // one more for the total and one more for the learned frequency
+      const next = (packed ?? this.priorOf(t) * DF_SPAN) + DF_SPAN + 1;
+      this.counts.set(t, next);
+      const df = next % DF_SPAN;
+      if (df === 1) this.learned++;
       this.hooks.termCounted?.(t, df);
     });
   }

@@ -371,7 +371,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
       }
     }
     for (const e of dirtyEvents.values()) pending.set(`link/event/${e.id}`, eventToJson(e));
-    for (const t of dirtyTerms) pending.set(`link/df/${t}`, String(clusterer.df.get(t)));
+    for (const t of dirtyTerms) pending.set(`link/df/${t}`, String(clusterer.dfOf(t)));
     pending.set('link/meta', JSON.stringify({ docs: clusterer.docs, seq: clusterer.seq, today: Number.isFinite(clusterer.today) ? clusterer.today : null }));
     for (const [k, v] of pending) {
       if (v === null) state.delete(k);
@@ -392,7 +392,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
       stories: clusterer.stories.size,
       events: clusterer.events.size,
       nearIndex: near.size,
-      terms: clusterer.df.size,
+      terms: clusterer.learnedTerms,
       docs: clusterer.docs,
     }),
   };
