@@ -268,6 +268,17 @@ class PackedSentence implements Sentence {
   toJSON(): Sentence {
     return { start: this.start, end: this.end, tokens: this.tokens };
   }
+
+  /** [start, end, start, end, …] of the tokens, without making them. */
+  offsets(): number[] {
+    return Array.from(this.#offsets.subarray(this.#from, this.#to));
+  }
+}
+
+/** A sentence's token offsets as [start, end, start, end, …] (a packed sentence makes no tokens for it). */
+export function tokenOffsets(sentence: Sentence): number[] {
+  if (sentence instanceof PackedSentence) return sentence.offsets();
+  return sentence.tokens.flatMap((t) => [t.start, t.end]);
 }
 
 /**

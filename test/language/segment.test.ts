@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packSentences, segment, tokenize } from '../../src/language/segment.js';
+import { packSentences, segment, tokenOffsets, tokenize } from '../../src/language/segment.js';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 const sentences = (text: string) => segment(text).map((s) => text.slice(s.start, s.end));
@@ -97,6 +97,7 @@ describe('packSentences', () => {
       expect(JSON.stringify(packed)).toBe(JSON.stringify(plain));
       // a token array is made once and then kept
       expect(packed[0]!.tokens).toBe(packed[0]!.tokens);
+      expect(packSentences(text, segment(text)).map(tokenOffsets)).toEqual(plain.map(tokenOffsets));
     }
   });
   it('leaves sentences as they are when a token is not the text it spans', () => {
