@@ -947,12 +947,9 @@ export async function ingestDocuments(
       if (options.signal?.aborted) break reading;
     }
   }
-  if (options.signal?.aborted) {
-    report.interrupted = true;
-    maybeRebuild(true);
-    return report;
-  }
+  // (an interrupted run still lets what it stored date earlier articles: the next run starts past them)
   if (report.stored > 0) redateYearless(seqAtStart);
+  if (options.signal?.aborted) report.interrupted = true;
   maybeRebuild(true);
   const stale = store.countStaleAnalyses(ANALYSIS_VERSION);
   if (stale) report.staleAnalyses = stale;

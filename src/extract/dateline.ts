@@ -102,6 +102,8 @@ function dateOf(run: string): string | null {
   // the day: a number of one or two digits that is no part of a time
   const day = [...run.matchAll(/(?<![:\d])(\d{1,2})(?:st|nd|rd|th)?\b(?![:\d])/g)].map((m) => Number(m[1])).find((d) => d >= 1 && d <= 31);
   if (!day) return null;
+  // "Tue Feb 31, 2009": a day the month does not have dates nothing
+  if (new Date(Date.UTC(Number(year), monthNo - 1, day)).getUTCDate() !== day) return null;
   return `${year}-${String(monthNo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -35,6 +35,8 @@ describe('splitDateline', () => {
     expect(splitDateline('2009 06 24 07:14 JST CHICAGO ( Reuters ) - The U.S. government is investing')?.body).toBe('The U.S. government is investing');
     expect(splitDateline("By Lisa Rein and Ed O'Keefe BP has reimbursed the federal government")?.body).toBe('BP has reimbursed the federal government');
     expect(splitDateline('By Mary Ann Smith The agency said on Monday')?.body).toBe('The agency said on Monday');
+    // a day the month does not have is cut as a stamp but dates nothing (code review, session 6)
+    expect(splitDateline('GENEVA | Tue Feb 31 , 2009 1:58 pm EDT GENEVA ( Reuters ) - The vaccines are ready .')).toMatchObject({ body: 'The vaccines are ready .', date: null });
   });
 
   it('returns a headline printed before the dateline apart, and drops a toolbar or credit', () => {
