@@ -356,7 +356,7 @@ const READER_PITCH_RE = /\b(?:you|your|our|us)\b/i;
 const PITCH_CUE_RE = /\b(?:inbox|newsletters?|subscribe|subscription|sign up|follow (?:us|\p{Lu}[\p{L}.]*) on|listen (?:to|back)|download (?:the|our) app|get (?:the|our) app|delivered (?:daily|weekly|weekday)|click here)\b/iu;
 
 const TAIL_CTA_RE =
-  /(?:\b(?:follow (?:us|him|her|them|me)\b[^.]{0,40}\b(?:on|at|@)|(?:e-?mail|contact|reach) (?:him|her|them|us|the author)\b|may be reached at|click here|sign up|subscribe|newsletter|delivered (?:to your inbox|through your letterbox)|join our|for as little as|get access to|have a (?:news )?tip\b|this post may contain affiliate|affiliate links?|disclosure)|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{3,})/i;
+  /(?:\b(?:follow (?:us|him|her|them|me)\b[^.]{0,40}\b(?:on|at|@)|(?:e-?mail|contact|reach) (?:him|her|them|us|the author)\b|may be reached at|click here|sign up|subscribe|newsletter|delivered (?:to your inbox|through your letterbox)|join our|for as little as|get access to|have a (?:news )?tip\b|this post may contain affiliate|affiliate links?|disclosure)|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?:^|\s)@\w{3,})/i;
 
 const TRAILING_CREDIT_RE = /\((?:(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|PA|Xinhua|Anadolu)\s+)?(?:photos?|pictures?|images?|photograph|credit|file)\b[^()]{0,120}\)\s*$/i;
 const LEADING_CREDIT_RE = /^\((?:image|photo|picture|credit|foto|bild)s?(?: credit)?\s*:[^()]{1,120}\)\s*/i;

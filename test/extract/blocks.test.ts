@@ -62,3 +62,11 @@ describe('block keys and whitespace, fast paths = their definitions', () => {
     for (const line of lines) expect(collapseSpaces(line), line).toBe(line.replace(/\s+/g, ' '));
   });
 });
+
+describe('hostile text is read in linear time (code review, session 6)', () => {
+  it('a 120,000-letter run with no "@" is no e-mail address (the address pattern backtracked over it)', async () => {
+    const { extractFromText } = await import('../../src/extract/text/index.js');
+    const out = extractFromText('A'.repeat(120_000) + ' |');
+    expect(out.text.length).toBeGreaterThan(100_000);
+  }, 5_000);
+});

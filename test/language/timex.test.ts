@@ -531,3 +531,13 @@ describe('TimeBank smoke check', () => {
     expect(hit / gold).toBeGreaterThan(0.85);
   });
 });
+
+describe('hostile text is read in linear time (code review, session 6)', () => {
+  it('long runs of spaces or capitals find nothing and do not stall the date rules', () => {
+    expect(findTimexes('Intro sentence here. ' + ' '.repeat(60_000) + 'x', { dct: '2009-06-30' })).toEqual([]);
+    expect(findTimexes('A'.repeat(60_000) + ' |', { dct: '2009-06-30' })).toEqual([]);
+    // the glued-month start and the day-range end still work
+    expect(findTimexes('The talks endedSeptember 5 after a week.', { dct: '2009-09-30' }).map((t) => t.value)).toContain('2009-09-05');
+    expect(findTimexes('The summit ran from June 3-5, 2009.', { dct: '2009-05-30' }).map((t) => t.value)).toContain('2009-06-05');
+  }, 5_000);
+});

@@ -213,7 +213,7 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `(?:\\b|(?<=[a-z])(?=[A-Z][a-z]+\\.?\\s+\\d))(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
+  `(?:\\b|(?<=[a-z])(?=[A-Z][a-z]{1,11}\\.?\\s+\\d))(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
   10,
   (m, text) => {
     const monWord = m[2] ?? m[6]!;
@@ -275,7 +275,7 @@ rule('day-of-month', `\\b(?:on|by|since|until|till|from|before|after)\\s+the\\s+
 // The far end of a day range: "Aug. 10 to 15", "March 3-5, 1998" ("15" and "5" are dates too).
 rule(
   'day-range-end',
-  `(?<=\\b(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}\\s*(?:-|–|to|through|and|until|till)\\s*)(${DAYNUM})${DAYSUF}(?![\\d:%]|\\s*(?:percent|a\\.m|p\\.m|am\\b|pm\\b|[A-Za-z]))(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?`,
+  `(?=\\d)(?<=\\b(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}\\s*(?:-|–|to|through|and|until|till)\\s*)(${DAYNUM})${DAYSUF}(?![\\d:%]|\\s*(?:percent|a\\.m|p\\.m|am\\b|pm\\b|[A-Za-z]))(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?`,
   10,
   (m) => {
     const mo = monthNumber(m[1]!);
