@@ -344,12 +344,45 @@ export function firstReports(mentions: DatedMention[], vectorOf: Map<DatedMentio
     if (list) list.push(m);
     else byDay.set(m.date, [m]);
   }
+  // Vectors with no term in common have cosine 0, so (for a threshold of 0 or more) a lead need only be
+  // compared with the day-before mentions that share one of its terms: postings per day, built on demand.
+  const postingsByDay = new Map<IsoDate, Map<string, DatedMention[]>>();
+  const postingsOf = (day: IsoDate): Map<string, DatedMention[]> | undefined => {
+    let postings = postingsByDay.get(day);
+    if (postings) return postings;
+    const told = byDay.get(day);
+    if (!told) return undefined;
+    postings = new Map();
+    for (const x of told) {
+      for (const term of vectorOf.get(x)!.keys()) {
+        const list = postings.get(term);
+        if (list) list.push(x);
+        else postings.set(term, [x]);
+      }
+    }
+    postingsByDay.set(day, postings);
+    return postings;
+  };
+  const toldBefore = (m: DatedMention, v: Vector, day: IsoDate): boolean => {
+    const close = (x: DatedMention) => x.articleId !== m.articleId && cosine(vectorOf.get(x)!, v) > threshold;
+    if (!(threshold >= 0)) return byDay.get(day)?.some(close) ?? false;
+    const postings = postingsOf(day);
+    if (!postings) return false;
+    const seen = new Set<DatedMention>();
+    for (const term of v.keys()) {
+      for (const x of postings.get(term) ?? []) {
+        if (seen.has(x)) continue;
+        seen.add(x);
+        if (close(x)) return true;
+      }
+    }
+    return false;
+  };
   return mentions.map((m) => {
     if (m.basis !== 'publication' || m.anchored) return m;
     const dayBefore = addDays(m.date, -1);
-    const told = byDay.get(dayBefore);
     const v = vectorOf.get(m)!;
-    if (!told?.some((x) => x.articleId !== m.articleId && cosine(vectorOf.get(x)!, v) > threshold)) return m;
+    if (!toldBefore(m, v, dayBefore)) return m;
     const moved: DatedMention = { ...m, date: dayBefore, from: dayBefore, last: dayBefore };
     vectorOf.set(moved, v);
     return moved;
