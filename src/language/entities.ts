@@ -153,9 +153,9 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
     } else break;
     k--;
   }
+  if (head < 0 || unknown >= 3) return null;
   // A run from the start of the text's first sentence (a headline running into the body): two are enough.
-  const fromStart = opening && tokens.slice(0, k + 1).every((t) => personAt(t.start) || isCapitalized(t.text));
-  if (head < 0 || unknown >= (fromStart ? 2 : 3)) return null;
+  if (unknown === 2 && opening && k < capitalisedRunLength(tokens, personAt)) return null;
   let start = k + 1;
   // Trim function words at the left edge ("of", "the", "'s" without an owner).
   while (start <= last && (NOT_ROLE_START.has(tokens[start]!.text.toLowerCase()) || /^(of|for|and|-|'s|’s)$/i.test(tokens[start]!.text))) start++;
@@ -165,6 +165,22 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
   const role = text.slice(tokens[start]!.start, tokens[last]!.end).trim();
   return role || null;
 }
+/**
+ * How many tokens from a sentence's start are capitalised or inside a person's name, worked out
+ * once per sentence (roleBefore asks for every person the sentence names: a long shouted first
+ * sentence made that quadratic).
+ */
+const capitalisedRuns = new WeakMap<Token[], number>();
+function capitalisedRunLength(tokens: Token[], personAt: (offset: number) => boolean): number {
+  let n = capitalisedRuns.get(tokens);
+  if (n === undefined) {
+    n = 0;
+    while (n < tokens.length && (personAt(tokens[n]!.start) || isCapitalized(tokens[n]!.text))) n++;
+    capitalisedRuns.set(tokens, n);
+  }
+  return n;
+}
+
 /** Whether an offset falls inside one of `spans` (sorted by start): a binary search over the furthest end so far. */
 function spanCover(spans: { start: number; end: number }[]): (offset: number) => boolean {
   const reachEnd: number[] = [];

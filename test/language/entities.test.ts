@@ -455,3 +455,11 @@ describe('namesakes on PolNeAR, hand-labelled', () => {
     expect(right / total).toBeGreaterThan(0.88);
   });
 });
+
+describe('hostile text is read in linear time (code review, session 6)', () => {
+  it('a long shouted first sentence naming thousands of people still gets its roles worked out', async () => {
+    const { analyze } = await import('../../src/language/index.js');
+    const a = analyze('SARAH PALIN '.repeat(20_000), { dct: '2009-06-30' });
+    expect(a.sentences.length).toBeGreaterThan(0);
+  }, 5_000);
+});
