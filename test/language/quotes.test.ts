@@ -534,3 +534,12 @@ describe('hostile text', () => {
     expect(Array.isArray(analyze(text, { dct: '2008-09-26' }).quotes)).toBe(true);
   });
 });
+
+describe('a headline quotation in single marks (code review, session 6)', () => {
+  it('is not closed by a possessive apostrophe ("the workers’ families")', async () => {
+    const { analyze } = await import('../../src/language/index.js');
+    const text = 'Barack Obama said on Monday the plan would work.\n\nBarack Obama: ‘The workers’ families will be protected’ Two people have been admitted to a Scottish hospital.';
+    const contents = analyze(text, { dct: '2009-04-27' }).quotes.map((q) => text.slice(q.content[0], q.content[1]));
+    expect(contents).toContain('The workers’ families will be protected');
+  });
+});

@@ -275,7 +275,10 @@ function headlineAttribution(text: string, p: Paragraph, index: number, speakers
   // "Nicola Sturgeon: `The patients … further tests' Two people have been admitted …": a headline
   // quotation ends at its closing mark, the report after it is not hers
   const closing = QUOTE_CLOSER[m[4]![0]!];
-  const closed = closing ? new RegExp(`[^\\s]\\s?${closing}(?=\\s+\\S)`).exec(m[4]!.slice(1)) : null;
+  // (a single quotation mark doubles as an apostrophe: "the workers’ families" closes nothing, so
+  // it closes only before a capital, as the next sentence starts)
+  const next = closing?.includes('’') ? '(?=\\s+\\p{Lu})' : '(?=\\s+\\S)';
+  const closed = closing ? new RegExp(`[^\\s]\\s?${closing}${next}`, 'u').exec(m[4]!.slice(1)) : null;
   const end = closed ? contentStart + 1 + closed.index + closed[0].length : p.end;
   const content = trimSpan(text, [contentStart, end]);
   if (!content) return null;
