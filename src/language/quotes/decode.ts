@@ -516,30 +516,75 @@ export function attributionsInSequence(
  * into what a later cue says, the earlier content stops at that sentence.
  */
 function splitAtLaterSentences(tokens: QToken[], q: Uint8Array, atts: RawAttribution[]): void {
-  for (const a of atts) {
-    if (!a.cue) continue;
-    const before = a.content;
-    for (const b of atts) {
-      if (b === a || !b.cue || b.cue[0] <= a.cue[0]) continue;
-      const bStart = Math.min(...b.content.map((c) => c[0]));
-      a.content = a.content.map((piece) => {
-        if (!(piece[0] < bStart && bStart < piece[1] && b.cue![0] >= piece[1] - 1)) return piece;
-        const k = tokens.findIndex((t) => t.start === bStart);
-        if (k <= 0 || !tokens[k]!.sentStart || tokens[k - 1]!.end <= piece[0]) return piece;
-        return [piece[0], tokens[k - 1]!.end];
-      });
+  // Each later attribution can cut a piece only where its content starts inside that piece, so the
+  // candidates for a piece are found by binary search over content starts, then applied in the
+  // order of `atts` (a cut shortens the piece, which changes what the next candidate may do).
+  const starts: { index: number; start: number }[] = [];
+  atts.forEach((b, index) => {
+    if (b.cue && b.content.length > 0) starts.push({ index, start: Math.min(...b.content.map((c) => c[0])) });
+  });
+  starts.sort((x, y) => x.start - y.start || x.index - y.index);
+  const firstAfter = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]!.start > offset) hi = mid;
+      else lo = mid + 1;
     }
-    if (a.content === before || a.content.every((c, i) => c[1] === before[i]![1])) continue;
+    return lo;
+  };
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (!tokenAt.has(t.start)) tokenAt.set(t.start, i);
+  });
+  const ordered = tokens.every((t, i) => i === 0 || tokens[i - 1]!.start <= t.start);
+  atts.forEach((a, ai) => {
+    if (!a.cue) return;
+    const aCue = a.cue[0];
+    const before = a.content;
+    a.content = a.content.map((original) => {
+      const later: { index: number; start: number }[] = [];
+      for (let j = firstAfter(original[0]); j < starts.length && starts[j]!.start < original[1]; j++) {
+        if (starts[j]!.index !== ai && atts[starts[j]!.index]!.cue![0] > aCue) later.push(starts[j]!);
+      }
+      later.sort((x, y) => x.index - y.index);
+      let piece = original;
+      for (const { index, start: bStart } of later) {
+        const bCue = atts[index]!.cue![0];
+        if (!(piece[0] < bStart && bStart < piece[1] && bCue >= piece[1] - 1)) continue;
+        const k = tokenAt.get(bStart) ?? -1;
+        if (k <= 0 || !tokens[k]!.sentStart || tokens[k - 1]!.end <= piece[0]) continue;
+        piece = [piece[0], tokens[k - 1]!.end];
+      }
+      return piece;
+    });
+    if (a.content.every((c, i) => c[1] === before[i]![1])) return;
     // direct or not, over what is left (words only, as above)
+    const from = Math.min(...a.content.map((c) => c[0]));
+    const to = Math.max(...a.content.map((c) => c[1]));
     let words = 0;
     let quoted = 0;
-    tokens.forEach((t, i) => {
-      if (q[i] === 2 || q[i] === 3 || !/[\p{L}\p{N}]/u.test(t.text) || !a.content.some((c) => t.start >= c[0] && t.end <= c[1])) return;
+    for (let i = ordered ? lowerBoundByStart(tokens, from) : 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (ordered && t.start > to) break;
+      if (q[i] === 2 || q[i] === 3 || !/[\p{L}\p{N}]/u.test(t.text) || !a.content.some((c) => t.start >= c[0] && t.end <= c[1])) continue;
       words++;
       if (q[i] !== 0) quoted++;
-    });
+    }
     if (words > 0 && quoted >= 0.6 * words) a.direct = true;
+  });
+}
+
+function lowerBoundByStart(tokens: QToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
   }
+  return lo;
 }
 
 /** Contents are tagged again for nested attributions only when a word this likely a cue is in them. */

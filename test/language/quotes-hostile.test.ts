@@ -1,0 +1,19 @@
+// Inputs built to make quote decoding slow: they must complete with the expected attributions.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/language/index.js';
+
+describe('quotes on hostile input', () => {
+  it('decodes one paragraph of thousands of short attributions, each with its own content', () => {
+    // every attribution of a paragraph used to be compared with every other one when a content
+    // that runs into a later sentence is cut (splitAtLaterSentences): quadratic in attributions
+    const repeats = 3000;
+    const text = '"Yes," he said. '.repeat(repeats);
+    const { quotes } = analyze(text, { dct: '2009-06-30' });
+    expect(quotes).toHaveLength(repeats);
+    for (const [k, quote] of quotes.entries()) {
+      expect(text.slice(quote.content[0], quote.content[1])).toBe('Yes');
+      expect(quote.cue?.[0]).toBe(k * 16 + 10);
+      expect(quote.direct).toBe(true);
+    }
+  });
+});
