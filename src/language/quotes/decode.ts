@@ -56,6 +56,25 @@ function distance(a: TagSpan, cue: TagSpan): number {
   return gap(a, cue) + (a.sentence === cue.sentence ? 0 : 1000 * Math.abs(a.sentence - cue.sentence));
 }
 
+/**
+ * The span of `sorted` (disjoint, in text order) nearest to `x` (disjoint from all of them) by
+ * `distance`, which grows away from x on each side: the neighbour before x wins a tie, as the
+ * first in text order.
+ */
+function nearest(sorted: TagSpan[], x: TagSpan): TagSpan | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.first > x.first) hi = mid;
+    else lo = mid + 1;
+  }
+  const before = lo > 0 ? sorted[lo - 1]! : null;
+  const after = lo < sorted.length ? sorted[lo]! : null;
+  if (!before || !after) return before ?? after;
+  return distance(before, x) <= distance(after, x) ? before : after;
+}
+
 const QUOTE_CHARS = /^["“”„«»‘’']/;
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
@@ -385,18 +404,10 @@ export function attributionsInSequence(
   const cues = spans.filter((x) => x.role === 'C');
   if (cues.length === 0) return [];
   const sources = new Map<TagSpan, TagSpan>();
+  const sourceSpans = spans.filter((x) => x.role === 'S');
   for (const cue of cues) {
-    let best: TagSpan | null = null;
-    let bestD = Infinity;
-    for (const sp of spans) {
-      if (sp.role !== 'S') continue;
-      const d = distance(sp, cue);
-      if (d < bestD) {
-        bestD = d;
-        best = sp;
-      }
-    }
-    if (best && bestD < 1000) sources.set(cue, best);
+    const best = nearest(sourceSpans, cue);
+    if (best && distance(best, cue) < 1000) sources.set(cue, best);
   }
   // cues the tagger gave no source: a coordinated verb shares the previous cue's source
   // ("X described …, but said …"); otherwise a short subject at the sentence start
@@ -413,34 +424,19 @@ export function attributionsInSequence(
   }
   for (const [cue, src] of sources) sources.set(cue, withApposition(tokens, src, cue));
   const contents = new Map<TagSpan, TagSpan[]>();
+  let lastQuoted: { cue: TagSpan } | null = null;
   for (const sp of spans) {
     if (sp.role !== 'Q') continue;
-    let best: TagSpan | null = null;
-    let bestD = Infinity;
-    for (const cue of cues) {
-      const d = distance(sp, cue);
-      if (d < bestD) {
-        bestD = d;
-        best = cue;
-      }
-    }
+    let best = nearest(cues, sp);
     // a quotation in a sentence with no cue of its own continues the quotation before it
     // ("“…,” Mr. Obama said at the gala, where Mrs. Clinton also spoke. “Tolerance is on the ballot.”")
-    if (best && best.sentence !== sp.sentence && q[sp.first] !== 0 && sp.first > 0) {
-      let previousEnd = -1;
-      for (const [cue, list] of contents) {
-        for (const x of list) {
-          if (x.last < sp.first && x.last > previousEnd && q[x.first] !== 0) {
-            previousEnd = x.last;
-            best = cue;
-          }
-        }
-      }
-    }
+    // (spans come in text order, so the quotation before it is the last quoted one assigned)
+    if (best && best.sentence !== sp.sentence && q[sp.first] !== 0 && sp.first > 0 && lastQuoted) best = lastQuoted.cue;
     if (best) {
       const list = contents.get(best) ?? [];
       list.push(sp);
       contents.set(best, list);
+      if (q[sp.first] !== 0) lastQuoted = { cue: best };
     }
   }
   colonQuotations(tokens, q, cues, contents);
