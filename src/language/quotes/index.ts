@@ -131,7 +131,11 @@ const CLOSED_QUOTE = /["”“»’][.!?]?$/;
  */
 function continuations(text: string, paras: Paragraph[], usable: boolean[], atts: RawAttribution[]): { content: Span; from: RawAttribution | null }[] {
   const byParagraph = new Map<number, RawAttribution[]>();
-  for (const a of atts) byParagraph.set(a.paragraph, [...(byParagraph.get(a.paragraph) ?? []), a]);
+  for (const a of atts) {
+    const list = byParagraph.get(a.paragraph);
+    if (list) list.push(a);
+    else byParagraph.set(a.paragraph, [a]);
+  }
   const out: { content: Span; from: RawAttribution | null }[] = [];
   const isOrphanQuote = (i: number) => {
     const p = paras[i];
