@@ -19,6 +19,7 @@ import type {
 import { migrations } from './migrations.js';
 import { saveStoryFigures, sourceVariants, storyRecordFromRow, storySummaryFromRow } from './views.js';
 import { foldName, foldedNameList, likeLiteral } from '../../search/tokens.js';
+import { tokenOffsets } from '../../language/segment.js';
 
 type Row = Record<string, unknown>;
 
@@ -623,7 +624,8 @@ interface CompactAnalysis extends Omit<Analysis, 'sentences'> {
 function compactAnalysis(a: Analysis): CompactAnalysis {
   return {
     ...a,
-    sentences: a.sentences.map((s) => [s.start, s.end, s.tokens.flatMap((t) => [t.start, t.end])]),
+    // (tokenOffsets reads a packed sentence's offsets without making its token objects)
+    sentences: a.sentences.map((s) => [s.start, s.end, tokenOffsets(s)]),
   };
 }
 
