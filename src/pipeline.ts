@@ -18,7 +18,6 @@ import { buildStory, type StoryArticle } from './story/index.js';
 import { metadataDate } from './ingest/dates.js';
 
 /** Bump when extraction or analysis changes what is stored: `storyline reprocess` upgrades older rows. */
-// Raised when extraction or analysis output changes: `storyline reprocess` then brings stored articles up to date.
 export const ANALYSIS_VERSION = 2;
 
 export interface IngestProgress {
@@ -586,7 +585,6 @@ export function rebuildDirtyStories(store: Store, now: Date = new Date(), policy
 
 // ─── batches ────────────────────────────────────────────────────────────────────────────────────
 
-/** Orders items as they would have arrived: by publication date, undated last, stable otherwise. */
 /**
  * The day an article undated but for an inferred range or lower bound is linked on: the middle of
  * the range, else its first possible day. Only for clustering (stories age by it); the article
@@ -608,15 +606,21 @@ function linkingDate(p: PublicationEstimate): IsoDate | null {
  * inference), the undated last: an undated article takes the latest day seen, so an undated one
  * linked first would stand on no day at all and its story would age out before the dated ones came.
  */
-function inLinkingOrder(staged: StagedDocument[], estimates: Map<string, PublicationEstimate>): { doc: StagedDocument; publication: PublicationEstimate }[] {
+function inLinkingOrder(staged: StagedDocument[], estimates: Map<string, PublicationEstimate>): { doc: StagedDocument; publication: PublicationEstimate | null }[] {
   return staged
     .map((doc, i) => {
-      const publication = choosePublication(doc, estimates.get(doc.id));
-      return { doc, publication, i, key: linkingDate(publication) ?? '9999' };
+      let publication: PublicationEstimate | null = null;
+      try {
+        publication = choosePublication(doc, estimates.get(doc.id));
+      } catch {
+        // a bad date is that item's error, reported when it is stored
+      }
+      return { doc, publication, i, key: (publication && linkingDate(publication)) ?? '9999' };
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
 }
 
+/** Orders items as they would have arrived: by publication date, undated last, stable otherwise. */
 function arrivalOrder(items: RawDoc[]): RawDoc[] {
   const key = (r: RawDoc) => {
     try {
@@ -855,7 +859,7 @@ export async function ingestDocuments(
       for (const { doc, publication } of inLinkingOrder(staged, estimates)) {
         done++;
         try {
-          store.transaction(() => storeOne(doc, publication));
+          store.transaction(() => storeOne(doc, publication ?? choosePublication(doc, estimates.get(doc.id))));
         } catch (e) {
           fail(doc.raw.origin, (e as Error).message);
           if (options.strict) keepGoing = false;
