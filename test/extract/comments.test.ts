@@ -3,14 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
+import { t17Articles } from '../helpers/paths.js';
 
-type T17 = { id: string; text?: string };
-const t17 = (folder: string): T17[] =>
-  readFileSync(new URL(`../../../shared/data/t17/${folder}/articles.jsonl`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as T17)
-    .filter((r) => r.text);
+const t17 = t17Articles;
 const byId = (folder: string, id: string) => t17(folder).find((r) => r.id === id)!;
 const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
 

@@ -6,14 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { splitDateline } from '../../src/extract/dateline.js';
+import { t17Articles } from '../helpers/paths.js';
 
-type T17 = { id: string; published: string; text?: string };
-const t17 = (folder: string): T17[] =>
-  readFileSync(new URL(`../../../shared/data/t17/${folder}/articles.jsonl`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as T17)
-    .filter((r) => r.text);
+const t17 = t17Articles;
 const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8');
 
 /** What a dateline left at the start of a paragraph looks like. */
