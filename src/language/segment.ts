@@ -235,7 +235,7 @@ export function segment(text: string): Sentence[] {
  * holds thousands): as objects its tokens were three quarters of its memory, and the collector
  * copied and marked each of them.
  */
-class PackedSentence implements Sentence {
+export class PackedSentence implements Sentence {
   #tokens: Token[] | undefined;
   readonly #text: string;
   readonly #offsets: Int32Array;

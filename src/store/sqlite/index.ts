@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { Analysis, DocEntity, EntityType, Sentence, Token } from '../../types.js';
+import type { Analysis, DocEntity, EntityType } from '../../types.js';
 import type { KeyValueStore } from '../../link/index.js';
 import type {
   ArticleSummary,
@@ -19,7 +19,8 @@ import type {
 import { migrations } from './migrations.js';
 import { saveStoryFigures, sourceVariants, storyRecordFromRow, storySummaryFromRow } from './views.js';
 import { foldName, foldedNameList, likeLiteral } from '../../search/tokens.js';
-import { tokenOffsets } from '../../language/segment.js';
+// Most readers (story builds, the API) never look at tokens: a packed sentence makes them on first access.
+import { PackedSentence, tokenOffsets } from '../../language/segment.js';
 
 type Row = Record<string, unknown>;
 
@@ -630,23 +631,7 @@ function compactAnalysis(a: Analysis): CompactAnalysis {
 }
 
 function expandAnalysis(c: CompactAnalysis, text: string): Analysis {
-  return { ...c, sentences: c.sentences.map(([start, end, flat]) => lazySentence(start, end, flat, text)) };
-}
-
-// Most readers (story builds, the API) never look at tokens: they are made on first access.
-function lazySentence(start: number, end: number, flat: number[], text: string): Analysis['sentences'][number] {
-  let tokens: Analysis['sentences'][number]['tokens'] | undefined;
-  return {
-    start,
-    end,
-    get tokens() {
-      if (!tokens) {
-        tokens = [];
-        for (let i = 0; i < flat.length; i += 2) tokens.push({ start: flat[i]!, end: flat[i + 1]!, text: text.slice(flat[i], flat[i + 1]) });
-      }
-      return tokens;
-    },
-  };
+  return { ...c, sentences: c.sentences.map(([start, end, flat]) => new PackedSentence(start, end, text, Int32Array.from(flat), 0, flat.length)) };
 }
 
 /**
@@ -664,39 +649,6 @@ function leanAnalysis(c: Omit<CompactAnalysis, 'entities'>, text: string): Analy
     return new PackedSentence(start, end, text, packed, at - flat.length, at);
   });
   return { sentences, mentions: c.mentions, entities: [], timexes: c.timexes, quotes: c.quotes };
-}
-
-// A class, not an object with its own getter: no closure per sentence (a big story has 50,000+).
-class PackedSentence implements Sentence {
-  #tokens: Token[] | undefined;
-  readonly #text: string;
-  readonly #packed: Int32Array;
-  readonly #from: number;
-  readonly #to: number;
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    text: string,
-    packed: Int32Array,
-    from: number,
-    to: number,
-  ) {
-    this.#text = text;
-    this.#packed = packed;
-    this.#from = from;
-    this.#to = to;
-  }
-  get tokens(): Token[] {
-    if (!this.#tokens) {
-      const tokens: Token[] = [];
-      for (let i = this.#from; i < this.#to; i += 2) tokens.push({ start: this.#packed[i]!, end: this.#packed[i + 1]!, text: this.#text.slice(this.#packed[i], this.#packed[i + 1]) });
-      this.#tokens = tokens;
-    }
-    return this.#tokens;
-  }
-  toJSON(): Sentence {
-    return { start: this.start, end: this.end, tokens: this.tokens };
-  }
 }
 
 export type { DocEntity };
