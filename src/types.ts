@@ -85,6 +85,18 @@ export interface Extracted {
   canonicalUrl: string | null;
   description: string | null;
   image: string | null;
+  /** The wire dateline cut from the text's opening ("HAYWARD, Calif. (AP) —"): its place and full date, when it had them. */
+  dateline?: Dateline | null;
+}
+
+/** A dateline the extractor took off the article's first paragraph: metadata, not text. */
+export interface Dateline {
+  /** What was cut, as printed ("WASHINGTON, May 3 (Reuters) -", "By X | Mon Jun 1, 2009 4:23 pm EDT LONDON (Reuters) -"). */
+  text: string;
+  /** The place it names ("HAYWARD, Calif.", "WASHINGTON"), else null. */
+  place: string | null;
+  /** The calendar date it gives in full, else null. */
+  date: IsoDate | null;
 }
 
 // ─── language ────────────────────────────────────────────────────────────────────────────────────

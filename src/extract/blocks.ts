@@ -4,6 +4,7 @@
 // and says why. General features only: no site's strings.
 import type { RemovedBlock } from '../types.js';
 import { commentThreadStart } from './comments.js';
+import { MAX_CAPTION_WORDS, isCaptionShaped, isContributorNote, splitCredits } from './credits.js';
 
 export interface Block {
   text: string;
@@ -385,7 +386,8 @@ export function captionReason(text: string): string | null {
   if (t.length < 120 && /^©\s*(?!\s*(?:19|20)\d\d)\S[^.!?©]{0,100}$/u.test(t)) return 'photo credit';
   if (t.length < 300 && t.includes('©') && PICTURE_CREDIT_RE.test(t) && !/[.!?]["'”’»]?\s*$/.test(t)) return 'photo credit';
   if (t.length < 400 && /(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t)) return 'photo credit';
-  if (t.length < 600 && /^in this (?:[^,]{0,60},\s*)?(?:file |undated |handout |aerial )?(?:photo|photograph|picture|image|file photo|frame grab|screenshot)\b/i.test(t)) return 'photo caption';
+  if (t.length < 600 && /^in this\b[^!?;]{0,80}?\b(?:photo|photograph|picture|image|frame grab|screenshot)s?\b/i.test(t)) return 'photo caption';
+  if (t.length < 600 && /^this\b[^.!?;,]{0,60}?\b(?:file )?(?:photo|photograph|picture|image)s?\s+(?:shows|provided|released|taken|made available|obtained)\b/i.test(t)) return 'photo caption';
   if (/^this (?:combination of|composite|handout|file) (?:file )?(?:pictures?|photos?|images?|photograph)/i.test(t)) return 'photo caption';
   return null;
 }
@@ -482,6 +484,43 @@ function isHeadlineLike(text: string, f: TextFeatures): boolean {
   return true;
 }
 
+interface CaptionCandidate {
+  text: string;
+  f: { words: number };
+  keep: boolean;
+  reason?: string;
+  block: Block;
+  ledByCredit?: boolean;
+  endsWithCredit?: boolean;
+}
+
+/** How many paragraphs before a picture's credit its caption may span. */
+const CAPTION_REACH = 3;
+
+/**
+ * A picture's caption sits next to its credit: the text a credit opens when it dates or describes
+ * the picture the way captions do, and the short run of paragraphs right before a credit when the
+ * first of them does ("Singer Jimmy Buffett makes a surprise appearance …, Friday Nov. 1, 2002." /
+ * two more caption sentences / "( AP Photo/… ) Singer Jimmy Buffett is just another…").
+ */
+function dropCaptionsByCredits<T extends CaptionCandidate>(items: T[], drop: (it: T, reason: string) => void): void {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (!it.ledByCredit && !(it.endsWithCredit && it.reason === 'photo caption')) continue;
+    if (it.keep && it.f.words <= MAX_CAPTION_WORDS && isCaptionShaped(it.text)) drop(it, 'photo caption');
+    let words = 0;
+    let start = -1;
+    for (let k = i - 1; k >= 0 && k >= i - CAPTION_REACH; k--) {
+      const prev = items[k]!;
+      if (!prev.keep || prev.block.tag === 'h') break;
+      words += prev.f.words;
+      if (words > MAX_CAPTION_WORDS) break;
+      if (isCaptionShaped(prev.text)) start = k;
+    }
+    for (let k = start; k >= 0 && k < i; k++) drop(items[k]!, 'photo caption');
+  }
+}
+
 const READER_COMMENTS = 'reader comments';
 /** How much of a reader-comment thread its removed block shows. */
 const THREAD_SHOWN_CHARS = 4000;
@@ -492,7 +531,7 @@ const THREAD_SHOWN_CHARS = 4000;
  */
 export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): Classified {
   const removed: RemovedBlock[] = [];
-  type Item = { text: string; f: TextFeatures; prose: boolean; block: Block; keep: boolean; reason?: string };
+  type Item = { text: string; f: TextFeatures; prose: boolean; block: Block; keep: boolean; reason?: string; ledByCredit?: boolean; endsWithCredit?: boolean };
   const items: Item[] = [];
   for (const block of blocks) {
     const server = cutServerMessages(collapseSpaces(block.text).trim());
@@ -501,7 +540,10 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     for (const d of cut.debris) removed.push({ text: d, reason: 'HTML debris' });
     const uncredited = cutCredits(cut.text);
     for (const c of uncredited.credits) removed.push({ text: c, reason: 'photo credit' });
-    let text = uncredited.text;
+    const pictured = splitCredits(uncredited.text);
+    for (const c of pictured.credits) removed.push({ text: c, reason: 'photo credit' });
+    if (pictured.caption) removed.push({ text: pictured.caption, reason: 'photo caption' });
+    let text = pictured.text;
     const last = text.charAt(text.length - 1);
     const readMore = READ_MORE_LAST_CHARS.includes(last) || text.endsWith('...') ? TRAILING_READ_MORE_RE.exec(text) : null;
     if (readMore && readMore.index > 0) {
@@ -510,7 +552,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     }
     if (text === '') continue;
     const f = textFeatures(text);
-    items.push({ text, f, prose: isProse(f), block, keep: true });
+    items.push({ text, f, prose: isProse(f), block, keep: true, ledByCredit: pictured.ledByCredit, endsWithCredit: pictured.endsWithCredit });
   }
 
   const drop = (it: Item, reason: string) => {
@@ -521,7 +563,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   for (const it of items) {
     const { text, f, block } = it;
     let why: string | null;
-    if (block.tag === 'caption') drop(it, 'photo caption');
+    if (block.tag === 'caption' || it.endsWithCredit) drop(it, 'photo caption');
     else if ((why = captionReason(text))) drop(it, why);
     else if ((why = furnitureReason(text, f))) drop(it, why);
     else if (isDateLine(text)) drop(it, 'dateline');
@@ -544,6 +586,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     // Promo blocks: many capitalised words, few sentence ends, a call-to-action opening word.
     if (it.keep && !it.prose && f.words >= 20 && f.capitalisedShare > 0.5 && f.sentenceMarks <= f.words / 15 && !block.tag) drop(it, 'promo or link block');
   }
+
+  dropCaptionsByCredits(items, drop);
 
   // A reader-comment thread runs from where it begins to the end of the page: one removed block.
   const thread = commentThreadStart(items.map((it) => ({ text: it.text, prose: it.prose, words: it.f.words })));
@@ -604,6 +648,10 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
       if (it.keep && !it.prose && it.f.words <= limit && !listItem && it.block.tag !== 'h') drop(it, 'page footer');
     }
   }
+
+  // Notes crediting contributors ("Staff writer X contributed to this report.", "Weber reported from Houston."),
+  // found after the tail pass: the short sentences above them stay article text.
+  for (const it of items) if (it.keep && it.f.words <= 70 && isContributorNote(it.text)) drop(it, 'contributor note');
 
   // Trailing notes: author contact lines, follow-us and subscription pitches, after the last plain paragraph.
   for (let i = items.length - 1, seenBody = 0; i >= 0 && seenBody < 1; i--) {

@@ -14,6 +14,8 @@ export interface DatelineSplit {
   body: string;
   /** The calendar date the dateline gives in full (day, month and year), else null. */
   date: string | null;
+  /** The place the dateline names ("HAYWARD, Calif.", "WASHINGTON"), else null. */
+  place: string | null;
 }
 
 const MONTH_NAMES: Record<string, number> = {
@@ -107,16 +109,32 @@ function dateOf(run: string): string | null {
   return `${year}-${String(monthNo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** One dateline element at the start of `text`: its length and the date it gives. */
-function leadingElement(text: string): { length: number; date: string | null } | null {
+/** The place of a dateline's head ("HAYWARD, Calif.", "WASHINGTON, May 3 " → "WASHINGTON"): its month and day and punctuation dropped. */
+const TRAILING_MONTH_DAY_RE = new RegExp(`\\s*,?\\s*${anyCase(MONTH)}\\s+\\d{1,2}\\s*,?\\s*$`, 'u');
+function placeOf(head: string): string | null {
+  const place = head
+    .replace(TRAILING_MONTH_DAY_RE, '')
+    .replace(/[\s,]+$/u, '')
+    .trim();
+  return /\p{Lu}/u.test(place) ? place : null;
+}
+
+interface Element {
+  length: number;
+  date: string | null;
+  place?: string | null;
+}
+
+/** One dateline element at the start of `text`: its length, the date it gives and the place it names. */
+function leadingElement(text: string): Element | null {
   let m = WIRE_NOTE_RE.exec(text) ?? PICTURE_CREDIT_RE.exec(text);
   if (m) return { length: m[0].length, date: null };
   m = TOOLBAR_RE.exec(text);
   if (m && m[0].split('|').every((part) => part.trim().split(/\s+/).length <= 6)) return { length: m[0].length, date: null };
   m = PLACE_STAMP_RE.exec(text);
-  if (m && isStamp(m[2]!) && !/\|\s*$/.test(m[1]!)) return { length: m[0].length, date: dateOf(m[2]!) };
+  if (m && isStamp(m[2]!) && !/\|\s*$/.test(m[1]!)) return { length: m[0].length, date: dateOf(m[2]!), place: /^\p{Lu}{2}/u.test(m[1]!) ? placeOf(m[1]!) : null };
   m = AGENCY_DATELINE_RE.exec(text);
-  if (m && m[1]!.length <= 90) return { length: m[0].length, date: null };
+  if (m && m[1]!.length <= 90) return { length: m[0].length, date: null, place: placeOf(m[1]!.replace(/\(.*$/su, '')) };
   const updated = UPDATED_RE.exec(text);
   if (updated) {
     const stamp = STAMP_RE.exec(text.slice(updated[0].length));
@@ -127,19 +145,20 @@ function leadingElement(text: string): { length: number; date: string | null } |
   if (m && /:\s*$/.test(m[0]) && !/\d:\d\d/.test(m[1]!)) m = null;
   if (m && isStamp(m[1]!) && /^(?:[\p{Lu}"“‘'`(]|[Bb]y\s|$)/u.test(text.slice(m[0].length))) return { length: m[0].length, date: dateOf(m[1]!) };
   m = DASH_DATELINE_RE.exec(text);
-  if (m && /\p{Lu}{3}/u.test(m[1]!) && m[1]!.length <= 60) return { length: m[0].length, date: null };
+  if (m && /\p{Lu}{3}/u.test(m[1]!) && m[1]!.length <= 60) return { length: m[0].length, date: null, place: placeOf(m[1]!) };
   m = BYLINE_ROLE_RE.exec(text) ?? BYLINE_NEWSROOM_RE.exec(text);
   if (m) return { length: m[0].length, date: null };
   m = BY_COLON_RE.exec(text);
   if (m) return { length: m[0].length, date: null };
-  const names = bylineNamesLength(text);
-  if (names) return { length: names, date: null };
+  // "By Michael D. Shear and Robert Barnes NEW YORK -- …": a byline before a place dateline first, then a byline running into the text
   m = BYLINE_RE.exec(text);
   if (m) {
     const rest = text.slice(m[0].length).replace(/^\s*\|?\s*/, '');
     const after = leadingElement(rest);
-    if (after) return { length: text.length - rest.length + after.length, date: after.date };
+    if (after) return { length: text.length - rest.length + after.length, date: after.date, place: after.place };
   }
+  const names = bylineNamesLength(text);
+  if (names) return { length: names, date: null };
   return null;
 }
 
@@ -167,21 +186,23 @@ export function splitDateline(paragraph: string): DatelineSplit | null {
   if (run.length === 0) return null;
   const end = start + run.length;
   const prefix = `${furniture} ${text.slice(start, end)}`.trim();
-  return { headline, lead, prefix, body: text.slice(end).replace(/^[-–—]\s+/, ''), date: run.date };
+  return { headline, lead, prefix, body: text.slice(end).replace(/^[-–—]\s+/, ''), date: run.date, place: run.place };
 }
 
-/** The run of dateline elements at the start of `text` ("CITY | stamp CITY (Reuters) -"): its length and the first full date. */
-function datelineRun(text: string): { length: number; date: string | null } {
+/** The run of dateline elements at the start of `text` ("CITY | stamp CITY (Reuters) -"): its length, the first full date and place. */
+function datelineRun(text: string): { length: number; date: string | null; place: string | null } {
   let end = 0;
   let date: string | null = null;
+  let place: string | null = null;
   for (let i = 0; i < 4; i++) {
     const el = leadingElement(text.slice(end));
     if (!el) break;
     date ??= el.date;
+    place ??= el.place ?? null;
     end += el.length;
     while (end < text.length && /\s/.test(text[end]!)) end++;
   }
-  return { length: end, date };
+  return { length: end, date, place };
 }
 
 /** Where a dateline may begin after a headline: a word in capitals (a place) or a weekday (a stamp). */
@@ -229,12 +250,24 @@ const DATELINE_REACH = 3;
  * 30, 2009 1:58 pm EDT GENEVA (Reuters) - The first…"): cut off, with the date they give in full
  * and a headline printed before them.
  */
-export function cutOpeningDateline(paragraphs: string[]): { paragraphs: string[]; prefix: string | null; headline: string | null; date: string | null } {
+export function cutOpeningDateline(paragraphs: string[]): {
+  paragraphs: string[];
+  prefix: string | null;
+  headline: string | null;
+  date: string | null;
+  place: string | null;
+} {
   for (let i = 0; i < Math.min(paragraphs.length, DATELINE_REACH); i++) {
     const split = splitDateline(paragraphs[i]!);
     if (!split) continue;
     const replaced = [split.lead, split.body].filter((p): p is string => !!p && p.trim() !== '');
-    return { paragraphs: [...paragraphs.slice(0, i), ...replaced, ...paragraphs.slice(i + 1)], prefix: split.prefix || null, headline: split.headline, date: split.date };
+    return {
+      paragraphs: [...paragraphs.slice(0, i), ...replaced, ...paragraphs.slice(i + 1)],
+      prefix: split.prefix || null,
+      headline: split.headline,
+      date: split.date,
+      place: split.place,
+    };
   }
-  return { paragraphs, prefix: null, headline: null, date: null };
+  return { paragraphs, prefix: null, headline: null, date: null, place: null };
 }

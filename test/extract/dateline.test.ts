@@ -22,6 +22,7 @@ describe('splitDateline', () => {
       prefix: 'GENEVA | Tue Jun 30 , 2009 1:58 pm EDT GENEVA ( Reuters ) -',
       body: 'The first H1N1 vaccines are ready .',
       date: '2009-06-30',
+      place: 'GENEVA',
     });
     expect(splitDateline('By Maggie Fox , Health and Science Editor WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST WASHINGTON ( Reuters ) - Virtually all cases')?.body).toBe('Virtually all cases');
     expect(splitDateline('Susan Watts | 18:00 UK time , Saturday , 25 April 2009 Experts are clearly extremely concerned')).toMatchObject({ body: 'Experts are clearly extremely concerned', date: '2009-04-25' });

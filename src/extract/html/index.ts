@@ -3,6 +3,7 @@
 // When Readability finds nothing (or too little), the densest text block of a fresh parse is used.
 import type { Extracted } from '../../types.js';
 import { classifyBlocks, type Block } from '../blocks.js';
+import { cutOpeningDateline } from '../dateline.js';
 import { detectLanguage } from '../language.js';
 import { densestContainer, elementToBlocks, pruneFurniture, readabilityContainer } from './content.js';
 import { findDates } from './dates.js';
@@ -79,13 +80,18 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
       if (keptLength(altResult.kept) > 1.5 * keptLength(result.kept)) result = altResult;
     }
   }
-  const text = result.kept.join('\n\n');
+  // A wire dateline opening the text ("HAYWARD, Calif. (AP) —", "LONDON, May 3 (Reuters) -") is metadata, not the first sentence.
+  const opening = cutOpeningDateline(result.kept);
+  if (opening.prefix) result.removed.unshift({ text: opening.prefix, reason: /^by\s/i.test(opening.prefix) ? 'byline and dateline' : 'dateline' });
+  if (opening.headline && title) result.removed.unshift({ text: opening.headline, reason: 'title repeated' });
+  const text = opening.paragraphs.join('\n\n');
+  const published = dates.published ?? opening.date;
   return {
-    title,
+    title: title || opening.headline || '',
     text,
     removed: result.removed,
-    published: dates.published,
-    publishedFrom: dates.published ? 'metadata' : null,
+    published,
+    publishedFrom: dates.published ? 'metadata' : published ? 'text' : null,
     modified: dates.modified,
     authors: meta.authors,
     language: detectLanguage(text || title, meta.lang),
@@ -93,5 +99,6 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
     canonicalUrl: meta.canonicalUrl,
     description: meta.description,
     image: meta.image,
+    dateline: opening.prefix ? { text: opening.prefix, place: opening.place, date: opening.date } : null,
   };
 }

@@ -13,12 +13,14 @@ export interface TextOptions {
 const UNCOLLAPSED_BLANKS = /[\u00a0\t]|  /;
 
 // Penn Treebank tokens in text that went through a tokeniser (news corpora such as Timeline17):
-// brackets as -LRB- … -RRB-, quotation marks as `` … ''.
+// brackets as -LRB- … -RRB-, quotation marks as `` … '', slashes and asterisks escaped as \/ and \*.
 const PTB_BRACKETS: Record<string, string> = { '-LRB-': '(', '-RRB-': ')', '-LSB-': '[', '-RSB-': ']', '-LCB-': '{', '-RCB-': '}' };
 
 /** Undoes Penn Treebank bracket and quote tokens; text without them is returned as it is. */
 export function untokenisePtb(raw: string): string {
   let out = raw.includes('-R') || raw.includes('-L') ? raw.replace(/-[LR][RSC]B-/g, (t) => PTB_BRACKETS[t] ?? t) : raw;
+  // the tokeniser's escaped slash and asterisk: "and\/or", "AP Photo\/Gerald Herbert", "\* bullet"
+  if (out.includes('\\')) out = out.replace(/\\([/*])/g, '$1');
   // `` opens and '' closes a quotation only where the tokeniser wrote both
   if (out.includes('``')) out = out.replace(/``\s?/g, '“').replace(/\s?''/g, '”');
   return out;
@@ -67,6 +69,7 @@ export function extractFromText(raw: string, options: TextOptions = {}): Extract
     canonicalUrl: null,
     description: null,
     image: null,
+    dateline: opening.prefix ? { text: opening.prefix, place: opening.place, date: opening.date } : null,
   };
 }
 

@@ -1,0 +1,124 @@
+// Photo credits and the captions they sit next to. Scrapers glue a picture's credit to the text
+// around it ("( AP Photo/Gerald Herbert ) ( Gerald Herbert - AP ) Sen. John McCain 's surprise…",
+// "( Getty Images ) The crisis that…", "… near Venice , La. ( AP ) ."), and news sites print a
+// caption right before or after the credit. A credit is never article text; a caption is text about
+// a picture, not the story's first sentence, title or timeline entry.
+
+/** Who makes news pictures: wire and photo agencies, "Pool", and newspapers ("The Washington Post", "Post"). */
+const PICTURE_SOURCE =
+  "(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Bloomberg(?: News)?(?: Photo)?|Xinhua|Pool|Corbis|Associated Press|Agence France-Presse|Reuters TV|Post|(?:[Tt]he\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2}\\s+(?:Post|Times|Journal|Herald|Tribune|Globe|Chronicle|Gazette|News|Press|Bureau))(?![\\p{L}-])";
+/** A photographer's or source's name: "Katsumi Kasahara", "J. Scott Applewhite", "Ahn Young-joon", "China Photos". */
+const CREDIT_NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|da|al|la|el|bin)){0,4}";
+
+/** The inside of a credit parenthesis. */
+const PICTURE_WORD = '(?:[Pp]hoto(?:graph)?s?|PHOTOS?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|[Pp]hoto [Cc]redit)';
+const BY = '(?:[Bb]y|BY)';
+const CREDIT_SEPARATOR = '(?:--|[-–—\\/]|\\s[Ff]or\\s|\\s[Vv]ia\\s)';
+const CREDIT_INNER = [
+  // "AP Photo/Gerald Herbert", "AP Photo", "Pool Photo By X", "Photos By X -- The Washington Post", "Official White House Photo by Pete Souza", "AP video", "Photo : Obama speaks…/Goran Tomasevic"
+  `(?:(?:AP|AFP|EPA|Reuters|Getty|Pool|Official White House|Bloomberg News|${CREDIT_NAME})\\s+)?${PICTURE_WORD}(?:\\s*\\/\\s*[^()]{1,70}|\\s+${BY}\\s+[^()]{1,70}|\\s*:\\s*[^()]{1,100})?`,
+  // "Katsumi Kasahara - AP", "Brian Snyder/Reuters", "By Marcos Issa -- Bloomberg News", "Oliver Munday for The Washington Post", "China Photos Via Getty Images", "P. J. Hahn/Plaquemines Parish Coastal Zone Management/Reuters"
+  `(?:${BY}\\s+)?${CREDIT_NAME}(?:\\s*${CREDIT_SEPARATOR}\\s*${CREDIT_NAME})*\\s*${CREDIT_SEPARATOR}\\s*${PICTURE_SOURCE}`,
+  // "Video by AP"
+  `[Vv]ideo ${BY} ${PICTURE_SOURCE}`,
+].join('|');
+
+/** A bare agency credit "( AP )", "( Reuters )", "( Getty Images )" — never followed by a dash (that is a dateline: "( AP ) —"). */
+const BARE_AGENCY = '(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Associated Press)';
+
+const CREDIT = `\\(\\s*(?:${CREDIT_INNER})\\s*\\)`;
+const ANY_CREDIT = `(?:${CREDIT}|\\(\\s*${BARE_AGENCY}\\s*\\)(?!\\s*(?:--|[-–—:])))`;
+/** A credit line without brackets before the text: "Photograph : Miguel Tovar/AP Health officials…", "AFP/Getty Images NEW ORLEANS --", "PHOTO CREDITS : Issei Kato/Reuters ; …/Reuters Toyota…". */
+const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:[^:;()/]{1,40}\\/\\s*)*(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?)(?:\\s*\\/\\s*(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?))*(?:\\s*;\\s*(?:[^:;()/]{1,40}\\/\\s*)+(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?))*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+\\p{Lu})`;
+/** Credits opening a paragraph, one or several: "( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) ". */
+const LEADING_CREDITS_RE = new RegExp(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`, 'u');
+/** Credits in the middle of a paragraph, after a caption: "… Md. ( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush announced…". */
+const INNER_CREDITS_RE = new RegExp(`\\s(?:${CREDIT}\\s*)+(?:${ANY_CREDIT}\\s*)*`, 'u');
+/** A credit closing a short paragraph: "Secretary of Energy Steven Chu ( AP ) .", "… , officials said ( Reuters ) .". */
+const TRAILING_CREDIT_RE = new RegExp(`(?<!Associated Press\\s*|Agence France-Presse\\s*)\\s${ANY_CREDIT}\\s*\\.?$`, 'u');
+
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** How wire captions date a picture: "…, Wednesday, Oct. 15, 2008, in Tokyo." (prose says "on Wednesday"). */
+const CAPTION_DATE_RE = new RegExp(`(?<!\\bon\\s|\\bsince\\s|\\buntil\\s)\\b${WEEKDAY}\\s*,?\\s+${MONTH}\\s+\\d{1,2}\\s*,\\s*(?:19|20)\\d\\d\\b`, 'iu');
+/** Other caption openings: "May 2 : Water from the Gulf…", "In this June 3, 2010 file photo…", "This image from a video released by BP shows…". */
+const CAPTION_OPENING_RE = new RegExp(
+  `^(?:${MONTH}\\s+\\d{1,2}(?:\\s*,\\s*(?:19|20)\\d\\d)?\\s*:\\s+\\p{Lu}|(?:in\\s+)?this\\s+(?:[^,]{0,40},\\s*){0,2}(?:(?:undated|handout|file|aerial)\\s+)*(?:photo|photograph|picture|image|frame grab|screenshot|video image)s?\\b|(?:this|the)\\s+(?:image|photo|picture|photograph)\\s+(?:from|taken|released|provided|made available|shows)\\b)`,
+  'iu',
+);
+
+/** A caption's text: it dates the picture the way wire captions do, or opens like one. */
+export function isCaptionShaped(text: string): boolean {
+  // (a weekday's date opening the text is a time stamp: "Tuesday , November 2 , 2010 ; 5:00 PM BILOXI …")
+  const dated = CAPTION_DATE_RE.exec(text);
+  return (dated !== null && dated.index > 12) || CAPTION_OPENING_RE.test(text) || CAPTION_CLOSING_RE.test(text);
+}
+
+/** "…, off Louisiana April 22, 2010, in this handout photograph." */
+const CAPTION_CLOSING_RE = /\bin this (?:(?:undated|handout|file|aerial|satellite)\s+)*(?:photo|photograph|picture|image)(?:\s+(?:taken|released|provided|made available|obtained)\b[^.]{0,60})?\s*\.?\s*$/iu;
+
+export interface CreditSplit {
+  /** The paragraph without its credits (and without the caption glued before an inner credit). */
+  text: string;
+  /** The credits cut. */
+  credits: string[];
+  /** A caption that stood before credits inside the paragraph. */
+  caption: string | null;
+  /** The paragraph opened with a credit (its text, or the paragraph before it, may be the picture's caption). */
+  ledByCredit: boolean;
+  /** The paragraph ended with a credit: the paragraph is a caption. */
+  endsWithCredit: boolean;
+}
+
+const MAX_CAPTION_WORDS = 70;
+const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
+
+/** Cuts the picture credits out of a paragraph and says where they stood. */
+export function splitCredits(paragraph: string): CreditSplit {
+  const none: CreditSplit = { text: paragraph, credits: [], caption: null, ledByCredit: false, endsWithCredit: false };
+  // cheap test first: a credit is a parenthesis, or a line opening with a picture word or an agency
+  if (!paragraph.includes('(') && !/^(?:[Pp]hoto|PHOTO|[Pp]icture|[Ii]mage|[Cc]redit|CREDIT|AFP|AP|EPA|Reuters)/.test(paragraph)) return none;
+  const credits: string[] = [];
+  let text = paragraph;
+  let ledByCredit = false;
+  const lead = LEADING_CREDITS_RE.exec(text);
+  if (lead) {
+    credits.push(lead[0].trim());
+    text = text.slice(lead[0].length);
+    ledByCredit = true;
+  }
+  let caption: string | null = null;
+  const inner = INNER_CREDITS_RE.exec(text);
+  if (inner && inner.index > 0) {
+    const before = text.slice(0, inner.index).trim();
+    const after = text.slice(inner.index + inner[0].length).trim();
+    // what stands before a picture's credit is its caption when it is short; the text after it goes on
+    if (after && wordCount(before) <= MAX_CAPTION_WORDS) {
+      credits.push(inner[0].trim());
+      caption = before;
+      text = after;
+      ledByCredit = true;
+    }
+  }
+  let endsWithCredit = false;
+  const trail = TRAILING_CREDIT_RE.exec(text);
+  if (trail && wordCount(text) <= MAX_CAPTION_WORDS) {
+    endsWithCredit = true;
+  }
+  if (!credits.length && !endsWithCredit) return none;
+  return { text: text.trim(), credits, caption, ledByCredit, endsWithCredit };
+}
+
+export { MAX_CAPTION_WORDS };
+
+/** "Staff writer Dan Eggen contributed to this report.", "The Associated Press contributed to this report." */
+const CONTRIBUTOR_NOTE_RE = /^[(“"]?\s*[^.!?]{3,300}?\s(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting|also contributed)\s*\.?\s*[)”"]?\s*\.?\s*[)”"]?$/iu;
+
+/** A note crediting colleagues who contributed to the report: furniture at an article's end. */
+/** "Weber reported from Houston.", "Flaherty reported from New Orleans." (AP's closing note on where the writers were). */
+const REPORTED_FROM_RE = /^\p{Lu}[\p{L}'’-]+(?:\s*(?:,|and)\s*\p{Lu}[\p{L}'’-]+)*\s+reported (?:from|in)\s+\p{Lu}[^.!?]{1,60}\.?$/u;
+
+export function isContributorNote(text: string): boolean {
+  if (text.length > 400) return false;
+  return (text.includes('contribut') && CONTRIBUTOR_NOTE_RE.test(text)) || (text.includes(' reported ') && REPORTED_FROM_RE.test(text));
+}
