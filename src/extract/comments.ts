@@ -42,6 +42,13 @@ const THREAD_HEADING_RE =
 /** A dated byline between the post and its comments ("By NAME | September 24, 2008; 2:58 PM ET …"): the post's footer. */
 const POST_FOOTER_RE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i)\s+\p{Lu}[^|\n]{1,60}\|\s*[^|\n]{0,20}(?:19|20)\d\d\b/u;
 
+/** The footer's posting time: "September 16 , 2008 ; 6:32 AM ET". */
+const TIMED_FOOTER_RE = /\|\s*[^|\n]{0,20}(?:19|20)\d\d\s*[;,]?\s*\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\b/;
+
+/** A comment section's policy notice standing where the section begins ("Please email us to report offensive comments."). */
+const COMMENT_POLICY_RE =
+  /^(?:please\s+)?(?:e-?mail|contact|write to|notify)\s+us\s+to\s+report\s+(?:offensive|abusive|inappropriate)\s+comments?\b|^comments?\s+(?:are|will be)\s+(?:moderated|reviewed)\b|^(?:the\s+)?comments\s+to\s+this\s+entry\s+are\s+closed\b/iu;
+
 /** Cheap test before the dated-signature pattern: one of its verbs. */
 const BY_VERB_HINT_RE = new RegExp(BY_VERBS, 'iu');
 const DATE_LINE_RE = /^(?:[^\n]{0,12}?)(?:\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+(?:19|20)\d\d|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d)[^\n]{0,30}$/u;
@@ -117,10 +124,18 @@ export function commentThreadStart(blocks: ThreadBlock[]): number {
   let headed = false;
   for (let i = start - 1; i > firstProse && i >= start - HEADING_REACH; i--) {
     const b = blocks[i]!;
-    if ((b.words <= 25 && THREAD_HEADING_RE.test(b.text)) || POST_FOOTER_RE.test(b.text)) {
+    if ((b.words <= 25 && (THREAD_HEADING_RE.test(b.text) || COMMENT_POLICY_RE.test(b.text))) || POST_FOOTER_RE.test(b.text)) {
       start = i;
       headed = true;
       break;
+    }
+  }
+  // A post's dated footer further up ("By Chris Cillizza | September 16, 2008; 6:32 AM ET …", then 170 lines of
+  // posts whose signatures the scraper lost): the thread began there, however far before the first signature.
+  for (let i = start - HEADING_REACH - 1; !headed && marks >= 2 && i > firstProse; i--) {
+    if (POST_FOOTER_RE.test(blocks[i]!.text) && TIMED_FOOTER_RE.test(blocks[i]!.text)) {
+      start = i;
+      headed = true;
     }
   }
   if (marks < 2 && !headed) return -1;

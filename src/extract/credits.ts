@@ -83,8 +83,10 @@ export function splitCredits(paragraph: string): CreditSplit {
   let ledByCredit = false;
   const lead = LEADING_CREDITS_RE.exec(text);
   if (lead) {
-    credits.push(lead[0].trim());
-    text = text.slice(lead[0].length);
+    // the agency's slug the page printed after the credit: "( AP Photo/… ) AP2010 Executives from…"
+    const slug = /^(?:AP|AFP|EPA)(?:(?:19|20)\d\d)?\s+(?=\p{Lu})/u.exec(text.slice(lead[0].length));
+    credits.push((lead[0] + (slug?.[0] ?? '')).trim());
+    text = text.slice(lead[0].length + (slug?.[0].length ?? 0));
     ledByCredit = true;
   }
   let caption: string | null = null;
@@ -112,7 +114,7 @@ export function splitCredits(paragraph: string): CreditSplit {
 export { MAX_CAPTION_WORDS };
 
 /** "Staff writer Dan Eggen contributed to this report.", "The Associated Press contributed to this report." */
-const CONTRIBUTOR_NOTE_RE = /^[(“"]?\s*[^.!?]{3,300}?\s(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting|also contributed)\s*\.?\s*[)”"]?\s*\.?\s*[)”"]?$/iu;
+const CONTRIBUTOR_NOTE_RE = /^[(“"]?\s*(?:[^.!?]|(?<=\b\p{Lu}\p{L}{0,4})\.){3,300}?\s(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting|also contributed)\s*\.?\s*[)”"]?\s*\.?\s*[)”"]?$/iu;
 
 /** A note crediting colleagues who contributed to the report: furniture at an article's end. */
 /** "Weber reported from Houston.", "Flaherty reported from New Orleans." (AP's closing note on where the writers were). */

@@ -68,7 +68,7 @@ const BY_COLON_RE = /^\|?\s*by\s*:\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu
 /** "Last updated at", "Page last updated at", "Published:" before a stamp. */
 const UPDATED_RE = /^(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)\s*(?:at|on)?\s*:?\s*/iu;
 /** "By NAME[, and NAME][, Role]" before a dateline on the same line. */
-const BYLINE_RE = /^By\s+\p{Lu}[^|.!?:;()]{1,90}?(?=\s+\p{Lu}[\p{Lu}.'’&-]+(?:\s|,|\||\()|\s*\|)/u;
+const BYLINE_RE = /^By\s+\p{Lu}(?:[^|.!?:;()]|(?<=\s\p{Lu})\.){1,90}?(?=\s+\p{Lu}{2}[\p{Lu}.'’&-]*(?:\s|,|\||\()|\s*\|)/u;
 /** Wire-service edit notes: "(Recasts; adds quotes and byline)", "(Updates with …)". */
 const WIRE_NOTE_RE = /^\(\s*(?:recasts|updates?|adds|corrects|repeats|refiles|writethru|changes|rewrites|new throughout)\b[^()]{0,100}\)\s*/iu;
 

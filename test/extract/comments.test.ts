@@ -31,7 +31,21 @@ describe('reader-comment threads', () => {
     const a = extract({ text: byId('Finan_washingtonpost', '42').text! });
     const thread = a.removed.find((r) => r.reason === 'reader comments')!;
     expect(thread.text.startsWith('By Web Politics Editor |')).toBe(true);
-    expect(a.text).toContain('contributed to this report');
+    // the article's end stays; the note on who contributed is listed as removed
+    expect(a.text).toContain('achieve some kind');
+    expect(a.removed.some((r) => r.reason === 'contributor note' && r.text.endsWith('contributed to this report .'))).toBe(true);
+  });
+
+  it('starts the thread at a post footer however far above the first signature, or at a comment-policy notice', () => {
+    // 200 posts whose signatures the scraper lost stand between the footer and the first "Posted by :"
+    const far = extract({ text: byId('Finan_washingtonpost', '1504').text! });
+    expect(far.removed.find((r) => r.reason === 'reader comments')!.text.startsWith('By Chris Cillizza | September 24')).toBe(true);
+    expect(far.text.endsWith('A presidential debate with only one presidential candidate ?')).toBe(true);
+    expect(far.text).not.toContain('OOOH Please');
+    const notice = extract({ text: byId('Finan_washingtonpost', '386').text! });
+    expect(notice.removed.find((r) => r.reason === 'reader comments')!.text.startsWith('Please email us to report offensive comments')).toBe(true);
+    expect(notice.text).not.toContain('Bush Legacy Deficit');
+    expect(notice.text).toContain('we will restore our economy to the path of growth');
   });
 
   it('leaves no comment signature in any Timeline17 text, and cuts only pages that have one', () => {
