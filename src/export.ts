@@ -1,6 +1,7 @@
 // The export contract (docs/export.md): a versioned JSON document, and JSON Lines, Markdown and
 // CSV renderings of it.
 import type { PublishedEstimate, Store, StoredArticle, StoryHistoryEntry } from './store/store.js';
+import { inReportOrder as inReportOrderOf } from './story/dates.js';
 import type { ClaimEvolution, DateOrigin, Disagreement, EntityType, Granularity, IsoDate } from './types.js';
 
 export const EXPORT_VERSION = 1;
@@ -107,6 +108,10 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
   }
   const wanted = new Set(articleIds);
   const articles = articleIds.map((id) => store.getArticle(id)).filter((a): a is StoredArticle => a !== null);
+  const publishedOf = new Map(articles.map((a) => [a.id, a.published]));
+  // An entry's articles first report first (undated last), so its first id answers "who reported it first".
+  const inReportOrder = (ids: readonly string[]) =>
+    inReportOrderOf(ids.map((id) => ({ id, published: publishedOf.get(id) ?? null }))).map((x) => x.id);
   const entities = store
     .listEntities({ limit: 100_000 })
     .map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, roles: e.roles, articleIds: e.articleIds.filter((id) => wanted.has(id)) }))
@@ -135,7 +140,7 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
         firstSeen: s.firstSeen,
         lastSeen: s.lastSeen,
         articleIds: s.articleIds,
-        timeline: s.timeline.map((t) => ({ date: t.date, granularity: t.granularity, summary: t.summary, sentences: t.sentences, articleIds: t.articleIds, ...(t.expected ? { expected: t.expected } : {}) })),
+        timeline: s.timeline.map((t) => ({ date: t.date, granularity: t.granularity, summary: t.summary, sentences: t.sentences, articleIds: inReportOrder(t.articleIds), ...(t.expected ? { expected: t.expected } : {}) })),
         claims: s.claims,
         disagreements: s.disagreements,
         history: store.storyHistory(s.id),
@@ -170,7 +175,12 @@ function csv(header: string[], rows: unknown[][]): string {
 export type CsvTable = 'timeline' | 'articles' | 'entities' | 'quotes';
 
 /** Renders the export document in the requested format. */
-export function renderExport(doc: ExportDocument, format: ExportFormat, options: { table?: CsvTable } = {}): string {
+export function renderExport(doc: ExportDocument, format: ExportFormat, options: { table?: CsvTable; bom?: boolean } = {}): string {
+  const text = renderFormat(doc, format, options);
+  return format === 'csv' && options.bom ? '\uFEFF' + text : text;
+}
+
+function renderFormat(doc: ExportDocument, format: ExportFormat, options: { table?: CsvTable }): string {
   switch (format) {
     case 'json':
       return JSON.stringify(doc, null, 2) + '\n';

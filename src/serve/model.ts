@@ -6,6 +6,7 @@ import { sqliteHandle } from '../store/index.js';
 import { containsWords, createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type SpeakerGroup, type StoryFigures, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
 import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
 import { consecutiveDayRuns, isBackground } from '../story/timeline.js';
+import { inReportOrder } from '../story/dates.js';
 import type { ClaimEvolution, DateOrigin, DateRange, Disagreement, EntityType, Granularity, IsoDate, RemovedBlock, Span } from '../types.js';
 
 export interface ArticleHead {
@@ -455,9 +456,11 @@ export function createModel(store: Store) {
             sentences: t.sentences,
             ...(t.expected ? { expected: true as const } : {}),
             ...(isBackground(t.date, s.firstSeen) ? { background: true as const } : {}),
-            articles: [...new Set([...t.articleIds, ...t.sentences.map((x) => x.articleId)])]
-              .map((aid) => articleHeads.get(aid))
-              .filter((h): h is ArticleHead => !!h),
+            articles: inReportOrder(
+              [...new Set([...t.articleIds, ...t.sentences.map((x) => x.articleId)])]
+                .map((aid) => articleHeads.get(aid))
+                .filter((h): h is ArticleHead => !!h),
+            ),
           })),
         ),
         events: s.events,
@@ -552,7 +555,7 @@ export function foldRepeatedDays(items: TimelineItem[]): TimelineItem[] {
   const sorted = [...items].sort((a, b) => a.date.localeCompare(b.date));
   return consecutiveDayRuns(sorted).map((run) => {
     if (run.length === 1) return run[0]!;
-    const articles = [...new Map(run.flatMap((t) => t.articles).map((a) => [a.id, a])).values()];
+    const articles = inReportOrder([...new Map(run.flatMap((t) => t.articles).map((a) => [a.id, a])).values()]);
     return { ...run[0]!, until: run[run.length - 1]!.date, articles };
   });
 }

@@ -337,13 +337,17 @@ const LINKS_PER_SOURCE = 8;
 
 /**
  * Who reported an entry: one badge per source with its count ("bbc ×12") linking to the source's
- * first article of the entry; the others are listed below, by source, in a details list.
+ * first article of the entry, sources in the order they first reported it (the articles come in
+ * report order, see inReportOrder), and who was first; the others are listed below, by source.
  */
 function reportedBy(articles: readonly ArticleHead[]): Html {
   const groups = bySource(articles);
-  const badges = html`<ul class="badges" aria-label="Reported by">${groups.map(
+  const first = articles[0]!;
+  const badges = html`<ul class="badges" aria-label="Reported by, first report first">${groups.map(
     (g) => html`<li>${sourceBadge(g.articles[0]!, '', g.articles.length)}</li>`,
-  )}</ul>`;
+  )}</ul>${articles.length > 1 && first.published
+    ? html`<p class="first-report muted">First reported by ${first.sourceLabel}, ${formatDate(first.published)}</p>`
+    : ''}`;
   const rest = groups.filter((g) => g.articles.length > 1);
   if (!rest.length) return badges;
   return html`${badges}<details class="tl-more"><summary>${plural(articles.length, 'report')} by source</summary><ul>${rest.map((g) => {

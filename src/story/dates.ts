@@ -88,3 +88,14 @@ export function clockOf(value: string): { date: IsoDate; minutes: number } | nul
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(value);
   return m ? { date: m[1]!, minutes: +m[2]! * 60 + +m[3]! } : null;
 }
+
+/**
+ * Articles in the order they were published (undated last, then by id), so that the first of an
+ * entry's articles, and the first of each source's, is the one that reported it first.
+ */
+export function inReportOrder<A extends { id: string; published: string | null }>(articles: readonly A[]): A[] {
+  return [...articles].sort((a, b) =>
+    a.published && b.published ? a.published.localeCompare(b.published) || a.id.localeCompare(b.id)
+      : a.published ? -1 : b.published ? 1 : a.id.localeCompare(b.id),
+  );
+}

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { readSources } from '../../src/ingest/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
+import { truncate } from '../../src/cli/output.js';
 import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
 
 describe('storyline story: who said what', () => {
@@ -25,5 +26,18 @@ describe('storyline story: who said what', () => {
     expect(peskov).toMatch(/^ {2}Dmitry Peskov {2}\(latest 6 of \d+: storyline quotes --story s\w+ --speaker "Dmitry Peskov"\)/);
     // the June 2022 statement, the story's last, is there
     expect(peskov.split('\n').slice(1, 7).join('\n')).toContain('2022-06-02  “all contacts are virtually absent”');
+    // each timeline entry names its sources first report first, with the day of the first report
+    const reader = openStore(db);
+    const published = new Map(reader.articleIds().map((id) => reader.getArticle(id)!).map((a) => [a.source ?? `“${truncate(a.title, 32)}”`, a.published?.slice(0, 10) ?? '9999']));
+    reader.close();
+    const reports = r.stdout.split('\n').filter((l) => l.includes('↳ '));
+    expect(reports.length).toBeGreaterThan(0);
+    for (const line of reports) {
+      const [list, first] = line.split('↳ ')[1]!.split('  (first ');
+      const days = list!.split(/(?<=”), (?=“)/).map((s) => published.get(s.trim()));
+      expect(days.every(Boolean), line).toBe(true);
+      expect(days).toEqual([...days].sort());
+      if (first) expect(first).toBe(days[0] + ')');
+    }
   }, 60_000);
 });

@@ -151,6 +151,23 @@ describe.skipIf(!hasSharedData)('story page of a big story (Timeline17 BP oil sp
     }
   });
 
+  it('orders an entry\'s sources by who reported it first, and names the first report', () => {
+    const entries = [...page.querySelectorAll('.tl-entry')];
+    let checked = 0;
+    entries.forEach((entry, i) => {
+      const item = detail.timeline[i]!;
+      const dated = item.articles.filter((a) => a.published);
+      if (dated.length < 2) return;
+      const published = item.articles.map((a) => a.published ?? '9999');
+      expect(published).toEqual([...published].sort());
+      const labels = [...entry.querySelectorAll('.badges .badge')].map((b) => b.firstChild!.textContent!.trim());
+      expect(labels).toEqual([...new Set(item.articles.map((a) => a.sourceLabel))]);
+      expect(entry.querySelector('.first-report')!.textContent).toContain(`First reported by ${item.articles[0]!.sourceLabel}`);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('spreads a claim over its dates instead of listing every statement', () => {
     for (const card of page.querySelectorAll('#claims .claim:not(.disagreement)')) expect(card.querySelectorAll('.statements > li').length).toBeLessThanOrEqual(12);
     const many = detail.claims.find((c) => c.statements.length > 12);

@@ -10,12 +10,13 @@ export function registerExport(program: Command): void {
     .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'json')
     .option('--story <id>', 'only this story and its articles')
     .option('--table <table>', 'for csv: timeline | articles | entities | quotes', 'timeline')
+    .option('--bom', 'for csv: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
-    .action((flags: { db?: string; format: string; story?: string; table: string; output?: string }) =>
+    .action((flags: { db?: string; format: string; story?: string; table: string; bom?: boolean; output?: string }) =>
       withStore(flags, 'read', (store) => {
         if (!EXPORT_FORMATS.includes(flags.format as ExportFormat)) throw new Error(`unknown --format "${flags.format}": use ${EXPORT_FORMATS.join(', ')}`);
         if (!['timeline', 'articles', 'entities', 'quotes'].includes(flags.table)) throw new Error(`unknown --table "${flags.table}": use timeline, articles, entities or quotes`);
-        const text = renderExport(buildExport(store, { storyId: flags.story }), flags.format as ExportFormat, { table: flags.table as CsvTable });
+        const text = renderExport(buildExport(store, { storyId: flags.story }), flags.format as ExportFormat, { table: flags.table as CsvTable, bom: flags.bom === true });
         if (flags.output) {
           writeAtomically(flags.output, text);
         } else {

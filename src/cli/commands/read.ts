@@ -9,6 +9,7 @@ import { printable, printJson, table, truncate, wrap } from '../output.js';
 import { createViews } from '../../store/sqlite/views.js';
 import { consecutiveDayRuns, isBackground } from '../../story/timeline.js';
 import { spreadOverDates } from '../../story/claims.js';
+import { inReportOrder } from '../../story/dates.js';
 
 interface ReadFlags {
   db?: string;
@@ -66,6 +67,7 @@ export function printStory(store: Store, id: string): void {
   const articles = story.articleIds.map((a) => store.getArticle(a)!).filter(Boolean);
   // Articles without an outlet name are named by their headline, which a reader recognises.
   const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? `“${truncate(a.title, 32)}”`]));
+  const publishedOf = new Map(articles.map((a) => [a.id, a.published]));
   const out: string[] = [];
   out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
   out.push(`story ${story.id} · ${span(story.firstSeen, story.lastSeen)} · ${articlesAndSources(articles)}`);
@@ -74,7 +76,9 @@ export function printStory(store: Store, id: string): void {
     out.push('', 'Timeline');
     for (const run of consecutiveDayRuns(story.timeline)) {
       const t = run[0]!;
-      const sources = [...new Set(run.flatMap((e) => e.articleIds).map((x) => sourceOf.get(x) ?? x))].join(', ');
+      const reports = inReportOrder([...new Set(run.flatMap((e) => e.articleIds))].map((x) => ({ id: x, published: publishedOf.get(x) ?? null })));
+      const first = reports.length > 1 ? reports[0]! : null;
+      const sources = [...new Set(reports.map((x) => sourceOf.get(x.id) ?? x.id))].join(', ') + (first?.published ? `  (first ${first.published.slice(0, 10)})` : '');
       const date = run.length > 1 ? `${t.date.slice(0, 10)}–${run[run.length - 1]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
       const summary = (t.expected ? '(expected) ' : '') + (isBackground(t.date, story.firstSeen) ? '(background) ' : '') + t.summary;
       if (date.length > 10) out.push(`  ${date}`, `              ${wrap(summary, 84, '              ').trimStart()}`);

@@ -62,6 +62,12 @@ export function storySummaryFromRow(r: Record<string, unknown>): StorySummary {
 }
 
 type Row = Record<string, unknown>;
+/**
+ * Saved story figures are read back only when made by this version of their code: a change to what
+ * they count (session 7: duplicates' quotes and repeated statements dropped) is recomputed, not served stale.
+ */
+const FIGURES_VERSION = '#f2';
+
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export interface StoryFilter {
@@ -248,7 +254,7 @@ export function createViews(db: Database.Database) {
     /** Figures saved with the story (see saveStoryFigures), or null when missing or older than the story. */
     savedStoryFigures(storyId: string, updatedAt: string): StoryFigures | null {
       const r = stmt('SELECT updated_at, entities, coverage, quote_count, speakers FROM story_figures WHERE story_id = ?').get(storyId) as Row | undefined;
-      if (!r || r.updated_at !== updatedAt || r.speakers === null) return null;
+      if (!r || r.updated_at !== updatedAt + FIGURES_VERSION || r.speakers === null) return null;
       return {
         entities: JSON.parse(String(r.entities)) as EntityCount[],
         coverage: JSON.parse(String(r.coverage)) as DayCount[],
@@ -272,7 +278,7 @@ export function createViews(db: Database.Database) {
       stmt(`INSERT INTO story_figures (story_id, updated_at, entities, coverage, quote_count, speakers) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT(story_id) DO UPDATE SET updated_at = excluded.updated_at, entities = excluded.entities, coverage = excluded.coverage,
           quote_count = excluded.quote_count, speakers = excluded.speakers`).run(
-        storyId, updatedAt, JSON.stringify(f.entities), JSON.stringify(f.coverage), f.quoteCount, JSON.stringify(f.speakers),
+        storyId, updatedAt + FIGURES_VERSION, JSON.stringify(f.entities), JSON.stringify(f.coverage), f.quoteCount, JSON.stringify(f.speakers),
       );
     },
 
@@ -285,6 +291,7 @@ export function createViews(db: Database.Database) {
     storySpeakerGroups(storyId: string): SpeakerGroup[] {
       const candidatesOf = new Map<string, { id: string; name: string }[]>();
       const groups = new Map<string, SpeakerGroup & { dates: Map<number, string> }>();
+      const seen = new Set<string>();
       const entityName = stmt('SELECT name FROM entities WHERE id = ?').pluck();
       for (const q of this.storyQuotes(storyId, 1_000_000)) {
         if (!isStatement({ ...q, cueText: q.cue })) continue;
@@ -299,6 +306,10 @@ export function createViews(db: Database.Database) {
           entityId = candidates.find((c) => c.name.length >= 4 && containsWords(speaker, c.name.toLowerCase()))?.id ?? null;
         }
         const key = entityId ?? (q.speaker ? 'name:' + q.speaker.toLowerCase() : 'unattributed');
+        // The same words by the same speaker in several outlets' copies are one statement: its first report.
+        const said = key + '\u0000' + q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        if (seen.has(said)) continue;
+        seen.add(said);
         let g = groups.get(key);
         if (!g) {
           const name = entityId ? (entityName.get(entityId) as string | undefined) : undefined;
@@ -325,11 +336,14 @@ export function createViews(db: Database.Database) {
       return Number(stmt('SELECT count(*) FROM story_articles sa JOIN quotes q ON q.article_id = sa.article_id WHERE sa.story_id = ?').pluck().get(storyId));
     },
 
-    /** A story's quotes with the date and outlet of their articles, in time order (reads no article rows). */
+    /**
+     * A story's quotes with the date and outlet of their articles, in time order (reads no article
+     * rows). A duplicate article's quotes are its original's again, so they are left out.
+     */
     storyQuotes(storyId: string, limit = 5000): StoryQuoteRow[] {
       return (stmt(`SELECT q.id, q.article_id, q.text, q.content_start, q.content_end, q.cue, q.speaker, q.speaker_entity_id, q.direct, q.kind, q.date,
             f.published, f.source FROM article_facets f JOIN quotes q ON q.article_id = f.id
-          WHERE f.story_id = ? ORDER BY coalesce(q.date, f.published), f.seq, q.content_start LIMIT ?`).all(storyId, limit) as Row[]).map(quoteRow);
+          WHERE f.story_id = ? AND f.duplicate_of IS NULL ORDER BY coalesce(q.date, f.published), f.seq, q.content_start LIMIT ?`).all(storyId, limit) as Row[]).map(quoteRow);
     },
 
     /** A story as the store's getStory returns it (following merges), its article ids read from the facet table. */
