@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { bodyLimit } from 'hono/body-limit';
 import { timingSafeEqual, createHash } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RawDoc } from '../types.js';
 import type { Model } from './model.js';
 import type { EventHub } from './events.js';
@@ -30,7 +30,15 @@ export function errorBody(code: ErrorCode, message: string) {
 }
 
 function parseQuery<T extends z.ZodType>(schema: T, c: Context): z.infer<T> {
-  const result = schema.safeParse(c.req.query());
+  const query = c.req.query();
+  // A misspelt filter ("sorce=bbc") would otherwise answer with everything, as if it had been applied.
+  if (schema instanceof z.ZodObject) {
+    const known = Object.keys(schema.shape);
+    const unknown = Object.keys(query).filter((k) => !known.includes(k) && !k.startsWith('_')); // "_=…": a client's cache buster
+    if (unknown.length)
+      throw new ApiError(400, 'invalid_parameter', `unknown query parameter ${unknown.map((k) => `"${k}"`).join(', ')}: this endpoint takes ${known.length ? known.join(', ') : 'no parameters'}`);
+  }
+  const result = schema.safeParse(query);
   if (!result.success) throw new ApiError(400, 'invalid_parameter', `invalid query parameter: ${describeIssues(result.error)}`);
   return result.data;
 }

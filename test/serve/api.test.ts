@@ -197,6 +197,10 @@ describe('storyline serve: API', () => {
     expect(bad.res.status).toBe(400);
     expect((bad.body as Json).error).toMatchObject({ code: 'invalid_parameter' });
     expect((bad.body as Json).error.message).toMatch(/limit/);
+    // a misspelt filter is refused, not silently ignored (review 5, item 7)
+    const misspelt = await get('/api/stories?sorce=bbc');
+    expect(misspelt.res.status).toBe(400);
+    expect((misspelt.body as Json).error.message).toMatch(/unknown query parameter "sorce".*source/);
     const badDate = await get('/api/stories?from=March');
     expect((badDate.body as Json).error.message).toMatch(/YYYY-MM-DD/);
     const empty = await get('/api/search?q=');
