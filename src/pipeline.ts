@@ -509,8 +509,9 @@ function corpusEntity(e: DocEntity) {
 export const STORY_BUILD_MAX_ARTICLES = 2_000;
 
 /** Recomputes the title, summary, timeline and claims of the given stories from their articles. */
-export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Date = new Date()): void {
+export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Date = new Date(), onBuilt?: () => void): void {
   for (const storyId of new Set(storyIds)) {
+    onBuilt?.();
     const records = store.storyArticles(storyId, { maxOriginals: STORY_BUILD_MAX_ARTICLES });
     if (records.length === 0) continue;
     const articleIds = records.map((a) => a.id);
@@ -934,7 +935,12 @@ export async function ingestDocuments(
   const seqAtStart = seq;
   reading: for await (const source of sources) {
     if (options.signal?.aborted) break;
-    for (const e of source.errors) fail(e.origin, e.message);
+    // A bad line or input counts as an item done, so that a progress total of input lines is reached.
+    for (const e of source.errors) {
+      done++;
+      fail(e.origin, e.message);
+      progress(e.origin);
+    }
     if (options.strict && report.failed > 0) {
       report.stoppedEarly = true;
       break;
@@ -961,18 +967,24 @@ export async function ingestDocuments(
 }
 
 export interface ReprocessProgress {
-  /** 'analyse': pass 1, re-extracting and re-analysing; 'link': pass 2, re-linking into stories. */
-  phase: 'analyse' | 'link';
+  /**
+   * 'analyse': pass 1, re-extracting and re-analysing; 'link': pass 2, re-linking into stories;
+   * 'stories': building each story again (timeline, claims, summary).
+   */
+  phase: 'analyse' | 'link' | 'stories';
   /** Articles to reprocess. */
   articles: number;
   analysed: number;
   linked: number;
   failed: number;
+  /** Stories to build in the last pass, and how many have been started. */
+  stories: number;
+  built: number;
 }
 
 /** Builds a fresh linker over every stored article again (after an upgrade or a reset). */
 export interface ReprocessOptions {
-  /** `done` of `total` steps (each article is a step in each pass), with what the steps did. */
+  /** `done` of `total` steps (each article in each pass, then each story), with what the steps did. */
   onProgress?: (done: number, total: number, progress: ReprocessProgress) => void;
   batchSize?: number;
   now?: () => Date;
@@ -1003,9 +1015,9 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
   const surnames = new SurnameIndex(store);
   const batchSize = options.batchSize ?? 100;
   const oldStoryOf = new Map<string, string>();
-  const state: ReprocessProgress = { phase: 'analyse', articles: ids.length, analysed: 0, linked: 0, failed: 0 };
+  const state: ReprocessProgress = { phase: 'analyse', articles: ids.length, analysed: 0, linked: 0, failed: 0, stories: 0, built: 0 };
   let done = 0;
-  const step = () => options.onProgress?.(++done, ids.length * 2, { ...state });
+  const step = () => options.onProgress?.(++done, ids.length * 2 + state.stories, { ...state });
   // Pass 1: re-extract and re-analyse each article in place, a batch per transaction; undated
   // articles of a batch are dated together, as at ingest.
   for (let i = 0; i < ids.length; i += batchSize) {
@@ -1071,7 +1083,12 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
       step();
     }
     linker.flush();
-    rebuildStories(store, touched, now());
+    state.phase = 'stories';
+    state.stories = touched.size;
+    rebuildStories(store, touched, now(), () => {
+      state.built++;
+      step();
+    });
     store.pruneEmptyStories();
     store.pruneUnusedEntities(); // name variants the new analyses link to another entity
     const newStoryOf = new Map<string, string>();

@@ -65,7 +65,7 @@ export function createProgress(options: { total?: number; quiet?: boolean; unit?
     return {
       tick(_label, counts) {
         done++;
-        if (!options.total) bar.setTotal(done);
+        if (!options.total || done > options.total) bar.setTotal(done); // a total counted beforehand is an estimate
         const rate = (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
         bar.update(done, { rate, ...counts });
       },

@@ -1,6 +1,6 @@
 import { INPUT_FORMATS_HELP } from '../../ingest/formats.js';
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_MAX_ARTICLE_BYTES, groupSources, readSources } from '../../ingest/index.js';
+import { countInputItems, DEFAULT_MAX_ARTICLE_BYTES, groupSources, readSources } from '../../ingest/index.js';
 import { ingestDocuments, metadataDate, type IngestReport } from '../../pipeline.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { createProgress } from '../output.js';
@@ -77,7 +77,9 @@ export function registerIngest(program: Command): void {
       };
       process.once('SIGINT', onInterrupt);
       const report = await withStore(flags, 'write', async (store) => {
-        const progress = createProgress({ quiet: flags.quiet || flags.json, unit: 'articles' });
+        const quiet = flags.quiet || flags.json;
+        const total = quiet ? null : await countInputItems(inputs, { glob: flags.glob });
+        const progress = createProgress({ quiet, unit: 'articles', ...(total ? { total } : {}) });
         const report = await ingestDocuments(
           store,
           groupSources(

@@ -3,35 +3,47 @@ import cliProgress from 'cli-progress';
 import { reprocessAll, type ReprocessProgress } from '../../pipeline.js';
 import { addDbOption, withStore } from '../store-option.js';
 
-/** What reprocess is doing, in its own words: articles re-analysed, then re-linked into stories. */
+/** What reprocess is doing, in its own words: articles re-analysed, re-linked, then stories built. */
 export function reprocessProgressLine(p: ReprocessProgress): string {
   const failed = p.failed ? `, ${p.failed} failed` : '';
-  if (p.phase === 'analyse') return `${p.analysed}/${p.articles} articles re-analysed${failed}`;
-  return `${p.analysed} articles re-analysed${failed}; ${p.linked}/${p.analysed} re-linked into stories`;
+  if (p.phase === 'analyse') return `pass 1 of 3: ${p.analysed}/${p.articles} articles re-analysed${failed}`;
+  if (p.phase === 'link') return `pass 2 of 3: ${p.linked}/${p.analysed} articles re-linked into stories${failed}`;
+  return `pass 3 of 3: building story ${p.built} of ${p.stories} (timeline, claims, summary)${failed}`;
 }
 
-function createReprocessProgress(quiet: boolean | undefined): { tick(done: number, total: number, p: ReprocessProgress): void; stop(): void } {
+/** A pass's own count and total, so that each pass's bar runs from 0 to 100 %. */
+function passProgress(p: ReprocessProgress): { done: number; total: number } {
+  if (p.phase === 'analyse') return { done: p.analysed + p.failed, total: p.articles };
+  if (p.phase === 'link') return { done: p.linked, total: p.analysed };
+  return { done: p.built, total: p.stories };
+}
+
+function createReprocessProgress(quiet: boolean | undefined): { tick(p: ReprocessProgress): void; stop(): void } {
   if (quiet) return { tick() {}, stop() {} };
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {percentage}% | {line}', hideCursor: true }, cliProgress.Presets.shades_classic);
-    let started = false;
+    let phase: ReprocessProgress['phase'] | null = null;
     return {
-      tick(done, total, p) {
-        if (!started) bar.start(total, 0, { line: '' });
-        started = true;
+      tick(p) {
+        const { done, total } = passProgress(p);
+        if (p.phase !== phase) {
+          if (phase) bar.stop();
+          bar.start(Math.max(1, total), 0, { line: '' });
+          phase = p.phase;
+        }
         bar.update(done, { line: reprocessProgressLine(p) });
       },
-      stop: () => started && bar.stop(),
+      stop: () => phase && bar.stop(),
     };
   }
   // A line every two seconds, and the last one of each pass.
   let lastLog = Date.now();
   let lastPhase: ReprocessProgress['phase'] = 'analyse';
   return {
-    tick(_done, _total, p) {
+    tick(p) {
       const now = Date.now();
-      const passEnded = p.phase === 'analyse' ? p.analysed + p.failed === p.articles : p.linked === p.analysed;
-      if (now - lastLog > 2000 || passEnded || p.phase !== lastPhase) {
+      const { done, total } = passProgress(p);
+      if (now - lastLog > 2000 || done === total || p.phase !== lastPhase) {
         lastLog = now;
         lastPhase = p.phase;
         process.stderr.write(`reprocess: ${reprocessProgressLine(p)}\n`);
@@ -47,7 +59,7 @@ export function registerReprocess(program: Command): void {
     .action((flags: { db?: string; quiet?: boolean }) =>
       withStore(flags, 'read', (store) => {
         const progress = createReprocessProgress(flags.quiet);
-        const result = reprocessAll(store, { onProgress: (done, total, p) => progress.tick(done, total, p) });
+        const result = reprocessAll(store, { onProgress: (_done, _total, p) => progress.tick(p) });
         progress.stop();
         for (const e of result.errors) process.stderr.write(`${e.origin}: ${e.message}\n`);
         if (!flags.quiet) {
