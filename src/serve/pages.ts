@@ -658,7 +658,7 @@ ${result
   </aside>
 </div>`
   : ''}`;
-  return layout(ctx, { title: p.q ? `“${p.q}”` : 'Search', body, query: p.q, current: 'search' });
+  return layout(ctx, { title: p.q ? `Search: ${p.q}` : 'Search', body, query: p.q, current: 'search' });
 }
 
 function facetList(title: string, facets: { value: string; label: string; count: number }[], href: (v: string) => string, label = (l: string) => l): Html {
