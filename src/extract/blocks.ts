@@ -260,6 +260,13 @@ const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
   { re: /^(?:(?:dieser|der) (?:artikel|beitrag) hat \d+ kommentare?|this (?:article|post|story) has \d+ comments?|du musst eingeloggt sein|sie müssen (?:eingeloggt|angemeldet) sein|you must be (?:logged in|signed in) to)/iu, reason: 'comment section' },
   { re: /^(?:name|e-?mail|e-?mail-adresse|website|webseite|homepage|url|uri|kommentar|comment|nom|nombre|nome|courriel|site web|sitio web)\s*\*?\s*\((?:required|optional|will not be published|not published|never published|hidden|your (?:blog|web ?site|homepage)|erforderlich|pflicht(?:feld|angabe)?|optional|wird nicht veröffentlicht|adresse wird niemals veröffentlicht|obligatoire|requis|obligatorio|obbligatorio)/iu, reason: 'comment form' },
   { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form', hint: /mail|felder|kommentar|deine daten|mich|notify|champs|campos|indirizzo|endere/i },
+  // a comment section's own notices: "Views expressed in the comments do not represent those of …", "This discussion is now closed."
+  {
+    re: /^(?:(?:the )?(?:views|opinions) expressed (?:in (?:the|these|reader) comments|by (?:readers|commenters|users))\b|we welcome comments\b|(?:this|the) (?:discussion|debate|thread|comment thread|comments? section) (?:is|has been|are|have been) (?:now )?closed\b|the [\p{L}.]+ may edit your comments|your comments may be (?:published|edited)|(?:[\w.-]+ is )?not responsible for (?:any )?content posted by\b|(?:please )?get involved and leave a comment)/iu,
+    reason: 'comment section',
+  },
+  // players and wire copy speaking about themselves
+  { re: /^(?:this (?:copy|story|article) may not be in its final form|(?:sorry,? )?this (?:media|video|content) is not available in your (?:territory|country|region)|can ?not play media\b)/iu, reason: 'page notice' },
   { re: /^(?:kommentar (?:verfassen|schreiben|hinterlassen)|antwort abbrechen|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|оставить комментарий)(?![\p{L}\p{N}])/iu, reason: 'comment section' },
   {
     re: /(?:(?:passwort|kennwort|password) (?:muss|must)|bitte (?:trage|gib) (?:eine|deine|ihre) e-?mail|kein [\p{L}-]+konto vorhanden|bitte wähle (?:deine|einen) (?:anzeigename|benutzername)|bitte (?:stimme|akzeptiere) (?:unserer|die|den) datenschutz|(?:forgot|reset) (?:your )?password|passwort vergessen|mot de passe oublié)/iu,
@@ -521,6 +528,37 @@ function dropCaptionsByCredits<T extends CaptionCandidate>(items: T[], drop: (it
   }
 }
 
+/** A wire story's closing note in brackets: "( Reporting by Maggie Fox ; Editing by Will Dunham )", "(Additional reporting by …)". */
+const REPORTING_NOTE_RE = /\(\s*(?:additional |further |compiled and )?(?:reporting|writing|editing|compiled|produced|research|written) by\b[^()]{1,250}\)\s*\.?/giu;
+
+/**
+ * Cuts wire notes on who reported and edited out of the blocks: the text before a note and the text after
+ * it (a scraper glues the page's next line to it) become blocks of their own.
+ */
+function splitAtReportingNotes(blocks: Block[], removed: RemovedBlock[]): Block[] {
+  let out: Block[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const text = block.text;
+    if (!text.includes('(') || !/ by\b/i.test(text) || !(REPORTING_NOTE_RE.lastIndex = 0, REPORTING_NOTE_RE.test(text))) {
+      out?.push(block);
+      continue;
+    }
+    out ??= blocks.slice(0, i);
+    let last = 0;
+    REPORTING_NOTE_RE.lastIndex = 0;
+    for (let m; (m = REPORTING_NOTE_RE.exec(text)); ) {
+      const before = text.slice(last, m.index).trim();
+      if (before) out.push({ ...block, text: before });
+      removed.push({ text: m[0].trim(), reason: 'contributor note' });
+      last = m.index + m[0].length;
+    }
+    const after = text.slice(last).trim();
+    if (after) out.push({ ...block, text: after });
+  }
+  return out ?? blocks;
+}
+
 const READER_COMMENTS = 'reader comments';
 /** How much of a reader-comment thread its removed block shows. */
 const THREAD_SHOWN_CHARS = 4000;
@@ -533,7 +571,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   const removed: RemovedBlock[] = [];
   type Item = { text: string; f: TextFeatures; prose: boolean; block: Block; keep: boolean; reason?: string; ledByCredit?: boolean; endsWithCredit?: boolean };
   const items: Item[] = [];
-  for (const block of blocks) {
+  for (const block of splitAtReportingNotes(blocks, removed)) {
     const server = cutServerMessages(collapseSpaces(block.text).trim());
     for (const m of server.messages) removed.push({ text: m, reason: 'server error message' });
     const cut = cutDebris(server.text);
@@ -645,7 +683,9 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
       const it = items[i]!;
       const limit = options.fromHtml ? 3 : 6;
       const listItem = it.block.tag === 'li' || /^\s*(?:\d{1,3}[.)]|[-•*·])\s/.test(it.text);
-      if (it.keep && !it.prose && it.f.words <= limit && !listItem && it.block.tag !== 'h') drop(it, 'page footer');
+      // (a quoted sentence closing the story — “It gets old . / It really does .” — is text, not a footer)
+      const quotedSentence = /[“”"«»]/.test(it.text) && /[.!?]["”’»]?\s*$/.test(it.text);
+      if (it.keep && !it.prose && it.f.words <= limit && !listItem && it.block.tag !== 'h' && !quotedSentence) drop(it, 'page footer');
     }
   }
 

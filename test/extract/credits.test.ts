@@ -61,6 +61,16 @@ describe('picture credits and captions (Timeline17 scraped texts)', () => {
     expect(wp.text).not.toContain('contributed to this report');
   });
 
+  it('cuts a wire story\'s reporting note and the comment section\'s notices, and keeps the quote that ends the story', () => {
+    const a = extract({ text: byId('bpoil_reuters', '1581') });
+    expect(reasons(a.removed, 'contributor note')).toContain('( Editing by Jim Impoco and Claudia Parsons )');
+    expect(reasons(a.removed, 'comment section')).toEqual(
+      expect.arrayContaining(['Views expressed in the comments do not represent those of Reuters .', 'We welcome comments that advance the story through relevant opinion , anecdotes , links and data .']),
+    );
+    // short quoted sentences after the last long paragraph are the story's end, not a page footer
+    expect(a.text).toContain('“It gets old .\n\nIt really does .”');
+  });
+
   it('cuts no paragraph without a credit beside it on the plain-text seeds', () => {
     for (const name of ['000_579504aca85b9f81.txt', '001_aa04ac5f397be0f2.txt', '002_af815def54e2eb59.txt', '003_70335ce47c40be49.txt', '004_0c206504672e1e96.txt']) {
       const a = extract({ text: readFileSync(new URL(`../../examples/seeds/${name}`, import.meta.url), 'utf8') });
