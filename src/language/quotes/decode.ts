@@ -4,6 +4,7 @@
 import type { Span } from '../../types.js';
 import { compiled } from './compiled.js';
 import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
+import { nonSpeechFrame, type NonSpeechFrame } from './frames.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import type { Paragraph, QToken } from './tokens.js';
 
@@ -21,6 +22,17 @@ export interface RawAttribution {
    * quote, but its source is still a speaker a later "she said" / "it said" may refer back to.
    */
   conversation?: boolean;
+  /**
+   * A cue of naming, planning or display that reports no speech ("a toxin called …", "plans to
+   * visit …", "the video shows oil spewing …", frames.ts): no quote; its source still counts for
+   * later pronouns, as a conversation's does.
+   */
+  nonSpeech?: NonSpeechFrame;
+}
+
+/** An attribution that is no statement: a conversation, or a cue of naming, planning or display. */
+export function isSilent(a: RawAttribution): boolean {
+  return a.conversation === true || a.nonSpeech !== undefined;
 }
 
 interface TagSpan {
@@ -292,6 +304,40 @@ function isAdmissionToPlace(tokens: QToken[], cue: TagSpan, parts: TagSpan[], qu
   return /^(?:to|into)$/.test(tokens[k]?.lower ?? '') && !/ing$/.test(tokens[k + 1]?.lower ?? '') && !/^(?:that|having|it)$/.test(tokens[k + 1]?.lower ?? '');
 }
 
+const RELATIVE = new Set(['which', 'who', 'that', 'whom']);
+
+/**
+ * "… the commission released an advance chapter of its report which said …": a source that ends in
+ * a relative pronoun after a clause is the pronoun (its antecedent is resolved as the speaker), as
+ * PolNeAR annotates relative clauses ("Barkley, [who] said …"); "those who", "Republicans who"
+ * stay whole.
+ */
+function relativePronoun(tokens: QToken[], source: TagSpan): TagSpan {
+  if (source.last - source.first < 3 || !RELATIVE.has(tokens[source.last]!.text)) return source;
+  return { ...source, first: source.last };
+}
+
+const AGENT_CLAUSE_WORDS = new Set([...BE_FORMS, 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'and', 'but', 'or', 'that', 'which', 'who', 'when', 'while', 'if', 'as', 'because', 'after', 'before', 'since']);
+
+/**
+ * "A report commissioned by [President Obama] has blamed …", "A commission appointed by [Barack
+ * Obama] this month accused …": a source after "by" before its cue is the agent of a participle in
+ * the subject, not who spoke; the source is the subject noun phrase it belongs to ("A report
+ * commissioned by President Obama"), as PolNeAR annotates such subjects ("A poll conducted by …").
+ * Not a passive's agent ("He was backed by voters who said …": a verb before "by").
+ */
+function subjectOfAgent(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Array, source: TagSpan, cue: TagSpan): TagSpan {
+  const by = source.first - 1;
+  if (by < 2 || source.last >= cue.first || sentenceOf[by] !== source.sentence || tokens[by]!.lower !== 'by') return source;
+  let first = by - 1;
+  while (first > 0 && sentenceOf[first - 1] === source.sentence && !/^[,;:—–(“"]$/.test(tokens[first - 1]!.text) && by - first < 8) first--;
+  // the subject starts its clause: at the sentence start or after a comma ("…, a panel appointed by …")
+  if (first > 0 && sentenceOf[first - 1] === source.sentence && !/^[,;:—–(]$/.test(tokens[first - 1]!.text)) return source;
+  for (let i = first; i < by; i++) if (tags[i] !== 0 || AGENT_CLAUSE_WORDS.has(tokens[i]!.lower) || /^[\p{P}]+$/u.test(tokens[i]!.text)) return source;
+  if (!/^(?:\p{Lu}|the$|a$|an$|its$|his$|her$|their$)/u.test(tokens[first]!.text)) return source;
+  return { ...source, first };
+}
+
 /**
  * "The director general of the WHO, Margaret Chan, had this to say": a description with the
  * person's name in apposition right before the cue; the name is part of the source (as PolNeAR
@@ -422,7 +468,7 @@ export function attributionsInSequence(
     const subject = SPEECH_VERBS.has(tokens[cue.first]!.lower) ? (subjectBefore(tokens, tags, sentenceOf, cue) ?? subjectBeforeAside(tokens, tags, sentenceOf, cue)) : null;
     if (subject) sources.set(cue, subject);
   }
-  for (const [cue, src] of sources) sources.set(cue, withApposition(tokens, src, cue));
+  for (const [cue, src] of sources) sources.set(cue, withApposition(tokens, subjectOfAgent(tokens, tags, sentenceOf, relativePronoun(tokens, src), cue), cue));
   const contents = new Map<TagSpan, TagSpan[]>();
   let lastQuoted: { cue: TagSpan } | null = null;
   for (const sp of spans) {
@@ -494,16 +540,26 @@ export function attributionsInSequence(
     const firstTok = tokens[parts[0]!.first]!;
     const before = firstTok.start > 0 ? text[firstTok.start - 1]! : '';
     const direct = quoted >= 0.6 * total || QUOTE_CHARS.test(before) || QUOTE_CHARS.test(firstTok.text);
+    const nonSpeech = conversation ? null : nonSpeechFrame(tokens, sentenceOf, cue, sources.get(cue) ?? null, parts, direct);
     let src = sources.get(cue);
     if (src && isHearsayCue(tokens, cue)) {
       // "he allegedly brandished …": the subject is part of what is reported, not its source
       if (src.last < cue.first && src.sentence === cue.sentence && parts.every((x) => x.first > src!.last)) parts = [src, ...parts];
       src = undefined;
     }
-    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(cue), direct, paragraph, nested, ...(conversation ? { conversation } : {}) });
+    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(withoutTopicPreposition(tokens, cue)), direct, paragraph, nested, ...(conversation ? { conversation } : {}), ...(nonSpeech ? { nonSpeech } : {}) });
   }
   splitAtLaterSentences(tokens, q, out);
   return out;
+}
+
+/**
+ * "said of Trump, “…”", "says on the economy": the verb is the cue, the preposition opens the topic
+ * (PolNeAR train: "said" before "of"/"on"/"about" 91 times, "said of"/"said about" as the cue 16).
+ */
+function withoutTopicPreposition(tokens: QToken[], cue: TagSpan): TagSpan {
+  if (cue.last === cue.first || !/^(?:of|on|about)$/.test(tokens[cue.last]!.lower) || !/^(?:said|says|say|saying|wrote|writes)$/.test(tokens[cue.last - 1]!.lower)) return cue;
+  return { ...cue, last: cue.last - 1 };
 }
 
 /**

@@ -6,7 +6,7 @@
 // "hopes") as beliefs, and the speaker resolver turns each source into a canonical speaker.
 import { readFileSync } from 'node:fs';
 import type { DocEntity, EntityMention, Quote, Sentence, Span, Timex } from '../../types.js';
-import { findAttributions, type RawAttribution } from './decode.js';
+import { findAttributions, isSilent, type RawAttribution } from './decode.js';
 import { quoteStates } from './features.js';
 import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
@@ -51,7 +51,7 @@ function union(spans: Span[]): Span {
 
 /** The batch-tool view of raw attributions: one content range per attribution. */
 export function toBatchQuotes(atts: RawAttribution[]): { content: Span; source: Span | null; cue: Span | null; direct: boolean }[] {
-  return atts.filter((a) => !a.conversation).map((a) => ({ content: union(a.content), source: a.source, cue: a.cue, direct: a.direct }));
+  return atts.filter((a) => !isSilent(a)).map((a) => ({ content: union(a.content), source: a.source, cue: a.cue, direct: a.direct }));
 }
 
 // Photo captions and credits, and link furniture ("Also Read | …"): never quotes.
@@ -312,6 +312,11 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
     const addressee = ADDRESSEE.exec(text.slice(out[0], out[1]));
     if (addressee && !/[.!?;]/.test(addressee[0])) out = trimSpan(text, [out[0] + addressee[0].length, out[1]]) ?? out;
   }
+  // "says of Clinton, “If she gets the chance, …”", "says on its website that …": the topic before what was said
+  if (cue && /^\s+(?:of|on|about)\s+$/i.test(text.slice(cue[1], out[0])) && /^(?:said|says|say|saying|wrote|writes)$/i.test(text.slice(cue[0], cue[1]).split(/\s+/).pop() ?? '')) {
+    const topic = /^[^“”"\n]{1,60}?(?:,\s*(?=[“"])|\s(?=that\s))/.exec(text.slice(out[0], out[1]));
+    if (topic) out = trimSpan(text, [out[0] + topic[0].length, out[1]]) ?? out;
+  }
   // "said in his regular conference call “If necessary, …”": the setting before the quotation is not said
   const setting = /^(?:in|at|during|on|via|over|through)\s[^“”"]{0,60}?\s(?=[“"](?:\S+\s+){3})/i.exec(text.slice(out[0], out[1]));
   if (setting) out = trimSpan(text, [out[0] + setting[0].length, out[1]]) ?? out;
@@ -371,7 +376,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     text,
     mentions: context.mentions,
     entities: context.entities,
-    quoted: [...quotations, ...atts.filter((a) => !a.conversation).map((a) => union(a.content))],
+    quoted: [...quotations, ...atts.filter((a) => !isSilent(a)).map((a) => union(a.content))],
     quotations,
   });
   const quotes: Quote[] = [];
@@ -381,7 +386,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     // "It is understood the two travellers were admitted …": an impersonal "it" names nobody
     const impersonal = a.source !== null && a.cue !== null && /^it$/i.test(text.slice(a.source[0], a.source[1]).trim()) && IMPERSONAL_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
     const speaker = impersonal ? null : resolver.resolve(a.source);
-    if (a.conversation) continue;
+    if (isSilent(a)) continue;
     quotes.push({
       content,
       source: a.source,
@@ -394,7 +399,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     });
   }
   if (context.continuations !== false) {
-    for (const c of continuations(text, paras, usable, atts.filter((a) => !a.conversation))) {
+    for (const c of continuations(text, paras, usable, atts.filter((a) => !isSilent(a)))) {
       const src = c.from;
       // (its quote: the one with its cue; each cue anchors one attribution)
       const from = src ? quotes.find((q) => q.cue && src.cue && q.cue[0] === src.cue[0] && q.cue[1] === src.cue[1] && q.source?.[0] === src.source?.[0]) : null;

@@ -138,6 +138,8 @@ export class SpeakerResolver {
     if (words.length === 1 && /^(?:i|me)$/.test(lower) && this.ctx.quotations && !this.ctx.quotations.some((q) => source[0] >= q[0] && source[1] <= q[1])) return null;
     if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0], /^(?:he|him)$/.test(lower) ? 'm' : /^(?:she|her)$/.test(lower) ? 'f' : null);
     if (words.length === 1 && GROUP.has(lower)) return this.lastGroup && source[0] - this.lastGroup.at < 1500 ? this.lastGroup.speaker : null;
+    // "Barkley, who said …", "the Chicago Police Department, which reported …": the antecedent (not "WHO said")
+    if (words.length === 1 && RELATIVE_PRONOUNS.has(raw.trim())) return this.antecedentOfRelative(source[0] + raw.length - raw.trimStart().length, lower === 'which');
 
     const inside = this.mentionsIn(source[0], source[1]);
     const possessive = (m: EntityMention) => /^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3));
@@ -156,6 +158,9 @@ export class SpeakerResolver {
     // "the wife of Keith Scott", "a lawyer for Mr. Trump", "The Conservative MP for Bath": the
     // person completes a description of someone else (who speaks for them: "a spokesman for X" is X)
     if (person && COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], person.start)) && !SPEAKS_FOR_BEFORE.test(this.ctx.text.slice(source[0], person.start))) return null;
+    // "A report commissioned by President Obama", "A commission appointed by Barack Obama": the
+    // agent of a participle is not the subject that speaks (the report or the commission is)
+    if (person && AGENT_BEFORE.test(this.ctx.text.slice(source[0], person.start))) return null;
     if (person) return this.fromMention(person);
     // "The director general of the World Health Organization, Margaret Chan": the name in
     // apposition to a description is who spoke, even where the NER took it for something else
@@ -178,7 +183,8 @@ export class SpeakerResolver {
           (m.label === 'ORG' || m.label === 'LOC') &&
           m.start < headEnd &&
           (NAME_CONTINUES.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd))) || SPEAKS_FOR_TAIL.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd)))) &&
-          !COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)),
+          !COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)) &&
+          !AGENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)),
       ) ?? null;
     if (org && !isGeneric(raw) && /^\s*,/.test(this.ctx.text.slice(org.end, source[1]))) return this.fromMention(org);
     const orgName = (m: EntityMention): Speaker | null =>
@@ -218,6 +224,9 @@ export class SpeakerResolver {
     // "Donald Trump's campaign", "Clinton's team" speak for the person; "Pagliano's lawyer" does not
     const possessor = POSSESSOR_SPEAKS.exec(phrase);
     if (possessor) phrase = possessor[1]!;
+    // "a 46-page suicide analysis released by the Department of Veterans Affairs": the analysis speaks
+    const agent = AGENT_IN.exec(phrase);
+    if (agent && agent.index > 0) phrase = phrase.slice(0, agent.index);
     // "the US government", "the Obama administration"
     // (an adjective names no speaker: "The Mexican government" is the Mexican government, not "Mexican")
     const collective = NAME_SPEAKS.exec(phrase);
@@ -228,7 +237,7 @@ export class SpeakerResolver {
     // words apart by spaces only: "(?:\p{Lu}[\p{L}…]*\s*)+" split a capitalised run every way and
     // took exponential time on a long ALL-CAPS comment that does not end in a name
     const run = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s*$/u.exec(phrase);
-    if (run && COMPLEMENT_BEFORE.test(phrase.slice(0, run.index))) return null;
+    if (run && (COMPLEMENT_BEFORE.test(phrase.slice(0, run.index)) || AGENT_BEFORE.test(phrase.slice(0, run.index)))) return null;
     let name = withoutLeadingNonNames(properName(phrase) ?? '');
     if (!name) return null;
     // "the Conservative MP": a description ending in a title names nobody
@@ -284,6 +293,33 @@ export class SpeakerResolver {
     const type = m.label === 'PER' ? 'person' : m.label === 'ORG' ? 'organization' : m.label === 'LOC' ? 'place' : 'other';
     const name = withoutLeadingNonNames(properName(m.text) ?? m.text, type === 'person');
     return name ? this.canonicalName(name, type) : null;
+  }
+
+  /**
+   * The antecedent of a relative pronoun source at `at`: the name right before it ("Barkley, who",
+   * "the Chicago Police Department which"), or nobody ("its report which", "the 1 percent who",
+   * "Jeb Bush and Chris Christie, who").
+   */
+  private antecedentOfRelative(at: number, thing: boolean): Speaker | null {
+    const text = this.ctx.text;
+    let end = at;
+    while (end > 0 && /[\s,]/.test(text[end - 1]!)) end--;
+    const before = this.mentionsIn(Math.max(0, end - 160), end).filter((m) => m.end <= end && m.label !== 'MISC');
+    const last = before.length ? before[before.length - 1]! : null;
+    const adjacent = last && last.end >= end - 1 && !/^\s*['’]s\b/.test(text.slice(last.end, last.end + 3)) ? last : null;
+    // a joint antecedent has no single speaker ("Jeb Bush and Chris Christie, who")
+    const prev = before.length > 1 ? before[before.length - 2]! : null;
+    if (adjacent && prev && /^\s*(?:,\s*)?(?:and|&)\s*$/.test(text.slice(prev.end, adjacent.start))) return null;
+    if (thing) return adjacent && adjacent.label !== 'PER' ? this.fromMention(adjacent) : null;
+    if (adjacent?.label === 'PER' && !COMPLEMENT_BEFORE_RELATIVE.test(text.slice(Math.max(0, adjacent.start - 24), adjacent.start))) return this.fromMention(adjacent);
+    // "Pablo Bonastre, a veteran fisherman who", "Nelson, a Wisconsin Democrat who", "Anne Leblanc of
+    // Metairie, Louisiana, who": the person the description is in apposition to
+    const person = [...before].reverse().find((x) => x.label === 'PER');
+    if (person && person !== adjacent && APPOSITION_TO_RELATIVE.test(text.slice(person.end, end))) return this.fromMention(person);
+    // an organisation heading the antecedent ("the Chicago Police Department, who"), not one completing
+    // a description ("a tech staffer at the State Department who")
+    if (adjacent && adjacent.label === 'ORG' && !COMPLEMENT_BEFORE_RELATIVE.test(text.slice(Math.max(0, adjacent.start - 24), adjacent.start))) return this.fromMention(adjacent);
+    return null;
   }
 
   private antecedentPerson(at: number, gender: Gender | null): Speaker | null {
@@ -689,6 +725,30 @@ function headPhrase(raw: string): string {
 /** Words before a name that make it the complement of another head ("observers in Virginia"), but not "the city of Phoenix". */
 const COMPLEMENT_BEFORE =
   /(?:^|\s)(?!(?:city|town|state|county|province|government|republic|kingdom|university|ministry|department|office|bank|port|island|isle)\s)\S+\s+(?:in|of|on|at|from|for|with|near|across|about|around|inside|outside)\s+(?:the\s+)?$/i;
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+/**
+ * Between a name and its relative pronoun: a place of origin and a description in apposition
+ * (", a lawyer", ", 61, a charter boat captain out of Alabama,", " of Metairie, Louisiana,").
+ */
+const APPOSITION_TO_RELATIVE =
+  /^(?=\s*,|\s+of\s)(?:\s+of\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:\s*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?)?(?:\s*,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the|his|her|their|its)\s|\d+\s*$|\p{Ll})[^,.;:!?()“”"]{0,90}(?:,\s*[^,.;:!?()“”"]{0,60})?)?$/u;
+/** Before a name: the preposition of another head's complement ("a tech staffer at the State Department who"). */
+const COMPLEMENT_BEFORE_RELATIVE = /\p{Ll}\s+(?:of|for|with|from|at|in|on|to)\s+(?:the\s+)?$/u;
+
+/**
+ * A participle and "by" before a name: the name is the participle's agent ("commissioned by",
+ * "appointed by", "released by", "led by"), not who speaks. Participles of authorship ("written
+ * by", "conducted by", "issued by") and a noun before "by" ("a study by Harvard", "a statement by
+ * the company") leave the author speaking.
+ */
+const AGENT_PARTICIPLE =
+  '(?:^|\\s)(?!(?:written|conducted|compiled|issued|published|prepared|authored|signed|sent|posted|delivered|given|made|carried|co-?authored|penned|filed|produced|read|kept)\\s)' +
+  '(?:\\p{Ll}[\\p{Ll}-]*(?:ed|en|wn)|led|run|set|held|hit|put|paid|built|brought|caught|bought|sold|kept|left|met|funded|hired|named|chosen|backed|owned|chaired|headed)(?:\\s+(?:up|out|in))?\\s+by\\s';
+/** Text before a name that makes it a participle's agent (titles may come between: "commissioned by President"). */
+const AGENT_BEFORE = new RegExp(`${AGENT_PARTICIPLE}+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}$`, 'u');
+/** Where an agent phrase starts inside a source: "a 46-page suicide analysis[ released by …]". */
+const AGENT_IN = new RegExp(AGENT_PARTICIPLE, 'u');
 
 /** "a spokesman for", "the campaign of": a description of someone who speaks for the person after it. */
 const SPEAKS_FOR_BEFORE = /\b(?:spokes(?:man|woman|person)|press secretary|campaign|office|team|camp|representatives?)\s+(?:for|of)\s+(?:the\s+)?$/i;
