@@ -176,7 +176,7 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
   const pubDay = published ? dayNumber(published) : NaN;
   const sortedTimexes = [...timexes].sort((a, b) => a.start - b.start);
   // First pass: content sentences and the dates each gives.
-  const content: { index: number; text: string; dates: SentenceDate[] }[] = [];
+  const content: { index: number; text: string; dates: SentenceDate[]; pointsBack: boolean }[] = [];
   let t = 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
@@ -187,7 +187,10 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
     if (isFurniture(text)) continue;
     // A line that is little more than its date is a dateline or a header, not a report.
     if (inside.length && wordCount(text) - wordCount(inside.map((x) => x.text).join(' ')) < 4) continue;
-    content.push({ index: i, text, dates: datesOfSentence(article.text, inside, published) });
+    // "Last week the WHO declared a pandemic": a lead telling of an earlier time it does not date to
+    // the day is a recap, not the news of its publication day.
+    const pointsBack = inside.some((x) => /\b(?:last|previous|ago)\b/i.test(x.text));
+    content.push({ index: i, text, dates: datesOfSentence(article.text, inside, published), pointsBack });
   }
   // The news day: what the lead's own day-level dates say, when they point at the last two days.
   let newsDay = published;
@@ -233,7 +236,7 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
           weight: 1 / c.dates.length,
         });
       }
-    } else if (backoff && newsDay && position < lead && !/\?\s*$/.test(c.text) && wordCount(c.text) >= 6) {
+    } else if (backoff && newsDay && position < lead && !c.pointsBack && !/\?\s*$/.test(c.text) && wordCount(c.text) >= 6) {
       out.push({
         ...base,
         date: newsDay,

@@ -3,6 +3,8 @@
 import type { IsoDate, TimelineEntry } from '../types.js';
 import { addDays, dayNumber } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent, TimelineOptions } from './model.js';
+import { entryQuality } from './quality.js';
+import { EventSameness } from './sameness.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, wordCount, type Vector } from './text.js';
 
 /** Weights of the evidence a mention gives its date (see docs/story.md, "Date salience"). */
@@ -48,6 +50,8 @@ interface Candidate {
   vector: Vector;
   nWords: number;
   forDate: IsoDate;
+  /** How well the sentence reads alone as an entry (entryQuality). */
+  quality: number;
 }
 
 function inRange(date: IsoDate, options: TimelineOptions): boolean {
@@ -139,6 +143,19 @@ export interface SelectionWeights {
   neighbourDays: number;
   /** Date an undated lead repeating the day before's news by that day (see firstReports). */
   firstReport: boolean;
+  /**
+   * Same-happening score (EventSameness: shared actors, lemmas and numbers, weighted by rarity) at
+   * which a sentence not naming its date repeats an entry of a day within `sameEventDays`.
+   */
+  sameEvent: number;
+  sameEventDays: number;
+  /** In the story view, sentences reading worse than this alone (entryQuality) are no entry. */
+  minQuality: number;
+  /**
+   * In the story view, sentences whose cosine with the story's centroid is below this are off its
+   * topic (a climate blog's "today" lines in a flu story) and no entry.
+   */
+  minRelevance: number;
 }
 
 export const DEFAULT_SELECTION: SelectionWeights = {
@@ -151,6 +168,10 @@ export const DEFAULT_SELECTION: SelectionWeights = {
   neighbourRedundancy: 0.4,
   neighbourDays: 1,
   firstReport: true,
+  sameEvent: 0.4,
+  sameEventDays: 2,
+  minQuality: 0.55,
+  minRelevance: 0.05,
 };
 
 /** How the chosen dates spread over the story (see docs/story.md, "Coverage of the story's span"). */
@@ -193,7 +214,7 @@ function pickSentences(
     const centrality = w.local * cosine(c.vector, local) + (1 - w.local) * cosine(c.vector, story);
     // A sentence naming several dates says less about each one.
     const focus = 0.5 + 0.5 * c.mention.weight;
-    const score = (centrality * lengthFactor(c.nWords) * prior * focus) / (1 + w.positionDecay * c.mention.position);
+    const score = (centrality * lengthFactor(c.nWords) * prior * focus * c.quality) / (1 + w.positionDecay * c.mention.position);
     return { c, score };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -227,7 +248,11 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const keywordVector = tfidf.vector((options.keywords ?? []).flatMap((kw) => contentTerms(kw)));
   const sel = ctx.selection ?? DEFAULT_SELECTION;
   // Dates summarised each on its own (reuseSentences, the benchmark protocol) keep their own leads.
-  const mentions = sel.firstReport && !options.reuseSentences ? firstReports(ctx.mentions, vectorOf, sel.neighbourRedundancy) : ctx.mentions;
+  // The story view says each happening once and only in sentences that read well alone.
+  const storyView = !options.reuseSentences;
+  const sameness = storyView ? new EventSameness(tfidf, ctx.mentions) : null;
+  const sameHappening = sameness ? (a: DatedMention, b: DatedMention) => sameness.score(a, b) >= sel.sameEvent : undefined;
+  const mentions = sel.firstReport && storyView ? firstReports(ctx.mentions, vectorOf, sel.neighbourRedundancy, sameHappening) : ctx.mentions;
 
   const scores = rankDates({ ...ctx, mentions });
   const byDate = new Map<IsoDate, DatedMention[]>();
@@ -240,6 +265,8 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const pubByDate = new Map<IsoDate, DatedMention[]>();
   for (const m of mentions) {
     if (m.basis !== 'publication' || m.anchored) continue;
+    // A lead already dated back to its news's first report does not stand on that day's eve as well.
+    if (m.published && m.date !== m.published.slice(0, 10)) continue;
     let list = pubByDate.get(m.date);
     if (!list) pubByDate.set(m.date, (list = []));
     list.push(m);
@@ -257,31 +284,75 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const used = new Set<string>();
   const shownOnDay = new Map<number, Vector[]>();
+  /** What each day's entry tells, and the sources of its retellings on days nearby. */
+  interface Told { date: IsoDate; mentions: DatedMention[]; also: Set<string> }
+  const toldOnDay = new Map<number, Told>();
+  // Entries that a later date tells better (its own sentence states the day): dropped, sources kept.
+  const displaced = new Map<IsoDate, IsoDate>();
+  // ...and their sentences, which told that happening on the wrong day, tell nothing elsewhere.
+  const retold = new Set<string>();
   const entryFor = (date: IsoDate): TimelineEntry | null => {
     const mentions = byDate.get(date)!;
     const day = dayNumber(date);
     const neighbours: Vector[] = [];
     for (let d = day - sel.neighbourDays; d <= day + sel.neighbourDays; d++) if (d !== day) neighbours.push(...(shownOnDay.get(d) ?? []));
+    const nearby: Told[] = [];
+    if (sameness) for (let d = day - sel.sameEventDays; d <= day + sel.sameEventDays; d++) if (d !== day && toldOnDay.has(d)) nearby.push(toldOnDay.get(d)!);
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
+    const betterThan = new Map<DatedMention, Told>();
     // News of a day is also reported the next morning: the next day's undated leads are candidates too.
     const nextDay = pubByDate.get(addDays(date, 1)) ?? [];
     for (const m of [...mentions, ...nextDay]) {
-      if (seen.has(m.text)) continue;
+      if (seen.has(m.text) || retold.has(m.text)) continue;
       seen.add(m.text);
       const vector = vectorOf.get(m)!;
       // An undated lead, dated by its publication, that tells what a neighbouring day's entry already
       // says is that day's news reported a day late (or a next-day lead standing on the eve). A
       // sentence naming its date is trusted: "talks on January 12 and January 13" is two days.
       const guessed = m.basis === 'publication';
-      if (guessed && !options.reuseSentences && neighbours.some((v) => cosine(v, vector) > sel.neighbourRedundancy)) continue;
-      candidates.push({ mention: m, vector, nWords: wordCount(m.text), forDate: date });
+      if (guessed && storyView && neighbours.some((v) => cosine(v, vector) > sel.neighbourRedundancy)) continue;
+      // (The benchmark protocol scores words, not readability: there every sentence reads as well.)
+      const quality = storyView ? entryQuality(m.text) : 1;
+      if (quality < sel.minQuality || (storyView && cosine(vector, story) < sel.minRelevance)) continue;
+      // The same happening in other words within a few days of an entry already telling it: dates
+      // choose in order of salience, so the better-supported telling stands and this sentence's
+      // source backs it. But a sentence stating its own date beats an entry dated by a guess (its
+      // article's publication day): that entry is dropped and its sources come here. A sentence
+      // naming several days ("talks on January 12 and January 13") is trusted for each.
+      let tellsBetter: Told | undefined;
+      if (sameness) {
+        const told = nearby.find((n) => n.mentions.some((x) => x.text !== m.text && sameHappening!(x, m)));
+        if (told) {
+          const stated = (x: DatedMention) => x.basis !== 'publication';
+          if (!stated(m) || (m.weight === 1 && told.mentions.some(stated))) {
+            told.also.add(m.articleId);
+            continue;
+          }
+          if (!told.mentions.some(stated)) tellsBetter = told;
+        }
+      }
+      candidates.push({ mention: m, vector, nWords: wordCount(m.text), forDate: date, quality });
+      if (tellsBetter) betterThan.set(m, tellsBetter);
     }
     const picked = pickSentences(candidates, story, k, sel, used);
+    if (process.env.STORY_DEBUG && date.startsWith(process.env.STORY_DEBUG)) {
+      console.error(`== ${date}, ${candidates.length} cands, nearby ${nearby.map((n) => n.date + ':' + n.mentions.map((m) => m.text.slice(0, 50)).join('|'))}`);
+      for (const m of [...mentions, ...nextDay].slice(0, 60)) console.error(`   ${m.basis} ${m.date} ${used.has(m.text) ? 'U' : ''}${retold.has(m.text) ? 'R' : ''} ${candidates.some((c) => c.mention === m) ? 'C' : '-'} ${picked.some((c) => c.mention === m) ? 'P' : ' '} ${m.text.slice(0, 100)}`);
+    }
     if (!picked.length) return null;
     if (!options.reuseSentences) for (const p of picked) used.add(p.mention.text);
     shownOnDay.set(day, picked.map((p) => p.vector));
+    const also = new Set<string>();
+    if (sameness) toldOnDay.set(day, { date, mentions: picked.map((p) => p.mention), also });
     const sources = sourcesOf(picked, candidates);
+    for (const p of picked) {
+      const worse = betterThan.get(p.mention);
+      if (!worse || displaced.has(worse.date)) continue;
+      displaced.set(worse.date, date);
+      for (const x of worse.mentions) retold.add(x.text);
+      for (const id of [...(built.get(worse.date)?.articleIds ?? []), ...worse.also]) if (!sources.includes(id)) sources.push(id);
+    }
     // Sources whose coarser mentions were merged into the chosen happening ("late in 2021").
     for (const e of ctx.events) {
       if (e.date !== date || e.granularity !== 'day') continue;
@@ -311,14 +382,20 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       built.delete(date);
       for (const s of entry.sentences) used.delete(s.text);
       shownOnDay.delete(dayNumber(date));
+      toldOnDay.delete(dayNumber(date));
     }
     const fresh = chosen.find((date) => !built.has(date) && !failed.has(date));
     if (!fresh) break;
     const entry = entryFor(fresh);
     if (entry) built.set(fresh, entry);
     else failed.add(fresh);
+    for (const date of displaced.keys()) failed.add(date);
   }
-  entries.push(...built.values());
+  for (const entry of built.values()) {
+    // Sources of the same happening told in other words on a day nearby.
+    for (const id of toldOnDay.get(dayNumber(entry.date))?.also ?? []) if (!entry.articleIds.includes(id)) entry.articleIds.push(id);
+    entries.push(entry);
+  }
   const placeOf = new Map<TimelineEntry, IsoDate>();
   if (options.dates === undefined) for (const { entry, from } of coarseEntries(ctx, entries, used, plan)) {
     entries.push(entry);
@@ -334,9 +411,16 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
  * another article dated the day before (cosine above `threshold`) is that day's news reported late —
  * "First UK swine flu patient death" on 15 June after "First death of swine flu patient in UK" on the
  * 14th. It is dated by the first report. Only one day back, so that a story's daily recap does not
- * drift to its first day.
+ * drift to its first day. `same`, when given, recognises the same news told in other words as well
+ * (cosine 0.08, EventSameness 0.45: "it's understood that the first person with H1N1 swine flu to die
+ * in Britain…" after "First death of swine flu patient in UK").
  */
-export function firstReports(mentions: DatedMention[], vectorOf: Map<DatedMention, Vector>, threshold: number): DatedMention[] {
+export function firstReports(
+  mentions: DatedMention[],
+  vectorOf: Map<DatedMention, Vector>,
+  threshold: number,
+  same?: (told: DatedMention, lead: DatedMention) => boolean,
+): DatedMention[] {
   const byDay = new Map<IsoDate, DatedMention[]>();
   for (const m of mentions) {
     if (m.granularity !== 'day') continue;
@@ -364,7 +448,7 @@ export function firstReports(mentions: DatedMention[], vectorOf: Map<DatedMentio
     return postings;
   };
   const toldBefore = (m: DatedMention, v: Vector, day: IsoDate): boolean => {
-    const close = (x: DatedMention) => x.articleId !== m.articleId && cosine(vectorOf.get(x)!, v) > threshold;
+    const close = (x: DatedMention) => x.articleId !== m.articleId && (cosine(vectorOf.get(x)!, v) > threshold || (!!same && same(x, m)));
     if (!(threshold >= 0)) return byDay.get(day)?.some(close) ?? false;
     const postings = postingsOf(day);
     if (!postings) return false;

@@ -1,0 +1,86 @@
+// How well a sentence reads as a timeline entry, alone, out of its article: an informative,
+// self-contained report (a subject named, a verb, a statement) rather than a fragment, a question,
+// a teaser, a blog aside, a quote whose speaker is in another sentence, or a label.
+import { perText } from './text.js';
+
+/** Spans in quotation marks: what someone said, not the writer's own voice. */
+const QUOTED = /"[^"]*"|“[^”]*”|``.*?''|‘[^’]*’/g;
+const ATTRIBUTION = /\b(?:said|says|say|told|tells|according to|asked|added|stated|declared|announced|wrote|writes)\b/i;
+const QUESTION = /\?\s*(?:["'”’)\]]|'')*\s*$/;
+const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves)\b/i;
+// Case matters: "US" is the United States, "I" a pronoun only as a word of its own.
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|We|us|our|Our|ours|My|Me)\b/;
+// Openings that lean on the sentence before: a connective, or a pronoun standing for someone named there.
+const LEANING_CONNECTIVE =
+  /^\W*(?:but|and|or|so|yet|still|also|however|meanwhile|instead|even|then|thus|hence|moreover|furthermore|nevertheless|nonetheless|besides|indeed|otherwise|likewise|similarly|in addition|in fact|as a result|by contrast|on the other hand)\b|^\W*(?:first|second|third|finally|lastly|secondly|thirdly)\s*,/i;
+const LEANING_PRONOUN = /^\W*(?:he|she|it|they|him|her|his|its|their|them)\b/i;
+const LEANING_DEMONSTRATIVE =
+  /^\W*(?:this|that|these|those|such)\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|comes?|came|means?|meant|seems?|seemed|follows?|followed)\b/i;
+// "these challenges", "those measures": pointing back at what the sentence before said.
+const ANAPHORIC = /\b(?:these|those) \p{Ll}+/u;
+const BULLET = /(?:^|\s)(?:\\?\*|•|·|▪|►|■|–\s*\*)\s/;
+const ALL_CAPS_LABEL = /^\W*[A-Z][A-Z\s&'-]{2,24}:\s/;
+const TRAILING_FRAGMENT = /(?::|…|\.\.\.|\.\s\.\s\.)\s*(?:["'”’)]|'')?\s*$/;
+// The page talking about itself: a blog's housekeeping, a correction notice, a promotion.
+const SELF_REFERENCE =
+  /\b(?:this (?:article|story|post|blog|page|site|video|column|newsletter)|(?:earlier|previous|last|an?) (?:post|blog post|version of this (?:article|story))|click (?:here|on|the)|subscribe|sign up|e-?mail (?:us|me)|follow (?:us|me) on|correction:|clarification:)\b/i;
+/** A rough finite-verb test: auxiliaries and common verb endings. */
+const VERB =
+  /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|\w{3,}(?:ed|es|s|ing)|left|said|met|took|made|won|lost|fell|rose|went|came|gave|got|held|told|sent|spent|paid|hit|cut|put|set|let|led|ran|saw|began|brought|bought|caught|fought|thought|sold|struck|spoke|broke|chose|drew|drove|flew|grew|knew|threw|wrote|became|kept|built|felt|found|heard|meant|sat|stood|shut|quit|fled|hid|shot|split|swore|upheld|withdrew|won|wound)\b/i;
+
+function shouting(text: string): boolean {
+  const words = text.match(/\b[\p{L}][\p{L}'-]*\b/gu) ?? [];
+  let caps = 0;
+  let run = 0;
+  let longest = 0;
+  let longRun = false;
+  for (const w of words) {
+    const isCaps = w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
+    if (isCaps) {
+      caps++;
+      run++;
+      longest = Math.max(longest, w.length);
+      // Two capitalised words in a row, one of them longer than an acronym: a shouted phrase.
+      if (run >= 2 && longest >= 5) longRun = true;
+    } else {
+      run = 0;
+      longest = 0;
+    }
+  }
+  return longRun || (words.length >= 4 && caps / words.length > 0.4);
+}
+
+/**
+ * A factor in (0, 1]: 1 for a sentence that can stand alone as an entry, less for one that reads
+ * badly out of its article. Penalties multiply.
+ */
+export const entryQuality = perText(judgeEntry, 600);
+
+// A wire dateline opening the lead ("MEXICO CITY (Reuters) -", "PARIS, March 17 --"): not shouting.
+const DATELINE = /^\W*\p{Lu}[\p{Lu}.' -]{1,40}(?:\s*,\s*[\p{L}.]+\.?\s+\d{1,2})?\s*(?:(?:\(|-LRB-)[^)]{1,40}?(?:\)|-RRB-))?\s*(?:--|[-–—])\s+/u;
+
+function judgeEntry(sentence: string): number {
+  const s = sentence.trim();
+  let q = 1;
+  const own = s.replace(QUOTED, ' ');
+  const attributed = ATTRIBUTION.test(s);
+  if (QUESTION.test(s)) q *= 0.3;
+  // The reader addressed, or the writer speaking: a blog's voice or a quote cut from its speaker.
+  if (SECOND_PERSON.test(own)) q *= attributed ? 0.8 : 0.5;
+  if (FIRST_PERSON.test(own)) q *= attributed ? 0.85 : 0.5;
+  // A quotation opening the sentence with no one to say it.
+  if (/^\W*(?:["“‘]|``)/.test(s) && !attributed) q *= 0.6;
+  if (LEANING_PRONOUN.test(s) || LEANING_DEMONSTRATIVE.test(s)) q *= 0.5;
+  else if (LEANING_CONNECTIVE.test(s)) q *= 0.6;
+  // A sentence starting in lower case was cut from a longer one (or from page debris).
+  else if (/^\W*\p{Ll}/u.test(s)) q *= 0.6;
+  // A condition or a supposition, not a happening.
+  if (/^\W*(?:if|unless|suppose|imagine)\b/i.test(s)) q *= 0.7;
+  if (ANAPHORIC.test(own)) q *= 0.8;
+  if (BULLET.test(s)) q *= 0.4;
+  if (ALL_CAPS_LABEL.test(s) || shouting(s.replace(DATELINE, ''))) q *= 0.6;
+  if (SELF_REFERENCE.test(s)) q *= 0.4;
+  if (TRAILING_FRAGMENT.test(s)) q *= 0.6;
+  if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;
+  return Math.max(0.05, q);
+}

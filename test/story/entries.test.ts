@@ -1,0 +1,153 @@
+// Timeline entries that read well alone and tell each happening once, on real text (Timeline17 and
+// the seeds): sentence quality (quality.ts) and same-happening scores across days (sameness.ts).
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildStory, DEFAULT_SELECTION, extractEventMentions, type DatedMention, type StoryArticle } from '../../src/story/index.js';
+import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+import { entryQuality } from '../../src/story/quality.js';
+import { EventSameness, lemma, statedNumbers } from '../../src/story/sameness.js';
+import { contentTerms, cosine, TfIdf } from '../../src/story/text.js';
+import { SHARED_DATA, t17Articles } from '../helpers/paths.js';
+
+const T17 = join(SHARED_DATA, 't17');
+
+function topic(...folders: string[]): StoryArticle[] {
+  return folders.flatMap((folder) =>
+    t17Articles(folder).map((a) => {
+      const published = a.published.slice(0, 10);
+      return {
+        id: `${folder}-${a.id}`,
+        title: '',
+        text: a.text!,
+        published,
+        source: folder.split('_')[1] ?? null,
+        duplicateOf: null,
+        analysis: analyzeForTimeline(a.text!, { dct: published, lines: looksOneSentencePerLine(a.text!) }),
+      };
+    }),
+  );
+}
+
+describe('entryQuality: a sentence that can stand alone as an entry', () => {
+  it('keeps self-contained reports', () => {
+    // Seeds and Timeline17 leads: a subject named, a verb of the event.
+    for (const s of [
+      'The Kremlin on Friday said it was "good" that US President Joe Biden was seeking dialogue with his Russian counterpart Vladimir Putin after Biden called for de-escalation.',
+      'John Sullivan left Moscow on April 22nd.',
+      'There are virtually no contacts between the Kremlin and the administration of US President Joe Biden, RIA Novosti reported.',
+      'Turkey identified its first case of H1N1 swine flu , the Health Ministry said on Saturday .',
+      'First death of swine flu patient in UK For the first time in Britain , a patient suffering from swine flu has died .',
+      'Sept. 16 : The Federal Reserve Bank of New York is authorized to lend up to $ 85 billion to the big insurance company American International Group .',
+    ]) {
+      expect(entryQuality(s), s).toBeGreaterThanOrEqual(0.99);
+    }
+  });
+
+  it('turns down what reads badly out of its article (the Washington Post on the financial crisis)', () => {
+    for (const s of [
+      // a pronoun standing for what the sentence before said
+      'That comes after closing down 504 points yesterday -- the biggest point drop in seven years .',
+      // a speech's first person with no speaker
+      'I thank the treasury secretary , Hank Paulson , Federal Reserve Chairman Ben Bernanke and SEC Chairman Chris Cox for joining me today .',
+      // the page talking about itself
+      'This article quoted World Bank President Robert B. Zoellick as saying the world financial system may have reached a “tipping point .”',
+      // a bullet list
+      '\\* 4,379 people infected with H1N1 flu in 29 countries \\* Big increase in confirmed cases in United States \\* First death reported in Costa Rica',
+      // a question
+      'Is the Fed running out of ammunition ?',
+      // the reader addressed, from a blog
+      "That 's a long while to wait until you get jabs .",
+      // a blog's first person
+      "I 've just come back to Beijing following a few days in the UK .",
+    ]) {
+      expect(entryQuality(s), s).toBeLessThan(DEFAULT_SELECTION.minQuality);
+    }
+  });
+
+  it('lets a connective or an all-caps opening cost something without ruling the sentence out', () => {
+    const connective = entryQuality('Even more alarmingly , the government of Iceland is presiding over a massive default by all the country \'s major banks .');
+    expect(connective).toBeLessThan(1);
+    expect(connective).toBeGreaterThanOrEqual(DEFAULT_SELECTION.minQuality);
+    expect(entryQuality('FACING AN economic crisis , a banking crisis , a housing crisis and an auto industry crisis , President Obama used the opportunity of his address .')).toBeLessThan(1);
+  });
+});
+
+describe('EventSameness: the same happening in other words', () => {
+  it('brings nouns of action to their verbs', () => {
+    expect(lemma('declaration')).toBe(lemma('declared'));
+    expect(lemma('announcement')).toBe(lemma('announced'));
+    expect(lemma('death')).toBe(lemma('died'));
+    expect(lemma('vaccination')).toBe(lemma('vaccine'));
+  });
+
+  it('reads counts but not years or days of the month', () => {
+    expect(statedNumbers('A new flu that has killed up to 68 people in Mexico , the WHO warned on 25 April 2009 .')).toEqual(['68']);
+    expect(statedNumbers('Another nine UK cases of swine flu have been confirmed taking the total to 27 .')).toEqual(['9', '27']);
+  });
+
+  describe.skipIf(!existsSync(T17))('on H1N1 reports (BBC, Guardian, Reuters)', () => {
+    const articles = topic('H1N1_bbc', 'H1N1_guardian', 'H1N1_reuters');
+    const mentions = articles.flatMap((a) => extractEventMentions(a));
+    const tfidf = new TfIdf();
+    for (const m of mentions) tfidf.add(contentTerms(m.text));
+    const same = new EventSameness(tfidf, mentions);
+    const find = (start: string): DatedMention => {
+      const m = mentions.find((x) => x.text.includes(start));
+      if (!m) throw new Error(`no mention "${start}"`);
+      return m;
+    };
+    const vector = (m: DatedMention) => tfidf.vector(contentTerms(m.text));
+
+    it('recognises a rewording that shares few words', () => {
+      const a = find('First death of swine flu patient in UK');
+      const b = find("Although it 's not been officially confirmed , it 's understood that the first person with H1N1 swine flu to die");
+      expect(cosine(vector(a), vector(b))).toBeLessThan(DEFAULT_SELECTION.neighbourRedundancy);
+      expect(same.score(a, b)).toBeGreaterThanOrEqual(DEFAULT_SELECTION.sameEvent);
+    });
+
+    it('tells a new toll and an awaited declaration from the report itself', () => {
+      // "killed up to 60" on Friday, "up to 68" on Saturday: the count moved, a new report
+      // (Reuters' lines in Timeline17 open with a "MEXICO CITY | Fri Apr 24 …" header, which makes them
+      // furniture: the sentences are taken as the extract stage leaves them.)
+      const sentence = (text: string): DatedMention => ({ ...mentions[0]!, text, actorKeys: [] });
+      const friday = sentence('A strain of flu never seen before has killed up to 60 people in Mexico and also appeared in the United States , where eight people were infected but recovered , health officials said on Friday .');
+      const saturday = sentence('A new flu that has killed up to 68 people in Mexico could start a global epidemic , the World Health Organization warned on Saturday , as tests showed the strain might be spreading in the United States .');
+      const thursday = sentence('A dangerous strain of flu never seen before has killed up to 60 people in Mexico and spread into the United States , where several people were reported ill .');
+      expect(same.score(friday, thursday)).toBeGreaterThanOrEqual(DEFAULT_SELECTION.sameEvent);
+      expect(same.score(friday, saturday)).toBeLessThan(DEFAULT_SELECTION.sameEvent);
+      const expected = find('Many countries already have swine flu precautions in place UN health officials are expected to declare');
+      const declared = find('WHO declares swine flu pandemic');
+      expect(same.score(expected, declared)).toBeLessThan(DEFAULT_SELECTION.sameEvent);
+    });
+
+    it('tells each happening once in the story view, in sentences that read well alone', () => {
+      const timeline = buildStory(articles, {}, { timelineOnly: true }).timeline.filter((e) => e.granularity === 'day');
+      const within = (from: string, to: string, re: RegExp) => timeline.filter((e) => e.date >= from && e.date <= to && re.test(e.summary));
+      // The first UK death: once, on the 14th (reported again on the 15th in other words).
+      expect(within('2009-06-13', '2009-06-16', /\bfirst\b[^.]*\b(death|die[sd]?)\b/i).map((e) => e.date)).toEqual(['2009-06-14']);
+      // The pandemic declared: on the 11th only; the 10th may say it is expected.
+      const declared = within('2009-06-08', '2009-06-13', /\bdeclare[sd]?\b[^.]*pandemic/i).filter((e) => !/expected to declare/.test(e.summary));
+      expect(declared.map((e) => e.date)).toEqual(['2009-06-11']);
+      // Before: "Could you please review your estimated mortality rate…", "I 've been investigating…",
+      // "A bolt from the blue Once in a blue moon…", "First , health officials have been charting…".
+      for (const e of timeline) expect(entryQuality(e.summary), e.summary).toBeGreaterThanOrEqual(DEFAULT_SELECTION.minQuality);
+      expect(timeline.some((e) => /^(?:Could you please|I 've been investigating|A bolt from the blue)/.test(e.summary))).toBe(false);
+    });
+
+    it('keeps the benchmark protocol as it was (each date on its own)', () => {
+      const story = buildStory(articles, { dates: 20, start: '2009-04-01', end: '2009-06-30', reuseSentences: true }, { timelineOnly: true });
+      expect(story.timeline).toHaveLength(20);
+    });
+  });
+});
+
+describe.skipIf(!existsSync(T17))('entries of a long story read well alone (Washington Post, financial crisis)', () => {
+  const timeline = buildStory(topic('Finan_washingtonpost'), {}, { timelineOnly: true }).timeline;
+
+  it('gives no entry a sentence that reads badly out of its article', () => {
+    expect(timeline.length).toBeGreaterThanOrEqual(25);
+    for (const e of timeline) for (const s of e.sentences) expect(entryQuality(s.text), s.text).toBeGreaterThanOrEqual(DEFAULT_SELECTION.minQuality);
+    expect(timeline.some((e) => /^I thank the treasury secretary|^This article quoted|^That comes after/.test(e.summary))).toBe(false);
+  });
+});
