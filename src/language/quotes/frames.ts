@@ -193,6 +193,13 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
       // a quotation after the name: "called the motion “premature”" has an object and what it was called
       return namesTheNounBefore(tokens, v, source, sentenceOf) ? 'naming' : null;
     }
+    // "as expected", "better than expected": a comparison, nobody's words
+    if (w === 'expected' && v > 0 && /^(?:as|than)$/.test(tokens[v - 1]!.lower)) return 'intention';
+    // "he had expected to be in the United States", "BP expects to …": a plan ("expected costs to rise" is a belief)
+    if (/^(?:expect|expects|expecting)$/.test(w) || (w === 'expected' && !isPassive(tokens, v, sentenceOf))) {
+      const next = v === cue.last ? after : tokens[v + 1]!;
+      if (next?.lower === 'to' || (next === after && start >= 0 && tokens[start]!.lower === 'to' && start === cue.last + 1)) return 'intention';
+    }
     if (INTENTION.has(w)) {
       if (INTENTION_AFTER_BE.has(w) && !isPassive(tokens, v, sentenceOf) && w !== 'expected') continue;
       // "expected" with a subject before it and no "be" is a belief ("BP expected costs to rise")
