@@ -5,7 +5,7 @@
 // the day before" → March 2).
 import type { DateRange, IsoDate, Sentence, Timex } from '../../types.js';
 import { fmtDay, fromEpochDay, parseIsoDate, toEpochDay } from './calendar.js';
-import { recognise, type Ctx, type Ref } from './rules.js';
+import { recognise, type Candidate, type Ctx, type Ref } from './rules.js';
 import { tenseAt, type Tense } from './tense.js';
 
 export interface TimexOptions {
@@ -91,12 +91,18 @@ function prepositionTense(text: string, start: number, end: number, sentence: st
 }
 
 export function findTimexes(text: string, options: TimexOptions): Timex[] {
+  // the candidates and sentences depend on the text only: found once, resolved once per date
+  const candidates = recognise(text);
+  if (candidates.length === 0) return [];
+  const bounds: Array<[number, number]> = options.sentences?.length
+    ? options.sentences.map((s) => [s.start, s.end])
+    : sentenceBounds(text);
   const from = parseIsoDate(options.dctRange?.from);
   const to = parseIsoDate(options.dctRange?.to);
-  if (options.dct || !from || !to) return resolveAll(text, options.dct, options.sentences);
+  if (options.dct || !from || !to) return resolveAll(text, options.dct, candidates, bounds);
   const [a, b] = [toEpochDay(from), toEpochDay(to)];
-  const ends = [...new Set([a, Math.round((a + b) / 2), b])].map((n) => resolveAll(text, fmtDay(fromEpochDay(n)), options.sentences));
-  const undated = new Map(resolveAll(text, null, options.sentences).map((t) => [`${t.start}:${t.end}`, t]));
+  const ends = [...new Set([a, Math.round((a + b) / 2), b])].map((n) => resolveAll(text, fmtDay(fromEpochDay(n)), candidates, bounds));
+  const undated = new Map(resolveAll(text, null, candidates, bounds).map((t) => [`${t.start}:${t.end}`, t]));
   const key = (t: Timex): string => `${t.start}:${t.end}:${t.type}:${t.value}:${t.mod ?? ''}`;
   const agreed = ends.slice(1).map((run) => new Set(run.map(key)));
   return ends[0]!.flatMap((t) => {
@@ -106,14 +112,9 @@ export function findTimexes(text: string, options: TimexOptions): Timex[] {
   });
 }
 
-function resolveAll(text: string, dctIso: IsoDate | null, sentencesGiven: Sentence[] | undefined): Timex[] {
+/** Resolve the candidates in document order against one document date (resolvers keep no state). */
+function resolveAll(text: string, dctIso: IsoDate | null, candidates: Candidate[], bounds: Array<[number, number]>): Timex[] {
   const dct = parseIsoDate(dctIso);
-  const candidates = recognise(text);
-  if (candidates.length === 0) return [];
-  const bounds: Array<[number, number]> = sentencesGiven?.length
-    ? sentencesGiven.map((s) => [s.start, s.end])
-    : sentenceBounds(text);
-
   const out: Timex[] = [];
   let ref: Ref | null = null;
   let refStart = -1;

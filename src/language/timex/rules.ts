@@ -1447,10 +1447,6 @@ for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   WORD_CLASS[c] = /[a-z]/i.test(ch) ? ch.toLowerCase().charCodeAt(0) - 96 : /\d/.test(ch) ? 27 : ch === '_' ? 28 : 0;
 }
-const wordClass = (text: string, i: number): number => {
-  const c = text.charCodeAt(i); // NaN past the end
-  return c < 128 ? WORD_CLASS[c]! : 0;
-};
 /** A word start's key: its first three classes and whether the word ends within them. */
 const keyOf = (c1: number, c2: number, c3: number, short: number): number => ((c1 * 29 + c2) * 29 + c3) * 2 + short;
 
@@ -1473,7 +1469,7 @@ function keysWithPrefix(classes: number[], exact: boolean): number[] {
 }
 
 /** For each key, the indices of the rules whose match may begin at a word with that key. */
-const RULES_AT_KEY: Array<number[] | undefined> = new Array(29 * 29 * 29 * 2);
+const RULES_AT_KEY = new Map<number, number[]>();
 const DIGIT_RUN_RULES: number[] = [];
 rules.forEach((r, index) => {
   const spec = RULE_STARTS[r.name];
@@ -1485,12 +1481,20 @@ rules.forEach((r, index) => {
     const classes = word === '#' ? [27] : [...word.slice(0, 3)].map((ch) => WORD_CLASS[ch.charCodeAt(0)]!);
     if (classes.some((c) => !c) || (exact && word.length > 3)) throw new Error(`timex rule ${r.name}: bad start "${item}"`);
     for (const k of keysWithPrefix(classes, exact)) {
-      const list = (RULES_AT_KEY[k] ??= []);
+      const list = RULES_AT_KEY.get(k) ?? [];
       if (!list.includes(index)) list.push(index);
+      RULES_AT_KEY.set(k, list);
     }
   }
 });
-for (const list of RULES_AT_KEY) list?.sort((a, b) => a - b);
+/** The same as flat arrays: the rules of key k are KEY_RULES[KEY_FIRST[k] .. KEY_FIRST[k + 1]). */
+const KEY_FIRST = new Int32Array(29 * 29 * 29 * 2 + 1);
+const KEY_RULES = new Uint8Array([...RULES_AT_KEY.values()].reduce((n, l) => n + l.length, 0));
+for (let k = 0, at = 0; k < KEY_FIRST.length - 1; k++) {
+  KEY_FIRST[k] = at;
+  for (const rule of (RULES_AT_KEY.get(k) ?? []).sort((a, b) => a - b)) KEY_RULES[at++] = rule;
+  KEY_FIRST[k + 1] = at;
+}
 
 const stickyRules = rules.map((r) => new RegExp(r.re.source, r.re.flags.replace('g', '') + 'y'));
 
@@ -1503,19 +1507,24 @@ function isSpace(c: number): boolean {
 const DATE_RULE = rules.findIndex((r) => r.name === 'date');
 const DECADE_RULE = rules.findIndex((r) => r.name === 'decade');
 
-/** Start positions per rule, reused between calls (grown as needed). */
-let startsOf: Int32Array[] = rules.map(() => new Int32Array(256));
+/**
+ * Start positions per rule, reused between calls: rule r's are starts[r * capacity …] (count in
+ * startCount[r]); the capacity doubles when a rule's list is full.
+ */
+let capacity = 512;
+let starts = new Int32Array(rules.length * capacity);
 const startCount = new Int32Array(rules.length);
 function addStart(rule: number, at: number): void {
-  let list = startsOf[rule]!;
   const n = startCount[rule]!;
-  if (n === list.length) {
-    const grown = new Int32Array(n * 2);
-    grown.set(list);
-    startsOf[rule] = list = grown;
-  }
-  list[n] = at;
+  if (n === capacity) grow();
+  starts[rule * capacity + n] = at;
   startCount[rule] = n + 1;
+}
+function grow(): void {
+  const next = new Int32Array(rules.length * capacity * 2);
+  for (let r = 0; r < rules.length; r++) next.set(starts.subarray(r * capacity, r * capacity + startCount[r]!), r * capacity * 2);
+  capacity *= 2;
+  starts = next;
 }
 
 /**
@@ -1532,11 +1541,20 @@ function indexStarts(text: string): void {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? WORD_CLASS[c]! : 0;
     if (cls !== 0 && prev === 0) {
-      const c2 = wordClass(text, i + 1);
-      const c3 = c2 ? wordClass(text, i + 2) : 0;
-      const short = c3 === 0 || wordClass(text, i + 3) === 0 ? 1 : 0;
-      const list = RULES_AT_KEY[keyOf(cls, c2, c3, short)];
-      if (list) for (let k = 0; k < list.length; k++) addStart(list[k]!, i);
+      const t2 = text.charCodeAt(i + 1); // NaN past the end: class 0
+      const c2 = t2 < 128 ? WORD_CLASS[t2]! : 0;
+      const t3 = c2 ? text.charCodeAt(i + 2) : 0;
+      const c3 = t3 < 128 ? WORD_CLASS[t3]! : 0;
+      const t4 = c3 ? text.charCodeAt(i + 3) : 0;
+      const short = t4 < 128 && WORD_CLASS[t4] ? 0 : 1;
+      const key = keyOf(cls, c2, c3, short);
+      for (let k = KEY_FIRST[key]!, end = KEY_FIRST[key + 1]!; k < end; k++) {
+        const rule = KEY_RULES[k]!;
+        const count = startCount[rule]!;
+        if (count === capacity) grow();
+        starts[rule * capacity + count] = i;
+        startCount[rule] = count + 1;
+      }
     }
     if (cls === 27 && prev !== 27) {
       for (let k = 0; k < DIGIT_RUN_RULES.length; k++) addStart(DIGIT_RUN_RULES[k]!, i);
@@ -1565,13 +1583,14 @@ const glued: number[] = [];
 /** The date rule's starts with the glued ones merged in, in order (no duplicates). */
 function mergeGlued(): void {
   if (glued.length === 0) return;
-  const words = startsOf[DATE_RULE]!.slice(0, startCount[DATE_RULE]!);
+  const base = DATE_RULE * capacity;
+  const words = starts.slice(base, base + startCount[DATE_RULE]!);
   startCount[DATE_RULE] = 0;
-  let a = 0, b = 0;
+  let a = 0, b = 0, last = -1;
   while (a < words.length || b < glued.length) {
     const next = b >= glued.length || (a < words.length && words[a]! <= glued[b]!) ? words[a++]! : glued[b++]!;
-    const n = startCount[DATE_RULE]!;
-    if (n === 0 || startsOf[DATE_RULE]![n - 1] !== next) addStart(DATE_RULE, next);
+    if (next !== last) addStart(DATE_RULE, next);
+    last = next;
   }
   glued.length = 0;
 }
@@ -1586,11 +1605,11 @@ export function recognise(text: string): Candidate[] {
   for (let ri = 0; ri < rules.length; ri++) {
     const r = rules[ri]!;
     const re = stickyRules[ri]!;
-    const starts = startsOf[ri]!;
+    const first = ri * capacity;
     const count = startCount[ri]!;
     let from = 0; // where the global scan would resume
     for (let k = 0; k < count; k++) {
-      const at = starts[k]!;
+      const at = starts[first + k]!;
       if (at < from) continue;
       re.lastIndex = at;
       const m = re.exec(text);
