@@ -387,7 +387,7 @@ export function captionReason(text: string): string | null {
   if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
   if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|titelbild|beitragsbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|buchcover|image source|(?:weitere )?bildautor(?:en)?|video|file photo|pictured)\s*(?:credit|source)?\s*(?:[–-]\s*(?:oben|unten|mitte|links|rechts|top|bottom|left|right|above|below)\s*)?[:|]/i.test(t) && t.length < 200)
     return 'photo credit';
-  if (/^\((?:photo|photos|picture|image|graph|chart|map|graphic|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,160}\)$/i.test(t)) return 'photo credit';
+  if (/^\((?:photo|photos|picture|image|(?:graph|chart|map|graphic)s? credit|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,160}\)$/i.test(t)) return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
   if (t.length < 400 && /(?:credit|photo|image|picture|photograph)\s*:\s*[^.]{2,80}$/i.test(t)) return 'photo caption';
   if (t.length < 120 && /^©\s*(?!\s*(?:19|20)\d\d)\S[^.!?©]{0,100}$/u.test(t)) return 'photo credit';

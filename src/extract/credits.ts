@@ -34,6 +34,7 @@ const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]
 const LEADING_CREDITS_RE = new RegExp(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`, 'u');
 /** Credits in the middle of a paragraph, after a caption: "… Md. ( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush announced…". */
 const INNER_CREDITS_RE = new RegExp(`\\s(?:${CREDIT}\\s*)+(?:${ANY_CREDIT}\\s*)*`, 'u');
+const INNER_BARE_CREDIT_RE = new RegExp(`\\s\\(\\s*${BARE_AGENCY}\\s*\\)(?!\\s*(?:--|[-–—:]))\\s*`, 'u');
 /** A credit closing a short paragraph: "Secretary of Energy Steven Chu ( AP ) .", "… , officials said ( Reuters ) .". */
 const TRAILING_CREDIT_RE = new RegExp(`(?<!Associated Press\\s*|Agence France-Presse\\s*)\\s${ANY_CREDIT}\\s*\\.?$`, 'u');
 
@@ -90,12 +91,17 @@ export function splitCredits(paragraph: string): CreditSplit {
     ledByCredit = true;
   }
   let caption: string | null = null;
-  const inner = INNER_CREDITS_RE.exec(text);
+  let inner = INNER_CREDITS_RE.exec(text);
+  // a bare "( AP )" inside a paragraph is a credit only after a caption: "May 10 : Boats work … , La. ( AP ) A key safety device…"
+  if (!inner) {
+    const bare = INNER_BARE_CREDIT_RE.exec(text);
+    if (bare && isCaptionShaped(text.slice(0, bare.index))) inner = bare;
+  }
   if (inner && inner.index > 0) {
     const before = text.slice(0, inner.index).trim();
     const after = text.slice(inner.index + inner[0].length).trim();
     // what stands before a picture's credit is its caption when it is short; the text after it goes on
-    if (after && wordCount(before) <= MAX_CAPTION_WORDS) {
+    if (/\p{L}/u.test(after) && wordCount(before) <= MAX_CAPTION_WORDS) {
       credits.push(inner[0].trim());
       caption = before;
       text = after;

@@ -3,6 +3,8 @@
 // "Susan Watts | 18:00 UK time, Saturday, 25 April 2009 Experts…", "REYKJAVIK, Iceland, Oct. 9 --
 // The bad news…"): they are not the article's first sentence, its title or a quote's opening.
 
+import { isCaptionShaped } from './credits.js';
+
 export interface DatelineSplit {
   /** A headline printed before the dateline on the same line ("India confirms first case … NEW DELHI | …"). */
   headline: string | null;
@@ -26,13 +28,13 @@ const MONTH_NAMES: Record<string, number> = {
 const anyCase = (source: string) => source.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?';
-const ZONE = '(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|CEST|EET|IST|JST|HKT|SGT|AEST|AEDT|WIB|MSK)';
+const ZONE = '(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|CEST|EET|IST|JST|HKT|SGT|AEST|AEDT|WIB|MSK|[A-Z]{1,3}T(?![\\p{L}]))';
 /** One token of a printed date and time. */
-const DATE_TOKEN = `(?:${anyCase(WEEKDAY)}|${anyCase(MONTH)}|\\d{1,2}:\\d\\d(?::\\d\\d)?|\\d{1,4}(?:st|nd|rd|th)?|${anyCase('(?:a|p)\\.?m\\.?')}|${ZONE}|${anyCase('uk time|local time')})`;
+const DATE_TOKEN = `(?:${anyCase(WEEKDAY)}|${anyCase(MONTH)}|\\d{1,2}:\\d\\d(?::\\d\\d)?(?:\\s?${anyCase('(?:a|p)\\.?m\\.?')}(?![\\p{L}]))?|\\d{1,4}(?:st|nd|rd|th)?(?![:.]\\d)|${anyCase('(?:a|p)\\.?m\\.?')}|${ZONE}|${anyCase('uk time|local time')})`;
 /** A run of date and time tokens: "Tue Jun 30 , 2009 1:58 pm EDT", "18:00 UK time , Saturday , 25 April 2009". */
 const DATE_RUN = `${DATE_TOKEN}(?:[\\s,;]+(?:-\\s+)?${DATE_TOKEN}(?![\\p{L}\\d]))*`;
 
-const AGENCY = '(?:Reuters(?: Life ?!?)?|AP|AFP|UPI|Bloomberg|Billboard|dpa|Xinhua|IANS|PTI|ANSA|EFE|Kyodo|Yonhap|Interfax|TASS|Bernama|AAP|Associated Press|Agence France-Presse)';
+const AGENCY = '(?:Reuters(?: Life ?!?| Legal| Health| Breakingviews)?|AP|AFP|UPI|Bloomberg|Billboard|dpa|Xinhua|IANS|PTI|ANSA|EFE|Kyodo|Yonhap|Interfax|TASS|Bernama|AAP|Associated Press|Agence France-Presse)';
 /** A place in capitals: "MEXICO CITY", "MEXICO CITY/GENEVA", "NUSA DUA". */
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}.'’&-]+(?:(?:\\s+|\\s*\\\\?/\\s*)\\p{Lu}[\\p{Lu}.'’&-]*)*";
 /** ", Iceland", ", Ohio", ", La." after the place, and ", Oct. 9" / " May 19" after that. */
@@ -230,9 +232,9 @@ function findInnerDateline(text: string): number {
   return -1;
 }
 
-/** A toolbar ("Read + | Watch + |"), a byline or a picture credit before the dateline. */
+/** A toolbar ("Read + | Watch + |"), a byline, a picture credit or a picture's caption before the dateline. */
 function isFurniture(text: string): boolean {
-  return text.includes('|') || /^by\s+\p{Lu}/iu.test(text) || /^\(?\s*(?:credit|photo|picture|image|foto)s?\s*:/iu.test(text) || /\/\s*(?:handout|pool|file)\s*$/iu.test(text);
+  return text.includes('|') || isCaptionShaped(text) || /\(\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*\)$/u.test(text) || /^by\s+\p{Lu}/iu.test(text) || /^\(?\s*(?:credit|photo|picture|image|foto)s?\s*:/iu.test(text) || /\/\s*(?:handout|pool|file)\s*$/iu.test(text);
 }
 
 /** A headline: 3 to 25 words, no sentence end, not a bullet list or a bracket. */

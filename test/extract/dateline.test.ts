@@ -15,6 +15,17 @@ const seed = (name: string) => readFileSync(new URL(`../../examples/seeds/${name
 const DATELINE_LEFT = /^(?:[A-Z][A-Z .,'\\/]+(?:, [A-Z][a-z.]+)* \| |.{0,60}\( ?(?:Reuters|AP) ?\) ?-|[A-Z][a-z]+ [A-Z][a-z]+ \| \d|By [A-Z][^|]{0,60}\| )/;
 
 describe('splitDateline', () => {
+  it('reads times with am/pm glued to them and a time zone it does not list, and names the place', () => {
+    expect(splitDateline('Published November 9, 2023 3:02am EST Updated November 9, 2023 3:18am EST Nikki Haley gave as good')).toMatchObject({
+      prefix: 'Published November 9, 2023 3:02am EST Updated November 9, 2023 3:18am EST',
+      date: '2023-11-09',
+    });
+    expect(splitDateline('November 20, 2019 - 11:28 AMT PanARMENIAN.Net - Verified video')?.body).toBe('PanARMENIAN.Net - Verified video');
+    expect(splitDateline('ATLANTA Oct 21 ( Reuters Legal ) - U.S. environmental groups filed a suit')).toMatchObject({ place: 'ATLANTA', body: 'U.S. environmental groups filed a suit' });
+    expect(splitDateline('WASHINGTON, May 3 (Reuters) - The Senate voted')).toMatchObject({ place: 'WASHINGTON', body: 'The Senate voted' });
+    expect(splitDateline('By Michael D. Shear and Robert Barnes NEW YORK -- The financial crisis')?.body).toBe('The financial crisis');
+  });
+
   it('takes the wire forms apart: place and stamp, agency dateline, byline, blog stamp, dash dateline', () => {
     expect(splitDateline('GENEVA | Tue Jun 30 , 2009 1:58 pm EDT GENEVA ( Reuters ) - The first H1N1 vaccines are ready .')).toEqual({
       headline: null,
