@@ -272,7 +272,8 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     list.push(m);
   }
   const ranked = [...scores].filter(([d]) => byDate.has(d)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const limit = options.dates ?? defaultDateCount(ranked.map(([, s]) => s));
+  const sizeCap = defaultDateCount(ctx.articles.length);
+  const limit = options.dates ?? Math.min(ranked.length, sizeCap);
   const support = (date: IsoDate) => new Set(byDate.get(date)!.map((m) => m.articleId)).size;
   const plan = planSpread(ranked, limit, ctx.articles, options, ctx.spread ?? DEFAULT_SPREAD, support);
   // The story's centroid: what all its dated material is about (plus the keywords).
@@ -397,7 +398,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     entries.push(entry);
   }
   const placeOf = new Map<TimelineEntry, IsoDate>();
-  if (options.dates === undefined) for (const { entry, from } of coarseEntries(ctx, entries, used, plan)) {
+  if (options.dates === undefined) for (const { entry, from } of coarseEntries(ctx, entries, used, plan, sizeCap)) {
     entries.push(entry);
     placeOf.set(entry, from);
   }
@@ -479,9 +480,9 @@ function granularityRank(g: TimelineEntry['granularity']): number {
 
 /**
  * In the story view, happenings known only to the month ("at the end of February", "last month")
- * that no day-level event absorbed get their own month entries, up to the overall limit of 30.
+ * that no day-level event absorbed get their own month entries, up to the overall limit (defaultDateCount).
  */
-function coarseEntries(ctx: TimelineContext, days: TimelineEntry[], used: Set<string>, plan: SpreadPlan): Array<{ entry: TimelineEntry; from: IsoDate }> {
+function coarseEntries(ctx: TimelineContext, days: TimelineEntry[], used: Set<string>, plan: SpreadPlan, limit: number): Array<{ entry: TimelineEntry; from: IsoDate }> {
   const out: Array<{ entry: TimelineEntry; from: IsoDate }> = [];
   const have = days.length;
   // Background months ("in August 1968") are held to the same few entries as background days.
@@ -490,7 +491,7 @@ function coarseEntries(ctx: TimelineContext, days: TimelineEntry[], used: Set<st
     .filter((e) => e.granularity === 'month' && inRange(e.date, ctx.options) && e.mentions.some((m) => !m.future))
     .sort((a, b) => b.articleIds.length - a.articleIds.length || b.mentions.length - a.mentions.length || a.date.localeCompare(b.date));
   for (const e of months) {
-    if (have + out.length >= 30) break;
+    if (have + out.length >= limit) break;
     const m = e.mentions.find((x) => !x.future && !used.has(x.text));
     if (!m) continue;
     const before = plan.regionOf(m.last) === BEFORE;
@@ -625,9 +626,14 @@ export function planSpread(
   return { regionOf, shown, minSupport, outsideCap, choose };
 }
 
-/** Without a requested size: every dated day up to 30; beyond that, the 30 most salient. */
-function defaultDateCount(scores: number[]): number {
-  return Math.min(30, scores.length);
+/**
+ * Without a requested size, at most how many entries a story's own timeline shows: 30 for a story of
+ * up to a hundred articles, growing with the log of its size (about 60 at a thousand, capped at
+ * 100), so that a story followed for months by many outlets is not squeezed into 30 entries (a
+ * 1,400-article story had 2 in a month its reference timelines give 21 dates).
+ */
+export function defaultDateCount(articles: number): number {
+  return Math.min(100, Math.round(30 * Math.max(1, Math.log10(Math.max(1, articles)) - 1)));
 }
 
 
