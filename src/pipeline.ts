@@ -2,14 +2,29 @@
 // ingest → extract → language → link → story → store, in batches, in transactions.
 import { hash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
-import type { Analysis, DocEntity, Extracted, InputError, IsoDate, ParseResult, RawDoc, TimelineEntry } from './types.js';
+import type { Analysis, DocEntity, EntityType, Extracted, InputError, IsoDate, ParseResult, RawDoc, TimelineEntry } from './types.js';
 import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './store/store.js';
 import { extract } from './extract/index.js';
 import { normalizeLineForRepetition } from './extract/blocks.js';
 import { normalizeLangTag } from './extract/language.js';
 import { splitDateline } from './extract/dateline.js';
 import { analyze } from './language/index.js';
-import { SurnameGroup, personSurname } from './language/entities.js';
+import {
+  SurnameGroup,
+  corpusNameType,
+  firstNameAndSurname,
+  keyType,
+  nameOfKey,
+  linkable,
+  nameTexts,
+  nonPersonTexts,
+  notAPerson,
+  personSurname,
+  preferredName,
+  textNames,
+  NAME_USE,
+  type NameCounts,
+} from './language/entities.js';
 import { segment } from './language/segment.js';
 import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
 import { createLinker, type LinkDoc, type Linker, type LinkerOptions } from './link/index.js';
@@ -390,6 +405,19 @@ class SurnameIndex {
     return key.startsWith('person:') ? this.record(key)?.name || undefined : undefined;
   }
 
+  /** Articles whose analysis has this person key. */
+  personArticles(key: string): number {
+    const rec = this.record(key);
+    return rec ? this.articles(rec, key) : 0;
+  }
+
+  /** Articles naming a person with a first name and this surname ("John Roche" for "roche"): person evidence for the one word. */
+  fullNameArticles(surname: string): number {
+    let n = 0;
+    for (const [key, rec] of this.group(surname)) if (firstNameAndSurname(key)) n += this.articles(rec, key);
+    return n;
+  }
+
   /** The corpus key an article's entity is stored under (after `count` saw the article). */
   corpusKeyFor(e: DocEntity): string {
     if (e.type !== 'person' || !e.key.startsWith('person:')) return e.key;
@@ -468,29 +496,390 @@ class SurnameIndex {
   }
 }
 
+/** Where the names of organisations, places and things are kept: `NAMES + name` → a `NameRecord` (JSON). */
+const NAMES = 'entities/names/';
+/** A token written with every change of the name records (a rolled-back item takes its changes back). */
+const NAMES_VERSION = 'entities/names-version';
+/** Set on a store all of whose articles the name records count (new stores; stores reprocessed since). */
+const NAMES_COMPLETE = 'entities/names-complete';
+
+type NonPersonType = 'organization' | 'place' | 'other';
+const NON_PERSON_TYPES: NonPersonType[] = ['organization', 'place', 'other'];
+
+interface NameRecord {
+  /** Articles typing the name an organisation, a place, a thing, a person (key "person:<name>"). */
+  organization: number;
+  place: number;
+  other: number;
+  person: number;
+  /** Of the person articles, those that say nothing personal of it. */
+  uncuedPerson: number;
+  /** The corpus entity each type's key is stored under, where it is not the key itself (for "person", the person's entity). */
+  storedAs: Partial<Record<EntityType, string>>;
+  /** How the articles typing it a non-person write it ("Centers for Disease Control and Prevention") → articles: the most used is its display name. */
+  names: Record<string, number>;
+  /** Other names linked to this one (an organisation's acronym, its short name) → articles that link them. */
+  links: Record<string, number>;
+}
+
+/** A key whose articles are stored under `from` and now belong under another key (`to`, where known). */
+interface EntityMove {
+  key: string;
+  from: string;
+  to?: string;
+  /** Every article of `from` goes to `to`: the entity can be renamed whole. */
+  whole?: boolean;
+}
+
+/** What one article adds to a name's record (negative: what its previous analysis took away). */
+interface NameDelta {
+  organization: number;
+  place: number;
+  other: number;
+  person: number;
+  uncuedPerson: number;
+  links: Map<string, number>;
+  names: Map<string, number>;
+}
+
+/** The way most articles write a name (ties: the first in sort order), whatever order they came in. */
+function displayName(rec: NameRecord): string | undefined {
+  let best: string | undefined;
+  for (const [written, n] of Object.entries(rec.names)) if (best === undefined || n > rec.names[best]! || (n === rec.names[best]! && written < best)) best = written;
+  return best;
+}
+
+/**
+ * The names of organisations, places and things across the archive (and people's names some texts
+ * type otherwise), with how many articles type each name each way and the names linked to it, kept
+ * in the store so that each run links as `linkOrganizations` would over the whole archive: "CDC"
+ * alone in one article is the "Centers for Disease Control and Prevention (CDC)" of another, in
+ * either order; "Citigroup" typed a person by a text that says nothing personal of it is the company
+ * other texts name. Whenever a name's counts or links change, its group of linked names is worked
+ * out again, and keys whose corpus entity changed move with their articles: the group's key is the
+ * one a batch would give it, so that the entities do not depend on the order articles came in.
+ * Names get a record when an article types them other than a person, or a person with no cue; the
+ * records count people's names from then on.
+ */
+class NameIndex {
+  private readonly records = new Map<string, NameRecord | null>();
+  /** Names whose display name the last `count` changed: their entities are shown by the new one. */
+  readonly renamed = new Set<string>();
+  private version: string | undefined;
+  private readonly run = `${process.pid}.${Date.now().toString(36)}.`;
+  private writes = 0;
+  private complete: boolean;
+  constructor(
+    private readonly store: Store,
+    private readonly people: SurnameIndex,
+  ) {
+    this.complete = store.kv.get(NAMES_COMPLETE) === '1';
+    if (!this.complete && store.countArticles() === 0) this.markComplete();
+    this.version = store.kv.get(NAMES_VERSION);
+  }
+
+  /** Every stored article is counted (after a reprocess of an archive older than the records). */
+  markComplete(): void {
+    this.store.kv.put(NAMES_COMPLETE, '1');
+    this.complete = true;
+  }
+
+  private record(name: string): NameRecord | null {
+    let rec = this.records.get(name);
+    if (rec !== undefined) return rec;
+    const raw = this.store.kv.get(NAMES + name);
+    rec = raw ? (JSON.parse(raw) as NameRecord) : null;
+    this.records.set(name, rec);
+    return rec;
+  }
+
+  /** A new record; its person count comes from the surname index, which has counted the article being stored already. */
+  private created(name: string): NameRecord {
+    const rec: NameRecord = { organization: 0, place: 0, other: 0, person: this.people.personArticles('person:' + name), uncuedPerson: 0, storedAs: {}, names: {}, links: {} };
+    // Stores written before these records: each name's entity stands for its own key.
+    if (!this.complete) {
+      for (const t of NON_PERSON_TYPES) {
+        const e = this.store.getEntity(`${t}:${name}`);
+        if (!e) continue;
+        rec[t] = this.store.entityArticleCount(e.key);
+        rec.names[detached(e.name)] = (rec.names[e.name] ?? 0) + rec[t];
+      }
+    }
+    this.records.set(name, rec);
+    return rec;
+  }
+
+  private save(name: string, rec: NameRecord): void {
+    this.store.kv.put(NAMES + name, JSON.stringify(rec));
+  }
+
+  private counts(name: string, rec: NameRecord): NameCounts {
+    return {
+      organization: rec.organization,
+      place: rec.place,
+      other: rec.other,
+      person: rec.person,
+      uncuedPerson: Math.min(rec.person, rec.uncuedPerson),
+      fullNames: rec.person > 0 && !name.includes(' ') ? this.people.fullNameArticles(name) : 0,
+    };
+  }
+
+  nameOf(key: string): string | undefined {
+    const rec = this.record(nameOfKey(key));
+    return rec ? displayName(rec) : undefined;
+  }
+
+  /** The corpus key an article's entity is stored under (after `count` saw the article). */
+  corpusKeyFor(e: DocEntity): string {
+    const stored = this.record(nameOfKey(e.key))?.storedAs[keyType(e.key)];
+    return stored ?? (e.key.startsWith('person:') ? this.people.corpusKeyFor(e) : e.key);
+  }
+
+  /**
+   * Counts an article's names (`before`: its previous analysis, whose names it no longer counts
+   * for), then works out again the groups of the names it touched (and of the surnames it gives a
+   * first name); returns the keys whose earlier articles must move to another entity. Runs after
+   * the surname index counted the article.
+   */
+  count(before: Analysis | null, after: Analysis): EntityMove[] {
+    this.renamed.clear();
+    // (a bounded cache: cleared only here, where no record in it is being changed)
+    if (this.store.kv.get(NAMES_VERSION) !== this.version || this.records.size > 200_000) this.records.clear();
+    const deltas = new Map<string, NameDelta>();
+    const deltaOf = (name: string) => {
+      let d = deltas.get(name);
+      if (!d) deltas.set(name, (d = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, links: new Map(), names: new Map() }));
+      return d;
+    };
+    const surnames = new Set<string>();
+    for (const [analysis, n] of [[before, -1], [after, 1]] as const) {
+      if (!analysis) continue;
+      const names = textNames(analysis);
+      for (const [name, bits] of names.uses) {
+        const d = deltaOf(name);
+        if (bits & NAME_USE.organization) d.organization += n;
+        if (bits & NAME_USE.place) d.place += n;
+        if (bits & NAME_USE.other) d.other += n;
+        if (bits & NAME_USE.person) d.person += n;
+        if (bits & NAME_USE.uncuedPerson) d.uncuedPerson += n;
+      }
+      for (const [a, b] of names.links) {
+        for (const [x, y] of [[a, b], [b, a]]) {
+          const links = deltaOf(x).links;
+          links.set(y, (links.get(y) ?? 0) + n);
+        }
+      }
+      for (const e of analysis.entities) {
+        if (e.key.startsWith('person:')) {
+          if (firstNameAndSurname(e.key)) surnames.add(personSurname(e.key));
+        } else {
+          const names = deltaOf(nameOfKey(e.key)).names;
+          names.set(e.name, (names.get(e.name) ?? 0) + n);
+        }
+      }
+    }
+    const dirty = new Set<string>();
+    const touched: string[] = [];
+    for (const [name, d] of deltas) {
+      const linksChanged = [...d.links.values()].some((v) => v !== 0);
+      let rec = this.record(name);
+      if (!rec) {
+        // A name used only as a person's with a cue needs no record (the surname index has it).
+        if (!(d.organization > 0 || d.place > 0 || d.other > 0 || d.uncuedPerson > 0 || linksChanged)) continue;
+        rec = this.created(name);
+      } else rec.person = Math.max(0, rec.person + d.person);
+      const changed = d.organization || d.place || d.other || d.person || d.uncuedPerson || linksChanged;
+      for (const t of NON_PERSON_TYPES) rec[t] = Math.max(0, rec[t] + d[t]);
+      rec.uncuedPerson = Math.max(0, rec.uncuedPerson + d.uncuedPerson);
+      for (const [other, n] of d.links) {
+        const v = (rec.links[other] ?? 0) + n;
+        if (v > 0) rec.links[other] = v;
+        else delete rec.links[other];
+      }
+      if (changed) dirty.add(name);
+      if ([...d.names.values()].some((v) => v !== 0)) {
+        const shown = displayName(rec);
+        for (const [written, n] of d.names) {
+          const v = (rec.names[written] ?? 0) + n;
+          if (v > 0) rec.names[written] = v;
+          else delete rec.names[written];
+        }
+        if (shown !== undefined && displayName(rec) !== shown) this.renamed.add(name);
+        dirty.add(name);
+      }
+      touched.push(name);
+    }
+    // A full name makes its surname a person's: the one word's group is worked out again.
+    for (const s of surnames) if (!deltas.has(s) && this.record(s)?.person) touched.push(s);
+    const moves: EntityMove[] = [];
+    const settled = new Set<string>();
+    const inUse = new Set<string>();
+    for (const name of touched) if (!settled.has(name)) moves.push(...this.settle(name, settled, dirty, inUse));
+    for (const name of dirty) this.save(name, this.record(name)!);
+    // An entity no key is stored under any more, all of whose keys go to one other: renamed whole
+    // (every key that could be stored under it belongs to a group worked out here).
+    const targets = new Map<string, Set<string | undefined>>();
+    for (const m of moves) {
+      let set = targets.get(m.from);
+      if (!set) targets.set(m.from, (set = new Set()));
+      set.add(m.to);
+    }
+    for (const m of moves) {
+      const to = targets.get(m.from)!;
+      if (m.to && to.size === 1 && !inUse.has(m.from) && !m.from.startsWith('person:')) m.whole = true;
+    }
+    this.version = this.run + ++this.writes;
+    this.store.kv.put(NAMES_VERSION, this.version);
+    return moves;
+  }
+
+  /** The group of names linked to `start` (names of organisations or things, linked by an article). */
+  private group(start: string): string[] {
+    const used = (name: string) => {
+      const rec = this.record(name);
+      return !!rec && linkable(this.counts(name, rec));
+    };
+    if (!used(start)) return [start];
+    const members = [start];
+    const seen = new Set(members);
+    for (let i = 0; i < members.length; i++) {
+      for (const other of Object.keys(this.record(members[i]!)!.links)) {
+        if (seen.has(other) || !used(other)) continue;
+        seen.add(other);
+        members.push(other);
+      }
+    }
+    return members;
+  }
+
+  /**
+   * Works out again the corpus keys of the groups of names around `start` (all names linked to it
+   * by any article, so that a group a name left is worked out too); returns the keys whose articles
+   * move, and adds the corpus keys articles stay or go under to `inUse`.
+   */
+  private settle(start: string, settled: Set<string>, dirty: Set<string>, inUse: Set<string>): EntityMove[] {
+    const only = this.record(start)!;
+    // Most names: one type, no link, never a person's, stored under their own key.
+    if (Object.keys(only.links).length === 0 && only.person === 0 && Object.keys(only.storedAs).length === 0) {
+      const types = NON_PERSON_TYPES.filter((t) => only[t] > 0);
+      if (types.length <= 1) {
+        settled.add(start);
+        for (const t of types) inUse.add(`${t}:${start}`);
+        return [];
+      }
+    }
+    const region = [start];
+    const seen = new Set(region);
+    for (let i = 0; i < region.length; i++) {
+      for (const other of Object.keys(this.record(region[i]!)?.links ?? {})) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        region.push(other);
+      }
+    }
+    const moves: EntityMove[] = [];
+    for (const name of region) if (!settled.has(name) && this.record(name)) moves.push(...this.settleGroup(this.group(name), settled, dirty, inUse));
+    return moves;
+  }
+
+  private settleGroup(members: string[], settled: Set<string>, dirty: Set<string>, inUse: Set<string>): EntityMove[] {
+    for (const m of members) settled.add(m);
+    const records = new Map(members.map((m) => [m, this.record(m)!] as const));
+    const counts = new Map(members.map((m) => [m, this.counts(m, records.get(m)!)] as const));
+    const named = members.filter((m) => nonPersonTexts(counts.get(m)!) > 0);
+    // The name used in the most articles, with the type the group's counts give it: what a batch
+    // over the archive decides, whatever order the articles came in.
+    let key: string | null = null;
+    if (named.length > 0) {
+      const corpusKey = (m: string) => `${corpusNameType(counts.get(m)!)}:${m}`;
+      let target = named[0]!;
+      for (const m of named) if (preferredName(m, target, (n) => counts.get(n)!, corpusKey)) target = m;
+      key = corpusKey(target);
+    }
+    const moves: EntityMove[] = [];
+    for (const m of members) {
+      const rec = records.get(m)!;
+      const c = counts.get(m)!;
+      for (const t of NON_PERSON_TYPES) {
+        const own = `${t}:${m}`;
+        const want = key && c[t] > 0 && key !== own ? key : undefined;
+        if (c[t] > 0) inUse.add(want ?? own);
+        if (want === rec.storedAs[t]) continue;
+        // (a type with no article left has none to move)
+        if (c[t] > 0) moves.push({ key: own, from: rec.storedAs[t] ?? own, to: want ?? own });
+        if (want) rec.storedAs[t] = want;
+        else delete rec.storedAs[t];
+        dirty.add(m);
+      }
+      const personKey = 'person:' + m;
+      const want = key && notAPerson(c) ? key : undefined;
+      const now = rec.storedAs.person;
+      if (want) inUse.add(want);
+      if (want !== now) {
+        moves.push({ key: personKey, from: now ?? this.people.corpusKeyFor({ key: personKey, type: 'person' } as DocEntity), to: want });
+        if (want) rec.storedAs.person = want;
+        else delete rec.storedAs.person;
+        dirty.add(m);
+      }
+    }
+    return moves;
+  }
+}
+
+/** The people and the other names of the archive: the corpus entity each article's entity is stored under. */
+class EntityIndex {
+  readonly people: SurnameIndex;
+  readonly names: NameIndex;
+  constructor(store: Store) {
+    this.people = new SurnameIndex(store);
+    this.names = new NameIndex(store, this.people);
+  }
+
+  count(before: Analysis | null, after: Analysis): EntityMove[] {
+    return [...this.people.count(before, after), ...this.names.count(before, after)];
+  }
+
+  corpusKeyFor(e: DocEntity): string {
+    return this.names.corpusKeyFor(e);
+  }
+
+  nameOf(key: string): string | undefined {
+    return key.startsWith('person:') ? this.people.nameOf(key) : this.names.nameOf(key);
+  }
+}
+
 /** Writes an article's analysis with its entities linked to corpus entities. */
-function storeAnalysis(store: Store, surnames: SurnameIndex, articleId: string, analysis: Analysis, relinking = false): void {
-  // A re-stored article (its people moved to another entity) is counted already.
-  const moves = relinking ? [] : surnames.count(store.getAnalysis(articleId)?.analysis ?? null, analysis);
+function storeAnalysis(store: Store, index: EntityIndex, articleId: string, analysis: Analysis, relinking = false): void {
+  // A re-stored article (its entities moved to another corpus entity) is counted already.
+  const moves = relinking ? [] : index.count(store.getAnalysis(articleId)?.analysis ?? null, analysis);
   const ids = new Map<string, string>();
   for (const e of analysis.entities) {
-    const key = surnames.corpusKeyFor(e);
-    const id = key === e.key ? store.upsertEntity(corpusEntity(e)) : store.upsertEntity({ ...corpusEntity(e), key, name: surnames.nameOf(key) ?? e.name });
+    const key = index.corpusKeyFor(e);
+    const id = key === e.key && key.startsWith('person:') ? store.upsertEntity(corpusEntity(e)) : store.upsertEntity({ ...corpusEntity(e), key, name: index.nameOf(key) ?? e.name, type: keyType(key) });
     ids.set(e.key, id);
   }
   store.saveAnalysis(articleId, analysis, ANALYSIS_VERSION, ids);
-  // Articles stored earlier follow their people ("Obama" alone, stored before "Barack Obama" arrived): ingest order must not matter.
+  // Articles stored earlier follow their entities ("Obama" alone, stored before "Barack Obama" arrived; "CDC" before the
+  // name it stands for): ingest order must not matter.
   const movedFrom = new Map<string, Set<string>>();
+  const renamed = new Map<string, string>();
   for (const m of moves) {
+    if (m.whole) {
+      renamed.set(m.from, m.to!);
+      continue;
+    }
     const keys = movedFrom.get(m.from);
     if (keys) keys.add(m.key);
     else movedFrom.set(m.from, new Set([m.key]));
   }
+  for (const [from, to] of renamed) store.moveEntity(from, { key: to, name: index.nameOf(to) ?? store.getEntity(from)?.name ?? nameOfKey(to), type: keyType(to) });
+  // Names most articles now write otherwise ("Centers for Disease Control and Prevention", not the "Centres …" of the first).
+  if (!relinking) for (const name of index.names.renamed) for (const t of ['organization', 'place', 'other'] as const) store.renameEntity(`${t}:${name}`, index.nameOf(`${t}:${name}`)!);
   for (const [from, keys] of movedFrom) {
     for (const id of store.getEntity(from)?.articleIds ?? []) {
       if (id === articleId) continue;
       const stored = store.getAnalysis(id);
-      if (stored?.version === ANALYSIS_VERSION && stored.analysis.entities.some((e) => keys.has(e.key))) storeAnalysis(store, surnames, id, stored.analysis, true);
+      if (stored?.version === ANALYSIS_VERSION && stored.analysis.entities.some((e) => keys.has(e.key))) storeAnalysis(store, index, id, stored.analysis, true);
     }
     store.dropEntityIfUnused(from);
   }
@@ -700,7 +1089,7 @@ export async function ingestDocuments(
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
   const linker = createLinker(store.kv, { olderCandidates: olderCandidatesFrom(store) });
-  const surnames = new SurnameIndex(store);
+  const entityIndex = new EntityIndex(store);
   const touchedStories = new Map<string, number>();
   let done = 0;
   let seq = store.countArticles();
@@ -795,7 +1184,7 @@ export async function ingestDocuments(
       ingestedAt: old.ingestedAt,
       duplicateOf: old.duplicateOf,
     });
-    storeAnalysis(store, surnames, old.id, analysis);
+    storeAnalysis(store, entityIndex, old.id, analysis);
     if (old.storyId) touchedStories.set(old.storyId, (touchedStories.get(old.storyId) ?? 0) + 1_000_000);
     (report.dated ??= []).push(id);
   };
@@ -841,7 +1230,7 @@ export async function ingestDocuments(
           const doc = restage(store, old);
           const { article, analysis } = completeDocument({ ...doc, id: old.id, contentHash: old.contentHash }, estimate, old.seq, now());
           store.updateArticle({ ...article, url: old.url, path: old.path, ingestedAt: old.ingestedAt, duplicateOf: old.duplicateOf });
-          storeAnalysis(store, surnames, old.id, analysis);
+          storeAnalysis(store, entityIndex, old.id, analysis);
           if (old.storyId) markStoriesDirty(store, new Map([[old.storyId, 1_000_000]]));
           (report.redated ??= []).push(id);
         });
@@ -907,7 +1296,7 @@ export async function ingestDocuments(
     article.duplicateOf = link.duplicateOf;
     store.insertArticle(article);
     seq++;
-    storeAnalysis(store, surnames, article.id, analysis);
+    storeAnalysis(store, entityIndex, article.id, analysis);
     store.addLines(lineHashes);
     for (const m of link.merges) {
       store.recordStoryMerge(m.from, m.into);
@@ -1012,7 +1401,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
   const ids = store.articleIds();
   const errors: InputError[] = [];
   const reprocessed: { id: string; published: IsoDate | null; seq: number }[] = [];
-  const surnames = new SurnameIndex(store);
+  const entityIndex = new EntityIndex(store);
   const batchSize = options.batchSize ?? 100;
   const oldStoryOf = new Map<string, string>();
   const state: ReprocessProgress = { phase: 'analyse', articles: ids.length, analysed: 0, linked: 0, failed: 0, stories: 0, built: 0 };
@@ -1043,7 +1432,7 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
           store.transaction(() => {
             const { article, analysis } = completeDocument({ ...doc, id: old.id, contentHash: old.contentHash }, choosePublication(doc, estimates.get(doc.id)), old.seq, now());
             store.updateArticle({ ...article, ingestedAt: old.ingestedAt, duplicateOf: null });
-            storeAnalysis(store, surnames, old.id, analysis);
+            storeAnalysis(store, entityIndex, old.id, analysis);
             reprocessed.push({ id: old.id, published: article.published, seq: old.seq });
           });
           state.analysed++;
@@ -1055,6 +1444,8 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
       }
     });
   }
+  // Every article counted again: the name records of an archive older than them are complete now.
+  if (errors.length === 0) entityIndex.names.markComplete();
   // Pass 2: link again in arrival order, from a clean story state.
   state.phase = 'link';
   reprocessed.sort((a, b) => ((a.published ?? '9999') < (b.published ?? '9999') ? -1 : (a.published ?? '9999') > (b.published ?? '9999') ? 1 : a.seq - b.seq));

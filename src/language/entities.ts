@@ -1464,17 +1464,24 @@ export class SurnameGroup {
   }
 }
 
+/** One text's entities, with its sentences when the cues that make a name a person's are to be read too (see `personCued`). */
+export type LinkedText = DocEntity[] | { entities: DocEntity[]; sentences: Sentence[] };
+
+function entitiesOf(doc: LinkedText): DocEntity[] {
+  return Array.isArray(doc) ? doc : doc.entities;
+}
+
 /**
  * Links entity keys across documents: local key → global key for every key seen. Person keys of
- * one surname are linked together as `SurnameGroup` decides, counting documents; other keys as
- * `linkOrganizations` decides.
+ * one surname are linked together as `SurnameGroup` decides, counting documents; other keys, and
+ * names the corpus says are no person's, as `linkOrganizations` decides.
  */
-export function linkAcrossDocuments(entitiesPerDoc: DocEntity[][]): Map<string, string> {
-  const out = linkOrganizations(entitiesPerDoc);
+export function linkAcrossDocuments(docs: LinkedText[]): Map<string, string> {
+  const out = linkOrganizations(docs);
   const docCount = new Map<string, number>();
   const bySurname = new Map<string, Set<string>>();
-  for (const doc of entitiesPerDoc) {
-    for (const e of doc) {
+  for (const doc of docs) {
+    for (const e of entitiesOf(doc)) {
       if (!out.has(e.key)) out.set(e.key, e.key);
       // Persons only, not a company the tagger called one in a few texts ("person:fannie mae").
       if (e.type !== 'person' || !e.key.startsWith('person:') || !out.get(e.key)!.startsWith('person:')) continue;
@@ -1513,45 +1520,155 @@ export function organizationAliasKeys(e: DocEntity): string[] {
   return [...keys];
 }
 
+/** The name of a key without its type: "organization:cdc" → "cdc". */
+export function nameOfKey(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+/** The type of a key: "organization:cdc" → "organization". */
+export function keyType(key: string): EntityType {
+  return key.slice(0, key.indexOf(':')) as EntityType;
+}
+
 /**
- * Organisations (and other non-person names) across documents: local key → global key.
- * - One name, several types ("place:fannie mae" in three texts, "organization:fannie mae" in fifty):
- *   the type most texts give it.
- * - The names a text gave one organisation link their keys everywhere: a text that wrote "Centers
- *   for Disease Control and Prevention (CDC)" makes "CDC" alone elsewhere the same organisation,
- *   and one that wrote "Lehman Brothers … Lehman" does so for "Lehman".
- * Each group of linked keys goes to its key named in the most texts.
+ * Whether a text says its person entity is a person: a role or title ("Mr.", "Sen."), a first name
+ * opening the name, "X, who", he/she/his/her right after it. A company the tagger calls a person
+ * ("Citigroup", "Roche") has none of these.
  */
-export function linkOrganizations(entitiesPerDoc: DocEntity[][]): Map<string, string> {
-  const docs = new Map<string, number>();
-  const typesOf = new Map<string, Map<string, number>>();
-  const namePart = (key: string) => key.slice(key.indexOf(':') + 1);
-  for (const doc of entitiesPerDoc) {
-    for (const e of doc) {
-      docs.set(e.key, (docs.get(e.key) ?? 0) + 1);
-      const part = namePart(e.key);
-      let types = typesOf.get(part);
-      if (!types) typesOf.set(part, (types = new Map()));
-      types.set(e.type, (types.get(e.type) ?? 0) + 1);
+export function personCued(e: DocEntity, sentences?: Sentence[]): boolean {
+  if (e.roles.length > 0) return true;
+  const name = nameOfKey(e.key);
+  const space = name.indexOf(' ');
+  if (space > 0 && firstNameGender(name.slice(0, space)) !== null) return true;
+  if (!sentences) return false;
+  for (const m of e.mentions) if (companyEvidence('', m, sentences).person > 0) return true;
+  return false;
+}
+
+/** A full person name whose first word is a first name: "person:john roche" (not "person:general motors"). */
+export function firstNameAndSurname(key: string): boolean {
+  const name = nameOfKey(key);
+  const space = name.indexOf(' ');
+  return space > 0 && firstNameGender(name.slice(0, space)) !== null;
+}
+
+/** The uses one text makes of a name (its key without the type): one bit per type, and one for a person with no cue. */
+export const NAME_USE = { organization: 1, place: 2, other: 4, person: 8, uncuedPerson: 16 } as const;
+
+/** What one text adds to the corpus vote on names' types and to the links between organisations' names. */
+export interface TextNames {
+  /** name → `NAME_USE` bits: how this text types it. */
+  uses: Map<string, number>;
+  /** [organisation's name, another name the text gave it], each pair once. */
+  links: Array<[string, string]>;
+}
+
+export function textNames(doc: LinkedText): TextNames {
+  const sentences = Array.isArray(doc) ? undefined : doc.sentences;
+  const uses = new Map<string, number>();
+  const links: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  for (const e of entitiesOf(doc)) {
+    const name = nameOfKey(e.key);
+    let bits = NAME_USE[keyType(e.key)] ?? 0;
+    if (e.type === 'person' && bits === NAME_USE.person && !personCued(e, sentences)) bits |= NAME_USE.uncuedPerson;
+    uses.set(name, (uses.get(name) ?? 0) | bits);
+    for (const alias of organizationAliasKeys(e)) {
+      const other = nameOfKey(alias);
+      const pair = `${name}\t${other}`;
+      if (other === name || seen.has(pair)) continue;
+      seen.add(pair);
+      links.push([name, other]);
     }
   }
-  const typeOrder: EntityType[] = ['organization', 'person', 'place', 'other'];
-  const retyped = (key: string): string => {
-    const part = namePart(key);
-    const types = typesOf.get(part);
-    if (!types || types.size < 2) return key;
-    // Never to a person: a company in most texts is one where the tagger called it a person too.
-    let best: string = key.slice(0, key.indexOf(':'));
-    let bestTexts = types.get(best) ?? 0;
-    for (const t of typeOrder) {
-      const n = types.get(t) ?? 0;
-      if (t !== 'person' && n > bestTexts) {
-        best = t;
-        bestTexts = n;
-      }
-    }
-    return `${best}:${part}`;
+  return { uses, links };
+}
+
+/** How many texts use a name each way, across the corpus. */
+export interface NameCounts {
+  organization: number;
+  place: number;
+  other: number;
+  /** texts with a person entity of this name (key "person:<name>") */
+  person: number;
+  /** of those, texts that say nothing that makes it a person's (see `personCued`) */
+  uncuedPerson: number;
+  /** for a one-word name: texts naming a person with a first name and this surname ("Fabrice Roche" for "Roche") */
+  fullNames: number;
+}
+
+/** Texts that type the name a non-person. */
+export function nonPersonTexts(c: NameCounts): number {
+  return c.organization + c.place + c.other;
+}
+
+/**
+ * Whether the corpus says a name the tagger calls a person is none: more texts type it an
+ * organisation, place or thing than give any person evidence for it (a cue in its own text, or a
+ * first name with it as surname elsewhere), and at least half as many as type it a person. "Citigroup"
+ * and "Roche", typed people in texts that say nothing personal of them and companies elsewhere; not
+ * "Clinton", whatever "the Clinton campaign" makes of it, nor "God" (a person in fifteen texts, a
+ * place in one and an organisation in another).
+ */
+export function notAPerson(c: NameCounts): boolean {
+  const others = nonPersonTexts(c);
+  return c.person > 0 && others > Math.max(0, c.person - c.uncuedPerson) + c.fullNames && 2 * others >= c.person;
+}
+
+/**
+ * The type of a name the corpus types a non-person at least once. A name that is an agent in some
+ * texts (an organisation, a thing, or a person for the tagger) is a place only where texts calling it
+ * a place are at least as many ("Citigroup" tagged a place in five texts is the company of eight);
+ * of organisation and thing, the more used (a tie: organisation).
+ */
+export function corpusNameType(c: NameCounts): 'organization' | 'place' | 'other' | null {
+  if (nonPersonTexts(c) === 0) return null;
+  if (c.place >= c.organization + c.other + c.person || (c.organization === 0 && c.other === 0)) return 'place';
+  return c.other > c.organization ? 'other' : 'organization';
+}
+
+/**
+ * Organisations (and other non-person names) across documents: local key → global key.
+ * - One name, several types ("place:citigroup" in five texts, "organization:citigroup" in three and
+ *   "person:citigroup" in five that say nothing personal of it): the corpus type (`corpusNameType`);
+ *   a person key only where `notAPerson` says so.
+ * - The names a text gave one organisation link their keys everywhere: a text that wrote "Centers
+ *   for Disease Control and Prevention (CDC)" makes "CDC" alone elsewhere the same organisation,
+ *   and one that wrote "Lehman Brothers … Lehman" does so for "Lehman" (when that name is a
+ *   non-person somewhere).
+ * Each group of linked names goes to its name used in the most texts (ties: by key).
+ */
+export function linkOrganizations(docs: LinkedText[]): Map<string, string> {
+  const counts = new Map<string, NameCounts>();
+  const countsOf = (name: string) => {
+    let c = counts.get(name);
+    if (!c) counts.set(name, (c = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, fullNames: 0 }));
+    return c;
   };
+  const keys = new Set<string>();
+  const links: Array<[string, string]> = [];
+  for (const doc of docs) {
+    const names = textNames(doc);
+    for (const [name, bits] of names.uses) {
+      const c = countsOf(name);
+      if (bits & NAME_USE.organization) c.organization++;
+      if (bits & NAME_USE.place) c.place++;
+      if (bits & NAME_USE.other) c.other++;
+      if (bits & NAME_USE.person) c.person++;
+      if (bits & NAME_USE.uncuedPerson) c.uncuedPerson++;
+    }
+    links.push(...names.links);
+    for (const e of entitiesOf(doc)) keys.add(e.key);
+  }
+  // Person evidence for a one-word name: texts that give a person a first name and it as surname.
+  for (const doc of docs) {
+    const surnames = new Set<string>();
+    for (const e of entitiesOf(doc)) if (e.key.startsWith('person:') && firstNameAndSurname(e.key)) surnames.add(personSurname(e.key));
+    for (const s of surnames) {
+      const c = counts.get(s);
+      if (c) c.fullNames++;
+    }
+  }
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let root = k;
@@ -1559,36 +1676,50 @@ export function linkOrganizations(entitiesPerDoc: DocEntity[][]): Map<string, st
     parent.set(k, root);
     return root;
   };
-  const union = (a: string, b: string) => {
+  for (const [a, b] of links) {
+    if (!linkable(countsOf(a)) || !linkable(countsOf(b))) continue;
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
-  };
-  for (const doc of entitiesPerDoc) {
-    for (const e of doc) {
-      const own = retyped(e.key);
-      for (const key of organizationAliasKeys(e)) if (key !== own && docs.has(key)) union(own, retyped(key));
-    }
   }
-  // Every key's group, then each group's most used key.
-  const docsOf = (k: string) => {
-    let n = 0;
-    for (const t of typeOrder) n += docs.get(`${t}:${namePart(k)}`) ?? 0;
-    return n;
-  };
+  const corpusKey = (name: string) => `${corpusNameType(counts.get(name)!)}:${name}`;
   const best = new Map<string, string>();
-  for (const key of docs.keys()) {
-    const root = find(retyped(key));
-    const r = retyped(key);
+  for (const [name, c] of counts) {
+    if (nonPersonTexts(c) === 0) continue;
+    const root = find(name);
     const cur = best.get(root);
-    if (!cur || docsOf(r) > docsOf(cur) || (docsOf(r) === docsOf(cur) && r < cur)) best.set(root, r);
+    if (!cur || preferredName(name, cur, (n) => counts.get(n)!, corpusKey)) best.set(root, name);
   }
   const out = new Map<string, string>();
-  for (const key of docs.keys()) {
-    if (key.startsWith('person:') && retyped(key) === key) continue;
-    out.set(key, best.get(find(retyped(key)))!);
+  for (const key of keys) {
+    const name = nameOfKey(key);
+    const c = counts.get(name)!;
+    if (nonPersonTexts(c) === 0 || (key.startsWith('person:') && !notAPerson(c))) continue;
+    out.set(key, corpusKey(best.get(find(name))!));
   }
   return out;
+}
+
+/**
+ * Whether a text's link to or from this name counts: the name of an organisation or thing in the
+ * corpus, not a place ("Torbay" is the town, whatever a text that called the Torbay Care Trust
+ * "Torbay" says) nor a person's.
+ */
+export function linkable(c: NameCounts): boolean {
+  const type = corpusNameType(c);
+  return type !== null && type !== 'place';
+}
+
+/** Texts that use a name, whatever its type there: the weight of a name within its group of linked names. */
+export function nameTexts(c: NameCounts): number {
+  return nonPersonTexts(c) + c.person;
+}
+
+/** Whether `name` is a better key for a group of linked names than `than`: used in more texts, ties by key. */
+export function preferredName(name: string, than: string, counts: (name: string) => NameCounts, corpusKey: (name: string) => string): boolean {
+  const a = nameTexts(counts(name));
+  const b = nameTexts(counts(than));
+  return a > b || (a === b && corpusKey(name) < corpusKey(than));
 }
 
 /** The last word of a person key: "person:barack obama" → "obama", "person:obama" → "obama". */

@@ -164,6 +164,14 @@ export interface Store {
   entityArticleCount(key: string): number;
   /** Removes the entity with this key when no mention refers to it any more (its articles were linked to another); true if removed. */
   dropEntityIfUnused(key: string): boolean;
+  /**
+   * Moves every mention and quote of the entity with key `fromKey` to the entity `to` (made if new;
+   * the moved entity's aliases and roles join it) and removes `fromKey`'s entity: all of an
+   * entity's articles now belong to another, without storing their analyses again.
+   */
+  moveEntity(fromKey: string, to: Pick<DocEntity, 'key' | 'name' | 'type'>): void;
+  /** Shows the entity with this key by another of its names; nothing when there is none. */
+  renameEntity(key: string, name: string): void;
   /** Deletes every entity no mention refers to any more (after a reprocess linked name variants together); returns how many. */
   pruneUnusedEntities(): number;
 

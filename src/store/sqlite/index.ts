@@ -400,6 +400,30 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return stmt('DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)').run(id, id).changes > 0;
     },
 
+    renameEntity(key, name) {
+      const id = entityIdForKey(key);
+      const e = stmt('SELECT name, aliases FROM entities WHERE id = ?').get(id) as { name: string; aliases: string } | undefined;
+      if (!e || e.name === name) return;
+      stmt('UPDATE entities SET name = ?, folded_names = ? WHERE id = ?').run(name, foldedNameList([name, ...parse<string[]>(e.aliases, [])]), id);
+    },
+
+    moveEntity(fromKey, to) {
+      const fromId = entityIdForKey(fromKey);
+      const from = stmt('SELECT aliases, roles FROM entities WHERE id = ?').get(fromId) as { aliases: string; roles: string } | undefined;
+      if (!from || to.key === fromKey) return;
+      const toId = store.upsertEntity({ ...to, aliases: parse<string[]>(from.aliases, []), roles: parse<string[]>(from.roles, []) });
+      const articles = (stmt('SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?').all(fromId) as { article_id: string }[]).map((r) => r.article_id);
+      stmt('UPDATE mentions SET entity_id = ? WHERE entity_id = ?').run(toId, fromId);
+      stmt('UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?').run(toId, fromId);
+      // (as saveAnalysis does for each article: its story's figures recomputed at the next saveStory, its entity facet)
+      for (const id of articles) {
+        stmt('DELETE FROM story_figures WHERE story_id = (SELECT story_id FROM story_articles WHERE article_id = ?)').run(id);
+        stmt(`UPDATE article_facets SET entities = (SELECT json_group_array(entity_id) FROM (SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?))
+          WHERE rid = (SELECT rowid FROM articles WHERE id = ?)`).run(id, id);
+      }
+      stmt('DELETE FROM entities WHERE id = ?').run(fromId);
+    },
+
     quotes(options = {}) {
       const where: string[] = [];
       const params: unknown[] = [];

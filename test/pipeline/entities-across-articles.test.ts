@@ -1,0 +1,127 @@
+// The store links organisations across articles as one batch over the archive would, whatever the
+// order articles arrive in and however many runs bring them: "CDC" alone in one article is the
+// "Centers for Disease Control and Prevention (CDC)" of another, and a company the tagger calls a
+// person in a text that says nothing personal of it ("Citigroup", "Roche") is the company other
+// texts name. On Timeline17 articles (Reuters, Guardian and BBC on H1N1; the Washington Post on the
+// financial crisis).
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../src/store/index.js';
+import { ingestDocuments, reprocessAll } from '../../src/pipeline.js';
+import { linkAcrossDocuments } from '../../src/language/entities.js';
+import type { RawDoc } from '../../src/types.js';
+import { hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
+
+const byId = new Map<string, RawDoc>();
+if (hasSharedData) {
+  for (const folder of ['H1N1_reuters', 'H1N1_guardian', 'Finan_washingtonpost']) {
+    for (const a of t17Articles(folder)) {
+      const id = `${folder}-${a.id}`;
+      byId.set(id, { origin: id, id, text: a.text!, published: a.published, source: folder.split('_')[1] });
+    }
+  }
+}
+const docs = (ids: string[]) => ids.map((id) => byId.get(id)!);
+
+/** Ingests each group of articles in its own run, one batch of the given size after another. */
+async function ingestRuns(store: Store, runs: string[][], batchSize = 100): Promise<void> {
+  for (const ids of runs) {
+    const report = await ingestDocuments(store, [{ items: docs(ids), errors: [] }], { batchSize, now: () => new Date('2010-01-01'), rebuildEveryMs: 1e9 });
+    expect(report.failed).toBe(0);
+  }
+}
+
+/** The corpus entity (key) holding an article's entity of this key. */
+function storedUnder(store: Store, articleId: string, key: string): string | undefined {
+  const e = store.getAnalysis(articleId)!.analysis.entities.find((x) => x.key === key);
+  if (!e) return undefined;
+  return store.listEntities({ limit: 100_000 }).find((c) => c.articleIds.includes(articleId) && (c.aliases.includes(e.name) || c.name === e.name))?.key;
+}
+
+/** Every corpus entity as `entities --json` lists it, comparable across stores. */
+function entityTable(store: Store): string[] {
+  return store
+    .listEntities({ limit: 100_000 })
+    .map((e) => `${e.key}\t${e.type}\t${e.name}\t${e.mentionCount}\t${[...e.articleIds].sort().join(',')}\t${[...e.aliases].sort().join('|')}`)
+    .sort();
+}
+
+// CDC alone: 461, 642, 917; the full name defining "CDC": 876, 335, 910; the full name alone: 857
+const CDC_ALONE = ['H1N1_reuters-461', 'H1N1_reuters-642', 'H1N1_reuters-917'];
+const CDC_DEFINED = ['H1N1_reuters-876', 'H1N1_reuters-335', 'H1N1_reuters-910'];
+const CDC_FULL_ONLY = ['H1N1_reuters-857'];
+const cdcKeys = (store: Store, ids: string[]) => new Set(ids.map((id) => storedUnder(store, id, store.getAnalysis(id)!.analysis.entities.find((e) => /:(cdc|center for disease control)$/.test(e.key))!.key)));
+
+describe.skipIf(!hasSharedData)('organisations linked across stored articles', () => {
+  it('stores "CDC" alone under the CDC a text defined earlier, one article per run', async () => {
+    const store = openStore(join(tempDir(), 'cdc.db'));
+    await ingestRuns(store, [...CDC_DEFINED, ...CDC_FULL_ONLY, ...CDC_ALONE].map((id) => [id]));
+    const all = [...CDC_DEFINED, ...CDC_FULL_ONLY, ...CDC_ALONE];
+    expect([...cdcKeys(store, all)]).toEqual(['organization:center for disease control']);
+    expect(store.getEntity('organization:cdc')).toBeNull();
+    expect(store.getEntity('organization:center for disease control')!.articleIds.sort()).toEqual([...all].sort());
+    store.close();
+  });
+
+  it('moves "CDC" articles stored first to the full name once more texts use it', async () => {
+    const store = openStore(join(tempDir(), 'cdc-late.db'));
+    const order = [CDC_ALONE[0]!, ...CDC_DEFINED];
+    await ingestRuns(store, [[order[0]!], [order[1]!]]);
+    // one article says "CDC", one defines it: one entity, still under the first key
+    expect([...cdcKeys(store, order.slice(0, 2))]).toEqual(['organization:cdc']);
+    await ingestRuns(store, order.slice(2).map((id) => [id]));
+    expect([...cdcKeys(store, order)]).toEqual(['organization:center for disease control']);
+    expect(store.getEntity('organization:cdc')).toBeNull();
+    expect(store.getEntity('organization:center for disease control')!.name).toBe('Centers for Disease Control and Prevention');
+    store.close();
+  });
+
+  it('makes Citigroup and Roche companies where a text typed them people and said nothing personal of them', async () => {
+    // Citigroup: an organisation in 1939, a thing in 1530, a place in 951, a person in 1303 and 975
+    const citi = ['Finan_washingtonpost-1939', 'Finan_washingtonpost-1530', 'Finan_washingtonpost-951', 'Finan_washingtonpost-1303', 'Finan_washingtonpost-975'];
+    // Roche: an organisation in 727, 899 and 234, a person in 633
+    const roche = ['H1N1_guardian-727', 'H1N1_reuters-899', 'H1N1_reuters-234', 'H1N1_guardian-633'];
+    const store = openStore(join(tempDir(), 'companies.db'));
+    await ingestRuns(store, [...citi, ...roche].map((id) => [id]));
+    expect(store.getAnalysis('Finan_washingtonpost-1303')!.analysis.entities.find((e) => e.key === 'person:citigroup')).toBeDefined();
+    expect(store.getEntity('person:citigroup')).toBeNull();
+    expect(store.getEntity('person:roche')).toBeNull();
+    const citigroup = store.getEntity('organization:citigroup')!;
+    expect(citigroup.type).toBe('organization');
+    expect(citigroup.articleIds.sort()).toEqual([...citi].sort());
+    expect(store.getEntity('organization:roche')!.articleIds.sort()).toEqual([...roche].sort());
+    // the batch over the same analyses agrees
+    const links = linkAcrossDocuments([...citi, ...roche].map((id) => store.getAnalysis(id)!.analysis));
+    expect(links.get('person:citigroup')).toBe('organization:citigroup');
+    expect(links.get('place:citigroup')).toBe('organization:citigroup');
+    expect(links.get('person:roche')).toBe('organization:roche');
+    store.close();
+  });
+
+  it('gives the same entities in one run as in two, and again after a reprocess', async () => {
+    const ids = [
+      ...CDC_ALONE,
+      ...CDC_DEFINED,
+      ...CDC_FULL_ONLY,
+      'Finan_washingtonpost-1939',
+      'Finan_washingtonpost-1303',
+      'Finan_washingtonpost-975',
+      'Finan_washingtonpost-951',
+      'H1N1_guardian-727',
+      'H1N1_guardian-633',
+      'H1N1_reuters-899',
+      'Finan_washingtonpost-1431',
+      'Finan_washingtonpost-2005',
+    ];
+    const one = openStore(join(tempDir(), 'one.db'));
+    await ingestRuns(one, [ids], 5);
+    const two = openStore(join(tempDir(), 'two.db'));
+    await ingestRuns(two, [ids.slice(0, 5), ids.slice(5)], 5);
+    const table = entityTable(one);
+    expect(entityTable(two)).toEqual(table);
+    reprocessAll(one, { batchSize: 5 });
+    expect(entityTable(one)).toEqual(table);
+    one.close();
+    two.close();
+  });
+});
