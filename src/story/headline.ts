@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../types.js';
 import { formatDate } from './dates.js';
 import { isFurniture, isFurnitureHeadline } from './events.js';
 import type { StoryArticle } from './model.js';
+import { entryQuality } from './quality.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, perObject, wordCount } from './text.js';
 
 function headlineShape(title: string): number {
@@ -24,6 +25,10 @@ function hasVerb(text: string): boolean {
 function cleanTitle(title: string): string {
   return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/u, '').replace(/\s+/g, ' ').trim();
 }
+
+// A chronology's date label ("Sept. 16 : The Federal Reserve…"): the summary gives the date itself.
+const DATE_LABEL =
+  /^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(?:\s*,\s*\d{4})?\s*(?::|--|[–—])\s+(?=\p{Lu})/iu;
 
 // An article's head says what it is about: the story's centre from titles and leads.
 const LEAD_CHARS = 1500;
@@ -63,8 +68,12 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   const happened = reported.length ? reported : timeline; // a story only of announcements still gets a summary
   for (const e of happened) {
     if (isFurniture(e.summary)) continue;
+    // (An entry reading badly alone reads no better at the head of the story.)
     const s =
-      cosine(tfidf.vector(contentTerms(e.summary)), story) * (1 + 0.2 * Math.min(e.articleIds.length, 10)) * (hasVerb(e.summary) ? 1 : 0.6);
+      cosine(tfidf.vector(contentTerms(e.summary)), story) *
+      (1 + 0.2 * Math.min(e.articleIds.length, 10)) *
+      (hasVerb(e.summary) ? 1 : 0.6) *
+      entryQuality(e.summary);
     if (s > centralScore) {
       centralScore = s;
       central = e;
@@ -72,7 +81,8 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   }
   const last = happened[happened.length - 1];
   const parts: string[] = [];
-  if (central) parts.push(`${formatDate(central.date, central.granularity)}: ${central.summary}`);
-  if (last && last !== central) parts.push(`${formatDate(last.date, last.granularity)}: ${last.summary}`);
+  const told = (e: TimelineEntry) => `${formatDate(e.date, e.granularity)}: ${e.summary.replace(DATE_LABEL, '')}`;
+  if (central) parts.push(told(central));
+  if (last && last !== central) parts.push(told(last));
   return { title: best.text, summary: parts.join(' ') };
 }
