@@ -119,7 +119,17 @@ describe('naming, planning and display are not speech', () => {
     ({ text, dct } = t17('bpoil_reuters', '604'));
     expect(withContent(text, quotesOf(text, dct), 'most Americans still support offshore drilling').length).toBe(1);
     ({ text, dct } = t17('bpoil_foxnews', '1688'));
-    expect(withContent(text, quotesOf(text, dct), 'placed nearly 40,000 jobs in').length).toBe(1);
+    const study = withContent(text, quotesOf(text, dct), 'placed nearly 40,000 jobs in');
+    expect(study.length).toBe(1);
+    // what a document shows is a claim of nobody named ("a new study by Southern Methodist University shows that …")
+    expect(study[0]!.speaker).toBeNull();
+  });
+
+  it('"wrote a book called …", "a company called Ship Island Excursions" name things; "called Friday for …" still demands', () => {
+    const { text, dct } = t17('bpoil_bbc', '1207');
+    expect(withContent(text, quotesOf(text, dct), 'The Squeeze')).toEqual([]);
+    const demand = 'Attorney General Roy Cooper called Friday for releasing the police videos.';
+    expect(withContent(demand, quotesOf(demand), 'releasing the police videos').length).toBe(1);
   });
 
   it('a poll "shows" figures, a person "showed his frustration"; "appears to blame … “quote”" is said', () => {

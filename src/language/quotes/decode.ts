@@ -4,7 +4,7 @@
 import type { Span } from '../../types.js';
 import { compiled } from './compiled.js';
 import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
-import { nonSpeechFrame, type NonSpeechFrame } from './frames.js';
+import { isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import type { Paragraph, QToken } from './tokens.js';
 
@@ -28,6 +28,8 @@ export interface RawAttribution {
    * later pronouns, as a conversation's does.
    */
   nonSpeech?: NonSpeechFrame;
+  /** A document or a sight shows or finds it ("a new study by SMU shows that …"): nobody named is the speaker. */
+  documentFinding?: boolean;
 }
 
 /** An attribution that is no statement: a conversation, or a cue of naming, planning or display. */
@@ -547,7 +549,7 @@ export function attributionsInSequence(
       if (src.last < cue.first && src.sentence === cue.sentence && parts.every((x) => x.first > src!.last)) parts = [src, ...parts];
       src = undefined;
     }
-    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(withoutTopicPreposition(tokens, cue)), direct, paragraph, nested, ...(conversation ? { conversation } : {}), ...(nonSpeech ? { nonSpeech } : {}) });
+    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(withoutTopicPreposition(tokens, cue)), direct, paragraph, nested, ...(conversation ? { conversation } : {}), ...(nonSpeech ? { nonSpeech } : {}), ...(src && isDocumentFinding(tokens, cue, src) ? { documentFinding: true } : {}) });
   }
   splitAtLaterSentences(tokens, q, out);
   return out;

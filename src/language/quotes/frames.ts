@@ -28,6 +28,12 @@ const INTENTION = new Set([
   'appears', 'appeared', 'expected', 'set', 'due', 'scheduled', 'slated', 'poised', 'likely', 'unlikely', 'bound',
   'tend', 'tends', 'tended', 'prepared', 'preparing', 'ready', 'going', 'about',
 ]);
+/** Efforts before "to show": "is keen to show", "attempting to show", "an effort to show", "will seek to show". */
+const EFFORT = new Set([
+  ...['keen', 'eager', 'anxious', 'attempting', 'attempt', 'attempts', 'attempted', 'effort', 'efforts', 'seek', 'seeks'],
+  ...['seeking', 'sought', 'try', 'trying', 'tries', 'tried', 'want', 'wants', 'wanted', 'hoping', 'hopes', 'need', 'needs'],
+  ...['needed', 'aims', 'aim', 'aiming', 'designed', 'meant', 'intended', 'bid', 'chance', 'opportunity', 'way', 'plans', 'planned'],
+]);
 /** Of the INTENTION words, those that need a form of "be" before them ("is set to", "is due to", "is about to"). */
 /** Intentions before "to" and a verb of speech: the statement is planned, not made. */
 const PLANNED_SPEECH = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'intending', 'expected', 'set', 'due', 'scheduled', 'slated', 'poised', 'going', 'about', 'prepared', 'preparing', 'aims', 'aim', 'aiming']);
@@ -70,13 +76,15 @@ const FINITE = new Set([
   'did', 'does', 'do', "'s", "'re", "'ve", "'ll", "'d", 'shall', 'wo', 'ca',
 ]);
 const PUNCT = /^[\p{P}]+$/u;
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|today|yesterday|tonight)\.?$/;
+const RELATIVE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'one', 'where', 'when']);
 const SUBJECT_PRONOUN = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there']);
 /** Sources whose "shows"/"found" report a finding, a claim even with a noun complement ("The poll showed Clinton doing better"). */
 const DATA_NOUNS =
   /^(?:polls?|polling|surveys?|stud(?:y|ies)|analys[ie]s|research|reports?|data|figures|statistics|numbers|averages?|results|records|documents|tests?|estimates?|models?|reviews?|audits?|investigations?|inquir(?:y|ies)|probes?|findings|evidence|memos?|e-?mails|filings|census|counts?|tall(?:y|ies)|calculations|measurements|samples|readings|projections|forecasts?|rankings?|ratings?|index|indicators?|accounts|books|scientists|researchers|experts|investigators|pollsters?)$/;
 /** Sources that display things: what they show is a sight, not a claim. */
 const VISUAL_NOUNS =
-  /^(?:videos?|footage|films?|images?|pictures?|photos?|photographs?|cameras?|webcams?|feeds?|clips?|screens?|maps?|satellite|documentar(?:y|ies)|ads?|adverts?|commercials?|broadcasts?|television|tv|graphics?|charts?|exhibits?|exhibitions?|museum|show|shows|programmes?|programs?|movie|scenes?|aerials?)$/;
+  /^(?:videos?|footage|films?|images?|pictures?|photos?|photographs?|cameras?|webcams?|feeds?|clips?|screens?|maps?|satellite|documentar(?:y|ies)|ads?|adverts?|commercials?|broadcasts?|television|tv|graphics?|charts?|exhibits?|exhibitions?|museum|show|shows|programmes?|programs?|movie|scenes?|aerials?|flags?|banners?|signs?|placards?|logos?|t-shirts?|posters?|graphs?|interactive|frame|grab|diagrams?|animations?|simulations?)$/;
 
 /** The first content token after the cue (or -1): where its complement starts. */
 function complementStart(tokens: QToken[], cue: Range, parts: Range[]): number {
@@ -93,10 +101,12 @@ function isClause(tokens: QToken[], from: number, to: number): boolean {
   if (i > to) return false;
   if (SUBORDINATOR.has(tokens[i]!.lower)) return true;
   // "has shown it knows how": a subject pronoun and its verb
-  if (SUBJECT_PRONOUN.has(tokens[i]!.lower) && i + 1 <= to && /^\p{Ll}/u.test(tokens[i + 1]!.text)) return true;
+  // ("found it difficult", "found it full of oily globules": a pronoun object, no clause)
+  if (SUBJECT_PRONOUN.has(tokens[i]!.lower) && i + 1 <= to && (FINITE.has(tokens[i + 1]!.lower) || /^\p{Ll}+(?:s|ed)$/u.test(tokens[i + 1]!.text))) return true;
   for (let k = i + 1; k <= Math.min(to, i + 14); k++) {
     const w = tokens[k]!.lower;
-    if (w === ',' || w === ';') break;
+    // (a finite verb of a relative clause is not the complement's: "all the energy one would expect from …")
+    if (w === ',' || w === ';' || RELATIVE_OPENERS.has(w)) break;
     if (FINITE.has(w) && tokens[k - 1]!.lower !== 'to') return true;
   }
   return false;
@@ -164,6 +174,11 @@ const FINDING_START = new Set(['no', 'nothing', 'little', 'few', 'evidence', 'si
  * infinitive, or perception and display of a thing (see the module comment).
  */
 export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Range, source: Range | null, parts: Range[], quotation: boolean): NonSpeechFrame | null {
+  // "wrote a book called The Squeeze", "has to submit a document called …": what follows names the thing
+  for (let v = cue.first + 2; v <= cue.last; v++) {
+    if (!NAMING.has(tokens[v]!.lower)) continue;
+    for (let k = v - 2; k >= Math.max(cue.first, v - 3); k--) if (/^(?:a|an)$/.test(tokens[k]!.lower)) return 'naming';
+  }
   for (let i = cue.first; i <= cue.last; i++) {
     if (!SPEECH_OR_MIND.has(tokens[i]!.lower)) continue;
     // "is expected to announce", "is planning to announce", "is set to tell": a statement still to come
@@ -182,7 +197,10 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
   for (let v = cue.last; v >= cue.first; v--) {
     const w = tokens[v]!.lower;
     if (NAMING.has(w)) {
-      const next = v === cue.last ? after : tokens[v + 1]!;
+      // ("called Friday for …": the day is no name)
+      let n = v + 1;
+      while (n < tokens.length && CALENDAR.test(tokens[n]!.text)) n++;
+      const next = n <= cue.last || n === cue.last + 1 ? (tokens[n] ?? null) : after;
       if (w === 'so-called' || (v > 0 && tokens[v - 1]!.lower === 'so')) return 'naming';
       // "named for the Exxon Valdez", "was named compensation czar": names and posts, said by nobody
       if (w === 'named' && (next?.lower === 'for' || next?.lower === 'after' || isPassive(tokens, v, sentenceOf))) return 'naming';
@@ -191,6 +209,10 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
       const by = tokens.slice(cue.last + 1, contentEnd + 3).some((t) => t.lower === 'by');
       if (isPassive(tokens, v, sentenceOf)) return by ? null : 'naming';
       // a quotation after the name: "called the motion “premature”" has an object and what it was called
+      // "wrote a book called …", "has to submit a document called …": the noun before it in the cue is named
+      for (let k = v - 1; k >= Math.max(cue.first, v - 3); k--) if (/^(?:a|an)$/.test(tokens[k]!.lower)) return 'naming';
+      // "called Ship Island Excursions", "called Indonesian President …": a name, or a phone call
+      if (n <= cue.last && /^\p{Lu}/u.test(tokens[n]!.text)) return 'naming';
       return namesTheNounBefore(tokens, v, source, sentenceOf) ? 'naming' : null;
     }
     // "as expected", "better than expected": a comparison, nobody's words
@@ -223,10 +245,43 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
       return null;
     }
     if (DISPLAY.has(w)) {
-      if (isPassive(tokens, v, sentenceOf)) return start >= 0 && tokens[start]!.lower === 'that' ? null : 'display';
+      const that = start >= 0 && tokens[start]!.lower === 'that';
+      if (isPassive(tokens, v, sentenceOf)) return that ? null : 'display';
+      // "is keen to show he is on top of the situation", "attempting to show that …": an effort, not a claim
+      if (v >= 2 && tokens[v - 1]!.lower === 'to' && EFFORT.has(tokens[v - 2]!.lower)) return 'display';
+      // "The video frame grab shows …", "a flag showing the company's logo": a sight unless it shows that …
+      const visual = tokens.slice(cue.first, v).some((t) => VISUAL_NOUNS.test(t.lower)) || (source !== null && tokens.slice(source.first, source.last + 1).some((t) => VISUAL_NOUNS.test(t.lower)));
+      if (visual) return that ? null : 'display';
       if (isClause(tokens, start, contentEnd)) return null;
       return showsASight(tokens, source, start, contentEnd) ? 'display' : null;
     }
   }
   return null;
+}
+
+const FINDING_VERBS = /^(?:show|shows|showed|shown|showing|find|finds|found|reveal|reveals|revealed|suggest|suggests|suggested|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated)$/;
+/** Documents and sights, not people: what they show is nobody's quote. */
+const DOCUMENT_NOUNS =
+  /^(?:polls?|polling|surveys?|stud(?:y|ies)|analys[ie]s|research|reports?|data|figures|statistics|numbers|averages?|results|records|documents|tests?|estimates?|models?|reviews?|audits?|findings|evidence|memos?|e-?mails|filings|census|tall(?:y|ies)|calculations|measurements|samples|readings|projections|forecasts?|papers|transcripts?|logs?|charts?|graphs?|maps?)$/;
+
+/**
+ * "The video released by BP shows that …", "a new study by Southern Methodist University shows that
+ * …", "A Gallup survey showed that …": a document or a sight shows or finds; the claim is nobody's
+ * quote, whoever made or released it.
+ */
+export function isDocumentFinding(tokens: QToken[], cue: Range, source: Range | null): boolean {
+  if (!source) return false;
+  let finding = false;
+  for (let i = cue.first; i <= cue.last; i++) if (FINDING_VERBS.test(tokens[i]!.lower)) finding = true;
+  if (!finding) return false;
+  // the head of the source: its words up to "by", "of", "from", a participle or a comma
+  let end = source.last;
+  for (let i = source.first + 1; i <= source.last; i++) {
+    if (/^(?:by|of|from|for|in|on|at|,|which|that|who)$/.test(tokens[i]!.lower) || /^\p{Ll}+ed$/u.test(tokens[i]!.text)) {
+      end = i - 1;
+      break;
+    }
+  }
+  const head = tokens[end]!.lower;
+  return DOCUMENT_NOUNS.test(head) || VISUAL_NOUNS.test(head);
 }

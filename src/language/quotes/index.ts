@@ -385,7 +385,9 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     const content = cleanContent(text, union(a.content), a.cue);
     // "It is understood the two travellers were admitted …": an impersonal "it" names nobody
     const impersonal = a.source !== null && a.cue !== null && /^it$/i.test(text.slice(a.source[0], a.source[1]).trim()) && IMPERSONAL_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
-    const speaker = impersonal ? null : resolver.resolve(a.source);
+    const resolved = impersonal ? null : resolver.resolve(a.source);
+    // "The video released by BP shows that …": a document's finding is nobody's quote
+    const speaker = a.documentFinding ? null : resolved;
     if (isSilent(a)) continue;
     quotes.push({
       content,
