@@ -232,7 +232,9 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
       const infinitive = next?.lower === 'to' || (start >= 0 && tokens[start]!.lower === 'to') || (start >= 0 && tokens[start - 1]?.lower === 'to');
       // "seems to think …", "appears to suggest …": a state of mind or speech after all
       const toAt = next?.lower === 'to' ? v + 2 : start >= 0 && tokens[start]!.lower === 'to' ? start + 1 : start;
-      if (infinitive && toAt >= 0 && toAt < tokens.length && SPEECH_OR_MIND.has(tokens[toAt]!.lower)) return null;
+      // (but "is expected to announce", "plans to say": a statement still to come)
+      const seeming = /^(?:seem|seems|seemed|appear|appears|appeared)$/.test(w);
+      if (seeming && infinitive && toAt >= 0 && toAt < tokens.length && SPEECH_OR_MIND.has(tokens[toAt]!.lower)) return null;
       if (infinitive) return 'intention';
       // "seems rather prevalent", "seem like someone playing to the home media", "it seems BP knew …": an impression
       // (an impersonal "it appeared that …" keeps its clause, with nobody named)
