@@ -6,6 +6,7 @@ import { perText } from './text.js';
 /** Spans in quotation marks: what someone said, not the writer's own voice. */
 const QUOTED = /"[^"]*"|“[^”]*”|``.*?''|‘[^’]*’/g;
 const ATTRIBUTION = /\b(?:said|says|say|told|tells|according to|asked|added|stated|declared|announced|wrote|writes)\b/i;
+const PRONOUN_SPEAKER = /(?:["”’]|'')\s*,?\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|asked|wrote|writes)\b/i;
 const QUESTION = /\?\s*(?:["'”’)\]]|'')*\s*$/;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves)\b/i;
 // Case matters: "US" is the United States, "I" a pronoun only as a word of its own.
@@ -18,6 +19,24 @@ const LEANING_DEMONSTRATIVE =
   /^\W*(?:this|that|these|those|such)\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|comes?|came|means?|meant|seems?|seemed|follows?|followed)\b/i;
 // "these challenges", "those measures": pointing back at what the sentence before said.
 const ANAPHORIC = /\b(?:these|those) \p{Ll}+/u;
+// "The agency , meanwhile , was…", "The child is a pupil…": a role standing for someone the article
+// named before.
+const DEFINITE_ROLE =
+  /^\W*(?:the|this|that|these|those)\s+(?:proposed\s+|new\s+|latest\s+|same\s+|former\s+|planned\s+)?(?:agency|company|firm|bank|group|man|woman|boy|girl|child|patient|victim|official|spokesman|spokeswoman|move|plan|proposal|decision|bill|measure|deal|commission|committee|package|report|study|statement|letter|programme|program|scheme|project|case|incident|attack|explosion|accident|storm|outbreak)\b(?:\s*,|\s+(?:is|was|are|were|has|had|have|will|would|said|says|also|then))/i;
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'with', 'from', 'as', 'is', 'its', 'his', 'her']);
+
+/**
+ * A heading or a caption in title case, all or nearly all of the line ("Financial Rescues Show That
+ * Faith in Free Market Is Shaken Self-reliance ."). A heading run into a sentence that goes on in
+ * lower case keeps that sentence's worth.
+ */
+function titleCase(text: string): boolean {
+  const words = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  if (words.length < 6) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.75;
+}
+
 const BULLET = /(?:^|\s)(?:\\?\*|•|·|▪|►|■|–\s*\*)\s/;
 const ALL_CAPS_LABEL = /^\W*[A-Z][A-Z\s&'-]{2,24}:\s/;
 const TRAILING_FRAGMENT = /(?::|…|\.\.\.|\.\s\.\s\.)\s*(?:["'”’)]|'')?\s*$/;
@@ -68,9 +87,10 @@ function judgeEntry(sentence: string): number {
   // The reader addressed, or the writer speaking: a blog's voice or a quote cut from its speaker.
   if (SECOND_PERSON.test(own)) q *= attributed ? 0.8 : 0.5;
   if (FIRST_PERSON.test(own)) q *= attributed ? 0.85 : 0.5;
-  // A quotation opening the sentence with no one to say it.
-  if (/^\W*(?:["“‘]|``)/.test(s) && !attributed) q *= 0.6;
+  // A quotation opening the sentence with no one to say it, or only "he" or "she".
+  if (/^\W*(?:["“‘]|``)/.test(s) && (!attributed || PRONOUN_SPEAKER.test(s))) q *= 0.6;
   if (LEANING_PRONOUN.test(s) || LEANING_DEMONSTRATIVE.test(s)) q *= 0.5;
+  else if (DEFINITE_ROLE.test(s)) q *= 0.6;
   else if (LEANING_CONNECTIVE.test(s)) q *= 0.6;
   // A sentence starting in lower case was cut from a longer one (or from page debris).
   else if (/^\W*\p{Ll}/u.test(s)) q *= 0.6;
@@ -79,6 +99,7 @@ function judgeEntry(sentence: string): number {
   if (ANAPHORIC.test(own)) q *= 0.8;
   if (BULLET.test(s)) q *= 0.4;
   if (ALL_CAPS_LABEL.test(s) || shouting(s.replace(DATELINE, ''))) q *= 0.6;
+  else if (titleCase(s.replace(DATELINE, ''))) q *= 0.6;
   if (SELF_REFERENCE.test(s)) q *= 0.4;
   if (TRAILING_FRAGMENT.test(s)) q *= 0.6;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;

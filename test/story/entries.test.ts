@@ -71,6 +71,23 @@ describe('entryQuality: a sentence that can stand alone as an entry', () => {
     expect(connective).toBeGreaterThanOrEqual(DEFAULT_SELECTION.minQuality);
     expect(entryQuality('FACING AN economic crisis , a banking crisis , a housing crisis and an auto industry crisis , President Obama used the opportunity of his address .')).toBeLessThan(1);
   });
+
+  it('ranks below a plain report a heading, a role standing for a name, a quote whose speaker is "he"', () => {
+    const plain = entryQuality('Turkey identified its first case of H1N1 swine flu , the Health Ministry said on Saturday .');
+    for (const s of [
+      'Financial Rescues Show That Faith in Free Market Is Shaken Self-reliance .',
+      'Ben Bernanke , Fed Chairman and Newly Minted Radical Federal Reserve Chairman Ben Bernanke works the room at the National Press Club .',
+      'The child is a pupil at one of the five schools that have already been closed due to the outbreak .',
+      'The proposed commission would be one of the administration \'s most significant steps yet to overhaul the financial regulatory system .',
+      '“I \'ve actually been chairman for three years ,” he said when his turn came at the microphone , “so those statistics are not quite as good as you made them out to be .”',
+      'If a resistant strain of H1N1 swine flu starts circulating it would be a concern .',
+    ]) {
+      expect(entryQuality(s), s).toBeLessThan(plain);
+    }
+    // A heading run into a sentence that goes on keeps that sentence's worth; so does a wire dateline.
+    expect(entryQuality('In Speech to Congress , Obama Outlines His Plans for Economic Recovery President Obama offered a grim portrait of America \'s plight in an address to a joint session of Congress last night .')).toBe(1);
+    expect(entryQuality('MEXICO CITY -LRB- Reuters -RRB- - A strain of flu never seen before has killed up to 60 people in Mexico , health officials said on Friday .')).toBe(1);
+  });
 });
 
 describe('EventSameness: the same happening in other words', () => {
