@@ -3,7 +3,7 @@
 // HTML path, the AEB pages.
 //   - titles that are datelines or bylines ("(Reuters)", "By X", bars, "UK time", "4:23 pm", "CITY --", "Mon Jun")
 //   - first sentences opening with a dateline, byline or stamp ("WASHINGTON (Reuters) -", "LONDON, May 3 --", "By X |")
-//   - reader-comment signatures kept ("Report abuse", "Posted by : NAME |")
+//   - reader-comment signatures kept ("Report abuse", "Posted by : NAME |"), and the lines cut as reader comments
 //   - photo credits and captions kept ("(Photo by … / Getty Images)", "(AP Photo/…)", "Photo credit: …")
 //   - blog furniture kept ("Posted by X at 10:32 AM", "… contributed to this report", "Permalink", "Comments (12)")
 //   - speed: T17 texts/s and AEB pages/s of CPU time (one core, in process)
@@ -61,10 +61,12 @@ interface Counts {
   datelineOpen: number;
   commentLines: number;
   commentDocs: number;
+  threadLines: number;
+  threadDocs: number;
   photoLines: number;
   blogLines: number;
 }
-const zero = (): Counts => ({ docs: 0, titleCruft: 0, datelineOpen: 0, commentLines: 0, commentDocs: 0, photoLines: 0, blogLines: 0 });
+const zero = (): Counts => ({ docs: 0, titleCruft: 0, datelineOpen: 0, commentLines: 0, commentDocs: 0, threadLines: 0, threadDocs: 0, photoLines: 0, blogLines: 0 });
 const samples: Record<string, string[]> = { titleCruft: [], datelineOpen: [], commentLines: [], photoLines: [], blogLines: [] };
 const sample = (kind: string, where: string, text: string) => {
   if (samples[kind]!.length < show) samples[kind]!.push(`${where}: ${text.slice(0, 200)}`);
@@ -91,6 +93,14 @@ function count(c: Counts, a: Extracted, where: string): void {
   }
   c.commentLines += comments;
   if (comments) c.commentDocs++;
+  // the thread is one removed block: its lines shown, then "… and N more lines of comments"
+  for (const r of a.removed) {
+    if (r.reason !== 'reader comments') continue;
+    const lines = r.text.split('\n');
+    const more = /^… and (\d+) more lines of comments$/.exec(lines.at(-1) ?? '');
+    c.threadLines += more ? lines.length - 1 + Number(more[1]) : lines.length;
+    c.threadDocs++;
+  }
 }
 
 const cpuSeconds = (start: NodeJS.CpuUsage) => {
@@ -118,7 +128,8 @@ t17Results.forEach((a, i) => count(t17Counts, a, t17[i]!.where));
 const report = (name: string, c: Counts, speed: string) =>
   console.log(
     `${name} (${c.docs} docs): titles that are datelines/bylines ${c.titleCruft} · first sentences opening with a dateline ${c.datelineOpen} · ` +
-      `comment-signature lines kept ${c.commentLines} (in ${c.commentDocs} docs) · photo-credit/caption lines kept ${c.photoLines} · ` +
+      `comment-signature lines kept ${c.commentLines} (in ${c.commentDocs} docs) · lines cut as reader comments ${c.threadLines} (in ${c.threadDocs} docs) · ` +
+      `photo-credit/caption lines kept ${c.photoLines} · ` +
       `blog-furniture lines kept ${c.blogLines} · ${speed}`,
   );
 report('T17 texts', t17Counts, `${(t17.length / t17Cpu).toFixed(0)} texts/s of CPU time`);

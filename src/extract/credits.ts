@@ -34,6 +34,8 @@ const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]
 const LEADING_CREDITS_RE = new RegExp(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`, 'u');
 /** Credits in the middle of a paragraph, after a caption: "… Md. ( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush announced…". */
 const INNER_CREDITS_RE = new RegExp(`\\s(?:${CREDIT}\\s*)+(?:${ANY_CREDIT}\\s*)*`, 'u');
+/** What every credit holds: a picture word or a picture source (one cheap scan before the credit patterns). */
+const CREDIT_HINT_RE = /\((?:[^()]{0,100}?)(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|Pool|Post|Times|Journal|Herald|Tribune|Globe|Chronicle|Gazette|News|Press|Bureau|Corbis|Xinhua|[Pp]hoto|PHOTO|[Pp]icture|[Ii]mage|[Vv]ideo|Associated|Agence)\b/u;
 const INNER_BARE_CREDIT_RE = new RegExp(`\\s\\(\\s*${BARE_AGENCY}\\s*\\)(?!\\s*(?:--|[-–—:]))\\s*`, 'u');
 /** A credit closing a short paragraph: "Secretary of Energy Steven Chu ( AP ) .", "… , officials said ( Reuters ) .". */
 const TRAILING_CREDIT_RE = new RegExp(`(?<!Associated Press\\s*|Agence France-Presse\\s*)\\s${ANY_CREDIT}\\s*\\.?$`, 'u');
@@ -91,7 +93,7 @@ export function splitCredits(paragraph: string): CreditSplit {
     ledByCredit = true;
   }
   let caption: string | null = null;
-  let inner = INNER_CREDITS_RE.exec(text);
+  let inner = CREDIT_HINT_RE.test(text) ? INNER_CREDITS_RE.exec(text) : null;
   // a bare "( AP )" inside a paragraph is a credit only after a caption: "May 10 : Boats work … , La. ( AP ) A key safety device…"
   if (!inner) {
     const bare = INNER_BARE_CREDIT_RE.exec(text);
@@ -128,5 +130,6 @@ const REPORTED_FROM_RE = /^\p{Lu}[\p{L}'’-]+(?:\s*(?:,|and)\s*\p{Lu}[\p{L}'’
 
 export function isContributorNote(text: string): boolean {
   if (text.length > 400) return false;
-  return (text.includes('contribut') && CONTRIBUTOR_NOTE_RE.test(text)) || (text.includes(' reported ') && REPORTED_FROM_RE.test(text));
+  if (text.includes('contributed') || text.includes('also contribut')) return /(?:report|story|article|reporting|contributed)\s*\.?\s*[)”"]?\s*\.?\s*[)”"]?$/u.test(text) && CONTRIBUTOR_NOTE_RE.test(text);
+  return text.length <= 120 && text.includes(' reported ') && REPORTED_FROM_RE.test(text);
 }
