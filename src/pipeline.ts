@@ -405,6 +405,13 @@ class SurnameIndex {
     return key.startsWith('person:') ? this.record(key)?.name || undefined : undefined;
   }
 
+  /** Whether `key` is the only person key stored under the entity `corpusKey` (so that entity can be renamed whole). */
+  onlyKeyUnder(corpusKey: string, key: string): boolean {
+    if (!corpusKey.startsWith('person:')) return false;
+    for (const [k, rec] of this.group(personSurname(corpusKey))) if (rec.storedAs === corpusKey && k !== key) return false;
+    return this.record(key)?.storedAs === corpusKey;
+  }
+
   /** Articles whose analysis has this person key. */
   personArticles(key: string): number {
     const rec = this.record(key);
@@ -569,6 +576,7 @@ class NameIndex {
   private readonly run = `${process.pid}.${Date.now().toString(36)}.`;
   private writes = 0;
   private complete: boolean;
+  private recounting = false;
   constructor(
     private readonly store: Store,
     private readonly people: SurnameIndex,
@@ -582,6 +590,24 @@ class NameIndex {
   markComplete(): void {
     this.store.kv.put(NAMES_COMPLETE, '1');
     this.complete = true;
+    this.recounting = false;
+  }
+
+  /** Whether the records count every stored article (else names are read from the entities of older stores as they come). */
+  get counted(): boolean {
+    return this.complete;
+  }
+
+  /**
+   * Starts counting again from nothing, for a reprocess of an archive whose older articles the
+   * records never counted (their links especially): each article then counts only its new
+   * analysis, and every article is stored under its own keys until its groups say otherwise.
+   */
+  recount(): void {
+    for (const key of this.store.kv.keys(NAMES)) this.store.kv.delete(key);
+    this.records.clear();
+    this.complete = true;
+    this.recounting = true;
   }
 
   private record(name: string): NameRecord | null {
@@ -652,7 +678,7 @@ class NameIndex {
       return d;
     };
     const surnames = new Set<string>();
-    for (const [analysis, n] of [[before, -1], [after, 1]] as const) {
+    for (const [analysis, n] of [[this.recounting ? null : before, -1], [after, 1]] as const) {
       if (!analysis) continue;
       const names = textNames(analysis);
       for (const [name, bits] of names.uses) {
@@ -724,9 +750,10 @@ class NameIndex {
       if (!set) targets.set(m.from, (set = new Set()));
       set.add(m.to);
     }
+    // (a person's entity only when its one key is the one going: "person:citigroup" to the company)
     for (const m of moves) {
       const to = targets.get(m.from)!;
-      if (m.to && to.size === 1 && !inUse.has(m.from) && !m.from.startsWith('person:')) m.whole = true;
+      if (m.to && to.size === 1 && !inUse.has(m.from) && (!m.from.startsWith('person:') || this.people.onlyKeyUnder(m.from, m.key))) m.whole = true;
     }
     this.version = this.run + ++this.writes;
     this.store.kv.put(NAMES_VERSION, this.version);
@@ -1402,6 +1429,8 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
   const errors: InputError[] = [];
   const reprocessed: { id: string; published: IsoDate | null; seq: number }[] = [];
   const entityIndex = new EntityIndex(store);
+  // An archive older than the name records is counted afresh (links of its articles included).
+  if (!entityIndex.names.counted) store.transaction(() => entityIndex.names.recount());
   const batchSize = options.batchSize ?? 100;
   const oldStoryOf = new Map<string, string>();
   const state: ReprocessProgress = { phase: 'analyse', articles: ids.length, analysed: 0, linked: 0, failed: 0, stories: 0, built: 0 };

@@ -1605,14 +1605,15 @@ export function nonPersonTexts(c: NameCounts): number {
 /**
  * Whether the corpus says a name the tagger calls a person is none: more texts type it an
  * organisation, place or thing than give any person evidence for it (a cue in its own text, or a
- * first name with it as surname elsewhere), and at least half as many as type it a person. "Citigroup"
+ * first name with it as surname elsewhere), at least two, and at least half as many as type it a
+ * person (one text's tagging is no corpus: "Nixon", a thing in one text). "Citigroup"
  * and "Roche", typed people in texts that say nothing personal of them and companies elsewhere; not
  * "Clinton", whatever "the Clinton campaign" makes of it, nor "God" (a person in fifteen texts, a
  * place in one and an organisation in another).
  */
 export function notAPerson(c: NameCounts): boolean {
   const others = nonPersonTexts(c);
-  return c.person > 0 && others > Math.max(0, c.person - c.uncuedPerson) + c.fullNames && 2 * others >= c.person;
+  return c.person > 0 && others >= 2 && others > Math.max(0, c.person - c.uncuedPerson) + c.fullNames && 2 * others >= c.person;
 }
 
 /**
