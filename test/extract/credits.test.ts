@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { splitCredits } from '../../src/extract/credits.js';
+import { parseFeed } from '../../src/ingest/formats.js';
 import { t17Articles } from '../helpers/paths.js';
 
 const byId = (folder: string, id: string) => t17Articles(folder).find((r) => r.id === id)!.text!;
@@ -93,6 +94,14 @@ describe('wire datelines in HTML', () => {
     expect(a.text.startsWith('Michigan health authorities are reporting a 6th fatality')).toBe(true);
     expect(a.dateline).toEqual({ text: 'ST. JOSEPH, Mich. (AP) —', place: 'ST. JOSEPH, Mich.', date: null });
     expect(a.removed.some((r) => r.reason === 'dateline')).toBe(true);
+  });
+
+  it('cuts the dateline of a feed item\'s HTML body too', () => {
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Bank holds rates</title><link>https://example.com/a</link><description><![CDATA[<p>LONDON, May 3 (Reuters) - The Bank of England held interest rates on Thursday, saying the economy had slowed more than it expected.</p><p>Governor Mark Carney said the slowdown was likely to prove temporary, and that rates would still need to rise.</p>]]></description></item></channel></rss>`;
+    const item = parseFeed(feed, 'feed.xml').items[0]!;
+    const a = extract({ html: item.html, url: item.url, title: item.title });
+    expect(a.text.startsWith('The Bank of England held interest rates on Thursday')).toBe(true);
+    expect(a.dateline).toEqual({ text: 'LONDON, May 3 (Reuters) -', place: 'LONDON', date: null });
   });
 
   it('cuts "CITY (Reuters) -" and leaves text without a dateline as it was', () => {
