@@ -19,7 +19,17 @@ const NOT_SUBJECTS = new Set(
     'matter', 'point', 'topic', 'part', 'way', 'thing', 'things'].map(stem),
 );
 
+// At most this many of a story's subjects are quantities; the others are what is said about something.
+const MAX_QUANTITIES = 2;
+// A word in more than this share of the story's articles with statements is its topic.
+const TOPIC_SHARE = 0.5;
+// …once the story is big enough for spread to mean anything: in five articles every subject is in most.
+const TOPIC_MIN_ARTICLES = 10;
+// Smoothing of the inverse document frequency: small stories rank subjects mostly by how often they come.
+const IDF_SMOOTHING = 20;
+
 interface Statement extends ClaimStatement {
+  sentenceIndex: number;
   terms: Set<string>;
   surface: Map<string, string>;
   negated: boolean;
@@ -29,7 +39,17 @@ interface Statement extends ClaimStatement {
  * The date of each sentence of an article for its statements: the day its own time expression gives,
  * else the article's news day (what its undated lead was dated by), else the publication date.
  */
-function sentenceDates(article: StoryArticle): (index: number) => IsoDate | null {
+const sentenceDates = perObject(datesOfSentences);
+
+interface SentenceDates {
+  /** The day a sentence's own time expression gives, else the news day. */
+  dateOf: (index: number) => IsoDate | null;
+  /** The day the sentence's own time expression gives, if any. */
+  own: (index: number) => IsoDate | undefined;
+  newsDay: IsoDate | null;
+}
+
+function datesOfSentences(article: StoryArticle): SentenceDates {
   const mentions = extractEventMentions(article);
   const byIndex = new Map<number, IsoDate>();
   let newsDay: IsoDate | null = article.published ? article.published.slice(0, 10) : null;
@@ -37,7 +57,7 @@ function sentenceDates(article: StoryArticle): (index: number) => IsoDate | null
     if (m.basis === 'publication') newsDay = m.date;
     else if (m.granularity === 'day' && !m.future && !byIndex.has(m.sentenceIndex)) byIndex.set(m.sentenceIndex, m.date);
   }
-  return (index) => byIndex.get(index) ?? newsDay;
+  return { dateOf: (index) => byIndex.get(index) ?? newsDay, own: (index) => byIndex.get(index), newsDay };
 }
 
 const SPEAKER_NAME = '((?:[A-Z][\\p{Ll}]+\\s){0,3}[A-Z][\\p{Ll}]+)';
@@ -62,7 +82,7 @@ function findStatements(article: StoryArticle): Statement[] {
   const out: Statement[] = [];
   const { sentences, quotes, mentions } = article.analysis;
   const seen = new Set<number>();
-  const dateOf = sentenceDates(article);
+  const { dateOf } = sentenceDates(article);
   const add = (sentenceIndex: number, speaker: string | null, date: IsoDate | null | undefined) => {
     if (seen.has(sentenceIndex)) return;
     const s = sentences[sentenceIndex]!;
@@ -85,6 +105,7 @@ function findStatements(article: StoryArticle): Statement[] {
       if (!surface.has(st)) surface.set(st, w);
     }
     out.push({
+      sentenceIndex,
       date: d,
       articleId: article.id,
       source: article.source,
@@ -125,7 +146,21 @@ function findStatements(article: StoryArticle): Statement[] {
  * order: how what is said about it changed ("contacts can resume" → "contacts are virtually absent").
  */
 export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): ClaimEvolution[] {
-  const statements = articles.flatMap(statementsOf);
+  const from = storyStart(articles);
+  const out: ClaimEvolution[] = [];
+  const quantityKeys = new Set<string>();
+  for (const q of quantityEvolution(articles, from)) {
+    if (out.length >= Math.min(MAX_QUANTITIES, maxSubjects)) break;
+    // "barrels a day" with no process named mixes what leaks and what is collected: shown only alone
+    const [key, place, process] = q.thing.split('#');
+    if (!process && quantityKeys.has(`${key}#${place}`)) continue;
+    // "number of cases" of no place and no kind mixes every count of the story
+    if (!process && !place && !key!.includes('|')) continue;
+    quantityKeys.add(`${key}#${place}`);
+    out.push(q.claim);
+  }
+  const statements = articles.flatMap(statementsOf).filter((s) => !from || s.date >= from);
+  const withStatements = new Set(statements.map((s) => s.articleId)).size;
   const byTerm = new Map<string, Statement[]>();
   for (const s of statements) {
     for (const t of s.terms) {
@@ -137,15 +172,17 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
   // Headlines say what a story is about: a subject they name weighs more than one only quoted.
   const titlesWith = new Map<string, number>();
   for (const a of articles) for (const t of new Set(words(a.title).map(stem))) titlesWith.set(t, (titlesWith.get(t) ?? 0) + 1);
+  // A word in most of the story's articles is its topic ("spill" in an oil spill), not a claim in it:
+  // salience falls as a word spreads over the story (inverse document frequency within the story).
   const subjects = [...byTerm]
     .map(([term, list]) => {
       const nArticles = new Set(list.map((s) => s.articleId)).size;
       const inTitles = titlesWith.get(term) ?? 0;
-      return { term, list, articles: nArticles, dates: new Set(list.map((s) => s.date)).size, salience: nArticles + 2 * inTitles };
+      const idf = Math.log((withStatements + IDF_SMOOTHING) / nArticles);
+      return { term, list, articles: nArticles, dates: new Set(list.map((s) => s.date)).size, salience: (nArticles + 2 * inTitles) * idf };
     })
-    .filter((x) => x.articles >= 2 && x.dates >= 2)
+    .filter((x) => x.articles >= 2 && x.dates >= 2 && x.articles <= Math.max(TOPIC_MIN_ARTICLES, withStatements * TOPIC_SHARE))
     .sort((a, b) => b.salience - a.salience || b.dates - a.dates || b.list.length - a.list.length || a.term.localeCompare(b.term));
-  const out: ClaimEvolution[] = [];
   const used = new Set<Statement>();
   for (const subject of subjects) {
     if (out.length >= maxSubjects) break;
@@ -206,7 +243,8 @@ export interface StatedCount {
 }
 
 const RUNNING_TOTAL = /\b(?:so far|to date|thus far|in all|in total)\b/i;
-const TOKEN_RE = /\$?\d[\d,]*(?:\.\d+)?(?:-\d[\d,]*(?:\.\d+)?)?(?:bn|mn|m|k|tn)?\b|[a-z][a-z'-]*|\$|%|[,;:]/g;
+const TOKEN_RE = /\$?\d[\d,]*(?:\.\d+)?(?:-\d[\d,]*(?:\.\d+)?)?(?:bn|mn|m|k|tn)?\b|[a-z][a-z'.-]*[a-z]|[a-z]|\$|%|[,;:]/g;
+const CAPITALISED_WORD = /(?<![\p{L}'’.-])[A-Z][A-Za-z'.-]*[A-Za-z]/gu;
 
 function parseNumber(raw: string): number {
   return Number(raw.replace(/,/g, ''));
@@ -214,6 +252,23 @@ function parseNumber(raw: string): number {
 
 function isPlural(w: string): boolean {
   return IRREGULAR_PLURALS.has(w) || (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w));
+}
+
+/** A stated count with where it stands in its sentence: the words around it tell what it measures. */
+interface CountInContext extends StatedCount {
+  /** The stated figure(s), as a reader would write them: "5,000", "12,000–19,000", "$20 billion". */
+  value: string;
+  /** Words before the number (nearest last) and after the counted phrase, up to another number or a ';'. */
+  before: string[];
+  after: string[];
+  /** The words before the number reach back to the start of the sentence. */
+  fromStart: boolean;
+  /** The stated figure (the middle of a range). */
+  figure: number;
+  /** Words between the number and what it counts: "101 suspected deaths". */
+  between: string[];
+  /** "110 new cases", "a further 44": an increment, not the level. */
+  increment: boolean;
 }
 
 /**
@@ -225,14 +280,32 @@ function isPlural(w: string): boolean {
 export function statedCounts(sentence: string): StatedCount[] {
   // A running total ("since 20 April", "so far") grows from report to report: no single figure to dispute.
   if (RUNNING_TOTAL.test(sentence)) return [];
+  return countsInContext(sentence).map(({ key, about, lo, hi }) => ({ key, about, lo, hi }));
+}
+
+function formatFigure(n: number, money: boolean): string {
+  const scaled = n >= 1e9 ? `${+(n / 1e9).toFixed(2)} billion` : n >= 1e6 ? `${+(n / 1e6).toFixed(2)} million` : String(+n.toFixed(2)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (money ? '$' : '') + scaled;
+}
+
+const CONTEXT_WORDS = 10;
+// Before a number, further back: "Last month , BP was estimating the leak to be just over 5,000".
+const CONTEXT_WORDS_BEFORE = 20;
+
+function countsInContext(sentence: string): CountInContext[] {
   // Tokenised text (Timeline17) writes "50 ,000" and "$ 2": join them again.
-  const text = sentence
-    .toLowerCase()
-    .replace(/-lrb-.*?-rrb-|\([^()]*\)/g, ' ')
-    .replace(/(\d) ,(\d{3})\b/g, '$1,$2').replace(/\$ (\d)/g, '$$$1').replace(/(\d) - (\d)/g, '$1-$2');
+  let text = sentence.toLowerCase();
+  if (text.includes('(') || text.includes('-lrb-')) text = text.replace(/-lrb-.*?-rrb-|\([^()]*\)/g, ' ');
+  if (text.includes(' ,') || text.includes('$ ') || text.includes(' - ')) text = text.replace(/(\d) ,(\d{3})\b/g, '$1,$2').replace(/\$ (\d)/g, '$$$1').replace(/(\d) - (\d)/g, '$1-$2');
   const tokens = text.match(TOKEN_RE) ?? [];
-  const out: StatedCount[] = [];
+  const out: CountInContext[] = [];
   const seen = new Set<string>();
+  // Another figure ends a count's context (a year does not: "the 1991 spill" tells what the count is of).
+  const isNumberAt = (x: number) => {
+    const t = tokens[x]!;
+    const c0 = t.charCodeAt(0);
+    return ((c0 <= 57 && c0 >= 48) || c0 === 36 || NUMBER_WORDS[t] !== undefined) && !YEAR.test(t);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const isDigits = /^\$?\d/.test(tok);
@@ -258,6 +331,7 @@ export function statedCounts(sentence: string): StatedCount[] {
     while (tokens[j] && tokens[j]! in SCALES) scale *= SCALES[tokens[j++]!]!;
     if (scale === 1 && !money && /^\d{4}$/.test(numeral) && lo >= 1900 && lo <= 2100) continue;
     if (tokens[j] === '%' || tokens[j] === 'percent' || (tokens[j] === 'per' && tokens[j + 1] === 'cent')) continue;
+    const stated = [lo * scale, hi * scale].sort((a, b) => a - b) as [number, number];
     // A scaled figure is rounded to its last digit: "$32 billion" allows 32.2 billion.
     const decimals = /\.(\d+)/.exec(numeral)?.[1]?.length ?? 0;
     const slack = scale >= 1e6 ? 0.5 * 10 ** -decimals : 0;
@@ -274,6 +348,7 @@ export function statedCounts(sentence: string): StatedCount[] {
       currency = tokens[j++]!;
     }
     let count: { key: string; about: string } | null = null;
+    let end = j;
     if (money) {
       // The thing the money is for: the next content word ("$20bn fund", "$2bn in damages").
       // "to $40bn from $32bn" tells a change, not a disagreement.
@@ -281,7 +356,10 @@ export function statedCounts(sentence: string): StatedCount[] {
       let k = j;
       while (tokens[k] && /^(?:in|of|for|on|to|a|an|the|worth)$/.test(tokens[k]!)) k++;
       const thing = tokens[k];
-      if (thing && k - j <= 2 && /^[a-z]/.test(thing) && !isStopword(thing) && !(thing in SCALES) && !NOT_COUNTED.test(thing)) count = { key: `${currency}|${stem(thing)}`, about: `${currency}: ${thing}` };
+      if (thing && k - j <= 2 && /^[a-z]/.test(thing) && !isStopword(thing) && !(thing in SCALES) && !NOT_COUNTED.test(thing)) {
+        count = { key: `${currency}|${stem(thing)}`, about: `${currency}: ${thing}` };
+        end = k + 1;
+      }
     } else {
       const w1 = tokens[j] ?? '';
       const w2 = tokens[j + 1] ?? '';
@@ -289,22 +367,40 @@ export function statedCounts(sentence: string): StatedCount[] {
       const noun = isPlural(w1) && !skip ? w1 : (skip || /^[a-z]+$/.test(w1)) && isPlural(w2) ? w2 : null;
       if (noun && !NOT_COUNTED.test(noun) && !(noun in SCALES) && !isStopword(noun) && !NOT_SUBJECTS.has(stem(noun))) {
         const nounAt = noun === w1 ? j : j + 1;
+        end = nounAt + 1;
         if (PERSON_NOUNS.has(noun) || ['dead', 'injured', 'wounded', 'missing'].includes(noun)) {
           const near = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(nounAt, nounAt + 8)];
           const casualty = CASUALTY_WORDS.find(([re]) => near.some((t) => re.test(t)))?.[1];
           if (casualty) count = { key: `${casualty === 'killed' && ['dead', 'killed'].includes(noun) ? stem('people') : stem(noun)}|${casualty}`, about: casualty === 'killed' ? `number of ${noun === 'dead' ? 'people' : noun}` : `number of ${noun} ${casualty}` };
         } else if (UNIT_NOUNS.has(noun)) {
           const after = tokens.slice(nounAt + 1, nounAt + 6);
-          const rate = after.some((t, x) => t === 'daily' || (/^(?:a|per|each|every)$/.test(t) && after[x + 1] === 'day'));
+          const rateAt = after.findIndex((t, x) => t === 'daily' || (/^(?:a|per|each|every)$/.test(t) && after[x + 1] === 'day'));
           const what = after.find((t) => !isStopword(t) && !/^\$?\d/.test(t) && t !== '$' && t !== '%');
-          if (rate) count = { key: `${noun}|day`, about: `${noun} a day` };
-          else if (what && !DATE_WORDS.test(what)) count = { key: `${noun}|${stem(what)}`, about: `${noun} ${after.slice(0, after.indexOf(what) + 1).join(' ')}` };
+          if (rateAt >= 0) {
+            count = { key: `${noun}|day`, about: `${noun} a day` };
+            end = nounAt + 1 + rateAt + (after[rateAt] === 'daily' ? 1 : 2);
+          } else if (what && !DATE_WORDS.test(what)) count = { key: `${noun}|${stem(what)}`, about: `${noun} ${after.slice(0, after.indexOf(what) + 1).join(' ')}` };
         } else count = { key: stem(noun), about: `number of ${noun}` };
       }
     }
     if (count && !seen.has(count.key)) {
       seen.add(count.key);
-      out.push({ ...count, lo, hi });
+      let from = i;
+      while (from > 0 && i - from < CONTEXT_WORDS_BEFORE && tokens[from - 1] !== ';' && !isNumberAt(from - 1)) from--;
+      let to = end;
+      while (to < tokens.length && to - end < CONTEXT_WORDS && tokens[to] !== ';' && !isNumberAt(to)) to++;
+      out.push({
+        ...count,
+        lo,
+        hi,
+        figure: (stated[0] + stated[1]) / 2,
+        value: stated[0] === stated[1] ? formatFigure(stated[0], money) : `${formatFigure(stated[0], money)}–${formatFigure(stated[1], false)}`,
+        before: tokens.slice(from, i).reverse(),
+        after: tokens.slice(end, to),
+        fromStart: from === 0,
+        between: tokens.slice(i + 1, Math.max(i + 1, end - 1)),
+        increment: INCREMENT.test(tokens[j] ?? '') || /^(?:more|other)$/.test(tokens[j] ?? '') && tokens[j + 1] !== 'than' || INCREMENT.test(tokens[i - 1] ?? ''),
+      });
     }
   }
   return out;
@@ -338,10 +434,12 @@ function sameHappening(a: string, b: string, countWords: Set<string>): boolean {
 
 /**
  * Sources that disagree about one date: statements on one subject and date from different sources,
- * one affirming and one denying; or dated mentions of one day from different sources that give
- * different counts of the same thing ("11 people" / "12 people").
+ * one affirming and one denying; or figures of one measured thing (the same count, unit, rate,
+ * place and process) that sources give on one day and that cannot both hold ("11 people" / "12
+ * people"). Different quantities (leaking vs siphoned) and the same figure are no disagreement.
+ * The figures are read from `articles` (the story's originals); without them only statements disagree.
  */
-export function findDisagreements(claims: ClaimEvolution[], mentions: readonly DatedMention[] = []): Disagreement[] {
+export function findDisagreements(claims: ClaimEvolution[], mentions: readonly DatedMention[] = [], articles?: readonly StoryArticle[]): Disagreement[] {
   const out: Disagreement[] = [];
   const published = new Map(mentions.map((m) => [m.articleId, m.published]));
   for (const claim of claims) {
@@ -368,46 +466,7 @@ export function findDisagreements(claims: ClaimEvolution[], mentions: readonly D
       if (pairs.size) out.push({ date, about: claim.subject, statements: [...pairs].sort((a, b) => a - b).map((i) => list[i]!) });
     }
   }
-  const byDay = new Map<IsoDate, DatedMention[]>();
-  for (const m of mentions) {
-    if (m.granularity !== 'day' || m.future) continue;
-    let list = byDay.get(m.date);
-    if (!list) byDay.set(m.date, (list = []));
-    list.push(m);
-  }
-  for (const [date, list] of byDay) {
-    const byKey = new Map<string, { count: StatedCount; m: DatedMention }[]>();
-    for (const m of list) {
-      for (const count of statedCounts(m.text)) {
-        let l = byKey.get(count.key);
-        if (!l) byKey.set(count.key, (l = []));
-        l.push({ count, m });
-      }
-    }
-    for (const [key, l] of byKey) {
-      const countWords = new Set(key.split('|').map(stem));
-      // Two sources apart, giving counts that cannot both hold, in sentences about one happening.
-      const involved = new Set<number>();
-      for (let i = 0; i < l.length; i++) {
-        for (let j = i + 1; j < l.length; j++) {
-          const x = l[i]!;
-          const y = l[j]!;
-          if ((x.m.source ?? x.m.articleId) === (y.m.source ?? y.m.articleId) || !reportedTogether(x.m.published, y.m.published)) continue;
-          if (x.count.hi >= y.count.lo && y.count.hi >= x.count.lo) continue;
-          if (!sameHappening(x.m.text, y.m.text, countWords)) continue;
-          involved.add(i).add(j);
-        }
-      }
-      if (!involved.size) continue;
-      const texts = new Set<string>();
-      const chosen = [...involved].sort((a, b) => a - b).map((i) => l[i]!).filter((x) => !texts.has(x.m.articleId + x.m.text) && texts.add(x.m.articleId + x.m.text));
-      out.push({
-        date,
-        about: chosen[0]!.count.about,
-        statements: chosen.map((x) => ({ date, articleId: x.m.articleId, source: x.m.source, speaker: null, text: x.m.text })),
-      });
-    }
-  }
+  out.push(...quantityDisagreements(articles ?? []));
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -443,4 +502,323 @@ export function spreadOverDates<S extends { date: string; source: string | null;
     if (!added) break;
   }
   return sorted.filter((x) => picked.has(x));
+}
+
+// ─── measured quantities over time ──────────────────────────────────────────────────────────────
+
+// What a quantity measures besides its unit: the process the words around the number name. Different
+// processes are different quantities ("5,000 barrels a day leaking" vs "1,000 barrels a day siphoned").
+const PROCESSES: [RegExp, string][] = [
+  [/^(?:leak|gush|spill|spew|flow|pour|releas|discharg|escap|emit|emission|belch|seep|billow|spurt|surg|outflow|erupt)/, 'released'],
+  [/^(?:collect|captur|siphon|catch|caught|trap|contain|recover|funnel|suck|skim|remov|divert|intercept|clean|absorb)/, 'captured'],
+  [/^(?:produc|output|export|import|consum|burn|refin|pump|ship|sold|sell|deliver|use[ds]?$)/, 'produced'],
+  [/^(?:suspect|probabl|possibl|unconfirm|likely)/, 'suspected'],
+];
+const ANY_PROCESS = new RegExp(PROCESSES.map(([re]) => re.source.slice(1)).map((x) => `^${x}`).join('|'));
+// An increment, not the level: "110 new cases", "a further 44 infections".
+const INCREMENT = /^(?:new|further|additional|extra|another)$/;
+// A figure that may come to be, not one measured: "could reach 100,000", "capacity of 80,000", "worst case".
+const HYPOTHETICAL = new Set(['could', 'would', 'might', 'may', 'can', 'worst', 'worst-case', 'best-case', 'potential', 'potentially', 'capacity', 'able', 'plan', 'plans', 'planned', 'aim', 'aims', 'target', 'targets', 'hope', 'hopes', 'hoped', 'expect', 'expects', 'expected', 'envisaged', 'envisages', 'scenario', 'if', 'projected', 'projects', 'forecast', 'forecasts', 'predicted', 'predicts', 'goal', 'will', 'should', 'want', 'wants']);
+// A figure told as what was said before: "initially", "first estimated", "had put it at", "up from".
+const HISTORIC = new Set(['initially', 'initial', 'original', 'originally', 'first', 'earlier', 'previously', 'previous', 'prior', 'once', 'began', 'beginning', 'had', 'then', 'formerly', 'last', 'ago', 'peak', 'until']);
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** One figure for a measured thing, stated in one sentence of one article. */
+interface Measurement extends ClaimStatement {
+  /** Count key, place and process: figures with the same thing can be compared. */
+  thing: string;
+  about: string;
+  value: string;
+  figure: number;
+  lo: number;
+  hi: number;
+  /** A figure that may come to be, or what an earlier estimate was: not the current figure. */
+  current: boolean;
+  /** A running total ("so far", "since April"): it grows between reports, a later one differs. */
+  total: boolean;
+}
+
+const PLACE_AFTER = /^(?:in|across|throughout|within|inside)$/;
+const NOT_PLACE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:the|a|an|total|all)$/i;
+
+/**
+ * The place a count is of: "in Mexico", "across the US", "Mexico has confirmed 19 deaths" — one of the
+ * article's places (its entities), by the name of that entity: counts of different places differ.
+ */
+function placeOf(count: CountInContext, names: ReadonlySet<string>, places: Map<string, string>): string | null {
+  const isName = (w: string | undefined): w is string => !!w && names.has(w) && !NOT_PLACE.test(w);
+  // the longest run of capitalised words from `at` that is one of the article's places
+  const place = (from: string[], at: number, step: 1 | -1): string | null => {
+    const parts: string[] = [];
+    for (let x = at; x >= 0 && x < from.length && parts.length < 4 && isName(from[x]); x += step) parts.push(from[x]!);
+    if (step === -1) parts.reverse();
+    for (let n = parts.length; n > 0; n--) {
+      const known = places.get((step === 1 ? parts.slice(0, n) : parts.slice(parts.length - n)).join(' ').replace(/\.$/, ''));
+      if (known) return known;
+    }
+    return null;
+  };
+  for (let x = 0; x < count.after.length - 1; x++) {
+    if (!PLACE_AFTER.test(count.after[x]!)) continue;
+    const found = place(count.after, count.after[x + 1] === 'the' ? x + 2 : x + 1, 1);
+    if (found) return found;
+  }
+  // before the number, nearest first: "… cases in Mexico , 150 deaths", "In the US , eight cases"
+  for (let x = 0; x < count.before.length; x++) {
+    if (!isName(count.before[x])) continue;
+    let y = x;
+    while (isName(count.before[y + 1])) y++;
+    const prep = count.before[y + 1] === 'the' ? count.before[y + 2] : count.before[y + 1];
+    if (PLACE_AFTER.test(prep ?? '')) {
+      const found = place(count.before, y, -1);
+      if (found) return found;
+    }
+    x = y;
+  }
+  // the sentence's subject when the count follows it closely: "Mexico has confirmed 19 fatalities"
+  if (count.fromStart && count.before.length <= 6) return place([...count.before].reverse(), 0, 1);
+  return null;
+}
+
+function processOf(count: CountInContext): string | null {
+  for (const w of count.between) {
+    const p = ANY_PROCESS.test(w) && PROCESSES.find(([re]) => re.test(w));
+    if (p) return p[1];
+  }
+  // nearest first, alternating sides
+  for (let d = 0; d < CONTEXT_WORDS; d++) {
+    for (const w of [count.before[d], count.after[d]]) {
+      if (!w) continue;
+      const p = ANY_PROCESS.test(w) && PROCESSES.find(([re]) => re.test(w));
+      if (p) return p[1];
+    }
+  }
+  return null;
+}
+
+const measurementsOf = perObject(findMeasurements);
+
+/** Every written form of the article's places (lower-cased) → one name of the place (its entity). */
+function placeNames(article: StoryArticle): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of article.analysis.mentions) {
+    if (m.label !== 'LOC') continue;
+    const form = m.text.toLowerCase().replace(/^the\s+/, '').replace(/\.$/, '');
+    // the entity key names the place as linked across its forms: "place:united states"
+    const name = m.entityKey ? m.entityKey.slice(m.entityKey.indexOf(':') + 1) : form;
+    if (!out.has(form)) out.set(form, name.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()));
+  }
+  return out;
+}
+
+// A number a few words before a plural, a scale word or money: a sentence that may state a count
+// (most sentences with digits only hold dates).
+const MAY_COUNT = /\$\s?\d|\d(?:bn|mn|m|k)?\s+(?:[a-z-]+\s+)?(?:[a-z]+s|million|billion|thousand|hundred|dead|injured|wounded|missing|people|men|women|children|feet|staff|crew|police|personnel|km)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+(?:[a-z-]+\s+)?[a-z]+s\b/i;
+const CHRONOLOGY_ENTRY = /^\W{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)(?:,? \d{4})?\s*[-–—:]/;
+
+function findMeasurements(article: StoryArticle): Measurement[] {
+  const out: Measurement[] = [];
+  const { sentences } = article.analysis;
+  const year = article.published ? Number(article.published.slice(0, 4)) : Infinity;
+  let dates: SentenceDates | null = null;
+  let places: Map<string, string> | null = null;
+  let speakers: Map<number, string> | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const text = article.text.slice(s.start, s.end).trim();
+    if (!MAY_COUNT.test(text)) continue;
+    const counts = countsInContext(text);
+    if (!counts.length) continue;
+    // A figure is what was known on the article's news day; a date in its sentence mostly tells when
+    // something else happened ("the well that blew out on 20 April is leaking 5,000 barrels a day"),
+    // unless the sentence is a dated entry of a chronology ("April 25 - the Coast Guard says …").
+    dates ??= sentenceDates(article);
+    const chronology = CHRONOLOGY_ENTRY.test(text);
+    const date = chronology ? dates.dateOf(i) : dates.newsDay ?? dates.dateOf(i);
+    if (!date) continue;
+    // A sentence dated to another day than the news day tells what was so then ("on 26 April it was put at 1,000").
+    const own = dates.own(i);
+    const datedElsewhere = !chronology && own !== undefined && own !== date;
+    const total = RUNNING_TOTAL.test(text);
+    // Capitalised words of a sentence that names a place: "in Mexico". One place however written
+    // ("US", "United States", "U.S."): the article's entity for it.
+    const names = sentenceMentions(article, i).some((m) => m.label === 'LOC')
+      ? new Set([...text.matchAll(CAPITALISED_WORD)].map((m) => m[0].toLowerCase()))
+      : null;
+    if (names) places ??= placeNames(article);
+    if (!speakers) {
+      speakers = new Map();
+      for (const st of statementsOf(article)) if (st.speaker) speakers.set(st.sentenceIndex, st.speaker);
+    }
+    for (const c of counts) {
+      const near = [...c.before, ...c.after];
+      const process = c.increment ? 'new' : processOf(c);
+      const place = names ? placeOf(c, names, places!) : null;
+      const current =
+        !datedElsewhere &&
+        !near.some((w, x) => HYPOTHETICAL.has(w) || (w.length === 4 && YEAR.test(w) && Number(w) < year) || w === 'annually' || (w === 'year' && /^(?:a|each|every|per)$/.test(near[x - 1] ?? ''))) &&
+        !c.before.some((w) => HISTORIC.has(w)) &&
+        c.before[0] !== 'from' &&
+        c.before[1] !== 'from';
+      out.push({
+        date,
+        articleId: article.id,
+        source: article.source,
+        speaker: speakers.get(i) ?? null,
+        text,
+        thing: `${c.key}#${place?.toLowerCase() ?? ''}#${process ?? ''}`,
+        about: `${c.about}${process ? ` (${process})` : ''}${place ? ` in ${place}` : ''}`,
+        value: c.value,
+        figure: c.figure,
+        lo: c.lo,
+        hi: c.hi,
+        current,
+        total: total || near.includes('since'),
+      });
+    }
+  }
+  return out;
+}
+
+// A background date lies this long before the story's first article: history, not a statement of it.
+const BACKGROUND_DAYS = 90;
+
+function storyStart(articles: readonly StoryArticle[]): IsoDate | null {
+  let first: string | null = null;
+  for (const a of articles) if (a.published && (!first || a.published < first)) first = a.published;
+  return first ? new Date(Date.parse(first.slice(0, 10)) - BACKGROUND_DAYS * 86_400_000).toISOString().slice(0, 10) : null;
+}
+
+// A quantity's figures shown in a subject: beyond this many, the first ones and the last ones.
+const MAX_FIGURES_SHOWN = 9;
+// Share of a vague count's steps between anchors that must go the way its course goes.
+const VAGUE_MONOTONE_SHARE = 0.75;
+
+/**
+ * Quantities tracked over time: figures of one measured thing (unit, rate, place and process) that
+ * several sources state, each figure at the first date it was stated, in date order — "barrels a day
+ * (released): 5,000 → 12,000–19,000 → 35,000–60,000". A figure only one article gives is left out:
+ * a stray number (a worst case, a misreading) is not the story's claim.
+ */
+function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | null): { claim: ClaimEvolution; score: number; thing: string }[] {
+  const byThing = new Map<string, Measurement[]>();
+  for (const a of articles) {
+    for (const m of measurementsOf(a)) {
+      if (!m.current || (from && m.date < from)) continue;
+      let list = byThing.get(m.thing);
+      if (!list) byThing.set(m.thing, (list = []));
+      list.push(m);
+    }
+  }
+  const out: { claim: ClaimEvolution; score: number; thing: string }[] = [];
+  for (const [thing, list] of byThing) {
+    if (new Set(list.map((m) => m.source ?? m.articleId)).size < 2) continue;
+    // A figure two sources state (two articles, when the story has few sources) is an anchor of the course.
+    const manySources = new Set(list.map((m) => m.source)).size >= 3;
+    const byValue = new Map<string, Measurement[]>();
+    for (const m of list) {
+      let l = byValue.get(m.value);
+      if (!l) byValue.set(m.value, (l = []));
+      l.push(m);
+    }
+    const anchors: Measurement[] = [];
+    const others: Measurement[] = [];
+    const stating = new Map<Measurement, Measurement[]>();
+    for (const l of byValue.values()) {
+      const first = l.reduce((a, b) => (b.date < a.date ? b : a));
+      stating.set(first, l);
+      (new Set(l.map((m) => (manySources ? m.source : m.articleId))).size >= 2 ? anchors : others).push(first);
+    }
+    if (anchors.length < 2) continue;
+    const inOrder = (a: Measurement, b: Measurement) => a.date.localeCompare(b.date) || a.figure - b.figure;
+    anchors.sort(inOrder);
+    // A figure only one article gives is kept where it lies on the course between the anchors around it
+    // (a running total rising from 91 to 403 passes 160); a stray one (a worst case, a misreading) is not.
+    const rising = anchors[anchors.length - 1]!.figure >= anchors[0]!.figure;
+    const onCourse = (m: Measurement): boolean => {
+      const next = anchors.findIndex((a) => inOrder(a, m) > 0);
+      const before = next === -1 ? anchors[anchors.length - 1]! : next > 0 ? anchors[next - 1] : undefined;
+      const after = next === -1 ? undefined : anchors[next];
+      const lo = Math.min(before?.figure ?? (rising ? 0 : Infinity), after?.figure ?? (rising ? Infinity : 0));
+      const hi = Math.max(before?.figure ?? (rising ? 0 : Infinity), after?.figure ?? (rising ? Infinity : 0));
+      return m.figure >= lo && m.figure <= hi;
+    };
+    const between = others.filter(onCourse);
+    // Each figure shown by its first statement: one naming a speaker, if any that day; page
+    // furniture (a caption, a "more on this story" line) is told apart only here, for what is shown.
+    const firsts = [...anchors, ...between].sort(inOrder).flatMap((f) => {
+      const onFirstDay = stating.get(f)!.filter((m) => m.date === f.date && !isFurniture(m.text)).sort((a, b) => a.articleId.localeCompare(b.articleId));
+      const shown = onFirstDay.find((m) => m.speaker) ?? onFirstDay[0];
+      return shown ? [shown] : [];
+    });
+    if (firsts.length < 2) continue;
+    const figures = firsts.map((m) => m.value);
+    const shown = figures.length <= MAX_FIGURES_SHOWN ? figures : [...figures.slice(0, 2), '…', ...figures.slice(-(MAX_FIGURES_SHOWN - 3))];
+    const sources = new Set(firsts.map((m) => m.source ?? m.articleId)).size;
+    // A count of no place and no process ("people killed") may mix the story's own with history's
+    // ("the 1918 flu killed 50 million"): taken only when its anchors mostly move one way.
+    const vague = thing.endsWith('##');
+    if (vague) {
+      let along = 0;
+      for (let x = 1; x < anchors.length; x++) if (anchors[x]!.figure >= anchors[x - 1]!.figure === rising) along++;
+      if (along < (anchors.length - 1) * VAGUE_MONOTONE_SHARE) continue;
+    }
+    out.push({
+      claim: {
+        subject: `${list[0]!.about}: ${shown.join(' → ')}`,
+        statements: firsts.map(({ date, articleId, source, speaker, text }) => ({ date, articleId, source, speaker, text })),
+      },
+      score: (anchors.length + between.length / 2) * Math.min(sources, 3) * (vague ? 0.5 : 1),
+      thing,
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || a.claim.subject.localeCompare(b.claim.subject));
+}
+
+// A story's figures in dispute shown at most: the days most sources take part in.
+const MAX_QUANTITY_DISAGREEMENTS = 10;
+
+function quantityDisagreements(articles: readonly StoryArticle[]): Disagreement[] {
+  const from = storyStart(articles);
+  const byThingAndDay = new Map<string, Measurement[]>();
+  for (const a of articles) {
+    for (const m of measurementsOf(a)) {
+      // A figure of no named process, place or casualty is too vague to set against another.
+      if (!m.current || m.total || (from && m.date < from) || m.thing.endsWith('##')) continue;
+      const k = `${m.thing}@${m.date}`;
+      let list = byThingAndDay.get(k);
+      if (!list) byThingAndDay.set(k, (list = []));
+      list.push(m);
+    }
+  }
+  const found: { d: Disagreement; sources: number }[] = [];
+  for (const list of byThingAndDay.values()) {
+    if (list.length < 2) continue;
+    const countWords = new Set(list[0]!.thing.split('#')[0]!.split('|').map(stem));
+    const involved = new Set<Measurement>();
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const x = list[i]!;
+        const y = list[j]!;
+        if ((x.source ?? x.articleId) === (y.source ?? y.articleId)) continue;
+        if (x.hi >= y.lo && y.hi >= x.lo) continue;
+        if (!sameHappening(x.text, y.text, countWords)) continue;
+        involved.add(x).add(y);
+      }
+    }
+    if (!involved.size) continue;
+    const texts = new Set<string>();
+    const shown = [...involved].filter((m) => !isFurniture(m.text));
+    if (new Set(shown.map((m) => m.source ?? m.articleId)).size < 2) continue;
+    const statements = shown
+      .sort((a, b) => a.lo - b.lo || a.articleId.localeCompare(b.articleId))
+      .filter((m) => !texts.has(m.text) && texts.add(m.text))
+      .map(({ date, articleId, source, speaker, text }) => ({ date, articleId, source, speaker, text }));
+    const first = list[0]!;
+    found.push({ d: { date: first.date, about: first.about, statements }, sources: new Set(statements.map((s) => s.source ?? s.articleId)).size });
+  }
+  return found
+    .sort((a, b) => b.sources - a.sources || b.d.statements.length - a.d.statements.length || a.d.date.localeCompare(b.d.date))
+    .slice(0, MAX_QUANTITY_DISAGREEMENTS)
+    .map((x) => x.d);
 }

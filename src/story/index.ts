@@ -53,6 +53,6 @@ export function buildStory(articles: StoryArticle[], options: TimelineOptions = 
   if (build.timelineOnly) return { title: '', summary: '', timeline, claims: [], disagreements: [], events: [] };
   const { title, summary } = storyHeadline(originals, timeline);
   const claims = claimEvolution(originals);
-  const disagreements = findDisagreements(claims, mentions);
+  const disagreements = findDisagreements(claims, mentions, originals);
   return { title, summary, timeline, claims, disagreements, events: mentions.map(toEventMention) };
 }
