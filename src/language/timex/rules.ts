@@ -1441,6 +1441,31 @@ const RULE_STARTS: Record<string, string> = {
   ref: 'rig jus now cur =at pre the rec lat =in onc ear =so soo sho fut som one eve upc =a',
 };
 
+/**
+ * After the word "the" (and white space), the first character each rule can go on with: "the end
+ * of May", "the 1990s", "the day before". "#" is a digit, "'" an apostrophe (' or ’). "the" is a
+ * tenth of all words and leads in seventeen rules; the next word rules most of them out.
+ */
+const AFTER_THE: Record<string, string> = {
+  date: '#',
+  'month-year': 'ebsm',
+  month: 'ebsm',
+  year: 'ebsmcfly',
+  decade: "emltfsn#'",
+  century: 'emlfstnp#',
+  quarter: '#lpcsyrjftq',
+  'two-quarters': 'fls',
+  half: 'fsl',
+  season: 'elsfaw',
+  weekday: 'pfn',
+  'deictic-day': 'd',
+  'relative-unit': 'ebsmrcfnplwyd',
+  'nth-day': 'fsten#',
+  duration: 'plnfcrisoaewmuj#t',
+  'vague-duration': 'cplnymwdhq',
+  ref: 'pfncsl',
+};
+
 /** Character classes of a word's first letters: 0 not a word character (`\w`), 1–26 a–z, 27 a digit, 28 "_". */
 const WORD_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -1496,6 +1521,23 @@ for (let k = 0, at = 0; k < KEY_FIRST.length - 1; k++) {
   KEY_FIRST[k + 1] = at;
 }
 
+/** AFTER_THE as bit masks over the classes of the next character (27 a digit, 28 an apostrophe). */
+const THE_KEY = keyOf(20, 8, 5, 1);
+const AFTER_THE_MASK = new Int32Array(rules.map((r) => {
+  const allowed = AFTER_THE[r.name];
+  if (allowed === undefined) return -1;
+  let mask = 0;
+  for (const ch of allowed) mask |= 1 << (ch === '#' ? 27 : ch === "'" ? 28 : WORD_CLASS[ch.charCodeAt(0)]!);
+  return mask;
+}));
+/** The class of the first character after the white space from `i`: a letter 1–26, 27 digit, 28 apostrophe, else 0. */
+function nextClass(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c === 39 || c === 0x2019) return 28;
+  return c < 128 ? (WORD_CLASS[c] === 28 ? 0 : WORD_CLASS[c]!) : 0;
+}
+
 const stickyRules = rules.map((r) => new RegExp(r.re.source, r.re.flags.replace('g', '') + 'y'));
 
 /** `\s` of a JavaScript regular expression. */
@@ -1548,8 +1590,10 @@ function indexStarts(text: string): void {
       const t4 = c3 ? text.charCodeAt(i + 3) : 0;
       const short = t4 < 128 && WORD_CLASS[t4] ? 0 : 1;
       const key = keyOf(cls, c2, c3, short);
+      const next = key === THE_KEY ? 1 << nextClass(text, i + 3) : -1;
       for (let k = KEY_FIRST[key]!, end = KEY_FIRST[key + 1]!; k < end; k++) {
         const rule = KEY_RULES[k]!;
+        if ((AFTER_THE_MASK[rule]! & next) === 0) continue;
         const count = startCount[rule]!;
         if (count === capacity) grow();
         starts[rule * capacity + count] = i;
