@@ -394,6 +394,7 @@ export function captionReason(text: string): string | null {
   if (t.length < 300 && t.includes('©') && PICTURE_CREDIT_RE.test(t) && !/[.!?]["'”’»]?\s*$/.test(t)) return 'photo credit';
   if (t.length < 400 && /(?:\/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Shutterstock|iStock|Alamy)(?:\s+via\s+[\w ]+)?\)?\s*$|Getty Images\s*$)/.test(t)) return 'photo credit';
   if (t.length < 600 && /^in this\b[^!?;]{0,80}?\b(?:photo|photograph|picture|image|frame grab|screenshot)s?\b/i.test(t)) return 'photo caption';
+  if (t.length < 400 && /\bin this\b[^!?;]{0,40}?\b(?:(?:file|handout|undated)\s+)+(?:photo|photograph|picture|image)s?\s*\.?\s*$/i.test(t)) return 'photo caption';
   if (t.length < 600 && /^this\b[^.!?;,]{0,60}?\b(?:file )?(?:photo|photograph|picture|image)s?\s+(?:shows|provided|released|taken|made available|obtained)\b/i.test(t)) return 'photo caption';
   if (/^this (?:combination of|composite|handout|file) (?:file )?(?:pictures?|photos?|images?|photograph)/i.test(t)) return 'photo caption';
   return null;

@@ -29,7 +29,10 @@ const BARE_AGENCY = '(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Associated Press)
 const CREDIT = `\\(\\s*(?:${CREDIT_INNER})\\s*\\)`;
 const ANY_CREDIT = `(?:${CREDIT}|\\(\\s*${BARE_AGENCY}\\s*\\)(?!\\s*(?:--|[-–—:])))`;
 /** A credit line without brackets before the text: "Photograph : Miguel Tovar/AP Health officials…", "AFP/Getty Images NEW ORLEANS --", "PHOTO CREDITS : Issei Kato/Reuters ; …/Reuters Toyota…". */
-const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:[^:;()/]{1,40}\\/\\s*)*(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?)(?:\\s*\\/\\s*(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?))*(?:\\s*;\\s*(?:[^:;()/]{1,40}\\/\\s*)+(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?))*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+\\p{Lu})`;
+/** Picture agencies and libraries that close a credit line ("Photograph : Kay Nietfeld/Corbis"). */
+const PICTURE_AGENCY =
+  '(?:AP|AFP|EPA|PA|Reuters|REUTERS|Getty(?: Images)?|Corbis|Rex(?: Features)?|Zuma(?: Press)?|Sipa(?: Press)?|Keystone|Alamy|Greenpeace|Bloomberg(?: News)?|Associated Press|Xinhua|ANSA|dpa|Shutterstock|NurPhoto|Anadolu|Handout|Pool)(?![\\p{L}/])';
+const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:(?:[^:;()/]{1,40}\\/\\s*)*${PICTURE_AGENCY}(?:\\s*\\/\\s*${PICTURE_AGENCY})*|${CREDIT_NAME} for the \\p{Lu}[\\p{L}]+)(?:\\s*;\\s*(?:[^:;()/]{1,40}\\/\\s*)+${PICTURE_AGENCY})*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+\\p{Lu})`;
 /** Credits opening a paragraph, one or several: "( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) ". */
 const LEADING_CREDITS_RE = new RegExp(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`, 'u');
 /** Credits in the middle of a paragraph, after a caption: "… Md. ( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush announced…". */

@@ -42,6 +42,16 @@ describe('picture credits and captions (Timeline17 scraped texts)', () => {
     expect(fox.text.startsWith('Executives from the three companies involved')).toBe(true);
   });
 
+  it('cuts credit lines naming picture libraries, keeping the sentence after them, and "in this … file photo" captions', () => {
+    const g = extract({ text: byId('bpoil_guardian', '668') });
+    expect(reasons(g.removed, 'photo credit')).toContain('Photograph : Hans Deryk/REUTERS');
+    expect(g.text).toContain("BP 's latest plan to stop oil leaking from its subsea well is called a “top kill” .");
+    const r = extract({ text: byId('bpoil_reuters', '437') });
+    expect(reasons(r.removed, 'photo caption')).toContain(
+      'A sea turtle covered in oil from the Deepwater Horizon oil spill swims off Grand Terre Island , Louisiana in this June 8 , 2010 file photo .',
+    );
+  });
+
   it('reads the credit shapes and leaves brackets that are text alone', () => {
     expect(splitCredits('( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush pauses.').credits).toEqual(['( AP Photo/Evan Vucci ) ( Evan Vucci - AP )']);
     expect(splitCredits('( By Marcos Issa -- Bloomberg News ) Last week , leaders said so .').text).toBe('Last week , leaders said so .');
