@@ -752,7 +752,9 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
       return shown ? [shown] : [];
     });
     if (firsts.length < 2) continue;
-    const figures = firsts.map((m) => m.value);
+    // The subject lists the figures sources agree were stated (the anchors); the statements show all.
+    const anchorValues = new Set(anchors.map((m) => m.value));
+    const figures = firsts.filter((m) => anchorValues.has(m.value)).map((m) => m.value);
     const shown = figures.length <= MAX_FIGURES_SHOWN ? figures : [...figures.slice(0, 2), '…', ...figures.slice(-(MAX_FIGURES_SHOWN - 3))];
     const sources = new Set(firsts.map((m) => m.source ?? m.articleId)).size;
     // A count of no place and no process ("people killed") may mix the story's own with history's

@@ -1,0 +1,127 @@
+// How claims evolve and where sources disagree, on real stories: the seeds (a proposition whose
+// predicate changes), the BP oil spill (a leak rate revised over weeks) and swine flu (counts of cases
+// and deaths by country).
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extract } from '../../src/extract/index.js';
+import { analyze } from '../../src/language/index.js';
+import { buildStory, type StoryArticle } from '../../src/story/index.js';
+import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+import type { ClaimEvolution } from '../../src/types.js';
+
+const SEEDS = fileURLToPath(new URL('../../examples/seeds/seeds.jsonl', import.meta.url));
+const T17 = fileURLToPath(new URL('../../../shared/data/t17/', import.meta.url));
+
+interface T17Record {
+  id: string;
+  published: string;
+  text: string;
+}
+
+function t17(folder: string, full: boolean): StoryArticle[] {
+  return readFileSync(`${T17}${folder}/articles.jsonl`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T17Record)
+    .filter((r) => typeof r.text === 'string' && r.text.trim())
+    .map((r) => ({
+      id: `${folder}-${r.id}`,
+      title: '',
+      text: r.text,
+      published: r.published,
+      source: folder.split('_')[1]!,
+      duplicateOf: null,
+      analysis: full ? analyze(r.text, { dct: r.published }) : analyzeForTimeline(r.text, { dct: r.published, lines: looksOneSentencePerLine(r.text) }),
+    }));
+}
+
+/** The figures a quantity's subject lists, in its order: "barrels a day (released): 1,000 → 5,000" → ["1,000", "5,000"]. */
+function figures(claim: ClaimEvolution): string[] {
+  return claim.subject.slice(claim.subject.indexOf(': ') + 2).split(' → ');
+}
+
+function inDateOrder(claim: ClaimEvolution): boolean {
+  return claim.statements.every((s, i) => i === 0 || claim.statements[i - 1]!.date <= s.date);
+}
+
+describe('claims of the seeds', () => {
+  it('keeps "contacts can resume" → "all contacts are virtually absent", dated', () => {
+    const articles = readFileSync(SEEDS, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as T17Record)
+      .map((r): StoryArticle => {
+        const { text, title } = extract({ text: r.text });
+        return { id: r.id, title, text, published: r.published, source: null, duplicateOf: null, analysis: analyze(text, { dct: r.published }) };
+      });
+    const { claims } = buildStory(articles);
+    const contacts = claims.find((c) => c.subject === 'contacts');
+    expect(contacts).toBeDefined();
+    expect(inDateOrder(contacts!)).toBe(true);
+    const resume = contacts!.statements.find((s) => /contacts \[[^\]]*\] can resume/.test(s.text));
+    const absent = contacts!.statements.find((s) => /all contacts are virtually absent/.test(s.text));
+    expect(resume?.date).toBe('2022-03-16');
+    expect(absent?.date).toBe('2022-06-02');
+    expect(absent?.speaker).toMatch(/Peskov/);
+  }, 60_000);
+});
+
+describe.skipIf(!existsSync(T17))('claims of the BP oil spill (Timeline17, five outlets)', () => {
+  const articles = () => ['bpoil_bbc', 'bpoil_foxnews', 'bpoil_guardian', 'bpoil_reuters', 'bpoil_washingtonpost'].flatMap((f) => t17(f, false));
+
+  it('tracks the leak rate over its revisions, not the topic words, and disagrees only on one measured thing', () => {
+    const story = buildStory(articles());
+    const [first] = story.claims;
+    // the flow of oil, told apart from what was collected or siphoned
+    expect(first!.subject).toMatch(/^barrels a day \(released\): /);
+    expect(figures(first!).slice(0, 2)).toEqual(['1,000', '5,000']);
+    // each revision at the first date a source stated it: 5,000 (28 April), 12,000–19,000 (27 May), 35,000–60,000 (15 June)
+    const firstSaid = (figure: RegExp) => first!.statements.find((s) => figure.test(s.text))?.date ?? 'none';
+    expect(firstSaid(/\b5,000 barrels/)).toBe('2010-04-28');
+    expect(firstSaid(/12,000 ?- ?19 ?,000|12,000 and 19,000/)).toBe('2010-05-27');
+    expect(firstSaid(/35,000 ?- ?60 ?,000|35,000 and 60,000/)).toBe('2010-06-15');
+    for (const claim of story.claims) {
+      expect(inDateOrder(claim)).toBe(true);
+      // a word in most of the story's articles is its topic, not a claim in it
+      expect(claim.subject).not.toMatch(/^(?:spill|oil|gulf|well|leak|bp)$/i);
+      // background (the 2001 attacks, a 1979 spill) is no statement of the story's course
+      for (const s of claim.statements) expect(s.date >= '2010-01-01').toBe(true);
+    }
+    for (const d of story.disagreements) {
+      expect(new Set(d.statements.map((s) => s.source)).size).toBeGreaterThanOrEqual(2);
+      expect(d.about).not.toMatch(/\b(?:million|billion|thousand|percent|offshore)$/);
+      // the same figure on both sides is no disagreement
+      const numbers = d.statements.map((s) => (s.text.match(/\d[\d,.]*/g) ?? []).join(' '));
+      if (numbers.every(Boolean)) expect(new Set(numbers).size).toBeGreaterThan(1);
+    }
+    // 5,000 leaking and 1,000 siphoned are different quantities; BP's 491,721 barrels a day of skimming
+    // capacity, quoted by two outlets, is one figure and a capacity
+    expect(story.disagreements.find((d) => d.date === '2010-05-17' && /barrels a day/.test(d.about))).toBeUndefined();
+    expect(story.disagreements.find((d) => d.statements.some((s) => s.text.includes('491,721')))).toBeUndefined();
+  }, 90_000);
+});
+
+describe.skipIf(!existsSync(T17))('claims of swine flu (Timeline17, three outlets)', () => {
+  it('follows counts of one place over time; a count of another place or kind is another claim', () => {
+    const articles = ['H1N1_bbc', 'H1N1_guardian', 'H1N1_reuters'].flatMap((f) => t17(f, true));
+    const story = buildStory(articles);
+    const counts = story.claims.filter((c) => c.subject.includes(' → '));
+    expect(counts.length).toBeGreaterThanOrEqual(1);
+    for (const claim of counts) {
+      // a count by place: "number of cases in United States", "number of people in Mexico"
+      expect(claim.subject).toMatch(/^number of \w+(?: \(\w+\))? in [A-Z]/);
+      expect(inDateOrder(claim)).toBe(true);
+    }
+    const cases = counts.find((c) => /^number of cases in /.test(c.subject));
+    if (cases) {
+      // a running count rises: its first figure is below its last
+      const values = figures(cases).filter((f) => f !== '…').map((f) => Number(f.split('–')[0]!.replace(/,/g, '')));
+      expect(values[0]!).toBeLessThan(values[values.length - 1]!);
+    }
+    for (const d of story.disagreements) {
+      expect(new Set(d.statements.map((s) => s.source)).size).toBeGreaterThanOrEqual(2);
+      expect(d.statements.every((s) => s.date === d.date)).toBe(true);
+    }
+  }, 90_000);
+});
