@@ -223,6 +223,8 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
       if (next?.lower === 'to' || (next === after && start >= 0 && tokens[start]!.lower === 'to' && start === cue.last + 1)) return 'intention';
     }
     if (INTENTION.has(w)) {
+      // ("Eric Holder outlines plans: “As investigations continue, we will not hesitate …”": a quotation is said)
+      if (quotation) return null;
       if (INTENTION_AFTER_BE.has(w) && !isPassive(tokens, v, sentenceOf) && w !== 'expected') continue;
       // "expected" with a subject before it and no "be" is a belief ("BP expected costs to rise")
       // ("A second vessel expected to arrive within days": a thing expected, by nobody named)
