@@ -1675,6 +1675,11 @@ export function recognise(text: string): Candidate[] {
       }
     }
   }
+  if (capacity > 16_384) {
+    // a very long text (a whole corpus in one string) does not keep its large lists alive
+    capacity = 512;
+    starts = new Int32Array(rules.length * capacity);
+  }
   return settle(text, all);
 }
 
