@@ -326,12 +326,6 @@ interface PersonRecord {
   name: string;
 }
 
-/** A person key whose articles are stored under `from` and now belong under another key. */
-interface PersonMove {
-  key: string;
-  from: string;
-}
-
 /**
  * Every person key articles have used (full names, linked or not, and bare surnames), by surname,
  * with how many articles use it and the corpus entity it is stored under — kept in the store, so
@@ -339,8 +333,9 @@ interface PersonMove {
  * Bush" still tells "George H. W. Bush" apart) and an article costs the same however large the
  * archive grows. Whenever a surname's counts change its people are worked out again, and a key
  * whose person changed moves with its articles ("Obama" alone goes to Barack Obama once he is the
- * surname's clear majority, even if "Michelle Obama" came first). Who is a person is decided again,
- * but not which of its names is the corpus key: an entity keeps its key as its variants grow.
+ * surname's clear majority, even if "Michelle Obama" came first). The corpus key is the one a batch
+ * links the names to (the most used variant), so the entities do not depend on the order articles
+ * came in; a person whose key changes is renamed whole in the store (no article stored again).
  */
 class SurnameIndex {
   private legacy: Map<string, { key: string; name: string }[]> | null = null;
@@ -436,7 +431,7 @@ class SurnameIndex {
    * counts for), then works out again who each person of the surnames it touched is; returns the
    * keys whose earlier articles must move to another entity.
    */
-  count(before: Analysis | null, after: Analysis): PersonMove[] {
+  count(before: Analysis | null, after: Analysis): EntityMove[] {
     const delta = new Map<string, { n: number; name: string }>();
     for (const [analysis, n] of [[before, -1], [after, 1]] as const) {
       if (!analysis) continue;
@@ -466,8 +461,12 @@ class SurnameIndex {
     return moves;
   }
 
-  /** Who each person key of a surname is now; a key's person changes only when linking says so, its corpus key never just for counts. */
-  private settle(surname: string): PersonMove[] {
+  /**
+   * Who each person key of a surname is now, stored under the key a batch over the archive links it
+   * to (`SurnameGroup`), whatever order the articles came in; a person whose key changes is renamed
+   * whole when all of its names go.
+   */
+  private settle(surname: string): EntityMove[] {
     const group = this.group(surname);
     const used = [...group].filter(([key, rec]) => this.articles(rec, key) > 0);
     const weights = new Map(used.map(([key, rec]) => [key, rec.articles ?? 0]));
@@ -479,26 +478,21 @@ class SurnameIndex {
       if (list) list.push(key);
       else members.set(person, [key]);
     }
-    const moves: PersonMove[] = [];
+    const moves: EntityMove[] = [];
     for (const [person, keys] of members) {
-      // The person keeps the corpus key its names are already stored under, the most used of them
-      // (a full name, not the bare surname its articles were stored under before it was known).
-      const inPerson = new Set(keys);
-      const stored = new Map<string, number>();
-      for (const k of keys) {
-        const s = group.get(k)!.storedAs;
-        if (s && inPerson.has(s) && (s === person || s.includes(' '))) stored.set(s, (stored.get(s) ?? 0) + (weights.get(k) ?? 0));
-      }
-      const ranked = [...stored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      const corpusKey = ranked[0]?.[0] ?? person;
       for (const k of keys) {
         const rec = group.get(k)!;
-        if (rec.storedAs === corpusKey) continue;
-        if (rec.storedAs) moves.push({ key: k, from: rec.storedAs });
-        rec.storedAs = corpusKey;
+        if (rec.storedAs === person) continue;
+        if (rec.storedAs) moves.push({ key: k, from: rec.storedAs, to: person });
+        rec.storedAs = person;
         this.save(surname, k, rec);
       }
     }
+    // An entity no name of the surname is stored under any more, all of whose names go to one person.
+    const inUse = new Set(used.map(([, rec]) => rec.storedAs));
+    const targets = new Map<string, Set<string | undefined>>();
+    for (const m of moves) targets.set(m.from, (targets.get(m.from) ?? new Set()).add(m.to));
+    for (const m of moves) if (targets.get(m.from)!.size === 1 && !inUse.has(m.from)) m.whole = true;
     return moves;
   }
 }
