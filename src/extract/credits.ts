@@ -6,19 +6,21 @@
 
 /** Who makes news pictures: wire and photo agencies, "Pool", and newspapers ("The Washington Post", "Post"). */
 const PICTURE_SOURCE =
-  "(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Bloomberg(?: News)?(?: Photo)?|Xinhua|Pool|Corbis|Associated Press|Agence France-Presse|Reuters TV|Post|(?:[Tt]he\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2}\\s+(?:Post|Times|Journal|Herald|Tribune|Globe|Chronicle|Gazette|News|Press|Bureau))(?![\\p{L}-])";
+  "(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Bloomberg(?: News)?(?: Photo)?|Xinhua|Pool|Corbis|Associated Press|Agence France-Presse|Reuters TV|Post|(?:[Tt]he\\s+)?\\p{Lu}[\\p{L}.'’]*(?:-\\p{L}[\\p{L}.'’]*)*(?:\\s+\\p{Lu}[\\p{L}.'’]*(?:-\\p{L}[\\p{L}.'’]*)*){0,2}\\s+(?:Post|Times|Journal|Herald|Tribune|Globe|Chronicle|Gazette|News|Press|Bureau))(?![\\p{L}-])";
+/** A word of a name: a hyphen only between letters ("Young-joon"), so that a dash is always a separator (no exponential backtracking). */
+const NAME_WORD = "\\p{Lu}[\\p{L}.'’]*(?:-\\p{L}[\\p{L}.'’]*)*";
 /** A photographer's or source's name: "Katsumi Kasahara", "J. Scott Applewhite", "Ahn Young-joon", "China Photos". */
-const CREDIT_NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|da|al|la|el|bin)){0,4}";
+const CREDIT_NAME = `${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|van|von|da|al|la|el|bin)){0,4}`;
 
 /** The inside of a credit parenthesis. */
 const PICTURE_WORD = '(?:[Pp]hoto(?:graph)?s?|PHOTOS?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|[Pp]hoto [Cc]redit)';
 const BY = '(?:[Bb]y|BY)';
-const CREDIT_SEPARATOR = '(?:--|[-–—\\/]|\\s[Ff]or\\s|\\s[Vv]ia\\s)';
+const CREDIT_SEPARATOR = '(?:\\s*--\\s*|\\s+[-–—]\\s+|\\s*[–—\\/]\\s*|\\s[Ff]or\\s|\\s[Vv]ia\\s)';
 const CREDIT_INNER = [
   // "AP Photo/Gerald Herbert", "AP Photo", "Pool Photo By X", "Photos By X -- The Washington Post", "Official White House Photo by Pete Souza", "AP video", "Photo : Obama speaks…/Goran Tomasevic"
   `(?:(?:AP|AFP|EPA|Reuters|Getty|Pool|Official White House|Bloomberg News|${CREDIT_NAME})\\s+)?${PICTURE_WORD}(?:\\s*\\/\\s*[^()]{1,70}|\\s+${BY}\\s+[^()]{1,70}|\\s*:\\s*[^()]{1,100})?`,
   // "Katsumi Kasahara - AP", "Brian Snyder/Reuters", "By Marcos Issa -- Bloomberg News", "Oliver Munday for The Washington Post", "China Photos Via Getty Images", "P. J. Hahn/Plaquemines Parish Coastal Zone Management/Reuters"
-  `(?:${BY}\\s+)?${CREDIT_NAME}(?:\\s*${CREDIT_SEPARATOR}\\s*${CREDIT_NAME})*\\s*${CREDIT_SEPARATOR}\\s*${PICTURE_SOURCE}`,
+  `(?:${BY}\\s+)?${CREDIT_NAME}(?:${CREDIT_SEPARATOR}${CREDIT_NAME})*${CREDIT_SEPARATOR}${PICTURE_SOURCE}`,
   // "Video by AP"
   `[Vv]ideo ${BY} ${PICTURE_SOURCE}`,
 ].join('|');

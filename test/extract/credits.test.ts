@@ -64,6 +64,12 @@ describe('picture credits and captions (Timeline17 scraped texts)', () => {
     expect(splitCredits('the news came from the Associated Press ( AP ) .').endsWithCredit).toBe(false);
   });
 
+  it('takes linear time on long hyphen and slash runs inside brackets (no exponential backtracking)', () => {
+    const t0 = performance.now();
+    for (const s of [`x ( AP ${'Aa-'.repeat(40)}x ) y`, `( AP ${'Aa-'.repeat(40)}x ) y`, `x ( AP ${'Aa/'.repeat(400)}x ) y`, `x ( AP ${'Aa Bb - '.repeat(100)}x ) y`]) splitCredits(s);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
   it('lists "contributed to this report" and "X reported from Y" notes as removed, and keeps the sentences above them', () => {
     const a = extract({ text: byId('bpoil_foxnews', '1332') });
     expect(reasons(a.removed, 'contributor note')).toContain('The Associated Press contributed to this report .');
