@@ -373,7 +373,10 @@ function countsInContext(sentence: string): CountInContext[] {
           const casualty = CASUALTY_WORDS.find(([re]) => near.some((t) => re.test(t)))?.[1];
           if (casualty) count = { key: `${casualty === 'killed' && ['dead', 'killed'].includes(noun) ? stem('people') : stem(noun)}|${casualty}`, about: casualty === 'killed' ? `number of ${noun === 'dead' ? 'people' : noun}` : `number of ${noun} ${casualty}` };
         } else if (UNIT_NOUNS.has(noun)) {
-          const after = tokens.slice(nounAt + 1, nounAt + 6);
+          // a rate may come after what flows where: "200,000 gallons of oil into the Gulf every day"
+          const upTo = tokens.slice(nounAt + 1, nounAt + 9);
+          const nextFigure = upTo.findIndex((t) => /^\$?\d/.test(t));
+          const after = nextFigure >= 0 ? upTo.slice(0, nextFigure) : upTo;
           const rateAt = after.findIndex((t, x) => t === 'daily' || (/^(?:a|per|each|every)$/.test(t) && after[x + 1] === 'day'));
           const what = after.find((t) => !isStopword(t) && !/^\$?\d/.test(t) && t !== '$' && t !== '%');
           if (rateAt >= 0) {
