@@ -345,7 +345,22 @@ class SurnameIndex {
   private readonly versions = new Map<string, string>();
   private readonly run = `${process.pid}.${Date.now().toString(36)}.`;
   private writes = 0;
+  private recounting = false;
   constructor(private readonly store: Store) {}
+
+  /** Starts counting again from nothing (see `NameIndex.recount`): an older archive's counts are guesses. */
+  recount(): void {
+    for (const prefix of [PERSONS, PERSON_VERSIONS]) for (const key of this.store.kv.keys(prefix)) this.store.kv.delete(key);
+    this.groups.clear();
+    this.versions.clear();
+    this.legacy = new Map();
+    this.recounting = true;
+  }
+
+  /** Every article counted again: its previous analysis counts from now on. */
+  recounted(): void {
+    this.recounting = false;
+  }
 
   private checkVersion(surname: string): void {
     if (this.groups.has(surname) && this.store.kv.get(PERSON_VERSIONS + surname) !== this.versions.get(surname)) this.groups.delete(surname);
@@ -433,7 +448,7 @@ class SurnameIndex {
    */
   count(before: Analysis | null, after: Analysis): EntityMove[] {
     const delta = new Map<string, { n: number; name: string }>();
-    for (const [analysis, n] of [[before, -1], [after, 1]] as const) {
+    for (const [analysis, n] of [[this.recounting ? null : before, -1], [after, 1]] as const) {
       if (!analysis) continue;
       for (const e of analysis.entities) {
         if (e.type !== 'person' || !e.key.startsWith('person:')) continue;
@@ -585,6 +600,7 @@ class NameIndex {
     this.store.kv.put(NAMES_COMPLETE, '1');
     this.complete = true;
     this.recounting = false;
+    this.people.recounted();
   }
 
   /** Whether the records count every stored article (else names are read from the entities of older stores as they come). */
@@ -598,6 +614,7 @@ class NameIndex {
    * analysis, and every article is stored under its own keys until its groups say otherwise.
    */
   recount(): void {
+    this.people.recount();
     for (const key of this.store.kv.keys(NAMES)) this.store.kv.delete(key);
     this.records.clear();
     this.complete = true;
@@ -672,8 +689,9 @@ class NameIndex {
       return d;
     };
     const surnames = new Set<string>();
-    for (const [analysis, n] of [[this.recounting ? null : before, -1], [after, 1]] as const) {
-      if (!analysis) continue;
+    for (const [analysis, n] of [[before, -1], [after, 1]] as const) {
+      // (counting afresh, an article's previous analysis was never counted)
+      if (!analysis || (this.recounting && n < 0)) continue;
       const names = textNames(analysis);
       for (const [name, bits] of names.uses) {
         const d = deltaOf(name);
