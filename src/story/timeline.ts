@@ -206,6 +206,8 @@ function pickSentences(
   k: number,
   w: SelectionWeights = DEFAULT_SELECTION,
   usedElsewhere: ReadonlySet<string> = new Set(),
+  /** Candidates that must not be chosen after all: asked only of those that would be, in score order. */
+  vetoed?: (c: Candidate) => boolean,
 ): Candidate[] {
   if (!candidates.length) return [];
   const local = centroid(candidates.map((c) => c.vector));
@@ -225,6 +227,7 @@ function pickSentences(
       if (chosen.length >= k) break;
       if (chosen.includes(c) || (!pass && usedElsewhere.has(c.mention.text))) continue;
       if (chosen.some((x) => cosine(x.vector, c.vector) > w.redundancy || x.mention.text === c.mention.text)) continue;
+      if (vetoed?.(c)) continue;
       chosen.push(c);
     }
     if (chosen.length) break;
@@ -329,37 +332,35 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       // (The benchmark protocol scores words, not readability: there every sentence reads as well.)
       const quality = storyView ? entryQuality(m.text) * otherTimes(m.text, date) : 1;
       if (quality < sel.minQuality || (storyView && cosine(vector, story) < sel.minRelevance)) continue;
-      // The same happening in other words within a few days of an entry already telling it: dates
-      // choose in order of salience, so the better-supported telling stands and this sentence's
-      // source backs it. But a sentence stating its own date beats an entry dated by a guess (its
-      // article's publication day): that entry is dropped and its sources come here. A sentence
-      // naming several days ("talks on January 12 and January 13") is trusted for each.
-      let tellsBetter: Told | undefined;
-      if (sameness) {
-        const told = nearby.find((n) => n.mentions.some((x) => x.text !== m.text && sameHappening!(x, m)));
-        if (told) {
-          const stated = (x: DatedMention) => x.basis !== 'publication';
-          if (!stated(m) || (m.weight === 1 && told.mentions.some(stated))) {
-            told.also.add(m.articleId);
-            continue;
-          }
-          if (!told.mentions.some(stated)) tellsBetter = told;
-        }
-      }
       candidates.push({ mention: m, vector, nWords: wordCount(m.text), forDate: date, quality });
-      if (tellsBetter) betterThan.set(m, tellsBetter);
     }
-    const picked = pickSentences(candidates, story, k, sel, used);
-    if (process.env.STORY_DEBUG && date.startsWith(process.env.STORY_DEBUG)) {
-      console.error(`== ${date}, ${candidates.length} cands, nearby ${nearby.map((n) => n.date + ':' + n.mentions.map((m) => m.text.slice(0, 50)).join('|'))}`);
-      for (const m of [...mentions, ...nextDay].slice(0, 60)) console.error(`   ${m.basis} ${m.date} ${used.has(m.text) ? 'U' : ''}${retold.has(m.text) ? 'R' : ''} ${candidates.some((c) => c.mention === m) ? 'C' : '-'} ${picked.some((c) => c.mention === m) ? 'P' : ' '} ${m.text.slice(0, 100)}`);
-    }
+    // The same happening in other words within a few days of an entry already telling it: dates
+    // choose in order of salience, so the better-supported telling stands and this sentence's
+    // source backs it. But a sentence stating its own date beats an entry dated by a guess (its
+    // article's publication day): that entry is dropped and its sources come here. A sentence
+    // naming several days ("talks on January 12 and January 13") is trusted for each. (Asked only
+    // of the sentences about to be chosen: a story of thousands has hundreds of candidates a day.)
+    const retelling = new Set<Candidate>();
+    const vetoed = (c: Candidate): boolean => {
+      const m = c.mention;
+      const told = nearby.find((n) => n.mentions.some((x) => x.text !== m.text && sameHappening!(x, m)));
+      if (!told) return false;
+      const stated = (x: DatedMention) => x.basis !== 'publication';
+      if (!stated(m) || (m.weight === 1 && told.mentions.some(stated))) {
+        told.also.add(m.articleId);
+        retelling.add(c);
+        return true;
+      }
+      if (!told.mentions.some(stated)) betterThan.set(m, told);
+      return false;
+    };
+    const picked = pickSentences(candidates, story, k, sel, used, sameness && nearby.length ? vetoed : undefined);
     if (!picked.length) return null;
     if (!options.reuseSentences) for (const p of picked) used.add(p.mention.text);
     shownOnDay.set(day, picked.map((p) => p.vector));
     const also = new Set<string>();
     if (sameness) toldOnDay.set(day, { date, mentions: picked.map((p) => p.mention), also });
-    const sources = sourcesOf(picked, candidates);
+    const sources = sourcesOf(picked, retelling.size ? candidates.filter((c) => !retelling.has(c)) : candidates);
     for (const p of picked) {
       const worse = betterThan.get(p.mention);
       if (!worse || displaced.has(worse.date)) continue;
@@ -461,9 +462,20 @@ export function firstReports(
     postingsByDay.set(day, postings);
     return postings;
   };
+  // Rewordings (cosine below the threshold) are looked for among the 3 closest mentions of the day
+  // before with some words in common (cosine above 0.05), for an article's first 3 sentences (its
+  // news): bounded work in a story of thousands.
+  const REWORDINGS = 3;
   const toldBefore = (m: DatedMention, v: Vector, day: IsoDate): boolean => {
-    const close = (x: DatedMention) => x.articleId !== m.articleId && (cosine(vectorOf.get(x)!, v) > threshold || (!!same && same(x, m)));
-    if (!(threshold >= 0)) return byDay.get(day)?.some(close) ?? false;
+    const near: Array<{ x: DatedMention; c: number }> = [];
+    const close = (x: DatedMention) => {
+      if (x.articleId === m.articleId) return false;
+      const c = cosine(vectorOf.get(x)!, v);
+      if (same && c > 0.05 && m.position < 3) near.push({ x, c });
+      return c > threshold;
+    };
+    const reworded = () => !!same && near.sort((a, b) => b.c - a.c).slice(0, REWORDINGS).some(({ x }) => same(x, m));
+    if (!(threshold >= 0)) return (byDay.get(day)?.some(close) ?? false) || reworded();
     const postings = postingsOf(day);
     if (!postings) return false;
     const seen = new Set<DatedMention>();
@@ -474,7 +486,7 @@ export function firstReports(
         if (close(x)) return true;
       }
     }
-    return false;
+    return reworded();
   };
   return mentions.map((m) => {
     if (m.basis !== 'publication' || m.anchored) return m;
