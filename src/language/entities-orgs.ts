@@ -44,8 +44,10 @@ function organizationKeyUncached(normalized: string): string {
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
   // "Centers for Disease Control and Prevention" is keyed as "Centers for Disease Control": texts
   // give either; so is a pair the tagger glued ("Lehman Brothers and Royal Bank of Scotland").
-  // Not "Food and Drug Administration" (one word before the "and").
+  // Not "Food and Drug Administration" (one word before the "and"), nor "National Oceanic and
+  // Atmospheric Administration": the head noun after the "and" is the name's own, none before it.
   const and = words.findIndex((w, i) => i >= 2 && (w === 'and' || w === '&'));
+  if (and > 0 && ORGANIZATION_HEADS.has(words[words.length - 1]!) && !words.slice(0, and).some((w) => ORGANIZATION_HEADS.has(w))) return words.join(' ');
   return (and > 0 ? words.slice(0, and) : words).join(' ');
 }
 
@@ -218,4 +220,73 @@ export function titleCase(name: string, keepShort: boolean): string {
   return name.replace(/\p{L}[\p{L}'’]*/gu, (w, at: number) =>
     at > 0 && /^(of|for|and|the|in|on|at|to|an?|by|de|la|du)$/i.test(w) ? w.toLowerCase() : keepShort && w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase(),
   );
+}
+
+/** The nouns of place names built with "of": "Gulf of Mexico", "Bay of Biscay", "Isle of Man". */
+const PLACE_OF_HEADS = new Set('gulf bay sea straits strait isle isles island islands cape lake mount sound port republic kingdom city county district province state states commonwealth principality emirate'.split(' '));
+
+/**
+ * Whether two names the tagger gave apart, with only `connector` between them, make one name of a
+ * known shape: a place or organisation noun before "of" ("Gulf of Mexico", "University of Texas",
+ * "Bank of America", "Department of Energy"), an organisation noun before "for"/"on" ("Commission on
+ * Oil Spill"), or one ending the whole after "and" with none before it ("National Oceanic and
+ * Atmospheric Administration"; not "Britain and France", "Halliburton and Transocean").
+ */
+export function knownNameShape(left: string, connector: string, right: string): boolean {
+  const leftWords = left.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const rightWords = right.toLowerCase().split(/\s+/);
+  const leftHead = leftWords[leftWords.length - 1]!;
+  switch (connector) {
+    case 'of':
+      // ("BP Gulf" of Mexico: a company's unit, not the gulf)
+      return (PLACE_OF_HEADS.has(leftHead) && leftWords.length === 1) || ORGANIZATION_HEADS.has(leftHead) || (rightWords.length === 1 && rightWords[0] === 'america' && leftWords.length <= 3);
+    case 'for':
+    case 'on':
+      return ORGANIZATION_HEADS.has(leftHead);
+    case 'and':
+      // (not "Coast Guard and Bureau", "Sierra Club and The Wilderness Society")
+      return rightWords.length >= 2 && rightWords[0] !== 'the' && ORGANIZATION_HEADS.has(rightWords[rightWords.length - 1]!) && !leftWords.some((w) => ORGANIZATION_HEADS.has(w));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Names the tagger cut at a lower-case "of"/"and"/"for"/"on"/"de": "[Gulf] of [Mexico]", "[National
+ * Oceanic] and [Atmospheric Administration]" become one mention when the whole has a known shape
+ * (`knownNameShape`) or the tagger gives the whole as one name elsewhere in the text. People are
+ * never joined ("Duke of [Edinburgh]" is left to the tagger). The right part leaves `mentions`;
+ * returns the joined mentions.
+ */
+export function joinConnectedNames(text: string, mentions: EntityMention[]): EntityMention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let whole: Set<string> | null = null;
+  const absorbed = new Set<EntityMention>();
+  const joined: EntityMention[] = [];
+  const standsAlone = (a: EntityMention) =>
+    sorted.some((o) => o !== a && (o.text === a.text || (/\s/.test(o.text) && a.text.endsWith(' ' + o.text))) && !/^\s+and\s/.test(text.slice(o.end, o.end + 6)));
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!;
+    const b = sorted[i + 1]!;
+    if (a.label === 'PER' || b.label === 'PER' || absorbed.has(a) || b.start - a.end > 6 || a.sentence !== b.sentence) continue;
+    const gap = /^\s+(of|and|for|on|de)\s+$/.exec(text.slice(a.end, b.start));
+    if (!gap || !/^\p{Lu}/u.test(a.text) || !/^\p{Lu}/u.test(b.text)) continue;
+    whole ??= new Set(mentions.map((m) => m.text));
+    // A left part the text names on its own elsewhere is a name of its own ("Coast Guard and Environmental Protection Agency").
+    let ok = knownNameShape(a.text, gap[1]!, b.text) && !(gap[1] === 'and' && standsAlone(a));
+    if (!ok) ok = whole.has(text.slice(a.start, b.end));
+    if (!ok) continue;
+    // An organisation noun ("University", "Department") makes an organisation; otherwise the left part's type ("Gulf" a place).
+    const head = a.text.toLowerCase().split(/\s+/).pop()!;
+    const tail = b.text.toLowerCase().split(/\s+/).pop()!;
+    if (a.label !== 'ORG' && (ORGANIZATION_HEADS.has(head) || (gap[1] === 'and' && ORGANIZATION_HEADS.has(tail)))) a.label = 'ORG';
+    a.end = b.end;
+    a.text = text.slice(a.start, a.end);
+    absorbed.add(b);
+    joined.push(a);
+    // "Department of Energy and Climate Change": the joined name may take the next part too.
+    sorted[i + 1] = a;
+  }
+  if (absorbed.size > 0) for (let i = mentions.length - 1; i >= 0; i--) if (absorbed.has(mentions[i]!)) mentions.splice(i, 1);
+  return joined;
 }

@@ -9,7 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
-import { ORGANIZATION_HEADS, acronymsOf, companyEnding, companyEvidence, isAcronym, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
+import { ORGANIZATION_HEADS, acronymsOf, companyEnding, companyEvidence, isAcronym, joinConnectedNames, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -162,6 +162,8 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
   // "Advertisement Senator": a sentence's first word, no role word or name, right before the role word.
   if (start === 0 && start < last && ROLE_HEADS.has(tokens[1]!.text.toLowerCase()) && !ROLE_HEADS.has(tokens[0]!.text.toLowerCase()) && !known(tokens[0]!.text, tokens[0]!.start)) start++;
   if (start > last) return null;
+  // "the captain of the Deepwater Horizon", "a spokesman for Transocean": the name is what the role is of, not who holds it.
+  if (/^(of|for|the|a|an|at|to|with|from|by|on|in|and)$/i.test(tokens[last]!.text)) return null;
   const role = text.slice(tokens[start]!.start, tokens[last]!.end).trim();
   return role || null;
 }
@@ -309,6 +311,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     }
   }
   joinCutOrganizations(text, mentions);
+  joinConnectedNames(text, mentions);
   const mentionStarts = new Set<number>();
   for (const m of mentions) mentionStarts.add(m.start);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
@@ -373,6 +376,39 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       match.lastSeen = order;
     } else people.push({ type: 'person', name: name.full, mentions: [m], person: name, lastSeen: order });
   });
+
+  // "the Gulf" in a text that names the "Gulf of Mexico" (and no other gulf): the "X of Y" name it
+  // begins, the one most of the text's such names are (a glued "Gulf of Mexico photograph" once is no other gulf).
+  let shortOf: Map<string, string | null> | null = null;
+  const shortOfName = (name: string): string | undefined => {
+    if (multiWord(name)) return undefined;
+    if (!shortOf) {
+      const uses = new Map<string, Map<string, number>>();
+      for (const m of sorted) {
+        if (m.label === 'PER') continue;
+        const of = /^(\p{Lu}\p{Ll}+) (?:of|for|on|de) \p{Lu}/u.exec(m.text);
+        if (!of) continue;
+        const byName = uses.get(of[1]!) ?? new Map<string, number>();
+        byName.set(m.text, (byName.get(m.text) ?? 0) + 1);
+        uses.set(of[1]!, byName);
+      }
+      shortOf = new Map();
+      for (const [head, byName] of uses) {
+        const total = [...byName.values()].reduce((a, b) => a + b, 0);
+        const [top, n] = [...byName].sort((a, b) => b[1] - a[1])[0]!;
+        shortOf.set(head, 3 * n >= 2 * total ? top : null);
+      }
+      // "Persian Gulf" also named: "Gulf" alone is no one name.
+      if (shortOf.size > 0) {
+        for (const m of sorted) {
+          if (!multiWord(m.text) || m.label === 'PER') continue;
+          const last = m.text.split(/\s+/).pop()!;
+          if (shortOf.has(last) && !m.text.startsWith(last + ' ')) shortOf.set(last, null);
+        }
+      }
+    }
+    return shortOf.get(name) ?? undefined;
+  };
 
   // Everything else, plus one-word person mentions that match no full name.
   const others = new Map<string, Group>();
@@ -523,6 +559,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     }
     const known = aliasOf(m.text);
     let name = known ? known[0] : m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    if (!known) name = shortOfName(name) ?? name;
     if (!known && m.label === 'ORG') name = withoutPlacePrefix(name, aliasOf);
     // Group by name across types first; the type is decided by vote below.
     const key = known ? normalizeName(name) : organizationKey(normalizeName(name));
@@ -551,7 +588,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     g.name = displayName(g);
     const key = `${g.type}:${g.type === 'person' || !g.keyName ? normalizeName(g.name) : g.keyName}`;
     const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((a) => a !== g.name);
-    const roles = [...new Set(g.mentions.map((m) => m.role).filter((r): r is string => !!r))];
+    // A person's roles only: an organisation or place has none, whatever role a mention retyped from a person carried.
+    const roles = g.type === 'person' ? [...new Set(g.mentions.map((m) => m.role).filter((r): r is string => !!r))] : [];
     for (const m of g.mentions) m.entityKey = key;
     entities.push({ key, name: g.name, type: g.type, aliases, roles, mentions: g.mentions });
   }
@@ -848,7 +886,8 @@ function stripFirstWord(name: string): string {
 function displayName(g: Group): string {
   // "Lehman Brothers and Royal Bank of Scotland" glued by the tagger: the first of them (its key).
   const pair = /^(\S+\s+\S+.*?)\s+(?:and|&)\s+((?:\p{Lu}\S*\s+)*\p{Lu}\S*\s+(?:of\s+)?\p{Lu}\S*)$/u.exec(g.name);
-  if (pair && g.type !== 'person') return displayName({ ...g, name: pair[1]! });
+  // Not a name whose key keeps its "and" ("National Oceanic and Atmospheric Administration").
+  if (pair && g.type !== 'person' && !/ (?:and|&) /.test(g.keyName ?? '')) return displayName({ ...g, name: pair[1]! });
   // One word in capitals is an acronym ("ECDC", "NATO") unless it names a person ("CHENEY").
   if (!shouting(g.name) || (g.type !== 'person' && !/\s/.test(g.name.trim()))) return g.name;
   const key = normalizeName(g.name);

@@ -130,4 +130,32 @@ describe.skipIf(!hasSharedData)('organisations linked across stored articles', (
     one.close();
     two.close();
   });
+
+  it('keeps "Gulf of Mexico" and NOAA whole and gives organisations no roles, the same in one run, two and after a reprocess', async () => {
+    // BP oil spill reports: "Gulf of Mexico" cut by the tagger, "the Gulf" alone, NOAA defined in
+    // brackets, "the captain of the Deepwater Horizon", "Bart Stupak US Congressman BP 's chief executive".
+    const ids = ['bpoil_bbc-1623', 'bpoil_guardian-495', 'bpoil_bbc-1252', 'bpoil_washingtonpost-1142', 'bpoil_bbc-1922', 'bpoil_bbc-85', 'bpoil_bbc-141'];
+    for (const id of ids) {
+      const [folder, n] = [id.slice(0, id.lastIndexOf('-')), id.slice(id.lastIndexOf('-') + 1)];
+      const a = t17Articles(folder).find((x) => x.id === n)!;
+      byId.set(id, { origin: id, id, text: a.text!, published: a.published, source: folder.split('_')[1] });
+    }
+    const one = openStore(join(tempDir(), 'one.db'));
+    await ingestRuns(one, [ids], 3);
+    const two = openStore(join(tempDir(), 'two.db'));
+    await ingestRuns(two, [ids.slice(0, 3), ids.slice(3)], 3);
+    const table = entityTable(one);
+    expect(entityTable(two)).toEqual(table);
+    reprocessAll(one, { batchSize: 3 });
+    expect(entityTable(one)).toEqual(table);
+    const entities = one.listEntities({ limit: 100_000 });
+    const gulf = entities.find((e) => e.key === 'place:gulf of mexico')!;
+    expect(gulf.articleIds.length).toBe(ids.length);
+    expect(entities.filter((e) => e.key === 'place:mexico' || e.key === 'place:gulf').flatMap((e) => e.articleIds)).not.toContain('bpoil_bbc-1623');
+    const noaa = entities.filter((e) => e.aliases.includes('NOAA') || /oceanic/i.test(e.name));
+    expect(noaa.map((e) => e.name)).toEqual(['National Oceanic and Atmospheric Administration']);
+    expect(entities.filter((e) => e.type !== 'person' && e.roles.length > 0).map((e) => [e.key, e.roles])).toEqual([]);
+    one.close();
+    two.close();
+  });
 });

@@ -352,6 +352,8 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     },
 
     upsertEntity(entity) {
+      // Roles are people's: an organisation a person key moved to ("person:bp" → BP) takes none.
+      if (entity.type !== 'person' && entity.roles.length > 0) entity = { ...entity, roles: [] };
       const id = entityIdForKey(entity.key);
       const existing = stmt('SELECT name, aliases, roles FROM entities WHERE id = ?').get(id) as { name: string; aliases: string; roles: string } | undefined;
       if (!existing) {

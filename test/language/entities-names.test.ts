@@ -1,0 +1,84 @@
+// One entity per name: names the tagger cut at "of"/"and" are whole again ("Gulf of Mexico", "National
+// Oceanic and Atmospheric Administration"), "the Gulf" is the Gulf of Mexico of its text, and roles are
+// people's only ("the captain of the Deepwater Horizon" gives the rig none, nor "Bart Stupak US
+// Congressman BP 's chief executive" BP). On Timeline17 BP oil spill articles (BBC, Guardian, Washington Post).
+import { describe, expect, it } from 'vitest';
+import type { DocEntity } from '../../src/types.js';
+import { segment } from '../../src/language/segment.js';
+import { recognizeEntities } from '../../src/language/ner/index.js';
+import { resolveEntities } from '../../src/language/entities.js';
+import { knownNameShape, organizationKey } from '../../src/language/entities-orgs.js';
+import { hasSharedData, t17Articles } from '../helpers/paths.js';
+
+const texts = new Map<string, string>();
+if (hasSharedData) {
+  for (const folder of ['bpoil_bbc', 'bpoil_guardian', 'bpoil_washingtonpost']) for (const a of t17Articles(folder)) texts.set(`${folder}-${a.id}`, a.text!);
+}
+function article(id: string): DocEntity[] {
+  const text = texts.get(id)!;
+  const sentences = segment(text);
+  return resolveEntities(text, sentences, recognizeEntities(text, sentences));
+}
+const keys = (entities: DocEntity[]) => entities.map((e) => e.key);
+
+describe('name shapes', () => {
+  it('knows "X of Y" and "X and Y Administration" names, not two names side by side', () => {
+    expect(knownNameShape('Gulf', 'of', 'Mexico')).toBe(true);
+    expect(knownNameShape('The Gulf', 'of', 'Mexico')).toBe(true);
+    expect(knownNameShape('University', 'of', 'Michigan')).toBe(true);
+    expect(knownNameShape('Center', 'for', 'Responsive Politics')).toBe(true);
+    expect(knownNameShape('National Oceanic', 'and', 'Atmospheric Administration')).toBe(true);
+    expect(knownNameShape('Britain', 'and', 'France')).toBe(false);
+    expect(knownNameShape('Halliburton', 'and', 'Transocean')).toBe(false);
+    expect(knownNameShape('Coast Guard', 'and', 'Bureau')).toBe(false);
+    expect(knownNameShape('Sierra Club', 'and', 'The Wilderness Society')).toBe(false);
+    // (a company's unit, not the gulf)
+    expect(knownNameShape('BP Gulf', 'of', 'Mexico')).toBe(false);
+    // The "and" of a name whose head noun comes after it stays in its key; a tail after a whole name goes.
+    expect(organizationKey('national oceanic and atmospheric administration')).toBe('national oceanic and atmospheric administration');
+    expect(organizationKey('centers for disease control and prevention')).toBe('center for disease control');
+    expect(organizationKey('lehman brothers and royal bank of scotland')).toBe('lehman brothers');
+  });
+});
+
+describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', () => {
+  it('"Gulf of Mexico", cut by the tagger into "Gulf" and "Mexico", is one place', () => {
+    // "… an environmental disaster in the Gulf of Mexico , as efforts to clear up …" (BBC)
+    const entities = article('bpoil_bbc-1623');
+    expect(keys(entities)).toContain('place:gulf of mexico');
+    expect(keys(entities)).not.toContain('place:mexico');
+    expect(keys(entities)).not.toContain('place:gulf');
+  });
+
+  it('"the Gulf" alone is the Gulf of Mexico its text names; the Gulf Coast stays apart', () => {
+    const entities = article('bpoil_guardian-495');
+    const gulf = entities.find((e) => e.key === 'place:gulf of mexico')!;
+    expect(gulf.name).toBe('Gulf of Mexico');
+    expect(gulf.aliases).toContain('Gulf');
+    expect(keys(entities)).not.toContain('place:gulf');
+    expect(keys(entities)).toContain('place:gulf coast');
+  });
+
+  it('keeps "National Oceanic and Atmospheric Administration (NOAA)" whole, named in full, with its acronym', () => {
+    const entities = article('bpoil_bbc-1252');
+    const noaa = entities.filter((e) => /oceanic|noaa/i.test(e.name) || e.aliases.includes('NOAA'));
+    expect(noaa.map((e) => [e.key, e.name, e.aliases])).toEqual([
+      ['organization:national oceanic and atmospheric administration', 'National Oceanic and Atmospheric Administration', ['NOAA']],
+    ]);
+  });
+
+  it('gives roles to people only, and no role that ends in "of the" / "for"', () => {
+    // "attorneys for BP , Transocean and the captain of the Deepwater Horizon pressed Williams" (Washington Post)
+    // "Bart Stupak US Congressman BP 's chief executive said …" (BBC: a video caption glued to the text)
+    for (const id of ['bpoil_washingtonpost-1142', 'bpoil_bbc-1922', 'bpoil_bbc-85', 'bpoil_guardian-495']) {
+      const entities = article(id);
+      for (const e of entities) {
+        if (e.type !== 'person') expect(e.roles, `${id} ${e.key}`).toEqual([]);
+        for (const r of e.roles) expect(r, `${id} ${e.key}`).not.toMatch(/\s(of|for|the)$/i);
+      }
+    }
+    // "Guy Cantwell , a spokesman for Transocean": the spokesman's role, after his name.
+    const cantwell = article('bpoil_guardian-495').find((e) => e.key === 'person:guy cantwell')!;
+    expect(cantwell.roles).toEqual(['spokesman for Transocean']);
+  });
+});
