@@ -19,6 +19,7 @@ import {
   nameTexts,
   nonPersonTexts,
   notAPerson,
+  mostlyAPerson,
   personSurname,
   preferredName,
   textNames,
@@ -669,7 +670,12 @@ class NameIndex {
   /** The corpus key an article's entity is stored under (after `count` saw the article). */
   corpusKeyFor(e: DocEntity): string {
     const stored = this.record(nameOfKey(e.key))?.storedAs[keyType(e.key)];
-    return stored ?? (e.key.startsWith('person:') ? this.people.corpusKeyFor(e) : e.key);
+    return stored ? this.entityOf(stored) : e.key.startsWith('person:') ? this.people.corpusKeyFor(e) : e.key;
+  }
+
+  /** The corpus entity a stored-as key stands for: a person key ("other:obama" stored as "person:obama") is where the surname index has that person. */
+  private entityOf(key: string): string {
+    return key.startsWith('person:') ? this.people.corpusKeyFor({ key, type: 'person' } as DocEntity) : key;
   }
 
   /**
@@ -839,13 +845,15 @@ class NameIndex {
     for (const m of members) {
       const rec = records.get(m)!;
       const c = counts.get(m)!;
+      // A person's name typed otherwise in some texts goes to the person (see `linkOrganizations`).
+      const person = mostlyAPerson(c);
       for (const t of NON_PERSON_TYPES) {
         const own = `${t}:${m}`;
-        const want = key && c[t] > 0 && key !== own ? key : undefined;
-        if (c[t] > 0) inUse.add(want ?? own);
+        const want = person && c[t] > 0 ? 'person:' + m : key && c[t] > 0 && key !== own ? key : undefined;
+        if (c[t] > 0) inUse.add(this.entityOf(want ?? own));
         if (want === rec.storedAs[t]) continue;
         // (a type with no article left has none to move)
-        if (c[t] > 0) moves.push({ key: own, from: rec.storedAs[t] ?? own, to: want ?? own });
+        if (c[t] > 0) moves.push({ key: own, from: this.entityOf(rec.storedAs[t] ?? own), to: this.entityOf(want ?? own) });
         if (want) rec.storedAs[t] = want;
         else delete rec.storedAs[t];
         dirty.add(m);
@@ -907,9 +915,11 @@ function storeAnalysis(store: Store, index: EntityIndex, articleId: string, anal
       renamed.set(m.from, m.to!);
       continue;
     }
-    const keys = movedFrom.get(m.from);
-    if (keys) keys.add(m.key);
-    else movedFrom.set(m.from, new Set([m.key]));
+    let keys = movedFrom.get(m.from);
+    if (!keys) movedFrom.set(m.from, (keys = new Set()));
+    keys.add(m.key);
+    // A person moving takes the name's other types stored under it ("other:obama" of "the Obama administration").
+    if (m.key.startsWith('person:')) for (const t of ['organization', 'place', 'other']) keys.add(`${t}:${nameOfKey(m.key)}`);
   }
   for (const [from, to] of renamed) store.moveEntity(from, { key: to, name: index.nameOf(to) ?? store.getEntity(from)?.name ?? nameOfKey(to), type: keyType(to) });
   // Names most articles now write otherwise ("Centers for Disease Control and Prevention", not the "Centres …" of the first).

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocEntity } from '../../src/types.js';
 import { segment } from '../../src/language/segment.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
-import { resolveEntities } from '../../src/language/entities.js';
+import { linkAcrossDocuments, resolveEntities } from '../../src/language/entities.js';
 import { knownNameShape, organizationKey } from '../../src/language/entities-orgs.js';
 import { hasSharedData, t17Articles } from '../helpers/paths.js';
 
@@ -80,5 +80,16 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
     // "Guy Cantwell , a spokesman for Transocean": the spokesman's role, after his name.
     const cantwell = article('bpoil_guardian-495').find((e) => e.key === 'person:guy cantwell')!;
     expect(cantwell.roles).toEqual(['spokesman for Transocean']);
+  });
+
+  it('gives "the Obama administration" ("Obama" a thing for the tagger) to the person the other texts name', () => {
+    const cued = ['bpoil_bbc-260', 'bpoil_bbc-386', 'bpoil_bbc-1391', 'bpoil_bbc-612', 'bpoil_bbc-152', 'bpoil_bbc-1922'].map(article);
+    const administration = ['bpoil_bbc-1040', 'bpoil_bbc-1162'].map(article);
+    for (const entities of administration) expect(keys(entities)).toContain('other:obama');
+    const links = linkAcrossDocuments([...cued, ...administration]);
+    expect(links.get('other:obama')).toBe(links.get('person:obama'));
+    expect(links.get('other:obama')).toMatch(/^person:/);
+    // Two texts calling him so are no corpus: the thing stays.
+    expect(linkAcrossDocuments([cued[0]!, ...administration]).get('other:obama')).toBe('other:obama');
   });
 });
