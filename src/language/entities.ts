@@ -312,6 +312,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   }
   joinCutOrganizations(text, mentions);
   joinConnectedNames(text, mentions);
+  placesNamedAfterPeople(text, mentions);
   const mentionStarts = new Set<number>();
   for (const m of mentions) mentionStarts.add(m.start);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
@@ -699,6 +700,24 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if ((m.label !== 'PER' && m.label !== 'LOC') || known(m.text)) continue;
     const k = keyOf(m);
     if (companies.has(k) || (!k.includes(' ') && firstWords.has(k) && !personWords.has(k))) m.label = 'ORG';
+  }
+}
+
+/** Last words of geographic names: "Prince William Sound", "Prince Edward Island", "King George Sound". */
+const FEATURE_WORDS = new Set('sound bay peninsula strait straits channel canyon creek harbor harbour parish county island islands river lake'.split(' '));
+
+/**
+ * "Prince [William Sound]": a place named after a person, a title word before it, which the tagger
+ * calls a person: the place, title included (no title word makes a person's name end in "Sound").
+ */
+function placesNamedAfterPeople(text: string, mentions: EntityMention[]): void {
+  for (const m of mentions) {
+    if (m.label !== 'PER' || !FEATURE_WORDS.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()) || !/\s/.test(m.text)) continue;
+    const title = /(?:^|[^\p{L}])((?:Prince|Princess|King|Queen|Saint|St\.?|Port|Cape|Lake|Mount|Fort)\s+)$/u.exec(text.slice(Math.max(0, m.start - 12), m.start));
+    if (!title) continue;
+    m.start -= title[1]!.length;
+    m.text = text.slice(m.start, m.end);
+    m.label = 'LOC';
   }
 }
 

@@ -92,4 +92,11 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
     // Two texts calling him so are no corpus: the thing stays.
     expect(linkAcrossDocuments([cued[0]!, ...administration]).get('other:obama')).toBe('other:obama');
   });
+
+  it('makes "Prince [William Sound]", which the tagger calls a person, the place', () => {
+    // "… spilt into Alaska 's Prince William Sound in the Exxon Valdez disaster" (BBC)
+    const entities = article('bpoil_bbc-481');
+    expect(keys(entities)).toContain('place:prince william sound');
+    expect(keys(entities).filter((k) => k.startsWith('person:') && k.includes('sound'))).toEqual([]);
+  });
 });
