@@ -15,7 +15,8 @@ const CREDIT_NAME = `${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|van|von|da|al|la|el|b
 /** The inside of a credit parenthesis. */
 const PICTURE_WORD = '(?:[Pp]hoto(?:graph)?s?|PHOTOS?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|[Pp]hoto [Cc]redit)';
 const BY = '(?:[Bb]y|BY)';
-const CREDIT_SEPARATOR = '(?:\\s*--\\s*|\\s+[-–—]\\s+|\\s*[–—\\/]\\s*|\\s[Ff]or\\s|\\s[Vv]ia\\s)';
+// The alternatives never match the same text (a spaced dash fitting two of them backtracked exponentially).
+const CREDIT_SEPARATOR = '(?:\\s*--\\s*|\\s+-\\s+|\\s*[–—\\/]\\s*|\\s[Ff]or\\s|\\s[Vv]ia\\s)';
 const CREDIT_INNER = [
   // "AP Photo/Gerald Herbert", "AP Photo", "Pool Photo By X", "Photos By X -- The Washington Post", "Official White House Photo by Pete Souza", "AP video", "Photo : Obama speaks…/Goran Tomasevic"
   `(?:(?:AP|AFP|EPA|Reuters|Getty|Pool|Official White House|Bloomberg News|${CREDIT_NAME})\\s+)?${PICTURE_WORD}(?:\\s*\\/\\s*[^()]{1,70}|\\s+${BY}\\s+[^()]{1,70}|\\s*:\\s*[^()]{1,100})?`,
@@ -34,7 +35,8 @@ const ANY_CREDIT = `(?:${CREDIT}|\\(\\s*${BARE_AGENCY}\\s*\\)(?!\\s*(?:--|[-–�
 /** Picture agencies and libraries that close a credit line ("Photograph : Kay Nietfeld/Corbis"). */
 const PICTURE_AGENCY =
   '(?:AP|AFP|EPA|PA|Reuters|REUTERS|Getty(?: Images)?|Corbis|Rex(?: Features)?|Zuma(?: Press)?|Sipa(?: Press)?|Keystone|Alamy|Greenpeace|Bloomberg(?: News)?|Associated Press|Xinhua|ANSA|dpa|Shutterstock|NurPhoto|Anadolu|Handout|Pool)(?![\\p{L}/])';
-const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:(?:[^:;()/]{1,40}\\/\\s*)*${PICTURE_AGENCY}(?:\\s*\\/\\s*${PICTURE_AGENCY})*|${CREDIT_NAME} for the \\p{Lu}[\\p{L}]+)(?:\\s*;\\s*(?:[^:;()/]{1,40}\\/\\s*)+${PICTURE_AGENCY})*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+\\p{Lu})`;
+// A chunk before "/" never starts with a space, so the space after a "/" has one place to go (else exponential).
+const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)*${PICTURE_AGENCY}(?:\\s*\\/\\s*${PICTURE_AGENCY})*|${CREDIT_NAME} for the \\p{Lu}[\\p{L}]+)(?:\\s*;\\s*(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)+${PICTURE_AGENCY})*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+\\p{Lu})`;
 /** Credits opening a paragraph, one or several: "( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) ". */
 const LEADING_CREDITS_RE = new RegExp(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`, 'u');
 /** Credits in the middle of a paragraph, after a caption: "… Md. ( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush announced…". */

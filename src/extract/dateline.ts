@@ -28,9 +28,11 @@ const MONTH_NAMES: Record<string, number> = {
 const anyCase = (source: string) => source.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?';
-const ZONE = '(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|CEST|EET|IST|JST|HKT|SGT|AEST|AEDT|WIB|MSK|[A-Z]{1,3}T(?![\\p{L}]))';
+const ZONE = '(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|CEST|EET|IST|JST|HKT|SGT|AEST|AEDT|WIB|MSK)(?![\\p{L}])';
+/** Any other zone ("AMT", "NZST") only right after a clock time: alone, "AT LEAST" or "IT WAS" would be one. */
+const CLOCK_ZONE = '(?:\\s?[A-Z]{2,3}T(?![\\p{L}]))?';
 /** One token of a printed date and time. */
-const DATE_TOKEN = `(?:${anyCase(WEEKDAY)}|${anyCase(MONTH)}|\\d{1,2}:\\d\\d(?::\\d\\d)?(?:\\s?${anyCase('(?:a|p)\\.?m\\.?')}(?![\\p{L}]))?|\\d{1,4}(?:st|nd|rd|th)?(?![:.]\\d)|${anyCase('(?:a|p)\\.?m\\.?')}|${ZONE}|${anyCase('uk time|local time')})`;
+const DATE_TOKEN = `(?:${anyCase(WEEKDAY)}|${anyCase(MONTH)}|\\d{1,2}:\\d\\d(?::\\d\\d)?(?:\\s?${anyCase('(?:a|p)\\.?m\\.?')}(?![\\p{L}]))?${CLOCK_ZONE}|\\d{1,4}(?:st|nd|rd|th)?(?![:.]\\d)|${anyCase('(?:a|p)\\.?m\\.?')}|${ZONE}|${anyCase('uk time|local time')})`;
 /** A run of date and time tokens: "Tue Jun 30 , 2009 1:58 pm EDT", "18:00 UK time , Saturday , 25 April 2009". */
 const DATE_RUN = `${DATE_TOKEN}(?:[\\s,;]+(?:-\\s+)?${DATE_TOKEN}(?![\\p{L}\\d]))*`;
 

@@ -70,6 +70,14 @@ describe('picture credits and captions (Timeline17 scraped texts)', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 
+  it('takes linear time on spaced dashes and spaced slashes in credits (review 7, R1 and R2)', () => {
+    const body = 'The company said on Monday that it would cut jobs across the region this year.\n\n';
+    const t0 = performance.now();
+    extract({ text: body + '( ' + Array(40).fill('Ab').join(' — ') + ' x )\n\n' + body });
+    extract({ text: body + 'Photo : ' + 'a/ '.repeat(60) + 'x\n\n' + body });
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+
   it('lists "contributed to this report" and "X reported from Y" notes as removed, and keeps the sentences above them', () => {
     const a = extract({ text: byId('bpoil_foxnews', '1332') });
     expect(reasons(a.removed, 'contributor note')).toContain('The Associated Press contributed to this report .');

@@ -26,6 +26,12 @@ describe('splitDateline', () => {
     expect(splitDateline('By Michael D. Shear and Robert Barnes NEW YORK -- The financial crisis')?.body).toBe('The financial crisis');
   });
 
+  it('never takes a shouted first word for a time zone (review 7, R6)', () => {
+    expect(splitDateline('Tue Jun 30, 2009 1:58 pm EDT AT LEAST 11 workers died on the rig.')?.body).toBe('AT LEAST 11 workers died on the rig.');
+    expect(splitDateline('Monday, May 3, 2010 IT WAS the worst spill in history, officials said.')?.body).toBe('IT WAS the worst spill in history, officials said.');
+    expect(splitDateline('NEW YORK | Tue Jun 30, 2009 1:58 pm EDT OUT of work and out of luck, he said.')?.body).toBe('OUT of work and out of luck, he said.');
+  });
+
   it('takes the wire forms apart: place and stamp, agency dateline, byline, blog stamp, dash dateline', () => {
     expect(splitDateline('GENEVA | Tue Jun 30 , 2009 1:58 pm EDT GENEVA ( Reuters ) - The first H1N1 vaccines are ready .')).toEqual({
       headline: null,

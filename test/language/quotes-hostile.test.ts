@@ -16,4 +16,10 @@ describe('quotes on hostile input', () => {
       expect(quote.direct).toBe(true);
     }
   });
+
+  it('reads a paragraph of 60,000 spaces in linear time (review 7: the social-links test backtracked)', () => {
+    const t0 = performance.now();
+    analyze('The company said on Monday it would cut jobs.\n\n' + ' '.repeat(60_000) + ' x\n\nThe plan was approved on Tuesday.', { dct: '2010-06-01' });
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
 });

@@ -61,7 +61,7 @@ const FURNITURE = /^\s*(?:also read|read (?:more|also)|related|see also|watch|li
 
 
 // "Follow Pam Key on Twitter @pamkeyNEN": the author's social links
-const FOLLOW = /^\s*["“]?\s*follow\b[^.!?\n]{0,60}\bon\s+(?:twitter|facebook|instagram|x)\b/i;
+const FOLLOW = /^\s*(?:["“]\s*)?follow\b[^.!?\n]{0,60}\bon\s+(?:twitter|facebook|instagram|x)\b/i;
 
 export function isCaptionOrFurniture(paragraph: string): boolean {
   return CAPTION.test(paragraph) || FURNITURE.test(paragraph) || FOLLOW.test(paragraph) || READER_COMMENT.test(paragraph);
