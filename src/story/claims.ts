@@ -295,7 +295,7 @@ const CONTEXT_WORDS_BEFORE = 20;
 function countsInContext(sentence: string): CountInContext[] {
   // Tokenised text (Timeline17) writes "50 ,000" and "$ 2": join them again.
   let text = sentence.toLowerCase();
-  if (text.includes('(') || text.includes('-lrb-')) text = text.replace(/-lrb-.*?-rrb-|\([^()]*\)/g, ' ');
+  if (text.includes('(') || text.includes('-lrb-')) text = text.replace(/-lrb-[^\n]{0,300}?-rrb-|\([^()]*\)/g, ' ');
   if (text.includes(' ,') || text.includes('$ ') || text.includes(' - ')) text = text.replace(/(\d) ,(\d{3})\b/g, '$1,$2').replace(/\$ (\d)/g, '$$$1').replace(/(\d) - (\d)/g, '$1-$2');
   const tokens = text.match(TOKEN_RE) ?? [];
   const out: CountInContext[] = [];

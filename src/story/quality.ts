@@ -7,7 +7,8 @@ import { perText } from './text.js';
 const QUOTED = /"[^"]*"|“[^”]*”|``.*?''|‘[^’]*’/g;
 const ATTRIBUTION = /\b(?:said|says|say|told|tells|according to|asked|added|stated|declared|announced|wrote|writes)\b/i;
 const PRONOUN_SPEAKER = /(?:["”’]|'')\s*,?\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|asked|wrote|writes)\b/i;
-const QUESTION = /\?\s*(?:["'”’)\]]|'')*\s*$/;
+// One way to read each closing mark ('' is two '): an alternative for '' backtracked exponentially.
+const QUESTION = /\?\s*["'”’)\]]*\s*$/;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves)\b/i;
 // Case matters: "US" is the United States, "I" a pronoun only as a word of its own.
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|We|us|our|Our|ours|My|Me)\b/;
