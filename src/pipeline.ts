@@ -923,7 +923,15 @@ function storeAnalysis(store: Store, index: EntityIndex, articleId: string, anal
   }
   for (const [from, to] of renamed) store.moveEntity(from, { key: to, name: index.nameOf(to) ?? store.getEntity(from)?.name ?? nameOfKey(to), type: keyType(to) });
   // Names most articles now write otherwise ("Centers for Disease Control and Prevention", not the "Centres …" of the first).
-  if (!relinking) for (const name of index.names.renamed) for (const t of ['organization', 'place', 'other'] as const) store.renameEntity(`${t}:${name}`, index.nameOf(`${t}:${name}`)!);
+  // (a name no article writes any more has no display name: its entity keeps the one it has)
+  if (!relinking) {
+    for (const name of index.names.renamed) {
+      for (const t of ['organization', 'place', 'other'] as const) {
+        const shown = index.nameOf(`${t}:${name}`);
+        if (shown) store.renameEntity(`${t}:${name}`, shown);
+      }
+    }
+  }
   for (const [from, keys] of movedFrom) {
     for (const id of store.getEntity(from)?.articleIds ?? []) {
       if (id === articleId) continue;
