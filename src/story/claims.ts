@@ -1,5 +1,5 @@
 // Claim evolution: what sources say about one subject, date by date, and where they disagree.
-import type { ClaimEvolution, ClaimStatement, Disagreement, IsoDate } from '../types.js';
+import type { ClaimEvolution, ClaimStatement, Disagreement, IsoDate, Sentence } from '../types.js';
 import { extractEventMentions, isFurniture, sentenceMentions } from './events.js';
 import type { DatedMention, StoryArticle } from './model.js';
 import { contentTerms, isStopword, perObject, stem, words } from './text.js';
@@ -78,6 +78,21 @@ const CAPITALISED = /[A-Z][\p{L}'’-]*/gu;
 
 const statementsOf = perObject(findStatements);
 
+/** The sentence covering a text offset, or -1 (sentences are in text order: the last one starting at or before it). */
+function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && offset < sentences[found]!.end ? found : -1;
+}
+
 function findStatements(article: StoryArticle): Statement[] {
   const out: Statement[] = [];
   const { sentences, quotes, mentions } = article.analysis;
@@ -116,23 +131,9 @@ function findStatements(article: StoryArticle): Statement[] {
       negated: NEGATION.test(text),
     });
   };
-  const sentenceAt = (offset: number): number => {
-    // Sentences are in text order: the last one starting at or before the offset, if it covers it.
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]!.start <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && offset < sentences[found]!.end ? found : -1;
-  };
   for (const q of quotes) {
     if (q.kind !== 'speech') continue;
-    const i = sentenceAt(q.content[0]);
+    const i = sentenceIndexAt(sentences, q.content[0]);
     if (i >= 0) add(i, q.speaker, q.date);
   }
   sentences.forEach((s, i) => {
@@ -156,8 +157,10 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
     if (!process && quantityKeys.has(`${key}#${place}`)) continue;
     // "number of cases" of no place and no kind mixes every count of the story
     if (!process && !place && !key!.includes('|')) continue;
+    const claim = q.claim();
+    if (!claim) continue;
     quantityKeys.add(`${key}#${place}`);
-    out.push(q.claim);
+    out.push(claim);
   }
   const statements = articles.flatMap(statementsOf).filter((s) => !from || s.date >= from);
   const withStatements = new Set(statements.map((s) => s.articleId)).size;
@@ -548,8 +551,10 @@ const NOT_PLACE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^
  * The place a count is of: "in Mexico", "across the US", "Mexico has confirmed 19 deaths" — one of the
  * article's places (its entities), by the name of that entity: counts of different places differ.
  */
-function placeOf(count: CountInContext, names: ReadonlySet<string>, places: Map<string, string>): string | null {
-  const isName = (w: string | undefined): w is string => !!w && names.has(w) && !NOT_PLACE.test(w);
+function placeOf(count: CountInContext, names: () => ReadonlySet<string>, places: Map<string, string>): string | null {
+  // a capitalised word that may begin one of the article's places
+  const isName = (w: string | undefined): w is string => !!w && firstWords.has(w) && names().has(w) && !NOT_PLACE.test(w);
+  const firstWords = placeWords(places);
   // the longest run of capitalised words from `at` that is one of the article's places
   const place = (from: string[], at: number, step: 1 | -1): string | null => {
     const parts: string[] = [];
@@ -601,6 +606,9 @@ function processOf(count: CountInContext): string | null {
 
 const measurementsOf = perObject(findMeasurements);
 
+/** The words of the article's places' written forms: only they can be part of a place. */
+const placeWords = perObject((places: Map<string, string>) => new Set([...places.keys()].flatMap((k) => k.split(' '))));
+
 /** Every written form of the article's places (lower-cased) → one name of the place (its entity). */
 function placeNames(article: StoryArticle): Map<string, string> {
   const out = new Map<string, string>();
@@ -616,7 +624,7 @@ function placeNames(article: StoryArticle): Map<string, string> {
 
 // A number a few words before a plural, a scale word or money: a sentence that may state a count
 // (most sentences with digits only hold dates).
-const MAY_COUNT = /\$\s?\d|\d(?:bn|mn|m|k)?\s+(?:[a-z-]+\s+)?(?:[a-z]+s|million|billion|thousand|hundred|dead|injured|wounded|missing|people|men|women|children|feet|staff|crew|police|personnel|km)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+(?:[a-z-]+\s+)?[a-z]+s\b/i;
+const MAY_COUNT = /\$\s?\d|\d(?:bn|mn|m|k)?\s+(?:[a-z-]+\s+)?(?:[a-z]+s|million|billion|thousand|hundred|dead|injured|wounded|missing|people|men|women|children|feet|staff|crew|police|personnel|km)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+(?:[a-z-]+\s+)?[a-z]+s\b/gi;
 const CHRONOLOGY_ENTRY = /^\W{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)(?:,? \d{4})?\s*[-–—:]/;
 
 function findMeasurements(article: StoryArticle): Measurement[] {
@@ -626,10 +634,15 @@ function findMeasurements(article: StoryArticle): Measurement[] {
   let dates: SentenceDates | null = null;
   let places: Map<string, string> | null = null;
   let speakers: Map<number, string> | null = null;
-  for (let i = 0; i < sentences.length; i++) {
+  // One pass over the text finds the sentences that may state a count.
+  const candidates: number[] = [];
+  for (const m of article.text.matchAll(MAY_COUNT)) {
+    const i = sentenceIndexAt(sentences, m.index);
+    if (i >= 0 && candidates[candidates.length - 1] !== i) candidates.push(i);
+  }
+  for (const i of candidates) {
     const s = sentences[i]!;
     const text = article.text.slice(s.start, s.end).trim();
-    if (!MAY_COUNT.test(text)) continue;
     const counts = countsInContext(text);
     if (!counts.length) continue;
     // A figure is what was known on the article's news day; a date in its sentence mostly tells when
@@ -645,10 +658,10 @@ function findMeasurements(article: StoryArticle): Measurement[] {
     const total = RUNNING_TOTAL.test(text);
     // Capitalised words of a sentence that names a place: "in Mexico". One place however written
     // ("US", "United States", "U.S."): the article's entity for it.
-    const names = sentenceMentions(article, i).some((m) => m.label === 'LOC')
-      ? new Set([...text.matchAll(CAPITALISED_WORD)].map((m) => m[0].toLowerCase()))
-      : null;
-    if (names) places ??= placeNames(article);
+    const hasPlace = sentenceMentions(article, i).some((m) => m.label === 'LOC');
+    let capitalised: Set<string> | null = null;
+    const names = () => (capitalised ??= new Set([...text.matchAll(CAPITALISED_WORD)].map((m) => m[0].toLowerCase())));
+    if (hasPlace) places ??= placeNames(article);
     if (!speakers) {
       speakers = new Map();
       for (const st of statementsOf(article)) if (st.speaker) speakers.set(st.sentenceIndex, st.speaker);
@@ -656,7 +669,7 @@ function findMeasurements(article: StoryArticle): Measurement[] {
     for (const c of counts) {
       const near = [...c.before, ...c.after];
       const process = c.increment ? 'new' : processOf(c);
-      const place = names ? placeOf(c, names, places!) : null;
+      const place = hasPlace ? placeOf(c, names, places!) : null;
       const current =
         !datedElsewhere &&
         !near.some((w, x) => HYPOTHETICAL.has(w) || (w.length === 4 && YEAR.test(w) && Number(w) < year) || w === 'annually' || (w === 'year' && /^(?:a|each|every|per)$/.test(near[x - 1] ?? ''))) &&
@@ -703,7 +716,7 @@ const VAGUE_MONOTONE_SHARE = 0.75;
  * (released): 5,000 → 12,000–19,000 → 35,000–60,000". A figure only one article gives is left out:
  * a stray number (a worst case, a misreading) is not the story's claim.
  */
-function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | null): { claim: ClaimEvolution; score: number; thing: string }[] {
+function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | null): { claim: () => ClaimEvolution | null; score: number; thing: string }[] {
   const byThing = new Map<string, Measurement[]>();
   for (const a of articles) {
     for (const m of measurementsOf(a)) {
@@ -713,7 +726,7 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
       list.push(m);
     }
   }
-  const out: { claim: ClaimEvolution; score: number; thing: string }[] = [];
+  const out: { claim: () => ClaimEvolution | null; score: number; thing: string }[] = [];
   for (const [thing, list] of byThing) {
     if (new Set(list.map((m) => m.source ?? m.articleId)).size < 2) continue;
     // A figure two sources state (two articles, when the story has few sources) is an anchor of the course.
@@ -747,19 +760,6 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
       return m.figure >= lo && m.figure <= hi;
     };
     const between = others.filter(onCourse);
-    // Each figure shown by its first statement: one naming a speaker, if any that day; page
-    // furniture (a caption, a "more on this story" line) is told apart only here, for what is shown.
-    const firsts = [...anchors, ...between].sort(inOrder).flatMap((f) => {
-      const onFirstDay = stating.get(f)!.filter((m) => m.date === f.date && !isFurniture(m.text)).sort((a, b) => a.articleId.localeCompare(b.articleId));
-      const shown = onFirstDay.find((m) => m.speaker) ?? onFirstDay[0];
-      return shown ? [shown] : [];
-    });
-    if (firsts.length < 2) continue;
-    // The subject lists the figures sources agree were stated (the anchors); the statements show all.
-    const anchorValues = new Set(anchors.map((m) => m.value));
-    const figures = firsts.filter((m) => anchorValues.has(m.value)).map((m) => m.value);
-    const shown = figures.length <= MAX_FIGURES_SHOWN ? figures : [...figures.slice(0, 2), '…', ...figures.slice(-(MAX_FIGURES_SHOWN - 3))];
-    const sources = new Set(firsts.map((m) => m.source ?? m.articleId)).size;
     // A count of no place and no process ("people killed") may mix the story's own with history's
     // ("the 1918 flu killed 50 million"): taken only when its anchors mostly move one way.
     const vague = thing.endsWith('##');
@@ -768,16 +768,31 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
       for (let x = 1; x < anchors.length; x++) if (anchors[x]!.figure >= anchors[x - 1]!.figure === rising) along++;
       if (along < (anchors.length - 1) * VAGUE_MONOTONE_SHARE) continue;
     }
+    const sources = new Set([...anchors, ...between].map((m) => m.source ?? m.articleId)).size;
     out.push({
-      claim: {
-        subject: `${list[0]!.about}: ${shown.join(' → ')}`,
-        statements: firsts.map(({ date, articleId, source, speaker, text }) => ({ date, articleId, source, speaker, text })),
-      },
       score: (anchors.length + between.length / 2) * Math.min(sources, 3) * (vague ? 0.5 : 1),
       thing,
+      // Built only for the subjects shown: each figure by its first statement, one naming a speaker
+      // if any that day; page furniture (a caption, a "more on this story" line) is told apart here.
+      claim: () => {
+        const firsts = [...anchors, ...between].sort(inOrder).flatMap((f) => {
+          const onFirstDay = stating.get(f)!.filter((m) => m.date === f.date && !isFurniture(m.text)).sort((a, b) => a.articleId.localeCompare(b.articleId));
+          const shown = onFirstDay.find((m) => m.speaker) ?? onFirstDay[0];
+          return shown ? [shown] : [];
+        });
+        if (firsts.length < 2) return null;
+        // The subject lists the figures sources agree were stated (the anchors); the statements show all.
+        const anchorValues = new Set(anchors.map((m) => m.value));
+        const figures = firsts.filter((m) => anchorValues.has(m.value)).map((m) => m.value);
+        const shown = figures.length <= MAX_FIGURES_SHOWN ? figures : [...figures.slice(0, 2), '…', ...figures.slice(-(MAX_FIGURES_SHOWN - 3))];
+        return {
+          subject: `${list[0]!.about}: ${shown.join(' → ')}`,
+          statements: firsts.map(({ date, articleId, source, speaker, text }) => ({ date, articleId, source, speaker, text })),
+        };
+      },
     });
   }
-  return out.sort((a, b) => b.score - a.score || a.claim.subject.localeCompare(b.claim.subject));
+  return out.sort((a, b) => b.score - a.score || a.thing.localeCompare(b.thing));
 }
 
 // A story's figures in dispute shown at most: the days most sources take part in.
