@@ -26,18 +26,6 @@ const DEFINITE_ROLE =
   /^\W*(?:the|this|that|these|those)\s+(?:proposed\s+|new\s+|latest\s+|same\s+|former\s+|planned\s+)?(?:agency|company|firm|bank|group|man|woman|boy|girl|child|patient|victim|official|spokesman|spokeswoman|move|plan|proposal|decision|bill|measure|deal|commission|committee|package|report|study|statement|letter|programme|program|scheme|project|case|incident|attack|explosion|accident|storm|outbreak)\b(?:\s*,|\s+(?:is|was|are|were|has|had|have|will|would|said|says|also|then))/i;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'with', 'from', 'as', 'is', 'its', 'his', 'her']);
 
-/**
- * A heading or a caption in title case, all or nearly all of the line ("Financial Rescues Show That
- * Faith in Free Market Is Shaken Self-reliance ."). A heading run into a sentence that goes on in
- * lower case keeps that sentence's worth.
- */
-function titleCase(text: string): boolean {
-  const words = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
-  if (words.length < 6) return false;
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalised / words.length >= 0.75;
-}
-
 const BULLET = /(?:^|\s)(?:\\?\*|•|·|▪|►|■|–\s*\*)\s/;
 const ALL_CAPS_LABEL = /^\W*[A-Z][A-Z\s&'-]{2,24}:\s/;
 const TRAILING_FRAGMENT = /(?::|…|\.\.\.|\.\s\.\s\.)\s*(?:["'”’)]|'')?\s*$/;
@@ -48,26 +36,59 @@ const SELF_REFERENCE =
 const VERB =
   /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|\w{3,}(?:ed|es|s|ing)|left|said|met|took|made|won|lost|fell|rose|went|came|gave|got|held|told|sent|spent|paid|hit|cut|put|set|let|led|ran|saw|began|brought|bought|caught|fought|thought|sold|struck|spoke|broke|chose|drew|drove|flew|grew|knew|threw|wrote|became|kept|built|felt|found|heard|meant|sat|stood|shut|quit|fled|hid|shot|split|swore|upheld|withdrew|won|wound)\b/i;
 
-function shouting(text: string): boolean {
-  const words = text.match(/\b[\p{L}][\p{L}'-]*\b/gu) ?? [];
+const cased = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+
+/**
+ * How a line uses capitals, in one pass over its words: shouting (two capitalised words in a row, one
+ * longer than an acronym, or over 40 % of the words in capitals) and title case (a heading or a
+ * caption: 75 % of its words other than small ones capitalised, "Financial Rescues Show That Faith in
+ * Free Market Is Shaken Self-reliance ."). A heading run into a sentence that goes on in lower case
+ * keeps that sentence's worth.
+ */
+function letterCase(text: string): { shouting: boolean; titleCase: boolean } {
+  let words = 0;
   let caps = 0;
   let run = 0;
   let longest = 0;
   let longRun = false;
-  for (const w of words) {
-    const isCaps = w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
-    if (isCaps) {
+  let content = 0;
+  let capitalised = 0;
+  for (const token of text.split(/\s+/)) {
+    let a = 0;
+    let b = token.length;
+    while (a < b && !cased(token[a]!)) a++;
+    while (b > a && !cased(token[b - 1]!)) b--;
+    if (a >= b) continue;
+    const w = a === 0 && b === token.length ? token : token.slice(a, b);
+    words++;
+    const upper = w.toUpperCase();
+    if (w.length >= 2 && w === upper) {
       caps++;
       run++;
       longest = Math.max(longest, w.length);
-      // Two capitalised words in a row, one of them longer than an acronym: a shouted phrase.
       if (run >= 2 && longest >= 5) longRun = true;
     } else {
       run = 0;
       longest = 0;
     }
+    if (!SMALL_WORDS.has(w.toLowerCase())) {
+      content++;
+      if (w[0] === upper[0]) capitalised++;
+    }
   }
-  return longRun || (words.length >= 4 && caps / words.length > 0.4);
+  return { shouting: longRun || (words >= 4 && caps / words > 0.4), titleCase: content >= 6 && capitalised / content >= 0.75 };
+}
+
+/** Shouting or title case (letterCase), after a cheap look: at least 5 capitals, a dateline aside. */
+function mostlyCapitals(s: string): boolean {
+  let capitals = 0;
+  for (let i = 0; i < s.length && capitals < 5; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c > 127 && s[i] !== s[i]!.toLowerCase())) capitals++;
+  }
+  if (capitals < 5) return false;
+  const letters = letterCase(/^\W*\p{Lu}{2}/u.test(s) ? s.replace(DATELINE, '') : s);
+  return letters.shouting || letters.titleCase;
 }
 
 /**
@@ -82,7 +103,7 @@ const DATELINE = /^\W*\p{Lu}[\p{Lu}.' -]{1,40}(?:\s*,\s*[\p{L}.]+\.?\s+\d{1,2})?
 function judgeEntry(sentence: string): number {
   const s = sentence.trim();
   let q = 1;
-  const own = s.replace(QUOTED, ' ');
+  const own = /["“‘`]/.test(s) ? s.replace(QUOTED, ' ') : s;
   const attributed = ATTRIBUTION.test(s);
   if (QUESTION.test(s)) q *= 0.3;
   // The reader addressed, or the writer speaking: a blog's voice or a quote cut from its speaker.
@@ -99,8 +120,7 @@ function judgeEntry(sentence: string): number {
   if (/^\W*(?:if|unless|suppose|imagine)\b/i.test(s)) q *= 0.7;
   if (ANAPHORIC.test(own)) q *= 0.8;
   if (BULLET.test(s)) q *= 0.4;
-  if (ALL_CAPS_LABEL.test(s) || shouting(s.replace(DATELINE, ''))) q *= 0.6;
-  else if (titleCase(s.replace(DATELINE, ''))) q *= 0.6;
+  if (ALL_CAPS_LABEL.test(s) || mostlyCapitals(s)) q *= 0.6;
   if (SELF_REFERENCE.test(s)) q *= 0.4;
   if (TRAILING_FRAGMENT.test(s)) q *= 0.6;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;

@@ -82,21 +82,25 @@ interface Features {
  * content lemmas, the mentions' actor keys for named actors, and a rare term's weight for numbers.
  */
 export class EventSameness {
-  private readonly actorDf = new Map<string, number>();
+  private actorDf: Map<string, number> | null = null;
   private readonly features = new Map<DatedMention, Features>();
   private readonly docs: number;
 
   constructor(
     private readonly tfidf: TfIdf,
-    mentions: readonly DatedMention[],
+    private readonly mentions: readonly DatedMention[],
   ) {
     this.docs = Math.max(1, mentions.length);
-    for (const m of mentions) for (const k of new Set(m.actorKeys)) this.actorDf.set(k, (this.actorDf.get(k) ?? 0) + 1);
   }
 
   private featuresOf(m: DatedMention): Features {
     let f = this.features.get(m);
     if (f) return f;
+    if (!this.actorDf) {
+      // (counted on first use: many stories never compare two sentences)
+      this.actorDf = new Map();
+      for (const x of this.mentions) for (const k of new Set(x.actorKeys)) this.actorDf.set(k, (this.actorDf.get(k) ?? 0) + 1);
+    }
     const weights = new Map<string, number>();
     const add = (key: string, w: number) => weights.set(key, Math.max(weights.get(key) ?? 0, w));
     for (const [s, l] of lemmasOf(m.text)) add(l, this.tfidf.idf(s));

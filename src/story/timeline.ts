@@ -462,19 +462,33 @@ export function firstReports(
     postingsByDay.set(day, postings);
     return postings;
   };
-  // Rewordings (cosine below the threshold) are looked for among the 3 closest mentions of the day
-  // before with some words in common (cosine above 0.05), for an article's first 3 sentences (its
+  // Rewordings (cosine below the threshold) are looked for among the 2 closest mentions of the day
+  // before with some words in common (cosine above 0.05), for an article's first 2 sentences (its
   // news): bounded work in a story of thousands.
-  const REWORDINGS = 3;
   const toldBefore = (m: DatedMention, v: Vector, day: IsoDate): boolean => {
-    const near: Array<{ x: DatedMention; c: number }> = [];
+    // the two closest of the day before, for the rewording check
+    let first: DatedMention | null = null;
+    let firstC = 0.05;
+    let second: DatedMention | null = null;
+    let secondC = 0.05;
+    const lookForRewording = !!same && m.position < 2;
     const close = (x: DatedMention) => {
       if (x.articleId === m.articleId) return false;
       const c = cosine(vectorOf.get(x)!, v);
-      if (same && c > 0.05 && m.position < 3) near.push({ x, c });
+      if (lookForRewording && c > secondC) {
+        if (c > firstC) {
+          second = first;
+          secondC = firstC;
+          first = x;
+          firstC = c;
+        } else {
+          second = x;
+          secondC = c;
+        }
+      }
       return c > threshold;
     };
-    const reworded = () => !!same && near.sort((a, b) => b.c - a.c).slice(0, REWORDINGS).some(({ x }) => same(x, m));
+    const reworded = () => (first !== null && same!(first, m)) || (second !== null && same!(second, m));
     if (!(threshold >= 0)) return (byDay.get(day)?.some(close) ?? false) || reworded();
     const postings = postingsOf(day);
     if (!postings) return false;
