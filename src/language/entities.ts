@@ -94,7 +94,9 @@ export const ROLE_HEADS = new Set(
     'officer official diplomat negotiator counselor counsellor speaker lawmaker deputy treasurer economist analyst ' +
     'correspondent reporter editor coach manager executive strategist commissioner ombudsman sheikh emir prosecutor-general ' +
     'undersecretary under-secretary press-secretary dictator ruler monarch patriarch archbishop bishop cardinal rabbi imam ' +
-    'professor candidate nominee')
+    'professor candidate nominee ' +
+    // British and wire style writes title abbreviations without a period: "Adm Thad Allen", "Gen David Petraeus".
+    'adm gen sen gov rep col lt capt sgt cmdr cdr maj cpl pte pvt supt insp det rev rev. cmdr. maj. cpl. supt. insp. det.')
     .split(' '),
 );
 /** Words that may sit inside a role phrase: "Secretary of State", "Press Secretary of the President of Russia". */

@@ -41,6 +41,19 @@ describe('name shapes', () => {
   });
 });
 
+describe('titles written without a period', () => {
+  it('"Adm Thad Allen" and "Gen David Petraeus" are Thad Allen and David Petraeus, with their titles as roles', () => {
+    const of = (text: string) => {
+      const sentences = segment(text);
+      return resolveEntities(text, sentences, recognizeEntities(text, sentences));
+    };
+    const allen = of('The US coast guard commander, Adm Thad Allen, said the well was capped.').find((e) => e.type === 'person')!;
+    expect(allen.key).toBe('person:thad allen');
+    expect(allen.roles).toContain('Adm');
+    expect(of('Gen David Petraeus spoke to troops on Monday.').find((e) => e.type === 'person')!.key).toBe('person:david petraeus');
+  });
+});
+
 describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', () => {
   it('"Gulf of Mexico", cut by the tagger into "Gulf" and "Mexico", is one place', () => {
     // "… an environmental disaster in the Gulf of Mexico , as efforts to clear up …" (BBC)
