@@ -311,8 +311,9 @@ function countsInContext(sentence: string): CountInContext[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    const isDigits = /^\$?\d/.test(tok);
-    if (!isDigits && !(tok in NUMBER_WORDS)) continue;
+    const c0 = tok.charCodeAt(0);
+    const isDigits = (c0 >= 48 && c0 <= 57) || (c0 === 36 && tok.charCodeAt(1) >= 48 && tok.charCodeAt(1) <= 57);
+    if (!isDigits && !Object.hasOwn(NUMBER_WORDS, tok)) continue;
     let money = tok.startsWith('$') || tokens[i - 1] === '$';
     const body = tok.replace(/^\$/, '');
     let suffixScale = 1;
