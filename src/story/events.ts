@@ -90,6 +90,7 @@ interface SentenceDate {
   from: IsoDate;
   granularity: DatedMention['granularity'];
   relative: boolean;
+  periodEnd?: true;
 }
 
 const CLAUSE_BREAK = /[,;:]\s|\s(?:while|whereas|but|and|after|before|as)\s/g;
@@ -119,6 +120,9 @@ function clauseAround(text: string, start: number, end: number): string {
  * same instant is given in two zones across midnight ("4:25 p.m. Washington time (12:25 a.m. Moscow
  * time)"): then the happening, reported after the fact, began the day before the later reading.
  */
+/** "halted drilling until Nov. 30": the date ends a period; nothing is said to happen on it. */
+const UNTIL_BEFORE = /\b(?:until|till|pending)\s+(?:at\s+least\s+)?(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?$/i;
+
 function datesOfSentence(text: string, inside: Timex[], published: IsoDate | null): SentenceDate[] {
   const out: SentenceDate[] = [];
   for (let k = 0; k < inside.length; k++) {
@@ -145,7 +149,13 @@ function datesOfSentence(text: string, inside: Timex[], published: IsoDate | nul
     if (!c) continue;
     // "the past month", "the coming year": a span counted back or forward, not a calendar period.
     if (c.granularity !== 'day' && /\bthe\s+(?:past|previous|coming|next|last)\b/i.test(x.text)) continue;
-    out.push({ ...c, ...narrowByMod(c, x.mod), clause: clauseAround(text, x.start, x.end), relative: x.anchor ? x.anchor !== 'none' : !/\b\d{4}\b/.test(x.text) });
+    out.push({
+      ...c,
+      ...narrowByMod(c, x.mod),
+      clause: clauseAround(text, x.start, x.end),
+      relative: x.anchor ? x.anchor !== 'none' : !/\b\d{4}\b/.test(x.text),
+      ...(UNTIL_BEFORE.test(text.slice(Math.max(0, x.start - 24), x.start)) ? { periodEnd: true } : {}),
+    });
   }
   const seen = new Set<string>();
   return out.filter((d) => {
@@ -231,6 +241,7 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
           ...(c.dates.length > 1 || d.granularity !== 'day' ? { clause: d.clause } : {}),
           actorKeys: actors,
           relative: d.relative,
+          ...(d.periodEnd ? { periodEnd: true as const } : {}),
           basis: d.relative ? 'relative' : 'explicit',
           future: Number.isFinite(pubDay) && dayNumber(d.date) > pubDay,
           weight: 1 / c.dates.length,

@@ -320,8 +320,13 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     const betterThan = new Map<DatedMention, Told>();
     // News of a day is also reported the next morning: the next day's undated leads are candidates too.
     const nextDay = pubByDate.get(addDays(date, 1)) ?? [];
+    // In the story view an entry tells what happened: once some report of the day is written after
+    // it, the forecasts of that day ("is due to announce results on July 27") are no entry sentence,
+    // nor is a date that only ends a period ("until Nov. 30").
+    const reported = storyView && mentions.some((m) => !m.future && !m.periodEnd);
     for (const m of [...mentions, ...nextDay]) {
       if (seen.has(m.text) || retold.has(m.text)) continue;
+      if (storyView && (m.periodEnd || (reported && m.future))) continue;
       seen.add(m.text);
       const vector = vectorOf.get(m)!;
       // An undated lead, dated by its publication, that tells what a neighbouring day's entry already

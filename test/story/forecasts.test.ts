@@ -1,0 +1,45 @@
+// A story's own timeline tells what happened: a forecast of a day that reports later describe is no
+// entry sentence, and a date that only ends a period ("halted drilling until Nov. 30") is no entry
+// (review 5, item 5, on the Timeline17 BP oil spill, five outlets).
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildStory, type StoryArticle } from '../../src/story/index.js';
+import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+import { SHARED_DATA, t17Articles } from '../helpers/paths.js';
+
+const T17 = join(SHARED_DATA, 't17');
+
+function topic(...folders: string[]): StoryArticle[] {
+  return folders.flatMap((folder) =>
+    t17Articles(folder).map((a) => {
+      const published = a.published.slice(0, 10);
+      return {
+        id: `${folder}-${a.id}`,
+        title: '',
+        text: a.text!,
+        published,
+        source: folder.split('_')[1] ?? null,
+        duplicateOf: null,
+        analysis: analyzeForTimeline(a.text!, { dct: published, lines: looksOneSentencePerLine(a.text!) }),
+      };
+    }),
+  );
+}
+
+describe.skipIf(!existsSync(T17))('forecasts and period ends in a story timeline (T17 BP oil)', () => {
+  const articles = topic('bpoil_foxnews', 'bpoil_reuters', 'bpoil_bbc');
+  const published = new Map(articles.map((a) => [a.id, a.published!]));
+  const { timeline } = buildStory(articles, {}, { timelineOnly: true });
+
+  it('shows a report written on or after the day for every entry that has one', () => {
+    for (const e of timeline.filter((x) => x.granularity === 'day' && !x.expected)) {
+      const first = e.sentences[0]!;
+      expect(published.get(first.articleId)! >= e.date.slice(0, 10), `${e.date}: ${first.text}`).toBe(true);
+    }
+  });
+
+  it('dates nothing by the day a period ends', () => {
+    for (const e of timeline) for (const s of e.sentences) expect(s.text, e.date).not.toMatch(/\buntil (?:Nov(?:ember|\.)? 30|the end of)/);
+  });
+});
