@@ -431,9 +431,14 @@ function reportedTogether(a: IsoDate | null | undefined, b: IsoDate | null | und
 
 /** Content words two sentences share besides the date, the numbers and what they count. */
 function sameHappening(a: string, b: string, countWords: Set<string>): boolean {
-  const terms = (t: string) => new Set(contentTerms(t).filter((w) => !/\d/.test(w) && !DATE_WORDS.test(w) && !countWords.has(w) && !(w in SCALES)));
-  const x = terms(a);
-  const y = terms(b);
+  return sameTerms(happeningTerms(a, countWords), happeningTerms(b, countWords));
+}
+
+function happeningTerms(text: string, countWords: Set<string>): Set<string> {
+  return new Set(contentTerms(text).filter((w) => !/\d/.test(w) && !DATE_WORDS.test(w) && !countWords.has(w) && !(w in SCALES)));
+}
+
+function sameTerms(x: Set<string>, y: Set<string>): boolean {
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return shared >= 2 && shared / Math.max(1, Math.min(x.size, y.size)) >= 0.3;
@@ -798,6 +803,8 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
 
 // A story's figures in dispute shown at most: the days most sources take part in.
 const MAX_QUANTITY_DISAGREEMENTS = 10;
+// Reports of one measured thing on one day set against each other at most (pairs: its square).
+const MAX_REPORTS_COMPARED = 200;
 
 function quantityDisagreements(articles: readonly StoryArticle[]): Disagreement[] {
   const from = storyStart(articles);
@@ -813,9 +820,18 @@ function quantityDisagreements(articles: readonly StoryArticle[]): Disagreement[
     }
   }
   const found: { d: Disagreement; sources: number }[] = [];
-  for (const list of byThingAndDay.values()) {
+  for (const all of byThingAndDay.values()) {
+    if (all.length < 2) continue;
+    // One report per source and figure (wire copies repeat both), and a bounded number of them: a
+    // day of a big story can hold hundreds, and every pair is compared.
+    const seenFigure = new Set<string>();
+    const list = all.filter((m) => {
+      const k = `${m.source ?? m.articleId}\u0000${m.value}`;
+      return !seenFigure.has(k) && !!seenFigure.add(k);
+    }).slice(0, MAX_REPORTS_COMPARED);
     if (list.length < 2) continue;
     const countWords = new Set(list[0]!.thing.split('#')[0]!.split('|').map(stem));
+    const terms = list.map((m) => happeningTerms(m.text, countWords));
     const involved = new Set<Measurement>();
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
@@ -823,7 +839,7 @@ function quantityDisagreements(articles: readonly StoryArticle[]): Disagreement[
         const y = list[j]!;
         if ((x.source ?? x.articleId) === (y.source ?? y.articleId)) continue;
         if (x.hi >= y.lo && y.hi >= x.lo) continue;
-        if (!sameHappening(x.text, y.text, countWords)) continue;
+        if (!sameTerms(terms[i]!, terms[j]!)) continue;
         involved.add(x).add(y);
       }
     }
