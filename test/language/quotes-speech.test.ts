@@ -1,20 +1,12 @@
 // Who said what on the T17 BP oil spill stories (review 5, item D4): the agent of a participle in
 // the subject is not the speaker, a relative clause's "which said" takes its antecedent, and verbs
 // of naming, planning and display with a noun or infinitive complement are not speech cues.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/language/index.js';
-import { untokenisePtb } from '../../src/extract/text/index.js';
+import { t17Text } from '../helpers/t17.js';
 import type { Quote } from '../../src/types.js';
 
-/** A Timeline17 article's text as the pipeline reads it (PTB quotation marks made typographic). */
-function t17(folder: string, id: string): { text: string; dct: string } {
-  const file = new URL(`../../../shared/data/t17/${folder}/articles.jsonl`, import.meta.url);
-  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`{"id": "${id}"`));
-  if (!line) throw new Error(`no article ${id} in ${folder}`);
-  const r = JSON.parse(line) as { text: string; published: string };
-  return { text: untokenisePtb(r.text), dct: r.published };
-}
+const t17 = t17Text;
 
 const slice = (text: string, s: [number, number] | null) => (s ? text.slice(s[0], s[1]) : null);
 

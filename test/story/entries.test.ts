@@ -3,31 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStory, DEFAULT_SELECTION, extractEventMentions, type DatedMention, type StoryArticle } from '../../src/story/index.js';
-import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+import { buildStory, DEFAULT_SELECTION, extractEventMentions, type DatedMention } from '../../src/story/index.js';
 import { entryQuality } from '../../src/story/quality.js';
 import { EventSameness, lemma, statedNumbers } from '../../src/story/sameness.js';
 import { contentTerms, cosine, TfIdf } from '../../src/story/text.js';
-import { SHARED_DATA, t17Articles } from '../helpers/paths.js';
+import { SHARED_DATA } from '../helpers/paths.js';
+import { t17StoryArticles } from '../helpers/t17.js';
 
 const T17 = join(SHARED_DATA, 't17');
 
-function topic(...folders: string[]): StoryArticle[] {
-  return folders.flatMap((folder) =>
-    t17Articles(folder).map((a) => {
-      const published = a.published.slice(0, 10);
-      return {
-        id: `${folder}-${a.id}`,
-        title: '',
-        text: a.text!,
-        published,
-        source: folder.split('_')[1] ?? null,
-        duplicateOf: null,
-        analysis: analyzeForTimeline(a.text!, { dct: published, lines: looksOneSentencePerLine(a.text!) }),
-      };
-    }),
-  );
-}
+const topic = t17StoryArticles;
 
 describe('entryQuality: a sentence that can stand alone as an entry', () => {
   it('keeps self-contained reports', () => {

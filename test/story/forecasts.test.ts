@@ -4,28 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStory, type StoryArticle } from '../../src/story/index.js';
-import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
-import { SHARED_DATA, t17Articles } from '../helpers/paths.js';
+import { buildStory } from '../../src/story/index.js';
+import { SHARED_DATA } from '../helpers/paths.js';
+import { t17StoryArticles } from '../helpers/t17.js';
 
 const T17 = join(SHARED_DATA, 't17');
 
-function topic(...folders: string[]): StoryArticle[] {
-  return folders.flatMap((folder) =>
-    t17Articles(folder).map((a) => {
-      const published = a.published.slice(0, 10);
-      return {
-        id: `${folder}-${a.id}`,
-        title: '',
-        text: a.text!,
-        published,
-        source: folder.split('_')[1] ?? null,
-        duplicateOf: null,
-        analysis: analyzeForTimeline(a.text!, { dct: published, lines: looksOneSentencePerLine(a.text!) }),
-      };
-    }),
-  );
-}
+const topic = t17StoryArticles;
 
 describe.skipIf(!existsSync(T17))('forecasts and period ends in a story timeline (T17 BP oil)', () => {
   const articles = topic('bpoil_foxnews', 'bpoil_reuters', 'bpoil_bbc');
