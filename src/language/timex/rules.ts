@@ -237,6 +237,10 @@ rule(
           return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'none', sets: { y, m: mo, d } };
         }
         if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
+        if (namesDisaster) {
+          const named = namedDisasterYear(text, mo, d, ctx.dct);
+          if (named !== null) return { type: 'DATE', value: fmtDay({ y: named, m: mo, d }), anchor: 'text', sets: { y: named, m: mo, d } };
+        }
         // A date in the text's own year context ("In 2019 … on March 5") keeps that year.
         const y = yearFor(ctx.dct, mo, d, ctx.tense());
         if (namesDisaster && fmtDay({ y, m: mo, d }) > fmtDay(ctx.dct)) {
@@ -247,6 +251,23 @@ rule(
     };
   },
 );
+
+/**
+ * The year of a disaster the text names by its day ("the Sept. 11 attacks"): the year the text
+ * itself gives that day elsewhere ("on September 11, 2001"); else, for the one day English news
+ * names an event by without a year, 2001; else null (the caller falls back on the DCT).
+ */
+const FULL_DATE_IN_TEXT = new RegExp(`(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?:\\s*,)?\\s*(${YEAR4})(?!\\d)|(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:\\s*,)?\\s*(${YEAR4})(?!\\d))`, 'gi');
+function namedDisasterYear(text: string, mo: number, d: number, dct: Ymd): number | null {
+  FULL_DATE_IN_TEXT.lastIndex = 0;
+  for (let m = FULL_DATE_IN_TEXT.exec(text); m; m = FULL_DATE_IN_TEXT.exec(text)) {
+    const month = monthNumber(m[1] ?? m[5]!);
+    const y = +(m[3] ?? m[6]!);
+    if (month === mo && +(m[2] ?? m[4]!) === d && fmtDay({ y, m: mo, d }) <= fmtDay(dct)) return y;
+  }
+  if (mo === 9 && d === 11 && fmtDay(dct) > '2001-09-11') return 2001;
+  return null;
+}
 
 // A bare day of the month: "on the 18th", "by the 3rd". Only after a preposition and not before a
 // word ("the 18th century", "the 3rd floor"): the day in the month the text is in.
