@@ -395,6 +395,13 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx(text, '2000-01-07', 'Monday')?.[1]).toBe('2000-01-10');
     expect(tx('The ministers were meeting on Monday, officials said.', '2000-01-07', 'Monday')?.[1]).toBe('2000-01-03');
   });
+  it('"standing by to fly … on Saturday" looks ahead; a passive participle after a comma ("…, crewed by") has no tense', () => {
+    // Timeline17 haiti_bbc and bpoil_foxnews sentences
+    expect(tx('British Airways said it had a Boeing 747 standing by to fly to Haiti with supplies on Saturday , crewed by volunteer BA pilots and cabin crew .', '2010-01-15', 'Saturday')?.[1]).toBe('2010-01-16');
+    expect(tx('Public health officials and scientists will take up the topic at a two-day meeting beginning Tuesday in New Orleans , organized by the Institute of Medicine .', '2010-06-21', 'Tuesday')?.[1]).toBe('2010-06-22');
+    // an appositive comma before a finite verb keeps the past
+    expect(tx('Ian MacDonald , a Florida State University physical oceanographer , testified Monday that the plan was flawed .', '2010-09-28', 'Monday')?.[1]).toBe('2010-09-27');
+  });
   it('a clock time followed by its date takes that date ("At 1:17 pm on 18 May 2009")', () => {
     // BBC comment stamps (Timeline17, tokenised) and "at 3am on 5 May"
     expect(tx('At 1:17 pm on 18 May 2009 , XunFang wrote : There', '2009-05-18', '1:17 pm on 18 May 2009')).toEqual(['TIME', '2009-05-18T13:17', undefined]);

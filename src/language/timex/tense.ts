@@ -11,7 +11,7 @@ const BY_TIME = /^\s+(?:the\s+(?:end|middle|start|beginning|close|time)\b|next\b
 const PAST_PLAN_BEFORE = /\b(?:was|were|had been|had)\s+(?:\w+\s+)?$/i;
 /** Verbs of saying: the report is past, but the adverbial usually belongs to what is reported. */
 const REPORTING = /^(said|says|told|added|stated|declared|noted|according)$/i;
-const FUTURE_INFINITIVE = /^(is|are|set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?)$/i;
+const FUTURE_INFINITIVE = /^(is|are|set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?|preparing|prepared|waiting|by)$/i;
 const PRESENT = /^(is|are|am|isn't|aren't|has|have|says|continues?|remains?)$/i;
 const WORD = /[A-Za-z'’]+/g;
 
@@ -68,6 +68,8 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       // nor does one used as an adjective ("a still unspecified date", "the revised plan")
       if (/^(be|being|a|an|the|still|very|most|more|less|so|too|its|their|his|her|our|your|these|those|newly|recently|previously|long|well)$/i.test(before)) continue;
       if (/^un[a-z]+ed$/i.test(w)) continue;
+      // ", crewed by volunteers": a passive participle clause after a comma has no tense of its own
+      if (!PAST.test(w) && /,\s*$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) && /^\s+by\b/.test(sentence.slice(m.index + w.length, m.index + w.length + 5))) continue;
       // "were planning to drive … on Monday": the progressive of a plan looks ahead; let the plan word decide
       if (/^(was|were)$/i.test(w) && /^\s+(?:still\s+)?(?:planning|going\s+to)\b/i.test(sentence.slice(m.index + w.length, m.index + w.length + 24))) continue;
       t = 'past';
