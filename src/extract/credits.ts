@@ -4,6 +4,8 @@
 // caption right before or after the credit. A credit is never article text; a caption is text about
 // a picture, not the story's first sentence, title or timeline entry.
 
+import { letterShape, shapedPattern } from './letters.js';
+
 /** Who makes news pictures: wire and photo agencies, "Pool", and newspapers ("The Washington Post", "Post"). */
 const PICTURE_SOURCE =
   "(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Bloomberg(?: News)?(?: Photo)?|Xinhua|Pool|Corbis|Associated Press|Agence France-Presse|Reuters TV|Post|(?:[Tt]he\\s+)?\\p{Lu}[\\p{L}.'’]*(?:-\\p{L}[\\p{L}.'’]*)*(?:\\s+\\p{Lu}[\\p{L}.'’]*(?:-\\p{L}[\\p{L}.'’]*)*){0,2}\\s+(?:Post|Times|Journal|Herald|Tribune|Globe|Chronicle|Gazette|News|Press|Bureau))(?![\\p{L}-])";
@@ -38,14 +40,14 @@ const PICTURE_AGENCY =
 // A chunk before "/" never starts with a space, so the space after a "/" has one place to go (else exponential).
 const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)*${PICTURE_AGENCY}(?:\\s*\\/\\s*${PICTURE_AGENCY})*|${CREDIT_NAME} for the \\p{Lu}[\\p{L}]+)(?:\\s*;\\s*(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)+${PICTURE_AGENCY})*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+\\p{Lu})`;
 /** Credits opening a paragraph, one or several: "( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) ". */
-const LEADING_CREDITS_RE = new RegExp(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`, 'u');
+const LEADING_CREDITS_RE = new RegExp(shapedPattern(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`), 'u');
 /** Credits in the middle of a paragraph, after a caption: "… Md. ( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush announced…". */
-const INNER_CREDITS_RE = new RegExp(`\\s(?:${CREDIT}\\s*)+(?:${ANY_CREDIT}\\s*)*`, 'u');
+const INNER_CREDITS_RE = new RegExp(shapedPattern(`\\s(?:${CREDIT}\\s*)+(?:${ANY_CREDIT}\\s*)*`), 'u');
 /** What every credit holds: a picture word or a picture source (one cheap scan before the credit patterns). */
 const CREDIT_HINT_RE = /\((?:[^()]{0,100}?)(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|Pool|Post|Times|Journal|Herald|Tribune|Globe|Chronicle|Gazette|News|Press|Bureau|Corbis|Xinhua|[Pp]hoto|PHOTO|[Pp]icture|[Ii]mage|[Vv]ideo|Associated|Agence)\b/u;
 const INNER_BARE_CREDIT_RE = new RegExp(`\\s\\(\\s*${BARE_AGENCY}\\s*\\)(?!\\s*(?:--|[-–—:]))\\s*`, 'u');
 /** A credit closing a short paragraph: "Secretary of Energy Steven Chu ( AP ) .", "… , officials said ( Reuters ) .". */
-const TRAILING_CREDIT_RE = new RegExp(`(?<!Associated Press\\s*|Agence France-Presse\\s*)\\s${ANY_CREDIT}\\s*\\.?$`, 'u');
+const TRAILING_CREDIT_RE = new RegExp(shapedPattern(`(?<!Associated Press\\s*|Agence France-Presse\\s*)\\s${ANY_CREDIT}\\s*\\.?$`), 'u');
 
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -91,20 +93,23 @@ export function splitCredits(paragraph: string): CreditSplit {
   const credits: string[] = [];
   let text = paragraph;
   let ledByCredit = false;
-  const lead = LEADING_CREDITS_RE.exec(text);
+  // (the credit patterns run on the text's letter shape: same positions, cheap to compile — letters.ts)
+  const lead = LEADING_CREDITS_RE.exec(letterShape(text));
   if (lead) {
+    const leadText = text.slice(0, lead[0].length);
     // the agency's slug the page printed after the credit: "( AP Photo/… ) AP2010 Executives from…"
     const slug = /^(?:AP|AFP|EPA)(?:(?:19|20)\d\d)?\s+(?=\p{Lu})/u.exec(text.slice(lead[0].length));
-    credits.push((lead[0] + (slug?.[0] ?? '')).trim());
+    credits.push((leadText + (slug?.[0] ?? '')).trim());
     text = text.slice(lead[0].length + (slug?.[0].length ?? 0));
     ledByCredit = true;
   }
   let caption: string | null = null;
-  let inner = CREDIT_HINT_RE.test(text) ? INNER_CREDITS_RE.exec(text) : null;
+  const innerShaped = CREDIT_HINT_RE.test(text) ? INNER_CREDITS_RE.exec(letterShape(text)) : null;
+  let inner = innerShaped && { index: innerShaped.index, 0: text.slice(innerShaped.index, innerShaped.index + innerShaped[0].length) };
   // a bare "( AP )" inside a paragraph is a credit only after a caption: "May 10 : Boats work … , La. ( AP ) A key safety device…"
   if (!inner) {
     const bare = INNER_BARE_CREDIT_RE.exec(text);
-    if (bare && isCaptionShaped(text.slice(0, bare.index))) inner = bare;
+    if (bare && isCaptionShaped(text.slice(0, bare.index))) inner = { index: bare.index, 0: bare[0] };
   }
   if (inner && inner.index > 0) {
     const before = text.slice(0, inner.index).trim();
@@ -118,7 +123,7 @@ export function splitCredits(paragraph: string): CreditSplit {
     }
   }
   let endsWithCredit = false;
-  const trail = TRAILING_CREDIT_RE.exec(text);
+  const trail = TRAILING_CREDIT_RE.test(letterShape(text));
   if (trail && wordCount(text) <= MAX_CAPTION_WORDS) {
     endsWithCredit = true;
   }
