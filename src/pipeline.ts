@@ -12,6 +12,7 @@ import { analyze } from './language/index.js';
 import {
   SurnameGroup,
   corpusNameType,
+  headPlaceName,
   firstNameAndSurname,
   keyType,
   nameOfKey,
@@ -537,6 +538,10 @@ interface NameRecord {
   names: Record<string, number>;
   /** Other names linked to this one (an organisation's acronym, its short name) → articles that link them. */
   links: Record<string, number>;
+  /** Of the articles typing it a non-person, those writing it with a legal ending ("Transocean Ltd"; records of before: none). */
+  company?: number;
+  /** For a place noun ("gulf"): the "X of Y" names it begins ("gulf of mexico"; "" for names it ends, "persian gulf") → articles. */
+  heads?: Record<string, number>;
 }
 
 /** A key whose articles are stored under `from` and now belong under another key (`to`, where known). */
@@ -555,8 +560,10 @@ interface NameDelta {
   other: number;
   person: number;
   uncuedPerson: number;
+  company: number;
   links: Map<string, number>;
   names: Map<string, number>;
+  heads: Map<string, number>;
 }
 
 /** The way most articles write a name (ties: the first in sort order), whatever order they came in. */
@@ -659,7 +666,13 @@ class NameIndex {
       person: rec.person,
       uncuedPerson: Math.min(rec.person, rec.uncuedPerson),
       fullNames: rec.person > 0 && !name.includes(' ') ? this.people.fullNameArticles(name) : 0,
+      company: rec.company ?? 0,
     };
+  }
+
+  private countsOf(name: string): NameCounts | undefined {
+    const rec = this.record(name);
+    return rec ? this.counts(name, rec) : undefined;
   }
 
   nameOf(key: string): string | undefined {
@@ -691,7 +704,7 @@ class NameIndex {
     const deltas = new Map<string, NameDelta>();
     const deltaOf = (name: string) => {
       let d = deltas.get(name);
-      if (!d) deltas.set(name, (d = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, links: new Map(), names: new Map() }));
+      if (!d) deltas.set(name, (d = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, company: 0, links: new Map(), names: new Map(), heads: new Map() }));
       return d;
     };
     const surnames = new Set<string>();
@@ -706,6 +719,11 @@ class NameIndex {
         if (bits & NAME_USE.other) d.other += n;
         if (bits & NAME_USE.person) d.person += n;
         if (bits & NAME_USE.uncuedPerson) d.uncuedPerson += n;
+        if (bits & NAME_USE.company) d.company += n;
+      }
+      for (const [head, name] of names.heads) {
+        const heads = deltaOf(head).heads;
+        heads.set(name, (heads.get(name) ?? 0) + n);
       }
       for (const [a, b] of names.links) {
         for (const [x, y] of [[a, b], [b, a]]) {
@@ -726,15 +744,30 @@ class NameIndex {
     const touched: string[] = [];
     for (const [name, d] of deltas) {
       const linksChanged = [...d.links.values()].some((v) => v !== 0);
+      const headsChanged = [...d.heads.values()].some((v) => v !== 0);
       let rec = this.record(name);
       if (!rec) {
         // A name used only as a person's with a cue needs no record (the surname index has it).
-        if (!(d.organization > 0 || d.place > 0 || d.other > 0 || d.uncuedPerson > 0 || linksChanged)) continue;
+        if (!(d.organization > 0 || d.place > 0 || d.other > 0 || d.uncuedPerson > 0 || linksChanged || headsChanged)) continue;
         rec = this.created(name);
       } else rec.person = Math.max(0, rec.person + d.person);
-      const changed = d.organization || d.place || d.other || d.person || d.uncuedPerson || linksChanged;
+      const changed = d.organization || d.place || d.other || d.person || d.uncuedPerson || d.company || linksChanged || headsChanged;
       for (const t of NON_PERSON_TYPES) rec[t] = Math.max(0, rec[t] + d[t]);
       rec.uncuedPerson = Math.max(0, rec.uncuedPerson + d.uncuedPerson);
+      if (d.company) {
+        const v = Math.max(0, (rec.company ?? 0) + d.company);
+        if (v > 0) rec.company = v;
+        else delete rec.company;
+      }
+      if (headsChanged) {
+        const heads = (rec.heads ??= {});
+        for (const [whole, n] of d.heads) {
+          const v = (heads[whole] ?? 0) + n;
+          if (v > 0) heads[whole] = v;
+          else delete heads[whole];
+        }
+        if (Object.keys(heads).length === 0) delete rec.heads;
+      }
       for (const [other, n] of d.links) {
         const v = (rec.links[other] ?? 0) + n;
         if (v > 0) rec.links[other] = v;
@@ -804,8 +837,8 @@ class NameIndex {
    */
   private settle(start: string, settled: Set<string>, dirty: Set<string>, inUse: Set<string>): EntityMove[] {
     const only = this.record(start)!;
-    // Most names: one type, no link, never a person's, stored under their own key.
-    if (Object.keys(only.links).length === 0 && only.person === 0 && Object.keys(only.storedAs).length === 0) {
+    // Most names: one type, no link, never a person's, no company ending nor "X of Y" names begun, stored under their own key.
+    if (Object.keys(only.links).length === 0 && only.person === 0 && Object.keys(only.storedAs).length === 0 && !only.company && !only.heads) {
       const types = NON_PERSON_TYPES.filter((t) => only[t] > 0);
       if (types.length <= 1) {
         settled.add(start);
@@ -840,6 +873,10 @@ class NameIndex {
       let target = named[0]!;
       for (const m of named) if (preferredName(m, target, (n) => counts.get(n)!, corpusKey)) target = m;
       key = corpusKey(target);
+      // A place noun alone that names one "X of Y" place across the archive ("Gulf"): that place (a place is linked to no other name).
+      const heads = members.length === 1 ? records.get(target)!.heads : undefined;
+      const whole = heads ? headPlaceName(counts.get(target)!, Object.entries(heads), (n) => this.countsOf(n)) : null;
+      if (whole) key = 'place:' + whole;
     }
     const moves: EntityMove[] = [];
     for (const m of members) {

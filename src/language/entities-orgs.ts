@@ -10,6 +10,12 @@ import type { EntityMention, Sentence } from '../types.js';
 /** Words that end a company's legal name and are left out of its key: "Citigroup Inc." is "Citigroup". */
 const LEGAL_SUFFIXES = new Set('inc incorporated corp co ltd llc plc lp llp ag sa nv gmbh holdings'.split(' '));
 
+/** Whether a name is written with a legal ending: "Transocean Ltd", "Citigroup Inc.", not "Ltd" alone. */
+export function legalEnding(name: string): boolean {
+  const last = name.trim().split(/\s+/);
+  return last.length >= 2 && LEGAL_SUFFIXES.has(last[last.length - 1]!.toLowerCase().replace(/[.,]+$/, ''));
+}
+
 /** British spellings of words in organisation names, by their American form. */
 const SPELLINGS: [RegExp, string][] = [
   [/isation(s?)$/, 'ization$1'],
@@ -223,7 +229,7 @@ export function titleCase(name: string, keepShort: boolean): string {
 }
 
 /** The nouns of place names built with "of": "Gulf of Mexico", "Bay of Biscay", "Isle of Man". */
-const PLACE_OF_HEADS = new Set('gulf bay sea straits strait isle isles island islands cape lake mount sound port republic kingdom city county district province state states commonwealth principality emirate'.split(' '));
+export const PLACE_OF_HEADS = new Set('gulf bay sea straits strait isle isles island islands cape lake mount sound port republic kingdom city county district province state states commonwealth principality emirate'.split(' '));
 
 /**
  * Whether two names the tagger gave apart, with only `connector` between them, make one name of a

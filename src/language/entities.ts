@@ -9,7 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
-import { ORGANIZATION_HEADS, acronymsOf, companyEnding, companyEvidence, isAcronym, joinConnectedNames, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
+import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, isAcronym, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -315,6 +315,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   joinCutOrganizations(text, mentions);
   joinConnectedNames(text, mentions);
   placesNamedAfterPeople(text, mentions);
+  namedStormsAndDeities(text, mentions);
   const mentionStarts = new Set<number>();
   for (const m of mentions) mentionStarts.add(m.start);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
@@ -640,6 +641,16 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     else if (m.label === 'LOC') t.loc++;
     else t.org++;
   }
+  // "General Motors" cut after its first word, a title: a one-word name every mention of which has
+  // the same one-word "title" right before it is said nothing personal by that title.
+  const gluedTitles = new Map<string, string | null>();
+  for (const m of sorted) {
+    if (m.label !== 'PER') continue;
+    const k = keyOf(m);
+    const glued = m.role && !k.includes(' ') && !/\s/.test(m.role) && text.slice(m.start - m.role.length - 1, m.start) === m.role + ' ' ? m.role : null;
+    const seen = gluedTitles.get(k);
+    gluedTitles.set(k, seen === undefined || seen === glued ? glued : null);
+  }
   // What the text says of each name that was tagged a person or a place somewhere.
   for (const m of sorted) {
     if (m.label === 'MISC') continue;
@@ -648,7 +659,7 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     // A place's context says little ("Hong Kong shares fell"): only its own words count ("… Brothers").
     const e = companyEvidence(text, m, sentences, m.label !== 'LOC');
     t.company += e.company;
-    t.person += e.person;
+    t.person += e.person - (m.label === 'PER' && gluedTitles.get(keyOf(m)) ? 1 : 0);
     t.thing += e.thing;
     t.place += e.place;
   }
@@ -675,12 +686,18 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     const words = m.text.replace(/^the\s+/i, '').split(/\s+/);
     if (words.length >= 2 && words.every((w) => /^[\p{Lu}&]/u.test(w)) && !POLITICAL_NAME_ENDS.has(words[words.length - 1]!.toLowerCase())) orgFirstWords.add(normalizeName(words[0]!));
   }
+  // "General" is also the adjective opening company names (General Motors, General Electric, General
+  // Mills): a name the text only ever writes after it, with nothing else personal said, is the company.
+  const surnames = new Set<string>();
+  for (const m of sorted) if (m.label === 'PER' && multiWord(m.text)) surnames.add(normalizeName(m.text).split(' ').pop()!);
+  const generalCompany = (k: string, t: { person: number; company: number }) => gluedTitles.get(k) === 'General' && t.person === 0 && !surnames.has(k);
   const candidates = [...tally].filter(
     ([k, t]) =>
-      t.per + t.loc > 0 &&
+      generalCompany(k, t) ||
+      (t.per + t.loc > 0 &&
       ((t.company > t.person && (t.company >= 2 || t.per + t.loc <= 2)) ||
         (k.includes(' ') && t.org > t.per && t.org > t.loc && t.person === 0) ||
-        (!k.includes(' ') && t.person <= t.company && orgFirstWords.has(k))),
+        (!k.includes(' ') && t.person <= t.company && orgFirstWords.has(k)))),
   );
   // "the antiviral drug Tamiflu", "on Capitol Hill": only a name tagged a person each time, with
   // nothing personal said of it, and not opening with a first name ("on John McCain" stays his).
@@ -701,7 +718,15 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
   for (const m of sorted) {
     if ((m.label !== 'PER' && m.label !== 'LOC') || known(m.text)) continue;
     const k = keyOf(m);
-    if (companies.has(k) || (!k.includes(' ') && firstWords.has(k) && !personWords.has(k))) m.label = 'ORG';
+    if (!companies.has(k) && (k.includes(' ') || !firstWords.has(k) || personWords.has(k))) continue;
+    m.label = 'ORG';
+    // the title's word is the name's: "General Motors"
+    const title = gluedTitles.get(k);
+    if (title && m.role === title) {
+      m.start -= title.length + 1;
+      m.text = text.slice(m.start, m.end);
+      delete m.role;
+    }
   }
 }
 
@@ -721,6 +746,37 @@ function placesNamedAfterPeople(text: string, mentions: EntityMention[]): void {
     m.text = text.slice(m.start, m.end);
     m.label = 'LOC';
   }
+}
+
+/** Names of God in news text (language, not data): the tagger calls them people. */
+const DEITIES = new Set(['god', 'allah', 'jehovah', 'yahweh', 'almighty', 'holy spirit', 'holy ghost', 'lord god', 'god almighty']);
+/** The words that name a storm: "Hurricane Katrina", "Tropical Storm Alex", "tropical storm Alex". */
+const STORM_WORDS = '(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|Storm|[Tt]ropical [Dd]epression)';
+const STORM_BEFORE = new RegExp(`(?:^|[^\\p{L}])${STORM_WORDS}\\s+$`, 'u');
+const STORM_PREFIX = new RegExp(`^${STORM_WORDS}\\s+(?=\\p{Lu})`, 'u');
+
+/**
+ * No people: a deity ("God", a person for the tagger in news of every kind) and a named storm
+ * ("Tropical Storm Alex", "Hurricane [Alex]", then "Alex" alone) are things. A storm's name (one word) is kept without
+ * the storm words, so that "Hurricane Katrina" and "Katrina" are one.
+ */
+function namedStormsAndDeities(text: string, mentions: EntityMention[]): void {
+  let storms: Set<string> | null = null;
+  for (const m of mentions) {
+    if (DEITIES.has(normalizeName(m.text.replace(/^the\s+/i, '')))) {
+      m.label = 'MISC';
+      continue;
+    }
+    // (a storm's name is one word: not "Hurricane Katrina Relief Fund")
+    const prefix = STORM_PREFIX.exec(m.text);
+    if (prefix && !/\s/.test(m.text.slice(prefix[0].length))) {
+      m.start += prefix[0].length;
+      m.text = text.slice(m.start, m.end);
+    } else if (prefix || /\s/.test(m.text) || !STORM_BEFORE.test(text.slice(Math.max(0, m.start - 28), m.start))) continue;
+    m.label = 'MISC';
+    (storms ??= new Set()).add(m.text);
+  }
+  if (storms) for (const m of mentions) if (storms.has(m.text)) m.label = 'MISC';
 }
 
 /**
@@ -1612,8 +1668,11 @@ export function firstNameAndSurname(key: string): boolean {
   return space > 0 && firstNameGender(name.slice(0, space)) !== null;
 }
 
-/** The uses one text makes of a name (its key without the type): one bit per type, and one for a person with no cue. */
-export const NAME_USE = { organization: 1, place: 2, other: 4, person: 8, uncuedPerson: 16 } as const;
+/**
+ * The uses one text makes of a name (its key without the type): one bit per type, one for a person
+ * with no cue, one for a non-person the text writes with a legal ending ("Transocean Ltd").
+ */
+export const NAME_USE = { organization: 1, place: 2, other: 4, person: 8, uncuedPerson: 16, company: 32 } as const;
 
 /** What one text adds to the corpus vote on names' types and to the links between organisations' names. */
 export interface TextNames {
@@ -1621,18 +1680,37 @@ export interface TextNames {
   uses: Map<string, number>;
   /** [organisation's name, another name the text gave it], each pair once. */
   links: Array<[string, string]>;
+  /**
+   * [place noun, the "X of Y" name it begins] for the text's names of that shape ("gulf", "gulf of
+   * mexico"), and [place noun, ""] for a name it ends ("persian gulf"): the corpus vote on what the
+   * noun alone names (see `headPlaceName`). Each pair once.
+   */
+  heads: Array<[string, string]>;
 }
 
 export function textNames(doc: LinkedText): TextNames {
   const sentences = Array.isArray(doc) ? undefined : doc.sentences;
   const uses = new Map<string, number>();
   const links: Array<[string, string]> = [];
+  const heads: Array<[string, string]> = [];
   const seen = new Set<string>();
   for (const e of entitiesOf(doc)) {
     const name = nameOfKey(e.key);
     let bits = NAME_USE[keyType(e.key)] ?? 0;
     if (e.type === 'person' && bits === NAME_USE.person && !personCued(e, sentences)) bits |= NAME_USE.uncuedPerson;
+    if (e.type !== 'person' && !e.key.startsWith('person:') && (legalEnding(e.name) || e.aliases.some(legalEnding))) bits |= NAME_USE.company;
     uses.set(name, (uses.get(name) ?? 0) | bits);
+    if (!e.key.startsWith('person:')) {
+      const space = name.indexOf(' ');
+      if (space > 0) {
+        const head = name.startsWith(' of ', space) ? name.slice(0, space) : name.slice(name.lastIndexOf(' ') + 1);
+        const pair = `${head}\t${head === name.slice(0, space) ? name : ''}`;
+        if (PLACE_OF_HEADS.has(head) && !seen.has(pair)) {
+          seen.add(pair);
+          heads.push([head, head === name.slice(0, space) ? name : '']);
+        }
+      }
+    }
     for (const alias of organizationAliasKeys(e)) {
       const other = nameOfKey(alias);
       const pair = `${name}\t${other}`;
@@ -1641,7 +1719,7 @@ export function textNames(doc: LinkedText): TextNames {
       links.push([name, other]);
     }
   }
-  return { uses, links };
+  return { uses, links, heads };
 }
 
 /** How many texts use a name each way, across the corpus. */
@@ -1655,6 +1733,8 @@ export interface NameCounts {
   uncuedPerson: number;
   /** for a one-word name: texts naming a person with a first name and this surname ("Fabrice Roche" for "Roche") */
   fullNames: number;
+  /** texts writing it with a legal ending ("Transocean Ltd"): a company, whatever the tagger's type */
+  company: number;
 }
 
 /** Texts that type the name a non-person. */
@@ -1697,7 +1777,28 @@ export function mostlyAPerson(c: NameCounts): boolean {
 export function corpusNameType(c: NameCounts): 'organization' | 'place' | 'other' | null {
   if (nonPersonTexts(c) === 0) return null;
   if (c.place >= c.organization + c.other + c.person || (c.organization === 0 && c.other === 0)) return 'place';
-  return c.other > c.organization ? 'other' : 'organization';
+  return c.other > c.organization && c.company === 0 ? 'other' : 'organization';
+}
+
+/**
+ * The "X of Y" place a place noun alone names across the corpus ("Gulf" → "gulf of mexico"), where
+ * texts never write the whole beside it: the noun is a place in the corpus, and one such name is
+ * at least two-thirds of the texts' names built on it (those ending with it, "Persian Gulf",
+ * included), in two texts or more, and a place itself. `votes`: name (or "" for one ending with the
+ * noun) → texts; the best name ties by sort order.
+ */
+export function headPlaceName(c: NameCounts, votes: Iterable<[string, number]>, countsOf: (name: string) => NameCounts | undefined): string | null {
+  if (corpusNameType(c) !== 'place') return null;
+  let total = 0;
+  let best: string | null = null;
+  let bestTexts = 0;
+  for (const [name, n] of votes) {
+    total += n;
+    if (name && (n > bestTexts || (n === bestTexts && best !== null && name < best))) [best, bestTexts] = [name, n];
+  }
+  if (best === null || bestTexts < 2 || 3 * bestTexts < 2 * total) return null;
+  const whole = countsOf(best);
+  return whole && corpusNameType(whole) === 'place' && !mostlyAPerson(whole) ? best : null;
 }
 
 /**
@@ -1717,11 +1818,12 @@ export function linkOrganizations(docs: LinkedText[]): Map<string, string> {
   const counts = new Map<string, NameCounts>();
   const countsOf = (name: string) => {
     let c = counts.get(name);
-    if (!c) counts.set(name, (c = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, fullNames: 0 }));
+    if (!c) counts.set(name, (c = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, fullNames: 0, company: 0 }));
     return c;
   };
   const keys = new Set<string>();
   const links: Array<[string, string]> = [];
+  const heads = new Map<string, Map<string, number>>();
   for (const doc of docs) {
     const names = textNames(doc);
     for (const [name, bits] of names.uses) {
@@ -1731,8 +1833,14 @@ export function linkOrganizations(docs: LinkedText[]): Map<string, string> {
       if (bits & NAME_USE.other) c.other++;
       if (bits & NAME_USE.person) c.person++;
       if (bits & NAME_USE.uncuedPerson) c.uncuedPerson++;
+      if (bits & NAME_USE.company) c.company++;
     }
     links.push(...names.links);
+    for (const [head, name] of names.heads) {
+      let votes = heads.get(head);
+      if (!votes) heads.set(head, (votes = new Map()));
+      votes.set(name, (votes.get(name) ?? 0) + 1);
+    }
     for (const e of entitiesOf(doc)) keys.add(e.key);
   }
   // Person evidence for a one-word name: texts that give a person a first name and it as surname.
@@ -1771,7 +1879,11 @@ export function linkOrganizations(docs: LinkedText[]): Map<string, string> {
     const c = counts.get(name)!;
     if (nonPersonTexts(c) === 0 || (key.startsWith('person:') && !notAPerson(c))) continue;
     // (a person's name typed otherwise follows the person: see linkAcrossDocuments)
-    out.set(key, mostlyAPerson(c) ? 'person:' + name : corpusKey(best.get(find(name))!));
+    if (mostlyAPerson(c)) out.set(key, 'person:' + name);
+    else {
+      const whole = heads.has(name) ? headPlaceName(c, heads.get(name)!, (n) => counts.get(n)) : null;
+      out.set(key, whole ? 'place:' + whole : corpusKey(best.get(find(name))!));
+    }
   }
   return out;
 }
