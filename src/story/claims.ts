@@ -232,8 +232,8 @@ const CASUALTY_WORDS: [RegExp, string][] = [
 // Quantities measured in a unit: which quantity it is lies in what follows (a rate, "of oil", "offshore").
 const UNIT_NOUNS = new Set(['barrels', 'gallons', 'litres', 'liters', 'tons', 'tonnes', 'miles', 'kilometres', 'kilometers', 'km', 'feet', 'metres', 'meters', 'acres', 'hectares', 'square']);
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'dead', 'injured', 'wounded', 'missing', 'staff', 'crew', 'personnel', 'police', 'feet', 'cattle', 'fish', 'km']);
-const LOWER_BOUND = /(?:more than|over|at least|upwards of|in excess of|exceeding)$/;
-const UPPER_BOUND = /(?:up to|as many as|as much as|fewer than|less than|under|nearly|almost|close to|just under)$/;
+const LOWER_BOUND = /(?:more than|over|above|at least|upwards of|in excess of|exceeding)$/;
+const UPPER_BOUND = /(?:up to|as many as|as much as|as high as|fewer than|less than|under|nearly|almost|close to|just under)$/;
 const ROUGHLY = /(?:about|around|some|roughly|approximately|an estimated|estimated|approx)$/;
 const DATE_WORDS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:today|yesterday|tomorrow|week|month|year|day|morning|afternoon|evening|night|earlier|later|last|next)$/;
 
@@ -245,6 +245,8 @@ export interface StatedCount {
   hi: number;
 }
 
+// A death toll named before its figure, nothing counted after it.
+const TOLL_BEFORE = /\b(?:death|casualty|confirmed|official|the) toll\b|\bnumbers? of (?:the )?(?:dead|deaths|fatalities|people (?:killed|dead)|those killed)\b|\bnumbers? (?:killed|dead)\b/;
 const RUNNING_TOTAL = /\b(?:so far|to date|thus far|in all|in total)\b/i;
 const TOKEN_RE = /\$?\d[\d,]*(?:\.\d+)?(?:-\d[\d,]*(?:\.\d+)?)?(?:bn|mn|m|k|tn)?\b|[a-z][a-z'.-]*[a-z]|[a-z]|\$|%|[,;:]/g;
 const CAPITALISED_WORD = /(?<![\p{L}'’.-])[A-Z][A-Za-z'.-]*[A-Za-z]/gu;
@@ -375,7 +377,7 @@ function countsInContext(sentence: string): CountInContext[] {
         if (PERSON_NOUNS.has(noun) || ['dead', 'injured', 'wounded', 'missing'].includes(noun)) {
           const near = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(nounAt, nounAt + 8)];
           const casualty = CASUALTY_WORDS.find(([re]) => near.some((t) => re.test(t)))?.[1];
-          if (casualty) count = { key: `${casualty === 'killed' && ['dead', 'killed'].includes(noun) ? stem('people') : stem(noun)}|${casualty}`, about: casualty === 'killed' ? `number of ${noun === 'dead' ? 'people' : noun}` : `number of ${noun} ${casualty}` };
+          if (casualty) count = { key: `${casualty === 'killed' && ['dead', 'killed'].includes(noun) ? stem('people') : stem(noun)}|${casualty}`, about: `number of ${noun === 'dead' ? 'people' : noun} ${casualty}` };
         } else if (UNIT_NOUNS.has(noun)) {
           // a rate may come after what flows where: "200,000 gallons of oil into the Gulf every day"
           const upTo = tokens.slice(nounAt + 1, nounAt + 9);
@@ -387,7 +389,12 @@ function countsInContext(sentence: string): CountInContext[] {
             count = { key: `${noun}|day`, about: `${noun} a day` };
             end = nounAt + 1 + rateAt + (after[rateAt] === 'daily' ? 1 : 2);
           } else if (what && !DATE_WORDS.test(what)) count = { key: `${noun}|${stem(what)}`, about: `${noun} ${after.slice(0, after.indexOf(what) + 1).join(' ')}` };
-        } else count = { key: stem(noun), about: `number of ${noun}` };
+        } else if (noun === 'deaths' || noun === 'fatalities') count = { key: `${stem('people')}|killed`, about: 'number of people killed' };
+        else count = { key: stem(noun), about: `number of ${noun}` };
+      }
+      // "the death toll … has risen above 150,000", "the number of people killed could be as high as 200,000"
+      if (!count && !noun && (!w1 || !/^[a-z]/.test(w1) || isStopword(w1)) && TOLL_BEFORE.test(tokens.slice(Math.max(0, i - 12), i).join(' '))) {
+        count = { key: `${stem('people')}|killed`, about: 'number of people killed' };
       }
     }
     if (count && !seen.has(count.key)) {
@@ -630,7 +637,7 @@ function placeNames(article: StoryArticle): Map<string, string> {
 
 // A number a few words before a plural, a scale word or money: a sentence that may state a count
 // (most sentences with digits only hold dates).
-const MAY_COUNT = /\$\s?\d|\d(?:bn|mn|m|k)?\s+(?:[a-z-]+\s+)?(?:[a-z]+s|million|billion|thousand|hundred|dead|injured|wounded|missing|people|men|women|children|feet|staff|crew|police|personnel|km)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+(?:[a-z-]+\s+)?[a-z]+s\b/gi;
+const MAY_COUNT = /\$\s?\d|\d(?:bn|mn|m|k)?\s+(?:[a-z-]+\s+)?(?:[a-z]+s|million|billion|thousand|hundred|dead|injured|wounded|missing|people|men|women|children|feet|staff|crew|police|personnel|km)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+(?:[a-z-]+\s+)?[a-z]+s\b|\b(?:toll|numbers? (?:of|killed|dead))\b[^.;]{0,80}\d/gi;
 const CHRONOLOGY_ENTRY = /^\W{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)(?:,? \d{4})?\s*[-–—:]/;
 
 function findMeasurements(article: StoryArticle): Measurement[] {
@@ -733,8 +740,10 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
     }
   }
   const out: { claim: () => ClaimEvolution | null; score: number; thing: string }[] = [];
+  // A story from one outlet (a single feed, a topic folder) has its articles as its reporters.
+  const oneOutlet = new Set(articles.map((a) => a.source ?? a.id)).size < 2;
   for (const [thing, list] of byThing) {
-    if (new Set(list.map((m) => m.source ?? m.articleId)).size < 2) continue;
+    if (new Set(list.map((m) => (oneOutlet ? m.articleId : m.source ?? m.articleId))).size < 2) continue;
     // A figure two sources state (two articles, when the story has few sources) is an anchor of the course.
     const manySources = new Set(list.map((m) => m.source)).size >= 3;
     const byValue = new Map<string, Measurement[]>();
@@ -743,7 +752,7 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
       if (!l) byValue.set(m.value, (l = []));
       l.push(m);
     }
-    const anchors: Measurement[] = [];
+    let anchors: Measurement[] = [];
     const others: Measurement[] = [];
     const stating = new Map<Measurement, Measurement[]>();
     for (const l of byValue.values()) {
@@ -754,6 +763,10 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
     if (anchors.length < 2) continue;
     const inOrder = (a: Measurement, b: Measurement) => a.date.localeCompare(b.date) || a.figure - b.figure;
     anchors.sort(inOrder);
+    // A count of no place and no process mixes the story's own with other counts ("14 UN staff",
+    // "5,000 in the last quake"): its course is the best-supported chain of anchors moving one way.
+    const vague = thing.endsWith('##');
+    if (vague && anchors.length >= 4) anchors = steadiestCourse(anchors, (m) => stating.get(m)!.length);
     // A figure only one article gives is kept where it lies on the course between the anchors around it
     // (a running total rising from 91 to 403 passes 160); a stray one (a worst case, a misreading) is not.
     const rising = anchors[anchors.length - 1]!.figure >= anchors[0]!.figure;
@@ -761,6 +774,8 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
       const next = anchors.findIndex((a) => inOrder(a, m) > 0);
       const before = next === -1 ? anchors[anchors.length - 1]! : next > 0 ? anchors[next - 1] : undefined;
       const after = next === -1 ? undefined : anchors[next];
+      // a count of no place and no process is taken only between two anchors of its course
+      if (vague && (!before || !after)) return false;
       const lo = Math.min(before?.figure ?? (rising ? 0 : Infinity), after?.figure ?? (rising ? Infinity : 0));
       const hi = Math.max(before?.figure ?? (rising ? 0 : Infinity), after?.figure ?? (rising ? Infinity : 0));
       return m.figure >= lo && m.figure <= hi;
@@ -768,13 +783,12 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
     const between = others.filter(onCourse);
     // A count of no place and no process ("people killed") may mix the story's own with history's
     // ("the 1918 flu killed 50 million"): taken only when its anchors mostly move one way.
-    const vague = thing.endsWith('##');
     if (vague) {
       let along = 0;
       for (let x = 1; x < anchors.length; x++) if (anchors[x]!.figure >= anchors[x - 1]!.figure === rising) along++;
       if (along < (anchors.length - 1) * VAGUE_MONOTONE_SHARE) continue;
     }
-    const sources = new Set([...anchors, ...between].map((m) => m.source ?? m.articleId)).size;
+    const sources = new Set([...anchors, ...between].map((m) => (oneOutlet ? m.articleId : m.source ?? m.articleId))).size;
     out.push({
       score: (anchors.length + between.length / 2) * Math.min(sources, 3) * (vague ? 0.5 : 1),
       thing,
@@ -799,6 +813,46 @@ function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | nu
     });
   }
   return out.sort((a, b) => b.score - a.score || a.thing.localeCompare(b.thing));
+}
+
+// Consecutive figures of one course differ at most this many times over: "14" then "45,000" are two counts.
+const MAX_COURSE_STEP = 50;
+// The chain must hold this share of the anchors' statements, else the count stays as it is.
+const COURSE_SUPPORT = 0.5;
+
+/**
+ * The anchors (in date order) on the chain moving one way, up or down, with the most statements
+ * behind it, each step within MAX_COURSE_STEP times the one before; the anchors as they are when no
+ * chain of three holds enough of their statements.
+ */
+function steadiestCourse(anchors: Measurement[], support: (m: Measurement) => number): Measurement[] {
+  const total = anchors.reduce((n, m) => n + support(m), 0);
+  let best: Measurement[] = anchors;
+  let bestWeight = 0;
+  for (const rising of [true, false]) {
+    const weight: number[] = [];
+    const prev: number[] = [];
+    anchors.forEach((m, i) => {
+      weight[i] = support(m);
+      prev[i] = -1;
+      for (let j = 0; j < i; j++) {
+        const a = anchors[j]!.figure, b = m.figure;
+        const fits = rising ? b >= a && b <= a * MAX_COURSE_STEP : b <= a && a <= b * MAX_COURSE_STEP;
+        if (fits && weight[j]! + support(m) > weight[i]!) {
+          weight[i] = weight[j]! + support(m);
+          prev[i] = j;
+        }
+      }
+    });
+    let end = 0;
+    for (let i = 1; i < anchors.length; i++) if (weight[i]! > weight[end]!) end = i;
+    if (weight[end]! <= bestWeight) continue;
+    const chain: Measurement[] = [];
+    for (let i = end; i >= 0; i = prev[i]!) chain.push(anchors[i]!);
+    bestWeight = weight[end]!;
+    best = chain.reverse();
+  }
+  return best.length >= 3 && bestWeight >= total * COURSE_SUPPORT ? best : anchors;
 }
 
 // A story's figures in dispute shown at most: the days most sources take part in.

@@ -24,11 +24,22 @@ describe('stated counts', () => {
   it('tells people killed from people injured, and a daily rate from a total', () => {
     const keys = statedCounts('The immediate effect was that it killed 11 people and injured 17 others .').map((x) => x.key);
     expect(keys).toEqual(['peopl|killed']);
-    expect(statedCounts('Tuesday \'s earthquake has left an estimated 50,000 dead on the Caribbean island .')[0]).toMatchObject({ key: 'peopl|killed', about: 'number of people' });
+    expect(statedCounts('Tuesday \'s earthquake has left an estimated 50,000 dead on the Caribbean island .')[0]).toMatchObject({ key: 'peopl|killed', about: 'number of people killed' });
     expect(statedCounts('Some estimates are around 40,000 barrels a day .')[0]!.key).toBe('barrels|day');
     expect(statedCounts('Officials at the UN say between 100 and 150 people from its mission are still missing .')[0]).toMatchObject({ key: 'peopl|missing', lo: 100, hi: 150 });
     // PTB-spaced thousands and ranges are one figure, not "000 people"
     expect(statedCounts('About 45,000-50 ,000 people have died since the earthquake .')[0]!.hi).toBeGreaterThanOrEqual(50_000);
+  });
+
+  it('reads a death toll written before its figure (Timeline17 haiti_bbc sentences)', () => {
+    const killed = (s: string) => statedCounts(s).find((c) => c.key === 'peopl|killed');
+    expect(killed('The confirmed death toll from Haiti \'s devastating earthquake has risen above 150,000 in the Port-au-Prince area alone .')).toMatchObject({ lo: 150_000, hi: Infinity });
+    expect(killed('Officials in Haiti say the number of people killed in the quake could be as high as 200,000 .')).toMatchObject({ lo: 0, hi: 200_000 });
+    expect(killed('Estimates of the numbers killed in the Haitian earthquake range from 100,000 to 200,000 .')).toMatchObject({ lo: 100_000, hi: 200_000 });
+    expect(killed('The WHO said 2,000 deaths had been reported .')).toMatchObject({ lo: 2_000, hi: 2_000 });
+    // a toll on a road is no death toll; a figure followed by what it counts is that count
+    expect(killed('The toll road cost $ 5 to use .')).toBeUndefined();
+    expect(killed('The death toll rose as 300 soldiers arrived .')).toBeUndefined();
   });
 
   it('reads a change of a figure as no figure to dispute', () => {
