@@ -332,6 +332,7 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
   return out;
 }
 
+const LONE_PREPOSITION = /^(?:to|about|of|on|for|with|by|from|as|at|over|into|regarding)$/i;
 const TOPIC_CUE = /\b(?:about|regarding|concerning|on the (?:subject|topic|issue) of)\s*$/i;
 
 /**
@@ -342,6 +343,8 @@ const TOPIC_CUE = /\b(?:about|regarding|concerning|on the (?:subject|topic|issue
  */
 export function isStatement(q: { text: string; speaker: string | null; direct: boolean; kind: 'speech' | 'belief'; cueText?: string | null }): boolean {
   const words = q.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  // "Ask Mccain about “The Keating Five”", "As to why I am not voting …": a lone preposition cues nothing said
+  if (q.cueText && LONE_PREPOSITION.test(q.cueText.trim())) return false;
   if (q.direct) return words >= 3;
   // "answering a question about [contacts between the Kremlin…]", "spoke about [the war]": a topic, not a claim
   if (q.cueText && TOPIC_CUE.test(q.cueText)) return false;
@@ -350,6 +353,57 @@ export function isStatement(q: { text: string; speaker: string | null; direct: b
 
 const IMPERSONAL_CUE =
   /^(?:(?:is|was|are|were|has been|had been|have been|is being|was being|is now|was now|is also|was also|is widely|was widely|is generally)\s+)+(?:understood|believed|thought|expected|said|reported|known|feared|claimed|alleged|rumou?red|estimated|suggested|hoped|assumed|argued|rumoured|considered|felt|acknowledged|accepted|agreed|clear|likely|unlikely|possible|true)$|^(?:seems?|seemed|appears?|appeared|emerged|emerges)$/i;
+
+/** Between a person and the complement of their description: ", a fellow nuclear physicist from ". */
+const DESCRIPTION_TO_COMPLEMENT = /^\s?,\s+(?:a|an|the|his|her|its|their)\s+[^,.;:!?“”"\n]{1,100}?\s(?:from|of|at|with|for|in|to)\s+$/u;
+
+/**
+ * "Alexander Koldobsky, a fellow nuclear physicist from [the Moscow Engineering and Physics
+ * Institute], insists …": a source the tagger found in the complement of a description in
+ * apposition to a person is that person's whole noun phrase (as PolNeAR annotates it: "Jorge
+ * Castañeda, a former Mexican foreign minister who is a harsh critic of Mr. Peña Nieto").
+ */
+function appositionHead(text: string, source: Span, people: EntityMention[]): Span {
+  for (let i = people.length - 1; i >= 0; i--) {
+    const m = people[i]!;
+    if (m.end > source[0]) continue;
+    if (source[0] - m.end > 130) break;
+    return DESCRIPTION_TO_COMPLEMENT.test(text.slice(m.end, source[0])) ? [m.start, source[1]] : source;
+  }
+  return source;
+}
+
+const INVERTING_CUE = /^(?:said|says|writes|wrote|added|adds|explained|explains|noted|notes|continued|continues|recalled|recalls|told|tells|insisted|insists|argued|argues)$/i;
+
+/**
+ * "“… ghostly neighborhoods,” writes [the Guardian's South America correspondent, Rory Carroll],
+ * after flying in": where the tagger read the name after an inverted cue as the content, it is the
+ * source and the quotation closed right before the cue is what was said.
+ */
+function invertedSource(text: string, a: RawAttribution, quotations: Span[], atts: RawAttribution[], paragraph: Paragraph): void {
+  if (a.source || !a.cue || a.content.length !== 1 || !INVERTING_CUE.test(text.slice(a.cue[0], a.cue[1]).trim())) return;
+  const piece = a.content[0]!;
+  if (piece[0] < a.cue[1] || text.slice(a.cue[1], piece[0]).trim()) return;
+  const words = text.slice(piece[0], piece[1]).trim().split(/\s+/);
+  if (words.length > 14 || /[“”"«»]/.test(text.slice(piece[0], piece[1])) || !words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return;
+  // the name ends its clause: a comma, the sentence end or the paragraph end follows
+  if (!/^\s*(?:[,.;!?]|$)/.test(text.slice(piece[1], piece[1] + 3))) return;
+  if (!/[,!?]\s*[”"’]\s*$/.test(text.slice(Math.max(0, a.cue[0] - 6), a.cue[0]))) return;
+  let quote: Span | null = null;
+  for (const q of quotations) if (q[1] <= a.cue[0] && !text.slice(q[1], a.cue[0]).trim()) quote = q;
+  // (a quotation opened in an earlier paragraph: from this paragraph's start, when it opens none)
+  if (!quote && !/[“"«]/.test(text.slice(paragraph.start, a.cue[0]))) quote = [paragraph.start, a.cue[0]];
+  if (!quote) return;
+  const said = trimSpan(text, quote);
+  if (!said) return;
+  if (atts.some((o) => o !== a && o.content.some((c) => c[0] < said[1] && c[1] > said[0]))) return;
+  a.source = trimSpan(text, piece);
+  a.content = [said];
+  a.direct = true;
+}
+
+const PASSIVE_ADDRESSEE_CUE =
+  /^(?:(?:has|have|had)\s+been|is|was|are|were|be|being|been|gets?|got|getting)\s+(?:\p{L}+ly\s+)?(?:attacked|criticised|criticized|accused|asked|told|questioned|blamed|praised|condemned|urged|warned|informed|advised|interviewed|reminded|lambasted|slammed|mocked|ridiculed|denounced|challenged|pressed|thanked|congratulated|invited|ordered|instructed)\b(?!\s+(?:as\s+saying|to\s+have))/iu;
 
 export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const paras = paragraphs(text);
@@ -367,11 +421,13 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
       for (const a of found) if (a.paragraph === i && !a.source && a.cue && a.cue[0] <= h.cue![0] && a.cue[1] >= h.cue![1]) a.source = h.source;
     }
   });
+  const people = context.mentions.filter((m) => m.label === 'PER');
   const atts = found
     .filter((a) => usable[a.paragraph])
-    .map((a) => ({ ...a, source: a.source ? trimSpan(text, a.source) ?? a.source : null, cue: a.cue ? (trimSpan(text, a.cue) ?? a.cue) : null }))
+    .map((a) => ({ ...a, source: a.source ? appositionHead(text, trimSpan(text, a.source) ?? a.source, people) : null, cue: a.cue ? (trimSpan(text, a.cue) ?? a.cue) : null }))
     .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
   const quotations = quotedSpans(paras, text);
+  for (const a of atts) invertedSource(text, a, quotations, atts, paras[a.paragraph]!);
   const resolver = new SpeakerResolver({
     text,
     mentions: context.mentions,
@@ -385,7 +441,10 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     const content = cleanContent(text, union(a.content), a.cue);
     // "It is understood the two travellers were admitted …": an impersonal "it" names nobody
     const impersonal = a.source !== null && a.cue !== null && /^it$/i.test(text.slice(a.source[0], a.source[1]).trim()) && IMPERSONAL_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
-    const resolved = impersonal ? null : resolver.resolve(a.source);
+    // "Tony Hayward, who had been widely attacked for …", "was asked about …": the subject of a passive
+    // verb of address is who was spoken to or of, not the speaker
+    const addressed = a.cue !== null && PASSIVE_ADDRESSEE_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
+    const resolved = impersonal || addressed ? null : resolver.resolve(a.source);
     // "The video released by BP shows that …": a document's finding is nobody's quote
     const speaker = a.documentFinding ? null : resolved;
     if (isSilent(a)) continue;

@@ -1,6 +1,7 @@
 // Who is speaking: from a source span ("Kremlin spokesman Dmitry Peskov", "he", "the spokesman",
 // "Putin's aide", "the White House") to a canonical speaker, using the document's entities when
 // the entity stage found them and the text itself when it did not.
+import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, Span } from '../../types.js';
 
 export interface Speaker {
@@ -43,9 +44,9 @@ const opposite = (g: Gender): Gender => (g === 'm' ? 'f' : 'm');
  * it in the same sentence with no other person named in between ("Hillary Clinton said she …").
  */
 function mentionGender(text: string, m: EntityMention, mentions: EntityMention[]): Gender | null {
-  const before = text.slice(Math.max(0, m.start - 6), m.start);
-  if (/\bMr\.?\s+$/.test(before)) return 'm';
-  if (/\b(?:Mrs|Ms|Miss)\.?\s+$/.test(before)) return 'f';
+  const before = text.slice(Math.max(0, m.start - 16), m.start);
+  if (/\b(?:Mr|Sir|Lord|King|Prince|Duke)\.?\s+$|\b(?:spokes|chair|congress|business|council)man\s+$/i.test(before)) return 'm';
+  if (/\b(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Duchess)\.?\s+$|\b(?:spokes|chair|congress|business|council)woman\s+$/i.test(before)) return 'f';
   // "Clinton said she would", "Smith told reporters that he": the subject's own pronoun
   const p = SAYS_PRONOUN.exec(text.slice(m.end, m.end + 80));
   if (!p) return null;
@@ -55,6 +56,19 @@ function mentionGender(text: string, m: EntityMention, mentions: EntityMention[]
 }
 const SAYS_PRONOUN =
   /^,?\s+(?:(?:has|had|also|then|later|again|repeatedly|once)\s+)?(?:said|says|told \w+|added|thinks|thought|believes|believed|announced|argued|insisted|wrote|explained|noted|claimed|replied|stated|declared|warned|acknowledged|admitted|promised|vowed|hopes|hoped)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(he|she)\b/i;
+
+let firstNames: Map<string, string> | null = null;
+/**
+ * The usual gender of a full name's first name (the gender-detection-from-name list of English
+ * names), or null: a one-word name, an initial, or a name the list does not know.
+ */
+function firstNameGender(name: string): Gender | null {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return null;
+  if (!firstNames) firstNames = createRequire(import.meta.url)('gender-detection-from-name/names/en') as Map<string, string>;
+  const g = firstNames.get(words[0]!.toLowerCase());
+  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+}
 
 const LETTER = /\p{L}/u;
 const NOT_NAMES = new Set(
@@ -103,6 +117,21 @@ export class SpeakerResolver {
     return m.entityKey ? this.genderOfKey(m.entityKey) : mentionGender(this.ctx.text, m, this.mentions);
   }
 
+  /** The gender the text gives a mention's person, else the usual gender of its first name ("Margaret Chan"). */
+  private likelyGenderOfMention(m: EntityMention): Gender | null {
+    const g = this.genderOfMention(m);
+    if (g) return g;
+    const name = (m.entityKey ? this.byKey.get(m.entityKey)?.name : null) ?? m.text;
+    return firstNameGender(name);
+  }
+
+  private likelyGenderOfKey(key: string): Gender | null {
+    const g = this.genderOfKey(key);
+    if (g) return g;
+    const name = this.byKey.get(key)?.name;
+    return name ? firstNameGender(name) : null;
+  }
+
   private genderOfKey(key: string): Gender | null {
     if (this.genders.has(key)) return this.genders.get(key)!;
     let male = 0;
@@ -119,13 +148,24 @@ export class SpeakerResolver {
     return g;
   }
 
+  /** The last source describing one person the text does not name ("A Department of Health spokesman"). */
+  private lastUnnamed: { at: number; gender: Gender | null } | null = null;
+
   /** Resolves a source span; call in text order so pronouns can refer back. */
   resolve(source: Span | null): Speaker | null {
     if (!source) return null;
     const speaker = this.resolveSpan(source);
+    const raw = this.ctx.text.slice(source[0], source[1]).trim();
+    // "Tony Hayward, who had been …": a relative clause is subordinate, its antecedent not the
+    // subject a later "he said" continues with
+    const person = speaker !== null && (speaker.type === 'person' || (speaker.type === null && !ORG_HEAD.test(speaker.name)));
+    if (person && RELATIVE_PRONOUNS.has(raw.toLowerCase())) return speaker;
     if (speaker) {
-      if (speaker.type === 'person' || (speaker.type === null && !ORG_HEAD.test(speaker.name))) this.lastPerson = { speaker, at: source[0] };
+      if (person) this.lastPerson = { speaker, at: source[0] };
       else this.lastGroup = { speaker, at: source[0] };
+    } else {
+      const gender = unnamedPersonGender(raw);
+      if (gender !== undefined) this.lastUnnamed = { at: source[0], gender };
     }
     return speaker;
   }
@@ -151,6 +191,12 @@ export class SpeakerResolver {
     const people = heads.filter((m) => m.label === 'PER');
     // "Biden and Putin": a joint source has no single speaker
     if (people.length >= 2 && /\band\b|&/.test(this.ctx.text.slice(people[people.length - 2]!.end, people[people.length - 1]!.start))) return null;
+    // "BP and Transocean", "Britain and France" (and a name the NER cut at its "and", "The Greater
+    // Glasgow and Clyde NHS"): no single speaker, rather than the last one
+    // (not a pair inside the description a name is in apposition to: "The president's adviser and
+    // director of the Office of Energy and Climate Change Policy, Carol Browner")
+    const joint = heads.findIndex((m, k) => k > 0 && m.start < headEndOf(raw, source[0]) && /^\s+(?:and|&)\s+$/.test(this.ctx.text.slice(heads[k - 1]!.end, m.start)));
+    if (joint > 0 && !people.some((p) => p.start > heads[joint]!.end && /,\s*$/.test(this.ctx.text.slice(heads[joint]!.end, p.start)))) return null;
     // the person heading the source, before its apposition ("Mike Schmidt, an adviser at the Clinton campaign")
     const headEndAt = source[0] + raw.length - raw.trimStart().length + headPhrase(raw).length;
     const headPeople = people.filter((m) => m.start < headEndAt);
@@ -193,7 +239,8 @@ export class SpeakerResolver {
         : this.canonicalName(this.ctx.text.slice(m.start, headEnd), m.label === 'LOC' ? 'place' : 'organization');
     // a description with a role noun ("the spokesman", "Putin's aide", "the US president")
     const titleHead = DETERMINERS.test(raw.trim()) && PERSON_TITLES.has(head.replace(/\.$/, '').toLowerCase()); // "the Conservative MP"
-    if (!NAME_WORD.test(head) || inside.some(possessive) || titleHead) {
+    // ("a BP executive" introduces someone: it is nobody named before)
+    if ((!NAME_WORD.test(head) || inside.some(possessive) || titleHead) && !INDEFINITE_ARTICLE.test(raw.trim())) {
       const byRole = this.byRole(raw, source[0]);
       if (byRole) return byRole;
     }
@@ -327,12 +374,17 @@ export class SpeakerResolver {
     // pronoun can refer to ("she replied" is not the man named last)
     let best: EntityMention | null = null;
     let subject: EntityMention | null = null; // the first person named in best's sentence
+    // where a nearer person was passed over for their gender
+    let skipped = -1;
     for (const m of this.mentions) {
       if (m.start >= at) break;
       if (m.label !== 'PER' || at - m.start > 1200) continue;
       if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
-      if (gender && this.genderOfMention(m) === opposite(gender)) continue;
+      if (gender && this.likelyGenderOfMention(m) === opposite(gender)) {
+        skipped = m.start;
+        continue;
+      }
       if (!best || best.sentence !== m.sentence) subject = m;
       best = m;
     }
@@ -342,10 +394,24 @@ export class SpeakerResolver {
     if (best && subject && subject !== best && /[.!?]["”’]?\s/.test(this.ctx.text.slice(best.end, at)) && this.isSubject(subject)) best = subject;
     const fromMention = best ? this.fromMention(best) : null;
     let last = this.lastPerson && at - this.lastPerson.at < 1500 ? this.lastPerson : null;
-    if (last && gender && last.speaker.key && this.genderOfKey(last.speaker.key) === opposite(gender)) last = null;
-    if (last && (!best || last.at >= best.start || last.speaker.key === fromMention?.key)) return last.speaker;
-    if (fromMention) return fromMention;
-    return last?.speaker ?? null;
+    if (last && gender && (last.speaker.key ? this.likelyGenderOfKey(last.speaker.key) : firstNameGender(last.speaker.name)) === opposite(gender)) {
+      skipped = Math.max(skipped, last.at);
+      last = null;
+    }
+    // "A Department of Health spokesman said … “…,” he said.": the pronoun continues the unnamed
+    // speaker, whom no name fits; nobody is named rather than the last person mentioned before
+    const unnamed = this.lastUnnamed && at - this.lastUnnamed.at < 1500 && !(gender && this.lastUnnamed.gender === opposite(gender)) ? this.lastUnnamed : null;
+    if (unnamed && unnamed.at > (best?.start ?? -1) && unnamed.at > (last?.at ?? -1)) return null;
+    const chosen = last && (!best || last.at >= best.start || last.speaker.key === fromMention?.key) ? last : fromMention ? { speaker: fromMention, at: best!.start } : last;
+    if (!chosen) return null;
+    // passing a nearer person over for their gender needs one further back whose gender is known to
+    // fit, not any name ("Deepwater Horizon", a name the NER took for a person); and the first-name
+    // list is a guess ("Jan", "Dominique" are not always what it says)
+    if (gender && chosen.at < skipped) {
+      const g = chosen.speaker.key ? this.likelyGenderOfKey(chosen.speaker.key) : firstNameGender(chosen.speaker.name);
+      if (g !== gender) return null;
+    }
+    return chosen.speaker;
   }
 
   /**
@@ -365,7 +431,8 @@ export class SpeakerResolver {
 
   private byRole(description: string, at: number): Speaker | null {
     const head = lastWord(description).toLowerCase();
-    if (!head || GENERIC_HEADS.has(head)) return null;
+    // (a role is a word: "n't", "’s" or "--" is none)
+    if (!head || GENERIC_HEADS.has(head) || !/^\p{L}[\p{L}-]+$/u.test(head)) return null;
     const qualifier = description
       .replace(DETERMINERS, '')
       .toLowerCase()
@@ -763,6 +830,39 @@ const SPEAKS_FOR =
 const SPEAKS_FOR_TAIL = new RegExp(`^\\s+(?:${SPEAKS_FOR})$`);
 const POSSESSOR_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s?['’]s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${SPEAKS_FOR})$`, 'u');
 const NAME_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s+(?:${SPEAKS_FOR})$`, 'u');
+
+const INDEFINITE_ARTICLE = /^(?:a|an|another|one)\s/i;
+
+/** Nouns heading a description of one person (besides titles): "a BP engineer", "the fisherman". */
+const PERSON_NOUNS = new Set(
+  ('official source expert analyst executive lawyer doctor nurse scientist researcher economist worker resident witness ' +
+    'engineer teacher student member employee activist campaigner farmer fisherman fisherwoman owner driver passenger ' +
+    'victim survivor father mother son daughter wife husband brother sister friend neighbour neighbor man woman boy girl ' +
+    'diplomat insider observer strategist consultant pilot soldier physician surgeon professor scholar official staffer ' +
+    'operative volunteer organiser organizer protester critic supporter official businessman businesswoman')
+    .split(' '),
+);
+const FEMALE_NOUNS = /(?:woman|wife|mother|daughter|sister|girl|queen|princess|dame|lady|chairwoman|spokeswoman|fisherwoman|businesswoman|mrs|ms|miss)$/;
+const MALE_NOUNS = /(?:(?<!wo)man|husband|father|son|brother|boy|king|prince|lord|sir|chairman|spokesman|fisherman|businessman|mr)$/;
+
+/**
+ * Whether a source the resolver named nobody for introduces one person ("A Department of Health
+ * spokesman", "a fisherman"), and the gender its head noun gives; undefined when it does not
+ * (a plural, an organisation, a name).
+ */
+function unnamedPersonGender(raw: string): Gender | null | undefined {
+  // (only an indefinite one introduces someone new: "the senator" may be the senator named before)
+  if (!INDEFINITE_ARTICLE.test(raw)) return undefined;
+  // the noun before its complement: "An official from the US Food and Drug Administration (…)"
+  const head = lastWord(raw.split(/\s(?:from|of|at|for|in|with|on|to|who|which|that)\s|[,(]|\s-LRB-/)[0]!).toLowerCase().replace(/\.$/, '');
+  if (!PERSON_NOUNS.has(head) && !PERSON_TITLES.has(head)) return undefined;
+  return FEMALE_NOUNS.test(head) ? 'f' : MALE_NOUNS.test(head) ? 'm' : null;
+}
+
+/** Where the head phrase of a source starting at `at` ends. */
+function headEndOf(raw: string, at: number): number {
+  return at + raw.length - raw.trimStart().length + headPhrase(raw).length;
+}
 
 function lastWord(s: string): string {
   const words = s.trim().replace(/[.,;:!?)"”’']+$/, '').split(/\s+/);

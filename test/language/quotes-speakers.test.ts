@@ -1,0 +1,95 @@
+// Speaker precision on Timeline17 news (session 8): a wrong speaker is worse than none. A pronoun
+// continues the main subject or an unnamed speaker, never a name of a subordinate clause; a gendered
+// pronoun skips people of the other gender (text, title, first name) but then needs one known to fit;
+// an indefinite description introduces somebody new; joint sources and the subject of a passive verb
+// of address name nobody; a source found in a description's complement is the person described.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/language/index.js';
+import { isStatement } from '../../src/language/quotes/index.js';
+import { t17Text } from '../helpers/t17.js';
+import type { Quote } from '../../src/types.js';
+
+const slice = (text: string, s: [number, number] | null) => (s ? text.slice(s[0], s[1]) : null);
+
+function t17Quotes(folder: string, id: string): { text: string; quotes: Quote[] } {
+  const { text, dct } = t17Text(folder, id);
+  return { text, quotes: analyze(text, { dct }).quotes };
+}
+
+function saying(folder: string, id: string, words: string): { text: string; quotes: Quote[] } {
+  const { text, quotes } = t17Quotes(folder, id);
+  const found = quotes.filter((q) => slice(text, q.content)!.includes(words));
+  expect(found.length, `a quote with “${words}”`).toBeGreaterThan(0);
+  return { text, quotes: found };
+}
+
+describe('pronouns', () => {
+  it('"Dudley refused to criticise his predecessor, Tony Hayward, who had been widely attacked … He said Hayward had …" is Dudley’s (Guardian)', () => {
+    const { quotes } = saying('bpoil_guardian', '1715', 'defined our aims with great clarity');
+    for (const q of quotes) expect(q.speaker).toBe('Bob Dudley');
+  });
+
+  it('"A Department of Health spokesman said … “…,” he said." is the unnamed spokesman’s, not the photographer credited before (Guardian)', () => {
+    const { quotes } = saying('H1N1_guardian', '510', 'Our strategy to slow the spread of the disease appears to have been effective');
+    for (const q of quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('"A BP spokesman declined to comment … He said the company had identified …" is not Barack Obama’s (Fox News)', () => {
+    const { quotes } = saying('bpoil_foxnews', '1526', 'series of underlying failures');
+    for (const q of quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('"Carmen Hernandez … But after her son got worse, she decided to take him to hospital" is the mother’s, not the son’s (BBC)', () => {
+    const { quotes } = saying('H1N1_bbc', '1198', 'to take him to hospital');
+    for (const q of quotes) expect(q.speaker).toBe('Carmen Hernandez');
+  });
+
+  it('"she" after a man the text names is nobody rather than a name the NER took for a person ("Deepwater Horizon")', () => {
+    const { text, quotes } = saying('bpoil_guardian', '1029', 'When push came to shove on the Deepwater Horizon');
+    for (const q of quotes) {
+      expect(slice(text, q.source)).toBe('She');
+      expect(q.speaker).toBeNull();
+    }
+  });
+
+  it('"“… ghostly neighborhoods,” writes the Guardian’s South America correspondent, Rory Carroll" and his "he adds" are Carroll’s (Guardian)', () => {
+    const { text, quotes } = t17Quotes('H1N1_guardian', '519');
+    const welcome = quotes.filter((q) => slice(text, q.content)!.includes('Welcome to Mexico'));
+    expect(welcome.map((q) => [slice(text, q.source), q.speaker])).toEqual([["the Guardian 's South America correspondent , Rory Carroll", 'Rory Carroll']]);
+    const adds = quotes.filter((q) => slice(text, q.content)!.includes('Muzzled taxi drivers'));
+    expect(adds.map((q) => q.speaker)).toEqual(['Rory Carroll']);
+  });
+});
+
+describe('who is not a speaker', () => {
+  it('"In written testimony …, a BP executive directs blame …": an indefinite description is nobody named before, not Tony Hayward (Reuters)', () => {
+    const { quotes } = saying('bpoil_reuters', '2067', 'for the blowout at Transocean');
+    for (const q of quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('joint sources name nobody ("China and Thailand have banned", "Both Gillers and Feinberg said"), an apposition after a pair still does (Carol Browner)', () => {
+    for (const q of saying('H1N1_bbc', '488', 'imports of raw pork').quotes) expect(q.speaker).toBeNull();
+    for (const q of saying('bpoil_foxnews', '1360', 'using BP money to pay').quotes) expect(q.speaker).toBeNull();
+    for (const q of saying('bpoil_guardian', '1351', 'misstating the scale of the leak').quotes) expect(q.speaker).toBe('Carol Browner');
+  });
+
+  it('the subject of a passive verb of address is spoken to or of: "Hayward was told he should quit" is not Hayward’s (Guardian)', () => {
+    for (const q of saying('bpoil_guardian', '1071', 'he should quit').quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('"Alexander Koldobsky, a fellow nuclear physicist from the Moscow Engineering and Physics Institute, insists …" is Koldobsky’s (Fox News)', () => {
+    const { text, quotes } = saying('bpoil_foxnews', '1228', 'the peaceful nuclear explosions were safe');
+    for (const q of quotes) {
+      expect(q.speaker).toBe('Alexander Koldobsky');
+      expect(slice(text, q.source)).toMatch(/^Alexander Koldobsky , a fellow nuclear physicist from the Moscow Engineering and Physics Institute$/);
+    }
+  });
+
+  it('a lone preposition cues no statement: readers’ "Ask Mccain about “The Keating Five”" (Washington Post comments)', () => {
+    const { text, quotes } = saying('Finan_washingtonpost', '2113', 'The Keating Five');
+    for (const q of quotes) {
+      if (slice(text, q.cue) !== 'about') continue;
+      expect(isStatement({ text: slice(text, q.content)!, speaker: q.speaker, direct: q.direct, kind: q.kind, cueText: slice(text, q.cue) })).toBe(false);
+    }
+  });
+});
