@@ -320,6 +320,11 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
     expect(tx('Since Easter the party has fallen.', dct, 'Easter')?.[1]).toBe('1998-04-12');
     expect(tx('Sales were weak at Thanksgiving 1997.', dct, 'Thanksgiving 1997')?.[1]).toBe('1997-11-27');
     expect(findTimexes('Christmas trees sold well.', { dct })).toEqual([]);
+    // a year after "in"/"of", and a day off the holiday (Timeline17 Finan sentences)
+    expect(tx('On the day before Thanksgiving in 1991 , the U.S. Senate voted to vastly expand the emergency powers of the Federal Reserve .', '2009-05-30', 'the day before Thanksgiving in 1991')?.[1]).toBe('1991-11-27');
+    expect(tx('During a speech on Labor Day of 1936 , Roosevelt addresses the dust bowl drought .', '2008-10-16', 'Labor Day of 1936')?.[1]).toBe('1936-09-07');
+    expect(tx('The day after Labor Day , Gordon returned to the office after two weeks off .', '2008-12-13', 'The day after Labor Day')?.[1]).toBe('2008-09-02');
+    expect(tx('On Easter Sunday of 1916 rebels rose in Dublin.', '2009-05-30', 'Easter Sunday of 1916')?.[1]).toBe('1916-04-23');
     // a named event of another year is not this year's holiday
     expect(findTimexes('Aid poured in as it did after the Boxing Day tsunami.', { dct: '2010-01-20' })).toEqual([]);
     expect(findTimexes('The Good Friday Agreement held.', { dct })).toEqual([]);

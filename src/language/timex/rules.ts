@@ -1262,21 +1262,25 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
 };
 rule(
   'holiday',
-  `\\b(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:(?:\\s*,)?\\s+(${YEAR4}))?`,
+  `\\b(?:[Tt]he\\s+day\\s+(before|after)\\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:(?:(?:\\s*,)?\\s+|\\s+(?:in|of)\\s+)(${YEAR4})(?!\\d))?`,
   9,
   (m, text) => {
-    const name = m[1]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
-    const when = HOLIDAYS[name];
-    if (!when) return null;
+    const name = m[2]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
+    const holiday = HOLIDAYS[name];
+    if (!holiday) return null;
+    // "the day before Thanksgiving in 1991": one day off the holiday
+    const shift = !m[1] ? 0 : m[1].toLowerCase() === 'before' ? -1 : 1;
+    const when = shift ? (y: number) => addDays(holiday(y), shift) : holiday;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     // a bare "Christmas" or "Easter" is often an adjective ("Christmas trees"): need a preposition
-    if (/^(christmas|easter|thanksgiving|halloween)$/.test(name) && !m[2]
+    if (/^(christmas|easter|thanksgiving|halloween)$/.test(name) && !m[3] && !shift
       && !precededBy(text, m.index, /\b(on|before|after|since|until|till|by|at|over|around|for|during|through|of|from|to|near|this|last|next|past)\s+$/i)) return null;
     // "Halloween masks", "Christmas shopping": the holiday names a kind of thing, not a day
-    if (!m[2] && /^\s+(?:masks?|costumes?|part(?:y|ies)|trees?|cards?|gifts?|presents?|shopping|shoppers|sales?|dinners?|decorations?|lights|music|songs?|carols?|specials?|episodes?|candy|movies?|markets?|spirit|bonus(?:es)?|stor(?:y|ies)|message|address|truce|lunch|menu|ham|turkey|eggs?|bunny|parade|rush|travel(?:ers)?)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+    if (!m[3] && /^\s+(?:masks?|costumes?|part(?:y|ies)|trees?|cards?|gifts?|presents?|shopping|shoppers|sales?|dinners?|decorations?|lights|music|songs?|carols?|specials?|episodes?|candy|movies?|markets?|spirit|bonus(?:es)?|stor(?:y|ies)|message|address|truce|lunch|menu|ham|turkey|eggs?|bunny|parade|rush|travel(?:ers)?)\b/.test(after)) return null;
     // "the Boxing Day tsunami", "the Good Friday Agreement", "the Christmas Day bomber": a named
     // event of some other year, not this year's holiday
-    if (!m[2] && /^\s+(?:tsunami|earthquake|quake|massacre|bombings?|bomber|attacks?|offensive|storms?|floods?|fires?|agreement|accord|uprising|rising|plot|shooting|killings?|riots?)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
-    const explicitY = m[2] ? +m[2] : null;
+    if (!m[3] && /^\s+(?:tsunami|earthquake|quake|massacre|bombings?|bomber|attacks?|offensive|storms?|floods?|fires?|agreement|accord|uprising|rising|plot|shooting|killings?|riots?)\b/i.test(after)) return null;
+    const explicitY = m[3] ? +m[3] : null;
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -1457,7 +1461,7 @@ const RULE_STARTS: Record<string, string> = {
   'half-unit': 'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl =a one hal',
   'one-more-unit': 'ano =a =an',
   'vague-duration': 'rec com =the pas las nex sev yea mon wee day hou min dec cen qua',
-  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele',
+  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele =the',
   'vague-stretch': 'for =in aft wit',
   set: 'eve eac dai wee mon ann yea hou nig qua biw sem onc twi thr fou # per',
   'set-weekdays-bare': 'mon tue wed thu fri sat sun',
@@ -1488,6 +1492,7 @@ const AFTER_THE: Record<string, string> = {
   duration: 'plnfcrisoaewmuj#t',
   'vague-duration': 'cplnymwdhq',
   ref: 'pfncsl',
+  holiday: 'd',
 };
 
 /** Character classes of a word's first letters: 0 not a word character (`\w`), 1–26 a–z, 27 a digit, 28 "_". */
