@@ -1783,20 +1783,26 @@ export function corpusNameType(c: NameCounts): 'organization' | 'place' | 'other
 /**
  * The "X of Y" place a place noun alone names across the corpus ("Gulf" → "gulf of mexico"), where
  * texts never write the whole beside it: the noun is a place in the corpus, and one such name is
- * at least two-thirds of the texts' names built on it (those ending with it, "Persian Gulf",
- * included), in two texts or more, and a place itself. `votes`: name (or "" for one ending with the
- * noun) → texts; the best name ties by sort order.
+ * at least two-thirds of the texts' "X of Y" names built on it, in two texts or more, in at least
+ * three times as many texts as names ending with the noun ("Persian Gulf", also "US Gulf", "Mexican
+ * Gulf": which gulf such a name is, only knowledge says), and a place itself. `votes`: name (or ""
+ * for one ending with the noun) → texts; the best name ties by sort order.
  */
 export function headPlaceName(c: NameCounts, votes: Iterable<[string, number]>, countsOf: (name: string) => NameCounts | undefined): string | null {
   if (corpusNameType(c) !== 'place') return null;
   let total = 0;
+  let ending = 0;
   let best: string | null = null;
   let bestTexts = 0;
   for (const [name, n] of votes) {
+    if (!name) {
+      ending += n;
+      continue;
+    }
     total += n;
-    if (name && (n > bestTexts || (n === bestTexts && best !== null && name < best))) [best, bestTexts] = [name, n];
+    if (n > bestTexts || (n === bestTexts && best !== null && name < best)) [best, bestTexts] = [name, n];
   }
-  if (best === null || bestTexts < 2 || 3 * bestTexts < 2 * total) return null;
+  if (best === null || bestTexts < 2 || 3 * bestTexts < 2 * total || bestTexts < 3 * ending) return null;
   const whole = countsOf(best);
   return whole && corpusNameType(whole) === 'place' && !mostlyAPerson(whole) ? best : null;
 }

@@ -12,7 +12,7 @@ import { hasSharedData, t17Articles } from '../helpers/paths.js';
 
 const texts = new Map<string, string>();
 if (hasSharedData) {
-  for (const folder of ['bpoil_bbc', 'bpoil_guardian', 'bpoil_washingtonpost']) for (const a of t17Articles(folder)) texts.set(`${folder}-${a.id}`, a.text!);
+  for (const folder of ['bpoil_bbc', 'bpoil_guardian', 'bpoil_washingtonpost', 'Finan_washingtonpost']) for (const a of t17Articles(folder)) texts.set(`${folder}-${a.id}`, a.text!);
 }
 function article(id: string): DocEntity[] {
   const text = texts.get(id)!;
@@ -111,5 +111,34 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
     const entities = article('bpoil_bbc-481');
     expect(keys(entities)).toContain('place:prince william sound');
     expect(keys(entities).filter((k) => k.startsWith('person:') && k.includes('sound'))).toEqual([]);
+  });
+
+  it('makes God and named storms no people: "Tropical Storm Alex", "Hurricane Alex" and "Alex" alone are one thing', () => {
+    for (const id of ['bpoil_bbc-1317', 'bpoil_guardian-350', 'bpoil_washingtonpost-800']) {
+      const entities = article(id);
+      expect(keys(entities), id).not.toContain('person:god');
+      expect(keys(entities), id).toContain('other:god');
+    }
+    // "… delayed by tropical storm Alex , which brought high seas …", then "Alex" alone (Guardian, BBC)
+    for (const id of ['bpoil_guardian-1578', 'bpoil_guardian-853', 'bpoil_bbc-1682', 'bpoil_bbc-1705']) {
+      const entities = article(id);
+      expect(keys(entities).filter((k) => /alex/.test(k)), id).toEqual(['other:alex']);
+    }
+    // "Hurricane Katrina" and "Katrina": one storm
+    const katrina = article('bpoil_bbc-1620').filter((e) => /katrina/.test(e.key));
+    expect(katrina.map((e) => e.key)).toEqual(['other:katrina']);
+  });
+
+  it('makes "[General] Motors" (a title word for the tagger, then a person) the company when nothing personal is said of it', () => {
+    // "General Motors shares fall …", "Car manufacturer General Motors says …" (Washington Post)
+    for (const id of ['Finan_washingtonpost-2124', 'Finan_washingtonpost-1532', 'Finan_washingtonpost-738']) {
+      const entities = article(id);
+      expect(keys(entities), id).not.toContain('person:motors');
+      expect(entities.find((e) => e.key === 'organization:general motors')?.name, id).toBe('General Motors');
+    }
+    // a general is still one: "Gen David Petraeus", "General Petraeus said he …"
+    const text = 'Gen David Petraeus visited Kabul on Monday. General Petraeus said he would stay.';
+    const sentences = segment(text);
+    expect(resolveEntities(text, sentences, recognizeEntities(text, sentences)).map((e) => e.key)).toContain('person:david petraeus');
   });
 });

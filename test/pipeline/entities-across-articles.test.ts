@@ -166,4 +166,39 @@ describe.skipIf(!hasSharedData)('organisations linked across stored articles', (
     one.close();
     two.close();
   });
+
+  it('stores "Gulf" alone, in texts that never write "Gulf of Mexico", under the Gulf of Mexico, and Transocean, a thing for the tagger in most texts, as the company "Transocean Ltd" makes it; as the batch does, in one run, two and after a reprocess', async () => {
+    // "Gulf" alone: guardian-241, bbc-1620, guardian-342; the Gulf of Mexico: bbc-1623,
+    // guardian-495, bbc-1252. Transocean a thing (MISC): washingtonpost-700, bbc-1971, washingtonpost-477,
+    // bbc-1549; "Transocean Ltd": guardian-2129, bbc-1671.
+    const bareGulf = ['bpoil_guardian-241', 'bpoil_bbc-1620', 'bpoil_guardian-342'];
+    const thing = ['bpoil_washingtonpost-700', 'bpoil_bbc-1971', 'bpoil_washingtonpost-477', 'bpoil_bbc-1549'];
+    const ids = [...bareGulf, 'bpoil_bbc-1623', 'bpoil_guardian-495', 'bpoil_bbc-1252', ...thing, 'bpoil_guardian-2129', 'bpoil_bbc-1671'];
+    for (const id of ids) {
+      const [folder, n] = [id.slice(0, id.lastIndexOf('-')), id.slice(id.lastIndexOf('-') + 1)];
+      const a = t17Articles(folder).find((x) => x.id === n)!;
+      byId.set(id, { origin: id, id, text: a.text!, published: a.published, source: folder.split('_')[1] });
+    }
+    const one = openStore(join(tempDir(), 'one.db'));
+    await ingestRuns(one, [ids], 4);
+    const two = openStore(join(tempDir(), 'two.db'));
+    await ingestRuns(two, [[...thing, ...bareGulf], ids.filter((id) => !thing.includes(id) && !bareGulf.includes(id))], 4);
+    const table = entityTable(one);
+    expect(entityTable(two)).toEqual(table);
+    reprocessAll(one, { batchSize: 4 });
+    expect(entityTable(one)).toEqual(table);
+    const links = linkAcrossDocuments(ids.map((id) => one.getAnalysis(id)!.analysis));
+    expect(links.get('place:gulf')).toBe('place:gulf of mexico');
+    expect(links.get('other:transocean')).toBe('organization:transocean');
+    for (const store of [one, two]) {
+      for (const id of bareGulf) expect(storedUnder(store, id, 'place:gulf'), id).toBe('place:gulf of mexico');
+      for (const id of thing) expect(storedUnder(store, id, 'other:transocean'), id).toBe('organization:transocean');
+      expect(store.getEntity('place:gulf')).toBeNull();
+      expect(store.getEntity('other:transocean')).toBeNull();
+      expect(store.getEntity('place:gulf of mexico')!.name).toBe('Gulf of Mexico');
+    }
+    one.close();
+    two.close();
+  });
 });
+
