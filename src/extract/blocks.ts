@@ -3,7 +3,7 @@
 // menus, datelines, bylines, call-to-action lines, comment forms, captions, promo blocks, debris —
 // and says why. General features only: no site's strings.
 import type { RemovedBlock } from '../types.js';
-import { commentThreadStart } from './comments.js';
+import { commentThread } from './comments.js';
 import { MAX_CAPTION_WORDS, isCaptionShaped, isContributorNote, splitCredits } from './credits.js';
 
 export interface Block {
@@ -200,8 +200,9 @@ function sentenceFeatures(text: string, wordCount: number, matched: number, stop
     chars: text.length,
     stopwordShare: stop / n,
     capitalisedShare: caps / n,
-    endsSentence: /[.!?…。！？」』]["'”’»)\]]*\s*$/.test(text) || /[.!?]\s*["'”’»]\s*$/.test(text) || /[:;]\s*$/.test(text),
-    sentenceMarks: (text.match(/[.!?。！？](?=\s|["'”’»)]|$)/g) ?? []).length,
+    // (sentence ends of other scripts too: Devanagari danda, Arabic question mark and full stop, Armenian, Ethiopic, Myanmar)
+    endsSentence: /[.!?…。！？」』।॥؟۔։።။]["'”’»)\]]*\s*$/.test(text) || /[.!?]\s*["'”’»]\s*$/.test(text) || /[:;]\s*$/.test(text),
+    sentenceMarks: (text.match(/[.!?。！？।؟۔։።။](?=\s|["'”’»)]|$)/g) ?? []).length,
   };
 }
 
@@ -424,6 +425,47 @@ export function cutDebris(text: string): { text: string; debris: string[] } {
   return { text: out, debris };
 }
 
+/** Words no headline or running-order item is made of: articles, pronouns, auxiliaries, conjunctions (English). */
+const NON_HEADLINE_WORDS = new Set(
+  'the a an and or but is are was were be been being has have had will would can could should do does did i you he she it we they me him her us them my your his its our their this that these those which who what there'.split(' '),
+);
+
+/** "Iraq bombs target Kurds": a short item of a programme's running order (no sentence mark, no function word of prose). */
+function isRunningOrderItem(segment: string, maxWords: number, minWords = 2): boolean {
+  const words = segment.trim().split(/\s+/);
+  if (words.length < minWords || words.length > maxWords || /[.!?:"“”]/.test(segment)) return false;
+  return words.every((w) => !NON_HEADLINE_WORDS.has(w.toLowerCase()));
+}
+
+/**
+ * An audio or video programme's promo printed before the text on the same line (BBC World Service pages:
+ * "French fight in Mali town French troops fight militias in Mali streets ; Iraq bombs target Kurds ;
+ * horsemeat recipes Oceanographer at the UK 's National…"): a headline and a running order of short items
+ * between semicolons. The promo is the same on every page of the programme, so it glued unrelated stories
+ * together and titled them. Returns the promo's length, or 0. Prose lists between semicolons have function
+ * words in their items, or come after the page's first line.
+ */
+export function runningOrderPromoLength(text: string): number {
+  if (!text.includes(' ; ') && !text.includes('; ')) return 0;
+  const parts = text.split(/\s*;\s+/);
+  if (parts.length < 3) return 0;
+  // the headline with the first item, then the middle items
+  if (!isRunningOrderItem(parts[0]!, 16)) return 0;
+  for (const item of parts.slice(1, -1)) if (!isRunningOrderItem(item, 8)) return 0;
+  // the last item runs into the text: it ends before the first capitalised word after a lower-case one, within 4 words
+  const last = parts.at(-1)!;
+  const words = last.split(/\s+/);
+  for (let k = 1; k <= 4 && k < words.length; k++) {
+    if (!/^\p{Lu}/u.test(words[k]!) || !/^\p{Ll}/u.test(words[k - 1]!)) continue;
+    const item = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if (/\d/.test(item) || !isRunningOrderItem(item, 4, 1)) return 0;
+    if (!isProse(textFeatures(rest))) return 0;
+    return text.length - last.length + last.indexOf(rest);
+  }
+  return 0;
+}
+
 function furnitureReason(text: string, f: TextFeatures): string | null {
   const prose = isProse(f);
   // Long real sentences may mention "newsletter" or start with "Related": only short or non-prose blocks go.
@@ -583,6 +625,11 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     for (const c of pictured.credits) removed.push({ text: c, reason: 'photo credit' });
     if (pictured.caption) removed.push({ text: pictured.caption, reason: 'photo caption' });
     let text = pictured.text;
+    const promo = items.length === 0 ? runningOrderPromoLength(text) : 0;
+    if (promo > 0) {
+      removed.push({ text: text.slice(0, promo).trim(), reason: 'programme promo' });
+      text = text.slice(promo).trim();
+    }
     const last = text.charAt(text.length - 1);
     const readMore = READ_MORE_LAST_CHARS.includes(last) || text.endsWith('...') ? TRAILING_READ_MORE_RE.exec(text) : null;
     if (readMore && readMore.index > 0) {
@@ -629,8 +676,16 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   dropCaptionsByCredits(items, drop);
 
   // A reader-comment thread runs from where it begins to the end of the page: one removed block.
-  const thread = commentThreadStart(items.map((it) => ({ text: it.text, prose: it.prose, words: it.f.words })));
-  for (let i = Math.max(thread, 0); thread >= 0 && i < items.length; i++) drop(items[i]!, READER_COMMENTS);
+  const threadStart = commentThread(items.map((it) => ({ text: it.text, prose: it.prose, words: it.f.words })));
+  if (threadStart?.offset) {
+    // the thread begins inside a line (the post's footer printed after its last words): the line is cut in two
+    const it = items[threadStart.block]!;
+    const head = it.text.slice(0, threadStart.offset).trim();
+    const f = textFeatures(head);
+    items.splice(threadStart.block, 1, { ...it, text: head, f, prose: isProse(f) }, { ...it, text: it.text.slice(threadStart.offset).trim() });
+    threadStart.block++;
+  }
+  for (let i = threadStart?.block ?? items.length; i < items.length; i++) drop(items[i]!, READER_COMMENTS);
 
   // An "About the author" heading takes the short biography right after it.
   for (let i = 0; i + 1 < items.length; i++) {
@@ -654,10 +709,14 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   const firstProse = items.findIndex((it) => it.keep && it.prose);
   if (options.findTitle) {
     const headEnd = firstProse < 0 ? Math.min(items.length, 3) : firstProse;
+    const keptHead = items.slice(0, headEnd).filter((it) => it.keep);
     for (let i = 0; i < headEnd; i++) {
       const it = items[i]!;
       if (!it.keep) continue;
-      if (isHeadlineLike(it.text, it.f)) {
+      // A two-word line that is the text's only head line, right above its first paragraph, is its headline in any
+      // script ("Скважина закрыта", "أغلق البئر", "Oil capped"): menus and section names come in runs or are cut above.
+      const onlyHeadLine = firstProse >= 0 && keptHead.length === 1 && i === firstProse - 1 && it.f.words === 2 && /\p{L}/u.test(it.text) && !/[.:;,|]\s*$/.test(it.text);
+      if (isHeadlineLike(it.text, it.f) || onlyHeadLine) {
         title = it.text;
         drop(it, 'title');
         break;

@@ -89,6 +89,33 @@ const HEADING_REACH = 40;
 /** Article prose needed before a thread for it to be cut (a page that is all posts is left whole). */
 const MIN_ARTICLE_WORDS = 40;
 
+/** A post's timed footer printed at the end of a line of text ("… 16 5 By Jon Cohen | June 7 , 2010 ; 12:00 PM ET Where are…"). */
+const INNER_TIMED_FOOTER_RE = /\s(?=(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i)\s+\p{Lu}[^|\n]{1,60}\|\s*[^|\n]{0,20}(?:19|20)\d\d\s*[;,]?\s*\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\b)/u;
+
+/**
+ * A picture credit opening a line, agency first ("REUTERS/Larry Downing The BP executives…", "Photo credit :
+ * Reuters/Sean Gardner ( ribbon of oil… ) Bloody stupid people…"): blogs print the post's picture credit after
+ * its last paragraph, and the scraper glued the first reader post to it.
+ */
+const AGENCY_CREDIT_LEAD_RE =
+  /^(?:(?:[Pp]hoto(?:graph)?s?|PHOTOS?|[Pp]icture|[Ii]mage)\s*(?:[Cc]redits?)?\s*:\s*)?(?:REUTERS|Reuters|AP|AFP|EPA|Getty Images|Bloomberg)\s*\/\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s+/u;
+/** What a caption or a story's head says after a credit, not a reader: a date or time stamp, a "Bottom :" label, a byline. */
+const NOT_A_POST_RE = /(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|^[\p{L}\s,]{1,20}:|^By\s\p{Lu}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b/u;
+
+/** The post's credit line with the first reader post glued to it, or false. */
+function isCreditLedPost(text: string): boolean {
+  const m = AGENCY_CREDIT_LEAD_RE.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length);
+  return !NOT_A_POST_RE.test(rest) && /\s\p{Ll}/u.test(rest) && rest.split(/\s+/).length >= 3;
+}
+
+/** Where a thread begins: a block, and inside it (the post's footer printed at the end of a line) a character offset. */
+export interface ThreadStart {
+  block: number;
+  offset: number;
+}
+
 /**
  * The index of the block where a reader-comment thread begins (it runs to the end of the page),
  * or -1. A thread needs two comment marks after the article's first prose (a report link or a
@@ -98,8 +125,13 @@ const MIN_ARTICLE_WORDS = 40;
  * first signature, else at the block of the first signature (where the first post ends).
  */
 export function commentThreadStart(blocks: ThreadBlock[]): number {
+  return commentThread(blocks)?.block ?? -1;
+}
+
+/** commentThreadStart, with the offset of a thread that begins inside a block (null: no thread). */
+export function commentThread(blocks: ThreadBlock[]): ThreadStart | null {
   const firstProse = blocks.findIndex((b) => b.prose);
-  if (firstProse < 0) return -1;
+  if (firstProse < 0) return null;
   let first = -1;
   let strong = 0;
   let dated = 0;
@@ -116,9 +148,9 @@ export function commentThreadStart(blocks: ThreadBlock[]): number {
     if (s.reply) replies++;
   }
   const marks = strong + (dated >= 2 ? dated : 0) + (replies >= 2 ? replies : 0);
-  if (marks === 0) return -1;
+  if (marks === 0) return null;
   const starts = [first, dated >= 2 ? firstDated : -1, replies >= 2 ? firstReply : -1].filter((i) => i >= 0);
-  if (starts.length === 0) return -1;
+  if (starts.length === 0) return null;
   let start = Math.min(...starts);
   // The first post ends at its signature: the thread began at the section's heading or the post's footer if one lies shortly before.
   let headed = false;
@@ -138,9 +170,26 @@ export function commentThreadStart(blocks: ThreadBlock[]): number {
       headed = true;
     }
   }
-  if (marks < 2 && !headed) return -1;
+  // Where the first post's lines stand between the article and the first signature, the article's end may still show:
+  // the post's picture credit with the first reader post glued to it, or the post's timed footer at the end of a line.
+  let offset = 0;
+  for (let i = start - 1; !headed && marks >= 2 && i > firstProse; i--) {
+    if (isCreditLedPost(blocks[i]!.text)) {
+      start = i;
+      headed = true;
+    }
+  }
+  for (let i = start - 1; !headed && marks >= 2 && i >= firstProse; i--) {
+    const footer = INNER_TIMED_FOOTER_RE.exec(blocks[i]!.text);
+    if (footer && footer.index > 0) {
+      start = i;
+      offset = footer.index + 1;
+      headed = true;
+    }
+  }
+  if (marks < 2 && !headed) return null;
   // "NAME / says:": the author's name on the line before the first author line belongs to the thread
   if (!headed && start - 1 > firstProse && SAYS_LINE_RE.test(blocks[start]!.text) && blocks[start - 1]!.words <= 4 && !blocks[start - 1]!.prose) start--;
-  const articleWords = blocks.slice(0, start).reduce((n, b) => n + (b.prose ? b.words : 0), 0);
-  return articleWords >= MIN_ARTICLE_WORDS ? start : -1;
+  const articleWords = blocks.slice(0, start).reduce((n, b) => n + (b.prose ? b.words : 0), 0) + (offset ? blocks[start]!.words : 0);
+  return articleWords >= MIN_ARTICLE_WORDS ? { block: start, offset } : null;
 }

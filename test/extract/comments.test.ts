@@ -113,6 +113,37 @@ describe('reader-comment threads', () => {
     expect(a.removed.find((r) => r.reason === 'reader comments')!.text.split('\n')).toEqual(thread);
   });
 
+  it('starts a thread at the post\'s picture credit when the first reader post is glued to it (Reuters blogs whose first signatures are lost)', () => {
+    const cases: [string, string, string][] = [
+      ['347', 'Should the federal government be ordered to take over operations from BP ?', 'REUTERS/Larry Downing The BP executives'],
+      ['1032', 'The late Texan columnist Molly Ivins wrote', 'REUTERS/Larry Downing Come on Americans'],
+      ['1171', '“We may lose our pelicans as a result of Exxon', 'Photo credit : Reuters/Sean Gardner'],
+    ];
+    for (const [id, articleEnd, threadHead] of cases) {
+      const a = extract({ text: byId('bpoil_reuters', id).text! });
+      expect(a.text, id).toContain(articleEnd);
+      const thread = a.removed.find((r) => r.reason === 'reader comments')!;
+      expect(thread.text.startsWith(threadHead), id).toBe(true);
+      expect(a.text, id).not.toMatch(/Larry Downing|Sean Gardner|Report as abusive/);
+    }
+    // the readers' lines that stood above the first signature are gone with it
+    expect(extract({ text: byId('bpoil_reuters', '347').text! }).text).not.toContain('Obama is the best president EVER');
+  });
+
+  it('starts a thread at a post footer printed at the end of a line, and keeps the line\'s text before it', () => {
+    const a = extract({ text: byId('bpoil_washingtonpost', '521').text! });
+    expect(a.text).toContain('Independents 76 61 14 22 16 5');
+    expect(a.text).not.toMatch(/By Jon Cohen|Where are the most important questions|Million Man\/Woman Oil Spill/);
+    expect(a.removed.find((r) => r.reason === 'reader comments')!.text).toMatch(/^By Jon Cohen \| June 7 , 2010 ; 12:00 PM ET/);
+  });
+
+  it('leaves a credit that opens a new post on a blog page (a date stamp follows it) to the article', () => {
+    // a credit glued to a dated post is no reader's line, and no signature confirms a thread: the page stays whole
+    const a = extract({ text: byId('H1N1_reuters', '487').text! });
+    expect(a.removed.filter((r) => r.reason === 'reader comments')).toEqual([]);
+    expect(a.text).toContain('Nevermind that the World Health Organization has ruled out any risk');
+  });
+
   it('finds no thread in the seeds', () => {
     for (const name of ['000_579504aca85b9f81.txt', '001_aa04ac5f397be0f2.txt', '002_af815def54e2eb59.txt', '003_70335ce47c40be49.txt', '004_0c206504672e1e96.txt']) {
       expect(extract({ text: seed(name) }).removed.filter((r) => r.reason === 'reader comments'), name).toEqual([]);
