@@ -274,6 +274,8 @@ interface CountInContext extends StatedCount {
   between: string[];
   /** "110 new cases", "a further 44": an increment, not the level. */
   increment: boolean;
+  /** The number as the (lower-cased, re-joined) sentence writes it: "45,000-50,000", "$20bn". */
+  numeral: string;
 }
 
 /**
@@ -297,11 +299,17 @@ const CONTEXT_WORDS = 10;
 // Before a number, further back: "Last month , BP was estimating the leak to be just over 5,000".
 const CONTEXT_WORDS_BEFORE = 20;
 
+/** Tokenised text (Timeline17) writes "50 ,000" and "$ 2": join them again. */
+function joinNumbers(text: string): string {
+  if (text.includes(' ,') || text.includes('$ ') || text.includes(' - ')) return text.replace(/(\d) ,(\d{3})\b/g, '$1,$2').replace(/\$ (\d)/g, '$$$1').replace(/(\d) - (\d)/g, '$1-$2');
+  return text;
+}
+
 function countsInContext(sentence: string): CountInContext[] {
   // Tokenised text (Timeline17) writes "50 ,000" and "$ 2": join them again.
   let text = sentence.toLowerCase();
   if (text.includes('(') || text.includes('-lrb-')) text = text.replace(/-lrb-[^\n]{0,300}?-rrb-|\([^()]*\)/g, ' ');
-  if (text.includes(' ,') || text.includes('$ ') || text.includes(' - ')) text = text.replace(/(\d) ,(\d{3})\b/g, '$1,$2').replace(/\$ (\d)/g, '$$$1').replace(/(\d) - (\d)/g, '$1-$2');
+  text = joinNumbers(text);
   const tokens = text.match(TOKEN_RE) ?? [];
   const out: CountInContext[] = [];
   const seen = new Set<string>();
@@ -389,8 +397,7 @@ function countsInContext(sentence: string): CountInContext[] {
             count = { key: `${noun}|day`, about: `${noun} a day` };
             end = nounAt + 1 + rateAt + (after[rateAt] === 'daily' ? 1 : 2);
           } else if (what && !DATE_WORDS.test(what)) count = { key: `${noun}|${stem(what)}`, about: `${noun} ${after.slice(0, after.indexOf(what) + 1).join(' ')}` };
-        } else if (noun === 'deaths' || noun === 'fatalities') count = { key: `${stem('people')}|killed`, about: 'number of people killed' };
-        else count = { key: stem(noun), about: `number of ${noun}` };
+        } else count = { key: stem(noun), about: `number of ${noun}` };
       }
       // "the death toll … has risen above 150,000", "the number of people killed could be as high as 200,000"
       if (!count && !noun && (!w1 || !/^[a-z]/.test(w1) || isStopword(w1)) && TOLL_BEFORE.test(tokens.slice(Math.max(0, i - 12), i).join(' '))) {
@@ -414,6 +421,7 @@ function countsInContext(sentence: string): CountInContext[] {
         fromStart: from === 0,
         between: tokens.slice(i + 1, Math.max(i + 1, end - 1)),
         increment: INCREMENT.test(tokens[j] ?? '') || /^(?:more|other)$/.test(tokens[j] ?? '') && tokens[j + 1] !== 'than' || INCREMENT.test(tokens[i - 1] ?? ''),
+        numeral: tok,
       });
     }
   }
@@ -679,6 +687,14 @@ function findMeasurements(article: StoryArticle): Measurement[] {
       speakers = new Map();
       for (const st of statementsOf(article)) if (st.speaker) speakers.set(st.sentenceIndex, st.speaker);
     }
+    // A figure is the speaker's only when it lies in what they said: a quote beside a fact box
+    // ("… more than 100 people have died . ‘The threat remains low,’ said X") leaves it unattributed.
+    const quoted = article.analysis.quotes.filter((q) => q.kind === 'speech' && q.content[1] > s.start && q.content[0] < s.end);
+    const speakerOf = (c: CountInContext): string | null => {
+      if (!quoted.length) return speakers!.get(i) ?? null;
+      const q = quoted.find((x) => joinNumbers(article.text.slice(x.content[0], x.content[1]).toLowerCase()).includes(c.numeral.replace(/^\$/, '')));
+      return q ? q.speaker ?? speakers!.get(i) ?? null : null;
+    };
     for (const c of counts) {
       const near = [...c.before, ...c.after];
       const process = c.increment ? 'new' : processOf(c);
@@ -693,7 +709,7 @@ function findMeasurements(article: StoryArticle): Measurement[] {
         date,
         articleId: article.id,
         source: article.source,
-        speaker: speakers.get(i) ?? null,
+        speaker: speakerOf(c),
         text,
         thing: `${c.key}#${place?.toLowerCase() ?? ''}#${process ?? ''}`,
         about: `${c.about}${process ? ` (${process})` : ''}${place ? ` in ${place}` : ''}`,
