@@ -540,6 +540,8 @@ interface NameRecord {
   links: Record<string, number>;
   /** Of the articles typing it a non-person, those writing it with a legal ending ("Transocean Ltd"; records of before: none). */
   company?: number;
+  /** Of the articles typing it a non-person, those doing so only in a person's term ("the Nixon administration"). */
+  personsTerm?: number;
   /** For a place noun ("gulf"): the "X of Y" names it begins ("gulf of mexico"; "" for names it ends, "persian gulf") → articles. */
   heads?: Record<string, number>;
 }
@@ -561,6 +563,7 @@ interface NameDelta {
   person: number;
   uncuedPerson: number;
   company: number;
+  personsTerm: number;
   links: Map<string, number>;
   names: Map<string, number>;
   heads: Map<string, number>;
@@ -667,6 +670,7 @@ class NameIndex {
       uncuedPerson: Math.min(rec.person, rec.uncuedPerson),
       fullNames: rec.person > 0 && !name.includes(' ') ? this.people.fullNameArticles(name) : 0,
       company: rec.company ?? 0,
+      personsTerm: rec.personsTerm ?? 0,
     };
   }
 
@@ -704,7 +708,7 @@ class NameIndex {
     const deltas = new Map<string, NameDelta>();
     const deltaOf = (name: string) => {
       let d = deltas.get(name);
-      if (!d) deltas.set(name, (d = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, company: 0, links: new Map(), names: new Map(), heads: new Map() }));
+      if (!d) deltas.set(name, (d = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, company: 0, personsTerm: 0, links: new Map(), names: new Map(), heads: new Map() }));
       return d;
     };
     const surnames = new Set<string>();
@@ -720,6 +724,7 @@ class NameIndex {
         if (bits & NAME_USE.person) d.person += n;
         if (bits & NAME_USE.uncuedPerson) d.uncuedPerson += n;
         if (bits & NAME_USE.company) d.company += n;
+        if (bits & NAME_USE.personsTerm) d.personsTerm += n;
       }
       for (const [head, name] of names.heads) {
         const heads = deltaOf(head).heads;
@@ -751,13 +756,14 @@ class NameIndex {
         if (!(d.organization > 0 || d.place > 0 || d.other > 0 || d.uncuedPerson > 0 || linksChanged || headsChanged)) continue;
         rec = this.created(name);
       } else rec.person = Math.max(0, rec.person + d.person);
-      const changed = d.organization || d.place || d.other || d.person || d.uncuedPerson || d.company || linksChanged || headsChanged;
+      const changed = d.organization || d.place || d.other || d.person || d.uncuedPerson || d.company || d.personsTerm || linksChanged || headsChanged;
       for (const t of NON_PERSON_TYPES) rec[t] = Math.max(0, rec[t] + d[t]);
       rec.uncuedPerson = Math.max(0, rec.uncuedPerson + d.uncuedPerson);
-      if (d.company) {
-        const v = Math.max(0, (rec.company ?? 0) + d.company);
-        if (v > 0) rec.company = v;
-        else delete rec.company;
+      for (const field of ['company', 'personsTerm'] as const) {
+        if (!d[field]) continue;
+        const v = Math.max(0, (rec[field] ?? 0) + d[field]);
+        if (v > 0) rec[field] = v;
+        else delete rec[field];
       }
       if (headsChanged) {
         const heads = (rec.heads ??= {});

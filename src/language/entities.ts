@@ -360,9 +360,22 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     return k;
   };
   const singles: { m: EntityMention; name: PersonName; order: number }[] = [];
+  // "Iain and Dawn Askham", "Bill and Hillary Clinton": a first name alone before "and" and a full
+  // name shares its surname.
+  const perStarts = new Map<number, EntityMention>();
+  for (const m of sorted) if (m.label === 'PER') perStarts.set(m.start, m);
+  const coordinatedName = (m: EntityMention): PersonName | null => {
+    if (multiWord(m.text) || firstNameGender(m.text) === null) return null;
+    const and = /^\s+(?:and|&)\s+/.exec(text.slice(m.end, m.end + 8));
+    const next = and && perStarts.get(m.end + and[0].length);
+    if (!next) return null;
+    const words = next.text.split(/\s+/);
+    if (words.length < 2 || words.length > 3 || firstNameGender(words[0]!) === null) return null;
+    return personName(`${m.text} ${words[words.length - 1]}`);
+  };
   sorted.forEach((m, order) => {
     if (m.label !== 'PER') return;
-    const name = personName(m.text);
+    const name = coordinatedName(m) ?? personName(m.text);
     if (!name) return;
     if (name.first === null) {
       singles.push({ m, name, order });
@@ -1672,7 +1685,24 @@ export function firstNameAndSurname(key: string): boolean {
  * The uses one text makes of a name (its key without the type): one bit per type, one for a person
  * with no cue, one for a non-person the text writes with a legal ending ("Transocean Ltd").
  */
-export const NAME_USE = { organization: 1, place: 2, other: 4, person: 8, uncuedPerson: 16, company: 32 } as const;
+export const NAME_USE = { organization: 1, place: 2, other: 4, person: 8, uncuedPerson: 16, company: 32, personsTerm: 64 } as const;
+
+/** Words after a one-word name that make it a person's term, not a thing of its own: "the Nixon administration". */
+const PERSONS_TERMS = new Set('administration administrations presidency era doctrine campaign cabinet years'.split(' '));
+
+/**
+ * Whether a text types a name otherwise only in a person's term ("the Nixon administration", "the
+ * Bush years"): the tagger's label there is no evidence that the name is no person's.
+ */
+function personsTermUse(e: DocEntity, sentences: Sentence[]): boolean {
+  if (e.mentions.length === 0 || multiWord(e.name)) return false;
+  for (const m of e.mentions) {
+    const tokens = sentences[m.sentence]?.tokens;
+    const next = tokens ? firstTokenFrom(tokens, m.end) : -1;
+    if (next < 0 || !PERSONS_TERMS.has(tokens![next]!.text.toLowerCase())) return false;
+  }
+  return true;
+}
 
 /** What one text adds to the corpus vote on names' types and to the links between organisations' names. */
 export interface TextNames {
@@ -1698,7 +1728,10 @@ export function textNames(doc: LinkedText): TextNames {
     const name = nameOfKey(e.key);
     let bits = NAME_USE[keyType(e.key)] ?? 0;
     if (e.type === 'person' && bits === NAME_USE.person && !personCued(e, sentences)) bits |= NAME_USE.uncuedPerson;
-    if (e.type !== 'person' && !e.key.startsWith('person:') && (legalEnding(e.name) || e.aliases.some(legalEnding))) bits |= NAME_USE.company;
+    if (e.type !== 'person' && !e.key.startsWith('person:')) {
+      if (legalEnding(e.name) || e.aliases.some(legalEnding)) bits |= NAME_USE.company;
+      else if (sentences && personsTermUse(e, sentences)) bits |= NAME_USE.personsTerm;
+    }
     uses.set(name, (uses.get(name) ?? 0) | bits);
     if (!e.key.startsWith('person:')) {
       const space = name.indexOf(' ');
@@ -1735,6 +1768,8 @@ export interface NameCounts {
   fullNames: number;
   /** texts writing it with a legal ending ("Transocean Ltd"): a company, whatever the tagger's type */
   company: number;
+  /** texts typing it a non-person only in a person's term ("the Nixon administration") */
+  personsTerm: number;
 }
 
 /** Texts that type the name a non-person. */
@@ -1752,7 +1787,7 @@ export function nonPersonTexts(c: NameCounts): number {
  * place in one and an organisation in another).
  */
 export function notAPerson(c: NameCounts): boolean {
-  const others = nonPersonTexts(c);
+  const others = nonPersonTexts(c) - c.personsTerm;
   return c.person > 0 && others >= 2 && others > Math.max(0, c.person - c.uncuedPerson) + c.fullNames && 2 * others >= c.person;
 }
 
@@ -1824,7 +1859,7 @@ export function linkOrganizations(docs: LinkedText[]): Map<string, string> {
   const counts = new Map<string, NameCounts>();
   const countsOf = (name: string) => {
     let c = counts.get(name);
-    if (!c) counts.set(name, (c = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, fullNames: 0, company: 0 }));
+    if (!c) counts.set(name, (c = { organization: 0, place: 0, other: 0, person: 0, uncuedPerson: 0, fullNames: 0, company: 0, personsTerm: 0 }));
     return c;
   };
   const keys = new Set<string>();
@@ -1840,6 +1875,7 @@ export function linkOrganizations(docs: LinkedText[]): Map<string, string> {
       if (bits & NAME_USE.person) c.person++;
       if (bits & NAME_USE.uncuedPerson) c.uncuedPerson++;
       if (bits & NAME_USE.company) c.company++;
+      if (bits & NAME_USE.personsTerm) c.personsTerm++;
     }
     links.push(...names.links);
     for (const [head, name] of names.heads) {

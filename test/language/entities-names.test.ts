@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { DocEntity } from '../../src/types.js';
 import { segment } from '../../src/language/segment.js';
 import { recognizeEntities } from '../../src/language/ner/index.js';
-import { linkAcrossDocuments, resolveEntities } from '../../src/language/entities.js';
+import { NAME_USE, linkAcrossDocuments, notAPerson, resolveEntities, textNames } from '../../src/language/entities.js';
 import { knownNameShape, organizationKey } from '../../src/language/entities-orgs.js';
 import { hasSharedData, t17Articles } from '../helpers/paths.js';
 
 const texts = new Map<string, string>();
 if (hasSharedData) {
-  for (const folder of ['bpoil_bbc', 'bpoil_guardian', 'bpoil_washingtonpost', 'Finan_washingtonpost']) for (const a of t17Articles(folder)) texts.set(`${folder}-${a.id}`, a.text!);
+  for (const folder of ['bpoil_bbc', 'bpoil_guardian', 'bpoil_washingtonpost', 'Finan_washingtonpost', 'H1N1_bbc']) for (const a of t17Articles(folder)) texts.set(`${folder}-${a.id}`, a.text!);
 }
 function article(id: string): DocEntity[] {
   const text = texts.get(id)!;
@@ -141,4 +141,27 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
     const sentences = segment(text);
     expect(resolveEntities(text, sentences, recognizeEntities(text, sentences)).map((e) => e.key)).toContain('person:david petraeus');
   });
+
+  it('gives a first name before "and" and a full name the full name\'s surname: "Iain and Dawn Askham" are two Askhams', () => {
+    // "… have been confirmed as honeymooners Iain and Dawn Askham , of Polmont …", later "Iain" alone (BBC)
+    const entities = article('H1N1_bbc-447');
+    expect(keys(entities)).toContain('person:iain askham');
+    expect(keys(entities)).toContain('person:dawn askham');
+    expect(keys(entities)).not.toContain('person:iain');
+  });
+
+  it('does not count "the Nixon administration" (a thing for the tagger) as evidence that Nixon is no person', () => {
+    // "… at the White House and Pentagon in the Nixon administration -- before returning …" (Washington Post)
+    const sentences = segment(texts.get('Finan_washingtonpost-791')!);
+    const text = texts.get('Finan_washingtonpost-791')!;
+    const entities = resolveEntities(text, sentences, recognizeEntities(text, sentences));
+    const bits = textNames({ entities, sentences }).uses.get('nixon')!;
+    expect(bits & NAME_USE.other).toBeTruthy();
+    expect(bits & NAME_USE.personsTerm).toBeTruthy();
+    // a person in one text with no cue, "the Nixon administration" in two: still a person
+    const counts = { organization: 0, place: 0, other: 2, person: 1, uncuedPerson: 1, fullNames: 0, company: 0, personsTerm: 2 };
+    expect(notAPerson(counts)).toBe(false);
+    expect(notAPerson({ ...counts, personsTerm: 0 })).toBe(true);
+  });
 });
+
