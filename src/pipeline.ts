@@ -1007,7 +1007,8 @@ export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Da
     const articles: StoryArticle[] = [];
     for (const { content, ...a } of records) if (content) articles.push({ ...a, ...content });
     const view = buildStory(articles);
-    const dates = records.map((a) => a.published).filter((d): d is string => !!d).sort();
+    // an undated article counts with the range its text allows ("2021-12-17 – 2022-01-09")
+    const dates = records.flatMap((a) => (a.published ? [a.published] : a.publishedRange ? [a.publishedRange.from, a.publishedRange.to] : [])).filter((d) => /^\d{4}-\d\d-\d\d/.test(d)).sort();
     const record: StoryRecord = {
       id: storyId,
       title: view.title || records[0]?.title || storyId,

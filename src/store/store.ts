@@ -1,6 +1,6 @@
 // The store interface: everything the pipeline, CLI and server need from persistence.
 // SQLite (./sqlite) is the default implementation; a PostgreSQL one can follow behind the same interface.
-import type { Analysis, Article, DocEntity, EntityType, IsoDate, Quote, Story, TimelineEntry } from '../types.js';
+import type { Analysis, Article, DateRange, DocEntity, EntityType, IsoDate, Quote, Story, TimelineEntry } from '../types.js';
 import type { KeyValueStore } from '../link/index.js';
 
 /** What the evidence says of an undated article's publication date (bounds, a year-less window). */
@@ -81,6 +81,8 @@ export interface StoryArticleRecord {
   id: string;
   title: string;
   published: IsoDate | null;
+  /** For an article without a publication date: the range the text allows, when it has one. */
+  publishedRange?: DateRange | null;
   source: string | null;
   duplicateOf: string | null;
   /** Text and analysis of an original a build reads; null for the others (see storyArticles). */

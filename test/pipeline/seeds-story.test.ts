@@ -121,6 +121,9 @@ describe('the seeds as bare .txt files, with no date but what their texts give',
     // the others are listed with the bounds their texts give
     const listed = store.listArticles().filter((a) => !a.published);
     expect(listed.map((a) => roughDate(a.publishedEstimate)).sort()).toEqual(['2021-12-17…2022-01-09', 'year? 02-24…', 'year? 04-22…', '≥ 2021-09-01']);
+    // the story's span reaches as far as the inferred range of seed 004, not only the one dated article (review 8 F6)
+    const story = store.getStory(report.storyIds[0]!)!;
+    expect([story.firstSeen, story.lastSeen]).toEqual(['2021-04-16', '2022-01-09']);
     store.close();
   });
 });

@@ -536,7 +536,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
         article_id: string;
       }[]).map((r) => r.article_id),
     storyArticles(storyId, options = {}) {
-      const rows = stmt(`SELECT a.id, a.title, a.published, a.source, a.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+      const rows = stmt(`SELECT a.id, a.title, a.published, a.published_range_from, a.published_range_to, a.source, a.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
         WHERE sa.story_id = ? ORDER BY a.published, a.seq`).all(storyId) as Row[];
       const originals = rows.filter((r) => r.duplicate_of === null);
       const max = Math.max(2, options.maxOriginals ?? Infinity);
@@ -551,6 +551,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
           id: String(r.id),
           title: String(r.title),
           published: str(r.published),
+          publishedRange: r.published_range_from && r.published_range_to ? { from: String(r.published_range_from), to: String(r.published_range_to) } : null,
           source: str(r.source),
           duplicateOf: str(r.duplicate_of),
           content: c ? { text: c.text, analysis: leanAnalysis(JSON.parse(c.data) as Omit<CompactAnalysis, 'entities'>, c.text) } : null,
