@@ -6,6 +6,7 @@
 //   - reader-comment signatures kept ("Report abuse", "Posted by : NAME |"), and the lines cut as reader comments
 //   - photo credits and captions kept ("(Photo by … / Getty Images)", "(AP Photo/…)", "Photo credit: …")
 //   - blog furniture kept ("Posted by X at 10:32 AM", "… contributed to this report", "Permalink", "Comments (12)")
+//   - T17 texts opening with a lead that opens 3+ other texts too (a programme promo or site line before every story)
 //   - speed: T17 texts/s and AEB pages/s of CPU time (one core, in process)
 // The detectors below are deliberately independent of the extractor's own patterns.
 // Usage: npm run bench:extract-mix [-- --show 5] [-- --no-html]
@@ -133,6 +134,16 @@ const report = (name: string, c: Counts, speed: string) =>
       `blog-furniture lines kept ${c.blogLines} · ${speed}`,
   );
 report('T17 texts', t17Counts, `${(t17.length / t17Cpu).toFixed(0)} texts/s of CPU time`);
+// Leads repeated across the corpus: texts whose first 60 characters open 3 or more other texts too (a promo or
+// site line printed before every story; the pipeline's repeated-line map cuts only whole lines).
+const openings = new Map<string, number>();
+const openingOf = (a: Extracted) => a.text.slice(0, 60);
+for (const a of t17Results) if (a.text.length >= 60) openings.set(openingOf(a), (openings.get(openingOf(a)) ?? 0) + 1);
+const repeatedLeads = [...openings].filter(([, n]) => n >= 4);
+console.log(
+  `T17 texts opening with a lead repeated in 3+ other texts: ${repeatedLeads.reduce((n, [, k]) => n + k, 0)} (${repeatedLeads.length} leads)` +
+    (show ? repeatedLeads.map(([lead, n]) => `\n  ${n}× ${lead}`).join('') : ''),
+);
 
 if (withHtml) {
   const aeb = gunzipSync(readFileSync(join(shared, 'data/aeb/input.jsonl.gz')))
