@@ -316,6 +316,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   joinConnectedNames(text, mentions);
   placesNamedAfterPeople(text, mentions);
   namedStormsAndDeities(text, mentions);
+  joinCutPersonNames(text, mentions);
   const mentionStarts = new Set<number>();
   for (const m of mentions) mentionStarts.add(m.start);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
@@ -362,10 +363,16 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   const singles: { m: EntityMention; name: PersonName; order: number }[] = [];
   // "Iain and Dawn Askham", "Bill and Hillary Clinton": a first name alone before "and" and a full
   // name shares its surname.
+  // (not "Mr. Obama and Hillary Clinton": no title before it, and no surname of the text's full names)
   const perStarts = new Map<number, EntityMention>();
-  for (const m of sorted) if (m.label === 'PER') perStarts.set(m.start, m);
+  const fullNameEnds = new Set<string>();
+  for (const m of sorted) {
+    if (m.label !== 'PER') continue;
+    perStarts.set(m.start, m);
+    if (multiWord(m.text)) fullNameEnds.add(m.text.slice(m.text.lastIndexOf(' ') + 1));
+  }
   const coordinatedName = (m: EntityMention): PersonName | null => {
-    if (multiWord(m.text) || firstNameGender(m.text) === null) return null;
+    if (multiWord(m.text) || m.role || fullNameEnds.has(m.text) || firstNameGender(m.text) === null || honorificGender(text, m) !== null) return null;
     const and = /^\s+(?:and|&)\s+/.exec(text.slice(m.end, m.end + 8));
     const next = and && perStarts.get(m.end + and[0].length);
     if (!next) return null;
@@ -759,6 +766,34 @@ function placesNamedAfterPeople(text: string, mentions: EntityMention[]): void {
     m.text = text.slice(m.start, m.end);
     m.label = 'LOC';
   }
+}
+
+/**
+ * "[Carl-Henric] [Svanberg]": a one-word person name, used once, right before one word the text
+ * calls a person on its own elsewhere ("Svanberg said"), or a first name right before one word the
+ * tagger gave another name's type (not a nationality's), is one name.
+ */
+function joinCutPersonNames(text: string, mentions: EntityMention[]): void {
+  let people: Map<string, number> | null = null;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const absorbed = new Set<EntityMention>();
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!;
+    const b = sorted[i + 1]!;
+    if (a.label !== 'PER' || b.start !== a.end + 1 || text[a.end] !== ' ' || /\s/.test(a.text) || /\s/.test(b.text) || !/^\p{Lu}\p{Ll}/u.test(b.text)) continue;
+    if (!people) {
+      people = new Map();
+      for (const m of mentions) if (m.label === 'PER') people.set(m.text, (people.get(m.text) ?? 0) + 1);
+    }
+    // (not two people side by side, "Obama Biden": the first word is a name of its own nowhere else)
+    if (people.get(a.text)! > 1 || !(people.has(b.text) || (b.label !== 'MISC' && firstNameGender(a.text.split('-')[0]!) !== null))) continue;
+    a.end = b.end;
+    a.text = text.slice(a.start, a.end);
+    absorbed.add(b);
+    i++;
+  }
+  if (absorbed.size === 0) return;
+  for (let i = mentions.length - 1; i >= 0; i--) if (absorbed.has(mentions[i]!)) mentions.splice(i, 1);
 }
 
 /** Names of God in news text (language, not data): the tagger calls them people. */

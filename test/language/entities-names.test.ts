@@ -163,5 +163,12 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
     expect(notAPerson(counts)).toBe(false);
     expect(notAPerson({ ...counts, personsTerm: 0 })).toBe(true);
   });
+
+  it('joins "[Carl-Henric] [Svanberg]", cut by the tagger (the surname a place there), as the text names him alone elsewhere', () => {
+    // "… BP Chairman Carl-Henric Svanberg …", later "Svanberg" alone (BBC)
+    const entities = article('bpoil_bbc-826');
+    expect(keys(entities)).toContain('person:carl henric svanberg');
+    expect(keys(entities)).not.toContain('person:carl henric');
+  });
 });
 
