@@ -335,6 +335,9 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
     // the text's own full date of that day gives the year
     expect(tx('The July 7 bombings killed 52 . Since July 7 , 2005 , Londoners have changed .', '2008-07-01', 'July 7')?.[1]).toBe('2005-07-07');
     expect(tx('The Oct. 4 massacre shocked the city .', '2010-06-16', 'Oct. 4')?.[1]).toBe('2009-10-04');
+    // another event of that day with its year (a reader's link) does not date the attacks (T17 Finan)
+    expect(tx('McCain consulted Kissinger after the Sept. 11 attacks . See this New York Times article from September 11 , 2003 .', '2008-09-24', 'Sept. 11')?.[1]).toBe('2001-09-11');
+    expect(tx('McCain went on to compare the crisis with the attacks of Sept. 11 .', '2008-09-24', 'Sept. 11')?.[1]).toBe('2001-09-11');
     expect(tx('Police said the June 12 shooting was random.', '2010-06-16', 'June 12')?.[1]).toBe('2010-06-12');
   });
 

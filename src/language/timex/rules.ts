@@ -226,8 +226,10 @@ rule(
     // "the Sept. 11 terrorist attacks" in a June article: a disaster already happened, so a day
     // that would fall after the publication date belongs to a year the text does not give
     const namesDisaster =
-      !yStr && precededBy(text, m.index, /\b(?:the|a|an|[A-Za-z]+['’]s)\s+$/i) &&
-      /^\s+(?:[a-z-]+\s+){0,2}(?:attacks?|bombings?|massacre|hijackings?|tragedy|disaster|tsunami|earthquake|quake|explosions?|blasts?|shootings?|killings|crash|riots?|terror)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      !yStr && ((precededBy(text, m.index, /\b(?:the|a|an|[A-Za-z]+['’]s)\s+$/i) &&
+      /^\s+(?:[a-z-]+\s+){0,2}(?:attacks?|bombings?|massacre|hijackings?|tragedy|disaster|tsunami|earthquake|quake|explosions?|blasts?|shootings?|killings|crash|riots?|terror)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) ||
+      // "the attacks of Sept. 11"
+      precededBy(text, m.index, /\b(?:attacks|bombings|massacre|tragedy|disaster|events) of\s+$/i));
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -259,14 +261,19 @@ rule(
  */
 const FULL_DATE_IN_TEXT = new RegExp(`(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?:\\s*,)?\\s*(${YEAR4})(?!\\d)|(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:\\s*,)?\\s*(${YEAR4})(?!\\d))`, 'gi');
 function namedDisasterYear(text: string, mo: number, d: number, dct: Ymd): number | null {
+  if (mo === 9 && d === 11 && fmtDay(dct) > '2001-09-11') return 2001;
+  // the text's year for that day, when it gives one year only ("an article from September 11, 2003"
+  // in a text on other September 11ths says nothing)
+  let year: number | null = null;
   FULL_DATE_IN_TEXT.lastIndex = 0;
   for (let m = FULL_DATE_IN_TEXT.exec(text); m; m = FULL_DATE_IN_TEXT.exec(text)) {
     const month = monthNumber(m[1] ?? m[5]!);
     const y = +(m[3] ?? m[6]!);
-    if (month === mo && +(m[2] ?? m[4]!) === d && fmtDay({ y, m: mo, d }) <= fmtDay(dct)) return y;
+    if (month !== mo || +(m[2] ?? m[4]!) !== d || fmtDay({ y, m: mo, d }) > fmtDay(dct)) continue;
+    if (year !== null && year !== y) return null;
+    year = y;
   }
-  if (mo === 9 && d === 11 && fmtDay(dct) > '2001-09-11') return 2001;
-  return null;
+  return year;
 }
 
 // A bare day of the month: "on the 18th", "by the 3rd". Only after a preposition and not before a
