@@ -2,7 +2,7 @@
 // CSV renderings of it.
 import type { PublishedEstimate, Store, StoredArticle, StoryHistoryEntry } from './store/store.js';
 import { inReportOrder as inReportOrderOf } from './story/dates.js';
-import type { ClaimEvolution, DateOrigin, Disagreement, EntityType, Granularity, IsoDate } from './types.js';
+import type { ClaimEvolution, ClaimStatement, DateOrigin, Disagreement, EntityType, Granularity, IsoDate } from './types.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -43,6 +43,9 @@ export interface ExportQuote {
   kind: 'speech' | 'belief';
   cue: string | null;
   date: IsoDate | null;
+  /** The article's publication date and outlet, to cite the statement (added in version 1). */
+  published: IsoDate | null;
+  outlet: string | null;
   offsets: { content: [number, number]; source: [number, number] | null; cue: [number, number] | null };
 }
 
@@ -54,11 +57,14 @@ export interface ExportStory {
   lastSeen: IsoDate | null;
   articleIds: string[];
   timeline: { date: IsoDate; granularity: Granularity; summary: string; sentences: { text: string; articleId: string }[]; articleIds: string[]; expected?: true }[];
-  claims: ClaimEvolution[];
-  disagreements: Disagreement[];
+  claims: (Omit<ClaimEvolution, 'statements'> & { statements: ExportStatement[] })[];
+  disagreements: (Omit<Disagreement, 'statements'> & { statements: ExportStatement[] })[];
   /** Merges and splits this story went through, oldest first. */
   history: StoryHistoryEntry[];
 }
+
+/** A claim statement with the publication date of its article, to cite it (date is the statement's). */
+export type ExportStatement = ClaimStatement & { published: IsoDate | null };
 
 export interface ExportDocument {
   format: 'storyline-export';
@@ -112,6 +118,7 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
   // An entry's articles first report first (undated last), so its first id answers "who reported it first".
   const inReportOrder = (ids: readonly string[]) =>
     inReportOrderOf(ids.map((id) => ({ id, published: publishedOf.get(id) ?? null }))).map((x) => x.id);
+  const withPublished = (st: ClaimStatement): ExportStatement => ({ ...st, published: publishedOf.get(st.articleId) ?? null });
   const entities = store
     .listEntities({ limit: 100_000 })
     .map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, roles: e.roles, articleIds: e.articleIds.filter((id) => wanted.has(id)) }))
@@ -126,6 +133,8 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
       kind: q.kind,
       cue: q.cueText,
       date: q.date ?? q.published,
+      published: q.published,
+      outlet: q.outlet,
       offsets: { content: q.content, source: q.source, cue: q.cue },
     }),
   );
@@ -141,8 +150,8 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
         lastSeen: s.lastSeen,
         articleIds: s.articleIds,
         timeline: s.timeline.map((t) => ({ date: t.date, granularity: t.granularity, summary: t.summary, sentences: t.sentences, articleIds: inReportOrder(t.articleIds), ...(t.expected ? { expected: t.expected } : {}) })),
-        claims: s.claims,
-        disagreements: s.disagreements,
+        claims: s.claims.map((c) => ({ ...c, statements: c.statements.map(withPublished) })),
+        disagreements: s.disagreements.map((d) => ({ ...d, statements: d.statements.map(withPublished) })),
         history: store.storyHistory(s.id),
       }),
     );
@@ -204,7 +213,10 @@ function renderFormat(doc: ExportDocument, format: ExportFormat, options: { tabl
         );
       if (table === 'entities') return csv(['id', 'name', 'type', 'aliases', 'roles', 'articles'], doc.entities.map((e) => [e.id, e.name, e.type, e.aliases, e.roles, e.articleIds.length]));
       if (table === 'quotes')
-        return csv(['articleId', 'date', 'speaker', 'direct', 'kind', 'cue', 'text'], doc.quotes.map((q) => [q.articleId, q.date, q.speaker, q.direct, q.kind, q.cue, q.text]));
+        return csv(
+          ['articleId', 'date', 'speaker', 'direct', 'kind', 'cue', 'text', 'outlet', 'published'],
+          doc.quotes.map((q) => [q.articleId, q.date, q.speaker, q.direct, q.kind, q.cue, q.text, q.outlet, q.published]),
+        );
       return csv(
         ['storyId', 'storyTitle', 'date', 'granularity', 'summary', 'articleIds', 'expected'],
         doc.stories.flatMap((s) => s.timeline.map((t) => [s.id, s.title, t.date, t.granularity, t.summary, t.articleIds, t.expected ? 'yes' : ''])),
@@ -215,9 +227,27 @@ function renderFormat(doc: ExportDocument, format: ExportFormat, options: { tabl
   }
 }
 
+/**
+ * Markdown: every statement is cited so that a reader can find it — outlet, article id (a link when
+ * the URL is known), title, and the publication date when it differs from the statement's date.
+ * Quotation marks only around words quoted verbatim; reported speech and narration stay plain.
+ */
 function renderMarkdown(doc: ExportDocument): string {
   const byId = new Map(doc.articles.map((a) => [a.id, a]));
-  const sourceOf = (id: string) => byId.get(id)?.source ?? id;
+  const idLink = (id: string) => {
+    const url = byId.get(id)?.url;
+    return url && /^https?:\/\//i.test(url) ? `[${mdText(id)}](${url.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})` : `\`${id}\``;
+  };
+  /** "bbc, `H1N1_bbc-324` “Swine flu is officially a pandemic”, published 2009-06-12" (the date only when it differs from `date`). */
+  const cite = (id: string, date?: string | null, withTitle = true) => {
+    const a = byId.get(id);
+    if (!a) return `\`${id}\``;
+    const title = withTitle && a.title ? ` “${mdText(truncateText(a.title, 70))}”` : '';
+    const published = a.published ? (date && a.published.slice(0, 10) === date.slice(0, 10) ? '' : `, published ${a.published}`) : ', undated';
+    return `${mdText(a.source ?? 'unknown source')}, ${idLink(id)}${title}${published}`;
+  };
+  const directOf = new Map<string, Set<string>>();
+  for (const q of doc.quotes) if (q.direct) (directOf.get(q.articleId) ?? directOf.set(q.articleId, new Set()).get(q.articleId)!).add(normalised(q.text));
   const out: string[] = [`# Storyline export`, '', `Generated ${doc.generatedAt} · ${doc.articles.length} articles · ${doc.stories.length} stories`, ''];
   for (const s of doc.stories) {
     out.push(`## ${s.title}`, '');
@@ -225,34 +255,71 @@ function renderMarkdown(doc: ExportDocument): string {
     if (s.summary) out.push(s.summary, '');
     if (s.timeline.length) {
       out.push('### Timeline', '');
-      for (const t of s.timeline) out.push(`- **${t.date}** ${t.expected ? '(expected) ' : ''}${t.summary} _(${[...new Set(t.articleIds.map(sourceOf))].join(', ')})_`);
+      for (const t of s.timeline) {
+        // The article the summary's words come from, then the others, first report first.
+        const wordsFrom = t.sentences.find((x) => t.summary.includes(x.text.trim()) || x.text.includes(t.summary.trim()))?.articleId ?? t.sentences[0]?.articleId;
+        const others = t.articleIds.filter((id) => id !== wordsFrom);
+        const shown = others.slice(0, TIMELINE_CITES);
+        const more = others.length > shown.length ? `; and ${others.length - shown.length} more` : '';
+        const also = shown.length ? ` · also ${shown.map((id) => `${mdText(byId.get(id)?.source ?? 'unknown source')} ${idLink(id)}${byId.get(id)?.published ? ` ${byId.get(id)!.published}` : ''}`).join('; ')}${more}` : '';
+        out.push(`- **${t.date}** ${t.expected ? '(expected) ' : ''}${t.summary} _(${wordsFrom ? cite(wordsFrom, t.date) : ''}${also})_`);
+      }
       out.push('');
     }
     if (s.claims.length) {
       out.push('### How the claims evolved', '');
       for (const c of s.claims) {
         out.push(`**${c.subject}**`, '');
-        for (const st of c.statements) out.push(`- ${st.date}${st.speaker ? ` — ${st.speaker}` : ''}: “${st.text}” _(${st.source ?? st.articleId})_`);
+        for (const st of c.statements) {
+          const verbatim = directOf.get(st.articleId)?.has(normalised(st.text));
+          out.push(`- ${st.date}${st.speaker ? ` — ${st.speaker}` : ''}: ${verbatim ? `“${st.text}”` : st.text} _(${cite(st.articleId, st.date)})_`);
+        }
         out.push('');
       }
     }
-    const quotes = doc.quotes.filter((q) => s.articleIds.includes(q.articleId) && q.speaker);
+    if (s.disagreements.length) {
+      out.push('### Sources disagree', '');
+      for (const d of s.disagreements) {
+        out.push(`**${d.date} · ${d.about}**`, '');
+        for (const st of d.statements) out.push(`- ${st.speaker ? `${st.speaker}: ` : ''}${st.text} _(${cite(st.articleId, d.date)})_`);
+        out.push('');
+      }
+    }
+    const inStory = new Set(s.articleIds);
+    const quotes = doc.quotes.filter((q) => inStory.has(q.articleId) && q.speaker);
     if (quotes.length) {
       out.push('### Who said what', '');
       const bySpeaker = new Map<string, typeof quotes>();
       for (const q of quotes) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
       for (const [speaker, qs] of bySpeaker) {
         out.push(`**${speaker}**`, '');
-        for (const q of qs) out.push(`- ${q.date ?? '?'}: ${q.direct ? `“${q.text}”` : q.text} _(${sourceOf(q.articleId)})_`);
+        for (const q of qs) out.push(`- ${q.date ?? '?'}: ${q.direct ? `“${q.text}”` : q.text} _(${cite(q.articleId, q.date)})_`);
         out.push('');
       }
     }
     out.push('### Sources', '');
     for (const id of s.articleIds) {
       const a = byId.get(id);
-      if (a) out.push(`- ${a.published ?? 'undated'} · ${a.source ?? 'unknown source'} · ${a.title}${a.duplicateOf ? ` (duplicate of ${a.duplicateOf})` : ''}`);
+      if (a) out.push(`- ${a.published ?? 'undated'} · ${a.source ?? 'unknown source'} · ${idLink(id)} · ${a.title}${a.duplicateOf ? ` (duplicate of ${a.duplicateOf})` : ''}`);
     }
     out.push('');
   }
   return out.join('\n');
+}
+
+/** How many other articles a Markdown timeline entry names besides the one its words come from. */
+const TIMELINE_CITES = 4;
+
+function normalised(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function truncateText(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= width ? flat : flat.slice(0, width - 1) + '…';
+}
+
+/** Text inside link labels and citations: brackets and underscores that would end the emphasis are escaped. */
+function mdText(text: string): string {
+  return text.replace(/([\[\]_*`])/g, '\\$1');
 }

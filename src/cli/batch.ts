@@ -23,6 +23,15 @@ export interface BatchRecord {
   value: Record<string, unknown>;
 }
 
+/**
+ * A batch tool started on a terminal with nothing piped in would wait silently for input: say on
+ * stderr what it reads (stdout stays the tool's output).
+ */
+export function hintWhenStdinIsTerminal(tool: string, reads = 'JSON Lines', also = '', stdin: { isTTY?: boolean } = process.stdin, err: NodeJS.WritableStream = process.stderr): void {
+  if (!stdin.isTTY) return;
+  err.write(`storyline ${tool}: reading ${reads} from stdin (Ctrl-D to end); pipe a file (storyline ${tool} < FILE) or see storyline ${tool} --help${also ? `; ${also}` : ''}\n`);
+}
+
 /** Reads JSON Lines from a stream, yielding parsed objects or an error naming the line. */
 export async function* readJsonLines(
   input: NodeJS.ReadableStream,

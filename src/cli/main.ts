@@ -14,7 +14,9 @@ program
   .name('storyline')
   .description('Turns news articles from many outlets into stories: deduplicated, clustered, dated timelines, quotes by speaker, search.')
   .version('0.1.0')
-  .showHelpAfterError();
+  // A mistake gets its one-line fix ("Did you mean stories?") and a pointer, not 45 lines of help
+  // that scroll the fix away.
+  .showHelpAfterError('(storyline --help lists the commands)');
 
 // A batch tool run in a pipe loads only its own module: start-up is paid once per run, and a
 // scoring script or a shell loop runs many.
@@ -50,7 +52,10 @@ async function registerCommands(): Promise<void> {
 }
 
 registerCommands()
-  .then(() => program.parseAsync(process.argv))
+  .then(() => {
+    for (const command of program.commands) command.showHelpAfterError(`(storyline ${command.name()} --help lists its options)`);
+    return program.parseAsync(process.argv);
+  })
   .catch((e: unknown) => {
     process.stderr.write(`storyline: ${(e as Error).message}\n`);
     process.exit(1);

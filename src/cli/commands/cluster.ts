@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runJsonlTool, requireString, optionalString } from '../batch.js';
+import { hintWhenStdinIsTerminal, runJsonlTool, requireString, optionalString } from '../batch.js';
 import type { Analysis } from '../../types.js';
 import { createLinker } from '../../link/index.js';
 import { analyzeForLinking } from '../../link/analysis.js';
@@ -11,6 +11,7 @@ export function registerCluster(program: Command): void {
     .description('batch online clustering: articles {id,published,title?,text} in publication order → {id,story,event}')
     .option('--no-entities', 'cluster on text terms only (skip named-entity recognition)')
     .action(async (opts: { entities: boolean }) => {
+      hintWhenStdinIsTerminal('cluster', 'JSON Lines {id,published,title?,text}');
       const linker = createLinker();
       await runJsonlTool((v) => {
         const id = requireString(v, 'id');

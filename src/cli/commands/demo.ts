@@ -8,13 +8,14 @@ import { addDbOption, openCommandStore } from '../store-option.js';
 import { printStoriesSummary, printStory } from './read.js';
 import { printIngestReport } from './ingest.js';
 import { startServer } from '../../serve/index.js';
+import { wholeNumber } from '../numbers.js';
 
 export const EXAMPLE_CORPUS = fileURLToPath(new URL('../../../examples/seeds/seeds.jsonl', import.meta.url));
 
 export function registerDemo(program: Command): void {
   addDbOption(program.command('demo').description('ingest the bundled example corpus (examples/seeds), print its stories and serve them'))
     .option('--no-serve', 'do not start the web server')
-    .option('--port <n>', 'port for the web server', (v) => parseInt(v, 10), 4173)
+    .option('--port <n>', 'port for the web server (0 picks a free one)', wholeNumber('--port', { min: 0, max: 65535 }), 4173)
     .action(async (flags: { db?: string; serve: boolean; port: number }) => {
       const store = openCommandStore(flags, 'write');
       process.stderr.write(`Ingesting the example corpus ${EXAMPLE_CORPUS} into ${store.path}…\n`);

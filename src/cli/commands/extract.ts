@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runJsonlTool, optionalString } from '../batch.js';
+import { hintWhenStdinIsTerminal, runJsonlTool, optionalString } from '../batch.js';
 import { extract } from '../../extract/index.js';
 
 /**
@@ -14,6 +14,7 @@ export function registerExtract(program: Command): void {
     .option('--explain', 'also output the removed blocks and why each was removed')
     .option('--metadata', 'also output canonicalUrl, description and image')
     .action(async (opts: { explain?: boolean; metadata?: boolean }) => {
+      hintWhenStdinIsTerminal('extract', 'JSON Lines {id,html,url?} or {id,text}');
       await runJsonlTool((v) => {
         const html = optionalString(v, 'html');
         const text = optionalString(v, 'text');

@@ -1,9 +1,10 @@
 import { INPUT_FORMATS_HELP } from '../../ingest/formats.js';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { countInputItems, DEFAULT_MAX_ARTICLE_BYTES, groupSources, readSources } from '../../ingest/index.js';
 import { ingestDocuments, metadataDate, type IngestReport } from '../../pipeline.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { createProgress } from '../output.js';
+import { wholeNumber } from '../numbers.js';
 
 interface IngestFlags {
   db?: string;
@@ -37,14 +38,6 @@ export function printIngestReport(report: IngestReport, quiet = false): void {
   if (stale) process.stderr.write(`${stale} stored article${stale === 1 ? ' was' : 's were'} analysed by an older version of Storyline: \`storyline reprocess\` brings ${stale === 1 ? 'it' : 'them'} up to date\n`);
 }
 
-function positiveInt(flag: string): (v: string) => number {
-  return (v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a whole number of bytes, such as 10000000`);
-    return n;
-  };
-}
-
 export function registerIngest(program: Command): void {
   addDbOption(
     program
@@ -60,10 +53,10 @@ export function registerIngest(program: Command): void {
     .option('--keep-going', 'report bad items and go on (the default)')
     .option('--quiet', 'print nothing but errors')
     .option('--json', 'print the report as JSON on stdout')
-    .option('--batch-size <n>', 'articles per transaction', (v) => parseInt(v, 10), 100)
-    .option('--timeout <ms>', 'HTTP timeout per request', (v) => parseInt(v, 10), 20000)
-    .option('--max-bytes <n>', 'largest HTTP response accepted', (v) => parseInt(v, 10), 10 * 1024 * 1024)
-    .option('--max-article-bytes <n>', 'largest text or HTML of one article (a JSON Lines record, a file, a page or a feed item)', positiveInt('--max-article-bytes'), DEFAULT_MAX_ARTICLE_BYTES)
+    .option('--batch-size <n>', 'articles per transaction', wholeNumber('--batch-size', { min: 1 }), 100)
+    .option('--timeout <ms>', 'HTTP timeout per request, in milliseconds', wholeNumber('--timeout', { min: 1, unit: 'milliseconds', example: 20000 }), 20000)
+    .option('--max-bytes <n>', 'largest HTTP response accepted', wholeNumber('--max-bytes', { min: 1, unit: 'bytes', example: 10000000 }), 10 * 1024 * 1024)
+    .option('--max-article-bytes <n>', 'largest text or HTML of one article (a JSON Lines record, a file, a page or a feed item)', wholeNumber('--max-article-bytes', { min: 1, unit: 'bytes', example: 10000000 }), DEFAULT_MAX_ARTICLE_BYTES)
     .action(async (inputs: string[], flags: IngestFlags) => {
       if (flags.published) metadataDate(flags.published, '--published');
       // Batches are stored synchronously, so the first Ctrl-C is seen once the batch being stored is

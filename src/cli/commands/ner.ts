@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { tagSentences } from '../../language/ner/index.js';
+import { hintWhenStdinIsTerminal } from '../batch.js';
 
 /**
  * `storyline ner --format conll`: CoNLL in, the same lines plus a predicted IOB2 tag column out.
@@ -13,6 +14,7 @@ export function registerNer(program: Command): void {
     .option('--format <format>', 'input/output format (conll)', 'conll')
     .action(async (opts: { format: string }) => {
       if (opts.format !== 'conll') throw new Error(`unknown --format "${opts.format}": use conll`);
+      hintWhenStdinIsTerminal('ner', 'CoNLL-2003 lines');
       const conll = new ConllTagger((text) => process.stdout.write(text));
       process.stdin.setEncoding('utf8');
       for await (const chunk of process.stdin) conll.write(chunk as string);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { runJsonlTool, requireString } from '../batch.js';
+import { hintWhenStdinIsTerminal, runJsonlTool, requireString } from '../batch.js';
 import { analyze } from '../../language/index.js';
-import { listStoredQuotes } from './quotes-list.js';
+import { DEFAULT_QUOTES_LIMIT, listStoredQuotes } from './quotes-list.js';
+import { limitOption, offsetOption } from '../numbers.js';
 
 /**
  * `storyline quotes`: the batch tool, {id, text} JSON Lines → {id, quotes[{content, source, cue,
@@ -18,12 +19,14 @@ export function registerQuotes(program: Command): void {
     .option('--story <id>', 'list stored quotes of this story')
     .option('--db <path>', 'the Storyline database (listing mode)')
     .option('--json', 'listing mode: print JSON')
-    .option('--limit <n>', 'listing mode: at most this many quotes', (v) => Number.parseInt(v, 10))
-    .action(async (flags: { speaker?: string; story?: string; db?: string; json?: boolean; limit?: number }) => {
-      if (flags.speaker !== undefined || flags.story !== undefined || flags.db !== undefined) {
+    .option('--limit <n>', `listing mode: at most this many quotes (default ${DEFAULT_QUOTES_LIMIT}; a note on stderr says when there are more)`, limitOption)
+    .option('--offset <n>', 'listing mode: skip this many quotes (default 0)', offsetOption)
+    .action(async (flags: { speaker?: string; story?: string; db?: string; json?: boolean; limit?: number; offset?: number }) => {
+      if (flags.speaker !== undefined || flags.story !== undefined || flags.db !== undefined || flags.limit !== undefined || flags.offset !== undefined) {
         await listStoredQuotes(flags);
         return;
       }
+      hintWhenStdinIsTerminal('quotes', 'JSON Lines {id,text}', 'for stored quotes use --speaker NAME or --story ID');
       await runJsonlTool((v) => {
         const text = requireString(v, 'text');
         const { quotes } = analyze(text, { dct: null });

@@ -6,6 +6,7 @@ import { sqliteHandle, type Store } from '../../store/index.js';
 import type { PublishedEstimate } from '../../store/store.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printable, printJson, table, truncate, wrap } from '../output.js';
+import { limitOption, offsetOption, printPageNote } from '../numbers.js';
 import { createViews } from '../../store/sqlite/views.js';
 import { consecutiveDayRuns, isBackground } from '../../story/timeline.js';
 import { spreadOverDates } from '../../story/claims.js';
@@ -17,18 +18,6 @@ interface ReadFlags {
   limit?: number;
   offset?: number;
 }
-
-const offsetOption = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--offset must be a whole number, 0 or more, not "${v}"`);
-  return n;
-};
-
-const limitOption = (v: string) => {
-  const n = parseInt(v, 10);
-  if (!Number.isFinite(n) || n < 1) throw new Error(`--limit must be a positive number, not "${v}"`);
-  return n;
-};
 
 function readCommand(program: Command, name: string, description: string): Command {
   return addDbOption(program.command(name).description(description)).option('--json', 'print JSON');
@@ -68,6 +57,12 @@ export function printStory(store: Store, id: string): void {
   // Articles without an outlet name are named by their headline, which a reader recognises.
   const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? `“${truncate(a.title, 32)}”`]));
   const publishedOf = new Map(articles.map((a) => [a.id, a.published]));
+  /** "bbc [H1N1_bbc-324]", with ", published 2009-06-12" when that is not the statement's date. */
+  const cite = (articleId: string, date?: string | null) => {
+    const published = publishedOf.get(articleId);
+    const when = published && date && published.slice(0, 10) !== date.slice(0, 10) ? `, published ${published.slice(0, 10)}` : '';
+    return `${sourceOf.get(articleId) ?? 'unknown source'} [${articleId}]${when}`;
+  };
   const out: string[] = [];
   out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
   out.push(`story ${story.id} · ${span(story.firstSeen, story.lastSeen)} · ${articlesAndSources(articles)}`);
@@ -78,12 +73,15 @@ export function printStory(store: Store, id: string): void {
       const t = run[0]!;
       const reports = inReportOrder([...new Set(run.flatMap((e) => e.articleIds))].map((x) => ({ id: x, published: publishedOf.get(x) ?? null })));
       const first = reports.length > 1 ? reports[0]! : null;
-      const sources = [...new Set(reports.map((x) => sourceOf.get(x.id) ?? x.id))].join(', ') + (first?.published ? `  (first ${first.published.slice(0, 10)})` : '');
+      // Who reported it (first report first), then the article to cite: the one the summary's words come from.
+      const wordsFrom = run.flatMap((e) => e.sentences).find((x) => t.summary.includes(x.text.trim()) || x.text.includes(t.summary.trim()))?.articleId ?? reports[0]?.id;
+      const sources = reports.length === 1 ? cite(reports[0]!.id, t.date) : [...new Set(reports.map((x) => sourceOf.get(x.id) ?? x.id))].join(', ') + `  (first ${first!.published?.slice(0, 10) ?? 'undated'} [${first!.id}])`;
       const date = run.length > 1 ? `${t.date.slice(0, 10)}–${run[run.length - 1]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
       const summary = (t.expected ? '(expected) ' : '') + (isBackground(t.date, story.firstSeen) ? '(background) ' : '') + t.summary;
       if (date.length > 10) out.push(`  ${date}`, `              ${wrap(summary, 84, '              ').trimStart()}`);
       else out.push(`  ${date.padEnd(10)}  ${wrap(summary, 84, '              ').trimStart()}`);
       out.push(`              ↳ ${sources}`);
+      if (wordsFrom && reports.length > 1 && wordsFrom !== first?.id) out.push(`                words from ${cite(wordsFrom, t.date)}`);
     }
   }
   if (story.claims.length) {
@@ -92,12 +90,12 @@ export function printStory(store: Store, id: string): void {
       // a claim of a big story can hold a thousand statements: a dozen spread over its dates
       const shown = spreadOverDates(c.statements, 12);
       out.push(`  ${c.subject}${shown.length < c.statements.length ? `  (${shown.length} of ${c.statements.length} statements, spread over their dates)` : ''}`);
-      for (const s of shown) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${s.source ?? sourceOf.get(s.articleId) ?? s.articleId})`);
+      for (const s of shown) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${cite(s.articleId, s.date)})`);
     }
   }
   if (story.disagreements.length) {
     out.push('', 'Sources disagree');
-    for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${s.source ?? sourceOf.get(s.articleId) ?? s.articleId}: ${truncate(s.text, 50)}`).join(' | ')}`);
+    for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${cite(s.articleId, d.date)}: ${truncate(s.text, 50)}`).join(' | ')}`);
   }
   // Grouped as on the web page (one group per entity: "WHO" with "World Health Organization"), the
   // most quoted speakers first, each with their latest statements: a big story's first days must
@@ -113,7 +111,7 @@ export function printStory(store: Store, id: string): void {
       out.push(`  ${g.speaker}${more}`);
       for (const id of g.quoteIds.slice(-CLI_QUOTES_PER_SPEAKER)) {
         const q = rows.get(id);
-        if (q) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${sourceOf.get(q.articleId) ?? q.source ?? q.articleId})`);
+        if (q) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${cite(q.articleId, q.date ?? q.published)})`);
       }
     }
     if (groups.length > shown.length) out.push(`  … and ${groups.length - shown.length} more speakers: storyline quotes --story ${story.id}`);
@@ -147,21 +145,25 @@ export function registerRead(program: Command): void {
   readCommand(program, 'articles', 'list stored articles')
     .option('--story <id>', 'only the articles of this story')
     .option('--source <name>', 'only the articles of this outlet')
-    .option('--limit <n>', 'how many', limitOption, 100)
+    .option('--limit <n>', 'how many (default 100; a note on stderr says when there are more)', limitOption, 100)
     .option('--offset <n>', 'skip this many', offsetOption, 0)
     .action((flags: ReadFlags & { story?: string; source?: string }) =>
       withStore(flags, 'read', (store) => {
         // A story merged into another lists the articles of the story it became.
         const storyId = flags.story === undefined ? undefined : storyOrThrow(store, flags.story).id;
-        const rows = store.listArticles({ limit: flags.limit, offset: flags.offset, storyId, source: flags.source });
-        if (flags.json) return printJson(rows);
-        if (rows.length === 0) return void process.stdout.write(noArticlesMessage(store, { ...flags, story: storyId }) + '\n');
-        process.stdout.write(
-          table(
-            ['ID', 'published', 'from', 'source', 'story', 'title'],
-            rows.map((a) => [a.id, a.published ?? roughDate(a.publishedEstimate) ?? '—', a.publishedFrom ?? '—', truncate(a.source ?? '—', 20), a.storyId ?? '—', truncate(a.title, 60) + (a.duplicateOf ? ` (dup of ${a.duplicateOf})` : '')]),
-          ) + '\n',
-        );
+        // Fetched past the page (summaries only, no text): the count says when the page is not all.
+        const matching = store.listArticles({ limit: 100_000, offset: flags.offset, storyId, source: flags.source });
+        const rows = matching.slice(0, flags.limit);
+        if (flags.json) printJson(rows);
+        else if (rows.length === 0) process.stdout.write(noArticlesMessage(store, { ...flags, story: storyId }) + '\n');
+        else
+          process.stdout.write(
+            table(
+              ['ID', 'published', 'from', 'source', 'story', 'title'],
+              rows.map((a) => [a.id, a.published ?? roughDate(a.publishedEstimate) ?? '—', a.publishedFrom ?? '—', truncate(a.source ?? '—', 20), a.storyId ?? '—', truncate(a.title, 60) + (a.duplicateOf ? ` (dup of ${a.duplicateOf})` : '')]),
+            ) + '\n',
+          );
+        if (rows.length) printPageNote(rows.length, flags.offset ?? 0, (flags.offset ?? 0) + matching.length, 'articles');
       }),
     );
 
@@ -214,12 +216,15 @@ export function registerRead(program: Command): void {
     );
 
   readCommand(program, 'stories', 'list stories by recent activity')
-    .option('--limit <n>', 'how many', limitOption, 50)
+    .option('--limit <n>', 'how many (default 50; a note on stderr says when there are more)', limitOption, 50)
     .option('--offset <n>', 'skip this many', offsetOption, 0)
     .action((flags: ReadFlags) =>
       withStore(flags, 'read', (store) => {
-        if (flags.json) return printJson(store.listStories({ limit: flags.limit, offset: flags.offset }));
-        printStoriesSummary(store, flags.limit, flags.offset);
+        if (flags.json) printJson(store.listStories({ limit: flags.limit, offset: flags.offset }));
+        else printStoriesSummary(store, flags.limit, flags.offset);
+        const total = storyCount(store);
+        const shown = Math.max(0, Math.min(flags.limit ?? 50, total - (flags.offset ?? 0)));
+        if (shown) printPageNote(shown, flags.offset ?? 0, total, 'stories, latest first');
       }),
     );
 
@@ -241,15 +246,20 @@ export function registerRead(program: Command): void {
 
   readCommand(program, 'entities', 'list people, organisations and places across the corpus')
     .option('--type <type>', 'person | organization | place | other')
-    .option('--limit <n>', 'how many', limitOption, 50)
+    .option('--limit <n>', 'how many (default 50; a note on stderr says when there are more)', limitOption, 50)
+    .option('--offset <n>', 'skip this many, the most mentioned first', offsetOption, 0)
     .action((flags: ReadFlags & { type?: 'person' | 'organization' | 'place' | 'other' }) =>
       withStore(flags, 'read', (store) => {
         if (flags.type && !['person', 'organization', 'place', 'other'].includes(flags.type)) throw new Error(`--type must be person, organization, place or other, not "${flags.type}"`);
-        const rows = store.listEntities({ limit: flags.limit, type: flags.type });
-        if (flags.json) return printJson(rows);
-        process.stdout.write(
-          table(['ID', 'type', 'mentions', 'articles', 'name', 'aliases / roles'], rows.map((e) => [e.id, e.type, String(e.mentionCount), String(e.articleIds.length), e.name, truncate([...e.aliases.filter((x) => x !== e.name), ...e.roles].join('; '), 60)])) + '\n',
-        );
+        const rows = store.listEntities({ limit: flags.limit, offset: flags.offset, type: flags.type });
+        const total = Number(sqliteHandle(store).prepare(`SELECT count(*) FROM entities${flags.type ? ' WHERE type = ?' : ''}`).pluck().get(...(flags.type ? [flags.type] : [])));
+        if (flags.json) printJson(rows);
+        else if (rows.length === 0) process.stdout.write(total ? `no entities after the first ${flags.offset}\n` : `no ${flags.type ? flags.type + ' ' : ''}entities: ingest articles with \`storyline ingest PATH…\`\n`);
+        else
+          process.stdout.write(
+            table(['ID', 'type', 'mentions', 'articles', 'name', 'aliases / roles'], rows.map((e) => [e.id, e.type, String(e.mentionCount), String(e.articleIds.length), e.name, truncate([...e.aliases.filter((x) => x !== e.name), ...e.roles].join('; '), 60)])) + '\n',
+          );
+        if (rows.length) printPageNote(rows.length, flags.offset ?? 0, total, flags.type ? `${flags.type} entities` : 'entities');
       }),
     );
 
@@ -272,6 +282,11 @@ export function registerRead(program: Command): void {
         process.stdout.write(rows.map(([k, v]) => `${k.padEnd(22)} ${v}`).join('\n') + '\n');
       }),
     );
+}
+
+/** Stories listed by `storyline stories`: those not merged into another, with articles. */
+function storyCount(store: Store): number {
+  return Number(sqliteHandle(store).prepare('SELECT count(*) FROM stories WHERE merged_into IS NULL AND article_count > 0').pluck().get());
 }
 
 /** Why `articles` lists nothing: an empty store, a source no article has, or an offset past the end. */

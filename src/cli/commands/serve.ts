@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { openStore, resolveDbPath } from '../../store/index.js';
 import { startServer } from '../../serve/index.js';
+import { wholeNumber } from '../numbers.js';
 
 export { startServer };
 
@@ -11,11 +12,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the web UI and the HTTP API (JSON under /api, OpenAPI at /api/openapi.json)')
     .option('--db <path>', 'database file (default: $STORYLINE_DB or ./storyline.db)')
-    .option('--port <n>', 'port (0 picks a free one)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a number from 0 to 65535 (got ${v})`);
-      return n;
-    }, 4173)
+    .option('--port <n>', 'port (0 picks a free one)', wholeNumber('--port', { min: 0, max: 65535 }), 4173)
     .option('--host <address>', 'address to listen on (use 0.0.0.0 to allow other machines)', '127.0.0.1')
     .option('--token <token>', 'enable POST /api/ingest for requests with "Authorization: Bearer TOKEN" (default: $STORYLINE_TOKEN; off when unset)')
     .option('--allow-private-urls', 'let POST /api/ingest fetch URLs on private, loopback and link-local addresses (default: refused; also $STORYLINE_ALLOW_PRIVATE_URLS=1)')

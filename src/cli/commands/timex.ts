@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runJsonlTool, requireString, optionalString } from '../batch.js';
+import { hintWhenStdinIsTerminal, runJsonlTool, requireString, optionalString } from '../batch.js';
 import { findTimexes } from '../../language/timex/index.js';
 import { segment } from '../../language/segment.js';
 
@@ -9,6 +9,7 @@ export function registerTimex(program: Command): void {
     .command('timex')
     .description('batch time expressions: {id,dct,text} JSON Lines on stdin → {id,timexes[]} on stdout')
     .action(async () => {
+      hintWhenStdinIsTerminal('timex', 'JSON Lines {id,dct,text}');
       await runJsonlTool((v) => {
         const text = requireString(v, 'text');
         const dct = optionalString(v, 'dct')?.slice(0, 10) || null;

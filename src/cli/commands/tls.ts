@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { readJsonLines } from '../batch.js';
+import { hintWhenStdinIsTerminal, readJsonLines } from '../batch.js';
 import { buildStory, type StoryArticle } from '../../story/index.js';
 import { analyzeForTimeline, looksOneSentencePerLine } from '../../story/light.js';
+import { wholeNumber } from '../numbers.js';
 
 /**
  * `storyline tls`: articles on stdin → one JSON timeline {timeline:[{date, sentences[]}]}.
@@ -12,12 +13,16 @@ export function registerTls(program: Command): void {
   program
     .command('tls')
     .description('timeline summarisation: articles {id,published,title?,text} on stdin → {timeline:[{date,sentences[]}]}')
-    .option('--dates <n>', 'number of dates', (v) => parseInt(v, 10))
-    .option('--sentences <k>', 'sentences per date', (v) => parseInt(v, 10))
+    .option('--dates <n>', 'number of dates', wholeNumber('--dates', { min: 1 }))
+    .option('--sentences <k>', 'sentences per date', wholeNumber('--sentences', { min: 1 }))
     .option('--start <date>', 'first date to consider (YYYY-MM-DD)')
     .option('--end <date>', 'last date to consider (YYYY-MM-DD)')
     .option('--keywords <list>', 'comma-separated topic keywords')
     .action(async (opts: { dates?: number; sentences?: number; start?: string; end?: string; keywords?: string }) => {
+      for (const [flag, day] of [['--start', opts.start], ['--end', opts.end]] as const) {
+        if (day !== undefined && !isRealDay(day)) throw new Error(`${flag} must be a day as YYYY-MM-DD, not "${day}"`);
+      }
+      hintWhenStdinIsTerminal('tls', 'JSON Lines {id,published,title?,text}');
       const articles: StoryArticle[] = [];
       for await (const item of readJsonLines(process.stdin)) {
         if (!item.value) {
@@ -48,4 +53,11 @@ export function registerTls(program: Command): void {
       }, { timelineOnly: true });
       process.stdout.write(JSON.stringify({ timeline: story.timeline.map((e) => ({ date: e.date, sentences: e.sentences.map((s) => s.text.trim()) })) }) + '\n');
     });
+}
+
+function isRealDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const day = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return day.getUTCMonth() === +m[2]! - 1 && day.getUTCDate() === +m[3]!;
 }
