@@ -16,7 +16,10 @@ const NOT_SUBJECTS = new Set(
     'thursday', 'friday', 'saturday', 'sunday', 'answering', 'conference', 'call', 'regular', 'daily', 'briefing', 'also',
     'however', 'necessary', 'virtually', 'two', 'first', 'last', 'one', 'would', 'could', 'will', 'can', 'us', 'united',
     'states', 'counterpart', 'meet', 'talk', 'talks', 'issue', 'issues', 'situation', 'side', 'sides', 'country', 'countries',
-    'matter', 'point', 'topic', 'part', 'way', 'thing', 'things'].map(stem),
+    'matter', 'point', 'topic', 'part', 'way', 'thing', 'things',
+    // scale words and the most general nouns: every article of a money or people story has them
+    'million', 'billion', 'trillion', 'thousand', 'thousands', 'millions', 'billions', 'hundreds', 'percent', 'money', 'people',
+    'number', 'many', 'much', 'some', 'lot', 'lots'].map(stem),
 );
 
 // At most this many of a story's subjects are quantities; the others are what is said about something.
