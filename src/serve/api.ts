@@ -86,6 +86,9 @@ export function createApi(options: ApiOptions): Hono {
     const q = parseQuery(storyQuery, c);
     const story = model.story(c.req.param('id'), { perSpeaker: q.quotes, speakers: q.speakers, speaker: q.speaker });
     if (!story) throw new ApiError(404, 'not_found', `no story with id "${c.req.param('id')}": list stories at /api/stories`);
+    if (story.unknownSpeaker !== undefined) {
+      throw new ApiError(400, 'invalid_parameter', `speaker: no speaker of story ${story.id} is named "${story.unknownSpeaker}": give a speaker's name, an alias or the key from speakers[].key`);
+    }
     return c.json(story);
   });
 

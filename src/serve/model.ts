@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import type { Store, StoredQuote, StoryHistoryEntry, StorySummary } from '../store/store.js';
 import { sqliteHandle } from '../store/index.js';
 import { containsWords, createViews, type DayCount, type EntityCount, type SourceColumn, type StoryFilter, type SpeakerGroup, type StoryFigures, type StoryListRow, type StoryQuoteRow, type StoryRef, type Views } from '../store/sqlite/views.js';
+import { foldName } from '../search/tokens.js';
 import { createSearch, toMatchExpression, type Search, type SearchQuery, type SearchResult } from '../search/index.js';
 import { consecutiveDayRuns, isBackground } from '../story/timeline.js';
 import { inReportOrder } from '../story/dates.js';
@@ -81,6 +82,8 @@ export interface StoryDetail {
   speakerCount: number;
   quoteCount: number;
   speakers: SpeakerQuotes[];
+  /** The `speaker` asked for when no speaker group of the story has that key, name or alias. */
+  unknownSpeaker?: string;
   claims: ClaimEvolution[];
   disagreements: Disagreement[];
   sources: (SourceColumn & { sourceLabel: string })[];
@@ -338,6 +341,24 @@ export function createModel(store: Store) {
     });
   }
 
+  /**
+   * The group a `?speaker=` names: its key (entity id, `name:…`), else the speaker's name or one of
+   * the entity's aliases in any case or accents ("margaret chan", "Chan"); the most quoted group
+   * when a name fits several. Null when none fits.
+   */
+  function speakerGroupKey(groups: SpeakerGroup[], wanted: string): string | null {
+    if (groups.some((g) => g.key === wanted)) return wanted;
+    const folded = foldName(wanted);
+    if (!folded) return null;
+    const names = (g: SpeakerGroup): string[] => {
+      const entity = g.entityId ? views.entityHead(g.entityId) : null;
+      return [g.speaker, ...(entity ? [entity.name, ...entity.aliases] : [])];
+    };
+    const fits = groups.filter((g) => g.key !== 'unattributed' && names(g).some((n) => foldName(n) === folded));
+    fits.sort((a, b) => b.quoteIds.length - a.quoteIds.length);
+    return fits[0]?.key ?? null;
+  }
+
   /** Search with a small cache of recent results (pagination and facet clicks repeat queries). */
   function cachedSearch(query: SearchQuery): SearchResult {
     refreshMark();
@@ -432,11 +453,12 @@ export function createModel(store: Store) {
       }
       sources.sort((a, b) => Number(a.sourceLabel === UNKNOWN_SOURCE) - Number(b.sourceLabel === UNKNOWN_SOURCE));
       const figures = storyFigures(s.id, s.updatedAt);
-      // The speaker asked for comes first, with all its statements.
+      // The speaker asked for (by key, name or alias) comes first, with all its statements.
+      const expand = options.speaker === undefined ? undefined : (speakerGroupKey(figures.speakers, options.speaker) ?? undefined);
       const shownGroups = figures.speakers
-        .filter((g, i) => i < (options.speakers ?? SPEAKERS_PER_STORY) || g.key === options.speaker)
-        .sort((a, b) => Number(b.key === options.speaker) - Number(a.key === options.speaker));
-      const speakers = speakerQuotes(shownGroups, options.perSpeaker ?? QUOTES_PER_SPEAKER, options.speaker, (aid) => articleHeads.get(aid)?.sourceLabel);
+        .filter((g, i) => i < (options.speakers ?? SPEAKERS_PER_STORY) || g.key === expand)
+        .sort((a, b) => Number(b.key === expand) - Number(a.key === expand));
+      const speakers = speakerQuotes(shownGroups, options.perSpeaker ?? QUOTES_PER_SPEAKER, expand, (aid) => articleHeads.get(aid)?.sourceLabel);
       return {
         id: s.id,
         title: s.title || articles[0]?.title || 'Untitled story',
@@ -467,6 +489,7 @@ export function createModel(store: Store) {
         speakerCount: figures.speakers.length,
         quoteCount: figures.quoteCount,
         speakers,
+        ...(options.speaker !== undefined && expand === undefined ? { unknownSpeaker: options.speaker } : {}),
         claims: s.claims,
         disagreements: s.disagreements,
         sources,

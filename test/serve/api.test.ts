@@ -130,6 +130,22 @@ describe('storyline serve: API', () => {
     expect((await get(`/api/stories/${storyId}?quotes=0`)).res.status).toBe(400);
   });
 
+  it('opens one speaker by name or alias, in any case; an unknown speaker is a 400 naming the parameter (review 8 F12)', async () => {
+    const full = (await get(`/api/stories/${storyId}?quotes=1000`)).body as Json;
+    const peskov = full.speakers.find((g: Json) => g.entityId === peskovId);
+    for (const name of ['Dmitry Peskov', 'dmitry peskov', 'PESKOV']) {
+      const { res, body } = await get(`/api/stories/${storyId}?quotes=1&speakers=1&speaker=${encodeURIComponent(name)}`);
+      expect(res.status, name).toBe(200);
+      const first = (body as Json).speakers[0];
+      expect(first.key, name).toBe(peskov.key);
+      expect(first.quotes.length, name).toBe(peskov.quoteCount);
+    }
+    const { res, body } = await get(`/api/stories/${storyId}?speaker=Nobody%20Atall`);
+    expect(res.status).toBe(400);
+    expect((body as Json).error.code).toBe('invalid_parameter');
+    expect((body as Json).error.message).toMatch(/^speaker: no speaker of story s\w+ is named "Nobody Atall"/);
+  });
+
   it('lists stories with the figures saved with the story', async () => {
     const list = (await get('/api/stories?limit=100')).body as Page<Json>;
     const card = list.items.find((s) => s.id === storyId)!;
