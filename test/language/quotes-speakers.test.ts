@@ -44,12 +44,9 @@ describe('pronouns', () => {
     for (const q of quotes) expect(q.speaker).toBe('Carmen Hernandez');
   });
 
-  it('"she" after a man the text names is nobody rather than a name the NER took for a person ("Deepwater Horizon")', () => {
-    const { text, quotes } = saying('bpoil_guardian', '1029', 'When push came to shove on the Deepwater Horizon');
-    for (const q of quotes) {
-      expect(slice(text, q.source)).toBe('She');
-      expect(q.speaker).toBeNull();
-    }
+  it('"A family friend said the death was a tragedy. “I think they are taking it really badly,” she said." is the friend’s, named by nobody (Guardian)', () => {
+    const { quotes } = saying('H1N1_guardian', '1215', 'I think they are taking it really badly');
+    for (const q of quotes) expect(q.speaker).toBeNull();
   });
 
   it('"“… ghostly neighborhoods,” writes the Guardian’s South America correspondent, Rory Carroll" and his "he adds" are Carroll’s (Guardian)', () => {
@@ -91,5 +88,28 @@ describe('who is not a speaker', () => {
       if (slice(text, q.cue) !== 'about') continue;
       expect(isStatement({ text: slice(text, q.content)!, speaker: q.speaker, direct: q.direct, kind: q.kind, cueText: slice(text, q.cue) })).toBe(false);
     }
+  });
+
+  it('"“Oh, the oil’s out there,” said a captain of one of the air boats …": the words after an inverted cue are its source, and his "He said …" names nobody (Guardian)', () => {
+    const { text, quotes } = t17Quotes('bpoil_guardian', '508');
+    const oil = quotes.filter((q) => slice(text, q.content)!.includes('the oil ’s out there') || slice(text, q.content)!.includes("the oil 's out there"));
+    expect(oil.map((q) => slice(text, q.source))).toEqual(['a captain of one of the air boats chewing through the marsh']);
+    for (const q of saying('bpoil_guardian', '508', 'white plastic trash bags').quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('"But President Bush was not blamed for his failure …; he was blamed for …": negated and plain passives of blame (Washington Post)', () => {
+    for (const q of saying('bpoil_washingtonpost', '1160', 'his failure to stop Hurricane Katrina').quotes) expect(q.speaker).toBeNull();
+  });
+});
+
+describe('organisations and "it", "we"', () => {
+  it('"The school said it was rescheduling A-level exams … In a statement it said: “…”" is the school’s, not the health authority’s; "the authority added" is the authority (BBC)', () => {
+    for (const q of saying('H1N1_bbc', '976', 'the school will be writing to the examination boards').quotes) expect(q.speaker).toBeNull();
+    for (const q of saying('H1N1_bbc', '976', 'is responding well').quotes) expect(q.speaker).toBe('South Central Strategic Health Authority');
+  });
+
+  it('"we" outside quotation marks is the writer’s voice ("In fact, we have argued for years …"), and "it looks like" is impersonal', () => {
+    for (const q of saying('Finan_washingtonpost', '1313', 'government should not meddle in the economy').quotes) expect(q.speaker).toBeNull();
+    for (const q of saying('bpoil_foxnews', '441', 'it could be up to BP to dig a new well').quotes) expect(q.speaker).toBeNull();
   });
 });

@@ -352,7 +352,7 @@ export function isStatement(q: { text: string; speaker: string | null; direct: b
 }
 
 const IMPERSONAL_CUE =
-  /^(?:(?:is|was|are|were|has been|had been|have been|is being|was being|is now|was now|is also|was also|is widely|was widely|is generally)\s+)+(?:understood|believed|thought|expected|said|reported|known|feared|claimed|alleged|rumou?red|estimated|suggested|hoped|assumed|argued|rumoured|considered|felt|acknowledged|accepted|agreed|clear|likely|unlikely|possible|true)$|^(?:seems?|seemed|appears?|appeared|emerged|emerges)$/i;
+  /^(?:(?:is|was|are|were|has been|had been|have been|is being|was being|is now|was now|is also|was also|is widely|was widely|is generally)\s+)+(?:understood|believed|thought|expected|said|reported|known|feared|claimed|alleged|rumou?red|estimated|suggested|hoped|assumed|argued|rumoured|considered|felt|acknowledged|accepted|agreed|revealed|announced|confirmed|clear|likely|unlikely|possible|true)$|^(?:seems?|seemed|appears?|appeared|emerged|emerges|looks?(?: like| as if| as though)?|looked(?: like| as if| as though)?|sounds? like)$/i;
 
 /** Between a person and the complement of their description: ", a fellow nuclear physicist from ". */
 const DESCRIPTION_TO_COMPLEMENT = /^\s?,\s+(?:a|an|the|his|her|its|their)\s+[^,.;:!?“”"\n]{1,100}?\s(?:from|of|at|with|for|in|to)\s+$/u;
@@ -383,6 +383,16 @@ const INVERTING_CUE = /^(?:said|says|writes|wrote|added|adds|explained|explains|
 function invertedSource(text: string, a: RawAttribution, quotations: Span[], atts: RawAttribution[], paragraph: Paragraph): void {
   if (a.source || !a.cue || a.content.length !== 1 || !INVERTING_CUE.test(text.slice(a.cue[0], a.cue[1]).trim())) return;
   const piece = a.content[0]!;
+  // "“Oh, the oil's out there,” said [a captain of one of the air boats chewing through the marsh].":
+  // the quotation is the content already, the words after the cue up to the clause's end the source
+  if (piece[1] <= a.cue[0] && /[,!?]\s*[”"’]\s*$/.test(text.slice(Math.max(0, a.cue[0] - 6), a.cue[0]))) {
+    const after = /^\s+((?:the|a|an|one|another|his|her|its|their|\p{Lu}[\p{L}'’.-]*)\s[^,.;:!?“”"\n]{1,90}?)\s*(?=[,.;!?]|$)/u.exec(text.slice(a.cue[1], paragraph.end));
+    if (after && after[1]!.split(/\s+/).length <= 14) {
+      const start = a.cue[1] + after[0].indexOf(after[1]!);
+      a.source = [start, start + after[1]!.length];
+    }
+    return;
+  }
   if (piece[0] < a.cue[1] || text.slice(a.cue[1], piece[0]).trim()) return;
   const words = text.slice(piece[0], piece[1]).trim().split(/\s+/);
   if (words.length > 14 || /[“”"«»]/.test(text.slice(piece[0], piece[1])) || !words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return;
@@ -403,7 +413,7 @@ function invertedSource(text: string, a: RawAttribution, quotations: Span[], att
 }
 
 const PASSIVE_ADDRESSEE_CUE =
-  /^(?:(?:has|have|had)\s+been|is|was|are|were|be|being|been|gets?|got|getting)\s+(?:\p{L}+ly\s+)?(?:attacked|criticised|criticized|accused|asked|told|questioned|blamed|praised|condemned|urged|warned|informed|advised|interviewed|reminded|lambasted|slammed|mocked|ridiculed|denounced|challenged|pressed|thanked|congratulated|invited|ordered|instructed)\b(?!\s+(?:as\s+saying|to\s+have))/iu;
+  /^(?:(?:has|have|had)\s+been|is|was|are|were|be|being|been|gets?|got|getting)\s+(?:(?:not|never|n't|\p{L}+ly)\s+)*(?:attacked|criticised|criticized|accused|asked|told|questioned|blamed|praised|condemned|urged|warned|informed|advised|interviewed|reminded|lambasted|slammed|mocked|ridiculed|denounced|challenged|pressed|thanked|congratulated|invited|ordered|instructed)\b(?!\s+(?:as\s+saying|to\s+have))/iu;
 
 export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const paras = paragraphs(text);

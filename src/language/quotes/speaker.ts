@@ -57,16 +57,23 @@ function mentionGender(text: string, m: EntityMention, mentions: EntityMention[]
 const SAYS_PRONOUN =
   /^,?\s+(?:(?:has|had|also|then|later|again|repeatedly|once)\s+)?(?:said|says|told \w+|added|thinks|thought|believes|believed|announced|argued|insisted|wrote|explained|noted|claimed|replied|stated|declared|warned|acknowledged|admitted|promised|vowed|hopes|hoped)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(he|she)\b/i;
 
-let firstNames: Map<string, string> | null = null;
+let firstNames: { en: Map<string, string>; es: Map<string, string> } | null = null;
 /**
- * The usual gender of a full name's first name (the gender-detection-from-name list of English
- * names), or null: a one-word name, an initial, or a name the list does not know.
+ * The usual gender of a full name's first name (the gender-detection-from-name lists: English, and
+ * Spanish where it knows the name too and must agree: "Trinidad" is a woman's name in Spain), or
+ * null: a one-word name, an initial, or a name the lists do not know or disagree on.
  */
 function firstNameGender(name: string): Gender | null {
   const words = name.trim().split(/\s+/);
   if (words.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return null;
-  if (!firstNames) firstNames = createRequire(import.meta.url)('gender-detection-from-name/names/en') as Map<string, string>;
-  const g = firstNames.get(words[0]!.toLowerCase());
+  if (!firstNames) {
+    const load = createRequire(import.meta.url);
+    firstNames = { en: load('gender-detection-from-name/names/en') as Map<string, string>, es: load('gender-detection-from-name/names/es') as Map<string, string> };
+  }
+  const first = words[0]!.toLowerCase();
+  const g = firstNames.en.get(first);
+  const es = firstNames.es.get(first);
+  if (es && es !== g) return null;
   return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
 }
 
@@ -148,14 +155,74 @@ export class SpeakerResolver {
     return g;
   }
 
+  /** Where the last source describing one organisation or thing the text does not name was ("The school"). */
+  private lastUnnamedGroup = -1;
+
+  /**
+   * The speaker of "it", "they", "we": nobody for a first-person plural outside quotation marks (the
+   * author's voice, as "I"); for "it", an organisation heading the last sentence that names one ("the
+   * IMF is preparing … It is hoping …") or nobody after an unnamed one ("The school said … it said");
+   * else the last organisation that spoke.
+   */
+  private antecedentGroup(at: number, word: string): Speaker | null {
+    if ((word === 'we' || word === 'us') && this.ctx.quotations && !this.ctx.quotations.some((q) => at >= q[0] && at < q[1])) return null;
+    const last = this.lastGroup && at - this.lastGroup.at < 1500 ? this.lastGroup : null;
+    if (word !== 'it') return last?.speaker ?? null;
+    // an organisation named since, subject of the sentence before or named in the pronoun's own
+    // ("Although the IMF did not single out …, it referenced …")
+    let named: EntityMention | null = null;
+    for (const m of this.mentionsIn(Math.max(0, at - 400), at)) {
+      if (m.end > at || m.label !== 'ORG' || m.start < this.lastUnnamedGroup || m.start < (last?.at ?? -1)) continue;
+      if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1])) continue;
+      if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
+      const sentencesBetween = this.ctx.text.slice(m.end, at).match(/[.!?]["”’]?\s/g)?.length ?? 0;
+      if (sentencesBetween === 0 || (sentencesBetween === 1 && this.opensSentence(m))) named = m;
+    }
+    if (named) return this.fromMention(named);
+    if (this.lastUnnamedGroup > (last?.at ?? -1) && at - this.lastUnnamedGroup < 600) return null;
+    return last?.speaker ?? null;
+  }
+
+  /** A mention opening its sentence or main clause, after at most a determiner: "The IMF is preparing …" (not "The ad then references FBI criticism"). */
+  private opensSentence(m: EntityMention): boolean {
+    const text = this.ctx.text;
+    const start = Math.max(text.lastIndexOf('\n', m.start - 1), text.lastIndexOf('. ', m.start - 1), text.lastIndexOf('? ', m.start - 1), text.lastIndexOf('! ', m.start - 1));
+    // (after an opening phrase set off by a comma: "Like the presidential commission, the National Academy …")
+    const before = text.slice(start + 1, m.start).replace(/^[^,;:“”"]{1,80},\s+/, '');
+    return /^[\s"“”’.!?]*(?:(?:the|but|and|meanwhile|still|however|now),?\s+)*$/i.test(before);
+  }
+
+  /** The organisation named last before `at` (within a few paragraphs) whose name has the noun `head`: "the agency" → "Environmental Protection Agency". */
+  private organisationNamedBy(head: string, at: number): Speaker | null {
+    const word = head.toLowerCase();
+    if (!/^\p{Ll}{3,}$/u.test(head) || PERSON_NOUNS.has(word) || PERSON_TITLES.has(word)) return null;
+    const before = this.mentionsIn(Math.max(0, at - 2000), at).filter((m) => m.end <= at && m.label === 'ORG');
+    for (let i = before.length - 1; i >= 0; i--) {
+      const m = before[i]!;
+      // (the noun heads the name: "Environmental Protection Agency", "Court of Appeals"; not a
+      // headline the NER took for a name, "… Report Says Global Economy Will Shrink")
+      const words = m.text.toLowerCase().split(/\s+/);
+      const k = words.indexOf(word);
+      if (k >= 0 && words.length <= 8 && (k === words.length - 1 || /^(?:of|for|on|and|to)$/.test(words[k + 1]!))) return this.fromMention(m);
+    }
+    return null;
+  }
+
   /** The last source describing one person the text does not name ("A Department of Health spokesman"). */
   private lastUnnamed: { at: number; gender: Gender | null } | null = null;
 
   /** Resolves a source span; call in text order so pronouns can refer back. */
   resolve(source: Span | null): Speaker | null {
     if (!source) return null;
-    const speaker = this.resolveSpan(source);
     const raw = this.ctx.text.slice(source[0], source[1]).trim();
+    let speaker = this.resolveSpan(source);
+    if (!speaker && DEFINITE_THING.test(raw)) {
+      // "The agency says …" after the Environmental Protection Agency: the organisation named before
+      // whose name has that noun; "The school said …" with no school named is nobody, and a later
+      // "it" is that school, not the organisation that spoke before
+      speaker = this.organisationNamedBy(lastWord(raw), source[0]);
+      if (!speaker) this.lastUnnamedGroup = source[1];
+    }
     // "Tony Hayward, who had been …": a relative clause is subordinate, its antecedent not the
     // subject a later "he said" continues with
     const person = speaker !== null && (speaker.type === 'person' || (speaker.type === null && !ORG_HEAD.test(speaker.name)));
@@ -177,7 +244,7 @@ export class SpeakerResolver {
     // "I think …" in the article's own voice is its author, whom the text does not name
     if (words.length === 1 && /^(?:i|me)$/.test(lower) && this.ctx.quotations && !this.ctx.quotations.some((q) => source[0] >= q[0] && source[1] <= q[1])) return null;
     if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0], /^(?:he|him)$/.test(lower) ? 'm' : /^(?:she|her)$/.test(lower) ? 'f' : null);
-    if (words.length === 1 && GROUP.has(lower)) return this.lastGroup && source[0] - this.lastGroup.at < 1500 ? this.lastGroup.speaker : null;
+    if (words.length === 1 && GROUP.has(lower)) return this.antecedentGroup(source[0], lower);
     // "Barkley, who said …", "the Chicago Police Department, which reported …": the antecedent (not "WHO said")
     if (words.length === 1 && RELATIVE_PRONOUNS.has(raw.trim())) return this.antecedentOfRelative(source[0] + raw.length - raw.trimStart().length, lower === 'which');
 
@@ -196,7 +263,14 @@ export class SpeakerResolver {
     // (not a pair inside the description a name is in apposition to: "The president's adviser and
     // director of the Office of Energy and Climate Change Policy, Carol Browner")
     const joint = heads.findIndex((m, k) => k > 0 && m.start < headEndOf(raw, source[0]) && /^\s+(?:and|&)\s+$/.test(this.ctx.text.slice(heads[k - 1]!.end, m.start)));
-    if (joint > 0 && !people.some((p) => p.start > heads[joint]!.end && /,\s*$/.test(this.ctx.text.slice(heads[joint]!.end, p.start)))) return null;
+    // nor one completing the description of a person heading the source ("Assistant Professor Michael Blum of
+    // Tulane University's Department of Ecology and Evolutionary Biology")
+    if (
+      joint > 0 &&
+      !people.some((p) => p.start > heads[joint]!.end && /,\s*$/.test(this.ctx.text.slice(heads[joint]!.end, p.start))) &&
+      !people.some((p) => p.end <= heads[joint - 1]!.start)
+    )
+      return null;
     // the person heading the source, before its apposition ("Mike Schmidt, an adviser at the Clinton campaign")
     const headEndAt = source[0] + raw.length - raw.trimStart().length + headPhrase(raw).length;
     const headPeople = people.filter((m) => m.start < headEndAt);
@@ -374,7 +448,7 @@ export class SpeakerResolver {
     // pronoun can refer to ("she replied" is not the man named last)
     let best: EntityMention | null = null;
     let subject: EntityMention | null = null; // the first person named in best's sentence
-    // where a nearer person was passed over for their gender
+    // where a nearer person was passed over for the gender of their first name alone
     let skipped = -1;
     for (const m of this.mentions) {
       if (m.start >= at) break;
@@ -382,7 +456,7 @@ export class SpeakerResolver {
       if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
       if (gender && this.likelyGenderOfMention(m) === opposite(gender)) {
-        skipped = m.start;
+        if (!this.genderOfMention(m)) skipped = m.start;
         continue;
       }
       if (!best || best.sentence !== m.sentence) subject = m;
@@ -395,7 +469,7 @@ export class SpeakerResolver {
     const fromMention = best ? this.fromMention(best) : null;
     let last = this.lastPerson && at - this.lastPerson.at < 1500 ? this.lastPerson : null;
     if (last && gender && (last.speaker.key ? this.likelyGenderOfKey(last.speaker.key) : firstNameGender(last.speaker.name)) === opposite(gender)) {
-      skipped = Math.max(skipped, last.at);
+      if (!last.speaker.key || !this.genderOfKey(last.speaker.key)) skipped = Math.max(skipped, last.at);
       last = null;
     }
     // "A Department of Health spokesman said … “…,” he said.": the pronoun continues the unnamed
@@ -404,9 +478,8 @@ export class SpeakerResolver {
     if (unnamed && unnamed.at > (best?.start ?? -1) && unnamed.at > (last?.at ?? -1)) return null;
     const chosen = last && (!best || last.at >= best.start || last.speaker.key === fromMention?.key) ? last : fromMention ? { speaker: fromMention, at: best!.start } : last;
     if (!chosen) return null;
-    // passing a nearer person over for their gender needs one further back whose gender is known to
-    // fit, not any name ("Deepwater Horizon", a name the NER took for a person); and the first-name
-    // list is a guess ("Jan", "Dominique" are not always what it says)
+    // the first-name lists are a guess ("Jan", "Dominique" are not always what they say): passing a
+    // nearer person over for one needs somebody further back whose gender is known to fit
     if (gender && chosen.at < skipped) {
       const g = chosen.speaker.key ? this.likelyGenderOfKey(chosen.speaker.key) : firstNameGender(chosen.speaker.name);
       if (g !== gender) return null;
@@ -832,6 +905,8 @@ const POSSESSOR_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s?['’]s?\\s+(?:[
 const NAME_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s+(?:${SPEAKS_FOR})$`, 'u');
 
 const INDEFINITE_ARTICLE = /^(?:a|an|another|one)\s/i;
+/** "The school", "the agency", "the company": a definite description of one thing, a lower-case singular head. */
+const DEFINITE_THING = /^(?:the|its|this|that)\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+(?<![^s]s)$/iu;
 
 /** Nouns heading a description of one person (besides titles): "a BP engineer", "the fisherman". */
 const PERSON_NOUNS = new Set(
