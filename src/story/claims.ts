@@ -16,10 +16,13 @@ const NOT_SUBJECTS = new Set(
     'thursday', 'friday', 'saturday', 'sunday', 'answering', 'conference', 'call', 'regular', 'daily', 'briefing', 'also',
     'however', 'necessary', 'virtually', 'two', 'first', 'last', 'one', 'would', 'could', 'will', 'can', 'us', 'united',
     'states', 'counterpart', 'meet', 'talk', 'talks', 'issue', 'issues', 'situation', 'side', 'sides', 'country', 'countries',
-    'matter', 'point', 'topic', 'part', 'way', 'thing', 'things',
-    // scale words and the most general nouns: every article of a money or people story has them
-    'million', 'billion', 'trillion', 'thousand', 'thousands', 'millions', 'billions', 'hundreds', 'percent', 'money', 'people',
-    'number', 'many', 'much', 'some', 'lot', 'lots'].map(stem),
+    'matter', 'point', 'topic', 'part', 'way', 'thing', 'things'].map(stem),
+);
+// Scale words and the most general nouns: counted things, but no subject of what is said (every
+// article of a money or people story has them).
+const GENERAL_TERMS = new Set(
+  ['million', 'billion', 'trillion', 'thousand', 'thousands', 'millions', 'billions', 'hundreds', 'percent', 'money', 'people',
+    'number', 'many', 'much', 'lot', 'lots'].map(stem),
 );
 
 // At most this many of a story's subjects are quantities; the others are what is said about something.
@@ -118,7 +121,7 @@ function findStatements(article: StoryArticle): Statement[] {
     for (const w of words(text)) {
       if (isStopword(w) || w.length < 4 || /\d/.test(w) || names.has(w) || capitalised.has(w)) continue;
       const st = stem(w);
-      if (NOT_SUBJECTS.has(st)) continue;
+      if (NOT_SUBJECTS.has(st) || GENERAL_TERMS.has(st)) continue;
       terms.add(st);
       if (!surface.has(st)) surface.set(st, w);
     }
