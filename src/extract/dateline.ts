@@ -4,6 +4,7 @@
 // The bad news…"): they are not the article's first sentence, its title or a quote's opening.
 
 import { isCaptionShaped } from './credits.js';
+import { execShaped, shapedRegExp } from './letters.js';
 
 export interface DatelineSplit {
   /** A headline printed before the dateline on the same line ("India confirms first case … NEW DELHI | …"). */
@@ -44,11 +45,12 @@ const REGION = "(?:\\s*,\\s*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+)
 const PLACE_DATE = `(?:\\s*,?\\s*${anyCase(MONTH)}\\s+\\d{1,2})?`;
 
 /** "CITY | DATE TIME" or "Name Surname | TIME, Day, D Month YYYY" (a blog's byline and stamp). */
-const PLACE_STAMP_RE = new RegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE}|\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3})\\s*\\|\\s*(${DATE_RUN})\\s*(?:\\||-(?=\\s))?\\s*`, 'u');
+// (the patterns with many letter classes run on the text's letter shape: cheap to compile, same matches — letters.ts)
+const PLACE_STAMP_RE = shapedRegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE}|\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3})\\s*\\|\\s*(${DATE_RUN})\\s*(?:\\||-(?=\\s))?\\s*`);
 /** "CITY (Reuters) -", "Pensacola Beach, Florida (Reuters) -", "(Reuters) -" after a stamp. */
-const AGENCY_DATELINE_RE = new RegExp(`^((?:\\p{Lu}[\\p{L}.'’-]*(?:[\\s,/\\\\]+\\p{Lu}[\\p{L}.'’-]*){0,5}${PLACE_DATE}\\s*,?\\s*)?\\(\\s*${AGENCY}\\s*\\)\\s*(?:--|[-–—:]|$))\\s*`, 'u');
+const AGENCY_DATELINE_RE = shapedRegExp(`^((?:\\p{Lu}[\\p{L}.'’-]*(?:[\\s,/\\\\]+\\p{Lu}[\\p{L}.'’-]*){0,5}${PLACE_DATE}\\s*,?\\s*)?\\(\\s*${AGENCY}\\s*\\)\\s*(?:--|[-–—:]|$))\\s*`);
 /** "WASHINGTON --", "REYKJAVIK, Iceland, Oct. 9 --", "GRAND ISLE, La. -": capitals, then a dash. */
-const DASH_DATELINE_RE = new RegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE})\\s*(?:--|—|–|-)\\s+(?=[\\p{Lu}"“‘'\`(\\d])`, 'u');
+const DASH_DATELINE_RE = shapedRegExp(`^(${CAPS_PLACE}${REGION}${PLACE_DATE})\\s*(?:--|—|–|-)\\s+(?=[\\p{Lu}"“‘'\`(\\d])`);
 /** A date stamp opening the line: "Tuesday, September 16, 2008; 4:30 PM", "2009 06 24 07:14 JST". */
 const STAMP_RE = new RegExp(`^(${DATE_RUN})\\s*(?:[;|:]|--|-(?=\\s))?\\s*`, 'u');
 /** A picture credit in brackets before the text: "(By M. Spencer Green -- Associated Press)", "(Photo: …)". */
@@ -66,7 +68,7 @@ const BYLINE_ROLE_RE = new RegExp(
   'u',
 );
 /** "By NAME BBC News, Washington": a byline with the newsroom only. */
-const BYLINE_NEWSROOM_RE = new RegExp(`^${BY_NAME}\\s*,?\\s+${NEWSROOM}${BYLINE_PLACE}\\s+(?=\\p{Lu}|["“‘'\`])`, 'u');
+const BYLINE_NEWSROOM_RE = shapedRegExp(`^${BY_NAME}\\s*,?\\s+${NEWSROOM}${BYLINE_PLACE}\\s+(?=\\p{Lu}|["“‘'\`])`);
 /** "| by : First Last" after a stamp. */
 const BY_COLON_RE = /^\|?\s*by\s*:\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+\s*/u;
 /** "Last updated at", "Page last updated at", "Published:" before a stamp. */
@@ -77,7 +79,7 @@ const BYLINE_RE = /^By\s+\p{Lu}(?:[^|.!?:;()]|(?<=\s\p{Lu})\.){1,90}?(?=\s+\p{Lu
 const WIRE_NOTE_RE = /^\(\s*(?:recasts|updates?|adds|corrects|repeats|refiles|writethru|changes|rewrites|new throughout)\b[^()]{0,100}\)\s*/iu;
 
 /** "By Niu Shuping and Ken Wills Nevermind that …": names of two or three capitalised words, then the text. */
-const BYLINE_NAMES_RE = /^By\s+((?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,2}(?:\s*(?:,|and|&)\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,2})*)\s+(?=\p{Lu}[\p{L}'’-]*\s+[\p{Ll}\d"“(])/u;
+const BYLINE_NAMES_RE = shapedRegExp(String.raw`^By\s+((?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,2}(?:\s*(?:,|and|&)\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,2})*)\s+(?=\p{Lu}[\p{L}'’-]*\s+[\p{Ll}\d"“(])`);
 
 /**
  * The length of a byline of names that runs straight into the text. Of the ways to end the names,
@@ -85,7 +87,7 @@ const BYLINE_NAMES_RE = /^By\s+((?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[
  * name part that is a month or a weekday ("By Tuesday Mr Obama…") is no byline.
  */
 function bylineNamesLength(text: string): number {
-  const m = BYLINE_NAMES_RE.exec(text);
+  const m = execShaped(BYLINE_NAMES_RE, text);
   if (!m) return 0;
   if (new RegExp(`\\b(?:${WEEKDAY}|${MONTH})(?![\\p{L}])`, 'iu').test(m[1]!)) return 0;
   return m[0].length;
@@ -135,9 +137,9 @@ function leadingElement(text: string): Element | null {
   if (m) return { length: m[0].length, date: null };
   m = TOOLBAR_RE.exec(text);
   if (m && m[0].split('|').every((part) => part.trim().split(/\s+/).length <= 6)) return { length: m[0].length, date: null };
-  m = PLACE_STAMP_RE.exec(text);
+  m = execShaped(PLACE_STAMP_RE, text);
   if (m && isStamp(m[2]!) && !/\|\s*$/.test(m[1]!)) return { length: m[0].length, date: dateOf(m[2]!), place: /^\p{Lu}{2}/u.test(m[1]!) ? placeOf(m[1]!) : null };
-  m = AGENCY_DATELINE_RE.exec(text);
+  m = execShaped(AGENCY_DATELINE_RE, text);
   if (m && m[1]!.length <= 90) return { length: m[0].length, date: null, place: placeOf(m[1]!.replace(/\(.*$/su, '')) };
   const updated = UPDATED_RE.exec(text);
   if (updated) {
@@ -148,9 +150,9 @@ function leadingElement(text: string): Element | null {
   // "Aug. 21, 2009: Convicted Lockerbie bomber …" is a photo caption's date, not a stamp
   if (m && /:\s*$/.test(m[0]) && !/\d:\d\d/.test(m[1]!)) m = null;
   if (m && isStamp(m[1]!) && /^(?:[\p{Lu}"“‘'`(]|[Bb]y\s|$)/u.test(text.slice(m[0].length))) return { length: m[0].length, date: dateOf(m[1]!) };
-  m = DASH_DATELINE_RE.exec(text);
+  m = execShaped(DASH_DATELINE_RE, text);
   if (m && /\p{Lu}{3}/u.test(m[1]!) && m[1]!.length <= 60) return { length: m[0].length, date: null, place: placeOf(m[1]!) };
-  m = BYLINE_ROLE_RE.exec(text) ?? BYLINE_NEWSROOM_RE.exec(text);
+  m = BYLINE_ROLE_RE.exec(text) ?? execShaped(BYLINE_NEWSROOM_RE, text);
   if (m) return { length: m[0].length, date: null };
   m = BY_COLON_RE.exec(text);
   if (m) return { length: m[0].length, date: null };
@@ -229,7 +231,7 @@ function findInnerDateline(text: string): number {
   const bar = head.lastIndexOf('|');
   if (bar > 0 && bar < 200) {
     const after = text.slice(bar + 1).trimStart();
-    if (DASH_DATELINE_RE.test(after) || AGENCY_DATELINE_RE.test(after)) return text.length - after.length;
+    if (execShaped(DASH_DATELINE_RE, after) || execShaped(AGENCY_DATELINE_RE, after)) return text.length - after.length;
   }
   return -1;
 }

@@ -92,3 +92,21 @@ export function shapedPattern(source: string): string {
   }
   return out;
 }
+
+/** A pattern compiled for shaped text (with match indices, so that its groups can be read off the text). */
+export function shapedRegExp(source: string, flags = 'u'): RegExp {
+  return new RegExp(shapedPattern(source), flags.includes('d') ? flags : `${flags}d`);
+}
+
+/** `re.exec` of a shapedRegExp on the text's letter shape, the match and its groups read off the text itself. */
+export function execShaped(re: RegExp, text: string): RegExpExecArray | null {
+  const shaped = letterShape(text);
+  const m = re.exec(shaped);
+  if (!m || shaped === text) return m;
+  const spans = m.indices!;
+  for (let g = 0; g < m.length; g++) {
+    const span = spans[g];
+    m[g] = span ? text.slice(span[0], span[1]) : (undefined as unknown as string);
+  }
+  return m;
+}

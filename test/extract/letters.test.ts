@@ -3,6 +3,7 @@
 // Unicode-property patterns find, at the same places, in any script.
 import { describe, expect, it } from 'vitest';
 import { letterShape, shapedPattern } from '../../src/extract/letters.js';
+import { splitDateline } from '../../src/extract/dateline.js';
 import { t17Articles } from '../helpers/paths.js';
 
 const NAME = "\\p{Lu}[\\p{L}.'’]*(?:-\\p{L}[\\p{L}.'’]*)*(?:\\s+\\p{Lu}[\\p{L}.'’]*){0,3}";
@@ -44,5 +45,20 @@ describe('letterShape and shapedPattern', () => {
 
   it('refuses other properties rather than mistranslate them', () => {
     expect(() => shapedPattern('\\p{N}')).toThrow();
+  });
+
+  it('leaves datelines and bylines with non-ASCII letters read as before (the dateline patterns run on shapes too)', () => {
+    const cases: [string, string, string | null, string | null][] = [
+      ['SÃO PAULO, Brazil (Reuters) - Petrobras said on Monday it would drill.', 'SÃO PAULO, Brazil (Reuters) -', 'SÃO PAULO, Brazil', null],
+      ['ZÜRICH -- Die Schweizer Bank meldete einen Verlust.', 'ZÜRICH --', 'ZÜRICH', null],
+      ['By José Álvarez and Émilie Dubois Officials said the well was capped.', 'By José Álvarez and Émilie Dubois', null, null],
+      ['MÉXICO | Mon May 4, 2009 10:15 am EDT MÉXICO (Reuters) - Mexico said.', 'MÉXICO | Mon May 4, 2009 10:15 am EDT MÉXICO (Reuters) -', 'MÉXICO', '2009-05-04'],
+      ['Łukasz Nowak | 18:00 UK time, Saturday, 25 April 2009 Experts said it.', 'Łukasz Nowak | 18:00 UK time, Saturday, 25 April 2009', null, '2009-04-25'],
+      ['By Ольга Иванова BBC News, Москва Officials said.', 'By Ольга Иванова BBC News, Москва', null, null],
+    ];
+    for (const [text, prefix, place, date] of cases) {
+      const split = splitDateline(text)!;
+      expect([split.prefix, split.place, split.date], text).toEqual([prefix, place, date]);
+    }
   });
 });
