@@ -796,15 +796,16 @@ function joinCutPersonNames(text: string, mentions: EntityMention[]): void {
   for (let i = mentions.length - 1; i >= 0; i--) if (absorbed.has(mentions[i]!)) mentions.splice(i, 1);
 }
 
-/** Names of God in news text (language, not data): the tagger calls them people. */
-const DEITIES = new Set(['god', 'allah', 'jehovah', 'yahweh', 'almighty', 'holy spirit', 'holy ghost', 'lord god', 'god almighty']);
+/** Names of God and of nations or nature personified, in news text (language, not data): the tagger calls them people. */
+const DEITIES = new Set(['god', 'allah', 'jehovah', 'yahweh', 'almighty', 'holy spirit', 'holy ghost', 'lord god', 'god almighty', 'uncle sam', 'john bull', 'mother nature', 'lady liberty']);
 /** The words that name a storm: "Hurricane Katrina", "Tropical Storm Alex", "tropical storm Alex". */
 const STORM_WORDS = '(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|Storm|[Tt]ropical [Dd]epression)';
 const STORM_BEFORE = new RegExp(`(?:^|[^\\p{L}])${STORM_WORDS}\\s+$`, 'u');
 const STORM_PREFIX = new RegExp(`^${STORM_WORDS}\\s+(?=\\p{Lu})`, 'u');
 
 /**
- * No people: a deity ("God", a person for the tagger in news of every kind) and a named storm
+ * No people: a deity ("God", a person for the tagger in news of every kind), a personification
+ * ("Uncle Sam") and a named storm
  * ("Tropical Storm Alex", "Hurricane [Alex]", then "Alex" alone) are things. A storm's name (one word) is kept without
  * the storm words, so that "Hurricane Katrina" and "Katrina" are one.
  */

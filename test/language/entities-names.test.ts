@@ -119,6 +119,8 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
       expect(keys(entities), id).not.toContain('person:god');
       expect(keys(entities), id).toContain('other:god');
     }
+    // "Uncle Sam", the government (Washington Post)
+    expect(keys(article('Finan_washingtonpost-1386'))).not.toContain('person:uncle sam');
     // "… delayed by tropical storm Alex , which brought high seas …", then "Alex" alone (Guardian, BBC)
     for (const id of ['bpoil_guardian-1578', 'bpoil_guardian-853', 'bpoil_bbc-1682', 'bpoil_bbc-1705']) {
       const entities = article(id);
