@@ -56,17 +56,22 @@ export function coverageChart(days: DayCount[], options: { size: 'small' | 'larg
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const barW = (width - pad * 2) / buckets.length;
   const total = buckets.reduce((s, b) => s + b.count, 0);
-  const desc = `${options.label}: ${total} articles from ${formatDate(buckets[0]!.date)} to ${formatDate(buckets[buckets.length - 1]!.date)}, per ${unit}; busiest ${unit} ${formatDate(
+  const busiest = formatDate(
     buckets.reduce((a, b) => (b.count > a.count ? b : a)).date,
     unit === 'month' ? 'month' : 'day',
-  )}.`;
+  );
+  const desc = `${options.label}: ${total} articles from ${formatDate(buckets[0]!.date)} to ${formatDate(buckets[buckets.length - 1]!.date)}, per ${unit}; busiest ${unit} ${busiest}.`;
   const bars = buckets.map((b, i) => {
     const h = b.count === 0 ? 0 : Math.max(2, ((height - pad * 2) * b.count) / max);
     return html`<rect x="${(pad + i * barW + barW * 0.12).toFixed(1)}" y="${(height - pad - h).toFixed(1)}" width="${Math.max(1, barW * 0.76).toFixed(1)}" height="${h.toFixed(1)}"><title>${formatDate(b.date)}: ${b.count}</title></rect>`;
   });
   const data = JSON.stringify({ unit, x: buckets.map((b) => Date.parse(b.date) / 1000), y: buckets.map((b) => b.count) });
   return html`<figure class="chart chart-${options.size}"${options.size === 'large' ? html` data-chart="${data}"` : ''}>
-<svg viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="${desc}" class="bars">${bars}</svg>
-${options.size === 'large' ? html`<figcaption class="muted">Articles per ${unit}, ${formatDate(buckets[0]!.date)} – ${formatDate(buckets[buckets.length - 1]!.date)}</figcaption>` : ''}
+${options.size === 'large'
+  ? // The caption says what the chart shows, in words: the drawn bars (and the interactive chart
+    // that replaces them) are hidden from screen readers, which read the caption.
+    html`<svg viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" aria-hidden="true" class="bars">${bars}</svg>
+<figcaption class="muted">Articles per ${unit}, ${formatDate(buckets[0]!.date)} – ${formatDate(buckets[buckets.length - 1]!.date)}<span class="chart-summary">: ${total} in all, the most ${unit === 'day' ? 'on' : `in the ${unit} of`} ${busiest}.</span></figcaption>`
+  : html`<svg viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="${desc}" class="bars">${bars}</svg>`}
 </figure>`;
 }

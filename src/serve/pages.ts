@@ -363,7 +363,7 @@ function quoteItem(q: QuoteView, showSpeaker = false): Html {
   const verb = q.kind === 'belief' ? 'believes' : q.direct ? 'said' : 'reported';
   return html`<li class="quote-item${q.direct ? ' direct' : ''}">
   <figure>
-    <blockquote>${q.direct ? html`<p>“${q.text.replace(/^["“”']+|["“”']+$/g, '')}”</p>` : html`<p>${q.text}</p>`}</blockquote>
+    ${q.direct ? html`<blockquote><p>“${q.text.replace(/^["“”']+|["“”']+$/g, '')}”</p></blockquote>` : html`<div class="paraphrase"><p>${q.text}</p></div>`}
     <figcaption>${showSpeaker && q.speaker ? html`<strong>${q.speaker}</strong> · ` : ''}<span class="muted">${verb}</span> · ${timeEl(q.date)} · ${sourceBadge(
       { id: q.articleId, sourceLabel: q.sourceLabel },
       `#q-${q.id}`,

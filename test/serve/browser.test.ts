@@ -190,6 +190,53 @@ describe.skipIf(!haveChromium)('storyline serve: web UI in Chromium', () => {
     await page.context().close();
   });
 
+  it('story page for screen readers: the chart is described in words once drawn, the skip target clears the sticky header, paraphrases are no quotations (review 8 F9)', async () => {
+    const stories = (await (await fetch(`${server.url}/api/stories?limit=10`)).json()) as { items: { id: string; articleCount: number }[] };
+    const seedsStory = stories.items.reduce((a, b) => (b.articleCount > a.articleCount ? b : a));
+    const { page, errors } = await open(`/stories/${seedsStory.id}`);
+    // the interactive chart replaces the drawn bars; the figure keeps its words in the caption
+    await page.waitForSelector('figure.chart-large.enhanced');
+    const figure = page.getByRole('figure', { name: /Articles per (day|week|month), .+: \d+ in all, the most (on|in the (week|month) of) / });
+    await expect.poll(() => figure.count()).toBe(1);
+    expect(await figure.locator('figcaption').isVisible()).toBe(true);
+    // the pointer-only hint is not read out; no hidden element holds the only description
+    expect(await figure.getAttribute('aria-hidden')).toBeNull();
+    expect(await page.locator('figure.chart-large figcaption [aria-hidden="true"]').textContent()).toMatch(/drag to zoom/);
+    expect(await page.locator('figure.chart-large svg[role="img"]').count()).toBe(0);
+
+    // reported speech is set apart from quotations: only direct quotes are <blockquote>
+    expect(await page.locator('#quotes .quote-item.direct blockquote').count()).toBeGreaterThan(0);
+    expect(await page.locator('#quotes .quote-item:not(.direct) blockquote').count()).toBe(0);
+    expect(await page.locator('#quotes .quote-item:not(.direct) .paraphrase').count()).toBe(await page.locator('#quotes .quote-item:not(.direct)').count());
+
+    // the skip link lands main's first line below the sticky header, from anywhere on the page
+    // (without smooth scrolling, which a background page may not animate)
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' }));
+    await page.waitForFunction(() => window.scrollY > 500);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
+    // (scrolling is smooth: wait until it stops)
+    const where = () =>
+      page.evaluate(() => ({
+        headerBottom: document.querySelector('.site-header')!.getBoundingClientRect().bottom,
+        mainTop: document.getElementById('main')!.getBoundingClientRect().top,
+      }));
+    let last = await where();
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(150);
+      const now = await where();
+      if (now.mainTop === last.mainTop && i > 3) break;
+      last = now;
+    }
+    expect(last.mainTop).toBeGreaterThanOrEqual(last.headerBottom);
+    expect(last.mainTop).toBeLessThan(last.headerBottom + 40);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('updates the home page live while an ingest runs (server-sent events)', async () => {
     const { page, errors } = await open('/');
     const before = await page.locator('.story-card').count();

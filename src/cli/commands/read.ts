@@ -57,11 +57,14 @@ export function printStory(store: Store, id: string): void {
   // Articles without an outlet name are named by their headline, which a reader recognises.
   const sourceOf = new Map(articles.map((a) => [a.id, a.source ?? `“${truncate(a.title, 32)}”`]));
   const publishedOf = new Map(articles.map((a) => [a.id, a.published]));
+  const outletOf = new Map(articles.map((a) => [a.id, a.source]));
   /** "bbc [H1N1_bbc-324]", with ", published 2009-06-12" when that is not the statement's date. */
-  const cite = (articleId: string, date?: string | null) => {
+  const cite = (articleId: string, date?: string | null, byTitle = false) => {
     const published = publishedOf.get(articleId);
     const when = published && date && published.slice(0, 10) !== date.slice(0, 10) ? `, published ${published.slice(0, 10)}` : '';
-    return `${sourceOf.get(articleId) ?? 'unknown source'} [${articleId}]${when}`;
+    // an article with no outlet is named by its id alone (its title is in the Sources list)
+    const source = byTitle ? sourceOf.get(articleId) : outletOf.get(articleId);
+    return `${source ? source + ' ' : ''}[${articleId}]${when}`;
   };
   const out: string[] = [];
   out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
@@ -75,13 +78,13 @@ export function printStory(store: Store, id: string): void {
       const first = reports.length > 1 ? reports[0]! : null;
       // Who reported it (first report first), then the article to cite: the one the summary's words come from.
       const wordsFrom = run.flatMap((e) => e.sentences).find((x) => t.summary.includes(x.text.trim()) || x.text.includes(t.summary.trim()))?.articleId ?? reports[0]?.id;
-      const sources = reports.length === 1 ? cite(reports[0]!.id, t.date) : [...new Set(reports.map((x) => sourceOf.get(x.id) ?? x.id))].join(', ') + `  (first ${first!.published?.slice(0, 10) ?? 'undated'} [${first!.id}])`;
+      const sources = reports.length === 1 ? cite(reports[0]!.id, t.date, true) : [...new Set(reports.map((x) => sourceOf.get(x.id) ?? x.id))].join(', ') + `  (first ${first!.published?.slice(0, 10) ?? 'undated'} [${first!.id}])`;
       const date = run.length > 1 ? `${t.date.slice(0, 10)}–${run[run.length - 1]!.date.slice(8, 10)}` : displayDate(t.date, t.granularity);
       const summary = (t.expected ? '(expected) ' : '') + (isBackground(t.date, story.firstSeen) ? '(background) ' : '') + t.summary;
       if (date.length > 10) out.push(`  ${date}`, `              ${wrap(summary, 84, '              ').trimStart()}`);
       else out.push(`  ${date.padEnd(10)}  ${wrap(summary, 84, '              ').trimStart()}`);
       out.push(`              ↳ ${sources}`);
-      if (wordsFrom && reports.length > 1 && wordsFrom !== first?.id) out.push(`                words from ${cite(wordsFrom, t.date)}`);
+      if (wordsFrom && reports.length > 1 && wordsFrom !== first?.id) out.push(`                words from ${cite(wordsFrom, t.date, true)}`);
     }
   }
   if (story.claims.length) {

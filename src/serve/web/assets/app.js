@@ -56,7 +56,11 @@
       var caption = figure.querySelector('figcaption');
       if (caption && !caption.dataset.hint) {
         caption.dataset.hint = '1';
-        caption.appendChild(document.createTextNode(' · drag to zoom, double-click to reset'));
+        // a pointer-only hint: not read out (the caption's words describe the chart)
+        var hint = document.createElement('span');
+        hint.setAttribute('aria-hidden', 'true');
+        hint.textContent = ' · drag to zoom, double-click to reset';
+        caption.appendChild(hint);
       }
       var resize = function () { plot.setSize({ width: width(), height: 140 }); };
       window.addEventListener('resize', resize);
