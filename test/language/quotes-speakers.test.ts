@@ -82,12 +82,25 @@ describe('who is not a speaker', () => {
     }
   });
 
-  it('a lone preposition cues no statement: readers’ "Ask Mccain about “The Keating Five”" (Washington Post comments)', () => {
-    const { text, quotes } = saying('Finan_washingtonpost', '2113', 'The Keating Five');
-    for (const q of quotes) {
-      if (slice(text, q.cue) !== 'about') continue;
-      expect(isStatement({ text: slice(text, q.content)!, speaker: q.speaker, direct: q.direct, kind: q.kind, cueText: slice(text, q.cue) })).toBe(false);
-    }
+  it('readers’ comments under a signed thread are nobody’s statements: "Ask Mccain about “The Keating Five”" (Washington Post comments)', () => {
+    const { text, quotes } = t17Quotes('Finan_washingtonpost', '2113');
+    const firstSignature = text.search(/Posted by\s*:[^|\n]+\|[^|\n]+\|\s*Report abuse/);
+    expect(firstSignature).toBeGreaterThan(0);
+    expect(quotes.filter((q) => q.content[0] > firstSignature)).toEqual([]);
+    // and a lone preposition cues nothing said, wherever it stands (the tagger's "Ask Mccain [about] “The Keating Five”")
+    expect(isStatement({ text: '“The Keating Five”', speaker: 'John McCain', direct: true, kind: 'speech', cueText: 'about' })).toBe(false);
+  });
+
+  it('"a BP wholesale distributor in Fort Myers, Florida said …": a state after its city is no speaker (Fox News)', () => {
+    for (const q of saying('bpoil_foxnews', '1154', 'local sales are down 20 percent').quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('"Asked how BP could ever quantify the damage …, he just says …": the question is not Hayward’s (Guardian)', () => {
+    for (const q of saying('bpoil_guardian', '2174', 'how BP could ever quantify the damage').quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('"said Win Thin, senior currency strategist for Brown Brothers Harriman. “…,” he said.": the pronoun is Win Thin, not the firm the NER took for a person (Washington Post)', () => {
+    for (const q of saying('Finan_washingtonpost', '1437', 'It seems like the Europeans have snapped the panic').quotes) expect(q.speaker).toBe('Win Thin');
   });
 
   it('"“Oh, the oil’s out there,” said a captain of one of the air boats …": the words after an inverted cue are its source, and his "He said …" names nobody (Guardian)', () => {

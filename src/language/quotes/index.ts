@@ -412,12 +412,33 @@ function invertedSource(text: string, a: RawAttribution, quotations: Span[], att
   a.direct = true;
 }
 
+/** A comment platform's signature under each reader's comment: "Posted by: Nclwtk | September 17, 2008 10:53 AM | Report abuse". */
+const COMMENT_SIGNATURE = /\bPosted by\s*:\s*[^|\n]{1,80}\|[^|\n]{1,60}\|\s*Report abuse\b/gi;
+
+/**
+ * Where the readers' comments under an article begin (the text's length when there are none): a
+ * thread of signed comments ends the article, and what readers write there is nobody's statement
+ * ("He knows we know …", "McCain: Investors first, Americans last"). The first comment, before the
+ * first signature, cannot be told from the article and stays.
+ */
+function commentsStart(text: string): number {
+  COMMENT_SIGNATURE.lastIndex = 0;
+  const first = COMMENT_SIGNATURE.exec(text);
+  if (!first || !COMMENT_SIGNATURE.exec(text)) return text.length;
+  const line = text.lastIndexOf('\n', first.index);
+  return line < 0 ? 0 : line;
+}
+
+/** "Asked how BP could ever quantify the damage, he says …": the question put to the speaker is not theirs. */
+const ASKED_CUE = /^(?:when\s+|after\s+being\s+|on\s+being\s+)?asked\b/i;
+
 const PASSIVE_ADDRESSEE_CUE =
   /^(?:(?:has|have|had)\s+been|is|was|are|were|be|being|been|gets?|got|getting)\s+(?:(?:not|never|n't|\p{L}+ly)\s+)*(?:attacked|criticised|criticized|accused|asked|told|questioned|blamed|praised|condemned|urged|warned|informed|advised|interviewed|reminded|lambasted|slammed|mocked|ridiculed|denounced|challenged|pressed|thanked|congratulated|invited|ordered|instructed)\b(?!\s+(?:as\s+saying|to\s+have))/iu;
 
 export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const paras = paragraphs(text);
-  const usable = paras.map((p) => !isCaptionOrFurniture(text.slice(p.start, p.end)));
+  const comments = commentsStart(text);
+  const usable = paras.map((p) => p.end <= comments && !isCaptionOrFurniture(text.slice(p.start, p.end)));
   const found = findAttributions(text, paras, quoteModel());
   const withAttribution = new Set(found.map((a) => a.paragraph));
   const colonSpeakers = new ColonSpeakers(text, paras, context.mentions, context.entities);
@@ -453,7 +474,8 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     const impersonal = a.source !== null && a.cue !== null && /^it$/i.test(text.slice(a.source[0], a.source[1]).trim()) && IMPERSONAL_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
     // "Tony Hayward, who had been widely attacked for …", "was asked about …": the subject of a passive
     // verb of address is who was spoken to or of, not the speaker
-    const addressed = a.cue !== null && PASSIVE_ADDRESSEE_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
+    const cueText = a.cue ? text.slice(a.cue[0], a.cue[1]).trim() : '';
+    const addressed = a.cue !== null && (PASSIVE_ADDRESSEE_CUE.test(cueText) || (ASKED_CUE.test(cueText) && (!a.source || a.source[0] > a.cue[0])));
     const resolved = impersonal || addressed ? null : resolver.resolve(a.source);
     // "The video released by BP shows that …": a document's finding is nobody's quote
     const speaker = a.documentFinding ? null : resolved;

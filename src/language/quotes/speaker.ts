@@ -87,7 +87,7 @@ export class SpeakerResolver {
   private readonly byKey = new Map<string, DocEntity>();
   private readonly mentions: EntityMention[];
   /** The last resolved person and group speakers, with where their source was. */
-  private lastPerson: { speaker: Speaker; at: number } | null = null;
+  private lastPerson: { speaker: Speaker; at: number; end: number } | null = null;
   private lastGroup: { speaker: Speaker; at: number } | null = null;
 
   /** endsBefore[i]: the largest end among mentions[0 .. i] (mentions overlapping a span are found by bisection). */
@@ -228,7 +228,7 @@ export class SpeakerResolver {
     const person = speaker !== null && (speaker.type === 'person' || (speaker.type === null && !ORG_HEAD.test(speaker.name)));
     if (person && RELATIVE_PRONOUNS.has(raw.toLowerCase())) return speaker;
     if (speaker) {
-      if (person) this.lastPerson = { speaker, at: source[0] };
+      if (person) this.lastPerson = { speaker, at: source[0], end: source[1] };
       else this.lastGroup = { speaker, at: source[0] };
     } else {
       const gender = unnamedPersonGender(raw);
@@ -243,12 +243,21 @@ export class SpeakerResolver {
     const lower = raw.trim().toLowerCase().replace(/[’']s$/, '');
     // "I think …" in the article's own voice is its author, whom the text does not name
     if (words.length === 1 && /^(?:i|me)$/.test(lower) && this.ctx.quotations && !this.ctx.quotations.some((q) => source[0] >= q[0] && source[1] <= q[1])) return null;
+    // "If you want to be the President …": the addressee, nobody who spoke
+    if (words.length === 1 && /^(?:you|ye|y'all)$/.test(lower)) return null;
     if (words.length === 1 && PERSONAL.has(lower)) return this.antecedentPerson(source[0], /^(?:he|him)$/.test(lower) ? 'm' : /^(?:she|her)$/.test(lower) ? 'f' : null);
     if (words.length === 1 && GROUP.has(lower)) return this.antecedentGroup(source[0], lower);
     // "Barkley, who said …", "the Chicago Police Department, which reported …": the antecedent (not "WHO said")
     if (words.length === 1 && RELATIVE_PRONOUNS.has(raw.trim())) return this.antecedentOfRelative(source[0] + raw.length - raw.trimStart().length, lower === 'which');
 
     const inside = this.mentionsIn(source[0], source[1]);
+    // "a BP wholesale distributor in Fort Myers, [Florida] said": a place completing the place of a
+    // description before it, not who spoke
+    // ("City, State": the place before the comma is a place too; not "… in Congress, Washington backed out")
+    if (inside.length === 1 && inside[0]!.label === 'LOC' && inside[0]!.start - source[0] <= 4 && PLACE_OF_PLACE_BEFORE.test(this.ctx.text.slice(Math.max(0, source[0] - 60), source[0]))) {
+      const comma = this.ctx.text.lastIndexOf(',', source[0]);
+      if (this.mentionsIn(Math.max(0, comma - 40), comma).some((m) => m.label === 'LOC' && /^\s?$/.test(this.ctx.text.slice(m.end, comma)))) return null;
+    }
     const possessive = (m: EntityMention) => /^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3));
     const heads = inside.filter((m) => !possessive(m));
     const pick = (label: string) => {
@@ -455,6 +464,10 @@ export class SpeakerResolver {
       if (m.label !== 'PER' || at - m.start > 1200) continue;
       if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
+      // a name completing the last speaker's description ("said Win Thin, senior currency strategist
+      // for Brown Brothers Harriman"): the speaker was resolved, the name is not who a pronoun continues
+      const lp = this.lastPerson;
+      if (lp && m.start > lp.at && m.end <= lp.end && m.entityKey !== lp.speaker.key) continue;
       if (gender && this.likelyGenderOfMention(m) === opposite(gender)) {
         if (!this.genderOfMention(m)) skipped = m.start;
         continue;
@@ -905,6 +918,7 @@ const POSSESSOR_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s?['’]s?\\s+(?:[
 const NAME_SPEAKS = new RegExp(`^(.*\\p{Lu}[\\p{L}.-]*)\\s+(?:${SPEAKS_FOR})$`, 'u');
 
 const INDEFINITE_ARTICLE = /^(?:a|an|another|one)\s/i;
+const PLACE_OF_PLACE_BEFORE = /\p{Ll}\s+(?:in|of|from|at|near|outside)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s?,\s*(?:the\s+)?$/u;
 /** "The school", "the agency", "the company": a definite description of one thing, a lower-case singular head. */
 const DEFINITE_THING = /^(?:the|its|this|that)\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+(?<![^s]s)$/iu;
 
