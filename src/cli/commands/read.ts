@@ -64,7 +64,7 @@ export function printStory(store: Store, id: string): void {
     const when = published && date && published.slice(0, 10) !== date.slice(0, 10) ? `, published ${published.slice(0, 10)}` : '';
     // an article with no outlet is named by its id alone (its title is in the Sources list)
     const source = byTitle ? sourceOf.get(articleId) : outletOf.get(articleId);
-    return `${source ? source + ' ' : ''}[${articleId}]${when}`;
+    return `${source ? `${source} [${articleId}]` : articleId}${when}`;
   };
   const out: string[] = [];
   out.push(story.title, '═'.repeat(Math.min(96, story.title.length)));
