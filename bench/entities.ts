@@ -26,6 +26,8 @@ const MIXES: { name: string; folders: string[]; probes: Record<string, RegExp> }
       WHO: /^(?:World Health Organi[sz]ation|WHO)$/,
       Lehman: /^Lehman(?: Brothers)?(?: Holdings)?(?: Inc\.?)?$/,
       'Fannie Mae': /^Fannie Mae$/,
+      'General Motors': /^(?:General )?Motors(?: Corp)?$/,
+      God: /^God$/i,
     },
   },
   {
@@ -37,6 +39,10 @@ const MIXES: { name: string; folders: string[]; probes: Record<string, RegExp> }
       'BP / British Petroleum': /^(?:BP(?: Plc| PLC)?|British Petroleum)$/,
       'Deepwater Horizon': /^Deepwater Horizon$/,
       'Thad Allen': /^(?:Adm\.? |Admiral )?Thad Allen$/,
+      '"Gulf" alone': /^Gulf$/,
+      Transocean: /^Transocean(?: Ltd)?$/,
+      'Tropical Storm Alex': /^(?:(?:Tropical )?Storm |Hurricane )?Alex$/,
+      God: /^God$/i,
     },
   },
 ];
