@@ -109,7 +109,7 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
     storyIds = [story.id];
     articleIds = story.articleIds;
   } else {
-    storyIds = store.listStories({ limit: 100_000 }).map((s) => s.id);
+    storyIds = everyRow((page) => store.listStories(page)).map((s) => s.id);
     articleIds = store.articleIds();
   }
   const wanted = new Set(articleIds);
@@ -119,11 +119,10 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
   const inReportOrder = (ids: readonly string[]) =>
     inReportOrderOf(ids.map((id) => ({ id, published: publishedOf.get(id) ?? null }))).map((x) => x.id);
   const withPublished = (st: ClaimStatement): ExportStatement => ({ ...st, published: publishedOf.get(st.articleId) ?? null });
-  const entities = store
-    .listEntities({ limit: 100_000 })
+  const entities = everyRow((page) => store.listEntities(page))
     .map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, roles: e.roles, articleIds: e.articleIds.filter((id) => wanted.has(id)) }))
     .filter((e) => e.articleIds.length > 0);
-  const quotes = (options.storyId ? store.quotes({ storyId: options.storyId, limit: 100_000 }) : store.quotes({ limit: 100_000 })).map(
+  const quotes = everyRow((page) => store.quotes({ ...page, ...(options.storyId ? { storyId: options.storyId } : {}) })).map(
     (q): ExportQuote => ({
       articleId: q.articleId,
       text: q.text,
@@ -164,6 +163,17 @@ export function buildExport(store: Store, options: { storyId?: string; now?: Dat
     quotes,
     stories,
   };
+}
+
+/** The store lists at most 100,000 rows a call: an export takes every page, so nothing is cut silently. */
+function everyRow<T>(list: (page: { limit: number; offset: number }) => T[]): T[] {
+  const PAGE = 100_000;
+  const rows: T[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = list({ limit: PAGE, offset });
+    for (const row of page) rows.push(row);
+    if (page.length < PAGE) return rows;
+  }
 }
 
 /**

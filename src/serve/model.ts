@@ -45,6 +45,8 @@ export interface QuoteView {
   kind: 'speech' | 'belief';
   /** The date of the statement: the one the text gives, else the article's publication date. */
   date: IsoDate | null;
+  /** The article's publication date: a statement is cited with both when they differ. */
+  published: IsoDate | null;
   source: string | null;
   sourceLabel: string;
   content: Span;
@@ -208,6 +210,7 @@ function quoteView(q: StoredQuote): QuoteView {
     direct: q.direct,
     kind: q.kind,
     date: q.date ?? q.published,
+    published: q.published,
     source: q.outlet,
     sourceLabel: sourceLabel({ source: q.outlet, id: q.articleId }),
     content: q.content,

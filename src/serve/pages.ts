@@ -87,9 +87,16 @@ function hue(name: string): number {
 
 export function sourceBadge(a: { sourceLabel: string; id: string; title?: string; published?: string | null }, anchor = '', count = 1): Html {
   const title = a.title ? `${a.title}${a.published ? ` — ${formatDate(a.published)}` : ''}` : a.sourceLabel;
+  // The tooltip is for the mouse; a screen reader hears the article's title and date in the link itself.
   return html`<a class="badge c${hue(a.sourceLabel)}" href="/articles/${encodeURIComponent(a.id)}${anchor}" title="${count > 1 ? `${plural(count, 'article')}; the first: ${title}` : title}">${a.sourceLabel}${
     count > 1 ? html` <span class="chip-count">×${count}</span>` : ''
-  }</a>`;
+  }${a.title ? html`<span class="visually-hidden">: ${title}</span>` : ''}</a>`;
+}
+
+/** " · published 12 Jun 2009" when the article came out on another day than the statement's. */
+function publishedIfOther(date: string | null, published: string | null | undefined): Html {
+  if (!date || !published || published.slice(0, 10) === date.slice(0, 10)) return html``;
+  return html` <span class="muted small">published ${timeEl(published)}</span>`;
 }
 
 function timeEl(date: string | null, granularity?: Granularity): Html {
@@ -367,7 +374,7 @@ function quoteItem(q: QuoteView, showSpeaker = false): Html {
     <figcaption>${showSpeaker && q.speaker ? html`<strong>${q.speaker}</strong> · ` : ''}<span class="muted">${verb}</span> · ${timeEl(q.date)} · ${sourceBadge(
       { id: q.articleId, sourceLabel: q.sourceLabel },
       `#q-${q.id}`,
-    )} <a class="small-link" href="/articles/${encodeURIComponent(q.articleId)}#q-${q.id}">in context</a></figcaption>
+    )}${publishedIfOther(q.date, q.published)} <a class="small-link" href="/articles/${encodeURIComponent(q.articleId)}#q-${q.id}">in context</a></figcaption>
   </figure>
 </li>`;
 }
@@ -428,7 +435,7 @@ function claimsSection(s: StoryDetail): Html {
       sourceLabel: head?.sourceLabel ?? st.source ?? 'source',
       title: head?.title,
       published: head?.published,
-    })}</div></li>`;
+    })}${publishedIfOther(st.date, head?.published ?? null)}</div></li>`;
   };
   return html`<section id="claims" aria-labelledby="h-claims" class="section">
   <h2 id="h-claims">How the claims evolved</h2>

@@ -23,6 +23,8 @@ export function registerDemo(program: Command): void {
       printIngestReport(report);
       process.stdout.write('\nStories\n\n');
       printStoriesSummary(store);
+      const total = store.listStories({ limit: 100_000 }).length;
+      if (total > 20) process.stdout.write(`… and ${total - 20} more: storyline stories --offset 20\n`);
       const top = store.listStories({ limit: 1 })[0];
       if (top) {
         process.stdout.write('\n');
