@@ -110,6 +110,21 @@ function isCreditLedPost(text: string): boolean {
   return !NOT_A_POST_RE.test(rest) && /\s\p{Ll}/u.test(rest) && rest.split(/\s+/).length >= 3;
 }
 
+/** A picture's caption as blogs label it: "Photo captions : Top : …", "PHOTO : …", "Picture credit : …", "File photo shows …". */
+const LABELLED_CAPTION_RE = /^(?:(?:photo|picture|image)s?\s*(?:captions?|credits?)?\s*[:,]|(?:file\s+)?(?:photo|picture)(?:graph)?s?\s+shows?\b|(?:top|bottom|left|right|above|below)\s*:)/iu;
+
+/**
+ * A thread whose signatures the scraper lost entirely: the post's picture box (a labelled caption, then the
+ * credit with the first reader post glued to it) and at least three more lines after it. The last such box of
+ * the page; -1 if none.
+ */
+function unsignedThreadStart(blocks: ThreadBlock[], firstProse: number): number {
+  for (let i = blocks.length - 4; i > firstProse + 1; i--) {
+    if (isCreditLedPost(blocks[i]!.text)) return LABELLED_CAPTION_RE.test(blocks[i - 1]!.text) ? i : -1;
+  }
+  return -1;
+}
+
 /** Where a thread begins: a block, and inside it (the post's footer printed at the end of a line) a character offset. */
 export interface ThreadStart {
   block: number;
@@ -148,7 +163,11 @@ export function commentThread(blocks: ThreadBlock[]): ThreadStart | null {
     if (s.reply) replies++;
   }
   const marks = strong + (dated >= 2 ? dated : 0) + (replies >= 2 ? replies : 0);
-  if (marks === 0) return null;
+  if (marks === 0) {
+    const unsigned = unsignedThreadStart(blocks, firstProse);
+    const articleWords = blocks.slice(0, Math.max(unsigned, 0)).reduce((n, b) => n + (b.prose ? b.words : 0), 0);
+    return unsigned > 0 && articleWords >= MIN_ARTICLE_WORDS ? { block: unsigned, offset: 0 } : null;
+  }
   const starts = [first, dated >= 2 ? firstDated : -1, replies >= 2 ? firstReply : -1].filter((i) => i >= 0);
   if (starts.length === 0) return null;
   let start = Math.min(...starts);

@@ -48,17 +48,24 @@ describe('reader-comment threads', () => {
     expect(notice.text).toContain('we will restore our economy to the path of growth');
   });
 
-  it('leaves no comment signature in any Timeline17 text, and cuts only pages that have one', () => {
+  it('leaves no comment signature in any Timeline17 text, and cuts only pages that have one or a reader post glued to a picture credit', () => {
+    const unsigned: string[] = [];
     for (const folder of ['Finan_washingtonpost', 'bpoil_washingtonpost', 'bpoil_reuters', 'H1N1_reuters', 'H1N1_guardian']) {
       for (const r of t17(folder)) {
         const a = extract({ text: r.text! });
         expect(a.text, `${folder} ${r.id}`).not.toMatch(/\| Report abuse|\| Report as abusive/);
-        if (a.removed.some((x) => x.reason === 'reader comments')) {
-          expect(r.text, `${folder} ${r.id}`).toMatch(/Posted by|Report abuse|Report as abusive/);
+        const thread = a.removed.find((x) => x.reason === 'reader comments');
+        if (thread) {
+          if (!/Posted by|Report abuse|Report as abusive/.test(r.text!)) {
+            // a thread whose signatures were all lost begins with the post's picture credit, the first reader post glued to it
+            expect(thread.text, `${folder} ${r.id}`).toMatch(/^REUTERS\/\p{Lu}\S* \p{Lu}\S* /u);
+            unsigned.push(`${folder}/${r.id}`);
+          }
           expect(a.text.split(/\s+/).length, `${folder} ${r.id} keeps its article`).toBeGreaterThanOrEqual(40);
         }
       }
     }
+    expect(unsigned.sort()).toEqual(['H1N1_reuters/385', 'H1N1_reuters/522', 'bpoil_reuters/1047', 'bpoil_reuters/1695', 'bpoil_reuters/741']);
   });
 
   it('keeps a blog post whose own byline reads "Posted by NAME on DATE"', () => {
@@ -142,6 +149,15 @@ describe('reader-comment threads', () => {
     const a = extract({ text: byId('H1N1_reuters', '487').text! });
     expect(a.removed.filter((r) => r.reason === 'reader comments')).toEqual([]);
     expect(a.text).toContain('Nevermind that the World Health Organization has ruled out any risk');
+    // nor is a credit glued to the page's own text without a labelled caption before it, or with a caption's label after it
+    for (const [folder, id, kept] of [
+      ['H1N1_reuters', '1016', 'Below is a selection of the best from Your View readers'],
+      ['bpoil_reuters', '1003', 'Bottom : The damaged blowout preventer'],
+    ]) {
+      const x = extract({ text: byId(folder!, id!).text! });
+      expect(x.removed.filter((r) => r.reason === 'reader comments'), id).toEqual([]);
+      expect(x.text, id).toContain(kept);
+    }
   });
 
   it('finds no thread in the seeds', () => {
