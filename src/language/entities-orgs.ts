@@ -274,6 +274,18 @@ export function joinConnectedNames(text: string, mentions: EntityMention[]): Ent
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + 1]!;
+    // "[Hope] For [Haiti]", "[Doctors] Without [Borders]": a connector written in title case inside a
+    // sentence joins one title-cased name, whatever the tagger typed its parts (a person too): an
+    // organisation when a part is one, else a thing (a campaign, an event).
+    if (!absorbed.has(a) && a.sentence === b.sentence && b.start - a.end <= 9 && /^ (?:For|Without|Against|Of) $/.test(text.slice(a.end, b.start)) && /^\p{Lu}/u.test(b.text) && !/[.!?:]\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start))) {
+      a.label = a.label === 'ORG' || b.label === 'ORG' ? 'ORG' : 'MISC';
+      a.end = b.end;
+      a.text = text.slice(a.start, a.end);
+      absorbed.add(b);
+      joined.push(a);
+      sorted[i + 1] = a;
+      continue;
+    }
     if (a.label === 'PER' || b.label === 'PER' || absorbed.has(a) || b.start - a.end > 6 || a.sentence !== b.sentence) continue;
     const gap = /^\s+(of|and|for|on|de)\s+$/.exec(text.slice(a.end, b.start));
     if (!gap || !/^\p{Lu}/u.test(a.text) || !/^\p{Lu}/u.test(b.text)) continue;

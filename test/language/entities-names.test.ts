@@ -172,5 +172,14 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
     expect(keys(entities)).toContain('person:carl henric svanberg');
     expect(keys(entities)).not.toContain('person:carl henric');
   });
+
+  it('joins a name written in title case around "For" ("[Hope] For [Haiti]", "Hope" a person for the tagger) into one', () => {
+    // "… Alicia Keys will perform in the Hope For Haiti TV fundraising event …" (BBC)
+    const text = t17Articles('haiti_bbc').find((a) => a.id === '1464')!.text!;
+    const sentences = segment(text);
+    const entities = resolveEntities(text, sentences, recognizeEntities(text, sentences));
+    expect(keys(entities)).not.toContain('person:hope');
+    expect(entities.some((e) => e.name.startsWith('Hope For Haiti'))).toBe(true);
+  });
 });
 
