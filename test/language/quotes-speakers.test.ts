@@ -125,4 +125,13 @@ describe('organisations and "it", "we"', () => {
     for (const q of saying('Finan_washingtonpost', '1313', 'government should not meddle in the economy').quotes) expect(q.speaker).toBeNull();
     for (const q of saying('bpoil_foxnews', '441', 'it could be up to BP to dig a new well').quotes) expect(q.speaker).toBeNull();
   });
+
+  it('"Crews put out more containment equipment … They also hoped to …": "they" after a plural common noun is nobody named, not BP (Fox News)', () => {
+    for (const q of saying('bpoil_foxnews', '1536', 'to again try to burn some of the oil').quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('"a Louisiana National Guardsman on cleanup duty in the Gulf describes …": a place in a prepositional phrase is no speaker (Reuters)', () => {
+    for (const q of saying('bpoil_reuters', '923', 'dependence on oil as a threat to national security').quotes) expect(q.speaker).toBeNull();
+  });
 });
+

@@ -167,6 +167,12 @@ export class SpeakerResolver {
   private antecedentGroup(at: number, word: string): Speaker | null {
     if ((word === 'we' || word === 'us') && this.ctx.quotations && !this.ctx.quotations.some((q) => at >= q[0] && at < q[1])) return null;
     const last = this.lastGroup && at - this.lastGroup.at < 1500 ? this.lastGroup : null;
+    if (word === 'they' || word === 'them') {
+      // "Crews put out more containment equipment … They also hoped to …": a plural common noun
+      // heading the sentence before (or this one) is who "they" are, nobody named
+      if (last && this.pluralSubjectSince(last.at, at)) return null;
+      return last?.speaker ?? null;
+    }
     if (word !== 'it') return last?.speaker ?? null;
     // an organisation named since, subject of the sentence before or named in the pronoun's own
     // ("Although the IMF did not single out …, it referenced …")
@@ -181,6 +187,22 @@ export class SpeakerResolver {
     if (named) return this.fromMention(named);
     if (this.lastUnnamedGroup > (last?.at ?? -1) && at - this.lastUnnamedGroup < 600) return null;
     return last?.speaker ?? null;
+  }
+
+  /** Whether a sentence starting after `from` and before `at` opens with a plural common noun ("Crews", "The engineers"). */
+  private pluralSubjectSince(from: number, at: number): boolean {
+    const text = this.ctx.text;
+    const span = text.slice(from, at);
+    const starts = /(?:^|[.!?]["”’]?\s+|\n\s*)((?:the|some|many|most|other|local)\s+)?(\p{L}[\p{Ll}-]*s)\b/giu;
+    for (let m = starts.exec(span); m; m = starts.exec(span)) {
+      const word = m[2]!;
+      const wordAt = from + m.index + m[0].length - word.length;
+      if (wordAt <= from || /ss$|us$|is$/.test(word.toLowerCase())) continue;
+      if (this.mentionsIn(wordAt, wordAt + word.length).length) continue;
+      // a plural noun, not a name the NER found ("Democrats", "Republicans" are MISC mentions)
+      return true;
+    }
+    return false;
   }
 
   /** A mention opening its sentence or main clause, after at most a determiner: "The IMF is preparing …" (not "The ad then references FBI criticism"). */
@@ -253,6 +275,9 @@ export class SpeakerResolver {
     const inside = this.mentionsIn(source[0], source[1]);
     // "a BP wholesale distributor in Fort Myers, [Florida] said": a place completing the place of a
     // description before it, not who spoke
+    // "a Louisiana National Guardsman on cleanup duty in the [Gulf] describes …": a place the tagger cut
+    // from a prepositional phrase is where someone spoke, not who
+    if (inside.length === 1 && inside[0]!.label === 'LOC' && inside[0]!.start - source[0] <= 4 && /\p{Ll}\s+(?:in|on|at|off|near|across|from)\s+(?:the\s+)?$/u.test(this.ctx.text.slice(Math.max(0, source[0] - 30), source[0]))) return null;
     // ("City, State": the place before the comma is a place too; not "… in Congress, Washington backed out")
     if (inside.length === 1 && inside[0]!.label === 'LOC' && inside[0]!.start - source[0] <= 4 && PLACE_OF_PLACE_BEFORE.test(this.ctx.text.slice(Math.max(0, source[0] - 60), source[0]))) {
       const comma = this.ctx.text.lastIndexOf(',', source[0]);
@@ -550,7 +575,9 @@ export class SpeakerResolver {
       const titled = last && (title.test(this.ctx.text.slice(Math.max(0, last.start - 12), last.start)) || title.test(last.text.split(/\s+/)[0]! + ' '));
       if (last && titled && at - last.start < 600) return this.fromMention(last);
     }
-    // no entity roles: look for "<role> Firstname Lastname" earlier in the text
+    // no entity roles: look for "<role> Firstname Lastname" earlier in the text (a noun naming a
+    // person: "the state" is not the "State" of "Secretary of State Jon Husted")
+    if (!PERSON_TITLES.has(head) && !PERSON_NOUNS.has(head) && !/(?:man|woman|person|er|or|ist|ant|ent)$/.test(head)) return null;
     const found = this.lastRoleName(head, at + description.length);
     const name = found ? withoutLeadingNonNames(properName(found) ?? found) : '';
     if (!name) return null;
@@ -582,7 +609,8 @@ export class SpeakerResolver {
       for (const e of this.ctx.entities) {
         if (e.type !== 'person') continue;
         const distinct = new Set([...e.roles, ...e.mentions.map((m) => m.role ?? '')].map((r) => r.toLowerCase()));
-        const roles = [...distinct].map((r) => ({ words: r.split(/\s+/), parts: new Set(r.split(/[\s’']+/)) }));
+        // (a role's nouns, not its complement: "secretary of state" is no "state")
+        const roles = [...distinct].map((r) => ({ words: r.split(/\s+(?:of|for|to|at|in|on)\s+/)[0]!.split(/\s+/), parts: new Set(r.split(/[\s’']+/)) }));
         this.roleWords.push({ e, words: new Set(roles.flatMap((r) => r.words)), roles });
       }
     }
