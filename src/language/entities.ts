@@ -1819,12 +1819,17 @@ export function nonPersonTexts(c: NameCounts): number {
  * first name with it as surname elsewhere), at least two, and at least half as many as type it a
  * person (one text's tagging is no corpus: "Nixon", a thing in one text). "Citigroup"
  * and "Roche", typed people in texts that say nothing personal of them and companies elsewhere; not
- * "Clinton", whatever "the Clinton campaign" makes of it, nor "God" (a person in fifteen texts, a
- * place in one and an organisation in another).
+ * "Clinton", whatever "the Clinton campaign" makes of it. Texts typing it otherwise only in a
+ * person's term ("the Nixon administration") count for neither side. Where no text gives any person
+ * evidence at all, the person texts are the tagger's word against the tagger's word: three texts
+ * typing it otherwise are enough ("Medecins Sans Frontieres", a person with no cue in fifteen texts,
+ * an organisation in four; "YouTube"; not "Bono", a place in two).
  */
 export function notAPerson(c: NameCounts): boolean {
   const others = nonPersonTexts(c) - c.personsTerm;
-  return c.person > 0 && others >= 2 && others > Math.max(0, c.person - c.uncuedPerson) + c.fullNames && 2 * others >= c.person;
+  if (c.person === 0 || others < 2) return false;
+  const evidence = Math.max(0, c.person - c.uncuedPerson) + c.fullNames;
+  return (others > evidence && 2 * others >= c.person) || (evidence === 0 && others >= 3);
 }
 
 /**
