@@ -20,7 +20,7 @@ export function registerQuotes(program: Command): void {
     .option('--db <path>', 'the Storyline database (listing mode)')
     .option('--json', 'listing mode: print JSON')
     .option('--limit <n>', `listing mode: at most this many quotes (default ${DEFAULT_QUOTES_LIMIT}; a note on stderr says when there are more)`, limitOption)
-    .option('--offset <n>', 'listing mode: skip this many quotes (default 0)', offsetOption)
+    .option('--offset <n>', 'listing mode: skip this many quotes, oldest first (default 0)', offsetOption)
     .action(async (flags: { speaker?: string; story?: string; db?: string; json?: boolean; limit?: number; offset?: number }) => {
       if (flags.speaker !== undefined || flags.story !== undefined || flags.db !== undefined || flags.limit !== undefined || flags.offset !== undefined) {
         await listStoredQuotes(flags);

@@ -148,7 +148,7 @@ export function registerRead(program: Command): void {
   readCommand(program, 'articles', 'list stored articles')
     .option('--story <id>', 'only the articles of this story')
     .option('--source <name>', 'only the articles of this outlet')
-    .option('--limit <n>', 'how many (default 100; a note on stderr says when there are more)', limitOption, 100)
+    .option('--limit <n>', 'how many (a note on stderr says when there are more)', limitOption, 100)
     .option('--offset <n>', 'skip this many', offsetOption, 0)
     .action((flags: ReadFlags & { story?: string; source?: string }) =>
       withStore(flags, 'read', (store) => {
@@ -219,7 +219,7 @@ export function registerRead(program: Command): void {
     );
 
   readCommand(program, 'stories', 'list stories by recent activity')
-    .option('--limit <n>', 'how many (default 50; a note on stderr says when there are more)', limitOption, 50)
+    .option('--limit <n>', 'how many (a note on stderr says when there are more)', limitOption, 50)
     .option('--offset <n>', 'skip this many', offsetOption, 0)
     .action((flags: ReadFlags) =>
       withStore(flags, 'read', (store) => {
@@ -249,7 +249,7 @@ export function registerRead(program: Command): void {
 
   readCommand(program, 'entities', 'list people, organisations and places across the corpus')
     .option('--type <type>', 'person | organization | place | other')
-    .option('--limit <n>', 'how many (default 50; a note on stderr says when there are more)', limitOption, 50)
+    .option('--limit <n>', 'how many (a note on stderr says when there are more)', limitOption, 50)
     .option('--offset <n>', 'skip this many, the most mentioned first', offsetOption, 0)
     .action((flags: ReadFlags & { type?: 'person' | 'organization' | 'place' | 'other' }) =>
       withStore(flags, 'read', (store) => {
