@@ -329,6 +329,14 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
   const inner = text.slice(out[0], out[1]);
   const opened = (inner.match(/“/g)?.length ?? 0) - (inner.match(/”/g)?.length ?? 0);
   if (opened === 1 && text[out[1]] === '”' && inner.indexOf('“') > 0) out = [out[0], out[1] + 1];
+  // "… can help reduce transmission `` The threat to the public remains low , '' she said": a whole
+  // quotation (capitalised, three words or more) closing where the content ends is what was said,
+  // not the unquoted text before it (a fact box, the previous sentence)
+  else if (/^\s*,?\s*(?:”|''|")/.test(text.slice(out[1], out[1] + 6))) {
+    const open = /(?:“|``|(?<=\s)")\s*(?=\p{Lu}\S*(?:\s+\S+){2})(?![^“”`]*(?:“|``))/u.exec(inner);
+    // (a sentence, not a title in capitals: "on “The Steve Harvey Morning Show”")
+    if (open && open.index > 0 && /\s\p{Ll}{3,}/u.test(inner.slice(open.index + open[0].length))) out = trimSpan(text, [out[0] + open.index + open[0].length, out[1]]) ?? out;
+  }
   return out;
 }
 
