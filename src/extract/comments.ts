@@ -114,13 +114,19 @@ function isCreditLedPost(text: string): boolean {
 const LABELLED_CAPTION_RE = /^(?:(?:photo|picture|image)s?\s*(?:captions?|credits?)?\s*[:,]|(?:file\s+)?(?:photo|picture)(?:graph)?s?\s+shows?\b|(?:top|bottom|left|right|above|below)\s*:)/iu;
 
 /**
- * A thread whose signatures the scraper lost entirely: the post's picture box (a labelled caption, then the
- * credit with the first reader post glued to it) and at least three more lines after it. The last such box of
- * the page; -1 if none.
+ * The post's picture box with the first reader post glued to it: a credit line opening with the first post
+ * (isCreditLedPost) under a labelled caption, or labelled itself ("Photo credit : Reuters/…"). A picture inside
+ * an article has a caption too, but its credit stands alone or before the caption.
  */
+function isPictureBoxPost(blocks: ThreadBlock[], i: number): boolean {
+  const text = blocks[i]!.text;
+  return isCreditLedPost(text) && (LABELLED_CAPTION_RE.test(text) || (i > 0 && LABELLED_CAPTION_RE.test(blocks[i - 1]!.text)));
+}
+
+/** A thread whose signatures the scraper lost entirely: the page's last picture box post with 3+ lines after it, or -1. */
 function unsignedThreadStart(blocks: ThreadBlock[], firstProse: number): number {
   for (let i = blocks.length - 4; i > firstProse + 1; i--) {
-    if (isCreditLedPost(blocks[i]!.text)) return LABELLED_CAPTION_RE.test(blocks[i - 1]!.text) ? i : -1;
+    if (isCreditLedPost(blocks[i]!.text)) return isPictureBoxPost(blocks, i) ? i : -1;
   }
   return -1;
 }
@@ -193,7 +199,7 @@ export function commentThread(blocks: ThreadBlock[]): ThreadStart | null {
   // the post's picture credit with the first reader post glued to it, or the post's timed footer at the end of a line.
   let offset = 0;
   for (let i = start - 1; !headed && marks >= 2 && i > firstProse; i--) {
-    if (isCreditLedPost(blocks[i]!.text)) {
+    if (isPictureBoxPost(blocks, i)) {
       start = i;
       headed = true;
     }
