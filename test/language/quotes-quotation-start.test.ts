@@ -17,3 +17,12 @@ describe('the start of a quotation', () => {
     expect(mixed.some((c) => c.startsWith('the economy') || c.startsWith('He said'))).toBe(true);
   });
 });
+
+describe('the date of a statement', () => {
+  it('comes from a short lead before the attribution, not from the end of a clause of its own (Timeline17 H1N1_reuters)', () => {
+    const text = 'The first case was seen in La Gloria around February 15 , they wrote , citing reports and not hard evidence . On December 24 , Harris said Russia could face sanctions .';
+    const quotes = analyze(text, { dct: '2009-05-11' }).quotes;
+    expect(quotes.find((q) => text.slice(q.content[0], q.content[1]).startsWith('reports'))?.date ?? null).toBeNull();
+    expect(quotes.find((q) => q.speaker === 'Harris')?.date).toBe('2008-12-24');
+  });
+});

@@ -114,6 +114,12 @@ function statementDate(text: string, cue: Span | null, source: Span | null, cont
     // neighbouring one, and a statement is not made after the article reporting it
     const between = t.end <= lo ? text.slice(t.end, lo) : t.start >= hi ? text.slice(hi, t.start) : '';
     if (/[.!?][\s"”’]|\n/.test(between)) continue;
+    // a date before the attribution dates it from a short lead ("On December 24, Harris said"), not
+    // from the end of a clause of its own ("The first case was seen around February 15, they wrote")
+    if (t.end <= lo) {
+      const lead = text.slice(Math.max(0, t.start - 120), t.start).split(/[.!?]["”’]?\s|\n/).pop() ?? '';
+      if (lead.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > 4) continue;
+    }
     if (dct && t.value > dct) continue;
     return t.value;
   }
