@@ -31,7 +31,7 @@ describe('conversation verbs take a person, not a content', () => {
     expect(quotes.some((q) => /spoken with/.test(slice(text, q.cue) ?? ''))).toBe(false);
     expect(quotes.some((q) => slice(text, q.content)!.includes('Alan Johnson about the development'))).toBe(false);
     // her statements around it are still hers
-    const said = quotes.find((q) => slice(text, q.content)!.startsWith('the Scottish Government resilience room has been opened'));
+    const said = quotes.find((q) => slice(text, q.content)!.includes('the Scottish Government resilience room has been opened'));
     expect(said?.speaker).toBe('Nicola Sturgeon');
   });
 

@@ -401,6 +401,29 @@ function appositionHead(text: string, source: Span, people: EntityMention[]): Sp
   return source;
 }
 
+/**
+ * "The rainbow-colored sheen … stretched 20 miles by 20 miles on Saturday -- about 25 times larger
+ * than it appeared to be a day earlier, Landry said.": reported speech closed by ", X said." is the
+ * sentence before the comma, not the tail the tagger kept after a dash or a comma inside it.
+ */
+function wholeSentenceBefore(text: string, a: RawAttribution, atts: RawAttribution[], paragraph: Paragraph): void {
+  if (!a.source || !a.cue || a.content.length !== 1 || a.direct) return;
+  const piece = a.content[0]!;
+  const first = Math.min(a.source[0], a.cue[0]);
+  if (piece[1] > first || !/^\s?,\s*$/.test(text.slice(piece[1], first))) return;
+  // the attribution ends the sentence: "…, Landry said." / "…, said Landry, the …."
+  const last = Math.max(a.source[1], a.cue[1]);
+  if (!/^[^.!?“”"\n]{0,120}?[.!?]?["”’]?\s*(?:$|\n|\s\p{Lu})/u.test(text.slice(last, paragraph.end) + ' ')) return;
+  const before = text.slice(paragraph.start, piece[0]);
+  const boundary = before.search(/[.!?]["”’]?\s+[^.!?]*$/);
+  let start = boundary < 0 ? paragraph.start : paragraph.start + boundary + before.slice(boundary).search(/\s\S/) + 1;
+  while (start < piece[0] && /[\s"“”‘’']/.test(text[start]!)) start++;
+  if (start >= piece[0]) return;
+  // nothing of another attribution, and no quotation, in what is added
+  if (/[“”"]/.test(text.slice(start, piece[0])) || atts.some((o) => o !== a && [o.source, o.cue, ...o.content].some((x) => x && x[0] < piece[0] && x[1] > start))) return;
+  a.content = [[start, piece[1]]];
+}
+
 const INVERTING_CUE = /^(?:said|says|writes|wrote|added|adds|explained|explains|noted|notes|continued|continues|recalled|recalls|told|tells|insisted|insists|argued|argues)$/i;
 
 /**
@@ -487,6 +510,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
   const quotations = quotedSpans(paras, text);
   for (const a of atts) invertedSource(text, a, quotations, atts, paras[a.paragraph]!);
+  for (const a of atts) wholeSentenceBefore(text, a, atts, paras[a.paragraph]!);
   const resolver = new SpeakerResolver({
     text,
     mentions: context.mentions,
