@@ -133,5 +133,12 @@ describe('organisations and "it", "we"', () => {
   it('"a Louisiana National Guardsman on cleanup duty in the Gulf describes …": a place in a prepositional phrase is no speaker (Reuters)', () => {
     for (const q of saying('bpoil_reuters', '923', 'dependence on oil as a threat to national security').quotes) expect(q.speaker).toBeNull();
   });
+
+  it('"The rainbow-colored sheen … on Saturday -- about 25 times larger …, Landry said.": the whole sentence before ", X said", not a dateline before it (Fox News, Reuters)', () => {
+    const { text, quotes } = saying('bpoil_foxnews', '420', 'about 25 times larger than it appeared to be a day earlier');
+    for (const q of quotes) expect(slice(text, q.content)!.startsWith('The rainbow-colored sheen of oil stretched 20 miles by 20 miles on Saturday')).toBe(true);
+    const quest = saying('H1N1_reuters', '409', 'first commercially available test');
+    for (const q of quest.quotes) expect(slice(quest.text, q.content)!.startsWith('Quest Diagnostics Inc has developed')).toBe(true);
+  });
 });
 

@@ -419,8 +419,14 @@ function wholeSentenceBefore(text: string, a: RawAttribution, atts: RawAttributi
   let start = boundary < 0 ? paragraph.start : paragraph.start + boundary + before.slice(boundary).search(/\s\S/) + 1;
   while (start < piece[0] && /[\s"“”‘’']/.test(text[start]!)) start++;
   if (start >= piece[0]) return;
-  // nothing of another attribution, and no quotation, in what is added
-  if (/[“”"]/.test(text.slice(start, piece[0])) || atts.some((o) => o !== a && [o.source, o.cue, ...o.content].some((x) => x && x[0] < piece[0] && x[1] > start))) return;
+  // nothing of another attribution, and no quotation, in what is added, nor a dateline, a fact box's
+  // label or a headline glued on ("CHICAGO | Tue May 12 … ( Reuters ) -", "Countries with suspected
+  // cases : …"): a short opening phrase of the sentence
+  const lead = text.slice(start, piece[0]);
+  if (/[“”"|:]|\(\s*\p{Lu}[\p{L}.]*\s*\)\s*-|^\p{Lu}{2,}\b/u.test(lead) || lead.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > 25) return;
+  // (a sentence split inside a ticker, "(BP.L) massive oil spill": brackets must pair)
+  if ((lead.match(/\(/g)?.length ?? 0) !== (lead.match(/\)/g)?.length ?? 0)) return;
+  if (atts.some((o) => o !== a && [o.source, o.cue, ...o.content].some((x) => x && x[0] < piece[0] && x[1] > start))) return;
   a.content = [[start, piece[1]]];
 }
 
