@@ -805,9 +805,9 @@ const STORM_PREFIX = new RegExp(`^${STORM_WORDS}\\s+(?=\\p{Lu})`, 'u');
 
 /**
  * No people: a deity ("God", a person for the tagger in news of every kind), a personification
- * ("Uncle Sam") and a named storm
- * ("Tropical Storm Alex", "Hurricane [Alex]", then "Alex" alone) are things. A storm's name (one word) is kept without
- * the storm words, so that "Hurricane Katrina" and "Katrina" are one.
+ * ("Uncle Sam") and a named storm ("Tropical Storm Alex", "Hurricane [Alex]", then "Alex" alone)
+ * are things. A storm's name (one word) is kept without the storm words, so that "Hurricane
+ * Katrina" and "Katrina" are one.
  */
 function namedStormsAndDeities(text: string, mentions: EntityMention[]): void {
   let storms: Set<string> | null = null;
@@ -1719,7 +1719,8 @@ export function firstNameAndSurname(key: string): boolean {
 
 /**
  * The uses one text makes of a name (its key without the type): one bit per type, one for a person
- * with no cue, one for a non-person the text writes with a legal ending ("Transocean Ltd").
+ * with no cue, one for a non-person the text writes with a legal ending ("Transocean Ltd"), one for
+ * a non-person only in a person's term ("the Nixon administration").
  */
 export const NAME_USE = { organization: 1, place: 2, other: 4, person: 8, uncuedPerson: 16, company: 32, personsTerm: 64 } as const;
 
@@ -1760,6 +1761,7 @@ export function textNames(doc: LinkedText): TextNames {
   const links: Array<[string, string]> = [];
   const heads: Array<[string, string]> = [];
   const seen = new Set<string>();
+  const seenHeads = new Set<string>();
   for (const e of entitiesOf(doc)) {
     const name = nameOfKey(e.key);
     let bits = NAME_USE[keyType(e.key)] ?? 0;
@@ -1769,15 +1771,15 @@ export function textNames(doc: LinkedText): TextNames {
       else if (sentences && personsTermUse(e, sentences)) bits |= NAME_USE.personsTerm;
     }
     uses.set(name, (uses.get(name) ?? 0) | bits);
-    if (!e.key.startsWith('person:')) {
-      const space = name.indexOf(' ');
-      if (space > 0) {
-        const head = name.startsWith(' of ', space) ? name.slice(0, space) : name.slice(name.lastIndexOf(' ') + 1);
-        const pair = `${head}\t${head === name.slice(0, space) ? name : ''}`;
-        if (PLACE_OF_HEADS.has(head) && !seen.has(pair)) {
-          seen.add(pair);
-          heads.push([head, head === name.slice(0, space) ? name : '']);
-        }
+    const space = e.key.startsWith('person:') ? -1 : name.indexOf(' ');
+    if (space > 0) {
+      // "gulf of mexico" begins with the noun, "persian gulf" ends with it
+      const of = name.startsWith(' of ', space);
+      const head = of ? name.slice(0, space) : name.slice(name.lastIndexOf(' ') + 1);
+      const whole = of ? name : '';
+      if (PLACE_OF_HEADS.has(head) && !seenHeads.has(`${head}\t${whole}`)) {
+        seenHeads.add(`${head}\t${whole}`);
+        heads.push([head, whole]);
       }
     }
     for (const alias of organizationAliasKeys(e)) {
