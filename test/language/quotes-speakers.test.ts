@@ -91,6 +91,13 @@ describe('who is not a speaker', () => {
     expect(isStatement({ text: '“The Keating Five”', speaker: 'John McCain', direct: true, kind: 'speech', cueText: 'about' })).toBe(false);
   });
 
+  it('readers’ comments in a blog’s headed thread ("At 02:58 am on 16 Jun 2010, Vyker wrote: … Obama looks to be struggling") are nobody’s statements (BBC)', () => {
+    const { text, quotes } = t17Quotes('bpoil_bbc', '1983');
+    const firstHeader = text.search(/\b\d{1,2}[:.]\d{2}\b.{0,70}?\bwrote\s*:/);
+    expect(firstHeader).toBeGreaterThan(0);
+    expect(quotes.filter((q) => q.content[0] > firstHeader)).toEqual([]);
+  });
+
   it('"a BP wholesale distributor in Fort Myers, Florida said …": a state after its city is no speaker (Fox News)', () => {
     for (const q of saying('bpoil_foxnews', '1154', 'local sales are down 20 percent').quotes) expect(q.speaker).toBeNull();
   });

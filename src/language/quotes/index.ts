@@ -474,17 +474,24 @@ const COMMENT_SIGNATURE = /\bPosted by\s*:\s*[^|\n]{1,80}\|[^|\n]{1,60}\|\s*Repo
 
 /**
  * Where the readers' comments under an article begin (the text's length when there are none): a
- * thread of signed comments ends the article, and what readers write there is nobody's statement
+ * thread of signed or headed comments ends the article, and what readers write there is nobody's statement
  * ("He knows we know …", "McCain: Investors first, Americans last"). The first comment, before the
  * first signature, cannot be told from the article and stays.
  */
 function commentsStart(text: string): number {
-  COMMENT_SIGNATURE.lastIndex = 0;
-  const first = COMMENT_SIGNATURE.exec(text);
-  if (!first || !COMMENT_SIGNATURE.exec(text)) return text.length;
-  const line = text.lastIndexOf('\n', first.index);
-  return line < 0 ? 0 : line;
+  let start = text.length;
+  // signed comments ("… Posted by: X | date | Report abuse") and headed ones ("At 11:45 pm on 13 Jan
+  // 2010, SheffTim wrote: …", a blog's thread): two or more make a thread, which runs to the end
+  for (const marker of [COMMENT_SIGNATURE, COMMENT_HEADER]) {
+    marker.lastIndex = 0;
+    const first = marker.exec(text);
+    if (!first || !marker.exec(text)) continue;
+    const line = text.lastIndexOf('\n', first.index);
+    start = Math.min(start, line < 0 ? 0 : line);
+  }
+  return start;
 }
+const COMMENT_HEADER = new RegExp(READER_COMMENT.source, 'gi');
 
 /** "Asked how BP could ever quantify the damage, he says …": the question put to the speaker is not theirs. */
 const ASKED_CUE = /^(?:when\s+|after\s+being\s+|on\s+being\s+)?asked\b/i;
