@@ -2,7 +2,7 @@
 import type { EntityMention, IsoDate, Timex } from '../types.js';
 import { addDays, calendarDateOf, clockOf, dayNumber, narrowByMod } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent } from './model.js';
-import { contentTerms, cosine, perObject, perText, TfIdf, wordCount } from './text.js';
+import { contentTerms, perObject, perText, TfIdf, wordCount } from './text.js';
 import { READER_COMMENT } from '../text/furniture.js';
 
 // Lines that are page furniture rather than reporting: captions, link teasers, comment forms,
@@ -35,7 +35,7 @@ function judgeFurniture(sentence: string): boolean {
   if (!s) return true;
   if (isFurnitureHeadline(s)) return true;
   if (/\s\|\s/.test(s)) return true;
-  const n = wordCount(s);
+  const n = wordCount(s, 91);
   if (n < 4) return true;
   if (n > 90) return true;
   // A short line with no sentence punctuation is a heading, a byline or a menu entry.
@@ -196,7 +196,10 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
     for (let k = t; k < sortedTimexes.length && sortedTimexes[k]!.start < s.end; k++) inside.push(sortedTimexes[k]!);
     if (isFurniture(text)) continue;
     // A line that is little more than its date is a dateline or a header, not a report.
-    if (inside.length && wordCount(text) - wordCount(inside.map((x) => x.text).join(' ')) < 4) continue;
+    if (inside.length) {
+      const dateWords = wordCount(inside.map((x) => x.text).join(' '));
+      if (wordCount(text, dateWords + 4) < dateWords + 4) continue;
+    }
     // "Last week the WHO declared a pandemic": a lead telling of an earlier time it does not date to
     // the day is a recap, not the news of its publication day.
     const pointsBack = inside.some((x) => /\b(?:last|previous|ago)\b/i.test(x.text));
@@ -247,7 +250,7 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
           weight: 1 / c.dates.length,
         });
       }
-    } else if (backoff && newsDay && position < lead && !c.pointsBack && !/\?\s*$/.test(c.text) && wordCount(c.text) >= 6) {
+    } else if (backoff && newsDay && position < lead && !c.pointsBack && !/\?\s*$/.test(c.text) && wordCount(c.text, 6) >= 6) {
       out.push({
         ...base,
         date: newsDay,
@@ -290,11 +293,64 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
   const terms_ = mentions.map((m) => contentTerms(m.clause ?? m.text));
   for (const t of terms_) tfidf.add(t);
   const vectors = terms_.map((t) => tfidf.vector(t));
+  // Pairs are compared by the thousand in a big story: terms and actors as small integers, each
+  // vector as parallel arrays in its map's order (the dot product adds the same terms in the same order).
+  const termIds = new Map<string, number>();
+  const vectorIds: Int32Array[] = [];
+  const vectorWeights: Float64Array[] = [];
+  for (const v of vectors) {
+    const ids = new Int32Array(v.size);
+    const weights = new Float64Array(v.size);
+    let k = 0;
+    v.forEach((w, t) => {
+      let id = termIds.get(t);
+      if (id === undefined) termIds.set(t, (id = termIds.size));
+      ids[k] = id;
+      weights[k++] = w;
+    });
+    vectorIds.push(ids);
+    vectorWeights.push(weights);
+  }
+  const actorIds = new Map<string, number>();
+  const actorsOf = mentions.map((m) =>
+    Int32Array.from(m.actorKeys, (k) => {
+      let id = actorIds.get(k);
+      if (id === undefined) actorIds.set(k, (id = actorIds.size));
+      return id;
+    }),
+  );
+  // The vector whose weights are spread over `dense` (by term id) for look-ups: marked by its index.
+  const dense = new Float64Array(termIds.size);
+  const denseOwner = new Int32Array(termIds.size).fill(-1);
+  let spread = -1;
+  const cosineOf = (a: number, b: number): number => {
+    // as text.ts cosine: the smaller vector's terms, in order, looked up in the other
+    let small = a;
+    let large = b;
+    if (vectorIds[a]!.length > vectorIds[b]!.length) {
+      small = b;
+      large = a;
+    }
+    if (spread !== large) {
+      const ids = vectorIds[large]!;
+      const weights = vectorWeights[large]!;
+      for (let k = 0; k < ids.length; k++) {
+        dense[ids[k]!] = weights[k]!;
+        denseOwner[ids[k]!] = large;
+      }
+      spread = large;
+    }
+    const ids = vectorIds[small]!;
+    const weights = vectorWeights[small]!;
+    let dot = 0;
+    for (let k = 0; k < ids.length; k++) if (denseOwner[ids[k]!] === large) dot += weights[k]! * dense[ids[k]!]!;
+    return dot;
+  };
   const similarity = (a: number, b: number): number => {
-    const theirs = mentions[b]!.actorKeys;
+    const theirs = actorsOf[b]!;
     let shared = 0;
-    for (const k of mentions[a]!.actorKeys) if (theirs.includes(k)) shared++;
-    return cosine(vectors[a]!, vectors[b]!) + ACTOR_BONUS * Math.min(shared, MAX_ACTORS);
+    for (const k of actorsOf[a]!) if (theirs.includes(k)) shared++;
+    return cosineOf(a, b) + ACTOR_BONUS * Math.min(shared, MAX_ACTORS);
   };
 
   interface Group { key: string; date: IsoDate; granularity: DatedMention['granularity']; members: number[]; seq: number }
@@ -356,7 +412,7 @@ export function mergeEvents(mentions: readonly DatedMention[], options: MergeOpt
       const seenGroups = new Set<Group>();
       for (const t of specific) {
         for (const g of termIndex.get(t) ?? []) {
-          if (seenGroups.has(g) || g.date < m.from || g.date > m.last) continue;
+          if (g.date < m.from || g.date > m.last || seenGroups.has(g)) continue;
           seenGroups.add(g);
           candidates.push({ group: g, inside: true });
         }

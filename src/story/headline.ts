@@ -45,7 +45,7 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   for (const a of articles) {
     const candidates = a.title ? [cleanTitle(a.title)] : [];
     const firstLine = a.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
-    if (!a.title && firstLine && wordCount(firstLine) <= 22) candidates.push(firstLine);
+    if (!a.title && firstLine && wordCount(firstLine, 23) <= 22) candidates.push(firstLine);
     for (const c of candidates) {
       // A headline the page gives is judged as a headline; a first line standing in for one, as a sentence.
       const lineOnly = c !== cleanTitle(a.title);

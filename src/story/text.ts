@@ -24,12 +24,16 @@ export function words(text: string): string[] {
   return (lower.includes('’') ? lower.replace(/’/g, "'") : lower).match(TOKEN) ?? [];
 }
 
-/** How many words a text has (as `words` counts them), without building them. */
-export function wordCount(text: string): number {
+/**
+ * How many words a text has (as `words` counts them), without building them; counting stops at
+ * `atMost` (a test against a bound need not read the whole text).
+ */
+export function wordCount(text: string, atMost = Infinity): number {
   TOKEN.lastIndex = 0;
   let n = 0;
   // (test, not exec: no match array per word)
-  while (TOKEN.test(text)) n++;
+  while (n < atMost && TOKEN.test(text)) n++;
+  TOKEN.lastIndex = 0;
   return n;
 }
 
