@@ -277,7 +277,8 @@ export class SpeakerResolver {
     // description before it, not who spoke
     // "a Louisiana National Guardsman on cleanup duty in the [Gulf] describes …": a place the tagger cut
     // from a prepositional phrase is where someone spoke, not who
-    if (inside.length === 1 && inside[0]!.label === 'LOC' && inside[0]!.start - source[0] <= 4 && /\p{Ll}\s+(?:in|on|at|off|near|across|from)\s+(?:the\s+)?$/u.test(this.ctx.text.slice(Math.max(0, source[0] - 30), source[0]))) return null;
+    // (also the second of two: "some in Washington and [Louisiana] to question …")
+    if (inside.length === 1 && inside[0]!.label === 'LOC' && inside[0]!.start - source[0] <= 4 && /\p{Ll}\s+(?:in|on|at|off|near|across|from)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:and|or)\s+(?:the\s+)?)?$/u.test(this.ctx.text.slice(Math.max(0, source[0] - 50), source[0]))) return null;
     // ("City, State": the place before the comma is a place too; not "… in Congress, Washington backed out")
     if (inside.length === 1 && inside[0]!.label === 'LOC' && inside[0]!.start - source[0] <= 4 && PLACE_OF_PLACE_BEFORE.test(this.ctx.text.slice(Math.max(0, source[0] - 60), source[0]))) {
       const comma = this.ctx.text.lastIndexOf(',', source[0]);
@@ -299,6 +300,9 @@ export class SpeakerResolver {
     const joint = heads.findIndex((m, k) => k > 0 && m.start < headEndOf(raw, source[0]) && /^\s+(?:and|&)\s+$/.test(this.ctx.text.slice(heads[k - 1]!.end, m.start)));
     // nor one completing the description of a person heading the source ("Assistant Professor Michael Blum of
     // Tulane University's Department of Ecology and Evolutionary Biology")
+    // ("PriceWaterhouseCoopers and the Urban Land Institute": a name the NER missed joined to one it found)
+    const firstHead = heads[0];
+    if (firstHead && firstHead.label !== 'PER' && /(?:^|\s)\p{Lu}[\p{L}.'’-]+\s+(?:and|&)\s+(?:the\s+)?$/u.test(this.ctx.text.slice(source[0], firstHead.start)) && !/\p{Ll}\s+(?:of|for|at|in|from|with)\s/u.test(this.ctx.text.slice(source[0], firstHead.start))) return null;
     if (
       joint > 0 &&
       !people.some((p) => p.start > heads[joint]!.end && /,\s*$/.test(this.ctx.text.slice(heads[joint]!.end, p.start))) &&
