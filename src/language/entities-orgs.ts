@@ -122,8 +122,8 @@ const MARKET_MOVES = new Set(
 const COMPANY_NOUNS_OWNED = new Set(
   'shares stock shareholders stockholders bondholders board subsidiary subsidiaries earnings profit profits revenue revenues losses bankruptcy headquarters ceo executives portfolio balance'.split(' '),
 );
-/** Last words that make a name a company's: "Lehman Brothers", "Goldman Sachs Group", "Citigroup Inc". */
-const COMPANY_LAST_WORDS = new Set('inc inc. corp corp. co co. ltd ltd. llc plc group brothers bros bros. holdings bancorp partners securities associates industries corporation company'.split(' '));
+/** Last words that make a name a company's: "Lehman Brothers", "Goldman Sachs Group", "Citigroup Inc", "Mitsubishi Motors". */
+const COMPANY_LAST_WORDS = new Set('inc inc. corp corp. co co. ltd ltd. llc plc group brothers bros bros. holdings bancorp partners securities associates industries corporation company motors airlines airways petroleum'.split(' '));
 /** Last words of the American mortgage and student-loan agencies' nicknames ("Fannie Mae", "Farmer Mac"): weaker, "Bernie Mac" was a man. */
 const AGENCY_NICKNAME_ENDINGS = new Set(['mae', 'mac']);
 /** Common nouns for companies: "housing finance giants X", "X, the two mortgage-lending companies". */

@@ -709,7 +709,7 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
   // "General" is also the adjective opening company names (General Motors, General Electric, General
   // Mills): a name the text only ever writes after it, with nothing else personal said, is the company.
   const surnames = new Set<string>();
-  for (const m of sorted) if (m.label === 'PER' && multiWord(m.text)) surnames.add(normalizeName(m.text).split(' ').pop()!);
+  for (const m of sorted) if (m.label === 'PER' && multiWord(m.text) && companyEnding(m.text) === 0) surnames.add(normalizeName(m.text).split(' ').pop()!);
   const generalCompany = (k: string, t: { person: number; company: number }) => gluedTitles.get(k) === 'General' && t.person === 0 && !surnames.has(k);
   const candidates = [...tally].filter(
     ([k, t]) =>

@@ -138,6 +138,12 @@ describe.skipIf(!hasSharedData)('one entity per name on BP oil spill reports', (
       expect(keys(entities), id).not.toContain('person:motors');
       expect(entities.find((e) => e.key === 'organization:general motors')?.name, id).toBe('General Motors');
     }
+    // "… from General Motors last year", "Rivals such as General Motors and Volkswagen", and "Mitsubishi
+    // Motors" (a person for the tagger): two companies (Reuters)
+    const reuters = t17Articles('H1N1_reuters').find((a) => a.id === '1182')!.text!;
+    const reutersSentences = segment(reuters);
+    const companies = resolveEntities(reuters, reutersSentences, recognizeEntities(reuters, reutersSentences)).filter((e) => /motors/.test(e.key));
+    expect(companies.map((e) => e.key).sort()).toEqual(['organization:general motors', 'organization:mitsubishi motors']);
     // a general is still one: "Gen David Petraeus", "General Petraeus said he …"
     const text = 'Gen David Petraeus visited Kabul on Monday. General Petraeus said he would stay.';
     const sentences = segment(text);
