@@ -147,5 +147,14 @@ describe('organisations and "it", "we"', () => {
     const quest = saying('H1N1_reuters', '409', 'first commercially available test');
     for (const q of quest.quotes) expect(slice(quest.text, q.content)!.startsWith('Quest Diagnostics Inc has developed')).toBe(true);
   });
+
+  it('"“They certainly are,” replies Boxer." is no continuation of Bill Nelson’s remarks (Guardian)', () => {
+    const { text, quotes } = t17Quotes('bpoil_guardian', '97');
+    expect(quotes.filter((q) => slice(text, q.content)!.includes('They certainly are') && q.speaker !== null && q.speaker !== 'Barbara Boxer')).toEqual([]);
+  });
+
+  it('"REM do n’t know you …": an auxiliary alone cues no statement', () => {
+    expect(isStatement({ text: 'n’t know you or your individual pains', speaker: 'REM', direct: false, kind: 'speech', cueText: 'do' })).toBe(false);
+  });
 });
 

@@ -127,6 +127,8 @@ function statementDate(text: string, cue: Span | null, source: Span | null, cont
 }
 
 const OPENERS = /^["“„«‘]/;
+/** A closing quotation mark followed by an attribution naming someone: "…,” replies Boxer", "…,” said Mr Senner". */
+const NAMED_AFTER_CLOSE = /[”"»]\s*,?\s*(?:\p{Ll}+\s+){1,2}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{Ll}+[^”"»]*$/u;
 const CLOSED_QUOTE = /["”“»’][.!?]?$/;
 
 /**
@@ -147,7 +149,9 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
     const p = paras[i];
     if (!p || !usable[i] || byParagraph.has(i)) return false;
     const body = text.slice(p.start, p.end).trim();
-    return OPENERS.test(body) && p.tokens.length >= 4;
+    // ("“They certainly are,” replies Boxer.": a quotation whose own attribution the tagger missed
+    // names someone else, and is nobody's continuation)
+    return OPENERS.test(body) && p.tokens.length >= 4 && !NAMED_AFTER_CLOSE.test(body);
   };
   const directOf = (i: number, last: boolean) => {
     const list = (byParagraph.get(i) ?? []).filter((a) => a.direct && a.source);
@@ -347,6 +351,8 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
 }
 
 const REFUSAL_CUE = /\b(?:declined?|declining|refused?|refusing|would(?:n't| not)|did(?:n't| not)|does(?:n't| not)|could(?:n't| not))\s+(?:to\s+)?(?:say|comment|discuss|specify|elaborate|disclose|reveal|confirm|name|identify|speculate)\b/i;
+/** "REM [do] n't know you": an auxiliary alone cues nothing (PolNeAR train: 16 of 19,833 cues). */
+const LONE_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|be|been)$/i;
 const LONE_PREPOSITION = /^(?:to|about|of|on|for|with|by|from|as|at|over|into|regarding)$/i;
 const TOPIC_CUE = /\b(?:about|regarding|concerning|on the (?:subject|topic|issue) of)\s*$/i;
 
@@ -360,7 +366,7 @@ export function isStatement(q: { text: string; speaker: string | null; direct: b
   const words = q.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   // "Ask Mccain about “The Keating Five”", "As to why I am not voting …": a lone preposition cues nothing said;
   // nor does a refusal ("declined to say whether BP would lobby …")
-  if (q.cueText && (LONE_PREPOSITION.test(q.cueText.trim()) || REFUSAL_CUE.test(q.cueText.trim()))) return false;
+  if (q.cueText && (LONE_PREPOSITION.test(q.cueText.trim()) || LONE_AUXILIARY.test(q.cueText.trim()) || REFUSAL_CUE.test(q.cueText.trim()))) return false;
   if (q.direct) return words >= 3;
   // "answering a question about [contacts between the Kremlin…]", "spoke about [the war]": a topic, not a claim
   if (q.cueText && TOPIC_CUE.test(q.cueText)) return false;
