@@ -137,6 +137,34 @@ export interface StoryNode {
   splitFrom?: string;
 }
 
+/**
+ * The k heaviest terms offered, heaviest first, ties by term: the first k of a sort by
+ * `b[1] - a[1] || (a[0] < b[0] ? -1 : 1)` (terms are distinct, so that order is total), without
+ * sorting or keeping every term.
+ */
+class TopTerms {
+  readonly items: [string, number][] = [];
+  constructor(private readonly k: number) {}
+
+  offer(term: string, weight: number): void {
+    const items = this.items;
+    if (items.length >= this.k) {
+      const last = items[items.length - 1];
+      if (!last || !(weight > last[1] || (weight === last[1] && term < last[0]))) return;
+    }
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = items[mid]!;
+      if (m[1] > weight || (m[1] === weight && m[0] < term)) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, [term, weight]);
+    if (items.length > this.k) items.pop();
+  }
+}
+
 export interface EventNode {
   id: string;
   story: string;
@@ -256,7 +284,10 @@ export class OnlineClusterer {
 
   /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    const packed = this.counts.get(term);
+    return this.idfOfPacked(this.counts.get(term));
+  }
+
+  private idfOfPacked(packed: number | undefined): number {
     const total = packed === undefined ? 0 : Math.floor(packed / DF_SPAN);
     return Math.log(1 + (this.docs + this.prior.docs + 1) / (total + 1));
   }
@@ -303,14 +334,19 @@ export class OnlineClusterer {
     return id;
   }
 
-  /** Counts the article's terms into the document frequencies (before it is compared: its own terms exist). */
-  learn(v: Vec): void {
+  /**
+   * Counts the article's terms into the document frequencies (before it is compared: its own terms
+   * exist); with `idfs`, also puts each term's IDF after the count there (in v's order), without
+   * looking the term up again.
+   */
+  learn(v: Vec, idfs?: Map<string, number>): void {
     this.docs++;
     v.forEach((_, t) => {
       const packed = this.counts.get(t);
       // one more for the total and one more for the learned frequency
       const next = (packed ?? this.priorOf(t) * DF_SPAN) + DF_SPAN + 1;
       this.counts.set(t, next);
+      idfs?.set(t, this.idfOfPacked(next));
       const df = next % DF_SPAN;
       if (df === 1) this.learned++;
       this.hooks.termCounted?.(t, df);
@@ -349,9 +385,9 @@ export class OnlineClusterer {
   private coverage(doc: Vec, unit: number, s: StoryNode): number {
     const o = this.options;
     if (!s.signature || s.sigDocs === undefined || this.docs > s.sigDocs * 1.02 + 5) {
-      const weighted: [string, number][] = [];
-      s.centroid.forEach((c, t) => weighted.push([t, c * this.idf(t)]));
-      s.signature = weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, o.signatureTerms);
+      const top = new TopTerms(o.signatureTerms);
+      s.centroid.forEach((c, t) => top.offer(t, c * this.idf(t)));
+      s.signature = top.items;
       s.sigDocs = this.docs;
     }
     let total = 0;
@@ -376,11 +412,10 @@ export class OnlineClusterer {
   assign(articleId: string, v: Vec, day: number): Assignment {
     const o = this.options;
     if (day > this.today) this.advance(day);
-    this.learn(v);
-    const full = v;
     // The article is represented by its most salient terms only: cost bounded, noise dropped.
     let docIdf = new Map<string, number>();
-    v.forEach((_, t) => docIdf.set(t, this.idf(t)));
+    this.learn(v, docIdf);
+    const full = v;
     if (v.size > o.docTerms) {
       const weighted: (readonly [string, number, number])[] = [];
       v.forEach((w, t) => weighted.push([t, w, w * docIdf.get(t)!]));
@@ -550,11 +585,9 @@ export class OnlineClusterer {
   /** Re-derives the story's index keys from its centroid: its most salient terms now. */
   reindex(s: StoryNode): void {
     const o = this.options;
-    const keys = [...s.centroid.entries()]
-      .map(([t, w]) => [t, w * this.idf(t)] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, o.indexTerms)
-      .map(([t]) => t);
+    const top = new TopTerms(o.indexTerms);
+    s.centroid.forEach((w, t) => top.offer(t, w * this.idf(t)));
+    const keys = top.items.map(([t]) => t);
     for (const k of s.keys) this.postings.get(k)?.delete(s.id);
     s.keys = keys;
     for (const k of keys) {
