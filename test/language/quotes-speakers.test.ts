@@ -156,5 +156,9 @@ describe('organisations and "it", "we"', () => {
   it('"REM do n’t know you …": an auxiliary alone cues no statement', () => {
     expect(isStatement({ text: 'n’t know you or your individual pains', speaker: 'REM', direct: false, kind: 'speech', cueText: 'do' })).toBe(false);
   });
+
+  it('"Mark Mardell BBC News, Washington Obama promised …": a dateline glued to a name is the person named, Barack Obama (BBC)', () => {
+    for (const q of saying('bpoil_bbc', '826', 'to heal the Gulf').quotes) expect(q.speaker).toBe('Barack Obama');
+  });
 });
 

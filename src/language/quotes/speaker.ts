@@ -438,6 +438,23 @@ export class SpeakerResolver {
 
 
 
+  private placeGluedToPerson(e: DocEntity): Speaker | null {
+    const words = e.name.split(' ');
+    if (words.length < 2 || e.mentions.length > 1) return null;
+    // (the text names the word as a place, or glues it to a common word too: "Washington When")
+    const gluedToWord = this.ctx.entities.some((o) => {
+      if (o === e || o.type !== 'person' || !o.name.startsWith(words[0] + ' ')) return false;
+      const tail = o.name.slice(words[0]!.length + 1);
+      return !tail.includes(' ') && this.writtenInLowerCase(tail.toLowerCase());
+    });
+    if (!gluedToWord && !this.mentions.some((m) => m.label === 'LOC' && m.text === words[0])) return null;
+    const rest = words.slice(1).join(' ');
+    const other = this.ctx.entities.find(
+      (o) => o !== e && o.type === 'person' && (o.name === rest || o.name.endsWith(' ' + rest)) && o.mentions.length > e.mentions.length,
+    );
+    return other ? { name: other.name, key: other.key, type: other.type } : null;
+  }
+
   private fromMention(m: EntityMention): Speaker | null {
     const e = m.entityKey ? this.byKey.get(m.entityKey) : undefined;
     if (e) {
@@ -446,6 +463,12 @@ export class SpeakerResolver {
       let clean = withoutLeadingNonNames(e.name, e.type === 'person');
       // "Tanaiste Leo Varadkar": a title the NER kept in the name
       if (e.type === 'person') clean = withoutLeadingTitles(clean);
+      // "Washington Obama" (a caption's dateline, "BBC News, Washington", glued to the name): the
+      // person the rest names, when the text names the first word as a place and that person more often
+      if (e.type === 'person' && clean === e.name) {
+        const glued = this.placeGluedToPerson(e);
+        if (glued) return glued;
+      }
       if (clean === e.name) return { name: e.name, key: e.key, type: e.type };
       return clean ? this.canonicalName(clean, e.type) : null;
     }
