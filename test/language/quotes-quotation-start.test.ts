@@ -26,3 +26,10 @@ describe('the date of a statement', () => {
     expect(quotes.find((q) => q.speaker === 'Harris')?.date).toBe('2008-12-24');
   });
 });
+
+describe('the edges of what was said (the seeds)', () => {
+  it('leaves out whom it was said to, and keeps a bracket closed', () => {
+    expect(contents('Earlier, Putin’s press secretary Dmitry Peskov said TASS that the conversation between the two presidents started on time.')).toEqual(['that the conversation between the two presidents started on time']);
+    expect(contents('Earlier, the White House said the conversation began at 3:35 p.m. Washington time (11:35 p.m. Moscow time). So the conversation lasted 50 minutes.')).toEqual(['the conversation began at 3:35 p.m. Washington time (11:35 p.m. Moscow time)']);
+  });
+});

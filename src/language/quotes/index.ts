@@ -322,6 +322,11 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
     const addressee = ADDRESSEE.exec(text.slice(out[0], out[1]));
     if (addressee && !/[.!?;]/.test(addressee[0])) out = trimSpan(text, [out[0] + addressee[0].length, out[1]]) ?? out;
   }
+  // "Peskov said TASS that the conversation …": a name between a verb of saying and "that" is whom it was said to
+  if (cue && cue[1] <= out[0] && /^(?:said|says|say)$/i.test(text.slice(cue[0], cue[1]).trim().split(/\s+/).pop() ?? '')) {
+    const addressee = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?=that\s+(?:the|a|an|he|she|it|they|we|i|you|this|these|those|there|his|her|its|their|our|\p{Lu})\b)/u.exec(text.slice(out[0], Math.min(out[1], out[0] + 60)));
+    if (addressee) out = trimSpan(text, [out[0] + addressee[0].length, out[1]]) ?? out;
+  }
   // "says of Clinton, “If she gets the chance, …”", "says on its website that …": the topic before what was said
   if (cue && /^\s+(?:of|on|about)\s+$/i.test(text.slice(cue[1], out[0])) && /^(?:said|says|say|saying|wrote|writes)$/i.test(text.slice(cue[0], cue[1]).split(/\s+/).pop() ?? '')) {
     const topic = /^[^“”"\n]{1,60}?(?:,\s*(?=[“"])|\s(?=that\s))/.exec(text.slice(out[0], out[1]));
@@ -338,6 +343,8 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
   // "now at a “low point”, he pointed out": a quotation opened inside the content closes inside it
   const inner = text.slice(out[0], out[1]);
   const opened = (inner.match(/“/g)?.length ?? 0) - (inner.match(/”/g)?.length ?? 0);
+  // "began at 3:35 p.m. Washington time (11:35 p.m. Moscow time)": a bracket opened inside closes inside
+  if (text[out[1]] === ')' && (inner.match(/\(/g)?.length ?? 0) > (inner.match(/\)/g)?.length ?? 0)) out = [out[0], out[1] + 1];
   if (opened === 1 && text[out[1]] === '”' && inner.indexOf('“') > 0) out = [out[0], out[1] + 1];
   // "… can help reduce transmission `` The threat to the public remains low , '' she said": a whole
   // quotation (capitalised, three words or more) closing where the content ends is what was said,
