@@ -160,5 +160,9 @@ describe('organisations and "it", "we"', () => {
   it('"Mark Mardell BBC News, Washington Obama promised …": a dateline glued to a name is the person named, Barack Obama (BBC)', () => {
     for (const q of saying('bpoil_bbc', '826', 'to heal the Gulf').quotes) expect(q.speaker).toBe('Barack Obama');
   });
+
+  it('"The research also examined how the virus was mutating. It estimated …" is nobody’s, not the Health Protection Agency’s (Guardian)', () => {
+    for (const q of saying('H1N1_guardian', '845', 'swine flu had killed between 0.4').quotes) expect(q.speaker).toBeNull();
+  });
 });
 

@@ -186,7 +186,29 @@ export class SpeakerResolver {
     }
     if (named) return this.fromMention(named);
     if (this.lastUnnamedGroup > (last?.at ?? -1) && at - this.lastUnnamedGroup < 600) return null;
+    // "The research also examined how the virus was mutating. It estimated …": a thing heading the
+    // sentence before is what "it" is, nobody named
+    if (last && this.thingSubjectBefore(at, last.at)) return null;
     return last?.speaker ?? null;
+  }
+
+  /** Whether the sentence before `at` opens with a definite description of one thing ("The research", "The report"), no name, that did not speak. */
+  private thingSubjectBefore(at: number, lastSpoke: number): boolean {
+    const text = this.ctx.text;
+    const from = Math.max(0, at - 400);
+    const before = text.slice(from, at);
+    const ends = [...before.matchAll(/[.!?]["”’]?\s+|\n/g)];
+    if (ends.length < 1) return false;
+    const prevEnd = ends[ends.length - 1]!;
+    const prevStart = ends.length >= 2 ? ends[ends.length - 2]!.index! + ends[ends.length - 2]![0].length : 0;
+    // (not the organisation that spoke in that sentence: "The agency says … It says …")
+    if (lastSpoke >= from + prevStart) return false;
+    // the pronoun opens its sentence
+    if (before.slice(prevEnd.index! + prevEnd[0].length).trim()) return false;
+    const m = /^\s*(?:The|This|That|Its)\s+((?:[\p{Ll}-]+\s+){0,2})(\p{Ll}{3,})\b/u.exec(before.slice(prevStart, prevEnd.index!));
+    if (!m || /s$/.test(m[2]!) && !/ss$/.test(m[2]!)) return false;
+    const head = m[2]!;
+    return !PERSON_NOUNS.has(head) && !PERSON_TITLES.has(head);
   }
 
   /** Whether a sentence starting after `from` and before `at` opens with a plural common noun ("Crews", "The engineers"). */
