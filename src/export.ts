@@ -3,6 +3,7 @@
 import type { PublishedEstimate, Store, StoredArticle, StoryHistoryEntry } from './store/store.js';
 import { inReportOrder as inReportOrderOf } from './story/dates.js';
 import type { ClaimEvolution, ClaimStatement, DateOrigin, Disagreement, EntityType, Granularity, IsoDate } from './types.js';
+import { asQuotation } from './text/quotation.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -303,7 +304,7 @@ function renderMarkdown(doc: ExportDocument): string {
       for (const q of quotes) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
       for (const [speaker, qs] of bySpeaker) {
         out.push(`**${speaker}**`, '');
-        for (const q of qs) out.push(`- ${q.date ?? '?'}: ${q.direct ? `“${q.text}”` : q.text} _(${cite(q.articleId, q.date)})_`);
+        for (const q of qs) out.push(`- ${q.date ?? '?'}: ${q.direct ? asQuotation(q.text) : q.text} _(${cite(q.articleId, q.date)})_`);
         out.push('');
       }
     }

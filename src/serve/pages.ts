@@ -15,6 +15,7 @@ import type { EntityCount, DayCount } from '../store/sqlite/views.js';
 import type { SearchResult, Highlighted } from '../search/index.js';
 import type { Granularity } from '../types.js';
 import type { Stats as StoreStats } from '../store/store.js';
+import { asQuotation } from '../text/quotation.js';
 
 export interface PageContext {
   asset: (path: string) => string;
@@ -370,7 +371,7 @@ function quoteItem(q: QuoteView, showSpeaker = false): Html {
   const verb = q.kind === 'belief' ? 'believes' : q.direct ? 'said' : 'reported';
   return html`<li class="quote-item${q.direct ? ' direct' : ''}">
   <figure>
-    ${q.direct ? html`<blockquote><p>“${q.text.replace(/^["“”']+|["“”']+$/g, '')}”</p></blockquote>` : html`<div class="paraphrase"><p>${q.text}</p></div>`}
+    ${q.direct ? html`<blockquote><p>${asQuotation(q.text)}</p></blockquote>` : html`<div class="paraphrase"><p>${q.text}</p></div>`}
     <figcaption>${showSpeaker && q.speaker ? html`<strong>${q.speaker}</strong> · ` : ''}<span class="muted">${verb}</span> · ${timeEl(q.date)} · ${sourceBadge(
       { id: q.articleId, sourceLabel: q.sourceLabel },
       `#q-${q.id}`,

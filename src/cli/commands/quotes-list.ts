@@ -4,6 +4,7 @@ import { printable, printJson, truncate, wrap } from '../output.js';
 import { printPageNote } from '../numbers.js';
 import { sqliteHandle, type Store } from '../../store/index.js';
 import { storyOrThrow } from './read.js';
+import { asQuotation } from '../../text/quotation.js';
 
 export interface QuotesListFlags {
   db?: string;
@@ -76,7 +77,7 @@ export function listStoredQuotes(flags: QuotesListFlags): Promise<void> {
     }
     for (const q of quotes) {
       process.stdout.write(printable(`${quoteDates(q)}  ${q.speaker ?? 'unattributed'}${q.cueText ? ` (${q.cueText})` : ''} — ${q.outlet ?? 'unknown source'} [${q.articleId}]`) + '\n');
-      process.stdout.write(wrap(q.direct ? `“${q.text}”` : truncate(q.text, 600), 92, '    ') + '\n\n');
+      process.stdout.write(wrap(q.direct ? asQuotation(q.text) : truncate(q.text, 600), 92, '    ') + '\n\n');
     }
     note();
   });

@@ -11,6 +11,7 @@ import { createViews } from '../../store/sqlite/views.js';
 import { consecutiveDayRuns, isBackground } from '../../story/timeline.js';
 import { spreadOverDates } from '../../story/claims.js';
 import { inReportOrder } from '../../story/dates.js';
+import { asQuotation } from '../../text/quotation.js';
 
 interface ReadFlags {
   db?: string;
@@ -114,7 +115,7 @@ export function printStory(store: Store, id: string): void {
       out.push(`  ${g.speaker}${more}`);
       for (const id of g.quoteIds.slice(-CLI_QUOTES_PER_SPEAKER)) {
         const q = rows.get(id);
-        if (q) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? '“' + truncate(q.text, 76) + '”' : truncate(q.text, 78)}  (${cite(q.articleId, q.date ?? q.published)})`);
+        if (q) out.push(`    ${(q.date ?? q.published ?? '?').padEnd(10)}  ${q.direct ? asQuotation(truncate(q.text, 76)) : truncate(q.text, 78)}  (${cite(q.articleId, q.date ?? q.published)})`);
       }
     }
     if (groups.length > shown.length) out.push(`  … and ${groups.length - shown.length} more speakers: storyline quotes --story ${story.id}`);
@@ -207,7 +208,7 @@ export function registerRead(program: Command): void {
           if (analysis.quotes.length) {
             out.push('', 'Quotes');
             for (const q of analysis.quotes)
-              out.push(`  ${(q.speaker ?? 'unattributed').padEnd(22)} ${q.direct ? '“' + truncate(a.text.slice(...q.content), 70) + '”' : truncate(a.text.slice(...q.content), 72)}`);
+              out.push(`  ${(q.speaker ?? 'unattributed').padEnd(22)} ${q.direct ? asQuotation(truncate(a.text.slice(...q.content), 70)) : truncate(a.text.slice(...q.content), 72)}`);
           }
         }
         if (a.removed.length) {
