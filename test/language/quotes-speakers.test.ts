@@ -164,5 +164,10 @@ describe('organisations and "it", "we"', () => {
   it('"The research also examined how the virus was mutating. It estimated …" is nobody’s, not the Health Protection Agency’s (Guardian)', () => {
     for (const q of saying('H1N1_guardian', '845', 'swine flu had killed between 0.4').quotes) expect(q.speaker).toBeNull();
   });
+
+  it('"“It’s bioterrorism attack” according to a posting on Prison Planet, home of shock-jock … Alex Jones": a name in a later complement is no speaker; one in apposition still is (Guardian)', () => {
+    for (const q of saying('H1N1_guardian', '604', 'bioterrorism attack').quotes) expect(q.speaker).toBeNull();
+    for (const q of saying('H1N1_guardian', '845', 'full pandemic potential').quotes) expect(q.speaker).toBe('Neil Ferguson');
+  });
 });
 

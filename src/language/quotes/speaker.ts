@@ -334,7 +334,15 @@ export class SpeakerResolver {
     // the person heading the source, before its apposition ("Mike Schmidt, an adviser at the Clinton campaign")
     const headEndAt = source[0] + raw.length - raw.trimStart().length + headPhrase(raw).length;
     const headPeople = people.filter((m) => m.start < headEndAt);
-    const person = headPeople.length ? headPeople[headPeople.length - 1]! : pick('PER');
+    // (past the head, a name speaks in apposition to it, "The director general of the WHO, Margaret
+    // Chan", "One of the authors, the epidemiologist … Neil Ferguson", not from the complement of a
+    // later phrase: "a posting on Prison Planet, home of shock-jock … Alex Jones")
+    const later = headPeople.length ? null : pick('PER');
+    const afterComma = later ? /,([^,]*)$/.exec(this.ctx.text.slice(source[0], later.start)) : null;
+    const inApposition = later && !(afterComma && /\b(?:of|for|on|at|in|from|by|with|about|under|to)\s/i.test(afterComma[1]!)) ? later : null;
+    // (and a source naming someone only in such a complement names nobody: no guess by role)
+    if (later && !inApposition) return null;
+    const person = headPeople.length ? headPeople[headPeople.length - 1]! : inApposition;
     // "the wife of Keith Scott", "a lawyer for Mr. Trump", "The Conservative MP for Bath": the
     // person completes a description of someone else (who speaks for them: "a spokesman for X" is X)
     if (person && COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], person.start)) && !SPEAKS_FOR_BEFORE.test(this.ctx.text.slice(source[0], person.start))) return null;
