@@ -63,7 +63,16 @@ let firstNames: { en: Map<string, string>; es: Map<string, string> } | null = nu
  * Spanish where it knows the name too and must agree: "Trinidad" is a woman's name in Spain), or
  * null: a one-word name, an initial, or a name the lists do not know or disagree on.
  */
+const firstNameGenders = new Map<string, Gender | null>();
 function firstNameGender(name: string): Gender | null {
+  let g = firstNameGenders.get(name);
+  if (g === undefined) {
+    if (firstNameGenders.size > 50_000) firstNameGenders.clear();
+    firstNameGenders.set(name, (g = firstNameGenderOf(name)));
+  }
+  return g;
+}
+function firstNameGenderOf(name: string): Gender | null {
   const words = name.trim().split(/\s+/);
   if (words.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return null;
   if (!firstNames) {
