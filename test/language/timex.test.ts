@@ -335,6 +335,11 @@ describe('holidays, ranges, clock times with parts of days, anaphoric days', () 
     // the text's own full date of that day gives the year
     expect(tx('The July 7 bombings killed 52 . Since July 7 , 2005 , Londoners have changed .', '2008-07-01', 'July 7')?.[1]).toBe('2005-07-07');
     expect(tx('The Oct. 4 massacre shocked the city .', '2010-06-16', 'Oct. 4')?.[1]).toBe('2009-10-04');
+    // a long text of such names reads its full dates once (review 8 code F1: it rescanned the text per name)
+    const many = 'Officials recalled the March 11 attacks and said more would follow on March 11, 2004 in Madrid. '.repeat(3000);
+    const found = findTimexes(many, { dct: '2010-06-01' });
+    expect(found.filter((t) => t.text === 'March 11').every((t) => t.value === '2004-03-11')).toBe(true);
+    expect(found).toHaveLength(6000);
     // another event of that day with its year (a reader's link) does not date the attacks (T17 Finan)
     expect(tx('McCain consulted Kissinger after the Sept. 11 attacks . See this New York Times article from September 11 , 2003 .', '2008-09-24', 'Sept. 11')?.[1]).toBe('2001-09-11');
     expect(tx('McCain went on to compare the crisis with the attacks of Sept. 11 .', '2008-09-24', 'Sept. 11')?.[1]).toBe('2001-09-11');

@@ -265,15 +265,31 @@ function namedDisasterYear(text: string, mo: number, d: number, dct: Ymd): numbe
   // the text's year for that day, when it gives one year only ("an article from September 11, 2003"
   // in a text on other September 11ths says nothing)
   let year: number | null = null;
-  FULL_DATE_IN_TEXT.lastIndex = 0;
-  for (let m = FULL_DATE_IN_TEXT.exec(text); m; m = FULL_DATE_IN_TEXT.exec(text)) {
-    const month = monthNumber(m[1] ?? m[5]!);
-    const y = +(m[3] ?? m[6]!);
-    if (month !== mo || +(m[2] ?? m[4]!) !== d || fmtDay({ y, m: mo, d }) > fmtDay(dct)) continue;
+  for (const y of fullDatesOf(text).get(mo * 100 + d) ?? []) {
+    if (fmtDay({ y, m: mo, d }) > fmtDay(dct)) continue;
     if (year !== null && year !== y) return null;
     year = y;
   }
   return year;
+}
+
+/** The years (each once) a text gives each month-day (month × 100 + day) in full dates: one scan per text. */
+let fullDatesCache: { text: string; byDay: Map<number, number[]> } | null = null;
+function fullDatesOf(text: string): Map<number, number[]> {
+  if (fullDatesCache?.text === text) return fullDatesCache.byDay;
+  const byDay = new Map<number, number[]>();
+  FULL_DATE_IN_TEXT.lastIndex = 0;
+  for (let m = FULL_DATE_IN_TEXT.exec(text); m; m = FULL_DATE_IN_TEXT.exec(text)) {
+    const month = monthNumber(m[1] ?? m[5]!);
+    if (!month) continue;
+    const key = month * 100 + +(m[2] ?? m[4]!);
+    const y = +(m[3] ?? m[6]!);
+    const list = byDay.get(key);
+    if (!list) byDay.set(key, [y]);
+    else if (!list.includes(y)) list.push(y);
+  }
+  fullDatesCache = { text, byDay };
+  return byDay;
 }
 
 // A bare day of the month: "on the 18th", "by the 3rd". Only after a preposition and not before a
