@@ -33,3 +33,12 @@ describe('the edges of what was said (the seeds)', () => {
     expect(contents('Earlier, the White House said the conversation began at 3:35 p.m. Washington time (11:35 p.m. Moscow time). So the conversation lasted 50 minutes.')).toEqual(['the conversation began at 3:35 p.m. Washington time (11:35 p.m. Moscow time)']);
   });
 });
+
+describe('a hostile run of opening marks', () => {
+  it('is read once from the end (review 8 code F7: every mark rescanned the rest of the content)', () => {
+    const text = '“The levee will fail and' + ' "Alpha beta gamma'.repeat(3000) + ' `` the town will flood ,” the mayor said.';
+    const quotes = analyze(text, { dct: '2010-06-01' }).quotes;
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.every((q) => q.content[1] <= text.length)).toBe(true);
+  });
+});

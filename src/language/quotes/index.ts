@@ -350,9 +350,13 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
   // quotation (capitalised, three words or more) closing where the content ends is what was said,
   // not the unquoted text before it (a fact box, the previous sentence)
   else if (/^\s*,?\s*(?:”|''|")/.test(text.slice(out[1], out[1] + 6))) {
-    const open = /(?:“|``|(?<=\s)")\s*(?=\p{Lu}\S*(?:\s+\S+){2})(?![^“”`]*(?:“|``))/u.exec(inner);
-    // (a sentence, not a title in capitals: "on “The Steve Harvey Morning Show”")
-    if (open && open.index > 0 && /\s\p{Ll}{3,}/u.test(inner.slice(open.index + open[0].length))) out = trimSpan(text, [out[0] + open.index + open[0].length, out[1]]) ?? out;
+    // the last opening mark (found from the end: a scan from every mark would be quadratic)
+    const straight = inner.search(/\s"(?=[^"]*$)/);
+    const at = Math.max(inner.lastIndexOf('“'), inner.lastIndexOf('``'), straight >= 0 ? straight + 1 : -1);
+    const quoted = at > 0 ? /^(?:“|``|")\s*/.exec(inner.slice(at)) : null;
+    const said = quoted ? inner.slice(at + quoted[0].length) : '';
+    // (a sentence of three words or more, not a title in capitals: "on “The Steve Harvey Morning Show”")
+    if (quoted && /^\p{Lu}\S*(?:\s+\S+){2}/u.test(said) && /\s\p{Ll}{3,}/u.test(said)) out = trimSpan(text, [out[0] + at + quoted[0].length, out[1]]) ?? out;
   }
   return out;
 }
