@@ -698,7 +698,9 @@ function findMeasurements(article: StoryArticle): Measurement[] {
     const quoted = article.analysis.quotes.filter((q) => q.kind === 'speech' && q.content[1] > s.start && q.content[0] < s.end);
     const speakerOf = (c: CountInContext): string | null => {
       if (!quoted.length) return speakers!.get(i) ?? null;
-      const q = quoted.find((x) => joinNumbers(article.text.slice(x.content[0], x.content[1]).toLowerCase()).includes(c.numeral.replace(/^\$/, '')));
+      // the figure as a whole number: "10" is not in "since 2010", nor "100" in "1,100"
+      const figure = new RegExp(`(?<![\\d.,])${c.numeral.replace(/^\$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d|[.,]\\d)`);
+      const q = quoted.find((x) => figure.test(joinNumbers(article.text.slice(x.content[0], x.content[1]).toLowerCase())));
       return q ? q.speaker ?? speakers!.get(i) ?? null : null;
     };
     for (const c of counts) {

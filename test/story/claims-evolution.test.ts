@@ -140,3 +140,18 @@ describe.skipIf(!existsSync(T17))('claims of the Haiti earthquake (Timeline17, o
     expect(toll!.statements.every((s) => !/\b(?:116|5,000) people\b/.test(s.text))).toBe(true);
   }, 90_000);
 });
+
+describe('who stated a figure', () => {
+  it('is the speaker of a quote holding that figure as a whole number, not one saying "since 2010" beside a "10" (review 8 code R1)', () => {
+    const mk = (id: string, published: string, source: string, text: string): StoryArticle => ({ id, title: '', text, published, source, duplicateOf: null, analysis: analyze(text, { dct: published }) });
+    const story = buildStory([
+      mk('a1', '2010-06-01', 'x', 'The flood in the valley killed 4 people, officials said.'),
+      mk('a2', '2010-06-01', 'y', 'Officials said 4 people were killed by the flood in the valley.'),
+      mk('a3', '2010-06-03', 'x', '“We have seen nothing like it since 2010,” Mayor John Smith said, as the flood in the valley killed 10 people.'),
+      mk('a4', '2010-06-03', 'y', 'The flood in the valley has now killed 10 people, officials said.'),
+    ]);
+    const toll = story.claims.find((c) => c.subject.startsWith('number of people killed'));
+    expect(toll?.subject).toBe('number of people killed: 4 → 10');
+    expect(toll!.statements.find((s) => s.date === '2010-06-03')?.speaker ?? null).not.toBe('John Smith');
+  });
+});
