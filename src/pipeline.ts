@@ -885,9 +885,13 @@ class NameIndex {
       if (whole) key = 'place:' + whole;
     }
     const moves: EntityMove[] = [];
+    // A key of a name outside the group ("place:gulf of mexico", the head place "Gulf" went to or
+    // leaves) has articles of names not worked out here: it is in use, never renamed whole.
+    const outside = (k: string | undefined) => !!k && !k.startsWith('person:') && !records.has(nameOfKey(k));
     for (const m of members) {
       const rec = records.get(m)!;
       const c = counts.get(m)!;
+      for (const stored of Object.values(rec.storedAs)) if (outside(stored)) inUse.add(stored!);
       // A person's name typed otherwise in some texts goes to the person (see `linkOrganizations`).
       const person = mostlyAPerson(c);
       for (const t of NON_PERSON_TYPES) {

@@ -202,3 +202,54 @@ describe.skipIf(!hasSharedData)('organisations linked across stored articles', (
   });
 });
 
+
+// Generated reports: four on an oil leak that write "the Gulf of Mexico" and then "the Gulf", three
+// on tankers in the Persian Gulf that write "the Gulf" too. Across the seven, "Gulf" alone names no
+// one place; while only the first texts are in, it names the Gulf of Mexico.
+const GULF_OF_MEXICO = [0, 1, 2, 3].map((i): RawDoc => ({
+  origin: `mex${i}`,
+  id: `mex${i}`,
+  source: `outlet${i}`,
+  published: `2010-05-0${i + 1}`,
+  text: `Oil from the leaking well spread across the Gulf of Mexico on May ${i + 1}, officials in Louisiana said. Fishermen along the Gulf said the slick had reached the coast. Boats worked in the Gulf through the night, and the Coast Guard said crews in the Gulf would stay until the leak stopped.`,
+}));
+const PERSIAN_GULF = [0, 1, 2].map((i): RawDoc => ({
+  origin: `per${i}`,
+  id: `per${i}`,
+  source: `poutlet${i}`,
+  published: `2010-06-0${i + 1}`,
+  text: `Tankers crossing the Persian Gulf slowed on June ${i + 1}, shipping agents in Dubai said. Traders said tension in the Gulf had lifted oil prices, and navies patrolling the Gulf were on alert. Insurers said ships in the Gulf faced higher premiums.`,
+}));
+
+describe('a place noun alone that stops naming one "X of Y" place', () => {
+  const ingestEach = async (store: Store, runs: RawDoc[][]) => {
+    for (const items of runs) {
+      const report = await ingestDocuments(store, [{ items, errors: [] }], { batchSize: 100, now: () => new Date('2010-07-01'), rebuildEveryMs: 1e9 });
+      expect(report.failed).toBe(0);
+    }
+  };
+
+  it('keeps the Gulf of Mexico whole when "Gulf" goes back to its own entity, in any order, one run, one per article and after a reprocess', async () => {
+    const all = [...GULF_OF_MEXICO, ...PERSIAN_GULF];
+    // one per run, the Gulf of Mexico first: after per0 "Gulf" names the Gulf of Mexico, after per1 no more
+    const stepwise = openStore(join(tempDir(), 'gulf-steps.db'));
+    await ingestEach(stepwise, all.map((d) => [d]));
+    const oneRun = openStore(join(tempDir(), 'gulf-one.db'));
+    await ingestEach(oneRun, [all]);
+    const persianFirst = openStore(join(tempDir(), 'gulf-persian-first.db'));
+    await ingestEach(persianFirst, [...PERSIAN_GULF, ...GULF_OF_MEXICO].map((d) => [d]));
+    const table = entityTable(persianFirst);
+    expect(entityTable(stepwise)).toEqual(table);
+    expect(entityTable(oneRun)).toEqual(table);
+    reprocessAll(stepwise, { batchSize: 3 });
+    expect(entityTable(stepwise)).toEqual(table);
+    for (const store of [stepwise, oneRun, persianFirst]) {
+      const mexico = store.getEntity('place:gulf of mexico');
+      expect(mexico?.name).toBe('Gulf of Mexico');
+      expect([...mexico!.articleIds].sort()).toEqual(GULF_OF_MEXICO.map((d) => d.id));
+      expect([...store.getEntity('place:gulf')!.articleIds].sort()).toEqual(PERSIAN_GULF.map((d) => d.id));
+      expect(store.getEntity('place:gulf')!.name).toBe('Gulf');
+    }
+    for (const store of [stepwise, oneRun, persianFirst]) store.close();
+  });
+});
