@@ -534,6 +534,31 @@ function isHeadlineLike(text: string, f: TextFeatures): boolean {
   return true;
 }
 
+/** Words of a page's labels and credit lines, not of a two-word headline ("Live updates", "Photo gallery", "Reuters staff"). */
+const LABEL_WORDS = new Set(
+  ('live breaking latest news update updates updated photo photos picture pictures gallery slideshow video videos watch listen audio podcast ' +
+    'share sponsored advertisement promoted related more most read top stories story featured trending popular special exclusive ' +
+    'opinion analysis editorial comment comments explainer factbox highlights recap newsletter subscribe follow ' +
+    'staff reporter reporters correspondent writer editor editors press wire wires agency agencies ' +
+    'новости видео фото фотогалерея фоторепортаж трансляция онлайн').split(' '),
+);
+
+/**
+ * A two-word line standing alone right above the first paragraph is the text's headline in any script ("Скважина
+ * закрыта", "أغلق البئر", "Oil capped"), unless it has the shape of a byline or a label: both words capitalised (a
+ * name or an agency: "Jane Doe", "Associated Press", "Иван Петров"), a label or credit word ("Live updates",
+ * "Photo gallery", "Reuters staff"), or a function word ("Share this").
+ */
+function isTwoWordHeadline(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (!/\p{L}/u.test(text) || /[.:;,|]\s*$/.test(text)) return false;
+  if (words.every((w) => /^[^\p{L}]*[\p{Lu}\p{Lt}]/u.test(w))) return false;
+  return words.every((w) => {
+    const bare = w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    return !LABEL_WORDS.has(bare) && !NON_HEADLINE_WORDS.has(bare);
+  });
+}
+
 interface CaptionCandidate {
   text: string;
   f: { words: number };
@@ -714,8 +739,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
       const it = items[i]!;
       if (!it.keep) continue;
       // A two-word line that is the text's only head line, right above its first paragraph, is its headline in any
-      // script ("Скважина закрыта", "أغلق البئر", "Oil capped"): menus and section names come in runs or are cut above.
-      const onlyHeadLine = firstProse >= 0 && keptHead.length === 1 && i === firstProse - 1 && it.f.words === 2 && /\p{L}/u.test(it.text) && !/[.:;,|]\s*$/.test(it.text);
+      // script: menus and section names come in runs or are cut above; bylines and labels have their own shape.
+      const onlyHeadLine = firstProse >= 0 && keptHead.length === 1 && i === firstProse - 1 && it.f.words === 2 && isTwoWordHeadline(it.text);
       if (isHeadlineLike(it.text, it.f) || onlyHeadLine) {
         title = it.text;
         drop(it, 'title');

@@ -42,6 +42,15 @@ describe('headlines in any script', () => {
     expect(a.text.startsWith('Нефтяная компания BP')).toBe(true);
   });
 
+  it('takes no byline, agency or page label standing alone above the text for its title (review 8 F6)', () => {
+    const lede = cases[0]![2];
+    for (const head of ['Jane Doe', 'Reuters Staff', 'Associated Press', 'Breaking News', 'Photo gallery', 'Video report', 'Live updates', 'Share this', 'Иван Петров', 'Последние новости']) {
+      const a = extract({ text: story(head, lede, 'The company said it would keep watching the well for signs of new leaks.') });
+      expect(a.title, head).toBe('');
+      expect(a.text.startsWith(lede), head).toBe(true);
+    }
+  });
+
   it('ends sentences with the danda and the Arabic question mark', () => {
     const hindi = extract({ text: story('मेनू', 'बीपी ने गुरुवार को कहा कि मैक्सिको की खाड़ी में रिसाव वाला कुआं बंद कर दिया गया है।', 'समाचार') });
     expect(hindi.text).toContain('बंद कर दिया गया है।');
