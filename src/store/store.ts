@@ -147,7 +147,8 @@ export interface Store {
    * (full-text ranking), best first: the candidates that a late article may repeat.
    */
   articlesLike(words: string[], from: IsoDate, to: IsoDate, limit: number): Array<{ id: string; title: string; text: string }>;
-  countArticles(): number;
+  /** Stored articles, or those of a story and/or an outlet (as `listArticles` filters them). */
+  countArticles(options?: { storyId?: string; source?: string }): number;
 
   /** Replaces the stored analysis of an article (mentions, timexes, quotes, entities). */
   saveAnalysis(articleId: string, analysis: Analysis, version: number, entityIds: Map<string, string>): void;

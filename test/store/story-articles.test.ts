@@ -20,6 +20,12 @@ describe('storyArticles', () => {
   });
   afterAll(() => store.close());
 
+  it('counts the articles of a story or an outlet as listArticles lists them (review 8 code R2)', () => {
+    expect(store.countArticles({ storyId })).toBe(store.listArticles({ storyId }).length);
+    expect(store.countArticles()).toBe(store.listArticles().length);
+    expect(store.countArticles({ source: 'no such outlet' })).toBe(0);
+  });
+
   it('lists the articles of a story in the order of storyArticleIds', () => {
     const ids = store.storyArticleIds(storyId);
     expect(ids.length).toBeGreaterThanOrEqual(5);

@@ -155,9 +155,7 @@ export function registerRead(program: Command): void {
       withStore(flags, 'read', (store) => {
         // A story merged into another lists the articles of the story it became.
         const storyId = flags.story === undefined ? undefined : storyOrThrow(store, flags.story).id;
-        // Fetched past the page (summaries only, no text): the count says when the page is not all.
-        const matching = store.listArticles({ limit: 100_000, offset: flags.offset, storyId, source: flags.source });
-        const rows = matching.slice(0, flags.limit);
+        const rows = store.listArticles({ limit: flags.limit, offset: flags.offset, storyId, source: flags.source });
         if (flags.json) printJson(rows);
         else if (rows.length === 0) process.stdout.write(noArticlesMessage(store, { ...flags, story: storyId }) + '\n');
         else
@@ -167,7 +165,7 @@ export function registerRead(program: Command): void {
               rows.map((a) => [a.id, a.published ?? roughDate(a.publishedEstimate) ?? '—', a.publishedFrom ?? '—', truncate(a.source ?? '—', 20), a.storyId ?? '—', truncate(a.title, 60) + (a.duplicateOf ? ` (dup of ${a.duplicateOf})` : '')]),
             ) + '\n',
           );
-        if (rows.length) printPageNote(rows.length, flags.offset ?? 0, (flags.offset ?? 0) + matching.length, 'articles');
+        if (rows.length) printPageNote(rows.length, flags.offset ?? 0, store.countArticles({ storyId, source: flags.source }), 'articles');
       }),
     );
 

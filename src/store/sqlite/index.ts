@@ -240,19 +240,9 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return r ? articleFromRow(r) : null;
     },
     listArticles(options = {}) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (options.storyId) {
-        where.push('sa.story_id = ?');
-        params.push(options.storyId);
-      }
-      if (options.source) {
-        // The outlet as named in any case or accents ("bbc" lists BBC's articles).
-        const names = sourceVariants(db, options.source);
-        if (!names.length) return [];
-        where.push(`a.source IN (${names.map(() => '?').join(', ')})`);
-        params.push(...names);
-      }
+      const filter = articleFilter(db, options);
+      if (!filter) return [];
+      const { where, params } = filter;
       const sql = `SELECT a.id, a.title, a.source, a.url, a.path, a.published, a.published_from, CASE WHEN a.published IS NULL THEN a.published_estimate END AS published_estimate, a.duplicate_of, length(a.text) AS length, sa.story_id
         FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
         ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published IS NULL, a.published, a.seq${limitClause(options)}`;
@@ -273,7 +263,13 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       );
     },
     articleIds: () => (stmt('SELECT id FROM articles ORDER BY seq').all() as { id: string }[]).map((r) => r.id),
-    countArticles: () => (stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n,
+    countArticles(options = {}) {
+      if (!options.storyId && !options.source) return (stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+      const filter = articleFilter(db, options);
+      if (!filter) return 0;
+      const sql = `SELECT count(*) AS n FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE ${filter.where.join(' AND ')}`;
+      return (db.prepare(sql).get(...filter.params) as { n: number }).n;
+    },
     countStaleAnalyses: (version) => (stmt('SELECT count(*) AS n FROM analyses WHERE version < ?').get(version) as { n: number }).n,
     datedArticlesMentioning(names, limit, sinceSeq = -1) {
       const terms = [...new Set(names)].slice(0, 6).map((n) => `"${n.replace(/"/g, '""')}"`);
@@ -679,3 +675,21 @@ function leanAnalysis(c: Omit<CompactAnalysis, 'entities'>, text: string): Analy
 }
 
 export type { DocEntity };
+
+/** WHERE terms for the articles of a story and/or an outlet; null when no outlet has that name. */
+function articleFilter(db: Database.Database, options: { storyId?: string; source?: string }): { where: string[]; params: unknown[] } | null {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (options.storyId) {
+    where.push('sa.story_id = ?');
+    params.push(options.storyId);
+  }
+  if (options.source) {
+    // The outlet as named in any case or accents ("bbc" lists BBC's articles).
+    const names = sourceVariants(db, options.source);
+    if (!names.length) return null;
+    where.push(`a.source IN (${names.map(() => '?').join(', ')})`);
+    params.push(...names);
+  }
+  return { where, params };
+}
