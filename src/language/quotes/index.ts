@@ -11,7 +11,7 @@ import { quoteStates } from './features.js';
 import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
-import { READER_COMMENT } from '../../text/furniture.js';
+import { READER_COMMENT, READER_COMMENT_HEADER } from '../../text/furniture.js';
 
 export interface QuoteContext {
   sentences: Sentence[];
@@ -127,8 +127,18 @@ function statementDate(text: string, cue: Span | null, source: Span | null, cont
 }
 
 const OPENERS = /^["“„«‘]/;
-/** A closing quotation mark followed by an attribution naming someone: "…,” replies Boxer", "…,” said Mr Senner". */
-const NAMED_AFTER_CLOSE = /[”"»]\s*,?\s*(?:\p{Ll}+\s+){1,2}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{Ll}+[^”"»]*$/u;
+/** What follows a closing quotation mark when it is an attribution naming someone: "…,” replies Boxer", "…,” said Mr Senner". */
+const NAMED_AFTER_CLOSE = /^\s*(?:,\s*)?(?:\p{Ll}+\s+){1,2}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{Ll}/u;
+/**
+ * Whether the LAST closing mark of a paragraph is followed by a naming attribution (only the last
+ * one can be: no closing mark may follow the attribution). Tested on the text after that mark, as
+ * one anchored match: a pattern searched from every mark backtracks quadratically on a long word
+ * or a run of spaces after one.
+ */
+function namedAfterClose(body: string): boolean {
+  const close = Math.max(body.lastIndexOf('”'), body.lastIndexOf('"'), body.lastIndexOf('»'));
+  return close >= 0 && NAMED_AFTER_CLOSE.test(body.slice(close + 1));
+}
 const CLOSED_QUOTE = /["”“»’][.!?]?$/;
 
 /**
@@ -151,7 +161,7 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
     const body = text.slice(p.start, p.end).trim();
     // ("“They certainly are,” replies Boxer.": a quotation whose own attribution the tagger missed
     // names someone else, and is nobody's continuation)
-    return OPENERS.test(body) && p.tokens.length >= 4 && !NAMED_AFTER_CLOSE.test(body);
+    return OPENERS.test(body) && p.tokens.length >= 4 && !namedAfterClose(body);
   };
   const directOf = (i: number, last: boolean) => {
     const list = (byParagraph.get(i) ?? []).filter((a) => a.direct && a.source);
@@ -423,17 +433,27 @@ function appositionHead(text: string, source: Span, people: EntityMention[]): Sp
  * than it appeared to be a day earlier, Landry said.": reported speech closed by ", X said." is the
  * sentence before the comma, not the tail the tagger kept after a dash or a comma inside it.
  */
-function wholeSentenceBefore(text: string, a: RawAttribution, atts: RawAttribution[], paragraph: Paragraph): void {
+function wholeSentenceBefore(text: string, a: RawAttribution, others: AttributionExtents, paragraph: Paragraph): void {
   if (!a.source || !a.cue || a.content.length !== 1 || a.direct) return;
   const piece = a.content[0]!;
   const first = Math.min(a.source[0], a.cue[0]);
   if (piece[1] > first || !/^\s?,\s*$/.test(text.slice(piece[1], first))) return;
-  // the attribution ends the sentence: "…, Landry said." / "…, said Landry, the …."
+  // the attribution ends the sentence: "…, Landry said." / "…, said Landry, the …." (read in a
+  // window that holds any match: 122 characters, then a run of spaces and the two after it)
   const last = Math.max(a.source[1], a.cue[1]);
-  if (!/^[^.!?“”"\n]{0,120}?[.!?]?["”’]?\s*(?:$|\n|\s\p{Lu})/u.test(text.slice(last, paragraph.end) + ' ')) return;
-  const before = text.slice(paragraph.start, piece[0]);
-  const boundary = before.search(/[.!?]["”’]?\s+[^.!?]*$/);
-  let start = boundary < 0 ? paragraph.start : paragraph.start + boundary + before.slice(boundary).search(/\s\S/) + 1;
+  let end = Math.min(paragraph.end, last + 122);
+  while (end < paragraph.end && /\s/.test(text[end]!)) end++;
+  end = Math.min(paragraph.end, end + 2);
+  if (!/^[^.!?“”"\n]{0,120}?[.!?]?["”’]?\s*(?:$|\n|\s\p{Lu})/u.test(text.slice(last, end) + (end === paragraph.end ? ' ' : ''))) return;
+  // the sentence starts after the last stop before the piece ("." and a space); a sentence that
+  // started more than SENTENCE_LOOK_BACK characters back is far longer than the 25 words allowed
+  const from = Math.max(paragraph.start, piece[0] - SENTENCE_LOOK_BACK);
+  const before = text.slice(from, piece[0]);
+  let stop = before.length - 1;
+  while (stop >= 0 && !/[.!?]/.test(before[stop]!)) stop--;
+  const boundary = stop >= 0 && /^["”’]?\s+/.test(before.slice(stop + 1)) ? stop : -1;
+  if (boundary < 0 && from > paragraph.start) return;
+  let start = boundary < 0 ? from : from + boundary + before.slice(boundary).search(/\s\S/) + 1;
   while (start < piece[0] && /[\s"“”‘’']/.test(text[start]!)) start++;
   if (start >= piece[0]) return;
   // nothing of another attribution, and no quotation, in what is added, nor a dateline, a fact box's
@@ -443,8 +463,36 @@ function wholeSentenceBefore(text: string, a: RawAttribution, atts: RawAttributi
   if (/[“”"|:]|\(\s*\p{Lu}[\p{L}.]*\s*\)\s*-|^\p{Lu}{2,}\b/u.test(lead) || lead.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > 25) return;
   // (a sentence split inside a ticker, "(BP.L) massive oil spill": brackets must pair)
   if ((lead.match(/\(/g)?.length ?? 0) !== (lead.match(/\)/g)?.length ?? 0)) return;
-  if (atts.some((o) => o !== a && [o.source, o.cue, ...o.content].some((x) => x && x[0] < piece[0] && x[1] > start))) return;
+  if (others.overlapping(a, start, piece[0])) return;
   a.content = [[start, piece[1]]];
+}
+const SENTENCE_LOOK_BACK = 1000;
+
+/**
+ * Whether another attribution has a span inside a stretch, without walking every attribution for
+ * each one (a long paragraph of ", X said." sentences): attributions in `atts` order (by cue), the
+ * greatest span end up to each and the least span start from each. Valid while attributions are
+ * visited in that order and each only moves its content's start back (wholeSentenceBefore).
+ */
+class AttributionExtents {
+  private readonly endUpTo: number[] = [];
+  private readonly startFrom: number[] = [];
+  private readonly index = new Map<RawAttribution, number>();
+  constructor(private readonly atts: RawAttribution[]) {
+    const spans = (o: RawAttribution) => [o.source, o.cue, ...o.content].filter((x): x is Span => x !== null);
+    atts.forEach((o, i) => {
+      this.index.set(o, i);
+      this.endUpTo[i] = Math.max(i > 0 ? this.endUpTo[i - 1]! : -Infinity, ...spans(o).map((x) => x[1]));
+    });
+    for (let i = atts.length - 1; i >= 0; i--) this.startFrom[i] = Math.min(this.startFrom[i + 1] ?? Infinity, ...spans(atts[i]!).map((x) => x[0]));
+  }
+  overlapping(a: RawAttribution, start: number, end: number): boolean {
+    const i = this.index.get(a)!;
+    const hits = (o: RawAttribution) => [o.source, o.cue, ...o.content].some((x) => x && x[0] < end && x[1] > start);
+    for (let j = i - 1; j >= 0 && this.endUpTo[j]! > start; j--) if (hits(this.atts[j]!)) return true;
+    for (let j = i + 1; j < this.atts.length && this.startFrom[j]! < end; j++) if (hits(this.atts[j]!)) return true;
+    return false;
+  }
 }
 
 const INVERTING_CUE = /^(?:said|says|writes|wrote|added|adds|explained|explains|noted|notes|continued|continues|recalled|recalls|told|tells|insisted|insists|argued|argues)$/i;
@@ -495,20 +543,32 @@ const COMMENT_SIGNATURE = /\bPosted by\s*:\s*[^|\n]{1,80}\|[^|\n]{1,60}\|\s*Repo
  * ("He knows we know …", "McCain: Investors first, Americans last"). The first comment, before the
  * first signature, cannot be told from the article and stays.
  */
-function commentsStart(text: string): number {
+export function commentsStart(text: string): number {
   let start = text.length;
   // signed comments ("… Posted by: X | date | Report abuse") and headed ones ("At 11:45 pm on 13 Jan
-  // 2010, SheffTim wrote: …", a blog's thread): two or more make a thread, which runs to the end
-  for (const marker of [COMMENT_SIGNATURE, COMMENT_HEADER]) {
+  // 2010, SheffTim wrote: …", a blog's thread): two close together make a thread, which runs to the
+  // end from the first of them
+  for (const marker of [COMMENT_SIGNATURE, READER_COMMENT_HEADER]) {
     marker.lastIndex = 0;
-    const first = marker.exec(text);
-    if (!first || !marker.exec(text)) continue;
-    const line = text.lastIndexOf('\n', first.index);
-    start = Math.min(start, line < 0 ? 0 : line);
+    let previous: RegExpExecArray | null = null;
+    for (let m = marker.exec(text); m; m = marker.exec(text)) {
+      if (previous && linesBetween(text, previous.index, m.index) <= THREAD_GAP_LINES) {
+        const line = text.lastIndexOf('\n', previous.index);
+        start = Math.min(start, line < 0 ? 0 : line);
+        break;
+      }
+      previous = m;
+    }
   }
   return start;
 }
-const COMMENT_HEADER = new RegExp(READER_COMMENT.source, 'gi');
+/** The most lines between two comments of one thread (a comment of a hundred one-sentence lines in Timeline17). */
+const THREAD_GAP_LINES = 150;
+function linesBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 /** "Asked how BP could ever quantify the damage, he says …": the question put to the speaker is not theirs. */
 const ASKED_CUE = /^(?:when\s+|after\s+being\s+|on\s+being\s+)?asked\b/i;
@@ -540,7 +600,8 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
   const quotations = quotedSpans(paras, text);
   for (const a of atts) invertedSource(text, a, quotations, atts, paras[a.paragraph]!);
-  for (const a of atts) wholeSentenceBefore(text, a, atts, paras[a.paragraph]!);
+  const extents = new AttributionExtents(atts);
+  for (const a of atts) wholeSentenceBefore(text, a, extents, paras[a.paragraph]!);
   const resolver = new SpeakerResolver({
     text,
     mentions: context.mentions,
