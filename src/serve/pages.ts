@@ -478,7 +478,11 @@ function historySection(s: StoryDetail): Html {
 const ARTICLES_PER_COLUMN = 25;
 
 function columnItem(a: StoryDetail['sources'][number]['articles'][number]): Html {
-  return html`<li>${timeEl(a.published)}${a.publishedFrom === 'inferred' ? html` <abbr class="muted" title="date inferred from the text">≈</abbr>` : ''}
+  // an undated article shows the range its text allows ("between 17 Dec 2021 and 9 Jan 2022")
+  const when = !a.published && a.publishedRange
+    ? html`<span class="muted" title="publication date inferred from the text">between ${timeEl(a.publishedRange.from)} and ${timeEl(a.publishedRange.to)}</span>`
+    : timeEl(a.published);
+  return html`<li>${when}${a.publishedFrom === 'inferred' ? html` <abbr class="muted" title="date inferred from the text">≈</abbr>` : ''}
     <a href="/articles/${encodeURIComponent(a.id)}">${a.title}</a>${a.duplicateOf ? html` <span class="tag">duplicate</span>` : ''}</li>`;
 }
 

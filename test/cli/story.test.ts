@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
-import { readSources } from '../../src/ingest/index.js';
+import { groupSources, readSources } from '../../src/ingest/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
 import { truncate } from '../../src/cli/output.js';
 import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
@@ -47,5 +47,23 @@ describe('storyline story: who said what', () => {
       // the first report: its day and its article id
       expect(first, line).toMatch(new RegExp(`^${days[0]} \\[[^\\]]+\\]\\)$`));
     }
+  }, 60_000);
+});
+
+describe('storyline story: sources of bare .txt seeds', () => {
+  it('list an undated article with the bounds its text gives, not as "undated" (review 8 F6)', async () => {
+    const db = join(tempDir(), 'story-txt.db');
+    const store = openStore(db);
+    const files = ['000_579504aca85b9f81', '001_aa04ac5f397be0f2', '002_af815def54e2eb59', '003_70335ce47c40be49', '004_0c206504672e1e96'].map((f) => join(SEEDS_DIR, `${f}.txt`));
+    // grouped into batches as `storyline ingest` does: one story
+    const report = await ingestDocuments(store, groupSources(readSources(files), 100));
+    store.close();
+    expect(report.storyIds).toHaveLength(1);
+    const r = spawnSync(process.execPath, [...CLI, 'story', report.storyIds[0]!, '--db', db], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const sources = r.stdout.slice(r.stdout.indexOf('\nSources'));
+    expect(sources).toContain('2021-12-17…2022-01-09');
+    expect(sources).toContain('≥ 2021-09-01');
+    expect(sources).not.toContain('undated');
   }, 60_000);
 });

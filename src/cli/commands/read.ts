@@ -127,7 +127,9 @@ export function printStory(store: Store, id: string): void {
     for (const h of history) out.push(`  ${h.at.slice(0, 16).replace('T', ' ')}  ${said[h.kind]} ${h.otherId}`);
   }
   out.push('', 'Sources');
-  for (const a of articles) out.push(`  ${(a.published ?? 'undated').padEnd(10)}  ${truncate(a.source ?? '—', 18).padEnd(18)}  ${truncate(a.title, 60)}  [${a.id}]${a.duplicateOf ? ` duplicate of ${a.duplicateOf}` : ''}`);
+  // an undated article shows the bounds its text gives ("2021-12-17…2022-01-09", "≥ 2021-09-01", "year? 02-24…")
+  const bounds = new Map(store.listArticles({ storyId: story.id }).map((a) => [a.id, roughDate(a.publishedEstimate)]));
+  for (const a of articles) out.push(`  ${(a.published ?? bounds.get(a.id) ?? 'undated').padEnd(10)}  ${truncate(a.source ?? '—', 18).padEnd(18)}  ${truncate(a.title, 60)}  [${a.id}]${a.duplicateOf ? ` duplicate of ${a.duplicateOf}` : ''}`);
   process.stdout.write(printable(out.join('\n')) + '\n');
 }
 

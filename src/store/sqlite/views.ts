@@ -1,7 +1,7 @@
 // Read models for the web UI and HTTP API: filtered story lists, coverage, sources, entities,
 // co-occurrence. Only SQL lives here; the server shapes the results.
 import type Database from 'better-sqlite3';
-import type { EntityType, IsoDate } from '../../types.js';
+import type { DateRange, EntityType, IsoDate } from '../../types.js';
 import type { Stats, StoryRecord, StorySummary } from '../store.js';
 import { isStatement } from '../../language/quotes/index.js';
 import { foldName, likeLiteral } from '../../search/tokens.js';
@@ -105,6 +105,8 @@ export interface SourceArticle {
   title: string;
   published: IsoDate | null;
   publishedFrom: string | null;
+  /** For an undated article: the range its text allows, when it has one. */
+  publishedRange?: DateRange | null;
   url: string | null;
   duplicateOf: string | null;
   source?: string | null;
@@ -394,8 +396,9 @@ export function createViews(db: Database.Database) {
 
     /** The story's articles grouped by outlet, each outlet's articles in date order. */
     storySources(storyId: string): SourceColumn[] {
-      const rows = stmt(`SELECT id, title, source, published, published_from, url, duplicate_of FROM article_facets
-          WHERE story_id = ? ORDER BY published IS NULL, published, seq`).all(storyId) as Row[];
+      const rows = stmt(`SELECT f.id, f.title, f.source, f.published, f.published_from, f.url, f.duplicate_of, a.published_range_from, a.published_range_to
+          FROM article_facets f JOIN articles a ON a.id = f.id
+          WHERE f.story_id = ? ORDER BY f.published IS NULL, f.published, f.seq`).all(storyId) as Row[];
       const bySource = new Map<string | null, SourceArticle[]>();
       for (const r of rows) {
         const key = str(r.source);
@@ -406,6 +409,7 @@ export function createViews(db: Database.Database) {
           title: String(r.title),
           published: str(r.published),
           publishedFrom: str(r.published_from),
+          publishedRange: r.published_range_from && r.published_range_to ? { from: String(r.published_range_from), to: String(r.published_range_to) } : null,
           url: str(r.url),
           duplicateOf: str(r.duplicate_of),
         });
