@@ -385,8 +385,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       summary: picked[0]!.mention.text,
       sentences: picked.map((c) => ({ text: c.mention.text, articleId: c.mention.articleId })),
       articleIds: sources,
-      // every mention of the date, not only the sentences shown: one later report clears it
-      ...(mentions.every((m) => m.future) ? { expected: true as const } : {}),
+      // every mention of the date, not only the sentences shown: one later report clears it (a next
+      // day's lead shown for the date is such a report)
+      ...(mentions.every((m) => m.future) && picked.every((p) => p.mention.future) ? { expected: true as const } : {}),
     };
   };
   // Most salient dates choose first, so that a sentence shared by two dates goes to the one that

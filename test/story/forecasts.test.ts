@@ -28,3 +28,13 @@ describe.skipIf(!existsSync(T17))('forecasts and period ends in a story timeline
     for (const e of timeline) for (const s of e.sentences) expect(s.text, e.date).not.toMatch(/\buntil (?:Nov(?:ember|\.)? 30|the end of)/);
   });
 });
+
+describe.skipIf(!existsSync(T17))('an entry shown by a later report is no forecast (T17 Finan, review 8 F7)', () => {
+  it('marks as expected only entries whose shown sentences were all written before the day', () => {
+    const articles = topic('Finan_washingtonpost');
+    const published = new Map(articles.map((a) => [a.id, a.published!]));
+    const { timeline } = buildStory(articles, {}, { timelineOnly: true });
+    const expected = timeline.filter((e) => e.expected);
+    for (const e of expected) for (const s of e.sentences) expect(published.get(s.articleId)! < e.date.slice(0, 10), `${e.date}: ${s.text}`).toBe(true);
+  }, 60_000);
+});
