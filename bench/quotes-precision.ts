@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { untokenisePtb } from '../src/extract/text/index.js';
 import { analyze } from '../src/language/index.js';
 import { isStatement } from '../src/language/quotes/index.js';
+import { prng } from '../src/language/ner/clusters.js';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -24,17 +25,6 @@ const JSON_OUT = opt('json', '');
 const ALL_OUT = opt('all', '');
 const everything: string[] = [];
 
-// mulberry32: a small deterministic generator, so a seed always gives the same sample
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function shuffle<T>(xs: T[], rand: () => number): T[] {
   const a = xs.slice();
   for (let i = a.length - 1; i > 0; i--) {
@@ -44,7 +34,8 @@ function shuffle<T>(xs: T[], rand: () => number): T[] {
   return a;
 }
 
-const rand = rng(SEED);
+// a seed always gives the same sample
+const rand = prng(SEED);
 const T17 = join(repo, '../shared/data/t17');
 interface Item {
   id: string;
