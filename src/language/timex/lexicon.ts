@@ -44,7 +44,7 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 /** A cardinal in words or digits, or a vague quantity ("several", "a few"). */
 export const NUM_SRC =
   `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:${TENS})(?:[- ](?:${UNITS_WORDS}))?|${TEENS}|(?:one|a) and a half|${UNITS_WORDS}|` +
-  `(?:a|one|${UNITS_WORDS}) (?:hundred|thousand)|a dozen|a couple of|a couple|couple of|a few|few|several|many|some|an|a)`;
+  `(?:a|one|${UNITS_WORDS}) (?:hundred|thousand)|a dozen|a couple of|a couple|couple of|couple|a few|few|several|many|some|an|a)`;
 
 export const ORDINAL_SRC =
   '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|' +

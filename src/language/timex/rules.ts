@@ -147,7 +147,7 @@ let dayMonthDate: RegExp | null = null;
 /** Resolve a day word ("yesterday", "Friday", "March 5", "last Tuesday") against the context. */
 function resolveDayWord(word: string, ctx: Ctx): { day: Ymd | null; anchor: 'dct' | 'none' } {
   // "Thursday 6 May 2010": the date decides, the weekday only names it
-  namedDate ??= new RegExp(`^(?:${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}),?\\s+(?=\\d|${MONTH_SRC})`);
+  namedDate ??= new RegExp(`^(?:${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})\\s?,?\\s+(?=\\d|${MONTH_SRC})`);
   const dated = namedDate.exec(word.trim());
   if (dated) word = word.trim().slice(dated[0].length);
   const w = word.toLowerCase().trim();
@@ -213,7 +213,7 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `(?:\\b|(?<=[a-z])(?=[A-Z][a-z]{1,11}\\.?\\s+\\d))(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)`,
+  `(?:\\b|(?<=[a-z])(?=[A-Z][a-z]{1,11}\\.?\\s+\\d))(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)(?:\\s*,?\\s+(?:of\\s+)?(last|this|next)\\s+year\\b)?`,
   10,
   (m, text) => {
     const monWord = m[2] ?? m[6]!;
@@ -221,6 +221,7 @@ rule(
     if (!mo) return null;
     const d = +(m[3] ?? m[5]!);
     const yStr = m[4] ?? m[7];
+    const yearWord = yStr ? undefined : m[8]?.toLowerCase();
     // "5 May" without a year is a date after a weekday or a preposition ("on Sunday 31 May", "until 7 May")
     if (/^may$/i.test(monWord) && m[5] && !yStr && !m[1] && !precededBy(text, m.index, /\b(?:on|by|until|till|from|since|before|after|between|to|and|of)\s+(?:the\s+)?$/i)) return null;
     // "the Sept. 11 terrorist attacks" in a June article: a disaster already happened, so a day
@@ -232,13 +233,19 @@ rule(
       precededBy(text, m.index, /\b(?:attacks|bombings|massacre|tragedy|disaster|events) of\s+$/i));
     return {
       start: m.index,
-      end: m.index + m[0].length,
+      // a year word after a full date ("April 16, 2021 last year") is not part of it
+      end: m.index + (yStr && m[8] ? m[0].search(/\s*,?\s+(?:of\s+)?(?:last|this|next)\s+year$/i) : m[0].length),
       resolve: (ctx) => {
         if (yStr) {
           const y = +yStr;
           return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'none', sets: { y, m: mo, d } };
         }
         if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
+        // "June 16th of last year", "March 3 this year": the year word decides
+        if (yearWord) {
+          const y = ctx.dct.y + (yearWord === 'last' ? -1 : yearWord === 'next' ? 1 : 0);
+          return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'dct', sets: { y, m: mo, d } };
+        }
         if (namesDisaster) {
           const named = namedDisasterYear(text, mo, d, ctx.dct);
           if (named !== null) return { type: 'DATE', value: fmtDay({ y: named, m: mo, d }), anchor: 'text', sets: { y: named, m: mo, d } };
@@ -371,7 +378,7 @@ rule(
 // Month without a year: "last April", "in March", "mid-November", "June last year", "early September".
 rule(
   'month',
-  `\\b(?:(early|mid|late|the (?:end|beginning|start|middle) of)[\\s-]+)?(?:(last|this|next|this past|this coming)\\s+)?(${MONTH_SRC})(?:\\s+(last|this|next) year)?`,
+  `\\b(?:(early|mid|late|the (?:end|beginning|start|middle) of)[\\s-]+)?(?:(last|this|next|this past|this coming)\\s+)?(${MONTH_SRC})(?:,?\\s+(?:of\\s+)?(last|this|next) year)?`,
   5,
   (m, text) => {
     const word = m[3]!;
@@ -684,8 +691,8 @@ function dayAfterAside(text: string, end: number): string | undefined {
   return m?.[1];
 }
 
-/** The day named right after a clock time: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "at 1:17 pm on 18 May 2009". */
-const TIME_DAY_SRC = `(?:,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:(?:last |next |this )?${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}(?=,?\\s+(?:${MONTH_SRC}|\\d)))(?:,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
+/** The day named right after a clock time: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "at 1:17 pm on 18 May 2009", "16:10 UK time , Wednesday , 8 July 2009" (tokenised). */
+const TIME_DAY_SRC = `(?:\\s?,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:(?:last |next |this )?${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}(?=,?\\s+(?:${MONTH_SRC}|\\d)))(?:\\s?,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
 const DAY_AFTER_ASIDE = new RegExp(`^\\s*(?:(?:\\(|-LRB-)[^()]{0,30}?)?(?:\\)|-RRB-)\\s*,?\\s+on\\s+((?:${WEEKDAY_SRC})(?![a-z])|${MONTH_SRC}\\s*${DAYNUM}(?!\\d)|${DAYNUM}\\s+${MONTH_SRC})`);
 rule(
   'time',
@@ -706,8 +713,10 @@ rule(
       hh = +m[5];
       mm = +m[6]!;
       if (hh > 23 || mm > 59) return null;
-      // "17.00 BST": a dotted clock time only with a zone (otherwise it is a decimal number)
-      if (m[0][m[0].indexOf(m[5]) + m[5].length] === '.' && !m[8]) return null;
+      // "17.00 BST", "at 6.30 tonight": a dotted clock time only with a zone or after "at" before
+      // "tonight" / "this evening" (otherwise it is a decimal number: "fell 6.30 today")
+      if (m[0][m[0].indexOf(m[5]) + m[5].length] === '.' && !m[8]
+        && !(/\bat\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)) && (/^tonight$/i.test(m[9] ?? '') || m[11] || m[12]))) return null;
       // ratios, scores and verse numbers look like this too: need a time word nearby
       if (!m[8] && !/\b(at|by|until|from|before|after|around|about)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
     } else {
@@ -805,6 +814,8 @@ rule(
     }
     if (!dayWord && part !== 'tonight' && part !== 'overnight' && !(m[1] && /^mid/i.test(m[1]))) return null;
     if (dayWord && /^(this|last|that)$/i.test(dayWord) && (part === 'overnight' || part === 'tonight')) return null;
+    // "overnight loans", "the overnight rate", "overnight delivery": a kind of loan or service, not a night
+    if (part === 'overnight' && !dayWord && /^\s+(?:(?:interbank|lending|borrowing|repo|deposit|index|interest|money[- ]market)\s+)?(?:loans?|lending|borrowing|rates?|repos?|funds?|deposits?|money|markets?|interbank|interest|Libor|LIBOR|index|swaps?|delivery|shipping|express)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return null;
     const mod = modOf(m[1]);
     const code = PART_OF_DAY[part]!;
     return {
@@ -1202,7 +1213,8 @@ rule(
 
 // "half an hour", "about half a year", "half a century".
 const HALF_OF: Record<string, string> = { minute: 'PT30S', hour: 'PT30M', day: 'PT12H', week: 'P3D', month: 'P2W', year: 'P6M', decade: 'P5Y', century: 'P50Y' };
-rule('half-unit', `\\b(?:(${QUANT_SRC})\\s+)?(?:(?:a|one)\\s+)?half\\s+(?:an?\\s+)(minute|hour|day|week|month|year|decade|century)\\b(?![\\w-])(?:\\s+(?:later|earlier))?`, 7, (m) => {
+// "the past half-century", "a half-decade": the hyphenated unit, with "the past/last/next" kept in the span.
+rule('half-unit', `\\b(?:(?:(${QUANT_SRC})\\s+)?(?:(?:a|one)\\s+)?|(?:the\\s+)?(?:past|last|next|previous)\\s+)half(?:\\s+(?:an?\\s+)?|-)(minute|hour|day|week|month|year|decade|century)\\b(?![\\w-])(?:\\s+(?:later|earlier))?`, 7, (m) => {
   const value = HALF_OF[m[2]!.toLowerCase()]!;
   const mod = modOf(m[1]);
   return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, mod, anchor: 'none' }) };
@@ -1228,7 +1240,7 @@ rule(
       const tl = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
       if (/^\s+ago\b/i.test(tl)) return { start: m.index, end: m.index + m[0].length + tl.indexOf('ago') + 3, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
       if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted|spent|spend|spends|spending)\s+$/i)) return null;
-      if (/^\s+(of|old|later|earlier|before|after|to)\b/i.test(tl)) return null;
+      if (/^\s+(of|old|later|earlier|before|after|to come)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     }
     if (det === 'the' && !/\b(over|in|during|through|for)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
     if (det === 'past' || det === 'several') {
@@ -1332,10 +1344,10 @@ rule('vague-stretch', `\\b(?:for|in|after|within)\\s+(a while|some time|a long t
   return { start, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'PXX', anchor: 'none' }) };
 });
 
-// Sets: "every week", "each Thursday", "daily", "twice a week", "on Tuesdays", "each July".
+// Sets: "every week", "every single day", "each Thursday", "daily", "twice a week", "on Tuesdays", "each July".
 rule(
   'set',
-  `\\b(?:(?:every|each)\\s+(?:other\\s+)?(?:(${NUM_SRC})\\s+)?(${UNIT_SRC}|${WEEKDAY_SRC}|${MONTH_SRC}|spring|summer|fall|autumn|winter|morning|night|evening)|(daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually)|(?:once|twice|three times|four times|\\d+ times)\\s+(?:a|per|each|every)\\s+(${UNIT_SRC})|per\\s+(year|month|week|day|hour|annum))\\b`,
+  `\\b(?:(?:every|each)\\s+(?:other\\s+|single\\s+)?(?:(${NUM_SRC})\\s+)?(${UNIT_SRC}|${WEEKDAY_SRC}|${MONTH_SRC}|spring|summer|fall|autumn|winter|morning|night|evening)|(daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually)|(?:once|twice|three times|four times|\\d+ times)\\s+(?:a|per|each|every)\\s+(${UNIT_SRC})|per\\s+(year|month|week|day|hour|annum))\\b`,
   7,
   (m, text) => {
     const s = m[0].toLowerCase();
@@ -1481,7 +1493,7 @@ const RULE_STARTS: Record<string, string> = {
     'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl =the ' +
     'pas las nex fir com pre fol fin lat rec ini sam rem oth add ent ful who ' +
     '# twe thi for fif six sev eig nin ten ele one two thr fou fiv =a =an cou man',
-  'half-unit': 'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl =a one hal',
+  'half-unit': 'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl =a one hal =the pas las nex pre',
   'one-more-unit': 'ano =a =an',
   'vague-duration': 'rec com =the pas las nex sev yea mon wee day hou min dec cen qua',
   holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele =the',
@@ -1507,6 +1519,7 @@ const AFTER_THE: Record<string, string> = {
   quarter: '#lpcsyrjftq',
   'two-quarters': 'fls',
   half: 'fsl',
+  'half-unit': 'plnh',
   season: 'elsfaw',
   weekday: 'pfn',
   'deictic-day': 'd',

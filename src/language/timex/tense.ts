@@ -57,6 +57,9 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
         // ("By Monday morning, the grim ritual had begun" too)
         if (/\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b/i.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
         if (/^By\b/.test(w) && /\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn)|begun|come|become|gone|run)\b/i.test(sentence.slice(m.index, m.index + 120))) continue;
+        // "By 1 a.m., on April 20, the cement job was completed": a passive past main clause too
+        // (not a plan: "By Friday, the deal was expected to close")
+        if (/^By\b/.test(w) && /\b(?:was|were)\s+(?:\w+ly\s+)?(?!(?:expected|scheduled|due|set|supposed|planned|going|likely)\b)\w+(?:ed|en|wn)\b(?!\s+to\b)/i.test(sentence.slice(m.index, m.index + 120))) continue;
       }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';

@@ -1,0 +1,66 @@
+// Session 9: classes found by reading a fixed-seed sample of modern news (bench/timex-sample.ts:
+// PolNeAR dev and Timeline17 sentences), each on the sentence it was found in.
+import { describe, expect, it } from 'vitest';
+import { findTimexes } from '../../src/language/timex/index.js';
+
+/** Every expression as "text → TYPE value [mod]". */
+function all(text: string, dct: string | null): string[] {
+  return findTimexes(text, { dct }).map((t) => `${t.text} → ${t.type} ${t.value}${t.mod ? ' ' + t.mod : ''}`);
+}
+
+describe('modern news sample, session 9', () => {
+  it('a day or month with "of last year" / "this year" is one date in that year', () => {
+    expect(all('“Who would have believed that when we started this journey on June 16th of last year we — and I say we, because we are a team — would have received almost 14 million votes?”', '2016-10-02'))
+      .toEqual(['June 16th of last year → DATE 2015-06-16']);
+    expect(all('He left the party on March 3 last year.', '2016-10-02')).toEqual(['March 3 last year → DATE 2015-03-03']);
+    expect(all('The talks began in March of last year.', '2016-10-02')).toEqual(['March of last year → DATE 2015-03']);
+    // a full date keeps its own year; the year word after it stays apart
+    expect(all('It was Friday, April 16, 2021 last year.', '2022-10-02')).toEqual(['Friday, April 16, 2021 → DATE 2021-04-16', 'last year → DATE 2021']);
+  });
+
+  it('a clock time takes the date after it in tokenised stamps ("16:10 UK time , Wednesday , 8 July 2009")', () => {
+    const text = 'More on vaccines - 16:10 UK time , Wednesday , 8 July 2009 Policy shift expected - 08:55 UK time , Thursday , 2 July 2009 First related death - 23:39 UK time , Sunday , 14 June 2009 Explaining flu';
+    expect(findTimexes(text, { dct: '2009-05-26' }).map((t) => t.value)).toEqual(['2009-07-08T16:10', '2009-07-02T08:55', '2009-06-14T23:39']);
+    expect(all('Page last updated at 07:39 GMT , Wednesday , 27 January 2010 Mika , James Morrison', '2010-01-27'))
+      .toEqual(['07:39 GMT , Wednesday , 27 January 2010 → TIME 2010-01-27T07:39']);
+    // untokenised forms are as before
+    expect(all('Police said the shop was robbed at 10 p.m. Wednesday, police said.', '2009-05-22')).toEqual(['10 p.m. Wednesday → TIME 2009-05-20T22:00']);
+  });
+
+  it('"overnight loans", "the overnight rate" are kinds of loans, not a night', () => {
+    expect(all('Yesterday , the annualized rate for those overnight loans spiked by more than four percentage points , to 6.9 percent , its highest level ever .', '2008-10-01'))
+      .toEqual(['Yesterday → DATE 2008-09-30']);
+    expect(all('The overnight interbank lending rate rose again.', '2008-10-01')).toEqual([]);
+    // a night it still is: "depressed initially by overnight losses in New York"
+    expect(all('London shares were depressed initially by overnight losses in New York.', '1989-10-27')).toEqual(['overnight → TIME 1989-10-26TNI']);
+  });
+
+  it('"the past half-century", "a half-decade", "the past half year" are durations', () => {
+    expect(all('even as he described his battle to contain the greatest financial crisis of the past half-century .', '2009-05-28'))
+      .toEqual(['the past half-century → DURATION P50Y']);
+    expect(all('Prices have doubled over the past half year.', '2009-05-28')).toEqual(['the past half year → DURATION P6M']);
+    expect(all('It was the first such deal in a half-decade.', '2009-05-28')).toEqual(['a half-decade → DURATION P5Y']);
+  });
+
+  it('"the next couple days" (no "of"), "in years to <verb>", "every single day"', () => {
+    expect(all('And I think that may be important in the numbers in the next couple days,” he said.', '2016-10-05')).toEqual(['the next couple days → DURATION P2D']);
+    expect(all('Is the first presidential candidate in years to not release her tax returns.', '2016-09-29')).toEqual(['years → DURATION PXY']);
+    expect(all('It will stay that way in years to come.', '2016-09-29')).toEqual([]);
+    expect(all('"I think what she has got to do is contrast, get away from all of this personality stuff, which media focuses on every single day.', '2016-09-16'))
+      .toEqual(['every single day → SET P1D']);
+  });
+
+  it('a dotted clock time after "at" before "tonight" / "this evening" is a time; elsewhere a number', () => {
+    expect(all("Mark Wallace will be speaking on ` Christianity in an Ecological Age ' at 6.30 tonight in the University of Ulster 's Magee campus .", '2009-05-31'))
+      .toEqual(['6.30 tonight → TIME 2009-05-31T18:30']);
+    expect(all('The shares fell 6.30 today.', '2009-05-31')).toEqual(['today → DATE 2009-05-31']);
+  });
+});
+
+describe('tense, session 9', () => {
+  it('"By <time>, <passive past>" looks back; "By <time>, … was expected to" still ahead', () => {
+    expect(all("The problem was not in the cement but in BP 's design of the well . By 1 a.m. , on April 20 , the cement job was completed .", '2010-09-09'))
+      .toEqual(['1 a.m. , on April 20 → TIME 2010-04-20T01:00']);
+    expect(all('By April 20, the deal was expected to close.', '2010-09-09')).toEqual(['April 20 → DATE 2011-04-20']);
+  });
+});
