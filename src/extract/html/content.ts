@@ -97,6 +97,7 @@ export function pruneFurniture(document: Document, byClass = true): void {
 
   const total = (body.textContent ?? '').replace(/\s+/g, ' ').length || 1;
   const toRemove: Element[] = [];
+  const wrappers: Element[] = [];
   const walk = (el: Element): void => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.localName;
@@ -113,12 +114,23 @@ export function pruneFurniture(document: Document, byClass = true): void {
           toRemove.push(child);
           continue;
         }
+        wrappers.push(child);
       }
       walk(child);
     }
   };
   walk(body);
   for (const el of toRemove) el.remove();
+  // A page column named after its sidebar ("sidebar-wrapper" around the article, "has-sidebar") loses that name when it
+  // holds the headline: Readability would drop it as an unlikely candidate, article and all.
+  const headline = wrappers.length ? body.querySelector('h1') : null;
+  for (const el of wrappers) {
+    if (!headline || !el.contains(headline)) continue;
+    for (const attr of ['class', 'id']) {
+      const value = el.getAttribute(attr);
+      if (value && /sidebar/i.test(value)) el.setAttribute(attr, value.split(/\s+/).filter((token) => !/sidebar/i.test(token)).join(' '));
+    }
+  }
 }
 
 /**
