@@ -12,16 +12,22 @@ export class WordTable {
   private mask: number;
   private chars = new Uint16Array(1 << 18);
   private charsUsed = 0;
-  private start = new Int32Array(1024);
-  private length = new Int32Array(1024);
+  private start: Int32Array;
+  private length: Int32Array;
   size = 0;
   /** Keeps the touching loops from being optimised away. */
   touched = 0;
 
-  /** A table of 2^bits slots (it doubles when it is half full). */
-  constructor(bits = 17) {
+  /**
+   * A table of 2^bits slots (it doubles when it is half full), with room for `entries` entries
+   * before its arrays grow (a growth replaces arrays that optimised code has taken as constants:
+   * that code is thrown away and compiled again).
+   */
+  constructor(bits = 17, entries = 1024) {
     this.slots = new Int32Array(2 << bits);
     this.mask = (1 << bits) - 1;
+    this.start = new Int32Array(entries);
+    this.length = new Int32Array(entries);
   }
 
   /** Reads the slots of hashes[0 .. n), then the first character of the entries there. */

@@ -17,7 +17,10 @@ export function registerNer(program: Command): void {
       hintWhenStdinIsTerminal('ner', 'CoNLL-2003 lines');
       const conll = new ConllTagger((text) => process.stdout.write(text));
       process.stdin.setEncoding('utf8');
-      for await (const chunk of process.stdin) conll.write(chunk as string);
+      for await (const chunk of process.stdin) {
+        conll.write(chunk as string);
+        conll.tagReady();
+      }
       conll.end();
     });
 }
@@ -26,8 +29,9 @@ export function registerNer(program: Command): void {
  * Splits the input into lines as node:readline does (\n, \r\n or a lone \r end a line; a last line
  * without an end counts), groups them into documents and writes each tagged document.
  */
-class ConllTagger {
-  private rest = '';
+export class ConllTagger {
+  private rest = ''; // the unfinished last line read (no line end in it)
+  private pendingCR = false; // the last chunk ended with a \r: a \n starting the next one is part of that line end
   // Lines of the current document: strings are passed through, arrays are sentences.
   private doc: (string | string[])[] = [];
   private sentence: string[] = [];
@@ -37,32 +41,57 @@ class ConllTagger {
 
   constructor(private readonly output: (text: string) => void) {}
 
+  /** Reads the chunk's complete lines; the documents they complete wait for `tagReady`. */
   write(chunk: string): void {
-    const text = this.rest + chunk;
-    // A \r at the end may be the first half of a \r\n: keep it for the next chunk.
-    const end = text.endsWith('\r') ? text.length - 1 : text.length;
+    // The line loops read the chunk itself, never `rest + chunk`: a concatenation is a string of
+    // another kind (a rope), and the loops' optimised code, made for one kind, was thrown away on
+    // every chunk. The caller tags (tagReady), so the tagger stays out of these loops' optimised code.
     let start = 0;
-    if (text.indexOf('\r') < 0) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-        this.line(text.slice(start, i));
-        start = i + 1;
-      }
-    } else {
-      for (let i = 0; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 10 && c !== 13) continue;
-        this.line(text.slice(start, i));
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
-      }
+    if (this.pendingCR) {
+      this.pendingCR = false;
+      if (chunk.charCodeAt(0) === 10) start = 1; // the \n of a \r\n split between chunks
     }
-    this.rest = text.slice(start);
-    this.tagReady();
+    if (this.rest !== '') {
+      // the line begun in an earlier chunk
+      const i = lineEnd(chunk, start);
+      if (i < 0) {
+        this.rest += chunk.slice(start);
+        return;
+      }
+      this.line(this.rest + chunk.slice(start, i));
+      this.rest = '';
+      start = this.afterLineEnd(chunk, i);
+    }
+    start = chunk.indexOf('\r', start) < 0 ? this.linesLF(chunk, start) : this.linesAny(chunk, start);
+    this.rest = chunk.slice(start);
+  }
+
+  /** Lines ended by \n alone, from `start`; returns where the unfinished last line starts. */
+  private linesLF(chunk: string, start: number): number {
+    for (let i = chunk.indexOf('\n', start); i >= 0; i = chunk.indexOf('\n', start)) {
+      this.line(chunk.slice(start, i));
+      start = i + 1;
+    }
+    return start;
+  }
+
+  /** Lines ended by \n, \r\n or \r, from `start`; returns where the unfinished last line starts. */
+  private linesAny(chunk: string, start: number): number {
+    for (let i = lineEnd(chunk, start); i >= 0; i = lineEnd(chunk, start)) {
+      this.line(chunk.slice(start, i));
+      start = this.afterLineEnd(chunk, i);
+    }
+    return start;
+  }
+
+  /** Where the next line starts after the line end at i (a \r at the chunk's end may be half a \r\n). */
+  private afterLineEnd(chunk: string, i: number): number {
+    if (chunk.charCodeAt(i) !== 13) return i + 1;
+    if (i + 1 === chunk.length) this.pendingCR = true;
+    return chunk.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
 
   end(): void {
-    if (this.rest.endsWith('\r')) this.rest = this.rest.slice(0, -1) + '\n';
-    this.write('');
     if (this.rest !== '') this.line(this.rest);
     this.rest = '';
     this.flushDoc();
@@ -92,7 +121,8 @@ class ConllTagger {
     this.doc = [];
   }
 
-  private tagReady(): void {
+  /** Tags and writes the documents read so far. */
+  tagReady(): void {
     for (const doc of this.ready) this.tag(doc);
     this.ready = [];
   }
@@ -101,6 +131,15 @@ class ConllTagger {
     const sentences = sentencesOf(doc);
     this.output(render(doc, sentences.length ? tagSentences(sentences) : []));
   }
+}
+
+/** Where the next line ends from `start` (at a \n or a \r), or -1. */
+function lineEnd(chunk: string, start: number): number {
+  for (let i = start; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return -1;
 }
 
 /** The tokens of a document's sentences. */

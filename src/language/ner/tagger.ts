@@ -128,8 +128,11 @@ export class Tagger {
 
   private stamp = 0;
   private emit1 = new Float64Array(256 * NL);
-  private emit2 = new Float64Array(1024 * NL);
-  private labels = new Int32Array(1024);
+  // Room for a document of 4096 tokens and 16k lower-case forms that are not values of the model
+  // before these arrays grow: replacing an array throws away the optimised code that read the old
+  // one (V8 takes a field never written since the constructor as a constant), and it is compiled again.
+  private emit2 = new Float64Array(4096 * NL);
+  private labels = new Int32Array(4096);
   private extras = new Int32Array(4096);
   private bounds = new Int32Array(257);
   private prevScore = new Float64Array(NL);
@@ -145,7 +148,7 @@ export class Tagger {
     private readonly gazetteer: () => Gazetteer,
     private readonly wordLimit = 200_000,
   ) {
-    this.wordIds = new WordTable(16); // (grows with the words; a table sized for the limit would spread them over 4 MB)
+    this.wordIds = new WordTable(16, 16384); // (grows with the words; a table sized for the limit would spread them over 4 MB)
     const labels = model.labels;
     if (labels.join() !== 'O,B-PER,I-PER,B-LOC,I-LOC,B-ORG,I-ORG,B-MISC,I-MISC') throw new Error('the tagger assumes the labels O, then B-X and I-X for PER, LOC, ORG, MISC');
     this.model = model;
@@ -204,8 +207,8 @@ export class Tagger {
     // Lower-case forms that are values of the model keep their value ids.
     const V = model.values.size;
     this.staticLex = V;
-    this.lex = new Int32Array((V + 4096) * LEX);
-    this.lexHeadline = new Int32Array(V + 4096);
+    this.lex = new Int32Array((V + 16384) * LEX);
+    this.lexHeadline = new Int32Array(V + 16384);
     // Word pairs: every split of a `bg-=a|b` / `bg+=a|b` name at a '|' (the string the extractor
     // would build from that split is the name itself, so the pair maps to the same id).
     this.pairSpan = V;
