@@ -64,3 +64,32 @@ describe('tense, session 9', () => {
     expect(all('By April 20, the deal was expected to close.', '2010-09-09')).toEqual(['April 20 → DATE 2011-04-20']);
   });
 });
+
+describe('second sample (seed 10), session 9', () => {
+  it('"By 9 a.m. Sunday, <simple past>" looks back', () => {
+    expect(all('By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls from black listeners to his "Keepin\' It Real" radio program.', '2016-09-19'))
+      .toEqual(['9 a.m. Sunday → TIME 2016-09-18T09:00']);
+    expect(all('By Sunday, he will be gone.', '2016-09-19')).toEqual(['Sunday → DATE 2016-09-25']);
+  });
+
+  it('a possessive weekday naming an event that is invited to or the subject of "will" looks ahead', () => {
+    expect(all('Pence said Donald Trump’s tweet to invite Gennifer Flowers to Monday night’s debate was only “to mock” Hillary Clinton for inviting Trump critic Mark Cuban.', '2016-09-25'))
+      .toEqual(['Monday night → TIME 2016-09-26TNI']);
+    expect(all("And while Monday's debate in New York will be Trump's first against a single opponent, Clinton went up against Bernie Sanders five times.", '2016-09-23'))
+      .toEqual(["Monday → DATE 2016-09-26"]);
+    // the results of a past event
+    expect(all("The results of Tuesday's five Democratic presidential primaries will almost certainly force Sen. Bernie Sanders to rethink.", '2016-04-28'))
+      .toEqual(['Tuesday → DATE 2016-04-26']);
+  });
+
+  it('"the following morning", "the previous night" count from the day the text is on', () => {
+    expect(all('Cruz spoke at the convention on July 20. At a tense breakfast with the Texas delegation the following morning, Cruz said he would not back Trump.', '2016-09-26'))
+      .toEqual(['July 20 → DATE 2016-07-20', 'the following morning → TIME 2016-07-21TMO']);
+    expect(all('He left the next morning.', '2016-09-26')).toEqual(['the next morning → TIME XXXX-XX-XXTMO']);
+  });
+
+  it('Inauguration Day is the January 20th after a US presidential election', () => {
+    expect(all("\"The next president, even before Inauguration Day, will have to have a strategy in place.\"", '2016-09-10')).toEqual(['Inauguration Day → DATE 2017-01-20']);
+    expect(all('Protesters marched on Inauguration Day.', '2016-09-10')).toEqual(['Inauguration Day → DATE 2013-01-20']);
+  });
+});

@@ -791,7 +791,7 @@ rule('time-in-the', `\\b(\\d{1,2}|${'one|two|three|four|five|six|seven|eight|nin
 // "mid-afternoon yesterday", "overnight".
 rule(
   'part-of-day',
-  `\\b(?:(early|late|mid|later|earlier)[\\s-]+)?(?:(this|that|last|yesterday|tomorrow|today|(?:last |next )?${WEEKDAY_SRC})\\s+)?(morning|afternoon|evening|night|tonight|overnight)(?:\\s+(yesterday|today|tomorrow|(?:last |next )?${WEEKDAY_SRC}))?`,
+  `\\b(?:(early|late|mid|later|earlier)[\\s-]+)?(?:(this|that|last|yesterday|tomorrow|today|the (?:next|following|previous|same)|(?:last |next )?${WEEKDAY_SRC})\\s+)?(morning|afternoon|evening|night|tonight|overnight)(?:\\s+(yesterday|today|tomorrow|(?:last |next )?${WEEKDAY_SRC}))?`,
   8,
   (m, text) => {
     const part = m[3]!.toLowerCase();
@@ -824,6 +824,12 @@ rule(
       resolve: (ctx) => {
         if (!ctx.dct) return { type: 'TIME', value: `XXXX-XX-XXT${code}`, mod, anchor: 'none' };
         const dw = (dayWord ?? 'today').toLowerCase();
+        if (dw.startsWith('the ')) {
+          // "the following morning", "the previous night": a day from the one the text is on
+          if (ctx.ref?.d === undefined) return { type: 'TIME', value: `XXXX-XX-XXT${code}`, mod, anchor: 'none' };
+          const day = addDays(refToYmd(ctx.ref), dw === 'the previous' ? -1 : dw === 'the same' ? 0 : 1);
+          return { type: 'TIME', value: `${fmtDay(day)}T${code}`, mod, anchor: 'text' };
+        }
         if (dw === 'that') {
           // "that night": the day the text has been talking about
           const day = ctx.ref?.d !== undefined ? refToYmd(ctx.ref) : ctx.dct;
@@ -831,7 +837,9 @@ rule(
         }
         // "weakened overnight", "losses overnight": in a past clause, the night before the DCT
         const pastNight = part === 'overnight' && !dayWord && ctx.tense() === 'past';
-        const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ctx);
+        // "invite Gennifer Flowers to Monday night's debate": an event still to come
+        const ahead = weekdayNumber(dw) !== null && scheduledEventAhead(text, m.index, m.index + m[0].length);
+        const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ahead ? { ...ctx, tense: () => 'future' } : ctx);
         return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: 'dct' };
       },
     };
@@ -840,6 +848,20 @@ rule(
 
 /** "'s White House meeting", "’s New Hampshire primary": a possessive naming a scheduled event. */
 const SCHEDULED_EVENT_AFTER = /^ ?['’]s\s+(?:[\w-]+\s+){0,3}?(?:debate|primary|primaries|caucus(?:es)?|election|meeting|summit|hearing|vote|game|match|deadline|rally|ceremony|conference|session|talks|race|launch|premiere|convention|contest|showdown)\b/i;
+/**
+ * A possessive weekday naming a scheduled event still to come: "invite Gennifer Flowers to Monday
+ * night's debate", "Monday's debate in New York will be Trump's first". `end` is where the
+ * weekday (or "Monday night") ends.
+ */
+function scheduledEventAhead(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 90);
+  const event = SCHEDULED_EVENT_AFTER.exec(after);
+  if (!event) return false;
+  if (/\binvit(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}to\s+$/i.test(text.slice(Math.max(0, start - 50), start))) return true;
+  // the event is the subject of a future verb ("The results of Tuesday's primaries will …" are not)
+  if (/\b(?:results?|outcome|winners?|losers?|aftermath|fallout|wake|analysis)\s+(?:of|from)\s+$/i.test(text.slice(Math.max(0, start - 20), start))) return false;
+  return /^(?:\s+(?:in|at|on)(?:\s+[A-Z][\w.]*){1,3})?\s+(?:will|['’]ll|is (?:set|scheduled|expected|due) to)\b/.test(after.slice(event[0].length));
+}
 
 // Weekdays: "Friday", "last Tuesday", "on Tuesday", "earlier Sunday", "late Friday".
 rule(
@@ -876,7 +898,9 @@ rule(
           // "expected to attend Wednesday's meeting", "will do well in Tuesday's primary": a scheduled
           // event still to come ("ways to get around Wednesday's ruling" react to a past one)
           && !(/\b(?:to|will|['’]ll|shall)\s+(?:[a-z]+\s+){1,3}$/i.test(text.slice(Math.max(0, m.index - 40), m.index))
-            && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)))) tense = 'past';
+            && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)))
+          && !scheduledEventAhead(text, m.index, m.index + m[0].length)) tense = 'past';
+        if (!rel && scheduledEventAhead(text, m.index, m.index + m[0].length)) tense = 'future';
         const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
       },
@@ -1294,10 +1318,12 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
   'good friday': (y) => addDays(easter(y), -2),
   // US general elections: the Tuesday after the first Monday of November
   'election day': (y) => addDays(nthWeekday(y, 11, 1, 1), 1),
+  // US presidential inaugurations: January 20 of the year after a presidential election (since 1937)
+  'inauguration day': (y) => ({ y, m: 1, d: 20 }),
 };
 rule(
   'holiday',
-  `\\b(?:[Tt]he\\s+day\\s+(before|after)\\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:(?:(?:\\s*,)?\\s+|\\s+(?:in|of)\\s+)(${YEAR4})(?!\\d))?`,
+  `\\b(?:[Tt]he\\s+day\\s+(before|after)\\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day|Inauguration Day)\\b(?:(?:(?:\\s*,)?\\s+|\\s+(?:in|of)\\s+)(${YEAR4})(?!\\d))?`,
   9,
   (m, text) => {
     const name = m[2]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
@@ -1329,7 +1355,12 @@ rule(
           return { type: 'DATE', value: `XXXX-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`, anchor: 'none' };
         }
         const guess = when(ctx.dct.y);
-        const y = yearFor(ctx.dct, guess.m, guess.d, ctx.tense());
+        let y = yearFor(ctx.dct, guess.m, guess.d, ctx.tense());
+        if (name === 'inauguration day' && y % 4 !== 1) {
+          // only every fourth January 20th: the one before the DCT in a past clause, else the next
+          const before = ctx.dct.y - ((ctx.dct.y + 3) % 4) - (fmtDay(ctx.dct) < `${ctx.dct.y}-01-20` && ctx.dct.y % 4 === 1 ? 4 : 0);
+          y = ctx.tense() === 'past' ? before : before + 4;
+        }
         const p = y === ctx.dct.y ? guess : when(y);
         return { type: 'DATE', value: fmtDay(p), anchor: 'dct', sets: { y: p.y, m: p.m, d: p.d } };
       },
@@ -1480,7 +1511,7 @@ const RULE_STARTS: Record<string, string> = {
   time: 'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl sho # noo mid',
   'military-time': '#',
   'time-in-the': '# one two thr fou fiv six sev eig nin ten ele twe',
-  'part-of-day': 'ear lat mid thi tha las yes tom tod nex mon tue wed thu fri sat sun mor aft eve nig ton ove',
+  'part-of-day': 'ear lat mid thi tha las yes tom tod nex mon tue wed thu fri sat sun mor aft eve nig ton ove =the',
   weekday: 'ear lat las nex thi com pas =the mon tue wed thu fri sat sun',
   'deictic-day': 'ear lat =the tod yes tom',
   'relative-unit': 'ear mid lat =the las thi nex tha cur com pre fol sam',
@@ -1496,7 +1527,7 @@ const RULE_STARTS: Record<string, string> = {
   'half-unit': 'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl =a one hal =the pas las nex pre',
   'one-more-unit': 'ano =a =an',
   'vague-duration': 'rec com =the pas las nex sev yea mon wee day hou min dec cen qua',
-  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele =the',
+  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele ina =the',
   'vague-stretch': 'for =in aft wit',
   set: 'eve eac dai wee mon ann yea hou nig qua biw sem onc twi thr fou # per',
   'set-weekdays-bare': 'mon tue wed thu fri sat sun',
@@ -1524,6 +1555,7 @@ const AFTER_THE: Record<string, string> = {
   weekday: 'pfn',
   'deictic-day': 'd',
   'relative-unit': 'ebsmrcfnplwyd',
+  'part-of-day': 'nfps',
   'nth-day': 'fsten#',
   duration: 'plnfcrisoaewmuj#t',
   'vague-duration': 'cplnymwdhq',

@@ -15,6 +15,19 @@ const FUTURE_INFINITIVE = /^(is|are|set|due|scheduled|expected|planned|plans|pla
 const PRESENT = /^(is|are|am|isn't|aren't|has|have|says|continues?|remains?)$/i;
 const WORD = /[A-Za-z'’]+/g;
 
+/** "By <time>, <clause>": whether the clause after the comma is in the simple past (and not a plan). */
+function pastMainClauseAfterBy(s: string): boolean {
+  const comma = s.indexOf(',', 3);
+  if (comma < 0 || comma > 60) return false;
+  const clause = s.slice(comma + 1, comma + 100).split(/[;!?]/)[0]!;
+  if (/\b(?:will|would|shall|['’]ll|expected|scheduled|due|set to|supposed|planned|plans?|going to|likely|should|must|could|may|might)\b/i.test(clause)) return false;
+  for (const v of clause.match(/[A-Za-z'’]+/g) ?? []) {
+    if (/^(?:is|are|has|have|says|will)$/i.test(v)) return false;
+    if (PAST.test(v) || (v.length > 4 && /^[a-z].*ed$/.test(v))) return true;
+  }
+  return false;
+}
+
 /**
  * Tense near character `at` of `sentence`: the nearest verb-like marker wins, looking left first
  * (the verb governing an adverbial usually precedes it in English news prose), then right.
@@ -57,9 +70,10 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
         // ("By Monday morning, the grim ritual had begun" too)
         if (/\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b/i.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
         if (/^By\b/.test(w) && /\bhad\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn)|begun|come|become|gone|run)\b/i.test(sentence.slice(m.index, m.index + 120))) continue;
-        // "By 1 a.m., on April 20, the cement job was completed": a passive past main clause too
-        // (not a plan: "By Friday, the deal was expected to close")
-        if (/^By\b/.test(w) && /\b(?:was|were)\s+(?:\w+ly\s+)?(?!(?:expected|scheduled|due|set|supposed|planned|going|likely)\b)\w+(?:ed|en|wn)\b(?!\s+to\b)/i.test(sentence.slice(m.index, m.index + 120))) continue;
+        // "By 1 a.m., on April 20, the cement job was completed", "By 9 a.m. Sunday, the Rev. Al
+        // Sharpton began taking calls": a main clause in the simple past puts the time in the past
+        // (not a plan: "By Friday, the deal was expected to close"; not "By Friday, it will …")
+        if (/^By\b/.test(w) && pastMainClauseAfterBy(sentence.slice(m.index, m.index + 160))) continue;
       }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
