@@ -120,10 +120,26 @@ function clauseAround(text: string, start: number, end: number): string {
  * same instant is given in two zones across midnight ("4:25 p.m. Washington time (12:25 a.m. Moscow
  * time)"): then the happening, reported after the fact, began the day before the later reading.
  */
-/** "halted drilling until Nov. 30": the date ends a period; nothing is said to happen on it. */
-const UNTIL_BEFORE = /\b(?:until|till|pending)\s+(?:at\s+least\s+)?(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?$/i;
+/**
+ * "halted drilling until Nov. 30", "no confirmed cases since May 14", "42.6 percent … as of Dec. 31,
+ * 2008", "through June 30": the date bounds a period or dates a measurement; nothing is said to
+ * happen on it.
+ */
+const UNTIL_BEFORE = /\b(?:until|till|pending|since|as\s+(?:of|at)|through)\s+(?:at\s+least\s+)?(?:the\s+)?(?:(?:end|middle|start|close)\s+of\s+)?$/i;
+/**
+ * "Since the new swine flu virus was first identified two weeks ago …, the WHO pushed its alert level
+ * …": a date inside a since-clause dates where a state began, not the sentence's news.
+ */
+const SINCE_CLAUSE = /^\s*since\s+(?!then\b)/i;
 
-function datesOfSentence(text: string, inside: Timex[], published: IsoDate | null): SentenceDate[] {
+function boundsAPeriod(text: string, sentenceStart: number, timexStart: number): boolean {
+  if (UNTIL_BEFORE.test(text.slice(Math.max(0, timexStart - 24), timexStart))) return true;
+  const before = text.slice(Math.max(sentenceStart, timexStart - 160), timexStart);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+  return SINCE_CLAUSE.test(clause) && (clause.length < before.length || timexStart - 160 <= sentenceStart);
+}
+
+function datesOfSentence(text: string, sentenceStart: number, inside: Timex[], published: IsoDate | null): SentenceDate[] {
   const out: SentenceDate[] = [];
   for (let k = 0; k < inside.length; k++) {
     const x = inside[k]!;
@@ -154,7 +170,7 @@ function datesOfSentence(text: string, inside: Timex[], published: IsoDate | nul
       ...narrowByMod(c, x.mod),
       clause: clauseAround(text, x.start, x.end),
       relative: x.anchor ? x.anchor !== 'none' : !/\b\d{4}\b/.test(x.text),
-      ...(UNTIL_BEFORE.test(text.slice(Math.max(0, x.start - 24), x.start)) ? { periodEnd: true } : {}),
+      ...(boundsAPeriod(text, sentenceStart, x.start) ? { periodEnd: true } : {}),
     });
   }
   const seen = new Set<string>();
@@ -203,7 +219,7 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
     // "Last week the WHO declared a pandemic": a lead telling of an earlier time it does not date to
     // the day is a recap, not the news of its publication day.
     const pointsBack = inside.some((x) => /\b(?:last|previous|ago)\b/i.test(x.text));
-    content.push({ index: i, text, dates: datesOfSentence(article.text, inside, published), pointsBack });
+    content.push({ index: i, text, dates: datesOfSentence(article.text, s.start, inside, published), pointsBack });
   }
   // The news day: what the lead's own day-level dates say, when they point at the last two days.
   let newsDay = published;

@@ -31,10 +31,22 @@ const ALL_CAPS_LABEL = /^\W*[A-Z][A-Z\s&'-]{2,24}:\s/;
 const TRAILING_FRAGMENT = /(?::|…|\.\.\.|\.\s\.\s\.)\s*(?:["'”’)]|'')?\s*$/;
 // The page talking about itself: a blog's housekeeping, a correction notice, a promotion.
 const SELF_REFERENCE =
-  /\b(?:this (?:article|story|post|blog|page|site|video|column|newsletter)|(?:earlier|previous|last|an?) (?:post|blog post|version of this (?:article|story))|click (?:here|on|the)|subscribe|sign up|e-?mail (?:us|me)|follow (?:us|me) on|correction:|clarification:)\b/i;
+  /^\W*here(?:\s+is|\s+are|\s*'s|\s*’s)\s+(?:a|an|the|our|how|what|why|some|more)\b|^\W*(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)\s+of\b|\b(?:this (?:article|story|post|blog|page|site|video|column|newsletter)|(?:earlier|previous|last|an?) (?:post|blog post|version of this (?:article|story))|click (?:here|on|the)|subscribe|sign up|e-?mail (?:us|me)|follow (?:us|me) on|correction:|clarification:)\b/i;
 /** A rough finite-verb test: auxiliaries and common verb endings. */
 const VERB =
   /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|\w{3,}(?:ed|es|s|ing)|left|said|met|took|made|won|lost|fell|rose|went|came|gave|got|held|told|sent|spent|paid|hit|cut|put|set|let|led|ran|saw|began|brought|bought|caught|fought|thought|sold|struck|spoke|broke|chose|drew|drove|flew|grew|knew|threw|wrote|became|kept|built|felt|found|heard|meant|sat|stood|shut|quit|fled|hid|shot|split|swore|upheld|withdrew|won|wound)\b/i;
+
+// The writer's attitude opening the sentence ("Sadly , Leeson did not have much to say…"): comment,
+// not a report of what happened.
+const ATTITUDE =
+  /^\W*(?:sadly|unfortunately|fortunately|happily|clearly|obviously|of course|surely|frankly|honestly|admittedly|arguably|ironically|curiously|interestingly|remarkably|stunningly|oddly|simply put|to be sure|in other words)\b/i;
+// What ought to be, in the writer's own voice ("Further legislation … should not wait…"): an opinion.
+// (Not in a question reported: "the debate over whether the dollar should remain…".)
+const OUGHT = /^(?:(?!\b(?:whether|if|why|how|what|who|which|that)\b)[^])*?\b(?:should|shouldn't|ought to|must|mustn't)\b/i;
+// A definition ("Libor , or the London interbank offered rate , is the rate that banks…"): no happening.
+const DEFINITION = /^\W*\p{Lu}[^,]{0,40},\s*or\s+[^,]{3,60},\s*(?:is|are)\b/u;
+// A price or a figure left from the page before the sentence ("$ 23.95 In a recent column…").
+const PRICE_TAG = /^\W*(?:[$€£]\s*\d[\d.,]*|\d[\d.,]*\s*(?:%|percent))\s+(?!(?:million|billion|trillion|bn|m|mn|a|an|per|of|in|to)\b)\p{Lu}/u;
 
 const cased = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 
@@ -123,6 +135,10 @@ function judgeEntry(sentence: string): number {
   if (ALL_CAPS_LABEL.test(s) || mostlyCapitals(s)) q *= 0.6;
   if (SELF_REFERENCE.test(s)) q *= 0.4;
   if (TRAILING_FRAGMENT.test(s)) q *= 0.6;
+  if (ATTITUDE.test(s)) q *= 0.5;
+  else if (!attributed && OUGHT.test(own)) q *= 0.7;
+  if (DEFINITION.test(s)) q *= 0.5;
+  if (PRICE_TAG.test(s)) q *= 0.4;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;
   return Math.max(0.05, q);
 }

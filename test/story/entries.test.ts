@@ -45,6 +45,13 @@ describe('entryQuality: a sentence that can stand alone as an entry', () => {
       "That 's a long while to wait until you get jabs .",
       // a blog's first person
       "I 've just come back to Beijing following a few days in the UK .",
+      // a price left from the page before the lead, a definition, the writer's attitude, the page
+      // presenting itself, a transcript's label (review 8 F7: the Washington Post's crisis story)
+      '$ 23.95 In a recent column assessing the growing literature on the causes of the financial crisis , David Brooks noted that two broad schools of thought have formed .',
+      'Libor , or the London interbank offered rate , is the rate that banks worldwide charge each other for short-term loans .',
+      'Sadly , Leeson did not have much to say about the current financial crisis .',
+      'Here is a day-by-day look at the impact of the crisis on Wall Street and the steps legislators and government officials are taking to avert a meltdown in the global financial markets .',
+      "Text of President George W. Bush 's remarks delivered Friday at the White House on financial assistance to troubled auto makers : For years , America 's automakers have faced serious challenges .",
     ]) {
       expect(entryQuality(s), s).toBeLessThan(DEFAULT_SELECTION.minQuality);
     }
@@ -66,12 +73,19 @@ describe('entryQuality: a sentence that can stand alone as an entry', () => {
       'The proposed commission would be one of the administration \'s most significant steps yet to overhaul the financial regulatory system .',
       '“I \'ve actually been chairman for three years ,” he said when his turn came at the microphone , “so those statistics are not quite as good as you made them out to be .”',
       'If a resistant strain of H1N1 swine flu starts circulating it would be a concern .',
+      // what ought to be, in the writer's voice
+      'Further legislation to deal with the economic crisis should not wait until the new president takes office .',
     ]) {
       expect(entryQuality(s), s).toBeLessThan(plain);
     }
     // A heading run into a sentence that goes on keeps that sentence's worth; so does a wire dateline.
     expect(entryQuality('In Speech to Congress , Obama Outlines His Plans for Economic Recovery President Obama offered a grim portrait of America \'s plight in an address to a joint session of Congress last night .')).toBe(1);
     expect(entryQuality('MEXICO CITY -LRB- Reuters -RRB- - A strain of flu never seen before has killed up to 60 people in Mexico , health officials said on Friday .')).toBe(1);
+    // "should" said by someone, or inside a question reported, is no opinion of the writer's
+    expect(entryQuality('Countries should be ready for more serious H1N1 flu infections and more deaths from the newly discovered virus , World Health Organization chief Margaret Chan said on Friday .')).toBe(1);
+    expect(entryQuality("Another Day , a Weaker Dollar The financial crisis has intensified the debate over whether the dollar should remain the world 's dominant currency .")).toBe(1);
+    // a figure that is the news is no price tag
+    expect(entryQuality("A bipartisan rebellion in the House killed a $ 700 billion rescue plan for the nation 's financial system yesterday .")).toBe(1);
   });
 });
 
@@ -137,6 +151,20 @@ describe('EventSameness: the same happening in other words', () => {
       expect(timeline.some((e) => /^(?:Could you please|I 've been investigating|A bolt from the blue)/.test(e.summary))).toBe(false);
     });
 
+    it('dates no happening by a day that only bounds a period or a measurement', () => {
+      // "since May 14" bounds a period; in "Since the virus was first identified two weeks ago , the
+      // WHO pushed its alert level…" the date is where a state began, not the sentence's news.
+      expect(find('There have been no confirmed swine flu cases since May 14').periodEnd).toBe(true);
+      expect(find('Since the new swine flu virus was first identified two weeks ago').periodEnd).toBe(true);
+      expect(find('Turkey identified its first case of H1N1 swine flu').periodEnd).toBeUndefined();
+      const timeline = buildStory(articles, {}, { timelineOnly: true }).timeline;
+      expect(timeline.some((e) => /^Since the new swine flu virus|^There have been no confirmed swine flu cases since/.test(e.summary))).toBe(false);
+      // An article's undated lead tells one news day: the BBC's "WHO declares swine flu pandemic"
+      // stands on the 11th, so its next sentence "In a statement , the WHO says it decided to raise
+      // the pandemic alert level…" does not stand on the 10th (review 8 F11).
+      expect(timeline.some((e) => /^In a statement , the WHO says it decided to raise/.test(e.summary))).toBe(false);
+    });
+
     it('keeps the benchmark protocol as it was (each date on its own)', () => {
       const story = buildStory(articles, { dates: 20, start: '2009-04-01', end: '2009-06-30', reuseSentences: true }, { timelineOnly: true });
       expect(story.timeline).toHaveLength(20);
@@ -151,5 +179,17 @@ describe.skipIf(!existsSync(T17))('entries of a long story read well alone (Wash
     expect(timeline.length).toBeGreaterThanOrEqual(25);
     for (const e of timeline) for (const s of e.sentences) expect(entryQuality(s.text), s.text).toBeGreaterThanOrEqual(DEFAULT_SELECTION.minQuality);
     expect(timeline.some((e) => /^I thank the treasury secretary|^This article quoted|^That comes after/.test(e.summary))).toBe(false);
+  });
+
+  it('takes no measurement date for a happening, nor a yearless "Sept. 11" for 2008', () => {
+    const mentions = topic('Finan_washingtonpost').flatMap((a) => extractEventMentions(a));
+    const asOf = mentions.find((m) => m.text.startsWith('For the top three recipients , the regulatory relief accounted for 42.6 percent'));
+    expect(asOf?.date).toBe('2008-12-31');
+    expect(asOf?.periodEnd).toBe(true);
+    expect(timeline.some((e) => e.date === '2008-12-31' && /as of Dec\. 31/.test(e.summary))).toBe(false);
+    // "the attacks of Sept. 11" (resolved to 2008 by the time-expression stage) is the day its
+    // articles write "Sept. 11 , 2001": no 11 September 2008 entry, one 2001 background entry
+    expect(timeline.some((e) => e.date === '2008-09-11')).toBe(false);
+    expect(timeline.some((e) => e.date === '2001-09-11')).toBe(true);
   });
 });
