@@ -11,6 +11,7 @@ import { quoteStates } from './features.js';
 import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
+import { resolveOverlaps } from './overlaps.js';
 import { READER_COMMENT, READER_COMMENT_HEADER } from '../../text/furniture.js';
 
 export interface QuoteContext {
@@ -309,6 +310,30 @@ function headlineAttribution(text: string, p: Paragraph, index: number, speakers
   return { content: [content], source: [nameStart, nameStart + name.length], cue: [colon, colon + 1], direct: opener !== '' || OPENERS.test(m[4]!) || m[4]![0] === '`', paragraph: index, nested: false };
 }
 
+// "“John, you like to pretend like the war started in 2007,” the senator from Illinois shot back.":
+// a quotation closed by a speaker and a verb the tagger missed is that speaker's, not a
+// continuation of the quotation before it
+const CLOSED_THEN_ATTRIBUTION = new RegExp(
+  '^\\s*((?:(?:the|a|an|his|her|their|its|one|another)\\s+[\\p{L}\'’.-]+(?:\\s+[\\p{L}\'’.,-]+){0,7}?)|(?:(?:\\p{Lu}[\\p{L}\'’.-]*\\s+){0,3}\\p{Lu}[\\p{L}\'’.-]*))' +
+    '\\s+((?:said|says|told|wrote|writes|shot|fired|hit|snapped|spoke|\\p{Ll}{2,}ed|\\p{Ll}{2,}s)(?:\\s+(?:back|out|again))?)\\s*[.!]?\\s*$',
+  'u',
+);
+
+function attributionAfterClose(text: string, p: Paragraph, index: number): RawAttribution | null {
+  const body = text.slice(p.start, p.end);
+  if (!OPENERS.test(body.trimStart())) return null;
+  const close = Math.max(body.lastIndexOf('”'), body.lastIndexOf('"'), body.lastIndexOf('»'));
+  if (close <= 0 || !/[,!?]\s*$/.test(body.slice(0, close))) return null;
+  const m = CLOSED_THEN_ATTRIBUTION.exec(body.slice(close + 1));
+  if (!m) return null;
+  const base = p.start + close + 1;
+  const sourceStart = base + m.index + m[0].indexOf(m[1]!);
+  const cueStart = sourceStart + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).indexOf(m[2]!) + m[1]!.length;
+  const content = trimSpan(text, [p.start + body.length - body.trimStart().length, p.start + close]);
+  if (!content || text.slice(content[0], content[1]).split(/\s+/).length < 3) return null;
+  return { content: [content], source: [sourceStart, sourceStart + m[1]!.length], cue: [cueStart, cueStart + m[2]!.length], direct: true, paragraph: index, nested: false };
+}
+
 const EDGE = /[\s\p{P}`´]/u;
 
 /** A span without whitespace or punctuation at its ends (null when nothing is left). */
@@ -371,7 +396,19 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
   return out;
 }
 
-const REFUSAL_CUE = /\b(?:declined?|declining|refused?|refusing|would(?:n't| not)|did(?:n't| not)|does(?:n't| not)|could(?:n't| not))\s+(?:to\s+)?(?:say|comment|discuss|specify|elaborate|disclose|reveal|confirm|name|identify|speculate)\b/i;
+const REFUSAL_CUE =
+  /\b(?:declined?|declining|refused?|refusing|(?:would|did|does|do|could|will|has|have|had)(?:n't|\s+not|\s+never)|never)\s+(?:immediately\s+|yet\s+|publicly\s+)?(?:to\s+)?(?:say|comment|discuss|specify|elaborate|disclose|reveal|confirm|name|identify|speculate|mention|mentioned|explain|respond|reply|answer|address|provide|release|return|suggest|detail|give|offer)\b/i;
+/**
+ * Cues that report no statement whatever their content (review 8 F3), by verb class: acts of law or
+ * business ("Lehman Brothers files for [bankruptcy protection]", "has filed a lawsuit against"),
+ * permission and obligation ("is authorized [to lend up to $85 billion]"), and implication ("it does
+ * not mean [that …]"). PolNeAR annotates them as attributions, so the finder keeps them; a reader
+ * of "who said what" is not shown them.
+ */
+const NON_STATEMENT_CUE =
+  /^(?:(?:has|have|had|will|would|is|are|was|were|also|formally|\p{L}+ly)\s+)*(?:files?|filed|filing)\b|^(?:(?:is|are|was|were|has been|have been|had been|be|been|being)\s+)(?:\p{L}+ly\s+)?(?:authori[sz]ed|allowed|permitted|required|obliged|forced|entitled|empowered|compelled)\b|\b(?:mean|means|meant|imply|implies|implied)\s*$/iu;
+/** "agreed with a description of [Putin as a killer]": the complement of a noun of describing is a topic, not a claim. */
+const NOUN_TOPIC_CUE = /\b(?:description|descriptions|characteri[sz]ation|portrayal|depiction|assessment|account|picture|version|definition|image|criticism|praise|view|views|idea|notion)\s+of\s*$/i;
 /** "REM [do] n't know you": an auxiliary alone cues nothing (PolNeAR train: 16 of 19,833 cues). */
 const LONE_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|be|been)$/i;
 const LONE_PREPOSITION = /^(?:to|about|of|on|for|with|by|from|as|at|over|into|regarding)$/i;
@@ -388,6 +425,7 @@ export function isStatement(q: { text: string; speaker: string | null; direct: b
   // "Ask Mccain about “The Keating Five”", "As to why I am not voting …": a lone preposition cues nothing said;
   // nor does a refusal ("declined to say whether BP would lobby …")
   if (q.cueText && (LONE_PREPOSITION.test(q.cueText.trim()) || LONE_AUXILIARY.test(q.cueText.trim()) || REFUSAL_CUE.test(q.cueText.trim()))) return false;
+  if (q.cueText && (NON_STATEMENT_CUE.test(q.cueText.trim()) || NOUN_TOPIC_CUE.test(q.cueText.trim()))) return false;
   if (q.direct) return words >= 3;
   // "answering a question about [contacts between the Kremlin…]", "spoke about [the war]": a topic, not a claim
   if (q.cueText && TOPIC_CUE.test(q.cueText)) return false;
@@ -495,6 +533,26 @@ class AttributionExtents {
   }
 }
 
+/**
+ * "Vaccine makers could produce 4.9 billion pandemic flu shots per year …, the head of the World
+ * Health Organization said on Tuesday, as rich and poor countries grappled over …": reported speech
+ * closed by ", X said" ends there; unquoted words after the attribution are the reporter's narration.
+ */
+const NARRATION_OPENER = /^[^\p{L}]*(?:\p{L}+\s+){0,3}?,\s*(?:as|amid|while|even as)\s/u;
+function withoutNarrationAfter(text: string, a: RawAttribution): void {
+  if (a.direct || !a.cue || a.content.length < 2) return;
+  const first = Math.min(a.cue[0], a.source?.[0] ?? a.cue[0]);
+  const last = Math.max(a.cue[1], a.source?.[1] ?? a.cue[1]);
+  const before = a.content.filter((c) => c[1] <= first);
+  const after = a.content.filter((c) => c[0] >= last);
+  if (!before.length || !after.length || before.length + after.length !== a.content.length) return;
+  if (!/^\s*,\s*$/.test(text.slice(before[before.length - 1]![1], first))) return;
+  if (after.some((c) => /[“”"«»]/.test(text.slice(c[0] - 1, c[1] + 1)))) return;
+  // (only a clause of circumstance: after "…, he said, local officials should …" the words go on)
+  if (!NARRATION_OPENER.test(text.slice(last, after[0]![1]))) return;
+  a.content = before;
+}
+
 const INVERTING_CUE = /^(?:said|says|writes|wrote|added|adds|explained|explains|noted|notes|continued|continues|recalled|recalls|told|tells|insisted|insists|argued|argues)$/i;
 
 /**
@@ -586,7 +644,11 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   paras.forEach((p, i) => {
     if (!usable[i]) return;
     const h = headlineAttribution(text, p, i, colonSpeakers);
-    if (!h) return;
+    if (!h) {
+      const after = withAttribution.has(i) ? null : attributionAfterClose(text, p, i);
+      if (after) found.push(after);
+      return;
+    }
     if (!withAttribution.has(i)) found.push(h);
     else {
       // the tagger found the colon but not the name before it
@@ -594,14 +656,17 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     }
   });
   const people = context.mentions.filter((m) => m.label === 'PER');
-  const atts = found
+  const assembled = found
     .filter((a) => usable[a.paragraph])
     .map((a) => ({ ...a, source: a.source ? appositionHead(text, sourceWords(text, trimSpan(text, a.source) ?? a.source), people) : null, cue: a.cue ? (trimSpan(text, a.cue) ?? a.cue) : null }))
     .sort((a, b) => (a.cue?.[0] ?? 0) - (b.cue?.[0] ?? 0));
   const quotations = quotedSpans(paras, text);
-  for (const a of atts) invertedSource(text, a, quotations, atts, paras[a.paragraph]!);
-  const extents = new AttributionExtents(atts);
-  for (const a of atts) wholeSentenceBefore(text, a, extents, paras[a.paragraph]!);
+  for (const a of assembled) invertedSource(text, a, quotations, assembled, paras[a.paragraph]!);
+  const extents = new AttributionExtents(assembled);
+  for (const a of assembled) wholeSentenceBefore(text, a, extents, paras[a.paragraph]!);
+  for (const a of assembled) withoutNarrationAfter(text, a);
+  // one statement, one speaker: no words credited to two attributions
+  const atts = resolveOverlaps(text, assembled);
   const resolver = new SpeakerResolver({
     text,
     mentions: context.mentions,
