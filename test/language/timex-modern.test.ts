@@ -87,9 +87,26 @@ describe('second sample (seed 10), session 9', () => {
       .toEqual(['July 20 → DATE 2016-07-20', 'the following morning → TIME 2016-07-21TMO']);
     expect(all('He left the next morning.', '2016-09-26')).toEqual(['the next morning → TIME XXXX-XX-XXTMO']);
   });
+});
 
-  it('Inauguration Day is the January 20th after a US presidential election', () => {
-    expect(all("\"The next president, even before Inauguration Day, will have to have a strategy in place.\"", '2016-09-10')).toEqual(['Inauguration Day → DATE 2017-01-20']);
-    expect(all('Protesters marched on Inauguration Day.', '2016-09-10')).toEqual(['Inauguration Day → DATE 2013-01-20']);
+describe('second sample (seed 10), more classes', () => {
+  it('a number with thousands separators is one number ("800,000 years")', () => {
+    expect(all('ice-core records , which now trace Earth history back about 800,000 years .', '2011-01-06'))
+      .toEqual(['now → DATE PRESENT_REF', 'about 800,000 years → DURATION P800L APPROX']);
+  });
+
+  it('"happen overnight" means suddenly; "fell overnight" is a night', () => {
+    expect(all("there 's been a lot of mistrust built up over the years , so it 's not going to happen overnight '' and that", '2009-02-10'))
+      .toEqual(['the years → DURATION PXY']);
+    expect(all('Stocks fell overnight.', '2009-02-10')).toEqual(['overnight → TIME 2009-02-09TNI']);
+  });
+
+  it('"It happened the next year" is the year after the text\'s; "over the next year" a length', () => {
+    expect(all('The spill happened in 1989. The law was repealed the next year.', '2010-06-06')).toEqual(['1989 → DATE 1989', 'the next year → DATE 1990']);
+    expect(all('The plant will be closed over the next year.', '2010-06-06')).toEqual(['the next year → DURATION P1Y']);
+  });
+
+  it('a programme named after a tokenised opening quote ("ABC \'s `` This Week") is no week', () => {
+    expect(all("White House Chief of Staff Rahm Emanuel told ABC 's `` This Week . ''", '2010-06-20')).toEqual([]);
   });
 });

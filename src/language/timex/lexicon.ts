@@ -43,7 +43,7 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 
 /** A cardinal in words or digits, or a vague quantity ("several", "a few"). */
 export const NUM_SRC =
-  `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:${TENS})(?:[- ](?:${UNITS_WORDS}))?|${TEENS}|(?:one|a) and a half|${UNITS_WORDS}|` +
+  `(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:${TENS})(?:[- ](?:${UNITS_WORDS}))?|${TEENS}|(?:one|a) and a half|${UNITS_WORDS}|` +
   `(?:a|one|${UNITS_WORDS}) (?:hundred|thousand)|a dozen|a couple of|a couple|couple of|couple|a few|few|several|many|some|an|a)`;
 
 export const ORDINAL_SRC =
@@ -56,6 +56,7 @@ export const UNIT_SRC =
 /** Number for a NUM_SRC match: a number, or 'X' for a vague quantity. */
 export function parseNumber(s: string): number | 'X' {
   const t = s.toLowerCase().trim();
+  if (/^\d{1,3}(?:,\d{3})+$/.test(t)) return +t.replace(/,/g, '');
   if (/^\d/.test(t)) {
     const half = t.endsWith('1/2') ? 0.5 : 0;
     return parseFloat(t) + half;

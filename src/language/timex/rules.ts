@@ -815,7 +815,12 @@ rule(
     if (!dayWord && part !== 'tonight' && part !== 'overnight' && !(m[1] && /^mid/i.test(m[1]))) return null;
     if (dayWord && /^(this|last|that)$/i.test(dayWord) && (part === 'overnight' || part === 'tonight')) return null;
     // "overnight loans", "the overnight rate", "overnight delivery": a kind of loan or service, not a night
-    if (part === 'overnight' && !dayWord && /^\s+(?:(?:interbank|lending|borrowing|repo|deposit|index|interest|money[- ]market)\s+)?(?:loans?|lending|borrowing|rates?|repos?|funds?|deposits?|money|markets?|interbank|interest|Libor|LIBOR|index|swaps?|delivery|shipping|express)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return null;
+    if (part === 'overnight' && !dayWord && /^\s+(?:(?:interbank|lending|borrowing|repo|deposit|index|interest|money[- ]market)\s+)?(?:loans?|lending|borrowing|rates?|repos?|funds?|deposits?|money|markets?|interbank|interest|Libor|LIBOR|index|swaps?|delivery|shipping|express|success|sensation|celebrity|star)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return null;
+    // "it's not going to happen overnight", "things won't change overnight": suddenly, not a night
+    if (part === 'overnight' && !dayWord) {
+      const clause = text.slice(Math.max(0, m.index - 60), m.index).split(/[.!?;]\s/).pop()!;
+      if (/\b(?:happen|happens|happened|change|changes|changed|transform(?:ed|s)?|disappear(?:ed|s)?|vanish(?:ed|es)?|solved|fixed|cured|built|turn(?:ed)? around|go away|come back)\s+$/i.test(clause)) return null;
+    }
     const mod = modOf(m[1]);
     const code = PART_OF_DAY[part]!;
     return {
@@ -947,7 +952,7 @@ rule(
     const modWord = m[1]?.toLowerCase();
     const rel = m[2]!.toLowerCase();
     // "This Week", "This Morning" mid-sentence with capitals: a programme's name
-    if (/^[A-Z]/.test(m[2]!) && /^[A-Z]/.test(m[4]!) && !modWord && /(?:[a-z,]\s+|[a-z,:'’]\s*["“‘'])$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return null;
+    if (/^[A-Z]/.test(m[2]!) && /^[A-Z]/.test(m[4]!) && !modWord && /(?:[a-z,]\s+|[a-z,:'’]\s*(?:["“‘']|``)\s?)$/.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
     const fiscal = !!m[3];
     const unitWord = m[4]!.toLowerCase();
     const unit = unitKey(unitWord);
@@ -966,8 +971,10 @@ rule(
     if (rel === 'that' && !/^(day|week|month|year)$/.test(unitWord)) return null;
     if (rel === 'the' && unit === 'D' && modWord === 'the end of' && precededBy(text, m.index, /\bat\s+$/i)) return null;
     if ((rel === 'the past' || rel === 'the last' || rel === 'the coming' || rel === 'the next' || rel === 'past' || rel === 'coming') && !modWord) {
-      // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the reference
-      if (unit !== 'D' || rel.includes('past') || rel.includes('last')) {
+      // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the
+      // reference, and so is "It happened the next year" (no preposition of extent before it)
+      const nextAsDate = rel === 'the next' && !precededBy(text, m.index, /\b(?:over|during|in|within|for|throughout|through|into|of|across|at)\s+$/i);
+      if ((unit !== 'D' || rel.includes('past') || rel.includes('last')) && !nextAsDate) {
         if (unit === 'D' && (rel.includes('past') || rel.includes('last'))) return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1D', anchor: 'none' }) };
         if ((rel.includes('past') || rel.includes('last')) && unit === 'WE') {
           // "the past weekend" is last weekend, a date
@@ -1012,7 +1019,10 @@ rule(
         const textual = /following|the next|previous|preceding|prior|same|that/.test(rel) || beforeAfter !== undefined;
         let base: Ymd | null;
         let anchor: 'dct' | 'text' = 'dct';
-        if (textual && ctx.ref && (rel !== 'the next' || ctx.tense() === 'past')) {
+        // the clause's tense, without the "next" of the expression itself ("It was repealed the next year")
+        const clause = text.slice(Math.max(0, m.index - 100), m.index).split(/[.!?;]\s/).pop()!;
+        const pastBefore = rel === 'the next' && /\b(?:was|were|had|did|came|went|took|made|began|left|won|lost|[a-z]{3,}ed)\b/i.test(clause) && !/\b(?:will|would|shall|['’]ll)\b/i.test(clause);
+        if (textual && ctx.ref && (rel !== 'the next' || pastBefore || ctx.tense() === 'past')) {
           // "the day before" a month ("arrived in March 2004 … the day before") names no day
           const fine = unit === 'Y' || (unit === 'M' || unit === 'Q' || unit === 'H' ? ctx.ref.m !== undefined : ctx.ref.d !== undefined);
           if (!fine) return { type: 'DATE', value: unresolved(unit === 'D' ? 'day' : unit === 'M' ? 'month' : unit === 'W' || unit === 'WE' ? 'week' : 'year'), mod, anchor: 'none' };
@@ -1318,12 +1328,10 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
   'good friday': (y) => addDays(easter(y), -2),
   // US general elections: the Tuesday after the first Monday of November
   'election day': (y) => addDays(nthWeekday(y, 11, 1, 1), 1),
-  // US presidential inaugurations: January 20 of the year after a presidential election (since 1937)
-  'inauguration day': (y) => ({ y, m: 1, d: 20 }),
 };
 rule(
   'holiday',
-  `\\b(?:[Tt]he\\s+day\\s+(before|after)\\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day|Inauguration Day)\\b(?:(?:(?:\\s*,)?\\s+|\\s+(?:in|of)\\s+)(${YEAR4})(?!\\d))?`,
+  `\\b(?:[Tt]he\\s+day\\s+(before|after)\\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:(?:(?:\\s*,)?\\s+|\\s+(?:in|of)\\s+)(${YEAR4})(?!\\d))?`,
   9,
   (m, text) => {
     const name = m[2]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
@@ -1355,12 +1363,7 @@ rule(
           return { type: 'DATE', value: `XXXX-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`, anchor: 'none' };
         }
         const guess = when(ctx.dct.y);
-        let y = yearFor(ctx.dct, guess.m, guess.d, ctx.tense());
-        if (name === 'inauguration day' && y % 4 !== 1) {
-          // only every fourth January 20th: the one before the DCT in a past clause, else the next
-          const before = ctx.dct.y - ((ctx.dct.y + 3) % 4) - (fmtDay(ctx.dct) < `${ctx.dct.y}-01-20` && ctx.dct.y % 4 === 1 ? 4 : 0);
-          y = ctx.tense() === 'past' ? before : before + 4;
-        }
+        const y = yearFor(ctx.dct, guess.m, guess.d, ctx.tense());
         const p = y === ctx.dct.y ? guess : when(y);
         return { type: 'DATE', value: fmtDay(p), anchor: 'dct', sets: { y: p.y, m: p.m, d: p.d } };
       },
@@ -1527,7 +1530,7 @@ const RULE_STARTS: Record<string, string> = {
   'half-unit': 'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl =a one hal =the pas las nex pre',
   'one-more-unit': 'ano =a =an',
   'vague-duration': 'rec com =the pas las nex sev yea mon wee day hou min dec cen qua',
-  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele ina =the',
+  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele =the',
   'vague-stretch': 'for =in aft wit',
   set: 'eve eac dai wee mon ann yea hou nig qua biw sem onc twi thr fou # per',
   'set-weekdays-bare': 'mon tue wed thu fri sat sun',
