@@ -397,7 +397,7 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
 }
 
 const REFUSAL_CUE =
-  /\b(?:declined?|declining|refused?|refusing|(?:would|did|does|do|could|will|has|have|had)(?:n't|\s+not|\s+never)|never)\s+(?:immediately\s+|yet\s+|publicly\s+)?(?:to\s+)?(?:say|comment|discuss|specify|elaborate|disclose|reveal|confirm|name|identify|speculate|mention|mentioned|explain|respond|reply|answer|address|provide|release|return|suggest|detail|give|offer)\b/i;
+  /\b(?:declined?|declining|refused?|refusing|(?:would|did|does|do|could|will|has|have|had)(?:n't|\s+not|\s+never)|never)\s+(?:immediately\s+|yet\s+|publicly\s+)?(?:to\s+)?(?:say|comment|discuss|specify|elaborate|disclose|reveal|confirm|name|identify|speculate|mention|mentioned|explain|respond|reply|answer|address|provide|release|return|suggest|detail|give|offer)\p{L}*\b/iu;
 /**
  * Cues that report no statement whatever their content (review 8 F3), by verb class: acts of law or
  * business ("Lehman Brothers files for [bankruptcy protection]", "has filed a lawsuit against"),
