@@ -251,6 +251,10 @@ export function isDateLine(text: string): boolean {
 const RELATED_HEADING_RE =
   /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte (?:sie|dich) (?:auch )?interessieren|diese (?:artikel|beiträge) könnten (?:sie|dich) (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
 
+/** Words of a line leading into related links: "Lire aussi sur site.fr", "Mehr zum Thema", "See also", "Leggi anche". */
+const RELATED_LEAD_RE =
+  /(?:^|\s)(?:also|see|more|related|read|further|aussi|également|lire|voir|auch|mehr|weitere|lesen|siehe|anche|leggi|altri|también|más|lee|mais|leia|veja|также|читайте)(?=\s|$|[:.…])/iu;
+
 /**
  * Always furniture when short, even as a whole sentence: messages about the site itself (cookies,
  * consent to embedded players, the blog engine's post footer, comment-form labels, licences).
@@ -348,6 +352,9 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:über (?:den autor|den author|die autorin|die autoren|uns)|zum autor|zur autorin|à propos de l'auteure?|sobre (?:el|la|o|a) autora?|sull'autore|l'autore|об авторе)\s*:?$/iu, reason: 'author box heading' },
   { re: /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hilfreich|nützlich) (?:war|fanden sie)|was this (?:article|post|page|story) (?:helpful|useful)|did you (?:find|like) this (?:article|post)|rate this (?:article|post|story)|bewerten sie (?:diesen|den) (?:artikel|beitrag)|cet article vous a-t-il été utile|¿?te ha resultado útil|¿?(?:le|te) ha sido útil|questo articolo ti è stato utile|diskutieren sie mit(?: dem autor)?)/iu, reason: 'rating or feedback prompt' },
   { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
+  // "Fandest du den Artikel hilfreich?", "Gefällt dir dieser Beitrag?", "Thanks for your vote!"
+  { re: /^(?:(?:fandest du|fanden sie|findest du|finden sie) (?:den|diesen|dieses|das|die) (?:artikel|beitrag|text|seite|information(?:en)?) (?:hilfreich|nützlich|gut|interessant)|(?:gefällt|gefiel) (?:dir|ihnen) (?:der|dieser|dieses|das|die) (?:artikel|beitrag|text|seite)|hat (?:dir|ihnen) (?:der|dieser|dieses|das) (?:artikel|beitrag|text) gefallen|(?:vielen )?dank für (?:deine|ihre) (?:stimme|bewertung|rückmeldung|feedback)|thanks?(?: you)? for (?:your )?(?:vote|rating|feedback)|did you (?:enjoy|find this helpful)|(?:how )?(?:useful|helpful) was this (?:article|post|page)|did this (?:article|post|page) help|merci pour votre (?:vote|avis)|gracias por (?:tu|su) (?:voto|opinión)|grazie per il (?:tuo )?(?:voto|feedback))(?![\p{L}\p{N}])/iu, reason: 'rating or feedback prompt' },
+  { re: /^(?:inhaltsverzeichnis|inhalt|inhalte|inhaltsübersicht|table of contents|contents|in this (?:article|post|guide)|on this page|sommaire|table des matières|índice|indice|contenido|contenuti|sumário|содержание|оглавление)\s*:?$/iu, reason: 'table of contents' },
   { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten)/iu, reason: 'rating or feedback prompt' },
   { re: /^(?:ca\.?\s*)?\d{1,2}\s*min\.?$/iu, reason: 'reading time' },
   { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
@@ -366,6 +373,29 @@ const PITCH_CUE_RE = /\b(?:inbox|newsletters?|subscribe|subscription|sign up|fol
 
 const TAIL_CTA_RE =
   /(?:\b(?:follow (?:us|him|her|them|me)\b[^.]{0,40}\b(?:on|at|@)|(?:e-?mail|contact|reach) (?:him|her|them|us|the author)\b|may be reached at|click here|sign up|subscribe|newsletter|delivered (?:to your inbox|through your letterbox)|join our|for as little as|get access to|have a (?:news )?tip\b|this post may contain affiliate|affiliate links?|disclosure)|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?:^|\s)@\w{3,})/i;
+
+/**
+ * A disclosure of paid links: affiliate/partner links or a commission on purchases, and the site speaking of itself or to
+ * the reader ("This post may contain affiliate links…", "…sind Affiliate-Links. Kommt darüber ein Einkauf zustande, erhalten
+ * wir eine Provision", "We may receive compensation when you click on links…").
+ */
+const AFFILIATE_RE =
+  /\b(?:affiliate|partner|werbe|provisions)[- ]?links?\b|\baffiliate(?:-| )?(?:programs?|partners?|marketing)?\b[^.]{0,80}\b(?:commission|provision|compensation|vergütung)|\b(?:receive|earn|get|erhalten|bekommen|erhält)(?:\s+\p{L}+){0,3}?\s+(?:(?:(?:a|an|eine[nr]?|some)\s+)?(?:(?:small|kleine|geringe)\s+)?(?:affiliate\s+)?(?:commission|compensation)|(?:a|an|eine[nr]?)\s+(?:(?:kleine|geringe)\s+)?provision)\b/iu;
+const AFFILIATE_PARTY_RE = /\b(?:we|us|our|i|my|you|wir|uns|unser\w*|ihr|du|sie|nous|vous|nosotros|noi)\b/iu;
+
+/** A pitch for money or members closing a page: donations, "support us", "become a supporter", "help us". */
+const SUPPORT_PITCH_RE =
+  /\b(?:donate (?:now|today|here|to us|to our)|make a (?:donation|gift|contribution)|(?:powered|funded|financed|supported) (?:\p{L}+ )?(?:by|through) (?:donations|readers|our readers|members)|(?:über|durch) (?:eine |ihre |deine |jede )?spenden?|spenden sie|jetzt spenden|spendenkonto|(?:support|unterstütz\p{L}*|förder\p{L}*|soutenez|soutenir|apoya|sostieni)\s+(?:us|uns|unsere?[mnrs]?\s+\p{L}+|our\s+\p{L}+|nous|notre\s+\p{L}+)|(?:als|as an?)\s+(?:supporter|unterstützer\p{L}*|fördermitglied|patron)|become a (?:member|supporter|patron|subscriber)|help us|hilf uns|helfen sie uns|aidez-nous|ayúdanos|aiutaci)(?![\p{L}\p{N}])/iu;
+
+/** An author's short biography closing a page: "Jane Doe is a freelance writer…", "Peter Grimm ist Journalist, Autor…". */
+const AUTHOR_BIO_RE = /^(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|ist|war|est|es|è|é)\s+((?:[\p{L}-]+\s+){0,5}[\p{L}-]+)/u;
+const PROFESSION_RE =
+  /(?:^|\s)(?:journalist(?:in)?|autor(?:in)?|author|writer|reporter(?:in)?|correspondent|korrespondent(?:in)?|redakteur(?:in)?|editor|columnist|kolumnist(?:in)?|journaliste|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|giornalista|jornalista|blogger(?:in)?|contributor)(?![\p{L}])/iu;
+
+function isAuthorBio(text: string): boolean {
+  const m = AUTHOR_BIO_RE.exec(text);
+  return !!m && PROFESSION_RE.test(m[1]!);
+}
 
 const TRAILING_CREDIT_RE = /\((?:(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|PA|Xinhua|Anadolu)\s+)?(?:photos?|pictures?|images?|photograph|credit|file)\b[^()]{0,120}\)\s*$/i;
 const LEADING_CREDIT_RE = /^\((?:image|photo|picture|credit|foto|bild)s?(?: credit)?\s*:[^()]{1,120}\)\s*/i;
@@ -522,6 +552,10 @@ function isBylineLine(text: string, f: TextFeatures): boolean {
   const t = text.trim().replace(/^\|\s*/, '');
   return (
     /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(t) ||
+    // a byline whose name is a link of its own block ("By" alone), a column's byline, a credits line ("Words: X Photos: Y")
+    /^(?:by|von|par|por|di|door|av)$/iu.test(t) ||
+    /^(?:eine?\s+|a\s+|an\s+|une?\s+|una\s+)?(?:kolumne|kommentar|glosse|analyse|essay|column|commentary|chronique|tribune|columna|rubrica)\s+(?:von|by|de|di)\s+\p{Lu}/iu.test(t) ||
+    /^(?:words|photos?|fotos?|bilder|images?|pictures?|illustrations?)\s*:\s*\p{Lu}[^.!?]*$/iu.test(t) ||
     /^(?:written by|words by|reporting by|text|von|autor|author|par|por)\s*:\s*\p{Lu}/iu.test(t) ||
     /^(?:text (?:und (?:fotos?|bilder) )?von|illustrations? von|übersetzt von|übersetzung:|translated by|traduit par|traducido por|tradotto da|submitted by|posted by|gespeichert von|eingestellt von|verfasst von|geschrieben von|erstellt von|publié par|écrit par|publicado por|escrito por|pubblicato da|scritto da)\s*:?\s+\S/iu.test(t)
   );
@@ -689,6 +723,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if (f.words >= 7 && f.words <= 8 && isCalendarRow(text)) drop(it, 'calendar');
     else if (f.words <= 30 && (text.includes('»') || text.includes('›')) && BREADCRUMB_RE.test(text)) drop(it, 'breadcrumb');
     else if (f.words <= 30 && text.includes(' based on ') && STAR_RATING_RE.test(text)) drop(it, 'rating or feedback prompt');
+    else if (f.words <= 70 && AFFILIATE_RE.test(text) && AFFILIATE_PARTY_RE.test(text)) drop(it, 'affiliate disclosure');
     else {
       const repeat = options.repeatedLines?.size ? (options.repeatedLines.get(normalizeLineForRepetition(text)) ?? 0) : 0;
       // Boilerplate repeats across a source's articles; so do wire stories, so long prose needs more evidence.
@@ -783,7 +818,30 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     const it = items[i]!;
     if (!it.keep) continue;
     if (it.f.words <= 80 && TAIL_CTA_RE.test(it.text)) drop(it, 'author note or call to action');
+    else if (it.f.words <= 80 && SUPPORT_PITCH_RE.test(it.text)) drop(it, 'support or donation pitch');
+    else if (it.f.words <= 60 && isAuthorBio(it.text)) drop(it, 'author note or call to action');
     else seenBody++;
+  }
+
+  // A table of contents: a run of three or more short lines each repeating a heading printed further down.
+  const headingKeys = new Map<string, number>(); // key → index of its last occurrence as a heading
+  for (let i = 0; i < items.length; i++) if (items[i]!.block.tag === 'h' || items[i]!.f.words <= 14) headingKeys.set(duplicateKey(items[i]!.text), i);
+  for (let i = 0; i < items.length; ) {
+    let j = i;
+    while (j < items.length && items[j]!.keep && items[j]!.f.words <= 14 && (headingKeys.get(duplicateKey(items[j]!.text)) ?? -1) > j && items[headingKeys.get(duplicateKey(items[j]!.text))!]!.block.tag === 'h') j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) drop(items[k]!, 'table of contents');
+    i = Math.max(j, i + 1);
+  }
+
+  // A short line leading into links that were removed ("Mehr zu X:", "LIRE AUSSI SUR SITE", "Der Ratgeber im Überblick:")
+  // leads into nothing.
+  // (two or more removed links follow; a numbered or listed line is an item of its own list, not a lead-in)
+  const removedLink = (it: Item | undefined) => !!it && !it.keep && (it.reason === 'link list' || it.reason === 'table of contents' || it.reason === 'related links');
+  for (let i = 0; i + 2 < items.length; i++) {
+    const it = items[i]!;
+    if (!it.keep || it.f.words > 14 || it.block.tag === 'li' || /^\s*(?:\d{1,3}[.)]|[-•*·])\s/.test(it.text)) continue;
+    if (!removedLink(items[i + 1]) || !removedLink(items[i + 2])) continue;
+    if (/:\s*$/.test(it.text) || RELATED_LEAD_RE.test(it.text)) drop(it, 'related-link heading');
   }
 
   // A heading whose section lost everything (a sidebar widget's title over its removed links, "Related"
