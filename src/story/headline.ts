@@ -26,9 +26,46 @@ function cleanTitle(title: string): string {
   return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/u, '').replace(/\s+/g, ' ').trim();
 }
 
+// A byline or an author's note standing first ("- Maria Sheahan is a Reuters senior correspondent in
+// Frankfurt", "In an award-winning journalism career spanning nearly three decades , Glenn Kessler…").
+const BYLINE =
+  /^\W*(?:by|written by|reporting by|compiled by)\s+\p{Lu}|^\W*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,2}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:correspondent|reporter|columnist|editor|writer|journalist|blogger|contributor|commentator|analyst|author|producer)\b|\bjournalism career\b/u;
+
+/** Garbled text (an encoding lost, "C cents # p nh cents # t : 14:03 GMT"): many one-letter tokens. */
+function garbled(text: string): boolean {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const single = tokens.filter((t) => t.length === 1 && !/^[aAI&,.:;!?'"“”‘’-]$/.test(t)).length;
+  return tokens.length >= 4 && single / tokens.length >= 0.25;
+}
+
+/** An opening parenthesis never closed: a line cut inside it ("J.P. Morgan Chase & Co ( JPM"). */
+function unbalanced(text: string): boolean {
+  const open = (text.match(/\(|-LRB-/g) ?? []).length;
+  const close = (text.match(/\)|-RRB-/g) ?? []).length;
+  return open > close;
+}
+
+// A promotion telling the reader what to do ("Copy the URL and paste into your emails or Tweets…").
+const READER_PROMO =
+  /^\W*(?:copy|click|share|send|e-?mail|sign up|subscribe|follow|join|download|watch|listen|read|find out|tell us|let us know|post|bookmark)\b[^.]*\b(?:you|your)\b|\b(?:your (?:e-?mails?|friends|inbox)|favou?rite sites)\b/i;
+
+/**
+ * Whether a title candidate can be a title at all: not a caption, a byline, a promotion, garbled or
+ * cut text. (The extract stage makes a page's opening line its title when the page gives none:
+ * "Rahman Ali ( L ) and Khak Hussain , both deaf and mute villagers …", a caption.)
+ */
+function titleShape(title: string): boolean {
+  return !(isFurnitureHeadline(title) || CAPTION_MARK.test(title) || BYLINE.test(title) || READER_PROMO.test(title) || garbled(title) || unbalanced(title));
+}
+// (L), (R) beside a name, cut or not: a photo caption.
+const CAPTION_MARK = /(?:\(|-LRB-)\s?(?:L|R|C|left|right|centre|center)\s?(?:\)|-RRB-)/;
+
 // A chronology's date label ("Sept. 16 : The Federal Reserve…"): the summary gives the date itself.
 const DATE_LABEL =
   /^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(?:\s*,\s*\d{4})?\s*(?::|--|[–—])\s+(?=\p{Lu})/iu;
+
+// Below this a title candidate does not read as a title (as entryQuality's minQuality for entries).
+const MIN_TITLE_QUALITY = 0.55;
 
 // An article's head says what it is about: the story's centre from titles and leads.
 const LEAD_CHARS = 1500;
@@ -47,9 +84,11 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
     const firstLine = a.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
     if (!a.title && firstLine && wordCount(firstLine, 23) <= 22) candidates.push(firstLine);
     for (const c of candidates) {
-      // A headline the page gives is judged as a headline; a first line standing in for one, as a sentence.
+      if (!c) continue;
+      // A headline the page gives is judged as a headline; a first line standing in for one (or
+      // made the title by the extract stage), as a sentence.
       const lineOnly = c !== cleanTitle(a.title);
-      if (!c || (lineOnly ? isFurniture(c) : isFurnitureHeadline(c))) continue;
+      if ((lineOnly && isFurniture(c)) || !titleShape(c)) continue;
       // A first line with no verb is more often a caption or a label than a headline.
       const verbless = lineOnly && !hasVerb(c);
       const question = /\?\s*$/.test(c);
@@ -57,7 +96,6 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
       if (score > best.score) best = { text: c, score };
     }
   }
-  if (!best.text && timeline.length) best = { text: timeline[0]!.summary, score: 0 };
 
   // Summary: the timeline's most central sentence, then where the story stands at its last date.
   let central: TimelineEntry | null = null;
@@ -77,6 +115,25 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
     if (s > centralScore) {
       centralScore = s;
       central = e;
+    }
+  }
+  // No headline reads as one (a caption, a byline, a promotion): the story's central entry says
+  // what it is about, else its first entry that reads well alone.
+  if (!best.text) {
+    const fits = (e: TimelineEntry) => !isFurniture(e.summary) && titleShape(e.summary) && entryQuality(e.summary) >= MIN_TITLE_QUALITY;
+    const fallback = (central && fits(central) ? central : timeline.find(fits)) ?? null;
+    if (fallback) best = { text: fallback.summary.replace(DATE_LABEL, ''), score: 0 };
+  }
+  // ...else an article's first sentence that is no furniture ("Is a low energy house really
+  // possible ?" under a video page's "Copy the URL and paste into your emails…").
+  for (const a of best.text ? [] : articles) {
+    const opening = a.analysis.sentences
+      .slice(0, 6)
+      .map((x) => a.text.slice(x.start, x.end).trim())
+      .find((t) => !isFurniture(t) && titleShape(t) && entryQuality(t) >= 0.3);
+    if (opening) {
+      best = { text: opening, score: 0 };
+      break;
     }
   }
   const last = happened[happened.length - 1];

@@ -1,0 +1,59 @@
+// Story titles on real text (Timeline17 pages with no headline, titled by the pipeline from their
+// opening line): a caption, a byline, an author's note, a share bar or a line cut inside a
+// parenthesis is no title (review 8: "Rahman Ali ( L ) and Khak Hussain , both deaf and mute
+// villagers…", "Copy the URL and paste into your emails or Tweets…").
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/extract/index.js';
+import { titleFromText } from '../../src/pipeline.js';
+import { storyHeadline, type StoryArticle } from '../../src/story/index.js';
+import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+import { SHARED_DATA, t17Articles } from '../helpers/paths.js';
+
+const T17 = join(SHARED_DATA, 't17');
+
+function page(folder: string, id: string): StoryArticle {
+  const r = t17Articles(folder).find((a) => a.id === id);
+  if (!r) throw new Error(`no article ${id} in ${folder}`);
+  const published = r.published.slice(0, 10);
+  // as the pipeline stores it: extracted, titled by its opening when the page gives no title
+  const { text } = extract({ text: r.text! });
+  return {
+    id: `${folder}-${id}`,
+    title: titleFromText(text),
+    text,
+    published,
+    source: folder.split('_')[1] ?? null,
+    duplicateOf: null,
+    analysis: analyzeForTimeline(text, { dct: published, lines: looksOneSentencePerLine(text) }),
+  };
+}
+
+describe.skipIf(!existsSync(T17))('story titles skip captions, bylines and promotions', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    // a photo caption: "( L )" beside a name
+    ['H1N1_reuters', '951', /\(\s?L\s?\)/],
+    // a share bar addressing the reader
+    ['H1N1_bbc', '692', /^Copy the URL/],
+    // an author's note and a correspondent's byline
+    ['Finan_washingtonpost', '2113', /award-winning journalism career/],
+    ['H1N1_reuters', '523', /is a Reuters senior correspondent/],
+    // a line cut inside a parenthesis (a stock ticker)
+    ['H1N1_reuters', '560', /\(\s*JPM\s*$/],
+  ];
+  for (const [folder, id, bad] of cases) {
+    it(`${folder} ${id}`, () => {
+      const a = page(folder, id);
+      expect(a.title, 'the pipeline titles the page by that line').toMatch(bad);
+      const { title } = storyHeadline([a], []);
+      expect(title.length).toBeGreaterThan(10);
+      expect(title).not.toMatch(bad);
+    });
+  }
+
+  it('keeps a headline that reads as one', () => {
+    const a = { ...page('H1N1_reuters', '951'), title: 'Deaf village in Kashmir learns to talk in signs' };
+    expect(storyHeadline([a], []).title).toBe('Deaf village in Kashmir learns to talk in signs');
+  });
+});
