@@ -251,6 +251,15 @@ export function isDateLine(text: string): boolean {
 const RELATED_HEADING_RE =
   /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte (?:sie|dich) (?:auch )?interessieren|diese (?:artikel|beiträge) könnten (?:sie|dich) (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
 
+/**
+ * Where a person stands in a picture: "( L )", "(2nd R)", "(L-R)", "(left)", "(centre)" — captions only. "(R)" alone is
+ * also a party or a trademark ("Gov. Bobby Jindal (R)", "MSD (R) Test"): it counts beside another mark only.
+ */
+const POSITION_MARK_RE = /\(\s*(?:(?:\d(?:st|nd|rd|th)\s+(?:from\s+)?)[LR]|[LC]|L\s*-\s*R|R\s*-\s*L|left|right|cent(?:er|re)|(?:from\s+)?(?:left|right)\s+to\s+(?:right|left)|(?:2nd|second|third|3rd)\s+(?:from\s+)?(?:left|right))\s*\)/u;
+/** …and what else a caption has: the picture's date, or a picture word. */
+const CAPTION_CONTEXT_RE =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b(?:photo|picture|image|file|pose|poses|posing|pictured)\b/iu;
+
 /** Words of a line leading into related links: "Lire aussi sur site.fr", "Mehr zum Thema", "See also", "Leggi anche". */
 const RELATED_LEAD_RE =
   /(?:^|\s)(?:also|see|more|related|read|further|aussi|également|lire|voir|auch|mehr|weitere|lesen|siehe|anche|leggi|altri|también|más|lee|mais|leia|veja|также|читайте)(?=\s|$|[:.…])/iu;
@@ -710,6 +719,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     let why: string | null;
     if (block.tag === 'caption' || it.endsWithCredit) drop(it, 'photo caption');
     else if ((why = captionReason(text))) drop(it, why);
+    else if (f.words <= MAX_CAPTION_WORDS && text.includes('(') && POSITION_MARK_RE.test(text) && CAPTION_CONTEXT_RE.test(text)) drop(it, 'photo caption');
     else if ((why = furnitureReason(text, f))) drop(it, why);
     else if (isDateLine(text)) drop(it, 'dateline');
     else if (isBylineLine(text, f)) drop(it, 'byline');
