@@ -93,6 +93,8 @@ describe('second sample (seed 10), more classes', () => {
   it('a number with thousands separators is one number ("800,000 years")', () => {
     expect(all('ice-core records , which now trace Earth history back about 800,000 years .', '2011-01-06'))
       .toEqual(['now → DATE PRESENT_REF', 'about 800,000 years → DURATION P800L APPROX']);
+    // before year 1 there is no calendar year to write
+    expect(all('Over 2,500 years ago the Buddha taught that human beings should seek balance.', '2008-06-06')).toEqual(['Over 2,500 years ago → DATE PAST_REF MORE_THAN']);
   });
 
   it('"happen overnight" means suddenly; "fell overnight" is a night', () => {
@@ -104,6 +106,9 @@ describe('second sample (seed 10), more classes', () => {
   it('"It happened the next year" is the year after the text\'s; "over the next year" a length', () => {
     expect(all('The spill happened in 1989. The law was repealed the next year.', '2010-06-06')).toEqual(['1989 → DATE 1989', 'the next year → DATE 1990']);
     expect(all('The plant will be closed over the next year.', '2010-06-06')).toEqual(['the next year → DURATION P1Y']);
+    expect(all('“The next decade of action is critical,” he said.', '2016-06-06')).toEqual(['The next decade → DURATION P10Y']);
+    // "the next day or two" after a plan word stays on the DCT's side
+    expect(all('On Wednesday aid arrived. Mr Holmes said the UN expected to resolve problems with fuel in the next day or two .', '2010-01-18')).toContain('the next day → DATE 2010-01-19');
   });
 
   it('a programme named after a tokenised opening quote ("ABC \'s `` This Week") is no week', () => {

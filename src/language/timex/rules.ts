@@ -973,7 +973,8 @@ rule(
     if ((rel === 'the past' || rel === 'the last' || rel === 'the coming' || rel === 'the next' || rel === 'past' || rel === 'coming') && !modWord) {
       // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the
       // reference, and so is "It happened the next year" (no preposition of extent before it)
-      const nextAsDate = rel === 'the next' && !precededBy(text, m.index, /\b(?:over|during|in|within|for|throughout|through|into|of|across|at)\s+$/i);
+      const nextAsDate = rel === 'the next' && !precededBy(text, m.index, /\b(?:over|during|in|within|for|throughout|through|into|of|across|at)\s+$/i)
+        && !/^\s+of\b/i.test(tail);
       if ((unit !== 'D' || rel.includes('past') || rel.includes('last')) && !nextAsDate) {
         if (unit === 'D' && (rel.includes('past') || rel.includes('last'))) return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1D', anchor: 'none' }) };
         if ((rel.includes('past') || rel.includes('last')) && unit === 'WE') {
@@ -1021,7 +1022,8 @@ rule(
         let anchor: 'dct' | 'text' = 'dct';
         // the clause's tense, without the "next" of the expression itself ("It was repealed the next year")
         const clause = text.slice(Math.max(0, m.index - 100), m.index).split(/[.!?;]\s/).pop()!;
-        const pastBefore = rel === 'the next' && /\b(?:was|were|had|did|came|went|took|made|began|left|won|lost|[a-z]{3,}ed)\b/i.test(clause) && !/\b(?:will|would|shall|['’]ll)\b/i.test(clause);
+        const pastBefore = rel === 'the next' && unit !== 'D' && /\b(?:was|were|had|did|came|went|took|made|began|left|won|lost|[a-z]{3,}ed)\b/i.test(clause)
+          && !/\b(?:will|would|shall|['’]ll|expected|planned|scheduled|due|hoped|intended)\b/i.test(clause);
         if (textual && ctx.ref && (rel !== 'the next' || pastBefore || ctx.tense() === 'past')) {
           // "the day before" a month ("arrived in March 2004 … the day before") names no day
           const fine = unit === 'Y' || (unit === 'M' || unit === 'Q' || unit === 'H' ? ctx.ref.m !== undefined : ctx.ref.d !== undefined);
@@ -1135,6 +1137,8 @@ rule(
         }
         const whole = Math.round(n);
         const p = shiftBy(base, sign * whole, unit);
+        // "125,000 years ago", "2,500 years ago": before year 1 there is no calendar value to write
+        if (p.y < 1) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod, anchor: 'dct' };
         // "two weeks ago", "a week or so ago": TimeBank writes the day (2 of 4; 1 week, 1 WXX)
         if (unit === 'W' && dir === 'ago') return { type: 'DATE', value: fmtDay(p), mod, anchor: 'dct' };
         return { type: 'DATE', value: atGranularity(p, unit), mod, anchor: useText ? 'text' : 'dct' };
