@@ -1,3 +1,4 @@
+import { createReadStream, fstatSync } from 'node:fs';
 import type { Command } from 'commander';
 import { tagSentences } from '../../language/ner/index.js';
 import { hintWhenStdinIsTerminal } from '../batch.js';
@@ -16,8 +17,10 @@ export function registerNer(program: Command): void {
       if (opts.format !== 'conll') throw new Error(`unknown --format "${opts.format}": use conll`);
       hintWhenStdinIsTerminal('ner', 'CoNLL-2003 lines');
       const conll = new ConllTagger((text) => process.stdout.write(text));
-      process.stdin.setEncoding('utf8');
-      for await (const chunk of process.stdin) {
+      // A file on stdin is read in large blocks: fewer chunks, fewer entries into the line loop.
+      const input = fstatSync(0).isFile() ? createReadStream('', { fd: 0, highWaterMark: 1 << 22 }) : process.stdin;
+      input.setEncoding('utf8');
+      for await (const chunk of input) {
         conll.write(chunk as string);
         conll.tagReady();
       }

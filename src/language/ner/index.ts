@@ -70,10 +70,11 @@ function placesByContext(words: string[][], tags: string[][]): void {
     let person = false;
     for (const { si, a, b, label } of spans) {
       const w = words[si]!;
-      const before = w[a - 1]?.toLowerCase();
-      const after = w[b];
+      // (indexes checked, not read past the ends: a read out of bounds throws V8's optimised code away)
+      const before = a > 0 ? w[a - 1]!.toLowerCase() : undefined;
+      const after = b < w.length ? w[b] : undefined;
       const possessive = after !== undefined && /^['’]s?$/.test(after);
-      const notPlace = before === 'in' && NOT_LOCATIVE_IN.has(w[a - 2]?.toLowerCase() ?? '');
+      const notPlace = before === 'in' && NOT_LOCATIVE_IN.has(a > 1 ? w[a - 2]!.toLowerCase() : '');
       if (before !== undefined && LOCATIVE.has(before) && !possessive && !notPlace) locative++;
       if ((after && SPEECH_AFTER.has(after.toLowerCase())) || (before !== undefined && (ROLE_HEADS.has(before) || HONORIFICS.has(before)))) person = true;
       // A first name and a surname ("Charles Keating") is a person; "New Delhi", "Fort Worth" are not.

@@ -49,13 +49,18 @@ const RAW_LETTER_INITIAL = 512;
 const TYPE_NAMES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
 const LEX = 8; // ints per lower-case form (see Tagger.lex)
 const LENGTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(String);
+const FEATURE = -2; // a query of sumWindowFeatures that is a feature id itself (-1: none)
 // The window positions in the order sumWindowFeatures lists their features.
 const POSITION_ORDER = [2, 1, 3, 0, 4];
 
 export class Tagger {
   private readonly lookup: (feature: string) => number;
   private readonly model: CompiledModel;
-  private readonly rows: Float32Array;
+  // Weight rows as the file stores them (int16 × scale): a weight is Math.fround(weights[i] * scale),
+  // the float32 the decoder always used, made where it is read (no 5.6 MB float copy at load, and a
+  // row is one cache line instead of two).
+  private readonly weights: Int16Array;
+  private readonly scale: number;
   private readonly transitions1: Float32Array;
   private readonly transitions2: Float32Array | null;
   private readonly inside: boolean[]; // I- labels: not allowed first
@@ -81,7 +86,15 @@ export class Tagger {
   private readonly docIds: Int32Array; // [forms bits (1 T, 2 l, 3 Tl) * 2 + edge]
   private readonly historyIds: { maj: Int32Array; type: Int32Array; left: Int32Array; right: Int32Array };
   private readonly byShortShape: (Int32Array | undefined)[] = [];
-  private readonly found = new Int32Array(256); // a new word's feature ids, by position
+  // A new word's features as queries: (value id, family index), or (FEATURE, feature id); the end
+  // of each position's queries.
+  private readonly queryValue = new Int32Array(256);
+  private readonly queryFamily = new Int32Array(256);
+  // The strings a new word looks up in the model's values, as ranges, and what was found.
+  private readonly findText: string[] = new Array<string>(12).fill('');
+  private readonly findFrom = new Int32Array(12);
+  private readonly findTo = new Int32Array(12);
+  private readonly findResult = new Int32Array(12);
   private readonly foundEnd = new Int32Array(5);
   private readonly historyFeatures = new Int32Array(16); // one token's prediction-history features
 
@@ -161,7 +174,8 @@ export class Tagger {
     };
     const id = this.lookup;
     this.inside = labels.map((l) => l.startsWith('I-'));
-    this.rows = model.rows;
+    this.weights = model.weights;
+    this.scale = model.scale;
     this.transitions1 = model.transitions1;
     this.transitions2 = model.transitions2;
 
@@ -338,7 +352,7 @@ export class Tagger {
 
   /** Reads the weight rows of the sentence's other features (sentenceFeatures' `extras`). */
   private touchExtras(n: number): void {
-    const rows = this.rows;
+    const rows = this.weights;
     const extras = this.extras;
     let t = 0;
     for (let j = 0, end = this.bounds[n]!; j < end; j++) {
@@ -432,73 +446,112 @@ export class Tagger {
    * The weight sums (both stages) of the features the word contributes at positions -2..2, in the
    * order of FeatureExtractor.wordFeatures, accumulated in float32 as the decoder always did.
    * `asWord`, `asLower`: the value ids of the word and its lower case (-1: not a value).
+   * The features are listed first as (value, family) queries and resolved in one loop: a function
+   * with one call site of `featureOf` and `find` per kind of query is a small one to optimise (with
+   * ~40 call sites, each inlined, it took V8 longer to compile than to run on a CoNLL file).
    */
   private sumWindowFeatures(id: number, word: string, lower: string, shape: string, short: string, asWord: number, asLower: number): void {
     const m = this.model;
+    const values = m.values;
     const digits = /\d/.test(word);
-    // `w=` and `l=` values have their digits written 0 (clusters, casing and gazetteer do not).
-    const byWord = digits ? m.values.find(word.replace(/\d/g, '0')) : asWord;
-    const byLower = digits ? m.values.find(lower.replace(/\d/g, '0')) : asLower;
+    const len = lower.length;
+    const maxK = len < 4 ? len : 4;
+    // The strings looked up, as ranges, found in one loop (one call site of `find`): 0, 1: word and
+    // lower case with their digits written 0 (as `w=` and `l=` values are; clusters, casing and
+    // gazetteer are not), 2: shape, 3: the last three letters, 4–7: prefixes 1–4, 8–11: suffixes 1–4.
+    const ft = this.findText;
+    const start = this.findFrom;
+    const to = this.findTo;
+    const found = this.findResult;
+    for (let i = 0; i < 12; i++) to[i] = -1;
+    if (digits) {
+      ft[0] = word.replace(/\d/g, '0');
+      ft[1] = lower.replace(/\d/g, '0');
+      start[0] = start[1] = 0;
+      to[0] = ft[0].length;
+      to[1] = ft[1].length;
+    }
+    ft[2] = shape; start[2] = 0; to[2] = shape.length;
+    ft[3] = lower; start[3] = len > 3 ? len - 3 : 0; to[3] = len;
+    for (let k = 1; k <= maxK; k++) {
+      ft[3 + k] = lower; start[3 + k] = 0; to[3 + k] = k;
+      if (k !== 3) { ft[7 + k] = lower; start[7 + k] = len - k; to[7 + k] = len; }
+    }
+    for (let i = 0; i < 12; i++) found[i] = to[i] < 0 ? -1 : values.find(ft[i]!, start[i]!, to[i]!);
+    const byWord = digits ? found[0]! : asWord;
+    const byLower = digits ? found[1]! : asLower;
+    const suffix3 = found[3]!;
     let cluster = asWord >= 0 ? m.valueCluster[asWord]! : -1;
     if (cluster < 0 && asLower >= 0) cluster = m.valueCluster[asLower]!;
     const levels = cluster >= 0 ? m.clusterPaths[cluster]! : 0;
     const tokenTypes = asWord >= 0 ? m.valueTokenTypes[asWord]! : -1;
     this.wordGazetteer[id] = tokenTypes >= 0 ? this.tokenTypeIds[tokenTypes]! : null;
-    const suffix3 = m.values.find(lower, lower.length > 3 ? lower.length - 3 : 0);
     const byShort = this.shortIds(this.wordShapeId[id]!, short);
     const famW = this.famW;
     const famL = this.famL;
-    const f = this.found;
+    const famC = this.famC;
+    const qv = this.queryValue;
+    const qf = this.queryFamily;
     const end = this.foundEnd;
-    let n = 0;
-    let v: number;
+    let q = 0;
     // position 0 (index 2)
-    if ((v = featureOf(m, byWord, famW[2]!)) >= 0) f[n++] = v;
-    if ((v = featureOf(m, byLower, famL[2]!)) >= 0) f[n++] = v;
-    if ((v = featureOf(m, m.values.find(shape), this.famSh)) >= 0) f[n++] = v;
-    if ((v = byShort[2]!) >= 0) f[n++] = v;
-    const len = lower.length;
-    for (let k = 1; k <= 4 && k <= len; k++) {
-      if ((v = featureOf(m, m.values.find(lower, 0, k), this.famP[k]!)) >= 0) f[n++] = v;
-      v = k === 3 ? featureOf(m, suffix3, this.famS3[2]!) : featureOf(m, m.values.find(lower, len - k), this.famS[k]!);
-      if (v >= 0) f[n++] = v;
+    qv[q] = byWord; qf[q++] = famW[2]!;
+    qv[q] = byLower; qf[q++] = famL[2]!;
+    qv[q] = found[2]!; qf[q++] = this.famSh;
+    qv[q] = FEATURE; qf[q++] = byShort[2]!;
+    for (let k = 1; k <= maxK; k++) {
+      qv[q] = found[3 + k]!; qf[q++] = this.famP[k]!;
+      if (k === 3) { qv[q] = suffix3; qf[q++] = this.famS3[2]!; }
+      else { qv[q] = found[7 + k]!; qf[q++] = this.famS[k]!; }
     }
-    for (let k = 0; k < levels; k++) if ((v = featureOf(m, m.clusterPaths[cluster + 1 + k]!, this.famC[k]![2]!)) >= 0) f[n++] = v;
-    if (levels === 0 && this.famCNone >= 0) f[n++] = this.famCNone;
+    for (let k = 0; k < levels; k++) { qv[q] = m.clusterPaths[cluster + 1 + k]!; qf[q++] = famC[k]![2]!; }
+    if (levels === 0) { qv[q] = FEATURE; qf[q++] = this.famCNone; }
     const bucket = asLower >= 0 ? m.valueCapRatio[asLower]! : 255;
-    if ((v = this.crIds[bucket === 255 ? this.crIds.length - 1 : bucket]!) >= 0) f[n++] = v;
-    if ((v = this.lenIds[Math.min(word.length, 8)]!) >= 0) f[n++] = v;
-    if (digits && this.flagIds.digit >= 0) f[n++] = this.flagIds.digit;
-    if (word.includes('-') && this.flagIds.hyph >= 0) f[n++] = this.flagIds.hyph;
-    if (word.includes('.') && this.flagIds.period >= 0) f[n++] = this.flagIds.period;
-    end[2] = n;
+    qv[q] = FEATURE; qf[q++] = this.crIds[bucket === 255 ? this.crIds.length - 1 : bucket]!;
+    qv[q] = FEATURE; qf[q++] = this.lenIds[Math.min(word.length, 8)]!;
+    if (digits) { qv[q] = FEATURE; qf[q++] = this.flagIds.digit; }
+    if (word.includes('-')) { qv[q] = FEATURE; qf[q++] = this.flagIds.hyph; }
+    if (word.includes('.')) { qv[q] = FEATURE; qf[q++] = this.flagIds.period; }
+    end[2] = q;
     // positions -1 and +1 (indexes 1 and 3)
     for (let p = 1; p <= 3; p += 2) {
-      if ((v = featureOf(m, byWord, famW[p]!)) >= 0) f[n++] = v;
-      if ((v = featureOf(m, byLower, famL[p]!)) >= 0) f[n++] = v;
-      if ((v = byShort[p]!) >= 0) f[n++] = v;
-      for (let k = 1; k < levels; k++) if ((v = featureOf(m, m.clusterPaths[cluster + 1 + k]!, this.famC[k]![p]!)) >= 0) f[n++] = v;
-      if ((v = featureOf(m, suffix3, this.famS3[p]!)) >= 0) f[n++] = v;
-      end[p] = n;
+      qv[q] = byWord; qf[q++] = famW[p]!;
+      qv[q] = byLower; qf[q++] = famL[p]!;
+      qv[q] = FEATURE; qf[q++] = byShort[p]!;
+      for (let k = 1; k < levels; k++) { qv[q] = m.clusterPaths[cluster + 1 + k]!; qf[q++] = famC[k]![p]!; }
+      qv[q] = suffix3; qf[q++] = this.famS3[p]!;
+      end[p] = q;
     }
     // positions -2 and +2 (indexes 0 and 4)
     for (let p = 0; p <= 4; p += 4) {
-      if ((v = featureOf(m, byLower, famL[p]!)) >= 0) f[n++] = v;
-      if ((v = byShort[p]!) >= 0) f[n++] = v;
-      if (levels > 2 && (v = featureOf(m, m.clusterPaths[cluster + 3]!, this.famC[2]![p]!)) >= 0) f[n++] = v;
-      end[p] = n;
+      qv[q] = byLower; qf[q++] = famL[p]!;
+      qv[q] = FEATURE; qf[q++] = byShort[p]!;
+      if (levels > 2) { qv[q] = m.clusterPaths[cluster + 3]!; qf[q++] = famC[2]![p]!; }
+      end[p] = q;
     }
+    // The features, then their weight rows read once ahead (cache misses for a rare word: in a loop
+    // of independent loads they overlap instead of stalling the sums one after another).
+    const rows = this.weights;
+    let touched = 0;
+    for (let j = 0; j < q; j++) {
+      const f = qv[j] === FEATURE ? qf[j]! : featureOf(m, qv[j]!, qf[j]!);
+      qf[j] = f;
+      if (f >= 0) touched += rows[f * ROW]! + rows[f * ROW + ROW - 1]!;
+    }
+    this.touched[0] = touched;
     // Summed in the Float32Array itself: rounded to float32 after each addition, as the decoder always did.
     const sums = this.wordSums;
-    const rows = this.rows;
+    const scale = this.scale;
     let from = 0;
     for (let k = 0; k < 5; k++) {
       const p = POSITION_ORDER[k]!;
       const base = id * WORD + p * ROW;
       sums.fill(0, base, base + ROW);
       for (let j = from; j < end[p]!; j++) {
-        const b = f[j]! * ROW;
-        for (let y = 0; y < ROW; y++) sums[base + y] += rows[b + y]!;
+        const f = qf[j]!;
+        if (f < 0) continue;
+        const b = f * ROW;
+        for (let y = 0; y < ROW; y++) sums[base + y] += Math.fround(rows[b + y]! * scale);
       }
       from = end[p]!;
     }
@@ -708,7 +761,8 @@ export class Tagger {
    */
   private emissions(ids: Int32Array, offset: number, n: number): void {
     const sums = this.wordSums;
-    const rows = this.rows;
+    const rows = this.weights;
+    const scale = this.scale;
     const extras = this.extras;
     const bounds = this.bounds;
     const emit1 = this.emit1;
@@ -728,10 +782,12 @@ export class Tagger {
       const end = bounds[t + 1]!;
       for (let j = bounds[t]!; j < end; j++) {
         const b = extras[j]! * ROW;
-        a0 += rows[b]!; a1 += rows[b + 1]!; a2 += rows[b + 2]!; a3 += rows[b + 3]!; a4 += rows[b + 4]!;
-        a5 += rows[b + 5]!; a6 += rows[b + 6]!; a7 += rows[b + 7]!; a8 += rows[b + 8]!;
-        b0 += rows[b + 9]!; b1 += rows[b + 10]!; b2 += rows[b + 11]!; b3 += rows[b + 12]!; b4 += rows[b + 13]!;
-        b5 += rows[b + 14]!; b6 += rows[b + 15]!; b7 += rows[b + 16]!; b8 += rows[b + 17]!;
+        a0 += Math.fround(rows[b]! * scale); a1 += Math.fround(rows[b + 1]! * scale); a2 += Math.fround(rows[b + 2]! * scale);
+        a3 += Math.fround(rows[b + 3]! * scale); a4 += Math.fround(rows[b + 4]! * scale); a5 += Math.fround(rows[b + 5]! * scale);
+        a6 += Math.fround(rows[b + 6]! * scale); a7 += Math.fround(rows[b + 7]! * scale); a8 += Math.fround(rows[b + 8]! * scale);
+        b0 += Math.fround(rows[b + 9]! * scale); b1 += Math.fround(rows[b + 10]! * scale); b2 += Math.fround(rows[b + 11]! * scale);
+        b3 += Math.fround(rows[b + 12]! * scale); b4 += Math.fround(rows[b + 13]! * scale); b5 += Math.fround(rows[b + 14]! * scale);
+        b6 += Math.fround(rows[b + 15]! * scale); b7 += Math.fround(rows[b + 16]! * scale); b8 += Math.fround(rows[b + 17]! * scale);
       }
       let e = t * NL;
       emit1[e] = a0; emit1[e + 1] = a1; emit1[e + 2] = a2; emit1[e + 3] = a3; emit1[e + 4] = a4;
@@ -804,7 +860,8 @@ export class Tagger {
       if (o4 > 0 && typeIds[8 + edge]! >= 0) own[used++] = typeIds[8 + edge]!;
     }
     this.bounds[n] = used;
-    const rows = this.rows;
+    const rows = this.weights;
+    const scale = this.scale;
     const emit2 = this.emit2;
     const features = this.historyFeatures;
     for (let t = 0; t < n; t++) {
@@ -816,7 +873,7 @@ export class Tagger {
       const e = (offset + t) * NL;
       for (let j = 0; j < k; j++) {
         const b = features[j]! * ROW + NL;
-        for (let y = 0; y < NL; y++) emit2[e + y]! += rows[b + y]!;
+        for (let y = 0; y < NL; y++) emit2[e + y]! += Math.fround(rows[b + y]! * scale);
       }
     }
   }
