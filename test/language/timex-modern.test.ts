@@ -115,3 +115,11 @@ describe('second sample (seed 10), more classes', () => {
     expect(all("White House Chief of Staff Rahm Emanuel told ABC 's `` This Week . ''", '2010-06-20')).toEqual([]);
   });
 });
+
+describe('third sample (seed 11), session 9', () => {
+  it('a plan told in the simple past ("was expected to … on Friday") takes the nearer day; "had been due to" stays behind', () => {
+    expect(all('At the same briefing , a coastguard official said the oil slick was expected to wash ashore on the Gulf Coast on Friday .', '2010-04-29'))
+      .toEqual(['Friday → DATE 2010-04-30']);
+    expect(all('The contract had been due to expire Friday.', '2010-04-29')).toEqual(['Friday → DATE 2010-04-23']);
+  });
+});

@@ -9,6 +9,13 @@ const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw
 const BY_TIME = /^\s+(?:the\s+(?:end|middle|start|beginning|close|time)\b|next\b|then\b|early\b|mid|late\b|year|this\b|tomorrow\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)/;
 /** A plan reported as past: "had been due to", "was scheduled to", "were expected to". */
 const PAST_PLAN_BEFORE = /\b(?:was|were|had been|had)\s+(?:\w+\s+)?$/i;
+/**
+ * A plan reported as past: "had been due to expire Friday" lies behind; "was expected to wash ashore
+ * on Friday" may lie either side of the report, so the nearer day is taken (tense 'present').
+ */
+function pastPlan(before: string): Tense {
+  return /\bhad\b/i.test(before) ? 'past' : 'present';
+}
 /** Verbs of saying: the report is past, but the adverbial usually belongs to what is reported. */
 const REPORTING = /^(said|says|told|added|stated|declared|noted|according)$/i;
 const FUTURE_INFINITIVE = /^(is|are|set|due|scheduled|expected|planned|plans|plan|going|likely|about|supposed|ready|able|hopes?|wants?|agreed|decided|promised|vowed|poised|intends?|preparing|prepared|waiting|by)$/i;
@@ -77,9 +84,9 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';
-      if (/^(due|scheduled|expected|planned|set|going)$/.test(lw) && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 24), m.index))) t = 'past';
+      if (/^(due|scheduled|expected|planned|set|going)$/.test(lw) && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 24), m.index))) t = pastPlan(sentence.slice(Math.max(0, m.index - 24), m.index));
       // "had been due to expire": the infinitive carries the plan's (past) time
-      if (lw === 'to' && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, beforeAt - 24), beforeAt))) t = 'past';
+      if (lw === 'to' && PAST_PLAN_BEFORE.test(sentence.slice(Math.max(0, beforeAt - 24), beforeAt))) t = pastPlan(sentence.slice(Math.max(0, beforeAt - 24), beforeAt));
     } else if (PAST.test(w) || (w.length > 4 && /^[a-z].*ed$/.test(w) && !/^(need|feed|seed|speed|proceed|exceed|succeed|red|bed|shed|hundred|indeed|breed|greed|deed|weed|sacred|kindred)$/i.test(w))) {
       // a participle after "be" ("would be paid", "will be named") carries no tense of its own,
       // nor does one used as an adjective ("a still unspecified date", "the revised plan")
