@@ -180,6 +180,21 @@ const AUXILIARY = new Set([
   'should', 'can', 'all', 'also', 'still', 'now', 'not', 'both', 'once', 'even',
 ]);
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'some', 'many']);
+
+/**
+ * "the young and seemingly healthy", "a seemingly endless line": a hearsay adverb that modifies an
+ * adjective reports nothing (after a determiner, or after a conjunction with the phrase ending
+ * one word later).
+ */
+function modifiesAdjective(tokens: QToken[], cue: { first: number; last: number }): boolean {
+  if (cue.first !== cue.last || cue.first === 0) return false;
+  const before = tokens[cue.first - 1]!.lower;
+  if (DETERMINERS.has(before)) return true;
+  const after2 = tokens[cue.last + 2];
+  return /^(?:and|or|but|,)$/.test(before) && (!after2 || /^[\p{P}]+$/u.test(after2.text)) && /^\p{Ll}/u.test(tokens[cue.last + 1]?.text ?? '');
+}
+
 /** A cue made of a hearsay adverb and auxiliaries only ("allegedly", "has reportedly"): nobody is named as saying it. */
 export function isHearsayCue(tokens: QToken[], cue: { first: number; last: number }): boolean {
   let hearsay = false;
@@ -497,6 +512,7 @@ export function attributionsInSequence(
     return before === 2 || q[x.first] === 2 ? 1 : k / (x.last - x.first + 1);
   };
   for (const cue of cues) {
+    if (isHearsayCue(tokens, cue) && modifiesAdjective(tokens, cue)) continue;
     let parts = contents.get(cue);
     if (!parts || parts.length === 0) {
       const guess = contentByClause(tokens, tags, sentenceOf, cue, sources.get(cue) ?? null);

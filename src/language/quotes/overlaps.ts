@@ -50,8 +50,11 @@ const SPEECH_CUE =
 // "concern A new flu virus"). Not after a word that introduces a name or a clause: "said The
 // Times", "of The Hague", "and A.", "type A".
 const SENTENCE_OPENER =
-  'The|A|An|This|These|Those|It|He|She|They|We|There|His|Her|Its|Their|Our|In|On|At|For|But|However|Meanwhile|Some|Many|Most|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Another|Such';
+  'The|A|An|This|These|Those|It|He|She|They|We|There|His|Her|Its|Their|Our|In|On|At|For|But|However|Meanwhile|Some|Many|Most|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Another|Such|When|While|If|Although|After|Before|Since|Earlier|Later|Last|Officials|Experts|Scientists|Doctors';
 const GLUED = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})\\s+(?=(?:${SENTENCE_OPENER})\\s+\\p{Ll})`, 'gu');
+// (after a closing quotation mark any capitalised word may open the next sentence: "… to “put a stop
+// to this thing” Mud will continue to be pumped …", unless a verb of speech follows it: "” Obama said")
+const GLUED_AFTER_QUOTATION = /(?<=[^\s]\s?[”"])\s+(?=\p{Lu}\p{Ll}+\s+(?!said\b|says\b|told\b|added\b|wrote\b|writes\b|explained\b|asked\b|replied\b)\p{Ll})/gu;
 const NOT_BEFORE_OPENER = new Set([
   'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'and', 'or', 'but', 'nor', 'that', 'than', 'as',
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'reported', 'reports', 'according', 'called',
@@ -69,6 +72,14 @@ export function gluedSentenceStarts(text: string, span: Span): number[] {
     if (NOT_BEFORE_OPENER.has(m[1]!)) continue;
     out.push(span[0] + m.index + m[0].length);
   }
+  GLUED_AFTER_QUOTATION.lastIndex = 0;
+  for (let m = GLUED_AFTER_QUOTATION.exec(piece); m; m = GLUED_AFTER_QUOTATION.exec(piece)) {
+    // (only a closing mark: the quotation opened inside the span)
+    const opened = piece.lastIndexOf('“', m.index);
+    if (piece[m.index - 1] === '”' ? opened < 0 : (piece.slice(0, m.index).match(/"/g)?.length ?? 0) % 2 !== 0) continue;
+    out.push(span[0] + m.index + m[0].length);
+  }
+  out.sort((a, b) => a - b);
   return out;
 }
 
@@ -170,7 +181,8 @@ export function resolveOverlaps(text: string, atts: RawAttribution[]): RawAttrib
         if (bInA !== aInB) {
           const outer = bInA ? a : b;
           const inner = bInA ? b : a;
-          if (!isSpeechClause(text, inner) || !inner.direct) {
+          // (a nested clause of speech wins over an outer attribution naming nobody: "…, which reportedly include …")
+          if (!isSpeechClause(text, inner) || (!inner.direct && outer.source !== null)) {
             dropped.add(inner);
             continue;
           }
