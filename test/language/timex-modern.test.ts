@@ -122,4 +122,12 @@ describe('third sample (seed 11), session 9', () => {
       .toEqual(['Friday → DATE 2010-04-30']);
     expect(all('The contract had been due to expire Friday.', '2010-04-29')).toEqual(['Friday → DATE 2010-04-23']);
   });
+
+  it('tokenised decades ("the late 1970 \'s") and "a brighter tomorrow"', () => {
+    expect(all("Interest rates were at the 10-15 % level in the late 1970 's , much higher than now .", '2008-10-15'))
+      .toEqual(["the late 1970 's → DATE 197 END", 'now → DATE PRESENT_REF']);
+    expect(all('“We are reminded of the millions of refugees who are unsure of their future, but still hoping for a brighter tomorrow,” Obama said.', '2016-09-12'))
+      .toEqual(['tomorrow → DATE FUTURE_REF']);
+    expect(all('They have a meeting tomorrow.', '2016-09-12')).toEqual(['tomorrow → DATE 2016-09-13']);
+  });
 });

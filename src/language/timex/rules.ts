@@ -462,11 +462,12 @@ rule('year-span', `(?<![\\w$£€#.,/-])(${YEAR4})[-–](${YEAR4})(?![\\w%/-]|[.
 // Decades: "the 1990s", "the late 1970s", "mid-1980s", "the '80s", "the nineties".
 rule(
   'decade',
-  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:(1[0-9]\\d|20\\d)0(['’]?)s|['’](\\d)0['’]?s|(\\d)0['’]s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b`,
+  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:(1[0-9]\\d|20\\d)0( ?['’]|)s|['’](\\d)0['’]?s|(\\d)0['’]s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b`,
   7,
   (m, text) => {
     let dec: string;
-    // "the 1980's", "the 90’s": with an apostrophe only after "the" (else a possessive year)
+    // "the 1980's", "the 90’s", tokenised "the late 1970 's": with an apostrophe only after "the" or
+    // "early/mid/late" (else a possessive year)
     if ((m[3] || m[5]) && !/^the\s/i.test(m[0]) && !m[1]) return null;
     if (m[2]) dec = m[2];
     else if (m[4] ?? m[5]) dec = `19${m[4] ?? m[5]}`;
@@ -928,6 +929,10 @@ rule(
     const next = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (!m[1] && !m[2] && w !== 'yesterday' && /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|generation|children|kids|young|economy|technology|standards|culture|politics|students|families|consumers|workers|computers|environment|climate|terms)\b/.test(next)) return null;
     if (w === 'tomorrow' && !m[1] && !m[2] && /\bof\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)) && /\b(?:people|leaders|world|city|cities|generation|workforce|schools?|jobs)\s+of\s+$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+    // "a brighter tomorrow", "a better tomorrow": the future, not the next day
+    if (w === 'tomorrow' && !m[1] && !m[2] && /\b(?:a|an)\s+(?:better|brighter|bright|happier|safer|stronger|greener|healthier|fairer|new|different|more\s+[a-z]+)\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) {
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
+    }
     const offset = (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0) + (m[2] ? (m[2].toLowerCase() === 'before' ? -1 : 1) : 0);
     const mod = modOf(m[1]);
     return {
