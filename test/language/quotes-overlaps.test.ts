@@ -118,6 +118,13 @@ describe('cues that make no statement (shown to nobody as said)', () => {
     expect(own.some((q) => q.speaker === 'Joe Biden' && statement(text, q))).toBe(true);
   });
 
+  it('"Alleyn’s School in Dulwich, London, which has announced it will close": the place completing a location does not speak (BBC)', () => {
+    const { text, dct } = t17Text('H1N1_bbc', '583');
+    const close = withContent(text, quotesOf(text, dct), 'it will close');
+    expect(close.length).toBeGreaterThan(0);
+    for (const q of close) expect(q.speaker).not.toBe('London');
+  });
+
   it('negated verbs of speech are refusals, a verb of speech is a statement', () => {
     const says = (cueText: string) => isStatement({ text: 'the new sanctions were a measured response', speaker: 'Joe Biden', direct: false, kind: 'speech', cueText });
     expect(says('did not specify')).toBe(false);

@@ -531,6 +531,8 @@ export class SpeakerResolver {
     // a joint antecedent has no single speaker ("Jeb Bush and Chris Christie, who")
     const prev = before.length > 1 ? before[before.length - 2]! : null;
     if (adjacent && prev && /^\s*(?:,\s*)?(?:and|&)\s*$/.test(text.slice(prev.end, adjacent.start))) return null;
+    // ("Alleyn's School in Dulwich, London, which": a place completing a location is no antecedent)
+    if (thing && adjacent?.label === 'LOC' && /\b(?:in|of|at|from|near)\s+[^,.;]{1,40},\s*$/.test(text.slice(Math.max(0, adjacent.start - 48), adjacent.start))) return null;
     if (thing) return adjacent && adjacent.label !== 'PER' ? this.fromMention(adjacent) : null;
     if (adjacent?.label === 'PER' && !COMPLEMENT_BEFORE_RELATIVE.test(text.slice(Math.max(0, adjacent.start - 24), adjacent.start))) return this.fromMention(adjacent);
     // "Pablo Bonastre, a veteran fisherman who", "Nelson, a Wisconsin Democrat who", "Anne Leblanc of
