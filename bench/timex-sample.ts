@@ -128,16 +128,18 @@ for (const [n, it] of items.entries()) {
 if (SCORE) {
   for (const u of unjudged) console.log('UNJUDGED ' + u);
   // expressions a reader found missing: found when a prediction overlapping them carries the value
-  let found = 0;
-  const byDoc = new Map(items.map((it) => [`${it.doc.corpus}:${it.doc.id}`, it.doc]));
+  // (only those inside this seed's sentences)
+  let found = 0, inSample = 0;
   for (const miss of misses) {
     const [, corpus, id, s, e] = /^(\w+):(.+):(\d+)-(\d+)$/.exec(miss.key)!;
-    const doc = byDoc.get(`${corpus}:${id}`);
-    const got = doc && cache.get(doc)!.find((t) => t.start < +e! && t.end > +s! && t.value === miss.value);
+    const it = items.find((x) => `${x.doc.corpus}:${x.doc.id}` === `${corpus}:${id}` && x.start <= +s! && +e! <= x.end);
+    if (!it) continue;
+    inSample++;
+    const got = cache.get(it.doc)!.find((t) => t.start < +e! && t.end > +s! && t.value === miss.value);
     if (got) found++;
     else console.log(`MISSED  ${miss.text}  ${miss.value}  (${miss.cls})`);
   }
-  console.log(`missed at the start and found now: ${found} of ${misses.length}`);
+  console.log(`missed at the start and found now: ${found} of ${inSample}`);
   const total = tally.right + tally.wrong + tally.notTimex;
   console.log(`\n${items.length} sentences; expressions judged ${total}: right ${tally.right} (${(100 * tally.right / Math.max(1, total)).toFixed(1)}%), wrong value ${tally.wrong}, not a time expression ${tally.notTimex}; unjudged ${tally.unjudged}`);
   for (const [cls, c] of [...byClass].sort((a, b) => b[1] - a[1])) console.log(`  ${String(c).padStart(3)}  ${cls}`);
