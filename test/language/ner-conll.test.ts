@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConllTagger } from '../../src/cli/commands/ner.js';
+import { tagSentences } from '../../src/language/ner/index.js';
 
 const CONLL_DEV = new URL('../../../shared/data/conll2003/eng.testa', import.meta.url);
 
 /** What `storyline ner` writes for the input given in these chunks. */
 function run(chunks: string[]): string {
   let out = '';
-  const conll = new ConllTagger((text) => (out += text));
+  const conll = new ConllTagger((text) => (out += text), tagSentences);
   for (const chunk of chunks) {
     conll.write(chunk);
     conll.tagReady();

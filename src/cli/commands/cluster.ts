@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { hintWhenStdinIsTerminal, runJsonlTool, requireString, optionalString } from '../batch.js';
 import type { Analysis } from '../../types.js';
-import { createLinker } from '../../link/index.js';
-import { analyzeForLinking } from '../../link/analysis.js';
 
 /** `storyline cluster`: articles in publication order → {id, story, event}, assigned on arrival. */
 export function registerCluster(program: Command): void {
@@ -12,6 +10,7 @@ export function registerCluster(program: Command): void {
     .option('--no-entities', 'cluster on text terms only (skip named-entity recognition)')
     .action(async (opts: { entities: boolean }) => {
       hintWhenStdinIsTerminal('cluster', 'JSON Lines {id,published,title?,text}');
+      const [{ createLinker }, { analyzeForLinking }] = await Promise.all([import('../../link/index.js'), import('../../link/analysis.js')]); // (loaded when the command runs)
       const linker = createLinker();
       await runJsonlTool((v) => {
         const id = requireString(v, 'id');

@@ -2,12 +2,7 @@
 // found, and serves them.
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { readSources } from '../../ingest/index.js';
-import { ingestDocuments } from '../../pipeline.js';
 import { addDbOption, openCommandStore } from '../store-option.js';
-import { printStoriesSummary, printStory } from './read.js';
-import { printIngestReport } from './ingest.js';
-import { startServer } from '../../serve/index.js';
 import { wholeNumber } from '../numbers.js';
 
 export const EXAMPLE_CORPUS = fileURLToPath(new URL('../../../examples/seeds/seeds.jsonl', import.meta.url));
@@ -17,6 +12,14 @@ export function registerDemo(program: Command): void {
     .option('--no-serve', 'do not start the web server')
     .option('--port <n>', 'port for the web server (0 picks a free one)', wholeNumber('--port', { min: 0, max: 65535 }), 4173)
     .action(async (flags: { db?: string; serve: boolean; port: number }) => {
+      // (loaded when the command runs: `storyline --help` does not load the pipeline and the server)
+      const [{ readSources }, { ingestDocuments }, { printStoriesSummary, printStory }, { printIngestReport }, { startServer }] = await Promise.all([
+        import('../../ingest/index.js'),
+        import('../../pipeline.js'),
+        import('./read.js'),
+        import('./ingest.js'),
+        import('../../serve/index.js'),
+      ]);
       const store = openCommandStore(flags, 'write');
       process.stderr.write(`Ingesting the example corpus ${EXAMPLE_CORPUS} into ${store.path}…\n`);
       const report = await ingestDocuments(store, readSources([EXAMPLE_CORPUS]));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { hintWhenStdinIsTerminal, runJsonlTool, optionalString } from '../batch.js';
-import { extract } from '../../extract/index.js';
 
 /**
  * `storyline extract`: {id, html, url?} or {id, text} → {id, title, text, published, modified, authors,
@@ -15,6 +14,7 @@ export function registerExtract(program: Command): void {
     .option('--metadata', 'also output canonicalUrl, description and image')
     .action(async (opts: { explain?: boolean; metadata?: boolean }) => {
       hintWhenStdinIsTerminal('extract', 'JSON Lines {id,html,url?} or {id,text}');
+      const { extract } = await import('../../extract/index.js'); // (loaded when the command runs: `storyline --help` does not load the extractor)
       await runJsonlTool((v) => {
         const html = optionalString(v, 'html');
         const text = optionalString(v, 'text');

@@ -1,7 +1,7 @@
 import { INPUT_FORMATS_HELP } from '../../ingest/formats.js';
 import type { Command } from 'commander';
 import { countInputItems, DEFAULT_MAX_ARTICLE_BYTES, groupSources, readSources } from '../../ingest/index.js';
-import { ingestDocuments, metadataDate, type IngestReport } from '../../pipeline.js';
+import type { IngestReport } from '../../pipeline.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { createProgress } from '../output.js';
 import { wholeNumber } from '../numbers.js';
@@ -58,6 +58,7 @@ export function registerIngest(program: Command): void {
     .option('--max-bytes <n>', 'largest HTTP response accepted', wholeNumber('--max-bytes', { min: 1, unit: 'bytes', example: 10000000 }), 10 * 1024 * 1024)
     .option('--max-article-bytes <n>', 'largest text or HTML of one article (a JSON Lines record, a file, a page or a feed item)', wholeNumber('--max-article-bytes', { min: 1, unit: 'bytes', example: 10000000 }), DEFAULT_MAX_ARTICLE_BYTES)
     .action(async (inputs: string[], flags: IngestFlags) => {
+      const { ingestDocuments, metadataDate } = await import('../../pipeline.js'); // (loaded when the command runs)
       if (flags.published) metadataDate(flags.published, '--published');
       // Batches are stored synchronously, so the first Ctrl-C is seen once the batch being stored is
       // committed; the ingest then stops and rebuilds the stories it changed. Once this handler has

@@ -1,6 +1,5 @@
 import { createReadStream, fstatSync } from 'node:fs';
 import type { Command } from 'commander';
-import { tagSentences } from '../../language/ner/index.js';
 import { hintWhenStdinIsTerminal } from '../batch.js';
 
 /**
@@ -16,7 +15,8 @@ export function registerNer(program: Command): void {
     .action(async (opts: { format: string }) => {
       if (opts.format !== 'conll') throw new Error(`unknown --format "${opts.format}": use conll`);
       hintWhenStdinIsTerminal('ner', 'CoNLL-2003 lines');
-      const conll = new ConllTagger((text) => process.stdout.write(text));
+      const { tagSentences } = await import('../../language/ner/index.js'); // (loaded when the command runs)
+      const conll = new ConllTagger((text) => process.stdout.write(text), tagSentences);
       // A file on stdin is read in large blocks: fewer chunks, fewer entries into the line loop.
       const input = fstatSync(0).isFile() ? createReadStream('', { fd: 0, highWaterMark: 1 << 22 }) : process.stdin;
       input.setEncoding('utf8');
@@ -42,7 +42,10 @@ export class ConllTagger {
   // code stays small and does not take the tagger in).
   private ready: (string | string[])[][] = [];
 
-  constructor(private readonly output: (text: string) => void) {}
+  constructor(
+    private readonly output: (text: string) => void,
+    private readonly tagSentences: (sentences: string[][]) => string[][],
+  ) {}
 
   /** Reads the chunk's complete lines; the documents they complete wait for `tagReady`. */
   write(chunk: string): void {
@@ -132,7 +135,7 @@ export class ConllTagger {
 
   private tag(doc: (string | string[])[]): void {
     const sentences = sentencesOf(doc);
-    this.output(render(doc, sentences.length ? tagSentences(sentences) : []));
+    this.output(render(doc, sentences.length ? this.tagSentences(sentences) : []));
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { hintWhenStdinIsTerminal, runJsonlTool, requireString } from '../batch.js';
-import { analyze } from '../../language/index.js';
 import { DEFAULT_QUOTES_LIMIT, listStoredQuotes } from './quotes-list.js';
 import { limitOption, offsetOption } from '../numbers.js';
 
@@ -27,6 +26,7 @@ export function registerQuotes(program: Command): void {
         return;
       }
       hintWhenStdinIsTerminal('quotes', 'JSON Lines {id,text}', 'for stored quotes use --speaker NAME or --story ID');
+      const { analyze } = await import('../../language/index.js'); // (loaded when the command runs)
       await runJsonlTool((v) => {
         const text = requireString(v, 'text');
         const { quotes } = analyze(text, { dct: null });

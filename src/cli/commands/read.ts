@@ -1,6 +1,5 @@
 // Read commands: articles, article, stories, story, entities, entity, stats. Human output by
 // default, --json for machines.
-import { analysesEntities } from '../../language/index.js';
 import type { Command } from 'commander';
 import { sqliteHandle, type Store } from '../../store/index.js';
 import type { PublishedEstimate } from '../../store/store.js';
@@ -174,8 +173,9 @@ export function registerRead(program: Command): void {
   readCommand(program, 'article', 'show one article: clean text, dates, entities, time expressions, quotes, removed boilerplate')
     .argument('<id>', 'article ID')
     .option('--removed', 'also print the blocks the cleaner removed')
-    .action((id: string, flags: ReadFlags & { removed?: boolean }) =>
-      withStore(flags, 'read', (store) => {
+    .action(async (id: string, flags: ReadFlags & { removed?: boolean }) => {
+      const { analysesEntities } = await import('../../language/index.js'); // (loaded when the command runs)
+      return withStore(flags, 'read', (store) => {
         const a = store.getArticle(id);
         if (!a) throw new Error(`no article with ID ${id}: list them with \`storyline articles\``);
         const analysis = store.getAnalysis(id)?.analysis;
@@ -216,8 +216,8 @@ export function registerRead(program: Command): void {
           if (flags.removed) for (const r of a.removed) out.push(`  [${r.reason}] ${truncate(r.text, 80)}`);
         }
         process.stdout.write(printable(out.join('\n')) + '\n');
-      }),
-    );
+      });
+    });
 
   readCommand(program, 'stories', 'list stories by recent activity')
     .option('--limit <n>', 'how many (a note on stderr says when there are more)', limitOption, 50)

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { reprocessAll, type ReprocessProgress } from '../../pipeline.js';
+import type cliProgressModule from 'cli-progress';
+import type { ReprocessProgress } from '../../pipeline.js';
 import { addDbOption, withStore } from '../store-option.js';
 
 /** What reprocess is doing, in its own words: articles re-analysed, re-linked, then stories built. */
@@ -18,7 +18,7 @@ function passProgress(p: ReprocessProgress): { done: number; total: number } {
   return { done: p.built, total: p.stories };
 }
 
-function createReprocessProgress(quiet: boolean | undefined): { tick(p: ReprocessProgress): void; stop(): void } {
+function createReprocessProgress(quiet: boolean | undefined, cliProgress: typeof cliProgressModule): { tick(p: ReprocessProgress): void; stop(): void } {
   if (quiet) return { tick() {}, stop() {} };
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {percentage}% | {line}', hideCursor: true }, cliProgress.Presets.shades_classic);
@@ -56,9 +56,11 @@ function createReprocessProgress(quiet: boolean | undefined): { tick(p: Reproces
 export function registerReprocess(program: Command): void {
   addDbOption(program.command('reprocess').description('re-run extraction, analysis, linking and stories over every stored article (after an upgrade)'))
     .option('--quiet', 'print nothing but errors')
-    .action((flags: { db?: string; quiet?: boolean }) =>
-      withStore(flags, 'read', (store) => {
-        const progress = createReprocessProgress(flags.quiet);
+    .action(async (flags: { db?: string; quiet?: boolean }) => {
+      // (loaded when the command runs: `storyline --help` does not load the pipeline)
+      const [{ reprocessAll }, { default: cliProgress }] = await Promise.all([import('../../pipeline.js'), import('cli-progress')]);
+      return withStore(flags, 'read', (store) => {
+        const progress = createReprocessProgress(flags.quiet, cliProgress);
         const result = reprocessAll(store, { onProgress: (_done, _total, p) => progress.tick(p) });
         progress.stop();
         for (const e of result.errors) process.stderr.write(`${e.origin}: ${e.message}\n`);
@@ -68,6 +70,6 @@ export function registerReprocess(program: Command): void {
           if (moved) process.stderr.write(`${moved} earlier story ID${moved === 1 ? ' now leads' : 's now lead'} to the story holding most of ${moved === 1 ? 'its' : 'their'} articles (recorded as merged into it)\n`);
         }
         if (result.errors.length) process.exitCode = 1;
-      }),
-    );
+      });
+    });
 }

@@ -1,8 +1,7 @@
 // `storyline search QUERY`: full-text search over the stored articles, with the web's filters.
 import type { Command } from 'commander';
-import { createSearch, emptyQueryHint, type Highlighted } from '../../search/index.js';
+import type { Highlighted } from '../../search/index.js';
 import { sqliteHandle } from '../../store/index.js';
-import { describeIssues, searchQuery } from '../../serve/schemas.js';
 import { addDbOption, withStore } from '../store-option.js';
 import { printable, printJson, wrap } from '../output.js';
 
@@ -44,7 +43,9 @@ export function registerSearch(program: Command): void {
     .option('--limit <n>', 'how many (1–100, default 20)')
     .option('--offset <n>', 'skip this many (default 0)')
     .option('--json', 'print JSON: hits with highlight offsets, total, facets')
-    .action((words: string[], flags: SearchFlags) => {
+    .action(async (words: string[], flags: SearchFlags) => {
+      // (loaded when the command runs: `storyline --help` does not load the search and the web's schemas)
+      const [{ createSearch, emptyQueryHint }, { describeIssues, searchQuery }] = await Promise.all([import('../../search/index.js'), import('../../serve/schemas.js')]);
       const parsed = searchQuery.safeParse({
         q: words.join(' '),
         source: flags.source,

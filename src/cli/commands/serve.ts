@@ -2,10 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { openStore, resolveDbPath } from '../../store/index.js';
-import { startServer } from '../../serve/index.js';
 import { wholeNumber } from '../numbers.js';
-
-export { startServer };
 
 export function registerServe(program: Command): void {
   program
@@ -25,6 +22,7 @@ export function registerServe(program: Command): void {
         throw new Error(`no database at ${path}: ingest articles first (storyline ingest PATH… --db ${path}), point --db / STORYLINE_DB at one, or give --token to start empty and ingest over HTTP`);
       }
       if (missing) process.stderr.write(`no database at ${path}: starting with an empty one (POST /api/ingest with the token fills it)\n`);
+      const { startServer } = await import('../../serve/index.js'); // (loaded when the command runs)
       const store = openStore(path);
       const server = await startServer({ store, port: flags.port, host: flags.host, token, ...(flags.allowPrivateUrls ? { allowPrivateUrls: true } : {}) });
       process.stdout.write(`Storyline is serving ${path} at ${server.url}${token ? ' (ingest over HTTP enabled)' : ''} — Ctrl-C to stop\n`);

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { hintWhenStdinIsTerminal, runJsonlTool, requireString, optionalString } from '../batch.js';
-import { findTimexes } from '../../language/timex/index.js';
-import { segment } from '../../language/segment.js';
 
 /** `storyline timex`: {id, dct, text} → {id, timexes[{start, end, type, value}]}. */
 export function registerTimex(program: Command): void {
@@ -10,6 +8,7 @@ export function registerTimex(program: Command): void {
     .description('batch time expressions: {id,dct,text} JSON Lines on stdin → {id,timexes[]} on stdout')
     .action(async () => {
       hintWhenStdinIsTerminal('timex', 'JSON Lines {id,dct,text}');
+      const [{ findTimexes }, { segment }] = await Promise.all([import('../../language/timex/index.js'), import('../../language/segment.js')]); // (loaded when the command runs)
       await runJsonlTool((v) => {
         const text = requireString(v, 'text');
         const dct = optionalString(v, 'dct')?.slice(0, 10) || null;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { hintWhenStdinIsTerminal, readJsonLines } from '../batch.js';
-import { buildStory, type StoryArticle } from '../../story/index.js';
-import { analyzeForTimeline, looksOneSentencePerLine } from '../../story/light.js';
+import type { StoryArticle } from '../../story/index.js';
 import { wholeNumber } from '../numbers.js';
 
 /**
@@ -19,6 +18,7 @@ export function registerTls(program: Command): void {
     .option('--end <date>', 'last date to consider (YYYY-MM-DD)')
     .option('--keywords <list>', 'comma-separated topic keywords')
     .action(async (opts: { dates?: number; sentences?: number; start?: string; end?: string; keywords?: string }) => {
+      const [{ buildStory }, { analyzeForTimeline, looksOneSentencePerLine }] = await Promise.all([import('../../story/index.js'), import('../../story/light.js')]); // (loaded when the command runs)
       for (const [flag, day] of [['--start', opts.start], ['--end', opts.end]] as const) {
         if (day !== undefined && !isRealDay(day)) throw new Error(`${flag} must be a day as YYYY-MM-DD, not "${day}"`);
       }
