@@ -5,7 +5,8 @@
 // like elements (≥ 12 words) that are in neither — candidates for lost article text.
 // A page is an "article page" when its markup says so (og:type article, JSON-LD
 // Article/NewsArticle/BlogPosting/Report, or an <article> element) and it has ≥ 150 words in <p>.
-// Usage: npx tsx bench/extract-audit.ts [--seed 9] [--n 60] [--out /tmp/extract-audit]
+// Usage: npx tsx bench/extract-audit.ts [--seed 9] [--n 60] [--out /tmp/extract-audit] [--exclude-seed 9]
+// (--exclude-seed S leaves out the pages seed S samples: a second sample that shares no page with the first.)
 // (STORYLINE_EXTRACT=/path/to/src/extract/index.ts reads another copy of the stage: before/after.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,12 +74,25 @@ function pageBlocks(html: string): { isArticle: boolean; paragraphs: string[] } 
   return { isArticle: isArticleMarkup && pWords >= 150, paragraphs };
 }
 
+/** The article pages a seed samples, in order (the first `n`). */
+function sampleIds(s: number, n: number): Set<string> {
+  const ids = new Set<string>();
+  for (const page of shuffled(pages, mulberry32(s))) {
+    if (ids.size >= n) break;
+    if (pageBlocks(page.html).isArticle) ids.add(page.id);
+  }
+  return ids;
+}
+
+const excludeSeed = arg('exclude-seed', '');
+const excluded = excludeSeed === '' ? new Set<string>() : sampleIds(Number(excludeSeed), sampleSize);
 const rand = mulberry32(seed);
 mkdirSync(outDir, { recursive: true });
 const index: string[] = [];
 let taken = 0;
 for (const page of shuffled(pages, rand)) {
   if (taken >= sampleSize) break;
+  if (excluded.has(page.id)) continue;
   const { isArticle, paragraphs } = pageBlocks(page.html);
   if (!isArticle) continue;
   taken++;

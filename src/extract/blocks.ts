@@ -247,6 +247,10 @@ export function isDateLine(text: string): boolean {
   return /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
 }
 
+/** A press release's place and date on a line of their own: "Hamburg, 2. November 2021", "Berlin, 28.10.2021, 058/21". */
+const PLACE_DATE_LINE_RE =
+  /^\p{Lu}[\p{L}.\- /]{1,40},\s*(?:(?:den|le|el|il)\s+)?(?:\d{1,2}\.?\s*\p{L}{3,}\.?\s+(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d|\p{L}{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:\s*,\s*[\d/.-]+)?\s*$/u;
+
 /** Headings over related links, in the languages of the stopword list. */
 const RELATED_HEADING_RE =
   /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte (?:sie|dich) (?:auch )?interessieren|diese (?:artikel|beiträge) könnten (?:sie|dich) (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
@@ -276,7 +280,7 @@ const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
   { re: /(?:ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|gib hier deinen kommentar ein|trage deine daten unten ein|du kommentierst mit deinem|benachrichtige mich über|informiere mich über neue beiträge|notify me of (?:follow-up comments|new posts)|votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado)/iu, reason: 'comment form', hint: /mail|felder|kommentar|deine daten|mich|notify|champs|campos|indirizzo|endere/i },
   // a comment section's own notices: "Views expressed in the comments do not represent those of …", "This discussion is now closed."
   {
-    re: /^(?:(?:the )?(?:views|opinions) expressed (?:in (?:the|these|reader) comments|by (?:readers|commenters|users))\b|we welcome comments\b|(?:this|the) (?:discussion|debate|thread|comment thread|comments? section) (?:is|has been|are|have been) (?:now )?closed\b|the [\p{L}.]+ may edit your comments|your comments may be (?:published|edited)|(?:[\w.-]+ is )?not responsible for (?:any )?content posted by\b|(?:please )?get involved and leave a comment)/iu,
+    re: /^(?:(?:the )?(?:views|opinions) expressed (?:in (?:the|these|reader) comments|by (?:readers|commenters|users))\b|we welcome comments\b|(?:this|the) (?:discussion|debate|thread|comment thread|comments? section) (?:is|has been|are|have been) (?:now )?closed\b|the [\p{L}.]+ may edit your comments|your comments may be (?:published|edited)|(?:[\w.-]+ is )?not responsible for (?:any )?content posted by\b|(?:please )?get involved and leave a comment|(?:the editors?|we) reserves? the right to (?:edit|shorten|delete|remove) (?:comments|letters|submissions)|(?:die redaktion|wir) behält sich vor,? (?:leser(?:meinungen|briefe|kommentare|zuschriften)|kommentare|zuschriften|beiträge) (?:zu kürzen|zu löschen|nicht zu veröffentlichen))/iu,
     reason: 'comment section',
   },
   // players and wire copy speaking about themselves
@@ -343,7 +347,7 @@ const PICTURE_CREDIT_RE = /^[^©]{2,160}\s©\s*(?!\s*(?:19|20)\d\d)\p{L}[^©()]{
 // whole block, never inside long prose.
 const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:also read|read also|read more|see also|related(?: articles?| stories| posts| news| coverage| content)?|more from|more on this|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested)|read next|up next|what to read next|trending(?: now)?|most (?:read|popular|viewed)|top stories|editor'?s picks|don'?t miss|further reading|latest (?:news|stories|videos))\b\s*(?:[|:»›>\-–—]|\.{2,}\s*$|…\s*$|$)/i, reason: 'related-link line' },
-  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|this (?:article|story) (?:was )?(?:first|originally) (?:appeared|published)\b|share (?:it|this) with a friend|sie finden diesen artikel im internet|dieser (?:artikel|beitrag) (?:ist|wurde) (?:ursprünglich|zuerst) (?:am .{1,30}? )?(?:erschienen|veröffentlicht)|den rest des (?:artikels|beitrags)|(?:hier )?zum vollständigen (?:artikel|beitrag))/i, reason: 'end-of-article promo' },
+  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|(?:this|the) (?:article|story|post|piece|essay|column|interview|text) (?:was )?(?:first|originally) (?:appeared|ran|published)\b|(?:dieser|der) (?:beitrag|artikel|text) (?:ist|erschien) (?:zuerst |ursprünglich |erstmals )?(?:am [^.]{1,30} )?(?:in|bei|auf) [^.]{1,80} erschienen|cet article a (?:d'abord|initialement) été publié|share (?:it|this) with a friend|sie finden diesen artikel im internet|dieser (?:artikel|beitrag) (?:ist|wurde) (?:ursprünglich|zuerst) (?:am .{1,30}? )?(?:erschienen|veröffentlicht)|den rest des (?:artikels|beitrags)|(?:hier )?zum vollständigen (?:artikel|beitrag))/i, reason: 'end-of-article promo' },
   { re: /^(?:also read|read more|read also|see also|related|more|watch|listen|click here|read the full story|read the rest)\s*[|:»›>\-–—]/i, reason: 'related-link line' },
   { re: /^(?:(?:zum vergrößern|zur vergrößerung) (?:bitte )?(?:an)?klicken|click (?:to|for) (?:enlarge|larger)|cliquez pour agrandir|haga clic para ampliar)/iu, reason: 'call to action' },
   { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)(?![\p{L}\p{N}])/iu, reason: 'call to action' },
@@ -368,6 +372,9 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:ca\.?\s*)?\d{1,2}\s*min\.?$/iu, reason: 'reading time' },
   { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
+  { re: /^(?:(?:article )?pages?|seiten?|pagina|página|страницы?)\s*:?\s*\d+(?:(?:\s+|\s*[|,]\s*)\d+)+(?:\s*(?:next|weiter|suivante|»|›))?$/iu, reason: 'pagination' },
+  // a blog engine's meta line: "Veröffentlicht: 05.01.2020 | Abgelegt unter: Fotografie | Tags: …"
+  { re: /^(?:[^|]{0,60}\|\s*){0,2}(?:veröffentlicht|abgelegt unter|kategorie(?:n)?|tags|schlagwörter|posted|filed under|categor(?:y|ies)|publié|catégories?|publicado|categorías?)\s*:[^|]{1,120}\|\s*(?:abgelegt unter|kategorie(?:n)?|tags|schlagwörter|filed under|categor(?:y|ies)|catégories?|étiquettes|categorías?|etiquetas|autor|author|von|by)\s*:/iu, reason: 'blog post footer' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
@@ -377,8 +384,8 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
 ];
 
 /** A pitch to the reader: second-person address with a subscription or follow cue. */
-const READER_PITCH_RE = /\b(?:you|your|our|us)\b/i;
-const PITCH_CUE_RE = /\b(?:inbox|newsletters?|subscribe|subscription|sign up|follow (?:us|\p{Lu}[\p{L}.]*) on|listen (?:to|back)|download (?:the|our) app|get (?:the|our) app|delivered (?:daily|weekly|weekday)|click here)\b/iu;
+const READER_PITCH_RE = /\b(?:you|your|our|us|sie|ihr|ihre[nms]?|du|dein(?:e[nms]?)?|unser(?:e[nms]?)?|uns|vous|votre|nos|notre)\b/i;
+const PITCH_CUE_RE = /\b(?:inbox|newsletters?|subscribe|subscription|sign up|follow (?:us|\p{Lu}[\p{L}.]*) on|listen (?:to|back)|download (?:the|our) app|get (?:the|our) app|delivered (?:daily|weekly|weekday)|click here|abonnier(?:en|e|t)|abonnez-vous|inscrivez-vous)(?![\p{L}])/iu;
 
 const TAIL_CTA_RE =
   /(?:\b(?:follow (?:us|him|her|them|me)\b[^.]{0,40}\b(?:on|at|@)|(?:e-?mail|contact|reach) (?:him|her|them|us|the author)\b|may be reached at|click here|sign up|subscribe|newsletter|delivered (?:to your inbox|through your letterbox)|join our|for as little as|get access to|have a (?:news )?tip\b|this post may contain affiliate|affiliate links?|disclosure)|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?:^|\s)@\w{3,})/i;
@@ -406,7 +413,8 @@ function isAuthorBio(text: string): boolean {
   return !!m && PROFESSION_RE.test(m[1]!);
 }
 
-const TRAILING_CREDIT_RE = /\((?:(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|PA|Xinhua|Anadolu)\s+)?(?:photos?|pictures?|images?|photograph|credit|file)\b[^()]{0,120}\)\s*$/i;
+const TRAILING_CREDIT_RE =
+  /\((?:(?:(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|PA|Xinhua|Anadolu)\s+)?(?:photos?|pictures?|images?|photograph|credit|file)\b[^()]{0,120}|(?:foto|fotos|bild|bilder|symbolbild|symbolfoto|archivbild|archivfoto|titelbild|crédit photo|photo)\s*:[^()]{1,120}|(?:Getty(?: Images)?|EPA|Imago|picture alliance|Shutterstock|iStock|Adobe ?Stock)\s*\/\s*[^()]{1,60})\)\s*$/i;
 const LEADING_CREDIT_RE = /^\((?:image|photo|picture|credit|foto|bild)s?(?: credit)?\s*:[^()]{1,120}\)\s*/i;
 
 /**
@@ -721,7 +729,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if ((why = captionReason(text))) drop(it, why);
     else if (f.words <= MAX_CAPTION_WORDS && text.includes('(') && POSITION_MARK_RE.test(text) && CAPTION_CONTEXT_RE.test(text)) drop(it, 'photo caption');
     else if ((why = furnitureReason(text, f))) drop(it, why);
-    else if (isDateLine(text)) drop(it, 'dateline');
+    else if (isDateLine(text) || (f.words <= 8 && PLACE_DATE_LINE_RE.test(text))) drop(it, 'dateline');
     else if (isBylineLine(text, f)) drop(it, 'byline');
     else if (!options.fromHtml && isLinkLine(text, f)) drop(it, 'link or site name');
     else if (/^(?:(?:image|photo|picture|slide|foto|bild)\s+\d+\s+(?:of|von|de|di|\/)\s+\d+|\d+\s*(?:\/|of|von)\s*\d+\s+(?:photos?|pictures?|images?|fotos?|bilder|slides?))$/i.test(text)) drop(it, 'gallery navigation');
@@ -815,7 +823,9 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
       const listItem = it.block.tag === 'li' || /^\s*(?:\d{1,3}[.)]|[-•*·])\s/.test(it.text);
       // (a quoted sentence closing the story — “It gets old . / It really does .” — is text, not a footer)
       const quotedSentence = /[“”"«»]/.test(it.text) && /[.!?]["”’»]?\s*$/.test(it.text);
-      if (it.keep && !it.prose && it.f.words <= limit && !listItem && it.block.tag !== 'h' && !quotedSentence) drop(it, 'page footer');
+      // (a table's rows after the last paragraph are the article's table: specifications, results, a schedule)
+      const tableRow = it.block.tag === 'cell' && /\d/.test(it.text);
+      if (it.keep && !it.prose && it.f.words <= limit && !listItem && it.block.tag !== 'h' && !quotedSentence && !tableRow) drop(it, 'page footer');
     }
   }
 

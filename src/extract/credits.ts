@@ -140,8 +140,12 @@ const CONTRIBUTOR_NOTE_RE = /^[(“"]?\s*(?:[^.!?]|(?<=\b\p{Lu}\p{L}{0,4})\.){3,
 /** "Weber reported from Houston.", "Flaherty reported from New Orleans." (AP's closing note on where the writers were). */
 const REPORTED_FROM_RE = /^\p{Lu}[\p{L}'’-]+(?:\s*(?:,|and)\s*\p{Lu}[\p{L}'’-]+)*\s+reported (?:from|in)\s+\p{Lu}[^.!?]{1,60}\.?$/u;
 
+/** A wire note on who reported and edited, standing alone: "Additional reporting by X; Editing by Y and Z". */
+const REPORTING_LINE_RE = /^(?:additional |further )?(?:reporting|writing|research) by [^.;]{2,120}(?:;\s*(?:editing|writing|additional reporting) by [^.;]{2,160})*\.?$/iu;
+
 export function isContributorNote(text: string): boolean {
   if (text.length > 400) return false;
+  if (text.includes(' by ') && REPORTING_LINE_RE.test(text)) return true;
   if (text.includes('contributed') || text.includes('also contribut')) return /(?:report|story|article|reporting|contributed)\s*\.?\s*[)”"]?\s*\.?\s*[)”"]?$/u.test(text) && CONTRIBUTOR_NOTE_RE.test(text);
   return text.length <= 120 && text.includes(' reported ') && REPORTED_FROM_RE.test(text);
 }

@@ -243,8 +243,8 @@ export function elementToBlocks(root: Element): Block[] {
     if (name === 'BLOCKQUOTE') return 'quote';
     if (name === 'FIGCAPTION' || name === 'CAPTION') return 'caption';
     if (name === 'PRE') return 'pre';
-    if (name === 'P') return current === 'quote' || current === 'li' || current === 'caption' ? current : 'p';
-    if (name === 'TD' || name === 'TH') return current ?? 'cell';
+    if (name === 'P') return current === 'quote' || current === 'li' || current === 'caption' || current === 'cell' ? current : 'p';
+    if (name === 'TD' || name === 'TH' || name === 'TR') return current ?? 'cell';
     return current;
   };
   const visit = (node: Node, inLink: boolean): void => {

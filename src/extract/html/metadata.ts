@@ -153,7 +153,7 @@ function siteFromUrl(url: string | null | undefined): string | null {
   }
 }
 
-const TITLE_SEPARATORS = /\s+(?:[|•·–—:»«]|-{1,2}|\/|::)\s+/;
+const TITLE_SEPARATORS = /\s+(?:[|•·–—:»«›‹]|-{1,2}|\/|::)\s+/;
 
 /** Strips " | Site" / "Site - " decorations from a title, knowing the site name if any. */
 export function cleanTitle(raw: string, site: string | null, host: string | null): string {
@@ -170,6 +170,9 @@ export function cleanTitle(raw: string, site: string | null, host: string | null
   // Site-name parts, and the section words blog engines put beside the headline ("Blog Archiv").
   const isSection = (p: string) => /^(?:blog ?archiv(?:e)?|archiv(?:e|es)?|blog|news|home|startseite|aktuelles|neuigkeiten|actualités|noticias|notizie)$/i.test(p.trim());
   let kept = parts.slice();
+  // A part that is a domain ("evang.at", "petri-heil.ch") is the site's name: it and the tagline after it go.
+  const domainAt = parts.findIndex((p, i) => i > 0 && /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,6}$/iu.test(p.trim()));
+  if (domainAt > 0) kept = parts.slice(0, domainAt);
   while (kept.length > 1 && (isSite(kept[kept.length - 1]!) || isSection(kept[kept.length - 1]!))) kept.pop();
   while (kept.length > 1 && (isSite(kept[0]!) || isSection(kept[0]!))) kept.shift();
   if (kept.length === parts.length && parts.length >= 2) {
