@@ -125,6 +125,19 @@ describe('cues that make no statement (shown to nobody as said)', () => {
     for (const q of close) expect(q.speaker).not.toBe('London');
   });
 
+  it('"None of the options, Obama Administration officials admit, are ideal": officials speak, not the president who qualifies them (Washington Post)', () => {
+    const { text, dct } = t17Text('Finan_washingtonpost', '1153');
+    const options = withContent(text, quotesOf(text, dct), 'None of the options');
+    expect(options.length).toBeGreaterThan(0);
+    for (const q of options) expect(q.speaker).toBeNull();
+  });
+
+  it('"Marjorie Wallace from SANE argues that prohibition risks …": the person from the charity speaks (BBC)', () => {
+    const { text, dct } = t17Text('H1N1_bbc', '749');
+    const argues = withContent(text, quotesOf(text, dct), 'prohibition risks denying individuals');
+    expect(argues.map((q) => q.speaker)).toEqual(['Marjorie Wallace']);
+  });
+
   it('negated verbs of speech are refusals, a verb of speech is a statement', () => {
     const says = (cueText: string) => isStatement({ text: 'the new sanctions were a measured response', speaker: 'Joe Biden', direct: false, kind: 'speech', cueText });
     expect(says('did not specify')).toBe(false);

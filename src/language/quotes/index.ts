@@ -447,6 +447,8 @@ function sourceWords(text: string, span: Span): Span {
   return [s, e];
 }
 
+/** Between a person and the organisation they speak from: " from ", " of the ". */
+const PERSON_FROM = /^\s+(?:from|of)\s+(?:the\s+)?$/;
 /** Between a person and the complement of their description: ", a fellow nuclear physicist from ". */
 const DESCRIPTION_TO_COMPLEMENT = /^\s?,\s+(?:a|an|the|his|her|its|their)\s+[^,.;:!?“”"\n]{1,100}?\s(?:from|of|at|with|for|in|to)\s+$/u;
 
@@ -461,6 +463,8 @@ function appositionHead(text: string, source: Span, people: EntityMention[]): Sp
     const m = people[i]!;
     if (m.end > source[0]) continue;
     if (source[0] - m.end > 130) break;
+    // ("Marjorie Wallace from [SANE] argues": the person from the organisation speaks)
+    if (PERSON_FROM.test(text.slice(m.end, source[0])) && /^\p{Lu}/u.test(text.slice(source[0], source[1]))) return [m.start, source[1]];
     return DESCRIPTION_TO_COMPLEMENT.test(text.slice(m.end, source[0])) ? [m.start, source[1]] : source;
   }
   return source;

@@ -21,6 +21,11 @@ const GENERIC_HEADS = new Set([
   'some', 'polls', 'poll', 'survey', 'surveys', 'studies', 'study', 'data', 'documents', 'statement',
 ]);
 const DETERMINERS = /^(?:the|a|an|this|that|these|those)\s+/i;
+/** Plural heads naming a group of people: a name before them qualifies the group ("Obama Administration officials"). */
+const GROUP_OF_PEOPLE = new Set([
+  ...['officials', 'sources', 'aides', 'advisers', 'advisors', 'staffers', 'allies', 'supporters', 'officers', 'spokesmen'],
+  ...['executives', 'lawyers', 'negotiators', 'analysts', 'experts', 'economists', 'lawmakers', 'insiders', 'strategists', 'loyalists'],
+]);
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
 export interface SpeakerContext {
@@ -358,6 +363,8 @@ export class SpeakerResolver {
     // "A report commissioned by President Obama", "A commission appointed by Barack Obama": the
     // agent of a participle is not the subject that speaks (the report or the commission is)
     if (person && AGENT_BEFORE.test(this.ctx.text.slice(source[0], person.start))) return null;
+    // "Obama Administration officials", "Clinton campaign aides": a name qualifying a group is not who spoke
+    if (person && GROUP_OF_PEOPLE.has(lastWord(raw).toLowerCase()) && /^\s+[\p{L}\s'’.-]*$/u.test(this.ctx.text.slice(person.end, source[1]))) return null;
     if (person) return this.fromMention(person);
     // "The director general of the World Health Organization, Margaret Chan": the name in
     // apposition to a description is who spoke, even where the NER took it for something else
