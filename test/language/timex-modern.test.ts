@@ -130,4 +130,10 @@ describe('third sample (seed 11), session 9', () => {
       .toEqual(['tomorrow → DATE FUTURE_REF']);
     expect(all('They have a meeting tomorrow.', '2016-09-12')).toEqual(['tomorrow → DATE 2016-09-13']);
   });
+
+  it('"planned to <verb> … on Friday" (simple past) takes the nearer weekday', () => {
+    expect(all('President Barack Obama , seeking to contain political fallout from the disaster , planned to visit the Louisiana Gulf coast again on Friday to view what has eclipsed the 1989 Exxon Valdez disaster as the worst oil spill in U.S. history .', '2010-06-03'))
+      .toEqual(['Friday → DATE 2010-06-04', '1989 → DATE 1989']);
+    expect(all('He also planned to discuss the complaints with BP officials Wednesday .', '2010-06-10')).toEqual(['Wednesday → DATE 2010-06-09']);
+  });
 });

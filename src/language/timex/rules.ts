@@ -907,6 +907,10 @@ rule(
             && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)))
           && !scheduledEventAhead(text, m.index, m.index + m[0].length)) tense = 'past';
         if (!rel && scheduledEventAhead(text, m.index, m.index + m[0].length)) tense = 'future';
+        // "Obama planned to visit the coast on Friday": a plan told in the simple past may lie either
+        // side of the report, so the nearer weekday (months and years keep the plan's future)
+        if (!rel && tense !== 'present' && /\bplanned\s+to\s+(?:[^.;!?]{0,60})$/i.test(text.slice(Math.max(0, m.index - 80), m.index))
+          && !/\b(?:had|has|have|is|are|am|was|were|be|been)\s+(?:\w+\s+)?planned\s+to\b/i.test(text.slice(Math.max(0, m.index - 100), m.index))) tense = 'present';
         const day = weekdayDate(base, wd, tense, rel ?? null);
         return { type: 'DATE', value: fmtDay(day), mod, anchor: textual && base !== ctx.dct ? 'text' : 'dct', sets: { y: day.y, m: day.m, d: day.d } };
       },
