@@ -37,6 +37,8 @@ const IDF_SMOOTHING = 20;
 interface Statement extends ClaimStatement {
   sentenceIndex: number;
   terms: Set<string>;
+  /** Stems of what the statement takes a position on or gives the status of (see PREDICATE). */
+  held: Map<string, string>;
   surface: Map<string, string>;
   negated: boolean;
 }
@@ -83,6 +85,63 @@ function fallbackSpeaker(text: string): string | null {
 const CAPITALISED = /[A-Z][\p{L}'’-]*/gu;
 
 const statementsOf = perObject(findStatements);
+
+// A position taken or a status changed, and what it is about: "opposed the bailout", "approved the
+// $ 700 billion rescue plan", "raised its pandemic alert level", "lifted the ban". What such a verb
+// governs is a claim's subject; a word only mentioned along the way ("global", "world",
+// "federal", "system" in every statement of a crisis story) is not (review 8 F7).
+const PREDICATE =
+  /\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)|oppos(?:e|es|ed|ing)|against|reject(?:s|ed|ing)?|endors(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|approv(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|defend(?:s|ed|ing)?|refus(?:e|es|ed|ing) to (?:back|support|accept|approve)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?|impos(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|reopen(?:s|ed|ing)?|suspend(?:s|ed|ing)?|resum(?:e|es|ed|ing)|extend(?:s|ed|ing)?|pass(?:es|ed|ing)?|sign(?:s|ed|ing)?|veto(?:es|ed|ing)?|ban(?:s|ned|ning)?|cancel(?:s|led|ed|ling|ing)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|recommend(?:s|ed|ing)?|confirm(?:s|ed|ing)?|den(?:y|ies|ied|ying)|stop(?:s|ped|ping)?|open (?:for|to))\s+/gi;
+// What may stand between the verb and what it governs.
+const NP_LEAD = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|any|all|some|new|further|more|two|three|four|five|six|seven|eight|nine|ten|several|many|\$|€|£|[\d.,]+|(?:hundreds|billions|millions) of|million|billion|trillion|bn|m)\s+)*/i;
+const NOT_HEAD = new Set(['that', 'which', 'who', 'whether', 'with', 'from', 'into', 'over', 'about', 'after', 'before', 'since', 'until', 'because', 'while', 'when', 'than', 'for', 'and', 'but', 'the', 'was', 'were', 'had', 'has', 'have', 'been', 'being', 'would', 'could', 'will', 'should', 'not', 'also', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'last', 'next', 'this', 'week', 'month', 'year']);
+
+// A status said of a subject named before it: "contacts [between Biden and Putin] can resume",
+// "new contacts between the Russian president and his American counterpart could be organized", "all
+// contacts are virtually absent", "the ban was lifted".
+const STATUS_AFTER =
+  /\s(?:(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had|be|been|not|now|virtually|almost|still|already|no longer)\s+)+(?:resum|restor|organi[sz]|suspend|cancel|stopp|halt|absent|open|closed|banned|lifted|approved|rejected|passed|signed|over\b|possible|impossible|needed|necessary|continu|ended|extended|postponed|delayed|in place|on hold)/gi;
+const PREPOSITION = /^(?:between|among|with|of|from|in|on|at|for|to|by|against)$/;
+
+/**
+ * What the statement's stance or status verbs govern: the run of up to three lower-case words after
+ * the verb (past articles, possessives and figures), its last word the head (English puts it last:
+ * "rescue plan", "pandemic alert level"). Stem of the head → the run as written.
+ */
+function heldSubjects(text: string): Map<string, string> {
+  const held = new Map<string, string>();
+  PREDICATE.lastIndex = 0;
+  for (let m = PREDICATE.exec(text); m; m = PREDICATE.exec(text)) {
+    let rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    rest = rest.slice(NP_LEAD.exec(rest)![0].length);
+    const run: string[] = [];
+    for (const w of rest.split(/\s+/)) {
+      if (run.length >= 3 || !/^[a-z][a-z-]{2,}$/.test(w) || NOT_HEAD.has(w) || isStopword(w) || /ly$/.test(w)) break;
+      run.push(w);
+    }
+    // a participle or a verb ends nothing it governs ("confirmed spreading", "raised concerns")
+    while (run.length && /(?:ing|ed)$/.test(run[run.length - 1]!)) run.pop();
+    const head = run[run.length - 1];
+    if (!head) continue;
+    const st = stem(head);
+    if (NOT_SUBJECTS.has(st) || GENERAL_TERMS.has(st)) continue;
+    if (!held.has(st)) held.set(st, run.join(' '));
+  }
+  STATUS_AFTER.lastIndex = 0;
+  for (let m = STATUS_AFTER.exec(text); m; m = STATUS_AFTER.exec(text)) {
+    // the clause before the verb group, brackets dropped; the subject's head stands before its
+    // first preposition ("contacts between the Russian president and…"), else last
+    const clause = text.slice(Math.max(0, m.index - 120), m.index).replace(/\[[^\]]*\]|\([^)]*\)/g, ' ').split(/[,;:.!?“”"]/).pop()!;
+    const ws = clause.trim().split(/\s+/).slice(-10);
+    const p = ws.findIndex((w) => PREPOSITION.test(w));
+    const head = p > 0 ? ws[p - 1] : p < 0 ? ws[ws.length - 1] : undefined;
+    if (!head || !/^[a-z][a-z-]{2,}$/.test(head) || NOT_HEAD.has(head) || isStopword(head)) continue;
+    const st = stem(head);
+    if (NOT_SUBJECTS.has(st) || GENERAL_TERMS.has(st)) continue;
+    if (!held.has(st)) held.set(st, head);
+  }
+  return held;
+}
 
 /** The sentence covering a text offset, or -1 (sentences are in text order: the last one starting at or before it). */
 function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
@@ -133,6 +192,7 @@ function findStatements(article: StoryArticle): Statement[] {
       speaker: speaker ?? fallbackSpeaker(text),
       text,
       terms,
+      held: heldSubjects(text),
       surface,
       negated: NEGATION.test(text),
     });
@@ -171,8 +231,19 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
   const statements = articles.flatMap(statementsOf).filter((s) => !from || s.date >= from);
   const withStatements = new Set(statements.map((s) => s.articleId)).size;
   const byTerm = new Map<string, Statement[]>();
+  // Articles in which a position is taken on a word, or its status is changed (heldSubjects): a
+  // claim's subject is something that changes, not a word that only comes up along the way.
+  const heldIn = new Map<string, Set<string>>();
   for (const s of statements) {
-    for (const t of s.terms) {
+    for (const t of s.held.keys()) {
+      let ids = heldIn.get(t);
+      if (!ids) heldIn.set(t, (ids = new Set()));
+      ids.add(s.articleId);
+    }
+  }
+  for (const s of statements) {
+    for (const t of s.held.keys()) {
+      if ((heldIn.get(t)?.size ?? 0) < 2) continue;
       let list = byTerm.get(t);
       if (!list) byTerm.set(t, (list = []));
       list.push(s);
@@ -183,18 +254,29 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
   for (const a of articles) for (const t of new Set(words(a.title).map(stem))) titlesWith.set(t, (titlesWith.get(t) ?? 0) + 1);
   // A word in most of the story's articles is its topic ("spill" in an oil spill), not a claim in it:
   // salience falls as a word spreads over the story (inverse document frequency within the story).
+  // How far a word spreads over the story: the articles with a statement naming it at all (a word
+  // most of them name is the story's topic: "swine flu" in a flu story).
+  const spreadOf = (term: string, list: Statement[]): number => {
+    const head = new RegExp(`\\b${list[0]!.held.get(term)!.split(' ').pop()!}\\b`, 'i');
+    const ids = new Set<string>();
+    for (const s of statements) if (!ids.has(s.articleId) && (s.terms.has(term) || head.test(s.text))) ids.add(s.articleId);
+    return ids.size;
+  };
+  const topicSize = Math.max(TOPIC_MIN_ARTICLES, withStatements * TOPIC_SHARE);
   const subjects = [...byTerm]
+    .filter(([, list]) => new Set(list.map((s) => s.articleId)).size >= 2 && new Set(list.map((s) => s.date)).size >= 2)
     .map(([term, list]) => {
       const nArticles = new Set(list.map((s) => s.articleId)).size;
       const inTitles = titlesWith.get(term) ?? 0;
       const idf = Math.log((withStatements + IDF_SMOOTHING) / nArticles);
       return { term, list, articles: nArticles, dates: new Set(list.map((s) => s.date)).size, salience: (nArticles + 2 * inTitles) * idf };
     })
-    .filter((x) => x.articles >= 2 && x.dates >= 2 && x.articles <= Math.max(TOPIC_MIN_ARTICLES, withStatements * TOPIC_SHARE))
+    .filter((x) => x.articles >= 2 && x.dates >= 2)
     .sort((a, b) => b.salience - a.salience || b.dates - a.dates || b.list.length - a.list.length || a.term.localeCompare(b.term));
   const used = new Set<Statement>();
   for (const subject of subjects) {
     if (out.length >= maxSubjects) break;
+    if (spreadOf(subject.term, subject.list) > topicSize) continue;
     // One statement per article and date: the first that names a speaker, else the first.
     const kept = new Map<string, Statement>();
     for (const s of subject.list) {
@@ -207,8 +289,19 @@ export function claimEvolution(articles: StoryArticle[], maxSubjects = 3): Claim
     if (new Set(fresh.map((s) => s.articleId)).size < 2) continue;
     fresh.forEach((s) => used.add(s));
     const forms = new Map<string, number>();
-    for (const s of fresh) forms.set(s.surface.get(subject.term)!, (forms.get(s.surface.get(subject.term)!) ?? 0) + 1);
-    const label = [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? subject.term;
+    // The label: the word with the modifier most positions give it ("rescue plan"), else the word.
+    for (const s of fresh) {
+      const w = s.surface.get(subject.term) ?? s.held.get(subject.term)!.split(' ').pop()!;
+      forms.set(w, (forms.get(w) ?? 0) + 1);
+    }
+    const word = [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? subject.term;
+    const modified = new Map<string, number>();
+    for (const s of fresh) {
+      const run = s.held.get(subject.term)?.split(' ');
+      if (run && run.length > 1) modified.set(run.slice(-2).join(' '), (modified.get(run.slice(-2).join(' ')) ?? 0) + 1);
+    }
+    const [form, n] = [...modified].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [word, 0];
+    const label = n >= 2 ? form : word;
     out.push({
       subject: label,
       statements: fresh

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../../src/extract/index.js';
 import { analyze } from '../../src/language/index.js';
-import { buildStory, type StoryArticle } from '../../src/story/index.js';
+import { buildStory, claimEvolution, type StoryArticle } from '../../src/story/index.js';
 import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
 import type { ClaimEvolution } from '../../src/types.js';
 
@@ -139,6 +139,23 @@ describe.skipIf(!existsSync(T17))('claims of the Haiti earthquake (Timeline17, o
     expect(inDateOrder(toll!)).toBe(true);
     expect(toll!.statements.every((s) => !/\b(?:116|5,000) people\b/.test(s.text))).toBe(true);
   }, 90_000);
+});
+
+describe.skipIf(!existsSync(T17))('claim subjects are what positions are taken on or whose status changes (review 8 F7)', () => {
+  it('gives the Washington Post\'s crisis no topic words, and the Guardian\'s flu the alert level', () => {
+    // before: "banks", "crisis", "government" (light analysis; "global", "world", "federal" with the
+    // full pipeline) — words every statement of the story names along the way
+    const finan = claimEvolution(t17('Finan_washingtonpost', false)).map((c) => c.subject);
+    expect(finan.length).toBeGreaterThan(0);
+    for (const s of finan) expect(['banks', 'crisis', 'government', 'global', 'world', 'federal', 'system', 'need', 'financial']).not.toContain(s);
+    expect(finan).toContain('plan');
+    // "raised its pandemic alert level to five": a status that changes, not "outbreak" (the topic)
+    const flu = claimEvolution(t17('H1N1_guardian', false));
+    const alert = flu.find((c) => c.subject === 'alert level');
+    expect(alert).toBeDefined();
+    expect(alert!.statements.every((st) => /(?:alert|threat) level/i.test(st.text))).toBe(true);
+    expect(flu.some((c) => c.subject === 'outbreak')).toBe(false);
+  }, 60_000);
 });
 
 describe('who stated a figure', () => {
