@@ -136,4 +136,14 @@ describe('third sample (seed 11), session 9', () => {
       .toEqual(['Friday → DATE 2010-06-04', '1989 → DATE 1989']);
     expect(all('He also planned to discuss the complaints with BP officials Wednesday .', '2010-06-10')).toEqual(['Wednesday → DATE 2010-06-09']);
   });
+
+  it('a clock time in a schedule ("weekdays from 6:00 a.m. to 9:00 a.m.", "at 5:30 every morning") is on no one day', () => {
+    expect(all('Breitbart News Daily airs on SiriusXM Patriot 125 weekdays from 6:00 a.m. to 9:00 a.m. Eastern.', '2016-09-15'))
+      .toEqual(['6:00 a.m. → TIME XXXX-XX-XXT06:00', '9:00 a.m. → TIME XXXX-XX-XXT09:00']);
+    expect(all('He shows up at work at 5:30 every morning to watch the sun rise over the Gulf .', '2008-09-25'))
+      .toEqual(['5:30 → TIME XXXX-XX-XXT05:30', 'every morning → SET XXXX-XX-XXTMO']);
+    // a comment stamp after a "|" is not part of the schedule before it
+    expect(all('people are finding out every day Posted by : Mike | September 24 , 2008 8:46 PM | Report abuse', '2008-09-25'))
+      .toContain('8:46 PM → TIME 2008-09-24T20:46');
+  });
 });

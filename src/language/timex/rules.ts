@@ -692,6 +692,15 @@ function dayAfterAside(text: string, end: number): string | undefined {
   return m?.[1];
 }
 
+/** Words that make a clock time next to them part of a schedule. */
+const SCHEDULE_WORD = /\b(?:weekdays|weeknights|weekends|daily|nightly|every\s+(?:day|morning|afternoon|evening|night|weekday|weeknight)|each\s+(?:day|morning|afternoon|evening|night)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b/;
+/** Up to 50 characters either side of a span, within its clause (no sentence end, semicolon or "|"). */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 50), start).split(/[;!?|]|\.\s+(?=[A-Z])/).pop()!;
+  const after = text.slice(end, end + 50).split(/[;!?|]|\.\s+(?=[A-Z])/)[0]!;
+  return `${before} ${after}`;
+}
+
 /** The day named right after a clock time: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "at 1:17 pm on 18 May 2009", "16:10 UK time , Wednesday , 8 July 2009" (tokenised). */
 const TIME_DAY_SRC = `(?:\\s?,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|(?:(?:last |next |this )?${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC}(?=,?\\s+(?:${MONTH_SRC}|\\d)))(?:\\s?,?\\s+(?:${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?|${MONTH_SRC}\\s*${DAYNUM}${DAYSUF}(?!\\d)(?:\\s*,\\s*${YEAR4}(?!\\d))?|${DAYNUM}${DAYSUF}\\s+${MONTH_SRC}(?:\\s+${YEAR4}(?!\\d))?))?`;
 const DAY_AFTER_ASIDE = new RegExp(`^\\s*(?:(?:\\(|-LRB-)[^()]{0,30}?)?(?:\\)|-RRB-)\\s*,?\\s+on\\s+((?:${WEEKDAY_SRC})(?![a-z])|${MONTH_SRC}\\s*${DAYNUM}(?!\\d)|${DAYNUM}\\s+${MONTH_SRC})`);
@@ -740,11 +749,13 @@ rule(
     const tz = m[8];
     if (tz && tz.endsWith(')') && !tz.includes('(') && text.lastIndexOf('(', m.index) > text.lastIndexOf(')', m.index - 1)) end = m.index + m[0].indexOf(tz) + tz.length - 1;
     const hhmm = `T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+    // "airs weekdays from 6:00 a.m. to 9:00 a.m.", "at 7 p.m. every night": a time of a schedule, on no one day
+    const scheduled = !day && !part && SCHEDULE_WORD.test(clauseAround(text, m.index, end));
     return {
       start: m.index,
       end,
       resolve: (ctx) => {
-        if (!ctx.dct && !day) return { type: 'TIME', value: `XXXX-XX-XX${hhmm}`, mod, anchor: 'none' };
+        if ((!ctx.dct && !day) || scheduled) return { type: 'TIME', value: `XXXX-XX-XX${hhmm}`, mod, anchor: 'none' };
         // a clock time in a sentence that has named its day ("On Aug. 3, at 10 a.m.") is on that day
         const onRefDay = !day && ctx.refInSentence && ctx.ref?.d !== undefined;
         const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
