@@ -5,8 +5,8 @@
 // like elements (≥ 12 words) that are in neither — candidates for lost article text.
 // A page is an "article page" when its markup says so (og:type article, JSON-LD
 // Article/NewsArticle/BlogPosting/Report, or an <article> element) and it has ≥ 150 words in <p>.
-// Usage: npx tsx bench/extract-audit.ts [--seed 9] [--n 60] [--out /tmp/extract-audit] [--exclude-seed 9]
-// (--exclude-seed S leaves out the pages seed S samples: a second sample that shares no page with the first.)
+// Usage: npx tsx bench/extract-audit.ts [--seed 9] [--n 60] [--out /tmp/extract-audit] [--exclude-seed 9,23]
+// (--exclude-seed S,T leaves out the pages seeds S and T sample: a fresh sample that shares no page with them.)
 // (STORYLINE_EXTRACT=/path/to/src/extract/index.ts reads another copy of the stage: before/after.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,8 +84,8 @@ function sampleIds(s: number, n: number): Set<string> {
   return ids;
 }
 
-const excludeSeed = arg('exclude-seed', '');
-const excluded = excludeSeed === '' ? new Set<string>() : sampleIds(Number(excludeSeed), sampleSize);
+const excluded = new Set<string>();
+for (const s of arg('exclude-seed', '').split(',').filter(Boolean)) for (const id of sampleIds(Number(s), sampleSize)) excluded.add(id);
 const rand = mulberry32(seed);
 mkdirSync(outDir, { recursive: true });
 const index: string[] = [];

@@ -247,6 +247,15 @@ export function isDateLine(text: string): boolean {
   return /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
 }
 
+/** A live blog's post header, its time glued to the author or a label: "21:22Frances Watkins", "18:28KEY EVENT". */
+const LIVE_POST_STAMP_RE = /^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?=\p{Lu})[\p{L}'’. -]{2,40}$/u;
+/** A notice that the story is still being written, closing it. */
+const DEVELOPING_RE = /^(?:this (?:is a )?(?:developing|breaking)(?: news)? story|(?:this )?story (?:is )?developing|check back (?:later |soon )?for (?:more |the latest )?updates|diese meldung wird (?:laufend )?aktualisiert|cet article (?:sera|est) (?:mis à jour|actualisé))/iu;
+
+/** A paywall's prompt opening its offer box. */
+const PAYWALL_RE =
+  /^(?:pour lire la suite|(?:et )?accéder (?:gratuitement )?à (?:\d+ )?articles|créez votre compte|(?:ou si )?vous avez déjà un compte|déjà abonnée?|bereits abonnent(?:\/in|in)?\b|sie sind bereits abonnent|jetzt (?:diesen artikel |weiter)?(?:lesen|weiterlesen|freischalten)|gleich können sie weiterlesen|(?:you(?:'re| are) )?already (?:a )?(?:subscriber|member)|(?:subscribe|sign in|log in|register) to (?:continue|keep) reading|to continue reading\b|continue reading with (?:a|your) subscription|this (?:article|story|content) is (?:only )?(?:for|available to|reserved for|exclusive to) (?:subscribers|members)|para seguir leyendo|per continuare a leggere)/iu;
+
 /** A press release's place and date on a line of their own: "Hamburg, 2. November 2021", "Berlin, 28.10.2021, 058/21". */
 const PLACE_DATE_LINE_RE =
   /^\p{Lu}[\p{L}.\- /]{1,40},\s*(?:(?:den|le|el|il)\s+)?(?:\d{1,2}\.?\s*\p{L}{3,}\.?\s+(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d|\p{L}{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:\s*,\s*[\d/.-]+)?\s*$/u;
@@ -372,6 +381,8 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:ca\.?\s*)?\d{1,2}\s*min\.?$/iu, reason: 'reading time' },
   { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
+  { re: /^(?:loading|laden|lädt|wird geladen|chargement|cargando|caricamento|загрузка)\s*(?:\.{2,3}|…)?$/iu, reason: 'page notice' },
+  { re: /^(?:most (?:read|popular|viewed|shared) (?:in|on|from) [\p{L}\p{N}'’ &-]{2,30}|read more [\p{L}\p{N}'’ -]{2,40}|watch more (?:of )?(?:our )?videos\b[^.]{0,40})$/iu, reason: 'related-link line' },
   { re: /^(?:(?:article )?pages?|seiten?|pagina|página|страницы?)\s*:?\s*\d+(?:(?:\s+|\s*[|,]\s*)\d+)+(?:\s*(?:next|weiter|suivante|»|›))?$/iu, reason: 'pagination' },
   // a blog engine's meta line: "Veröffentlicht: 05.01.2020 | Abgelegt unter: Fotografie | Tags: …"
   { re: /^(?:[^|]{0,60}\|\s*){0,2}(?:veröffentlicht|abgelegt unter|kategorie(?:n)?|tags|schlagwörter|posted|filed under|categor(?:y|ies)|publié|catégories?|publicado|categorías?)\s*:[^|]{1,120}\|\s*(?:abgelegt unter|kategorie(?:n)?|tags|schlagwörter|filed under|categor(?:y|ies)|catégories?|étiquettes|categorías?|etiquetas|autor|author|von|by)\s*:/iu, reason: 'blog post footer' },
@@ -730,6 +741,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if (f.words <= MAX_CAPTION_WORDS && text.includes('(') && POSITION_MARK_RE.test(text) && CAPTION_CONTEXT_RE.test(text)) drop(it, 'photo caption');
     else if ((why = furnitureReason(text, f))) drop(it, why);
     else if (isDateLine(text) || (f.words <= 8 && PLACE_DATE_LINE_RE.test(text))) drop(it, 'dateline');
+    else if (f.words <= 5 && LIVE_POST_STAMP_RE.test(text)) drop(it, 'live-blog post stamp');
     else if (isBylineLine(text, f)) drop(it, 'byline');
     else if (!options.fromHtml && isLinkLine(text, f)) drop(it, 'link or site name');
     else if (/^(?:(?:image|photo|picture|slide|foto|bild)\s+\d+\s+(?:of|von|de|di|\/)\s+\d+|\d+\s*(?:\/|of|von)\s*\d+\s+(?:photos?|pictures?|images?|fotos?|bilder|slides?))$/i.test(text)) drop(it, 'gallery navigation');
@@ -839,8 +851,19 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     if (!it.keep) continue;
     if (it.f.words <= 80 && TAIL_CTA_RE.test(it.text)) drop(it, 'author note or call to action');
     else if (it.f.words <= 80 && SUPPORT_PITCH_RE.test(it.text)) drop(it, 'support or donation pitch');
+    else if (it.f.words <= 30 && DEVELOPING_RE.test(it.text)) drop(it, 'page notice');
     else if (it.f.words <= 60 && isAuthorBio(it.text)) drop(it, 'author note or call to action');
     else seenBody++;
+  }
+
+  // A paywall's offer box: from its prompt ("Pour lire la suite", "Bereits Abonnent?", "Subscribe to continue reading") to
+  // the end of the page, when no long paragraph follows it (the text the paywall hides is not on the page).
+  const firstProseIndex = items.findIndex((it) => it.keep && it.prose);
+  if (firstProseIndex >= 0) {
+    const wall = items.findIndex((it, i) => i > firstProseIndex && it.f.words <= 12 && PAYWALL_RE.test(it.text));
+    if (wall > 0 && !items.slice(wall + 1).some((it) => it.keep && it.prose && it.f.words > 40)) {
+      for (let i = wall; i < items.length; i++) if (items[i]!.keep) drop(items[i]!, 'paywall offer');
+    }
   }
 
   // A table of contents: a run of three or more short lines each repeating a heading printed further down.

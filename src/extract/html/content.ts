@@ -10,7 +10,7 @@ const FURNITURE_WORDS = new Set([
   'subscribe', 'subscription', 'signup', 'comment', 'comments', 'commentlist', 'disqus', 'caption', 'captions', 'figcaption', 'credit',
   'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'tagged', 'taglist', 'promo', 'promos', 'advert', 'adverts', 'advertisement', 'ad', 'ads',
   'adslot', 'adunit', 'sponsored', 'sponsor', 'outbrain', 'taboola', 'recirc', 'recirculation', 'recommended', 'recommendations', 'popup',
-  'modal', 'cookie', 'cookies', 'gdpr', 'consent', 'paywall', 'toolbar', 'widget', 'widgets', 'sidebar', 'rail', 'author-bio', 'authorbio',
+  'modal', 'cookie', 'cookies', 'gdpr', 'consent', 'toolbar', 'widget', 'widgets', 'sidebar', 'rail', 'author-bio', 'authorbio',
   'bio', 'byline', 'dateline', 'timestamp', 'pagination', 'pager', 'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer', 'print',
   'skip', 'hidden', 'visually', 'sronly', 'screenreader', 'offscreen', 'trending', 'mostread', 'popular', 'readmore', 'morestories', 'teaser',
   'teasers', 'newsletterbox', 'inline', 'embed', 'video', 'player', 'gallery', 'slideshow', 'carousel', 'lightbox', 'meta', 'postmeta',
@@ -87,7 +87,9 @@ export function pruneFurniture(document: Document, byClass = true): void {
       const tag = child.localName;
       // Whole-page <form> wrappers (ASP.NET) hold the article: only small forms are furniture.
       const pageForm = tag === 'form' && countParagraphs(child) >= 3 && !isCommentForm(child);
-      if ((DROP_LOCAL_NAMES.has(tag) && !pageForm) || isHiddenByStyle(child)) dropped.push(child);
+      // A <noscript> holding paragraphs is the article of a page that renders it by script (blog engines).
+      const articleFallback = tag === 'noscript' && countParagraphs(child) >= 3 && (child.textContent ?? '').length > 500;
+      if ((DROP_LOCAL_NAMES.has(tag) && !pageForm && !articleFallback) || isHiddenByStyle(child)) dropped.push(child);
       else dropTags(child);
     }
   };
