@@ -51,7 +51,21 @@ export class ValueTable {
 
   /** The id of s.slice(from, to), or -1. */
   find(s: string, from = 0, to = s.length): number {
-    const h = hashRange(s, from, to);
+    return this.findHashed(s, from, to, hashRange(s, from, to));
+  }
+
+  /**
+   * Reads the table where the lookup of hash `h` starts, and the first characters of the value
+   * there (to bring them into cache ahead of `findHashed`: in a loop of independent loads, the
+   * misses of several lookups overlap).
+   */
+  touch(h: number): number {
+    const v = this.slots[2 * ((h ^ (h >>> 15)) & this.mask) + 1]! - 1;
+    return v < 0 ? 0 : this.starts[v]!;
+  }
+
+  /** `find` with the hash of s.slice(from, to) (hashRange) already computed. */
+  findHashed(s: string, from: number, to: number, h: number): number {
     const slots = this.slots;
     const mask = this.mask;
     const len = to - from;

@@ -25,7 +25,7 @@ import {
   wordShape,
   type Gazetteer,
 } from './features.js';
-import { featureOf, splitFeature, type CompiledModel } from './compiled.js';
+import { featureOf, hashRange, splitFeature, type CompiledModel } from './compiled.js';
 import { fnv1a } from '../../text/hash.js';
 import { WordTable } from '../../text/words.js';
 
@@ -95,6 +95,7 @@ export class Tagger {
   private readonly findFrom = new Int32Array(12);
   private readonly findTo = new Int32Array(12);
   private readonly findResult = new Int32Array(12);
+  private readonly findHash = new Int32Array(12);
   private readonly foundEnd = new Int32Array(5);
   private readonly historyFeatures = new Int32Array(16); // one token's prediction-history features
 
@@ -477,7 +478,15 @@ export class Tagger {
       ft[3 + k] = lower; start[3 + k] = 0; to[3 + k] = k;
       if (k !== 3) { ft[7 + k] = lower; start[7 + k] = len - k; to[7 + k] = len; }
     }
-    for (let i = 0; i < 12; i++) found[i] = to[i] < 0 ? -1 : values.find(ft[i]!, start[i]!, to[i]!);
+    // hashed and their table slots read first (the lookups' cache misses overlap), then found
+    const hashes = this.findHash;
+    let touched = 0;
+    for (let i = 0; i < 12; i++) {
+      if (to[i]! < 0) continue;
+      hashes[i] = hashRange(ft[i]!, start[i]!, to[i]!);
+      touched += values.touch(hashes[i]!);
+    }
+    for (let i = 0; i < 12; i++) found[i] = to[i]! < 0 ? -1 : values.findHashed(ft[i]!, start[i]!, to[i]!, hashes[i]!);
     const byWord = digits ? found[0]! : asWord;
     const byLower = digits ? found[1]! : asLower;
     const suffix3 = found[3]!;
@@ -532,7 +541,6 @@ export class Tagger {
     // The features, then their weight rows read once ahead (cache misses for a rare word: in a loop
     // of independent loads they overlap instead of stalling the sums one after another).
     const rows = this.weights;
-    let touched = 0;
     for (let j = 0; j < q; j++) {
       const f = qv[j] === FEATURE ? qf[j]! : featureOf(m, qv[j]!, qf[j]!);
       qf[j] = f;
