@@ -11,7 +11,7 @@ import { READER_COMMENT } from '../text/furniture.js';
 const FURNITURE_START =
   /^\s*(?:also read|read more|read also|read on|related|see also|more on this|advertisement|sponsored|subscribe|sign up|follow us|share (?:this|on)|click here|leave a (?:reply|comment)|comments? (?:are )?closed|\d+ comments?|be the first to comment|your email address|required fields|authors?\b|tags?\b|photo\b|photos\b|image\b|picture\b|file photo|watch\b|listen\b|copyright|©|all rights reserved|to [\w.-]+\.(?:com|ng|org|net)\b|search$|(?:published|added|updated|last updated|posted)\s*:)/i;
 const CAPTION =
-  /\bcomments so far\b|\.(?:jpe?g|png|gif|webp)\b|\balt=|<\/?[a-z]+[\s>/]|\/>|\((?:photos?|pictures?|images?|file photo)\b[^)]*\)|\b(?:getty images|afp photo|ap photo|reuters\/|epa\/|photo credit|combination of (?:file )?pictures|pictured (?:above|below|here|left|right))|\s(?:\(|-LRB-)\s?(?:L|R|C|left|right|centre|center)\s?(?:\)|-RRB-)\s/i;
+  /\bcomments so far\b|\.(?:jpe?g|png|gif|webp)\b|\balt=|<\/?[a-z]+[\s>/]|\/>|\((?:photos?|pictures?|images?|file photo)\b[^)]*\)|\b(?:getty images|afp photo|ap photo|reuters\/|epa\/|photo credit|combination of (?:file )?pictures|pictured (?:above|below|here|left|right))|\s\((?:L|R|C|left|right|centre|center)\)\s/i;
 // End-of-article promos and moderation notices that reach the text of scraped pages (reader
 // comments themselves: READER_COMMENT).
 const PROMO =
