@@ -146,4 +146,12 @@ describe('third sample (seed 11), session 9', () => {
     expect(all('people are finding out every day Posted by : Mike | September 24 , 2008 8:46 PM | Report abuse', '2008-09-25'))
       .toContain('8:46 PM → TIME 2008-09-24T20:46');
   });
+
+  it('"three months later than promised" is a length; "the final quarter in 2010" that year\'s quarter', () => {
+    expect(all('Advisers said he is considering a plan to withdraw all U.S. combat troops from Iraq as soon as August 2010 , three months later than promised during the campaign .', '2009-02-25'))
+      .toEqual(['August 2010 → DATE 2010-08', 'three months → DURATION P3M']);
+    expect(all('Analysts expect BP to report $ 5bn profits for the final quarter in 2010 , on Tuesday .', '2011-01-30'))
+      .toEqual(['the final quarter in 2010 → DATE 2010-Q4', 'Tuesday → DATE 2011-02-01']);
+    expect(all('Revenue rose 3.5 percent compared to the same period in 2014.', '2015-11-20')).toContain('2014 → DATE 2014');
+  });
 });

@@ -510,7 +510,7 @@ rule(
 const Q_ORD = '(?:first|second|third|fourth|1st|2nd|3rd|4th|final)';
 rule(
   'quarter',
-  `\\b(?:(?:the|this|that|its|(?:this|last|next) year's)\\s+)?(?:(${YEAR4})(?:['’]s)?\\s+)?(?:(?:latest|last|past|current|same|comparable|corresponding|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?(quarter|period)(?![a-z-])(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier)|\\s+(?:of\\s+)?(last|this|next)\\s+year)?`,
+  `\\b(?:(?:the|this|that|its|(?:this|last|next) year's)\\s+)?(?:(${YEAR4})(?:['’]s)?\\s+)?(?:(?:latest|last|past|current|same|comparable|corresponding|year-ago|year-earlier|previous|prior|recent|just-ended|just-completed|fiscal|calendar|${Q_ORD})[\\s-]+){0,3}(?:fiscal[\\s-]+)?(quarter|period)(?![a-z-])(?:,?\\s+(?:of\\s+|in\\s+)?(?:fiscal\\s+)?(${YEAR4}))?(?:\\s+a\\s+year\\s+(?:ago|earlier)|\\s+(?:of\\s+)?(last|this|next)\\s+year)?`,
   8,
   (m, text) => {
     const s = m[0].toLowerCase();
@@ -520,7 +520,9 @@ rule(
     const yearAgo = /year-ago|year-earlier|a year (ago|earlier)|last year/.test(s);
     const ofYear = m[4]?.toLowerCase();
     const nextYear = /next year's/.test(s) || ofYear === 'next';
-    const explicitY = m[1] ? +m[1] : m[3] ? +m[3] : null;
+    // "the final quarter in 2010" is that year's quarter; "the same period in 2014" stays apart from its year
+    const inYear = !q ? /,?\s+in\s+(?:fiscal\s+)?\d{4}$/i.exec(m[0]) : null;
+    const explicitY = m[1] ? +m[1] : m[3] && !inYear ? +m[3] : null;
     const qualified = /latest|last|past|current|same|comparable|corresponding|year-|previous|prior|recent|just|fiscal|this|that/.test(s) || explicitY !== null;
     if (isPeriod && !(/latest|year-ago|year-earlier|comparable|corresponding|same/.test(s) || m[1])) return null;
     if (!q && !qualified && !/^the/.test(s)) return null; // "a quarter of the vote"
@@ -531,7 +533,7 @@ rule(
     const adjectival = /^(?:the|its|that|this)\s+(?:first|second|third|fourth|final)-quarter$/i.exec(m[0]);
     return {
       start: adjectival ? m.index + m[0].search(/\s/) + 1 : m.index,
-      end: m.index + m[0].length,
+      end: m.index + (inYear ? inYear.index : m[0].length),
       resolve: (ctx) => {
         if (explicitY && q) return { type: 'DATE', value: fmtQuarter(explicitY, q), anchor: 'none', quarter: { y: explicitY, q } };
         if (!ctx.dct) return { type: 'DATE', value: q ? `XXXX-Q${q}` : 'XXXX-QX', anchor: 'none' };
@@ -1118,7 +1120,9 @@ rule(
     const dir = m[5]!.toLowerCase();
     const mod = /or so/.test(m[0]) ? 'APPROX' : modOf(m[1]);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
-    if ((dir === 'before' || dir === 'after' || dir === 'since') && /^\s+(?!that\b|then\b|[.,;])\S/.test(after)) {
+    if (((dir === 'before' || dir === 'after' || dir === 'since') && /^\s+(?!that\b|then\b|[.,;])\S/.test(after))
+      // "three months later than promised": a length compared, not a date
+      || ((dir === 'later' || dir === 'earlier') && /^\s+than\b/i.test(after))) {
       // "two weeks before the outbreak": TimeML marks the duration; the anchor is an event
       const end = m.index + m[0].length - dir.length - 1;
       return { start: m.index, end, resolve: () => ({ type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' }) };
