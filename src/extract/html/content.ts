@@ -90,11 +90,17 @@ export function pruneFurniture(document: Document, byClass = true): void {
       // A <noscript> holding paragraphs is the article of a page that renders it by script (blog engines).
       const articleFallback = tag === 'noscript' && countParagraphs(child) >= 3 && (child.textContent ?? '').length > 500;
       if ((DROP_LOCAL_NAMES.has(tag) && !pageForm && !articleFallback) || isHiddenByStyle(child)) dropped.push(child);
-      else dropTags(child);
+      else {
+        if (articleFallback) unwrapped.push(child);
+        dropTags(child);
+      }
     }
   };
+  const unwrapped: Element[] = [];
   dropTags(body);
   for (const el of dropped) el.remove();
+  // (Readability removes every <noscript>: the article's one is replaced by its content)
+  for (const el of unwrapped) el.replaceWith(...Array.from(el.childNodes));
   if (!byClass) return;
 
   const total = (body.textContent ?? '').replace(/\s+/g, ' ').length || 1;
