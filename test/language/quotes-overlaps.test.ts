@@ -147,5 +147,13 @@ describe('cues that make no statement (shown to nobody as said)', () => {
     expect(says('said')).toBe(true);
     expect(says('told reporters')).toBe(true);
     expect(says('has filed')).toBe(false);
+    // acts and decisions
+    expect(says('named')).toBe(false);
+    expect(says('has ordered')).toBe(false);
+    expect(says('has introduced legislation')).toBe(false);
+    expect(says('has also seen')).toBe(false);
+    expect(says('declined')).toBe(false);
+    expect(says('told the BBC')).toBe(true);
+    expect(says('has warned')).toBe(true);
   });
 });

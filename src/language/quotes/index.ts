@@ -407,6 +407,14 @@ const REFUSAL_CUE =
  */
 const NON_STATEMENT_CUE =
   /^(?:(?:has|have|had|will|would|is|are|was|were|also|formally|\p{L}+ly)\s+)*(?:files?|filed|filing)\b|^(?:(?:is|are|was|were|has been|have been|had been|be|been|being)\s+)(?:\p{L}+ly\s+)?(?:authori[sz]ed|allowed|permitted|required|obliged|forced|entitled|empowered|compelled)\b|\b(?:mean|means|meant|imply|implies|implied)\s*$/iu;
+/**
+ * Acts and decisions, not statements: "Obama named [Schapiro to head the SEC]", "the Coast Guard has
+ * ordered [20 more skimming boats]", "has introduced legislation [to …]", "the US has seen [100
+ * cases]", "declined [to …]". The verb heads the cue (after auxiliaries and adverbs), with at most two
+ * words of object after it.
+ */
+const ACT_CUE =
+  /^(?:(?:has|have|had|will|would|could|can|may|might|is|are|was|were|be|been|also|then|later|quickly|\p{L}+ly)\s+)*(?:orders?|ordered|approves?|approved|appoint(?:s|ed)?|votes?\s+for|voted\s+for|introduc(?:e|es|ed)|launch(?:es|ed)?|lift(?:s|ed)?|decid(?:e|es|ed)|nam(?:e|es|ed)|discuss(?:es|ed)?|to\s+discuss|look(?:s|ing|ed)?\s+for|pressured?|pressures|led|leads?|seen|sees?|saw|bring(?:s|ing)?|brought|display(?:s|ed)?|record(?:s|ed)|declined?|declines|refused?|refuses|signed|signs?|hired|fired|sued|sues|bought|sold|paid|pays?|spent|invested|raised|cut|cuts)(?:\s+\p{L}+){0,2}$/iu;
 /** "agreed with a description of [Putin as a killer]": the complement of a noun of describing is a topic, not a claim. */
 const NOUN_TOPIC_CUE = /\b(?:description|descriptions|characteri[sz]ation|portrayal|depiction|assessment|account|picture|version|definition|image|criticism|praise|view|views|idea|notion)\s+of\s*$/i;
 /** "REM [do] n't know you": an auxiliary alone cues nothing (PolNeAR train: 16 of 19,833 cues). */
@@ -425,7 +433,7 @@ export function isStatement(q: { text: string; speaker: string | null; direct: b
   // "Ask Mccain about “The Keating Five”", "As to why I am not voting …": a lone preposition cues nothing said;
   // nor does a refusal ("declined to say whether BP would lobby …")
   if (q.cueText && (LONE_PREPOSITION.test(q.cueText.trim()) || LONE_AUXILIARY.test(q.cueText.trim()) || REFUSAL_CUE.test(q.cueText.trim()))) return false;
-  if (q.cueText && (NON_STATEMENT_CUE.test(q.cueText.trim()) || NOUN_TOPIC_CUE.test(q.cueText.trim()))) return false;
+  if (q.cueText && (NON_STATEMENT_CUE.test(q.cueText.trim()) || NOUN_TOPIC_CUE.test(q.cueText.trim()) || ACT_CUE.test(q.cueText.trim()))) return false;
   if (q.direct) return words >= 3;
   // "answering a question about [contacts between the Kremlin…]", "spoke about [the war]": a topic, not a claim
   if (q.cueText && TOPIC_CUE.test(q.cueText)) return false;
