@@ -154,4 +154,10 @@ describe('third sample (seed 11), session 9', () => {
       .toEqual(['the final quarter in 2010 → DATE 2010-Q4', 'Tuesday → DATE 2011-02-01']);
     expect(all('Revenue rose 3.5 percent compared to the same period in 2014.', '2015-11-20')).toContain('2014 → DATE 2014');
   });
+
+  it('"the next year and a half" is one and a half years', () => {
+    expect(all('White House officials predict the measure will create 3.5 million jobs over the next year and a half , easing the effects of the worst economic downturn in a generation .', '2009-02-14'))
+      .toEqual(['the next year and a half → DURATION P1Y6M']);
+    expect(all('Trump blamed Clinton directly for the past decade and a half of foreign policies.', '2016-09-10')).toEqual(['the past decade and a half → DURATION P15Y']);
+  });
 });

@@ -980,6 +980,11 @@ rule(
     const unit = unitKey(unitWord);
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     const beforeAfter = /\s(before|after)$/i.exec(m[0])?.[1]?.toLowerCase();
+    // "over the next year and a half", "the past month and a half": one and a half units of time
+    const andAHalf = /^\s+and\s+a\s+half\b/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
+    if (andAHalf && !modWord && !beforeAfter && /^the (?:next|past|last|coming)$|^(?:next|past)$/.test(rel) && unit !== 'WE') {
+      return { start: m.index, end: m.index + m[0].length + andAHalf[0].length, resolve: () => ({ type: 'DURATION', value: durationValue(1.5, unit), anchor: 'none' }) };
+    }
     if (rel === 'the' && !beforeAfter && !modWord) {
       if (unit === 'D' || unit === 'M') return null; // "the day" and "the month" are too vague alone
       if (unit === 'Y' && /^\s+(ended|ending)\b/i.test(tail)) {
