@@ -138,7 +138,16 @@ export class NerModel {
 
   /** IOB2 labels for the sentences of one document. */
   tagDocument(sentences: string[][]): string[][] {
-    return this.decodeDocument(sentences).map((labels) => Array.from(labels, (y) => LABELS[y]!));
+    const decoded = this.decodeDocument(sentences);
+    const out: string[][] = [];
+    // (a plain loop: Array.from with a mapping function iterates a typed array through the iterator
+    // protocol, a call per label)
+    for (const labels of decoded) {
+      const tags: string[] = [];
+      for (let i = 0; i < labels.length; i++) tags.push(LABELS[labels[i]!]!);
+      out.push(tags);
+    }
+    return out;
   }
 
   /** Label indices (into LABELS) for the sentences of one document. */
