@@ -81,6 +81,14 @@ describe('one statement, one speaker', () => {
     expect(withContent(text, quotes, "the ` surge ' could not work")[0]?.speaker).toBe('John McCain');
   });
 
+  it('"… with this all-important time for boys The school’s bursar, Andrew Wynn, told the BBC News website the decision …": the attribution starts at the lost sentence end (BBC)', () => {
+    const { text, dct } = t17Text('H1N1_bbc', '930');
+    const told = withContent(text, quotesOf(text, dct), 'the decision to keep the school closed');
+    expect(told).toHaveLength(1);
+    expect(slice(text, told[0]!.source)).toBe("The school 's bursar , Andrew Wynn");
+    expect(slice(text, told[0]!.content)).toMatch(/^the decision to keep the school closed/);
+  });
+
   it('no two quotes of an article credit the same words (every H1N1 Guardian article)', () => {
     const rows = readFileSync(join(SHARED_DATA, 't17', 'H1N1_guardian', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text?: string });
     let quotes = 0;

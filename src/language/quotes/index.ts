@@ -11,7 +11,7 @@ import { quoteStates } from './features.js';
 import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
-import { resolveOverlaps } from './overlaps.js';
+import { resolveOverlaps, withoutOwnAttribution } from './overlaps.js';
 import { READER_COMMENT, READER_COMMENT_HEADER } from '../../text/furniture.js';
 
 export interface QuoteContext {
@@ -676,7 +676,10 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   for (const a of assembled) invertedSource(text, a, quotations, assembled, paras[a.paragraph]!);
   const extents = new AttributionExtents(assembled);
   for (const a of assembled) wholeSentenceBefore(text, a, extents, paras[a.paragraph]!);
-  for (const a of assembled) withoutNarrationAfter(text, a);
+  for (const a of assembled) {
+    withoutNarrationAfter(text, a);
+    withoutOwnAttribution(text, a);
+  }
   // one statement, one speaker: no words credited to two attributions
   const atts = resolveOverlaps(text, assembled);
   const resolver = new SpeakerResolver({

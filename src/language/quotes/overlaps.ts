@@ -151,6 +151,41 @@ function trimPunctuation(text: string, span: Span): Span | null {
 }
 
 /**
+ * "It's a balance between … with this all-important time for boys The school's bursar, Andrew Wynn,
+ * told the BBC News website the decision to keep the school closed had … been taken by the HPA": a
+ * content that swallowed its own attribution across a sentence end the source lost starts after
+ * the cue (or ends before the attribution when nothing follows the cue), and the source starts at
+ * that sentence.
+ */
+export function withoutOwnAttribution(text: string, a: RawAttribution): void {
+  if (!a.cue) return;
+  // a source that runs over a lost sentence end ("this all-important time for boys The school's
+  // bursar, Andrew Wynn"): the attribution starts at that sentence, and so does what it reports
+  const inSource = a.source ? gluedSentenceStarts(text, a.source).filter((g) => g > a.source![0]) : [];
+  if (inSource.length) {
+    const g = inSource[inSource.length - 1]!;
+    const content = a.content.filter((c) => c[1] > g).map((c): Span => [Math.max(c[0], g), c[1]]);
+    if (!content.length) return;
+    a.source = [g, a.source![1]];
+    a.content = content;
+    return;
+  }
+  if (a.content.length !== 1) return;
+  const piece = a.content[0]!;
+  const head = Math.min(a.cue[0], a.source?.[0] ?? a.cue[0]);
+  if (head <= piece[0] || a.cue[1] >= piece[1]) return;
+  const starts = gluedSentenceStarts(text, [piece[0], head + 1]).filter((g) => g <= head);
+  if (!starts.length) return;
+  const g = starts[starts.length - 1]!;
+  const after = trimPunctuation(text, [a.cue[1], piece[1]]);
+  const before = trimPunctuation(text, [piece[0], g]);
+  if (after && words(text, after) >= 3 && (!a.source || a.source[1] <= a.cue[0])) a.content = [after];
+  else if (before && words(text, before) >= 3) a.content = [before];
+  else return;
+  if (a.source && a.source[0] < g && a.source[1] > g) a.source = [g, a.source[1]];
+}
+
+/**
  * Resolves attributions that credit the same words twice (see the module comment); returns the
  * attributions kept, in their order. Attributions that report no statement (isSilent) are left
  * as they are: they yield no quote.
