@@ -64,6 +64,9 @@ const CAPTION_MARK = /(?:\(|-LRB-)\s?(?:L|R|C|left|right|centre|center)\s?(?:\)|
 const DATE_LABEL =
   /^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(?:\s*,\s*\d{4})?\s*(?::|--|[–—])\s+(?=\p{Lu})/iu;
 
+// A bullet or a dash a list item opens with ("- Silence reigns in the sleepy village…").
+const LEADING_MARK = /^[\s*•·–—-]+(?=\S)/u;
+
 // Below this a title candidate does not read as a title (as entryQuality's minQuality for entries).
 const MIN_TITLE_QUALITY = 0.55;
 
@@ -122,7 +125,7 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   if (!best.text) {
     const fits = (e: TimelineEntry) => !isFurniture(e.summary) && titleShape(e.summary) && entryQuality(e.summary) >= MIN_TITLE_QUALITY;
     const fallback = (central && fits(central) ? central : timeline.find(fits)) ?? null;
-    if (fallback) best = { text: fallback.summary.replace(DATE_LABEL, ''), score: 0 };
+    if (fallback) best = { text: fallback.summary.replace(DATE_LABEL, '').replace(LEADING_MARK, ''), score: 0 };
   }
   // ...else an article's first sentence that is no furniture ("Is a low energy house really
   // possible ?" under a video page's "Copy the URL and paste into your emails…").
@@ -132,7 +135,7 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
       .map((x) => a.text.slice(x.start, x.end).trim())
       .find((t) => !isFurniture(t) && titleShape(t) && entryQuality(t) >= 0.3);
     if (opening) {
-      best = { text: opening, score: 0 };
+      best = { text: opening.replace(LEADING_MARK, ''), score: 0 };
       break;
     }
   }

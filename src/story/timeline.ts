@@ -322,6 +322,10 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     for (let d = day - sel.neighbourDays; d <= day + sel.neighbourDays; d++) if (d !== day) neighbours.push(...(shownOnDay.get(d) ?? []));
     const nearby: Told[] = [];
     if (sameness) for (let d = day - sel.sameEventDays; d <= day + sel.sameEventDays; d++) if (d !== day && toldOnDay.has(d)) nearby.push(toldOnDay.get(d)!);
+    // A lead dated only by its publication that retells an entry of the week before is a recap ("The
+    // new strain of swine flu is officially a pandemic now", a week after the declaration).
+    const earlier: Told[] = [];
+    if (sameness) for (let d = day - RECAP_DAYS; d < day - sel.sameEventDays; d++) if (toldOnDay.has(d)) earlier.push(toldOnDay.get(d)!);
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
     const betterThan = new Map<DatedMention, Told>();
@@ -357,7 +361,13 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     const vetoed = (c: Candidate): boolean => {
       const m = c.mention;
       const told = nearby.find((n) => n.mentions.some((x) => x.text !== m.text && sameHappening!(x, m)));
-      if (!told) return false;
+      if (!told) {
+        const recapped = m.basis === 'publication' ? earlier.find((n) => n.mentions.some((x) => x.text !== m.text && sameHappening!(x, m))) : undefined;
+        if (!recapped) return false;
+        recapped.also.add(m.articleId);
+        retelling.add(c);
+        return true;
+      }
       const stated = (x: DatedMention) => x.basis !== 'publication';
       if (!stated(m) || (m.weight === 1 && told.mentions.some(stated))) {
         told.also.add(m.articleId);
@@ -367,7 +377,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       if (!told.mentions.some(stated)) betterThan.set(m, told);
       return false;
     };
-    const picked = pickSentences(candidates, story, k, sel, used, sameness && nearby.length ? vetoed : undefined);
+    const picked = pickSentences(candidates, story, k, sel, used, sameness && (nearby.length || earlier.length) ? vetoed : undefined);
     if (!picked.length) return null;
     if (!options.reuseSentences) for (const p of picked) used.add(p.mention.text);
     if (storyView) for (const p of picked) if (p.mention.basis === 'publication') leadDay.set(p.mention.articleId, date);
@@ -623,6 +633,9 @@ function sourcesOf(picked: Candidate[], candidates: Candidate[]): string[] {
   }
   return [...ids];
 }
+
+/** How many days back a lead dated by its publication can be a recap of an entry (see entryFor). */
+const RECAP_DAYS = 7;
 
 const BEFORE = -1;
 const AFTER = -2;

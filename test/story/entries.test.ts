@@ -163,6 +163,10 @@ describe('EventSameness: the same happening in other words', () => {
       // stands on the 11th, so its next sentence "In a statement , the WHO says it decided to raise
       // the pandemic alert level…" does not stand on the 10th (review 8 F11).
       expect(timeline.some((e) => /^In a statement , the WHO says it decided to raise/.test(e.summary))).toBe(false);
+      // ...nor does a lead a week later that only says it again ("The new strain of swine flu is
+      // officially a pandemic now , according to the World Health Organization", 18 June)
+      const pandemic = timeline.filter((e) => e.date > '2009-06-11' && /\b(?:is|now) (?:officially )?a (?:global )?pandemic\b|declared (?:a|the) (?:global )?pandemic/i.test(e.summary));
+      expect(pandemic.map((e) => `${e.date} ${e.summary}`)).toEqual([]);
     });
 
     it('keeps the benchmark protocol as it was (each date on its own)', () => {
