@@ -16,7 +16,7 @@ import { tenseAt, tenseNear, type Tense } from './timex/tense.js';
 /** A publication date with the month-day window found when the text gives no year. */
 export interface PublicationEstimate extends PublicationDate {
   /** When `yearUnknown`: the window as month-days, e.g. {from: '12-24', to: '01-10'}. */
-  monthDayRange?: { from: string; to: string | null } | null;
+  monthDayRange?: { from: string | null; to: string | null } | null;
   /** Bounds the evidence gives even when the other side is open (then `range` is null). */
   notBefore?: IsoDate | null;
   notAfter?: IsoDate | null;
@@ -235,6 +235,34 @@ export function gatherEvidence(text: string, options: PublicationOptions = {}): 
 const iso = fmtDay;
 const mdStr = (x: { m: number; d: number }): string => `${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`;
 const mdKey = (x: { m: number; d: number }): number => x.m * 100 + x.d;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The month-day before this one, over the new year; 1 March gives 29 February (it may be a leap year). */
+function dayBefore(x: { m: number; d: number }): { m: number; d: number } {
+  if (x.d > 1) return { m: x.m, d: x.d - 1 };
+  const m = x.m === 1 ? 12 : x.m - 1;
+  return { m, d: DAYS_IN_MONTH[m - 1]! };
+}
+/** The upcoming month-day nearest after `from`, over the new year; one on `from` itself is a year away. */
+function nextAfter<T extends { m: number; d: number }>(from: { m: number; d: number }, ups: T[]): T | null {
+  const ahead = (u: T): number => (mdKey(u) - mdKey(from) + 1300) % 1300 || 1300;
+  return ups.length ? ups.reduce((a, b) => (ahead(b) < ahead(a) ? b : a)) : null;
+}
+/**
+ * With no past event to count from, the upcoming month-days are taken to lie close ahead of the
+ * text: it was written in the largest gap between them, so the first one after that gap bounds it.
+ */
+function firstAfterLargestGap<T extends { m: number; d: number }>(ups: T[]): T | null {
+  if (ups.length <= 1) return ups[0] ?? null;
+  const sorted = [...ups].sort((a, b) => mdKey(a) - mdKey(b));
+  let best = sorted[0]!;
+  let bestGap = -1;
+  sorted.forEach((u, i) => {
+    const prev = sorted[(i - 1 + sorted.length) % sorted.length]!;
+    const gap = (mdKey(u) - mdKey(prev) + 1300) % 1300 || 1300;
+    if (gap > bestGap) [best, bestGap] = [u, gap];
+  });
+  return best;
+}
 
 /** Combine the evidence into a date, range and confidence. */
 export function estimateFromEvidence(ev: DateEvidence): PublicationEstimate {
@@ -266,14 +294,14 @@ export function estimateFromEvidence(ev: DateEvidence): PublicationEstimate {
   }
   if (ev.mdLower.length || ev.mdUpper.length) {
     const lo = ev.mdLower.length ? ev.mdLower.reduce((a, b) => (mdKey(b) > mdKey(a) ? b : a)) : null;
-    // upcoming month-days: the nearest one after the lower bound (wrapping over the new year)
-    const ups = ev.mdUpper.map((u) => ({ u, k: lo ? (mdKey(u) - mdKey(lo) + 1300) % 1300 : mdKey(u) }));
-    const up = ups.length ? ups.reduce((a, b) => (b.k < a.k ? b : a)).u : null;
+    const up = lo ? nextAfter(lo, ev.mdUpper) : firstAfterLargestGap(ev.mdUpper);
     if (lo) evidence.push(`latest dated event ${lo.evidence} → on or after ${mdStr(lo)} (year not given)`);
     if (up) evidence.push(`announced ${up.evidence} → before ${mdStr(up)}`);
+    // With no past event, an announced day bounds the date from above only: the text may be of any
+    // earlier day within the year before it (a December article announcing talks "on January 20").
     return {
       date: null, from: 'inferred', confidence: 0.1, range: null, yearUnknown: true, evidence,
-      monthDayRange: { from: lo ? mdStr(lo) : '01-01', to: up ? mdStr(up) : null },
+      monthDayRange: { from: lo ? mdStr(lo) : null, to: up ? mdStr(dayBefore(up)) : null },
     };
   }
   return { date: null, from: null, confidence: 0, range: null, evidence: ['the text dates nothing'] };

@@ -9,7 +9,7 @@ export interface PublishedEstimate {
   notAfter: IsoDate | null;
   yearUnknown: boolean;
   /** When the year is unknown: the window as month-days ("12-17" … "01-10"). */
-  monthDayRange: { from: string; to: string | null } | null;
+  monthDayRange: { from: string | null; to: string | null } | null;
   evidence: string[];
 }
 

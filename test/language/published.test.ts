@@ -37,6 +37,15 @@ describe('inferPublicationDate on the seeds as plain text', () => {
     expect(p.monthDayRange?.from).toBe('04-22');
   });
 
+  it('an announced day with no past event bounds the date from above only (the text may be of the year before)', () => {
+    const p = inferPublicationDate('Officials said the treaty will be signed on January 20. Critics said it was rushed.');
+    expect(p.yearUnknown).toBe(true);
+    expect(p.monthDayRange).toEqual({ from: null, to: '01-19' });
+    // a past event and an announced day: the window runs over the new year, up to the day before
+    const seed4 = inferPublicationDate(seeds[4]!.text); // "December 17" (past), "January 10" (future)
+    expect(seed4.monthDayRange).toEqual({ from: '12-17', to: '01-09' });
+  });
+
   it('text cues and datelines give origin "text"; "©" lines and top date lines never do', () => {
     expect(inferPublicationDate('By Jane Smith | April 16, 2021\n\nThe Kremlin said on Friday it welcomed talks.').date).toBe('2021-04-16');
     expect(inferPublicationDate('Published: 3 March 2022\nTalks resumed.').from).toBe('text');

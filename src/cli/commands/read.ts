@@ -47,7 +47,7 @@ export function roughDate(e: PublishedEstimate | null | undefined): string | nul
   if (e.notBefore && e.notAfter) return `${e.notBefore}…${e.notAfter.slice(0, 4) === e.notBefore.slice(0, 4) ? e.notAfter.slice(5) : e.notAfter}`;
   if (e.notBefore) return `≥ ${e.notBefore}`;
   if (e.notAfter) return `≤ ${e.notAfter}`;
-  if (e.yearUnknown && e.monthDayRange) return `year? ${e.monthDayRange.from}…${e.monthDayRange.to ?? ''}`;
+  if (e.yearUnknown && e.monthDayRange) return `year? ${e.monthDayRange.from ?? ''}…${e.monthDayRange.to ?? ''}`;
   return null;
 }
 
@@ -185,7 +185,7 @@ export function registerRead(program: Command): void {
         out.push(`id ${a.id} · ${a.source ?? 'unknown source'} · published ${a.published ?? 'unknown'}${a.publishedFrom ? ` [from ${a.publishedFrom}]` : ''}${range}`);
         const est = a.publishedEstimate;
         if (est && (est.notBefore || est.notAfter || est.yearUnknown)) {
-          const window = est.yearUnknown && est.monthDayRange ? `year unknown, month-day ${est.monthDayRange.from} – ${est.monthDayRange.to ?? '?'}` : `between ${est.notBefore ?? '?'} and ${est.notAfter ?? '?'}`;
+          const window = est.yearUnknown && est.monthDayRange ? `year unknown, month-day ${est.monthDayRange.from ?? '?'} – ${est.monthDayRange.to ?? '?'}` : `between ${est.notBefore ?? '?'} and ${est.notAfter ?? '?'}`;
           out.push(`publication date evidence: ${window}${est.evidence.length ? ` (${est.evidence.join('; ')})` : ''}`);
         }
         if (a.url) out.push(`url ${a.url}`);
