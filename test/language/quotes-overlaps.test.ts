@@ -146,6 +146,15 @@ describe('cues that make no statement (shown to nobody as said)', () => {
     expect(argues.map((q) => q.speaker)).toEqual(['Marjorie Wallace']);
   });
 
+  it('"BP is thought to be considering some asset sales", "Tony Hayward has been portrayed in the US media as a comic villain": the subject of a passive of belief or portrayal is no speaker (Fox News, Guardian)', () => {
+    for (const [folder, id, words] of [['bpoil_foxnews', '2168', 'to be considering some asset sales'], ['bpoil_guardian', '1762', 'as a comic villain']] as const) {
+      const { text, dct } = t17Text(folder, id);
+      const found = withContent(text, quotesOf(text, dct), words);
+      expect(found.length, words).toBeGreaterThan(0);
+      for (const q of found) expect(q.speaker, words).toBeNull();
+    }
+  });
+
   it('negated verbs of speech are refusals, a verb of speech is a statement', () => {
     const says = (cueText: string) => isStatement({ text: 'the new sanctions were a measured response', speaker: 'Joe Biden', direct: false, kind: 'speech', cueText });
     expect(says('did not specify')).toBe(false);

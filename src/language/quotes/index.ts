@@ -644,7 +644,7 @@ function linesBetween(text: string, from: number, to: number): number {
 const ASKED_CUE = /^(?:when\s+|after\s+being\s+|on\s+being\s+)?asked\b/i;
 
 const PASSIVE_ADDRESSEE_CUE =
-  /^(?:(?:has|have|had)\s+been|is|was|are|were|be|being|been|gets?|got|getting)\s+(?:(?:not|never|n't|\p{L}+ly)\s+)*(?:attacked|criticised|criticized|accused|asked|told|questioned|blamed|praised|condemned|urged|warned|informed|advised|interviewed|reminded|lambasted|slammed|mocked|ridiculed|denounced|challenged|pressed|thanked|congratulated|invited|ordered|instructed)\b(?!\s+(?:as\s+saying|to\s+have))/iu;
+  /^(?:(?:has|have|had)\s+been|is|was|are|were|be|being|been|gets?|got|getting)\s+(?:(?:not|never|n't|\p{L}+ly)\s+)*(?:attacked|criticised|criticized|accused|asked|told|questioned|blamed|praised|condemned|urged|warned|informed|advised|interviewed|reminded|lambasted|slammed|mocked|ridiculed|denounced|challenged|pressed|thanked|congratulated|invited|ordered|instructed|portrayed|depicted|characteri[sz]ed|branded|labell?ed|regarded|viewed|thought|believed|understood|rumou?red|feared|alleged|estimated)\b(?!\s+(?:as\s+saying|to\s+have))/iu;
 
 export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const paras = paragraphs(text);
