@@ -89,6 +89,20 @@ describe('one statement, one speaker', () => {
     expect(slice(text, told[0]!.content)).toMatch(/^the decision to keep the school closed/);
   });
 
+  it('"“It’s heavy, heavy, heavy. ¶ It’s much more than has been done …,” said Sen. Charles E. Schumer": a quotation left open is the next paragraph’s speaker’s, not the Fed’s before it (Washington Post)', () => {
+    const { text, dct } = t17Text('Finan_washingtonpost', '1431');
+    const heavy = withContent(text, quotesOf(text, dct), 'heavy , heavy , heavy');
+    expect(heavy.map((q) => q.speaker)).toEqual(['Charles E. Schumer']);
+  });
+
+  it('"Reuters news agency quotes BP as saying it would “co-operate …”": BP speaks (BBC)', () => {
+    const { text, dct } = t17Text('bpoil_bbc', '29');
+    const coop = withContent(text, quotesOf(text, dct), 'co-operate with any inquiry');
+    expect(coop).toHaveLength(1);
+    expect(coop[0]!.speaker).toMatch(/^BP/);
+    expect(slice(text, coop[0]!.content)).toMatch(/^it would/);
+  });
+
   it('no two quotes of an article credit the same words (every H1N1 Guardian article)', () => {
     const rows = readFileSync(join(SHARED_DATA, 't17', 'H1N1_guardian', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text?: string });
     let quotes = 0;

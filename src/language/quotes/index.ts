@@ -176,7 +176,11 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
     // walk back over a run of orphan quote paragraphs to the attributed one, or forward when open
     let j = i - 1;
     while (j >= 0 && isOrphanQuote(j)) j--;
-    let from = j >= 0 ? directOf(j, true) : null;
+    // a quotation left open runs on into the next paragraph, which closes it with its own
+    // attribution (“It's heavy, heavy, heavy. ¶ It's much more than …,” said Sen. Charles E. Schumer)
+    const next = unclosed && paras[i + 1] ? (byParagraph.get(i + 1) ?? []).find((a) => a.source && union(a.content)[0] - paras[i + 1]!.tokens[0]!.start <= 2) ?? null : null;
+    const continuedNext = next !== null && /^\s*[,.!?]?\s*[”"]/.test(text.slice(union(next.content)[1], union(next.content)[1] + 4));
+    let from = continuedNext ? next : j >= 0 ? directOf(j, true) : null;
     if (!from && unclosed) {
       let k = i + 1;
       while (k < paras.length && isOrphanQuote(k)) k++;
@@ -550,6 +554,22 @@ class AttributionExtents {
  * Health Organization said on Tuesday, as rich and poor countries grappled over …": reported speech
  * closed by ", X said" ends there; unquoted words after the attribution are the reporter's narration.
  */
+/**
+ * "Reuters news agency quotes [BP] as saying it would “co-operate with any inquiry …”": the one
+ * quoted speaks; the medium quoting them is where it was said.
+ */
+function quotedAsSaying(text: string, a: RawAttribution): void {
+  if (!a.cue || a.content.length !== 1 || !/^(?:quotes|quoted|quoting|quote)$/i.test(text.slice(a.cue[0], a.cue[1]).trim())) return;
+  const piece = a.content[0]!;
+  if (piece[0] < a.cue[1]) return;
+  const m = /^((?:\S+\s+){0,7}?\S+)\s+(as\s+saying)\s+(?=\S)/.exec(text.slice(piece[0], piece[1]));
+  if (!m || /[“”"]/.test(m[1]!)) return;
+  a.source = [piece[0], piece[0] + m[1]!.length];
+  const cueStart = piece[0] + m[0].indexOf(m[2]!, m[1]!.length);
+  a.cue = [cueStart, cueStart + m[2]!.length];
+  a.content = [[piece[0] + m[0].length, piece[1]]];
+}
+
 const NARRATION_OPENER = /^[^\p{L}]*(?:\p{L}+\s+){0,3}?,\s*(?:as|amid|while|even as)\s/u;
 function withoutNarrationAfter(text: string, a: RawAttribution): void {
   if (a.direct || !a.cue || a.content.length < 2) return;
@@ -677,6 +697,7 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
   const extents = new AttributionExtents(assembled);
   for (const a of assembled) wholeSentenceBefore(text, a, extents, paras[a.paragraph]!);
   for (const a of assembled) {
+    quotedAsSaying(text, a);
     withoutNarrationAfter(text, a);
     withoutOwnAttribution(text, a);
   }
