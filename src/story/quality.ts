@@ -48,6 +48,11 @@ const DEFINITION = /^\W*\p{Lu}[^,]{0,40},\s*or\s+[^,]{3,60},\s*(?:is|are)\b/u;
 // A price or a figure left from the page before the sentence ("$ 23.95 In a recent column…").
 const PRICE_TAG = /^\W*(?:[$€£]\s*\d[\d.,]*|\d[\d.,]*\s*(?:%|percent))\s+(?!(?:million|billion|trillion|bn|m|mn|a|an|per|of|in|to)\b)\p{Lu}/u;
 
+// A photo caption with no caption mark: named people, then what they are seen doing, in the present
+// ("Sens. John McCain and Barack Obama greet each other before holding their first debate , at…").
+const CAPTION_SHAPE =
+  /^\W*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}(?:(?:and|,)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})?(?:gestures?|looks? on|waves?|speaks?|greets?|greet each other|arrives?|poses?|sits?|stands?|listens?|smiles?|shakes? hands|walks?|attends?|reacts?|holds? up|is seen|are seen)\b/u;
+
 const cased = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 
 /**
@@ -139,6 +144,7 @@ function judgeEntry(sentence: string): number {
   else if (!attributed && OUGHT.test(own)) q *= 0.7;
   if (DEFINITION.test(s)) q *= 0.5;
   if (PRICE_TAG.test(s)) q *= 0.4;
+  if (!attributed && CAPTION_SHAPE.test(s)) q *= 0.5;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;
   return Math.max(0.05, q);
 }

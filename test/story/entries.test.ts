@@ -52,6 +52,8 @@ describe('entryQuality: a sentence that can stand alone as an entry', () => {
       'Sadly , Leeson did not have much to say about the current financial crisis .',
       'Here is a day-by-day look at the impact of the crisis on Wall Street and the steps legislators and government officials are taking to avert a meltdown in the global financial markets .',
       "Text of President George W. Bush 's remarks delivered Friday at the White House on financial assistance to troubled auto makers : For years , America 's automakers have faced serious challenges .",
+      // a photo caption with no caption mark: named people seen doing something, in the present
+      'Sens. John McCain and Barack Obama greet each other before holding their first debate , at the University of Mississippi in Oxford .',
     ]) {
       expect(entryQuality(s), s).toBeLessThan(DEFAULT_SELECTION.minQuality);
     }
