@@ -101,12 +101,8 @@ export interface CompiledModel {
   /** Feature families: a feature's name up to and including its first '=' (the whole name if none). */
   families: string[];
   featureFamily: Uint8Array; // feature → family index
-  /**
-   * features × 18 quantised weights: stage 1's 9, then stage 2's 9 (zeros for a one-stage model);
-   * a weight is Math.fround(weights[i] * scale), the float32 value the decoder adds.
-   */
-  weights: Int16Array;
-  scale: number;
+  /** features × 18 weights: stage 1's 9, then stage 2's 9 (zeros for a one-stage model). */
+  rows: Float32Array;
   transitions1: Float32Array;
   transitions2: Float32Array | null;
   values: ValueTable;
@@ -379,14 +375,17 @@ export function readCompiled(path: string | URL): CompiledModel {
     const [offset, length] = header.sections[name]!;
     return new Type(file.buffer, base + offset, length);
   };
+  const q = view('rows', Int16Array);
+  const rows = new Float32Array(q.length);
+  const scale = header.scale;
+  for (let i = 0; i < q.length; i++) rows[i] = q[i]! * scale;
   const [textOffset, textLength] = header.sections['text']!;
   const text = file.toString(header.textEncoding, base - file.byteOffset + textOffset, base - file.byteOffset + textOffset + textLength);
   return {
     labels: header.labels,
     families: header.families,
     featureFamily: view('featureFamily', Uint8Array),
-    weights: view('rows', Int16Array),
-    scale: header.scale,
+    rows,
     transitions1: Float32Array.from(header.transitions1),
     transitions2: header.transitions2 ? Float32Array.from(header.transitions2) : null,
     values: new ValueTable(text, view('starts', Int32Array), view('hashes', Int32Array)),
@@ -423,7 +422,7 @@ export function featureNames(m: CompiledModel): Map<string, number> {
 export function stageWeights(m: CompiledModel, stage: 0 | 1): Float32Array {
   const F = m.featureFamily.length;
   const w = new Float32Array(F * NL);
-  for (let f = 0; f < F; f++) for (let y = 0; y < NL; y++) w[f * NL + y] = m.weights[f * ROW + stage * NL + y]! * m.scale;
+  for (let f = 0; f < F; f++) for (let y = 0; y < NL; y++) w[f * NL + y] = m.rows[f * ROW + stage * NL + y]!;
   return w;
 }
 

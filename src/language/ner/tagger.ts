@@ -56,11 +56,7 @@ const POSITION_ORDER = [2, 1, 3, 0, 4];
 export class Tagger {
   private readonly lookup: (feature: string) => number;
   private readonly model: CompiledModel;
-  // Weight rows as the file stores them (int16 × scale): a weight is Math.fround(weights[i] * scale),
-  // the float32 the decoder always used, made where it is read (no 5.6 MB float copy at load, and a
-  // row is one cache line instead of two).
-  private readonly weights: Int16Array;
-  private readonly scale: number;
+  private readonly rows: Float32Array;
   private readonly transitions1: Float32Array;
   private readonly transitions2: Float32Array | null;
   private readonly inside: boolean[]; // I- labels: not allowed first
@@ -175,8 +171,7 @@ export class Tagger {
     };
     const id = this.lookup;
     this.inside = labels.map((l) => l.startsWith('I-'));
-    this.weights = model.weights;
-    this.scale = model.scale;
+    this.rows = model.rows;
     this.transitions1 = model.transitions1;
     this.transitions2 = model.transitions2;
 
@@ -353,7 +348,7 @@ export class Tagger {
 
   /** Reads the weight rows of the sentence's other features (sentenceFeatures' `extras`). */
   private touchExtras(n: number): void {
-    const rows = this.weights;
+    const rows = this.rows;
     const extras = this.extras;
     let t = 0;
     for (let j = 0, end = this.bounds[n]!; j < end; j++) {
@@ -540,7 +535,7 @@ export class Tagger {
     }
     // The features, then their weight rows read once ahead (cache misses for a rare word: in a loop
     // of independent loads they overlap instead of stalling the sums one after another).
-    const rows = this.weights;
+    const rows = this.rows;
     for (let j = 0; j < q; j++) {
       const f = qv[j] === FEATURE ? qf[j]! : featureOf(m, qv[j]!, qf[j]!);
       qf[j] = f;
@@ -549,7 +544,6 @@ export class Tagger {
     this.touched[0] = touched;
     // Summed in the Float32Array itself: rounded to float32 after each addition, as the decoder always did.
     const sums = this.wordSums;
-    const scale = this.scale;
     let from = 0;
     for (let k = 0; k < 5; k++) {
       const p = POSITION_ORDER[k]!;
@@ -559,7 +553,7 @@ export class Tagger {
         const f = qf[j]!;
         if (f < 0) continue;
         const b = f * ROW;
-        for (let y = 0; y < ROW; y++) sums[base + y] += Math.fround(rows[b + y]! * scale);
+        for (let y = 0; y < ROW; y++) sums[base + y] += rows[b + y]!;
       }
       from = end[p]!;
     }
@@ -769,8 +763,7 @@ export class Tagger {
    */
   private emissions(ids: Int32Array, offset: number, n: number): void {
     const sums = this.wordSums;
-    const rows = this.weights;
-    const scale = this.scale;
+    const rows = this.rows;
     const extras = this.extras;
     const bounds = this.bounds;
     const emit1 = this.emit1;
@@ -790,12 +783,12 @@ export class Tagger {
       const end = bounds[t + 1]!;
       for (let j = bounds[t]!; j < end; j++) {
         const b = extras[j]! * ROW;
-        a0 += Math.fround(rows[b]! * scale); a1 += Math.fround(rows[b + 1]! * scale); a2 += Math.fround(rows[b + 2]! * scale);
-        a3 += Math.fround(rows[b + 3]! * scale); a4 += Math.fround(rows[b + 4]! * scale); a5 += Math.fround(rows[b + 5]! * scale);
-        a6 += Math.fround(rows[b + 6]! * scale); a7 += Math.fround(rows[b + 7]! * scale); a8 += Math.fround(rows[b + 8]! * scale);
-        b0 += Math.fround(rows[b + 9]! * scale); b1 += Math.fround(rows[b + 10]! * scale); b2 += Math.fround(rows[b + 11]! * scale);
-        b3 += Math.fround(rows[b + 12]! * scale); b4 += Math.fround(rows[b + 13]! * scale); b5 += Math.fround(rows[b + 14]! * scale);
-        b6 += Math.fround(rows[b + 15]! * scale); b7 += Math.fround(rows[b + 16]! * scale); b8 += Math.fround(rows[b + 17]! * scale);
+        a0 += rows[b]!; a1 += rows[b + 1]!; a2 += rows[b + 2]!;
+        a3 += rows[b + 3]!; a4 += rows[b + 4]!; a5 += rows[b + 5]!;
+        a6 += rows[b + 6]!; a7 += rows[b + 7]!; a8 += rows[b + 8]!;
+        b0 += rows[b + 9]!; b1 += rows[b + 10]!; b2 += rows[b + 11]!;
+        b3 += rows[b + 12]!; b4 += rows[b + 13]!; b5 += rows[b + 14]!;
+        b6 += rows[b + 15]!; b7 += rows[b + 16]!; b8 += rows[b + 17]!;
       }
       let e = t * NL;
       emit1[e] = a0; emit1[e + 1] = a1; emit1[e + 2] = a2; emit1[e + 3] = a3; emit1[e + 4] = a4;
@@ -868,8 +861,7 @@ export class Tagger {
       if (o4 > 0 && typeIds[8 + edge]! >= 0) own[used++] = typeIds[8 + edge]!;
     }
     this.bounds[n] = used;
-    const rows = this.weights;
-    const scale = this.scale;
+    const rows = this.rows;
     const emit2 = this.emit2;
     const features = this.historyFeatures;
     for (let t = 0; t < n; t++) {
@@ -881,7 +873,7 @@ export class Tagger {
       const e = (offset + t) * NL;
       for (let j = 0; j < k; j++) {
         const b = features[j]! * ROW + NL;
-        for (let y = 0; y < NL; y++) emit2[e + y]! += Math.fround(rows[b + y]! * scale);
+        for (let y = 0; y < NL; y++) emit2[e + y]! += rows[b + y]!;
       }
     }
   }
