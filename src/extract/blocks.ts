@@ -31,6 +31,8 @@ export interface Classified {
   title: string | null;
   kept: string[];
   removed: RemovedBlock[];
+  /** Characters of the kept blocks that are prose (sentences of function words). */
+  proseChars: number;
 }
 
 const STOPWORDS = new Set(
@@ -408,6 +410,8 @@ const TAIL_CTA_RE =
  */
 const AFFILIATE_RE =
   /\b(?:affiliate|partner|werbe|provisions)[- ]?links?\b|\baffiliate(?:-| )?(?:programs?|partners?|marketing)?\b[^.]{0,80}\b(?:commission|provision|compensation|vergütung)|\b(?:receive|earn|get|erhalten|bekommen|erhält)(?:\s+\p{L}+){0,3}?\s+(?:(?:(?:a|an|eine[nr]?|some)\s+)?(?:(?:small|kleine|geringe)\s+)?(?:affiliate\s+)?(?:commission|compensation)|(?:a|an|eine[nr]?)\s+(?:(?:kleine|geringe)\s+)?provision)\b/iu;
+/** Cheap test first: every disclosure names one of these. */
+const AFFILIATE_HINT_RE = /ffiliat|artner|ommission|ompensation|rovision|erbelink/i;
 const AFFILIATE_PARTY_RE = /\b(?:we|us|our|i|my|you|wir|uns|unser\w*|ihr|du|sie|nous|vous|nosotros|noi)\b/iu;
 
 /** A pitch for money or members closing a page: donations, "support us", "become a supporter", "help us". */
@@ -753,7 +757,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if (f.words >= 7 && f.words <= 8 && isCalendarRow(text)) drop(it, 'calendar');
     else if (f.words <= 30 && (text.includes('»') || text.includes('›')) && BREADCRUMB_RE.test(text)) drop(it, 'breadcrumb');
     else if (f.words <= 30 && text.includes(' based on ') && STAR_RATING_RE.test(text)) drop(it, 'rating or feedback prompt');
-    else if (f.words <= 70 && AFFILIATE_RE.test(text) && AFFILIATE_PARTY_RE.test(text)) drop(it, 'affiliate disclosure');
+    else if (f.words <= 70 && AFFILIATE_HINT_RE.test(text) && AFFILIATE_RE.test(text) && AFFILIATE_PARTY_RE.test(text)) drop(it, 'affiliate disclosure');
     else {
       const repeat = options.repeatedLines?.size ? (options.repeatedLines.get(normalizeLineForRepetition(text)) ?? 0) : 0;
       // Boilerplate repeats across a source's articles; so do wire stories, so long prose needs more evidence.
@@ -867,13 +871,16 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   }
 
   // A table of contents: a run of three or more short lines each repeating a heading printed further down.
-  const headingKeys = new Map<string, number>(); // key → index of its last occurrence as a heading
-  for (let i = 0; i < items.length; i++) if (items[i]!.block.tag === 'h' || items[i]!.f.words <= 14) headingKeys.set(duplicateKey(items[i]!.text), i);
-  for (let i = 0; i < items.length; ) {
-    let j = i;
-    while (j < items.length && items[j]!.keep && items[j]!.f.words <= 14 && (headingKeys.get(duplicateKey(items[j]!.text)) ?? -1) > j && items[headingKeys.get(duplicateKey(items[j]!.text))!]!.block.tag === 'h') j++;
-    if (j - i >= 3) for (let k = i; k < j; k++) drop(items[k]!, 'table of contents');
-    i = Math.max(j, i + 1);
+  const shortKeys = items.map((it) => (it.f.words <= 14 ? duplicateKey(it.text) : ''));
+  const lastHeading = new Map<string, number>(); // key → index of its last occurrence as a heading
+  for (let i = 0; i < items.length; i++) if (items[i]!.block.tag === 'h' && shortKeys[i]) lastHeading.set(shortKeys[i]!, i);
+  if (lastHeading.size >= 3) {
+    for (let i = 0; i < items.length; ) {
+      let j = i;
+      while (j < items.length && items[j]!.keep && shortKeys[j] && (lastHeading.get(shortKeys[j]!) ?? -1) > j) j++;
+      if (j - i >= 3) for (let k = i; k < j; k++) drop(items[k]!, 'table of contents');
+      i = Math.max(j, i + 1);
+    }
   }
 
   // A short line leading into links that were removed ("Mehr zu X:", "LIRE AUSSI SUR SITE", "Der Ratgeber im Überblick:")
@@ -922,9 +929,13 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
   }
 
   const kept: string[] = [];
+  let proseChars = 0;
   let threadLinesLeft = 0;
   for (const it of items) {
-    if (it.keep) kept.push(it.text);
+    if (it.keep) {
+      kept.push(it.text);
+      if (it.prose) proseChars += it.text.length;
+    }
     else if (it.reason === READER_COMMENTS && removed.at(-1)?.reason === READER_COMMENTS) {
       // One removed block for the thread, its opening shown: a 170-post thread would weigh more than the article.
       if (removed.at(-1)!.text.length < THREAD_SHOWN_CHARS) removed.at(-1)!.text += '\n' + it.text;
@@ -932,5 +943,5 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     } else if (it.reason !== 'title') removed.push({ text: it.text, reason: it.reason ?? 'removed' });
   }
   if (threadLinesLeft) removed.at(-1)!.text += `\n… and ${threadLinesLeft} more lines of comments`;
-  return { title, kept, removed };
+  return { title, kept, removed, proseChars };
 }

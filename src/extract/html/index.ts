@@ -2,7 +2,7 @@
 // pruned, Readability picks the article container, and the block classifier cleans its blocks.
 // When Readability finds nothing (or too little), the densest text block of a fresh parse is used.
 import type { Extracted } from '../../types.js';
-import { classifyBlocks, isProse, textFeatures, type Block } from '../blocks.js';
+import { classifyBlocks, type Block } from '../blocks.js';
 import { cutOpeningDateline } from '../dateline.js';
 import { detectLanguage } from '../language.js';
 import { densestContainer, elementToBlocks, pruneFurniture, readabilityContainer } from './content.js';
@@ -43,13 +43,6 @@ function keptLength(kept: string[]): number {
   return n;
 }
 
-/** Characters of the kept paragraphs that are prose (sentences of function words). */
-function proseLength(kept: string[]): number {
-  let n = 0;
-  for (const k of kept) if (k.length >= 40 && isProse(textFeatures(k))) n += k.length;
-  return n;
-}
-
 /** Characters of `kept` that `other` keeps too. */
 function sharedLength(kept: string[], other: string[]): number {
   const others = new Set(other);
@@ -83,10 +76,10 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
   };
   const blocks = container ? elementToBlocks(container) : [];
   let result = classify(blocks);
-  const prose = proseLength(result.kept);
+  const prose = result.proseChars;
   // Readability can crown a list that scores by its commas (a letter's signatories in a table cell) over the
-  // paragraphs beside it: when under half of what it gives is prose, a text block with twice the prose wins.
-  const mostlyNotProse = prose < 0.5 * keptLength(result.kept);
+  // paragraphs beside it: when under a quarter of what it gives is prose, a text block with twice the prose wins.
+  const mostlyNotProse = prose < 0.25 * keptLength(result.kept);
   if (blocksLength(blocks) < MIN_ARTICLE_CHARS || mostlyNotProse) {
     const fresh = parseDocument(inert);
     pruneFurniture(fresh, false);
@@ -102,7 +95,7 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
     } else if (alt.length) {
       // (the block must hold what Readability found: the page's article around the list, not a comment thread beside it)
       const altResult = classify(alt);
-      if (proseLength(altResult.kept) > 2 * prose + 200 && sharedLength(result.kept, altResult.kept) > 0.5 * keptLength(result.kept)) result = altResult;
+      if (altResult.proseChars > 2 * prose + 200 && sharedLength(result.kept, altResult.kept) > 0.5 * keptLength(result.kept)) result = altResult;
     }
   }
   // A wire dateline opening the text ("HAYWARD, Calif. (AP) —", "LONDON, May 3 (Reuters) -") is metadata, not the first sentence.
