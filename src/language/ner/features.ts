@@ -37,14 +37,23 @@ export function normalizeToken(text: string): string {
 
 export function wordShape(w: string): string {
   let s = '';
-  for (const ch of w) {
-    const c = ch.charCodeAt(0);
+  // By code point (a surrogate pair is one character), with index loops: a string iterator costs a
+  // call and a string per character until the code is optimised, and a batch run is mostly that.
+  for (let i = 0; i < w.length; ) {
+    const c = w.charCodeAt(i);
     // ASCII without the Unicode regexes (same classes: A-Z, a-z, 0-9, anything else as itself)
-    if (c < 128) s += c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : ch;
-    else if (/\p{Lu}/u.test(ch)) s += 'X';
-    else if (/\p{Ll}/u.test(ch)) s += 'x';
-    else if (/\p{N}/u.test(ch)) s += 'd';
-    else s += ch;
+    if (c < 128) {
+      s += c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : w[i]!;
+      i++;
+    } else {
+      const cp = w.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (/\p{Lu}/u.test(ch)) s += 'X';
+      else if (/\p{Ll}/u.test(ch)) s += 'x';
+      else if (/\p{N}/u.test(ch)) s += 'd';
+      else s += ch;
+      i += ch.length;
+    }
     if (s.length > 12) break;
   }
   return s;
@@ -52,7 +61,21 @@ export function wordShape(w: string): string {
 
 export function shortShape(shape: string): string {
   let s = '';
-  for (const ch of shape) if (s[s.length - 1] !== ch) s += ch;
+  let last = -1; // the last code unit of s
+  for (let i = 0; i < shape.length; ) {
+    const c = shape.charCodeAt(i);
+    const d = i + 1 < shape.length ? shape.charCodeAt(i + 1) : 0;
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+      // a surrogate pair never equals the one code unit before it (as `s[s.length - 1] !== ch` compared)
+      s += shape.slice(i, i + 2);
+      last = d;
+      i += 2;
+    } else {
+      if (c !== last) s += shape[i]!;
+      last = c;
+      i++;
+    }
+  }
   return s;
 }
 
