@@ -179,7 +179,8 @@ describe('EventSameness: the same happening in other words', () => {
 });
 
 describe.skipIf(!existsSync(T17))('entries of a long story read well alone (Washington Post, financial crisis)', () => {
-  const timeline = buildStory(topic('Finan_washingtonpost'), {}, { timelineOnly: true }).timeline;
+  const finan = topic('Finan_washingtonpost');
+  const timeline = buildStory(finan, {}, { timelineOnly: true }).timeline;
 
   it('gives no entry a sentence that reads badly out of its article', () => {
     expect(timeline.length).toBeGreaterThanOrEqual(25);
@@ -188,7 +189,7 @@ describe.skipIf(!existsSync(T17))('entries of a long story read well alone (Wash
   });
 
   it('takes no measurement date for a happening, nor a yearless "Sept. 11" for 2008', () => {
-    const mentions = topic('Finan_washingtonpost').flatMap((a) => extractEventMentions(a));
+    const mentions = finan.flatMap((a) => extractEventMentions(a));
     const asOf = mentions.find((m) => m.text.startsWith('For the top three recipients , the regulatory relief accounted for 42.6 percent'));
     expect(asOf?.date).toBe('2008-12-31');
     expect(asOf?.periodEnd).toBe(true);
