@@ -50,7 +50,10 @@ export interface DatedMention extends EventMention {
   source: string | null;
   /** The date lies after the article's publication date (a plan or a schedule). */
   future: boolean;
-  /** The date ends a period ("halted drilling until Nov. 30"): no happening of that day. */
+  /**
+   * The date bounds a period or dates a measurement ("halted drilling until Nov. 30", "no cases since
+   * May 14", "as of Dec. 31"): no happening of that day.
+   */
   periodEnd?: true;
   /** The clause around the time expression, when the sentence has several: what the date modifies. */
   clause?: string;
