@@ -249,8 +249,12 @@ export function isDateLine(text: string): boolean {
   return /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
 }
 
+/** A blog engine's meta line: "Veröffentlicht: 05.01.2020 | Abgelegt unter: Fotografie | Tags: …". */
+const BLOG_META_LINE_RE =
+  /^(?:[^|]{0,60}\|\s*){0,2}(?:veröffentlicht|abgelegt unter|kategorie(?:n)?|tags|schlagwörter|posted|filed under|categor(?:y|ies)|publié|catégories?|publicado|categorías?)\s*:[^|]{1,120}\|\s*(?:abgelegt unter|kategorie(?:n)?|tags|schlagwörter|filed under|categor(?:y|ies)|catégories?|étiquettes|categorías?|etiquetas|autor|author|von|by)\s*:/iu;
+
 /** A live blog's post header, its time glued to the author or a label: "21:22Frances Watkins", "18:28KEY EVENT". */
-const LIVE_POST_STAMP_RE = /^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?=\p{Lu})[\p{L}'’. -]{2,40}$/u;
+const LIVE_POST_STAMP_RE = /^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’. -]{2,40}$/u;
 /** A notice that the story is still being written, closing it. */
 const DEVELOPING_RE = /^(?:this (?:is a )?(?:developing|breaking)(?: news)? story|(?:this )?story (?:is )?developing|check back (?:later |soon )?for (?:more |the latest )?updates|diese meldung wird (?:laufend )?aktualisiert|cet article (?:sera|est) (?:mis à jour|actualisé))/iu;
 
@@ -260,7 +264,7 @@ const PAYWALL_RE =
 
 /** A press release's place and date on a line of their own: "Hamburg, 2. November 2021", "Berlin, 28.10.2021, 058/21". */
 const PLACE_DATE_LINE_RE =
-  /^\p{Lu}[\p{L}.\- /]{1,40},\s*(?:(?:den|le|el|il)\s+)?(?:\d{1,2}\.?\s*\p{L}{3,}\.?\s+(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d|\p{L}{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:\s*,\s*[\d/.-]+)?\s*$/u;
+  /^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.\- /]{1,40},\s*(?:(?:den|le|el|il)\s+)?(?:\d{1,2}\.?\s*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]{3,}\.?\s+(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:\s*,\s*[\d/.-]+)?\s*$/u;
 
 /** Headings over related links, in the languages of the stopword list. */
 const RELATED_HEADING_RE =
@@ -377,17 +381,15 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hilfreich|nützlich) (?:war|fanden sie)|was this (?:article|post|page|story) (?:helpful|useful)|did you (?:find|like) this (?:article|post)|rate this (?:article|post|story)|bewerten sie (?:diesen|den) (?:artikel|beitrag)|cet article vous a-t-il été utile|¿?te ha resultado útil|¿?(?:le|te) ha sido útil|questo articolo ti è stato utile|diskutieren sie mit(?: dem autor)?)/iu, reason: 'rating or feedback prompt' },
   { re: /^\(?\d+\s+(?:stimmen|votes?|bewertungen|ratings?|avis|votos|voti)\b[^()]{0,40}\)?$/iu, reason: 'rating or feedback prompt' },
   // "Fandest du den Artikel hilfreich?", "Gefällt dir dieser Beitrag?", "Thanks for your vote!"
-  { re: /^(?:(?:fandest du|fanden sie|findest du|finden sie) (?:den|diesen|dieses|das|die) (?:artikel|beitrag|text|seite|information(?:en)?) (?:hilfreich|nützlich|gut|interessant)|(?:gefällt|gefiel) (?:dir|ihnen) (?:der|dieser|dieses|das|die) (?:artikel|beitrag|text|seite)|hat (?:dir|ihnen) (?:der|dieser|dieses|das) (?:artikel|beitrag|text) gefallen|(?:vielen )?dank für (?:deine|ihre) (?:stimme|bewertung|rückmeldung|feedback)|thanks?(?: you)? for (?:your )?(?:vote|rating|feedback)|did you (?:enjoy|find this helpful)|(?:how )?(?:useful|helpful) was this (?:article|post|page)|did this (?:article|post|page) help|merci pour votre (?:vote|avis)|gracias por (?:tu|su) (?:voto|opinión)|grazie per il (?:tuo )?(?:voto|feedback))(?![\p{L}\p{N}])/iu, reason: 'rating or feedback prompt' },
+  { re: /^(?:(?:fandest du|fanden sie|findest du|finden sie) (?:den|diesen|dieses|das|die) (?:artikel|beitrag|text|seite|information(?:en)?) (?:hilfreich|nützlich|gut|interessant)|(?:gefällt|gefiel) (?:dir|ihnen) (?:der|dieser|dieses|das|die) (?:artikel|beitrag|text|seite)|hat (?:dir|ihnen) (?:der|dieser|dieses|das) (?:artikel|beitrag|text) gefallen|(?:vielen )?dank für (?:deine|ihre) (?:stimme|bewertung|rückmeldung|feedback)|thanks?(?: you)? for (?:your )?(?:vote|rating|feedback)|did you (?:enjoy|find this helpful)|(?:how )?(?:useful|helpful) was this (?:article|post|page)|did this (?:article|post|page) help|merci pour votre (?:vote|avis)|gracias por (?:tu|su) (?:voto|opinión)|grazie per il (?:tuo )?(?:voto|feedback))(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9])/iu, reason: 'rating or feedback prompt' },
   { re: /^(?:inhaltsverzeichnis|inhalt|inhalte|inhaltsübersicht|table of contents|contents|in this (?:article|post|guide)|on this page|sommaire|table des matières|índice|indice|contenido|contenuti|sumário|содержание|оглавление)\s*:?$/iu, reason: 'table of contents' },
   { re: /^(?:\(?(?:rate me|rate this|beitrag bewerten|artikel bewerten)\b|rating:\s*[\d.,]+\s*\/\s*\d|wie (?:sehr|gut) hat (?:ihnen|dir) (?:der|die|das) [\p{L}-]+ gefallen|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten)/iu, reason: 'rating or feedback prompt' },
   { re: /^(?:ca\.?\s*)?\d{1,2}\s*min\.?$/iu, reason: 'reading time' },
   { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
   { re: /^(?:loading|laden|lädt|wird geladen|chargement|cargando|caricamento|загрузка)\s*(?:\.{2,3}|…)?$/iu, reason: 'page notice' },
-  { re: /^(?:most (?:read|popular|viewed|shared) (?:in|on|from) [\p{L}\p{N}'’ &-]{2,30}|read more [\p{L}\p{N}'’ -]{2,40}|watch more (?:of )?(?:our )?videos\b[^.]{0,40})$/iu, reason: 'related-link line' },
+  { re: /^(?:most (?:read|popular|viewed|shared) (?:in|on|from) [A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9'’ &-]{2,30}|read more [A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9'’ -]{2,40}|watch more (?:of )?(?:our )?videos\b[^.]{0,40})$/iu, reason: 'related-link line' },
   { re: /^(?:(?:article )?pages?|seiten?|pagina|página|страницы?)\s*:?\s*\d+(?:(?:\s+|\s*[|,]\s*)\d+)+(?:\s*(?:next|weiter|suivante|»|›))?$/iu, reason: 'pagination' },
-  // a blog engine's meta line: "Veröffentlicht: 05.01.2020 | Abgelegt unter: Fotografie | Tags: …"
-  { re: /^(?:[^|]{0,60}\|\s*){0,2}(?:veröffentlicht|abgelegt unter|kategorie(?:n)?|tags|schlagwörter|posted|filed under|categor(?:y|ies)|publié|catégories?|publicado|categorías?)\s*:[^|]{1,120}\|\s*(?:abgelegt unter|kategorie(?:n)?|tags|schlagwörter|filed under|categor(?:y|ies)|catégories?|étiquettes|categorías?|etiquetas|autor|author|von|by)\s*:/iu, reason: 'blog post footer' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
   { re: /^(?:about (?:the )?authors?|authors?|tags?|topics?|filed under|categories|category|posted in|share|sharing|print|email)\b\s*(?:[:|]|$|\s+(?:tags?|authors?|topics?|subscribe|share)\b)/i, reason: 'author box or tag list' },
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|promoted|ad|ads|publicidade|anzeige|werbung|publicité|pubblicità|реклама)\s*$/i, reason: 'advertisement label' },
@@ -409,17 +411,17 @@ const TAIL_CTA_RE =
  * wir eine Provision", "We may receive compensation when you click on links…").
  */
 const AFFILIATE_RE =
-  /\b(?:affiliate|partner|werbe|provisions)[- ]?links?\b|\baffiliate(?:-| )?(?:programs?|partners?|marketing)?\b[^.]{0,80}\b(?:commission|provision|compensation|vergütung)|\b(?:receive|earn|get|erhalten|bekommen|erhält)(?:\s+\p{L}+){0,3}?\s+(?:(?:(?:a|an|eine[nr]?|some)\s+)?(?:(?:small|kleine|geringe)\s+)?(?:affiliate\s+)?(?:commission|compensation)|(?:a|an|eine[nr]?)\s+(?:(?:kleine|geringe)\s+)?provision)\b/iu;
+  /\b(?:affiliate|partner|werbe|provisions)[- ]?links?\b|\baffiliate(?:-| )?(?:programs?|partners?|marketing)?\b[^.]{0,80}\b(?:commission|provision|compensation|vergütung)|\b(?:receive|earn|get|erhalten|bekommen|erhält)(?:\s+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+){0,3}?\s+(?:(?:(?:a|an|eine[nr]?|some)\s+)?(?:(?:small|kleine|geringe)\s+)?(?:affiliate\s+)?(?:commission|compensation)|(?:a|an|eine[nr]?)\s+(?:(?:kleine|geringe)\s+)?provision)\b/iu;
 /** Cheap test first: every disclosure names one of these. */
 const AFFILIATE_HINT_RE = /ffiliat|artner|ommission|ompensation|rovision|erbelink/i;
 const AFFILIATE_PARTY_RE = /\b(?:we|us|our|i|my|you|wir|uns|unser\w*|ihr|du|sie|nous|vous|nosotros|noi)\b/iu;
 
 /** A pitch for money or members closing a page: donations, "support us", "become a supporter", "help us". */
 const SUPPORT_PITCH_RE =
-  /\b(?:donate (?:now|today|here|to us|to our)|make a (?:donation|gift|contribution)|(?:powered|funded|financed|supported) (?:\p{L}+ )?(?:by|through) (?:donations|readers|our readers|members)|(?:über|durch) (?:eine |ihre |deine |jede )?spenden?|spenden sie|jetzt spenden|spendenkonto|(?:support|unterstütz\p{L}*|förder\p{L}*|soutenez|soutenir|apoya|sostieni)\s+(?:us|uns|unsere?[mnrs]?\s+\p{L}+|our\s+\p{L}+|nous|notre\s+\p{L}+)|(?:als|as an?)\s+(?:supporter|unterstützer\p{L}*|fördermitglied|patron)|become a (?:member|supporter|patron|subscriber)|help us|hilf uns|helfen sie uns|aidez-nous|ayúdanos|aiutaci)(?![\p{L}\p{N}])/iu;
+  /\b(?:donate (?:now|today|here|to us|to our)|make a (?:donation|gift|contribution)|(?:powered|funded|financed|supported) (?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+ )?(?:by|through) (?:donations|readers|our readers|members)|(?:über|durch) (?:eine |ihre |deine |jede )?spenden?|spenden sie|jetzt spenden|spendenkonto|(?:support|unterstütz[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]*|förder[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]*|soutenez|soutenir|apoya|sostieni)\s+(?:us|uns|unsere?[mnrs]?\s+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+|our\s+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+|nous|notre\s+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)|(?:als|as an?)\s+(?:supporter|unterstützer[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]*|fördermitglied|patron)|become a (?:member|supporter|patron|subscriber)|help us|hilf uns|helfen sie uns|aidez-nous|ayúdanos|aiutaci)(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9])/iu;
 
 /** An author's short biography closing a page: "Jane Doe is a freelance writer…", "Peter Grimm ist Journalist, Autor…". */
-const AUTHOR_BIO_RE = /^(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|was|ist|war|est|es|è|é)\s+((?:[\p{L}-]+\s+){0,5}[\p{L}-]+)/u;
+const AUTHOR_BIO_RE = /^(?:(?:Dr|Prof)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’.-]+){1,3}\s+(?:is|was|ist|war|est|es|è|é)\s+((?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ-]+\s+){0,5}[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ-]+)/u;
 const PROFESSION_RE =
   /(?:^|\s)(?:journalist(?:in)?|autor(?:in)?|author|writer|reporter(?:in)?|correspondent|korrespondent(?:in)?|redakteur(?:in)?|editor|columnist|kolumnist(?:in)?|journaliste|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|giornalista|jornalista|blogger(?:in)?|contributor)(?![\p{L}])/iu;
 
@@ -746,6 +748,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if ((why = furnitureReason(text, f))) drop(it, why);
     else if (isDateLine(text) || (f.words <= 8 && PLACE_DATE_LINE_RE.test(text))) drop(it, 'dateline');
     else if (f.words <= 5 && LIVE_POST_STAMP_RE.test(text)) drop(it, 'live-blog post stamp');
+    else if (f.words <= 40 && text.includes('|') && text.includes(':') && BLOG_META_LINE_RE.test(text)) drop(it, 'blog post footer');
     else if (isBylineLine(text, f)) drop(it, 'byline');
     else if (!options.fromHtml && isLinkLine(text, f)) drop(it, 'link or site name');
     else if (/^(?:(?:image|photo|picture|slide|foto|bild)\s+\d+\s+(?:of|von|de|di|\/)\s+\d+|\d+\s*(?:\/|of|von)\s*\d+\s+(?:photos?|pictures?|images?|fotos?|bilder|slides?))$/i.test(text)) drop(it, 'gallery navigation');

@@ -131,7 +131,7 @@ export function pruneFurniture(document: Document, byClass = true): void {
   for (const el of toRemove) el.remove();
   // A page column named after its sidebar ("sidebar-wrapper" around the article, "has-sidebar") loses that name when it
   // holds the headline: Readability would drop it as an unlikely candidate, article and all.
-  const headline = wrappers.length ? body.querySelector('h1') : null;
+  const headline = wrappers.length ? (body.getElementsByTagName('h1')[0] ?? null) : null;
   for (const el of wrappers) {
     if (!headline || !el.contains(headline)) continue;
     for (const attr of ['class', 'id']) {

@@ -171,7 +171,7 @@ export function cleanTitle(raw: string, site: string | null, host: string | null
   const isSection = (p: string) => /^(?:blog ?archiv(?:e)?|archiv(?:e|es)?|blog|news|home|startseite|aktuelles|neuigkeiten|actualités|noticias|notizie)$/i.test(p.trim());
   let kept = parts.slice();
   // A part that is a domain ("evang.at", "petri-heil.ch") is the site's name: it and the tagline after it go.
-  const domainAt = parts.findIndex((p, i) => i > 0 && /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,6}$/iu.test(p.trim()));
+  const domainAt = parts.findIndex((p, i) => i > 0 && /^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\d-]+(?:\.[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\d-]+)*\.[a-z]{2,6}$/i.test(p.trim()));
   if (domainAt > 0) kept = parts.slice(0, domainAt);
   while (kept.length > 1 && (isSite(kept[kept.length - 1]!) || isSection(kept[kept.length - 1]!))) kept.pop();
   while (kept.length > 1 && (isSite(kept[0]!) || isSection(kept[0]!))) kept.shift();
