@@ -103,6 +103,13 @@ describe('one statement, one speaker', () => {
     expect(slice(text, coop[0]!.content)).toMatch(/^it would/);
   });
 
+  it('"“… those morons don’t know what they’re doing,” Cameron told the … conference, according to Reuters": Cameron speaks, not Reuters (Guardian)', () => {
+    const { text, dct } = t17Text('bpoil_guardian', '1416');
+    const morons = withContent(text, quotesOf(text, dct), 'growing horror and heartache');
+    expect(morons.map((q) => q.speaker)).toEqual(['James Cameron']);
+    expect(slice(text, morons[0]!.content)).not.toContain('Cameron told');
+  });
+
   it('no two quotes of an article credit the same words (every H1N1 Guardian article)', () => {
     const rows = readFileSync(join(SHARED_DATA, 't17', 'H1N1_guardian', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text?: string });
     let quotes = 0;

@@ -11,7 +11,7 @@ import { quoteStates } from './features.js';
 import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
-import { resolveOverlaps, withoutOwnAttribution } from './overlaps.js';
+import { resolveOverlaps, swallowedAttribution, withoutOwnAttribution } from './overlaps.js';
 import { READER_COMMENT, READER_COMMENT_HEADER } from '../../text/furniture.js';
 
 export interface QuoteContext {
@@ -700,6 +700,13 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     quotedAsSaying(text, a);
     withoutNarrationAfter(text, a);
     withoutOwnAttribution(text, a);
+  }
+  // a quotation with its own named speaker inside another attribution's content is that speaker's
+  for (let k = 0; k < assembled.length; k++) {
+    const a = assembled[k]!;
+    if (isSilent(a)) continue;
+    const inner = swallowedAttribution(text, a);
+    if (inner) assembled[k] = inner;
   }
   // one statement, one speaker: no words credited to two attributions
   const atts = resolveOverlaps(text, assembled);

@@ -185,6 +185,34 @@ export function withoutOwnAttribution(text: string, a: RawAttribution): void {
   if (a.source && a.source[0] < g && a.source[1] > g) a.source = [g, a.source[1]];
 }
 
+// "“… those morons don't know what they're doing,” Cameron told the All Things Digital technology
+// conference, according to Reuters": a quotation closed by a named speaker and a verb of speech
+// inside another attribution's content is that speaker's (the tagger saw only the outer cue)
+const NAMED_CLAUSE_AFTER_CLOSE = /[,!?]\s?[”"]\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+(said|says|told|tells|added|adds|wrote|writes|explained|insisted|replied)\b/u;
+
+/**
+ * The attribution a content swallowed after a quotation it holds (see NAMED_CLAUSE_AFTER_CLOSE), or
+ * null. The outer attribution keeps nothing of those words: it is dropped by the caller.
+ */
+export function swallowedAttribution(text: string, a: RawAttribution): RawAttribution | null {
+  if (!a.cue || a.content.length !== 1) return null;
+  const piece = a.content[0]!;
+  const inner = text.slice(piece[0], piece[1] + 1);
+  const m = NAMED_CLAUSE_AFTER_CLOSE.exec(inner);
+  if (!m) return null;
+  const sourceStart = piece[0] + m.index + m[0].indexOf(m[1]!, 2);
+  const source: Span = [sourceStart, sourceStart + m[1]!.length];
+  if (a.source && a.source[0] < source[1] && a.source[1] > source[0]) return null;
+  // the quotation: from its opening mark (or the content's start) to its closing mark
+  const close = piece[0] + m.index + 1;
+  const open = text.lastIndexOf('“', close);
+  const start = open >= piece[0] ? open + 1 : piece[0];
+  const quote = trimPunctuation(text, [start, close]);
+  if (!quote || words(text, quote) < 3) return null;
+  const cueStart = sourceStart + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!, 2) + m[1]!.length).indexOf(m[2]!);
+  return { content: [quote], source, cue: [cueStart, cueStart + m[2]!.length], direct: true, paragraph: a.paragraph, nested: false };
+}
+
 /**
  * Resolves attributions that credit the same words twice (see the module comment); returns the
  * attributions kept, in their order. Attributions that report no statement (isSilent) are left
