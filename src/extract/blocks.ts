@@ -258,6 +258,13 @@ const LIVE_POST_STAMP_RE = /^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?=[A-ZÀ-ÖØ-ÞĀ-
 /** A notice that the story is still being written, closing it. */
 const DEVELOPING_RE = /^(?:this (?:is a )?(?:developing|breaking)(?: news)? story|(?:this )?story (?:is )?developing|check back (?:later |soon )?for (?:more |the latest )?updates|diese meldung wird (?:laufend )?aktualisiert|cet article (?:sera|est) (?:mis à jour|actualisé))/iu;
 
+/** Where the piece first ran, closing it: "Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung „der Freitag“ erschienen." */
+const ORIGIN_NOTE_RE =
+  /^(?:(?:dieser|der) (?:beitrag|artikel|text|kommentar|essay) (?:ist|erschien|wurde) (?:zuerst |ursprünglich |erstmals )?(?:am [^,;]{1,30}? )?(?:in|bei|auf|im) [^;]{1,80}? (?:erschienen|veröffentlicht)|(?:this|the) (?:article|story|post|piece|essay|column|interview) (?:was )?(?:first|originally) (?:appeared|ran|published) (?:in|on|at|by)\b|(?:cet|l'|cette) (?:article|tribune|chronique) a (?:d'abord |initialement )?été publiée? (?:dans|sur|par))/i;
+
+/** A pointer to another piece closing the page: "Lesen Sie – als Hintergrund – auch den Beitrag „…“", "Read also our …". */
+const READ_ALSO_TAIL_RE = /^(?:lesen sie|lies|read|see|voir|lisez|leggi|lee|leia)\b[^.!?]{0,120}\b(?:auch|also|aussi|également|anche|también|também)\b[^.!?]{0,40}\b(?:beitrag|artikel|text|article|story|piece|post|articolo|artículo|artigo|interview|analyse|analysis)/i;
+
 /** A paywall's prompt opening its offer box. */
 const PAYWALL_RE =
   /^(?:pour lire la suite|(?:et )?accéder (?:gratuitement )?à (?:\d+ )?articles|créez votre compte|(?:ou si )?vous avez déjà un compte|déjà abonnée?|bereits abonnent(?:\/in|in)?\b|sie sind bereits abonnent|jetzt (?:diesen artikel |weiter)?(?:lesen|weiterlesen|freischalten)|gleich können sie weiterlesen|(?:you(?:'re| are) )?already (?:a )?(?:subscriber|member)|(?:subscribe|sign in|log in|register) to (?:continue|keep) reading|to continue reading\b|continue reading with (?:a|your) subscription|this (?:article|story|content) is (?:only )?(?:for|available to|reserved for|exclusive to) (?:subscribers|members)|para seguir leyendo|per continuare a leggere)/iu;
@@ -362,7 +369,7 @@ const PICTURE_CREDIT_RE = /^[^©]{2,160}\s©\s*(?!\s*(?:19|20)\d\d)\p{L}[^©()]{
 // whole block, never inside long prose.
 const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:also read|read also|read more|see also|related(?: articles?| stories| posts| news| coverage| content)?|more from|more on this|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested)|read next|up next|what to read next|trending(?: now)?|most (?:read|popular|viewed)|top stories|editor'?s picks|don'?t miss|further reading|latest (?:news|stories|videos))\b\s*(?:[|:»›>\-–—]|\.{2,}\s*$|…\s*$|$)/i, reason: 'related-link line' },
-  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|(?:this|the) (?:article|story|post|piece|essay|column|interview|text) (?:was )?(?:first|originally) (?:appeared|ran|published)\b|(?:dieser|der) (?:beitrag|artikel|text) (?:ist|erschien) (?:zuerst |ursprünglich |erstmals )?(?:am [^.]{1,30} )?(?:in|bei|auf) [^.]{1,80} erschienen|cet article a (?:d'abord|initialement) été publié|share (?:it|this) with a friend|sie finden diesen artikel im internet|dieser (?:artikel|beitrag) (?:ist|wurde) (?:ursprünglich|zuerst) (?:am .{1,30}? )?(?:erschienen|veröffentlicht)|den rest des (?:artikels|beitrags)|(?:hier )?zum vollständigen (?:artikel|beitrag))/i, reason: 'end-of-article promo' },
+  { re: /^(?:like this (?:story|article|post)\?|originally published (?:on|in|at|by)\b|(?:this|the) (?:article|story|post|piece|essay|column|interview|text) (?:was )?(?:first|originally) (?:appeared|ran|published)\b|cet article a (?:d'abord|initialement) été publié|share (?:it|this) with a friend|sie finden diesen artikel im internet|dieser (?:artikel|beitrag) (?:ist|wurde) (?:ursprünglich|zuerst) (?:am .{1,30}? )?(?:erschienen|veröffentlicht)|den rest des (?:artikels|beitrags)|(?:hier )?zum vollständigen (?:artikel|beitrag))/i, reason: 'end-of-article promo' },
   { re: /^(?:also read|read more|read also|see also|related|more|watch|listen|click here|read the full story|read the rest)\s*[|:»›>\-–—]/i, reason: 'related-link line' },
   { re: /^(?:(?:zum vergrößern|zur vergrößerung) (?:bitte )?(?:an)?klicken|click (?:to|for) (?:enlarge|larger)|cliquez pour agrandir|haga clic para ampliar)/iu, reason: 'call to action' },
   { re: /^(?:read on|continue reading|read the full|click here|tap here|see more|view more|load more|show more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|leggi tutto|читать далее)(?![\p{L}\p{N}])/iu, reason: 'call to action' },
@@ -859,6 +866,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     if (it.f.words <= 80 && TAIL_CTA_RE.test(it.text)) drop(it, 'author note or call to action');
     else if (it.f.words <= 80 && SUPPORT_PITCH_RE.test(it.text)) drop(it, 'support or donation pitch');
     else if (it.f.words <= 30 && DEVELOPING_RE.test(it.text)) drop(it, 'page notice');
+    else if (it.f.words <= 40 && ORIGIN_NOTE_RE.test(it.text)) drop(it, 'end-of-article promo');
+    else if (it.f.words <= 40 && READ_ALSO_TAIL_RE.test(it.text)) drop(it, 'related-link line');
     else if (it.f.words <= 60 && isAuthorBio(it.text)) drop(it, 'author note or call to action');
     else seenBody++;
   }

@@ -92,6 +92,8 @@ describe('cruft that was kept', () => {
     expect(page('0225').text).not.toMatch(/Getty\/Kevork|This post originally appeared on Grist/);
     expect(page('0475').text).not.toMatch(/^Hamburg, 2\. November 2021$/m);
     expect(page('0222').text).not.toContain('Additional reporting by Steve Gorman');
+    expect(page('0583').text).not.toMatch(/in der Wochenzeitung „der Freitag“ erschienen|Lesen Sie – als Hintergrundinformation/);
+    expect(page('0583').text).toContain('Verhütung ist immer besser als die Pille danach.');
     // an agency's sign-off after a paragraph is no picture credit: the paragraph stays
     expect(page('0331').text).toContain('Später kündigte der Manager dann doch sein Erscheinen an.');
   });
