@@ -31,7 +31,7 @@ import { segment } from './language/segment.js';
 import { inferPublicationDate, inferPublicationDates, yearlessEventNames, type CorpusArticle, type PublicationEstimate } from './language/published.js';
 import { createLinker, type LinkDoc, type Linker, type LinkerOptions } from './link/index.js';
 import { detached } from './link/text.js';
-import { buildStory, type StoryArticle } from './story/index.js';
+import { buildStory, titleShape, type StoryArticle } from './story/index.js';
 import { metadataDate } from './ingest/dates.js';
 
 /** Bump when extraction or analysis changes what is stored: `storyline reprocess` upgrades older rows. */
@@ -292,15 +292,16 @@ export function titleFromText(text: string): string {
   if (opening?.headline) return shortTitle(opening.headline);
   const rest = firstBreak < 0 ? '' : unsigned.slice(firstBreak);
   const body = (opening ? (opening.body + rest).trim() : unsigned.replace(DATELINE, '')) || unsigned;
-  // the first sentence lies in the opening: segmenting the whole article would cost as much as its analysis
-  const sentence = segment(body.slice(0, 1000))[0];
-  const first = (sentence ? body.slice(sentence.start, sentence.end) : (/^.+?[.!?](?=\s|$)/s.exec(body)?.[0] ?? body)).replace(/\s+/g, ' ').trim();
+  // the first sentence lies in the opening: segmenting the whole article would cost as much as its analysis;
+  // a caption, byline or share prompt standing first is passed over for the next sentence that reads as a title
+  const sentences = segment(body.slice(0, 1000)).map((s) => body.slice(s.start, s.end).replace(/\s+/g, ' ').trim());
+  const first = sentences.slice(0, 4).find((s) => titleShape(s)) ?? sentences[0] ?? (/^.+?[.!?](?=\s|$)/s.exec(body)?.[0] ?? body).replace(/\s+/g, ' ').trim();
   return shortTitle(first);
 }
 
 /** A title of at most 150 characters: cut at a clause boundary, else a word boundary. */
 function shortTitle(first: string): string {
-  if (first.length <= 150) return first.replace(/[.]$/, '');
+  if (first.length <= 150) return first.replace(/\s*[.]$/, '');
   const cut = first.slice(0, 150);
   const boundary = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' — '), cut.lastIndexOf('; '));
   return (boundary > 50 ? cut.slice(0, boundary) : cut.slice(0, cut.lastIndexOf(' '))) + '…';
@@ -1015,7 +1016,7 @@ export function rebuildStories(store: Store, storyIds: Iterable<string>, now: Da
     const dates = records.flatMap((a) => (a.published ? [a.published] : a.publishedRange ? [a.publishedRange.from, a.publishedRange.to] : [])).filter((d) => /^\d{4}-\d\d-\d\d/.test(d)).sort();
     const record: StoryRecord = {
       id: storyId,
-      title: view.title || records[0]?.title || storyId,
+      title: view.title || records.find((r) => titleShape(r.title))?.title || records[0]?.title || storyId,
       summary: view.summary,
       articleIds,
       firstSeen: dates[0] ?? null,

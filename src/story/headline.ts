@@ -54,7 +54,7 @@ const READER_PROMO =
  * cut text. (The extract stage makes a page's opening line its title when the page gives none:
  * "Rahman Ali ( L ) and Khak Hussain , both deaf and mute villagers …", a caption.)
  */
-function titleShape(title: string): boolean {
+export function titleShape(title: string): boolean {
   return !(isFurnitureHeadline(title) || CAPTION_MARK.test(title) || BYLINE.test(title) || READER_PROMO.test(title) || garbled(title) || unbalanced(title));
 }
 // (L), (R) beside a name, cut or not: a photo caption.

@@ -9,7 +9,7 @@ import { claimEvolution, findDisagreements } from './claims.js';
 export type { StoryArticle, TimelineOptions, StoryView, DatedMention, StoryEvent, DateBasis } from './model.js';
 export { extractEventMentions, mergeEvents, isFurniture } from './events.js';
 export { buildTimeline, consecutiveDayRuns, rankDates, DEFAULT_WEIGHTS, DEFAULT_SELECTION, type SalienceWeights, type SelectionWeights } from './timeline.js';
-export { storyHeadline } from './headline.js';
+export { storyHeadline, titleShape } from './headline.js';
 export { claimEvolution, findDisagreements } from './claims.js';
 
 export interface BuildOptions {

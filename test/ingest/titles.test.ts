@@ -27,6 +27,15 @@ describe('titleFromText', () => {
     expect(titleFromText('By Maggie Fox, Health Editor\nWASHINGTON (Reuters) - Flu cases rose sharply on Monday, health officials said.')).toBe('Flu cases rose sharply on Monday, health officials said');
   });
 
+  it('passes over a caption, a share prompt or an author note standing first (review 8 F9)', () => {
+    expect(titleFromText('Rahman Ali ( L ) and Khak Hussain , both deaf and mute villagers , sit outside their home .\nThe floods have displaced millions of people across the province , officials said .')).toBe(
+      'The floods have displaced millions of people across the province , officials said',
+    );
+    expect(titleFromText('Copy the URL and paste into your emails or Tweets to share this story .\nBP shares fell 5 percent on Monday after the company said the cap had failed .')).toBe(
+      'BP shares fell 5 percent on Monday after the company said the cap had failed',
+    );
+  });
+
   it('keeps a plain first sentence, and cuts a long one at a clause boundary', () => {
     expect(titleFromText('Russia will fully maintain relations with the United States. Later text.')).toBe('Russia will fully maintain relations with the United States');
     const long = titleFromText(`${'The committee, which met for the third time this month, '.repeat(4)}agreed.`);
