@@ -1,6 +1,11 @@
 // Language of an article: the text decides (tinyld), the page's own declaration breaks ties and
 // covers texts too short to judge.
-import { detect, detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+
+type Tinyld = typeof import('tinyld');
+let tinyld: Tinyld | null = null;
+// tinyld's tables take some 100 ms of CPU to load: loaded on the first text the function words cannot place.
+const detector = (): Tinyld => (tinyld ??= createRequire(import.meta.url)('tinyld') as Tinyld);
 
 const SAMPLE_CHARS = 360;
 const FUNCTION_SAMPLE_CHARS = 2_000;
@@ -83,11 +88,11 @@ export function detectLanguage(text: string, declared: string | null): string {
   if (plain) return plain;
   // A dozen distinct words (a list of link labels) cannot be judged: the declaration stands.
   if (declaredCode && new Set(long).size < 12) return declaredCode;
-  const top = detect(text.slice(0, DETECT_SAMPLE_CHARS));
+  const top = detector().detect(text.slice(0, DETECT_SAMPLE_CHARS));
   if (!top) return declaredCode ?? 'und';
   if (declaredCode && declaredCode !== top) {
     // Trust the declaration if the detector also finds it plausible; page templates often say "en" for every language though.
-    const guesses = detectAll(sample);
+    const guesses = detector().detectAll(sample);
     const best = guesses[0]?.accuracy ?? 0;
     const alt = guesses.find((g) => g.lang === declaredCode);
     if (alt && alt.accuracy >= best * 0.8) return declaredCode;
