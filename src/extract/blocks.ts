@@ -588,11 +588,15 @@ function isLinkLine(text: string, f: TextFeatures): boolean {
   return /(?:https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|ng|uk|de|fr|ru|in|co|io|info|news|tv)\b|@[\w-]+\.|^@\w+$)/i.test(text);
 }
 
+const BYLINE_OPENER_RE = /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+/i;
+
 function isBylineLine(text: string, f: TextFeatures): boolean {
   if (f.words > 14 || f.endsSentence) return false;
   const t = text.trim().replace(/^\|\s*/, '');
+  // (the name must be capitalised: under the i flag \p{Lu} matches any letter, "from pathlib import Path" was a byline)
+  const opener = BYLINE_OPENER_RE.exec(t);
   return (
-    /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+\p{Lu}/iu.test(t) ||
+    (opener !== null && /^(?:\p{Lu}|[\w-]+\.(?:com|org|net|de|at|ch|fr|it|es|co\.uk|info)$|(?:on|am|le|el|il)\s+[^.]{0,20}\d)/u.test(t.slice(opener[0].length))) ||
     // a byline whose name is a link of its own block ("By" alone), a column's byline, a credits line ("Words: X Photos: Y")
     /^(?:by|von|par|por|di|door|av)$/iu.test(t) ||
     /^(?:eine?\s+|a\s+|an\s+|une?\s+|una\s+)?(?:kolumne|kommentar|glosse|analyse|essay|column|commentary|chronique|tribune|columna|rubrica)\s+(?:von|by|de|di)\s+\p{Lu}/iu.test(t) ||

@@ -44,6 +44,12 @@ describe('article text that was lost', () => {
     expect(words(r.text)).toBeGreaterThan(300);
   });
 
+  it('keeps code and subheads that open with "from"/"von" and a lower-case word (they were taken for bylines)', () => {
+    expect(page('0600').text).toContain("from pathlib import Path from os import chdir parent = Path('..') chdir(parent)");
+    expect(page('0457').text).toContain('Von dieser Testpflicht gibt es allerdings Ausnahmen');
+    expect(page('0747').text).not.toContain('Written by on November 7, 2023');
+  });
+
   it("keeps a table's rows after the last paragraph (a league table)", () => {
     expect(page('0788').text).toContain('Leverkusen (28 Pkt)');
   });
