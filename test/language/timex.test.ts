@@ -563,4 +563,13 @@ describe('hostile text is read in linear time (code review, session 6)', () => {
     expect(findTimexes('The talks endedSeptember 5 after a week.', { dct: '2009-09-30' }).map((t) => t.value)).toContain('2009-09-05');
     expect(findTimexes('The summit ran from June 3-5, 2009.', { dct: '2009-05-30' }).map((t) => t.value)).toContain('2009-06-05');
   }, 5_000);
+
+  it('a date or a period followed by a long run of spaces (code review, session 9)', () => {
+    const spaces = ' '.repeat(40_000);
+    expect(findTimexes(`The report came. March 5${spaces}x`, { dct: '2010-03-09' }).map((t) => t.value)).toEqual(['2010-03-05']);
+    expect(findTimexes(`Sales fell from the same period${spaces}of 2014.`, { dct: '2015-03-09' }).some((t) => t.text.startsWith('the same period'))).toBe(true);
+    // the year word and "in YYYY" still read as before
+    expect(findTimexes('It was on June 16th of last year.', { dct: '2016-09-09' }).map((t) => t.value)).toEqual(['2015-06-16']);
+    expect(findTimexes('Profit rose from the same period in 2014.', { dct: '2015-03-09' }).map((t) => t.text)).toContain('the same period');
+  }, 5_000);
 });

@@ -213,7 +213,7 @@ function rule(name: string, src: string, priority: number, make: Maker, flags = 
 // Full dates: "Friday, April 16, 2021", "16 April 2021", "April 16", "the 29th of March", "Sept. 30".
 rule(
   'date',
-  `(?:\\b|(?<=[a-z])(?=[A-Z][a-z]{1,11}\\.?\\s+\\d))(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)(?:\\s*,?\\s+(?:of\\s+)?(last|this|next)\\s+year\\b)?`,
+  `(?:\\b|(?<=[a-z])(?=[A-Z][a-z]{1,11}\\.?\\s+\\d))(?:(${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})(?:\\s*,)?\\s+)?(?:(${MONTH_SRC})\\s*(${DAYNUM})${DAYSUF}(?!\\d|:\\d)(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?|(?:the\\s+)?(${DAYNUM})${DAYSUF}\\s+(?:of\\s+)?(${MONTH_SRC})(?:(?:\\s*,)?\\s*(${YEAR4})(?!\\d))?)((?:\\s*,\\s*|\\s+)(?:of\\s+)?(last|this|next)\\s+year\\b)?`,
   10,
   (m, text) => {
     const monWord = m[2] ?? m[6]!;
@@ -221,7 +221,7 @@ rule(
     if (!mo) return null;
     const d = +(m[3] ?? m[5]!);
     const yStr = m[4] ?? m[7];
-    const yearWord = yStr ? undefined : m[8]?.toLowerCase();
+    const yearWord = yStr ? undefined : m[9]?.toLowerCase();
     // "5 May" without a year is a date after a weekday or a preposition ("on Sunday 31 May", "until 7 May")
     if (/^may$/i.test(monWord) && m[5] && !yStr && !m[1] && !precededBy(text, m.index, /\b(?:on|by|until|till|from|since|before|after|between|to|and|of)\s+(?:the\s+)?$/i)) return null;
     // "the Sept. 11 terrorist attacks" in a June article: a disaster already happened, so a day
@@ -234,7 +234,7 @@ rule(
     return {
       start: m.index,
       // a year word after a full date ("April 16, 2021 last year") is not part of it
-      end: m.index + (yStr && m[8] ? m[0].search(/\s*,?\s+(?:of\s+)?(?:last|this|next)\s+year$/i) : m[0].length),
+      end: m.index + m[0].length - (yStr && m[8] ? m[8].length : 0),
       resolve: (ctx) => {
         if (yStr) {
           const y = +yStr;
@@ -521,7 +521,8 @@ rule(
     const ofYear = m[4]?.toLowerCase();
     const nextYear = /next year's/.test(s) || ofYear === 'next';
     // "the final quarter in 2010" is that year's quarter; "the same period in 2014" stays apart from its year
-    const inYear = !q ? /,?\s+in\s+(?:fiscal\s+)?\d{4}$/i.exec(m[0]) : null;
+    // (matched only where a run of spaces or a comma begins: a long run of spaces stays linear)
+    const inYear = !q ? /(?<![\s,])(?:\s*,\s*|\s+)in\s+(?:fiscal\s+)?\d{4}$/i.exec(m[0]) : null;
     const explicitY = m[1] ? +m[1] : m[3] && !inYear ? +m[3] : null;
     const qualified = /latest|last|past|current|same|comparable|corresponding|year-|previous|prior|recent|just|fiscal|this|that/.test(s) || explicitY !== null;
     if (isPeriod && !(/latest|year-ago|year-earlier|comparable|corresponding|same/.test(s) || m[1])) return null;
