@@ -519,6 +519,7 @@ export function attributionsInSequence(
       if (!guess) continue;
       parts = [guess];
     }
+    parts = parts.map((x) => (x.first > cue.last ? runToClauseEnd(tokens, tags, q, sentenceOf, x) : x));
     const left = parts.filter((x) => x.last < cue.first);
     const right = parts.filter((x) => x.first > cue.last);
     if (left.length && right.length) {
@@ -569,6 +570,26 @@ export function attributionsInSequence(
   }
   splitAtLaterSentences(tokens, q, out);
   return out;
+}
+
+/**
+ * "BP has acknowledged that a series of failures … triggered the spill that has so [far spewed at
+ * least 7 million gallons … into the Gulf]": reported speech the tagger ended in mid-phrase (the next
+ * word untagged, no punctuation between) runs on to the end of its sentence, when nothing else is
+ * tagged or quoted before it.
+ */
+/** Words that open an adjunct of the attribution rather than continue what was said ("critical of Trump [since …]", "[in a statement on Thursday]"). */
+const ADJUNCT_START = new Set(['since', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'because', 'as', 'for', 'with', 'by', 'from', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'again', 'too', 'also', 'then', 'until', 'amid', 'despite', 'although', 'though', 'but', 'and', 'or']);
+function runToClauseEnd(tokens: QToken[], tags: Uint8Array, q: Uint8Array, sentenceOf: Int32Array, x: TagSpan): TagSpan {
+  const next = x.last + 1;
+  if (next >= tokens.length || sentenceOf[next] !== x.sentence || tags[next] !== 0 || q[x.last] !== 0) return x;
+  if (!/^[\p{Ll}\p{N}]/u.test(tokens[next]!.text) || ADJUNCT_START.has(tokens[next]!.lower)) return x;
+  let end = next;
+  while (end + 1 < tokens.length && sentenceOf[end + 1] === x.sentence) end++;
+  while (end > next && /^[\p{P}]+$/u.test(tokens[end]!.text)) end--;
+  if (end - x.last > 25) return x;
+  for (let i = next; i <= end; i++) if (tags[i] !== 0 || q[i] !== 0 || /^[;:]$/.test(tokens[i]!.text)) return x;
+  return { ...x, last: end };
 }
 
 /**
