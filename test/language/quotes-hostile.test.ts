@@ -1,7 +1,7 @@
 // Inputs built to make quote decoding slow: they must complete with the expected attributions.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/language/index.js';
-import { commentsStart, findQuotes } from '../../src/language/quotes/index.js';
+import { commentsStart, findQuotes, isStatement } from '../../src/language/quotes/index.js';
 import type { Quote } from '../../src/types.js';
 
 const bare = (text: string): Quote[] => findQuotes(text, { sentences: [], mentions: [], entities: [] });
@@ -70,4 +70,20 @@ describe('quotes on hostile input', () => {
     const far = 'At 11:45 pm on 13 Jan 2010 , SheffTim wrote : hello.\n' + 'The plan was approved on Tuesday, the mayor said.\n'.repeat(200) + 'At 02:56 am on 14 Jan 2010 , jessica wrote : bye.';
     expect(commentsStart(far)).toBe(far.length);
   });
+
+  it('reads long runs of spaces and repeated adverbs in linear time (code review, session 9)', () => {
+    const spaces = ' '.repeat(20_000);
+    // a quotation closed by a speaker and a verb, then a long run of spaces
+    expect(() => bare(`“We will rebuild every house on this street,” the mayor frowned${spaces}x`)).not.toThrow();
+    // a speaker phrase with a long run of spaces inside it
+    const text = `“The plan will work,” Barack Obama${spaces}2 Administration officials said.`;
+    expect(bare(text).length).toBeGreaterThan(0);
+    // an adverb matching both a listed word and the -ly class, many times over, before no listed verb
+    const cue = 'quickly '.repeat(30) + 'said';
+    expect(isStatement({ text: 'the plan will work', speaker: 'The mayor', direct: false, kind: 'speech', cueText: cue })).toBe(true);
+    expect(isStatement({ text: 'the plan will work', speaker: 'The mayor', direct: false, kind: 'speech', cueText: 'formally '.repeat(30) + 'says' })).toBe(true);
+    // many straight quotation marks in one long sentence with lost sentence ends
+    const glued = '“Reform is coming,” said Flaherty, ' + 'the so-called "reform" Many people wait and '.repeat(4_000) + 'nothing changed, Flaherty said.';
+    expect(analyze(glued, { dct: null }).quotes.length).toBeGreaterThan(0);
+  }, 20_000);
 });

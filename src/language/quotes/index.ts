@@ -319,7 +319,7 @@ function headlineAttribution(text: string, p: Paragraph, index: number, speakers
 // continuation of the quotation before it
 const CLOSED_THEN_ATTRIBUTION = new RegExp(
   '^\\s*((?:(?:the|a|an|his|her|their|its|one|another)\\s+[\\p{L}\'’.-]+(?:\\s+[\\p{L}\'’.,-]+){0,7}?)|(?:(?:\\p{Lu}[\\p{L}\'’.-]*\\s+){0,3}\\p{Lu}[\\p{L}\'’.-]*))' +
-    '\\s+((?:said|says|told|wrote|writes|shot|fired|hit|snapped|spoke|\\p{Ll}{2,}ed|\\p{Ll}{2,}s)(?:\\s+(?:back|out|again))?)\\s*[.!]?\\s*$',
+    '\\s+((?:said|says|told|wrote|writes|shot|fired|hit|snapped|spoke|\\p{Ll}{2,}ed|\\p{Ll}{2,}s)(?:\\s+(?:back|out|again))?)\\s*[.!]?$',
   'u',
 );
 
@@ -328,7 +328,8 @@ function attributionAfterClose(text: string, p: Paragraph, index: number): RawAt
   if (!OPENERS.test(body.trimStart())) return null;
   const close = Math.max(body.lastIndexOf('”'), body.lastIndexOf('"'), body.lastIndexOf('»'));
   if (close <= 0 || !/[,!?]\s*$/.test(body.slice(0, close))) return null;
-  const m = CLOSED_THEN_ATTRIBUTION.exec(body.slice(close + 1));
+  // (trimmed first: a run of spaces before the end must not be split between two \s*)
+  const m = CLOSED_THEN_ATTRIBUTION.exec(body.slice(close + 1).trimEnd());
   if (!m) return null;
   const base = p.start + close + 1;
   const sourceStart = base + m.index + m[0].indexOf(m[1]!);
@@ -410,7 +411,7 @@ const REFUSAL_CUE =
  * of "who said what" is not shown them.
  */
 const NON_STATEMENT_CUE =
-  /^(?:(?:has|have|had|will|would|is|are|was|were|also|formally|\p{L}+ly)\s+)*(?:files?|filed|filing)\b|^(?:(?:is|are|was|were|has been|have been|had been|be|been|being)\s+)(?:\p{L}+ly\s+)?(?:authori[sz]ed|allowed|permitted|required|obliged|forced|entitled|empowered|compelled)\b|\b(?:mean|means|meant|imply|implies|implied)\s*$/iu;
+  /^(?:(?:has|have|had|will|would|is|are|was|were|also|\p{L}+ly)\s+){0,6}(?:files?|filed|filing)\b|^(?:(?:is|are|was|were|has been|have been|had been|be|been|being)\s+)(?:\p{L}+ly\s+)?(?:authori[sz]ed|allowed|permitted|required|obliged|forced|entitled|empowered|compelled)\b|\b(?:mean|means|meant|imply|implies|implied)\s*$/iu;
 /**
  * Acts and decisions, not statements: "Obama named [Schapiro to head the SEC]", "the Coast Guard has
  * ordered [20 more skimming boats]", "has introduced legislation [to …]", "the US has seen [100
@@ -418,7 +419,7 @@ const NON_STATEMENT_CUE =
  * words of object after it.
  */
 const ACT_CUE =
-  /^(?:(?:has|have|had|will|would|could|can|may|might|is|are|was|were|be|been|also|then|later|quickly|\p{L}+ly)\s+)*(?:orders?|ordered|approves?|approved|appoint(?:s|ed)?|votes?\s+for|voted\s+for|introduc(?:e|es|ed)|launch(?:es|ed)?|lift(?:s|ed)?|decid(?:e|es|ed)|nam(?:e|es|ed)|discuss(?:es|ed)?|to\s+discuss|look(?:s|ing|ed)?\s+for|pressured?|pressures|led|leads?|seen|sees?|saw|bring(?:s|ing)?|brought|display(?:s|ed)?|record(?:s|ed)|declined?|declines|refused?|refuses|signed|signs?|hired|fired|sued|sues|bought|sold|paid|pays?|spent|invested|raised|cut|cuts)(?:\s+\p{L}+){0,2}$/iu;
+  /^(?:(?:has|have|had|will|would|could|can|may|might|is|are|was|were|be|been|also|then|later|\p{L}+ly)\s+){0,6}(?:orders?|ordered|approves?|approved|appoint(?:s|ed)?|votes?\s+for|voted\s+for|introduc(?:e|es|ed)|launch(?:es|ed)?|lift(?:s|ed)?|decid(?:e|es|ed)|nam(?:e|es|ed)|discuss(?:es|ed)?|to\s+discuss|look(?:s|ing|ed)?\s+for|pressured?|pressures|led|leads?|seen|sees?|saw|bring(?:s|ing)?|brought|display(?:s|ed)?|record(?:s|ed)|declined?|declines|refused?|refuses|signed|signs?|hired|fired|sued|sues|bought|sold|paid|pays?|spent|invested|raised|cut|cuts)(?:\s+\p{L}+){0,2}$/iu;
 /** "agreed with a description of [Putin as a killer]": the complement of a noun of describing is a topic, not a claim. */
 const NOUN_TOPIC_CUE = /\b(?:description|descriptions|characteri[sz]ation|portrayal|depiction|assessment|account|picture|version|definition|image|criticism|praise|view|views|idea|notion)\s+of\s*$/i;
 /** "REM [do] n't know you": an auxiliary alone cues nothing (PolNeAR train: 16 of 19,833 cues). */
@@ -448,7 +449,7 @@ const IMPERSONAL_CUE =
   /^(?:(?:is|was|are|were|has been|had been|have been|is being|was being|is now|was now|is also|was also|is widely|was widely|is generally)\s+)+(?:understood|believed|thought|expected|said|reported|known|feared|claimed|alleged|rumou?red|estimated|suggested|hoped|assumed|argued|rumoured|considered|felt|acknowledged|accepted|agreed|revealed|announced|confirmed|clear|likely|unlikely|possible|true)$|^(?:seems?|seemed|appears?|appeared|emerged|emerges|looks?(?: like| as if| as though)?|looked(?: like| as if| as though)?|sounds? like)$/i;
 
 /** Adverbs and conjunctions at a source's edges ("Gingrich cynically", "After campaign aides"): PolNeAR train leaves out 303 adverbs after a source, keeps 16. */
-const SOURCE_TAIL = /\s+(?:(?!(?:only|family|ally|rally|july|italy|holly|early|daily|weekly|monthly|assembly|supply|reply|anomaly|monopoly)\b)\p{Ll}+ly|almost|also|still|just|even|never|not|already|often|now|again)$/u;
+const SOURCE_TAIL = /(?<!\s)\s+(?:(?!(?:only|family|ally|rally|july|italy|holly|early|daily|weekly|monthly|assembly|supply|reply|anomaly|monopoly)\b)\p{Ll}+ly|almost|also|still|just|even|never|not|already|often|now|again)$/u;
 const SOURCE_HEAD = /^(?:after|say|and|also|when|then)\s+(?=\S)/i;
 
 function sourceWords(text: string, span: Span): Span {

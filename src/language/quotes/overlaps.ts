@@ -73,10 +73,15 @@ export function gluedSentenceStarts(text: string, span: Span): number[] {
     out.push(span[0] + m.index + m[0].length);
   }
   GLUED_AFTER_QUOTATION.lastIndex = 0;
+  // straight quotation marks before the match, counted as the matches go (not again from the start)
+  let straight = 0;
+  let counted = 0;
   for (let m = GLUED_AFTER_QUOTATION.exec(piece); m; m = GLUED_AFTER_QUOTATION.exec(piece)) {
+    for (let i = piece.indexOf('"', counted); i >= 0 && i < m.index; i = piece.indexOf('"', i + 1)) straight++;
+    counted = m.index;
     // (only a closing mark: the quotation opened inside the span)
     const opened = piece.lastIndexOf('“', m.index);
-    if (piece[m.index - 1] === '”' ? opened < 0 : (piece.slice(0, m.index).match(/"/g)?.length ?? 0) % 2 !== 0) continue;
+    if (piece[m.index - 1] === '”' ? opened < 0 : straight % 2 !== 0) continue;
     out.push(span[0] + m.index + m[0].length);
   }
   out.sort((a, b) => a - b);

@@ -765,7 +765,7 @@ const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 
 /** "The Kremlin on Friday", "Peskov last week": time words after a name are not the name. */
 const TIME_TAIL =
-  /\s+(?:on|last|this|late|early|earlier|later)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning|evening|afternoon)\b.*)$/;
+  /(?<!\s)\s+(?:on|last|this|late|early|earlier|later)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning|evening|afternoon)\b.*)$/;
 
 /** A capitalised word and the space after it, sticky. */
 const CAP_WORD = /\p{Lu}[\p{L}'’-]+\.?\s+/uy;
@@ -973,9 +973,9 @@ function headPhrase(raw: string): string {
     .trim()
     .split(/,|\s\(|\s(?:who|which|whose|that)\b/)[0]!
     .replace(TIME_TAIL, '')
-    .replace(/\s+(?:in|on|since|during)\s+(?:\d{4}|the\s+\d{4}s)$/, '')
-    .replace(/(?:\s+(?:and|or|but))+$/, '')
-    .replace(/[\s\p{P}]+$/u, '');
+    .replace(/(?<!\s)\s+(?:in|on|since|during)\s+(?:\d{4}|the\s+\d{4}s)$/, '')
+    .replace(/(?<!\s)(?:\s+(?:and|or|but))+$/, '')
+    .replace(/(?<![\s\p{P}])[\s\p{P}]+$/u, '');
 }
 
 /** Words before a name that make it the complement of another head ("observers in Virginia"), but not "the city of Phoenix". */
