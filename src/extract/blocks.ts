@@ -253,6 +253,9 @@ export function isDateLine(text: string): boolean {
 const BLOG_META_LINE_RE =
   /^(?:[^|]{0,60}\|\s*){0,2}(?:veröffentlicht|abgelegt unter|kategorie(?:n)?|tags|schlagwörter|posted|filed under|categor(?:y|ies)|publié|catégories?|publicado|categorías?)\s*:[^|]{1,120}\|\s*(?:abgelegt unter|kategorie(?:n)?|tags|schlagwörter|filed under|categor(?:y|ies)|catégories?|étiquettes|categorías?|etiquetas|autor|author|von|by)\s*:/iu;
 
+/** A credit standing alone under a picture: "Agencies", "Reuters", "Getty Images", "ET Online|". */
+const CREDIT_ONLY_RE = /^(?:agencies|agency|reuters|afp|ap|dpa|epa|getty images|getty|istock(?:photo)?|shutterstock|pti|ians|ani|xinhua|[A-Z]{2,6} online)\s*\|?$/i;
+
 /** A live blog's post header, its time glued to the author or a label: "21:22Frances Watkins", "18:28KEY EVENT". */
 const LIVE_POST_STAMP_RE = /^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’. -]{2,40}$/u;
 /** A notice that the story is still being written, closing it. */
@@ -759,6 +762,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if ((why = furnitureReason(text, f))) drop(it, why);
     else if (isDateLine(text) || (f.words <= 8 && PLACE_DATE_LINE_RE.test(text))) drop(it, 'dateline');
     else if (f.words <= 5 && LIVE_POST_STAMP_RE.test(text)) drop(it, 'live-blog post stamp');
+    else if (f.words <= 3 && CREDIT_ONLY_RE.test(text)) drop(it, 'photo credit');
     else if (f.words <= 40 && text.includes('|') && text.includes(':') && BLOG_META_LINE_RE.test(text)) drop(it, 'blog post footer');
     else if (isBylineLine(text, f)) drop(it, 'byline');
     else if (!options.fromHtml && isLinkLine(text, f)) drop(it, 'link or site name');
@@ -928,6 +932,17 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
       if (it.keep) keptAfter = true;
       sectionKept = false;
       sectionSize = 0;
+    }
+  }
+
+  // A slideshow's captions are its text: when the page keeps next to no prose (< 40 words) and three or more prose
+  // captions (80+ words) were cut, the captions come back.
+  if (options.fromHtml) {
+    let keptProseWords = 0;
+    for (const it of items) if (it.keep && it.prose) keptProseWords += it.f.words;
+    if (keptProseWords < 40) {
+      const captions = items.filter((it) => !it.keep && it.reason === 'photo caption' && it.prose && it.f.words >= 8);
+      if (captions.length >= 3 && captions.reduce((n, it) => n + it.f.words, 0) >= 80) for (const it of captions) (it.keep = true), (it.reason = undefined);
     }
   }
 

@@ -50,6 +50,13 @@ describe('article text that was lost', () => {
     expect(page('0747').text).not.toContain('Written by on November 7, 2023');
   });
 
+  it("keeps a slideshow's captions when they are the page's only text, without their credits", () => {
+    const r = page('0410');
+    expect(r.text).toContain('In a departure from their flagships, the iPhone SE gets a fingerprint sensor');
+    expect(r.text).not.toMatch(/^(?:Agencies|ET Online\|)$/m);
+    expect(r.text).not.toContain('Image credit');
+  });
+
   it("keeps a table's rows after the last paragraph (a league table)", () => {
     expect(page('0788').text).toContain('Leverkusen (28 Pkt)');
   });
