@@ -109,6 +109,12 @@ const DF_SPAN = 2 ** 26;
 
 /** Sparse vector: term → weight. */
 export type Vec = Map<string, number>;
+/**
+ * Sparse vector over the clusterer's term ids (see OnlineClusterer.termId): the centroids and the
+ * article vectors inside the clusterer. A small-integer key hashes and compares for nothing, and a
+ * term's counts are read from an array by its id, not looked up in a large table by its string.
+ */
+export type TermVec = Map<number, number>;
 
 export interface StoryNode {
   id: string;
@@ -119,16 +125,16 @@ export interface StoryNode {
   size: number;
   mergedInto: string | null;
   /** Decayed sum of its articles' unit TF vectors (IDF is applied at comparison time). */
-  centroid: Vec;
+  centroid: TermVec;
   /** Recent events, most recent last. */
   events: string[];
-  /** Keys under which the story is indexed. */
-  keys: string[];
+  /** Keys (term ids) under which the story is indexed. */
+  keys: number[];
   /** Cached IDF-weighted centroid norm, and the collection size it was computed at. */
   norm?: number;
   normDocs?: number;
-  /** Cached signature: the story's most salient terms with their weights. */
-  signature?: [string, number][];
+  /** Cached signature: the story's most salient terms (ids) with their weights. */
+  signature?: [number, number][];
   sigDocs?: number;
   /** Size at the last split check, and events founded in it since. */
   checkedSize?: number;
@@ -143,21 +149,26 @@ export interface StoryNode {
  * sorting or keeping every term.
  */
 class TopTerms {
-  readonly items: [string, number][] = [];
-  constructor(private readonly k: number) {}
+  readonly items: [number, number][] = [];
+  /** `names[id]` is the term of id (ties are ordered by term, not by id). */
+  constructor(
+    private readonly k: number,
+    private readonly names: readonly string[],
+  ) {}
 
-  offer(term: string, weight: number): void {
+  offer(term: number, weight: number): void {
     const items = this.items;
+    const names = this.names;
     if (items.length >= this.k) {
       const last = items[items.length - 1];
-      if (!last || !(weight > last[1] || (weight === last[1] && term < last[0]))) return;
+      if (!last || !(weight > last[1] || (weight === last[1] && names[term]! < names[last[0]]!))) return;
     }
     let lo = 0;
     let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const m = items[mid]!;
-      if (m[1] > weight || (m[1] === weight && m[0] < term)) lo = mid + 1;
+      if (m[1] > weight || (m[1] === weight && names[m[0]]! < names[term]!)) lo = mid + 1;
       else hi = mid;
     }
     items.splice(lo, 0, [term, weight]);
@@ -171,7 +182,7 @@ export interface EventNode {
   firstDay: number;
   lastDay: number;
   size: number;
-  centroid: Vec;
+  centroid: TermVec;
   norm?: number;
   normDocs?: number;
 }
@@ -214,7 +225,7 @@ function vectorOfTerms(textTerms: readonly string[], titleTerms: readonly string
   return normalise(v);
 }
 
-function normalise(v: Vec): Vec {
+function normalise<K>(v: Map<K, number>): Map<K, number> {
   let s = 0;
   v.forEach((w) => (s += w * w));
   if (s === 0) return v;
@@ -253,8 +264,8 @@ export interface ClusterHooks {
 export class OnlineClusterer {
   readonly stories = new Map<string, StoryNode>();
   readonly events = new Map<string, EventNode>();
-  /** key → ids of active stories indexed under it. */
-  private readonly postings = new Map<string, Set<string>>();
+  /** key (term id) → ids of active stories indexed under it. */
+  private readonly postings = new Map<number, Set<string>>();
   /** Merged story → survivor, for every merge ever made (small). */
   readonly mergedInto = new Map<string, string>();
   /** Story made by a split → the story it came from, for every split ever made (small). */
@@ -268,34 +279,80 @@ export class OnlineClusterer {
     private readonly hooks: ClusterHooks = {},
   ) {
     this.prior = options.backgroundPrior ? backgroundDf() : { docs: 0, df: new Map() };
-    this.counts = new Map();
-    this.prior.df.forEach((n, t) => this.counts.set(t, n * DF_SPAN));
   }
 
   private readonly prior: { docs: number; df: Map<string, number> };
 
   /**
-   * Per term, its total count (background prior plus learned document frequency) and its learned
-   * document frequency in one number, `total * DF_SPAN + df`: learning a term is one lookup in this
-   * large table, not one in each of two (the lookups are cache misses), and the IDF reads one.
+   * Terms by id: a term gets its id the first time the clusterer meets it (in an article, a stored
+   * node or a stored frequency); everything after reads arrays by that id. `totals[id]` is the
+   * term's total count (background prior plus learned document frequency), `dfs[id]` its learned
+   * document frequency.
    */
-  private readonly counts: Map<string, number>;
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private totals = new Float64Array(1 << 14);
+  private dfs = new Float64Array(1 << 14);
+  /** The IDF of a term as of `idfDocs[id]` articles (the IDF changes with every article). */
+  private idfs = new Float64Array(1 << 14);
+  private idfDocs = new Float64Array(1 << 14).fill(-1);
   private learned = 0;
+
+  /** The id of a term (given one when new). */
+  termId(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.names.length;
+      if (id === this.totals.length) this.grow();
+      // Kept long after the text it came from (a key of the table).
+      const name = detached(term);
+      this.ids.set(name, id);
+      this.names.push(name);
+      this.totals[id] = this.prior.df.get(name) ?? 0;
+    }
+    return id;
+  }
+
+  /** The term of an id. */
+  termName(id: number): string {
+    return this.names[id]!;
+  }
+
+  private grow(): void {
+    const n = this.totals.length * 2;
+    const widen = (a: Float64Array, fill: number) => {
+      const b = new Float64Array(n).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.totals = widen(this.totals, 0);
+    this.dfs = widen(this.dfs, 0);
+    this.idfs = widen(this.idfs, 0);
+    this.idfDocs = widen(this.idfDocs, -1);
+  }
 
   /** IDF learned online, starting from the background collection's counts as a prior. */
   idf(term: string): number {
-    return this.idfOfPacked(this.counts.get(term));
+    const id = this.ids.get(term);
+    return id === undefined ? this.idfOfTotal(this.prior.df.get(term) ?? 0) : this.idfOf(id);
   }
 
-  private idfOfPacked(packed: number | undefined): number {
-    const total = packed === undefined ? 0 : Math.floor(packed / DF_SPAN);
+  private idfOf(id: number): number {
+    if (this.idfDocs[id] === this.docs) return this.idfs[id]!;
+    const idf = this.idfOfTotal(this.totals[id]!);
+    this.idfs[id] = idf;
+    this.idfDocs[id] = this.docs;
+    return idf;
+  }
+
+  private idfOfTotal(total: number): number {
     return Math.log(1 + (this.docs + this.prior.docs + 1) / (total + 1));
   }
 
   /** The learned document frequency of a term (undefined when no article had it). */
   dfOf(term: string): number | undefined {
-    const packed = this.counts.get(term);
-    const df = packed === undefined ? 0 : packed % DF_SPAN;
+    const id = this.ids.get(term);
+    const df = id === undefined ? 0 : this.dfs[id]!;
     return df === 0 ? undefined : df;
   }
 
@@ -319,8 +376,11 @@ export class OnlineClusterer {
   /** Sets a learned document frequency (when state is loaded). */
   setDf(term: string, df: number): void {
     if (!(df > 0 && df < DF_SPAN)) return;
-    if (this.dfOf(term) === undefined) this.learned++;
-    this.counts.set(term, (this.priorOf(term) + df) * DF_SPAN + df);
+    const id = this.termId(term);
+    if (this.dfs[id] === 0) this.learned++;
+    this.totals[id] = this.priorOf(term) + df;
+    this.dfs[id] = df;
+    this.idfDocs[id] = -1;
   }
 
   /** The surviving story for an id, following merges. */
@@ -334,22 +394,38 @@ export class OnlineClusterer {
     return id;
   }
 
-  /**
-   * Counts the article's terms into the document frequencies (before it is compared: its own terms
-   * exist); with `idfs`, also puts each term's IDF after the count there (in v's order), without
-   * looking the term up again.
-   */
-  learn(v: Vec, idfs?: Map<string, number>): void {
+  /** An article's vector over term ids (the terms given ids in the vector's order). */
+  private idVector(v: Vec): TermVec {
+    const out: TermVec = new Map();
+    v.forEach((w, t) => out.set(this.termId(t), w));
+    return out;
+  }
+
+  /** A vector over term ids as (term, weight) pairs, in its order (what storage keeps). */
+  namedPairs(v: TermVec): [string, number][] {
+    const out: [string, number][] = [];
+    v.forEach((w, id) => out.push([this.names[id]!, w]));
+    return out;
+  }
+
+  /** A vector over term ids from stored (term, weight) pairs. */
+  fromNamedPairs(pairs: readonly (readonly [string, number])[]): TermVec {
+    const out: TermVec = new Map();
+    for (const [t, w] of pairs) out.set(this.termId(t), w);
+    return out;
+  }
+
+  /** Counts the article's terms into the document frequencies (before it is compared: its own terms exist). */
+  private learn(v: TermVec): void {
     this.docs++;
-    v.forEach((_, t) => {
-      const packed = this.counts.get(t);
-      // one more for the total and one more for the learned frequency
-      const next = (packed ?? this.priorOf(t) * DF_SPAN) + DF_SPAN + 1;
-      this.counts.set(t, next);
-      idfs?.set(t, this.idfOfPacked(next));
-      const df = next % DF_SPAN;
+    v.forEach((_, id) => {
+      let total = this.totals[id]!;
+      // a term no article had yet: its background count (an entity key's from its name's words)
+      if (this.dfs[id] === 0) total = this.priorOf(this.names[id]!);
+      this.totals[id] = total + 1;
+      const df = ++this.dfs[id]!;
       if (df === 1) this.learned++;
-      this.hooks.termCounted?.(t, df);
+      this.hooks.termCounted?.(this.names[id]!, df);
     });
   }
 
@@ -358,11 +434,11 @@ export class OnlineClusterer {
    * The centroid's norm is cached and recomputed when the node changed or the collection grew by
    * 2% since (IDF moves slowly): the cost per comparison is the article's terms, not the centroid's.
    */
-  private cosine(doc: Vec, docIdf: Map<string, number>, docNorm: number, node: StoryNode | EventNode): number {
+  private cosine(doc: TermVec, docNorm: number, node: StoryNode | EventNode): number {
     const centroid = node.centroid;
     if (node.norm === undefined || node.normDocs === undefined || this.docs > node.normDocs * 1.02 + 5) {
       let cn = 0;
-      centroid.forEach((c, t) => (cn += (c * this.idf(t)) ** 2));
+      centroid.forEach((c, t) => (cn += (c * this.idfOf(t)) ** 2));
       node.norm = Math.sqrt(cn);
       node.normDocs = this.docs;
     }
@@ -370,7 +446,7 @@ export class OnlineClusterer {
     doc.forEach((d, t) => {
       const c = centroid.get(t);
       if (c !== undefined) {
-        const idf = docIdf.get(t)!;
+        const idf = this.idfOf(t);
         dot += d * c * idf * idf;
       }
     });
@@ -382,11 +458,11 @@ export class OnlineClusterer {
    * with BM25-like saturation of the article's term counts: a long article about one aspect of a
    * thread scores low by cosine against the thread's centroid, but still names the thread's core.
    */
-  private coverage(doc: Vec, unit: number, s: StoryNode): number {
+  private coverage(doc: TermVec, unit: number, s: StoryNode): number {
     const o = this.options;
     if (!s.signature || s.sigDocs === undefined || this.docs > s.sigDocs * 1.02 + 5) {
-      const top = new TopTerms(o.signatureTerms);
-      s.centroid.forEach((c, t) => top.offer(t, c * this.idf(t)));
+      const top = new TopTerms(o.signatureTerms, this.names);
+      s.centroid.forEach((c, t) => top.offer(t, c * this.idfOf(t)));
       s.signature = top.items;
       s.sigDocs = this.docs;
     }
@@ -402,42 +478,41 @@ export class OnlineClusterer {
     }
     return total === 0 ? 0 : got / total / (1 + o.saturation) * (1 + o.saturation);
   }
-
   private timeFactor(idle: number): number {
     const o = this.options;
     return idle <= o.graceDays ? 1 : 1 / (1 + (idle - o.graceDays) / o.decayDays);
   }
 
   /** Assigns one article (its TF vector, publication day) to an event and a story. */
-  assign(articleId: string, v: Vec, day: number): Assignment {
+  assign(articleId: string, vector: Vec, day: number): Assignment {
     const o = this.options;
     if (day > this.today) this.advance(day);
+    const names = this.names;
+    let v = this.idVector(vector);
+    this.learn(v);
     // The article is represented by its most salient terms only: cost bounded, noise dropped.
-    let docIdf = new Map<string, number>();
-    this.learn(v, docIdf);
     const full = v;
     if (v.size > o.docTerms) {
-      const weighted: (readonly [string, number, number])[] = [];
-      v.forEach((w, t) => weighted.push([t, w, w * docIdf.get(t)!]));
-      const top = weighted.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)).slice(0, o.docTerms);
+      const weighted: (readonly [number, number, number])[] = [];
+      v.forEach((w, t) => weighted.push([t, w, w * this.idfOf(t)]));
+      const top = weighted.sort((a, b) => b[2] - a[2] || (names[a[0]]! < names[b[0]]! ? -1 : 1)).slice(0, o.docTerms);
       v = normalise(new Map(top.map(([t, w]) => [t, w])));
-      docIdf = new Map(top.map(([t]) => [t, docIdf.get(t)!]));
     }
     let docNorm = 0;
-    v.forEach((w, t) => (docNorm += (w * docIdf.get(t)!) ** 2));
+    v.forEach((w, t) => (docNorm += (w * this.idfOf(t)) ** 2));
     docNorm = Math.sqrt(docNorm);
 
     // Candidates: stories sharing the article's most salient keys.
     // (each key's weight computed once, not in every comparison)
-    const salient: [string, number][] = [];
-    v.forEach((w, t) => salient.push([t, w * docIdf.get(t)!]));
-    salient.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const salient: [number, number][] = [];
+    v.forEach((w, t) => salient.push([t, w * this.idfOf(t)]));
+    salient.sort((a, b) => b[1] - a[1] || (names[a[0]]! < names[b[0]]! ? -1 : 1));
     const query = salient.slice(0, o.queryTerms).map(([t]) => t);
     const votes = new Map<string, number>();
     for (const t of query) {
       const ids = this.postings.get(t);
       if (!ids) continue;
-      const w = v.get(t)! * docIdf.get(t)!;
+      const w = v.get(t)! * this.idfOf(t);
       for (const id of ids) votes.set(id, (votes.get(id) ?? 0) + w);
     }
     const candidates = [...votes.entries()]
@@ -453,11 +528,11 @@ export class OnlineClusterer {
       if (w < unit) unit = w;
     });
     for (const s of candidates) {
-      let sim = this.cosine(v, docIdf, docNorm, s);
+      let sim = this.cosine(v, docNorm, s);
       for (let i = s.events.length - 1, n = 0; i >= 0 && n < o.eventsPerStory; i--, n++) {
         const e = this.events.get(s.events[i]!) ?? this.hooks.loadEvent?.(s.events[i]!);
         if (!e) continue;
-        const es = this.cosine(v, docIdf, docNorm, e);
+        const es = this.cosine(v, docNorm, e);
         if (es > sim) sim = es;
         if (day - e.lastDay <= o.eventWindowDays && day - e.firstDay <= o.eventMaxSpanDays && es >= o.eventThreshold && (!bestEvent || es > bestEvent.sim)) {
           bestEvent = { e, sim: es };
@@ -545,11 +620,11 @@ export class OnlineClusterer {
     return s;
   }
 
-  private addTo(centroid: Vec, v: Vec, scale: number): void {
+  private addTo(centroid: TermVec, v: TermVec, scale: number): void {
     v.forEach((w, t) => centroid.set(t, (centroid.get(t) ?? 0) + w * scale));
   }
 
-  private addToStory(s: StoryNode, v: Vec, day: number): void {
+  private addToStory(s: StoryNode, v: TermVec, day: number): void {
     const o = this.options;
     if (day > s.lastDay) {
       const decay = Math.pow(0.5, (day - s.lastDay) / o.centroidHalfLifeDays);
@@ -575,9 +650,10 @@ export class OnlineClusterer {
     this.hooks.storyChanged?.(s);
   }
 
-  private truncate(v: Vec, keep: number): void {
+  private truncate(v: TermVec, keep: number): void {
     if (v.size <= keep * 1.5) return;
-    const sorted = [...v.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const names = this.names;
+    const sorted = [...v.entries()].sort((a, b) => b[1] - a[1] || (names[a[0]]! < names[b[0]]! ? -1 : 1));
     v.clear();
     for (const [t, w] of sorted.slice(0, keep)) v.set(t, w);
   }
@@ -585,8 +661,8 @@ export class OnlineClusterer {
   /** Re-derives the story's index keys from its centroid: its most salient terms now. */
   reindex(s: StoryNode): void {
     const o = this.options;
-    const top = new TopTerms(o.indexTerms);
-    s.centroid.forEach((w, t) => top.offer(t, w * this.idf(t)));
+    const top = new TopTerms(o.indexTerms, this.names);
+    s.centroid.forEach((w, t) => top.offer(t, w * this.idfOf(t)));
     const keys = top.items.map(([t]) => t);
     for (const k of s.keys) this.postings.get(k)?.delete(s.id);
     s.keys = keys;
@@ -632,20 +708,20 @@ export class OnlineClusterer {
   }
 
   /** IDF-weighted norm of a centroid, computed now (split decisions do not read cached norms). */
-  private idfNorm(c: Vec): number {
+  private idfNorm(c: TermVec): number {
     let n = 0;
-    c.forEach((w, t) => (n += (w * this.idf(t)) ** 2));
+    c.forEach((w, t) => (n += (w * this.idfOf(t)) ** 2));
     return Math.sqrt(n);
   }
 
   /** Cosine of two centroids under the current IDF. */
-  private centroidCosine(a: Vec, an: number, b: Vec, bn: number): number {
+  private centroidCosine(a: TermVec, an: number, b: TermVec, bn: number): number {
     if (an === 0 || bn === 0) return 0;
     if (a.size > b.size) [a, b] = [b, a];
     let dot = 0;
     a.forEach((w, t) => {
       const x = b.get(t);
-      if (x !== undefined) dot += w * x * this.idf(t) ** 2;
+      if (x !== undefined) dot += w * x * this.idfOf(t) ** 2;
     });
     return dot / (an * bn);
   }
@@ -717,7 +793,7 @@ export class OnlineClusterer {
       const moved = g.map((i) => events[i]!).sort((a, b) => a.firstDay - b.firstDay || (a.id < b.id ? -1 : 1));
       // A thread of the same story drifts (recent events far apart) but still resembles the story's
       // history; an unrelated one does not. Judged against the story without the thread.
-      const thread: Vec = new Map();
+      const thread: TermVec = new Map();
       for (const e of moved) this.addTo(thread, e.centroid, 1);
       const rest = this.centroidWithout(s, moved);
       if (this.centroidCosine(thread, this.idfNorm(thread), rest, this.idfNorm(rest)) >= o.splitRestThreshold) continue;
@@ -728,8 +804,8 @@ export class OnlineClusterer {
   }
 
   /** A story's centroid without some of its events (each weighed as of its last day, as the centroid decays). */
-  private centroidWithout(s: StoryNode, events: EventNode[]): Vec {
-    const rest: Vec = new Map(s.centroid);
+  private centroidWithout(s: StoryNode, events: EventNode[]): TermVec {
+    const rest: TermVec = new Map(s.centroid);
     for (const e of events) {
       const decay = Math.pow(0.5, Math.max(0, s.lastDay - e.lastDay) / this.options.centroidHalfLifeDays);
       for (const [t, w] of e.centroid) {

@@ -122,6 +122,7 @@ interface StoredStory {
   centroid: [string, number][];
   events: string[];
   keys: string[];
+  signature?: [string, number][];
   checkedSize?: number;
   eventsSinceCheck?: number;
   splitFrom?: string;
@@ -140,17 +141,31 @@ interface ArticleRecord {
   duplicateOf: string | null;
 }
 
-const storyToJson = (s: StoryNode): string =>
-  JSON.stringify({ ...s, centroid: [...s.centroid] } satisfies StoredStory);
-const storyFromJson = (j: string): StoryNode => {
-  const s = JSON.parse(j) as StoredStory;
-  return { ...s, centroid: new Map(s.centroid) };
-};
-const eventToJson = (e: EventNode): string => JSON.stringify({ ...e, centroid: [...e.centroid] } satisfies StoredEvent);
-const eventFromJson = (j: string): EventNode => {
-  const e = JSON.parse(j) as StoredEvent;
-  return { ...e, centroid: new Map(e.centroid) };
-};
+/** Nodes as stored: terms by name (the clusterer's term ids are those of one process). */
+function nodeCodec(c: OnlineClusterer) {
+  const named = (pairs: [number, number][]): [string, number][] => pairs.map(([t, w]) => [c.termName(t), w]);
+  return {
+    storyToJson: (s: StoryNode): string =>
+      JSON.stringify({
+        ...s,
+        centroid: c.namedPairs(s.centroid),
+        keys: s.keys.map((t) => c.termName(t)),
+        signature: s.signature && named(s.signature),
+      } satisfies StoredStory),
+    storyFromJson: (j: string): StoryNode => {
+      const s = JSON.parse(j) as StoredStory;
+      // (the stored keys in their stored order: a node read and written back is written as it was read)
+      const node = { ...s, centroid: c.fromNamedPairs(s.centroid), keys: s.keys.map((t) => c.termId(t)) } as Omit<StoredStory, 'centroid' | 'keys' | 'signature'> & StoryNode;
+      if (s.signature) node.signature = s.signature.map(([t, w]) => [c.termId(t), w]);
+      return node;
+    },
+    eventToJson: (e: EventNode): string => JSON.stringify({ ...e, centroid: c.namedPairs(e.centroid) } satisfies StoredEvent),
+    eventFromJson: (j: string): EventNode => {
+      const e = JSON.parse(j) as StoredEvent;
+      return { ...e, centroid: c.fromNamedPairs(e.centroid) };
+    },
+  };
+}
 const shinglesToString = (s: Uint32Array): string => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('base64');
 const shinglesFromString = (b64: string): Uint32Array => {
   const buf = Buffer.from(b64, 'base64');
@@ -185,6 +200,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
       return e;
     },
   });
+  const { storyToJson, storyFromJson, eventToJson, eventFromJson } = nodeCodec(clusterer);
   const near = new NearDuplicateIndex({ ...DEFAULT_DEDUP, ...options.dedup });
   const nearDate = new Map<string, string>();
   /** Month under which each story's active/ key was last written. */
