@@ -8,13 +8,16 @@
 // attributions' contents share more than half of the shorter one:
 // 1. a sentence end the source text lost ("… was now being confronted Four people tested …",
 //    "… voices concern A new flu virus …") ends each content on the side away from its cue;
-// 2. an attribution whose cue lies inside the other's content is nested in it: when it is a
-//    complete clause of speech ("Flaherty said", "the health ministry has said") the outer
-//    content may not hold it (the outer keeps only what lies on its cue's side of the clause,
-//    or goes: "Bloomberg reported Flaherty said …" is Flaherty's); otherwise the inner one is
-//    an embedded clause of the outer statement and goes ("the Fed is signaling", "It was expected");
+// 2. an attribution whose cue lies inside the other's content is nested in it, and goes as an
+//    embedded clause of the outer statement ("the Fed is signaling", "It was expected", and, as
+//    PolNeAR has it, "Bloomberg reported Flaherty said …" stays Bloomberg's), unless it is a
+//    quotation with its own "X said" ("“…,” Córdova said, according to …") or the outer names
+//    nobody: then the outer keeps only what lies on its cue's side of the clause, or goes;
 // 3. two attributions of the same words with neither cue inside the other's content keep the
 //    one with a verb of speech and a source, the nearer one on a tie.
+// Also here, for single attributions: a source or content that runs over a lost sentence end
+// (withoutOwnAttribution), and a quotation with its own named speaker inside another's content
+// (swallowedAttribution).
 import type { Span } from '../../types.js';
 import type { RawAttribution } from './decode.js';
 import { isSilent } from './decode.js';
@@ -39,7 +42,6 @@ function sharesMoreThanHalf(a: Span[], b: Span[]): boolean {
 }
 
 const insidePiece = (x: Span, content: Span[]) => content.some((c) => x[0] >= c[0] && x[1] <= c[1]);
-
 
 /** Verbs and phrases of speech whose subject is a speaker: with a source, "X said" is a complete attribution clause. */
 const SPEECH_CUE =
