@@ -21,7 +21,35 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 /** Lower-cased word forms of a text, stopwords included (for n-gram overlap). */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();
-  return (lower.includes('’') ? lower.replace(/’/g, "'") : lower).match(TOKEN) ?? [];
+  const folded = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  // the TOKEN matches, found by a scan of the characters (see wordCount)
+  const out: string[] = [];
+  let inRun = false;
+  let joinerAt = -2;
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    const kind = c < 128 ? ASCII_KIND[c]! : c === 0x2019 ? JOINER : c >= 0xd800 && c <= 0xdfff ? SURROGATE : letterOrDigit(c);
+    if (kind === ALNUM) {
+      if (!inRun) {
+        if (joinerAt !== i - 1) {
+          if (start >= 0) out.push(folded.slice(start, end));
+          start = i;
+        }
+        inRun = true;
+      }
+    } else if (kind === SURROGATE) {
+      return folded.match(TOKEN) ?? [];
+    } else {
+      if (inRun) end = i;
+      joinerAt = inRun && kind === JOINER ? i : -2;
+      inRun = false;
+    }
+  }
+  if (inRun) end = folded.length;
+  if (start >= 0) out.push(folded.slice(start, end));
+  return out;
 }
 
 /**
@@ -29,12 +57,54 @@ export function words(text: string): string[] {
  * `atMost` (a test against a bound need not read the whole text).
  */
 export function wordCount(text: string, atMost = Infinity): number {
+  // A word (a TOKEN match) is a run of letters and digits, joined to the run before it by one
+  // hyphen or apostrophe between them: counted by a scan of the characters, no regex call per word.
+  let n = 0;
+  let inRun = false;
+  // the run that just ended was followed by a joiner (this index), or -1
+  let joinerAt = -2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < 128 ? ASCII_KIND[c]! : c === 0x2019 ? JOINER : c >= 0xd800 && c <= 0xdfff ? SURROGATE : letterOrDigit(c);
+    if (kind === ALNUM) {
+      if (!inRun) {
+        if (joinerAt !== i - 1) {
+          if (n >= atMost) return n;
+          n++;
+        }
+        inRun = true;
+      }
+    } else if (kind === SURROGATE) {
+      return wordCountByPattern(text, atMost); // a letter outside the BMP may follow: the pattern decides
+    } else {
+      joinerAt = inRun && kind === JOINER ? i : -2;
+      inRun = false;
+    }
+  }
+  return n;
+}
+
+function wordCountByPattern(text: string, atMost: number): number {
   TOKEN.lastIndex = 0;
   let n = 0;
   // (test, not exec: no match array per word)
   while (n < atMost && TOKEN.test(text)) n++;
   TOKEN.lastIndex = 0;
   return n;
+}
+
+const OTHER = 0;
+const ALNUM = 1;
+const JOINER = 2;
+const SURROGATE = 3;
+const ASCII_KIND = new Uint8Array(128).map((_, c) => (/[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? ALNUM : c === 0x2d || c === 0x27 ? JOINER : OTHER));
+/** Non-ASCII BMP characters: 0 not yet known, else ALNUM + 1 or OTHER + 1. */
+const BMP_KIND = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+function letterOrDigit(c: number): number {
+  let k = BMP_KIND[c]!;
+  if (k === 0) BMP_KIND[c] = k = (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? ALNUM : OTHER) + 1;
+  return k - 1;
 }
 
 export function stem(word: string): string {
