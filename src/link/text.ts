@@ -7,7 +7,51 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Lower-cased words with typographic variants folded (’ → '), punctuation dropped. */
 export function words(text: string): string[] {
-  return folded(text).match(WORD) ?? [];
+  const source = folded(text);
+  // the WORD matches, found by a scan of the characters: a run of letters and digits, then an
+  // apostrophe and a run of letters when one follows
+  const out: string[] = [];
+  const n = source.length;
+  let i = 0;
+  while (i < n) {
+    let kind = kindAt(source, i);
+    if (kind === SURROGATE) return source.match(WORD) ?? [];
+    if (kind !== LETTER && kind !== DIGIT) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (++i < n && ((kind = kindAt(source, i)) === LETTER || kind === DIGIT));
+    if (kind === SURROGATE) return source.match(WORD) ?? [];
+    if (i + 1 < n && kind === APOSTROPHE) {
+      let after = kindAt(source, i + 1);
+      if (after === LETTER) {
+        i++;
+        while (++i < n && (after = kindAt(source, i)) === LETTER);
+      }
+      if (after === SURROGATE) return source.match(WORD) ?? [];
+    }
+    out.push(source.slice(start, i));
+  }
+  return out;
+}
+
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const APOSTROPHE = 3;
+const SURROGATE = 4;
+const kindOfChar = (ch: string): number => (/\p{L}/u.test(ch) ? LETTER : /\p{N}/u.test(ch) ? DIGIT : ch === "'" || ch === '’' ? APOSTROPHE : OTHER);
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => kindOfChar(String.fromCharCode(c)));
+/** Other BMP characters: 0 not yet known, else kind + 1. */
+const BMP_KIND = new Uint8Array(0x10000);
+function kindAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return ASCII_KIND[c]!;
+  if (c >= 0xd800 && c <= 0xdfff) return SURROGATE;
+  let k = BMP_KIND[c]!;
+  if (k === 0) BMP_KIND[c] = k = kindOfChar(String.fromCharCode(c)) + 1;
+  return k - 1;
 }
 
 /** Lower case, ’ as ' (WORD accepts both inside a word, so the words are the same). */
