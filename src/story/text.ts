@@ -182,20 +182,28 @@ export type Vector = Map<string, number>;
 
 /** Document frequencies over a collection of term lists, and TF-IDF vectors from them. */
 export class TfIdf {
-  private readonly df = new Map<string, number>();
+  /** Per term, its document frequency and the last document that counted it (no Set per document). */
+  private readonly df = new Map<string, { n: number; lastDoc: number }>();
   private docs = 0;
 
   add(terms: readonly string[]): void {
-    this.docs++;
-    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const doc = ++this.docs;
+    for (const t of terms) {
+      let entry = this.df.get(t);
+      if (entry === undefined) this.df.set(t, (entry = { n: 0, lastDoc: 0 }));
+      if (entry.lastDoc !== doc) {
+        entry.lastDoc = doc;
+        entry.n++;
+      }
+    }
   }
 
   idf(term: string): number {
-    return Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    return Math.log((this.docs + 1) / ((this.df.get(term)?.n ?? 0) + 1)) + 1;
   }
 
   documentFrequency(term: string): number {
-    return this.df.get(term) ?? 0;
+    return this.df.get(term)?.n ?? 0;
   }
 
   get size(): number {
