@@ -284,7 +284,7 @@ const DATELINE = /^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\((
  * For articles without a headline: the first sentence (abbreviations such as "U.S." or "La." do
  * not end it), without a byline or dateline before it, cut at a clause boundary within 150 characters.
  */
-export function titleFromText(text: string): string {
+export function titleFromText(text: string, skipped = 0): string {
   const unsigned = text.trim().replace(BYLINE_LINE, '');
   // "GENEVA | Tue Jun 30, 2009 1:58 pm EDT GENEVA (Reuters) -", "Susan Watts | 18:00 UK time, …", a headline before them
   const firstBreak = unsigned.indexOf('\n');
@@ -292,15 +292,21 @@ export function titleFromText(text: string): string {
   if (opening?.headline) return shortTitle(opening.headline);
   const rest = firstBreak < 0 ? '' : unsigned.slice(firstBreak);
   const body = (opening ? (opening.body + rest).trim() : unsigned.replace(DATELINE, '')) || unsigned;
-  // the first sentence lies in the opening: segmenting the whole article would cost as much as its analysis;
-  // a caption, byline or share prompt standing first is passed over for the next sentence that reads as a title
-  const sentences = segment(body.slice(0, 1000)).map((s) => body.slice(s.start, s.end).replace(/\s+/g, ' ').trim());
-  const first = sentences.slice(0, 4).find((s) => titleShape(s)) ?? sentences[0] ?? (/^.+?[.!?](?=\s|$)/s.exec(body)?.[0] ?? body).replace(/\s+/g, ' ').trim();
+  // the first sentence lies in the opening: segmenting the whole article would cost as much as its analysis
+  const sentence = segment(body.slice(0, 1000))[0];
+  const first = (sentence ? body.slice(sentence.start, sentence.end) : (/^.+?[.!?](?=\s|$)/s.exec(body)?.[0] ?? body)).replace(/\s+/g, ' ').trim();
+  // A caption, byline, author's note or share prompt standing alone on the first line: the title
+  // comes from the text after it (a line cut inside a parenthesis goes on in the next one: kept).
+  const line = (firstBreak < 0 ? unsigned : unsigned.slice(0, firstBreak)).replace(/\s+/g, ' ').trim();
+  const cutInParentheses = (first.match(/\(|-LRB-/g)?.length ?? 0) > (first.match(/\)|-RRB-/g)?.length ?? 0);
+  if (skipped < 3 && firstBreak > 0 && line === first && !cutInParentheses && !titleShape(first) && rest.trim()) return titleFromText(rest, skipped + 1);
   return shortTitle(first);
 }
 
 /** A title of at most 150 characters: cut at a clause boundary, else a word boundary. */
-function shortTitle(first: string): string {
+function shortTitle(sentence: string): string {
+  // a list item's dash or bullet is no part of the title ("- Silence reigns in the sleepy village…")
+  const first = sentence.replace(/^[-–—•*]+\s+(?=\S)/u, '');
   if (first.length <= 150) return first.replace(/\s*[.]$/, '');
   const cut = first.slice(0, 150);
   const boundary = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' — '), cut.lastIndexOf('; '));

@@ -17,13 +17,13 @@ function page(folder: string, id: string): StoryArticle {
   const r = t17Articles(folder).find((a) => a.id === id);
   if (!r) throw new Error(`no article ${id} in ${folder}`);
   const published = r.published.slice(0, 10);
-  // titled by its opening line, as the pipeline does when a page gives no title (the text as the
+  // titled by its opening line, as a page whose given title is that line would be (the text as the
   // pipeline reads it, before the extract stage, which may drop such a line: the story stage must
   // not count on that)
   const { text } = t17Text(folder, id);
   return {
     id: `${folder}-${id}`,
-    title: titleFromText(text),
+    title: text.split('\n')[0]!.replace(/\s+/g, ' ').trim().replace(/\s*[.]$/, ''),
     text,
     published,
     source: folder.split('_')[1] ?? null,
@@ -47,10 +47,13 @@ describe.skipIf(!existsSync(T17))('story titles skip captions, bylines and promo
   for (const [folder, id, bad] of cases) {
     it(`${folder} ${id}`, () => {
       const a = page(folder, id);
-      expect(a.title, 'the pipeline titles the page by that line').toMatch(bad);
+      expect(a.title, 'the page is titled by that line').toMatch(bad);
       const { title } = storyHeadline([a], []);
       expect(title.length).toBeGreaterThan(10);
       expect(title).not.toMatch(bad);
+      // a page with no title is not titled by such a line either (a line cut inside a parenthesis
+      // goes on in the next line, so it is kept there and left to the story stage)
+      if (id !== '560') expect(titleFromText(t17Text(folder, id).text)).not.toMatch(bad);
     });
   }
 
