@@ -1,7 +1,8 @@
 // The export contract (docs/export.md): a versioned JSON document, and JSON Lines, Markdown and
 // CSV renderings of it.
 import type { PublishedEstimate, Store, StoredArticle, StoryHistoryEntry } from './store/store.js';
-import { inReportOrder as inReportOrderOf } from './story/dates.js';
+import { displayDate, inReportOrder as inReportOrderOf } from './story/dates.js';
+import { isBackground } from './story/timeline.js';
 import type { ClaimEvolution, ClaimStatement, DateOrigin, Disagreement, EntityType, Granularity, IsoDate } from './types.js';
 import { asQuotation } from './text/quotation.js';
 
@@ -273,7 +274,7 @@ function renderMarkdown(doc: ExportDocument): string {
         const shown = others.slice(0, TIMELINE_CITES);
         const more = others.length > shown.length ? `; and ${others.length - shown.length} more` : '';
         const also = shown.length ? ` · also ${shown.map((id) => `${mdText(byId.get(id)?.source ?? 'unknown source')} ${idLink(id)}${byId.get(id)?.published ? ` ${byId.get(id)!.published}` : ''}`).join('; ')}${more}` : '';
-        out.push(`- **${t.date}** ${t.expected ? '(expected) ' : ''}${t.summary} _(${wordsFrom ? cite(wordsFrom, t.date) : ''}${also})_`);
+        out.push(`- **${displayDate(t.date, t.granularity)}** ${t.expected ? '(expected) ' : ''}${isBackground(t.date, s.firstSeen) ? '(background) ' : ''}${t.summary} _(${wordsFrom ? cite(wordsFrom, t.date) : ''}${also})_`);
       }
       out.push('');
     }

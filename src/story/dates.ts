@@ -61,6 +61,11 @@ export function calendarDateOf(timex: Pick<Timex, 'type' | 'value' | 'mod'>): Ca
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "13 April 2021", "April 2021", "2021". */
+/** A timeline date at its granularity, as ISO: 2021-12-30, 2021-12, 2021 (a month entry is not its first day). */
+export function displayDate(date: string, granularity: Granularity): string {
+  return granularity === 'year' ? date.slice(0, 4) : granularity === 'month' ? date.slice(0, 7) : date;
+}
+
 export function formatDate(date: IsoDate, granularity: Granularity): string {
   const [y, m, d] = date.split('-');
   if (granularity === 'year') return y!;

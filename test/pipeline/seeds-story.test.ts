@@ -78,6 +78,14 @@ describe('the seeds as one story', () => {
     expect(lines.filter((l) => l.type === 'article')).toHaveLength(5);
     const md = renderExport(doc, 'md');
     expect(md).toMatch(/### Timeline/);
+    // a month entry prints as its month, not its first day, and background is marked as in the terminal (review 9)
+    const months = doc.stories.flatMap((st) => st.timeline.filter((t) => t.granularity === 'month'));
+    expect(months.length).toBeGreaterThan(0);
+    for (const t of months) {
+      const line = md.split('\n').find((l) => l.includes(t.summary.slice(0, 40)));
+      expect(line).toMatch(new RegExp(`^- \\*\\*${t.date.slice(0, 7)}\\*\\* `));
+    }
+    expect(md).toMatch(/- \*\*\d{4}-\d\d(?:-\d\d)?\*\* \(background\) /);
     const csv = renderExport(doc, 'csv').split('\n');
     expect(csv[0]).toBe('storyId,storyTitle,date,granularity,summary,articleIds,expected');
     expect(csv.length).toBeGreaterThan(12);

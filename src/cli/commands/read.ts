@@ -9,7 +9,7 @@ import { limitOption, offsetOption, printPageNote } from '../numbers.js';
 import { createViews } from '../../store/sqlite/views.js';
 import { consecutiveDayRuns, isBackground } from '../../story/timeline.js';
 import { spreadOverDates } from '../../story/claims.js';
-import { inReportOrder } from '../../story/dates.js';
+import { displayDate, inReportOrder } from '../../story/dates.js';
 import { asQuotation } from '../../text/quotation.js';
 
 interface ReadFlags {
@@ -23,10 +23,6 @@ function readCommand(program: Command, name: string, description: string): Comma
   return addDbOption(program.command(name).description(description)).option('--json', 'print JSON');
 }
 
-/** A timeline date at its granularity: 2021-12-30, 2021-12, 2021. */
-export function displayDate(date: string, granularity: 'day' | 'month' | 'year'): string {
-  return granularity === 'year' ? date.slice(0, 4) : granularity === 'month' ? date.slice(0, 7) : date;
-}
 
 export function storyOrThrow(store: Store, id: string) {
   const story = store.getStory(id);
