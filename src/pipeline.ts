@@ -1230,7 +1230,7 @@ export async function ingestDocuments(
   };
   const quotedTitle = (title: string) => `"${title.length > 80 ? title.slice(0, title.lastIndexOf(' ', 80) > 40 ? title.lastIndexOf(' ', 80) : 80) + '…' : title}"`;
   const idTakenMessage = (id: string, other: string) =>
-    `id "${id}" is already used by ${other}, with different content: give each article a unique "id", or leave "id" out to have one made from its URL or content`;
+    `id "${id}" is already used by ${other}, with different content: give each article a unique "id" (for files that number their ids each from 1: \`storyline ingest --id-prefix NAME-\` per file), or leave "id" out to have one made from its URL or content`;
 
   /** Phase 1: extract and identify every item; duplicates (of the store or of this batch) stop here. */
   const stageBatch = (batch: RawDoc[]): { staged: StagedDocument[]; upgrades: Array<{ id: string; doc: StagedDocument }>; keepGoing: boolean } => {

@@ -20,6 +20,8 @@ export interface IngestSourceOptions extends FetchOptions {
   /** Metadata applied where an item has none. */
   source?: string;
   published?: string;
+  /** Put before every id the input gives ("bbc-" + "42"): sets whose ids are numbered per file stay apart. */
+  idPrefix?: string;
   /** Standard input, for the `-` source. */
   stdin?: NodeJS.ReadableStream;
   /** JSON Lines files bigger than this are read in chunks of `jsonlChunkLines` lines (default 32 MB, 2,000). */
@@ -85,6 +87,7 @@ function applyDefaults(result: ParseResult<RawDoc>, options: IngestSourceOptions
   for (const item of result.items) {
     if (!item.source && options.source) item.source = options.source;
     if (!item.published && options.published) item.published = options.published;
+    if (item.id && options.idPrefix) item.id = options.idPrefix + item.id;
   }
   return result;
 }

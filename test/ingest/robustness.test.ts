@@ -178,9 +178,13 @@ describe('an ID belongs to one article (review item 5)', () => {
       expect(report.errors[0]!.origin).toBe(`${second}:2`);
       expect(report.errors[0]!.message).toContain('id "546" is already used by the stored article "');
       expect(report.errors[0]!.message).toContain(title.slice(0, 30));
-      expect(report.errors[0]!.message).toContain('give each article a unique "id", or leave "id" out');
+      expect(report.errors[0]!.message).toContain('give each article a unique "id" (for files that number their ids each from 1: `storyline ingest --id-prefix NAME-` per file), or leave "id" out');
       // The same article again under its ID stays a duplicate.
       expect(await ingestDocuments(store, readSources([first]))).toMatchObject({ stored: 0, duplicates: 1, failed: 0 });
+      // With a prefix (review 9: Timeline17 numbers its ids per folder), the second file's article is stored under its own id.
+      expect(await ingestDocuments(store, readSources([second], { idPrefix: 'h1n1-' }))).toMatchObject({ stored: 1, failed: 0 });
+      expect(store.getArticle('h1n1-546')).toBeTruthy();
+      expect(store.getArticle('546')!.title).toBe(title);
     } finally {
       store.close();
     }
@@ -200,7 +204,7 @@ describe('an ID belongs to one article (review item 5)', () => {
       expect(report).toMatchObject({ stored: 1, duplicates: 1, failed: 1 });
       expect(report.errors[0]).toEqual({
         origin: 'in.jsonl:2',
-        message: 'id "x1" is already used by "The council voted on Monday to approve the new budget for the city, officials…" at in.jsonl:1, with different content: give each article a unique "id", or leave "id" out to have one made from its URL or content',
+        message: 'id "x1" is already used by "The council voted on Monday to approve the new budget for the city, officials…" at in.jsonl:1, with different content: give each article a unique "id" (for files that number their ids each from 1: `storyline ingest --id-prefix NAME-` per file), or leave "id" out to have one made from its URL or content',
       });
     } finally {
       store.close();

@@ -11,6 +11,7 @@ interface IngestFlags {
   glob?: string;
   source?: string;
   published?: string;
+  idPrefix?: string;
   allowPrivate?: boolean;
   strict?: boolean;
   keepGoing?: boolean;
@@ -48,6 +49,7 @@ export function registerIngest(program: Command): void {
     .option('--glob <pattern>', 'files to take inside directories (default: every supported extension)')
     .option('--source <name>', 'outlet name for articles that have none')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that have none')
+    .option('--id-prefix <text>', 'put before every "id" the input gives (for sets that number their ids per file: --id-prefix bbc-)')
     .option('--allow-private', 'allow fetching URLs on private, loopback and link-local addresses')
     .option('--strict', 'stop at the first failure (that item is rolled back)')
     .option('--keep-going', 'report bad items and go on (the default)')
@@ -81,6 +83,7 @@ export function registerIngest(program: Command): void {
               glob: flags.glob,
               source: flags.source,
               published: flags.published,
+              idPrefix: flags.idPrefix,
               allowPrivate: flags.allowPrivate,
               timeoutMs: flags.timeout,
               maxBytes: flags.maxBytes,
