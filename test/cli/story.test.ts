@@ -23,7 +23,7 @@ describe('storyline story: who said what', () => {
     // Peskov is quoted under his full name only, however the articles name him
     expect(speakers.filter((l) => /Peskov/.test(l))).toHaveLength(1);
     const peskov = who.slice(who.indexOf('  Dmitry Peskov'));
-    expect(peskov).toMatch(/^ {2}Dmitry Peskov {2}\(latest 6 of \d+: storyline quotes --story s\w+ --speaker "Dmitry Peskov"\)/);
+    expect(peskov).toMatch(/^ {2}Dmitry Peskov {2}\(latest 6 of \d+ statements · all quotes: storyline quotes --story s\w+ --speaker "Dmitry Peskov"\)/);
     // the June 2022 statement, the story's last, is there
     expect(peskov.split('\n').slice(1, 7).join('\n')).toContain('2022-06-02  “all contacts are virtually absent”');
     // each timeline entry names its sources first report first, with the day of the first report

@@ -106,7 +106,7 @@ export function printStory(store: Store, id: string): void {
     const shown = groups.slice(0, CLI_SPEAKERS);
     const rows = new Map(views.quotesById(shown.flatMap((g) => g.quoteIds.slice(-CLI_QUOTES_PER_SPEAKER))).map((r) => [r.id, r]));
     for (const g of shown) {
-      const more = g.quoteIds.length > CLI_QUOTES_PER_SPEAKER ? `  (latest ${CLI_QUOTES_PER_SPEAKER} of ${g.quoteIds.length}: storyline quotes --story ${story.id} --speaker "${g.speaker}")` : '';
+      const more = g.quoteIds.length > CLI_QUOTES_PER_SPEAKER ? `  (latest ${CLI_QUOTES_PER_SPEAKER} of ${g.quoteIds.length} statements · all quotes: storyline quotes --story ${story.id} --speaker "${g.speaker}")` : '';
       out.push(`  ${g.speaker}${more}`);
       for (const id of g.quoteIds.slice(-CLI_QUOTES_PER_SPEAKER)) {
         const q = rows.get(id);
