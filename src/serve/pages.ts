@@ -248,7 +248,7 @@ export function storyPage(ctx: PageContext, s: StoryDetail, zoomParam: Granulari
 <header class="story-head">
   <p class="eyebrow">Story · ${formatSpan(s.firstSeen, s.lastSeen)}</p>
   <h1 id="h-story">${s.title}</h1>
-  <p class="meta"><span>${plural(s.articleCount, 'article')}</span><span>${sourceCountText(s.sourceCount)}</span><span>${plural(quoteCount, 'quote')}</span><span>updated ${formatDate(s.updatedAt.slice(0, 10))}</span></p>
+  <p class="meta"><span>${plural(s.articleCount, 'article')}</span><span>${sourceCountText(s.sourceCount)}</span><span>${plural(quoteCount, 'statement')}</span><span>updated ${formatDate(s.updatedAt.slice(0, 10))}</span></p>
   ${s.summary ? html`<p class="lede summary">${s.summary}</p>` : ''}
 </header>
 <nav class="toc" aria-label="On this page">
