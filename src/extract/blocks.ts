@@ -309,7 +309,9 @@ const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
     reason: 'comment section',
   },
   // players and wire copy speaking about themselves
-  { re: /^(?:this (?:copy|story|article) may not be in its final form|(?:sorry,? )?this (?:media|video|content) is not available in your (?:territory|country|region)|can ?not play media\b)/iu, reason: 'page notice' },
+  { re: /^(?:this (?:copy|story|article) may not be in its final form|(?:sorry\s*,?\s*)?this (?:media|video|content|clip|programme|program) is not available in your (?:territory|country|region)|can ?not play media\b)/iu, reason: 'page notice' },
+  // a programme's or clip's page speaking about itself: "PLEASE NOTE : We are unable to offer transcripts…", "Today is broadcast live and the running order is subject to change", "This BBC News clip is published as part of … and was first broadcast on 10 March 2010", "Please note this clip is only available in Flash"
+  { re: /^(?:(?:please note\s*:?\s*)?we are (?:unable|not able) to (?:offer|provide|supply) transcripts\b|[^.!?]{0,40}\bis broadcast live and the running order is subject to change|this [\p{L} ]{0,30}(?:clip|video|programme|program|audio) (?:is|was) published as part of\b[^.!?]{0,80}\b(?:first )?broadcast\b|(?:please note\s*:?\s*)?this (?:clip|video|programme|program|audio) is only available (?:in|as|with) )/iu, reason: 'page notice' },
   { re: /^(?:kommentar (?:verfassen|schreiben|hinterlassen)|antwort abbrechen|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|оставить комментарий)(?![\p{L}\p{N}])/iu, reason: 'comment section' },
   {
     re: /(?:(?:passwort|kennwort|password) (?:muss|must)|bitte (?:trage|gib) (?:eine|deine|ihre) e-?mail|kein [\p{L}-]+konto vorhanden|bitte wähle (?:deine|einen) (?:anzeigename|benutzername)|bitte (?:stimme|akzeptiere) (?:unserer|die|den) datenschutz|(?:forgot|reset) (?:your )?password|passwort vergessen|mot de passe oublié)/iu,
@@ -351,11 +353,16 @@ export function siteNoticeReason(text: string, f: TextFeatures): string | null {
 const SERVER_MESSAGE_RE =
   /(?:PHP )?\b(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?Fatal error|Parse error)\s*:\s+[^\n]{1,600}?\bin \/?[^\s]+ on line \d+/g;
 
+/** Apache's server-side include error printed where an include failed: "[an error occurred while processing this directive]". */
+const SSI_ERROR_RE = /[[(]\s*an error occurred while processing this directive\s*[\])]/gi;
+
 /** Cuts server error messages out of a line, keeping the text around them. */
 export function cutServerMessages(text: string): { text: string; messages: string[] } {
-  if (!text.includes(' on line ')) return { text, messages: [] };
+  const ssi = text.includes('processing this directive');
+  if (!ssi && !text.includes(' on line ')) return { text, messages: [] };
   const messages: string[] = [];
-  const out = text.replace(SERVER_MESSAGE_RE, (m) => (messages.push(m.trim()), ' '));
+  let out = text.replace(SERVER_MESSAGE_RE, (m) => (messages.push(m.trim()), ' '));
+  if (ssi) out = out.replace(SSI_ERROR_RE, (m) => (messages.push(m.trim()), ' '));
   return messages.length ? { text: out.replace(/[ \t]{2,}/g, ' ').trim(), messages } : { text, messages };
 }
 

@@ -36,9 +36,11 @@ const ANY_CREDIT = `(?:${CREDIT}|\\(\\s*${BARE_AGENCY}\\s*\\)(?!\\s*(?:--|[-–�
 /** A credit line without brackets before the text: "Photograph : Miguel Tovar/AP Health officials…", "AFP/Getty Images NEW ORLEANS --", "PHOTO CREDITS : Issei Kato/Reuters ; …/Reuters Toyota…". */
 /** Picture agencies and libraries that close a credit line ("Photograph : Kay Nietfeld/Corbis"). */
 const PICTURE_AGENCY =
-  '(?:AP|AFP|EPA|PA|Reuters|REUTERS|Getty(?: Images)?|Corbis|Rex(?: Features)?|Zuma(?: Press)?|Sipa(?: Press)?|Keystone|Alamy|Greenpeace|Bloomberg(?: News)?|Associated Press|Xinhua|ANSA|dpa|Shutterstock|NurPhoto|Anadolu|Handout|Pool)(?![\\p{L}/])';
+  '(?:AP|AFP|EPA|PA|Reuters|REUTERS|Getty(?: Images)?|Corbis|Rex(?: Features)?|Zuma(?: Press)?|Sipa(?: Press)?|Keystone|Alamy|Greenpeace|Bloomberg(?: News)?|Associated Press|Xinhua|ANSA|dpa|Shutterstock|NurPhoto|Anadolu|Handout|Pool|Public Domain|White House|NASA|Nasa|NOAA|reuters|(?:US |U\\.S\\. )?(?:Coast Guard|Navy|Air Force|Army))(?![\\p{L}/])';
+/** Words that open a sentence and never end a name: after "Photograph : Graeme Robertson" they start the text, so the name is the credit. */
+const SENTENCE_OPENER = '(?:The|A|An|When|Here|It|In|As|At|On|For|With|After|Before|If|But|And|This|That|These|Those|There|What|Why|How|We|I|He|She|They|Its|Their|His|Her)';
 // A chunk before "/" never starts with a space, so the space after a "/" has one place to go (else exponential).
-const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)*${PICTURE_AGENCY}(?:\\s*\\/\\s*${PICTURE_AGENCY})*|${CREDIT_NAME} for the \\p{Lu}[\\p{L}]+)(?:\\s*;\\s*(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)+${PICTURE_AGENCY})*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+\\p{Lu})`;
+const OPEN_CREDIT = `(?:(?:${PICTURE_WORD}(?:\\s+[Cc]redits?|\\s+CREDITS?)?|[Cc]redits?|CREDITS?)\\s*:\\s*(?:(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)*${PICTURE_AGENCY}(?:\\s*\\/\\s*${PICTURE_AGENCY})*|${CREDIT_NAME} for the \\p{Lu}[\\p{L}]+)(?:\\s*;\\s*(?:[^:;()/\\s][^:;()/]{0,39}\\/\\s*)+${PICTURE_AGENCY})*|(?:AP|AFP|EPA|Reuters)\\s*\\/\\s*Getty Images)(?=\\s+(?:\\p{Lu}|\\d{1,2}(?:[.:]\\d\\d)?\\s?(?:am|pm)\\b|\\d{1,2}[.:]\\d\\d\\b))|${PICTURE_WORD}\\s*:\\s*\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2}(?=\\s+${SENTENCE_OPENER}\\s)`;
 /** Credits opening a paragraph, one or several: "( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) ". */
 const LEADING_CREDITS_RE = new RegExp(shapedPattern(`^(?:${ANY_CREDIT}\\s*|${OPEN_CREDIT}\\s*)+`), 'u');
 /** Credits in the middle of a paragraph, after a caption: "… Md. ( AP Photo/Evan Vucci ) ( Evan Vucci - AP ) President Bush announced…". */
@@ -132,6 +134,11 @@ export function splitCredits(paragraph: string): CreditSplit {
 }
 
 export { MAX_CAPTION_WORDS };
+
+/** The text opens with a picture credit ("Photograph : Pete Souza/White House BP will pay …"). */
+export function opensWithCredit(text: string): boolean {
+  return LEADING_CREDITS_RE.test(letterShape(text));
+}
 
 /** "Staff writer Dan Eggen contributed to this report.", "The Associated Press contributed to this report." */
 const CONTRIBUTOR_NOTE_RE = /^[(“"]?\s*(?:[^.!?]|(?<=\b\p{Lu}\p{L}{0,4})\.){3,300}?\s(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting|also contributed)\s*\.?\s*[)”"]?\s*\.?\s*[)”"]?$/iu;

@@ -3,6 +3,9 @@ import type { Extracted } from '../../types.js';
 import { classifyBlocks, type Block } from '../blocks.js';
 import { detectLanguage } from '../language.js';
 import { cutOpeningDateline, splitDateline } from '../dateline.js';
+import { MAX_CAPTION_WORDS, opensWithCredit } from '../credits.js';
+import { cutPrintNote, cutTrailingCredit, innerCreditStart, splitAtInnerStamp } from '../leftovers.js';
+import type { RemovedBlock } from '../../types.js';
 
 export interface TextOptions {
   title?: string;
@@ -37,9 +40,68 @@ export function textToBlocks(raw: string): Block[] {
     .map((text) => ({ text }));
 }
 
+/** How many lines at the top may hold the headline, standfirst, stamp and caption glued together. */
+const HEAD_LINES = 3;
+
+/**
+ * Splits the leftovers a scraper glued into one line (leftovers.ts): a publication stamp in a head line,
+ * a picture credit after a caption, the print edition note. Returns the blocks, what was cut, and the stamp's date.
+ */
+export function splitGluedLeftovers(blocks: Block[]): { blocks: Block[]; removed: RemovedBlock[]; date: string | null } {
+  const out: Block[] = [];
+  const removed: RemovedBlock[] = [];
+  let date: string | null = null;
+  let afterStamp = '';
+  blocks.forEach((block, i) => {
+    let lines = [block.text];
+    const alone = i >= HEAD_LINES || date !== null ? splitAtInnerStamp(block.text) : null;
+    // a stamp standing alone further down (a footer's "Friday 17 September 2010 10.00 BST guardian .")
+    if (alone && !alone.head && alone.rest.split(/\s+/).length <= 3) {
+      removed.push({ text: block.text, reason: 'date stamp' });
+      return;
+    }
+    if (i < HEAD_LINES && date === null) {
+      const stamp = splitAtInnerStamp(block.text);
+      if (stamp) {
+        removed.push({ text: stamp.stamp, reason: 'dateline' });
+        date = stamp.date;
+        afterStamp = stamp.rest;
+        lines = stamp.head ? [stamp.head, stamp.rest] : [stamp.rest];
+      }
+    }
+    lines = lines.flatMap((line) => {
+      const at = innerCreditStart(line, opensWithCredit);
+      return at > 0 ? [line.slice(0, at).trim(), line.slice(at)] : [line];
+    });
+    for (const line of lines) {
+      const cut = cutPrintNote(line);
+      if (cut.note) removed.push({ text: cut.note, reason: 'print edition note' });
+      const credited = cutTrailingCredit(cut.text);
+      if (credited.credit) {
+        removed.push({ text: credited.credit, reason: 'photo credit' });
+        // a short line that a credit closes is the picture's caption
+        if (credited.text.split(/\s+/).length <= MAX_CAPTION_WORDS) {
+          if (credited.text) removed.push({ text: credited.text, reason: 'photo caption' });
+          continue;
+        }
+      }
+      if (credited.text) out.push({ ...block, text: credited.text });
+    }
+  });
+  // what stands between the stamp and a picture's credit is the picture's caption, however it is worded
+  const rest = afterStamp ? out.findIndex((b) => b.text === afterStamp) : -1;
+  const next = rest >= 0 ? out[rest + 1] : undefined;
+  if (next && opensWithCredit(next.text) && afterStamp.split(/\s+/).length <= MAX_CAPTION_WORDS) {
+    removed.push({ text: afterStamp, reason: 'photo caption' });
+    out.splice(rest, 1);
+  }
+  return { blocks: out, removed, date };
+}
+
 export function extractFromText(raw: string, options: TextOptions = {}): Extracted {
   const given = options.title?.trim() || undefined;
-  const result = classifyBlocks(textToBlocks(raw), {
+  const glued = splitGluedLeftovers(textToBlocks(raw));
+  const result = classifyBlocks(glued.blocks, {
     repeatedLines: options.repeatedLines,
     findTitle: true,
     title: given,
@@ -50,6 +112,7 @@ export function extractFromText(raw: string, options: TextOptions = {}): Extract
     result.removed.unshift({ text: titleSplit.prefix, reason: 'dateline' });
     result.title = titleSplit.headline ?? (titleSplit.body.split(/\s+/).length >= 3 ? titleSplit.body : null);
   }
+  result.removed.unshift(...glued.removed);
   const opening = cutOpeningDateline(result.kept);
   if (opening.prefix) result.removed.unshift({ text: opening.prefix, reason: /^by\s/i.test(opening.prefix) ? 'byline and dateline' : 'dateline' });
   if (opening.headline && (given ?? result.title)) result.removed.unshift({ text: opening.headline, reason: 'title repeated' });
@@ -60,8 +123,8 @@ export function extractFromText(raw: string, options: TextOptions = {}): Extract
     title,
     text,
     removed: result.removed,
-    published: opening.date ?? titleSplit?.date ?? null,
-    publishedFrom: opening.date ?? titleSplit?.date ? 'text' : null,
+    published: opening.date ?? titleSplit?.date ?? glued.date ?? null,
+    publishedFrom: opening.date ?? titleSplit?.date ?? glued.date ? 'text' : null,
     modified: null,
     authors: [],
     language: detectLanguage(text, null),
