@@ -1,0 +1,61 @@
+// Busy news days and first reports on a Timeline17 topic (BP oil spill, BBC and Guardian together,
+// as review 9 read them): a day on which many articles lead with a new happening gets its own entry,
+// and an entry's sources were written on or after its day unless they named it ahead.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildStory, extractEventMentions, type StoryArticle } from '../../src/story/index.js';
+import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+
+const T17 = fileURLToPath(new URL('../../../shared/data/t17/', import.meta.url));
+
+interface T17Record { id: string | number; text: string; published: string }
+
+function t17(folder: string): StoryArticle[] {
+  return readFileSync(`${T17}${folder}/articles.jsonl`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T17Record)
+    .filter((r) => typeof r.text === 'string' && r.text.trim())
+    .map((r) => ({
+      id: `${folder}-${r.id}`,
+      title: '',
+      text: r.text,
+      published: r.published,
+      source: folder.split('_')[1]!,
+      duplicateOf: null,
+      analysis: analyzeForTimeline(r.text, { dct: r.published, lines: looksOneSentencePerLine(r.text) }),
+    }));
+}
+
+describe.skipIf(!existsSync(T17))('the BP oil spill story (Timeline17 bpoil BBC + Guardian)', () => {
+  const articles = [...t17('bpoil_bbc'), ...t17('bpoil_guardian')];
+  const story = buildStory(articles);
+  const published = new Map(articles.map((a) => [a.id, a.published.slice(0, 10)]));
+  const entry = (date: string) => story.timeline.find((e) => e.date === date && e.granularity === 'day');
+
+  it('gives the busiest news days their own entry, told by that day\'s articles', () => {
+    // 8 Sep 2010: BP's internal report (13 articles lead with it); 6 Jan 2011: the presidential
+    // commission's finding. Both had been absorbed by the explosion of 20 April that they mention.
+    const report = entry('2010-09-08');
+    expect(report).toBeDefined();
+    expect(report!.summary).toMatch(/\bBP\b/);
+    expect(report!.articleIds.filter((id) => published.get(id) === '2010-09-08').length).toBeGreaterThanOrEqual(5);
+    const commission = entry('2011-01-06');
+    expect(commission).toBeDefined();
+    expect(commission!.summary).toMatch(/\b(?:report|commission)\b/i);
+  });
+
+  it('credits no article written days before an entry as its report unless it named that day', () => {
+    const names = new Map(articles.map((a) => [a.id, new Set(extractEventMentions(a).filter((m) => m.granularity === 'day').map((m) => m.date))]));
+    const early: string[] = [];
+    for (const e of story.timeline) {
+      if (e.granularity !== 'day') continue;
+      const dayBefore = new Date(Date.parse(`${e.date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      for (const id of e.articleIds) {
+        if (published.get(id)! < dayBefore && !names.get(id)!.has(e.date)) early.push(`${e.date} ${id}@${published.get(id)}`);
+      }
+    }
+    expect(early).toEqual([]);
+  });
+});
