@@ -6,7 +6,7 @@ import { compiled } from './compiled.js';
 import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
 import { isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
-import type { Paragraph, QToken } from './tokens.js';
+import { ABBREVIATIONS, type Paragraph, type QToken } from './tokens.js';
 
 export interface RawAttribution {
   /** Content pieces (a quote interrupted by "he said" has two). */
@@ -456,6 +456,7 @@ export function attributionsInSequence(
   if (tokens.length === 0) return [];
   const tags = tagIndices(tokens, text, model, nested, model.stages.length);
   if (!tags.some((t) => t === 3 || t === 4)) return []; // no cue, no attribution
+  joinNumbers(tokens, tags);
   const sentenceOf = new Int32Array(tokens.length);
   let s = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -519,7 +520,8 @@ export function attributionsInSequence(
       if (!guess) continue;
       parts = [guess];
     }
-    parts = parts.map((x) => (x.first > cue.last ? runToClauseEnd(tokens, tags, q, sentenceOf, x) : x));
+    const attribution = Math.min(cue.first, sources.get(cue)?.first ?? cue.first);
+    parts = parts.map((x) => wholeNumbers(tokens, x)).map((x) => (x.first > cue.last ? runToClauseEnd(tokens, tags, q, sentenceOf, afterAbbreviation(tokens, tags, q, sentenceOf, x)) : runToAttribution(tokens, tags, q, sentenceOf, x, attribution)));
     const left = parts.filter((x) => x.last < cue.first);
     const right = parts.filter((x) => x.first > cue.last);
     if (left.length && right.length) {
@@ -590,6 +592,77 @@ function runToClauseEnd(tokens: QToken[], tags: Uint8Array, q: Uint8Array, sente
   if (end - x.last > 25) return x;
   for (let i = next; i <= end; i++) if (tags[i] !== 0 || q[i] !== 0 || /^[;:]$/.test(tokens[i]!.text)) return x;
   return { ...x, last: end };
+}
+
+/**
+ * "The pressure within the well is currently 6,700 [pounds per square inch ( psi ) and steadily
+ * rising] , said Mr Wells": a content before its attribution that the tagger ended in mid-phrase
+ * (the next word untagged, lower case, no punctuation between) runs on to the comma before the
+ * attribution, when nothing between is tagged or quoted.
+ */
+function runToAttribution(tokens: QToken[], tags: Uint8Array, q: Uint8Array, sentenceOf: Int32Array, x: TagSpan, attribution: number): TagSpan {
+  const next = x.last + 1;
+  if (next >= attribution || sentenceOf[attribution] !== x.sentence || tags[next] !== 0 || q[x.last] !== 0) return x;
+  if (!/^[\p{Ll}\p{N}]/u.test(tokens[next]!.text) || ADJUNCT_START.has(tokens[next]!.lower)) return x;
+  let end = attribution - 1;
+  if (!/^[,—–-]$/.test(tokens[end]!.text)) return x;
+  end--;
+  if (end - x.last > 25) return x;
+  for (let i = next; i <= end; i++) if (tags[i] !== 0 || q[i] !== 0 || /^[;:,.!?]$/.test(tokens[i]!.text)) return x;
+  return { ...x, last: end };
+}
+
+/** Tokens i, i+1, i+2 are one number split at its separator: "6 , 700" of "6,700", "9 , 000-strong". */
+function splitNumberAt(tokens: QToken[], i: number): boolean {
+  return i + 2 < tokens.length && /\p{N}$/u.test(tokens[i]!.text) && /^[,.]$/.test(tokens[i + 1]!.text) && /^\p{N}/u.test(tokens[i + 2]!.text) && tokens[i]!.end === tokens[i + 1]!.start && tokens[i + 1]!.end === tokens[i + 2]!.start;
+}
+
+/**
+ * "The pressure within the well is currently 6[Q] ,[O] 700 pounds per square inch …[S], said Mr
+ * Wells": the tagger, seeing the thousands separator as a comma, ended a span inside a number and
+ * began another there; the number and the span begun inside it belong to the span the number opens.
+ */
+function joinNumbers(tokens: QToken[], tags: Uint8Array): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!splitNumberAt(tokens, i)) continue;
+    const role = (t: number) => (t === 1 || t === 2 ? 1 : t === 5 || t === 6 ? 5 : t === 0 ? 0 : -1);
+    const here = role(tags[i]!);
+    const after = role(tags[i + 2]!);
+    if (here < 0 || after < 0 || (here === 0 && after === 0)) continue;
+    const r = here || after;
+    if (here === 0) tags[i] = r;
+    const broken = tags[i + 2] === 1 || tags[i + 2] === 5 ? after : -1;
+    tags[i + 1] = tags[i + 2] = r + 1;
+    // the span the tagger began inside the number continues this one
+    if (broken > 0 && broken !== r) for (let j = i + 3; j < tokens.length && tags[j] === broken + 1; j++) tags[j] = r + 1;
+  }
+}
+/**
+ * "funnel the equivalent of 1[,000 barrels a day]", "between 6,500 and 7[,800 square miles]": the
+ * tokens split a number at its thousands separator, and no content ends or starts inside a number.
+ */
+function wholeNumbers(tokens: QToken[], x: TagSpan): TagSpan {
+  let { first, last } = x;
+  while (splitNumberAt(tokens, last)) last += 2;
+  while (first >= 2 && splitNumberAt(tokens, first - 2)) first -= 2;
+  return first === x.first && last === x.last ? x : { ...x, first, last };
+}
+
+/**
+ * "oil were spotted at the St[. Andrews beach …]": a content the tagger ended at an abbreviation's
+ * full stop inside its sentence goes on past it, to the sentence end when nothing else is tagged or
+ * quoted there, else over the word after the stop.
+ */
+function afterAbbreviation(tokens: QToken[], tags: Uint8Array, q: Uint8Array, sentenceOf: Int32Array, x: TagSpan): TagSpan {
+  const dot = x.last + 1;
+  const abbreviation = tokens[x.last]!;
+  if (dot + 1 >= tokens.length || tokens[dot]!.text !== '.' || abbreviation.end !== tokens[dot]!.start || !ABBREVIATIONS.has(abbreviation.lower)) return x;
+  if (sentenceOf[dot + 1] !== x.sentence || !/^[\p{L}\p{N}]/u.test(tokens[dot + 1]!.text)) return x;
+  let end = dot + 1;
+  while (end + 1 < tokens.length && sentenceOf[end + 1] === x.sentence) end++;
+  while (end > dot + 1 && /^[\p{P}]+$/u.test(tokens[end]!.text)) end--;
+  for (let i = dot + 1; i <= end; i++) if (tags[i] !== 0 || q[i] !== 0 || /^[;:]$/.test(tokens[i]!.text)) return { ...x, last: dot + 1 };
+  return end - x.last > 25 ? { ...x, last: dot + 1 } : { ...x, last: end };
 }
 
 /**

@@ -143,14 +143,21 @@ export class SpeakerResolver {
     const g = this.genderOfMention(m);
     if (g) return g;
     const name = (m.entityKey ? this.byKey.get(m.entityKey)?.name : null) ?? m.text;
-    return firstNameGender(name);
+    return firstNameGender(name) ?? (m.entityKey ? this.givenNameGender(m.entityKey) : null);
   }
 
   private likelyGenderOfKey(key: string): Gender | null {
     const g = this.genderOfKey(key);
     if (g) return g;
     const name = this.byKey.get(key)?.name;
-    return name ? firstNameGender(name) : null;
+    return name ? (firstNameGender(name) ?? this.givenNameGender(key)) : null;
+  }
+
+  /** A person named by a first name alone, after a noun of a person ("Mr Robin's wife, Lisa"): that name's usual gender. */
+  private givenNameGender(key: string): Gender | null {
+    const name = this.byKey.get(key)?.name.trim() ?? '';
+    if (!name || name.includes(' ') || !this.mentions.some((x) => x.entityKey === key && this.personSign(x))) return null;
+    return firstNameGender(`${name} _`);
   }
 
   private genderOfKey(key: string): Gender | null {
@@ -564,6 +571,7 @@ export class SpeakerResolver {
       if (m.label !== 'PER' || at - m.start > 1200) continue;
       if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
+      if (!this.personalMention(m)) continue;
       // a name completing the last speaker's description ("said Win Thin, senior currency strategist
       // for Brown Brothers Harriman"): the speaker was resolved, the name is not who a pronoun continues
       const lp = this.lastPerson;
@@ -580,7 +588,7 @@ export class SpeakerResolver {
     // not to whoever was named last in it
     if (best && subject && subject !== best && /[.!?]["”’]?\s/.test(this.ctx.text.slice(best.end, at)) && this.isSubject(subject)) best = subject;
     const fromMention = best ? this.fromMention(best) : null;
-    let last = this.lastPerson && at - this.lastPerson.at < 1500 ? this.lastPerson : null;
+    let last = this.lastPerson && at - this.lastPerson.at < 1500 && this.personalSpeaker(this.lastPerson.speaker) ? this.lastPerson : null;
     if (last && gender && (last.speaker.key ? this.likelyGenderOfKey(last.speaker.key) : firstNameGender(last.speaker.name)) === opposite(gender)) {
       if (!last.speaker.key || !this.genderOfKey(last.speaker.key)) skipped = Math.max(skipped, last.at);
       last = null;
@@ -598,6 +606,78 @@ export class SpeakerResolver {
       if (g !== gender) return null;
     }
     return chosen.speaker;
+  }
+
+  /**
+   * Whether "he"/"she" can refer to a PER mention: the NER calls a rig, a storm, a website or a
+   * charity a person ("the Deepwater Horizon oil rig", "Gustav, Ike and Katrina", "Via Skype, the
+   * BBC spoke to …"). A name after an article is a thing or a modifier ("the Yele Haiti
+   * foundation"); an entity typed otherwise is no person; and a one-word name needs a sign of a
+   * person: a role, a title or person noun before one of its mentions ("singer Rihanna", "his wife
+   * Lisa", "Pope Benedict"), or the pronoun the text gives it ("Madonna said she …").
+   */
+  private personalMention(m: EntityMention): boolean {
+    if (/(?:^|[^\p{L}])(?:the|a|an)\s+$/iu.test(this.ctx.text.slice(Math.max(0, m.start - 5), m.start))) return false;
+    // the name signing a pull-quote box ("… investigation” End Quote Ed Miliband Shadow energy
+    // secretary") interrupts the text: a pronoun after the box continues the text before it
+    if (/\bEnd Quote\s+$/i.test(this.ctx.text.slice(Math.max(0, m.start - 12), m.start))) return false;
+    if (this.listedWithThings(m)) return false;
+    if (!m.entityKey) return m.text.trim().includes(' ') || this.personSign(m);
+    return this.personalKey(m.entityKey);
+  }
+
+  private readonly personal = new Map<string, boolean>();
+
+  private personalKey(key: string): boolean {
+    let ok = this.personal.get(key);
+    if (ok === undefined) {
+      const e = this.byKey.get(key);
+      const mentions = this.mentions.filter((x) => x.entityKey === key);
+      const name = (e?.name ?? mentions[0]?.text ?? '').trim();
+      const sign = (e?.roles.length ?? 0) > 0 || mentions.some((x) => this.personSign(x)) || this.genderOfKey(key) !== null;
+      ok =
+        (e?.type ?? 'person') === 'person' &&
+        mentions.some((x) => !/(?:^|[^\p{L}])(?:the|a|an)\s+$/iu.test(this.ctx.text.slice(Math.max(0, x.start - 5), x.start))) &&
+        (sign || name.includes(' ') || !mentions.some((x) => THING_BEFORE.test(this.ctx.text.slice(Math.max(0, x.start - 24), x.start)) || THING_AFTER.test(this.ctx.text.slice(x.end, x.end + 40)) || this.listedWithThings(x)));
+      this.personal.set(key, ok);
+    }
+    return ok;
+  }
+
+  /**
+   * A mention in a list ("A, B and C") with an organisation, a place or a name of a kind of thing:
+   * "Halliburton, Transocean, Cameron and BP", "three major hurricanes - Gustav, Ike and Katrina".
+   */
+  private listedWithThings(m: EntityMention): boolean {
+    const text = this.ctx.text;
+    const ms = this.mentions;
+    const i = ms.indexOf(m);
+    if (i < 0) return false;
+    const SEP = /^\s*(?:,|,?\s*(?:and|&))\s*$/;
+    let first = i;
+    while (first > 0 && SEP.test(text.slice(ms[first - 1]!.end, ms[first]!.start))) first--;
+    let last = i;
+    while (last + 1 < ms.length && SEP.test(text.slice(ms[last]!.end, ms[last + 1]!.start))) last++;
+    if (last === first) return false;
+    const items = ms.slice(first, last + 1);
+    // (a list: three names, or two joined by "and"; not "Tony Hayward, BP's chief executive")
+    if (items.length < 3 && !/\b(?:and)\b|&/.test(text.slice(items[0]!.end, items[1]!.start))) return false;
+    return items.some((x) => x.label === 'ORG' || x.label === 'LOC') || THING_BEFORE.test(text.slice(Math.max(0, items[0]!.start - 24), items[0]!.start));
+  }
+
+  /** A role the entity stage gave the mention, or a title or noun of a person right before it ("Pope Benedict", "singer Rihanna"). */
+  private personSign(m: EntityMention): boolean {
+    if (m.role) return true;
+    const before = /(\p{L}+)\.?(?:\s*,)?\s+$/u.exec(this.ctx.text.slice(Math.max(0, m.start - 24), m.start));
+    const word = before?.[1]!.toLowerCase();
+    return word !== undefined && (PERSON_TITLES.has(word) || PERSON_NOUNS.has(word) || PERFORMERS.has(word));
+  }
+
+  /** Whether a speaker resolved before can be who "he"/"she" continues: a person, not "Obama administration" or "TV". */
+  private personalSpeaker(s: Speaker): boolean {
+    if (s.key) return this.personalKey(s.key);
+    if (s.type === 'person') return true;
+    return s.type === null && /^\p{Lu}\p{Ll}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+$/u.test(s.name) && !s.name.split(/\s+/).some((w) => NOT_NAMES.has(w.toLowerCase()));
   }
 
   /**
@@ -1024,6 +1104,20 @@ const INDEFINITE_ARTICLE = /^(?:a|an|another|one)\s/i;
 const PLACE_OF_PLACE_BEFORE = /\p{Ll}\s+(?:in|of|from|at|near|outside)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s?,\s*(?:the\s+)?$/u;
 /** "The school", "the agency", "the company": a definite description of one thing, a lower-case singular head. */
 const DEFINITE_THING = /^(?:the|its|this|that)\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+(?<![^s]s)$/iu;
+
+/**
+ * Before a one-word name, what makes it a place, a medium or an organisation, not a person: "in
+ * Jacmel", "via Skype", "followers on Twitter", "the charity Merlin", "state oil company Pemex".
+ */
+const THING_BEFORE =
+  /(?:^|[^\p{L}])(?:in|into|via|across|throughout|near|using|on|charity|company|firm|group|organi[sz]ation|agency|network|website|site|service|application|app|city|town|village|port|state|province|region|(?:hurricane|storm|rig|well|field|vessel|ship)s?(?:\s*[-–—:])?)\s+$/iu;
+
+/** After a one-word name, an apposition naming a thing: "Katrina, the hurricane which …". */
+const THING_AFTER =
+  /^\s*,\s*(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}(?:charity|company|firm|group|organi[sz]ation|agency|network|website|site|service|application|app|city|town|village|port|state|province|region|hurricane|storm|rig|well|field|vessel|ship)\b/u;
+
+/** People known by one name, named after what they do: "singer Rihanna". */
+const PERFORMERS = new Set(['singer', 'actor', 'actress', 'star', 'rapper', 'musician', 'comedian', 'presenter', 'journalist', 'reporter', 'blogger', 'author', 'writer', 'artist', 'model']);
 
 /** Nouns heading a description of one person (besides titles): "a BP engineer", "the fisherman". */
 const PERSON_NOUNS = new Set(

@@ -23,7 +23,7 @@ export interface Paragraph {
 const TOKEN =
   /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-&.][\p{L}\p{N}]+)*(?:['’](?!s\b)[\p{L}]+)*|['’]s\b|[^\s\p{L}\p{N}]/gu;
 
-const ABBREVIATIONS = new Set(
+export const ABBREVIATIONS = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'st', 'jr', 'sr', 'prof',
     'rev', 'hon', 'pres', 'supt', 'maj', 'adm', 'cmdr', 'cpl', 'pvt', 'no', 'vs', 'inc', 'corp', 'co', 'ltd',
