@@ -78,3 +78,72 @@ export function cutTrailingCredit(line: string): { text: string; credit: string 
   const m = TRAILING_OPEN_CREDIT_RE.exec(line);
   return m ? { text: line.slice(0, m.index).trim(), credit: m[0].trim() } : { text: line, credit: null };
 }
+
+/**
+ * A headline aggregator's list glued into the page ("Reuters UK Obama : Government fully mobilized on oil
+ * spill - 1 hr ago Guardian . co. uk …"): outlet, headline, age. Its outlet names run into the headlines
+ * and become names ("Reuters UK Obama"); the whole line is a link list.
+ */
+const AGED_LINK_RE = /\s-\s\d{1,3}\s(?:hrs?|hours?|mins?|minutes?|days?)\sago\b/gu;
+export function isAgedLinkList(line: string): boolean {
+  if (!line.includes(' ago')) return false;
+  const items = line.match(AGED_LINK_RE)?.length ?? 0;
+  return items >= 2 || (items === 1 && line.split(/\s+/).length <= 40);
+}
+
+/** Words that open a sentence: after a pull quote's attribution or a sign-off's place they start the text. */
+const OPENER = new Set(
+  'The A An When Here It In As At On For With After Before If But And This That These Those There What Why How We I He She They Its Their His Her Some Many Most Now Yet So Since While Although Though Even Every One Two Three Mr Mrs Ms During Among Despite According Under Over Last Earlier Later Meanwhile However Speaking Asked'.split(' '),
+);
+const CONNECTIVE = new Set(['of', 'for', 'the', 'and', 'at', 'de', 'on', 'in', ',', '-', '&']);
+
+export interface PullQuoteSplit {
+  /** The quotation as printed in the box. */
+  quote: string;
+  /** "End Quote" and who said it ("End Quote Ken Salazar Interior secretary"). */
+  attribution: string;
+  /** The paragraph the page printed after the box. */
+  rest: string;
+}
+
+/**
+ * A pull-quote box flattened into a line: "…for as long it takes ” End Quote President Barack Obama And he said…".
+ * The attribution runs over capitalised words and role words up to the next sentence: a sentence opener, an
+ * opening quotation mark, or a capitalised word after a role word ("Interior secretary | BP engineers have…").
+ */
+export function splitPullQuote(line: string): PullQuoteSplit | null {
+  const at = line.startsWith('End Quote ') ? 0 : line.indexOf(' End Quote ');
+  if (at < 0) return null;
+  const quote = line.slice(0, at).trim();
+  const tokens = line.slice(at).trim().slice('End Quote '.length).split(/\s+/);
+  let end = -1;
+  for (let k = 0; k < Math.min(tokens.length, 13); k++) {
+    const t = tokens[k]!;
+    const capital = /^\p{Lu}/u.test(t);
+    const prev = k > 0 ? tokens[k - 1]! : '';
+    if (k > 0 && (/^[“"`‘]/u.test(t) || (capital && OPENER.has(t)) || (capital && /^\p{Ll}/u.test(prev) && !CONNECTIVE.has(prev)))) {
+      end = k;
+      break;
+    }
+    if (!capital && !CONNECTIVE.has(t) && !/^(?:\p{Ll}+|'s|’s)$/u.test(t)) break;
+  }
+  // where the attribution ends is unclear: cut the box's marker alone
+  if (end < 0) return { quote, attribution: 'End Quote', rest: tokens.join(' ') };
+  return { quote, attribution: `End Quote ${tokens.slice(0, end).join(' ')}`, rest: tokens.slice(end).join(' ') };
+}
+
+/**
+ * A correspondent's sign-off opening a section of the text: "Mark Doyle , BBC News , Port-au-Prince Everywhere
+ * you go…", "Andy Gallacher BBC News , Miami Barack Obama called…". The place is one word, or two when the
+ * first is a place name's usual first word ("New York", "Sao Paulo"), with ", Region" after it.
+ */
+const PLACE_FIRST_WORDS = 'New|San|Santa|Sao|São|Los|Las|St|Saint|Santo|Port|Hong|Buenos|Rio|El|La|Le|Cape|Grand|Baton|Fort|Salt|Kuala|Tel|Abu|Addis|Cap|Mexico|Panama|Guatemala|Costa|Puerto|Sri|Sierra|South|North|East|West';
+const SIGN_OFF_RE = new RegExp(
+  `^(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}\\s*,?\\s+(?:\\p{Lu}{2,5}|\\p{Lu}[\\p{Ll}]+)(?:\\s+\\p{Lu}[\\p{L}]+)?\\s+News\\s*,\\s*(?:(?:${PLACE_FIRST_WORDS})\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s*,\\s*\\p{Lu}[\\p{L}.-]+)?)\\s+(?=[\\p{L}“"‘\`])`,
+  'u',
+);
+export function cutSignOff(line: string): { text: string; signOff: string | null } {
+  if (!line.includes(' News')) return { text: line, signOff: null };
+  const m = SIGN_OFF_RE.exec(line);
+  return m ? { text: line.slice(m[0].length).trim(), signOff: m[1]!.trim() } : { text: line, signOff: null };
+}

@@ -4,7 +4,7 @@ import { classifyBlocks, type Block } from '../blocks.js';
 import { detectLanguage } from '../language.js';
 import { cutOpeningDateline, splitDateline } from '../dateline.js';
 import { MAX_CAPTION_WORDS, opensWithCredit } from '../credits.js';
-import { cutPrintNote, cutTrailingCredit, innerCreditStart, splitAtInnerStamp } from '../leftovers.js';
+import { cutPrintNote, cutSignOff, cutTrailingCredit, innerCreditStart, isAgedLinkList, splitAtInnerStamp, splitPullQuote } from '../leftovers.js';
 import type { RemovedBlock } from '../../types.js';
 
 export interface TextOptions {
@@ -69,6 +69,18 @@ export function splitGluedLeftovers(blocks: Block[]): { blocks: Block[]; removed
         lines = stamp.head ? [stamp.head, stamp.rest] : [stamp.rest];
       }
     }
+    if (isAgedLinkList(block.text)) {
+      removed.push({ text: block.text, reason: 'related-link list' });
+      return;
+    }
+    lines = lines.flatMap((line) => {
+      const signed = cutSignOff(line);
+      if (signed.signOff) removed.push({ text: signed.signOff, reason: 'byline' });
+      const pull = splitPullQuote(signed.text);
+      if (!pull) return [signed.text];
+      removed.push({ text: pull.attribution, reason: 'pull quote attribution' });
+      return [pull.quote, pull.rest].filter((part) => part.length > 0);
+    });
     lines = lines.flatMap((line) => {
       const at = innerCreditStart(line, opensWithCredit);
       return at > 0 ? [line.slice(0, at).trim(), line.slice(at)] : [line];
