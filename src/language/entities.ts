@@ -303,6 +303,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     return found;
   };
   trimGluedWords(text, sentences, mentions);
+  splitAcronymBeforePerson(mentions);
   for (const m of mentions) {
     if (m.label !== 'PER') continue;
     // "Ken Griffey Jr.": the tagger leaves the generation out of the name; father and son are two people.
@@ -1130,6 +1131,26 @@ function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMen
       m.start += cut;
       m.text = m.text.slice(cut);
     }
+  }
+}
+
+/**
+ * An organisation's acronym run into the person named next ("In an interview on NBC Obama says …"): the
+ * tagger reads one organisation "NBC Obama". When the words after the acronym are a person the text
+ * names on its own and the run occurs once, the mention is that person.
+ */
+function splitAcronymBeforePerson(mentions: EntityMention[]): void {
+  let persons: Set<string> | null = null;
+  for (const m of mentions) {
+    if (m.label === 'PER') continue;
+    const head = /^(\p{Lu}{2,5})\s+(?=\p{Lu}\p{Ll})/u.exec(m.text);
+    if (!head) continue;
+    persons ??= new Set(mentions.filter((o) => o.label === 'PER').flatMap((o) => [o.text, o.text.split(/\s+/).pop()!]));
+    const rest = m.text.slice(head[0].length);
+    if (!persons.has(rest) || mentions.some((o) => o !== m && o.text === m.text)) continue;
+    m.start += head[0].length;
+    m.text = rest;
+    m.label = 'PER';
   }
 }
 

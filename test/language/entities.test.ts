@@ -463,3 +463,15 @@ describe('hostile text is read in linear time (code review, session 6)', () => {
     expect(a.sentences.length).toBeGreaterThan(0);
   }, 5_000);
 });
+
+describe('names glued to leftovers (review 9)', () => {
+  it('an acronym run into a person the text names is that person ("on NBC Obama says")', async () => {
+    const { extract } = await import('../../src/extract/index.js');
+    const line = readFileSync(new URL('../../../shared/data/t17/bpoil_guardian/articles.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('{"id": "475"'))!;
+    const entities = analyse(extract({ text: (JSON.parse(line) as { text: string }).text }).text);
+    expect(entities.some((e) => /NBC Obama/.test(e.name) || e.aliases?.some((a) => /NBC Obama/.test(a)))).toBe(false);
+    expect(entities.find((e) => e.key === 'person:barack obama')).toBeDefined();
+  });
+});
