@@ -648,10 +648,13 @@ export class SpeakerResolver {
    * A mention in a list ("A, B and C") with an organisation, a place or a name of a kind of thing:
    * "Halliburton, Transocean, Cameron and BP", "three major hurricanes - Gustav, Ike and Katrina".
    */
+  private mentionIndex: Map<EntityMention, number> | null = null;
+
   private listedWithThings(m: EntityMention): boolean {
     const text = this.ctx.text;
     const ms = this.mentions;
-    const i = ms.indexOf(m);
+    if (!this.mentionIndex) this.mentionIndex = new Map(ms.map((x, k) => [x, k]));
+    const i = this.mentionIndex.get(m) ?? -1;
     if (i < 0) return false;
     const SEP = /^\s*(?:,|,?\s*(?:and|&))\s*$/;
     let first = i;
@@ -1112,9 +1115,9 @@ const DEFINITE_THING = /^(?:the|its|this|that)\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+(?<
 const THING_BEFORE =
   /(?:^|[^\p{L}])(?:in|into|via|across|throughout|near|using|on|charity|company|firm|group|organi[sz]ation|agency|network|website|site|service|application|app|city|town|village|port|state|province|region|(?:hurricane|storm|rig|well|field|vessel|ship)s?(?:\s*[-–—:])?)\s+$/iu;
 
-/** After a one-word name, an apposition naming a thing: "Katrina, the hurricane which …". */
+/** After a one-word name, an apposition naming a thing or a thing it names: "Katrina, the hurricane which …", "Macondo well", "The Ushahidi map". */
 const THING_AFTER =
-  /^\s*,\s*(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}(?:charity|company|firm|group|organi[sz]ation|agency|network|website|site|service|application|app|city|town|village|port|state|province|region|hurricane|storm|rig|well|field|vessel|ship)\b/u;
+  /^\s*,\s*(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}(?:charity|company|firm|group|organi[sz]ation|agency|network|website|site|service|application|app|city|town|village|port|state|province|region|hurricane|storm|rig|well|field|vessel|ship)\b|^\s+(?:well|rig|map|website|site|field|platform|project|spill|hurricane|storm|vessel)\b/u;
 
 /** People known by one name, named after what they do: "singer Rihanna". */
 const PERFORMERS = new Set(['singer', 'actor', 'actress', 'star', 'rapper', 'musician', 'comedian', 'presenter', 'journalist', 'reporter', 'blogger', 'author', 'writer', 'artist', 'model']);
