@@ -161,3 +161,14 @@ describe('third sample (seed 11), session 9', () => {
     expect(all('Trump blamed Clinton directly for the past decade and a half of foreign policies.', '2016-09-10')).toEqual(['the past decade and a half → DURATION P15Y']);
   });
 });
+
+describe('relative clauses, session 9 (review 9)', () => {
+  it('a relative clause set off by dashes or commas has its own tense', () => {
+    // the main clause's "accepted" does not put the plan in the past (bpoil_bbc, 27 July 2010)
+    expect(all("But chief executive Tony Hayward - who is to leave the top job in October - accepted that the firm could not move on with him at the helm .", '2010-07-27'))
+      .toEqual(['October → DATE 2010-10']);
+    // and a past relative clause inside a future sentence stays past (bpoil_foxnews, Thursday 15 July 2010)
+    expect(all("Allen said it 's not clear yet whether the cap , which was mounted on the well Monday , will ultimately be used to shut in the oil .", '2010-07-15'))
+      .toEqual(['Monday → DATE 2010-07-12']);
+  });
+});

@@ -40,7 +40,28 @@ function pastMainClauseAfterBy(s: string): boolean {
  * (the verb governing an adverbial usually precedes it in English news prose), then right.
  */
 export function tenseAt(sentence: string, at: number): Tense {
+  // "Tony Hayward - who is to leave the top job in October - accepted …": a relative clause set off
+  // by commas or dashes has its own tense; the main clause's verb does not date what it tells
+  const clause = relativeClauseAround(sentence, at);
+  if (clause) {
+    const own = tenseNear(sentence.slice(clause[0], clause[1]), at - clause[0], Infinity);
+    if (own) return own;
+  }
   return tenseNear(sentence, at, Infinity) ?? 'present';
+}
+
+const RELATIVE_OPENER = /(?:,|\s[-–—]+)\s+(?:who|which|whose)\s[^,–—]*$/;
+/** The span of a relative clause set off by commas or dashes that holds `at` ("…, who will leave in October, …"). */
+function relativeClauseAround(sentence: string, at: number): [number, number] | null {
+  const before = sentence.slice(Math.max(0, at - 160), at);
+  const open = RELATIVE_OPENER.exec(before);
+  if (!open) return null;
+  const start = at - before.length + open.index;
+  const rest = sentence.slice(at);
+  const close = /,|\s[-–—]+\s/.exec(rest);
+  // the clause must close before the sentence ends: an open one runs to the end and is the main clause's object
+  if (!close) return null;
+  return [start, at + close.index];
 }
 
 /** The tense of the nearest marker within `window` characters of `at`, or null when there is none. */
