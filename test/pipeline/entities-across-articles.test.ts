@@ -168,10 +168,11 @@ describe.skipIf(!hasSharedData)('organisations linked across stored articles', (
   });
 
   it('stores "Gulf" alone, in texts that never write "Gulf of Mexico", under the Gulf of Mexico, and Transocean, a thing for the tagger in most texts, as the company "Transocean Ltd" makes it; as the batch does, in one run, two and after a reprocess', async () => {
-    // "Gulf" alone: guardian-241, bbc-1620, guardian-342; the Gulf of Mexico: bbc-1623,
+    // "Gulf" alone: guardian-241, guardian-342 (bbc-1620's were all in a list of other sites' headlines,
+    // cut by the extract stage since session 9); the Gulf of Mexico: bbc-1623,
     // guardian-495, bbc-1252. Transocean a thing (MISC): washingtonpost-700, bbc-1971, washingtonpost-477,
     // bbc-1549; "Transocean Ltd": guardian-2129, bbc-1671.
-    const bareGulf = ['bpoil_guardian-241', 'bpoil_bbc-1620', 'bpoil_guardian-342'];
+    const bareGulf = ['bpoil_guardian-241', 'bpoil_guardian-342'];
     const thing = ['bpoil_washingtonpost-700', 'bpoil_bbc-1971', 'bpoil_washingtonpost-477', 'bpoil_bbc-1549'];
     const ids = [...bareGulf, 'bpoil_bbc-1623', 'bpoil_guardian-495', 'bpoil_bbc-1252', ...thing, 'bpoil_guardian-2129', 'bpoil_bbc-1671'];
     for (const id of ids) {
