@@ -9,6 +9,7 @@
 // (--exclude-seed S,T leaves out the pages seeds S and T sample: a fresh sample that shares no page with them.)
 // (STORYLINE_EXTRACT=/path/to/src/extract/index.ts reads another copy of the stage: before/after.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { prng, shuffle } from './sampling.js';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
@@ -35,26 +36,6 @@ const pages = gunzipSync(readFileSync(join(shared, 'data/htmldate/input.jsonl.gz
   .map((l) => JSON.parse(l) as Page);
 const gold = JSON.parse(readFileSync(join(shared, 'data/htmldate/gold.json'), 'utf8')) as Record<string, string>;
 
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], rand: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -77,7 +58,7 @@ function pageBlocks(html: string): { isArticle: boolean; paragraphs: string[] } 
 /** The article pages a seed samples, in order (the first `n`). */
 function sampleIds(s: number, n: number): Set<string> {
   const ids = new Set<string>();
-  for (const page of shuffled(pages, mulberry32(s))) {
+  for (const page of shuffle(pages, prng(s))) {
     if (ids.size >= n) break;
     if (pageBlocks(page.html).isArticle) ids.add(page.id);
   }
@@ -86,11 +67,11 @@ function sampleIds(s: number, n: number): Set<string> {
 
 const excluded = new Set<string>();
 for (const s of arg('exclude-seed', '').split(',').filter(Boolean)) for (const id of sampleIds(Number(s), sampleSize)) excluded.add(id);
-const rand = mulberry32(seed);
+const rand = prng(seed);
 mkdirSync(outDir, { recursive: true });
 const index: string[] = [];
 let taken = 0;
-for (const page of shuffled(pages, rand)) {
+for (const page of shuffle(pages, rand)) {
   if (taken >= sampleSize) break;
   if (excluded.has(page.id)) continue;
   const { isArticle, paragraphs } = pageBlocks(page.html);

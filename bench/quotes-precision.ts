@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { untokenisePtb } from '../src/extract/text/index.js';
 import { analyze } from '../src/language/index.js';
 import { isStatement } from '../src/language/quotes/index.js';
-import { prng } from '../src/language/ner/clusters.js';
+import { prng, shuffle } from './sampling.js';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -25,14 +25,6 @@ const JSON_OUT = opt('json', '');
 const ALL_OUT = opt('all', '');
 const everything: string[] = [];
 
-function shuffle<T>(xs: T[], rand: () => number): T[] {
-  const a = xs.slice();
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
 
 // a seed always gives the same sample
 const rand = prng(SEED);

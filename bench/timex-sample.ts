@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findTimexes } from '../src/language/timex/index.js';
 import { segment } from '../src/language/segment.js';
-import { prng } from '../src/language/ner/clusters.js';
+import { prng, shuffle } from './sampling.js';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -36,14 +36,6 @@ const JUDGED = join(repo, 'bench/timex-sample-judged.tsv');
 interface Doc { corpus: 'polnear' | 't17'; id: string; dct: string; text: string }
 interface Item { doc: Doc; start: number; end: number }
 
-function shuffle<T>(xs: T[], rand: () => number): T[] {
-  const a = xs.slice();
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
 
 function loadPolnear(): Doc[] {
   return readFileSync(join(repo, '../shared/data/polnear/dev.jsonl'), 'utf8').trim().split('\n')

@@ -11,7 +11,7 @@ import { quoteStates } from './features.js';
 import { SpeakerResolver } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
-import { resolveOverlaps, swallowedAttribution, withoutOwnAttribution } from './overlaps.js';
+import { extent, resolveOverlaps, swallowedAttribution, withoutOwnAttribution } from './overlaps.js';
 import { READER_COMMENT, READER_COMMENT_HEADER } from '../../text/furniture.js';
 
 export interface QuoteContext {
@@ -40,19 +40,9 @@ export function quoteModel(): Model {
   return cachedModel;
 }
 
-function union(spans: Span[]): Span {
-  let s = Infinity;
-  let e = -Infinity;
-  for (const x of spans) {
-    if (x[0] < s) s = x[0];
-    if (x[1] > e) e = x[1];
-  }
-  return [s, e];
-}
-
 /** The batch-tool view of raw attributions: one content range per attribution. */
 export function toBatchQuotes(atts: RawAttribution[]): { content: Span; source: Span | null; cue: Span | null; direct: boolean }[] {
-  return atts.filter((a) => !isSilent(a)).map((a) => ({ content: union(a.content), source: a.source, cue: a.cue, direct: a.direct }));
+  return atts.filter((a) => !isSilent(a)).map((a) => ({ content: extent(a.content), source: a.source, cue: a.cue, direct: a.direct }));
 }
 
 // Photo captions and credits, and link furniture ("Also Read | …"): never quotes.
@@ -178,8 +168,8 @@ function continuations(text: string, paras: Paragraph[], usable: boolean[], atts
     while (j >= 0 && isOrphanQuote(j)) j--;
     // a quotation left open runs on into the next paragraph, which closes it with its own
     // attribution (“It's heavy, heavy, heavy. ¶ It's much more than …,” said Sen. Charles E. Schumer)
-    const next = unclosed && paras[i + 1] ? (byParagraph.get(i + 1) ?? []).find((a) => a.source && union(a.content)[0] - paras[i + 1]!.tokens[0]!.start <= 2) ?? null : null;
-    const continuedNext = next !== null && /^\s*[,.!?]?\s*[”"]/.test(text.slice(union(next.content)[1], union(next.content)[1] + 4));
+    const next = unclosed && paras[i + 1] ? (byParagraph.get(i + 1) ?? []).find((a) => a.source && extent(a.content)[0] - paras[i + 1]!.tokens[0]!.start <= 2) ?? null : null;
+    const continuedNext = next !== null && /^\s*[,.!?]?\s*[”"]/.test(text.slice(extent(next.content)[1], extent(next.content)[1] + 4));
     let from = continuedNext ? next : j >= 0 ? directOf(j, true) : null;
     if (!from && unclosed) {
       let k = i + 1;
@@ -217,7 +207,7 @@ function runOnQuotations(text: string, paras: Paragraph[], usable: boolean[], by
     if (!from || openAtEnd(quoteStates(p.tokens, text)) === 0) continue;
     // the quotation left open is this attribution's: its content runs to the paragraph's end
     const last = p.tokens[p.tokens.length - 1]!;
-    if (union(from.content)[1] < last.start - 2) continue;
+    if (extent(from.content)[1] < last.start - 2) continue;
     const run: Span[] = [];
     for (let k = j + 1; k < Math.min(paras.length, j + 6); k++) {
       const next = paras[k]!;
@@ -715,13 +705,13 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     text,
     mentions: context.mentions,
     entities: context.entities,
-    quoted: [...quotations, ...atts.filter((a) => !isSilent(a)).map((a) => union(a.content))],
+    quoted: [...quotations, ...atts.filter((a) => !isSilent(a)).map((a) => extent(a.content))],
     quotations,
   });
   const quotes: Quote[] = [];
   const fullDates = (context.timexes ?? []).filter((t) => t.type === 'DATE' && FULL_DATE.test(t.value));
   for (const a of atts) {
-    const content = cleanContent(text, union(a.content), a.cue);
+    const content = cleanContent(text, extent(a.content), a.cue);
     // "It is understood the two travellers were admitted …": an impersonal "it" names nobody
     const impersonal = a.source !== null && a.cue !== null && /^it$/i.test(text.slice(a.source[0], a.source[1]).trim()) && IMPERSONAL_CUE.test(text.slice(a.cue[0], a.cue[1]).trim());
     // "Tony Hayward, who had been widely attacked for …", "was asked about …": the subject of a passive

@@ -22,7 +22,8 @@ import type { Span } from '../../types.js';
 import type { RawAttribution } from './decode.js';
 import { isSilent } from './decode.js';
 
-function extent(spans: Span[]): Span {
+/** The smallest span holding all of these. */
+export function extent(spans: Span[]): Span {
   let s = Infinity;
   let e = -Infinity;
   for (const x of spans) {
