@@ -2,20 +2,12 @@
 // and 37) found on sites the project had not tuned on — lost article text and kept cruft — tested on those pages,
 // on Timeline17 texts and on short inputs.
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { classifyBlocks } from '../../src/extract/blocks.js';
+import { htmldatePage } from '../helpers/htmldate.js';
 
-const pages = new Map(
-  gunzipSync(readFileSync(new URL('../../../shared/data/htmldate/input.jsonl.gz', import.meta.url)))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; html: string })
-    .map((p) => [p.id, p.html]),
-);
-const page = (n: string) => extract({ html: pages.get(`htmldate-${n}`)! });
+const page = (n: string) => extract({ html: htmldatePage(n) });
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const kept = (lines: string[]) => classifyBlocks(lines.map((text) => ({ text, tag: 'p' as const })), { fromHtml: true });
 

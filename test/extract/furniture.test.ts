@@ -2,21 +2,12 @@
 // server error messages, cookie and consent boxes, blog-engine footers, related-article headings,
 // sidebar headings, comment forms, share prompts, "read more" links, picture credits; and <h1>
 // menus or a domain-only DC.title taken for the title.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { classifyBlocks } from '../../src/extract/blocks.js';
+import { htmldatePage } from '../helpers/htmldate.js';
 
-const pages = new Map(
-  gunzipSync(readFileSync(new URL('../../../shared/data/htmldate/input.jsonl.gz', import.meta.url)))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; html: string })
-    .map((p) => [p.id, p.html]),
-);
-const page = (n: string) => extract({ html: pages.get(`htmldate-${n}`)! });
+const page = (n: string) => extract({ html: htmldatePage(n) });
 const paragraphs = (text: string) => text.split('\n\n');
 
 describe('page furniture on real pages', () => {

@@ -2,34 +2,15 @@
 // as review 9 read them): a day on which many articles lead with a new happening gets its own entry,
 // and an entry's sources were written on or after its day unless they named it ahead.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildStory, extractEventMentions, type StoryArticle } from '../../src/story/index.js';
-import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+import { buildStory, extractEventMentions } from '../../src/story/index.js';
+import { t17StoryArticles } from '../helpers/t17.js';
 
 const T17 = fileURLToPath(new URL('../../../shared/data/t17/', import.meta.url));
 
-interface T17Record { id: string | number; text: string; published: string }
-
-function t17(folder: string): StoryArticle[] {
-  return readFileSync(`${T17}${folder}/articles.jsonl`, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as T17Record)
-    .filter((r) => typeof r.text === 'string' && r.text.trim())
-    .map((r) => ({
-      id: `${folder}-${r.id}`,
-      title: '',
-      text: r.text,
-      published: r.published,
-      source: folder.split('_')[1]!,
-      duplicateOf: null,
-      analysis: analyzeForTimeline(r.text, { dct: r.published, lines: looksOneSentencePerLine(r.text) }),
-    }));
-}
-
 describe.skipIf(!existsSync(T17))('the BP oil spill story (Timeline17 bpoil BBC + Guardian)', () => {
-  const articles = [...t17('bpoil_bbc'), ...t17('bpoil_guardian')];
+  const articles = t17StoryArticles('bpoil_bbc', 'bpoil_guardian');
   const story = buildStory(articles);
   const published = new Map(articles.map((a) => [a.id, a.published.slice(0, 10)]));
   const entry = (date: string) => story.timeline.find((e) => e.date === date && e.granularity === 'day');
