@@ -82,4 +82,19 @@ describe('CLI messages (review item 13)', () => {
     }
     expect(run(['stories', '--db', db, '--offset', '0']).status).toBe(0);
   });
+
+  it('refuses an --id-prefix with spaces or nothing in it, naming the option, and stores nothing', () => {
+    const fresh = join(dir, 'prefix.db');
+    for (const bad of ['', 'bbc news-']) {
+      const r = run(['ingest', '--db', fresh, '--id-prefix', bad, join(SEEDS_DIR, 'seeds.jsonl')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`--id-prefix must be 1 to 64 characters without spaces or control characters (such as bbc-), not "${bad}"`);
+    }
+    expect(existsSync(fresh)).toBe(false);
+    const ok = run(['ingest', '--db', fresh, '--quiet', '--id-prefix', 'seed-', join(SEEDS_DIR, 'seeds.jsonl')]);
+    expect(ok.status).toBe(0);
+    const store = openStore(fresh);
+    expect(store.articleIds().sort()).toEqual(readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => `seed-${f.slice(0, -4)}`).sort());
+    store.close();
+  });
 });

@@ -39,6 +39,12 @@ export function printIngestReport(report: IngestReport, quiet = false): void {
   if (stale) process.stderr.write(`${stale} stored article${stale === 1 ? ' was' : 's were'} analysed by an older version of Storyline: \`storyline reprocess\` brings ${stale === 1 ? 'it' : 'them'} up to date\n`);
 }
 
+/** --id-prefix: a short run of visible characters, since ids appear in URLs, listings and commands. */
+function idPrefixOption(value: string): string {
+  if (!/^[^\s\p{C}]{1,64}$/u.test(value)) throw new Error(`--id-prefix must be 1 to 64 characters without spaces or control characters (such as bbc-), not "${value}"`);
+  return value;
+}
+
 export function registerIngest(program: Command): void {
   addDbOption(
     program
@@ -49,7 +55,7 @@ export function registerIngest(program: Command): void {
     .option('--glob <pattern>', 'files to take inside directories (default: every supported extension)')
     .option('--source <name>', 'outlet name for articles that have none')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that have none')
-    .option('--id-prefix <text>', 'put before every "id" the input gives (for sets that number their ids per file: --id-prefix bbc-)')
+    .option('--id-prefix <text>', 'put before every "id" the input gives (for sets that number their ids per file: --id-prefix bbc-)', idPrefixOption)
     .option('--allow-private', 'allow fetching URLs on private, loopback and link-local addresses')
     .option('--strict', 'stop at the first failure (that item is rolled back)')
     .option('--keep-going', 'report bad items and go on (the default)')
