@@ -123,8 +123,16 @@ export function printStory(store: Store, id: string): void {
   }
   out.push('', 'Sources');
   // an undated article shows the bounds its text gives ("2021-12-17…2022-01-09", "≥ 2021-09-01", "year? 02-24…")
-  const bounds = new Map(store.listArticles({ storyId: story.id }).map((a) => [a.id, roughDate(a.publishedEstimate)]));
-  for (const a of articles) out.push(`  ${(a.published ?? bounds.get(a.id) ?? 'undated').padEnd(10)}  ${truncate(a.source ?? '—', 18).padEnd(18)}  ${truncate(a.title, 60)}  [${a.id}]${a.duplicateOf ? ` duplicate of ${a.duplicateOf}` : ''}`);
+  const estimates = new Map(store.listArticles({ storyId: story.id }).map((a) => [a.id, a.publishedEstimate]));
+  const bounds = new Map([...estimates].map(([id, e]) => [id, roughDate(e)]));
+  const dateLabel = (a: (typeof articles)[number]) => a.published ?? bounds.get(a.id) ?? 'undated';
+  // in order of publication as far as it is known; articles whose year is unknown come last
+  const sortKey = (a: (typeof articles)[number]) => {
+    const e = estimates.get(a.id);
+    return a.published ?? e?.notBefore ?? e?.notAfter ?? '9999';
+  };
+  const dateWidth = Math.max(10, ...articles.map((a) => dateLabel(a).length));
+  for (const a of [...articles].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))) out.push(`  ${dateLabel(a).padEnd(dateWidth)}  ${truncate(a.source ?? '—', 18).padEnd(18)}  ${truncate(a.title, 60)}  [${a.id}]${a.duplicateOf ? ` duplicate of ${a.duplicateOf}` : ''}`);
   process.stdout.write(printable(out.join('\n')) + '\n');
 }
 
