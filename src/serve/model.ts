@@ -489,7 +489,8 @@ export function createModel(store: Store) {
           })),
         ),
         events: s.events,
-        speakerCount: figures.speakers.length,
+        // named speakers only, as the CLI counts them; the unattributed statements are a group, not a speaker
+        speakerCount: figures.speakers.filter((g) => g.key !== 'unattributed').length,
         quoteCount: figures.quoteCount,
         speakers,
         ...(options.speaker !== undefined && expand === undefined ? { unknownSpeaker: options.speaker } : {}),

@@ -391,6 +391,7 @@ function speakerName(g: SpeakerQuotes): Html {
 function quotesSection(storyId: string, speakers: SpeakerQuotes[], speakerCount: number): Html {
   const cards = speakers.slice(0, MAX_SPEAKER_CARDS);
   const rest = speakers.slice(MAX_SPEAKER_CARDS);
+  const named = (list: SpeakerQuotes[]) => list.filter((g) => g.key !== 'unattributed').length;
   // Each card shows the speaker's latest statements; a link opens the story with all of one speaker's.
   const allLink = (g: SpeakerQuotes) => html`<a href="/stories/${encodeURIComponent(storyId)}?speaker=${encodeURIComponent(g.key)}#quotes">all ${g.quoteCount} statements by ${g.speaker}</a>`;
   return html`<section id="quotes" aria-labelledby="h-quotes" class="section">
@@ -415,9 +416,9 @@ function quotesSection(storyId: string, speakers: SpeakerQuotes[], speakerCount:
 </section>`;
       })}</div>
   ${rest.length
-    ? html`<details class="more-speakers"><summary>${plural(speakerCount - cards.length, 'more speaker')}</summary><ul class="chips">${rest.map(
+    ? html`<details class="more-speakers"><summary>${plural(speakerCount - named(cards), 'more speaker')}</summary><ul class="chips">${rest.map(
         (g) => html`<li><a class="chip" href="/stories/${encodeURIComponent(storyId)}?speaker=${encodeURIComponent(g.key)}#quotes">${g.speaker} <span class="chip-count">${g.quoteCount}</span></a></li>`,
-      )}</ul>${speakerCount > speakers.length ? html`<p class="muted small">and ${plural(speakerCount - speakers.length, 'other speaker')} quoted less often.</p>` : ''}</details>`
+      )}</ul>${speakerCount > named(speakers) ? html`<p class="muted small">and ${plural(speakerCount - named(speakers), 'other speaker')} quoted less often.</p>` : ''}</details>`
     : ''}`
     : html`<p class="muted">No quotes found in this story's articles.</p>`}
 </section>`;
