@@ -21,7 +21,17 @@ const PTB_BRACKETS: Record<string, string> = { '-LRB-': '(', '-RRB-': ')', '-LSB
 
 /** Undoes Penn Treebank bracket and quote tokens; text without them is returned as it is. */
 export function untokenisePtb(raw: string): string {
-  let out = raw.includes('-R') || raw.includes('-L') ? raw.replace(/-[LR][RSC]B-/g, (t) => PTB_BRACKETS[t] ?? t) : raw;
+  let out = raw;
+  if (raw.includes('-R') || raw.includes('-L')) {
+    out = raw
+      .replace(/-[LR][RSC]B-/g, (t) => PTB_BRACKETS[t] ?? t)
+      // what the tokeniser's sentence splitter broke: a Reuters instrument code at its period
+      // ("( BP . \nL )" is "(BP.L)"), a decimal or thousands group after a range ("1.5-2 .5", "50,000-60 ,000")
+      .replace(/\( ?([A-Z][A-Za-z]{0,6}) \. ?\n([A-Z]{1,2}) ?\)/g, '($1.$2)')
+      .replace(/(\d) ([.,])(\d)/g, (all, a: string, mark: string, b: string, at: number, text: string) =>
+        mark === ',' && /^\d{3}(?!\d)/.test(text.slice(at + all.length - 1)) ? `${a},${b}` : mark === '.' ? `${a}.${b}` : all,
+      );
+  }
   // the tokeniser's escaped slash and asterisk: "and\/or", "AP Photo\/Gerald Herbert", "\* bullet"
   if (out.includes('\\')) out = out.replace(/\\([/*])/g, '$1');
   // `` opens and '' closes a quotation only where the tokeniser wrote both
