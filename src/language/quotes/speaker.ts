@@ -273,8 +273,78 @@ export class SpeakerResolver {
     return null;
   }
 
+  /** The text's organisations (by entity key, else name): what the text calls each and where it is named. */
+  private organisations: Map<string, { kinds: Set<string>; mentions: EntityMention[]; name: string }> | null = null;
+
+  private organisationIndex(): Map<string, { kinds: Set<string>; mentions: EntityMention[]; name: string }> {
+    if (this.organisations) return this.organisations;
+    const text = this.ctx.text;
+    const all = new Map<string, { kinds: Set<string>; mentions: EntityMention[]; name: string }>();
+    const orgs = this.mentions.filter((m) => m.label === 'ORG');
+    for (const m of orgs) {
+      const id = m.entityKey ?? 'text:' + m.text;
+      let c = all.get(id);
+      if (!c) all.set(id, (c = { kinds: new Set(), mentions: [], name: m.entityKey ? this.byKey.get(m.entityKey)?.name ?? m.text : m.text }));
+      c.mentions.push(m);
+      for (const kind of companyKindsAround(text, m, c.name)) c.kinds.add(kind);
+    }
+    // "A BP spokesman said the company hoped …": the one organisation named before "the company" in its sentence
+    for (const d of text.matchAll(COMPANY_DESCRIPTION_IN_TEXT)) {
+      const at = d.index!;
+      const sentence = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('. ', at));
+      // (named near the start of the sentence, as its subject: not "… head of the newly created X, the company said")
+      const named = new Set(this.mentionsIn(sentence + 1, at).filter((m) => m.label === 'ORG' && m.end <= at && text.slice(sentence + 1, m.start).trim().split(/\s+/).length <= 2).map((m) => m.entityKey ?? 'text:' + m.text));
+      if (named.size === 1) all.get([...named][0]!)?.kinds.add(d[1]!.toLowerCase());
+    }
+    this.organisations = all;
+    return all;
+  }
+
+  /**
+   * "the company", "the oil giant", "the firm", "the bank" with no organisation of that name: the
+   * company the text is about, as a reader takes it. Candidates are the organisations the text shows
+   * to be companies of that kind ("BP shares", "BP chief executive", "oil company Pemex", "Nordea, the
+   * Nordic bank", "Halliburton Inc", "a BP spokesman said the company …") named in the last
+   * paragraphs; the subject of the sentence before wins ("Transocean disputed the charges … “…,” the
+   * company said"; there any organisation whose name is not an institution's or a medium's), else
+   * the company named most so far.
+   */
+  private companyDescribed(raw: string, at: number): Speaker | null {
+    const m = COMPANY_DESCRIPTION.exec(raw.trim());
+    if (!m) return null;
+    const head = m[3]!.toLowerCase();
+    const wanted = COMPANY_SYNONYMS[head] ?? [head];
+    const generic = GENERIC_COMPANY_NOUNS.has(head);
+    const sentenceStart = previousSentenceStart(this.ctx.text, at);
+    let best: { score: number; last: EntityMention } | null = null;
+    const subjects: EntityMention[] = [];
+    for (const c of this.organisationIndex().values()) {
+      const before = c.mentions.filter((x) => x.end <= at);
+      const last = before[before.length - 1];
+      if (!last || at - last.end > 2500) continue;
+      const kinds = [...c.kinds];
+      const shown = generic ? kinds.some((k) => k === 'company' || GENERIC_COMPANY_NOUNS.has(k) || SPECIFIC_COMPANY_NOUNS.includes(k)) : wanted.some((k) => c.kinds.has(k));
+      // (an organisation the text shows to be no company, or whose name says so, is none; one it
+      // shows nothing of may be, for "the company", when named more than the companies it shows)
+      // (nor a name always written after "the", a thing's or an event's: "the Deepwater Horizon disaster")
+      if (NOT_A_COMPANY.test(c.name)) continue;
+      if (!shown && (!generic || kinds.some((k) => NOT_COMPANY_NOUNS.has(k)) || before.some((x) => NOT_A_COMPANY.test(x.text)) || before.every((x) => THE_BEFORE.test(this.ctx.text.slice(Math.max(0, x.start - 5), x.start))) || c.mentions.filter((x) => this.namesThing(x)).length * 2 >= c.mentions.length)) continue;
+      if (shown && last.start >= sentenceStart && this.opensSentence(last) && !this.ctx.quoted.some((q) => last.start >= q[0] && last.end <= q[1])) subjects.push(last);
+      const score = before.length * (shown ? 2 : 1);
+      if (!best || score > best.score || (score === best.score && last.start > best.last.start)) best = { score, last };
+    }
+    if (subjects.length === 1) return this.fromMention(subjects[0]!);
+    return best ? this.fromMention(best.last) : null;
+  }
+
+  /** A name of a rig, a well, a storm …: "offshore rig Deepwater Horizon", "the Macondo well", "Katrina, the hurricane which". */
+  private namesThing(m: EntityMention): boolean {
+    const text = this.ctx.text;
+    return THING_NOUN_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || THING_AFTER.test(text.slice(m.end, m.end + 60));
+  }
+
   /** The last source describing one person the text does not name ("A Department of Health spokesman"). */
-  private lastUnnamed: { at: number; gender: Gender | null } | null = null;
+  private lastUnnamed: { at: number; gender: Gender | null; speaksFor?: Speaker } | null = null;
 
   /** Resolves a source span; call in text order so pronouns can refer back. */
   resolve(source: Span | null): Speaker | null {
@@ -285,7 +355,7 @@ export class SpeakerResolver {
       // "The agency says …" after the Environmental Protection Agency: the organisation named before
       // whose name has that noun; "The school said …" with no school named is nobody, and a later
       // "it" is that school, not the organisation that spoke before
-      speaker = this.organisationNamedBy(lastWord(raw), source[0]);
+      speaker = this.organisationNamedBy(lastWord(raw), source[0]) ?? this.companyDescribed(raw, source[0]);
       if (!speaker) this.lastUnnamedGroup = source[1];
     }
     // "Tony Hayward, who had been …": a relative clause is subordinate, its antecedent not the
@@ -295,6 +365,9 @@ export class SpeakerResolver {
     if (speaker) {
       if (person) this.lastPerson = { speaker, at: source[0], end: source[1] };
       else this.lastGroup = { speaker, at: source[0] };
+      // "A BP spokesman said … he added": the unnamed spokesman again, who speaks for BP
+      const gender = person ? undefined : unnamedPersonGender(raw);
+      if (gender !== undefined) this.lastUnnamed = { at: source[0], gender, speaksFor: speaker };
     } else {
       const gender = unnamedPersonGender(raw);
       if (gender !== undefined) this.lastUnnamed = { at: source[0], gender };
@@ -410,6 +483,14 @@ export class SpeakerResolver {
       if (byRole) return byRole;
     }
     if (org && !isGeneric(raw)) return orgName(org);
+    // "a BP spokesman", "BP officials", "a spokesman for BP": who speaks for an organisation speaks as it
+    const voice = heads.find((m) => m.label === 'ORG' && m.start >= source[0] && SPOKESPEOPLE_BEFORE.test(this.ctx.text.slice(source[0], m.start)) && SPOKESPEOPLE_AFTER.test(this.ctx.text.slice(m.end, source[1])));
+    if (voice) return this.fromMention(voice);
+    const voiceFor = heads.find((m) => m.label === 'ORG' && SPOKESPERSON_FOR.test(this.ctx.text.slice(source[0], m.start)) && /^\s*$/.test(this.ctx.text.slice(m.end, source[1])));
+    if (voiceFor) return this.fromMention(voiceFor);
+    // "a company spokesman", "company officials": the company the text is about
+    const companyVoice = COMPANY_VOICE.exec(raw.trim());
+    if (companyVoice) return this.companyDescribed(`the ${companyVoice[1]!}`, source[0]);
     if (isGeneric(raw)) return null;
     const name = this.unlinkedName(raw, this.ctx.text[source[1]] === ':');
     if (name && !this.isCommonWord(name)) return this.canonicalName(name);
@@ -596,7 +677,7 @@ export class SpeakerResolver {
     // "A Department of Health spokesman said … “…,” he said.": the pronoun continues the unnamed
     // speaker, whom no name fits; nobody is named rather than the last person mentioned before
     const unnamed = this.lastUnnamed && at - this.lastUnnamed.at < 1500 && !(gender && this.lastUnnamed.gender === opposite(gender)) ? this.lastUnnamed : null;
-    if (unnamed && unnamed.at > (best?.start ?? -1) && unnamed.at > (last?.at ?? -1)) return null;
+    if (unnamed && unnamed.at > (best?.start ?? -1) && unnamed.at > (last?.at ?? -1)) return unnamed.speaksFor ?? null;
     const chosen = last && (!best || last.at >= best.start || last.speaker.key === fromMention?.key) ? last : fromMention ? { speaker: fromMention, at: best!.start } : last;
     if (!chosen) return null;
     // the first-name lists are a guess ("Jan", "Dominique" are not always what they say): passing a
@@ -709,11 +790,14 @@ export class SpeakerResolver {
       .slice(0, -1)
       .map((w) => w.replace(/[’']s$/, ''));
     let best: { e: DocEntity; score: number; last: number } | null = null;
+    // ("the BP boss" is its chief executive)
+    const heads = ROLE_SYNONYMS[head] ?? [head];
+    const hasHead = (has: (w: string) => boolean) => heads.some((h) => has(h) || has(h + 's'));
     for (const { e, words, roles } of this.personRoles()) {
-      if (!words.has(head) && !words.has(head + 's')) continue;
+      if (!hasHead((w) => words.has(w))) continue;
       let score = -Infinity;
       for (const r of roles) {
-        if (!r.words.includes(head) && !r.words.includes(head + 's')) continue;
+        if (!hasHead((w) => r.words.includes(w))) continue;
         score = Math.max(score, qualifier.filter((q) => r.parts.has(q)).length);
       }
       let last = -1;
@@ -1088,6 +1172,65 @@ const AGENT_PARTICIPLE =
 const AGENT_BEFORE = new RegExp(`${AGENT_PARTICIPLE}+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}$`, 'u');
 /** Where an agent phrase starts inside a source: "a 46-page suicide analysis[ released by …]". */
 const AGENT_IN = new RegExp(AGENT_PARTICIPLE, 'u');
+
+/** Nouns a text calls any company by ("the company", "the oil giant"), and nouns of one kind of company ("the bank"). */
+const GENERIC_COMPANY_NOUNS = new Set(['company', 'firm', 'corporation', 'giant', 'major', 'multinational', 'conglomerate']);
+const SPECIFIC_COMPANY_NOUNS = [
+  'bank', 'lender', 'insurer', 'airline', 'carrier', 'carmaker', 'automaker', 'retailer', 'supermarket', 'chain', 'manufacturer',
+  'maker', 'producer', 'driller', 'contractor', 'utility', 'miner', 'broker', 'bottler', 'brewer', 'publisher',
+];
+/** Nouns a text calls an organisation by that is no company ("the federal agency MMS", "Greenpeace, the campaign group"). */
+const NOT_COMPANY_NOUNS = new Set(
+  'agency department regulator authority commission committee charity group organisation organization union party newspaper paper broadcaster network channel website court university government administration ministry body panel watchdog council'.split(' '),
+);
+const COMPANY_SYNONYMS: Record<string, string[]> = { lender: ['lender', 'bank'], carrier: ['carrier', 'airline'], automaker: ['automaker', 'carmaker'], carmaker: ['carmaker', 'automaker'] };
+const COMPANY_NOUNS = `${[...GENERIC_COMPANY_NOUNS].join('|')}|${SPECIFIC_COMPANY_NOUNS.join('|')}`;
+const KIND_NOUNS = `${COMPANY_NOUNS}|${[...NOT_COMPANY_NOUNS].join('|')}`;
+/** "the company", "the oil giant", "The Anglo-Dutch firm" (not "the other company", "the parent company", "the company's"). */
+const COMPANY_DESCRIPTION = new RegExp(
+  `^(the|this)\\s+((?:(?!other\\s|same\\s|rival\\s|parent\\s|new\\s|former\\s|holding\\s|first\\s|second\\s|third\\s|last\\s|latter\\s|former\\s|smaller\\s|larger\\s|each\\s)[\\p{Ll}-]+\\s+){0,2})?(${COMPANY_NOUNS})$`,
+  'iu',
+);
+const COMPANY_DESCRIPTION_IN_TEXT = new RegExp(`\\b(?:the|The)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${COMPANY_NOUNS})\\b(?!\\s+\\p{Lu})`, 'gu');
+/** Names of institutions, media and groups, not companies: "the company" is none of them. */
+const NOT_A_COMPANY =
+  /\b(?:Agency|Department|Administration|Commission|Committee|Congress|Senate|House|Guard|Service|Ministry|Court|Office|Bureau|Authority|Police|University|College|Institute|Association|Party|Union|Foundation|Organi[sz]ation|Council|Board|Panel|Army|Navy|Force|Parliament|Government|Cabinet|Treasury|Reserve|Times|Post|News|Journal|Telegraph|Guardian|Mail|Press|Radio|Television|Tribune|Herald|Observer|Magazine|Network|Center|Centre|Society|Club|Fund|Greenpeace|Reuters|Bloomberg)\b/u;
+const SPOKESPEOPLE = 'spokes(?:man|woman|person|people|men|women)|officials?|representatives?|press officer';
+const SPOKESPEOPLE_BEFORE = /^\s*(?:(?:a|an|one|another|the|two|three|several|other)\s+)?(?:(?:senior|top|unnamed|anonymous)\s+)?$/i;
+const SPOKESPEOPLE_AFTER = new RegExp(`^\\s*(?:['’]\\s*s\\s+)?(?:(?:senior|chief|press|media)\\s+)?(?:${SPOKESPEOPLE})\\s*$`, 'i');
+const SPOKESPERSON_FOR = new RegExp(`^\\s*(?:(?:a|an|one|another|the|two|several)\\s+)?(?:(?:senior|top)\\s+)?(?:${SPOKESPEOPLE})\\s+(?:for|of|at|from)\\s+(?:the\\s+)?$`, 'i');
+const COMPANY_VOICE = new RegExp(`^(?:(?:a|an|one|the|two|several)\\s+)?(?:(?:senior|top)\\s+)?(company|firm)(?:\\s*['’]\\s*s)?\\s+(?:${SPOKESPEOPLE})$`, 'i');
+/** Role words a text uses for one another: "the BP boss" is "BP chief executive Tony Hayward". */
+const ROLE_SYNONYMS: Record<string, string[]> = { boss: ['boss', 'chief', 'ceo'] };
+const THING_NOUN_BEFORE = /\b(?:rig|well|vessel|ship|tanker|platform|field|hurricane|storm)s?\s+$/i;
+const THE_BEFORE = /\b(?:the|a|an)\s+$/i;
+const KIND_BEFORE_NAME = new RegExp(`\\b(${KIND_NOUNS})\\s+$`, 'iu');
+const KIND_IN_APPOSITION = new RegExp(`^\\s*,\\s*(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}?(${KIND_NOUNS})\\b`, 'iu');
+/** What only a company has: "BP shares", "BP 's chief executive", "Halliburton Inc". */
+const CORPORATE_AFTER_NAME =
+  /^\s*(?:['’]\s*s\s+|\s+)(?:[\p{Ll}-]+\s+)?(?:share price|shares|shareholders|stock price|chief executive|chief exec|chief financial officer|chairman|ceo|boss|executives?|dividends?|profits|quarterly|annual results|subsidiary)\b|^\s+(?:Inc|Corp|plc|PLC|Ltd|LLC|Co)\b/u;
+const CORPORATE_NAME = /\b(?:Inc|Corp|Corporation|Company|Co|Ltd|plc|PLC|LLC|Holdings|Petroleum|Oil|Energy|Airlines|Airways|Motors|Bank|Insurance|Securities|Industries|Pharmaceuticals)\.?$/u;
+
+/** The kinds of company the text shows an organisation's mention to be: "company" for any company, or "bank", "airline" …. */
+function companyKindsAround(text: string, m: EntityMention, name: string): string[] {
+  const kinds: string[] = [];
+  const before = KIND_BEFORE_NAME.exec(text.slice(Math.max(0, m.start - 30), m.start));
+  if (before) kinds.push(before[1]!.toLowerCase());
+  const after = text.slice(m.end, m.end + 80);
+  const apposition = KIND_IN_APPOSITION.exec(after);
+  if (apposition) kinds.push(apposition[1]!.toLowerCase());
+  if (CORPORATE_AFTER_NAME.test(after)) kinds.push('company');
+  const corporate = CORPORATE_NAME.exec(name);
+  if (corporate) kinds.push(corporate[0] === 'Bank' ? 'bank' : /^Air/.test(corporate[0]) ? 'airline' : 'company');
+  return kinds;
+}
+
+/** Where the sentence before the one holding `at` starts (a stop and a space, or a line break, ends a sentence). */
+function previousSentenceStart(text: string, at: number): number {
+  const from = Math.max(0, at - 1200);
+  const ends = [...text.slice(from, at).matchAll(/(?:[.!?]["”’]?[ \t]+|\s*\n)\s*/g)];
+  return ends.length >= 2 ? from + ends[ends.length - 2]!.index! + ends[ends.length - 2]![0].length : from;
+}
 
 /** "a spokesman for", "the campaign of": a description of someone who speaks for the person after it. */
 const SPEAKS_FOR_BEFORE = /\b(?:spokes(?:man|woman|person)|press secretary|campaign|office|team|camp|representatives?)\s+(?:for|of)\s+(?:the\s+)?$/i;
