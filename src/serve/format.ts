@@ -45,3 +45,24 @@ export function plural(n: number, one: string, many = one + 's'): string {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
 }
+
+/** A year-less month-day ("02-24") as "24 Feb". */
+export function formatMonthDay(monthDay: string): string {
+  const m = monthDay.match(/^(\d{2})-(\d{2})$/);
+  return m ? `${Number(m[2])} ${MONTHS[Number(m[1]) - 1] ?? m[1]}` : monthDay;
+}
+
+/**
+ * What an undated article's text says of its publication date when it gives no closed range:
+ * "on or after 1 Sep 2021", "on or before 9 Jan 2022", "24 Feb – 15 Mar, year unknown", "on or after 24 Feb, year unknown".
+ */
+export function publicationBound(e: { notBefore: string | null; notAfter: string | null; yearUnknown: boolean; monthDayRange: { from: string | null; to: string | null } | null } | null | undefined): string | null {
+  if (!e) return null;
+  if (e.notBefore && !e.notAfter) return `on or after ${formatDate(e.notBefore)}`;
+  if (e.notAfter && !e.notBefore) return `on or before ${formatDate(e.notAfter)}`;
+  const md = e.yearUnknown ? e.monthDayRange : null;
+  if (md?.from && md.to) return `${formatMonthDay(md.from)} – ${formatMonthDay(md.to)}, year unknown`;
+  if (md?.from) return `on or after ${formatMonthDay(md.from)}, year unknown`;
+  if (md?.to) return `on or before ${formatMonthDay(md.to)}, year unknown`;
+  return null;
+}

@@ -4,7 +4,7 @@ import { analysesEntities } from '../language/index.js';
 import { html, safeExternalUrl, type Html, type HtmlValue } from './html.js';
 import { renderAnnotatedText } from './annotate.js';
 import { coverageChart } from './charts.js';
-import { formatDate, formatSpan, periodOf, plural, weekday } from './format.js';
+import { formatDate, formatSpan, periodOf, plural, publicationBound, weekday } from './format.js';
 import { sourceLabel } from './model.js';
 import { foldName } from '../search/tokens.js';
 import { spreadOverDates } from '../story/claims.js';
@@ -480,9 +480,12 @@ const ARTICLES_PER_COLUMN = 25;
 
 function columnItem(a: StoryDetail['sources'][number]['articles'][number]): Html {
   // an undated article shows the range its text allows ("between 17 Dec 2021 and 9 Jan 2022")
+  const bound = !a.published && !a.publishedRange ? publicationBound(a.publishedEstimate) : null;
   const when = !a.published && a.publishedRange
     ? html`<span class="muted" title="publication date inferred from the text">between ${timeEl(a.publishedRange.from)} and ${timeEl(a.publishedRange.to)}</span>`
-    : timeEl(a.published);
+    : bound
+      ? html`<span class="muted" title="publication date inferred from the text">${bound}</span>`
+      : timeEl(a.published);
   return html`<li>${when}${a.publishedFrom === 'inferred' ? html` <abbr class="muted" title="date inferred from the text">≈</abbr>` : ''}
     <a href="/articles/${encodeURIComponent(a.id)}">${a.title}</a>${a.duplicateOf ? html` <span class="tag">duplicate</span>` : ''}</li>`;
 }

@@ -2,7 +2,7 @@
 // co-occurrence. Only SQL lives here; the server shapes the results.
 import type Database from 'better-sqlite3';
 import type { DateRange, EntityType, IsoDate } from '../../types.js';
-import type { Stats, StoryRecord, StorySummary } from '../store.js';
+import type { PublishedEstimate, Stats, StoryRecord, StorySummary } from '../store.js';
 import { isStatement } from '../../language/quotes/index.js';
 import { foldName, likeLiteral } from '../../search/tokens.js';
 
@@ -107,6 +107,8 @@ export interface SourceArticle {
   publishedFrom: string | null;
   /** For an undated article: the range its text allows, when it has one. */
   publishedRange?: DateRange | null;
+  /** For an undated article: the open bounds or year-less window its text gives, when it has no range. */
+  publishedEstimate?: PublishedEstimate | null;
   url: string | null;
   duplicateOf: string | null;
   source?: string | null;
@@ -396,9 +398,12 @@ export function createViews(db: Database.Database) {
 
     /** The story's articles grouped by outlet, each outlet's articles in date order. */
     storySources(storyId: string): SourceColumn[] {
-      const rows = stmt(`SELECT f.id, f.title, f.source, f.published, f.published_from, f.url, f.duplicate_of, a.published_range_from, a.published_range_to
+      // undated articles go by the earliest date their text allows; those with none (or no year) last
+      const rows = stmt(`SELECT f.id, f.title, f.source, f.published, f.published_from, f.url, f.duplicate_of, a.published_range_from, a.published_range_to,
+          CASE WHEN f.published IS NULL AND a.published_range_from IS NULL THEN a.published_estimate END AS published_estimate,
+          coalesce(f.published, a.published_range_from, json_extract(a.published_estimate, '$.notBefore'), json_extract(a.published_estimate, '$.notAfter')) AS sort_date
           FROM article_facets f JOIN articles a ON a.id = f.id
-          WHERE f.story_id = ? ORDER BY f.published IS NULL, f.published, f.seq`).all(storyId) as Row[];
+          WHERE f.story_id = ? ORDER BY sort_date IS NULL, sort_date, f.seq`).all(storyId) as Row[];
       const bySource = new Map<string | null, SourceArticle[]>();
       for (const r of rows) {
         const key = str(r.source);
@@ -410,6 +415,7 @@ export function createViews(db: Database.Database) {
           published: str(r.published),
           publishedFrom: str(r.published_from),
           publishedRange: r.published_range_from && r.published_range_to ? { from: String(r.published_range_from), to: String(r.published_range_to) } : null,
+          publishedEstimate: r.published_estimate ? (JSON.parse(String(r.published_estimate)) as PublishedEstimate) : null,
           url: str(r.url),
           duplicateOf: str(r.duplicate_of),
         });
