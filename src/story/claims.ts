@@ -1,5 +1,5 @@
 // Claim evolution: what sources say about one subject, date by date, and where they disagree.
-import type { ClaimEvolution, ClaimStatement, Disagreement, IsoDate, Sentence } from '../types.js';
+import type { ClaimEvolution, ClaimStatement, Disagreement, EntityMention, IsoDate, Sentence } from '../types.js';
 import { extractEventMentions, isFurniture, sentenceMentions } from './events.js';
 import type { DatedMention, StoryArticle } from './model.js';
 import { contentTerms, isStopword, perObject, stem, words } from './text.js';
@@ -489,7 +489,8 @@ function countsInContext(sentence: string): CountInContext[] {
           if (casualty) count = { key: `${casualty === 'killed' && ['dead', 'killed'].includes(noun) ? stem('people') : stem(noun)}|${casualty}`, about: `number of ${noun === 'dead' ? 'people' : noun} ${casualty}` };
         } else if (UNIT_NOUNS.has(noun)) {
           // a rate may come after what flows where: "200,000 gallons of oil into the Gulf every day"
-          const upTo = tokens.slice(nounAt + 1, nounAt + 9);
+          // (or further: "1,000 barrels of oil are still gushing from the site into the sea each day")
+          const upTo = tokens.slice(nounAt + 1, nounAt + 15);
           const nextFigure = upTo.findIndex((t) => /^\$?\d/.test(t));
           const after = nextFigure >= 0 ? upTo.slice(0, nextFigure) : upTo;
           const rateAt = after.findIndex((t, x) => t === 'daily' || (/^(?:a|per|each|every)$/.test(t) && after[x + 1] === 'day'));
@@ -650,6 +651,10 @@ const HYPOTHETICAL = new Set(['could', 'would', 'might', 'may', 'can', 'worst', 
 // A figure told as what was said before: "initially", "first estimated", "had put it at", "up from".
 const HISTORIC = new Set(['initially', 'initial', 'original', 'originally', 'first', 'earlier', 'previously', 'previous', 'prior', 'once', 'began', 'beginning', 'had', 'then', 'formerly', 'last', 'ago', 'peak', 'until']);
 const YEAR = /^(?:1[89]|20)\d\d$/;
+const YEAR_IN_TEXT = /\b((?:1[89]|20)\d\d)\b(?![,.]?\d)/g;
+// A figure set against the story's as the one that beat it: "Only the release of … was greater".
+// (Not "the new figure … dwarfs the original estimate": that figure is the story's own.)
+const COMPARISON = /^\W*only\b[^.;]*\b(?:was|were|is|are|has been|had been)\s+(?:greater|bigger|larger|worse|higher)\b/i;
 
 /** One figure for a measured thing, stated in one sentence of one article. */
 interface Measurement extends ClaimStatement {
@@ -664,6 +669,10 @@ interface Measurement extends ClaimStatement {
   current: boolean;
   /** A running total ("so far", "since April"): it grows between reports, a later one differs. */
   total: boolean;
+  /** The earliest year the sentence names (Infinity when none): before the story, another event's. */
+  earliestYear: number;
+  /** The organisations and places (entity keys) the sentence names: whose figure it is. */
+  actors: string[];
 }
 
 const PLACE_AFTER = /^(?:in|across|throughout|within|inside)$/;
@@ -778,6 +787,12 @@ function findMeasurements(article: StoryArticle): Measurement[] {
     const own = dates.own(i);
     const datedElsewhere = !chronology && own !== undefined && own !== date;
     const total = RUNNING_TOTAL.test(text);
+    // "Only the intentional release of … eight million barrels … by Iraqi troops … was greater": a
+    // figure set beside the story's for comparison is another happening's.
+    const comparison = COMPARISON.test(text);
+    let earliestYear = Infinity;
+    for (const y of text.matchAll(YEAR_IN_TEXT)) earliestYear = Math.min(earliestYear, Number(y[1]));
+    const actors = [...new Set(sentenceMentions(article, i).filter((m) => EVENT_ACTORS.has(m.label)).map(actorKey))];
     // Capitalised words of a sentence that names a place: "in Mexico". One place however written
     // ("US", "United States", "U.S."): the article's entity for it.
     const hasPlace = sentenceMentions(article, i).some((m) => m.label === 'LOC');
@@ -804,6 +819,7 @@ function findMeasurements(article: StoryArticle): Measurement[] {
       const place = hasPlace ? placeOf(c, names, places!) : null;
       const current =
         !datedElsewhere &&
+        !comparison &&
         !near.some((w, x) => HYPOTHETICAL.has(w) || (w.length === 4 && YEAR.test(w) && Number(w) < year) || w === 'annually' || (w === 'year' && /^(?:a|each|every|per)$/.test(near[x - 1] ?? ''))) &&
         !c.before.some((w) => HISTORIC.has(w)) &&
         c.before[0] !== 'from' &&
@@ -822,6 +838,8 @@ function findMeasurements(article: StoryArticle): Measurement[] {
         hi: c.hi,
         current,
         total: total || near.includes('since'),
+        earliestYear,
+        actors,
       });
     }
   }
@@ -837,6 +855,33 @@ function storyStart(articles: readonly StoryArticle[]): IsoDate | null {
   return first ? new Date(Date.parse(first.slice(0, 10)) - BACKGROUND_DAYS * 86_400_000).toISOString().slice(0, 10) : null;
 }
 
+// Whose happening a figure is: the organisations and places its sentence names (a person named is
+// mostly who tells it: "Mayor John Smith said").
+const EVENT_ACTORS = new Set(['ORG', 'LOC']);
+const actorKey = (m: EntityMention) => m.entityKey ?? `${m.label.toLowerCase()}:${m.text.toLowerCase()}`;
+
+// An actor named in at least this share of the story's articles is one of its own (BP, the Gulf of Mexico).
+const OWN_ACTOR_SHARE = 0.1;
+
+/**
+ * Whether a figure is of the story's own happening: its sentence names no year before the story's
+ * first, and, when it names actors, at least one the story often names ("It took Pemex , Mexico 's
+ * state-owned oil company , more than nine months to stop the leak , during which time almost 3.3
+ * million barrels of oil had gushed into the sea" is the 1979 Ixtoc spill's, not BP's total).
+ */
+function ownFigures(articles: readonly StoryArticle[]): (m: Measurement) => boolean {
+  let firstYear = Infinity;
+  const articlesOf = new Map<string, number>();
+  for (const a of articles) {
+    if (a.published) firstYear = Math.min(firstYear, Number(a.published.slice(0, 4)));
+    const keys = new Set<string>();
+    for (const m of a.analysis.mentions) if (EVENT_ACTORS.has(m.label)) keys.add(actorKey(m));
+    for (const k of keys) articlesOf.set(k, (articlesOf.get(k) ?? 0) + 1);
+  }
+  const minArticles = Math.max(2, OWN_ACTOR_SHARE * articles.length);
+  return (m) => m.earliestYear >= firstYear && (!m.actors.length || m.actors.some((k) => (articlesOf.get(k) ?? 0) >= minArticles));
+}
+
 // A quantity's figures shown in a subject: beyond this many, the first ones and the last ones.
 const MAX_FIGURES_SHOWN = 9;
 // Share of a vague count's steps between anchors that must go the way its course goes.
@@ -850,9 +895,10 @@ const VAGUE_MONOTONE_SHARE = 0.75;
  */
 function quantityEvolution(articles: readonly StoryArticle[], from: IsoDate | null): { claim: () => ClaimEvolution | null; score: number; thing: string }[] {
   const byThing = new Map<string, Measurement[]>();
+  const own = ownFigures(articles);
   for (const a of articles) {
     for (const m of measurementsOf(a)) {
-      if (!m.current || (from && m.date < from)) continue;
+      if (!m.current || (from && m.date < from) || !own(m)) continue;
       let list = byThing.get(m.thing);
       if (!list) byThing.set(m.thing, (list = []));
       list.push(m);
@@ -982,10 +1028,11 @@ const MAX_REPORTS_COMPARED = 200;
 function quantityDisagreements(articles: readonly StoryArticle[]): Disagreement[] {
   const from = storyStart(articles);
   const byThingAndDay = new Map<string, Measurement[]>();
+  const own = ownFigures(articles);
   for (const a of articles) {
     for (const m of measurementsOf(a)) {
       // A figure of no named process, place or casualty is too vague to set against another.
-      if (!m.current || m.total || (from && m.date < from) || m.thing.endsWith('##')) continue;
+      if (!m.current || m.total || (from && m.date < from) || m.thing.endsWith('##') || !own(m)) continue;
       const k = `${m.thing}@${m.date}`;
       let list = byThingAndDay.get(k);
       if (!list) byThingAndDay.set(k, (list = []));

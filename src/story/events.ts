@@ -131,9 +131,15 @@ const UNTIL_BEFORE = /\b(?:until|till|pending|since|as\s+(?:of|at)|through)\s+(?
  * …": a date inside a since-clause dates where a state began, not the sentence's news.
  */
 const SINCE_CLAUSE = /^\s*since\s+(?!then\b)/i;
+/**
+ * "the sixth increase … since the Deepwater Horizon crisis 58 days ago": a count back from a named
+ * happening that the period runs from.
+ */
+const SINCE_NAMED = /\bsince\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}'’-]+\s+){1,4}$/iu;
 
 function boundsAPeriod(text: string, sentenceStart: number, timexStart: number): boolean {
   if (UNTIL_BEFORE.test(text.slice(Math.max(0, timexStart - 24), timexStart))) return true;
+  if (SINCE_NAMED.test(text.slice(Math.max(sentenceStart, timexStart - 60), timexStart))) return true;
   const before = text.slice(Math.max(sentenceStart, timexStart - 160), timexStart);
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
   return SINCE_CLAUSE.test(clause) && (clause.length < before.length || timexStart - 160 <= sentenceStart);

@@ -53,6 +53,28 @@ const PRICE_TAG = /^\W*(?:[$€£]\s*\d[\d.,]*|\d[\d.,]*\s*(?:%|percent))\s+(?!(
 const CAPTION_SHAPE =
   /^\W*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}(?:(?:and|,)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})?(?:gestures?|looks? on|waves?|speaks?|greets?|greet each other|arrives?|poses?|sits?|stands?|listens?|smiles?|shakes? hands|walks?|attends?|reacts?|holds? up|is seen|are seen)\b/u;
 
+// A byline run into the text ("… sank following an explosion and fire By Michael Hirst and David
+// Walker Stopping a potentially devastating slick…"): a caption and a byline glued to the lead.
+const BYLINE_INSIDE = /(?:^|\s)By\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}(?:\s+and\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2})?\s+\p{Lu}/u;
+
+// Photo captions of a news agency's wire: "An oil sheen is seen on the water … , May 27 , 2010 .",
+// "June 23 , 2010 : This image from video provided by BP shows…", "May 28 : President Obama picks up
+// a tar ball", "Wednesday : Obama and Biden meet with BP executives…".
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const CAPTION_DATE_END = new RegExp(`,\\s*${MONTH_WORD}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\s*,?\\s+\\d{4}\\s*\\.?\\s*$`, 'i');
+const CAPTION_SEEN = /\b(?:is|are) (?:seen|pictured|shown)\b(?!\s+(?:as|to)\b)/i;
+const IMAGE_SHOWS = /\b(?:this|the|an?) (?:image|photo|photograph|picture|frame|still|video image)\b[^.]{0,80}\bshows?\b/i;
+const DATED_LABEL = new RegExp(`^\\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_WORD}\\.?\\s+\\d{1,2}(?:\\s*,?\\s+\\d{4})?)\\s*:\\s+`, 'i');
+const LABELLED_CAPTION = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}(?:(?:and|,)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})?(?:picks? up|meets?|meet with|tours?|inspects?|looks? (?:at|on)|holds?|talks? (?:with|to)|speaks?|walks?|waves?|gestures?|arrives?|listens?|stands?|sits?)\b/u;
+
+/** A wire photo caption: a caption verb with the picture's date, or a dated label before one. */
+function isCaption(s: string): boolean {
+  if (CAPTION_SEEN.test(s) || IMAGE_SHOWS.test(s)) return true;
+  const label = DATED_LABEL.exec(s);
+  if (label && LABELLED_CAPTION.test(s.slice(label[0].length))) return true;
+  return CAPTION_DATE_END.test(s) && !ATTRIBUTION.test(s);
+}
+
 const cased = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 
 /**
@@ -144,7 +166,9 @@ function judgeEntry(sentence: string): number {
   else if (!attributed && OUGHT.test(own)) q *= 0.7;
   if (DEFINITION.test(s)) q *= 0.5;
   if (PRICE_TAG.test(s)) q *= 0.4;
+  if (BYLINE_INSIDE.test(s)) q *= 0.5;
   if (!attributed && CAPTION_SHAPE.test(s)) q *= 0.5;
+  else if (isCaption(s)) q *= 0.5;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;
   return Math.max(0.05, q);
 }

@@ -69,6 +69,9 @@ export const statedNumbers = perText((text: string): string[] => {
 // What is announced or awaited ("are expected to declare", "will vote", "plans to") is not yet what happens.
 const PROSPECTIVE = /\b(?:(?:is|are|was|were)\s+(?:expected|due|set|likely|poised|scheduled|planning|preparing|going)\s+to|will|would|shall|plans?\s+to|intends?\s+to|could|may|might)\b/i;
 
+/** The sentence announces or awaits what it tells ("BP is set to announce a record loss"). */
+export const awaits = perText((text: string): boolean => PROSPECTIVE.test(text));
+
 interface Features {
   weights: Map<string, number>;
   total: number;
@@ -111,7 +114,7 @@ export class EventSameness {
     for (const n of numbers) add(`#${n}`, rare);
     let total = 0;
     for (const w of weights.values()) total += w;
-    f = { weights, total, numbers, prospective: PROSPECTIVE.test(m.text) };
+    f = { weights, total, numbers, prospective: awaits(m.text) };
     this.features.set(m, f);
     return f;
   }

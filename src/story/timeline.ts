@@ -4,7 +4,7 @@ import type { IsoDate, TimelineEntry } from '../types.js';
 import { addDays, dayNumber } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent, TimelineOptions } from './model.js';
 import { entryQuality } from './quality.js';
-import { EventSameness } from './sameness.js';
+import { awaits, EventSameness } from './sameness.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, wordCount, type Vector } from './text.js';
 
 /** Weights of the evidence a mention gives its date (see docs/story.md, "Date salience"). */
@@ -101,8 +101,9 @@ export function rankDates(ctx: TimelineContext): Map<IsoDate, number> {
     else if (m.published && m.date === m.published) value = w.sameDay;
     else {
       value = w.reference;
-      // A date still recalled weeks later mattered more than one mentioned the day after.
-      if (m.published) value *= 1 + w.recall * Math.log1p(Math.min(w.recallCapWeeks, Math.abs(dayNumber(m.published) - dayNumber(m.date)) / 7));
+      // A date still recalled weeks later mattered more than one mentioned the day after. (In the
+      // story view not so a date looked forward to: a plan months ahead is no more news for it.)
+      if (m.published && !(m.future && !ctx.options.reuseSentences)) value *= 1 + w.recall * Math.log1p(Math.min(w.recallCapWeeks, Math.abs(dayNumber(m.published) - dayNumber(m.date)) / 7));
     }
     if (m.future) value *= w.future;
     give(m.date, m.articleId, value * (rel.get(m.articleId) ?? 1));
@@ -173,6 +174,8 @@ export interface SelectionWeights {
   nextDayLead: number;
   /** Decay with the sentence's rank in its article: 1 / (1 + decay × rank). */
   positionDecay: number;
+  /** Story view: a sentence's score × (1 + support × ln(1 + other articles telling the same)). */
+  support: number;
   /** Cosine above which a sentence repeats one already chosen. */
   redundancy: number;
   /** Weight of the keywords' vector against the story centroid (1 = equal). */
@@ -203,6 +206,7 @@ export const DEFAULT_SELECTION: SelectionWeights = {
   sameDayLead: 1,
   nextDayLead: 1,
   positionDecay: 0.02,
+  support: 0.5,
   redundancy: 0.5,
   keywords: 0.5,
   neighbourRedundancy: 0.4,
@@ -236,9 +240,11 @@ export interface SpreadWeights {
    */
   outsideSupport: number;
   outsideArticles: number;
+  /** Story view: what an article published after a period, telling of its days, counts toward its reporting (one published in it: 1). */
+  recalled: number;
 }
 
-export const DEFAULT_SPREAD: SpreadWeights = { leadInDays: 30, periods: 20, entriesPerPeriod: 2, minPeriodDays: 7, coverage: 0.01, outsideShare: 0.1, outsideMin: 2, outsideSupport: 0.1, outsideArticles: 3 };
+export const DEFAULT_SPREAD: SpreadWeights = { leadInDays: 30, periods: 20, entriesPerPeriod: 2, minPeriodDays: 7, coverage: 0.01, outsideShare: 0.1, outsideMin: 2, outsideSupport: 0.1, outsideArticles: 3, recalled: 0.5 };
 
 function pickSentences(
   candidates: Candidate[],
@@ -248,9 +254,13 @@ function pickSentences(
   usedElsewhere: ReadonlySet<string> = new Set(),
   /** Candidates that must not be chosen after all: asked only of those that would be, in score order. */
   vetoed?: (c: Candidate) => boolean,
+  /** The story view: sentences more articles tell gain (see SelectionWeights.support). */
+  byArticle = false,
+  /** The sentences shown for the neighbouring days and the day before's leads: no support counted for their news. */
+  neighbours: readonly Vector[] = [],
 ): Candidate[] {
   if (!candidates.length) return [];
-  const local = centroid(candidates.map((c) => c.vector));
+  const local = (byArticle && dayCentroid(candidates)) || centroid(candidates.map((c) => c.vector));
   const scored = candidates.map((c) => {
     const prior = c.mention.basis === 'publication' ? (c.mention.date !== c.forDate ? w.nextDayLead : w.sameDayLead) : 1;
     const centrality = w.local * cosine(c.vector, local) + (1 - w.local) * cosine(c.vector, story);
@@ -260,6 +270,26 @@ function pickSentences(
     return { c, score };
   });
   scored.sort((a, b) => b.score - a.score);
+  if (byArticle) {
+    // What most of the date's articles tell: the best-scored sentences gain with the number of other
+    // articles saying the same (27 July 2010: Hayward's exit and the record loss, told by four, over
+    // one article's tax credit angle).
+    const head = scored.slice(0, SUPPORT_CHECKED);
+    for (const x of head) {
+      // (not the news of the day before, told again: "Jacqui Fleming … was named today as the first
+      // person outside the Americas to have died" is led with by many on the day after the first UK
+      // death, but is that death's news)
+      if (neighbours.some((v) => cosine(v, x.c.vector) >= SAME_REPORT)) continue;
+      const others = new Set<string>();
+      for (const c of candidates) {
+        const m = c.mention;
+        if (m.position < SUPPORT_LEADS && m.articleId !== x.c.mention.articleId && !others.has(m.articleId) && cosine(c.vector, x.c.vector) >= SAME_REPORT) others.add(m.articleId);
+      }
+      x.score *= 1 + w.support * Math.log1p(others.size);
+    }
+    head.sort((a, b) => b.score - a.score);
+    scored.splice(0, head.length, ...head);
+  }
   const chosen: Candidate[] = [];
   // A sentence already summarising another date is used again only when nothing else is left.
   for (const pass of [false, true]) {
@@ -274,6 +304,31 @@ function pickSentences(
   }
   return chosen;
 }
+
+/**
+ * The centroid of a date's own reporting (articles published on it or the morning after), each
+ * article counted once: a live blog's sixty "today" lines or one article's six leads are one voice.
+ * Null when fewer than two articles reported the day.
+ */
+function dayCentroid(candidates: readonly Candidate[]): Vector | null {
+  const byArticle = new Map<string, Vector[]>();
+  for (const c of candidates) {
+    const m = c.mention;
+    if (!m.published || (m.published !== c.forDate && m.published !== addDays(c.forDate, 1))) continue;
+    const list = byArticle.get(m.articleId);
+    if (list) list.push(c.vector);
+    else byArticle.set(m.articleId, [c.vector]);
+  }
+  if (byArticle.size < 2) return null;
+  return centroid([...byArticle.values()].map((vs) => (vs.length === 1 ? vs[0]! : centroid(vs))));
+}
+
+/** Best-scored sentences of a date whose support among its articles is counted (see pickSentences). */
+const SUPPORT_CHECKED = 30;
+/** Sentences of an article that lead with its news: what counts as telling a date's news. */
+const SUPPORT_LEADS = 3;
+/** Cosine at which another article's sentence tells the same report (as sourcesOf counts sources). */
+const SAME_REPORT = 0.25;
 
 const YEAR = /\b(1[89]\d\d|20\d\d)s?\b/g;
 
@@ -332,7 +387,16 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   const sizeCap = defaultDateCount(ctx.articles.length);
   const limit = options.dates ?? Math.min(ranked.length, sizeCap);
   const support = (date: IsoDate) => new Set(byDate.get(date)!.map((m) => m.articleId)).size;
-  const plan = planSpread(ranked, limit, ctx.articles, options, ctx.spread ?? DEFAULT_SPREAD, support);
+  // The articles telling of each day (not only those published on it): a period's reporting.
+  const tellers = new Map<IsoDate, Set<string>>();
+  if (storyView) {
+    for (const [date, list] of byDate) {
+      const ids = new Set<string>();
+      for (const m of list) if (!m.future && !m.periodEnd) ids.add(m.articleId);
+      tellers.set(date, ids);
+    }
+  }
+  const plan = planSpread(ranked, limit, ctx.articles, options, ctx.spread ?? DEFAULT_SPREAD, support, tellers);
   // The story's centroid: what all its dated material is about (plus the keywords).
   const storyCentroid = topTerms(centroid(ctx.mentions.map((m) => vectorOf.get(m)!)), 100);
   const kw = sel.keywords;
@@ -415,7 +479,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       if (!told.mentions.some(stated)) betterThan.set(m, told);
       return false;
     };
-    const picked = pickSentences(candidates, story, k, sel, used, sameness && (nearby.length || earlier.length) ? vetoed : undefined);
+    // The day before's news as its own articles led with it (not what they only awaited).
+    const dayBefore = storyView ? (byDate.get(addDays(date, -1)) ?? []).filter((m) => m.position < SUPPORT_LEADS && !m.future && !awaits(m.text)).map((m) => vectorOf.get(m)!) : [];
+    const picked = pickSentences(candidates, story, k, sel, used, sameness && (nearby.length || earlier.length) ? vetoed : undefined, storyView, [...neighbours, ...dayBefore]);
     if (!picked.length) return null;
     if (!options.reuseSentences) for (const p of picked) used.add(p.mention.text);
     if (storyView) for (const p of picked) if (p.mention.basis === 'publication') leadDay.set(p.mention.articleId, date);
@@ -434,7 +500,10 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     for (const e of ctx.events) {
       if (e.date !== date || e.granularity !== 'day') continue;
       if (!e.mentions.some((m) => picked.some((p) => p.mention === m))) continue;
-      for (const id of e.articleIds) if (!sources.includes(id)) sources.push(id);
+      // (For background, not a year named alone: "in 2003" about a court ruling or a shuttle does not
+      // report 27 April 2003. In the story's own time "late in 2021" is the 30 December call.)
+      const background = plan.regionOf(date) === BEFORE;
+      for (const m of e.mentions) if (!(background && m.granularity === 'year') && !sources.includes(m.articleId)) sources.push(m.articleId);
     }
     return {
       date,
@@ -550,8 +619,11 @@ export function firstReports(
     let second: DatedMention | null = null;
     let secondC = 0.05;
     const lookForRewording = !!same && m.position < 2;
+    // What the day before only awaited ("BP is set to announce a record loss", "the board is expected
+    // to discuss Mr Hayward's departure") is no first report of the news that it happened.
+    const reports = !awaits(m.text);
     const close = (x: DatedMention) => {
-      if (x.articleId === m.articleId) return false;
+      if (x.articleId === m.articleId || (reports && (x.future || awaits(x.text)))) return false;
       const c = cosine(vectorOf.get(x)!, v);
       if (lookForRewording && c > secondC) {
         if (c > firstC) {
@@ -723,6 +795,8 @@ export function planSpread(
   options: TimelineOptions,
   w: SpreadWeights = DEFAULT_SPREAD,
   support: (date: IsoDate) => number = () => Infinity,
+  /** Story view: the articles telling of each day, whenever published (see `choose`). */
+  tellers?: ReadonlyMap<IsoDate, ReadonlySet<string>>,
 ): SpreadPlan {
   const published = articles.map((a) => a.published?.slice(0, 10)).filter((d): d is IsoDate => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const outsideCap = Math.max(w.outsideMin, Math.round(w.outsideShare * limit));
@@ -762,6 +836,31 @@ export function planSpread(
   for (const d of published) reported.set(regionOf(d), (reported.get(regionOf(d)) ?? 0) + 1);
   const minReported = Math.max(2, w.coverage * published.length);
   const owed = [...reported].filter(([, n]) => n >= minReported).map(([r]) => r);
+  // A period's reporting, for how many entries it may keep: the articles published in it and those
+  // telling of its days later. A story's first days are told for months after (BP: 33 articles
+  // published in its first fortnight, 200 telling of it), and had given up the burn and the oil
+  // ashore of 29–30 April to weeks with more articles of their own.
+  const reporting = new Map<number, number>();
+  if (byReporting && tellers) {
+    const publishedOf = new Map<string, IsoDate>();
+    for (const a of articles) if (a.published) publishedOf.set(a.id, a.published.slice(0, 10));
+    const ids = new Map<number, Set<string>>();
+    const add = (r: number, id: string) => {
+      let set = ids.get(r);
+      if (!set) ids.set(r, (set = new Set()));
+      set.add(id);
+    };
+    for (const [date, set] of tellers) {
+      const r = regionOf(date);
+      if (r >= 0) for (const id of set) add(r, id);
+    }
+    for (const [r, n] of reported) reporting.set(r, n);
+    for (const [r, set] of ids) {
+      let later = 0;
+      for (const id of set) if (regionOf(publishedOf.get(id) ?? '') !== r) later++;
+      reporting.set(r, (reporting.get(r) ?? 0) + w.recalled * later);
+    }
+  } else for (const [r, n] of reported) reporting.set(r, n);
 
   const choose = (all: ReadonlyArray<readonly [IsoDate, number]>, limit: number, skip: ReadonlySet<IsoDate>): IsoDate[] => {
     const rank = new Map<IsoDate, number>();
@@ -799,7 +898,7 @@ export function planSpread(
         let crowding = -1;
         for (const [r, list] of byRegion) {
           if (list.length < 2) continue;
-          const c = r < 0 ? 0 : byReporting ? list.length / Math.max(1, reported.get(r) ?? 0) : list.length;
+          const c = r < 0 ? 0 : byReporting ? list.length / Math.max(1, reporting.get(r) ?? 0) : list.length;
           if (c > crowding) {
             crowded = list;
             crowding = c;

@@ -59,6 +59,20 @@ describe('entryQuality: a sentence that can stand alone as an entry', () => {
     }
   });
 
+  it('turns down wire photo captions and a byline run into the lead (review 10 T2; BBC and Fox News on the BP spill)', () => {
+    for (const s of [
+      'An oil sheen is seen on the water at the site of the Deepwater Horizon oil spill in the Gulf of Mexico off the coast of Louisiana , May 27 2010 .',
+      'June 23 , 2010 : This image from video provided by BP shows oil gushing from the broken wellhead at the site of the Deepwater Horizon oil well in the Gulf of Mexico .',
+      'May 28 : President Obama picks up a “tar ball” during a tour of areas impacted by the Gulf Coast oil spill in Port Fourchon , La.',
+      'The Deepwater Horizon sank following an explosion and fire By Michael Hirst and David Walker Stopping a potentially devastating slick from a damaged oil well in the Gulf of Mexico is only part of the headache currently facing BP .',
+    ]) {
+      expect(entryQuality(s), s).toBeLessThan(DEFAULT_SELECTION.minQuality);
+    }
+    // a chronology's dated line and a sentence saying how something is seen stay
+    expect(entryQuality('Sept. 16 : The Federal Reserve Bank of New York is authorized to lend up to $ 85 billion to the big insurance company American International Group .')).toBe(1);
+    expect(entryQuality("The spill is seen as the worst environmental disaster in America 's history .")).toBe(1);
+  });
+
   it('lets a connective or an all-caps opening cost something without ruling the sentence out', () => {
     const connective = entryQuality('Even more alarmingly , the government of Iceland is presiding over a massive default by all the country \'s major banks .');
     expect(connective).toBeLessThan(1);

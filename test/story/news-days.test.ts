@@ -39,4 +39,31 @@ describe.skipIf(!existsSync(T17))('the BP oil spill story (Timeline17 bpoil BBC 
     }
     expect(early).toEqual([]);
   });
+
+  it('keeps the first fortnight\'s news days though later weeks published more (review 9 #1: 29–30 April)', () => {
+    // The first fortnight (33 articles published) is told of by some 200 later ones; it had kept 3
+    // entries and given up the oil coming ashore on 30 April to weeks with more articles of their own.
+    const ashore = entry('2010-04-30');
+    expect(ashore).toBeDefined();
+    expect(ashore!.summary).toMatch(/\b(?:ashore|washing up|coast|shore)\b/i);
+    expect(entry('2010-04-29') ?? entry('2010-04-28')).toBeDefined();
+    expect(story.timeline.filter((e) => e.granularity === 'day' && e.date >= '2010-04-20' && e.date <= '2010-05-04').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('heads 27 July with what most of that day\'s articles tell: Hayward\'s exit and the record loss (review 9 #9)', () => {
+    // It was "UK taxpayers face Gulf clean-up loss", one Guardian article's angle; and the leads
+    // reporting the exit had been moved to the 26th, where articles only awaited it.
+    const day = entry('2010-07-27');
+    expect(day).toBeDefined();
+    expect(day!.summary).toMatch(/\bHayward\b|record loss/);
+    expect(day!.summary).not.toMatch(/taxpayers/);
+    expect(day!.articleIds.filter((id) => published.get(id) === '2010-07-27').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('dates nothing by a count back from the explosion ("since the Deepwater Horizon crisis 58 days ago")', () => {
+    const sentence = "the sixth increase in the government 's oil flow estimates since the Deepwater Horizon crisis 58 days ago";
+    const mention = articles.flatMap((a) => extractEventMentions(a)).find((m) => m.text.includes(sentence));
+    expect(mention?.periodEnd).toBe(true);
+    expect(story.timeline.some((e) => e.summary.includes(sentence))).toBe(false);
+  });
 });
