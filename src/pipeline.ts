@@ -1314,7 +1314,7 @@ export async function ingestDocuments(
       const text = inferenceText(d);
       if (!inferPublicationDate(text).yearUnknown) continue;
       const names = yearlessEventNames(text);
-      if (names.length >= 2) for (const a of store.datedArticlesMentioning(names, CONTEXT_ARTICLES)) context.set(a.id, a);
+      if (names.length >= 2) for (const a of store.datedArticlesMentioning(names, CONTEXT_ARTICLES, -1, true)) context.set(a.id, a);
     }
     return inferPublicationDates(
       staged.map((d) => ({ id: d.id, text: inferenceText(d), published: d.raw.published ? metadataDate(d.raw.published) : d.extracted.published })),
@@ -1333,8 +1333,8 @@ export async function ingestDocuments(
       if (!old) continue;
       const text = old.rawKind === 'text' ? old.raw : old.text;
       const names = yearlessEventNames(text);
-      if (names.length < 2 || store.datedArticlesMentioning(names, 1, sinceSeq).length === 0) continue;
-      const context = store.datedArticlesMentioning(names, CONTEXT_ARTICLES);
+      if (names.length < 2 || store.datedArticlesMentioning(names, 1, sinceSeq, true).length === 0) continue;
+      const context = store.datedArticlesMentioning(names, CONTEXT_ARTICLES, -1, true).filter((a) => a.id !== id);
       const estimate = inferPublicationDates([{ id, text }], { context }).get(id);
       if (!estimate || estimate.yearUnknown) continue;
       try {

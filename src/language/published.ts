@@ -340,8 +340,9 @@ export interface CorpusArticle {
 
 export interface CorpusOptions {
   /**
-   * Dated articles that only lend years (already stored, say): they are not estimated themselves.
-   * Articles without a date here are ignored.
+   * Articles that only lend years (already stored, say): they are not estimated themselves. A dated
+   * one lends every year its time expressions resolve to; an undated one only the years its text
+   * states, as an undated article of the batch does.
    */
   context?: CorpusArticle[];
 }
@@ -446,9 +447,10 @@ export function inferPublicationDates(articles: CorpusArticle[], options: Corpus
   });
   const ownIds = new Set(articles.map((a) => a.id));
   for (const c of options.context ?? []) {
-    if (ownIds.has(c.id) || !parseIsoDate(c.published ?? null)) continue;
+    if (ownIds.has(c.id)) continue;
     const { clean } = blankUnusableLines(c.text);
-    mentions.push(...yearMentions(c, clean, findTimexes(clean, { dct: c.published! })));
+    const dct = parseIsoDate(c.published ?? null) ? c.published! : null;
+    mentions.push(...yearMentions(c, clean, findTimexes(clean, { dct })));
   }
 
   for (const { a, clean, timexes } of parsed) {

@@ -137,9 +137,10 @@ export interface Store {
   /**
    * Articles with a known publication date (metadata or the page's own words) that mention at least
    * two of `names`, newest first: the context that can give an undated article its year. `sinceSeq`
-   * keeps only articles stored after that sequence number.
+   * keeps only articles stored after that sequence number. With `withUndated`, undated articles
+   * come too (`published` null): the years their texts state lend as much as in one batch.
    */
-  datedArticlesMentioning(names: string[], limit: number, sinceSeq?: number): Array<{ id: string; text: string; published: IsoDate }>;
+  datedArticlesMentioning(names: string[], limit: number, sinceSeq?: number, withUndated?: boolean): Array<{ id: string; text: string; published: IsoDate | null }>;
   /** Articles whose publication date is known only as month and day (no year), newest first. */
   yearlessArticleIds(limit: number): string[];
   /**

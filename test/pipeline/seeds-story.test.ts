@@ -136,6 +136,19 @@ describe('the seeds as bare .txt files, with no date but what their texts give',
   });
 });
 
+describe('the seeds as bare .txt files stored one at a time', () => {
+  it('get the same publication bounds as in one batch: a stored undated article lends the years its text states', async () => {
+    const store = openStore(join(tempDir(), 'seeds-one-by-one.db'));
+    const files = ['000_579504aca85b9f81', '001_aa04ac5f397be0f2', '002_af815def54e2eb59', '003_70335ce47c40be49', '004_0c206504672e1e96'].map((f) => join(SEEDS_DIR, `${f}.txt`));
+    // seed 004 dates its events by month and day only; seed 001, stored before it and undated
+    // itself, says "late in 2021" of the same leaders' talks
+    for (const file of files) expect((await ingestDocuments(store, readSources([file]))).stored).toBe(1);
+    const listed = store.listArticles().filter((a) => !a.published);
+    expect(listed.map((a) => roughDate(a.publishedEstimate)).sort()).toEqual(['2021-12-17…2022-01-09', 'year? 02-24…', 'year? 04-22…', '≥ 2021-09-01']);
+    store.close();
+  });
+});
+
 describe('articles analysed by an older version', () => {
   it('are counted after an ingest, so the CLI can suggest `storyline reprocess`, which updates them', async () => {
     const { sqliteHandle } = await import('../../src/store/index.js');

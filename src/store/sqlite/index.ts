@@ -271,7 +271,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return (db.prepare(sql).get(...filter.params) as { n: number }).n;
     },
     countStaleAnalyses: (version) => (stmt('SELECT count(*) AS n FROM analyses WHERE version < ?').get(version) as { n: number }).n,
-    datedArticlesMentioning(names, limit, sinceSeq = -1) {
+    datedArticlesMentioning(names, limit, sinceSeq = -1, withUndated = false) {
       const terms = [...new Set(names)].slice(0, 6).map((n) => `"${n.replace(/"/g, '""')}"`);
       if (terms.length < 2) return [];
       const pairs: string[] = [];
@@ -281,9 +281,9 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
       return stmt(
         `SELECT a.id, a.text, a.published FROM articles a
          WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 400)
-           AND a.published IS NOT NULL AND a.published_from IN ('metadata', 'text') AND a.seq > ?
+           AND (a.published IS NOT NULL AND a.published_from IN ('metadata', 'text') OR ? AND a.published IS NULL) AND a.seq > ?
          ORDER BY a.seq DESC LIMIT ?`,
-      ).all(pairs.join(' OR '), sinceSeq, limit) as Array<{ id: string; text: string; published: string }>;
+      ).all(pairs.join(' OR '), withUndated ? 1 : 0, sinceSeq, limit) as Array<{ id: string; text: string; published: string | null }>;
     },
     articlesLike(words, from, to, limit) {
       const terms = [...new Set(words.map((w) => w.toLowerCase()))].slice(0, 12).map((w) => `"${w.replace(/"/g, '""')}"`);
