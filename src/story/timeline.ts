@@ -539,23 +539,21 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     else failed.add(fresh);
     for (const date of displaced.keys()) failed.add(date);
   }
-  // An article published days before an entry's date reported it only if it named that day (the
-  // plan announced: "Hayward will step down on 1 October"); else it is no source of it, and would be
-  // shown as its first report ("first 2010-06-11" for a cap kept closed on 19 July).
-  const namesDay = new Set<string>();
+  // An article published days before an entry's date did not report it: it is no source of it, and
+  // would be shown as its first report ("first 2010-06-11" for a cap kept closed on 19 July). Naming
+  // the day ahead ("Hayward will testify on 17 June", "is to leave the top job in October") is a
+  // preview, a source only of an entry that is itself still expected (review 10 T4: "Reuters reported
+  // it 9 days early").
   const publishedOf = new Map<string, IsoDate>();
-  if (storyView) {
-    for (const m of mentions) if (m.granularity === 'day') namesDay.add(`${m.articleId}\u0000${m.date}`);
-    for (const a of ctx.articles) if (a.published) publishedOf.set(a.id, a.published.slice(0, 10));
-  }
+  if (storyView) for (const a of ctx.articles) if (a.published) publishedOf.set(a.id, a.published.slice(0, 10));
   const reportedBefore = (id: string, date: IsoDate) => {
     const published = publishedOf.get(id);
-    return !!published && dayNumber(published) < dayNumber(date) - EARLY_REPORT_DAYS && !namesDay.has(`${id}\u0000${date}`);
+    return !!published && dayNumber(published) < dayNumber(date) - EARLY_REPORT_DAYS;
   };
   for (const entry of built.values()) {
     // Sources of the same happening told in other words on a day nearby.
     for (const id of toldOnDay.get(dayNumber(entry.date))?.also ?? []) if (!entry.articleIds.includes(id)) entry.articleIds.push(id);
-    if (storyView) entry.articleIds = entry.articleIds.filter((id) => !reportedBefore(id, entry.date) || entry.sentences.some((s) => s.articleId === id));
+    if (storyView && !entry.expected) entry.articleIds = entry.articleIds.filter((id) => !reportedBefore(id, entry.date) || entry.sentences.some((s) => s.articleId === id));
     entries.push(entry);
   }
   const placeOf = new Map<TimelineEntry, IsoDate>();
