@@ -97,10 +97,7 @@ function asciiKey(text: string, repetition: boolean): string {
   let out = '';
   let pendingSpace = false;
   let runStart = -1; // start of the current run of characters copied as they are
-  const flush = (i: number) => {
-    if (runStart >= 0) out += text.slice(runStart, i);
-    runStart = -1;
-  };
+  // (the run is flushed inline, not by a closure: this runs for every line of every page)
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const upper = c >= 65 && c <= 90;
@@ -108,7 +105,8 @@ function asciiKey(text: string, repetition: boolean): string {
     const backtick = repetition && c === 96; // a quote mark: written '
     const kept = upper || digit || backtick || (c >= 97 && c <= 122) || (repetition && (c === 39 || c === 34));
     if (!kept) {
-      flush(i);
+      if (runStart >= 0) out += text.slice(runStart, i);
+      runStart = -1;
       if (out.length > 0) pendingSpace = true;
       continue;
     }
@@ -117,7 +115,8 @@ function asciiKey(text: string, repetition: boolean): string {
       pendingSpace = false;
     }
     if (upper || backtick || (repetition && digit)) {
-      flush(i);
+      if (runStart >= 0) out += text.slice(runStart, i);
+      runStart = -1;
       if (upper) out += String.fromCharCode(c + 32);
       else if (backtick) out += "'";
       else {
@@ -126,7 +125,7 @@ function asciiKey(text: string, repetition: boolean): string {
       }
     } else if (runStart < 0) runStart = i;
   }
-  flush(text.length);
+  if (runStart >= 0) out += text.slice(runStart);
   return out;
 }
 

@@ -137,19 +137,13 @@ function endsSentenceAfterAbbreviation(tok: Token, next: Token | undefined): boo
 function splitBlock(text: string, start: number, end: number, out: Sentence[]): void {
   const tokens = tokenize(text, start, end);
   let first = 0;
-  const emit = (last: number) => {
-    if (last < first) return;
-    const toks = tokens.slice(first, last + 1);
-    out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, tokens: toks });
-    first = last + 1;
-  };
   // A dateline ("MOSCOW (Reuters) - ") is a sentence of its own.
   const dl = DATELINE.exec(text.slice(start, Math.min(end, start + 80)));
   if (dl && dl[1]!.length >= 3) {
     const dlEnd = start + dl[0].length;
     let k = 0;
     while (k < tokens.length && tokens[k]!.end <= dlEnd) k++;
-    if (k > 0 && k < tokens.length) emit(k - 1);
+    if (k > 0 && k < tokens.length) first = emitSentence(tokens, first, k - 1, out);
   }
   let quoteDepth = 0;
   for (let k = first; k < tokens.length; k++) {
@@ -172,18 +166,26 @@ function splitBlock(text: string, start: number, end: number, out: Sentence[]): 
       else if (ellipsis) boundary = isWordStartUpper(after.text) && !/^\p{N}/u.test(after.text) && after.start > tokens[j]!.end;
       else boundary = !/^[\p{Ll},;:)\]%]/u.test(after.text);
       if (boundary) {
-        emit(j);
+        first = emitSentence(tokens, first, j, out);
         k = j;
         continue;
       }
     } else if (t.text.length > 2 && t.text.endsWith('.') && /\p{L}\.$/u.test(t.text)) {
       if (next && endsSentenceAfterAbbreviation(t, next)) {
-        emit(k);
+        first = emitSentence(tokens, first, k, out);
         continue;
       }
     }
   }
-  emit(tokens.length - 1);
+  emitSentence(tokens, first, tokens.length - 1, out);
+}
+
+/** Adds tokens[first .. last] as a sentence (none when empty); returns the next sentence's first token. */
+function emitSentence(tokens: Token[], first: number, last: number, out: Sentence[]): number {
+  if (last < first) return first;
+  const toks = tokens.slice(first, last + 1);
+  out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, tokens: toks });
+  return last + 1;
 }
 
 /** True when the line break before `nextLine` ends a sentence (not a hard wrap inside one). */

@@ -475,7 +475,7 @@ export class CompiledModel {
     const { sent, sentFirst, sentLast, leftCue, rightCue, commaPrefix, lastColon, thatAfterLeftCue } = sequenceContext(tokens, isCue, scratch);
     const pool = this.wordVec;
     const WR = WORD_VECTORS * R;
-    const wordAt = (i: number, v: number) => this.wordBase + ent[i]! * WR + v * R;
+    const wordBase = this.wordBase;
 
     // per token, the pool vectors to add (PER_TOKEN at most) and the two cue-side vectors
     const offs = scratch.ints(2, n * PER_TOKEN);
@@ -496,11 +496,12 @@ export class CompiledModel {
       const at = i * R;
       const qs = q[i]!;
       let k = i * PER_TOKEN;
-      offs[k++] = qs === 1 ? this.wordInside(ent[i]!) : wordAt(i, CENTER_OUT);
-      offs[k++] = i > 0 ? wordAt(i - 1, PREV) : this.edge;
-      offs[k++] = i + 1 < n ? wordAt(i + 1, NEXT) : this.edge + R;
-      offs[k++] = i > 1 ? wordAt(i - 2, PREV2) : this.edge + 2 * R;
-      offs[k++] = i + 2 < n ? wordAt(i + 2, NEXT2) : this.edge + 3 * R;
+      // (a word's vector v is at wordBase + entry × WR + v × R)
+      offs[k++] = qs === 1 ? this.wordInside(ent[i]!) : wordBase + ent[i]! * WR + CENTER_OUT * R;
+      offs[k++] = i > 0 ? wordBase + ent[i - 1]! * WR + PREV * R : this.edge;
+      offs[k++] = i + 1 < n ? wordBase + ent[i + 1]! * WR + NEXT * R : this.edge + R;
+      offs[k++] = i > 1 ? wordBase + ent[i - 2]! * WR + PREV2 * R : this.edge + 2 * R;
+      offs[k++] = i + 2 < n ? wordBase + ent[i + 2]! * WR + NEXT2 * R : this.edge + 3 * R;
       const qPrev = i > 0 ? q[i - 1]! : 9;
       const qNext = i + 1 < n ? q[i + 1]! : 9;
       offs[k++] = this.quoteTable + (((nest * 10 + qPrev) * 4 + qs) * 10 + qNext) * R;
@@ -606,15 +607,7 @@ export class CompiledModel {
     const offs = this.scratch.ints(7, n * 5);
     // f2(44 | 47, same sentence, word of the nearest first-pass cue): one probe per cue and flag
     const sideWeights = this.sideWeights; // [left same=0, left same=1, right same=0, right same=1]
-    const sideOf = [-1, -1, -1, -1];
-    const side = (slot: number, cue: number, template: number, same: number): number => {
-      if (sideOf[slot] !== cue) {
-        sideOf[slot] = cue;
-        sideWeights.fill(0, slot * NT, slot * NT + NT);
-        this.addStageRow(f2(template, same, wh[cue]!), k, sideWeights, slot * NT);
-      }
-      return slot * NT;
-    };
+    this.sideOf.fill(-1);
     for (let i = 0; i < n; i++) {
       const at = i * R + part;
       const qs = q[i]!;
@@ -628,17 +621,30 @@ export class CompiledModel {
       if (pl >= 0) {
         const same = sent[pl] === sent[i] ? 1 : 0;
         offs[o + 3] = this.roleLeftTable + (((1 + same) * 8 + bucket(i - pl)) * 4 + qs) * R + part;
-        const w = side(same, pl, 44, same);
+        const w = this.side(same, pl, 44, same, k, wh);
         for (let y = 0; y < NT; y++) acc[at + y] += sideWeights[w + y]!;
       } else offs[o + 3] = this.roleLeftTable + qs * R + part;
       if (pr >= 0) {
         const same = sent[pr] === sent[i] ? 1 : 0;
         offs[o + 4] = this.roleRightTable + (((1 + same) * 8 + bucket(pr - i)) * 4 + qs) * R + part;
-        const w = side(2 + same, pr, 47, same);
+        const w = this.side(2 + same, pr, 47, same, k, wh);
         for (let y = 0; y < NT; y++) acc[at + y] += sideWeights[w + y]!;
       } else offs[o + 4] = this.roleRightTable + qs * R + part;
     }
     for (let i = 0; i < n; i++) sumVectors(pool, offs, i * 5, i * 5 + 5, acc, i * R + part, NT);
+  }
+
+  /** The cue each slot of sideWeights holds the weights of (addStacked). */
+  private readonly sideOf = new Int32Array(4);
+
+  /** Offset in sideWeights of f2(template, same, word of `cue`) for stage k, probed once per cue and slot. */
+  private side(slot: number, cue: number, template: number, same: number, k: number, wh: Uint32Array): number {
+    if (this.sideOf[slot] !== cue) {
+      this.sideOf[slot] = cue;
+      this.sideWeights.fill(0, slot * NT, slot * NT + NT);
+      this.addStageRow(f2(template, same, wh[cue]!), k, this.sideWeights, slot * NT);
+    }
+    return slot * NT;
   }
 }
 

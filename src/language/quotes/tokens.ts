@@ -87,6 +87,11 @@ const isWordChar = (c: number) => isLetterOrDigit(c) || c === 95;
 /** \s within ASCII. */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+/** text's character code at i, or -1 past `end` (a line break or nothing: not a letter, digit or word character). */
+function codeAt(text: string, end: number, i: number): number {
+  return i < end ? text.charCodeAt(i) : -1;
+}
+
 /**
  * TOKEN's matches for an ASCII paragraph followed by a line break or the end of the text, found
  * without the regular expression (same alternatives, in the same order, each as greedy as there;
@@ -94,11 +99,9 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  * train + dev and T17, and by the test.
  */
 function tokenizeAscii(text: string, start: number, end: number, tokens: QToken[]): void {
-  // past `end` is a line break or nothing: not a letter, digit or word character
-  const at = (i: number) => (i < end ? text.charCodeAt(i) : -1);
   let i = start;
   while (i < end) {
-    const c = at(i);
+    const c = codeAt(text, end, i);
     if (isSpace(c)) {
       i++;
       continue;
@@ -106,7 +109,7 @@ function tokenizeAscii(text: string, start: number, end: number, tokens: QToken[
     let j = i;
     // (?:\p{L}\.){2,}
     let reps = 0;
-    while (isLetter(at(j)) && at(j + 1) === 46) {
+    while (isLetter(codeAt(text, end, j)) && codeAt(text, end, j + 1) === 46) {
       j += 2;
       reps++;
     }
@@ -114,19 +117,19 @@ function tokenizeAscii(text: string, start: number, end: number, tokens: QToken[
       j = i;
       if (isLetterOrDigit(c)) {
         // [\p{L}\p{N}]+(?:[-&.][\p{L}\p{N}]+)*(?:['’](?!s\b)[\p{L}]+)*
-        while (isLetterOrDigit(at(j))) j++;
+        while (isLetterOrDigit(codeAt(text, end, j))) j++;
         for (;;) {
-          const sep = at(j);
-          if ((sep === 45 || sep === 38 || sep === 46) && isLetterOrDigit(at(j + 1))) {
+          const sep = codeAt(text, end, j);
+          if ((sep === 45 || sep === 38 || sep === 46) && isLetterOrDigit(codeAt(text, end, j + 1))) {
             j++;
-            while (isLetterOrDigit(at(j))) j++;
+            while (isLetterOrDigit(codeAt(text, end, j))) j++;
           } else break;
         }
-        while (at(j) === 39 && !(at(j + 1) === 115 && !isWordChar(at(j + 2))) && isLetter(at(j + 1))) {
+        while (codeAt(text, end, j) === 39 && !(codeAt(text, end, j + 1) === 115 && !isWordChar(codeAt(text, end, j + 2))) && isLetter(codeAt(text, end, j + 1))) {
           j++;
-          while (isLetter(at(j))) j++;
+          while (isLetter(codeAt(text, end, j))) j++;
         }
-      } else if (c === 39 && at(i + 1) === 115 && !isWordChar(at(i + 2))) j = i + 2; // ['’]s\b
+      } else if (c === 39 && codeAt(text, end, i + 1) === 115 && !isWordChar(codeAt(text, end, i + 2))) j = i + 2; // ['’]s\b
       else j = i + 1; // [^\s\p{L}\p{N}]
     }
     const word = text.slice(i, j);
