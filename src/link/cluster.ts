@@ -101,6 +101,9 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   splitRestThreshold: 0.1,
 };
 
+/** The day undated articles are linked on while no dated article has set the clock. */
+export const UNDATED_DAY = 0;
+
 /**
  * A term's learned document frequency is kept below this, its total count above (see
  * OnlineClusterer.counts): exact in a double for up to 2^26 (67 million) articles.
@@ -872,6 +875,9 @@ export class OnlineClusterer {
   /** Moves the clock: stories and events idle beyond their windows leave memory (not storage). */
   advance(day: number): void {
     const o = this.options;
+    // Undated articles linked before any dated one stand on UNDATED_DAY: the first real day is theirs
+    // too (else their stories would be fifty years idle, and dropped, when it comes).
+    if (this.today === UNDATED_DAY && day > UNDATED_DAY) this.dateTheUndated(day);
     this.today = day;
     for (const [id, e] of this.events) {
       if (day - e.lastDay > Math.max(o.eventWindowDays, o.storyWindowDays)) this.events.delete(id);
@@ -885,6 +891,19 @@ export class OnlineClusterer {
         }
         this.stories.delete(id);
       }
+    }
+  }
+
+  private dateTheUndated(day: number): void {
+    for (const e of this.events.values()) {
+      if (e.lastDay !== UNDATED_DAY) continue;
+      e.firstDay = e.lastDay = day;
+      this.hooks.eventChanged?.(e);
+    }
+    for (const s of this.stories.values()) {
+      if (s.lastDay !== UNDATED_DAY) continue;
+      s.firstDay = s.lastDay = day;
+      this.hooks.storyChanged?.(s);
     }
   }
 

@@ -15,7 +15,7 @@
 //   hash/<sha1>                   first article with this normalised content (exact duplicates)
 //   near/<YYYY-MM-DD>/<id>        shingle set of a recent article (near duplicates; deleted when old)
 import type { Analysis, IsoDate } from '../types.js';
-import { DEFAULT_CLUSTER, OnlineClusterer, termVectorOfWords, type ClusterOptions, type EventNode, type Split, type StoryNode } from './cluster.js';
+import { DEFAULT_CLUSTER, OnlineClusterer, termVectorOfWords, UNDATED_DAY, type ClusterOptions, type EventNode, type Split, type StoryNode } from './cluster.js';
 import { collapseRepeatedParagraphs, contentHashOfWords, DEFAULT_DEDUP, NearDuplicateIndex, type DedupOptions } from './dedup.js';
 import { words } from './text.js';
 
@@ -283,7 +283,7 @@ export function createLinker(state?: KeyValueStore, options: LinkerOptions = {})
       return { duplicateOf: r.duplicateOf, storyId: storyOfEvent(r.event, r.story), eventId: r.event, merges: [], splits: [], known: true };
     }
     let day = doc.published ? dayNumber(doc.published) : NaN;
-    if (!Number.isFinite(day)) day = Number.isFinite(clusterer.today) ? clusterer.today : 0;
+    if (!Number.isFinite(day)) day = Number.isFinite(clusterer.today) ? clusterer.today : UNDATED_DAY;
     if (day > clusterer.today) {
       clusterer.advance(day);
       for (const id of near.expire(day)) {

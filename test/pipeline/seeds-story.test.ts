@@ -137,7 +137,7 @@ describe('the seeds as bare .txt files, with no date but what their texts give',
 });
 
 describe('the seeds as bare .txt files stored one at a time', () => {
-  it('get the same publication bounds as in one batch: a stored undated article lends the years its text states', async () => {
+  it('get the same publication bounds and the same one story as in one batch', async () => {
     const store = openStore(join(tempDir(), 'seeds-one-by-one.db'));
     const files = ['000_579504aca85b9f81', '001_aa04ac5f397be0f2', '002_af815def54e2eb59', '003_70335ce47c40be49', '004_0c206504672e1e96'].map((f) => join(SEEDS_DIR, `${f}.txt`));
     // seed 004 dates its events by month and day only; seed 001, stored before it and undated
@@ -145,6 +145,8 @@ describe('the seeds as bare .txt files stored one at a time', () => {
     for (const file of files) expect((await ingestDocuments(store, readSources([file]))).stored).toBe(1);
     const listed = store.listArticles().filter((a) => !a.published);
     expect(listed.map((a) => roughDate(a.publishedEstimate)).sort()).toEqual(['2021-12-17…2022-01-09', 'year? 02-24…', 'year? 04-22…', '≥ 2021-09-01']);
+    // and one story: seed 000, undated and stored first, is not left behind when dated articles come
+    expect(store.listStories().map((s) => s.articleCount)).toEqual([5]);
     store.close();
   });
 });
