@@ -191,6 +191,8 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
     }
   }
   if (PRODUCT_HEADS.has(prev(0))) thing++;
+  // "the Exxon Valdez spill", "the Piper Alpha disaster": a ship, rig or event's name, not a person's.
+  if (EVENT_NOUNS_AFTER.has(next(0)) || (next(0) === 'oil' && EVENT_NOUNS_AFTER.has(next(1)))) thing++;
   if ((prev(0) === 'on' || prev(0) === 'in' || prev(0) === 'at') && next(0) !== "'s" && next(0) !== '’s') place++;
   return { company, person, thing, place };
 }
@@ -210,6 +212,15 @@ export interface Evidence {
   thing: number;
   /** "on Capitol Hill", "in X": where things happen. */
   place: number;
+}
+
+/** Nouns a ship's, rig's or disaster's name stands before: "the Exxon Valdez spill", "the Exxon Valdez tanker". */
+const EVENT_NOUNS_AFTER = new Set('spill spills disaster disasters tanker tankers supertanker accident incident catastrophe tragedy explosion blowout rig platform vessel sinking wreck'.split(' '));
+
+/** Whether a mention names a ship, rig or event by the noun after it: "[Exxon Valdez] spill", "[Exxon Valdez] oil tanker". */
+export function eventOrVesselUse(text: string, m: { end: number }): boolean {
+  const after = /^\s+(?:oil\s+)?(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 30));
+  return !!after && EVENT_NOUNS_AFTER.has(after[1]!);
 }
 
 /** Common nouns for products, standing right before their name: "the drug Tamiflu", "the vaccine Pandemrix". */

@@ -9,7 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
-import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, isAcronym, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
+import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, eventOrVesselUse, isAcronym, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -313,6 +313,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       m.text = text.slice(m.start, m.end);
     }
   }
+  completeCutNames(text, mentions);
   joinCutOrganizations(text, mentions);
   joinConnectedNames(text, mentions);
   placesNamedAfterPeople(text, mentions);
@@ -337,6 +338,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (role) m.role = role;
   }
 
+  peopleTypedOtherwise(text, sentences, sorted, mentionStarts, personAt, nameAt, aliasOf);
+
   // "Hunter Biden" tagged as a place when another Biden is a person: a first name + known surname is a person.
   // Not "Wisconsin Trump rally": a first word the text names as a place on its own.
   const knownSurnames = new Set(sorted.filter((m) => m.label === 'PER').map((m) => normalizeName(m.text).split(' ').pop()!));
@@ -349,7 +352,9 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     }
   }
 
-  relabelCompanies(text, sentences, sorted, (t) => !!aliasOf(t));
+  // one-word mentions of a thing's name the tagger called a person ("the Horizon" of the Deepwater Horizon rig)
+  const thingWordMentions = new Set<EntityMention>();
+  relabelCompanies(text, sentences, sorted, (t) => !!aliasOf(t), thingWordMentions);
 
   // People: full names first, so one-word mentions anywhere in the text can find them.
   const people: Group[] = [];
@@ -597,6 +602,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   const placeWords = new Set(sorted.filter((m) => m.label === 'LOC').map((m) => normalizeName(m.text)));
   for (const g of others.values()) if (g.type === 'place') placeWords.add(normalizeName(g.name));
   mergeOrganizationVariants(text, others, aliasOf, placeWords);
+  if (thingWordMentions.size > 0) joinThingWords(others, thingWordMentions);
 
   // Type by vote (alias-table entries keep theirs).
   for (const g of others.values()) {
@@ -635,6 +641,82 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
 
 type AliasLookup = (surface: string) => [string, EntityType] | undefined;
 
+/** Last words of place and organisation names, never of a person's: "Kent County", "Morgan City", "Jefferson Parish". */
+const NOT_SURNAMES = new Set('city town village beach sea ocean coast state states republic kingdom isle mountains mountain valley hill hills park square street road avenue station airport port marina hospital church cathedral times post news herald tribune journal daily'.split(' '));
+
+/** First words of place names that the first-name list also holds ("North Pole", "San Diego", "Royal London Hospitals"). */
+const PLACE_NAME_OPENERS = new Set('north south east west northern southern eastern western central new old san santa saint st royal general grand great little upper lower fort port mount lake cape'.split(' '));
+
+/**
+ * "Kent Wells, senior vice president in BP's exploration", "BP executive Kent Wells said": a name of
+ * two or three words opening with a first name, which the tagger calls a place, organisation or
+ * thing (Kent and Wells are places), is the person the text says it is when its mentions have more
+ * person cues (a role before it, an appositive role after it, "X, who", he/she right after) than
+ * company, place or product cues. The cue must be the text's: a first name alone says nothing
+ * ("North Sea", "Morgan Stanley", "Virginia Beach").
+ */
+function peopleTypedOtherwise(text: string, sentences: Sentence[], sorted: EntityMention[], mentionStarts: Set<number>, personAt: (offset: number) => boolean, nameAt: (offset: number) => boolean, known: AliasLookup): void {
+  let votes: Map<string, { person: number; other: number; mentions: EntityMention[] }> | null = null;
+  for (const m of sorted) {
+    if (m.label === 'PER') continue;
+    const words = m.text.split(' ');
+    if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w))) continue;
+    const last = words[words.length - 1]!.toLowerCase();
+    if (firstNameGender(words[0]!) === null || PLACE_NAME_OPENERS.has(words[0]!.toLowerCase()) || NOT_SURNAMES.has(last) || FEATURE_WORDS.has(last) || ORGANIZATION_HEADS.has(last) || PLACE_OF_HEADS.has(last) || companyEnding(m.text) > 0 || known(m.text)) continue;
+    const s = sentences[m.sentence];
+    if (!s) continue;
+    const first = firstTokenFrom(s.tokens, m.start);
+    if (first < 0) continue;
+    let lastToken = first;
+    while (lastToken + 1 < s.tokens.length && s.tokens[lastToken + 1]!.end <= m.end) lastToken++;
+    const role = roleBefore(s.tokens, first, text, mentionStarts, personAt, nameAt, m.sentence === 0) ?? appositiveRole(s.tokens, lastToken, personAt);
+    const e = companyEvidence(text, m, sentences);
+    votes ??= new Map();
+    const k = normalizeName(m.text);
+    const v = votes.get(k) ?? { person: 0, other: 0, mentions: [] };
+    // (he/she after it or "X, who" say little of a name the tagger thought no person's: "told the
+    // Houston Chronicle that he", "Merrill Lynch, who wants more details")
+    // A place does not speak: "said Kent Wells.", "Kent Wells said" (an organisation does: "Morgan Stanley said").
+    const speaks = m.label === 'LOC' && ((/^(said|says)$/.test(s.tokens[first - 1]?.text ?? '') && /^[.,;]$/.test(s.tokens[lastToken + 1]?.text ?? '.')) || /^(said|says)$/.test(s.tokens[lastToken + 1]?.text ?? ''));
+    v.person += role || speaks ? 1 : 0;
+    v.other += e.company + e.place + e.thing;
+    v.mentions.push(m);
+    votes.set(k, v);
+  }
+  if (!votes) return;
+  for (const v of votes.values()) {
+    if (v.person <= v.other) continue;
+    for (const m of v.mentions) m.label = 'PER';
+  }
+}
+
+/**
+ * A role after a comma that need not close there: "Kent Wells, senior vice president in BP's
+ * exploration", "Kent Wells, BP's senior vice president of exploration". Not a role that is the
+ * subject of a speech verb: "in the North Sea, a spokesman said".
+ */
+function appositiveRole(tokens: Token[], last: number, personAt: (offset: number) => boolean): boolean {
+  if (tokens[last + 1]?.text !== ',') return false;
+  let k = last + 2;
+  if (/^(the|a|an)$/i.test(tokens[k]?.text ?? '')) k++;
+  const start = k;
+  while (k < tokens.length && k - start < 7) {
+    if (personAt(tokens[k]!.start)) return false;
+    const lw = tokens[k]!.text.toLowerCase();
+    if (ROLE_HEADS.has(lw)) {
+      while (ROLE_HEADS.has(tokens[k + 1]?.text.toLowerCase() ?? '')) k++;
+      // the title of a name after it ("…, Interior Minister Paul Antoine Bien-Aime", "…, Queen Mary College")
+      const after = tokens[k + 1];
+      if (after && (isCapitalized(after.text) || personAt(after.start))) return false;
+      return !/^(said|says|say|told|added|warned|stated|explained|insisted|confirmed)$/i.test(after?.text ?? '');
+    }
+    // ("BP 's" of tokenised text is "'" and "s")
+    if (!(ROLE_INNER.has(lw) || isCapitalized(tokens[k]!.text) || lw === "'" || (lw === 's' && tokens[k - 1]!.text === "'"))) return false;
+    k++;
+  }
+  return false;
+}
+
 /** Last words of names that belong to a person's office or politics, not a company: "Bush Administration", "Clinton Foundation". */
 const POLITICAL_NAME_ENDS = new Set('administration campaign camp government foundation library center centre institute doctrine presidency era team family cabinet'.split(' '));
 
@@ -645,7 +727,7 @@ const POLITICAL_NAME_ENDS = new Set('administration campaign camp government fou
  * becomes an organisation, and so do its first word's mentions on their own ("Fannie") when no
  * person is named with that word.
  */
-function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMention[], known: (text: string) => boolean): void {
+function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMention[], known: (text: string) => boolean, thingWordMentions: Set<EntityMention>): void {
   const tally = new Map<string, { company: number; person: number; thing: number; place: number; org: number; per: number; loc: number }>();
   const keys = new Map<EntityMention, string>();
   const keyOf = (m: EntityMention) => {
@@ -673,6 +755,7 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     gluedTitles.set(k, seen === undefined || seen === glued ? glued : null);
   }
   // What the text says of each name that was tagged a person or a place somewhere.
+  let loneNames: Set<string> | null = null;
   for (const m of sorted) {
     if (m.label === 'MISC') continue;
     const t = tally.get(keyOf(m))!;
@@ -683,6 +766,13 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     t.person += e.person - (m.label === 'PER' && gluedTitles.get(keyOf(m)) ? 1 : 0);
     t.thing += e.thing;
     t.place += e.place;
+    // "aboard the Deepwater Horizon": "the" right before a name of several words is no person's
+    // ("the Rev Jesse Jackson", "the late John Smith" have a word between), unless the text names
+    // someone by its last word alone ("the Dick Cheney school … Cheney said").
+    if (m.label === 'PER' && /^the\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) && multiWord(m.text)) {
+      loneNames ??= new Set(sorted.filter((o) => o.label === 'PER' && !multiWord(o.text)).map((o) => normalizeName(o.text)));
+      if (!loneNames.has(normalizeName(m.text.slice(m.text.lastIndexOf(' ') + 1)))) t.thing++;
+    }
   }
   // Named in a list with organisations and no person: "Bear Stearns, Fannie Mae, Freddie Mac and now Lehman Brothers".
   for (let i = 0; i < sorted.length; i++) {
@@ -728,7 +818,31 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if (t.thing > 0) notPeople.set(k, 'MISC');
     else if (t.place > 0 && k.includes(' ')) notPeople.set(k, 'LOC');
   }
-  if (notPeople.size > 0) for (const m of sorted) if (m.label === 'PER' && !known(m.text) && notPeople.has(keyOf(m))) m.label = notPeople.get(keyOf(m))!;
+  // "the Horizon" of a text about "the Deepwater Horizon rig": the last word of a thing's name (not
+  // opening with a first name: "Rod Blagojevich" tagged a thing; not the first word: "Exxon" of the
+  // "Exxon Valdez" is the company), tagged a person alone with nothing personal said of it.
+  const thingWords = new Set<string>();
+  const addThing = (k: string) => {
+    if (k.includes(' ') && firstNameGender(k.slice(0, k.indexOf(' '))) === null) thingWords.add(k.slice(k.lastIndexOf(' ') + 1));
+  };
+  for (const [k, label] of notPeople) if (label === 'MISC') addThing(k);
+  for (const m of sorted) if (m.label === 'MISC' && multiWord(m.text)) addThing(keyOf(m));
+  if (thingWords.size > 0) {
+    const fullNameWords = new Set<string>();
+    for (const m of sorted) if (m.label === 'PER' && multiWord(m.text) && !notPeople.has(keyOf(m))) for (const w of normalizeName(m.text).split(' ')) fullNameWords.add(w);
+    for (const w of thingWords) {
+      const t = tally.get(w);
+      if (!t || t.per === 0 || t.person > 0 || t.company > 0 || fullNameWords.has(w) || firstNameGender(w) !== null) continue;
+      notPeople.set(w, 'MISC');
+    }
+  }
+  if (notPeople.size > 0) {
+    for (const m of sorted) {
+      if (m.label !== 'PER' || known(m.text) || !notPeople.has(keyOf(m))) continue;
+      m.label = notPeople.get(keyOf(m))!;
+      if (thingWords.has(keyOf(m))) thingWordMentions.add(m);
+    }
+  }
   if (candidates.length === 0) return;
   // The words of people's full names: "Clinton" is Hillary Clinton's however "the Clinton campaign" reads.
   const personWords = new Set<string>();
@@ -795,6 +909,40 @@ function joinCutPersonNames(text: string, mentions: EntityMention[]): void {
   }
   if (absorbed.size === 0) return;
   for (let i = mentions.length - 1; i >= 0; i--) if (absorbed.has(mentions[i]!)) mentions.splice(i, 1);
+}
+
+/**
+ * "[Horizon] worker" beside "the Deepwater Horizon rig" elsewhere: a name the tagger cut, one
+ * capitalised word left out before or after it, is the name the text gives whole elsewhere (its
+ * type too): "Deepwater Horizon". Not a person's name (other rules join those), nor a function word
+ * ("The Valdez").
+ */
+function completeCutNames(text: string, mentions: EntityMention[]): void {
+  let whole: Map<string, NerLabel> | null = null;
+  const taken = new Set<number>();
+  for (const m of mentions) {
+    if (!/^\p{Lu}/u.test(m.text)) continue;
+    const before = /(?:^|[^\p{L}\p{N}'’.-])(\p{Lu}[\p{L}-]*) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    const after = /^ (\p{Lu}[\p{L}-]*)(?![\p{L}\p{N}'’-])/u.exec(text.slice(m.end, m.end + 30));
+    if (!before && !after) continue;
+    if (!whole) {
+      whole = new Map();
+      for (const o of mentions) if (multiWord(o.text) && o.label !== 'PER') whole.set(o.text, o.label);
+      for (const o of mentions) for (let at = o.start; at < o.end; at++) taken.add(at);
+    }
+    const word = (w: string | undefined) => !!w && !SENTENCE_WORDS.has(w.toLowerCase()) && !NOT_ROLE_START.has(w.toLowerCase()) && w.toLowerCase() !== 'all';
+    const left = before && word(before[1]) ? `${before[1]} ${m.text}` : null;
+    const right = after && word(after[1]) ? `${m.text} ${after[1]}` : null;
+    if (left && whole.has(left) && !taken.has(m.start - 2)) {
+      m.label = whole.get(left)!;
+      m.start -= before![1]!.length + 1;
+      m.text = left;
+    } else if (right && whole.has(right) && !taken.has(m.end + 1)) {
+      m.label = whole.get(right)!;
+      m.end += after![1]!.length + 1;
+      m.text = right;
+    }
+  }
 }
 
 /** Names of God and of nations or nature personified, in news text (language, not data): the tagger calls them people. */
@@ -966,9 +1114,20 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
   for (const [key, g] of [...others]) {
     if (/\s/.test(g.name.trim()) || !byFirstWord.has(normalizeName(g.name)) || !g.mentions.every((m) => m.label === 'ORG') || isAcronym(g.name) || aliasOf(g.name)) continue;
     if (placeWords.has(normalizeName(g.name)) || writtenInLowerCase(text, g.name)) continue;
+    // (nor a ship, rig or disaster named after the company: "Exxon" is not "the Exxon Valdez spill";
+    // "the Ixtoc spill" is "the Ixtoc I spill"; a name the text always writes after "the" and the
+    // short one never is a ship's: "Amoco", "the Amoco Cadiz"; nor is a chamber its caucus or
+    // committee: "Senate" is not "Senate Republicans", "Senate Energy", but it is "House of Representatives")
+    const afterThe = (m: EntityMention) => /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start));
     const ownName = (o: Group) => {
       const later = normalizeName(o.name).split(' ').slice(1);
-      return !PUBLICATION_WORDS.has(later[later.length - 1]!) && !later.some((w) => ORGANIZATION_HEADS.has(w) || POLITICAL_NAME_ENDS.has(w));
+      return (
+        !PUBLICATION_WORDS.has(later[later.length - 1]!) &&
+        !later.some((w) => ORGANIZATION_HEADS.has(w) || POLITICAL_NAME_ENDS.has(w)) &&
+        !(o.mentions.some((m) => eventOrVesselUse(text, m)) && !g.mentions.some((m) => eventOrVesselUse(text, m))) &&
+        !(later[0] !== 'of' && o.mentions.every((m) => afterThe(m)) && !g.mentions.some((m) => afterThe(m))) &&
+        (!INSTITUTION_NOUNS.has(normalizeName(g.name)) || later[0] === 'of')
+      );
     };
     // The company is named in full before the text shortens it ("Lehman Brothers … Lehman"): most
     // uses of the short name come after the first of the full one.
@@ -989,6 +1148,35 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
     if (shortest && longer.every((o) => normalizeName(o.name).startsWith(normalizeName(shortest.name)))) merge(shortest, g, key);
   }
 }
+
+/**
+ * "the Horizon" where the text names the "Deepwater Horizon" rig: a one-word name the tagger called
+ * a person, retyped a thing as the last word of the thing's name (`relabelCompanies`), joins the one
+ * thing of several words the text names ending with it.
+ */
+function joinThingWords(others: Map<string, Group>, thingWordMentions: Set<EntityMention>): void {
+  const things = new Map<string, Group[]>();
+  const single: [string, Group][] = [];
+  for (const [key, g] of others) {
+    if (!g.mentions.every((m) => m.label === 'MISC')) continue;
+    const words = normalizeName(g.name).split(' ');
+    if (words.length === 1) {
+      if (g.mentions.every((m) => thingWordMentions.has(m))) single.push([key, g]);
+      continue;
+    }
+    const last = words[words.length - 1]!;
+    things.set(last, [...(things.get(last) ?? []), g]);
+  }
+  for (const [key, g] of single) {
+    const into = things.get(normalizeName(g.name));
+    if (!into || into.length !== 1) continue;
+    into[0]!.mentions.push(...g.mentions);
+    others.delete(key);
+  }
+}
+
+/** One-word names of institutions: the institution itself, never the short form of a longer name but its "X of Y" ("House of Representatives"). */
+const INSTITUTION_NOUNS = new Set([...ORGANIZATION_HEADS, ...'senate house congress parliament assembly legislature cabinet government army navy police treasury'.split(' ')]);
 
 /** Whether the text also writes a word in lower case ("lehman" no, "motors" yes): then it is no name of its own. */
 function writtenInLowerCase(text: string, word: string): boolean {

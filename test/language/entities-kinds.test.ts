@@ -1,0 +1,112 @@
+// Session 10: people, companies, ships and places kept apart. A person the tagger calls a place or an
+// organisation ("Kent Wells", both words places) is the person the text's role phrases say; a ship or
+// disaster named after a company ("the Exxon Valdez spill") is neither the company nor a person; a
+// chamber is not its caucus ("Senate" ≠ "Senate Democrats"). On Timeline17 BP oil spill articles.
+import { describe, expect, it } from 'vitest';
+import type { DocEntity } from '../../src/types.js';
+import { segment } from '../../src/language/segment.js';
+import { recognizeEntities } from '../../src/language/ner/index.js';
+import { linkAcrossDocuments, resolveEntities } from '../../src/language/entities.js';
+import { hasSharedData, t17Articles } from '../helpers/paths.js';
+
+const texts = new Map<string, string>();
+if (hasSharedData) {
+  for (const folder of ['bpoil_bbc', 'bpoil_guardian', 'bpoil_washingtonpost']) for (const a of t17Articles(folder)) texts.set(`${folder}-${a.id}`, a.text!);
+}
+function analysed(id: string) {
+  const text = texts.get(id)!;
+  const sentences = segment(text);
+  return { entities: resolveEntities(text, sentences, recognizeEntities(text, sentences)), sentences };
+}
+const article = (id: string): DocEntity[] => analysed(id).entities;
+const withForm = (entities: DocEntity[], form: string) => entities.filter((e) => e.mentions.some((m) => m.text === form));
+
+describe.skipIf(!hasSharedData)('people the tagger calls places or organisations', () => {
+  it('"Kent Wells, BP\'s senior vice-president" and "BP executive Kent Wells said" are a person', () => {
+    // Guardian: "Kent Wells , BP 's senior vice-president of exploration and production , …" (LOC for the tagger)
+    // BBC: "BP executive Kent Wells said on Thursday …" (ORG for the tagger)
+    // Guardian: "… last month , Kent Wells , a senior vice-president based in Houston , admitted …"
+    for (const id of ['bpoil_guardian-1109', 'bpoil_bbc-246', 'bpoil_guardian-279']) {
+      const [wells, ...rest] = withForm(article(id), 'Kent Wells');
+      expect(rest, id).toHaveLength(0);
+      expect(wells!.key, id).toBe('person:kent wells');
+    }
+  });
+
+  it('leaves places and companies that open with a first name alone without a role for them', () => {
+    // "Analysts at Morgan Stanley put the figure at …", "… in North America …": no person's role phrase
+    const guardian = article('bpoil_guardian-796');
+    for (const e of withForm(guardian, 'Morgan Stanley')) expect(e.type).toBe('organization');
+    const of = (text: string) => {
+      const sentences = segment(text);
+      return resolveEntities(text, sentences, recognizeEntities(text, sentences));
+    };
+    // a role that is the subject of "said" is no appositive of the place before it
+    const sea = of('Production was halted in the North Sea, a company spokesman said on Monday.');
+    for (const e of withForm(sea, 'North Sea')) expect(e.type).not.toBe('person');
+  });
+});
+
+describe.skipIf(!hasSharedData)('ships and disasters named after companies', () => {
+  it('"Exxon" (the company) and "the Exxon Valdez" (the 1989 spill) are two entities, the spill no person', () => {
+    // "It took five years for Exxon shares to shrug off the effect of the Exxon Valdez and only …"
+    for (const id of ['bpoil_guardian-241', 'bpoil_guardian-382']) {
+      const entities = article(id);
+      const exxon = withForm(entities, 'Exxon');
+      const valdez = withForm(entities, 'Exxon Valdez');
+      expect(exxon, id).toHaveLength(1);
+      expect(valdez, id).toHaveLength(1);
+      expect(exxon[0]!.key, id).not.toBe(valdez[0]!.key);
+      expect(valdez[0]!.type, id).not.toBe('person');
+    }
+  });
+
+  it('across texts the Exxon Valdez does not join Exxon Mobil through "Exxon"', () => {
+    // Washington Post: "Exxon Mobil" and "Exxon" (the company); Guardian: "Exxon" and "the Exxon Valdez"
+    const docs = ['bpoil_washingtonpost-117', 'bpoil_guardian-241', 'bpoil_guardian-382'].map(analysed);
+    const map = linkAcrossDocuments(docs);
+    const corpusKey = (form: string) => {
+      const keys = new Set(docs.flatMap((d) => withForm(d.entities, form)).map((e) => map.get(e.key) ?? e.key));
+      expect(keys.size, form).toBe(1);
+      return [...keys][0]!;
+    };
+    expect(corpusKey('Exxon Valdez')).not.toBe(corpusKey('Exxon Mobil'));
+    expect(corpusKey('Exxon')).toBe(corpusKey('Exxon Mobil'));
+  });
+
+  it('"the Deepwater Horizon" is the rig, no person, with "[Horizon] worker" if the tagger cut it', () => {
+    // "Deepwater Horizon worker claims oil rig leaking weeks before …" ("Horizon" alone a person for
+    // the tagger of session 9), "An oil worker on the Deepwater Horizon rig said …", "… the BP
+    // Deepwater Horizon explosion …"
+    for (const id of ['bpoil_guardian-866', 'bpoil_guardian-32', 'bpoil_guardian-1427']) {
+      const entities = article(id);
+      expect(entities.filter((e) => e.type === 'person' && /horizon/i.test(e.name)), id).toHaveLength(0);
+      const rig = withForm(entities, 'Deepwater Horizon');
+      expect(rig, id).toHaveLength(1);
+      expect(rig[0]!.type, id).not.toBe('person');
+    }
+    expect(withForm(article('bpoil_guardian-866'), 'Deepwater Horizon')[0]!.mentions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a name the tagger calls a person, written "the X Y" or before "spill"/"tanker", is a thing', () => {
+    const of = (text: string) => {
+      const sentences = segment(text);
+      return resolveEntities(text, sentences, recognizeEntities(text, sentences));
+    };
+    // (the Seward Johnson is a research ship; the Motley Rice a law firm)
+    const ship = of('Samples were taken by the Gulf of Mexico Hydrates Research Consortium aboard the Seward Johnson in September 2006.');
+    for (const e of withForm(ship, 'Seward Johnson')) expect(e.type).not.toBe('person');
+    // but not a person the text names by surname alone: "the Dick Cheney school … Cheney said"
+    const cheney = of('This is the Dick Cheney school of energy policy. Cheney said on Monday that drilling would go on.');
+    for (const e of withForm(cheney, 'Dick Cheney')) expect(e.type).toBe('person');
+  });
+});
+
+describe.skipIf(!hasSharedData)('a chamber is not its caucus or committee', () => {
+  it('"Senate" alone stays the Senate where the text also names "Senate Democrats"', () => {
+    const entities = article('bpoil_washingtonpost-1615');
+    const senate = entities.find((e) => e.mentions.some((m) => m.text === 'Senate'));
+    expect(senate).toBeDefined();
+    expect(senate!.mentions.every((m) => m.text === 'Senate')).toBe(true);
+  });
+});
