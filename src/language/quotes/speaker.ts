@@ -445,6 +445,14 @@ export class SpeakerResolver {
     if (person && AGENT_BEFORE.test(this.ctx.text.slice(source[0], person.start))) return null;
     // "Obama Administration officials", "Clinton campaign aides": a name qualifying a group is not who spoke
     if (person && GROUP_OF_PEOPLE.has(lastWord(raw).toLowerCase()) && /^\s+[\p{L}\s'’.-]*$/u.test(this.ctx.text.slice(person.end, source[1]))) return null;
+    // "The Obama administration", "President Barack Obama's administration (officials)": the
+    // administration, not the president in person
+    if (person && ADMINISTRATION_AFTER.test(this.ctx.text.slice(person.end, source[1]))) {
+      const who = this.fromMention(person);
+      return who ? { name: `${lastWord(who.name)} administration`, key: null, type: 'organization' } : null;
+    }
+    // "An Obama aide", "a Clinton adviser": somebody else, unnamed
+    if (person && ONE_OF_PEOPLE_AFTER.test(this.ctx.text.slice(person.end, source[1]))) return null;
     if (person) return this.fromMention(person);
     // "The director general of the World Health Organization, Margaret Chan": the name in
     // apposition to a description is who spoke, even where the NER took it for something else
@@ -1106,7 +1114,7 @@ const NOT_NAME_OPENERS = new Set(
 const NOT_PERSON_OPENERS = new Set(
   ('like under only when if as with without for from of by to at in on into over and but or nor so then also even just ' +
     'still yet now here there thus besides amid among against per via dear thanks yes no not every each both neither ' +
-    'either where why how what who whom whose which that this these those retired').split(' '),
+    'either where why how what who whom whose which that this these those retired an the').split(' '),
 );
 const PUBLICATION_WORDS = new Set('post times journal news tribune herald gazette magazine daily press network radio tv channel'.split(' '));
 
@@ -1195,6 +1203,8 @@ const COMPANY_DESCRIPTION_IN_TEXT = new RegExp(`\\b(?:the|The)\\s+(?:[\\p{Ll}-]+
 /** Names of institutions, media and groups, not companies: "the company" is none of them. */
 const NOT_A_COMPANY =
   /\b(?:Agency|Department|Administration|Commission|Committee|Congress|Senate|House|Guard|Service|Ministry|Court|Office|Bureau|Authority|Police|University|College|Institute|Association|Party|Union|Foundation|Organi[sz]ation|Council|Board|Panel|Army|Navy|Force|Parliament|Government|Cabinet|Treasury|Reserve|Times|Post|News|Journal|Telegraph|Guardian|Mail|Press|Radio|Television|Tribune|Herald|Observer|Magazine|Network|Center|Centre|Society|Club|Fund|Greenpeace|Reuters|Bloomberg)\b/u;
+const ADMINISTRATION_AFTER = /^\s*(?:['’]\s*s\s+)?[Aa]dministration(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?))?\s*$/;
+const ONE_OF_PEOPLE_AFTER = /^\s*(?:['’]\s*s\s+)?(?:(?:senior|top|former|close|longtime|chief)\s+)?(?:aide|adviser|advisor|staffer|ally|supporter|official|lawyer|attorney|strategist|negotiator|loyalist|insider|confidant)\s*$/;
 const SPOKESPEOPLE = 'spokes(?:man|woman|person|people|men|women)|officials?|representatives?|press officer';
 const SPOKESPEOPLE_BEFORE = /^\s*(?:(?:a|an|one|another|the|two|three|several|other)\s+)?(?:(?:senior|top|unnamed|anonymous)\s+)?$/i;
 const SPOKESPEOPLE_AFTER = new RegExp(`^\\s*(?:['’]\\s*s\\s+)?(?:(?:senior|chief|press|media)\\s+)?(?:${SPOKESPEOPLE})\\s*$`, 'i');

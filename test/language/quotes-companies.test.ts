@@ -1,0 +1,86 @@
+// Session 10 (reviews 9 and 10): who said what in the BP stories. "The company said", "the oil giant
+// said", "the firm said" name the company the text is about; "a BP spokesman", "BP officials" and the
+// spokesman's later "he" speak for BP; "the Obama administration" is the administration, not the
+// president; and reported speech whose cue is an act, an attempt, an obligation or a price move is no
+// statement ("BP sought [to reassure investors]", "would have to say in writing [why …]", "BP added
+// [nearly 3 percent]"). Real T17 texts, read as the pipeline reads them.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/language/index.js';
+import { isStatement } from '../../src/language/quotes/index.js';
+import { t17Text } from '../helpers/t17.js';
+import type { Quote } from '../../src/types.js';
+
+const slice = (text: string, s: [number, number] | null) => (s ? text.slice(s[0], s[1]) : null);
+
+function saying(folder: string, id: string, words: string): { text: string; quotes: Quote[] } {
+  const { text, dct } = t17Text(folder, id);
+  const quotes = analyze(text, { dct }).quotes.filter((q) => slice(text, q.content)!.includes(words));
+  expect(quotes.length, `a quote with “${words}”`).toBeGreaterThan(0);
+  return { text, quotes };
+}
+
+const listed = (text: string, q: Quote) =>
+  isStatement({ text: slice(text, q.content)!, speaker: q.speaker, direct: q.direct, kind: q.kind, cueText: slice(text, q.cue) });
+
+describe('"the company" names the company the text is about', () => {
+  it('"BP is storing the captured oil … The company said it hoped to stop the leak entirely" is BP’s (Guardian)', () => {
+    const { quotes } = saying('bpoil_guardian', '1874', 'hoped to stop the leak entirely');
+    for (const q of quotes) expect(q.speaker).toBe('BP');
+  });
+
+  it('"“BP believes the static kill and cementing procedures have been successful,” the company said" is BP’s (BBC)', () => {
+    const { quotes } = saying('bpoil_bbc', '773', 'static kill and cementing procedures have been successful');
+    for (const q of quotes) expect(q.speaker).toBe('BP');
+  });
+
+  it('"The oil firm said today that the results would be released" is BP’s (Guardian)', () => {
+    const { quotes } = saying('bpoil_guardian', '304', 'the results would be released');
+    for (const q of quotes) expect(q.speaker).toBe('BP');
+  });
+
+  it('"However, Halliburton said … “…,” the company said": the company named as the subject of the sentence before, not BP named in between (Guardian)', () => {
+    const { quotes } = saying('bpoil_guardian', '1248', 'significant differences between its internal cement tests');
+    for (const q of quotes) expect(q.speaker).toBe('Halliburton');
+  });
+
+  it('"The company has been accused of failing to follow proper procedures": the subject of a passive names nobody (BBC)', () => {
+    const { quotes } = saying('bpoil_bbc', '1870', 'failing to follow proper procedures');
+    for (const q of quotes) expect(q.speaker).toBeNull();
+  });
+});
+
+describe('who speaks for an organisation speaks as it', () => {
+  it('"A BP spokeswoman refused to comment … “We welcome new shareholders …,” she said" is BP’s (BBC)', () => {
+    const { quotes } = saying('bpoil_bbc', '1426', 'We welcome new shareholders');
+    for (const q of quotes) expect(q.speaker).toBe('BP');
+  });
+
+  it('"The Obama administration argues that the moratorium is necessary" is the administration’s, not the president’s (Reuters)', () => {
+    const { quotes } = saying('bpoil_reuters', '1603', 'the moratorium is necessary to prevent further accidents');
+    for (const q of quotes) expect(q.speaker).toBe('Obama administration');
+  });
+
+  it('"An Obama aide says no drilling will be allowed in new areas" names nobody (was "An Obama") (Reuters)', () => {
+    const { quotes } = saying('bpoil_reuters', '124', 'no drilling will be allowed in new areas');
+    for (const q of quotes) expect(q.speaker).toBeNull();
+  });
+});
+
+describe('acts, attempts, obligations and price moves are no statements', () => {
+  it('"Interior officials … would have to say in writing why that would be in the national interest" is not listed (Washington Post)', () => {
+    const { text, quotes } = saying('bpoil_washingtonpost', '2072', 'why that would be in the national interest');
+    for (const q of quotes) expect(listed(text, q)).toBe(false);
+  });
+
+  it('"BP added nearly 3 percent, while Halliburton gained 3.2 percent" is a share price, not BP’s words (Reuters)', () => {
+    const { text, quotes } = saying('bpoil_reuters', '1485', 'nearly 3 percent');
+    for (const q of quotes) expect(listed(text, q)).toBe(false);
+  });
+
+  it('"The Obama administration has sought to distance itself from the company" is not listed; "BP said it has spent $8 billion on the spill" is (Reuters, Washington Post)', () => {
+    const sought = saying('bpoil_reuters', '1328', 'to distance itself from the company');
+    for (const q of sought.quotes) expect(listed(sought.text, q)).toBe(false);
+    const spent = saying('bpoil_washingtonpost', '1334', 'it has spent $ 8 billion on the spill');
+    expect(spent.quotes.some((q) => q.speaker === 'BP' && listed(spent.text, q))).toBe(true);
+  });
+});
