@@ -495,6 +495,10 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     const dct = '2016-09-26';
     expect(tx('Clinton campaign manager Robby Mook told CBS This Morning on Monday that', dct, 'This Morning')).toBeNull();
     expect(tx('Doug Suttles told NBC \'s Today program .', dct, 'Today')).toBeNull();
+    // after "the" or a station name too (T17 BBC: 13 of them, all dated before)
+    expect(tx('One of his items asked amateur choirs to send the sound of their song to the Today program .', dct, 'Today')).toBeNull();
+    expect(tx("Prof Ferguson told the BBC Radio 4 Today program : `` This virus", dct, 'Today')).toBeNull();
+    expect(tx('The vote is Today .', dct, 'Today')?.[1]).toBe(dct);
     expect(tx('The network licenses ``Politicking\'\' and ``Larry King Now\'\' -- which', dct, 'Now')).toBeNull();
     expect(tx('taping an appearance on The Tonight Show Starring Jimmy Fallon', dct, 'Tonight')).toBeNull();
     expect(tx('paid for by the Liberty Now PAC.', dct, 'Now')).toBeNull();

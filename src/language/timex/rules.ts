@@ -943,6 +943,8 @@ rule(
     // "USA Today", "Good Morning America Today": a capitalised title word, not the day
     if (/^[A-Z]/.test(m[3]!) && !m[1] && !m[2] && /[A-Za-z]\s+$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /\b[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
     if (!m[1] && !m[2] && inTitle(text, m.index, m.index + m[0].length)) return null;
+    // "the Today programme", "NBC's Today show": the name of a programme, not the day
+    if (/^[A-Z]/.test(m[3]!) && !m[1] && !m[2] && /^\s+(?:programmes?|programs?|shows?|newspaper|presenters?|hosts?|broadcasts?|audience)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return null;
     // "today's world", "today's youth", "the people of tomorrow": the present age, not a day
     const next = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (!m[1] && !m[2] && w !== 'yesterday' && /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|generation|children|kids|young|economy|technology|standards|culture|politics|students|families|consumers|workers|computers|environment|climate|terms)\b/.test(next)) return null;
