@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../types.js';
 import { formatDate } from './dates.js';
 import { isFurniture, isFurnitureHeadline } from './events.js';
 import type { StoryArticle } from './model.js';
-import { entryQuality } from './quality.js';
+import { entryQuality, looksLikeCaption } from './quality.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, perObject, wordCount } from './text.js';
 
 function headlineShape(title: string): number {
@@ -19,6 +19,12 @@ function headlineShape(title: string): number {
 /** A rough finite-verb test: auxiliaries, or words ending in -ed/-es/-s. */
 function hasVerb(text: string): boolean {
   return /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|\w{3,}(?:ed|es|s))\b/i.test(text);
+}
+
+/** The article's text opens with the title: a line of the page made its title, not a headline it gave. */
+function opensText(a: StoryArticle, title: string): boolean {
+  const head = a.text.slice(0, title.length + 200).replace(/\s+/g, ' ').trimStart();
+  return title.length > 0 && head.startsWith(title);
 }
 
 /** Removes a trailing " - Site" / " | Site" and surrounding whitespace. */
@@ -89,10 +95,13 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
     for (const c of candidates) {
       if (!c) continue;
       // A headline the page gives is judged as a headline; a first line standing in for one (or
-      // made the title by the extract stage), as a sentence.
-      const lineOnly = c !== cleanTitle(a.title);
-      if ((lineOnly && isFurniture(c)) || !titleShape(c)) continue;
-      // A first line with no verb is more often a caption or a label than a headline.
+      // made the title by the pipeline or the extract stage: the text opens with it), as a sentence.
+      const lineOnly = c !== cleanTitle(a.title) || opensText(a, c);
+      // A line under a date label is a slideshow's caption or a chronology's entry, no title ("April
+      // 21 : The Deepwater Horizon oil rig burns in the Gulf of Mexico").
+      if ((lineOnly && (isFurniture(c) || looksLikeCaption(c) || DATE_LABEL.test(c))) || !titleShape(c)) continue;
+      // A first line with no verb is more often a caption or a label than a headline ("Oil in the
+      // water at the site of the Deepwater Horizon oil spill in the Gulf of Mexico").
       const verbless = lineOnly && !hasVerb(c);
       const question = /\?\s*$/.test(c);
       const score = cosine(tfidf.vector(contentTerms(c)), story) * headlineShape(c) * (verbless ? 0.6 : 1) * (question ? 0.7 : 1);
@@ -133,7 +142,7 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
     const opening = a.analysis.sentences
       .slice(0, 6)
       .map((x) => a.text.slice(x.start, x.end).trim())
-      .find((t) => !isFurniture(t) && titleShape(t) && entryQuality(t) >= 0.3);
+      .find((t) => !isFurniture(t) && !looksLikeCaption(t) && !DATE_LABEL.test(t) && titleShape(t) && entryQuality(t) >= 0.3);
     if (opening) {
       best = { text: opening.replace(LEADING_MARK, ''), score: 0 };
       break;

@@ -57,6 +57,20 @@ describe.skipIf(!existsSync(T17))('story titles skip captions, bylines and promo
     });
   }
 
+  it('takes no wire photo caption opening the page for its title (review 10 T2, review 9)', () => {
+    // a slideshow's dated label on a caption: not even alone
+    const labelled = page('bpoil_foxnews', '1314');
+    expect(labelled.title, 'the page is titled by that line').toMatch(/^April 21 : The Deepwater Horizon oil rig burns/);
+    const alone = storyHeadline([labelled], []).title;
+    expect(alone.length).toBeGreaterThan(10);
+    expect(alone).not.toMatch(/^April 21 :/);
+    // a caption with no verb (the BP story's title in review 9) loses to a headline that has one
+    const caption = page('bpoil_guardian', '1216');
+    expect(caption.title, 'the page is titled by that line').toMatch(/^Oil in the water at the site of the Deepwater Horizon oil spill/);
+    const headline = { ...page('bpoil_bbc', '183'), title: 'BP oil leak plug going as planned' };
+    expect(storyHeadline([caption, headline], []).title).toBe('BP oil leak plug going as planned');
+  });
+
   it('keeps a headline that reads as one', () => {
     const a = { ...page('H1N1_reuters', '951'), title: 'Deaf village in Kashmir learns to talk in signs' };
     expect(storyHeadline([a], []).title).toBe('Deaf village in Kashmir learns to talk in signs');
