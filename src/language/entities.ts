@@ -302,6 +302,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     aliasMemo.set(surface, found);
     return found;
   };
+  trimLeadingFurniture(text, mentions);
   trimGluedWords(text, sentences, mentions);
   splitAcronymBeforePerson(mentions);
   for (const m of mentions) {
@@ -592,7 +593,8 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     if (!known) name = shortOfName(name) ?? name;
     if (!known && m.label === 'ORG') name = withoutPlacePrefix(name, aliasOf);
     // Group by name across types first; the type is decided by vote below.
-    const key = known ? normalizeName(name) : organizationKey(normalizeName(name));
+    // ("Alabama AG", a place for the tagger, is the state's attorney general, not a company "Alabama AG")
+    const key = known ? normalizeName(name) : m.label === 'LOC' && / AG$/.test(name) ? normalizeName(name) : organizationKey(normalizeName(name));
     const g = groupFor(key, name, known ? known[1] : TYPE_OF[m.label]);
     g.keyName ??= key;
     g.mentions.push(m);
@@ -1069,7 +1071,9 @@ function mergeOrganizationVariants(text: string, others: Map<string, Group>, ali
       for (const m of g.mentions) {
         // "… Control (CDC)", also past a tail the tagger left out: "… CONTROL & PREVENTION -LRB- CDC -RRB-"
         const d = /^\s*(?:(?:and|&)\s+\p{Lu}\S*\s*)?(?:\(|-LRB-)\s*([^\s()]{2,12})\s*(?:\)|-RRB-)/iu.exec(text.slice(m.end, m.end + 40));
-        if (d) defined.add(d[1]!.replace(/\./g, ''));
+        // (a letter of it one of the name's initials: "Standard Alaska (BP)" names the owner, not an
+        // acronym; "[Red Crescent Societies] (IFRC)", cut by the tagger, is one)
+        if (d && m.text.split(/[\s-]+/).some((w) => !!w[0] && d[1]!.includes(w[0]))) defined.add(d[1]!.replace(/\./g, ''));
       }
       if (organizational(g)) for (const sf of new Set([g.name, ...g.mentions.map((m) => m.text)])) for (const a of [...acronymsOf(withoutLeadingThe(sf)), ...acronymsOf(stripFirstWord(sf))]) initials.add(a);
       abbreviations.set(g, { defined, initials });
@@ -1320,6 +1324,59 @@ function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMen
       m.text = m.text.slice(cut);
     }
   }
+}
+
+/** Time zones and wire credits that datelines and photo captions leave before a name ("UTC The Obama", "AP BP said"). */
+const TIME_ZONES = new Set('UTC GMT BST EDT EST CDT CST PDT PST MDT MST CET CEST'.split(' '));
+const WIRE_CREDITS = new Set(['AP', 'AFP']);
+/** Function words the tagger glues after a credit: "AP In", "AP The". */
+const GLUED_FUNCTION_WORDS = new Set('A An The In On At By For From Of To And But As'.split(' '));
+
+/**
+ * Leftovers the tagger takes into a name: an article ("An Obama administration official said", "The
+ * Obama" a person), a time zone ("UTC The Obama"; alone it is no name either), a wire credit before a name the text gives alone
+ * elsewhere ("AP BP said" where the text names BP) or before a function word ("AP In": the credit alone).
+ */
+function trimLeadingFurniture(text: string, mentions: EntityMention[]): void {
+  let alone: Set<string> | null = null;
+  let people: Set<string> | null = null;
+  const personNames = () => (people ??= new Set(mentions.filter((o) => o.label === 'PER').flatMap((o) => [o.text, o.text.slice(o.text.lastIndexOf(' ') + 1)])));
+  const dropped = new Set<EntityMention>();
+  for (const m of mentions) {
+    if (TIME_ZONES.has(m.text)) {
+      dropped.add(m);
+      continue;
+    }
+    for (;;) {
+      const head = /^(\S+) (?=\S)/.exec(m.text);
+      if (!head) break;
+      const word = head[1]!;
+      const rest = m.text.slice(head[0].length);
+      const capitalRest = /^\p{Lu}/u.test(rest);
+      let cut = false;
+      if (TIME_ZONES.has(word) && capitalRest) cut = true;
+      else if ((word === 'A' || word === 'An' || (word === 'The' && (m.label === 'PER' || personNames().has(rest)))) && /^\p{Lu}\p{Ll}/u.test(rest)) cut = true;
+      else if (WIRE_CREDITS.has(word) && capitalRest) {
+        if (GLUED_FUNCTION_WORDS.has(rest)) {
+          m.end = m.start + word.length;
+          m.text = word;
+          break;
+        }
+        alone ??= new Set(mentions.map((o) => o.text));
+        cut = alone.has(rest);
+      }
+      if (!cut) break;
+      m.start += head[0].length;
+      m.text = rest;
+      // ("BST The", "BST Oil": what is left is no name, a function word or a word the text writes in lower case)
+      if (!/\s/.test(rest) && (GLUED_FUNCTION_WORDS.has(rest) || SENTENCE_WORDS.has(rest.toLowerCase()) || NOT_ROLE_START.has(rest.toLowerCase()) || writtenInLowerCase(text, rest))) {
+        dropped.add(m);
+        break;
+      }
+    }
+  }
+  if (dropped.size === 0) return;
+  for (let i = mentions.length - 1; i >= 0; i--) if (dropped.has(mentions[i]!)) mentions.splice(i, 1);
 }
 
 /**
