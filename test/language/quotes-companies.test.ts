@@ -3,7 +3,9 @@
 // spokesman's later "he" speak for BP; "the Obama administration" is the administration, not the
 // president; and reported speech whose cue is an act, an attempt, an obligation or a price move is no
 // statement ("BP sought [to reassure investors]", "would have to say in writing [why …]", "BP added
-// [nearly 3 percent]"). Real T17 texts, read as the pipeline reads them.
+// [nearly 3 percent]"). A news agency's report of what someone said is that person's; a reporter's
+// video caption, a participle setting the scene and a reader's e-mail speak for nobody named. Real
+// T17 texts, read as the pipeline reads them.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/language/index.js';
 import { isStatement } from '../../src/language/quotes/index.js';
@@ -82,5 +84,41 @@ describe('acts, attempts, obligations and price moves are no statements', () => 
     for (const q of sought.quotes) expect(listed(sought.text, q)).toBe(false);
     const spent = saying('bpoil_washingtonpost', '1334', 'it has spent $ 8 billion on the spill');
     expect(spent.quotes.some((q) => q.speaker === 'BP' && listed(spent.text, q))).toBe(true);
+  });
+});
+
+describe('a news agency reports what others said', () => {
+  it('"French news agency AFP reported Haitian Prime Minister Jean-Max Bellerive said more than 15,000 bodies …" is Bellerive’s (BBC)', () => {
+    const { quotes } = saying('haiti_bbc', '344', 'more than 15,000 bodies');
+    expect(quotes.some((q) => q.speaker === 'Jean-Max Bellerive')).toBe(true);
+    for (const q of quotes) expect(q.speaker).not.toBe('AFP');
+  });
+
+  it('"UN peacekeeping chief Alain Le Roy says Port-au-Prince airport is “operational” …, AFP news agency reports" is Le Roy’s (BBC)', () => {
+    const { quotes } = saying('haiti_bbc', '640', 'airport is “operational”');
+    for (const q of quotes) expect(q.speaker).toBe('Alain Le Roy');
+  });
+
+  it('"AP reports: University of Michigan ecologist Donald Scavia says the BP spill could make the dead zone larger" is Scavia’s (Guardian)', () => {
+    const { quotes } = saying('bpoil_guardian', '1578', 'could make the dead zone larger');
+    for (const q of quotes) expect(q.speaker).toBe('Donald Scavia');
+  });
+});
+
+describe('captions, settings and e-mails name no speaker', () => {
+  it('"Angus Stickler reports on the aftermath of the earthquake" (a video caption) is not a statement (BBC)', () => {
+    const { text, quotes } = saying('haiti_bbc', '632', 'the aftermath of the earthquake');
+    for (const q of quotes) expect(listed(text, q)).toBe(false);
+  });
+
+  it('"Describing the earthquake as a “catastrophe”, Haiti’s envoy …" is not a statement of the US (BBC)', () => {
+    const { text, quotes } = saying('haiti_bbc', '142', 'the earthquake as a “catastrophe”');
+    for (const q of quotes) expect(q.speaker === 'United States' && listed(text, q)).toBe(false);
+  });
+
+  it('"David Darg, an aid worker with Operation Blessing International …, tells the BBC" and his "It felt like a freight train" are not the charity’s (BBC)', () => {
+    const { quotes } = saying('haiti_bbc', '316', 'I sifted through the internet');
+    const felt = saying('haiti_bbc', '316', 'a freight train was passing close by');
+    for (const q of [...quotes, ...felt.quotes]) expect(q.speaker).not.toBe('Blessing International');
   });
 });

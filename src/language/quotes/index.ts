@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { DocEntity, EntityMention, Quote, Sentence, Span, Timex } from '../../types.js';
 import { findAttributions, isSilent, type RawAttribution } from './decode.js';
 import { quoteStates } from './features.js';
-import { SpeakerResolver } from './speaker.js';
+import { SpeakerResolver, type Speaker } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
 import { extent, resolveOverlaps, swallowedAttribution, withoutOwnAttribution } from './overlaps.js';
@@ -415,7 +415,10 @@ const NOUN_TOPIC_CUE = /\b(?:description|descriptions|characteri[sz]ation|portra
 /** "REM [do] n't know you": an auxiliary alone cues nothing (PolNeAR train: 16 of 19,833 cues). */
 const LONE_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|be|been)$/i;
 const LONE_PREPOSITION = /^(?:to|about|of|on|for|with|by|from|as|at|over|into|regarding)$/i;
-const TOPIC_CUE = /\b(?:about|regarding|concerning|on the (?:subject|topic|issue) of)\s*$/i;
+const TOPIC_CUE =
+  /\b(?:about|regarding|concerning|on the (?:subject|topic|issue) of)\s*$|\b(?:reports?|reported|reporting|comments?|commented|commenting|spoke|speaks?|speaking|talk(?:s|ed|ing)?|writes?|wrote|written|remark(?:s|ed)?|reflect(?:s|ed)?|touch(?:es|ed)?|dwel(?:t|led|ls)|elaborat(?:e|ed|es)|expand(?:s|ed)?|updat(?:e|es|ed))\s+(?:on|upon|of)\s*$/i;
+/** "Describing the earthquake as a “catastrophe”, Haiti's envoy …": a participle opening a sentence is the setting of its main clause. */
+const OPENING_PARTICIPLE_CUE = /^\p{Lu}\p{Ll}+ing$/u;
 
 /**
  * Whether a found attribution is worth listing as a statement under "who said what". The finder
@@ -423,12 +426,30 @@ const TOPIC_CUE = /\b(?:about|regarding|concerning|on the (?:subject|topic|issue
  * tool; a reader wants what someone said: a quotation of a few words, or reported speech of a
  * named speaker that is a clause, not a noun ("hopeful of [progress]", "accusing [them] of").
  */
+/** Wire services and news agencies: they report what others said. */
+const NEWS_AGENCY = /^(?:Reuters|AFP|Agence France[ -]Presse|Associated Press|AP|Bloomberg(?: News)?|Xinhua|Dow Jones|Press Association|PA|Interfax|Itar-Tass|TASS|Kyodo(?: News)?|Yonhap|dpa|ANSA|EFE|UPI|United Press International|ANI|PTI|IANS)$/;
+/** "(1124) The UN says …", "Haitian Prime Minister Jean-Max Bellerive said …": an attribution opening a content. */
+const OPENING_ATTRIBUTION = /^(?:\d{3,4}\s+)?(?:(?:meanwhile|earlier|later|separately|also)\s*,?\s+)?([^,;:“”"]{2,110}?)\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|added|announced|reported|reports|stated|warned|confirmed)\b/iu;
+
+/** The speaker of an attribution opening the content a news agency reports, when it names someone. */
+function quotedByAgency(text: string, content: Span, mentions: EntityMention[], resolver: SpeakerResolver): Speaker | null {
+  const m = OPENING_ATTRIBUTION.exec(text.slice(content[0], Math.min(content[1], content[0] + 160)));
+  if (!m) return null;
+  const start = content[0] + m.index + m[0].indexOf(m[1]!);
+  const inner: Span = [start, start + m[1]!.length];
+  if (!mentions.some((x) => (x.label === 'PER' || x.label === 'ORG') && x.start >= inner[0] && x.end <= inner[1])) return null;
+  const who = resolver.resolveQuietly(inner);
+  return who && !NEWS_AGENCY.test(who.name) ? who : null;
+}
+
 export function isStatement(q: { text: string; speaker: string | null; direct: boolean; kind: 'speech' | 'belief'; cueText?: string | null }): boolean {
   const words = q.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   // "Ask Mccain about “The Keating Five”", "As to why I am not voting …": a lone preposition cues nothing said;
   // nor does a refusal ("declined to say whether BP would lobby …")
   if (q.cueText && (LONE_PREPOSITION.test(q.cueText.trim()) || LONE_AUXILIARY.test(q.cueText.trim()) || REFUSAL_CUE.test(q.cueText.trim()))) return false;
   if (q.cueText && (NON_STATEMENT_CUE.test(q.cueText.trim()) || NOUN_TOPIC_CUE.test(q.cueText.trim()) || ACT_CUE.test(q.cueText.trim()))) return false;
+  // (unless it reports a clause: "Stressing that he's speaking personally, …")
+  if (q.cueText && OPENING_PARTICIPLE_CUE.test(q.cueText.trim()) && !/^that\s/i.test(q.text.trim())) return false;
   if (q.direct) return words >= 3;
   // "answering a question about [contacts between the Kremlin…]", "spoke about [the war]": a topic, not a claim
   if (q.cueText && TOPIC_CUE.test(q.cueText)) return false;
@@ -500,7 +521,7 @@ function reportsSpeech(cue: string, content: string): boolean {
 }
 
 const IMPERSONAL_CUE =
-  /^(?:(?:is|was|are|were|has been|had been|have been|is being|was being|is now|was now|is also|was also|is widely|was widely|is generally)\s+)+(?:understood|believed|thought|expected|said|reported|known|feared|claimed|alleged|rumou?red|estimated|suggested|hoped|assumed|argued|rumoured|considered|felt|acknowledged|accepted|agreed|revealed|announced|confirmed|clear|likely|unlikely|possible|true)$|^(?:seems?|seemed|appears?|appeared|emerged|emerges|looks?(?: like| as if| as though)?|looked(?: like| as if| as though)?|sounds? like)$/i;
+  /^(?:(?:is|was|are|were|has been|had been|have been|is being|was being|is now|was now|is also|was also|is widely|was widely|is generally)\s+)+(?:understood|believed|thought|expected|said|reported|known|feared|claimed|alleged|rumou?red|estimated|suggested|hoped|assumed|argued|rumoured|considered|felt|acknowledged|accepted|agreed|revealed|announced|confirmed|clear|likely|unlikely|possible|true)$|^(?:seems?|seemed|appears?|appeared|emerged|emerges|looks?(?: like| as if| as though)?|looked(?: like| as if| as though)?|sounds? like|(?:feels?|felt)(?: like| as if| as though))$/i;
 
 /** Adverbs and conjunctions at a source's edges ("Gingrich cynically", "After campaign aides"): PolNeAR train leaves out 303 adverbs after a source, keeps 16. */
 const SOURCE_TAIL = /(?<!\s)\s+(?:(?!(?:only|family|ally|rally|july|italy|holly|early|daily|weekly|monthly|assembly|supply|reply|anomaly|monopoly)\b)\p{Ll}+ly|almost|also|still|just|even|never|not|already|often|now|again)$/u;
@@ -784,7 +805,9 @@ export function findQuotes(text: string, context: QuoteContext): Quote[] {
     const addressed = a.cue !== null && (PASSIVE_ADDRESSEE_CUE.test(cueText) || (ASKED_CUE.test(cueText) && (!a.source || a.source[0] > a.cue[0])));
     const resolved = impersonal || addressed ? null : resolver.resolve(a.source);
     // "The video released by BP shows that …": a document's finding is nobody's quote
-    const speaker = a.documentFinding ? null : resolved;
+    // "AFP reported [Haitian Prime Minister Jean-Max Bellerive said …]": the words are the person's
+    // the agency quotes, not the agency's
+    const speaker = a.documentFinding ? null : resolved && NEWS_AGENCY.test(resolved.name) ? (quotedByAgency(text, content, context.mentions, resolver) ?? resolved) : resolved;
     if (isSilent(a)) continue;
     quotes.push({
       content,

@@ -375,6 +375,11 @@ export class SpeakerResolver {
     return speaker;
   }
 
+  /** Who a source names, without taking it as the antecedent of later pronouns (an attribution inside another's content). */
+  resolveQuietly(source: Span): Speaker | null {
+    return this.resolveSpan(source);
+  }
+
   private resolveSpan(source: Span): Speaker | null {
     const raw = this.ctx.text.slice(source[0], source[1]);
     const words = raw.trim().split(/\s+/);
@@ -476,6 +481,8 @@ export class SpeakerResolver {
           m.start < headEnd &&
           (NAME_CONTINUES.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd))) || SPEAKS_FOR_TAIL.test(this.ctx.text.slice(m.end, Math.max(m.end, headEnd)))) &&
           !COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)) &&
+          // ("an aid worker with Operation [Blessing International]": a name the NER cut, in a complement)
+          !ORG_IN_COMPLEMENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)) &&
           !AGENT_BEFORE.test(this.ctx.text.slice(source[0], m.start)),
       ) ?? null;
     if (org && !isGeneric(raw) && /^\s*,/.test(this.ctx.text.slice(org.end, source[1]))) return this.fromMention(org);
@@ -1165,6 +1172,7 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const APPOSITION_TO_RELATIVE =
   /^(?=\s*,|\s+of\s)(?:\s+of\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:\s*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?)?(?:\s*,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the|his|her|their|its)\s|\d+\s*$|\p{Ll})[^,.;:!?()“”"]{0,90}(?:,\s*[^,.;:!?()“”"]{0,60})?)?$/u;
 /** Before a name: the preposition of another head's complement ("a tech staffer at the State Department who"). */
+const ORG_IN_COMPLEMENT_BEFORE = /\p{Ll}\s+(?:in|of|at|from|with|near|inside|outside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,2}$/u;
 const COMPLEMENT_BEFORE_RELATIVE = /\p{Ll}\s+(?:of|for|with|from|at|in|on|to)\s+(?:the\s+)?$/u;
 
 /**
