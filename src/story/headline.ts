@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../types.js';
 import { formatDate } from './dates.js';
 import { isFurniture, isFurnitureHeadline } from './events.js';
 import type { StoryArticle } from './model.js';
-import { entryQuality, looksLikeCaption } from './quality.js';
+import { entryQuality, looksLikeCaption, PLAYER_LINK } from './quality.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, perObject, wordCount } from './text.js';
 
 function headlineShape(title: string): number {
@@ -61,7 +61,7 @@ const READER_PROMO =
  * "Rahman Ali ( L ) and Khak Hussain , both deaf and mute villagers …", a caption.)
  */
 export function titleShape(title: string): boolean {
-  return !(isFurnitureHeadline(title) || CAPTION_MARK.test(title) || BYLINE.test(title) || READER_PROMO.test(title) || garbled(title) || unbalanced(title));
+  return !(isFurnitureHeadline(title) || PLAYER_LINK.test(title) || CAPTION_MARK.test(title) || BYLINE.test(title) || READER_PROMO.test(title) || garbled(title) || unbalanced(title));
 }
 // (L), (R) beside a name, cut or not: a photo caption.
 const CAPTION_MARK = /(?:\(|-LRB-)\s?(?:L|R|C|left|right|centre|center)\s?(?:\)|-RRB-)/;
@@ -104,6 +104,8 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
       // water at the site of the Deepwater Horizon oil spill in the Gulf of Mexico").
       const verbless = lineOnly && !hasVerb(c);
       const question = /\?\s*$/.test(c);
+      // (A line asking the reader, "BP 's oil spill : what has it cost you ?", heads a feature, not the story.)
+      if (lineOnly && question && /\byou\b/i.test(c)) continue;
       const score = cosine(tfidf.vector(contentTerms(c)), story) * headlineShape(c) * (verbless ? 0.6 : 1) * (question ? 0.7 : 1);
       if (score > best.score) best = { text: c, score };
     }

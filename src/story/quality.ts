@@ -83,6 +83,10 @@ function isCaption(s: string): boolean {
   return (CAPTION_DATE_END.test(s) || CAPTION_DAY_END.test(s)) && !ATTRIBUTION.test(s);
 }
 
+// A media player's link glued before the lead ("Help Amid the criticism of BP 's handling…", "Help
+// BP has installed a new sealing cap…"): page furniture.
+export const PLAYER_LINK = /^\W*(?:Help|Video|Audio|Media player|Advertisement)\s+(?=\p{Lu}[\p{L}'’-]*\s)/u;
+
 const cased = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 
 /**
@@ -175,6 +179,7 @@ function judgeEntry(sentence: string): number {
   if (DEFINITION.test(s)) q *= 0.5;
   if (PRICE_TAG.test(s)) q *= 0.4;
   if (BYLINE_INSIDE.test(s)) q *= 0.5;
+  if (PLAYER_LINK.test(s)) q *= 0.5;
   if (!attributed && CAPTION_SHAPE.test(s)) q *= 0.5;
   else if (isCaption(s)) q *= 0.5;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;

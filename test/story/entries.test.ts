@@ -65,6 +65,8 @@ describe('entryQuality: a sentence that can stand alone as an entry', () => {
       'June 23 , 2010 : This image from video provided by BP shows oil gushing from the broken wellhead at the site of the Deepwater Horizon oil well in the Gulf of Mexico .',
       'May 28 : President Obama picks up a “tar ball” during a tour of areas impacted by the Gulf Coast oil spill in Port Fourchon , La.',
       'The Deepwater Horizon sank following an explosion and fire By Michael Hirst and David Walker Stopping a potentially devastating slick from a damaged oil well in the Gulf of Mexico is only part of the headache currently facing BP .',
+      // a media player's "Help" link glued to the lead
+      "Help Amid the criticism of BP 's handling of the oil spill and allegations that cost-cutting caused the accident , the attempt to contain the leak continues .",
     ]) {
       expect(entryQuality(s), s).toBeLessThan(DEFAULT_SELECTION.minQuality);
     }
