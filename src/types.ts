@@ -87,6 +87,8 @@ export interface Extracted {
   image: string | null;
   /** The wire dateline cut from the text's opening ("HAYWARD, Calif. (AP) —"): its place and full date, when it had them. */
   dateline?: Dateline | null;
+  /** The article's standfirst (dek, teaser, chapô) when the page prints it apart from the body: like the title, not in `text`. */
+  standfirst?: string | null;
 }
 
 /** A dateline the extractor took off the article's first paragraph: metadata, not text. */

@@ -277,7 +277,7 @@ const PLACE_DATE_LINE_RE =
 
 /** Headings over related links, in the languages of the stopword list. */
 const RELATED_HEADING_RE =
-  /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte (?:sie|dich) (?:auch )?interessieren|diese (?:artikel|beiträge) könnten (?:sie|dich) (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
+  /^(?:verwandte (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge|themen)|mehr zum thema|mehr zu(?:m| den) themen?|mehr zu diesem thema|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)|das könnte (?:sie|dich) (?:auch )?interessieren|diese (?:artikel|beiträge) könnten (?:sie|dich) (?:auch )?interessieren|auch interessant|lesen sie auch|lesen sie mehr|lies auch|articles? (?:similaires|connexes|liés|recommandés)|à lire (?:aussi|également)|lire aussi|sur le même sujet|dans la même rubrique|artículos relacionados|noticias relacionadas|te puede interesar|lee también|artigos relacionados|notícias relacionadas|leia também|veja também|articoli correlati|notizie correlate|leggi anche|похожие (?:статьи|материалы|новости)|читайте также)\s*[:.…]*$/iu;
 
 /**
  * Where a person stands in a picture: "( L )", "(2nd R)", "(L-R)", "(left)", "(centre)" — captions only. "(R)" alone is
@@ -307,6 +307,8 @@ const SITE_NOTICES: { re: RegExp; reason: string; hint?: RegExp }[] = [
     re: /^(?:(?:the )?(?:views|opinions) expressed (?:in (?:the|these|reader) comments|by (?:readers|commenters|users))\b|we welcome comments\b|(?:this|the) (?:discussion|debate|thread|comment thread|comments? section) (?:is|has been|are|have been) (?:now )?closed\b|the [\p{L}.]+ may edit your comments|your comments may be (?:published|edited)|(?:[\w.-]+ is )?not responsible for (?:any )?content posted by\b|(?:please )?get involved and leave a comment|(?:the editors?|we) reserves? the right to (?:edit|shorten|delete|remove) (?:comments|letters|submissions)|(?:die redaktion|wir) behält sich vor,? (?:leser(?:meinungen|briefe|kommentare|zuschriften)|kommentare|zuschriften|beiträge) (?:zu kürzen|zu löschen|nicht zu veröffentlichen))/iu,
     reason: 'comment section',
   },
+  // bookmark and premium widgets: "You can find this story in My Bookmarks.", "Try MEN Premium for FREE by clicking here…"
+  { re: /^(?:you can find (?:this|the) (?:story|article) in (?:your |my )?bookmarks|find your bookmarks in\b|try (?:[\p{Lu}][\p{L}.&'’-]*\s+){1,3}(?:premium|plus|\+)\s+(?:for free|free)\b)/iu, reason: 'page notice' },
   // players and wire copy speaking about themselves
   { re: /^(?:this (?:copy|story|article) may not be in its final form|(?:sorry\s*,?\s*)?this (?:media|video|content|clip|programme|program) is not available in your (?:territory|country|region)|can ?not play media\b)/iu, reason: 'page notice' },
   // a programme's or clip's page speaking about itself: "PLEASE NOTE : We are unable to offer transcripts…", "Today is broadcast live and the running order is subject to change", "This BBC News clip is published as part of … and was first broadcast on 10 March 2010", "Please note this clip is only available in Flash"
@@ -404,6 +406,12 @@ const FURNITURE: { re: RegExp; reason: string }[] = [
   { re: /^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+|\d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|di lettura)\s*$)/iu, reason: 'reading time' },
   { re: /^\d+\s*[-–]\s*\d+\s+(?:of|von|de|di|из)\s+\d+(?:\s+\p{L}+)?\.?$/iu, reason: 'pagination' },
   { re: /^(?:loading|laden|lädt|wird geladen|chargement|cargando|caricamento|загрузка)\s*(?:\.{2,3}|…)?$/iu, reason: 'page notice' },
+  // Bookmark widgets ("Story Saved"), a paywall's preview notice, a broadcaster's video/info-box markers ("Ende des
+  // Videobeitrags"), "Yes No" vote buttons.
+  { re: /^(?:story saved|article saved|saved to (?:your )?(?:bookmarks|reading list)|remove from (?:your )?bookmarks|this is a preview of (?:subscription )?content|log in to check access|(?:ende des|ende der) (?:video|audio)?(?:beitrags?|weiteren informationen|informationen|audiobeitrags|videobeitrags)|(?:video|audio)beitrag$|ja\s*nein$|yes\s*no$|oui\s*non$)/iu, reason: 'page notice' },
+  // Where the press release's pictures are: "Fotos zum Download finden Sie hier: https://…", "Photos for download: …"
+  { re: /^(?:(?:presse|porträt|portrait)?(?:fotos?|bilder|photos?|images?|pictures?)\b[^.!?]{0,60}\b(?:zum download|zum herunterladen|for download|to download|à télécharger|para descargar)\b)/iu, reason: 'call to action' },
+  { re: /^(?:if you (?:are )?(?:using|use|on) pinterest|pin (?:it|this|me) (?:for later|on pinterest)|simak (?:juga )?video\b)/iu, reason: 'subscription or sharing prompt' },
   { re: /^(?:most (?:read|popular|viewed|shared) (?:in|on|from) [A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9'’ &-]{2,30}|read more [A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9'’ -]{2,40}|watch more (?:of )?(?:our )?videos\b[^.]{0,40})$/iu, reason: 'related-link line' },
   { re: /^(?:(?:article )?pages?|seiten?|pagina|página|страницы?)\s*:?\s*\d+(?:(?:\s+|\s*[|,]\s*)\d+)+(?:\s*(?:next|weiter|suivante|»|›))?$/iu, reason: 'pagination' },
   { re: /^(?:lizenz|license|licence|licencia|licença|licenza)\s*:\s*\S[^.]{0,60}$/iu, reason: 'copyright or legal line' },
@@ -600,7 +608,8 @@ function isLinkLine(text: string, f: TextFeatures): boolean {
 const BYLINE_OPENER_RE = /^(?:by|from|written by|words by|reporting by|von|par|por|di)\s+/i;
 
 function isBylineLine(text: string, f: TextFeatures): boolean {
-  if (f.words > 14 || f.endsSentence) return false;
+  // (a byline's stamp may end in "a.m.": "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.")
+  if (f.words > 16 || (f.endsSentence && !/\b[ap]\.m\.$/i.test(text.trim()))) return false;
   const t = text.trim().replace(/^\|\s*/, '');
   // (the name must be capitalised: under the i flag \p{Lu} matches any letter, "from pathlib import Path" was a byline)
   const opener = BYLINE_OPENER_RE.exec(t);

@@ -149,10 +149,41 @@ export function commentThreadStart(blocks: ThreadBlock[]): number {
   return commentThread(blocks)?.block ?? -1;
 }
 
+/**
+ * A notice to the readers who comment, standing where their section begins: "We welcome comments that advance the
+ * story…", "Views expressed in the comments do not represent those of Reuters.", "Comments are moderated…". Sites print
+ * it above the thread, so what follows is the readers' (review 10: 178 Reuters texts kept their posts).
+ */
+const COMMENT_NOTICE_RE =
+  /^(?:we welcome (?:your )?(?:comments|thoughtful comments|reader comments)\b|(?:the )?(?:views|opinions) expressed in (?:the|these|reader|readers'?) comments\b|comments? (?:are|will be) (?:moderated|reviewed|pre-moderated)\b|(?:kommentare|leserkommentare) (?:werden|sind) (?:moderiert|geprüft)\b|les commentaires sont (?:modérés|soumis)\b)/iu;
+
+const CLOSED_NOTICE_RE = /^(?:this|the) (?:discussion|debate|thread|comment thread|comments? section) (?:is|has been|are|have been) (?:now )?closed\b/iu;
+
+function noticedThreadStart(blocks: ThreadBlock[], firstProse: number): number {
+  let articleWords = 0;
+  for (let i = firstProse; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (i > firstProse && b.words <= 30 && articleWords >= MIN_ARTICLE_WORDS && COMMENT_NOTICE_RE.test(b.text)) {
+      // (notices closing a page whose posts stood above them head nothing: they go as notices)
+      const heads = blocks.slice(i + 1).some((x) => !COMMENT_NOTICE_RE.test(x.text) && !CLOSED_NOTICE_RE.test(x.text));
+      return heads ? i : -1;
+    }
+    if (b.prose) articleWords += b.words;
+  }
+  return -1;
+}
+
 /** commentThreadStart, with the offset of a thread that begins inside a block (null: no thread). */
 export function commentThread(blocks: ThreadBlock[]): ThreadStart | null {
   const firstProse = blocks.findIndex((b) => b.prose);
   if (firstProse < 0) return null;
+  const signed = signedThread(blocks, firstProse);
+  const noticed = noticedThreadStart(blocks, firstProse);
+  if (noticed >= 0 && (!signed || noticed < signed.block)) return { block: noticed, offset: 0 };
+  return signed;
+}
+
+function signedThread(blocks: ThreadBlock[], firstProse: number): ThreadStart | null {
   let first = -1;
   let strong = 0;
   let dated = 0;

@@ -65,8 +65,35 @@ const CAPTION_OPENING_RE = new RegExp(
 export function isCaptionShaped(text: string): boolean {
   // (a weekday's date opening the text is a time stamp: "Tuesday , November 2 , 2010 ; 5:00 PM BILOXI …")
   const dated = CAPTION_DATE_RE.exec(text);
-  return (dated !== null && dated.index > 12) || CAPTION_OPENING_RE.test(text) || CAPTION_CLOSING_RE.test(text);
+  return (dated !== null && dated.index > 12) || CAPTION_OPENING_RE.test(text) || CAPTION_CLOSING_RE.test(text) || CAPTION_DAY_CLOSING_RE.test(text);
 }
+
+/** A picture's full date closing its caption: "…, in Hancock County , Miss. , on Friday , July 23 , 2010 ." (beside a credit). */
+const CAPTION_DAY_CLOSING_RE = new RegExp(`\\bon\\s+${WEEKDAY}\\s*,\\s+${MONTH}\\s+\\d{1,2}\\s*,\\s*(?:19|20)\\d\\d\\s*\\.?\\s*$`, 'iu');
+
+/**
+ * A text's first line that is the picture's caption: one shaped like a wire caption ("June 18 : This image from video
+ * provided by BP…", "April 21 : The Deepwater Horizon oil rig burns…", "…, Miss. , on Friday , July 23 , 2010 ."), or one
+ * dated the way a caption dates its picture ("…off the coast of Louisiana , May 27 2010 .") over a dateline.
+ */
+export function isOpeningCaption(text: string, next: string, nextOpensWithDateline: boolean): boolean {
+  const words = wordCount(text);
+  if (words < 4 || words > MAX_CAPTION_WORDS) return false;
+  // (a caption glued to the dateline and first sentence of the story — "… Getty Images PORT FOURCHON , La. -- As …" — is
+  // the opening dateline's business: cutting the line would cut the story's first sentence)
+  if (/\s(?:--|—)\s|\((?:AP|Reuters|AFP)\)\s*[-–—]/.test(text)) return false;
+  // (a clock time is a publication stamp's: "Headline Tuesday , May 25 , 2010 ; 6:20 PM Republican criticism …")
+  if (/\b\d{1,2}[:.]\d\d\b/.test(text)) return false;
+  // (a chronology's first entry, "Sept. 7 : U.S. government seizes Fannie Mae …", has the next entry after it)
+  if (DATED_ENTRY_RE.test(text) && DATED_ENTRY_RE.test(next)) return false;
+  if (CAPTION_OPENING_RE.test(text) || CAPTION_CLOSING_RE.test(text) || CAPTION_DAY_CLOSING_RE.test(text)) return true;
+  return nextOpensWithDateline && PICTURE_DATE_CLOSING_RE.test(text);
+}
+
+const DATED_ENTRY_RE = new RegExp(`^${MONTH}\\s+\\d{1,2}(?:\\s*,\\s*(?:19|20)\\d\\d)?\\s*:`, 'iu');
+
+/** "…, May 27 2010 .", "… in the Gulf of Mexico June 2 , 2010 ." (not "since/until/by/on June 2, 2010"). */
+const PICTURE_DATE_CLOSING_RE = new RegExp(`(?<!\\b(?:on|since|until|by|before|after|from)\\s)\\b${MONTH}\\s+\\d{1,2}\\s*,?\\s*(?:19|20)\\d\\d\\s*\\.\\s*$`, 'iu');
 
 /** "…, off Louisiana April 22, 2010, in this handout photograph." */
 const CAPTION_CLOSING_RE = /\bin this (?:(?:undated|handout|file|aerial|satellite)\s+)*(?:photo|photograph|picture|image)(?:\s+(?:taken|released|provided|made available|obtained)\b[^.]{0,60})?\s*\.?\s*$/iu;
@@ -85,6 +112,9 @@ export interface CreditSplit {
 }
 
 const MAX_CAPTION_WORDS = 70;
+/** A picture agency's usage restrictions after its credit: "TV OUT ; ONLINE OUT ; MANDATORY CREDIT : MISSISSIPPI PRESS OUT". */
+const USAGE_RESTRICTIONS_RE =
+  /^\s*(?:(?:MANDATORY CREDIT|NO (?:SALES|ARCHIVE|MAGS|MAGAZINES|TV|INTERNET|ONLINE|FOREIGN SALES|RESALES)|(?:[A-Z][A-Z.'’&-]*\s+){0,3}OUT)\s*[;:,]?\s*)+/u;
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 
 /** Cuts the picture credits out of a paragraph and says where they stood. */
@@ -101,8 +131,15 @@ export function splitCredits(paragraph: string): CreditSplit {
     const leadText = text.slice(0, lead[0].length);
     // the agency's slug the page printed after the credit: "( AP Photo/… ) AP2010 Executives from…"
     const slug = /^(?:AP|AFP|EPA)(?:(?:19|20)\d\d)?\s+(?=\p{Lu})/u.exec(text.slice(lead[0].length));
-    credits.push((leadText + (slug?.[0] ?? '')).trim());
+    let credit = leadText + (slug?.[0] ?? '');
     text = text.slice(lead[0].length + (slug?.[0].length ?? 0));
+    // the agency's usage restrictions printed after it: "TV OUT ; ONLINE OUT ; MANDATORY CREDIT : MISSISSIPPI PRESS OUT"
+    const restrictions = USAGE_RESTRICTIONS_RE.exec(text);
+    if (restrictions) {
+      credit += restrictions[0];
+      text = text.slice(restrictions[0].length);
+    }
+    credits.push(credit.trim());
     ledByCredit = true;
   }
   let caption: string | null = null;

@@ -8,6 +8,7 @@ import { detectLanguage } from '../language.js';
 import { densestContainer, elementToBlocks, pruneFurniture, readabilityContainer } from './content.js';
 import { findDates } from './dates.js';
 import { parseDocument } from './dom.js';
+import { markPruned, readPageLead, restoreLead } from './lead.js';
 import { cleanTitle, readMetadata } from './metadata.js';
 
 export interface HtmlOptions {
@@ -65,7 +66,11 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
   // The first <h1> is the title only when neither the caller nor the metadata gives one; read before pruning.
   const h1 = options.title?.trim() || meta.title ? null : (document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
 
+  // The page's paragraphs as printed, before pruning: the article's standfirst and first paragraphs when
+  // they stand outside the container Readability picks.
+  const lead = readPageLead(document, meta.description);
   pruneFurniture(document);
+  markPruned(lead);
   const container = readabilityContainer(document);
   const title = options.title?.trim() || meta.title || (h1 ? cleanTitle(h1, meta.site, null) : '') || '';
   const titleKey = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -102,7 +107,8 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
   const opening = cutOpeningDateline(result.kept);
   if (opening.prefix) result.removed.unshift({ text: opening.prefix, reason: /^by\s/i.test(opening.prefix) ? 'byline and dateline' : 'dateline' });
   if (opening.headline && title) result.removed.unshift({ text: opening.headline, reason: 'title repeated' });
-  const text = opening.paragraphs.join('\n\n');
+  const restored = restoreLead(lead, result.kept, result.removed, title);
+  const text = (restored.paragraphs.length ? [...restored.paragraphs, ...opening.paragraphs] : opening.paragraphs).join('\n\n');
   const published = dates.published ?? opening.date;
   return {
     title: title || opening.headline || '',
@@ -118,5 +124,6 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
     description: meta.description,
     image: meta.image,
     dateline: opening.prefix ? { text: opening.prefix, place: opening.place, date: opening.date } : null,
+    standfirst: restored.standfirst,
   };
 }

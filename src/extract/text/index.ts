@@ -3,7 +3,7 @@ import type { Extracted } from '../../types.js';
 import { classifyBlocks, type Block } from '../blocks.js';
 import { detectLanguage } from '../language.js';
 import { cutOpeningDateline, splitDateline } from '../dateline.js';
-import { MAX_CAPTION_WORDS, opensWithCredit } from '../credits.js';
+import { MAX_CAPTION_WORDS, isOpeningCaption, opensWithCredit } from '../credits.js';
 import { cutPrintNote, cutSignOff, cutTrailingCredit, innerCreditStart, isAgedLinkList, splitAtInnerStamp, splitPullQuote } from '../leftovers.js';
 import type { RemovedBlock } from '../../types.js';
 
@@ -122,7 +122,11 @@ export function splitGluedLeftovers(blocks: Block[]): { blocks: Block[]; removed
 
 export function extractFromText(raw: string, options: TextOptions = {}): Extracted {
   const given = options.title?.trim() || undefined;
-  const glued = splitGluedLeftovers(textToBlocks(raw));
+  const blocks = textToBlocks(raw);
+  // A picture's caption printed as the text's first line, over the headline or the dateline.
+  const caption = blocks.length >= 2 && isOpeningCaption(blocks[0]!.text, blocks[1]!.text, splitDateline(blocks[1]!.text) !== null) ? blocks.shift()! : null;
+  const glued = splitGluedLeftovers(blocks);
+  if (caption) glued.removed.unshift({ text: caption.text, reason: 'photo caption' });
   const result = classifyBlocks(glued.blocks, {
     repeatedLines: options.repeatedLines,
     findTitle: true,
