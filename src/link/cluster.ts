@@ -219,7 +219,8 @@ function vectorOfTerms(textTerms: readonly string[], titleTerms: readonly string
   const counts = new Map<string, number>();
   for (const t of textTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const t of titleTerms) counts.set(t, (counts.get(t) ?? 0) + o.titleWeight);
-  const v: Vec = new Map();
+  // the counts become the weights in place (same order; an entity key, 'E:…', is never a word term)
+  const v: Vec = counts;
   counts.forEach((c, t) => v.set(t, 1 + Math.log(c)));
   for (const e of analysis?.entities ?? []) {
     if (!e.key) continue;

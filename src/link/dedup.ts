@@ -250,7 +250,7 @@ export function collapseRepeatedParagraphs(text: string, minWords = 4): Collapse
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const w = words(text.slice(p.start, p.end));
-    const key = w.join(' ');
+    const key = w.length >= minWords ? w.join(' ') : '';
     if (w.length >= minWords && seen.has(key)) {
       removed.push({ text: text.slice(p.start, p.end), start: p.start, end: p.end });
       out += text.slice(cursor, p.start);
@@ -262,7 +262,13 @@ export function collapseRepeatedParagraphs(text: string, minWords = 4): Collapse
     if (w.length >= minWords) seen.add(key);
     kept.push(w);
   }
-  const keptWords = kept.length === 1 ? kept[0]! : kept.flat();
+  // (concatenated by a loop: Array.prototype.flat is a slow generic builtin)
+  let keptWords: string[];
+  if (kept.length === 1) keptWords = kept[0]!;
+  else {
+    keptWords = [];
+    for (const k of kept) for (const x of k) keptWords.push(x);
+  }
   if (removed.length === 0) return { text, removed, words: keptWords };
   out += text.slice(cursor);
   // When the last paragraph was the repeat, the separator before it is left dangling.

@@ -166,16 +166,17 @@ export const contentTerms = perText(findContentTerms, 600);
 
 function findContentTerms(text: string): string[] {
   const out: string[] = [];
-  const keep = (w: string) => {
-    if (w.length < 2 || STOPWORDS.has(w)) return;
-    if (w.length <= 2 && /^\d{1,2}$/.test(w)) return;
-    out.push(stemOf(w));
-  };
   for (const x of words(text)) {
-    if (x.includes('-')) for (const part of x.split('-')) keep(part);
-    else keep(x);
+    if (x.includes('-')) for (const part of x.split('-')) keepContentTerm(part, out);
+    else keepContentTerm(x, out);
   }
   return out;
+}
+
+function keepContentTerm(w: string, out: string[]): void {
+  if (w.length < 2 || STOPWORDS.has(w)) return;
+  if (w.length <= 2 && /^\d{1,2}$/.test(w)) return;
+  out.push(stemOf(w));
 }
 
 export type Vector = Map<string, number>;

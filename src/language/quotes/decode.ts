@@ -287,11 +287,11 @@ const ADDRESSEE_NOT = /^(?:about|this|last|on|over|for|of|in|at|by|[\p{P}]+)$/u;
  * A cue of conversation with a person ("has spoken with", "talked to", "met") whose content is the
  * person and the topic: no quotation, no "that" clause.
  */
-function isConversationWithPerson(tokens: QToken[], q: Uint8Array, cue: TagSpan, parts: TagSpan[], quotedShare: (x: TagSpan) => number): boolean {
+function isConversationWithPerson(tokens: QToken[], q: Uint8Array, cue: TagSpan, parts: TagSpan[]): boolean {
   let verb = -1;
   for (let i = cue.first; i <= cue.last; i++) if (CONVERSATION_VERBS.has(tokens[i]!.lower)) verb = i;
   if (verb < 0) return false;
-  if (parts.some((x) => quotedShare(x) >= 0.6 || /^(?:that|whether)$/.test(tokens[x.first]!.lower) || q[x.first] === 2)) return false;
+  if (parts.some((x) => quotedShare(q, x) >= 0.6 || /^(?:that|whether)$/.test(tokens[x.first]!.lower) || q[x.first] === 2)) return false;
   if (MEETING_VERBS.has(tokens[verb]!.lower)) return true;
   // the preposition of the addressee, in the cue or opening the content: "spoke with", "talked to"
   const after = parts.filter((x) => x.first > cue.last).sort((a, b) => a.first - b.first)[0];
@@ -504,14 +504,8 @@ export function attributionsInSequence(
     }
   }
   colonQuotations(tokens, q, cues, contents);
-  const span = (x: TagSpan): Span => [tokens[x.first]!.start, tokens[x.last]!.end];
   const out: RawAttribution[] = [];
-  const quotedShare = (x: TagSpan) => {
-    let k = 0;
-    for (let i = x.first; i <= x.last; i++) if (q[i] !== 0) k++;
-    const before = x.first > 0 ? q[x.first - 1]! : 0;
-    return before === 2 || q[x.first] === 2 ? 1 : k / (x.last - x.first + 1);
-  };
+  // (spans and quoted shares by module functions below: no closure made per call)
   for (const cue of cues) {
     if (isHearsayCue(tokens, cue) && modifiesAdjective(tokens, cue)) continue;
     let parts = contents.get(cue);
@@ -525,11 +519,11 @@ export function attributionsInSequence(
     const left = parts.filter((x) => x.last < cue.first);
     const right = parts.filter((x) => x.first > cue.last);
     if (left.length && right.length) {
-      const lq = Math.min(...left.map(quotedShare)) >= 0.6;
-      const rq = Math.min(...right.map(quotedShare)) >= 0.6;
+      const lq = Math.min(...left.map((x) => quotedShare(q, x))) >= 0.6;
+      const rq = Math.min(...right.map((x) => quotedShare(q, x))) >= 0.6;
       // "“…,” Trump said, looking out on the crowd": the unquoted tail is not part of the quote,
       // a quotation in a later sentence continues it
-      if (lq && !rq) parts = [...left, ...right.filter((x) => x.sentence !== cue.sentence && quotedShare(x) >= 0.6)];
+      if (lq && !rq) parts = [...left, ...right.filter((x) => x.sentence !== cue.sentence && quotedShare(q, x) >= 0.6)];
     }
     // "…, but its director general, Dr Margaret Chan, said the option remained …", "…, with the
     // Kremlin saying that …": when what was said follows the cue, the narration before the source
@@ -538,16 +532,13 @@ export function attributionsInSequence(
     if (src0 && src0.last < cue.first && src0.sentence === cue.sentence) {
       // (after a verb of telling, the words that follow may be only whom: "…, Chan told her agency's congress")
       const telling = TELLING.has(tokens[cue.last]!.lower);
-      const clause = (x: TagSpan) => !telling || q[x.first] !== 0 || tokens.slice(x.first, Math.min(x.last + 1, x.first + 10)).some((t) => t.lower === 'that' || t.text === ':');
-      const follows = parts.some((x) => x.first > cue.last && x.sentence === cue.sentence && followsDirectly(tokens, cue.last + 1, x.first) && clause(x));
-      const closer = (i: number) => /^["”’'»]$/.test(tokens[i]?.text ?? '');
-      // (a quotation opened in an earlier paragraph has only its closing mark here: “… ¶ …,” he said)
-      const openedEarlier = (x: TagSpan) => !q.subarray(0, x.last + 1).includes(2) && (q[x.last] === 3 || closer(x.last) || closer(x.last + 1) || (/^[,.!?]$/.test(tokens[x.last + 1]?.text ?? '') && closer(x.last + 2)));
-      const quotation = (x: TagSpan) => quotedShare(x) >= 0.6 || openedEarlier(x);
-      if (follows) parts = parts.filter((x) => !(x.last < src0.first && x.sentence === cue.sentence && !quotation(x)));
+      const follows = parts.some(
+        (x) => x.first > cue.last && x.sentence === cue.sentence && followsDirectly(tokens, cue.last + 1, x.first) && (!telling || q[x.first] !== 0 || tokens.slice(x.first, Math.min(x.last + 1, x.first + 10)).some((t) => t.lower === 'that' || t.text === ':')),
+      );
+      if (follows) parts = parts.filter((x) => !(x.last < src0.first && x.sentence === cue.sentence && !(quotedShare(q, x) >= 0.6 || openedEarlier(tokens, q, x))));
     }
-    if (isAdmissionToPlace(tokens, cue, parts, (x) => quotedShare(x) >= 0.6)) continue;
-    const conversation = isConversationWithPerson(tokens, q, cue, parts, quotedShare);
+    if (isAdmissionToPlace(tokens, cue, parts, (x) => quotedShare(q, x) >= 0.6)) continue;
+    const conversation = isConversationWithPerson(tokens, q, cue, parts);
     let quoted = 0;
     let total = 0;
     for (const p of parts) {
@@ -568,10 +559,32 @@ export function attributionsInSequence(
       if (src.last < cue.first && src.sentence === cue.sentence && parts.every((x) => x.first > src!.last)) parts = [src, ...parts];
       src = undefined;
     }
-    out.push({ content: parts.map(span), source: src ? span(src) : null, cue: span(withoutTopicPreposition(tokens, cue)), direct, paragraph, nested, ...(conversation ? { conversation } : {}), ...(nonSpeech ? { nonSpeech } : {}), ...(src && isDocumentFinding(tokens, cue, src) ? { documentFinding: true } : {}) });
+    out.push({ content: parts.map((x) => tokenSpan(tokens, x)), source: src ? tokenSpan(tokens, src) : null, cue: tokenSpan(tokens, withoutTopicPreposition(tokens, cue)), direct, paragraph, nested, ...(conversation ? { conversation } : {}), ...(nonSpeech ? { nonSpeech } : {}), ...(src && isDocumentFinding(tokens, cue, src) ? { documentFinding: true } : {}) });
   }
   splitAtLaterSentences(tokens, q, out);
   return out;
+}
+
+/** The text span of a run of tokens. */
+function tokenSpan(tokens: QToken[], x: TagSpan): Span {
+  return [tokens[x.first]!.start, tokens[x.last]!.end];
+}
+
+/** The share of a span's tokens inside a quotation (1 when a quotation opens at it or just before it). */
+function quotedShare(q: Uint8Array, x: TagSpan): number {
+  let k = 0;
+  for (let i = x.first; i <= x.last; i++) if (q[i] !== 0) k++;
+  const before = x.first > 0 ? q[x.first - 1]! : 0;
+  return before === 2 || q[x.first] === 2 ? 1 : k / (x.last - x.first + 1);
+}
+
+function isCloserAt(tokens: QToken[], i: number): boolean {
+  return /^["”’'»]$/.test(tokens[i]?.text ?? '');
+}
+
+/** A quotation opened in an earlier paragraph has only its closing mark here: “… ¶ …,” he said. */
+function openedEarlier(tokens: QToken[], q: Uint8Array, x: TagSpan): boolean {
+  return !q.subarray(0, x.last + 1).includes(2) && (q[x.last] === 3 || isCloserAt(tokens, x.last) || isCloserAt(tokens, x.last + 1) || (/^[,.!?]$/.test(tokens[x.last + 1]?.text ?? '') && isCloserAt(tokens, x.last + 2)));
 }
 
 /**
@@ -674,6 +687,18 @@ function withoutTopicPreposition(tokens: QToken[], cue: TagSpan): TagSpan {
   return { ...cue, last: cue.last - 1 };
 }
 
+/** Index of the first of `starts` (sorted by start) that starts after `offset`. */
+function firstStartAfter(starts: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]!.start > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * "… said that “the return of ambassadors … expediency.” Relations between the two countries are
  * now at a “low point”, he pointed out.": where the tagger ran one content over a sentence end
@@ -688,16 +713,6 @@ function splitAtLaterSentences(tokens: QToken[], q: Uint8Array, atts: RawAttribu
     if (b.cue && b.content.length > 0) starts.push({ index, start: Math.min(...b.content.map((c) => c[0])) });
   });
   starts.sort((x, y) => x.start - y.start || x.index - y.index);
-  const firstAfter = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]!.start > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
   const tokenAt = new Map<number, number>();
   tokens.forEach((t, i) => {
     if (!tokenAt.has(t.start)) tokenAt.set(t.start, i);
@@ -709,7 +724,7 @@ function splitAtLaterSentences(tokens: QToken[], q: Uint8Array, atts: RawAttribu
     const before = a.content;
     a.content = a.content.map((original) => {
       const later: { index: number; start: number }[] = [];
-      for (let j = firstAfter(original[0]); j < starts.length && starts[j]!.start < original[1]; j++) {
+      for (let j = firstStartAfter(starts, original[0]); j < starts.length && starts[j]!.start < original[1]; j++) {
         if (starts[j]!.index !== ai && atts[starts[j]!.index]!.cue![0] > aCue) later.push(starts[j]!);
       }
       later.sort((x, y) => x.index - y.index);
