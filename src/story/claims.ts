@@ -647,7 +647,7 @@ const ANY_PROCESS = new RegExp(PROCESSES.map(([re]) => re.source.slice(1)).map((
 // An increment, not the level: "110 new cases", "a further 44 infections".
 const INCREMENT = /^(?:new|further|additional|extra|another)$/;
 // A figure that may come to be, not one measured: "could reach 100,000", "capacity of 80,000", "worst case".
-const HYPOTHETICAL = new Set(['could', 'would', 'might', 'may', 'can', 'worst', 'worst-case', 'best-case', 'potential', 'potentially', 'capacity', 'able', 'plan', 'plans', 'planned', 'aim', 'aims', 'target', 'targets', 'hope', 'hopes', 'hoped', 'expect', 'expects', 'expected', 'envisaged', 'envisages', 'scenario', 'if', 'projected', 'projects', 'forecast', 'forecasts', 'predicted', 'predicts', 'goal', 'will', 'should', 'want', 'wants']);
+const HYPOTHETICAL = new Set(['could', 'would', 'might', 'may', 'can', 'worst', 'worst-case', 'best-case', 'potential', 'potentially', 'capacity', 'able', 'plan', 'plans', 'planned', 'aim', 'aims', 'target', 'targets', 'hope', 'hopes', 'hoped', 'expect', 'expects', 'expected', 'envisaged', 'envisages', 'scenario', 'if', 'projected', 'projects', 'forecast', 'forecasts', 'predicted', 'predicts', 'goal', 'will', 'should', 'want', 'wants', 'designed', 'design', 'suppose', 'supposing', 'hypothetically', 'event']);
 // A figure told as what was said before: "initially", "first estimated", "had put it at", "up from".
 const HISTORIC = new Set(['initially', 'initial', 'original', 'originally', 'first', 'earlier', 'previously', 'previous', 'prior', 'once', 'began', 'beginning', 'had', 'then', 'formerly', 'last', 'ago', 'peak', 'until']);
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -729,11 +729,16 @@ function processOf(count: CountInContext): string | null {
     for (const w of [count.before[d], count.after[d]]) {
       if (!w) continue;
       const p = ANY_PROCESS.test(w) && PROCESSES.find(([re]) => re.test(w));
-      if (p) return p[1];
+      if (!p) continue;
+      // "keeping up to 462,000 gallons a day from leaking": what is kept from flowing is captured
+      if (p[1] === 'released' && count.after[count.after.indexOf(w) - 1] === 'from' && count.before.slice(0, 4).some((b) => KEPT_FROM.test(b))) return 'captured';
+      return p[1];
     }
   }
   return null;
 }
+
+const KEPT_FROM = /^(?:keep|keeps|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|preventing|prevented|block|blocks|blocking|blocked)$/;
 
 const measurementsOf = perObject(findMeasurements);
 
@@ -822,6 +827,9 @@ function findMeasurements(article: StoryArticle): Measurement[] {
         !comparison &&
         !near.some((w, x) => HYPOTHETICAL.has(w) || (w.length === 4 && YEAR.test(w) && Number(w) < year) || w === 'annually' || (w === 'year' && /^(?:a|each|every|per)$/.test(near[x - 1] ?? ''))) &&
         !c.before.some((w) => HISTORIC.has(w)) &&
+        // "to contain up to 100,000 barrels a day", "let 's say 50,000": what it is for, or supposed
+        !(c.before[0] === 'to' && c.before[1] === 'up' && c.before[3] === 'to') &&
+        !(c.before.includes('say') && c.before.includes("'s") && c.before.includes('let')) &&
         c.before[0] !== 'from' &&
         c.before[1] !== 'from';
       out.push({

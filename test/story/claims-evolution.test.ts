@@ -179,6 +179,27 @@ describe.skipIf(!existsSync(T17))('a claim is the story\'s own figure (review 9 
   }, 60_000);
 });
 
+describe('a capacity is no measured figure (review 10 #7)', () => {
+  it('leaves out what a system is designed to contain from the oil captured a day', () => {
+    // sentences of Fox News and the Washington Post on the BP spill, each told by two outlets
+    const mk = (id: string, published: string, source: string, text: string): StoryArticle => ({ id, title: '', text, published, source, duplicateOf: null, analysis: analyze(text, { dct: published }) });
+    const collecting = 'BP has said the device was collecting about 15,000 barrels of oil a day last week .';
+    const capturing = 'Two containment ships continued to capture the oil at a rate of about 25,000 barrels per day despite seven-foot -LRB- two-meter -RRB- swells .';
+    const designed = 'They said the system would be designed to work in depths up to 10,000 feet and to contain up to 100,000 barrels -LRB- 4.2 million gallons -RRB- a day .';
+    const claims = claimEvolution([
+      mk('a1', '2010-06-12', 'fox', collecting),
+      mk('a2', '2010-06-12', 'wp', collecting),
+      mk('a3', '2010-06-30', 'fox', capturing),
+      mk('a4', '2010-06-30', 'wp', capturing),
+      mk('a5', '2010-07-21', 'fox', designed),
+      mk('a6', '2010-07-21', 'wp', designed),
+    ]);
+    const captured = claims.find((c) => c.subject.startsWith('barrels a day (captured)'));
+    expect(captured).toBeDefined();
+    expect(figures(captured!)).toEqual(['15,000', '25,000']);
+  });
+});
+
 describe('who stated a figure', () => {
   it('is the speaker of a quote holding that figure as a whole number, not one saying "since 2010" beside a "10" (review 8 code R1)', () => {
     const mk = (id: string, published: string, source: string, text: string): StoryArticle => ({ id, title: '', text, published, source, duplicateOf: null, analysis: analyze(text, { dct: published }) });
