@@ -87,6 +87,24 @@ describe('acts, attempts, obligations and price moves are no statements', () => 
   });
 });
 
+describe('refusals, passives and judgements of a thing are no statements', () => {
+  it('"Hayward doesn\'t exactly say no, but neither does he say yes" is not listed (Guardian live blog)', () => {
+    const { text, quotes } = saying('bpoil_guardian', '1029', 'no , but neither does he say yes');
+    for (const q of quotes) expect(listed(text, q)).toBe(false);
+  });
+
+  it('"Tony Hayward is said to be considering the invitation": the subject of a passive did not say it (BBC)', () => {
+    const { text, quotes } = saying('bpoil_bbc', '724', 'to be considering the invitation');
+    for (const q of quotes) expect(listed(text, q)).toBe(false);
+  });
+
+  it('"Obama has strongly criticised BP\'s chief executive Tony Hayward over the massive oil spill" lists no words of Obama\'s; a state of mind stays ("has been keen not to appear disengaged") (BBC)', () => {
+    const { text, quotes } = saying('bpoil_bbc', '986', "BP 's chief executive Tony Hayward over the massive oil spill");
+    for (const q of quotes) expect(listed(text, q)).toBe(false);
+    expect(isStatement({ text: 'not to appear disengaged in the crisis at all', speaker: 'David Cameron', direct: false, kind: 'belief', cueText: 'has been keen' })).toBe(true);
+  });
+});
+
 describe('a news agency reports what others said', () => {
   it('"French news agency AFP reported Haitian Prime Minister Jean-Max Bellerive said more than 15,000 bodies …" is Bellerive’s (BBC)', () => {
     const { quotes } = saying('haiti_bbc', '344', 'more than 15,000 bodies');

@@ -392,7 +392,7 @@ function cleanContent(text: string, span: Span, cue?: Span | null): Span {
 }
 
 const REFUSAL_CUE =
-  /\b(?:declined?|declining|refused?|refusing|(?:would|did|does|do|could|will|has|have|had)(?:n't|\s+not|\s+never)|never)\s+(?:immediately\s+|yet\s+|publicly\s+)?(?:to\s+)?(?:say|comment|discuss|specify|elaborate|disclose|reveal|confirm|name|identify|speculate|mention|mentioned|explain|respond|reply|answer|address|provide|release|return|suggest|detail|give|offer)\p{L}*\b/iu;
+  /\b(?:declined?|declining|refused?|refusing|(?:would|did|does|do|could|will|has|have|had)(?:\s?n't|\s+not|\s+never)|never)\s+(?:immediately\s+|yet\s+|publicly\s+|\p{L}+ly\s+)?(?:to\s+)?(?:say|comment|discuss|specify|elaborate|disclose|reveal|confirm|name|identify|speculate|mention|mentioned|explain|respond|reply|answer|address|provide|release|return|suggest|detail|give|offer)\p{L}*\b/iu;
 /**
  * Cues that report no statement whatever their content (review 8 F3), by verb class: acts of law or
  * business ("Lehman Brothers files for [bankruptcy protection]", "has filed a lawsuit against"),
@@ -510,11 +510,26 @@ const QUANTITY_START = /^(?:(?:nearly|almost|about|around|some|roughly|just|over
 /** Obligation and plans, not statements: "would have to say in writing why …", "must defend [his company's turf]", "to consider". */
 const OBLIGATION_CUE = /^(?:to\s|(?:\p{L}+\s+){0,3}(?:(?:have|has|had|need|needs|needed|ought)\s+to|must|should)\s+\p{L}+)|\bby\s*$/iu;
 
+const PASSIVE_CUE = /^(?:(?:has|have|had)\s+been|is|are|was|were|being|be|been)\s+(?:\p{L}+ly\s+|also\s+|not\s+|still\s+)?(\p{L}+(?:ed|en|wn|ld|ght|id|nt))\b/iu;
+const BELIEF_STATES = new Set('keen convinced confident concerned worried determined adamant unconvinced persuaded satisfied pleased disappointed delighted encouraged alarmed frightened scared surprised shocked relieved interested'.split(' '));
+const JUDGING_CUE =
+  /(?:^|\s)(?:criticis|criticiz|prais|defend|hail|welcom|condemn|slam|blast|attack|assail|applaud|question|challeng|dismiss|reject|deplor|decr|denounc|mock|ridicul)\p{L}*$/iu;
+/** Words that make a content a clause, not a noun phrase: a complementiser, an auxiliary or a modal. */
+const CLAUSE_MARK = /\s(?:that|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|must|did|does|do|as)\s/i;
+
 /** Whether a cue of reported speech reports saying or thinking something (see SPEECH_LEMMAS). */
 function reportsSpeech(cue: string, content: string): boolean {
   const trimmed = cue.trim();
   if (trimmed.endsWith(':')) return true;
   if (OBLIGATION_CUE.test(trimmed)) return false;
+  // the subject of a passive is spoken of or acted on: "was called back [to the UK by BP's chairman]",
+  // "is expected [to announce]" (not "was quoted as saying")
+  // (nor "is worried", "was confident", "are convinced": states of mind)
+  const passive = PASSIVE_CUE.exec(trimmed);
+  if (passive && !BELIEF_STATES.has(passive[1]!.toLowerCase()) && !/\b(?:saying|telling|as)\b/i.test(trimmed)) return false;
+  // a verb of judging with a bare noun phrase: "criticized [BP and its well partners]", "defended [Mr
+  // Hayward's move]" (not with the words judged: "blasted the “scandalously close relationship” …")
+  if (JUDGING_CUE.test(trimmed) && !CLAUSE_MARK.test(` ${content} `) && !/[“”"]/.test(content)) return false;
   if (PRICE_MOVE_CUE.test(trimmed) && QUANTITY_START.test(content.trim())) return false;
   for (const w of trimmed.split(/[^\p{L}'’-]+/u)) if (w && isSpeechWord(w)) return true;
   return false;
