@@ -61,12 +61,13 @@ const BYLINE_INSIDE = /(?:^|\s)By\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}(?:\s+
 // "June 23 , 2010 : This image from video provided by BP shows…", "May 28 : President Obama picks up
 // a tar ball", "Wednesday : Obama and Biden meet with BP executives…".
 const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const CAPTION_DATE_END = new RegExp(`,\\s*${MONTH_WORD}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\s*,?\\s+\\d{4}\\s*\\.?\\s*$`, 'i');
+// (each run of blanks can be split one way only: "\\s*,?\\s+" read a long run of spaces in quadratic time)
+const CAPTION_DATE_END = new RegExp(`,\\s*${MONTH_WORD}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)\\d{4}\\s*(?:\\.\\s*)?$`, 'i');
 // "Oil floats around a rig at the site of the Deepwater Horizon oil spill in the Gulf of Mexico May 31"
-const CAPTION_DAY_END = new RegExp(`(?<!\\b(?:on|by|for|at|in|until|till|from|since|before|after|through|to|of|and|or|between|next|last|this)\\s)\\b${MONTH_WORD}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\s*\\.?\\s*$`, 'i');
+const CAPTION_DAY_END = new RegExp(`(?<!\\b(?:on|by|for|at|in|until|till|from|since|before|after|through|to|of|and|or|between|next|last|this)\\s)\\b${MONTH_WORD}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\s*(?:\\.\\s*)?$`, 'i');
 const CAPTION_SEEN = /\b(?:is|are) (?:seen|pictured|shown)\b(?!\s+(?:as|to)\b)/i;
 const IMAGE_SHOWS = /\b(?:this|the|an?) (?:image|photo|photograph|picture|frame|still|video image)\b[^.]{0,80}\bshows?\b/i;
-const DATED_LABEL = new RegExp(`^\\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_WORD}\\.?\\s+\\d{1,2}(?:\\s*,?\\s+\\d{4})?)\\s*:\\s+`, 'i');
+const DATED_LABEL = new RegExp(`^\\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_WORD}\\.?\\s+\\d{1,2}(?:(?:\\s*,\\s*|\\s+)\\d{4})?)\\s*:\\s+`, 'i');
 const LABELLED_CAPTION = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}(?:(?:and|,)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})?(?:picks? up|meets?|meet with|tours?|inspects?|looks? (?:at|on)|holds?|talks? (?:with|to)|speaks?|walks?|waves?|gestures?|arrives?|listens?|stands?|sits?)\b/u;
 
 /** A photo caption, marked or not: names and a caption verb, a picture's date, a dated label. */

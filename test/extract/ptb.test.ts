@@ -17,6 +17,7 @@ describe('Penn Treebank tokens in scraped text', () => {
     const rows = readFileSync(join(SHARED_DATA, 't17/bpoil_reuters/articles.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
     const fitch = untokenisePtb(rows.find((t) => t.includes('Fitch Ratings downgraded BP -LRB- BP . \nL -RRB-'))!);
     expect(fitch).toContain('Fitch Ratings downgraded BP (BP.L) , reversing its view');
+    expect(untokenisePtb('the Minerals Management Service -LRB- MMS . \ngov -RRB- The head')).toBe('the Minerals Management Service (MMS.gov) The head');
     const litres = untokenisePtb(rows.find((t) => t.includes('840,000 gallons\\/3 .18 million'))!);
     expect(litres).toContain('( 840,000 gallons/3.18 million liters )');
     expect(untokenisePtb('up to 50,000-60 ,000 barrels -LRB- 1.5-2 .5 million gallons -RRB-')).toBe('up to 50,000-60,000 barrels ( 1.5-2.5 million gallons )');

@@ -11,6 +11,16 @@ describe('story text tests on hostile input', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 
+  it('reads a month-day or a caption date followed by a long run of spaces in linear time (code review, session 10)', () => {
+    const t0 = performance.now();
+    entryQuality('Officials met on Monday, May 5' + ' '.repeat(40_000) + 'to talk.');
+    entryQuality('May 5' + ' '.repeat(40_000) + 'x');
+    expect(performance.now() - t0).toBeLessThan(1000);
+    // the captions are still read as captions
+    expect(entryQuality('An oil sheen is seen on the water in the Gulf of Mexico , May 27 , 2010 .')).toBeLessThan(1);
+    expect(entryQuality('June 23 , 2010 : This image from video provided by BP shows oil.')).toBeLessThan(1);
+  });
+
   it('reads counts in a sentence of thousands of unclosed brackets in linear time', () => {
     const t0 = performance.now();
     const counts = statedCounts('The spill killed 5 people ' + '-lrb- a '.repeat(20_000) + 'today.');

@@ -26,8 +26,9 @@ export function untokenisePtb(raw: string): string {
     out = raw
       .replace(/-[LR][RSC]B-/g, (t) => PTB_BRACKETS[t] ?? t)
       // what the tokeniser's sentence splitter broke: a Reuters instrument code at its period
-      // ("( BP . \nL )" is "(BP.L)"), a decimal or thousands group after a range ("1.5-2 .5", "50,000-60 ,000")
-      .replace(/\( ?([A-Z][A-Za-z]{0,6}) \. ?\n([A-Z]{1,2}) ?\)/g, '($1.$2)')
+      // ("( BP . \nL )" is "(BP.L)", "( MMS . \ngov )" "(MMS.gov)"), a decimal or thousands group after
+      // a range ("1.5-2 .5", "50,000-60 ,000")
+      .replace(/\( ?([A-Z][A-Za-z]{0,6}) \. ?\n([A-Z]{1,2}|[a-z]{2,4}) ?\)/g, '($1.$2)')
       .replace(/(\d) ([.,])(\d)/g, (all, a: string, mark: string, b: string, at: number, text: string) =>
         mark === ',' && /^\d{3}(?!\d)/.test(text.slice(at + all.length - 1)) ? `${a},${b}` : mark === '.' ? `${a}.${b}` : all,
       );
