@@ -79,7 +79,8 @@ for (const page of shuffle(pages, rand)) {
   taken++;
   const a = extract({ html: page.html });
   const kept = a.text.split(/\n\n+/).filter(Boolean);
-  const keptKey = key(a.text);
+  // (the standfirst is kept apart from the text, like the title: it counts as kept)
+  const keptKey = key(`${a.standfirst ?? ''} ${a.text}`);
   const removed = a.removed ?? [];
   const removedKey = key(removed.map((r) => r.text).join(' '));
   const missing = [...new Set(paragraphs)].filter((p) => {
@@ -93,6 +94,7 @@ for (const page of shuffle(pages, rand)) {
     `TITLE: ${a.title}`,
     `DATE: ${a.published ?? '-'}  gold ${goldDate}  ${dateMark}`,
     `AUTHORS: ${(a.authors ?? []).join('; ')}   SITE: ${a.site ?? ''}   LANG: ${a.language ?? ''}`,
+    `STANDFIRST: ${a.standfirst ?? '-'}`,
     `WORDS: ${words(a.text)} kept in ${kept.length} blocks`,
     '',
     '## KEPT',

@@ -248,6 +248,17 @@ export function isDateLine(text: string): boolean {
   return /^(?:updated|published|posted|modified)\s*:?$/i.test(text.trim());
 }
 
+/** A date and the section it was filed in: "Mittwoch, 01. November 2023 - Handel", "24. April 2020 | Pressemitteilungen". */
+function isDateSectionLine(text: string): boolean {
+  const parts = text.split(/\s+[|–—-]\s+/);
+  if (parts.length !== 2) return false;
+  const [a, b] = parts as [string, string];
+  const section = (s: string) => /^\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)?$/u.test(s.trim());
+  // (a day's date, not a bare year: "1967 – Der Sechstagekrieg" is a heading)
+  const dated = (s: string) => isDateLine(s) && ((s.match(/\d+/g) ?? []).length >= 2 || (/\d/.test(s) && MONTH_WORD_RE.test(s)));
+  return (dated(a) && section(b)) || (dated(b) && section(a));
+}
+
 /** A blog engine's meta line: "Veröffentlicht: 05.01.2020 | Abgelegt unter: Fotografie | Tags: …". */
 const BLOG_META_LINE_RE =
   /^(?:[^|]{0,60}\|\s*){0,2}(?:veröffentlicht|abgelegt unter|kategorie(?:n)?|tags|schlagwörter|posted|filed under|categor(?:y|ies)|publié|catégories?|publicado|categorías?)\s*:[^|]{1,120}\|\s*(?:abgelegt unter|kategorie(?:n)?|tags|schlagwörter|filed under|categor(?:y|ies)|catégories?|étiquettes|categorías?|etiquetas|autor|author|von|by)\s*:/iu;
@@ -444,6 +455,9 @@ const AFFILIATE_PARTY_RE = /\b(?:we|us|our|i|my|you|wir|uns|unser\w*|ihr|du|sie|
 const SUPPORT_PITCH_RE =
   /\b(?:donate (?:now|today|here|to us|to our)|make a (?:donation|gift|contribution)|(?:powered|funded|financed|supported) (?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+ )?(?:by|through) (?:donations|readers|our readers|members)|(?:über|durch) (?:eine |ihre |deine |jede )?spenden?|spenden sie|jetzt spenden|spendenkonto|(?:support|unterstütz[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]*|förder[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]*|soutenez|soutenir|apoya|sostieni)\s+(?:us|uns|unsere?[mnrs]?\s+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+|our\s+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+|nous|notre\s+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)|(?:als|as an?)\s+(?:supporter|unterstützer[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]*|fördermitglied|patron)|become a (?:member|supporter|patron|subscriber)|help us|hilf uns|helfen sie uns|aidez-nous|ayúdanos|aiutaci)(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9])/iu;
 
+/** The site's name and motto closing a page: "KentNews.Online - Reporting on the latest and most interesting news from around Kent!". */
+const SITE_TAGLINE_RE = /^[A-Za-z0-9][\w-]*\.(?:com|online|net|org|news|info|de|at|ch|co\.uk|fr|it|es)\s+[-–—|:]\s+\S/iu;
+
 /** An author's short biography closing a page: "Jane Doe is a freelance writer…", "Peter Grimm ist Journalist, Autor…". */
 const AUTHOR_BIO_RE = /^(?:(?:Dr|Prof)\.?\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’.-]+){1,3}\s+(?:is|was|ist|war|est|es|è|é)\s+((?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ-]+\s+){0,5}[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ-]+)/u;
 const PROFESSION_RE =
@@ -473,8 +487,11 @@ export function cutCredits(text: string): { text: string; credits: string[] } {
 /** A photo caption or credit. */
 export function captionReason(text: string): string | null {
   const t = text.trim();
+  // "Courtesy of Forests News", "Albrecht Dürer, Melencolia I: Gemeinfrei, via Wikimedia Commons"
+  if (t.length < 60 && /^(?:courtesy(?: of)?|mit freundlicher genehmigung(?: von)?|avec l'aimable autorisation de)\s+\S/i.test(t) && !/[.!?]\s*$/.test(t)) return 'photo credit';
+  if (t.length < 200 && /\b(?:via|auf|on|from|de)?\s*wikimedia commons\s*\.?$/i.test(t)) return 'photo credit';
   if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
-  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|titelbild|beitragsbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|buchcover|image source|(?:weitere )?bildautor(?:en)?|video|file photo|pictured)\s*(?:credit|source)?\s*(?:[–-]\s*(?:oben|unten|mitte|links|rechts|top|bottom|left|right|above|below)\s*)?[:|]/i.test(t) && t.length < 200)
+  if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|titelbild|beitragsbild|headerbild|header image|featured image|top image|lead image|hero image|bildquelle|fotoquelle|bildnachweis|fotonachweis|buchcover|image source|(?:weitere )?bildautor(?:en)?|video|file photo|pictured)\s*(?:credit|source)?\s*(?:[–-]\s*(?:oben|unten|mitte|links|rechts|top|bottom|left|right|above|below)\s*)?[:|]/i.test(t) && t.length < 200)
     return 'photo credit';
   if (/^\((?:photo|photos|picture|image|(?:graph|chart|map|graphic)s? credit|credit|foto|fotos|bild|bilder|abb\.?|quelle|source|crédit|crédito|fonte)s?(?: credit)?\s*:[^()]{1,160}\)$/i.test(t)) return 'photo credit';
   if (t.length < 700 && (TRAILING_CREDIT_RE.test(t) || /\((?:photos?|pictures?) by [^()]{0,160}\)\s*$/i.test(t))) return 'photo caption';
@@ -775,7 +792,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if ((why = captionReason(text))) drop(it, why);
     else if (f.words <= MAX_CAPTION_WORDS && text.includes('(') && POSITION_MARK_RE.test(text) && CAPTION_CONTEXT_RE.test(text)) drop(it, 'photo caption');
     else if ((why = furnitureReason(text, f))) drop(it, why);
-    else if (isDateLine(text) || (f.words <= 8 && PLACE_DATE_LINE_RE.test(text))) drop(it, 'dateline');
+    else if (isDateLine(text) || (f.words <= 8 && (PLACE_DATE_LINE_RE.test(text) || isDateSectionLine(text)))) drop(it, 'dateline');
     else if (f.words <= 5 && LIVE_POST_STAMP_RE.test(text)) drop(it, 'live-blog post stamp');
     else if (f.words <= 3 && CREDIT_ONLY_RE.test(text)) drop(it, 'photo credit');
     else if (f.words <= 40 && text.includes('|') && text.includes(':') && BLOG_META_LINE_RE.test(text)) drop(it, 'blog post footer');
@@ -892,6 +909,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions = {}): 
     else if (it.f.words <= 40 && ORIGIN_NOTE_RE.test(it.text)) drop(it, 'end-of-article promo');
     else if (it.f.words <= 40 && READ_ALSO_TAIL_RE.test(it.text)) drop(it, 'related-link line');
     else if (it.f.words <= 60 && isAuthorBio(it.text)) drop(it, 'author note or call to action');
+    else if (it.f.words <= 20 && SITE_TAGLINE_RE.test(it.text)) drop(it, 'site tagline');
     else seenBody++;
   }
 

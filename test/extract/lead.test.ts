@@ -44,6 +44,16 @@ describe('furniture a fresh audit found (seeds 41 and 53)', () => {
     expect(page('0771').text).not.toMatch(/Mehr zu diesem Thema\s*$/);
     expect(page('0762').text).not.toContain('JaNein');
   });
+
+  it('cuts a date filed under a section, source credits and a site\'s motto, and keeps "year – heading" lines', () => {
+    expect(page('0694').text).not.toContain('Mittwoch, 01. November 2023 - Handel');
+    expect(page('0283').text).not.toContain('24. April 2020 | Pressemitteilungen');
+    const forests = page('0220').text;
+    expect(forests).not.toMatch(/^Courtesy of Forests News|Header Image:/m);
+    expect(page('0172').text).not.toContain('via Wikimedia Commons');
+    expect(page('0708').text).not.toContain('KentNews.Online - Reporting on the latest');
+    expect(page('0789').text).toContain('1967 – Der Sechstagekrieg');
+  });
 });
 
 describe('review 10: comment sections and captions in scraped wire texts', () => {
