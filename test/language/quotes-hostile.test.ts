@@ -86,4 +86,17 @@ describe('quotes on hostile input', () => {
     const glued = '“Reform is coming,” said Flaherty, ' + 'the so-called "reform" Many people wait and '.repeat(4_000) + 'nothing changed, Flaherty said.';
     expect(analyze(glued, { dct: null }).quotes.length).toBeGreaterThan(0);
   }, 20_000);
+  it('names "the company" in texts of thousands of them in about linear time (code review, session 10)', () => {
+    // each "the company" looked for its sentence's start from the text's start (no line break, no
+    // '. ') and each asked every mention of every organisation before it: 800 of these took 156 s
+    const bang = Array.from({ length: 800 }, () => 'Protesters met Exxon Mobil on Monday in Texas! “We will keep drilling,” the company said!').join(' ');
+    const lines = Array.from({ length: 3000 }, () => 'Protesters met Exxon Mobil on Monday in Texas. “We will keep drilling,” the company said.').join('\n');
+    const t0 = performance.now();
+    for (const text of [bang, lines]) {
+      const { quotes } = analyze(text, { dct: null });
+      expect(quotes.length).toBeGreaterThan(700);
+      expect(quotes.every((q) => q.speaker === 'Exxon Mobil')).toBe(true);
+    }
+    expect(performance.now() - t0).toBeLessThan(15_000);
+  }, 30_000);
 });

@@ -274,26 +274,36 @@ export class SpeakerResolver {
   }
 
   /** The text's organisations (by entity key, else name): what the text calls each and where it is named. */
-  private organisations: Map<string, { kinds: Set<string>; mentions: EntityMention[]; name: string }> | null = null;
+  private organisations: Map<string, OrganisationFacts> | null = null;
 
-  private organisationIndex(): Map<string, { kinds: Set<string>; mentions: EntityMention[]; name: string }> {
+  private organisationIndex(): Map<string, OrganisationFacts> {
     if (this.organisations) return this.organisations;
     const text = this.ctx.text;
-    const all = new Map<string, { kinds: Set<string>; mentions: EntityMention[]; name: string }>();
+    const all = new Map<string, OrganisationFacts>();
     const orgs = this.mentions.filter((m) => m.label === 'ORG');
     for (const m of orgs) {
       const id = m.entityKey ?? 'text:' + m.text;
       let c = all.get(id);
-      if (!c) all.set(id, (c = { kinds: new Set(), mentions: [], name: m.entityKey ? this.byKey.get(m.entityKey)?.name ?? m.text : m.text }));
+      if (!c) all.set(id, (c = { kinds: new Set(), mentions: [], name: m.entityKey ? this.byKey.get(m.entityKey)?.name ?? m.text : m.text, notCompanyBefore: [], theBefore: [], things: 0 }));
       c.mentions.push(m);
+      // running counts, so that a quote asks "how many of the mentions before it …" in one look-up
+      const n = c.mentions.length - 1;
+      c.notCompanyBefore.push((c.notCompanyBefore[n - 1] ?? 0) + (NOT_A_COMPANY.test(m.text) ? 1 : 0));
+      c.theBefore.push((c.theBefore[n - 1] ?? 0) + (THE_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) ? 1 : 0));
+      if (this.namesThing(m)) c.things++;
       for (const kind of companyKindsAround(text, m, c.name)) c.kinds.add(kind);
     }
     // "A BP spokesman said the company hoped …": the one organisation named before "the company" in its sentence
     for (const d of text.matchAll(COMPANY_DESCRIPTION_IN_TEXT)) {
       const at = d.index!;
-      const sentence = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('. ', at));
+      // (the sentence start looked for in the 400 characters before: a text with no line break or
+      // '. ' would otherwise be searched, and its mentions listed, from its start for each match)
+      const from = Math.max(0, at - 400);
+      const back = text.slice(from, at);
+      const boundary = Math.max(back.lastIndexOf('\n'), back.lastIndexOf('. '));
+      const sentence = boundary >= 0 ? from + boundary : from - 1;
       // (named near the start of the sentence, as its subject: not "… head of the newly created X, the company said")
-      const named = new Set(this.mentionsIn(sentence + 1, at).filter((m) => m.label === 'ORG' && m.end <= at && text.slice(sentence + 1, m.start).trim().split(/\s+/).length <= 2).map((m) => m.entityKey ?? 'text:' + m.text));
+      const named = new Set(this.mentionsIn(sentence + 1, at).filter((m) => m.label === 'ORG' && m.end <= at && m.start - sentence <= 80 && text.slice(sentence + 1, m.start).trim().split(/\s+/).length <= 2).map((m) => m.entityKey ?? 'text:' + m.text));
       if (named.size === 1) all.get([...named][0]!)?.kinds.add(d[1]!.toLowerCase());
     }
     this.organisations = all;
@@ -319,8 +329,8 @@ export class SpeakerResolver {
     let best: { score: number; last: EntityMention } | null = null;
     const subjects: EntityMention[] = [];
     for (const c of this.organisationIndex().values()) {
-      const before = c.mentions.filter((x) => x.end <= at);
-      const last = before[before.length - 1];
+      const count = mentionsEndingBy(c.mentions, at);
+      const last = c.mentions[count - 1];
       if (!last || at - last.end > 2500) continue;
       const kinds = [...c.kinds];
       const shown = generic ? kinds.some((k) => k === 'company' || GENERIC_COMPANY_NOUNS.has(k) || SPECIFIC_COMPANY_NOUNS.includes(k)) : wanted.some((k) => c.kinds.has(k));
@@ -328,9 +338,9 @@ export class SpeakerResolver {
       // shows nothing of may be, for "the company", when named more than the companies it shows)
       // (nor a name always written after "the", a thing's or an event's: "the Deepwater Horizon disaster")
       if (NOT_A_COMPANY.test(c.name)) continue;
-      if (!shown && (!generic || kinds.some((k) => NOT_COMPANY_NOUNS.has(k)) || before.some((x) => NOT_A_COMPANY.test(x.text)) || before.every((x) => THE_BEFORE.test(this.ctx.text.slice(Math.max(0, x.start - 5), x.start))) || c.mentions.filter((x) => this.namesThing(x)).length * 2 >= c.mentions.length)) continue;
+      if (!shown && (!generic || kinds.some((k) => NOT_COMPANY_NOUNS.has(k)) || c.notCompanyBefore[count - 1]! > 0 || c.theBefore[count - 1] === count || c.things * 2 >= c.mentions.length)) continue;
       if (shown && last.start >= sentenceStart && this.opensSentence(last) && !this.ctx.quoted.some((q) => last.start >= q[0] && last.end <= q[1])) subjects.push(last);
-      const score = before.length * (shown ? 2 : 1);
+      const score = count * (shown ? 2 : 1);
       if (!best || score > best.score || (score === best.score && last.start > best.last.start)) best = { score, last };
     }
     if (subjects.length === 1) return this.fromMention(subjects[0]!);
@@ -1244,6 +1254,31 @@ function companyKindsAround(text: string, m: EntityMention, name: string): strin
 }
 
 /** Where the sentence before the one holding `at` starts (a stop and a space, or a line break, ends a sentence). */
+/** What the quote stage knows of one organisation of a text: its kinds ("company", "bank"), its mentions in text order, and running counts over them. */
+interface OrganisationFacts {
+  kinds: Set<string>;
+  mentions: EntityMention[];
+  name: string;
+  /** For the first i + 1 mentions: how many are names that say it is no company ("… Agency"). */
+  notCompanyBefore: number[];
+  /** For the first i + 1 mentions: how many are written after "the". */
+  theBefore: number[];
+  /** How many mentions name a thing (a rig, a well, a storm). */
+  things: number;
+}
+
+/** How many of `mentions` (in text order) end at or before `at`. */
+function mentionsEndingBy(mentions: readonly EntityMention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function previousSentenceStart(text: string, at: number): number {
   const from = Math.max(0, at - 1200);
   const ends = [...text.slice(from, at).matchAll(/(?:[.!?]["”’]?[ \t]+|\s*\n)\s*/g)];
