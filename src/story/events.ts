@@ -4,6 +4,7 @@ import { addDays, calendarDateOf, clockOf, dayNumber, narrowByMod } from './date
 import type { DatedMention, StoryArticle, StoryEvent } from './model.js';
 import { contentTerms, perObject, perText, TfIdf, wordCount } from './text.js';
 import { READER_COMMENT } from '../text/furniture.js';
+import { looksLikeCaption } from './quality.js';
 
 // Lines that are page furniture rather than reporting: captions, link teasers, comment forms,
 // bylines, share bars. The extract stage removes most of them; these rules make the stage safe on
@@ -216,7 +217,9 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
     while (t < sortedTimexes.length && sortedTimexes[t]!.start < s.start) t++;
     const inside: Timex[] = [];
     for (let k = t; k < sortedTimexes.length && sortedTimexes[k]!.start < s.end; k++) inside.push(sortedTimexes[k]!);
-    if (isFurniture(text)) continue;
+    // (A photo caption heading the article, "Sept. 18 : Workers on the drilling floor are seen…", tells
+    // no news and would stand in its lead's place.)
+    if (isFurniture(text) || looksLikeCaption(text)) continue;
     // A line that is little more than its date is a dateline or a header, not a report.
     if (inside.length) {
       const dateWords = wordCount(inside.map((x) => x.text).join(' '));

@@ -61,6 +61,14 @@ describe.skipIf(!existsSync(T17))('the BP oil spill story (Timeline17 bpoil BBC 
     expect(day!.articleIds.filter((id) => published.get(id) === '2010-07-27').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('takes a photo caption heading an article for no news of its day (review 10 #2: Fox News, 19 September)', () => {
+    const [page] = t17StoryArticles('bpoil_foxnews').filter((a) => a.id === 'bpoil_foxnews-1482');
+    const mentions = extractEventMentions(page!);
+    expect(mentions.some((m) => /^Sept\. 18 : Workers on the drilling floor are seen/.test(m.text))).toBe(false);
+    // the lead is the report ("A cement plug has permanently killed BP 's runaway well…"), first in its article
+    expect(mentions.find((m) => m.position === 0)?.text).toMatch(/cement plug has permanently killed BP 's runaway well/);
+  });
+
   it('dates nothing by a count back from the explosion ("since the Deepwater Horizon crisis 58 days ago")', () => {
     const sentence = "the sixth increase in the government 's oil flow estimates since the Deepwater Horizon crisis 58 days ago";
     const mention = articles.flatMap((a) => extractEventMentions(a)).find((m) => m.text.includes(sentence));
