@@ -193,6 +193,8 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   if (PRODUCT_HEADS.has(prev(0))) thing++;
   // "the Exxon Valdez spill", "the Piper Alpha disaster": a ship, rig or event's name, not a person's.
   if (EVENT_NOUNS_AFTER.has(next(0)) || (next(0) === 'oil' && EVENT_NOUNS_AFTER.has(next(1)))) thing++;
+  // "the fact that he is Luo ,": a name after "he is" (not "if I were Obama ,"), closing the clause, says what someone is (a people, a faith), not who.
+  if (/^(is|was|are)$/.test(prev(0)) && /^(he|she|they|i|we|you)$/.test(prev(1)) && /^([,.;:)]|-rrb-|and|but)?$/.test(next(0))) thing++;
   if ((prev(0) === 'on' || prev(0) === 'in' || prev(0) === 'at') && next(0) !== "'s" && next(0) !== '’s') place++;
   return { company, person, thing, place };
 }

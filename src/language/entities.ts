@@ -106,7 +106,9 @@ const ROLE_INNER = new Set(
     'international public information health energy commerce treasury presidential federal executive military ' +
     'campaign party republican democratic democrat labour labor conservative liberal majority minority ranking senate house ' +
     'white managing associate medical science education transport transportation agriculture environment home communications ' +
-    "policy legal chief-of-staff director-general secretary-general 's ’s - the").split(' '),
+    "policy legal chief-of-staff director-general secretary-general 's ’s - the " +
+    // a journalist's beat: "BBC business editor", "economics correspondent"
+    'business economics political politics science technology sports arts diplomatic world industry markets media').split(' '),
 );
 export const HONORIFICS = new Set('mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady mx mx. messrs messrs.'.split(' '));
 const NOT_ROLE_START = new Set(
@@ -156,6 +158,9 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
     k--;
   }
   if (head < 0 || unknown >= 3) return null;
+  // "Robert Peston BBC business editor Tony Hayward said": a byline glued to the text; the role,
+  // opening with an acronym right after a full name, is that name's.
+  if (k >= 0 && personAt(tokens[k]!.start) && /^\p{Lu}{2,5}$/u.test(tokens[k + 1]?.text ?? '') && !ROLE_HEADS.has(tokens[k + 1]!.text.toLowerCase()) && k > 0 && personAt(tokens[k - 1]!.start) && tokens[k - 1]!.end + 1 >= tokens[k]!.start) return null;
   // A run from the start of the text's first sentence (a headline running into the body): two are enough.
   if (unknown === 2 && opening && k < capitalisedRunLength(tokens, personAt)) return null;
   let start = k + 1;

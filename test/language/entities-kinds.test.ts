@@ -137,3 +137,23 @@ describe.skipIf(!hasSharedData)('leftovers in names (review 10)', () => {
     for (const e of ag) expect(e.key).not.toBe('place:alabama');
   });
 });
+
+describe.skipIf(!hasSharedData)('what a name is, not who; a byline\'s role (review 9)', () => {
+  const of = (text: string) => {
+    const sentences = segment(text);
+    return resolveEntities(text, sentences, recognizeEntities(text, sentences));
+  };
+  it('"he is Luo ," (a comment on Obama, BBC Haiti) makes no person "Luo"', () => {
+    const entities = of('And he acknowledged the fact that he is Luo , ( please read "Dreams From My Father" ) notwithstanding his American birth .');
+    for (const e of withForm(entities, 'Luo')) expect(e.type).not.toBe('person');
+  });
+
+  it('"Robert Peston BBC business editor Tony Hayward said" gives Hayward no role; a journalist keeps the beat', () => {
+    // BBC live page: "… End Quote Robert Peston BBC business editor Tony Hayward said that , now oil had stopped …"
+    const hayward = article('bpoil_bbc-919').find((e) => e.key === 'person:tony hayward')!;
+    expect(hayward.roles.filter((r) => /editor/i.test(r))).toHaveLength(0);
+    // "But BBC business editor Robert Peston says the board has in effect …"
+    const peston = of('But BBC business editor Robert Peston says the board has in effect decided.').find((e) => e.type === 'person')!;
+    expect(peston.roles).toContain('BBC business editor');
+  });
+});
