@@ -275,15 +275,17 @@ function pickSentences(
     // articles saying the same (27 July 2010: Hayward's exit and the record loss, told by four, over
     // one article's tax credit angle).
     const head = scored.slice(0, SUPPORT_CHECKED);
+    // the day's own reporting: leads of articles published on it or the morning after
+    const reporting = candidates.filter((c) => c.mention.position < SUPPORT_LEADS && ownReport(c));
     for (const x of head) {
       // (not the news of the day before, told again: "Jacqui Fleming … was named today as the first
       // person outside the Americas to have died" is led with by many on the day after the first UK
       // death, but is that death's news)
       if (neighbours.some((v) => cosine(v, x.c.vector) >= SAME_REPORT)) continue;
       const others = new Set<string>();
-      for (const c of candidates) {
-        const m = c.mention;
-        if (m.position < SUPPORT_LEADS && m.articleId !== x.c.mention.articleId && !others.has(m.articleId) && cosine(c.vector, x.c.vector) >= SAME_REPORT) others.add(m.articleId);
+      for (const c of reporting) {
+        const id = c.mention.articleId;
+        if (id !== x.c.mention.articleId && !others.has(id) && cosine(c.vector, x.c.vector) >= SAME_REPORT) others.add(id);
       }
       x.score *= 1 + w.support * Math.log1p(others.size);
     }
@@ -310,11 +312,17 @@ function pickSentences(
  * article counted once: a live blog's sixty "today" lines or one article's six leads are one voice.
  * Null when fewer than two articles reported the day.
  */
+/** The candidate's article was published on the candidate's date or the morning after: that day's reporting. */
+function ownReport(c: Candidate): boolean {
+  const p = c.mention.published;
+  return !!p && (p === c.forDate || p === addDays(c.forDate, 1));
+}
+
 function dayCentroid(candidates: readonly Candidate[]): Vector | null {
   const byArticle = new Map<string, Vector[]>();
   for (const c of candidates) {
     const m = c.mention;
-    if (!m.published || (m.published !== c.forDate && m.published !== addDays(c.forDate, 1))) continue;
+    if (!ownReport(c)) continue;
     const list = byArticle.get(m.articleId);
     if (list) list.push(c.vector);
     else byArticle.set(m.articleId, [c.vector]);
