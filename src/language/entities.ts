@@ -135,7 +135,7 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
   let head = -1;
   let unknown = 0;
   const known = (w: string, at: number) =>
-    ROLE_INNER.has(w.toLowerCase()) || nameAt(at) || (/^\p{Lu}{2,5}$/u.test(w) && !BRACKET_TOKENS.has(w)) || !!ALIASES[normalizeName(w)] || (isCapitalized(w) && ORGANIZATION_HEADS.has(w.toLowerCase()));
+    ROLE_INNER.has(w.toLowerCase()) || nameAt(at) || (/^\p{Lu}{2,5}$/u.test(w) && !BRACKET_TOKENS.has(w)) || (isCapitalized(w) && !!ALIASES[normalizeName(w)]) || (isCapitalized(w) && ORGANIZATION_HEADS.has(w.toLowerCase()));
   while (k >= 0 && last - k <= 7) {
     const w = tokens[k]!.text;
     if (personAt(tokens[k]!.start)) break;
@@ -164,6 +164,15 @@ function roleBefore(tokens: Token[], first: number, text: string, mentionStarts:
   // A run from the start of the text's first sentence (a headline running into the body): two are enough.
   if (unknown === 2 && opening && k < capitalisedRunLength(tokens, personAt)) return null;
   let start = k + 1;
+  // "Impacts of President Obama": what stands before "of" right before the role word is no part of the role.
+  if (head > start && tokens[head - 1]!.text.toLowerCase() === 'of') start = head;
+  // "top spill response official - Coast Guard commander Admiral Thad Allen": a dash between words ends the role before it.
+  for (let i = last - 1; i > start; i--) {
+    if (/^(-|--|–|—)$/.test(tokens[i]!.text) && text[tokens[i]!.start - 1] === ' ') {
+      start = i + 1;
+      break;
+    }
+  }
   // Trim function words at the left edge ("of", "the", "'s" without an owner).
   while (start <= last && (NOT_ROLE_START.has(tokens[start]!.text.toLowerCase()) || /^(of|for|and|-|'s|’s)$/i.test(tokens[start]!.text))) start++;
   // "Advertisement Senator": a sentence's first word, no role word or name, right before the role word.
