@@ -174,7 +174,10 @@ export interface SelectionWeights {
   nextDayLead: number;
   /** Decay with the sentence's rank in its article: 1 / (1 + decay × rank). */
   positionDecay: number;
-  /** Story view: a sentence's score × (1 + support × ln(1 + other articles telling the same)). */
+  /**
+   * Story view: a sentence's score × (1 + support × ln n), n ≥ 1 the other articles of the day telling
+   * the same (one other is no majority: no gain).
+   */
   support: number;
   /** Cosine above which a sentence repeats one already chosen. */
   redundancy: number;
@@ -287,7 +290,7 @@ function pickSentences(
         const id = c.mention.articleId;
         if (id !== x.c.mention.articleId && !others.has(id) && cosine(c.vector, x.c.vector) >= SAME_REPORT) others.add(id);
       }
-      x.score *= 1 + w.support * Math.log1p(others.size);
+      x.score *= 1 + w.support * Math.log(Math.max(1, others.size));
     }
     head.sort((a, b) => b.score - a.score);
     scored.splice(0, head.length, ...head);
