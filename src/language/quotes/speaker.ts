@@ -337,7 +337,10 @@ export class SpeakerResolver {
       // (an organisation the text shows to be no company, or whose name says so, is none; one it
       // shows nothing of may be, for "the company", when named more than the companies it shows)
       // (nor a name always written after "the", a thing's or an event's: "the Deepwater Horizon disaster")
-      if (NOT_A_COMPANY.test(c.name)) continue;
+      if (NOT_A_COMPANY.test(c.name) || NOT_A_NAME_ALONE.test(c.name) || (PLACE_WORD.test(c.name) && !CORPORATE_NAME.test(c.name))) continue;
+      // (nor, unless shown to be a company, one the text also names as a place or a person: "the Gulf")
+      const entity = last.entityKey ? this.byKey.get(last.entityKey) : undefined;
+      if (!shown && entity && (entity.type !== 'organization' || entity.mentions.some((x) => x.label !== 'ORG'))) continue;
       if (!shown && (!generic || kinds.some((k) => NOT_COMPANY_NOUNS.has(k)) || c.notCompanyBefore[count - 1]! > 0 || c.theBefore[count - 1] === count || c.things * 2 >= c.mentions.length)) continue;
       if (shown && last.start >= sentenceStart && this.opensSentence(last) && !this.ctx.quoted.some((q) => last.start >= q[0] && last.end <= q[1])) subjects.push(last);
       const score = count * (shown ? 2 : 1);
@@ -1226,11 +1229,15 @@ const ONE_OF_PEOPLE_AFTER = /^\s*(?:['’]\s*s\s+)?(?:(?:senior|top|former|close
 const SPOKESPEOPLE = 'spokes(?:man|woman|person|people|men|women)|officials?|representatives?|press officer';
 const SPOKESPEOPLE_BEFORE = /^\s*(?:(?:a|an|one|another|the|two|three|several|other)\s+)?(?:(?:senior|top|unnamed|anonymous)\s+)?$/i;
 const SPOKESPEOPLE_AFTER = new RegExp(`^\\s*(?:['’]\\s*s\\s+)?(?:(?:senior|chief|press|media)\\s+)?(?:${SPOKESPEOPLE})\\s*$`, 'i');
-const SPOKESPERSON_FOR = new RegExp(`^\\s*(?:(?:a|an|one|another|the|two|several)\\s+)?(?:(?:senior|top)\\s+)?(?:${SPOKESPEOPLE})\\s+(?:for|of|at|from)\\s+(?:the\\s+)?$`, 'i');
+const SPOKESPERSON_FOR = new RegExp(`^\\s*(?:(?:a|an|one|another|the|two|several)\\s+)?(?:(?:senior|top)\\s+)?(?:${SPOKESPEOPLE})\\s+(?:for|of|at|from)\\s+(?:the\\s+)?(?:U\\.?S\\.?\\s+|US\\s+|federal\\s+|state\\s+)?$`, 'i');
 const COMPANY_VOICE = new RegExp(`^(?:(?:a|an|one|the|two|several)\\s+)?(?:(?:senior|top)\\s+)?(company|firm)(?:\\s*['’]\\s*s)?\\s+(?:${SPOKESPEOPLE})$`, 'i');
 /** Role words a text uses for one another: "the BP boss" is "BP chief executive Tony Hayward". */
 const ROLE_SYNONYMS: Record<string, string[]> = { boss: ['boss', 'chief', 'ceo'] };
 const THING_NOUN_BEFORE = /\b(?:rig|well|vessel|ship|tanker|platform|field|hurricane|storm)s?\s+$/i;
+/** A corporate suffix or a title the NER took for a whole name ("Inc", "Admiral"). */
+/** Words of places' names: "the Gulf of Mexico" (an ORG to the NER in "Gulf oil executives") is no company, "Gulf Oil" is. */
+const PLACE_WORD = /\b(?:Gulf|Sea|Ocean|Bay|River|Island|Islands|Coast|Mountains?|Valley|Lake|Canal|Strait|Peninsula|Desert|Delta|Sound)\b/;
+const NOT_A_NAME_ALONE = /^(?:Inc|Corp|Co|Ltd|plc|PLC|LLC|Group|Holdings|Admiral|General|Captain|Chairman|President|Chief)\.?$/;
 const THE_BEFORE = /\b(?:the|a|an)\s+$/i;
 const KIND_BEFORE_NAME = new RegExp(`\\b(${KIND_NOUNS})\\s+$`, 'iu');
 const KIND_IN_APPOSITION = new RegExp(`^\\s*,\\s*(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}?(${KIND_NOUNS})\\b`, 'iu');
