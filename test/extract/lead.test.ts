@@ -17,6 +17,15 @@ describe('the opening outside the article container (htmldate pages)', () => {
     expect(paragraphs[2]).toMatch(/^Die Monatsraten sind beim Leasing/);
   });
 
+  it('recovers articles lost to an <svg> left open (0485) and to a content box named "view-pagination" (0594)', () => {
+    const interview = page('0485').text;
+    expect(interview).toContain('Il y a d’abord le poids de la géographie. L’Europe est composée de pays insulaires');
+    expect(interview.split(/\s+/).length).toBeGreaterThan(1500);
+    const diet = page('0594').text;
+    expect(diet).toContain('Dagegen gibt es Diäten wie Sand am Meer');
+    expect(diet.split(/\s+/).length).toBeGreaterThan(1000);
+  });
+
   it('keeps the standfirst apart from the body, like the title (0554 excerpt, 0771 teaser, 0376 header line)', () => {
     expect(page('0554').standfirst).toBe('Schwerpunkt der Einheit ist eine Lagen-Pyramide über insgesamt 1.000 Meter, dabei wird es auch etwas schneller.');
     const apple = page('0771');

@@ -73,6 +73,38 @@ function isCommentForm(form: Element): boolean {
   return (form.textContent ?? '').replace(/\s+/g, ' ').length < 400;
 }
 
+/** Paragraph text of an element: the characters of its <p> descendants. */
+function paragraphChars(el: Element): number {
+  let n = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) n += (p.textContent ?? '').length;
+  return n;
+}
+
+const pageParagraphChars = new WeakMap<Element, number>();
+/** Furniture words that themes also give to the box of the article itself ("view-pagination", "post-content use-lightbox"). */
+const WRAPPER_NAMED = new Set(['pagination', 'pager', 'lightbox', 'gallery', 'slideshow', 'carousel', 'embed', 'inline', 'video', 'player', 'sidebar', 'rail']);
+/** Names Readability takes for unlikely article candidates (a subset of its REGEXPS.unlikelyCandidates). */
+const READABILITY_UNLIKELY_RE = /pagination|pager|sidebar|related|supplemental|extra|menu|footer|header|social|banner|comment|popup/i;
+
+/**
+ * A box named only for what themes also call the article's own box (pagination, lightbox, gallery…) that holds most of the
+ * page's paragraph text is the article's wrapper ("view-pagination" around a Drupal article: htmldate 0594; "post-content
+ * use-lightbox": 0562).
+ */
+function holdsMostParagraphText(el: Element, words: ReadonlySet<string>, body: Element): boolean {
+  // (names that themes give to a page's content box need half of the paragraph text; any other name — "above-footer"
+  // around a whole page, 0562 — nearly all of it, as a footer or modal holding long teasers may hold half)
+  let share = 0.5;
+  for (const w of words) {
+    if (w.startsWith('comment') || w === 'disqus' || w === 'respond') return false;
+    if (!WRAPPER_NAMED.has(w)) share = 0.85;
+  }
+  if (countParagraphs(el) < 5) return false;
+  let page = pageParagraphChars.get(body);
+  if (page === undefined) pageParagraphChars.set(body, (page = paragraphChars(body)));
+  return paragraphChars(el) > share * page;
+}
+
 /**
  * Removes page furniture the markup names: non-content tags, hidden elements, and elements whose
  * class or id says share bar, related links, comments, captions, newsletter box… — unless the
@@ -106,6 +138,7 @@ export function pruneFurniture(document: Document, byClass = true): void {
   const total = (body.textContent ?? '').replace(/\s+/g, ' ').length || 1;
   const toRemove: Element[] = [];
   const wrappers: Element[] = [];
+  const unlikelyNamed: Element[] = [];
   const walk = (el: Element): void => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.localName;
@@ -117,18 +150,27 @@ export function pruneFurniture(document: Document, byClass = true): void {
         const len = (child.textContent ?? '').replace(/\s+/g, ' ').length;
         const wrapper =
           len > total * 0.3 ||
-          ((tag === 'article' || tag === 'main' || STRONG_CONTENT.test(cls)) && len > 600 && countParagraphs(child) >= 3);
+          ((tag === 'article' || tag === 'main' || STRONG_CONTENT.test(cls)) && len > 600 && countParagraphs(child) >= 3) ||
+          holdsMostParagraphText(child, words, body);
         if (!wrapper) {
           toRemove.push(child);
           continue;
         }
         wrappers.push(child);
+        // (Readability drops a box whose name says pagination, sidebar, related…: the article's wrapper loses those names)
+        if (holdsMostParagraphText(child, words, body)) unlikelyNamed.push(child);
       }
       walk(child);
     }
   };
   walk(body);
   for (const el of toRemove) el.remove();
+  for (const el of unlikelyNamed) {
+    for (const attr of ['class', 'id']) {
+      const value = el.getAttribute(attr);
+      if (value && READABILITY_UNLIKELY_RE.test(value)) el.setAttribute(attr, value.split(/\s+/).filter((token) => !READABILITY_UNLIKELY_RE.test(token)).join(' '));
+    }
+  }
   // A page column named after its sidebar ("sidebar-wrapper" around the article, "has-sidebar") loses that name when it
   // holds the headline: Readability would drop it as an unlikely candidate, article and all.
   const headline = wrappers.length ? (body.getElementsByTagName('h1')[0] ?? null) : null;

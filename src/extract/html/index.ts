@@ -30,9 +30,14 @@ export function stripInert(html: string): string {
     .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs: string) => (/ld\+json|json\+ld/i.test(attrs) ? m : ''))
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '')
+    // (an <svg> left open — "<svg …><use …/></div>" — runs to the next icon's </svg>: browsers close it at the </div>, so only
+    // its opening tag goes when HTML blocks stand before the </svg> matched; htmldate 0485 lost its whole interview)
+    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, (m) => (UNCLOSED_SVG_RE.test(m) ? m.slice(m.indexOf('>') + 1) : ''))
     .replace(SERVER_MESSAGE_HTML_RE, ' ');
 }
+
+/** HTML that an <svg> never holds: its match ran past where the element was closed. */
+const UNCLOSED_SVG_RE = /<\/(?:div|p|section|article|li|ul|ol|dd|dl|span|a|h[1-6]|header|main|table|td|tr)\s*>/i;
 
 /** PHP's error output as it prints it: `<br /><b>Warning</b>: … in <b>/path/x.php</b> on line <b>12</b><br />`. */
 const SERVER_MESSAGE_HTML_RE =
