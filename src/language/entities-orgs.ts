@@ -217,7 +217,17 @@ export interface Evidence {
 }
 
 /** Nouns a ship's, rig's or disaster's name stands before: "the Exxon Valdez spill", "the Exxon Valdez tanker". */
-const EVENT_NOUNS_AFTER = new Set('spill spills disaster disasters tanker tankers supertanker accident incident catastrophe tragedy explosion blowout rig platform vessel sinking wreck'.split(' '));
+const EVENT_NOUNS_AFTER = new Set(
+  'spill spills disaster disasters tanker tankers supertanker accident incident catastrophe tragedy explosion blowout rig platform vessel sinking wreck carrier warship destroyer frigate cutter freighter'.split(' '),
+);
+
+/** Prefixes of ships' names: "USS Carl Vinson", "HMS Ocean". */
+const SHIP_PREFIX = /(?:^|[^\p{L}])(?:USS|USNS|USCGC|HMS|HMCS|RMS|RFA|MV|RV)\s+$/u;
+
+/** Whether a mention is a ship's name by its prefix or by the vessel or event noun after it ("USS Carl Vinson", "the Torrey Canyon supertanker"). */
+export function shipOrEventName(text: string, m: { start: number; end: number }): boolean {
+  return SHIP_PREFIX.test(text.slice(Math.max(0, m.start - 8), m.start)) || eventOrVesselUse(text, m);
+}
 
 /** Whether a mention names a ship, rig or event by the noun after it: "[Exxon Valdez] spill", "[Exxon Valdez] oil tanker". */
 export function eventOrVesselUse(text: string, m: { end: number }): boolean {

@@ -9,7 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
-import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, eventOrVesselUse, isAcronym, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
+import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, eventOrVesselUse, isAcronym, shipOrEventName, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -744,7 +744,8 @@ const POLITICAL_NAME_ENDS = new Set('administration campaign camp government fou
  * person is named with that word.
  */
 function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMention[], known: (text: string) => boolean, thingWordMentions: Set<EntityMention>): void {
-  const tally = new Map<string, { company: number; person: number; thing: number; place: number; org: number; per: number; loc: number }>();
+  // (vessel: a ship's prefix or a vessel or disaster noun after it, "USS Carl Vinson", "the Torrey Canyon supertanker")
+  const tally = new Map<string, { company: number; person: number; thing: number; place: number; org: number; per: number; loc: number; vessel: number }>();
   const keys = new Map<EntityMention, string>();
   const keyOf = (m: EntityMention) => {
     let k = keys.get(m);
@@ -755,7 +756,7 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if (m.label === 'MISC') continue;
     const k = keyOf(m);
     let t = tally.get(k);
-    if (!t) tally.set(k, (t = { company: 0, person: 0, thing: 0, place: 0, org: 0, per: 0, loc: 0 }));
+    if (!t) tally.set(k, (t = { company: 0, person: 0, thing: 0, place: 0, org: 0, per: 0, loc: 0, vessel: 0 }));
     if (m.label === 'PER') t.per++;
     else if (m.label === 'LOC') t.loc++;
     else t.org++;
@@ -782,6 +783,10 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     t.person += e.person - (m.label === 'PER' && gluedTitles.get(keyOf(m)) ? 1 : 0);
     t.thing += e.thing;
     t.place += e.place;
+    if (m.label === 'PER' && shipOrEventName(text, m)) {
+      t.vessel++;
+      if (SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))) t.thing++;
+    }
     // "aboard the Deepwater Horizon": "the" right before a name of several words is no person's
     // ("the Rev Jesse Jackson", "the late John Smith" have a word between), unless the text names
     // someone by its last word alone ("the Dick Cheney school … Cheney said").
@@ -805,7 +810,8 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if (listed.some((o) => o.label === 'ORG' && (!single || (multiWord(o.text) && !ROLE_HEADS.has(text.slice(o.end).match(/^\s*(\S+)/)?.[1]?.toLowerCase() ?? '')))) && !listed.some((o) => o.label === 'PER' && !tally.get(keyOf(o))?.company)) tally.get(keyOf(m))!.company++;
   }
   // A first name opening a name speaks for a person ("Bill Ayers", listed after "Acorn"), once per name.
-  for (const [k, t] of tally) if (t.per > 0 && k.includes(' ') && companyEnding(k) === 0 && firstNameGender(k.slice(0, k.indexOf(' '))) !== null) t.person++;
+  // (not a ship's: "USS Carl Vinson")
+  for (const [k, t] of tally) if (t.per > 0 && t.vessel === 0 && k.includes(' ') && companyEnding(k) === 0 && firstNameGender(k.slice(0, k.indexOf(' '))) !== null) t.person++;
   // "Goldman" where the text names "Goldman Sachs": the first word of a company's name, with nothing personal said of it.
   const orgFirstWords = new Set<string>();
   for (const m of sorted) {
@@ -830,7 +836,8 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
   // nothing personal said of it, and not opening with a first name ("on John McCain" stays his).
   const notPeople = new Map<string, NerLabel>();
   for (const [k, t] of tally) {
-    if (t.per === 0 || t.org + t.loc > 0 || t.person > 0 || t.company > 0 || firstNameGender(k.split(' ')[0]!) !== null) continue;
+    // (a first name opening it says "person" unless the text names a ship or disaster by it: "the Torrey Canyon supertanker")
+    if (t.per === 0 || t.org + t.loc > 0 || t.person > 0 || t.company > 0 || (firstNameGender(k.split(' ')[0]!) !== null && t.vessel === 0)) continue;
     if (t.thing > 0) notPeople.set(k, 'MISC');
     else if (t.place > 0 && k.includes(' ')) notPeople.set(k, 'LOC');
   }
@@ -880,6 +887,8 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     }
   }
 }
+
+const SHIP_BEFORE = /(?:^|[^\p{L}])(?:USS|USNS|USCGC|HMS|HMCS|RMS|RFA|MV|RV)\s+$/u;
 
 /** Last words of geographic names: "Prince William Sound", "Prince Edward Island", "King George Sound". */
 const FEATURE_WORDS = new Set('sound bay peninsula strait straits channel canyon creek harbor harbour parish county island islands river lake'.split(' '));

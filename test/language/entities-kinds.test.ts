@@ -88,6 +88,18 @@ describe.skipIf(!hasSharedData)('ships and disasters named after companies', () 
     expect(withForm(article('bpoil_guardian-866'), 'Deepwater Horizon')[0]!.mentions.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('"The USS Carl Vinson aircraft carrier" is a ship, though "Carl" is a first name', () => {
+    const of = (text: string) => {
+      const sentences = segment(text);
+      return resolveEntities(text, sentences, recognizeEntities(text, sentences));
+    };
+    // BBC Haiti: "The USS Carl Vinson aircraft carrier will arrive …"; "Oil spills : Legacy of the Torrey Canyon …"
+    const carrier = of('The USS Carl Vinson aircraft carrier will arrive off the coast on Thursday.');
+    for (const e of withForm(carrier, 'Carl Vinson')) expect(e.type).not.toBe('person');
+    const tanker = of('It was on the 18 March , 1967 that the Torrey Canyon supertanker struck Pollard \'s Rock .');
+    for (const e of withForm(tanker, 'Torrey Canyon')) expect(e.type).not.toBe('person');
+  });
+
   it('a name the tagger calls a person, written "the X Y" or before "spill"/"tanker", is a thing', () => {
     const of = (text: string) => {
       const sentences = segment(text);
