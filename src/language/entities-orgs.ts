@@ -199,6 +199,36 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   return { company, person, thing, place };
 }
 
+/** Nouns for organisations that stand right before one's name: "the environmental group Greenpeace", "the charity Oxfam". */
+const ORGANIZATION_TYPE_BEFORE = new Set(
+  'group groups company firm charity charities organisation organization organisations organizations agency network website site campaigners lobby watchdog union party'.split(' '),
+);
+/** People of an organisation named right after it: "Greenpeace campaigners", "a Greenpeace spokesman". */
+const MEMBERS_AFTER = new Set('spokesman spokeswoman spokesperson campaigner campaigners protesters protester activists'.split(' '));
+
+/**
+ * Whether a name the tagger calls a place reads as an organisation here ("the campaign group
+ * Greenpeace", "Greenpeace campaigners"), and whether it stands where places do ("in Haiti").
+ */
+export function placeNameUse(text: string, m: EntityMention, sentences: Sentence[]): { organization: boolean; place: boolean } {
+  const tokens = sentences[m.sentence]?.tokens ?? [];
+  let i = 0;
+  let hi = tokens.length;
+  while (i < hi) {
+    const mid = (i + hi) >> 1;
+    if (tokens[mid]!.start < m.end) i = mid + 1;
+    else hi = mid;
+  }
+  let first = i - 1;
+  while (first >= 0 && tokens[first]!.start >= m.start) first--;
+  const prev = tokens[first]?.text.toLowerCase() ?? '';
+  const next = tokens[i]?.text.toLowerCase() ?? '';
+  return {
+    organization: ORGANIZATION_TYPE_BEFORE.has(prev) || MEMBERS_AFTER.has(next),
+    place: /^(in|into|near|across|off|from|outside|inside|around|throughout)$/.test(prev),
+  };
+}
+
 /** What a name's last word says of a company: 2 for "… Brothers", "… Inc.", 1 for "… Mae", 0 otherwise or for one word. */
 export function companyEnding(name: string): number {
   const words = name.trim().split(/\s+/);

@@ -9,7 +9,7 @@
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
-import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, eventOrVesselUse, isAcronym, shipOrEventName, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
+import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, eventOrVesselUse, isAcronym, placeNameUse, shipOrEventName, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -745,7 +745,7 @@ const POLITICAL_NAME_ENDS = new Set('administration campaign camp government fou
  */
 function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMention[], known: (text: string) => boolean, thingWordMentions: Set<EntityMention>): void {
   // (vessel: a ship's prefix or a vessel or disaster noun after it, "USS Carl Vinson", "the Torrey Canyon supertanker")
-  const tally = new Map<string, { company: number; person: number; thing: number; place: number; org: number; per: number; loc: number; vessel: number }>();
+  const tally = new Map<string, { company: number; person: number; thing: number; place: number; org: number; per: number; loc: number; vessel: number; orgCue: number; placed: boolean }>();
   const keys = new Map<EntityMention, string>();
   const keyOf = (m: EntityMention) => {
     let k = keys.get(m);
@@ -756,7 +756,7 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if (m.label === 'MISC') continue;
     const k = keyOf(m);
     let t = tally.get(k);
-    if (!t) tally.set(k, (t = { company: 0, person: 0, thing: 0, place: 0, org: 0, per: 0, loc: 0, vessel: 0 }));
+    if (!t) tally.set(k, (t = { company: 0, person: 0, thing: 0, place: 0, org: 0, per: 0, loc: 0, vessel: 0, orgCue: 0, placed: false }));
     if (m.label === 'PER') t.per++;
     else if (m.label === 'LOC') t.loc++;
     else t.org++;
@@ -777,8 +777,15 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
     if (m.label === 'MISC') continue;
     const t = tally.get(keyOf(m))!;
     if (t.per + t.loc === 0) continue;
-    // A place's context says little ("Hong Kong shares fell"): only its own words count ("… Brothers").
+    // A place's context says little ("Hong Kong shares fell"): only its own words count ("… Brothers"),
+    // and the words of an organisation's type or members ("the campaign group Greenpeace", "Greenpeace
+    // campaigners") for a name the text never writes where places stand ("in Haiti").
     const e = companyEvidence(text, m, sentences, m.label !== 'LOC');
+    if (m.label === 'LOC') {
+      const use = placeNameUse(text, m, sentences);
+      if (use.place) t.placed = true;
+      if (use.organization) t.orgCue++;
+    }
     t.company += e.company;
     t.person += e.person - (m.label === 'PER' && gluedTitles.get(keyOf(m)) ? 1 : 0);
     t.thing += e.thing;
@@ -795,6 +802,7 @@ function relabelCompanies(text: string, sentences: Sentence[], sorted: EntityMen
       if (!loneNames.has(normalizeName(m.text.slice(m.text.lastIndexOf(' ') + 1)))) t.thing++;
     }
   }
+  for (const t of tally.values()) if (t.orgCue > 0 && !t.placed) t.company += t.orgCue;
   // Named in a list with organisations and no person: "Bear Stearns, Fannie Mae, Freddie Mac and now Lehman Brothers".
   for (let i = 0; i < sorted.length; i++) {
     const m = sorted[i]!;

@@ -178,3 +178,18 @@ describe.skipIf(!hasSharedData)('what a name is, not who; roles (review 9)', () 
     expect(roles("Also on Thursday, Mr Obama 's top spill response official - Coast Guard commander Admiral Thad Allen - approved part of an ambitious plan.", 'Thad Allen')).toEqual(['Coast Guard commander Admiral']);
   });
 });
+
+describe.skipIf(!hasSharedData)('organisations the tagger calls places', () => {
+  it('"the environmental group Greenpeace", "Greenpeace campaigners" make an organisation; "in Haiti" stays a place', () => {
+    const of = (text: string) => {
+      const sentences = segment(text);
+      return resolveEntities(text, sentences, recognizeEntities(text, sentences));
+    };
+    // BBC: "Environmental group Greenpeace said it had cut fuel supplies …", "Two Greenpeace campaigners who unfurled …"
+    const bbc = of('Environmental group Greenpeace said it had cut fuel supplies to 50 stations. Two Greenpeace campaigners who unfurled a flag were arrested.');
+    for (const e of withForm(bbc, 'Greenpeace')) expect(e.type).toBe('organization');
+    // BBC Haiti: "The organization United Haitians in the UK has asked for donations of clothes …"
+    const haiti = of('The organization United Haitians in the UK has asked for donations of clothes. Aid is arriving in Haiti.');
+    for (const e of withForm(haiti, 'Haiti')) expect(e.type).toBe('place');
+  });
+});
