@@ -88,6 +88,11 @@ function isCaption(s: string): boolean {
 // BP has installed a new sealing cap…"): page furniture.
 export const PLAYER_LINK = /^\W*(?:Help|Video|Audio|Media player|Advertisement)\s+(?=\p{Lu}[\p{L}'’-]*\s)/u;
 
+// A caption run into the lead with no stop between ("… victims of the 11 September , 2001 attacks The
+// administrator of a $ 20bn fund …", "… how the cap is meant to operate A new cap placed over …"): a
+// lower-case word, then a sentence's capitalised article and a lower-case word.
+const GLUED = /\b\p{Ll}{2,} (?:The|A|An) \p{Ll}{2,}/u;
+
 const cased = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 
 /**
@@ -181,6 +186,7 @@ function judgeEntry(sentence: string): number {
   if (PRICE_TAG.test(s)) q *= 0.4;
   if (BYLINE_INSIDE.test(s)) q *= 0.5;
   if (PLAYER_LINK.test(s)) q *= 0.5;
+  if (GLUED.test(s)) q *= 0.7;
   if (!attributed && CAPTION_SHAPE.test(s)) q *= 0.5;
   else if (isCaption(s)) q *= 0.5;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;

@@ -448,9 +448,14 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     // it, the forecasts of that day ("is due to announce results on July 27") are no entry sentence,
     // nor is a date that only ends a period ("until Nov. 30").
     const reported = storyView && mentions.some((m) => !m.future && !m.periodEnd);
+    const background = plan.regionOf(date) === BEFORE;
     for (const m of [...mentions, ...nextDay]) {
       if (seen.has(m.text) || retold.has(m.text)) continue;
       if (storyView && (m.periodEnd || (reported && m.future))) continue;
+      // A background day told in a sentence that also dates the story's own news is that news ("Barack
+      // Obama today risked the wrath of September 11 victims' families by comparing the BP oil spill
+      // to the 2001 terrorist attacks"): no entry of 11 September 2001.
+      if (storyView && background && m.weight < 1) continue;
       seen.add(m.text);
       const vector = vectorOf.get(m)!;
       // An undated lead, dated by its publication, that tells what a neighbouring day's entry already

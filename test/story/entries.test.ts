@@ -70,6 +70,9 @@ describe('entryQuality: a sentence that can stand alone as an entry', () => {
     ]) {
       expect(entryQuality(s), s).toBeLessThan(DEFAULT_SELECTION.minQuality);
     }
+    // a caption run into the lead with no stop reads worse than the lead alone
+    const lead = 'The administrator of a $ 20bn ( # 12.5 bn ) fund to compensate victims of the BP oil spill has said there is “no doubt” that fraudulent claims are an issue .';
+    expect(entryQuality(`Kenneth Feinberg oversaw compensation for victims of the 11 September , 2001 attacks ${lead}`)).toBeLessThan(entryQuality(lead));
     // a chronology's dated line and a sentence saying how something is seen stay
     expect(entryQuality('Sept. 16 : The Federal Reserve Bank of New York is authorized to lend up to $ 85 billion to the big insurance company American International Group .')).toBe(1);
     expect(entryQuality("The spill is seen as the worst environmental disaster in America 's history .")).toBe(1);

@@ -76,3 +76,16 @@ describe.skipIf(!existsSync(T17))('the BP oil spill story (Timeline17 bpoil BBC 
     expect(story.timeline.some((e) => e.summary.includes(sentence))).toBe(false);
   });
 });
+
+describe.skipIf(!existsSync(T17))('the BP oil spill story (Timeline17 bpoil Fox News + Reuters + Washington Post)', () => {
+  const story = buildStory(t17StoryArticles('bpoil_foxnews', 'bpoil_reuters', 'bpoil_washingtonpost'));
+
+  it('tells a background day only in a sentence dating nothing else (review 10 #4)', () => {
+    // A reader's comment under Reuters articles, "On April 27 , 2003 , eight years ago the Bouchard
+    // Barge B-120 hit an obstacle…", had an entry of its own, backed by 16 articles naming only 2003.
+    const first = story.timeline.filter((e) => e.granularity === 'day').map((e) => e.date).find((d) => d >= '2010-04-01')!;
+    const background = story.timeline.filter((e) => e.granularity === 'day' && e.date < first);
+    expect(background.some((e) => e.date === '2003-04-27')).toBe(false);
+    for (const e of background) expect(e.summary, e.date).not.toMatch(/\b(?:today|ago|yesterday)\b/);
+  });
+});
