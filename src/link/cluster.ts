@@ -151,7 +151,7 @@ export interface StoryNode {
  * `b[1] - a[1] || (a[0] < b[0] ? -1 : 1)` (terms are distinct, so that order is total), without
  * sorting or keeping every term.
  */
-class TopTerms {
+export class TopTerms {
   readonly items: [number, number][] = [];
   /** `names[id]` is the term of id (ties are ordered by term, not by id). */
   constructor(
@@ -497,10 +497,12 @@ export class OnlineClusterer {
     // The article is represented by its most salient terms only: cost bounded, noise dropped.
     const full = v;
     if (v.size > o.docTerms) {
-      const weighted: (readonly [number, number, number])[] = [];
-      v.forEach((w, t) => weighted.push([t, w, w * this.idfOf(t)]));
-      const top = weighted.sort((a, b) => b[2] - a[2] || (names[a[0]]! < names[b[0]]! ? -1 : 1)).slice(0, o.docTerms);
-      v = normalise(new Map(top.map(([t, w]) => [t, w])));
+      // the docTerms heaviest by IDF weight, in that order (ties by term), picked without sorting them all
+      const top = new TopTerms(o.docTerms, names);
+      v.forEach((w, t) => top.offer(t, w * this.idfOf(t)));
+      const kept: TermVec = new Map();
+      for (const [t] of top.items) kept.set(t, v.get(t)!);
+      v = normalise(kept);
     }
     let docNorm = 0;
     v.forEach((w, t) => (docNorm += (w * this.idfOf(t)) ** 2));
@@ -656,10 +658,11 @@ export class OnlineClusterer {
 
   private truncate(v: TermVec, keep: number): void {
     if (v.size <= keep * 1.5) return;
-    const names = this.names;
-    const sorted = [...v.entries()].sort((a, b) => b[1] - a[1] || (names[a[0]]! < names[b[0]]! ? -1 : 1));
+    // the `keep` heaviest, heaviest first (ties by term), picked without sorting them all
+    const top = new TopTerms(keep, this.names);
+    v.forEach((w, t) => top.offer(t, w));
     v.clear();
-    for (const [t, w] of sorted.slice(0, keep)) v.set(t, w);
+    for (const [t, w] of top.items) v.set(t, w);
   }
 
   /** Re-derives the story's index keys from its centroid: its most salient terms now. */
