@@ -342,7 +342,9 @@ export class SpeakerResolver {
       const entity = last.entityKey ? this.byKey.get(last.entityKey) : undefined;
       if (!shown && entity && (entity.type !== 'organization' || entity.mentions.some((x) => x.label !== 'ORG'))) continue;
       if (!shown && (!generic || kinds.some((k) => NOT_COMPANY_NOUNS.has(k)) || c.notCompanyBefore[count - 1]! > 0 || c.theBefore[count - 1] === count || c.things * 2 >= c.mentions.length)) continue;
-      if (shown && last.start >= sentenceStart && this.opensSentence(last) && !this.ctx.quoted.some((q) => last.start >= q[0] && last.end <= q[1])) subjects.push(last);
+      // (the subject of the sentence before: one shown to be a company, or for "the company" any that
+      // passed the tests above, not an acronym — "Transocean disputed the charges … “…,” the company said")
+      if ((shown || !/^\p{Lu}{2,6}$/u.test(c.name)) && last.start >= sentenceStart && this.opensSentence(last) && !this.ctx.quoted.some((q) => last.start >= q[0] && last.end <= q[1])) subjects.push(last);
       const score = count * (shown ? 2 : 1);
       if (!best || score > best.score || (score === best.score && last.start > best.last.start)) best = { score, last };
     }
@@ -1240,7 +1242,7 @@ const PLACE_WORD = /\b(?:Gulf|Sea|Ocean|Bay|River|Island|Islands|Coast|Mountains
 const NOT_A_NAME_ALONE = /^(?:Inc|Corp|Co|Ltd|plc|PLC|LLC|Group|Holdings|Admiral|General|Captain|Chairman|President|Chief)\.?$/;
 const THE_BEFORE = /\b(?:the|a|an)\s+$/i;
 const KIND_BEFORE_NAME = new RegExp(`\\b(${KIND_NOUNS})\\s+$`, 'iu');
-const KIND_IN_APPOSITION = new RegExp(`^\\s*,\\s*(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}?(${KIND_NOUNS})\\b`, 'iu');
+const KIND_IN_APPOSITION = new RegExp(`^\\s*(?:,|\\(|-)\\s*(?:the|a|an|one of the|one of)\\s+(?:[\\p{L}-]+\\s+){0,3}?(${KIND_NOUNS})(?:s|es)?\\b`, 'iu');
 /** What only a company has: "BP shares", "BP 's chief executive", "Halliburton Inc". */
 const CORPORATE_AFTER_NAME =
   /^\s*(?:['’]\s*s\s+|\s+)(?:[\p{Ll}-]+\s+)?(?:share price|shares|shareholders|stock price|chief executive|chief exec|chief financial officer|chairman|ceo|boss|executives?|dividends?|profits|quarterly|annual results|subsidiary)\b|^\s+(?:Inc|Corp|plc|PLC|Ltd|LLC|Co)\b/u;
