@@ -45,6 +45,11 @@ describe('"the company" names the company the text is about', () => {
     for (const q of quotes) expect(q.speaker).toBe('Halliburton');
   });
 
+  it('"Shell said in a statement … The Anglo-Dutch major said the volume of oil spills in Nigeria …" is Shell’s, not BP’s named more (Reuters)', () => {
+    const { quotes } = saying('bpoil_reuters', '1689', 'the volume of oil spills in Nigeria');
+    for (const q of quotes) expect(q.speaker).toMatch(/Shell/);
+  });
+
   it('"The company has been accused of failing to follow proper procedures": the subject of a passive names nobody (BBC)', () => {
     const { quotes } = saying('bpoil_bbc', '1870', 'failing to follow proper procedures');
     for (const q of quotes) expect(q.speaker).toBeNull();
