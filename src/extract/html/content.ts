@@ -109,10 +109,12 @@ function holdsMostParagraphText(el: Element, words: ReadonlySet<string>, body: E
  * Removes page furniture the markup names: non-content tags, hidden elements, and elements whose
  * class or id says share bar, related links, comments, captions, newsletter box… — unless the
  * element holds a large share of the page's text (then it is a wrapper, not furniture).
+ * Returns the removed elements (the roots of the removed subtrees).
  */
-export function pruneFurniture(document: Document, byClass = true): void {
+export function pruneFurniture(document: Document, byClass = true): Set<Element> {
+  const removedRoots = new Set<Element>();
   const body = document.body ?? document.documentElement;
-  if (!body) return;
+  if (!body) return removedRoots;
   const dropped: Element[] = [];
   const dropTags = (el: Element): void => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
@@ -130,10 +132,13 @@ export function pruneFurniture(document: Document, byClass = true): void {
   };
   const unwrapped: Element[] = [];
   dropTags(body);
-  for (const el of dropped) el.remove();
+  for (const el of dropped) {
+    el.remove();
+    removedRoots.add(el);
+  }
   // (Readability removes every <noscript>: the article's one is replaced by its content)
   for (const el of unwrapped) el.replaceWith(...Array.from(el.childNodes));
-  if (!byClass) return;
+  if (!byClass) return removedRoots;
 
   const total = (body.textContent ?? '').replace(/\s+/g, ' ').length || 1;
   const toRemove: Element[] = [];
@@ -164,7 +169,10 @@ export function pruneFurniture(document: Document, byClass = true): void {
     }
   };
   walk(body);
-  for (const el of toRemove) el.remove();
+  for (const el of toRemove) {
+    el.remove();
+    removedRoots.add(el);
+  }
   for (const el of unlikelyNamed) {
     for (const attr of ['class', 'id']) {
       const value = el.getAttribute(attr);
@@ -181,6 +189,7 @@ export function pruneFurniture(document: Document, byClass = true): void {
       if (value && /sidebar/i.test(value)) el.setAttribute(attr, value.split(/\s+/).filter((token) => !/sidebar/i.test(token)).join(' '));
     }
   }
+  return removedRoots;
 }
 
 /**

@@ -74,8 +74,7 @@ export function extractFromHtml(html: string, options: HtmlOptions = {}): Extrac
   // The page's paragraphs as printed, before pruning: the article's standfirst and first paragraphs when
   // they stand outside the container Readability picks.
   const lead = readPageLead(document, meta.description);
-  pruneFurniture(document);
-  markPruned(lead);
+  markPruned(lead, pruneFurniture(document));
   const container = readabilityContainer(document);
   const title = options.title?.trim() || meta.title || (h1 ? cleanTitle(h1, meta.site, null) : '') || '';
   const titleKey = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -6,27 +6,36 @@
 import type { RemovedBlock } from '../../types.js';
 import { classifyBlocks, isProse, textFeatures } from '../blocks.js';
 
-/** A paragraph of the page as it was before pruning, in document order. */
+/** A paragraph of the page as it was before pruning, in document order (its text is read when first needed). */
 interface PageParagraph {
-  text: string;
-  key: string;
+  element: Element;
+  /** A <p>; otherwise a heading, list item or box that is a standfirst candidate only (by its class or the description). */
+  isP: boolean;
   /** The article element or article-body box holding it (null: none). */
   scope: Element | null;
   /** Marked by its class (or its box's) as the standfirst. */
   marked: boolean;
-  /** Prints the page's own meta description. */
-  printsDescription: boolean;
   linked: boolean;
-  element: Element;
-  /** The standfirst-marked element holding it (itself, or a box like div.teaser-text), and that box's parents. */
+  /** The standfirst-marked element holding it (itself, or a box like div.teaser-text), and that box's parent. */
   box: Element | null;
-  boxParents: [Element | null, Element | null];
-  /** Inside what furniture pruning removed (set by markPruned). */
-  pruned: boolean;
+  boxParent: Element | null;
+  text?: string;
+  key?: string;
 }
 
 export interface PageLead {
   paragraphs: PageParagraph[];
+  description: string | null;
+  /** The roots of what furniture pruning removed (set by markPruned). */
+  prunedRoots: ReadonlySet<Element>;
+}
+
+function textOf(p: PageParagraph): string {
+  return (p.text ??= (p.element.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+function keyOf(p: PageParagraph): string {
+  return (p.key ??= textKey(textOf(p)));
 }
 
 const KEY_PREFIX = 40;
@@ -55,8 +64,11 @@ const SKIP_NAMES =
 // Outside any article element, a box named "header" (or role=banner) is the site's header.
 const SITE_HEADER_NAMES = /^header$/;
 
-function standfirstClass(classAndId: string): boolean {
-  const names = classAndId.toLowerCase();
+/** Cheap test first: every standfirst name holds one of these. */
+const STANDFIRST_HINT = /de[kc]|standfirst|led|lead|intro|teaser|sub|strap|summar|excerpt|abstract|chap|sapo|entradilla|bajada|sommario|vorspann|anriss|descr|surtitre/;
+
+function standfirstClass(names: string): boolean {
+  if (!STANDFIRST_HINT.test(names)) return false;
   for (const token of names.split(/\s+/)) {
     if (token === '') continue;
     if (STANDFIRST_COMPOUND.test(token)) return true;
@@ -65,10 +77,12 @@ function standfirstClass(classAndId: string): boolean {
   return false;
 }
 
-function skipByName(el: Element, inArticle: boolean): boolean {
+/** Cheap test first: every name skipByName acts on holds one of these. */
+const SKIP_HINT = /header|masthead|brand|site|blog|tagline|slogan|logo|cta|top|emergency|author/;
+
+function skipByName(el: Element, names: string, inArticle: boolean): boolean {
   if (!inArticle && el.getAttribute('role') === 'banner' && el.getElementsByTagName('p').length <= 3) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-  if (names.length <= 1) return false;
+  if (!SKIP_HINT.test(names)) return false;
   for (const token of names.split(/\s+/)) {
     if (token === '') continue;
     if (SKIP_NAMES.test(token)) return true;
@@ -78,10 +92,12 @@ function skipByName(el: Element, inArticle: boolean): boolean {
   return false;
 }
 
-function isScope(el: Element): boolean {
+/** Cheap test first: every article-body class holds one of these. */
+const SCOPE_HINT = /content|body|text/i;
+
+function isScope(el: Element, cls: string | null): boolean {
   if (el.localName === 'article' || el.getAttribute('itemprop') === 'articleBody') return true;
-  const cls = el.getAttribute('class');
-  if (cls) for (const token of cls.toLowerCase().split(/\s+/)) if (SCOPE_CLASS.test(token)) return true;
+  if (cls && SCOPE_HINT.test(cls)) for (const token of cls.toLowerCase().split(/\s+/)) if (SCOPE_CLASS.test(token)) return true;
   return false;
 }
 
@@ -94,15 +110,14 @@ function hasBlockChild(el: Element): boolean {
 }
 
 /**
- * Reads the page's paragraphs (p elements, and the standfirst-marked elements) with their article scope, in
- * document order, from the intact DOM. `description` is the page's meta description: an element printing it
- * is a standfirst candidate whatever its class.
+ * Reads the page's paragraphs (p elements, and the standfirst candidates: marked elements, headings and list items)
+ * with their article scope, in document order, from the intact DOM. Texts are read later, for the few looked at.
  */
 export function readPageLead(document: Document, description: string | null): PageLead {
   const paragraphs: PageParagraph[] = [];
+  const lead: PageLead = { paragraphs, description, prunedRoots: new Set() };
   const body = document.body;
-  if (!body) return { paragraphs };
-  const descriptionKey = description ? textKey(description).slice(0, KEY_PREFIX) : '';
+  if (!body) return lead;
   const walk = (el: Element, scope: Element | null, linked: boolean, box: Element | null): void => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.localName;
@@ -110,53 +125,47 @@ export function readPageLead(document: Document, description: string | null): Pa
         if (tag === 'a') walk(child, scope, true, box);
         continue;
       }
-      if (skipByName(child, scope !== null)) continue;
+      const cls = child.getAttribute('class');
+      const id = child.getAttribute('id');
+      const names = cls || id ? `${cls ?? ''} ${id ?? ''}`.toLowerCase() : '';
+      if (names && skipByName(child, names, scope !== null)) continue;
       const isP = tag === 'p';
-      if (isP || LEAD_TAGS.has(tag)) {
-        const names = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-        const ownMark = names.length > 1 && standfirstClass(names);
-        const marked = ownMark || box !== null;
-        if (isP || (tag !== 'div' && tag !== 'span') || (ownMark && !hasBlockChild(child))) {
-          const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
-          if (text.length >= 30) {
-            const key = textKey(text);
-            const printsDescription = descriptionKey.length >= 30 && key.startsWith(descriptionKey) && key.length < 1.6 * textKey(description!).length + 40;
-            if (isP || marked || printsDescription) {
-              const holder = ownMark ? child : box;
-              const boxParent = holder?.parentElement ?? null;
-              paragraphs.push({
-                text, key, scope, marked, printsDescription, linked, element: child,
-                box: holder, boxParents: [boxParent, boxParent?.parentElement ?? null], pruned: false,
-              });
-              continue;
-            }
-          }
-          if (isP) continue;
-        }
+      const ownMark = names !== '' && LEAD_TAGS.has(tag) && standfirstClass(names);
+      if (isP || ((tag === 'li' || tag === 'h2' || tag === 'h3' || tag === 'h4') && description) || (ownMark && !hasBlockChild(child))) {
+        const holder = ownMark ? child : box;
+        paragraphs.push({ element: child, isP, scope, marked: ownMark || box !== null, linked, box: holder, boxParent: holder?.parentElement ?? null });
+        if (isP || ownMark) continue;
       }
-      const names = LEAD_TAGS.has(tag) ? `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}` : '';
-      const boxHere = box ?? (names.length > 1 && standfirstClass(names) ? child : null);
-      walk(child, isScope(child) ? child : scope, linked, boxHere);
+      walk(child, isScope(child, cls) ? child : scope, linked, box ?? (ownMark ? child : null));
     }
   };
-  walk(body, isScope(body) ? body : null, false, null);
-  return { paragraphs };
+  walk(body, isScope(body, body.getAttribute('class')) ? body : null, false, null);
+  return lead;
+}
+
+/** Keeps what furniture pruning removed (run right after it, before Readability moves anything). */
+export function markPruned(lead: PageLead, removedRoots: ReadonlySet<Element>): void {
+  lead.prunedRoots = removedRoots;
 }
 
 /**
- * Marks the paragraphs that furniture pruning removed (run right after it, before Readability moves anything):
- * they are no article's opening — except a standfirst removed for its own class ("teaser") from a kept parent.
+ * Whether pruning removed the paragraph: the root it hangs from now is one of the removed boxes — except a standfirst
+ * box removed for its own name ("teaser"), or inside a box removed one level up (after Readability, a paragraph of the
+ * article hangs from Readability's container, which is no removed box).
  */
-export function markPruned(lead: PageLead): void {
-  for (const p of lead.paragraphs) {
-    if (p.element.isConnected) continue;
-    let root: Element = p.element;
-    for (let up = root.parentElement; up; up = up.parentElement) root = up;
-    // (a standfirst box pruned for its own name, or inside a pruned wrapper one level up, stays a standfirst)
-    const [boxParent, boxGrand] = p.boxParents;
-    const ownName = p.box !== null && ((root === p.box && boxParent?.isConnected) || (root === boxParent && boxGrand?.isConnected));
-    p.pruned = !ownName;
-  }
+function isPruned(p: PageParagraph, prunedRoots: ReadonlySet<Element>): boolean {
+  if (prunedRoots.size === 0) return false;
+  let root: Element = p.element;
+  for (let up = root.parentElement; up; up = up.parentElement) root = up;
+  if (!prunedRoots.has(root)) return false;
+  return !(p.box !== null && (root === p.box || root === p.boxParent));
+}
+
+/** The element prints the page's meta description (a standfirst whatever its class). */
+function printsDescription(p: PageParagraph, descriptionKey: string, descriptionLength: number): boolean {
+  if (descriptionKey.length < 30) return false;
+  const key = keyOf(p);
+  return key.startsWith(descriptionKey) && key.length < 1.6 * descriptionLength + 40;
 }
 
 const MAX_RESTORED = 8;
@@ -204,44 +213,50 @@ export interface RestoredLead {
  */
 export function restoreLead(lead: PageLead, kept: string[], removed: RemovedBlock[], title: string): RestoredLead {
   const none: RestoredLead = { standfirst: null, paragraphs: [] };
-  const { paragraphs } = lead;
+  const { paragraphs, prunedRoots } = lead;
   if (!paragraphs.length || !kept.length) return none;
-  const keptKey = textKey(kept.join(' '));
   let anchor = -1;
   // (the text's first paragraph as the page prints it: the first of its first three blocks found among the page's paragraphs)
   for (const block of kept.slice(0, 3)) {
     const k = textKey(block);
     if (k.length < 60) continue;
     const prefix = k.slice(0, KEY_PREFIX);
-    anchor = paragraphs.findIndex((p) => p.key.startsWith(prefix));
+    anchor = paragraphs.findIndex((p) => p.isP && keyOf(p).startsWith(prefix));
     if (anchor >= 0) break;
   }
   if (anchor <= 0) return none;
+  const keptKey = textKey(kept.join(' '));
   const removedKey = textKey(removed.map((r) => r.text).join(' '));
   const titleKey = textKey(title);
+  const descriptionKey = lead.description ? textKey(lead.description) : '';
   const scope = paragraphs[anchor]!.scope;
   const body: string[] = [];
   let standfirst: string | null = null;
-  for (let j = anchor - 1; j >= 0 && j >= anchor - LOOK_BACK && body.length < MAX_RESTORED; j--) {
+  for (let j = anchor - 1, looked = 0; j >= 0 && looked < LOOK_BACK && body.length < MAX_RESTORED; j--) {
     const p = paragraphs[j]!;
-    const prefix = p.key.slice(0, KEY_PREFIX);
+    const isStandfirst = p.marked || printsDescription(p, descriptionKey.slice(0, KEY_PREFIX), descriptionKey.length);
+    // (headings and list items count only as standfirsts)
+    if (!p.isP && !isStandfirst) continue;
+    const text = textOf(p);
+    if (text.length < 30) continue;
+    looked++;
+    const key = keyOf(p);
+    const prefix = key.slice(0, KEY_PREFIX);
     if (keptKey.includes(prefix)) continue;
-    if (p.pruned || removedKey.includes(prefix) || p.linked || linkShare(p.element, p.text.length) > 0.5) continue;
-    if (titleKey.length >= 12 && (titleKey.includes(p.key) || p.key.includes(titleKey))) continue;
+    if (removedKey.includes(prefix) || p.linked || isPruned(p, prunedRoots) || linkShare(p.element, text.length) > 0.5) continue;
+    if (titleKey.length >= 12 && (titleKey.includes(key) || key.includes(titleKey))) continue;
     const sameScope = scope !== null && p.scope === scope;
-    // (a paragraph of the body box printing the description is the body's own first paragraph)
-    const isStandfirst = p.marked || p.printsDescription;
     if (!sameScope && !isStandfirst) {
       // a substantial paragraph of another box between them: what stands before it is not this article's opening
-      if (textFeatures(p.text).words >= 10) break;
+      if (textFeatures(text).words >= 10) break;
       continue;
     }
-    if (!leadLike(p.text) || opensWithLink(p.element, textFeatures(p.text).words)) continue;
+    if (!leadLike(text) || opensWithLink(p.element, textFeatures(text).words)) continue;
     if (isStandfirst) {
-      standfirst = p.text;
+      standfirst = text;
       break;
     }
-    body.unshift(p.text);
+    body.unshift(text);
   }
   if (!standfirst && !body.length) return none;
   // The classifier judges them as the head of the article (bylines, datelines, pitches go), with the text's
