@@ -1217,11 +1217,18 @@ const INSTITUTION_NOUNS = new Set([...ORGANIZATION_HEADS, ...'senate house congr
 function writtenInLowerCase(text: string, word: string): boolean {
   const lower = word.toLowerCase();
   if (!/^[\p{Ll}'’-]+$/u.test(lower)) return false;
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + lower.length] ?? ' ')) return true;
+  // asked once per word and text: each answer walks every occurrence of the word in the text
+  if (lowerCaseAnswers.text !== text) lowerCaseAnswers = { text, words: new Map() };
+  const known = lowerCaseAnswers.words.get(lower);
+  if (known !== undefined) return known;
+  let found = false;
+  for (let at = text.indexOf(lower); at >= 0 && !found; at = text.indexOf(lower, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + lower.length] ?? ' ')) found = true;
   }
-  return false;
+  lowerCaseAnswers.words.set(lower, found);
+  return found;
 }
+let lowerCaseAnswers: { text: string; words: Map<string, boolean> } = { text: '', words: new Map() };
 
 function withoutLeadingThe(name: string): string {
   return name.replace(/^the\s+/i, '');

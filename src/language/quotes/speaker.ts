@@ -251,7 +251,11 @@ export class SpeakerResolver {
   /** A mention opening its sentence or main clause, after at most a determiner: "The IMF is preparing …" (not "The ad then references FBI criticism"). */
   private opensSentence(m: EntityMention): boolean {
     const text = this.ctx.text;
-    const start = Math.max(text.lastIndexOf('\n', m.start - 1), text.lastIndexOf('. ', m.start - 1), text.lastIndexOf('? ', m.start - 1), text.lastIndexOf('! ', m.start - 1));
+    // (looked for in the 400 characters before: a search back to the text's start per mention is quadratic)
+    const from = Math.max(0, m.start - 400);
+    const back = text.slice(from, m.start);
+    const boundary = Math.max(back.lastIndexOf('\n'), back.lastIndexOf('. '), back.lastIndexOf('? '), back.lastIndexOf('! '));
+    const start = boundary >= 0 ? from + boundary : from - 1;
     // (after an opening phrase set off by a comma: "Like the presidential commission, the National Academy …")
     const before = text.slice(start + 1, m.start).replace(/^[^,;:“”"]{1,80},\s+/, '');
     return /^[\s"“”’.!?]*(?:(?:the|but|and|meanwhile|still|however|now),?\s+)*$/i.test(before);
@@ -340,7 +344,7 @@ export class SpeakerResolver {
       if (NOT_A_COMPANY.test(c.name) || NOT_A_NAME_ALONE.test(c.name) || (PLACE_WORD.test(c.name) && !CORPORATE_NAME.test(c.name))) continue;
       // (nor, unless shown to be a company, one the text also names as a place or a person: "the Gulf")
       const entity = last.entityKey ? this.byKey.get(last.entityKey) : undefined;
-      if (!shown && entity && (entity.type !== 'organization' || entity.mentions.some((x) => x.label !== 'ORG'))) continue;
+      if (!shown && entity && this.namedOtherwise(entity)) continue;
       if (!shown && (!generic || kinds.some((k) => NOT_COMPANY_NOUNS.has(k)) || c.notCompanyBefore[count - 1]! > 0 || c.theBefore[count - 1] === count || c.things * 2 >= c.mentions.length)) continue;
       // (the subject of the sentence before: one shown to be a company, or for "the company" any that
       // passed the tests above, not an acronym — "Transocean disputed the charges … “…,” the company said")
@@ -350,6 +354,14 @@ export class SpeakerResolver {
     }
     if (subjects.length === 1) return this.fromMention(subjects[0]!);
     return best ? this.fromMention(best.last) : null;
+  }
+
+  /** Entities the text names as a place or a person somewhere (asked once per entity, not per quote). */
+  private otherwiseNamed = new Map<DocEntity, boolean>();
+  private namedOtherwise(entity: DocEntity): boolean {
+    let named = this.otherwiseNamed.get(entity);
+    if (named === undefined) this.otherwiseNamed.set(entity, (named = entity.type !== 'organization' || entity.mentions.some((x) => x.label !== 'ORG')));
+    return named;
   }
 
   /** A name of a rig, a well, a storm …: "offshore rig Deepwater Horizon", "the Macondo well", "Katrina, the hurricane which". */
