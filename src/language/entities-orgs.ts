@@ -210,7 +210,7 @@ const MEMBERS_AFTER = new Set('spokesman spokeswoman spokesperson campaigner cam
  * Whether a name the tagger calls a place reads as an organisation here ("the campaign group
  * Greenpeace", "Greenpeace campaigners"), and whether it stands where places do ("in Haiti").
  */
-export function placeNameUse(text: string, m: EntityMention, sentences: Sentence[]): { organization: boolean; place: boolean } {
+export function placeNameUse(text: string, m: EntityMention, sentences: Sentence[]): { organization: boolean; place: boolean; notCompany: boolean } {
   const tokens = sentences[m.sentence]?.tokens ?? [];
   let i = 0;
   let hi = tokens.length;
@@ -226,6 +226,8 @@ export function placeNameUse(text: string, m: EntityMention, sentences: Sentence
   return {
     organization: ORGANIZATION_TYPE_BEFORE.has(prev) || MEMBERS_AFTER.has(next),
     place: /^(in|into|near|across|off|from|outside|inside|around|throughout)$/.test(prev),
+    // (an organisation that is no company: "company" and "firm" are also what texts call a product's maker, "pharmaceutical company Tamiflu")
+    notCompany: (ORGANIZATION_TYPE_BEFORE.has(prev) && prev !== 'company' && prev !== 'firm') || MEMBERS_AFTER.has(next),
   };
 }
 

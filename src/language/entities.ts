@@ -2071,7 +2071,9 @@ export function textNames(doc: LinkedText): TextNames {
     let bits = NAME_USE[keyType(e.key)] ?? 0;
     if (e.type === 'person' && bits === NAME_USE.person && !personCued(e, sentences)) bits |= NAME_USE.uncuedPerson;
     if (e.type !== 'person' && !e.key.startsWith('person:')) {
+      // (a legal ending, or the text says what organisation it is: "the campaign group Greenpeace", "Greenpeace campaigners")
       if (legalEnding(e.name) || e.aliases.some(legalEnding)) bits |= NAME_USE.company;
+      else if (sentences && e.type === 'organization' && e.mentions.some((m) => placeNameUse('', m, sentences).notCompany)) bits |= NAME_USE.company;
       else if (sentences && personsTermUse(e, sentences)) bits |= NAME_USE.personsTerm;
     }
     uses.set(name, (uses.get(name) ?? 0) | bits);
@@ -2158,7 +2160,9 @@ export function mostlyAPerson(c: NameCounts): boolean {
  */
 export function corpusNameType(c: NameCounts): 'organization' | 'place' | 'other' | null {
   if (nonPersonTexts(c) === 0) return null;
-  if (c.place >= c.organization + c.other + c.person || (c.organization === 0 && c.other === 0)) return 'place';
+  // Texts that say it is an organisation (a legal ending, "the campaign group Greenpeace"), two or more and a quarter of those typing it a place: no place.
+  const said = c.company >= 2 && 4 * c.company >= c.place;
+  if (!said && (c.place >= c.organization + c.other + c.person || (c.organization === 0 && c.other === 0))) return 'place';
   return c.other > c.organization && c.company === 0 ? 'other' : 'organization';
 }
 

@@ -192,4 +192,13 @@ describe.skipIf(!hasSharedData)('organisations the tagger calls places', () => {
     const haiti = of('The organization United Haitians in the UK has asked for donations of clothes. Aid is arriving in Haiti.');
     for (const e of withForm(haiti, 'Haiti')) expect(e.type).toBe('place');
   });
+
+  it('across the BBC and Guardian texts naming Greenpeace, it is one organisation, though most type it a place', () => {
+    const ids = [...texts.keys()].filter((id) => /^bpoil_(bbc|guardian)-/.test(id) && texts.get(id)!.includes('Greenpeace'));
+    expect(ids.length).toBeGreaterThan(10);
+    const docs = ids.map(analysed);
+    const map = linkAcrossDocuments(docs);
+    const keys = new Set(docs.flatMap((d) => d.entities.filter((e) => e.name === 'Greenpeace')).map((e) => map.get(e.key) ?? e.key));
+    expect([...keys]).toEqual(['organization:greenpeace']);
+  });
 });
