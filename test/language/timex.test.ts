@@ -491,6 +491,15 @@ describe('round six: modern news audit (PolNeAR, Timeline17, seeds)', () => {
     expect(tx("Hayward , who is expected to attend Wednesday 's White House meeting , will testify", '2010-06-13', 'Wednesday')?.[1]).toBe('2010-06-16');
   });
 
+  it('a temporal clause in the simple present tells the future ("… will get a pension when he leaves in October , the BBC has learned")', () => {
+    // T17 BBC, 26 July 2010: the report verb after the comma had made it last October
+    expect(tx('BP chief executive Tony Hayward will get an immediate annual pension worth about # 600,000 when he leaves in October , the BBC has learned .', '2010-07-26', 'October')?.[1]).toBe('2010-10');
+    // T17 Guardian, Sunday 30 January 2011
+    expect(tx('They are forecasting that BP will report a $ 5bn profit in the final quarter of last year when it unveils annual results on Tuesday , with analysts expecting a similar figure .', '2011-01-30', 'Tuesday')?.[1]).toBe('2011-02-01');
+    // the past stays past
+    expect(tx('Hayward was in charge when he left in October , the BBC has learned .', '2010-07-26', 'October')?.[1]).toBe('2009-10');
+  });
+
   it('programme and band names are not times ("CBS This Morning", "NBC \'s Today program", "Larry King Now")', () => {
     const dct = '2016-09-26';
     expect(tx('Clinton campaign manager Robby Mook told CBS This Morning on Monday that', dct, 'This Morning')).toBeNull();

@@ -40,6 +40,7 @@ function pastMainClauseAfterBy(s: string): boolean {
  * (the verb governing an adverbial usually precedes it in English news prose), then right.
  */
 export function tenseAt(sentence: string, at: number): Tense {
+  if (presentInTemporalClause(sentence, at)) return 'future';
   // "Tony Hayward - who is to leave the top job in October - accepted …": a relative clause set off
   // by commas or dashes has its own tense; the main clause's verb does not date what it tells
   const clause = relativeClauseAround(sentence, at);
@@ -48,6 +49,21 @@ export function tenseAt(sentence: string, at: number): Tense {
     if (own) return own;
   }
   return tenseNear(sentence, at, Infinity) ?? 'present';
+}
+
+/** "when he leaves in October", "once it opens in May": a temporal clause's subject and its verb. */
+const TEMPORAL_CLAUSE = /\b(?:when|once|after|before|until|till|as soon as)\s+(?:he|she|it|they|we|you|I|(?:[A-Z][a-z]+\s+){1,3}?)\s*([A-Za-z'’]+)\b([^,;:.!?]{0,60})$/;
+/**
+ * Whether `at` is in a temporal clause in the simple present ("… will get a pension when he leaves in
+ * October"): English tells the future so there, whatever the tense of the main clause after it.
+ */
+function presentInTemporalClause(sentence: string, at: number): boolean {
+  const m = TEMPORAL_CLAUSE.exec(sentence.slice(Math.max(0, at - 90), at));
+  if (!m) return false;
+  const verb = m[1]!;
+  if (!/^(?:[a-z]+[^s']s|is|are|has|have|comes|goes|does)$/.test(verb) || /^(?:was|has been|his|its|this|thus|us|yes|less|unless|always|perhaps|whereas)$/.test(verb)) return false;
+  // nothing past or modal between the verb and the expression
+  return !(m[2]!.match(/[A-Za-z'’]+/g) ?? []).some((w) => PAST.test(w) || /^(?:would|could|might|should|had|did|been)$/i.test(w) || (w.length > 4 && /^[a-z].*ed$/.test(w)));
 }
 
 const RELATIVE_OPENER = /(?:,|\s[-–—]+)\s+(?:who|which|whose)\s[^,–—]*$/;
