@@ -87,5 +87,71 @@ buildClassListsLazily();
 export function parseDocument(html: string): Document {
   // linkedom needs a root element; bare fragments get one.
   const source = /<html[\s>]/i.test(html.slice(0, 5000)) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
-  return parseHTML(source).document as unknown as Document;
+  const document = parseHTML(source).document as unknown as Document;
+  flattenDeepNesting(document);
+  return document;
+}
+
+/**
+ * How deep elements may nest. Real pages stay under ~60; Readability scores every node against each
+ * of its ancestors, and recursive walks (ours, linkedom's) use the stack, so a hostile page of 3,000
+ * nested <div>s (34 KB) took 146 s and 10,000 overflowed the stack (code review, session 10).
+ */
+export const MAX_NESTING = 150;
+
+/** The blocks whose text stays one paragraph when a too-deep subtree is flattened. */
+const BLOCK_TAGS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TD', 'TH', 'DD', 'DT', 'FIGCAPTION']);
+
+/**
+ * Replaces every element nested deeper than MAX_NESTING by paragraphs of its text: one per block
+ * element inside it that holds text of its own, in document order. Walks without recursion.
+ */
+function flattenDeepNesting(document: Document): void {
+  const root = document.documentElement;
+  if (!root) return;
+  const tooDeep: Element[] = [];
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    for (const child of Array.from(element.children)) {
+      if (depth + 1 >= MAX_NESTING) tooDeep.push(child);
+      else stack.push([child, depth + 1]);
+    }
+  }
+  for (const element of tooDeep) {
+    const paragraphs: string[] = [];
+    let current = '';
+    const flush = () => {
+      const text = current.replace(/\s+/g, ' ').trim();
+      if (text) paragraphs.push(text);
+      current = '';
+    };
+    // iterative pre-order walk over the subtree's nodes; a block element starts and ends a paragraph
+    const nodes: (Node | 'end')[] = [element];
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      if (node === 'end') {
+        flush();
+        continue;
+      }
+      if (node.nodeType === 3) current += node.textContent ?? '';
+      else if (node.nodeType === 1) {
+        const block = BLOCK_TAGS.has((node as Element).tagName);
+        if (block) {
+          flush();
+          nodes.push('end');
+        }
+        const children = node.childNodes;
+        for (let i = children.length - 1; i >= 0; i--) nodes.push(children[i]!);
+      }
+    }
+    flush();
+    const replacement = document.createElement('div');
+    for (const text of paragraphs) {
+      const p = document.createElement('p');
+      p.textContent = text;
+      replacement.appendChild(p);
+    }
+    element.replaceWith(replacement);
+  }
 }
