@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { MAX_NESTING, parseDocument } from '../../src/extract/html/dom.js';
+import { stripInert } from '../../src/extract/html/index.js';
 
 const sentence = (i: number) => `Officials said the plan number ${i} would be reviewed again next week by the board of the port authority.`;
 
@@ -33,5 +34,15 @@ describe('deeply nested pages', () => {
     expect(deep.body.textContent).toContain('Deep text here.');
     const shallow = '<html><body><div><article><p>One <b>two</b> three.</p></article></div></body></html>';
     expect(parseDocument(shallow).body.innerHTML).toBe('<div><article><p>One <b>two</b> three.</p></article></div>');
+  });
+
+  it('strip scripts, styles, comments and icons in one pass, even when thousands are left open (code review 10 P1)', () => {
+    const t0 = performance.now();
+    for (const open of ['<svg>x', '<!--x', '<script>x', '<style>x', '<script']) expect(stripInert(open.repeat(20_000)).length).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(stripInert('a<script>x()</script >b<!-- c -->d<style>p{}</style>e<svg><path/></svg>f<script type="application/ld+json">{}</script>')).toBe('abdef<script type="application/ld+json">{}</script>');
+    // an icon left open loses only its opening tag
+    expect(stripInert('<div><svg class="i"><use/></div><p>Text</p>')).toBe('<div><svg class="i"><use/></div><p>Text</p>');
+    expect(stripInert('<div><svg class="i"><use/></div><p>Text</p><svg><path/></svg>')).toBe('<div><use/></div><p>Text</p><svg><path/></svg>');
   });
 });
