@@ -145,3 +145,10 @@ describe('captions, settings and e-mails name no speaker', () => {
     for (const q of [...quotes, ...felt.quotes]) expect(q.speaker).not.toBe('Blessing International');
   });
 });
+
+describe('a description the NER took for a name', () => {
+  it('"One Tory backbencher, Douglas Carswell, said there had been an act of “environmental vandalism”" is Carswell’s (Guardian)', () => {
+    const { quotes } = saying('bpoil_guardian', '1826', 'environmental vandalism');
+    for (const q of quotes) expect(q.speaker).toBe('Douglas Carswell');
+  });
+});

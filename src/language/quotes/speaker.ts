@@ -438,7 +438,8 @@ export class SpeakerResolver {
       const c = heads.filter((m) => m.label === label);
       return c.length ? c[c.length - 1]! : null;
     };
-    const people = heads.filter((m) => m.label === 'PER');
+    // (not a description the NER took for a name: "One [Tory backbencher], Douglas Carswell")
+    const people = heads.filter((m) => m.label === 'PER' && !DESCRIPTION_AS_NAME.test(m.text));
     // "Biden and Putin": a joint source has no single speaker
     if (people.length >= 2 && /\band\b|&/.test(this.ctx.text.slice(people[people.length - 2]!.end, people[people.length - 1]!.start))) return null;
     // "BP and Transocean", "Britain and France" (and a name the NER cut at its "and", "The Greater
@@ -1247,6 +1248,8 @@ const SPOKESPERSON_FOR = new RegExp(`^\\s*(?:(?:a|an|one|another|the|two|several
 const COMPANY_VOICE = new RegExp(`^(?:(?:a|an|one|the|two|several)\\s+)?(?:(?:senior|top)\\s+)?(company|firm)(?:\\s*['’]\\s*s)?\\s+(?:${SPOKESPEOPLE})$`, 'i');
 /** Role words a text uses for one another: "the BP boss" is "BP chief executive Tony Hayward". */
 const ROLE_SYNONYMS: Record<string, string[]> = { boss: ['boss', 'chief', 'ceo'] };
+/** A "name" with a lower-case word that is no name particle: "Tory backbencher", "Labour leader". */
+const DESCRIPTION_AS_NAME = /(?:^|\s)(?!(?:de|da|del|della|di|du|van|von|der|den|bin|bint|ibn|al|el|la|le|dos|das|y|ter|ten|zu|af|of|and|the)\s)(?![a-z]['’])(?![a-z]{1,3}-\p{Lu})\p{Ll}[\p{L}'’-]*/u;
 const THING_NOUN_BEFORE = /\b(?:rig|well|vessel|ship|tanker|platform|field|hurricane|storm)s?\s+$/i;
 /** A corporate suffix or a title the NER took for a whole name ("Inc", "Admiral"). */
 /** Words of places' names: "the Gulf of Mexico" (an ORG to the NER in "Gulf oil executives") is no company, "Gulf Oil" is. */
