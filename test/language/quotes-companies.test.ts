@@ -45,6 +45,11 @@ describe('"the company" names the company the text is about', () => {
     for (const q of quotes) expect(q.speaker).toBe('Halliburton');
   });
 
+  it('"Transocean is facing 249 lawsuits … The company has asked a court to limit its liabilities": Transocean, which the NER also calls MISC (BBC)', () => {
+    const { quotes } = saying('bpoil_bbc', '1106', 'a court to limit its liabilities');
+    for (const q of quotes) expect(q.speaker).toBe('Transocean');
+  });
+
   it('"Shell said in a statement … The Anglo-Dutch major said the volume of oil spills in Nigeria …" is Shell’s, not BP’s named more (Reuters)', () => {
     const { quotes } = saying('bpoil_reuters', '1689', 'the volume of oil spills in Nigeria');
     for (const q of quotes) expect(q.speaker).toMatch(/Shell/);

@@ -284,7 +284,9 @@ export class SpeakerResolver {
     if (this.organisations) return this.organisations;
     const text = this.ctx.text;
     const all = new Map<string, OrganisationFacts>();
-    const orgs = this.mentions.filter((m) => m.label === 'ORG');
+    // (and the MISC mentions of an entity the NER also calls an organisation: "Transocean" both ways)
+    const orgKeys = new Set(this.mentions.filter((m) => m.label === 'ORG' && m.entityKey).map((m) => m.entityKey!));
+    const orgs = this.mentions.filter((m) => m.label === 'ORG' || (m.label === 'MISC' && m.entityKey !== undefined && orgKeys.has(m.entityKey)));
     for (const m of orgs) {
       const id = m.entityKey ?? 'text:' + m.text;
       let c = all.get(id);
@@ -360,7 +362,7 @@ export class SpeakerResolver {
   private otherwiseNamed = new Map<DocEntity, boolean>();
   private namedOtherwise(entity: DocEntity): boolean {
     let named = this.otherwiseNamed.get(entity);
-    if (named === undefined) this.otherwiseNamed.set(entity, (named = entity.type !== 'organization' || entity.mentions.some((x) => x.label !== 'ORG')));
+    if (named === undefined) this.otherwiseNamed.set(entity, (named = entity.type === 'person' || entity.type === 'place' || entity.mentions.some((x) => x.label === 'LOC' || x.label === 'PER')));
     return named;
   }
 
