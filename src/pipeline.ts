@@ -332,7 +332,20 @@ interface PersonRecord {
   articles: number | null;
   /** The corpus entity its mentions are stored under (null: none yet). */
   storedAs: string | null;
+  /** The name it is shown by: the spelling most articles write ("Ban Ki-moon", not the first article's "Ban Ki-Moon"). */
   name: string;
+  /** Articles per spelling of the key (absent in records written before session 10). */
+  spellings?: Record<string, number>;
+}
+
+/** The spelling most articles write (ties: the one shown now, then sort order); undefined when none is counted. */
+function mostWrittenSpelling(rec: PersonRecord): string | undefined {
+  let best: string | undefined;
+  for (const [written, n] of Object.entries(rec.spellings ?? {})) {
+    const top = best === undefined ? -1 : rec.spellings![best]!;
+    if (n > top || (n === top && (written === rec.name || (best !== rec.name && written < best!)))) best = written;
+  }
+  return best;
 }
 
 /**
@@ -349,6 +362,8 @@ interface PersonRecord {
 class SurnameIndex {
   private legacy: Map<string, { key: string; name: string }[]> | null = null;
   private readonly groups = new Map<string, Map<string, PersonRecord>>();
+  /** Person keys whose shown name the last `count` changed: their entities are renamed. */
+  readonly renamed = new Set<string>();
   // A rolled-back item or batch takes its record changes back: a surname whose token in the store
   // is not the one this run last wrote is read again.
   private readonly versions = new Map<string, string>();
@@ -387,8 +402,10 @@ class SurnameIndex {
     group = new Map();
     const prefix = PERSONS + surname + ' ';
     for (const kvKey of this.store.kv.keys(prefix)) {
-      const [articles, storedAs, name] = (this.store.kv.get(kvKey) ?? '').split('\t');
-      group.set(kvKey.slice(prefix.length), { articles: Number(articles) || 0, storedAs: storedAs || null, name: name ?? '' });
+      const [articles, storedAs, name, spellings] = (this.store.kv.get(kvKey) ?? '').split('\t');
+      const rec: PersonRecord = { articles: Number(articles) || 0, storedAs: storedAs || null, name: name ?? '' };
+      if (spellings) rec.spellings = JSON.parse(spellings) as Record<string, number>;
+      group.set(kvKey.slice(prefix.length), rec);
     }
     // Stores written before these records: each person entity stands for its own key.
     if (!this.legacy) {
@@ -416,7 +433,8 @@ class SurnameIndex {
   }
 
   private save(surname: string, key: string, rec: PersonRecord): void {
-    this.store.kv.put(PERSONS + surname + ' ' + key, `${rec.articles ?? 0}\t${rec.storedAs ?? ''}\t${rec.name}`);
+    const spellings = rec.spellings && Object.keys(rec.spellings).length ? `\t${JSON.stringify(rec.spellings)}` : '';
+    this.store.kv.put(PERSONS + surname + ' ' + key, `${rec.articles ?? 0}\t${rec.storedAs ?? ''}\t${rec.name}${spellings}`);
   }
 
   /** The display name of a person key the index knows. */
@@ -456,29 +474,47 @@ class SurnameIndex {
    * keys whose earlier articles must move to another entity.
    */
   count(before: Analysis | null, after: Analysis): EntityMove[] {
-    const delta = new Map<string, { n: number; name: string }>();
+    this.renamed.clear();
+    const delta = new Map<string, { n: number; name: string; spellings: Map<string, number> }>();
     for (const [analysis, n] of [[this.recounting ? null : before, -1], [after, 1]] as const) {
       if (!analysis) continue;
       for (const e of analysis.entities) {
         if (e.type !== 'person' || !e.key.startsWith('person:')) continue;
-        const d = delta.get(e.key);
-        if (!d) delta.set(e.key, { n, name: e.name });
+        let d = delta.get(e.key);
+        if (!d) delta.set(e.key, (d = { n, name: e.name, spellings: new Map() }));
         else if (d.n !== n) d.n += n;
+        d.spellings.set(e.name, (d.spellings.get(e.name) ?? 0) + n);
       }
     }
     for (const key of delta.keys()) this.checkVersion(personSurname(key));
     const surnames = new Set<string>();
-    for (const [articleKey, { n, name }] of delta) {
-      if (n === 0) continue;
+    for (const [articleKey, { n, name, spellings }] of delta) {
+      const spelt = [...spellings].filter(([, v]) => v !== 0);
+      if (n === 0 && spelt.length === 0) continue;
       const key = detached(articleKey);
       const surname = personSurname(key);
       const group = this.group(surname);
       let rec = group.get(key);
       if (!rec) group.set(key, (rec = { articles: 0, storedAs: null, name: detached(name) }));
-      rec.articles = Math.max(0, this.articles(rec, key) + n);
+      const counted = this.articles(rec, key);
+      rec.articles = Math.max(0, counted + n);
       if (!rec.name) rec.name = detached(name);
+      if (spelt.length) {
+        // (a record from before spellings were counted: its articles all wrote the name it shows)
+        const counts = (rec.spellings ??= rec.name && counted > 0 ? { [rec.name]: counted } : {});
+        for (const [written, v] of spelt) {
+          const c = (counts[written] ?? 0) + v;
+          if (c > 0) counts[detached(written)] = c;
+          else delete counts[written];
+        }
+        const shown = mostWrittenSpelling(rec);
+        if (shown && shown !== rec.name) {
+          rec.name = shown;
+          this.renamed.add(key);
+        }
+      }
       this.save(surname, key, rec);
-      surnames.add(surname);
+      if (n !== 0) surnames.add(surname);
     }
     const moves = [...surnames].flatMap((s) => this.settle(s));
     for (const s of surnames) this.bumpVersion(s);
@@ -976,6 +1012,8 @@ function storeAnalysis(store: Store, index: EntityIndex, articleId: string, anal
     if (m.key.startsWith('person:')) for (const t of ['organization', 'place', 'other']) keys.add(`${t}:${nameOfKey(m.key)}`);
   }
   for (const [from, to] of renamed) store.moveEntity(from, { key: to, name: index.nameOf(to) ?? store.getEntity(from)?.name ?? nameOfKey(to), type: keyType(to) });
+  // People most articles now spell otherwise ("Ban Ki-moon", not the first article's "Ban Ki-Moon").
+  if (!relinking) for (const key of index.people.renamed) store.renameEntity(key, index.nameOf(key) ?? nameOfKey(key));
   // Names most articles now write otherwise ("Centers for Disease Control and Prevention", not the "Centres …" of the first).
   // (a name no article writes any more has no display name: its entity keeps the one it has)
   if (!relinking) {

@@ -254,3 +254,19 @@ describe('a place noun alone that stops naming one "X of Y" place', () => {
     for (const store of [stepwise, oneRun, persianFirst]) store.close();
   });
 });
+
+describe.skipIf(!hasSharedData)('people across articles', () => {
+  it('are shown by the spelling most articles write, whatever the first one wrote ("Ban Ki-Moon" in the first two BBC texts, "Ban Ki-moon" in the next three)', async () => {
+    const haiti = new Map(t17Articles('haiti_bbc').map((a) => [a.id, a]));
+    const store = openStore(join(tempDir(), 'spellings.db'));
+    const name = () => store.listEntities({ limit: 100_000 }).find((e) => e.key === 'person:ban ki moon')?.name;
+    for (const [i, id] of ['1004', '1093', '260', '578', '94'].entries()) {
+      const a = haiti.get(id)!;
+      const report = await ingestDocuments(store, [{ items: [{ origin: id, id: `haiti_bbc-${id}`, text: a.text!, published: a.published, source: 'bbc' }], errors: [] }], { now: () => new Date('2010-02-01'), rebuildEveryMs: 1e9 });
+      expect(report.failed).toBe(0);
+      // two "Moon", one "moon", a tie (the name shown is kept), then "moon" has the majority
+      expect(name(), `after ${i + 1} articles`).toBe(i < 4 ? 'Ban Ki-Moon' : 'Ban Ki-moon');
+    }
+    store.close();
+  }, 60_000);
+});
