@@ -250,6 +250,7 @@ export function isDateLine(text: string): boolean {
 
 /** A date and the section it was filed in: "Mittwoch, 01. November 2023 - Handel", "24. April 2020 | Pressemitteilungen". */
 function isDateSectionLine(text: string): boolean {
+  if (!/\s[|–—-]\s/.test(text)) return false;
   const parts = text.split(/\s+[|–—-]\s+/);
   if (parts.length !== 2) return false;
   const [a, b] = parts as [string, string];
@@ -489,7 +490,7 @@ export function captionReason(text: string): string | null {
   const t = text.trim();
   // "Courtesy of Forests News", "Albrecht Dürer, Melencolia I: Gemeinfrei, via Wikimedia Commons"
   if (t.length < 60 && /^(?:courtesy(?: of)?|mit freundlicher genehmigung(?: von)?|avec l'aimable autorisation de)\s+\S/i.test(t) && !/[.!?]\s*$/.test(t)) return 'photo credit';
-  if (t.length < 200 && /\b(?:via|auf|on|from|de)?\s*wikimedia commons\s*\.?$/i.test(t)) return 'photo credit';
+  if (t.length < 200 && (t.includes('Commons') || t.includes('commons')) && /\bwikimedia commons\s*\.?$/i.test(t)) return 'photo credit';
   if (/^\((?:[A-Z][A-Z ]{1,20})\)\s/.test(t) && /\b(?:pictures?|photos?|images?|shows?|file)\b/i.test(t)) return 'photo caption';
   if (/^(?:photo|photos|photograph|picture|image|credit|source|foto|fotos|bild|bilder|abb\.?|abbildung|titelbild|beitragsbild|headerbild|header image|featured image|top image|lead image|hero image|bildquelle|fotoquelle|bildnachweis|fotonachweis|buchcover|image source|(?:weitere )?bildautor(?:en)?|video|file photo|pictured)\s*(?:credit|source)?\s*(?:[–-]\s*(?:oben|unten|mitte|links|rechts|top|bottom|left|right|above|below)\s*)?[:|]/i.test(t) && t.length < 200)
     return 'photo credit';

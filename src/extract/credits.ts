@@ -76,7 +76,7 @@ const CAPTION_DAY_CLOSING_RE = new RegExp(`\\bon\\s+${WEEKDAY}\\s*,\\s+${MONTH}\
  * provided by BP…", "April 21 : The Deepwater Horizon oil rig burns…", "…, Miss. , on Friday , July 23 , 2010 ."), or one
  * dated the way a caption dates its picture ("…off the coast of Louisiana , May 27 2010 .") over a dateline.
  */
-export function isOpeningCaption(text: string, next: string, nextOpensWithDateline: boolean): boolean {
+export function isOpeningCaption(text: string, next: string, nextOpensWithDateline: () => boolean): boolean {
   const words = wordCount(text);
   if (words < 4 || words > MAX_CAPTION_WORDS) return false;
   // (a caption glued to the dateline and first sentence of the story — "… Getty Images PORT FOURCHON , La. -- As …" — is
@@ -87,7 +87,7 @@ export function isOpeningCaption(text: string, next: string, nextOpensWithDateli
   // (a chronology's first entry, "Sept. 7 : U.S. government seizes Fannie Mae …", has the next entry after it)
   if (DATED_ENTRY_RE.test(text) && DATED_ENTRY_RE.test(next)) return false;
   if (CAPTION_OPENING_RE.test(text) || CAPTION_CLOSING_RE.test(text) || CAPTION_DAY_CLOSING_RE.test(text)) return true;
-  return nextOpensWithDateline && PICTURE_DATE_CLOSING_RE.test(text);
+  return PICTURE_DATE_CLOSING_RE.test(text) && nextOpensWithDateline();
 }
 
 const DATED_ENTRY_RE = new RegExp(`^${MONTH}\\s+\\d{1,2}(?:\\s*,\\s*(?:19|20)\\d\\d)?\\s*:`, 'iu');

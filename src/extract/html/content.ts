@@ -88,21 +88,15 @@ const READABILITY_UNLIKELY_RE = /pagination|pager|sidebar|related|supplemental|e
 
 /**
  * A box named only for what themes also call the article's own box (pagination, lightbox, gallery…) that holds most of the
- * page's paragraph text is the article's wrapper ("view-pagination" around a Drupal article: htmldate 0594; "post-content
- * use-lightbox": 0562).
+ * page's paragraph text is the article's wrapper ("view-pagination" around a Drupal article: htmldate 0594).
  */
 function holdsMostParagraphText(el: Element, words: ReadonlySet<string>, body: Element): boolean {
-  // (names that themes give to a page's content box need half of the paragraph text; any other name — "above-footer"
-  // around a whole page, 0562 — nearly all of it, as a footer or modal holding long teasers may hold half)
-  let share = 0.5;
-  for (const w of words) {
-    if (w.startsWith('comment') || w === 'disqus' || w === 'respond') return false;
-    if (!WRAPPER_NAMED.has(w)) share = 0.85;
-  }
+  // (only names that themes also give to a page's content box: a footer or modal holding long teasers is furniture)
+  for (const w of words) if (!WRAPPER_NAMED.has(w)) return false;
   if (countParagraphs(el) < 5) return false;
   let page = pageParagraphChars.get(body);
   if (page === undefined) pageParagraphChars.set(body, (page = paragraphChars(body)));
-  return paragraphChars(el) > share * page;
+  return paragraphChars(el) > 0.5 * page;
 }
 
 /**
@@ -153,17 +147,17 @@ export function pruneFurniture(document: Document, byClass = true): Set<Element>
         (tag === 'aside' && !STRONG_CONTENT.test(cls)) || (words.size > 0 && ([...words].some((w) => !WEAK_WORDS.has(w)) || words.size > 1));
       if (furniture) {
         const len = (child.textContent ?? '').replace(/\s+/g, ' ').length;
-        const wrapper =
-          len > total * 0.3 ||
-          ((tag === 'article' || tag === 'main' || STRONG_CONTENT.test(cls)) && len > 600 && countParagraphs(child) >= 3) ||
-          holdsMostParagraphText(child, words, body);
+        const byShare = len > total * 0.3;
+        const byContent = !byShare && (tag === 'article' || tag === 'main' || STRONG_CONTENT.test(cls)) && len > 600 && countParagraphs(child) >= 3;
+        const mostText = !byContent && len > total * 0.2 && holdsMostParagraphText(child, words, body);
+        const wrapper = byShare || byContent || mostText;
         if (!wrapper) {
           toRemove.push(child);
           continue;
         }
         wrappers.push(child);
         // (Readability drops a box whose name says pagination, sidebar, related…: the article's wrapper loses those names)
-        if (holdsMostParagraphText(child, words, body)) unlikelyNamed.push(child);
+        if (mostText) unlikelyNamed.push(child);
       }
       walk(child);
     }

@@ -199,6 +199,19 @@ function leadLike(text: string): boolean {
   return isProse(f) || (f.stopwordShare >= 0.15 && f.capitalisedShare < 0.6);
 }
 
+/** The text's opening among the page's first paragraphs (an opening further down is not looked for: it costs every page). */
+const ANCHOR_REACH = 60;
+
+function findAnchor(paragraphs: PageParagraph[], prefix: string): number {
+  for (let i = 0, seen = 0; i < paragraphs.length && seen < ANCHOR_REACH; i++) {
+    const p = paragraphs[i]!;
+    if (!p.isP) continue;
+    seen++;
+    if (keyOf(p).startsWith(prefix)) return i;
+  }
+  return -1;
+}
+
 export interface RestoredLead {
   /** The article's standfirst (dek, teaser, chapô) printed outside the text: kept apart from the body, like the title. */
   standfirst: string | null;
@@ -221,11 +234,12 @@ export function restoreLead(lead: PageLead, kept: string[], removed: RemovedBloc
     const k = textKey(block);
     if (k.length < 60) continue;
     const prefix = k.slice(0, KEY_PREFIX);
-    anchor = paragraphs.findIndex((p) => p.isP && keyOf(p).startsWith(prefix));
+    anchor = findAnchor(paragraphs, prefix);
     if (anchor >= 0) break;
   }
   if (anchor <= 0) return none;
-  const keptKey = textKey(kept.join(' '));
+  // (what the walk back meets is the text's opening, if anything of the text: its first blocks)
+  const keptKey = textKey(kept.slice(0, 12).join(' '));
   const removedKey = textKey(removed.map((r) => r.text).join(' '));
   const titleKey = textKey(title);
   const descriptionKey = lead.description ? textKey(lead.description) : '';

@@ -125,7 +125,7 @@ export function extractFromText(raw: string, options: TextOptions = {}): Extract
   const given = options.title?.trim() || undefined;
   const blocks = textToBlocks(raw);
   // A picture's caption printed as the text's first line, over the headline or the dateline.
-  const caption = blocks.length >= 2 && isOpeningCaption(blocks[0]!.text, blocks[1]!.text, splitDateline(blocks[1]!.text) !== null) ? blocks.shift()! : null;
+  const caption = blocks.length >= 2 && isOpeningCaption(blocks[0]!.text, blocks[1]!.text, () => splitDateline(blocks[1]!.text) !== null) ? blocks.shift()! : null;
   const glued = splitGluedLeftovers(blocks);
   if (caption) glued.removed.unshift({ text: caption.text, reason: 'photo caption' });
   const result = classifyBlocks(glued.blocks, {
