@@ -148,14 +148,7 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   company += companyEnding(m.text);
   if (!context) return { company, person, thing, place };
   const tokens = sentences[m.sentence]?.tokens ?? [];
-  // the first token at or after the mention's end (binary search: comment threads make sentences of thousands of tokens)
-  let i = 0;
-  let hi = tokens.length;
-  while (i < hi) {
-    const mid = (i + hi) >> 1;
-    if (tokens[mid]!.start < m.end) i = mid + 1;
-    else hi = mid;
-  }
+  const i = firstTokenFrom(tokens, m.end);
   const next = (k: number) => tokens[i + k]?.text.toLowerCase() ?? '';
   let first = i - 1;
   while (first >= 0 && tokens[first]!.start >= m.start) first--;
@@ -206,19 +199,25 @@ const ORGANIZATION_TYPE_BEFORE = new Set(
 /** People of an organisation named right after it: "Greenpeace campaigners", "a Greenpeace spokesman". */
 const MEMBERS_AFTER = new Set('spokesman spokeswoman spokesperson campaigner campaigners protesters protester activists'.split(' '));
 
+/** The first token starting at or after `at` (binary search: comment threads make sentences of thousands of tokens). */
+function firstTokenFrom(tokens: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Whether a name the tagger calls a place reads as an organisation here ("the campaign group
  * Greenpeace", "Greenpeace campaigners"), and whether it stands where places do ("in Haiti").
  */
 export function placeNameUse(text: string, m: EntityMention, sentences: Sentence[]): { organization: boolean; place: boolean; notCompany: boolean } {
   const tokens = sentences[m.sentence]?.tokens ?? [];
-  let i = 0;
-  let hi = tokens.length;
-  while (i < hi) {
-    const mid = (i + hi) >> 1;
-    if (tokens[mid]!.start < m.end) i = mid + 1;
-    else hi = mid;
-  }
+  const i = firstTokenFrom(tokens, m.end);
   let first = i - 1;
   while (first >= 0 && tokens[first]!.start >= m.start) first--;
   const prev = tokens[first]?.text.toLowerCase() ?? '';
