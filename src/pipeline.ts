@@ -1371,7 +1371,8 @@ export async function ingestDocuments(
       if (!old) continue;
       const text = old.rawKind === 'text' ? old.raw : old.text;
       const names = yearlessEventNames(text);
-      if (names.length < 2 || store.datedArticlesMentioning(names, 1, sinceSeq, true).length === 0) continue;
+      // (a related article stored by this run other than the article itself: it names its own names)
+      if (names.length < 2 || store.datedArticlesMentioning(names, 2, sinceSeq, true).every((a) => a.id === id)) continue;
       const context = store.datedArticlesMentioning(names, CONTEXT_ARTICLES, -1, true).filter((a) => a.id !== id);
       const estimate = inferPublicationDates([{ id, text }], { context }).get(id);
       if (!estimate || estimate.yearUnknown) continue;
