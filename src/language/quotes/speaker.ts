@@ -200,7 +200,7 @@ export class SpeakerResolver {
     let named: EntityMention | null = null;
     for (const m of this.mentionsIn(Math.max(0, at - 400), at)) {
       if (m.end > at || m.label !== 'ORG' || m.start < this.lastUnnamedGroup || m.start < (last?.at ?? -1)) continue;
-      if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1])) continue;
+      if (this.insideQuoted(m.start, m.end)) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
       const sentencesBetween = this.ctx.text.slice(m.end, at).match(/[.!?]["”’]?\s/g)?.length ?? 0;
       if (sentencesBetween === 0 || (sentencesBetween === 1 && this.opensSentence(m))) named = m;
@@ -350,12 +350,33 @@ export class SpeakerResolver {
       if (!shown && (!generic || kinds.some((k) => NOT_COMPANY_NOUNS.has(k)) || c.notCompanyBefore[count - 1]! > 0 || c.theBefore[count - 1] === count || c.things * 2 >= c.mentions.length)) continue;
       // (the subject of the sentence before: one shown to be a company, or for "the company" any that
       // passed the tests above, not an acronym — "Transocean disputed the charges … “…,” the company said")
-      if ((shown || !/^\p{Lu}{2,6}$/u.test(c.name)) && last.start >= sentenceStart && this.opensSentence(last) && !this.ctx.quoted.some((q) => last.start >= q[0] && last.end <= q[1])) subjects.push(last);
+      if ((shown || !/^\p{Lu}{2,6}$/u.test(c.name)) && last.start >= sentenceStart && this.opensSentence(last) && !this.insideQuoted(last.start, last.end)) subjects.push(last);
       const score = count * (shown ? 2 : 1);
       if (!best || score > best.score || (score === best.score && last.start > best.last.start)) best = { score, last };
     }
     if (subjects.length === 1) return this.fromMention(subjects[0]!);
     return best ? this.fromMention(best.last) : null;
+  }
+
+  /** The quoted spans by start, with the furthest end reached so far: "inside some span" in one binary search. */
+  private quotedByStart: { starts: number[]; reach: number[] } | null = null;
+  /** Whether [start, end) lies inside a span of quoted text or reported content. */
+  private insideQuoted(start: number, end: number): boolean {
+    if (!this.quotedByStart) {
+      const spans = [...this.ctx.quoted].sort((a, b) => a[0] - b[0]);
+      const reach: number[] = [];
+      for (const [i, q] of spans.entries()) reach.push(Math.max(q[1], reach[i - 1] ?? -1));
+      this.quotedByStart = { starts: spans.map((q) => q[0]), reach };
+    }
+    const { starts, reach } = this.quotedByStart;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! >= end;
   }
 
   /** Entities the text names as a place or a person somewhere (asked once per entity, not per quote). */
