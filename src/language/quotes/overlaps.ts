@@ -222,6 +222,28 @@ export function swallowedAttribution(text: string, a: RawAttribution): RawAttrib
 }
 
 /**
+ * For each attribution of a paragraph, the later ones (by index, ascending) whose contents' extents
+ * overlap its own: the only pairs that can share words, since resolving a pair only ever shortens a
+ * content. One sweep over the extents by start, so a paragraph of thousands of attributions costs
+ * what its overlapping pairs cost, not every pair.
+ */
+function overlappingLater(list: RawAttribution[]): number[][] {
+  const extents = list.map((a) => extent(a.content));
+  const byStart = list.map((_, i) => i).sort((x, y) => extents[x]![0] - extents[y]![0] || x - y);
+  const partners: number[][] = list.map(() => []);
+  for (let p = 0; p < byStart.length; p++) {
+    const i = byStart[p]!;
+    const end = extents[i]![1];
+    for (let q = p + 1; q < byStart.length && extents[byStart[q]!]![0] < end; q++) {
+      const j = byStart[q]!;
+      partners[Math.min(i, j)]!.push(Math.max(i, j));
+    }
+  }
+  for (const later of partners) later.sort((x, y) => x - y);
+  return partners;
+}
+
+/**
  * Resolves attributions that credit the same words twice (see the module comment); returns the
  * attributions kept, in their order. Attributions that report no statement (isSilent) are left
  * as they are: they yield no quote.
@@ -237,8 +259,9 @@ export function resolveOverlaps(text: string, atts: RawAttribution[]): RawAttrib
   }
   for (const list of byParagraph.values()) {
     if (list.length < 2) continue;
+    const partners = overlappingLater(list);
     for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
+      for (const j of partners[i]!) {
         const a = list[i]!;
         const b = list[j]!;
         if (dropped.has(a)) break;
