@@ -14,6 +14,8 @@ export interface ExportArticle {
   path: string | null;
   source: string | null;
   title: string;
+  /** The standfirst (dek) the page printed apart from the text, or null (added in version 1; null for articles stored before it). */
+  standfirst: string | null;
   published: IsoDate | null;
   publishedFrom: DateOrigin | null;
   publishedRange: { from: IsoDate; to: IsoDate } | null;
@@ -88,6 +90,7 @@ function exportArticle(a: StoredArticle): ExportArticle {
     path: a.path,
     source: a.source,
     title: a.title,
+    standfirst: a.standfirst,
     published: a.published,
     publishedFrom: a.publishedFrom,
     publishedRange: a.publishedRange,

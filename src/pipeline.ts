@@ -236,6 +236,7 @@ export function completeDocument(staged: StagedDocument, publication: Publicatio
     canonicalUrl: extracted.canonicalUrl,
     description: extracted.description,
     image: extracted.image,
+    standfirst: extracted.standfirst ?? null,
     contentHash: staged.contentHash,
     duplicateOf: null,
     removed: extracted.removed,

@@ -129,10 +129,11 @@ export function createSearch(db: Database.Database) {
       return st;
     };
   })();
-  const RANK = 'bm25(articles_fts, 4.0, 1.0)';
+  // title, text, standfirst: the standfirst says what the article is about in a sentence
+  const RANK = 'bm25(articles_fts, 4.0, 1.0, 2.0)';
 
   type Ranked = { rid: number; score: number };
-  type HitRow = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null; story_title: string | null; title: string };
+  type HitRow = { rid: number; id: string; source: string | null; published: string | null; url: string | null; story_id: string | null; story_title: string | null; title: string; standfirst: string | null };
 
   // The facet columns in memory, rebuilt when this connection or another one has written since;
   // with them, the article sets of the entities searches were filtered by.
@@ -260,7 +261,7 @@ export function createSearch(db: Database.Database) {
     const rows = new Map<number, HitRow>();
     if (page.length) {
       const found = stmt(
-        `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id, s.title AS story_title, a.title
+        `SELECT f.rid, f.id, f.source, f.published, f.url, f.story_id, s.title AS story_title, a.title, a.standfirst
          FROM article_facets f JOIN articles a ON a.rowid = f.rid LEFT JOIN stories s ON s.id = f.story_id
          WHERE f.rid IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(page.map((r) => r.rid))) as HitRow[];
@@ -272,10 +273,13 @@ export function createSearch(db: Database.Database) {
     for (const r of page) {
       const row = rows.get(r.rid);
       if (!row) continue;
+      const body = snippet(bodies.get(r.rid) ?? '', wanted);
+      // an article found by its standfirst alone shows the standfirst's match
+      const standfirst = !body.highlights.length && row.standfirst ? snippet(row.standfirst, wanted) : null;
       hits.push({
         id: row.id,
         title: highlightAll(row.title, wanted),
-        snippet: snippet(bodies.get(r.rid) ?? '', wanted),
+        snippet: standfirst?.highlights.length ? standfirst : body,
         source: row.source,
         published: row.published,
         url: row.url,

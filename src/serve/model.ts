@@ -130,6 +130,8 @@ export interface QuoteAnnotation extends Annotation {
 export interface ArticleDetail {
   id: string;
   title: string;
+  /** The standfirst (dek) printed apart from the text, or null. */
+  standfirst: string | null;
   text: string;
   url: string | null;
   path: string | null;
@@ -511,6 +513,7 @@ export function createModel(store: Store) {
       return {
         id: a.id,
         title: displayTitle(a.title, a.text),
+        standfirst: a.standfirst,
         text: a.text,
         url: a.url,
         path: a.path,

@@ -525,6 +525,7 @@ export function articlePage(ctx: PageContext, a: ArticleDetail): string {
 <header class="article-head">
   ${a.story ? html`<p class="eyebrow"><a href="/stories/${encodeURIComponent(a.story.id)}">← Story: ${a.story.title}</a></p>` : ''}
   <h1 id="h-article">${a.title || 'Untitled article'}</h1>
+  ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
   <dl class="facts">
     <div><dt>Source</dt><dd><span class="badge c${hue(a.sourceLabel)}">${a.sourceLabel}</span></dd></div>
     <div><dt>Published</dt><dd>${timeEl(a.published)}${a.publishedFrom ? html` <span class="muted">(${ORIGIN_TEXT[a.publishedFrom] ?? a.publishedFrom}${

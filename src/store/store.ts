@@ -23,6 +23,8 @@ export interface StoredArticle extends Article {
   canonicalUrl: string | null;
   description: string | null;
   image: string | null;
+  /** The standfirst (dek, teaser) the page prints apart from the text (Extracted.standfirst); searched with the text. */
+  standfirst: string | null;
   seq: number;
   storyId: string | null;
   eventId: string | null;

@@ -3,7 +3,8 @@ import { hintWhenStdinIsTerminal, runJsonlTool, optionalString } from '../batch.
 
 /**
  * `storyline extract`: {id, html, url?} or {id, text} → {id, title, text, published, modified, authors,
- * language, site} (INTERFACES.md). `--explain` adds `removed: [{text, reason}]`; `--metadata` adds
+ * language, site} (INTERFACES.md), and standfirst (the dek printed apart from the text, or null: the
+ * scorers ignore fields they do not read). `--explain` adds `removed: [{text, reason}]`; `--metadata` adds
  * canonicalUrl, description and image.
  */
 export function registerExtract(program: Command): void {
@@ -28,6 +29,7 @@ export function registerExtract(program: Command): void {
           authors: a.authors,
           language: a.language,
           site: a.site,
+          standfirst: a.standfirst ?? null,
           ...(opts.metadata ? { canonicalUrl: a.canonicalUrl, description: a.description, image: a.image } : {}),
           ...(opts.explain ? { removed: a.removed } : {}),
         };

@@ -197,6 +197,8 @@ export function registerRead(program: Command): void {
         if (a.authors.length) out.push(`by ${a.authors.join(', ')}`);
         if (a.storyId) out.push(`story ${a.storyId}`);
         if (a.duplicateOf) out.push(`duplicate of ${a.duplicateOf}`);
+        // the standfirst (dek) the page prints between headline and text, kept apart from the text
+        if (a.standfirst) out.push('', ...wrap(a.standfirst).split('\n'));
         out.push('', ...a.text.split('\n\n').map((p) => wrap(p)).join('\n\n').split('\n'));
         if (analysis) {
           if (!analysesEntities(a.language)) out.push('', `Entities and quotes: recognised in English text only (this article's language: ${a.language})`);

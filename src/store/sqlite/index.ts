@@ -81,6 +81,7 @@ function articleFromRow(r: Row): StoredArticle {
     canonicalUrl: str(r.canonical_url),
     description: str(r.description),
     image: str(r.image),
+    standfirst: str(r.standfirst),
     contentHash: String(r.content_hash),
     duplicateOf: str(r.duplicate_of),
     removed: parse(r.removed, []),
@@ -116,6 +117,7 @@ function articleParams(a: StoredArticle): Row {
     canonical_url: a.canonicalUrl,
     description: a.description,
     image: a.image,
+    standfirst: a.standfirst,
     content_hash: a.contentHash,
     duplicate_of: a.duplicateOf,
     removed: json(a.removed),
@@ -127,7 +129,7 @@ function articleParams(a: StoredArticle): Row {
 const ARTICLE_COLUMNS = [
   'id', 'url', 'path', 'source', 'title', 'text', 'raw', 'raw_kind', 'meta_title', 'meta_published', 'published',
   'published_from', 'published_range_from', 'published_range_to', 'published_confidence', 'published_estimate', 'modified', 'authors',
-  'language', 'site', 'canonical_url', 'description', 'image', 'content_hash', 'duplicate_of', 'removed', 'ingested_at', 'seq',
+  'language', 'site', 'canonical_url', 'description', 'image', 'standfirst', 'content_hash', 'duplicate_of', 'removed', 'ingested_at', 'seq',
 ];
 
 export function openSqliteStore(path: string, options: { readonly?: boolean } = {}): Store {

@@ -307,4 +307,33 @@ UPDATE stories SET source_count = (SELECT count(DISTINCT f.source) FROM article_
   WHERE merged_into IS NULL;
 `,
   },
+  {
+    version: 12,
+    name: 'articles: the standfirst, searched with title and text',
+    sql: `
+-- The standfirst (dek, teaser) a page prints apart from the article's text; NULL for articles stored
+-- before (\`storyline reprocess\` extracts it from the kept raw input). FTS5 cannot add a column: the
+-- index is made again from the articles (same rowids, title and text first as before, so bm25's
+-- weights keep their columns) with the standfirst as its third column.
+ALTER TABLE articles ADD COLUMN standfirst TEXT;
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, standfirst, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, standfirst ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst);
+  INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst);
+END;
+`,
+  },
 ];
