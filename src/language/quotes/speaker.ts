@@ -379,6 +379,39 @@ export class SpeakerResolver {
     return lo > 0 && reach[lo - 1]! >= end;
   }
 
+  /** The index of the first mention starting at or after `from`. */
+  private firstStartingFrom(from: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The quoted spans by end. */
+  private quotedByEnd: Span[] | null = null;
+  /**
+   * Whether a mention before `at` lies inside a quoted span that does not hold `at` (a span holding
+   * the mention holds `at` exactly when it ends after it): the spans ending between the mention's
+   * end and `at`, found by one binary search, rather than every span.
+   */
+  private quotedBefore(m: EntityMention, at: number): boolean {
+    if (!this.quotedByEnd) this.quotedByEnd = [...this.ctx.quoted].sort((a, b) => a[1] - b[1]);
+    const spans = this.quotedByEnd;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![1] < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < spans.length && spans[k]![1] <= at; k++) if (spans[k]![0] <= m.start) return true;
+    return false;
+  }
+
   /** Entities the text names as a place or a person somewhere (asked once per entity, not per quote). */
   private otherwiseNamed = new Map<DocEntity, boolean>();
   private namedOtherwise(entity: DocEntity): boolean {
@@ -713,10 +746,11 @@ export class SpeakerResolver {
     let subject: EntityMention | null = null; // the first person named in best's sentence
     // where a nearer person was passed over for the gender of their first name alone
     let skipped = -1;
-    for (const m of this.mentions) {
+    for (let k = this.firstStartingFrom(at - 1200); k < this.mentions.length; k++) {
+      const m = this.mentions[k]!;
       if (m.start >= at) break;
-      if (m.label !== 'PER' || at - m.start > 1200) continue;
-      if (this.ctx.quoted.some((q) => m.start >= q[0] && m.end <= q[1] && !(at >= q[0] && at < q[1]))) continue;
+      if (m.label !== 'PER') continue;
+      if (this.quotedBefore(m, at)) continue;
       if (/^\s*['’]s\b/.test(this.ctx.text.slice(m.end, m.end + 3))) continue;
       if (!this.personalMention(m)) continue;
       // a name completing the last speaker's description ("said Win Thin, senior currency strategist
