@@ -3,7 +3,7 @@
 // is the window of SNIPPET_TOKENS tokens FTS5's snippet() would pick (most distinct phrases, then
 // most hits, a sentence start preferred, the hits centred).
 import type { Span } from '../types.js';
-import { TokenizedText, tokenize } from './tokens.js';
+import { TokenizedText, fold, tokenize } from './tokens.js';
 
 export interface Highlighted {
   text: string;
@@ -44,17 +44,32 @@ const QUERY_PART = new RegExp(`(-?)[${QUOTE_MARKS}]([^${QUOTE_MARKS}]*)[${QUOTE_
  */
 export function parseQuery(input: string): QueryPhrase[] {
   const phrases: QueryPhrase[] = [];
+  // a phrase typed twice asks nothing more ("flu flu"), but was matched, ranked and highlighted twice
+  const seen = new Set<string>();
+  const add = (p: QueryPhrase) => {
+    const key = `${p.negated ? '-' : ''}${p.words.map(fold).join(' ')}${p.prefix ? '*' : ''}`;
+    if (!seen.has(key)) phrases.push(p), seen.add(key);
+  };
   const re = QUERY_PART;
   for (const m of input.matchAll(re)) {
     if (m[2] !== undefined) {
       const words = m[2].match(/[\p{L}\p{N}]+/gu);
-      if (words) phrases.push({ words, prefix: false, negated: !!m[1] });
+      if (words) add({ words, prefix: false, negated: !!m[1] });
     } else if (m[4]) {
       const words = m[4].match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length) phrases.push({ words, prefix: words.length === 1 && !!m[5], negated: !!m[3] });
+      if (words.length) add({ words, prefix: words.length === 1 && !!m[5], negated: !!m[3] });
     }
   }
   return phrases;
+}
+
+/** The most words and phrases one search takes: each is a pass over the index, and over every hit's text. */
+export const MAX_QUERY_PHRASES = 32;
+
+/** What is wrong with a query of too many words and phrases, or null. */
+export function queryTooLong(input: string): string | null {
+  const n = parseQuery(input).length;
+  return n > MAX_QUERY_PHRASES ? `a search takes at most ${MAX_QUERY_PHRASES} words and "phrases", this one has ${n}: leave out the least telling ones` : null;
 }
 
 /** The phrases whose matches are highlighted (the excluded ones never match a hit). */
@@ -170,6 +185,8 @@ export function snippet(source: string | TokenizedText, phrases: MatchPhrase[], 
     let previous = -1;
     let previousSentence = 0;
     for (const x of found) {
+      // (instances of several phrases at one token score the same windows: once is enough)
+      if (x.first === previous) continue;
       const centred = scoreWindow(found, phrases.length, x.first, size, tokens.length);
       if (centred.score > best.score) best = centred;
       let k = x.first;

@@ -6,9 +6,10 @@ import { sqliteHandle } from '../store/index.js';
 import type { EntityType, IsoDate } from '../types.js';
 import { FacetColumns, type FacetFilter } from './facets.js';
 import { TokenizedText } from './tokens.js';
-import { highlightAll, matchPhrases, parseQuery, snippet, type Highlighted, type QueryPhrase } from './highlight.js';
+import { MAX_QUERY_PHRASES, highlightAll, matchPhrases, parseQuery, snippet, type Highlighted, type QueryPhrase } from './highlight.js';
 
 export type { Highlighted } from './highlight.js';
+export { MAX_QUERY_PHRASES, queryTooLong } from './highlight.js';
 
 export interface SearchQuery {
   q: string;
@@ -74,7 +75,7 @@ const ENTITY_FACET_DEPTH = 100;
  * treated as plain words, so no input can cause a syntax error.
  */
 export function toMatchExpression(input: string): string | null {
-  return expressionOf(parseQuery(input));
+  return expressionOf(parseQuery(input).slice(0, MAX_QUERY_PHRASES));
 }
 
 function expressionOf(phrases: QueryPhrase[]): string | null {
@@ -191,7 +192,8 @@ export function createSearch(db: Database.Database) {
   const FILTER_IN_SQL = 256;
 
   function search(query: SearchQuery): SearchResult {
-    const phrases = parseQuery(query.q);
+    // (the callers refuse longer queries with queryTooLong; past the cap, words are not looked for)
+    const phrases = parseQuery(query.q).slice(0, MAX_QUERY_PHRASES);
     const match = expressionOf(phrases);
     const empty: SearchResult = { query: query.q, match: match ?? '', total: 0, hits: [], facets: { sources: [], entities: [], months: [] }, facetsFrom: 0 };
     if (!match) return empty;

@@ -1,5 +1,6 @@
 // Input validation for the HTTP API (zod), shared by the routes and the OpenAPI document.
 import { z } from 'zod';
+import { queryTooLong } from '../search/highlight.js';
 
 /** Whether YYYY, YYYY-MM or YYYY-MM-DD names a real year, month or day (no month 13, no 30 February). */
 export function isCalendarDate(value: string): boolean {
@@ -24,13 +25,19 @@ export const storyListQuery = z.object({
   to: isoDate.optional().describe('Stories with coverage on or before this date'),
   entity: z.string().min(1).max(200).optional().describe('Entity id, key or name named in the story'),
   source: z.string().min(1).max(200).optional().describe('Outlet that covered the story'),
-  q: z.string().min(1).max(500).optional().describe('Words the story articles contain'),
+  q: z.string().min(1).max(500).refine((q) => !queryTooLong(q), { error: (issue) => queryTooLong(String(issue.input)) ?? 'too many words' }).optional().describe('Words the story articles contain'),
   limit: limit(100, 20),
   offset,
 });
 
 export const searchQuery = z.object({
-  q: z.string().trim().min(1, 'type something to search for').max(500).describe('Words, "quoted phrases", prefix*, -excluded'),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'type something to search for')
+    .max(500)
+    .refine((q) => !queryTooLong(q), { error: (issue) => queryTooLong(String(issue.input)) ?? 'too many words' })
+    .describe('Words, "quoted phrases", prefix*, -excluded'),
   source: z.string().min(1).max(200).optional(),
   entity: z.string().min(1).max(200).optional().describe('Entity id, key or name'),
   story: z.string().min(1).max(200).optional().describe('Story id'),
