@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../types.js';
 import { formatDate } from './dates.js';
 import { isFurniture, isFurnitureHeadline } from './events.js';
 import type { StoryArticle } from './model.js';
-import { entryQuality, looksLikeCaption, PLAYER_LINK } from './quality.js';
+import { entryQuality, gluedLeadStart, looksLikeCaption, PLAYER_LINK } from './quality.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, perObject, wordCount } from './text.js';
 
 function headlineShape(title: string): number {
@@ -92,14 +92,23 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
     const candidates = a.title ? [cleanTitle(a.title)] : [];
     const firstLine = a.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
     if (!a.title && firstLine && wordCount(firstLine, 23) <= 22) candidates.push(firstLine);
-    for (const c of candidates) {
-      if (!c) continue;
+    const opening = firstLine.replace(/\s+/g, ' ');
+    for (const line of candidates) {
+      if (!line) continue;
       // A headline the page gives is judged as a headline; a first line standing in for one (or
       // made the title by the pipeline or the extract stage: the text opens with it), as a sentence.
-      const lineOnly = c !== cleanTitle(a.title) || opensText(a, c);
+      // An opening line with its headline glued before the lead, whole or cut ("WHO declares swine
+      // flu pandemic The Director General of the World Health Organization , Margaret Chan …"): the
+      // headline, judged as a line of the page.
+      const whole = line.endsWith('…') && opening.startsWith(line.slice(0, -1).trimEnd()) ? opening : line;
+      const glued = gluedLeadStart(whole);
+      const c = glued ? whole.slice(0, glued).trim() : line;
+      const lineOnly = glued > 0 || line !== cleanTitle(a.title) || opensText(a, line);
       // A line under a date label is a slideshow's caption or a chronology's entry, no title ("April
       // 21 : The Deepwater Horizon oil rig burns in the Gulf of Mexico").
-      if ((lineOnly && (isFurniture(c) || looksLikeCaption(c) || DATE_LABEL.test(c))) || !titleShape(c)) continue;
+      // (A glued headline is short and unpunctuated as headlines are: only furniture patterns apply.)
+      const furniture = glued ? isFurnitureHeadline(c) : isFurniture(c);
+      if ((lineOnly && (furniture || looksLikeCaption(c) || DATE_LABEL.test(c))) || !titleShape(c)) continue;
       // A first line with no verb is more often a caption or a label than a headline ("Oil in the
       // water at the site of the Deepwater Horizon oil spill in the Gulf of Mexico").
       const verbless = lineOnly && !hasVerb(c);

@@ -1,7 +1,7 @@
 // How well a sentence reads as a timeline entry, alone, out of its article: an informative,
 // self-contained report (a subject named, a verb, a statement) rather than a fragment, a question,
 // a teaser, a blog aside, a quote whose speaker is in another sentence, or a label.
-import { perText } from './text.js';
+import { perText, wordCount } from './text.js';
 
 /** Spans in quotation marks: what someone said, not the writer's own voice. */
 const QUOTED = /"[^"]*"|“[^”]*”|``.*?''|‘[^’]*’/g;
@@ -191,4 +191,67 @@ function judgeEntry(sentence: string): number {
   else if (isCaption(s)) q *= 0.5;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;
   return Math.max(0.05, q);
+}
+
+// A headline (or a picture's caption) run into the lead with no stop, as scraped pages give their
+// opening ("WHO declares swine flu pandemic The Director General of the World Health Organization ,
+// Margaret Chan , has formally declared…", "Eight cases of swine flu have emerged in the UK Two more
+// people in London have been diagnosed…"): the lead opens with a word that opens sentences, after a
+// word that ends no phrase with it.
+const LEAD_OPENER = new Set(['The', 'A', 'An', 'Another', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Several', 'Some', 'Many', 'More', 'For', 'After']);
+// "told The Times", "in The Hague", "the newspaper The Guardian", "vitamin A", "type A", "plan B":
+// words a capitalised article or letter follows inside one phrase.
+const JOINS_NEXT = new Set([
+  'said', 'says', 'told', 'tells', 'to', 'in', 'on', 'at', 'of', 'for', 'by', 'with', 'from', 'and', 'or', 'nor', 'but', 'the', 'a', 'an', 'as', 'than',
+  'about', 'into', 'over', 'under', 'after', 'before', 'against', 'between', 'through', 'during', 'without', 'within', 'like', 'near', 'across', 'behind',
+  'that', 'is', 'was', 'are', 'were', 'be', 'been', 'exhibit', 'wrote', 'writes', 'reads', 'read', 'quoted', 'quotes', 'cited', 'cites', 'attacked', 'criticised',
+  'criticized', 'joined', 'joins', 'edits', 'edited', 'published', 'watched', 'starred',
+  'called', 'named', 'titled', 'entitled', 'dubbed', 'newspaper', 'paper', 'magazine', 'daily', 'weekly', 'journal', 'tabloid', 'show', 'programme', 'program',
+  'film', 'movie', 'book', 'novel', 'album', 'song', 'band', 'group', 'website', 'vitamin', 'type', 'class', 'grade', 'category', 'plan', 'hepatitis', 'influenza',
+]);
+const MAX_HEADLINE_WORDS = 16;
+const MIN_LEAD_WORDS = 8;
+
+/**
+ * Where the lead starts after a headline or a caption glued before it in a sentence
+ * (an offset into `sentence`), or 0 when nothing is glued. The headline has 3 to 16 words, no comma
+ * and no stop; the lead at least 8 words and a verb.
+ */
+export function gluedLeadStart(sentence: string): number {
+  const tokens = [...sentence.matchAll(/\S+/g)].slice(0, MAX_HEADLINE_WORDS + 2);
+  for (let i = 3; i <= MAX_HEADLINE_WORDS && i + 1 < tokens.length; i++) {
+    const opener = tokens[i]![0];
+    if (!LEAD_OPENER.has(opener)) continue;
+    const before = tokens[i - 1]![0];
+    const next = tokens[i + 1]![0];
+    // A word ending in a letter or figure, no punctuation: "pandemic The", "UK Two", "Mexico A".
+    if (!/[\p{L}\p{N}]$/u.test(before) || JOINS_NEXT.has(before.toLowerCase())) continue;
+    if (!/^[\p{L}\p{N}]/u.test(next)) continue;
+    // A capital article or letter after a name reads as part of it ("Influenza A", "Group Two")
+    // unless a figure or a lower-case word follows: "… from Mexico A 23-month-old Mexican child".
+    if (/^\p{Lu}\p{Ll}/u.test(before) && !/^[\p{Ll}\p{N}]/u.test(next) && opener !== 'The') continue;
+    const head = sentence.slice(0, tokens[i]!.index);
+    if (/[,;.!?]/.test(head.replace(/\b(?:\p{Lu}\.)+/gu, ''))) return 0;
+    const lead = sentence.slice(tokens[i]!.index);
+    if (wordCount(lead, MIN_LEAD_WORDS) < MIN_LEAD_WORDS || !VERB.test(lead)) return 0;
+    return tokens[i]!.index!;
+  }
+  return 0;
+}
+
+/**
+ * An entry's words from a mention: the lead alone when a headline or a picture's caption is glued
+ * before it ("UK swine flu highest in Europe The UK has the highest number of confirmed swine flu
+ * cases in Europe An extra 141 cases of swine flu have been confirmed in England…" → "An extra 141
+ * cases…"; a caption inside the text: "Mr Hayward 's attended a meeting of the BP board on Monday
+ * Many say that…"). The mention keeps its words for scoring: a headline says what the article tells.
+ */
+export function entryText(mention: { text: string }): string {
+  let text = mention.text;
+  for (let pass = 0; pass < 2; pass++) {
+    const start = gluedLeadStart(text);
+    if (start === 0) break;
+    text = text.slice(start);
+  }
+  return text;
 }

@@ -3,7 +3,7 @@
 import type { IsoDate, TimelineEntry } from '../types.js';
 import { addDays, dayNumber } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent, TimelineOptions } from './model.js';
-import { entryQuality } from './quality.js';
+import { entryQuality, entryText } from './quality.js';
 import { awaits, EventSameness } from './sameness.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, wordCount, type Vector } from './text.js';
 
@@ -524,8 +524,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     return {
       date,
       granularity: 'day',
-      summary: picked[0]!.mention.text,
-      sentences: picked.map((c) => ({ text: c.mention.text, articleId: c.mention.articleId })),
+      // (The benchmark protocol keeps the corpus's sentences as given.)
+      summary: storyView ? entryText(picked[0]!.mention) : picked[0]!.mention.text,
+      sentences: picked.map((c) => ({ text: storyView ? entryText(c.mention) : c.mention.text, articleId: c.mention.articleId })),
       articleIds: sources,
       // every mention of the date, not only the sentences shown: one later report clears it (a next
       // day's lead shown for the date is such a report)
@@ -758,7 +759,7 @@ function coarseEntries(ctx: TimelineContext, days: TimelineEntry[], used: Set<st
     used.add(m.text);
     // "the end of February" stands after the month's days, "mid-February" at its middle, "in February" first
     const atEnd = m.from > e.date && m.last.slice(8) >= '28';
-    out.push({ entry: { date: e.date, granularity: 'month', summary: m.text, sentences: [{ text: m.text, articleId: m.articleId }], articleIds: e.articleIds }, from: atEnd ? m.last : m.from });
+    out.push({ entry: { date: e.date, granularity: 'month', summary: entryText(m), sentences: [{ text: entryText(m), articleId: m.articleId }], articleIds: e.articleIds }, from: atEnd ? m.last : m.from });
   }
   return out;
 }
