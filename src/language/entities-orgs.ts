@@ -54,8 +54,15 @@ function organizationKeyUncached(normalized: string): string {
   // Atmospheric Administration": the head noun after the "and" is the name's own, none before it.
   const and = words.findIndex((w, i) => i >= 2 && (w === 'and' || w === '&'));
   if (and > 0 && ORGANIZATION_HEADS.has(words[words.length - 1]!) && !words.slice(0, and).some((w) => ORGANIZATION_HEADS.has(w))) return words.join(' ');
+  // A government department named by its portfolios: "Department of Health and Human Services" (the
+  // US one) is not the "Department of Health" (the UK's), nor "Ministry of Energy and Climate
+  // Change" the "Ministry of Energy".
+  if (and > 0 && PORTFOLIO_HEADS.test(words.slice(0, and).join(' '))) return words.join(' ');
   return (and > 0 ? words.slice(0, and) : words).join(' ');
 }
+
+// (after a country or a state: "U.S. Department of …", "state department of …")
+const PORTFOLIO_HEADS = /(?:^|\s)(?:department|ministry|secretary|office) (?:of|for) /;
 
 /** Whether a name is an acronym: "CDC", "AIG", "U.N." (two to six capitals, periods allowed). */
 export function isAcronym(name: string): boolean {

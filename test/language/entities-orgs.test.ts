@@ -14,7 +14,7 @@ function analyse(text: string): DocEntity[] {
 }
 
 const articles = new Map<string, string>();
-for (const folder of ['H1N1_guardian', 'H1N1_reuters', 'Finan_washingtonpost']) {
+for (const folder of ['H1N1_bbc', 'H1N1_guardian', 'H1N1_reuters', 'Finan_washingtonpost']) {
   const file = new URL(`../../../shared/data/t17/${folder}/articles.jsonl`, import.meta.url);
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
@@ -60,6 +60,19 @@ describe('organisation names', () => {
     const links = linkAcrossDocuments(docs);
     const keys = new Set(docs.flatMap((d) => named(d, /^(CDC|.*Disease Control.*)$/).map((e) => links.get(e.key))));
     expect([...keys]).toEqual(['organization:center for disease control']);
+  });
+
+  it('keeps a department named by two portfolios whole: the US Department of Health and Human Services is not the UK Department of Health (review 11)', () => {
+    expect(organizationKey('department of health and human services')).toBe('department of health and human services');
+    expect(organizationKey('u.s. department of health & human services')).toBe('u.s. department of health & human services');
+    expect(organizationKey('ministry of energy and climate change')).toBe('ministry of energy and climate change');
+    // Reuters: "The U.S. Department of Health and Human Services said it was setting aside $1 billion…";
+    // the BBC: "… the Department of Health ( DH ) confirmed"
+    const docs = [article('H1N1_reuters-315'), article('H1N1_bbc-352')];
+    const links = linkAcrossDocuments(docs);
+    const [hhs, dh] = docs.map((d) => named(d, /Department of Health/).map((e) => links.get(e.key) ?? e.key));
+    expect(hhs).toEqual(['organization:department of health and human services']);
+    expect(dh).toEqual(['organization:department of health']);
   });
 
   it('makes "Lehman" after "Lehman Brothers" the same company, and Fannie Mae and Freddie Mac companies', () => {
