@@ -64,6 +64,9 @@ function pastClauseBefore(lead: string): boolean {
 }
 const PAST_VERB = /^(?:was|were|kept|stayed|remained|lasted|went|ran|held|continued|worked|waited|stood|sat|lingered|met|fought|talked|danced|marched|camped|protested)$/i;
 
+/** A deadline set, granted or put off, up to its "until": "extended its deadline until", "gave them until". */
+const DEADLINE_UNTIL = /\b(?:deadlines?|ultimatum|extend(?:s|ed|ing)?|extension|gave|give[sn]?|giving|grant(?:s|ed|ing)?|postpone[sd]?|postponing|delay(?:s|ed|ing)?|adjourn(?:s|ed|ing)?|defer(?:s|red|ring)?|push(?:es|ed|ing)\s+back|put\s+off)\b[^.;!?]{0,50}?\b(?:until|till)\s+$/i;
+
 /** "until March", "through January" look forward; "since March" looks back. */
 function prepositionTense(text: string, start: number, end: number, sentence: string): Tense | null {
   const before = text.slice(Math.max(0, start - 14), start);
@@ -71,6 +74,9 @@ function prepositionTense(text: string, start: number, end: number, sentence: st
   // stocks were trading …": a past clause looks back
   if (/\b(until|till|through)\s+$/i.test(before)) {
     if (/\b(?:had|hadn't)\b/i.test(sentence)) return 'past';
+    // "INS extended its deadline until 9 a.m. EST Tuesday", "gave the family until Friday": the end
+    // of a period granted or put off lies after the act, ahead even in a past clause
+    if (DEADLINE_UNTIL.test(text.slice(Math.max(0, start - 80), start))) return 'future';
     if (pastClauseBefore(text.slice(Math.max(0, start - 80), start))) return 'past';
     return /^[^.;]{0,40}?(?:,\s+)?(?:[\w'’-]+\s+){0,4}(?:was|were)\s+\w+ing\b/i.test(text.slice(end, end + 90)) ? 'past' : 'future';
   }
@@ -88,6 +94,17 @@ function prepositionTense(text: string, start: number, end: number, sentence: st
   // "the results will be announced on Saturday": a report still to come
   if (report && !/\b(?:(?:will|['’]ll|shall)|(?:is|are|expected|due|set|scheduled)\s+to)\s+(?:be\s+)?$/i.test(lead.slice(0, report.index))) return 'past';
   return null;
+}
+
+/**
+ * Whether the expression at [start, end) dates an event the text tells as past ("was killed on Oct.
+ * 23"), not one it looks ahead to ("to prevent a repeat of the April 20 blast" after "would") or the
+ * start of a stretch up to now ("has lost £44bn since 20 April").
+ */
+function toldAsPast(text: string, start: number, end: number, [ss, se]: [number, number]): boolean {
+  if (/\bsince\s+$/i.test(text.slice(Math.max(0, start - 8), start))) return false;
+  const sentence = text.slice(ss, Math.max(se, end));
+  return (prepositionTense(text, start, end, sentence) ?? tenseAt(sentence, start - ss)) === 'past';
 }
 
 export function findTimexes(text: string, options: TimexOptions): Timex[] {
@@ -118,6 +135,8 @@ function resolveAll(text: string, dctIso: IsoDate | null, candidates: Candidate[
   const out: Timex[] = [];
   let ref: Ref | null = null;
   let refStart = -1;
+  let refEnd = -1;
+  let refSentence: [number, number] = [0, 0];
   let lastQuarter: { y: number; q: number } | null = null;
   let si = 0;
   for (const c of candidates) {
@@ -132,12 +151,16 @@ function resolveAll(text: string, dctIso: IsoDate | null, candidates: Candidate[
       lastQuarter,
       sentence,
       refInSentence: ref !== null && refStart >= ss,
+      refInPreviousSentence: ref !== null && refStart < ss && si > 0 && refStart >= bounds[si - 1]![0],
+      refToldAsPast: () => toldAsPast(text, refStart, refEnd, refSentence),
     };
     const r = c.resolve(ctx);
     if (!r) continue;
     if (r.sets) {
       ref = r.sets;
       refStart = c.start;
+      refEnd = c.end;
+      refSentence = [ss, se];
     }
     // the quarter a report is about has ended by the document date; a forecast ("into the fourth
     // quarter", "losses through the third quarter of 1990") does not become the reference for "the

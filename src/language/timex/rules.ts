@@ -5,7 +5,7 @@
 // and modifiers ("early", "late", "the end of") are included.
 import type { TimexType } from '../../types.js';
 import {
-  addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isoWeekday, quarterOf,
+  addDays, addMonths, compareYmd, daysInMonth, fmtDay, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isoWeekday, quarterOf,
   toEpochDay, type Ymd,
 } from './calendar.js';
 import {
@@ -24,6 +24,10 @@ export interface Ctx {
   sentence: string;
   /** True when `ref` was set by an expression in the same sentence ("On Aug. 3, at 10 a.m."). */
   refInSentence?: boolean;
+  /** True when `ref` was set in the sentence before this one. */
+  refInPreviousSentence?: boolean;
+  /** Whether the expression that set `ref` dates an event told as past (computed when asked). */
+  refToldAsPast?: () => boolean;
 }
 
 export interface Ref {
@@ -376,6 +380,10 @@ rule(
 );
 
 // Month without a year: "last April", "in March", "mid-November", "June last year", "early September".
+/** A lower-case noun after a month ("accession", "elections"), not a preposition, conjunction or verb. */
+const MONTH_BEFORE_NOUN = /^\s+(?!(?:on|to|of|for|from|against|through|in|into|at|across|toward|towards|with|by|past|and|or|but|as|is|was|were|are|will|would|has|had|have|began|begins|started|starts|ended|ends|drew|draws|took|takes|that|which|who|itself|organi[sz]ers|marchers|participants|route)\b)[a-z]{3,}(?:-[a-z]+)?\b/;
+/** "the May government", "the May cabinet": Theresa May, not the month. */
+const MAY_AS_NAME_BEFORE = /^\s+(?:government|administration|cabinet|ministry|premiership|era|camp|team|years|doctrine|leadership|regime|deal|plan|speech)\b/;
 rule(
   'month',
   `\\b(?:(early|mid|late|the (?:end|beginning|start|middle) of)[\\s-]+)?(?:(last|this|next|this past|this coming)\\s+)?(${MONTH_SRC})(?:,?\\s+(?:of\\s+)?(last|this|next) year)?`,
@@ -389,7 +397,12 @@ rule(
     if (/^\s*\d/.test(after) && !m[4]) return null; // handled (or rejected) by the date rules
     if ((mo === 5 || mo === 3) && !m[1] && !m[2] && !m[4]) {
       // "May" and "March" are also words: require a preposition that takes a month.
-      if (!precededBy(text, m.index, /\b(in|since|until|till|by|from|during|through|of|early|late|mid|before|after)\s+$/i)) return null;
+      // "The March accession", "the May elections": a month before a noun after a determiner dates
+      // it ("The March on Washington", "the March of Dimes", "the May government" are names)
+      const attributive = precededBy(text, m.index, /\b(?:the|a|an|its|their|this|last|next)\s+$/i)
+        && MONTH_BEFORE_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))
+        && !(mo === 5 && MAY_AS_NAME_BEFORE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)));
+      if (!attributive && !precededBy(text, m.index, /\b(in|since|until|till|by|from|during|through|of|early|late|mid|before|after)\s+$/i)) return null;
       if (mo === 3 && /^\s+(on|to|through|against|in)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
     }
     if (/^[A-Z]{3,}$/.test(word) && !/^(MAY|JUNE|JULY)$/.test(word) && word.length < 5) return null;
@@ -697,6 +710,24 @@ function dayAfterAside(text: string, end: number): string | undefined {
 
 /** Words that make a clock time next to them part of a schedule. */
 const SCHEDULE_WORD = /\b(?:weekdays|weeknights|weekends|daily|nightly|every\s+(?:day|morning|afternoon|evening|night|weekday|weeknight)|each\s+(?:day|morning|afternoon|evening|night)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b/;
+/**
+ * Whether a clock time with no day of its own falls on the day the text has named: in its own sentence
+ * ("On Aug. 3, at 10 a.m."), or in the sentence before when the time is told in the past and that day
+ * is not after the document date ("… killed Friday night. He was shot at 10 p.m. as he stood …").
+ * A time opening its line or followed by a colon is a live blog's stamp, on the day of the post.
+ */
+function onNarrativeDay(ctx: Ctx, text: string, start: number, end: number): boolean {
+  if (ctx.ref?.d === undefined) return false;
+  if (ctx.refInSentence) return true;
+  if (!ctx.refInPreviousSentence || !ctx.dct) return false;
+  // "the midday briefing", "a 2 a.m. announcement": a time naming an event, which need not be the narrative's
+  if (/\b(?:a|an|the|its|his|her|their)\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+[a-z]/.test(text.slice(end, end + 3))) return false;
+  if (/(?:^|\n)[^\S\n]*(?:[^\s\w]+\s*)?$/.test(text.slice(Math.max(0, start - 6), start)) || /^\s*(?::|-\s|–|—)/.test(text.slice(end, end + 4))) return false;
+  // "The stock was up 2.6 percent … by 1336 GMT": a market report's time of the day it is written
+  if (/\b(?:by|as of)\s+$/i.test(text.slice(Math.max(0, start - 7), start))) return false;
+  return ctx.tense() === 'past' && compareYmd(refToYmd(ctx.ref), ctx.dct) <= 0 && (ctx.refToldAsPast?.() ?? false);
+}
+
 /** Up to 50 characters either side of a span, within its clause (no sentence end, semicolon or "|"). */
 function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 50), start).split(/[;!?|]|\.\s+(?=[A-Z])/).pop()!;
@@ -760,7 +791,7 @@ rule(
       resolve: (ctx) => {
         if ((!ctx.dct && !day) || scheduled) return { type: 'TIME', value: `XXXX-XX-XX${hhmm}`, mod, anchor: 'none' };
         // a clock time in a sentence that has named its day ("On Aug. 3, at 10 a.m.") is on that day
-        const onRefDay = !day && ctx.refInSentence && ctx.ref?.d !== undefined;
+        const onRefDay = !day && onNarrativeDay(ctx, text, m.index, end);
         const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
         const base = r.day ? fmtDay(r.day) : 'XXXX-XX-XX';
         // a calendar date named with the time ("1:17 pm on 18 May 2009") is the text's new reference
@@ -779,11 +810,15 @@ rule('military-time', `\\b([01]\\d|2[0-3])([0-5]\\d)(${MILITARY_TZ_SRC})${TIME_D
   // "(1925 GMT) on Thursday": the parenthesis closes the time, and the day stays outside it
   const closed = m[3]!.endsWith(')');
   const day = (closed ? undefined : m[4]) ?? dayAfterAside(text, closed ? m.index + m[1]!.length + m[2]!.length + m[3]!.length : m.index + m[0].length);
+  const end = closed ? m.index + m[1]!.length + m[2]!.length + m[3]!.length - 1 : m.index + m[0].length;
+  // "Broadcasting … daily in Haitian Creole at 0910 local time": a time of a schedule, on no one day
+  const scheduled = !day && SCHEDULE_WORD.test(clauseAround(text, m.index, end));
   return {
     start: m.index,
-    end: closed ? m.index + m[1]!.length + m[2]!.length + m[3]!.length - 1 : m.index + m[0].length,
+    end,
     resolve: (ctx) => {
-      const onRefDay = !day && ctx.refInSentence && ctx.ref?.d !== undefined;
+      if (scheduled) return { type: 'TIME', value: `XXXX-XX-XX${hhmm}`, anchor: 'none' };
+      const onRefDay = !day && onNarrativeDay(ctx, text, m.index, end);
       const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
       const sets = day && /\d/.test(day) && r.day ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
       return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}${hhmm}`, anchor: onRefDay ? 'text' : r.anchor, sets };
@@ -860,7 +895,9 @@ rule(
         // "invite Gennifer Flowers to Monday night's debate": an event still to come
         const ahead = weekdayNumber(dw) !== null && scheduledEventAhead(text, m.index, m.index + m[0].length);
         const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ahead ? { ...ctx, tense: () => 'future' } : ctx);
-        return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: 'dct' };
+        // "Friday night" sets the day the text is on, as "Friday" does
+        const sets = r.day && weekdayNumber(dw.split(/\s+/).pop()!) !== null ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
+        return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: 'dct', sets };
       },
     };
   },
@@ -1322,6 +1359,13 @@ rule(
   },
 );
 
+// "a week-long visit", "their third day-long meeting", "an hourlong speech": one unit as an
+// adjective, a duration of that unit (aquaint-A writes "day-long" P1D; AP spells them closed up).
+rule('unit-long', `\\b(day|week|hour|month|year|minute|decade)-?long\\b(?!-)`, 5, (m) => {
+  const value = durationValue(1, unitKey(m[1]!));
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value, anchor: 'none' }) };
+});
+
 // Holidays: "Christmas", "New Year's Day", "Thanksgiving", "Easter Sunday", "Labor Day".
 /** Easter Sunday (Gregorian computus). */
 function easter(y: number): Ymd {
@@ -1367,11 +1411,13 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
 };
 rule(
   'holiday',
-  `\\b(?:[Tt]he\\s+day\\s+(before|after)\\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:(?:(?:\\s*,)?\\s+|\\s+(?:in|of)\\s+)(${YEAR4})(?!\\d))?`,
+  `\\b(?:[Tt]he\\s+day\\s+(before|after)\\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Independence Day|Halloween|Valentine['’]s Day|Veterans['’]? Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Mother['’]s Day|Father['’]s Day|Easter [Ww]eek|Holy Week|Easter(?: Sunday)?|Good Friday|Election Day)\\b(?:(?:(?:\\s*,)?\\s+|\\s+(?:in|of)\\s+)(${YEAR4})(?!\\d))?`,
   9,
   (m, text) => {
     const name = m[2]!.replace(/’/g, "'").replace(/^Veterans' /, 'Veterans ').toLowerCase();
-    const holiday = HOLIDAYS[name];
+    // "as Easter week began" (on Palm Sunday), "Holy Week": the week that ends on Easter Sunday
+    const easterWeek = name === 'easter week' || name === 'holy week';
+    const holiday = HOLIDAYS[easterWeek ? 'easter' : name];
     if (!holiday) return null;
     // "the day before Thanksgiving in 1991": one day off the holiday
     const shift = !m[1] ? 0 : m[1].toLowerCase() === 'before' ? -1 : 1;
@@ -1386,6 +1432,19 @@ rule(
     // event of some other year, not this year's holiday
     if (!m[3] && /^\s+(?:tsunami|earthquake|quake|massacre|bombings?|bomber|attacks?|offensive|storms?|floods?|fires?|agreement|accord|uprising|rising|plot|shooting|killings?|riots?)\b/i.test(after)) return null;
     const explicitY = m[3] ? +m[3] : null;
+    if (easterWeek) {
+      if (shift) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve: (ctx) => {
+          if (explicitY) return { type: 'DATE', value: fmtWeek(easter(explicitY)), anchor: 'none' };
+          if (!ctx.dct) return { type: 'DATE', value: 'XXXX-WXX', anchor: 'none' };
+          const guess = easter(ctx.dct.y);
+          return { type: 'DATE', value: fmtWeek(easter(yearFor(ctx.dct, guess.m, guess.d, ctx.tense()))), anchor: 'dct' };
+        },
+      };
+    }
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -1566,7 +1625,8 @@ const RULE_STARTS: Record<string, string> = {
   'half-unit': 'abo aro app rou nea alm clo mor ove upw les und few =at =no =up som jus onl =a one hal =the pas las nex pre',
   'one-more-unit': 'ano =a =an',
   'vague-duration': 'rec com =the pas las nex sev yea mon wee day hou min dec cen qua',
-  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele =the',
+  'unit-long': 'day wee hou mon yea min dec',
+  holiday: 'chr new ind hal val vet box bas tha lab mem mot fat eas goo ele hol =the',
   'vague-stretch': 'for =in aft wit',
   set: 'eve eac dai wee mon ann yea hou nig qua biw sem onc twi thr fou # per',
   'set-weekdays-bare': 'mon tue wed thu fri sat sun',

@@ -6,7 +6,7 @@ export type Tense = 'past' | 'present' | 'future';
 const FUTURE = /^(will|\w*'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow|effective|payable)$/i;
 const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|died|sued|tied|owed|fled|led|sent|spent|kept|heard|stood|fought|caught|sought|taught|knew|grew|drew|threw|flew|chose|sank|wasn't|weren't|didn't|hadn't|yesterday|since|previously)$/i;
 /** "by" marks a deadline ahead only before a time ("by Friday", "by the end of"), not an agent ("by Ford"). */
-const BY_TIME = /^\s+(?:the\s+(?:end|middle|start|beginning|close|time)\b|next\b|then\b|early\b|mid|late\b|year|this\b|tomorrow\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)/;
+const BY_TIME = /^\s+(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|weekend)\b(?!\s+(?!of\b|and\b|or\b)[a-z])|the\s+(?:end|middle|start|beginning|close|time)\b|next\b|then\b|early\b|mid|late\b|year|this\b|tomorrow\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)/;
 /** A plan reported as past: "had been due to", "was scheduled to", "were expected to". */
 const PAST_PLAN_BEFORE = /\b(?:was|were|had been|had)\s+(?:\w+\s+)?$/i;
 /**
@@ -33,6 +33,14 @@ function pastMainClauseAfterBy(s: string): boolean {
     if (PAST.test(v) || (v.length > 4 && /^[a-z].*ed$/.test(v))) return true;
   }
   return false;
+}
+
+/** Whether the clause that runs up to a "by" is in the simple past, with no plan, modal or infinitive. */
+function simplePastBefore(lead: string): boolean {
+  const clause = lead.split(/[,;:]/).pop()!;
+  if (/\b(?:will|would|shall|['’]ll|to\s+(?!\d)[a-z]+|expected|scheduled|due|set|planned|plans?|going|hope[sd]?|hoping|aim(?:s|ed)?|want(?:s|ed)?|should|must|could|may|might|can|is|are|am|has|have|be|chances?|forecasts?|probability|odds|likel(?:y|ihood)|deadline|target|goal|ready|promised|pledged|vowed)\b/i.test(clause)) return false;
+  const words = clause.match(/[A-Za-z'’]+/g) ?? [];
+  return words.some((v, i) => (PAST.test(v) && !/^(?:ago|last|earlier|since|yesterday|previously)$/i.test(v)) || (v.length > 4 && /^[a-z].*ed$/.test(v) && !/^(?:a|an|the|be|been|being|was|were)$/i.test(words[i - 1] ?? '')));
 }
 
 /**
@@ -118,6 +126,9 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
         // Sharpton began taking calls": a main clause in the simple past puts the time in the past
         // (not a plan: "By Friday, the deal was expected to close"; not "By Friday, it will …")
         if (/^By\b/.test(w) && pastMainClauseAfterBy(sentence.slice(m.index, m.index + 160))) continue;
+        // "The number of cases soared to 498 by the weekend": "by" ends a clause in the simple past
+        // (not "was to enter the Gulf by the weekend", "hoped to have a vaccine ready by the autumn")
+        if (simplePastBefore(sentence.slice(Math.max(0, m.index - 80), m.index))) continue;
       }
       if (lw === 'would' || lw === 'by' || lw === 'until' || lw === 'till') weight = 2.5;
       t = 'future';

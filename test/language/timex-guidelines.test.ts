@@ -1,0 +1,84 @@
+// Session 11: classes the TimeML guidelines settle, found on aquaint-A and a fresh modern-news sample
+// (bench/timex-sample.ts --seed 14), each on the sentence it was found in (aquaint-A, Timeline17).
+import { describe, expect, it } from 'vitest';
+import { findTimexes } from '../../src/language/timex/index.js';
+
+/** Every expression as "text → TYPE value [mod]". */
+function all(text: string, dct: string | null): string[] {
+  return findTimexes(text, { dct }).map((t) => `${t.text} → ${t.type} ${t.value}${t.mod ? ' ' + t.mod : ''}`);
+}
+
+describe('guideline fixes, session 11', () => {
+  it('one unit before "-long" is a duration of that unit ("day-long", "week-long", "hourlong")', () => {
+    expect(all("Elian's Miami family emerged from their third day-long meeting with federal officials, but said nothing.", '2000-04-03'))
+      .toEqual(['day-long → DURATION P1D']);
+    expect(all('City-state Singapore has ordered eight people who have just returned from Mexico into a week-long home quarantine .', '2009-05-05'))
+      .toEqual(['week-long → DURATION P1W']);
+    expect(all('Senate leaders hope to complete work on the bill before Congress goes on a weeklong break next week .', '2010-05-25'))
+      .toEqual(['weeklong → DURATION P1W', 'next week → DATE 2010-W22']);
+    expect(all('The minute-long quake was felt all over the island and reached 7.0 on the Richter scale .', '2010-01-13'))
+      .toEqual(['minute-long → DURATION PT1M']);
+    // a number before it is still one duration
+    expect(all('a two-week-long strike', '2010-01-13')).toEqual(['two-week-long → DURATION P2W']);
+  });
+
+  it('"Easter week" and "Holy Week" are the week that ends on Easter Sunday', () => {
+    expect(all('Earlier Sunday, protesters prayed for divine help as Easter week began, waving palm fronds and posters.', '2000-04-17'))
+      .toEqual(['Sunday → DATE 2000-04-16', 'Easter week → DATE 2000-W16']);
+    expect(all('Pilgrims crowded Jerusalem during Holy Week in 1998.', '2000-04-17')).toEqual(['Holy Week in 1998 → DATE 1998-W15']);
+  });
+
+  it('"The March accession" is a month; "The March on Washington" and "the march" are not', () => {
+    expect(all('The March accession will enable the three countries to take part in the NATO Washington summit on April 24 and 25.', '1999-02-10'))
+      .toEqual(['March → DATE 1999-03', 'April 24 → DATE 1999-04-24', '25 → DATE 1999-04-25']);
+    expect(all('Paulson began in similar vein , declaring his belief in markets while presiding over the March bailout of Bear Stearns .', '2008-09-16'))
+      .toEqual(['March → DATE 2008-03']);
+    expect(all('The March on Washington drew thousands, and the march of the veterans went on.', '2008-09-16')).toEqual([]);
+    expect(all('Ministers in the May government met.', '2017-09-16')).toEqual([]);
+  });
+
+  it('a deadline extended or granted "until" a time lies ahead even in a past clause', () => {
+    expect(all('The talks went on through two days of negotiations, and INS extended its deadline until 9 a.m. EST Tuesday.', '2000-04-03'))
+      .toEqual(['two days → DURATION P2D', '9 a.m. EST Tuesday → TIME 2000-04-04T09:00']);
+    // a past clause without a deadline still ends in the past; the past perfect too
+    expect(all('Protesters kept going until 2 a.m. Friday.', '2000-04-03')).toEqual(['2 a.m. Friday → TIME 2000-03-31T02:00']);
+    expect(all('They had given him until Friday to leave.', '2000-04-03')).toEqual(['Friday → DATE 2000-03-31']);
+  });
+
+  it('"by the autumn", "by the weekend" look ahead unless the clause before "by" is in the simple past', () => {
+    expect(all('The U.S. government said it hoped to have a vaccine ready for the new flu strain by the autumn .', '2009-05-03'))
+      .toEqual(['the autumn → DATE 2009-FA']);
+    expect(all('Tropical Storm Bonnie , which blossomed over the Bahamas and was to enter the Gulf of Mexico by the weekend , could delay the push .', '2010-07-21'))
+      .toEqual(['the weekend → DATE 2010-W29-WE']);
+    expect(all('The number of cases soared to 498 by the weekend , followed on Sunday by the first death of someone with swine flu outside the Americas .', '2009-06-17'))
+      .toEqual(['the weekend → DATE 2009-W24-WE', 'Sunday → DATE 2009-06-14']);
+    // "by" + a noun after the season is an agent: "hit by the winter freeze" stays as before
+    expect(all('Its retail arm was hit by the winter freeze in the UK .', '2010-08-23')).toEqual(['the winter → DATE 2009-WI']);
+    // a forecast told in the past ("a 30 percent chance of strengthening … by Friday") still looks ahead
+    expect(all('The National Oceanic and Atmospheric Administration gave it a 30 percent chance of strengthening into a tropical cyclone by Friday .', '2010-06-24'))
+      .toEqual(['Friday → DATE 2010-06-25']);
+  });
+
+  it('a bare clock time told in the past is on the day the sentence before set', () => {
+    const text = 'By 1 a.m. , on April 20 , the cement job was completed . `` We have completed the job and it went well , \'\' Chaisson wrote to Gagliano in an e-mail at 5:44 a.m. Confidence was up .';
+    expect(all(text, '2010-09-09')).toEqual(['1 a.m. , on April 20 → TIME 2010-04-20T01:00', '5:44 a.m. → TIME 2010-04-20T05:44']);
+    // not the start of a stretch up to now ("since 20 April"), not a day the text looks ahead to, not a
+    // market report's "by 1336 GMT", not an event named by its time ("the midday briefing")
+    expect(all('BP has now lost # 44bn of its value since 20 April , when the Deepwater Horizon oil rig exploded . By 2.30 pm the shares had staged a partial recovery .', '2010-06-01'))
+      .toEqual(['now → DATE PRESENT_REF', '20 April → DATE 2010-04-20', '2.30 pm → TIME 2010-06-01T14:30']);
+    expect(all('The agency said it would complete new inspections within seven days to prevent a repeat of the April 20 blast . Obama aides stressed at the midday briefing that BP would bear the cost .', '2010-04-30'))
+      .toEqual(['seven days → DURATION P7D', 'April 20 → DATE 2010-04-20', 'midday → TIME 2010-04-30T12:00']);
+    expect(all('Two U.S. Senators said on Wednesday BP should cut its dividend . The stock was up 2.6 percent at 440.8 pence by 1336 GMT , back in line with European peers .', '2010-06-03'))
+      .toEqual(['Wednesday → DATE 2010-06-02', '1336 GMT → TIME 2010-06-03T13:36']);
+  });
+
+  it('a weekday with its part of day sets the day the text is on ("Thursday morning … In the afternoon")', () => {
+    expect(all('President Obama delivered an education reform speech Thursday morning at the National Urban League \'s 100th Anniversary Convention . Later in the morning , the president met with his national security team . In the afternoon , he signed the Tribal Law and Order Act .', '2010-08-04'))
+      .toEqual(['Thursday morning → TIME 2010-07-29TMO', 'the morning → TIME 2010-07-29TMO', 'the afternoon → TIME 2010-07-29TAF']);
+  });
+
+  it('a four-digit time in a schedule ("daily … at 0910 local time") is on no one day', () => {
+    expect(all('Broadcasting on FM radio daily in Haitian Creole at 0910 local time -LRB- 1410 GMT -RRB- , for 20 minutes', '2010-01-29'))
+      .toEqual(['daily → SET P1D', '0910 local time → TIME XXXX-XX-XXT09:10', '1410 GMT → TIME XXXX-XX-XXT14:10', '20 minutes → DURATION PT20M']);
+  });
+});
