@@ -29,6 +29,8 @@ export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let ip = ipaddr.parse(address);
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
+  // (an IPv4-compatible address, ::a.b.c.d, is deprecated and never public; ipaddr.js calls it unicast)
+  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return false;
   return ip.range() === 'unicast';
 }
 
@@ -55,6 +57,9 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   const maxRedirects = options.maxRedirects ?? 5;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  // The whole fetch, redirects included, has timeoutMs: a server sending a byte now and then
+  // never lets a socket go idle, and would otherwise hold an ingest for as long as it likes.
+  const deadline = Date.now() + timeoutMs;
   let current = url;
   for (let hop = 0; hop <= maxRedirects; hop++) {
     let parsed: URL;
@@ -68,7 +73,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     if (ipaddr.isValid(host) && !options.allowPrivate && !isPublicAddress(host)) {
       throw new Error(`refused to fetch ${current}: ${host} is not a public address (use --allow-private to allow it)`);
     }
-    const res = await request(parsed, { timeoutMs, maxBytes, allowPrivate: options.allowPrivate ?? false, userAgent: options.userAgent ?? USER_AGENT });
+    const res = await request(parsed, { timeoutMs, deadline, maxBytes, allowPrivate: options.allowPrivate ?? false, userAgent: options.userAgent ?? USER_AGENT });
     if (res.status >= 300 && res.status < 400 && res.location) {
       current = new URL(res.location, parsed).toString();
       continue;
@@ -81,7 +86,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
 
 function request(
   url: URL,
-  o: { timeoutMs: number; maxBytes: number; allowPrivate: boolean; userAgent: string },
+  o: { timeoutMs: number; deadline: number; maxBytes: number; allowPrivate: boolean; userAgent: string },
 ): Promise<{ status: number; location?: string; contentType: string | null; bytes: Uint8Array }> {
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -120,7 +125,9 @@ function request(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`${url}: no answer within ${o.timeoutMs} ms`)));
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${o.timeoutMs} ms`)));
+    const late = setTimeout(() => req.destroy(new Error(`not answered in full within ${o.timeoutMs} ms`)), Math.max(0, o.deadline - Date.now()));
+    req.on('close', () => clearTimeout(late));
     req.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EPRIVATEADDRESS' ? e : new Error(`${url}: ${e.message}`)));
   });
 }

@@ -62,7 +62,7 @@ export function registerIngest(program: Command): void {
     .option('--quiet', 'print nothing but errors')
     .option('--json', 'print the report as JSON on stdout')
     .option('--batch-size <n>', 'articles per transaction', wholeNumber('--batch-size', { min: 1 }), 100)
-    .option('--timeout <ms>', 'HTTP timeout per request, in milliseconds', wholeNumber('--timeout', { min: 1, unit: 'milliseconds', example: 20000 }), 20000)
+    .option('--timeout <ms>', 'time allowed to fetch each URL, redirects included, in milliseconds', wholeNumber('--timeout', { min: 1, unit: 'milliseconds', example: 20000 }), 20000)
     .option('--max-bytes <n>', 'largest HTTP response accepted', wholeNumber('--max-bytes', { min: 1, unit: 'bytes', example: 10000000 }), 10 * 1024 * 1024)
     .option('--max-article-bytes <n>', 'largest text or HTML of one article (a JSON Lines record, a file, a page or a feed item)', wholeNumber('--max-article-bytes', { min: 1, unit: 'bytes', example: 10000000 }), DEFAULT_MAX_ARTICLE_BYTES)
     .action(async (inputs: string[], flags: IngestFlags) => {
