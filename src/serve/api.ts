@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { bodyLimit } from 'hono/body-limit';
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { RawDoc } from '../types.js';
 import type { Model } from './model.js';
@@ -196,7 +196,9 @@ export function createApi(options: ApiOptions): Hono {
         return c.json(result, 201);
       } catch (e) {
         hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
-        throw new ApiError(500, 'internal', `ingest failed: ${(e as Error).message}`);
+        const reference = randomBytes(4).toString('hex');
+        process.stderr.write(`storyline serve: [${reference}] POST /api/ingest: ${(e as Error).stack ?? (e as Error).message}\n`);
+        throw new ApiError(500, 'internal', `ingest failed (reference ${reference}): the server's log has the details`);
       } finally {
         ingestRunning = false;
       }

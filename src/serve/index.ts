@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { serve } from '@hono/node-server';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/store.js';
 import type { ParseResult, RawDoc } from '../types.js';
@@ -158,8 +158,10 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
   });
 
   app.onError((err, c) => {
-    const e = err instanceof ApiError ? err : new ApiError(500, 'internal', `internal error: ${err.message}`);
-    if (!(err instanceof ApiError)) process.stderr.write(`storyline serve: ${err.stack ?? err.message}\n`);
+    // What broke inside (SQL, tables, paths) goes to the log, not to whoever asked: the answer gives the reference to look for.
+    const reference = randomBytes(4).toString('hex');
+    const e = err instanceof ApiError ? err : new ApiError(500, 'internal', `internal error (reference ${reference}): the server's log has the details`);
+    if (!(err instanceof ApiError)) process.stderr.write(`storyline serve: [${reference}] ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}\n`);
     if (c.req.path.startsWith('/api/')) return c.json(errorBody(e.code, e.message), e.status);
     const title = e.status === 404 ? 'Not found' : e.status === 400 ? 'Bad request' : 'Something went wrong';
     return c.html(errorPage(ctx, e.status, title, e.message), e.status);
