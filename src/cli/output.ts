@@ -12,6 +12,25 @@ export function truncate(s: string, width: number): string {
   return flat.length <= width ? flat : flat.slice(0, Math.max(0, width - 1)) + '…';
 }
 
+// A figure in running text: not a year, not a day of a month, not part of a name ("H1N1").
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const FIGURE = new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<!${MONTH}[a-z]*\\.?\\s)(?!(?:1[89]|20)\\d\\d(?!\\d))\\d[\\d,]*(?:\\.\\d+)?(?![\\p{L}\\p{N}])(?!\\s+${MONTH})`, 'u');
+
+/**
+ * Like `truncate`, but a statement of a figure shows its first figure: when it lies past the width,
+ * the text is cut before it too ("… has already killed up to 103 people in Mexico , infected…").
+ */
+export function truncateToFigure(s: string, width: number): string {
+  const flat = printable(s).replace(/\s+/g, ' ').trim();
+  const m = FIGURE.exec(flat);
+  if (!m || m.index + m[0].length <= width - 1) return truncate(flat, width);
+  // start a third of the width before the figure, at a word
+  let start = Math.max(0, m.index - Math.floor(width / 3));
+  const space = flat.indexOf(' ', start);
+  if (space >= 0 && space < m.index) start = space + 1;
+  return truncate(`…${flat.slice(start)}`, width);
+}
+
 /** A left-aligned text table with a header row. */
 export function table(header: string[], rows: string[][]): string {
   rows = rows.map((r) => r.map(printable));

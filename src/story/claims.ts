@@ -89,9 +89,11 @@ const statementsOf = perObject(findStatements);
 // A position taken or a status changed, and what it is about: "opposed the bailout", "approved the
 // $ 700 billion rescue plan", "raised its pandemic alert level", "lifted the ban". What such a verb
 // governs is a claim's subject; a word only mentioned along the way ("global", "world",
-// "federal", "system" in every statement of a crisis story) is not (review 8 F7).
+// "federal", "system" in every statement of a crisis story) is not (review 8 F7). "Against" takes a
+// side only after a verb of taking one ("voted against"): "effective against the virus", "weapons
+// against influenza" take none (review 11).
 const PREDICATE =
-  /\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)|oppos(?:e|es|ed|ing)|against|reject(?:s|ed|ing)?|endors(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|approv(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|defend(?:s|ed|ing)?|refus(?:e|es|ed|ing) to (?:back|support|accept|approve)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?|impos(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|reopen(?:s|ed|ing)?|suspend(?:s|ed|ing)?|resum(?:e|es|ed|ing)|extend(?:s|ed|ing)?|pass(?:es|ed|ing)?|sign(?:s|ed|ing)?|veto(?:es|ed|ing)?|ban(?:s|ned|ning)?|cancel(?:s|led|ed|ling|ing)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|recommend(?:s|ed|ing)?|confirm(?:s|ed|ing)?|den(?:y|ies|ied|ying)|stop(?:s|ped|ping)?|open (?:for|to))\s+/gi;
+  /\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)|oppos(?:e|es|ed|ing)|(?:vot(?:e|es|ed|ing)|campaign(?:s|ed|ing)?|argu(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|protest(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|(?:come|comes|came|coming) out|sid(?:e|es|ed|ing)|turn(?:s|ed|ing)?|decid(?:e|es|ed|ing)|is|are|was|were) against|reject(?:s|ed|ing)?|endors(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|approv(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|defend(?:s|ed|ing)?|refus(?:e|es|ed|ing) to (?:back|support|accept|approve)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?|impos(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|reopen(?:s|ed|ing)?|suspend(?:s|ed|ing)?|resum(?:e|es|ed|ing)|extend(?:s|ed|ing)?|pass(?:es|ed|ing)?|sign(?:s|ed|ing)?|veto(?:es|ed|ing)?|ban(?:s|ned|ning)?|cancel(?:s|led|ed|ling|ing)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|recommend(?:s|ed|ing)?|confirm(?:s|ed|ing)?|den(?:y|ies|ied|ying)|stop(?:s|ped|ping)?|open (?:for|to))\s+/gi;
 // What may stand between the verb and what it governs.
 const NP_LEAD = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|any|all|some|new|further|more|two|three|four|five|six|seven|eight|nine|ten|several|many|\$|€|£|[\d.,]+|(?:hundreds|billions|millions) of|million|billion|trillion|bn|m)\s+)*/i;
 const NOT_HEAD = new Set(['that', 'which', 'who', 'whether', 'with', 'from', 'into', 'over', 'about', 'after', 'before', 'since', 'until', 'because', 'while', 'when', 'than', 'for', 'and', 'but', 'the', 'was', 'were', 'had', 'has', 'have', 'been', 'being', 'would', 'could', 'will', 'should', 'not', 'also', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'last', 'next', 'this', 'week', 'month', 'year',
@@ -673,7 +675,15 @@ interface Measurement extends ClaimStatement {
   earliestYear: number;
   /** The organisations and places (entity keys) the sentence names: whose figure it is. */
   actors: string[];
+  /** Stated as confirmed ("20 confirmed cases", "26 cases … had been confirmed"): a count of its own. */
+  confirmed: boolean;
 }
+
+// A count stated as confirmed (tested, verified) is not one of what is suspected or estimated: "Mexico
+// : 20 confirmed cases" and "about 2,000 cases … in Mexico" the same day are no dispute.
+const CONFIRMED = /^(?:confirm|laboratory-confirm|lab-confirm|verified)/;
+const CONFIRMED_BEFORE = 3;
+const CONFIRMED_AFTER = 6;
 
 const PLACE_AFTER = /^(?:in|across|throughout|within|inside)$/;
 const NOT_PLACE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:the|a|an|total|all)$/i;
@@ -848,6 +858,7 @@ function findMeasurements(article: StoryArticle): Measurement[] {
         total: total || near.includes('since'),
         earliestYear,
         actors,
+        confirmed: [...c.between, ...c.before.slice(0, CONFIRMED_BEFORE), ...c.after.slice(0, CONFIRMED_AFTER)].some((w) => CONFIRMED.test(w)),
       });
     }
   }
@@ -1067,7 +1078,7 @@ function quantityDisagreements(articles: readonly StoryArticle[]): Disagreement[
         const y = list[j]!;
         if ((x.source ?? x.articleId) === (y.source ?? y.articleId)) continue;
         if (x.hi >= y.lo && y.hi >= x.lo) continue;
-        if (!sameTerms(terms[i]!, terms[j]!)) continue;
+        if (x.confirmed !== y.confirmed || !sameTerms(terms[i]!, terms[j]!)) continue;
         involved.add(x).add(y);
       }
     }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { groupSources, readSources } from '../../src/ingest/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
-import { truncate } from '../../src/cli/output.js';
+import { truncate, truncateToFigure } from '../../src/cli/output.js';
 import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
 
 describe('storyline story: who said what', () => {
@@ -66,4 +66,21 @@ describe('storyline story: sources of bare .txt seeds', () => {
     expect(sources).toContain('≥ 2021-09-01');
     expect(sources).not.toContain('undated');
   }, 60_000);
+});
+
+describe('storyline story: a measured quantity\'s rows show their figure (review 11)', () => {
+  it('cuts a long statement before its first figure, not a year, a date or a name', () => {
+    // T17 H1N1 Reuters 1003 and BBC 133: the death toll far into the sentence
+    const reuters = 'The virus , which carries swine , avian and human DNA and the designation H1N1 , has already killed up to 103 people in Mexico , infected 20 in the United States and six in Canada .';
+    expect(truncate(reuters, 80)).not.toMatch(/103/);
+    const shown = truncateToFigure(reuters, 80);
+    expect(shown).toMatch(/^….*killed up to 103 people in Mexico/);
+    expect(shown.length).toBeLessThanOrEqual(80);
+    const bbc = 'Swine flu is a respiratory disease thought to spread through coughing and sneezing Symptoms mimic those of normal flu - but in Mexico more than 100 people have died';
+    expect(truncateToFigure(bbc, 80)).toMatch(/more than 100 people have died/);
+    // a figure within the width: as truncate; a year or a date is no figure
+    expect(truncateToFigure('WHO said about 60 people in Mexico have died from the disease .', 80)).toBe('WHO said about 60 people in Mexico have died from the disease .');
+    const dated = 'On April 27 , 2009 , health officials in the country that first reported the new strain said that 149 people were suspected to have died .';
+    expect(truncateToFigure(dated, 60)).toMatch(/149 people/);
+  });
 });

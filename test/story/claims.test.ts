@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildStory, type StoryArticle } from '../../src/story/index.js';
-import { statedCounts } from '../../src/story/claims.js';
+import { claimEvolution, findDisagreements, statedCounts } from '../../src/story/claims.js';
 import { analyzeForTimeline, looksOneSentencePerLine } from '../../src/story/light.js';
+import { analyze } from '../../src/language/index.js';
+import { t17Text } from '../helpers/t17.js';
 
 const T17 = fileURLToPath(new URL('../../../shared/data/t17/', import.meta.url));
 
@@ -71,5 +73,29 @@ describe.skipIf(!existsSync(T17))('disagreements on Timeline17', () => {
       expect(d.about).not.toMatch(/\b(?:million|billion|thousand|percent|offshore)$/);
       expect(new Set(d.statements.map((s) => s.source)).size).toBeGreaterThanOrEqual(2);
     }
+  }, 60_000);
+});
+
+describe.skipIf(!existsSync(T17))('confirmed counts, sides taken (review 11)', () => {
+  const page = (folder: string, id: string, source: string): StoryArticle => {
+    const { text, dct } = t17Text(folder, id);
+    const published = dct.slice(0, 10);
+    return { id: `${folder}-${id}`, title: '', text, published, source, duplicateOf: null, analysis: analyze(text, { dct: published }) };
+  };
+
+  it('sets a count stated as confirmed only against another confirmed count (H1N1: BBC, Guardian, Reuters)', () => {
+    // 28 April: the BBC's "Mexico : 20 confirmed cases" and the Guardian's "about 2,000 cases … in
+    // Mexico" count different things; 29 April: the WHO's 26 and Mexico's 397 confirmed cases differ
+    const articles = [page('H1N1_bbc', '133', 'bbc'), page('H1N1_guardian', '128', 'guardian'), page('H1N1_reuters', '176', 'reuters'), page('H1N1_bbc', '406', 'bbc')];
+    const disputes = findDisagreements([], [], articles).filter((d) => /cases in Mexico/.test(d.about));
+    const texts = disputes.map((d) => d.statements.map((s) => s.articleId).sort().join(' '));
+    expect(texts).toEqual(['H1N1_bbc-406 H1N1_reuters-176']);
+  }, 60_000);
+
+  it('reads "against" as a side taken only after a verb of taking one', () => {
+    // "one of the few weapons against influenza" (Reuters, 2 March), "effective against the human
+    // swine influenza H1N1 strain" (the Guardian, 26 April): no claim about influenza
+    const articles = [page('H1N1_reuters', '291', 'reuters'), page('H1N1_guardian', '209', 'guardian')];
+    expect(claimEvolution(articles).map((c) => c.subject)).not.toContain('influenza');
   }, 60_000);
 });

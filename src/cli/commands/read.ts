@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { sqliteHandle, type Store } from '../../store/index.js';
 import type { PublishedEstimate } from '../../store/store.js';
 import { addDbOption, withStore } from '../store-option.js';
-import { printable, printJson, table, truncate, wrap } from '../output.js';
+import { printable, printJson, table, truncate, truncateToFigure, wrap } from '../output.js';
 import { limitOption, offsetOption, printPageNote } from '../numbers.js';
 import { createViews } from '../../store/sqlite/views.js';
 import { consecutiveDayRuns, isBackground } from '../../story/timeline.js';
@@ -89,12 +89,18 @@ export function printStory(store: Store, id: string): void {
       // a claim of a big story can hold a thousand statements: a dozen spread over its dates
       const shown = spreadOverDates(c.statements, 12);
       out.push(`  ${c.subject}${shown.length < c.statements.length ? `  (${shown.length} of ${c.statements.length} statements, spread over their dates)` : ''}`);
-      for (const s of shown) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${truncate(s.text, 80)}  (${cite(s.articleId, s.date)})`);
+      // (a row of a measured quantity shows its figure, however far into its sentence)
+      const cut = c.subject.includes(' → ') ? truncateToFigure : truncate;
+      for (const s of shown) out.push(`    ${s.date}  ${s.speaker ? s.speaker + ': ' : ''}${cut(s.text, 80)}  (${cite(s.articleId, s.date)})`);
     }
   }
   if (story.disagreements.length) {
     out.push('', 'Sources disagree');
-    for (const d of story.disagreements) out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${cite(s.articleId, d.date)}: ${truncate(s.text, 50)}`).join(' | ')}`);
+    for (const d of story.disagreements) {
+      // figures in dispute (statements taking opposite sides are about a claim's subject)
+      const cut = story.claims.some((c) => c.subject === d.about && !c.subject.includes(' → ')) ? truncate : truncateToFigure;
+      out.push(`  ${d.date}  ${d.about}: ${d.statements.map((s) => `${cite(s.articleId, d.date)}: ${cut(s.text, 50)}`).join(' | ')}`);
+    }
   }
   // Grouped as on the web page (one group per entity: "WHO" with "World Health Organization"), the
   // most quoted speakers first, each with their latest statements: a big story's first days must
