@@ -3,7 +3,7 @@ import type { EntityMention, IsoDate, Timex } from '../types.js';
 import { addDays, calendarDateOf, clockOf, dayNumber, narrowByMod } from './dates.js';
 import type { DatedMention, StoryArticle, StoryEvent } from './model.js';
 import { contentTerms, perObject, perText, TfIdf, wordCount } from './text.js';
-import { READER_COMMENT } from '../text/furniture.js';
+import { isReaderComment } from '../text/furniture.js';
 import { looksLikeCaption } from './quality.js';
 
 // Lines that are page furniture rather than reporting: captions, link teasers, comment forms,
@@ -28,14 +28,14 @@ export const isFurniture = perText(judgeFurniture);
  */
 export function isFurnitureHeadline(title: string): boolean {
   const s = title.trim();
-  return !s || FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s) || READER_COMMENT.test(s) || PROMO.test(s);
+  return !s || FURNITURE_START.test(s) || CAPTION.test(s) || WEEKDAY_HEADER.test(s) || isReaderComment(s) || PROMO.test(s);
 }
 
 function judgeFurniture(sentence: string): boolean {
   const s = sentence.trim();
   if (!s) return true;
   if (isFurnitureHeadline(s)) return true;
-  if (/\s\|\s/.test(s)) return true;
+  if (s.includes('|') && /\s\|\s/.test(s)) return true;
   const n = wordCount(s, 91);
   if (n < 4) return true;
   if (n > 90) return true;

@@ -73,7 +73,7 @@ const LABELLED_CAPTION = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}(?:(?:and|,)\s+(?:\p{
 /** A photo caption, marked or not: names and a caption verb, a picture's date, a dated label. */
 export function looksLikeCaption(sentence: string): boolean {
   const s = sentence.trim();
-  return (!ATTRIBUTION.test(s) && CAPTION_SHAPE.test(s)) || isCaption(s);
+  return (CAPTION_SHAPE.test(s) && !ATTRIBUTION.test(s)) || isCaption(s);
 }
 
 /** A wire photo caption: a caption verb with the picture's date, or a dated label before one. */
@@ -81,8 +81,28 @@ function isCaption(s: string): boolean {
   if (CAPTION_SEEN.test(s) || IMAGE_SHOWS.test(s)) return true;
   const label = DATED_LABEL.exec(s);
   if (label && LABELLED_CAPTION.test(s.slice(label[0].length))) return true;
-  return (CAPTION_DATE_END.test(s) || CAPTION_DAY_END.test(s)) && !ATTRIBUTION.test(s);
+  return endsWithDay(s) && (CAPTION_DATE_END.test(s) || CAPTION_DAY_END.test(s)) && !ATTRIBUTION.test(s);
 }
+
+/**
+ * What both caption-date patterns end with, checked from the end (they are anchored there, but a
+ * regular expression tries every start): a digit or an ordinal's suffix after it, then blanks, a
+ * stop and blanks.
+ */
+function endsWithDay(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && BLANK.test(s[i]!)) i--;
+  if (s[i] === '.') {
+    i--;
+    while (i >= 0 && BLANK.test(s[i]!)) i--;
+  }
+  if (isDigitAt(s, i)) return true;
+  const a = s.charCodeAt(i - 1) | 0x20;
+  const b = s.charCodeAt(i) | 0x20;
+  return ((a === 0x73 && b === 0x74) || (a === 0x6e && b === 0x64) || (a === 0x72 && b === 0x64) || (a === 0x74 && b === 0x68)) && isDigitAt(s, i - 2);
+}
+const BLANK = /\s/;
+const isDigitAt = (s: string, i: number) => s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39;
 
 // A media player's link glued before the lead ("Help Amid the criticism of BP 's handling…", "Help
 // BP has installed a new sealing cap…"): page furniture.
@@ -186,7 +206,7 @@ function judgeEntry(sentence: string): number {
   if (PRICE_TAG.test(s)) q *= 0.4;
   if (BYLINE_INSIDE.test(s)) q *= 0.5;
   if (PLAYER_LINK.test(s)) q *= 0.5;
-  if (GLUED.test(s)) q *= 0.7;
+  if ((s.includes(' The ') || s.includes(' A ') || s.includes(' An ')) && GLUED.test(s)) q *= 0.7;
   if (!attributed && CAPTION_SHAPE.test(s)) q *= 0.5;
   else if (isCaption(s)) q *= 0.5;
   if (!VERB.test(own.length > 20 ? own : s)) q *= 0.6;

@@ -12,7 +12,7 @@ import { SpeakerResolver, type Speaker } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
 import { extent, resolveOverlaps, swallowedAttribution, withoutOwnAttribution } from './overlaps.js';
-import { READER_COMMENT, READER_COMMENT_HEADER } from '../../text/furniture.js';
+import { isReaderComment, READER_COMMENT_HEADER } from '../../text/furniture.js';
 
 export interface QuoteContext {
   sentences: Sentence[];
@@ -55,7 +55,7 @@ const FURNITURE = /^\s*(?:also read|read (?:more|also)|related|see also|watch|li
 const FOLLOW = /^\s*(?:["“]\s*)?follow\b[^.!?\n]{0,60}\bon\s+(?:twitter|facebook|instagram|x)\b/i;
 
 export function isCaptionOrFurniture(paragraph: string): boolean {
-  return CAPTION.test(paragraph) || FURNITURE.test(paragraph) || FOLLOW.test(paragraph) || READER_COMMENT.test(paragraph);
+  return CAPTION.test(paragraph) || FURNITURE.test(paragraph) || FOLLOW.test(paragraph) || isReaderComment(paragraph);
 }
 
 const BELIEF_CUES = new Set([
@@ -717,6 +717,7 @@ function invertedSource(text: string, a: RawAttribution, quotations: Span[], att
 
 /** A comment platform's signature under each reader's comment: "Posted by: Nclwtk | September 17, 2008 10:53 AM | Report abuse". */
 const COMMENT_SIGNATURE = /\bPosted by\s*:\s*[^|\n]{1,80}\|[^|\n]{1,60}\|\s*Report abuse\b/gi;
+const WROTE = /wrote/i;
 
 /**
  * Where the readers' comments under an article begin (the text's length when there are none): a
@@ -730,6 +731,8 @@ export function commentsStart(text: string): number {
   // 2010, SheffTim wrote: …", a blog's thread): two close together make a thread, which runs to the
   // end from the first of them
   for (const marker of [COMMENT_SIGNATURE, READER_COMMENT_HEADER]) {
+    // (every header says "wrote": a text without the word is not scanned by the whole pattern)
+    if (marker === READER_COMMENT_HEADER && !WROTE.test(text)) continue;
     marker.lastIndex = 0;
     let previous: RegExpExecArray | null = null;
     for (let m = marker.exec(text); m; m = marker.exec(text)) {
