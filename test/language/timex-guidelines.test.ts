@@ -72,6 +72,14 @@ describe('guideline fixes, session 11', () => {
       .toEqual(['Wednesday → DATE 2010-06-02', '1336 GMT → TIME 2010-06-03T13:36']);
   });
 
+  it('a day after "since" is no day the text is on: "the previous day" counts from the report', () => {
+    expect(all('BP has now lost # 44bn of its value since 20 April , when the Deepwater Horizon oil rig exploded . Speculators rushed to buy protection against a potential default of BP credit , sending its price to $ 170,000 , a $ 68,000 jump from the previous day , according to Markit .', '2010-06-01'))
+      .toEqual(['now → DATE PRESENT_REF', '20 April → DATE 2010-04-20', 'the previous day → DATE 2010-05-31']);
+    // a year after "since" still is: "… since 2005 . That year Hurricane Katrina ravaged the region"
+    expect(all('Forecasters predict it may be the most intense season since 2005 . That year Hurricane Katrina ravaged the region .', '2010-06-01'))
+      .toEqual(['2005 → DATE 2005', 'That year → DATE 2005']);
+  });
+
   it('a weekday with its part of day sets the day the text is on ("Thursday morning … In the afternoon")', () => {
     expect(all('President Obama delivered an education reform speech Thursday morning at the National Urban League \'s 100th Anniversary Convention . Later in the morning , the president met with his national security team . In the afternoon , he signed the Tribal Law and Order Act .', '2010-08-04'))
       .toEqual(['Thursday morning → TIME 2010-07-29TMO', 'the morning → TIME 2010-07-29TMO', 'the afternoon → TIME 2010-07-29TAF']);

@@ -156,7 +156,9 @@ function resolveAll(text: string, dctIso: IsoDate | null, candidates: Candidate[
     };
     const r = c.resolve(ctx);
     if (!r) continue;
-    if (r.sets) {
+    // "has lost £44bn since 20 April": the first day of a stretch up to now is not the day the text is
+    // on ("… since 2005. That year Hurricane Katrina …" still refers back to the year)
+    if (r.sets && !(r.sets.d !== undefined && /\bsince\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)))) {
       ref = r.sets;
       refStart = c.start;
       refEnd = c.end;
