@@ -2,15 +2,30 @@
 // (2,460 articles, in publication order), in memory, without storage: articles per CPU-second on one
 // thread, and the CPU share of each stage. `npm run bench:ingest` measures the same work with the
 // SQLite store (search index, entity tables) and the periodic story builds of a live ingest.
-// Usage: npm run bench:pipeline [-- --limit N]. For a one-core wall figure: `taskset -c 0 npm run bench:pipeline`.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// Usage: npm run bench:pipeline [-- [--limit N] [--compiled] [--dump FILE]]. For a one-core wall figure: `taskset -c 0 npm run bench:pipeline`.
+// Two figures, two codes: by default the TypeScript in src/ as tsx compiles it on the fly (esbuild with
+// keepNames: every closure made at run time also gets a `__name` defineProperty); with --compiled the
+// JavaScript in dist/ that `npm run build` writes and users run (`npm run build` first). The first line
+// printed says which.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { choosePublication, completeDocument, stageDocument } from '../src/pipeline.js';
-import { createLinker } from '../src/link/index.js';
-import { buildStory, type StoryArticle } from '../src/story/index.js';
+import type { StoryArticle } from '../src/story/index.js';
 import type { RawDoc } from '../src/types.js';
+
+const compiled = process.argv.includes('--compiled');
+const code = (module: string) => new URL(`${compiled ? '../dist/' : '../src/'}${module}`, import.meta.url).href;
+if (compiled) {
+  const built = fileURLToPath(code('pipeline.js'));
+  if (!existsSync(built)) throw new Error('bench/pipeline --compiled: dist/pipeline.js is missing; run `npm run build` first');
+  const newestSource = (dir: string): number =>
+    Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestSource(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  if (newestSource(fileURLToPath(new URL('../src/', import.meta.url))) > statSync(built).mtimeMs) process.stderr.write('bench/pipeline --compiled: src/ has changed since dist/ was built; `npm run build` measures the current code\n');
+}
+const { choosePublication, completeDocument, stageDocument } = (await import(code('pipeline.js'))) as typeof import('../src/pipeline.js');
+const { createLinker } = (await import(code('link/index.js'))) as typeof import('../src/link/index.js');
+const { buildStory } = (await import(code('story/index.js'))) as typeof import('../src/story/index.js');
 
 const T17 = fileURLToPath(new URL('../../shared/data/t17/', import.meta.url));
 const i = process.argv.indexOf('--limit');
@@ -86,7 +101,7 @@ const total = cpu() - cpu0;
 const wall = (performance.now() - wall0) / 1000;
 process.stderr.write('\n');
 const ms = (x: number) => `${(x / done).toFixed(2)} ms`;
-console.log(`bench/pipeline: ${done} T17 articles (${failed} furniture-only items refused) through extract → language → link → story, in memory, one thread`);
+console.log(`bench/pipeline (${compiled ? 'compiled code in dist/' : 'src/ through tsx'}): ${done} T17 articles (${failed} furniture-only items refused) through extract → language → link → story, in memory, one thread`);
 console.log(`  CPU per article: extract ${ms(spent.extract)}, language ${ms(spent.language)}, link ${ms(spent.link)}, story ${ms(spent.story)}; total ${ms(total)}`);
 console.log(`  = ${((done * 1000) / total).toFixed(1)} articles per CPU-second; wall ${wall.toFixed(1)} s = ${(done / wall).toFixed(1)} articles/s (load average ${loadavg()[0]!.toFixed(1)})`);
 console.log(`  ${stories.size} stories, ${entries} timeline entries; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
