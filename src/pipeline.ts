@@ -1224,6 +1224,16 @@ function restage(store: Store, old: StoredArticle): StagedDocument {
   return stageDocument(raw, repeated);
 }
 
+/** An article failed after the linker or the entity index took it in: its batch is stored again without it. */
+class RedoBatch extends Error {
+  constructor(
+    readonly doc: StagedDocument,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Ingests raw documents from parsed sources into the store. Each batch is one transaction and each
  * item a savepoint inside it: a failure rolls back only that item, a crash loses only the open
@@ -1239,8 +1249,8 @@ export async function ingestDocuments(
   const reportedStories = new Set<string>();
   const batchSize = options.batchSize ?? 100;
   const now = options.now ?? (() => new Date());
-  const linker = createLinker(store.kv, { olderCandidates: olderCandidatesFrom(store) });
-  const entityIndex = new EntityIndex(store);
+  let linker = createLinker(store.kv, { olderCandidates: olderCandidatesFrom(store) });
+  let entityIndex = new EntityIndex(store);
   const touchedStories = new Map<string, number>();
   let done = 0;
   let seq = store.countArticles();
@@ -1392,20 +1402,58 @@ export async function ingestDocuments(
     }
   };
 
-  /** Phase 2, in one transaction: analyse, link and store each item, each in its own savepoint. */
+  /**
+   * Phase 2, in one transaction: analyse, link and store each item, each in its own savepoint. An
+   * item that fails after the linker or the entity index took it in (their state is in memory, out
+   * of the savepoint's reach) rolls back the whole batch, which is stored again without it from the
+   * state of the store: no link to an article that was never stored (a later copy of its content
+   * was refused as a duplicate of it), no count of its names.
+   */
   const processBatch = (batch: RawDoc[]): boolean => {
     const { staged, upgrades, keepGoing: stagedAll } = stageBatch(batch);
     const estimates = corpusEstimates(staged);
+    const refused = new Map<StagedDocument, string>();
+    for (;;) {
+      const before = { done, seq, stored: report.stored, storedIds: report.storedIds.length, storyIds: report.storyIds.length, nearDuplicates: report.nearDuplicates, nearDuplicateOf: report.nearDuplicateOf.length };
+      const reported = new Set(reportedStories);
+      try {
+        return storeBatch(staged, upgrades, estimates, refused) && stagedAll;
+      } catch (e) {
+        if (!(e instanceof RedoBatch)) throw e;
+        refused.set(e.doc, e.message);
+        ({ done, seq } = before);
+        Object.assign(report, { stored: before.stored, nearDuplicates: before.nearDuplicates });
+        report.storedIds.length = before.storedIds;
+        report.storyIds.length = before.storyIds;
+        report.nearDuplicateOf.length = before.nearDuplicateOf;
+        reportedStories.clear();
+        for (const id of reported) reportedStories.add(id);
+        touchedStories.clear();
+        linker = createLinker(store.kv, { olderCandidates: olderCandidatesFrom(store) });
+        entityIndex = new EntityIndex(store);
+      }
+    }
+  };
+
+  const storeBatch = (staged: StagedDocument[], upgrades: Array<{ id: string; doc: StagedDocument }>, estimates: ReturnType<typeof corpusEstimates>, refused: Map<StagedDocument, string>): boolean => {
     let keepGoing = true;
+    // (reported once the batch is stored: a batch stored again reports nothing twice)
+    const failures: [string, string][] = [];
     store.transaction(() => {
       for (const { doc, publication } of inLinkingOrder(staged, estimates)) {
         done++;
-        try {
-          store.transaction(() => storeOne(doc, publication ?? choosePublication(doc, estimates.get(doc.id))));
-        } catch (e) {
-          fail(doc.raw.origin, (e as Error).message);
-          if (options.strict) keepGoing = false;
+        const refusal = refused.get(doc);
+        if (refusal !== undefined) failures.push([doc.raw.origin, refusal]);
+        else {
+          let taken = false;
+          try {
+            store.transaction(() => storeOne(doc, publication ?? choosePublication(doc, estimates.get(doc.id)), () => (taken = true)));
+          } catch (e) {
+            if (taken) throw new RedoBatch(doc, (e as Error).message);
+            failures.push([doc.raw.origin, (e as Error).message]);
+          }
         }
+        if (failures.length && options.strict) keepGoing = false;
         progress(doc.raw.origin);
         if (!keepGoing) break;
       }
@@ -1413,7 +1461,7 @@ export async function ingestDocuments(
         try {
           store.transaction(() => upgradeOne(id, doc));
         } catch (e) {
-          fail(doc.raw.origin, (e as Error).message);
+          failures.push([doc.raw.origin, (e as Error).message]);
           if (options.strict) keepGoing = false;
         }
       }
@@ -1421,7 +1469,8 @@ export async function ingestDocuments(
       markStoriesDirty(store, touchedStories);
       touchedStories.clear();
     });
-    return keepGoing && stagedAll;
+    for (const [origin, message] of failures) fail(origin, message);
+    return keepGoing;
   };
 
   // Stories are rebuilt from all their articles, so rebuilding after every batch would make the
@@ -1442,8 +1491,10 @@ export async function ingestDocuments(
   // A run that was killed may have left stories to rebuild.
   maybeRebuild(true);
 
-  const storeOne = (doc: StagedDocument, publication: PublicationEstimate) => {
+  /** `taken()` is called before the linker and the entity index take the article in. */
+  const storeOne = (doc: StagedDocument, publication: PublicationEstimate, taken: () => void) => {
     const { article, analysis, lineHashes } = completeDocument(doc, publication, seq + 1, now());
+    taken();
     const link = linker.add({ id: article.id, published: article.published ?? linkingDate(publication), title: article.title, text: article.text, source: article.source, analysis, language: article.language });
     article.duplicateOf = link.duplicateOf;
     store.insertArticle(article);
