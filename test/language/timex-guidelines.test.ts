@@ -80,6 +80,13 @@ describe('guideline fixes, session 11', () => {
       .toEqual(['2005 → DATE 2005', 'That year → DATE 2005']);
   });
 
+  it('a clock time with "the next morning" / "that night" is one time on that day', () => {
+    expect(all('The leak seems to have begun late July 25 when something broke in a 30-inch pipeline . The leak was n\'t noticed until 11:45 the next morning .', '2010-08-06'))
+      .toEqual(['July 25 → DATE 2010-07-25', '11:45 the next morning → TIME 2010-07-26T11:45']);
+    expect(all('NHS Direct said : `` We started receiving calls about swine flu at around 3.30 pm on Sunday . By 11.30 pm that night we had had 88 swine flu calls .', '2009-04-28'))
+      .toEqual(['around 3.30 pm on Sunday → TIME 2009-04-26T15:30 APPROX', '11.30 pm that night → TIME 2009-04-26T23:30']);
+  });
+
   it('a weekday with its part of day sets the day the text is on ("Thursday morning … In the afternoon")', () => {
     expect(all('President Obama delivered an education reform speech Thursday morning at the National Urban League \'s 100th Anniversary Convention . Later in the morning , the president met with his national security team . In the afternoon , he signed the Tribal Law and Order Act .', '2010-08-04'))
       .toEqual(['Thursday morning → TIME 2010-07-29TMO', 'the morning → TIME 2010-07-29TMO', 'the afternoon → TIME 2010-07-29TAF']);

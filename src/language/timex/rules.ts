@@ -166,6 +166,11 @@ function resolveDayWord(word: string, ctx: Ctx): { day: Ymd | null; anchor: 'dct
     if (!dct) return { day: null, anchor: 'dct' };
     return { day: { y: yearFor(dct, mo, d, ctx.tense()), m: mo, d }, anchor: 'dct' };
   }
+  // "11:45 the next morning", "at 7 that evening": the day the text is on, or one either side of it
+  if (/^(?:that|the (?:next|following|previous|same))$/.test(w)) {
+    if (ctx.ref?.d === undefined) return { day: w === 'that' ? dct : null, anchor: 'dct' };
+    return { day: addDays(refToYmd(ctx.ref), w === 'the previous' ? -1 : /next|following/.test(w) ? 1 : 0), anchor: 'dct' };
+  }
   if (!dct) return { day: null, anchor: 'dct' };
   if (w === 'today' || w === 'this' || w === 'tonight') return { day: dct, anchor: 'dct' };
   if (w === 'yesterday' || w === 'last') return { day: addDays(dct, -1), anchor: 'dct' };
@@ -710,6 +715,8 @@ function dayAfterAside(text: string, end: number): string | undefined {
 
 /** Words that make a clock time next to them part of a schedule. */
 const SCHEDULE_WORD = /\b(?:weekdays|weeknights|weekends|daily|nightly|every\s+(?:day|morning|afternoon|evening|night|weekday|weeknight)|each\s+(?:day|morning|afternoon|evening|night)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b/;
+/** A weekday among the words dating a clock time ("3.30 pm on Sunday"): it sets the day the text is on, as "Sunday" does. */
+const NAMES_WEEKDAY = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/i;
 /**
  * Whether a clock time with no day of its own falls on the day the text has named: in its own sentence
  * ("On Aug. 3, at 10 a.m."), or in the sentence before when the time is told in the past and that day
@@ -740,7 +747,7 @@ const TIME_DAY_SRC = `(?:\\s?,?\\s+(?:on\\s+)?(today|yesterday|tomorrow|tonight|
 const DAY_AFTER_ASIDE = new RegExp(`^\\s*(?:(?:\\(|-LRB-)[^()]{0,30}?)?(?:\\)|-RRB-)\\s*,?\\s+on\\s+((?:${WEEKDAY_SRC})(?![a-z])|${MONTH_SRC}\\s*${DAYNUM}(?!\\d)|${DAYNUM}\\s+${MONTH_SRC})`);
 rule(
   'time',
-  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|am(?=[a-z])|pm(?=[a-z])|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
+  `\\b(?:(${QUANT_SRC}|shortly (?:after|before)|just (?:after|before))\\s+)?(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|am(?=[a-z])|pm(?=[a-z])|o['’]clock)|(\\d{1,2})[:.](\\d{2})(?!\\d|[:.]\\d)|(noon|midnight|midday))(${TZ_SRC})?${TIME_DAY_SRC}(?:\\s+(this|that|the next|the following|the previous|the same|tomorrow|yesterday|today|(?:last |next )?${WEEKDAY_SRC})\\s+(morning|afternoon|evening|night)|\\s+in\\s+the\\s+(morning|afternoon|evening))?`,
   11,
   (m, text) => {
     let hh: number, mm = 0;
@@ -795,7 +802,7 @@ rule(
         const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
         const base = r.day ? fmtDay(r.day) : 'XXXX-XX-XX';
         // a calendar date named with the time ("1:17 pm on 18 May 2009") is the text's new reference
-        const sets = day && /\d/.test(day) && r.day ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
+        const sets = day && r.day && (/\d/.test(day) || NAMES_WEEKDAY.test(day)) ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
         return { type: 'TIME', value: `${base}${hhmm}`, mod, anchor: onRefDay ? 'text' : r.anchor, sets };
       },
     };
@@ -820,7 +827,7 @@ rule('military-time', `\\b([01]\\d|2[0-3])([0-5]\\d)(${MILITARY_TZ_SRC})${TIME_D
       if (scheduled) return { type: 'TIME', value: `XXXX-XX-XX${hhmm}`, anchor: 'none' };
       const onRefDay = !day && onNarrativeDay(ctx, text, m.index, end);
       const r = day ? resolveDayWord(day, ctx) : { day: onRefDay ? refToYmd(ctx.ref!) : ctx.dct, anchor: 'dct' as const };
-      const sets = day && /\d/.test(day) && r.day ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
+      const sets = day && r.day && (/\d/.test(day) || NAMES_WEEKDAY.test(day)) ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
       return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}${hhmm}`, anchor: onRefDay ? 'text' : r.anchor, sets };
     },
   };
