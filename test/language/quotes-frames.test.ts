@@ -60,6 +60,22 @@ describe('conversation verbs take a person, not a content', () => {
   });
 });
 
+describe('where something was said is no content (review 11)', () => {
+  it('"…, the CDC said in its weekly report on death and disease": the report is no statement; the finding before it is the CDC\'s (T17 H1N1 Reuters)', () => {
+    const { text, dct } = t17('H1N1_reuters', '339');
+    const quotes = quotesOf(text, dct);
+    expect(quotes.some((q) => q.kind === 'speech' && /^weekly report on death and disease/.test(slice(text, q.content)!))).toBe(false);
+    const finding = quotes.find((q) => q.kind === 'speech' && slice(text, q.content)!.includes('13 were infected in a healthcare setting'));
+    expect(finding?.speaker).toMatch(/CDC|Centers for Disease Control/);
+  });
+
+  it('a clause after "said in a statement" stays a quote', () => {
+    const text = 'The ministry said in a statement that two more people had died in the capital.';
+    const quotes = quotesOf(text, '2009-05-01').filter((q) => q.kind === 'speech');
+    expect(quotes.map((q) => slice(text, q.content))).toContain('that two more people had died in the capital');
+  });
+});
+
 describe('a content span never reaches back over the narration before the speaker', () => {
   it('seed 003: "…, with the Kremlin saying that the penalties will not “help” the potential summit"', () => {
     const text = seed('003_70335ce47c40be49.txt');

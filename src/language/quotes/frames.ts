@@ -12,7 +12,7 @@
 //   that …", "found the United States was in breach …": a clause is a claim).
 import type { QToken } from './tokens.js';
 
-export type NonSpeechFrame = 'naming' | 'intention' | 'display';
+export type NonSpeechFrame = 'naming' | 'intention' | 'display' | 'medium';
 
 interface Range {
   first: number;
@@ -169,6 +169,32 @@ const FIGURE_WORDS = new Set(['percent', 'per', 'cent', 'lead', 'leading', 'ahea
 /** A finding's first word: "found no violations", "showed little sign of …", "found evidence of …". */
 const FINDING_START = new Set(['no', 'nothing', 'little', 'few', 'evidence', 'signs', 'sign', 'traces', 'proof']);
 
+// Where or how something was said: "the CDC said in its weekly report on death and disease", "said
+// in a statement", "told reporters at a briefing". After such a preposition the words name the
+// medium; what was said is elsewhere (the clause before, another attribution).
+const MEDIUM_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through']);
+const MEDIUM_NOUNS =
+  /^(?:reports?|statements?|letters?|interviews?|briefings?|speech(?:es)?|address|conference|call|news|e-?mails?|memos?|notes?|releases?|bulletins?|updates?|postings?|posts?|blogs?|websites?|site|broadcast|programme|program|show|testimony|hearing|filing|documents?|papers?|study|journal|editorial|column|article|tweets?|messages?|advisory|alert|guidance|summary|assessment)$/;
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
+
+/**
+ * The speech verb at `verb` is followed, inside the cue or right after it, by a preposition and a
+ * noun phrase naming a medium (a report, a statement), and that phrase is the whole content.
+ */
+function saidWhere(tokens: QToken[], verb: number, cue: Range, parts: Range[]): boolean {
+  let k = verb + 1;
+  if (k > cue.last + 1 || !MEDIUM_PREPOSITIONS.has(tokens[k]?.lower ?? '')) return false;
+  k++;
+  while (k < tokens.length && DETERMINERS.has(tokens[k]!.lower)) k++;
+  // the content is that noun phrase: it starts there and holds no clause
+  const start = complementStart(tokens, cue, parts);
+  if (start < 0 || start > k || start < verb) return false;
+  const end = parts.reduce((e, p) => Math.max(e, p.last), -1);
+  if (isClause(tokens, start, end)) return false;
+  for (let n = k; n <= Math.min(end, k + 3); n++) if (MEDIUM_NOUNS.test(tokens[n]!.lower)) return true;
+  return false;
+}
+
 /**
  * The frame of a cue that reports no speech, or null: naming, a plan or expectation with an
  * infinitive, or perception and display of a thing (see the module comment).
@@ -183,6 +209,7 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
     if (!SPEECH_OR_MIND.has(tokens[i]!.lower)) continue;
     // "is expected to announce", "is planning to announce", "is set to tell": a statement still to come
     if (i >= cue.first + 2 && tokens[i - 1]!.lower === 'to' && PLANNED_SPEECH.has(tokens[i - 2]!.lower) && (tokens[i - 2]!.lower !== 'expected' || isPassive(tokens, i - 2, sentenceOf))) return 'intention';
+    if (!quotation && saidWhere(tokens, i, cue, parts)) return 'medium';
     return null;
   }
   const after = cue.last + 1 < tokens.length ? tokens[cue.last + 1]! : null;
