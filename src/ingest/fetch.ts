@@ -22,6 +22,9 @@ export interface Fetched {
   bytes: Uint8Array;
 }
 
+/** The largest response accepted (`--max-bytes`), compressed or not. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
 export const USER_AGENT = 'Storyline/0.1 (+https://github.com/storyline; news story analysis; offline research tool)';
 
 /** True when an IP address is publicly routable (not private, loopback, link-local, reserved…). */
@@ -56,7 +59,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<Fetched> {
   const maxRedirects = options.maxRedirects ?? 5;
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   // The whole fetch, redirects included, has timeoutMs: a server sending a byte now and then
   // never lets a socket go idle, and would otherwise hold an ingest for as long as it likes.
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,9 @@
 // The fetcher against hostile servers and addresses (code review 11 F5): the time limit was the
 // socket's idle timeout only, so a server sending a little now and then held a fetch as long as it
-// liked; an IPv4-compatible IPv6 address (::127.0.0.1) counted as public.
+// liked; an IPv4-compatible IPv6 address (::127.0.0.1) counted as public. And F8: a gzip-compressed
+// response was decompressed up to 256 MB whatever --max-bytes said (190 KB made 200 MB of text).
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl, isPublicAddress, readSources } from '../../src/ingest/index.js';
 
@@ -26,6 +28,10 @@ describe('fetch limits', () => {
           res.write('<p>The council met on Monday to discuss the budget for the coming year.</p>');
         }, 100);
         timers.add(timer);
+      } else if (req.url === '/bomb.html' || req.url === '/small.html') {
+        const page = req.url === '/small.html' ? '<!DOCTYPE html><html><body><p>The council met on Monday to discuss the budget.</p></body></html>' : '<p>' + ' '.repeat(30 * 1024 * 1024);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(gzipSync(page));
       } else if (req.url === '/slow-redirect') {
         setTimeout(() => {
           res.writeHead(302, { location: '/slow-page' });
@@ -65,6 +71,23 @@ describe('fetch limits', () => {
   it('still fetches a page that answers in time', async () => {
     const page = await fetchUrl(`${base}/fine`, { allowPrivate: true, timeoutMs: 1000 });
     expect(new TextDecoder().decode(page.bytes)).toContain('The council met');
+  });
+
+  it('holds a gzip-compressed response to --max-bytes once decompressed, and still reads a small one', async () => {
+    const read = async (path: string) => {
+      const sources = [];
+      for await (const s of readSources([`${base}${path}`], { allowPrivate: true, maxBytes: 5 * 1024 * 1024 })) sources.push(s);
+      return sources[0]!;
+    };
+    const t0 = process.cpuUsage();
+    const bomb = await read('/bomb.html');
+    const cpu = process.cpuUsage(t0);
+    expect(bomb.items).toEqual([]);
+    expect(bomb.errors[0]!.message).toBe('this gzip-compressed response decompresses to over the 5 MB limit (--max-bytes)');
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(300);
+    const small = await read('/small.html');
+    expect(small.errors).toEqual([]);
+    expect(small.items[0]!.html).toContain('The council met');
   });
 
   it('takes no IPv6 form of a loopback or private IPv4 address for a public one', () => {
