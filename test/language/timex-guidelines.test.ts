@@ -87,6 +87,15 @@ describe('guideline fixes, session 11', () => {
       .toEqual(['around 3.30 pm on Sunday → TIME 2009-04-26T15:30 APPROX', '11.30 pm that night → TIME 2009-04-26T23:30']);
   });
 
+  it('"was to <verb>" is a plan (the nearer day); the second participle of a passive has no tense (seed 15)', () => {
+    expect(all('BP \'s board was to meet on Monday to discuss deferring its second-quarter dividend .', '2010-06-13'))
+      .toEqual(['Monday → DATE 2010-06-14', 'second-quarter → DATE 2010-Q2']);
+    expect(all('The cap will be tested and monitored to see if it can withstand pressure from oil and gas starting Tuesday morning for six to 48 hours .', '2010-07-12'))
+      .toEqual(['Tuesday morning → TIME 2010-07-13TMO', 'six to 48 hours → DURATION PTXH']);
+    // a past passive stays past
+    expect(all('The suspects were arrested and charged on Tuesday .', '2010-07-12')).toEqual(['Tuesday → DATE 2010-07-06']);
+  });
+
   it('a weekday with its part of day sets the day the text is on ("Thursday morning … In the afternoon")', () => {
     expect(all('President Obama delivered an education reform speech Thursday morning at the National Urban League \'s 100th Anniversary Convention . Later in the morning , the president met with his national security team . In the afternoon , he signed the Tribal Law and Order Act .', '2010-08-04'))
       .toEqual(['Thursday morning → TIME 2010-07-29TMO', 'the morning → TIME 2010-07-29TMO', 'the afternoon → TIME 2010-07-29TAF']);

@@ -108,6 +108,14 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       t = 'past';
       weight = 4;
     } else if (FUTURE.test(w)) {
+      // "BP's board was to meet on Monday": a plan told in the past, which may lie either side of
+      // the report, so the nearer day (as "was expected to")
+      if (lw === 'to' && /^(?:was|were)$/i.test(before) && /^\s+[a-z]{2,}\b/.test(sentence.slice(m.index + 2, m.index + 24))
+        && !/^\s+(?:be|have)\b/.test(sentence.slice(m.index + 2, m.index + 8))) {
+        const dist = Math.abs(m.index - at) * (m.index > at ? 1.5 : 1) * 1.3;
+        if (Math.abs(m.index - at) <= window && (!best || dist < best.dist)) best = { dist, tense: 'present' };
+        continue;
+      }
       // "to" marks the future only after a plan word ("set to resume"); "would" and "by" are weak
       if (lw === 'to' && !FUTURE_INFINITIVE.test(before)) continue;
       // "revamped his plans for an important Monday appearance": the noun, not the verb
@@ -140,6 +148,8 @@ export function tenseNear(sentence: string, at: number, window: number): Tense |
       // nor does one used as an adjective ("a still unspecified date", "the revised plan")
       if (/^(be|being|a|an|the|still|very|most|more|less|so|too|its|their|his|her|our|your|these|those|newly|recently|previously|long|well)$/i.test(before)) continue;
       if (/^un[a-z]+ed$/i.test(w)) continue;
+      // "will be tested and monitored": the second participle of a passive has no tense either
+      if (/^(?:and|or)$/i.test(before) && /\b(?:be|been|being|is|are|was|were)\s+[a-z]+(?:ed|en|wn)\s+(?:and|or)\s+$/i.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       // ", crewed by volunteers": a passive participle clause after a comma has no tense of its own
       if (!PAST.test(w) && /,\s*$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) && /^\s+by\b/.test(sentence.slice(m.index + w.length, m.index + w.length + 5))) continue;
       // "were planning to drive … on Monday": the progressive of a plan looks ahead; let the plan word decide
