@@ -40,7 +40,6 @@ interface Statement extends ClaimStatement {
   /** Stems of what the statement takes a position on or gives the status of (see PREDICATE). */
   held: Map<string, string>;
   surface: Map<string, string>;
-  negated: boolean;
 }
 
 /**
@@ -198,7 +197,6 @@ function findStatements(article: StoryArticle): Statement[] {
       terms,
       held: heldSubjects(text),
       surface,
-      negated: NEGATION.test(text),
     });
   };
   for (const q of quotes) {
