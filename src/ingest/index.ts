@@ -3,13 +3,12 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { open, readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { resolve, relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import type { ParseResult, RawDoc } from '../types.js';
+import type { InputError, ParseResult, RawDoc } from '../types.js';
 import { decodeBytes, isBinary } from '../extract/encoding.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, fetchUrl, type FetchOptions } from './fetch.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, formatForPath, isGzip, isGzipPath, parseContent, parseJsonl, sniffFormat, sniffStdinFormat, type InputFormat } from './formats.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, formatForPath, isGzip, isGzipPath, parseContent, parseJsonl, sniffFormat, sniffStdinFormat, tooBigMessage, type InputFormat } from './formats.js';
 
 export { fetchUrl, isPublicAddress } from './fetch.js';
 export { parseJsonl, parseJson, parseFeed, formatForPath, sniffFormat, sniffStdinFormat, DEFAULT_MAX_ARTICLE_BYTES, INPUT_FORMATS_HELP } from './formats.js';
@@ -133,19 +132,30 @@ export async function* readJsonlChunks(path: string, options: IngestSourceOption
     return;
   }
   const chunkLines = options.jsonlChunkLines ?? 2000;
-  const input = gzipped ? createReadStream(path).pipe(createGunzip()).setEncoding('utf8') : createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const max = maxArticleBytes(options);
+  const input: AsyncIterable<Buffer> = gzipped ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
   let chunk: string[] = [];
+  /** Lines of the chunk over the article cap, refused unread (their place in `chunk` is left blank). */
+  let tooLong: InputError[] = [];
   let first = 1;
   let lineNo = 0;
   let damage: string | null = null;
+  const parsed = () => {
+    const result = applyDefaults(parseJsonl(chunk.join('\n'), path, first, max), options);
+    if (tooLong.length) result.errors = [...tooLong, ...result.errors].sort((a, b) => lineOf(a.origin) - lineOf(b.origin));
+    return result;
+  };
   try {
-    for await (const line of lines) {
-      chunk.push(lineNo === 0 ? line.replace(/^\uFEFF/, '') : line);
+    for await (const line of jsonLines(input, max)) {
       lineNo++;
+      if (typeof line === 'number') {
+        chunk.push('');
+        tooLong.push({ origin: `${path}:${lineNo}`, message: tooBigMessage('the record', line, max) });
+      } else chunk.push(lineNo === 1 ? line.replace(/^\uFEFF/, '') : line);
       if (chunk.length >= chunkLines) {
-        yield { origin: path, ...applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) };
+        yield { origin: path, ...parsed() };
         chunk = [];
+        tooLong = [];
         first = lineNo + 1;
       }
     }
@@ -155,9 +165,56 @@ export async function* readJsonlChunks(path: string, options: IngestSourceOption
     if (chunk.length && !isJson(chunk[chunk.length - 1]!)) chunk.pop(), lineNo--;
     damage = `this gzip file is damaged or cut short after line ${lineNo} (${(e as Error).message}); check it with \`gzip -t\``;
   }
-  const rest = chunk.length ? applyDefaults(parseJsonl(chunk.join('\n'), path, first, maxArticleBytes(options)), options) : { items: [], errors: [] };
+  const rest = chunk.length ? parsed() : { items: [], errors: [] };
   if (damage) rest.errors.push({ origin: path, message: damage });
   if (rest.items.length || rest.errors.length) yield { origin: path, ...rest };
+}
+
+const lineOf = (origin: string) => Number(/:(\d+)(?:#\d+)?$/.exec(origin)?.[1] ?? 0);
+
+/**
+ * The lines of a byte stream as readline splits them (at \n, \r\n or \r), decoded as UTF-8, except
+ * that a line over `maxBytes` is not kept: its byte count stands for it. A file of one 2 GB line
+ * costs no more memory than its limit (readline held the whole line, then failed unnamed).
+ */
+async function* jsonLines(input: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<string | number> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let parts: Buffer[] = [];
+  let size = 0;
+  const add = (piece: Buffer) => {
+    size += piece.length;
+    if (size <= maxBytes) parts.push(piece);
+    else parts = [];
+  };
+  const end = (): string | number => {
+    const out = size > maxBytes ? size : decoder.decode(Buffer.concat(parts, size));
+    parts = [];
+    size = 0;
+    return out;
+  };
+  // (a \n right after the \r that ended a line, in this chunk or the next, ends nothing more)
+  let afterCr = false;
+  for await (const chunk of input) {
+    let from = 0;
+    let lf = chunk.indexOf(10);
+    let cr = chunk.indexOf(13);
+    for (;;) {
+      if (afterCr && from < chunk.length) {
+        if (chunk[from] === 10) from++;
+        afterCr = false;
+      }
+      if (lf !== -1 && lf < from) lf = chunk.indexOf(10, from);
+      if (cr !== -1 && cr < from) cr = chunk.indexOf(13, from);
+      const at = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (at === -1) break;
+      add(chunk.subarray(from, at));
+      yield end();
+      afterCr = chunk[at] === 13;
+      from = at + 1;
+    }
+    add(chunk.subarray(from));
+  }
+  if (size > 0) yield end();
 }
 
 function isJson(line: string): boolean {
