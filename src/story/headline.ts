@@ -73,6 +73,10 @@ const DATE_LABEL =
 // A bullet or a dash a list item opens with ("- Silence reigns in the sleepy village…").
 const LEADING_MARK = /^[\s*•·–—-]+(?=\S)/u;
 
+// What the number of articles reporting a title's day adds to it, up to so many articles.
+const TITLE_SUPPORT = 0.2;
+const MAX_TITLE_SUPPORT = 10;
+
 // Below this a title candidate does not read as a title (as entryQuality's minQuality for entries).
 const MIN_TITLE_QUALITY = 0.55;
 
@@ -86,7 +90,10 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
   for (const t of docTerms) tfidf.add(t);
   const story = topTerms(centroid(docTerms.map((t) => tfidf.vector(t))), 40);
 
-  // Title: the article headline (or, lacking one, a lead sentence) most central to the whole story.
+  // Title: the article headline (or, lacking one, a lead sentence) most central to the whole story,
+  // the more so when its article reports one of the story's most reported days.
+  const reportedWith = new Map<string, number>();
+  for (const e of timeline) for (const id of e.articleIds) reportedWith.set(id, Math.max(reportedWith.get(id) ?? 0, e.articleIds.length));
   let best = { text: '', score: -1 };
   for (const a of articles) {
     const candidates = a.title ? [cleanTitle(a.title)] : [];
@@ -115,7 +122,10 @@ export function storyHeadline(articles: StoryArticle[], timeline: TimelineEntry[
       const question = /\?\s*$/.test(c);
       // (A line asking the reader, "BP 's oil spill : what has it cost you ?", heads a feature, not the story.)
       if (lineOnly && question && /\byou\b/i.test(c)) continue;
-      const score = cosine(tfidf.vector(contentTerms(c)), story) * headlineShape(c) * (verbless ? 0.6 : 1) * (question ? 0.7 : 1);
+      // (a headline's shape first: a line cut short or carrying a site's name gains nothing)
+      const shape = headlineShape(c);
+      const support = shape < 1 ? 1 : 1 + TITLE_SUPPORT * Math.min(reportedWith.get(a.id) ?? 0, MAX_TITLE_SUPPORT);
+      const score = cosine(tfidf.vector(contentTerms(c)), story) * shape * (verbless ? 0.6 : 1) * (question ? 0.7 : 1) * support;
       if (score > best.score) best = { text: c, score };
     }
   }
