@@ -96,6 +96,22 @@ describe('guideline fixes, session 11', () => {
     expect(all('The suspects were arrested and charged on Tuesday .', '2010-07-12')).toEqual(['Tuesday → DATE 2010-07-06']);
   });
 
+  it('a possessive weekday naming a scheduled event in a clause with no simple past is the nearer one (seeds 14, 16)', () => {
+    expect(all('The Hollywood Foreign Press Association , organisers of Sunday \'s Golden Globe awards in Los Angeles , have pledged $ 100,000 to Jean \'s Yele Haiti Earthquake Fund .', '2010-01-15'))
+      .toEqual(['Sunday → DATE 2010-01-17']);
+    expect(all("Trump has complimented the moderator of Monday night's first debate, Lester Holt of NBC News, but with a distinct edge.", '2016-09-23'))
+      .toEqual(['Monday night → TIME 2016-09-26TNI']);
+    expect(all("Trump will probably use Monday's encounter to make some kind of news, Kall said.", '2016-09-23')).toEqual(['Monday → DATE 2016-09-26']);
+    // a report in the past, or the outcome of the event, still looks back
+    expect(all('“The impact of Monday’s debate is still small,” wrote Cameron Easley for Morning Consult.', '2016-09-30')).toEqual(['Monday → DATE 2016-09-26']);
+    expect(all("Ways to get around Wednesday's ruling are being studied.", '2016-09-23')).toEqual(['Wednesday → DATE 2016-09-21']);
+  });
+
+  it('a year inside a company name is no year ("MOEX Offshore 2007 LLC")', () => {
+    expect(all('BP will likely try to recoup some of these costs from its Macondo partners , Anadarko Petroleum Corp and MOEX Offshore 2007 LLC .', '2010-11-19')).toEqual([]);
+    expect(all('In 2007 Inc. magazine named it the fastest-growing company.', '2010-11-19')).toEqual(['2007 → DATE 2007']);
+  });
+
   it('a weekday with its part of day sets the day the text is on ("Thursday morning … In the afternoon")', () => {
     expect(all('President Obama delivered an education reform speech Thursday morning at the National Urban League \'s 100th Anniversary Convention . Later in the morning , the president met with his national security team . In the afternoon , he signed the Tribal Law and Order Act .', '2010-08-04'))
       .toEqual(['Thursday morning → TIME 2010-07-29TMO', 'the morning → TIME 2010-07-29TMO', 'the afternoon → TIME 2010-07-29TAF']);

@@ -13,7 +13,7 @@ import {
   durationValue, modOf, monthNumber, parseNumber, parseOrdinal, parseSpokenYear, unitKey,
   weekdayNumber, type UnitKey,
 } from './lexicon.js';
-import type { Tense } from './tense.js';
+import { PAST, type Tense } from './tense.js';
 
 /** What a resolver may consult. `ref` is the text's current reference time (last explicit date). */
 export interface Ctx {
@@ -447,6 +447,9 @@ rule(
     const spoken = !/^\d/.test(yWord);
     const y = spoken ? parseSpokenYear(yWord) : +yWord;
     if (!y) return null;
+    // "MOEX Offshore 2007 LLC": a year inside a company's name
+    if (/^ (?:LLC|Inc|Ltd|Corp|PLC|GmbH|LP)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) && /[A-Z][A-Za-z]+ $/.test(text.slice(Math.max(0, m.index - 20), m.index))
+      && !/\b(?:In|By|Since|From|Until|Of|For|At|On|Before|After|During)\s$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
     // "two thousand years": a number of units, not the year 2000
     if (spoken && /^[\s-]+(?:years?|people|dollars|miles|troops|feet|times)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
     if (!spoken) {
@@ -901,7 +904,10 @@ rule(
         const pastNight = part === 'overnight' && !dayWord && ctx.tense() === 'past';
         // "invite Gennifer Flowers to Monday night's debate": an event still to come
         const ahead = weekdayNumber(dw) !== null && scheduledEventAhead(text, m.index, m.index + m[0].length);
-        const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ahead ? { ...ctx, tense: () => 'future' } : ctx);
+        // "has complimented the moderator of Monday night's first debate": as for "Sunday 's Golden Globe awards"
+        const nearer = !ahead && weekdayNumber(dw) !== null && !/^(?:last|next)\s/.test(dw) && ctx.tense() === 'past'
+          && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)) && !simplePastIn(ctx.sentence);
+        const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ahead ? { ...ctx, tense: () => 'future' } : nearer ? { ...ctx, tense: () => 'present' } : ctx);
         // "Friday night" sets the day the text is on, as "Friday" does
         const sets = r.day && weekdayNumber(dw.split(/\s+/).pop()!) !== null ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
         return { type: 'TIME', value: `${r.day ? fmtDay(r.day) : 'XXXX-XX-XX'}T${code}`, mod, anchor: 'dct', sets };
@@ -911,7 +917,18 @@ rule(
 );
 
 /** "'s White House meeting", "’s New Hampshire primary": a possessive naming a scheduled event. */
-const SCHEDULED_EVENT_AFTER = /^ ?['’]s\s+(?:[\w-]+\s+){0,3}?(?:debate|primary|primaries|caucus(?:es)?|election|meeting|summit|hearing|vote|game|match|deadline|rally|ceremony|conference|session|talks|race|launch|premiere|convention|contest|showdown)\b/i;
+const SCHEDULED_EVENT_AFTER = /^ ?['’]s\s+(?:[\w-]+\s+){0,3}?(?:debate|primary|primaries|caucus(?:es)?|election|meeting|summit|hearing|vote|game|match|deadline|rally|ceremony|conference|session|talks|race|launch|premiere|convention|contest|showdown|encounter|face-?off|awards)\b/i;
+/**
+ * Whether a sentence tells something in the simple past: a past verb not in the present perfect
+ * ("has pledged", "have complimented" are not; "pledged", "was", "had pledged" are).
+ */
+function simplePastIn(sentence: string): boolean {
+  const words = sentence.match(/[A-Za-z'’]+/g) ?? [];
+  return words.some((w, i) => {
+    const past = (PAST.test(w) && !/^(?:ago|last|earlier|since|yesterday|previously)$/i.test(w)) || (w.length > 4 && /^[a-z]+ed$/.test(w));
+    return past && !/^(?:has|have|having|'s|a|an|the|be|been|being|is|are)$/i.test(words[i - 1] ?? '') && !/^(?:has|have)$/i.test(words[i - 2] ?? '');
+  });
+}
 /**
  * A possessive weekday naming a scheduled event still to come: "invite Gennifer Flowers to Monday
  * night's debate", "Monday's debate in New York will be Trump's first". `end` is where the
@@ -965,6 +982,10 @@ rule(
             && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)))
           && !scheduledEventAhead(text, m.index, m.index + m[0].length)) tense = 'past';
         if (!rel && scheduledEventAhead(text, m.index, m.index + m[0].length)) tense = 'future';
+        // "organisers of Sunday 's Golden Globe awards have pledged $100,000": a scheduled event named
+        // in a clause with no simple past may lie either side of the report, so the nearer day
+        else if (!rel && tense === 'past' && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50))
+          && !precededBy(text, m.index, /\b(?:since|after|following|(?:results?|outcome|winners?|losers?|aftermath|fallout|wake|analysis|impact|effect)\s+(?:of|from))\s+$/i) && !simplePastIn(ctx.sentence)) tense = 'present';
         // "Obama planned to visit the coast on Friday": a plan told in the simple past may lie either
         // side of the report, so the nearer weekday (months and years keep the plan's future)
         if (!rel && tense !== 'present' && /\bplanned\s+to\s+(?:[^.;!?]{0,60})$/i.test(text.slice(Math.max(0, m.index - 80), m.index))

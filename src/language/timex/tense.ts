@@ -4,7 +4,7 @@
 export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE = /^(will|\w*'ll|shall|won't|wo|going|plans?|planned|planning|scheduled|expects?|expected|intends?|due|upcoming|next|would|to|until|till|by|tomorrow|effective|payable)$/i;
-const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|died|sued|tied|owed|fled|led|sent|spent|kept|heard|stood|fought|caught|sought|taught|knew|grew|drew|threw|flew|chose|sank|wasn't|weren't|didn't|hadn't|yesterday|since|previously)$/i;
+export const PAST = /^(was|were|had|did|came|went|took|made|gave|got|met|left|began|saw|held|won|lost|fell|rose|sold|bought|paid|struck|spoke|wrote|ran|put|found|brought|thought|became|ago|last|earlier|signed|killed|arrested|died|sued|tied|owed|fled|led|sent|spent|kept|heard|stood|fought|caught|sought|taught|knew|grew|drew|threw|flew|chose|sank|wasn't|weren't|didn't|hadn't|yesterday|since|previously)$/i;
 /** "by" marks a deadline ahead only before a time ("by Friday", "by the end of"), not an agent ("by Ford"). */
 const BY_TIME = /^\s+(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|weekend)\b(?!\s+(?!of\b|and\b|or\b)[a-z])|the\s+(?:end|middle|start|beginning|close|time)\b|next\b|then\b|early\b|mid|late\b|year|this\b|tomorrow\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)/;
 /** A plan reported as past: "had been due to", "was scheduled to", "were expected to". */
