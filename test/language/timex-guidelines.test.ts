@@ -112,6 +112,14 @@ describe('guideline fixes, session 11', () => {
     expect(all('In 2007 Inc. magazine named it the fastest-growing company.', '2010-11-19')).toEqual(['2007 → DATE 2007']);
   });
 
+  it('"N years later" that would fall after the document date in a clause not about the future is a length', () => {
+    expect(all('He then presided over the Constitutional Convention, which wrote and adopted the form of government under which we still live today, more than 200 years later.', '2016-07-28'))
+      .toEqual(['today → DATE 2016-07-28', 'more than 200 years later → DURATION P200Y MORE_THAN']);
+    // counted from a year the text gives, and not after the document's year, it stays a date
+    expect(all('In Alaska , the killing did not stop in 1989 . Twenty-one years later , buried oil is still contaminating wildlife .', '2010-05-01'))
+      .toEqual(['1989 → DATE 1989', 'Twenty-one years later → DATE 2010']);
+  });
+
   it('a weekday with its part of day sets the day the text is on ("Thursday morning … In the afternoon")', () => {
     expect(all('President Obama delivered an education reform speech Thursday morning at the National Urban League \'s 100th Anniversary Convention . Later in the morning , the president met with his national security team . In the afternoon , he signed the Tribal Law and Order Act .', '2010-08-04'))
       .toEqual(['Thursday morning → TIME 2010-07-29TMO', 'the morning → TIME 2010-07-29TMO', 'the afternoon → TIME 2010-07-29TAF']);

@@ -1215,9 +1215,16 @@ rule(
         if (n === 'X') return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod, anchor: 'dct' };
         // "a decade later" counts from a time the text has set; without one it is only a length
         if (dir === 'later' && (!ctx.ref || (ctx.ref.m === undefined && (unit === 'M' || unit === 'Q')))) return { type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' };
+        // "under which we still live today, more than 200 years later": a time counted from the text's
+        // that lies after the document date in a clause not about the future is only a length
+        const laterThanDct = (p: Ymd): boolean => !!ctx.dct && atGranularity(p, unit) > atGranularity(ctx.dct, unit) && ctx.tense() !== 'future';
         if (dir === 'later' && ctx.ref!.d === undefined) {
           const p = shiftBy(refToYmd(ctx.ref!), Math.round(n), unit);
+          if (laterThanDct(p)) return { type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' };
           return { type: 'DATE', value: atGranularity(p, unit), mod, anchor: 'text' };
+        }
+        if (dir === 'later' && ctx.ref?.d !== undefined && laterThanDct(shiftBy(refToYmd(ctx.ref), Math.round(n), unit))) {
+          return { type: 'DURATION', value: durationValue(n, unit), mod, anchor: 'none' };
         }
         const useText = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && ctx.ref && ctx.ref.d !== undefined;
         const base = useText ? refToYmd(ctx.ref!) : ctx.dct;
