@@ -1,6 +1,7 @@
 // The one place that wires the stages and the store:
 // ingest → extract → language → link → story → store, in batches, in transactions.
 import { hash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Analysis, DocEntity, EntityType, Extracted, InputError, IsoDate, ParseResult, RawDoc, TimelineEntry } from './types.js';
 import type { PublishedEstimate, Store, StoredArticle, StoryRecord } from './store/store.js';
@@ -1244,6 +1245,61 @@ export async function ingestDocuments(
   sources: AsyncIterable<ParseResult<RawDoc>> | Iterable<ParseResult<RawDoc>>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  const release = claimWriter(store, 'ingest');
+  try {
+    return await ingestClaimed(store, sources, options);
+  } finally {
+    release();
+  }
+}
+
+/** The kv key naming the process that ingests into or reprocesses a database. */
+const WRITER_KEY = 'writer/process';
+
+/**
+ * One process at a time ingests into or reprocesses a database: each run links against the state it
+ * loaded from the store, and two at once overwrite each other's (code review 11 F10). The claim
+ * names the process; one whose process is gone (a kill) is taken over. Returns the release.
+ */
+export function claimWriter(store: Store, what: string): () => void {
+  const me = { pid: process.pid, host: hostname(), what, since: new Date().toISOString() };
+  let mine = false;
+  store.transaction(() => {
+    const held = store.kv.get(WRITER_KEY);
+    if (held) {
+      const other = JSON.parse(held) as typeof me;
+      // (the same process: the server runs its ingests one after the other, a caller may nest them)
+      if (other.pid === process.pid && other.host === me.host) return;
+      if (other.host !== me.host || processAlive(other.pid)) {
+        const busy = new Error(
+          `another ${other.what} is writing to this database (process ${other.pid} on ${other.host}, since ${other.since.slice(0, 19).replace('T', ' ')} UTC): wait for it to finish, then run this again`,
+        ) as NodeJS.ErrnoException;
+        busy.code = 'EWRITERBUSY';
+        throw busy;
+      }
+    }
+    store.kv.put(WRITER_KEY, JSON.stringify(me));
+    mine = true;
+  });
+  return () => {
+    if (mine) store.transaction(() => store.kv.delete(WRITER_KEY));
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function ingestClaimed(
+  store: Store,
+  sources: AsyncIterable<ParseResult<RawDoc>> | Iterable<ParseResult<RawDoc>>,
+  options: IngestOptions,
+): Promise<IngestReport> {
   if (options.heapGrowthPercent !== null) heapGrowth(options.heapGrowthPercent ?? 50);
   const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, errors: [], duplicateOf: [], nearDuplicates: 0, nearDuplicateOf: [], storedIds: [], storyIds: [], stoppedEarly: false };
   const reportedStories = new Set<string>();
@@ -1600,6 +1656,15 @@ export interface ReprocessResult {
  * most of its articles, so that links to it keep working.
  */
 export function reprocessAll(store: Store, options: ReprocessOptions = {}): ReprocessResult {
+  const release = claimWriter(store, 'reprocess');
+  try {
+    return reprocessClaimed(store, options);
+  } finally {
+    release();
+  }
+}
+
+function reprocessClaimed(store: Store, options: ReprocessOptions): ReprocessResult {
   const now = options.now ?? (() => new Date());
   const ids = store.articleIds();
   const errors: InputError[] = [];

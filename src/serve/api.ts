@@ -13,11 +13,11 @@ import { openApiDocument } from './openapi.js';
 import { foldName } from '../search/tokens.js';
 import { decodeRequestBody } from '../ingest/index.js';
 
-export type ErrorCode = 'invalid_parameter' | 'not_found' | 'unauthorized' | 'ingest_disabled' | 'not_implemented' | 'payload_too_large' | 'internal';
+export type ErrorCode = 'invalid_parameter' | 'not_found' | 'unauthorized' | 'ingest_disabled' | 'not_implemented' | 'payload_too_large' | 'busy' | 'internal';
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 413 | 500 | 501,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 500 | 501,
     readonly code: ErrorCode,
     message: string,
   ) {
@@ -209,6 +209,8 @@ export function createApi(options: ApiOptions): Hono {
         return c.json(result, 201);
       } catch (e) {
         hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
+        // (a command-line ingest or reprocess writing to this database: the message says which)
+        if ((e as NodeJS.ErrnoException).code === 'EWRITERBUSY') throw new ApiError(409, 'busy', (e as Error).message);
         const reference = randomBytes(4).toString('hex');
         process.stderr.write(`storyline serve: [${reference}] POST /api/ingest: ${(e as Error).stack ?? (e as Error).message}\n`);
         throw new ApiError(500, 'internal', `ingest failed (reference ${reference}): the server's log has the details`);
