@@ -97,7 +97,7 @@ export function openApiDocument(): unknown {
               type: 'object',
               required: ['code', 'message'],
               properties: {
-                code: { type: 'string', enum: ['invalid_parameter', 'not_found', 'unauthorized', 'ingest_disabled', 'not_implemented', 'payload_too_large', 'internal'] },
+                code: { type: 'string', enum: ['invalid_parameter', 'not_found', 'unauthorized', 'ingest_disabled', 'not_implemented', 'payload_too_large', 'busy', 'internal'] },
                 message: { type: 'string' },
               },
             },
