@@ -150,6 +150,7 @@ function resolveAll(text: string, dctIso: IsoDate | null, candidates: Candidate[
       ref,
       lastQuarter,
       sentence,
+      sentenceStart: ss,
       refInSentence: ref !== null && refStart >= ss,
       refInPreviousSentence: ref !== null && refStart < ss && si > 0 && refStart >= bounds[si - 1]![0],
       refToldAsPast: () => toldAsPast(text, refStart, refEnd, refSentence),

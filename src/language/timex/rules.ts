@@ -22,6 +22,8 @@ export interface Ctx {
   ref: Ref | null;
   lastQuarter: { y: number; q: number } | null;
   sentence: string;
+  /** Where `sentence` begins in the text. */
+  sentenceStart?: number;
   /** True when `ref` was set by an expression in the same sentence ("On Aug. 3, at 10 a.m."). */
   refInSentence?: boolean;
   /** True when `ref` was set in the sentence before this one. */
@@ -906,7 +908,7 @@ rule(
         const ahead = weekdayNumber(dw) !== null && scheduledEventAhead(text, m.index, m.index + m[0].length);
         // "has complimented the moderator of Monday night's first debate": as for "Sunday 's Golden Globe awards"
         const nearer = !ahead && weekdayNumber(dw) !== null && !/^(?:last|next)\s/.test(dw) && ctx.tense() === 'past'
-          && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)) && !simplePastIn(ctx.sentence);
+          && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)) && !simplePastIn(sentenceAround(ctx, m.index, m.index + m[0].length));
         const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ahead ? { ...ctx, tense: () => 'future' } : nearer ? { ...ctx, tense: () => 'present' } : ctx);
         // "Friday night" sets the day the text is on, as "Friday" does
         const sets = r.day && weekdayNumber(dw.split(/\s+/).pop()!) !== null ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
@@ -918,6 +920,11 @@ rule(
 
 /** "'s White House meeting", "’s New Hampshire primary": a possessive naming a scheduled event. */
 const SCHEDULED_EVENT_AFTER = /^ ?['’]s\s+(?:[\w-]+\s+){0,3}?(?:debate|primary|primaries|caucus(?:es)?|election|meeting|summit|hearing|vote|game|match|deadline|rally|ceremony|conference|session|talks|race|launch|premiere|convention|contest|showdown|encounter|face-?off|awards)\b/i;
+/** The expression's sentence, at most 200 characters either side of it (a bounded look in one long sentence). */
+function sentenceAround(ctx: Ctx, start: number, end: number): string {
+  const at = start - (ctx.sentenceStart ?? 0);
+  return ctx.sentence.slice(Math.max(0, at - 200), at + (end - start) + 200);
+}
 /**
  * Whether a sentence tells something in the simple past: a past verb not in the present perfect
  * ("has pledged", "have complimented" are not; "pledged", "was", "had pledged" are).
@@ -985,7 +992,7 @@ rule(
         // "organisers of Sunday 's Golden Globe awards have pledged $100,000": a scheduled event named
         // in a clause with no simple past may lie either side of the report, so the nearer day
         else if (!rel && tense === 'past' && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50))
-          && !precededBy(text, m.index, /\b(?:since|after|following|(?:results?|outcome|winners?|losers?|aftermath|fallout|wake|analysis|impact|effect)\s+(?:of|from))\s+$/i) && !simplePastIn(ctx.sentence)) tense = 'present';
+          && !precededBy(text, m.index, /\b(?:since|after|following|(?:results?|outcome|winners?|losers?|aftermath|fallout|wake|analysis|impact|effect)\s+(?:of|from))\s+$/i) && !simplePastIn(sentenceAround(ctx, m.index, m.index + m[0].length))) tense = 'present';
         // "Obama planned to visit the coast on Friday": a plan told in the simple past may lie either
         // side of the report, so the nearer weekday (months and years keep the plan's future)
         if (!rel && tense !== 'present' && /\bplanned\s+to\s+(?:[^.;!?]{0,60})$/i.test(text.slice(Math.max(0, m.index - 80), m.index))
