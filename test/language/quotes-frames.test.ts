@@ -60,13 +60,25 @@ describe('conversation verbs take a person, not a content', () => {
   });
 });
 
-describe('where something was said is no content (review 11)', () => {
+describe('where something was said, and a participle before a noun, are no content (review 11)', () => {
   it('"…, the CDC said in its weekly report on death and disease": the report is no statement; the finding before it is the CDC\'s (T17 H1N1 Reuters)', () => {
     const { text, dct } = t17('H1N1_reuters', '339');
     const quotes = quotesOf(text, dct);
     expect(quotes.some((q) => q.kind === 'speech' && /^weekly report on death and disease/.test(slice(text, q.content)!))).toBe(false);
     const finding = quotes.find((q) => q.kind === 'speech' && slice(text, q.content)!.includes('13 were infected in a healthcare setting'));
     expect(finding?.speaker).toMatch(/CDC|Centers for Disease Control/);
+  });
+
+  it('a participle describing a noun is no verb of speech: "The United States has 403 confirmed cases …" (T17 H1N1 Reuters, BBC)', () => {
+    const { text, dct } = t17('H1N1_reuters', '886');
+    const quotes = quotesOf(text, dct).filter((q) => q.kind === 'speech');
+    expect(quotes.some((q) => /^has 403 confirmed$/.test(slice(text, q.cue) ?? ''))).toBe(false);
+    expect(quotes.some((q) => q.speaker === 'United States' && /cases of the swine flu in 38 states/.test(slice(text, q.content)!))).toBe(false);
+    const bbc = t17('H1N1_bbc', '16');
+    expect(quotesOf(bbc.text, bbc.dct).some((q) => q.kind === 'speech' && /^a confirmed$/.test(slice(bbc.text, q.cue) ?? ''))).toBe(false);
+    // "officials have reported 109 confirmed swine flu infections": a report, kept
+    const reported = 'U.S. officials have reported 109 confirmed swine flu infections in at least 11 states .';
+    expect(quotesOf(reported, '2009-04-30').some((q) => q.kind === 'speech' && /reported/.test(slice(reported, q.cue) ?? ''))).toBe(true);
   });
 
   it('a clause after "said in a statement" stays a quote', () => {

@@ -12,7 +12,7 @@
 //   that …", "found the United States was in breach …": a clause is a claim).
 import type { QToken } from './tokens.js';
 
-export type NonSpeechFrame = 'naming' | 'intention' | 'display' | 'medium';
+export type NonSpeechFrame = 'naming' | 'intention' | 'display' | 'medium' | 'attribute';
 
 interface Range {
   first: number;
@@ -169,6 +169,9 @@ const FIGURE_WORDS = new Set(['percent', 'per', 'cent', 'lead', 'leading', 'ahea
 /** A finding's first word: "found no violations", "showed little sign of …", "found evidence of …". */
 const FINDING_START = new Set(['no', 'nothing', 'little', 'few', 'evidence', 'signs', 'sign', 'traces', 'proof']);
 
+/** Before a participle used as an adjective: a figure or an article ("403 confirmed", "a confirmed"). */
+const ATTRIBUTIVE_BEFORE = /^(?:[\d,.]+|a|an|the|A|An|The)$/;
+
 // Where or how something was said: "the CDC said in its weekly report on death and disease", "said
 // in a statement", "told reporters at a briefing". After such a preposition the words name the
 // medium; what was said is elsewhere (the clause before, another attribution).
@@ -210,6 +213,9 @@ export function nonSpeechFrame(tokens: QToken[], sentenceOf: Int32Array, cue: Ra
     // "is expected to announce", "is planning to announce", "is set to tell": a statement still to come
     if (i >= cue.first + 2 && tokens[i - 1]!.lower === 'to' && PLANNED_SPEECH.has(tokens[i - 2]!.lower) && (tokens[i - 2]!.lower !== 'expected' || isPassive(tokens, i - 2, sentenceOf))) return 'intention';
     if (!quotation && saidWhere(tokens, i, cue, parts)) return 'medium';
+    // "The United States has 403 confirmed cases", "a confirmed case of swine flu", "the reported
+    // measures": a participle describing the noun after it, no verb of speech
+    if (!quotation && i === cue.last && i > cue.first && ATTRIBUTIVE_BEFORE.test(tokens[i - 1]!.text) && !isClause(tokens, complementStart(tokens, cue, parts), parts.reduce((e, p) => Math.max(e, p.last), -1))) return 'attribute';
     return null;
   }
   const after = cue.last + 1 < tokens.length ? tokens[cue.last + 1]! : null;
