@@ -6,6 +6,10 @@ import type { RemovedBlock } from '../types.js';
 import { commentThread } from './comments.js';
 import { MAX_CAPTION_WORDS, isCaptionShaped, isContributorNote, splitCredits } from './credits.js';
 
+// Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
+// built and compiled again each time the line runs.
+const STARTS_UPPER = /^\p{Lu}/u;
+
 export interface Block {
   text: string;
   /** What the HTML says the block is, when it came from HTML. */
@@ -153,7 +157,7 @@ export function textFeaturesByPatterns(text: string): TextFeatures {
   for (const w of words) {
     const lower = w.toLowerCase();
     if (STOPWORDS.has(lower)) stop++;
-    if (/^\p{Lu}/u.test(w)) caps++;
+    if (STARTS_UPPER.test(w)) caps++;
   }
   // Chinese and Japanese write without spaces: count two characters as a word.
   const cjk = (text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) ?? []).length;
@@ -562,7 +566,7 @@ export function runningOrderPromoLength(text: string): number {
   const last = parts.at(-1)!;
   const words = last.split(/\s+/);
   for (let k = 1; k <= 4 && k < words.length; k++) {
-    if (!/^\p{Lu}/u.test(words[k]!) || !/^\p{Ll}/u.test(words[k - 1]!)) continue;
+    if (!STARTS_UPPER.test(words[k]!) || !/^\p{Ll}/u.test(words[k - 1]!)) continue;
     const item = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
     if (/\d/.test(item) || !isRunningOrderItem(item, 4, 1)) return 0;

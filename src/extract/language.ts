@@ -55,8 +55,10 @@ function dominantFunctionWords(tokens: string[]): string | null {
   return bestShare >= 0.15 && bestShare >= second * 1.5 ? best : null;
 }
 
+// (kept out of the function: tsx's esbuild turns a \p{…} literal into a `new RegExp` made on every call)
+const LETTERS = /\p{L}+/gu;
 function sampleWords(sample: string): string[] {
-  return sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return sample.toLowerCase().match(LETTERS) ?? [];
 }
 
 // Starts only where a run of word characters starts (no match attempt inside "a-a-a-…"), and only

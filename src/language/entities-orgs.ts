@@ -7,6 +7,16 @@
 // people ("Fannie Mae said its shares…"). These are the pure helpers the resolver uses for that.
 import type { EntityMention, Sentence } from '../types.js';
 
+// Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
+// built and compiled again each time the line runs.
+const INITIALS = /^(\p{Lu}\.?){2,6}$/u;
+const ONE_INITIAL = /^\p{Lu}\.$/u;
+const TWO_LOWER = /\p{Ll}{2}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const LOWER_WORD_AFTER = /^\s+(?:oil\s+)?(\p{Ll}+)/u;
+const HEAD_BEFORE_OF = /(\p{Lu}(?:\p{Ll}+|\p{Lu}+))\s+(?:for|of|FOR|OF)\s+$/u;
+
 /** Words that end a company's legal name and are left out of its key: "Citigroup Inc." is "Citigroup". */
 const LEGAL_SUFFIXES = new Set('inc incorporated corp co ltd llc plc lp llp ag sa nv gmbh holdings'.split(' '));
 
@@ -66,7 +76,7 @@ const PORTFOLIO_HEADS = /(?:^|\s)(?:department|ministry|secretary|office) (?:of|
 
 /** Whether a name is an acronym: "CDC", "AIG", "U.N." (two to six capitals, periods allowed). */
 export function isAcronym(name: string): boolean {
-  return /^(\p{Lu}\.?){2,6}$/u.test(name) && !/^\p{Lu}\.$/u.test(name);
+  return INITIALS.test(name) && !ONE_INITIAL.test(name);
 }
 
 /**
@@ -80,7 +90,7 @@ export function acronymsOf(name: string): string[] {
   const initials = (ws: string[]) =>
     ws
       .flatMap((w) => w.split('-'))
-      .filter((w) => /^\p{Lu}/u.test(w))
+      .filter((w) => STARTS_UPPER.test(w))
       .map((w) => w[0])
       .join('');
   const add = (ws: string[]) => {
@@ -113,7 +123,7 @@ export const ORGANIZATION_HEADS = new Set(
  * Control]"): the offset of the head noun before "for"/"of", or null.
  */
 export function truncatedOrganizationStart(text: string, start: number): number | null {
-  const m = /(\p{Lu}(?:\p{Ll}+|\p{Lu}+))\s+(?:for|of|FOR|OF)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const m = HEAD_BEFORE_OF.exec(text.slice(Math.max(0, start - 40), start));
   if (!m || !ORGANIZATION_HEADS.has(m[1]!.toLowerCase())) return null;
   return start - m[0].length;
 }
@@ -269,7 +279,7 @@ export function shipOrEventName(text: string, m: { start: number; end: number })
 
 /** Whether a mention names a ship, rig or event by the noun after it: "[Exxon Valdez] spill", "[Exxon Valdez] oil tanker". */
 export function eventOrVesselUse(text: string, m: { end: number }): boolean {
-  const after = /^\s+(?:oil\s+)?(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 30));
+  const after = LOWER_WORD_AFTER.exec(text.slice(m.end, m.end + 30));
   return !!after && EVENT_NOUNS_AFTER.has(after[1]!);
 }
 
@@ -279,7 +289,7 @@ const PRODUCT_HEADS = new Set('drug drugs vaccine vaccines medicine medicines me
 /** Whether an ALL-CAPS name should be shown in title case: "SARAH PALIN" → "Sarah Palin"; not "CDC", "AIG FP". */
 export function shouting(name: string): boolean {
   const long = name.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w.length >= 4);
-  return long.length > 0 && long.every((w) => !/\p{Ll}/u.test(w)) && !/\p{Ll}{2}/u.test(name.replace(/\b(of|for|and|the|de|la|du|von|van)\b/g, ''));
+  return long.length > 0 && long.every((w) => !HAS_LOWER.test(w)) && !TWO_LOWER.test(name.replace(/\b(of|for|and|the|de|la|du|von|van)\b/g, ''));
 }
 
 /** "SARAH PALIN" → "Sarah Palin", "HONG KONG" → "Hong Kong"; short all-capital words that may be acronyms stay. */
@@ -338,7 +348,7 @@ export function joinConnectedNames(text: string, mentions: EntityMention[]): Ent
     // "[Hope] For [Haiti]", "[Doctors] Without [Borders]": a connector written in title case inside a
     // sentence joins one title-cased name, whatever the tagger typed its parts (a person too): an
     // organisation when a part is one, else a thing (a campaign, an event).
-    if (!absorbed.has(a) && a.sentence === b.sentence && b.start - a.end <= 9 && /^ (?:For|Without|Against|Of) $/.test(text.slice(a.end, b.start)) && /^\p{Lu}/u.test(b.text) && !/[.!?:]\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start))) {
+    if (!absorbed.has(a) && a.sentence === b.sentence && b.start - a.end <= 9 && /^ (?:For|Without|Against|Of) $/.test(text.slice(a.end, b.start)) && STARTS_UPPER.test(b.text) && !/[.!?:]\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start))) {
       a.label = a.label === 'ORG' || b.label === 'ORG' ? 'ORG' : 'MISC';
       a.end = b.end;
       a.text = text.slice(a.start, a.end);
@@ -349,7 +359,7 @@ export function joinConnectedNames(text: string, mentions: EntityMention[]): Ent
     }
     if (a.label === 'PER' || b.label === 'PER' || absorbed.has(a) || b.start - a.end > 6 || a.sentence !== b.sentence) continue;
     const gap = /^\s+(of|and|for|on|de)\s+$/.exec(text.slice(a.end, b.start));
-    if (!gap || !/^\p{Lu}/u.test(a.text) || !/^\p{Lu}/u.test(b.text)) continue;
+    if (!gap || !STARTS_UPPER.test(a.text) || !STARTS_UPPER.test(b.text)) continue;
     whole ??= new Set(mentions.map((m) => m.text));
     // A left part the text names on its own elsewhere is a name of its own ("Coast Guard and Environmental Protection Agency").
     let ok = knownNameShape(a.text, gap[1]!, b.text) && !(gap[1] === 'and' && standsAlone(a));

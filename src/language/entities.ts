@@ -11,6 +11,19 @@ import { createRequire } from 'node:module';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
 import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, eventOrVesselUse, isAcronym, placeNameUse, shipOrEventName, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
+// Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
+// built and compiled again each time the line runs.
+const STARTS_UPPER = /^\p{Lu}/u;
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const HEAD_OF_NAME = /^(\p{Lu}\p{Ll}+) (?:of|for|on|de) \p{Lu}/u;
+const ACRONYM_BEFORE_NAME = /^(\p{Lu}{2,5})\s+(?=\p{Lu}\p{Ll})/u;
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u;
+const CAPITALISED_WORD_BEFORE = /(?:^|[^\p{L}\p{N}'’.-])(\p{Lu}[\p{L}-]*) $/u;
+const CAPITALISED_WORD_AFTER = /^ (\p{Lu}[\p{L}-]*)(?![\p{L}\p{N}'’-])/u;
+const TWO_NAMES_GLUED = /^(\S+\s+\S+.*?)\s+(?:and|&)\s+((?:\p{Lu}\S*\s+)*\p{Lu}\S*\s+(?:of\s+)?\p{Lu}\S*)$/u;
+const MARKS = /\p{M}/gu;
+
 const TYPE_OF: Record<NerLabel, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
 /** Common variant spellings of countries and organisations → [canonical name, type]. */
@@ -40,7 +53,7 @@ const normalizedNames = new Map<string, string>();
 function normalizeUncached(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/[.'’`]/g, '')
     .replace(/[\s\-‐–—]+/g, ' ')
@@ -117,7 +130,7 @@ const NOT_ROLE_START = new Set(
 );
 
 function isCapitalized(t: string): boolean {
-  return /^\p{Lu}/u.test(t);
+  return STARTS_UPPER.test(t);
 }
 
 /**
@@ -362,7 +375,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
   for (const m of sorted) {
     if (m.label === 'PER') continue;
     const parts = m.text.trim().split(/\s+/);
-    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text) && !otherWords.has(parts[0]!)) {
+    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => TITLE_CASE_WORD.test(p)) && knownSurnames.has(normalizeName(parts[parts.length - 1]!)) && !aliasOf(m.text) && !otherWords.has(parts[0]!)) {
       m.label = 'PER';
     }
   }
@@ -431,7 +444,7 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
       const uses = new Map<string, Map<string, number>>();
       for (const m of sorted) {
         if (m.label === 'PER') continue;
-        const of = /^(\p{Lu}\p{Ll}+) (?:of|for|on|de) \p{Lu}/u.exec(m.text);
+        const of = HEAD_OF_NAME.exec(m.text);
         if (!of) continue;
         const byName = uses.get(of[1]!) ?? new Map<string, number>();
         byName.set(m.text, (byName.get(m.text) ?? 0) + 1);
@@ -676,7 +689,7 @@ function peopleTypedOtherwise(text: string, sentences: Sentence[], sorted: Entit
   for (const m of sorted) {
     if (m.label === 'PER') continue;
     const words = m.text.split(' ');
-    if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w))) continue;
+    if (words.length < 2 || words.length > 3 || !words.every((w) => CAPITALISED_WORD.test(w))) continue;
     const last = words[words.length - 1]!.toLowerCase();
     if (firstNameGender(words[0]!) === null || PLACE_NAME_OPENERS.has(words[0]!.toLowerCase()) || NOT_SURNAMES.has(last) || FEATURE_WORDS.has(last) || ORGANIZATION_HEADS.has(last) || PLACE_OF_HEADS.has(last) || companyEnding(m.text) > 0 || known(m.text)) continue;
     const s = sentences[m.sentence];
@@ -954,9 +967,9 @@ function completeCutNames(text: string, mentions: EntityMention[]): void {
   let whole: Map<string, NerLabel> | null = null;
   const taken = new Set<number>();
   for (const m of mentions) {
-    if (!/^\p{Lu}/u.test(m.text)) continue;
-    const before = /(?:^|[^\p{L}\p{N}'’.-])(\p{Lu}[\p{L}-]*) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
-    const after = /^ (\p{Lu}[\p{L}-]*)(?![\p{L}\p{N}'’-])/u.exec(text.slice(m.end, m.end + 30));
+    if (!STARTS_UPPER.test(m.text)) continue;
+    const before = CAPITALISED_WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    const after = CAPITALISED_WORD_AFTER.exec(text.slice(m.end, m.end + 30));
     if (!before && !after) continue;
     if (!whole) {
       whole = new Map();
@@ -1047,7 +1060,7 @@ function withoutPlacePrefix(name: string, aliasOf: AliasLookup): string {
   for (let n = Math.min(2, words.length - 2); n >= 1; n--) {
     const prefix = words.slice(0, n).join(' ');
     const rest = words.slice(n);
-    if (!/^\p{Lu}/u.test(rest[0]!) || rest.filter((w) => /^\p{Lu}/u.test(w)).length < 2) continue;
+    if (!STARTS_UPPER.test(rest[0]!) || rest.filter((w) => STARTS_UPPER.test(w)).length < 2) continue;
     const alias = aliasOf(prefix);
     if (alias && (alias[1] === 'place' || isAcronym(prefix))) return rest.join(' ');
   }
@@ -1242,7 +1255,7 @@ function stripFirstWord(name: string): string {
 /** A group's display name: the name as the text writes it in mixed case ("SARAH PALIN" → "Sarah Palin"). */
 function displayName(g: Group): string {
   // "Lehman Brothers and Royal Bank of Scotland" glued by the tagger: the first of them (its key).
-  const pair = /^(\S+\s+\S+.*?)\s+(?:and|&)\s+((?:\p{Lu}\S*\s+)*\p{Lu}\S*\s+(?:of\s+)?\p{Lu}\S*)$/u.exec(g.name);
+  const pair = TWO_NAMES_GLUED.exec(g.name);
   // Not a name whose key keeps its "and" ("National Oceanic and Atmospheric Administration").
   if (pair && g.type !== 'person' && !/ (?:and|&) /.test(g.keyName ?? '')) return displayName({ ...g, name: pair[1]! });
   // One word in capitals is an acronym ("ECDC", "NATO") unless it names a person ("CHENEY").
@@ -1303,7 +1316,7 @@ function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMen
       const afterOther = new Set(covered.map((o) => o.end));
       for (const s of sentences) {
         s.tokens.forEach((t, i) => {
-          if (i === 0 || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return;
+          if (i === 0 || !TITLE_CASE_WORD.test(t.text)) return;
           const prev = s.tokens[i - 1]!;
           if (/^["“”'‘’:—–(-]+$/.test(prev.text) || afterOther.has(prev.end) || inOther(t.start)) return;
           freeCapitals!.set(t.text, (freeCapitals!.get(t.text) ?? 0) + 1);
@@ -1331,7 +1344,7 @@ function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMen
       if (parts.length < 2) break;
       const word = parts[0]![0];
       const lw = word.toLowerCase();
-      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || HONORIFICS.has(lw) || PARTICLES.has(lw) || !/^\p{Lu}/u.test(parts[1]![0])) break;
+      if (!TITLE_CASE_WORD.test(word) || HONORIFICS.has(lw) || PARTICLES.has(lw) || !STARTS_UPPER.test(parts[1]![0])) break;
       const sentenceWord = SENTENCE_WORDS.has(lw);
       if (!sentenceWord && (firstNameGender(word) !== null || !personElsewhere(parts[parts.length - 1]![0]) || freeCapital(word))) break;
       // "Wisconsin Trump rally", "New Hampshire Sanders": a place the text names on its own, then a surname.
@@ -1352,7 +1365,7 @@ function trimGluedWords(text: string, sentences: Sentence[], mentions: EntityMen
         const i = tokenIndexAt(tokens, m.start);
         opening = i === 0 || (i > 0 && /^["“”'‘’:—–-]+$/.test(tokens[i - 1]!.text));
         if (opening && !sentenceWord) {
-          lowerWords ??= new Set(sentences.flatMap((s) => s.tokens.map((t) => t.text)).filter((t) => /^\p{Ll}+$/u.test(t)));
+          lowerWords ??= new Set(sentences.flatMap((s) => s.tokens.map((t) => t.text)).filter((t) => LOWER_CASE_WORD.test(t)));
           opening = lowerWords.has(lw);
         }
       }
@@ -1390,7 +1403,7 @@ function trimLeadingFurniture(text: string, mentions: EntityMention[]): void {
       if (!head) break;
       const word = head[1]!;
       const rest = m.text.slice(head[0].length);
-      const capitalRest = /^\p{Lu}/u.test(rest);
+      const capitalRest = STARTS_UPPER.test(rest);
       let cut = false;
       if (TIME_ZONES.has(word) && capitalRest) cut = true;
       else if ((word === 'A' || word === 'An' || (word === 'The' && (m.label === 'PER' || personNames().has(rest)))) && /^\p{Lu}\p{Ll}/u.test(rest)) cut = true;
@@ -1426,7 +1439,7 @@ function splitAcronymBeforePerson(mentions: EntityMention[]): void {
   let persons: Set<string> | null = null;
   for (const m of mentions) {
     if (m.label === 'PER') continue;
-    const head = /^(\p{Lu}{2,5})\s+(?=\p{Lu}\p{Ll})/u.exec(m.text);
+    const head = ACRONYM_BEFORE_NAME.exec(m.text);
     if (!head) continue;
     persons ??= new Set(mentions.filter((o) => o.label === 'PER').flatMap((o) => [o.text, o.text.split(/\s+/).pop()!]));
     const rest = m.text.slice(head[0].length);
@@ -1572,7 +1585,7 @@ function subjectLike(m: EntityMention, sentences: Sentence[]): boolean {
   const tokens = sentences[m.sentence]?.tokens;
   if (!tokens) return false;
   const next = tokens[firstTokenFrom(tokens, m.end)];
-  if (!next || next.start - m.end > 1 || !/^\p{Ll}+$/u.test(next.text) || NOT_A_VERB.has(next.text)) return false;
+  if (!next || next.start - m.end > 1 || !LOWER_CASE_WORD.test(next.text) || NOT_A_VERB.has(next.text)) return false;
   let k = tokenIndexAt(tokens, m.start) - 1;
   while (k >= 0 && (isCapitalized(tokens[k]!.text) || ROLE_HEADS.has(tokens[k]!.text.toLowerCase()) || ROLE_INNER.has(tokens[k]!.text.toLowerCase()))) k--;
   return k < 0 || /^[,;:"“”'‘’—–-]+$/.test(tokens[k]!.text);

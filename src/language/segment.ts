@@ -3,6 +3,10 @@
 // abbreviations and initials keep their period, numbers and hyphenated words stay whole.
 import type { Sentence, Token } from '../types.js';
 
+// Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
+// built and compiled again each time the line runs.
+const STARTS_LETTER = /^\p{L}/u;
+
 /** Abbreviations that take a period and never end a sentence by themselves (titles, name parts). */
 const TITLE_ABBREVIATIONS = new Set(
   ('mr mrs ms dr prof gov sen rep gen lt col maj capt cpl sgt adm cmdr rev fr st sr jr hon pres supt insp ' +
@@ -97,7 +101,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     const m = TOKEN_PATTERN.exec(text);
     let t = m ? m[0] : text[i]!;
     if (i + t.length > end) t = text.slice(i, end);
-    if (/^\p{L}/u.test(t)) {
+    if (STARTS_LETTER.test(t)) {
       // A word: absorb a following period when it is an abbreviation or an initial.
       const after = i + t.length;
       if (text[after] === '.' && after < end && text[after + 1] !== '.') {

@@ -3,6 +3,13 @@ import type { EntityMention, NerLabel, Sentence } from '../../types.js';
 import { loadModel, type NerModel } from './model.js';
 import { HONORIFICS, ROLE_HEADS, relabelInstitution } from '../entities.js';
 
+// Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
+// built and compiled again each time the line runs.
+const TWO_LETTERS_FIRST = /^\p{L}{2,}/u;
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const UPPER_THEN_LOWER = /^\p{Lu}\p{Ll}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 const MODEL_URL = new URL('../../../models/ner.model', import.meta.url);
 let model: NerModel | null = null;
 
@@ -120,13 +127,13 @@ export function truecaseHeadline(words: string[]): string[] {
     if ((c >= 65 && c <= 90) || c > 127) upperInitial++;
   }
   if (upperInitial < 3 || upperInitial * 2 < words.length) return words;
-  const alphabetic = words.filter((w) => /^\p{L}{2,}/u.test(w) && !TITLE_CASE_SMALL_WORDS.has(w));
+  const alphabetic = words.filter((w) => TWO_LETTERS_FIRST.test(w) && !TITLE_CASE_SMALL_WORDS.has(w));
   if (alphabetic.length < 3) return words;
-  const capitalised = alphabetic.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
+  const capitalised = alphabetic.filter((w) => UPPER_THEN_LOWER.test(w)).length;
   if (capitalised / alphabetic.length < 0.75) return words;
   const model = nerModel();
   return words.map((w) => {
-    if (!/^\p{Lu}\p{Ll}+$/u.test(w)) return w;
+    if (!TITLE_CASE_WORD.test(w)) return w;
     const r = model.capitalisationBucket(w.toLowerCase());
     return r !== undefined && Number(r) <= 1 ? w.toLowerCase() : w;
   });
@@ -162,9 +169,9 @@ function namesAfterTitles(words: string[], tags: string[]): void {
     )
       k++;
     const n = k - h - 1;
-    const capitalisedTitle = /^\p{Lu}/u.test(words[h]!);
+    const capitalisedTitle = STARTS_UPPER.test(words[h]!);
     // The name must end the capitalised run (not be the start of a longer unknown phrase).
-    if (n === 0 || n > 3 || (k < words.length && /^\p{Lu}/u.test(words[k]!) && tags[k] === 'O')) continue;
+    if (n === 0 || n > 3 || (k < words.length && STARTS_UPPER.test(words[k]!) && tags[k] === 'O')) continue;
     if (n < (capitalisedTitle ? 1 : 2)) continue;
     for (let j = h + 1; j < k; j++) tags[j] = j === h + 1 ? 'B-PER' : 'I-PER';
     h = k - 1;
@@ -206,7 +213,7 @@ export function recognizeEntities(text: string, sentences: Sentence[]): EntityMe
       // The tagger may stop inside the name ("… Spokesman Ned | Price said"): take a following capitalised word.
       let last = sp.last;
       const toks = sentences[sp.si]!.tokens;
-      if (rest.length === 1 && sp.label !== 'PER' && toks[last + 1] && /^\p{Lu}\p{Ll}+$/u.test(toks[last + 1]!.text) && !CALENDAR.test(toks[last + 1]!.text)) last++;
+      if (rest.length === 1 && sp.label !== 'PER' && toks[last + 1] && TITLE_CASE_WORD.test(toks[last + 1]!.text) && !CALENDAR.test(toks[last + 1]!.text)) last++;
       out.push({ si: sp.si, first: sp.first + head + 1, last, label: 'PER' });
       continue;
     }

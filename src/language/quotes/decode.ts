@@ -8,6 +8,12 @@ import { isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import { ABBREVIATIONS, type Paragraph, type QToken } from './tokens.js';
 
+// Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
+// built and compiled again each time the line runs.
+const HAS_LETTER = /\p{L}/u;
+const ENDS_IN_DIGIT = /\p{N}$/u;
+const OPENS_WITH_DIGIT = /^\p{N}/u;
+
 export interface RawAttribution {
   /** Content pieces (a quote interrupted by "he said" has two). */
   content: Span[];
@@ -253,7 +259,7 @@ function isQuotedTitle(tokens: QToken[], q: Uint8Array, piece: TagSpan): boolean
   if (open < 0 || q[open] !== 2) return false;
   while (last > first && (q[last] === 3 || /^[\p{P}]+$/u.test(tokens[last]!.text))) last--;
   for (let i = first; i <= last; i++) if (q[i] !== 1) return false;
-  const words = tokens.slice(first, last + 1).filter((t) => /\p{L}/u.test(t.text));
+  const words = tokens.slice(first, last + 1).filter((t) => HAS_LETTER.test(t.text));
   if (words.length === 0 || words.length > 6) return false;
   if (!words.every((t, i) => CAPITALISED.test(t.text) || (i > 0 && MINOR_WORDS.has(t.lower)))) return false;
   const before = open > 0 ? tokens[open - 1]!.lower : '';
@@ -627,7 +633,7 @@ function runToAttribution(tokens: QToken[], tags: Uint8Array, q: Uint8Array, sen
 
 /** Tokens i, i+1, i+2 are one number split at its separator: "6 , 700" of "6,700", "9 , 000-strong". */
 function splitNumberAt(tokens: QToken[], i: number): boolean {
-  return i + 2 < tokens.length && /\p{N}$/u.test(tokens[i]!.text) && /^[,.]$/.test(tokens[i + 1]!.text) && /^\p{N}/u.test(tokens[i + 2]!.text) && tokens[i]!.end === tokens[i + 1]!.start && tokens[i + 1]!.end === tokens[i + 2]!.start;
+  return i + 2 < tokens.length && ENDS_IN_DIGIT.test(tokens[i]!.text) && /^[,.]$/.test(tokens[i + 1]!.text) && OPENS_WITH_DIGIT.test(tokens[i + 2]!.text) && tokens[i]!.end === tokens[i + 1]!.start && tokens[i + 1]!.end === tokens[i + 2]!.start;
 }
 
 /**

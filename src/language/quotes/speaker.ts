@@ -852,7 +852,7 @@ export class SpeakerResolver {
   /** A role the entity stage gave the mention, or a title or noun of a person right before it ("Pope Benedict", "singer Rihanna"). */
   private personSign(m: EntityMention): boolean {
     if (m.role) return true;
-    const before = /(\p{L}+)\.?(?:\s*,)?\s+$/u.exec(this.ctx.text.slice(Math.max(0, m.start - 24), m.start));
+    const before = WORD_BEFORE.exec(this.ctx.text.slice(Math.max(0, m.start - 24), m.start));
     const word = before?.[1]!.toLowerCase();
     return word !== undefined && (PERSON_TITLES.has(word) || PERSON_NOUNS.has(word) || PERFORMERS.has(word));
   }
@@ -1389,6 +1389,8 @@ const DEFINITE_THING = /^(?:the|its|this|that)\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+(?<
  * Before a one-word name, what makes it a place, a medium or an organisation, not a person: "in
  * Jacmel", "via Skype", "followers on Twitter", "the charity Merlin", "state oil company Pemex".
  */
+// (kept out of the method: tsx's esbuild turns a \p{…} literal into a `new RegExp` made on every call)
+const WORD_BEFORE = /(\p{L}+)\.?(?:\s*,)?\s+$/u;
 const THING_BEFORE =
   /(?:^|[^\p{L}])(?:in|into|via|across|throughout|near|using|on|charity|company|firm|group|organi[sz]ation|agency|network|website|site|service|application|app|city|town|village|port|state|province|region|(?:hurricane|storm|rig|well|field|vessel|ship)s?(?:\s*[-–—:])?)\s+$/iu;
 
