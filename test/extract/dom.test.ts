@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/extract/html/dom.js';
+import { MAX_NESTING, parseDocument } from '../../src/extract/html/dom.js';
 import { bylineElements, sourceElements } from '../../src/extract/html/metadata.js';
 import { stripInert } from '../../src/extract/html/index.js';
 
@@ -53,6 +53,30 @@ describe('extraction DOM', () => {
     fresh.className = 'a b';
     expect(fresh.getAttribute('class')).toBe('a b');
     expect(doc.querySelectorAll('.z').length).toBe(1);
+  });
+
+  it('lists elements by tag name as linkedom itself does, on real pages (session 11)', () => {
+    const names = ['p', 'a', 'img', 'div', 'h1', 'template', 'noscript', 'li', 'P', 'IMG', '*', 'svg', 'foreignobject'];
+    for (const html of [...readHtml('aeb/input.jsonl.gz', 6), ...readHtml('htmldate/input.jsonl.gz', 40)]) {
+      const ours = parseDocument(stripInert(html));
+      const theirs = parseHTML(stripInert(html)).document;
+      for (const name of names) {
+        const outline = (list: ArrayLike<Element>) => Array.from(list, (e) => `${e.localName}:${(e.textContent ?? '').length}`);
+        expect(outline(ours.getElementsByTagName(name)), name).toEqual(outline(theirs.getElementsByTagName(name)));
+        const body = (d: Document) => d.body ?? d.documentElement;
+        expect(outline(body(ours).getElementsByTagName(name)), name).toEqual(outline(body(theirs).getElementsByTagName(name)));
+      }
+    }
+  });
+
+  it('flattens exactly the elements nested MAX_NESTING deep or deeper, as the walk over every element did', () => {
+    for (const depth of [MAX_NESTING - 5, MAX_NESTING - 4, MAX_NESTING - 3, MAX_NESTING - 2]) {
+      // html 0, body 1, the divs from 2: the innermost div sits at depth + 1, its <p> at depth + 2, the <b> at depth + 3
+      const doc = parseDocument(`<html><body>${'<div>'.repeat(depth)}<p>Deep <b>text</b>.</p>${'</div>'.repeat(depth)}</body></html>`);
+      const flattened = doc.querySelector('b') === null;
+      expect(flattened, String(depth)).toBe(depth + 3 >= MAX_NESTING);
+      expect(doc.body.textContent).toContain('Deep text.');
+    }
   });
 
   it('finds byline elements exactly as the selector engine does, on real pages', () => {

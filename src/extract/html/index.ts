@@ -32,7 +32,8 @@ export function stripInert(html: string): string {
   // (an <svg> left open — "<svg …><use …/></div>" — runs to the next icon's </svg>: browsers close it at the </div>, so only
   // its opening tag goes when HTML blocks stand before the </svg> matched; htmldate 0485 lost its whole interview)
   out = cutElements(out, /<svg\b/gi, /<\/svg\s*>/gi, (element, openTag) => (UNCLOSED_SVG_RE.test(element) ? element.slice(openTag.length) : ''));
-  return out.replace(SERVER_MESSAGE_HTML_RE, ' ');
+  // (the message holds "</b>:": a page without it is not scanned by the long pattern)
+  return out.includes('</b>:') ? out.replace(SERVER_MESSAGE_HTML_RE, ' ') : out;
 }
 
 /**

@@ -238,17 +238,19 @@ export function restoreLead(lead: PageLead, kept: string[], removed: RemovedBloc
     if (anchor >= 0) break;
   }
   if (anchor <= 0) return none;
-  // (what the walk back meets is the text's opening, if anything of the text: its first blocks)
-  const keptKey = textKey(kept.slice(0, 12).join(' '));
-  const removedKey = textKey(removed.map((r) => r.text).join(' '));
-  const titleKey = textKey(title);
+  // (what the walk back meets is the text's opening, if anything of the text: its first blocks; the keys are made
+  // when first needed, as most pages stop before some of them)
+  let keptKey: string | undefined;
+  let removedKey: string | undefined;
+  let titleKey: string | undefined;
+  let descriptionPrefix: string | undefined;
   const descriptionKey = lead.description ? textKey(lead.description) : '';
   const scope = paragraphs[anchor]!.scope;
   const body: string[] = [];
   let standfirst: string | null = null;
   for (let j = anchor - 1, looked = 0; j >= 0 && looked < LOOK_BACK && body.length < MAX_RESTORED; j--) {
     const p = paragraphs[j]!;
-    const isStandfirst = p.marked || printsDescription(p, descriptionKey.slice(0, KEY_PREFIX), descriptionKey.length);
+    const isStandfirst = p.marked || printsDescription(p, (descriptionPrefix ??= descriptionKey.slice(0, KEY_PREFIX)), descriptionKey.length);
     // (headings and list items count only as standfirsts)
     if (!p.isP && !isStandfirst) continue;
     const text = textOf(p);
@@ -256,8 +258,9 @@ export function restoreLead(lead: PageLead, kept: string[], removed: RemovedBloc
     looked++;
     const key = keyOf(p);
     const prefix = key.slice(0, KEY_PREFIX);
-    if (keptKey.includes(prefix)) continue;
-    if (removedKey.includes(prefix) || p.linked || isPruned(p, prunedRoots) || linkShare(p.element, text.length) > 0.5) continue;
+    if ((keptKey ??= textKey(kept.slice(0, 12).join(' '))).includes(prefix)) continue;
+    if ((removedKey ??= textKey(removed.map((r) => r.text).join(' '))).includes(prefix) || p.linked || isPruned(p, prunedRoots) || linkShare(p.element, text.length) > 0.5) continue;
+    titleKey ??= textKey(title);
     if (titleKey.length >= 12 && (titleKey.includes(key) || key.includes(titleKey))) continue;
     const sameScope = scope !== null && p.scope === scope;
     if (!sameScope && !isStandfirst) {
