@@ -1264,6 +1264,8 @@ const WRITER_KEY = 'writer/process';
 export function claimWriter(store: Store, what: string): () => void {
   const me = { pid: process.pid, host: hostname(), what, since: new Date().toISOString() };
   let mine = false;
+  // (immediate: two runs started at once both read no claim, and the second to write was refused
+  // by SQLite, 'database is locked', instead of being told who holds it)
   store.transaction(() => {
     const held = store.kv.get(WRITER_KEY);
     if (held) {
@@ -1280,7 +1282,7 @@ export function claimWriter(store: Store, what: string): () => void {
     }
     store.kv.put(WRITER_KEY, JSON.stringify(me));
     mine = true;
-  });
+  }, { immediate: true });
   return () => {
     if (mine) store.transaction(() => store.kv.delete(WRITER_KEY));
   };

@@ -125,8 +125,12 @@ export interface ListOptions {
 export interface Store {
   readonly path: string;
   close(): void;
-  /** Runs fn in a transaction (a savepoint when nested); rolls back if fn throws. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs fn in a transaction (a savepoint when nested); rolls back if fn throws. `immediate` takes the
+   * write lock at the start (waiting for another writer as long as the busy timeout allows): a
+   * transaction that reads and then writes on what it read, as two processes may at the same moment.
+   */
+  transaction<T>(fn: () => T, options?: { immediate?: boolean }): T;
   readonly kv: KeyValueStore;
 
   findExisting(contentHash: string, url: string | null): string | null;

@@ -175,11 +175,11 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
 
   let depth = 0;
   let savepoints = 0;
-  function transaction<T>(fn: () => T): T {
+  function transaction<T>(fn: () => T, options: { immediate?: boolean } = {}): T {
     if (depth === 0) {
       depth++;
       try {
-        return db.transaction(fn)();
+        return options.immediate ? db.transaction(fn).immediate() : db.transaction(fn)();
       } finally {
         depth--;
       }
