@@ -1267,14 +1267,16 @@ export function claimWriter(store: Store, what: string): () => void {
   // (immediate: two runs started at once both read no claim, and the second to write was refused
   // by SQLite, 'database is locked', instead of being told who holds it)
   store.transaction(() => {
-    const held = store.kv.get(WRITER_KEY);
-    if (held) {
-      const other = JSON.parse(held) as typeof me;
+    // (a claim that cannot be read names no process to wait for: it is taken over)
+    const other = readClaim(store.kv.get(WRITER_KEY));
+    if (other) {
       // (the same process: the server runs its ingests one after the other, a caller may nest them)
       if (other.pid === process.pid && other.host === me.host) return;
       if (other.host !== me.host || processAlive(other.pid)) {
+        // a process on another machine (or container) cannot be asked whether it still runs
+        const elsewhere = other.host === me.host ? '' : ` (if it stopped without finishing — its machine or container is gone — remove its claim: sqlite3 "${store.path}" "DELETE FROM kv WHERE key = '${WRITER_KEY}'")`;
         const busy = new Error(
-          `another ${other.what} is writing to this database (process ${other.pid} on ${other.host}, since ${other.since.slice(0, 19).replace('T', ' ')} UTC): wait for it to finish, then run this again`,
+          `another ${other.what} is writing to this database (process ${other.pid} on ${other.host}, since ${other.since.slice(0, 19).replace('T', ' ')} UTC): wait for it to finish, then run this again${elsewhere}`,
         ) as NodeJS.ErrnoException;
         busy.code = 'EWRITERBUSY';
         throw busy;
@@ -1286,6 +1288,17 @@ export function claimWriter(store: Store, what: string): () => void {
   return () => {
     if (mine) store.transaction(() => store.kv.delete(WRITER_KEY));
   };
+}
+
+function readClaim(held: string | undefined): { pid: number; host: string; what: string; since: string } | null {
+  if (held === undefined) return null;
+  try {
+    const claim = JSON.parse(held) as Record<string, unknown>;
+    const { pid, host, what, since } = claim;
+    return typeof pid === 'number' && typeof host === 'string' && typeof what === 'string' && typeof since === 'string' ? { pid, host, what, since } : null;
+  } catch {
+    return null;
+  }
 }
 
 function processAlive(pid: number): boolean {

@@ -3,6 +3,8 @@
 // is locked' (a 500 over HTTP) instead of the message naming the run that holds the database. Two
 // `storyline ingest` started together failed so in 5 of 6 tries. The claim is now taken in an
 // immediate transaction: whoever comes second waits for the first, then reads its claim.
+// And a claim no run can wait out (review 11 code F-3): one that cannot be read is taken over; one
+// from another machine or container says how to remove it once that run is gone.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -51,6 +53,36 @@ describe('the writer claim', () => {
       expect(() => claimWriter(store, 'reprocess')).toThrow(new RegExp(`^another ingest is writing to this database \\(process ${process.ppid} on `));
     } finally {
       other.close();
+      store.close();
+    }
+  });
+
+  it('takes over a claim it cannot read, and says how to remove one from another machine', () => {
+    const db = join(tempDir(), 'store.db');
+    const store = openStore(db);
+    try {
+      store.kv.put('writer/process', '{"pid": 4');
+      const release = claimWriter(store, 'ingest');
+      expect(JSON.parse(store.kv.get('writer/process')!)).toMatchObject({ pid: process.pid });
+      release();
+      // a container killed mid-run: its pid and host name mean nothing here, and no run can end it
+      store.kv.put('writer/process', JSON.stringify({ pid: 1, host: '3f2a9c1d7e44', what: 'ingest', since: '2026-11-20T10:00:00.000Z' }));
+      let message = '';
+      try {
+        claimWriter(store, 'ingest');
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/^another ingest is writing to this database \(process 1 on 3f2a9c1d7e44, since 2026-11-20 10:00:00 UTC\): wait for it to finish, then run this again \(if it stopped without finishing/);
+      // doing what it says frees the database
+      const command = /sqlite3 "([^"]+)" "(DELETE FROM kv WHERE key = 'writer\/process')"/.exec(message);
+      expect(command?.[1]).toBe(db);
+      const sqlite = new Database(db);
+      sqlite.exec(command![2]!);
+      sqlite.close();
+      claimWriter(store, 'ingest')();
+      expect(store.kv.get('writer/process')).toBeUndefined();
+    } finally {
       store.close();
     }
   });
