@@ -1248,9 +1248,30 @@ export async function ingestDocuments(
   const release = claimWriter(store, 'ingest');
   try {
     return await ingestClaimed(store, sources, options);
+  } catch (e) {
+    throw databaseFailure(e) ? cannotWrite(store, e as Error, 'ingest') : e;
   } finally {
     release();
   }
+}
+
+/**
+ * A failure of the database file itself (a full disk, an I/O error, a read-only or damaged file):
+ * no article is to blame, and every other would fail the same way.
+ */
+function databaseFailure(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(?:FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|NOMEM)/.test(code);
+}
+
+function cannotWrite(store: Store, e: Error, what: string): Error {
+  const damaged = /^SQLITE_(?:CORRUPT|NOTADB)/.test(String((e as NodeJS.ErrnoException).code));
+  const advice = damaged
+    ? 'the file is damaged: restore it from a copy (or ingest again into a new database)'
+    : 'check that its disk has free space and that the file and its folder are writable';
+  const error = new Error(`cannot write to the database ${store.path} (SQLite: ${e.message}): ${advice}, then run the ${what} again; what earlier batches stored is kept`) as NodeJS.ErrnoException;
+  error.code = (e as NodeJS.ErrnoException).code;
+  return error;
 }
 
 /** The kv key naming the process that ingests into or reprocesses a database. */
@@ -1286,7 +1307,12 @@ export function claimWriter(store: Store, what: string): () => void {
     mine = true;
   }, { immediate: true });
   return () => {
-    if (mine) store.transaction(() => store.kv.delete(WRITER_KEY));
+    if (!mine) return;
+    try {
+      store.transaction(() => store.kv.delete(WRITER_KEY));
+    } catch {
+      // (a full disk refuses this too: the claim stays, and the next run takes over from a process that is gone)
+    }
   };
 }
 
@@ -1520,6 +1546,8 @@ async function ingestClaimed(
           try {
             store.transaction(() => storeOne(doc, publication ?? choosePublication(doc, estimates.get(doc.id)), () => (taken = true)));
           } catch (e) {
+            // (a full disk or a damaged file fails every article: the ingest stops, the batch is not redone for each)
+            if (databaseFailure(e)) throw e;
             if (taken) throw new RedoBatch(doc, (e as Error).message);
             failures.push([doc.raw.origin, (e as Error).message]);
           }
@@ -1674,6 +1702,8 @@ export function reprocessAll(store: Store, options: ReprocessOptions = {}): Repr
   const release = claimWriter(store, 'reprocess');
   try {
     return reprocessClaimed(store, options);
+  } catch (e) {
+    throw databaseFailure(e) ? cannotWrite(store, e as Error, 'reprocess') : e;
   } finally {
     release();
   }
