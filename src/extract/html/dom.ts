@@ -41,13 +41,25 @@ function disableEventBookkeeping(): void {
 }
 disableEventBookkeeping();
 
+const FEW_CLASS_TOKENS = 16;
+
 /** linkedom's class value: the whitespace-separated tokens, each once, joined by single spaces. */
 function normalizeClassValue(value: unknown): string {
   const text = String(value);
   if (!/\s/.test(text)) return text; // one token (or none): already normal
-  // (a class list holds a few tokens: an array's includes is cheaper than a Set, in the same first-seen order)
+  // (a class list holds a few tokens: an array's includes is cheaper than a Set, in the same first-seen
+  // order — up to a few; past them a Set, or a page's one class attribute of 40,000 tokens cost 6 s)
   const tokens: string[] = [];
-  for (const token of text.split(/\s+/)) if (token !== '' && !tokens.includes(token)) tokens.push(token);
+  let seen: Set<string> | null = null;
+  for (const token of text.split(/\s+/)) {
+    if (token === '') continue;
+    if (seen) {
+      if (!seen.has(token)) seen.add(token), tokens.push(token);
+    } else if (!tokens.includes(token)) {
+      tokens.push(token);
+      if (tokens.length === FEW_CLASS_TOKENS) seen = new Set(tokens);
+    }
+  }
   return tokens.join(' ');
 }
 
