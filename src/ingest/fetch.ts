@@ -6,6 +6,7 @@ import https from 'node:https';
 import dns from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { formatBytes } from './formats.js';
 
 export interface FetchOptions {
   allowPrivate?: boolean;
@@ -110,7 +111,7 @@ function request(
         const declared = Number(res.headers['content-length'] ?? 0);
         if (declared > o.maxBytes) {
           req.destroy();
-          reject(new Error(`${url}: ${declared} bytes is over the ${o.maxBytes}-byte limit`));
+          reject(new Error(`${url}: the response is ${formatBytes(declared)}, over the ${formatBytes(o.maxBytes)} limit (raise it with --max-bytes)`));
           return;
         }
         const chunks: Buffer[] = [];
@@ -119,7 +120,7 @@ function request(
           size += chunk.length;
           if (size > o.maxBytes) {
             req.destroy();
-            reject(new Error(`${url}: the response is over the ${o.maxBytes}-byte limit`));
+            reject(new Error(`${url}: the response is over the ${formatBytes(o.maxBytes)} limit (raise it with --max-bytes)`));
             return;
           }
           chunks.push(chunk);
