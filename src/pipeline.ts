@@ -1284,28 +1284,41 @@ const WRITER_KEY = 'writer/process';
  */
 export function claimWriter(store: Store, what: string): () => void {
   const me = { pid: process.pid, host: hostname(), what, since: new Date().toISOString() };
-  let mine = false;
-  // (immediate: two runs started at once both read no claim, and the second to write was refused
-  // by SQLite, 'database is locked', instead of being told who holds it)
-  store.transaction(() => {
+  /** Whether this process holds the claim already; throws when another live run holds it. */
+  const heldHere = (): boolean => {
     // (a claim that cannot be read names no process to wait for: it is taken over)
     const other = readClaim(store.kv.get(WRITER_KEY));
-    if (other) {
-      // (the same process: the server runs its ingests one after the other, a caller may nest them)
-      if (other.pid === process.pid && other.host === me.host) return;
-      if (other.host !== me.host || processAlive(other.pid)) {
-        // a process on another machine (or container) cannot be asked whether it still runs
-        const elsewhere = other.host === me.host ? '' : ` (if it stopped without finishing — its machine or container is gone — remove its claim: sqlite3 "${store.path}" "DELETE FROM kv WHERE key = '${WRITER_KEY}'")`;
-        const busy = new Error(
-          `another ${other.what} is writing to this database (process ${other.pid} on ${other.host}, since ${other.since.slice(0, 19).replace('T', ' ')} UTC): wait for it to finish, then run this again${elsewhere}`,
-        ) as NodeJS.ErrnoException;
-        busy.code = 'EWRITERBUSY';
-        throw busy;
-      }
+    if (!other) return false;
+    // (the same process: the server runs its ingests one after the other, a caller may nest them)
+    if (other.pid === process.pid && other.host === me.host) return true;
+    if (other.host !== me.host || processAlive(other.pid)) {
+      // a process on another machine (or container) cannot be asked whether it still runs
+      const elsewhere = other.host === me.host ? '' : ` (if it stopped without finishing — its machine or container is gone — remove its claim: sqlite3 "${store.path}" "DELETE FROM kv WHERE key = '${WRITER_KEY}'")`;
+      const busy = new Error(
+        `another ${other.what} is writing to this database (process ${other.pid} on ${other.host}, since ${other.since.slice(0, 19).replace('T', ' ')} UTC): wait for it to finish, then run this again${elsewhere}`,
+      ) as NodeJS.ErrnoException;
+      busy.code = 'EWRITERBUSY';
+      throw busy;
     }
-    store.kv.put(WRITER_KEY, JSON.stringify(me));
-    mine = true;
-  }, { immediate: true });
+    return false;
+  };
+  // Read first, taking no lock: a run in the middle of a batch holds the write lock for seconds,
+  // and waiting for it would end in SQLite's 'database is locked' rather than the claim's name.
+  if (heldHere()) return () => undefined;
+  let mine = false;
+  try {
+    // (immediate: two runs started at once both read no claim, and the second to write was refused
+    // by SQLite, 'database is locked', instead of being told who holds it)
+    store.transaction(() => {
+      if (heldHere()) return;
+      store.kv.put(WRITER_KEY, JSON.stringify(me));
+      mine = true;
+    }, { immediate: true });
+  } catch (e) {
+    // the write lock held past the busy timeout: by a run that claimed the database meanwhile, named if so
+    if (/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code))) heldHere();
+    throw e;
+  }
   return () => {
     if (!mine) return;
     try {

@@ -3,6 +3,8 @@
 // is locked' (a 500 over HTTP) instead of the message naming the run that holds the database. Two
 // `storyline ingest` started together failed so in 5 of 6 tries. The claim is now taken in an
 // immediate transaction: whoever comes second waits for the first, then reads its claim.
+// A run in the middle of a batch holds the write lock for seconds: its claim is read without waiting
+// for the lock (waiting ended in 'database is locked' after the 5 s busy timeout).
 // And a claim no run can wait out (review 11 code F-3): one that cannot be read is taken over; one
 // from another machine or container says how to remove it once that run is gone.
 import { hostname } from 'node:os';
@@ -23,13 +25,15 @@ describe('the writer claim', () => {
     // another process (the parent of this one: alive, on this host) claiming at the same moment
     const theirs = JSON.stringify({ pid: process.ppid, host: hostname(), what: 'ingest', since: new Date().toISOString() });
     let theyClaimed = false;
+    let reads = 0;
     const racing: Store = {
       ...store,
       kv: {
         ...store.kv,
         get: (key) => {
           const value = store.kv.get(key);
-          if (key === 'writer/process' && value === undefined) {
+          // (the first read takes no lock and finds no claim; the second is the claim's own transaction)
+          if (key === 'writer/process' && value === undefined && ++reads === 2) {
             try {
               other.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, theirs);
               theyClaimed = true;
@@ -44,6 +48,7 @@ describe('the writer claim', () => {
     };
     try {
       const release = claimWriter(racing, 'ingest');
+      expect(reads).toBe(2);
       expect(theyClaimed).toBe(false);
       expect(JSON.parse(store.kv.get('writer/process')!)).toMatchObject({ pid: process.pid, what: 'ingest' });
       release();
@@ -83,6 +88,25 @@ describe('the writer claim', () => {
       claimWriter(store, 'ingest')();
       expect(store.kv.get('writer/process')).toBeUndefined();
     } finally {
+      store.close();
+    }
+  });
+
+  it('names the run that holds the database at once, while that run is in the middle of a batch', () => {
+    const db = join(tempDir(), 'store.db');
+    const store = openStore(db);
+    const other = new Database(db);
+    try {
+      other.prepare('INSERT INTO kv (key, value) VALUES (?, ?)').run('writer/process', JSON.stringify({ pid: process.ppid, host: hostname(), what: 'ingest', since: new Date().toISOString() }));
+      // its batch: a write transaction open longer than the busy timeout
+      other.exec('BEGIN IMMEDIATE');
+      other.prepare('INSERT INTO kv (key, value) VALUES (?, ?)').run('stories/dirty/x', '1');
+      const started = Date.now();
+      expect(() => claimWriter(store, 'ingest')).toThrow(new RegExp(`^another ingest is writing to this database \\(process ${process.ppid} on `));
+      expect(Date.now() - started).toBeLessThan(1000);
+      other.exec('COMMIT');
+    } finally {
+      other.close();
       store.close();
     }
   });
