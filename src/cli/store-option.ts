@@ -12,7 +12,7 @@ export function openCommandStore(opts: { db?: string }, mode: 'read' | 'write'):
   if (mode === 'read' && path !== ':memory:' && !existsSync(path)) {
     throw new Error(`no database at ${path}: ingest articles first (storyline ingest PATH…), or point --db / STORYLINE_DB at one`);
   }
-  return openStore(path);
+  return openStore(path, { onUpgrade: (note) => process.stderr.write(`storyline: ${path}: ${note}\n`) });
 }
 
 export async function withStore<T>(opts: { db?: string }, mode: 'read' | 'write', fn: (store: Store) => T | Promise<T>): Promise<T> {

@@ -12,7 +12,8 @@ export function resolveDbPath(flag?: string): string {
   return flag ?? process.env.STORYLINE_DB ?? DEFAULT_DB;
 }
 
-export function openStore(path: string, options: { readonly?: boolean } = {}): Store {
+/** `onUpgrade` hears of each migration applied to a store that holds articles (see `migrate`). */
+export function openStore(path: string, options: { readonly?: boolean; onUpgrade?: (note: string) => void } = {}): Store {
   if (/^postgres(ql)?:\/\//.test(path)) {
     throw new Error(`PostgreSQL stores are not available in this version: use a SQLite file path for --db (got ${path})`);
   }

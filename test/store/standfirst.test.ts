@@ -4,6 +4,7 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, sqliteHandle, type Store } from '../../src/store/index.js';
 import { migrations } from '../../src/store/sqlite/migrations.js';
@@ -106,7 +107,9 @@ describe('a store made before the standfirst (schema 11)', () => {
   it('opens, keeps every row, finds its articles, and gets their standfirsts on reprocess', async () => {
     // Today's store of the three pages, copied into a database made by migrations 1–11 as the previous version wrote it.
     const dir = tempDir();
-    const now = openStore(join(dir, 'now.db'));
+    const made: string[] = [];
+    const now = openStore(join(dir, 'now.db'), { onUpgrade: (note) => made.push(note) });
+    expect(made).toEqual([]); // a new database is made silently
     expect((await ingest(now)).failed).toBe(0);
     now.close();
     const oldPath = join(dir, 'old.db');
@@ -128,7 +131,18 @@ describe('a store made before the standfirst (schema 11)', () => {
     expect(before.get('articles')).toHaveLength(3);
     old.close();
 
-    const store = openStore(oldPath);
+    // the command line says why this one run is slower: the search index is rebuilt
+    const copyPath = join(dir, 'copy.db');
+    copyFileSync(oldPath, copyPath);
+    const stats = spawnSync(process.execPath, [...CLI, 'stats', '--db', copyPath], { cwd: ROOT, encoding: 'utf8' });
+    expect(stats.status).toBe(0);
+    expect(stats.stderr).toContain(`storyline: ${copyPath}: upgrading the database to schema 12 (articles: the standfirst, searched with title and text), 3 articles: this happens once`);
+    const again = spawnSync(process.execPath, [...CLI, 'stats', '--db', copyPath], { cwd: ROOT, encoding: 'utf8' });
+    expect(again.stderr).not.toContain('upgrading');
+
+    const notes: string[] = [];
+    const store = openStore(oldPath, { onUpgrade: (note) => notes.push(note) });
+    expect(notes).toHaveLength(1);
     try {
       const db = sqliteHandle(store);
       expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(12);

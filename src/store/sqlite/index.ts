@@ -38,12 +38,23 @@ function limitClause(options: ListOptions = {}): string {
   return ` LIMIT ${limit} OFFSET ${offset}`;
 }
 
-export function migrate(db: Database.Database): number {
+/**
+ * Applies the pending migrations, each in its own transaction. `onUpgrade` hears of each one applied to
+ * a store that already holds articles (an upgrade can rebuild an index: a user should know why the
+ * command is slow this once); a new database is made silently.
+ */
+export function migrate(db: Database.Database, onUpgrade?: (note: string) => void): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const storedArticles = (): number =>
+    db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'").pluck().get()
+      ? Number(db.prepare('SELECT count(*) FROM articles').pluck().get())
+      : 0;
+  const articles = applied.size && onUpgrade ? storedArticles() : 0;
   let count = 0;
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
+    if (articles) onUpgrade!(`upgrading the database to schema ${m.version} (${m.name}), ${articles.toLocaleString('en-US')} articles: this happens once`);
     db.transaction(() => {
       db.exec(m.sql);
       m.run?.(db);
@@ -132,7 +143,7 @@ const ARTICLE_COLUMNS = [
   'language', 'site', 'canonical_url', 'description', 'image', 'standfirst', 'content_hash', 'duplicate_of', 'removed', 'ingested_at', 'seq',
 ];
 
-export function openSqliteStore(path: string, options: { readonly?: boolean } = {}): Store {
+export function openSqliteStore(path: string, options: { readonly?: boolean; onUpgrade?: (note: string) => void } = {}): Store {
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -146,7 +157,7 @@ export function openSqliteStore(path: string, options: { readonly?: boolean } = 
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) migrate(db, options.onUpgrade);
   } catch (e) {
     db.close();
     // SQLite's own words ("file is not a database") do not say which file.
