@@ -1,6 +1,6 @@
 // The one place that wires the stages and the store:
 // ingest → extract → language → link → story → store, in batches, in transactions.
-import { hash } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Analysis, DocEntity, EntityType, Extracted, InputError, IsoDate, ParseResult, RawDoc, TimelineEntry } from './types.js';
@@ -1096,6 +1096,8 @@ export interface RebuildPolicy {
   maxAgeMs?: number;
   /** When each story was last built, kept by the caller across calls. */
   builtAt?: Map<string, number>;
+  /** Called inside each story's transaction (the writer claim's beat). */
+  afterEach?: () => void;
 }
 
 /**
@@ -1118,6 +1120,7 @@ export function rebuildDirtyStories(store: Store, now: Date = new Date(), policy
     store.transaction(() => {
       rebuildStories(store, [id], now);
       store.kv.delete(key);
+      policy.afterEach?.();
     });
     policy.builtAt?.set(id, Date.now());
     rebuilt++;
@@ -1245,13 +1248,22 @@ export async function ingestDocuments(
   sources: AsyncIterable<ParseResult<RawDoc>> | Iterable<ParseResult<RawDoc>>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  const release = claimWriter(store, 'ingest');
+  const claim = claimWriter(store, 'ingest');
+  // (renewed each batch, and while the run waits for its input: a slow feed, a fetch)
+  const beating = setInterval(() => {
+    try {
+      claim.beat();
+    } catch {
+      // (the next batch's own beat stops the run if its claim was taken over)
+    }
+  }, 60_000).unref();
   try {
-    return await ingestClaimed(store, sources, options);
+    return await ingestClaimed(store, sources, options, claim.beat);
   } catch (e) {
     throw databaseFailure(e) ? cannotWrite(store, e as Error, 'ingest') : e;
   } finally {
-    release();
+    clearInterval(beating);
+    claim();
   }
 }
 
@@ -1278,63 +1290,137 @@ function cannotWrite(store: Store, e: Error, what: string): Error {
 const WRITER_KEY = 'writer/process';
 
 /**
+ * A claim its holder has not renewed for this long is stale whatever process it names: its run is
+ * gone (a crash on another machine or in a container, a pid now another process's). Holders renew
+ * every few seconds while they run, so this only needs to outlast a pause of the machine.
+ */
+export const STALE_CLAIM_MS = 10 * 60_000;
+/** How often a holder writes its beat (it checks the claim is still its own every batch). */
+const BEAT_EVERY_MS = 5_000;
+/** The tokens of the runs of this process holding a claim: a caller may nest them. */
+const heldTokens = new Set<string>();
+
+interface WriterClaimRecord {
+  pid: number;
+  host: string;
+  what: string;
+  since: string;
+  /** When the holder last renewed it (claims of older versions have none: they never expire). */
+  beat?: string;
+  /** Random, one per run: "this process holds it" means one of its runs does, not that a pid matches. */
+  token?: string;
+}
+
+/** The release of a writer claim, with `beat` to renew it (and to stop if another run has taken it over). */
+export type WriterClaim = (() => void) & { beat: () => void };
+
+/**
  * One process at a time ingests into or reprocesses a database: each run links against the state it
  * loaded from the store, and two at once overwrite each other's (code review 11 F10). The claim
- * names the process; one whose process is gone (a kill) is taken over. Returns the release.
+ * names the process and carries a beat its holder renews while it runs; one whose process is gone (a
+ * kill on this host) or whose beat is older than STALE_CLAIM_MS is taken over. Returns the release.
  */
-export function claimWriter(store: Store, what: string): () => void {
-  const me = { pid: process.pid, host: hostname(), what, since: new Date().toISOString() };
-  /** Whether this process holds the claim already; throws when another live run holds it. */
+export function claimWriter(store: Store, what: string): WriterClaim {
+  const me: WriterClaimRecord = { pid: process.pid, host: hostname(), what, since: new Date().toISOString(), token: randomBytes(12).toString('hex') };
+  /** Whether a run of this process holds the claim already; throws when another live run holds it. */
   const heldHere = (): boolean => {
     // (a claim that cannot be read names no process to wait for: it is taken over)
     const other = readClaim(store.kv.get(WRITER_KEY));
     if (!other) return false;
-    // (the same process: the server runs its ingests one after the other, a caller may nest them)
-    if (other.pid === process.pid && other.host === me.host) return true;
-    if (other.host !== me.host || processAlive(other.pid)) {
-      // a process on another machine (or container) cannot be asked whether it still runs
-      const elsewhere = other.host === me.host ? '' : ` (if it stopped without finishing — its machine or container is gone — remove its claim: sqlite3 "${store.path}" "DELETE FROM kv WHERE key = '${WRITER_KEY}'")`;
-      const busy = new Error(
-        `another ${other.what} is writing to this database (process ${other.pid} on ${other.host}, since ${other.since.slice(0, 19).replace('T', ' ')} UTC): wait for it to finish, then run this again${elsewhere}`,
-      ) as NodeJS.ErrnoException;
-      busy.code = 'EWRITERBUSY';
-      throw busy;
-    }
-    return false;
+    // (the server runs its ingests one after the other, a caller may nest them)
+    if (other.token !== undefined && heldTokens.has(other.token)) return true;
+    if (other.beat !== undefined && Date.now() - Date.parse(other.beat) > STALE_CLAIM_MS) return false;
+    // (this pid, but none of this process's runs: a holder that had the pid before, now dead)
+    if (other.host === me.host && (other.pid === process.pid || !processAlive(other.pid))) return false;
+    throw writerBusy(store, other);
   };
   // Read first, taking no lock: a run in the middle of a batch holds the write lock for seconds,
   // and waiting for it would end in SQLite's 'database is locked' rather than the claim's name.
-  if (heldHere()) return () => undefined;
+  if (heldHere()) return Object.assign(() => undefined, { beat: () => undefined });
   let mine = false;
   try {
     // (immediate: two runs started at once both read no claim, and the second to write was refused
     // by SQLite, 'database is locked', instead of being told who holds it)
     store.transaction(() => {
       if (heldHere()) return;
+      me.beat = new Date().toISOString();
       store.kv.put(WRITER_KEY, JSON.stringify(me));
       mine = true;
     }, { immediate: true });
   } catch (e) {
-    // the write lock held past the busy timeout: by a run that claimed the database meanwhile, named if so
-    if (/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code))) heldHere();
+    // the write lock held past the busy timeout: by the run named in the claim (writing, so alive,
+    // whatever its beat said) or by one that claimed the database meanwhile
+    if (/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code))) {
+      const other = readClaim(store.kv.get(WRITER_KEY));
+      if (other) throw writerBusy(store, other);
+    }
     throw e;
   }
-  return () => {
+  if (mine) heldTokens.add(me.token!);
+  let lastBeat = Date.now();
+  const beat = () => {
     if (!mine) return;
+    store.transaction(() => {
+      const held = readClaim(store.kv.get(WRITER_KEY));
+      if (held && held.token !== me.token) {
+        mine = false;
+        heldTokens.delete(me.token!);
+        const error = new Error(
+          `this ${what} stopped: another ${held.what} (process ${held.pid} on ${held.host}) took the database over at ${utc(held.since)} UTC (this run had been silent for over ${STALE_CLAIM_MS / 60_000} minutes — was it suspended? — or its claim was removed); what earlier batches stored is kept: run it again to store the rest`,
+        ) as NodeJS.ErrnoException;
+        error.code = 'EWRITERLOST';
+        throw error;
+      }
+      if (held && Date.now() - lastBeat < BEAT_EVERY_MS) return;
+      // (a claim removed by hand while this run went on is written back: no other run holds it)
+      me.beat = new Date().toISOString();
+      store.kv.put(WRITER_KEY, JSON.stringify(me));
+      lastBeat = Date.now();
+    });
+  };
+  const release = () => {
+    if (!mine) return;
+    mine = false;
+    heldTokens.delete(me.token!);
     try {
-      store.transaction(() => store.kv.delete(WRITER_KEY));
+      store.transaction(() => {
+        if (readClaim(store.kv.get(WRITER_KEY))?.token === me.token) store.kv.delete(WRITER_KEY);
+      });
     } catch {
       // (a full disk refuses this too: the claim stays, and the next run takes over from a process that is gone)
     }
   };
+  return Object.assign(release, { beat });
 }
 
-function readClaim(held: string | undefined): { pid: number; host: string; what: string; since: string } | null {
+function writerBusy(store: Store, other: WriterClaimRecord): NodeJS.ErrnoException {
+  const silent = other.beat === undefined ? null : Math.max(0, Date.now() - Date.parse(other.beat));
+  const seen = silent === null || other.host === hostname() ? '' : `, last seen ${silent < 60_000 ? `${Math.round(silent / 1000)} s` : `${Math.round(silent / 60_000)} minute${Math.round(silent / 60_000) === 1 ? '' : 's'}`} ago`;
+  // a process on another machine (or container) cannot be asked whether it still runs
+  const remove = `sqlite3 "${store.path}" "DELETE FROM kv WHERE key = '${WRITER_KEY}'"`;
+  const expires = other.beat === undefined ? null : utc(new Date(Math.ceil((Date.parse(other.beat) + STALE_CLAIM_MS) / 60_000) * 60_000).toISOString()).slice(11, 16);
+  const elsewhere =
+    other.host === hostname()
+      ? ''
+      : expires
+        ? ` (if it stopped without finishing — its machine or container is gone — a run started after ${expires} UTC takes its claim over; or remove it now: ${remove})`
+        : ` (if it stopped without finishing — its machine or container is gone — remove its claim: ${remove})`;
+  const busy = new Error(
+    `another ${other.what} is writing to this database (process ${other.pid} on ${other.host}, since ${utc(other.since)} UTC${seen}): wait for it to finish, then run this again${elsewhere}`,
+  ) as NodeJS.ErrnoException;
+  busy.code = 'EWRITERBUSY';
+  return busy;
+}
+
+const utc = (iso: string) => iso.slice(0, 19).replace('T', ' ');
+
+function readClaim(held: string | undefined): WriterClaimRecord | null {
   if (held === undefined) return null;
   try {
     const claim = JSON.parse(held) as Record<string, unknown>;
-    const { pid, host, what, since } = claim;
-    return typeof pid === 'number' && typeof host === 'string' && typeof what === 'string' && typeof since === 'string' ? { pid, host, what, since } : null;
+    const { pid, host, what, since, beat, token } = claim;
+    if (typeof pid !== 'number' || typeof host !== 'string' || typeof what !== 'string' || typeof since !== 'string') return null;
+    return { pid, host, what, since, ...(typeof beat === 'string' && Number.isFinite(Date.parse(beat)) ? { beat } : {}), ...(typeof token === 'string' ? { token } : {}) };
   } catch {
     return null;
   }
@@ -1353,6 +1439,7 @@ async function ingestClaimed(
   store: Store,
   sources: AsyncIterable<ParseResult<RawDoc>> | Iterable<ParseResult<RawDoc>>,
   options: IngestOptions,
+  beat: () => void,
 ): Promise<IngestReport> {
   if (options.heapGrowthPercent !== null) heapGrowth(options.heapGrowthPercent ?? 50);
   const report: IngestReport = { stored: 0, duplicates: 0, failed: 0, errors: [], duplicateOf: [], nearDuplicates: 0, nearDuplicateOf: [], storedIds: [], storyIds: [], stoppedEarly: false };
@@ -1580,6 +1667,8 @@ async function ingestClaimed(
       linker.flush();
       markStoriesDirty(store, touchedStories);
       touchedStories.clear();
+      // (last, holding the write lock: a run that took the claim over meanwhile is seen, and this batch undone)
+      beat();
     });
     for (const [origin, message] of failures) fail(origin, message);
     return keepGoing;
@@ -1596,7 +1685,7 @@ async function ingestClaimed(
   const maybeRebuild = (force: boolean) => {
     if (!force && Date.now() - lastRebuild < Math.max(rebuildEvery, 19 * lastRebuildTook)) return;
     const started = Date.now();
-    rebuildDirtyStories(store, now(), force ? {} : { minGrowth: 0.5, maxAgeMs: 5 * 60_000, builtAt });
+    rebuildDirtyStories(store, now(), force ? { afterEach: beat } : { minGrowth: 0.5, maxAgeMs: 5 * 60_000, builtAt, afterEach: beat });
     lastRebuild = Date.now();
     lastRebuildTook = lastRebuild - started;
   };
@@ -1712,17 +1801,17 @@ export interface ReprocessResult {
  * most of its articles, so that links to it keep working.
  */
 export function reprocessAll(store: Store, options: ReprocessOptions = {}): ReprocessResult {
-  const release = claimWriter(store, 'reprocess');
+  const claim = claimWriter(store, 'reprocess');
   try {
-    return reprocessClaimed(store, options);
+    return reprocessClaimed(store, options, claim.beat);
   } catch (e) {
     throw databaseFailure(e) ? cannotWrite(store, e as Error, 'reprocess') : e;
   } finally {
-    release();
+    claim();
   }
 }
 
-function reprocessClaimed(store: Store, options: ReprocessOptions): ReprocessResult {
+function reprocessClaimed(store: Store, options: ReprocessOptions, beat: () => void): ReprocessResult {
   const now = options.now ?? (() => new Date());
   const ids = store.articleIds();
   const errors: InputError[] = [];
@@ -1770,6 +1859,7 @@ function reprocessClaimed(store: Store, options: ReprocessOptions): ReprocessRes
         }
         step();
       }
+      beat();
     });
   }
   // Every article counted again: the name records of an archive older than them are complete now.
@@ -1800,6 +1890,8 @@ function reprocessClaimed(store: Store, options: ReprocessOptions): ReprocessRes
       touched.add(link.storyId);
       state.linked++;
       step();
+      // (inside one transaction: seen by others when it commits; meanwhile its write lock says the run is alive)
+      beat();
     }
     linker.flush();
     state.phase = 'stories';
@@ -1807,6 +1899,7 @@ function reprocessClaimed(store: Store, options: ReprocessOptions): ReprocessRes
     rebuildStories(store, touched, now(), () => {
       state.built++;
       step();
+      beat();
     });
     store.pruneEmptyStories();
     store.pruneUnusedEntities(); // name variants the new analyses link to another entity
