@@ -4,7 +4,7 @@
 import type { Span } from '../../types.js';
 import { compiled } from './compiled.js';
 import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
-import { isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames.js';
+import { hasFiniteVerb, isClause, isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import { ABBREVIATIONS, type Paragraph, type QToken } from './tokens.js';
 
@@ -170,6 +170,54 @@ function contentByClause(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Ar
     if (end - first >= 3) return { role: 'Q', first, last: end, sentence };
   }
   return null;
+}
+
+/** Words after ", X said," that continue what X said ("…, the CDC said, with another 700 probable cases"). */
+const CONTINUATION_START = new Set(['with', 'including', 'plus', 'up', 'down', 'compared', 'excluding']);
+/** Words after the cue that open its setting, not what was said ("said in posing the question", "said on Monday"). */
+const SETTING_START = new Set(['in', 'on', 'at', 'during', 'before', 'after', 'to', 'from', 'for', 'by', 'while', 'when', 'as', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight']);
+/** A sentence opening with these is a subordinate or adverbial clause, not the statement ("Asked if …, he said", "When …"). */
+const FRONTED = /^(?:when|whenever|while|whilst|as|if|asked|after|before|although|though|because|since|once|until|unless|with|without|whatever|whether|despite|rather|unlike|like|following|amid|in|on|at|during|for|from|by|to|speaking|addressing|responding|referring|according|but|and|or|so|yet|then)$/;
+const PAST_PARTICIPLE = /^\p{Ll}{3,}ed$/u;
+
+/**
+ * "The United States has 403 confirmed cases … in 38 states, the U.S. Centers for Disease Control
+ * and Prevention said, with another 700 “probable” cases": where the tagger gave a cue after a comma
+ * only a phrase after it (a continuation, "in posing the question"), what was said is the one clause
+ * before the comma, from the sentence start; a continuation after a comma stays with it, the setting
+ * right after the cue ("said in posing the question to Christie") does not. The clause holds a verb
+ * and no comma, quotation, colon or bracket, and does not open as a subordinate or adverbial clause
+ * ("Asked if …, he said", "When …, the candidate said").
+ */
+function clauseBeforeAttribution(tokens: QToken[], q: Uint8Array, sentenceOf: Int32Array, cue: TagSpan, source: TagSpan | undefined, parts: TagSpan[]): TagSpan[] | null {
+  if (!source || source.last >= cue.first || source.sentence !== cue.sentence || parts.length === 0) return null;
+  let speech = -1;
+  for (let i = cue.first; i <= cue.last; i++) if (SPEECH_VERBS.has(tokens[i]!.lower)) speech = i;
+  if (speech < 0) return null;
+  const comma = source.first - 1;
+  // (", who has argued for years that …": a relative clause's subject, the clause before is not its words)
+  if (comma < 1 || sentenceOf[comma] !== cue.sentence || tokens[comma]!.text !== ',' || RELATIVE.has(tokens[source.first]!.lower)) return null;
+  for (const x of parts) {
+    if (x.first <= cue.last || x.sentence !== cue.sentence || q[x.first] !== 0 || quotedShare(q, x) >= 0.6) return null;
+    const afterComma = tokens[x.first - 1]!.text === ',' && x.first - 1 > cue.last;
+    const word = tokens[x.first]!.lower;
+    // a phrase, not what was said: a continuation after a comma, a setting right after the verb
+    // (or after a setting the cue took in: "said in posing [the question to Christie]")
+    const phrase = afterComma ? CONTINUATION_START.has(word) : x.first === cue.last + 1 && (SETTING_START.has(word) || (speech < cue.last && SETTING_START.has(tokens[speech + 1]!.lower)));
+    if (!phrase || isClause(tokens, x.first, x.last)) return null;
+  }
+  let first = comma;
+  while (first > 0 && sentenceOf[first - 1] === cue.sentence) first--;
+  const last = comma - 1;
+  if (last - first < 4 || last - first > 50 || FRONTED.test(tokens[first]!.lower) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(tokens[first]!.text)) return null;
+  let verb = false;
+  for (let i = first; i <= last; i++) {
+    if (q[i] !== 0 || /^[,:;()\[\]"“”«»—–-]$/.test(tokens[i]!.text)) return null;
+    if (PAST_PARTICIPLE.test(tokens[i]!.text) && i > first && !DETERMINERS.has(tokens[i - 1]!.lower) && !/^\p{N}/u.test(tokens[i - 1]!.text)) verb = true;
+  }
+  if (!verb && !hasFiniteVerb(tokens, first, last)) return null;
+  const continuations = parts.filter((x) => tokens[x.first - 1]!.text === ',');
+  return [{ role: 'Q', first, last, sentence: cue.sentence }, ...continuations];
 }
 
 // Hearsay adverbs report that someone said something without saying who: "Scott allegedly
@@ -522,6 +570,7 @@ export function attributionsInSequence(
     }
     const attribution = Math.min(cue.first, sources.get(cue)?.first ?? cue.first);
     parts = parts.map((x) => wholeNumbers(tokens, x)).map((x) => (x.first > cue.last ? runToClauseEnd(tokens, tags, q, sentenceOf, afterAbbreviation(tokens, tags, q, sentenceOf, x)) : runToAttribution(tokens, tags, q, sentenceOf, x, attribution)));
+    parts = clauseBeforeAttribution(tokens, q, sentenceOf, cue, sources.get(cue), parts) ?? parts;
     const left = parts.filter((x) => x.last < cue.first);
     const right = parts.filter((x) => x.first > cue.last);
     if (left.length && right.length) {

@@ -94,7 +94,7 @@ function complementStart(tokens: QToken[], cue: Range, parts: Range[]): number {
 }
 
 /** Whether the words from `from` (to the end of the content piece or 14 words) form a clause with a finite verb. */
-function isClause(tokens: QToken[], from: number, to: number): boolean {
+export function isClause(tokens: QToken[], from: number, to: number): boolean {
   if (from < 0) return false;
   let i = from;
   while (i <= to && PUNCT.test(tokens[i]!.text)) i++;
@@ -109,6 +109,12 @@ function isClause(tokens: QToken[], from: number, to: number): boolean {
     if (w === ',' || w === ';' || RELATIVE_OPENERS.has(w)) break;
     if (FINITE.has(w) && tokens[k - 1]!.lower !== 'to') return true;
   }
+  return false;
+}
+
+/** Whether a finite verb ("has", "did", "will") is among the words from `from` to `to`. */
+export function hasFiniteVerb(tokens: QToken[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k <= to; k++) if (FINITE.has(tokens[k]!.lower)) return true;
   return false;
 }
 

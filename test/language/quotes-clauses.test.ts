@@ -1,0 +1,39 @@
+// Session 12: what was said is the clause before ", X said" when the tagger gave the cue only a
+// phrase after it (review 11 #7, the CDC's 403 cases), and not a subordinate clause before it.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/language/index.js';
+import { t17Text } from '../helpers/t17.js';
+import type { Quote } from '../../src/types.js';
+
+const slice = (text: string, s: [number, number] | null) => (s ? text.slice(s[0], s[1]) : null);
+
+function quotesOf(text: string, dct: string | null = null): Quote[] {
+  return analyze(text, { dct }).quotes;
+}
+
+describe('the clause before ", X said" is what X said (session 12)', () => {
+  it('"The United States has 403 confirmed cases … in 38 states, the U.S. CDC said, with another 700 “probable” cases" (T17 H1N1 Reuters 886, review 11 #7)', () => {
+    const { text, dct } = t17Text('H1N1_reuters', '886');
+    const cdc = quotesOf(text, dct).filter((q) => q.speaker === 'Centers for Disease Control and Prevention' && slice(text, q.cue) === 'said');
+    const content = cdc.map((q) => slice(text, q.content)!).find((c) => c.includes('700'));
+    expect(content).toBeDefined();
+    expect(content!.startsWith('The United States has 403 confirmed cases of the swine flu in 38 states')).toBe(true);
+    expect(content!.endsWith('with another 700 “probable” cases')).toBe(true);
+  });
+
+  it('"…, journalist Martha Raddatz said in posing the question to Christie": the clause before, not the setting after (PolNeAR train, Politico)', () => {
+    const text = "Many black voters did not recognize themselves in Trump's description and found it offensive, journalist Martha Raddatz said in posing the question to Christie.";
+    const quotes = quotesOf(text, '2016-08-28');
+    const raddatz = quotes.find((q) => q.speaker === 'Martha Raddatz');
+    expect(slice(text, raddatz?.content ?? null)).toBe("Many black voters did not recognize themselves in Trump's description and found it offensive");
+    // the voters are no speakers of the words inside hers
+    expect(quotes.some((q) => slice(text, q.cue) === 'did not recognize')).toBe(false);
+  });
+
+  it('a subordinate clause before the attribution stays out ("Asked if …, X said yes"; "When …, the candidate said …")', () => {
+    const text = 'Asked if her email practices were illegal, 46 percent of voters said yes.';
+    expect(quotesOf(text, '2016-07-15').some((q) => slice(text, q.content)!.startsWith('Asked if'))).toBe(false);
+    const when = "When the moderator pointed out that Trump hadn't answered the question, the candidate said families of people killed by police file lawsuits.";
+    expect(quotesOf(when, '2016-02-07').some((q) => slice(when, q.content)!.startsWith('When the moderator'))).toBe(false);
+  });
+});
