@@ -71,6 +71,8 @@ interface Rule {
 const YEAR4 = '(?:1[0-9]\\d\\d|20\\d\\d)';
 const DAYNUM = '(?:3[01]|[12]\\d|0?[1-9])';
 const DAYSUF = '(?:st|nd|rd|th)?';
+/** An era after a year or century: "BC", "B.C.", "BCE", "AD", "A.D." (not followed by a letter: "BC Hydro" is a name after a space, kept out by callers' case checks). */
+const ERA_SRC = '(?:B\\.C\\.(?:E\\.)?|BCE?(?![A-Za-z])|A\\.D\\.|AD(?![A-Za-z]))';
 
 
 function unresolved(gran: 'day' | 'month' | 'year' | 'week'): string {
@@ -409,7 +411,9 @@ rule(
       const attributive = precededBy(text, m.index, /\b(?:the|a|an|its|their|this|last|next)\s+$/i)
         && MONTH_BEFORE_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))
         && !(mo === 5 && MAY_AS_NAME_BEFORE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)));
-      if (!attributive && !precededBy(text, m.index, /\b(in|since|until|till|by|from|during|through|of|early|late|mid|before|after)\s+$/i)) return null;
+      // "in February or March", "April and May": the second of two months
+      if (!attributive && !precededBy(text, m.index, /\b(in|since|until|till|by|from|during|through|of|early|late|mid|before|after)\s+$/i)
+        && !precededBy(text, m.index, /\b(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:or|and|to|through|into)\s+$/)) return null;
       if (mo === 3 && /^\s+(on|to|through|against|in)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
     }
     if (/^[A-Z]{3,}$/.test(word) && !/^(MAY|JUNE|JULY)$/.test(word) && word.length < 5) return null;
@@ -470,6 +474,19 @@ rule(
   },
 );
 
+// Years of an era: "2500 BC", "44 B.C.", "1200 BCE", "AD 79", "500 A.D.". TIMEX3 (after TIDES)
+// writes a year before Christ as "BC" and four digits (`BC0044`), a year AD with four digits (`0079`).
+// Case-sensitive: "bc" and "ad" in lower case are other words.
+rule('year-era', `(?:(?<![\\w'’])(\\d{1,4})\\s?(${ERA_SRC})|\\b(?:A\\.D\\.|AD)\\s?(\\d{1,4})(?![\\d,.]\\d|\\s?(?:BC|B\\.C\\.)))(?![\\d%])`, 8, (m, text) => {
+  const n = +(m[1] ?? m[3]!);
+  if (n === 0 || /\d[,.]$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
+  // "2010 BC Hydro", "the 500 AD Group": an undotted era before a capitalised word is a name's
+  if (m[2] && !m[2].includes('.') && /^\s[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
+  const bc = !!m[2] && m[2].startsWith('B');
+  const value = `${bc ? 'BC' : ''}${String(n).padStart(4, '0')}`;
+  return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value, anchor: 'none' }) };
+}, 'g');
+
 // Year spans "1996-2000": TimeML marks each end as its own date.
 rule('year-span', `(?<![\\w$£€#.,/-])(${YEAR4})[-–](${YEAR4})(?![\\w%/-]|[.,]\\d)`, 8, (m, text) => {
   const y1 = +m[1]!;
@@ -505,20 +522,24 @@ rule(
   },
 );
 
-// Centuries: "the 20th century", "the eleventh century", "this century", "the last century".
+// Centuries: "the 20th century", "the eleventh century", "this century", "the last century",
+// "the 3rd century BC" (TIMEX3 writes an era before Christ as "BC" before the digits: `BC02`).
 rule(
   'century',
-  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(${ORDINAL_SRC}|this|last|next|the last|the next|the past|the previous)[\\s-]+century\\b`,
+  `\\b(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(${ORDINAL_SRC}|this|last|next|the last|the next|the past|the previous)[\\s-]+century\\b(\\s?${ERA_SRC})?`,
   7,
   (m) => {
     const w = m[2]!.toLowerCase();
     const mod = modOf(m[1]);
     const ord = parseOrdinal(w);
+    // the pattern is case-blind; an era is written in capitals ("the 20th century ad campaign" is no era)
+    const era = m[3] && m[3] === m[3].toUpperCase() ? m[3].trim() : undefined;
+    const bc = !!era && era.startsWith('B');
     return {
       start: m.index,
-      end: m.index + m[0].length,
+      end: m.index + m[0].length - (m[3] && !era ? m[3].length : 0),
       resolve: (ctx) => {
-        if (ord) return { type: 'DATE', value: String(ord - 1).padStart(2, '0'), mod, anchor: 'none' };
+        if (ord) return { type: 'DATE', value: `${bc ? 'BC' : ''}${String(ord - 1).padStart(2, '0')}`, mod, anchor: 'none' };
         if (/past|last/.test(w) && /^the/i.test(m[0]) && !m[1]) return { type: 'DURATION', value: 'P100Y', anchor: 'none' };
         if (!ctx.dct) return { type: 'DATE', value: 'XX', mod, anchor: 'none' };
         const c = Math.floor(ctx.dct.y / 100) + (/last|previous|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0);
@@ -785,6 +806,12 @@ rule(
     if (part && !m[9] && (!m[4] || /^o/i.test(m[4]))) {
       if ((part === 'afternoon' || part === 'evening' || (part === 'night' && hh >= 6)) && hh < 12) hh += 12;
     } else if (part && m[9]) return null;
+    else if (!part && !m[9] && hh < 12 && (!m[4] || /^o/i.test(m[4]))) {
+      // "It was Saturday afternoon, about 5 o'clock", "Friday evening at 7:30": a part of the day named
+      // just before, in the same sentence, says which half of the clock an hour without a.m./p.m. is in
+      const lead = /\b(afternoon|evening|night|tonight)\b[^.;!?]{0,40}$/i.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1]?.toLowerCase();
+      if (lead && (lead === 'afternoon' || lead === 'evening' || hh >= 6)) hh += 12;
+    }
     // "7:30 tonight": an evening hour
     if (m[9]?.toLowerCase() === 'tonight' && hh >= 5 && hh < 12 && !/^a/i.test(m[4] ?? '')) hh += 12;
     const day = m[9] ?? m[10] ?? dayAfterAside(text, m.index + m[0].length);
@@ -908,7 +935,7 @@ rule(
         const ahead = weekdayNumber(dw) !== null && scheduledEventAhead(text, m.index, m.index + m[0].length);
         // "has complimented the moderator of Monday night's first debate": as for "Sunday 's Golden Globe awards"
         const nearer = !ahead && weekdayNumber(dw) !== null && !/^(?:last|next)\s/.test(dw) && ctx.tense() === 'past'
-          && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)) && !simplePastIn(sentenceAround(ctx, m.index, m.index + m[0].length));
+          && !precededBy(text, m.index, EVENT_TOLD_AS_PAST_BEFORE) && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50)) && !simplePastIn(sentenceAround(ctx, m.index, m.index + m[0].length));
         const r = (dw === 'last' && part === 'night') || pastNight ? { day: addDays(ctx.dct, -1) } : dw === 'this' ? { day: ctx.dct } : resolveDayWord(dayWord ?? 'today', ahead ? { ...ctx, tense: () => 'future' } : nearer ? { ...ctx, tense: () => 'present' } : ctx);
         // "Friday night" sets the day the text is on, as "Friday" does
         const sets = r.day && weekdayNumber(dw.split(/\s+/).pop()!) !== null ? { y: r.day.y, m: r.day.m, d: r.day.d } : undefined;
@@ -918,6 +945,13 @@ rule(
   },
 );
 
+/**
+ * Words before a possessive weekday's event that tell it as having happened: "since/after Monday's
+ * debate", "the results of Tuesday's primaries", "his microphone problems during Monday's debate",
+ * "failing to act … in the minutes leading up to Monday's Iowa caucuses". The event then keeps the
+ * possessive's look back, not the nearer day.
+ */
+const EVENT_TOLD_AS_PAST_BEFORE = /\b(?:since|after|following|during|leading\s+up\s+to|run-up\s+to|(?:results?|outcome|winners?|losers?|aftermath|fallout|wake|analysis|impact|effect)\s+(?:of|from))\s+$/i;
 /** "'s White House meeting", "’s New Hampshire primary": a possessive naming a scheduled event. */
 const SCHEDULED_EVENT_AFTER = /^ ?['’]s\s+(?:[\w-]+\s+){0,3}?(?:debate|primary|primaries|caucus(?:es)?|election|meeting|summit|hearing|vote|game|match|deadline|rally|ceremony|conference|session|talks|race|launch|premiere|convention|contest|showdown|encounter|face-?off|awards)\b/i;
 /** The expression's sentence, at most 200 characters either side of it (a bounded look in one long sentence). */
@@ -992,7 +1026,7 @@ rule(
         // "organisers of Sunday 's Golden Globe awards have pledged $100,000": a scheduled event named
         // in a clause with no simple past may lie either side of the report, so the nearer day
         else if (!rel && tense === 'past' && SCHEDULED_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 50))
-          && !precededBy(text, m.index, /\b(?:since|after|following|(?:results?|outcome|winners?|losers?|aftermath|fallout|wake|analysis|impact|effect)\s+(?:of|from))\s+$/i) && !simplePastIn(sentenceAround(ctx, m.index, m.index + m[0].length))) tense = 'present';
+          && !precededBy(text, m.index, EVENT_TOLD_AS_PAST_BEFORE) && !simplePastIn(sentenceAround(ctx, m.index, m.index + m[0].length))) tense = 'present';
         // "Obama planned to visit the coast on Friday": a plan told in the simple past may lie either
         // side of the report, so the nearer weekday (months and years keep the plan's future)
         if (!rel && tense !== 'present' && /\bplanned\s+to\s+(?:[^.;!?]{0,60})$/i.test(text.slice(Math.max(0, m.index - 80), m.index))
@@ -1039,6 +1073,8 @@ rule(
   },
 );
 
+/** "that day in April", "the same day in March 2004": the month after the day, with its year if given. */
+const DAY_IN_MONTH = new RegExp(`^\\s+in\\s+(${MONTH_SRC})(?:,?\\s+(${YEAR4})(?!\\d))?(?!\\s*\\d)`);
 // Relative calendar units: "last week", "this year", "next month", "earlier this month",
 // "the end of this week", "the following year", "that day", "the weekend", "the year".
 rule(
@@ -1071,6 +1107,26 @@ rule(
       if (unit === 'W' && !precededBy(text, m.index, /\b(for|in|during|of|over|through|throughout|earlier|later)\s+$/i)) return null;
     }
     if (rel === 'that' && !/^(day|week|month|year)$/.test(unitWord)) return null;
+    // "Person of the Year", "Multimedia Storytelling of the Year": an award's name
+    if (rel === 'the' && unit === 'Y' && /^Y/.test(m[4]!) && /[A-Z][\w-]*\s+of\s+$/.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
+    // "Until that day in April", "the same day in March 2004": a day of that month, which one unknown
+    const dayOfMonth = (rel === 'that' || rel === 'the same') && unit === 'D' && !modWord && !beforeAfter
+      ? DAY_IN_MONTH.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30)) : null;
+    const dayMonth = dayOfMonth ? monthNumber(dayOfMonth[1]!) : null;
+    if (dayOfMonth && dayMonth) {
+      const explicitY = dayOfMonth[2] ? +dayOfMonth[2] : null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length + dayOfMonth[0].length,
+        resolve: (ctx) => {
+          const y = explicitY ?? (ctx.dct ? yearFor(ctx.dct, dayMonth, undefined, ctx.tense()) : null);
+          const mm = String(dayMonth).padStart(2, '0');
+          return y === null
+            ? { type: 'DATE', value: `XXXX-${mm}-XX`, anchor: 'none' }
+            : { type: 'DATE', value: `${y}-${mm}-XX`, anchor: explicitY ? 'none' : 'dct', sets: { y, m: dayMonth } };
+        },
+      };
+    }
     if (rel === 'the' && unit === 'D' && modWord === 'the end of' && precededBy(text, m.index, /\bat\s+$/i)) return null;
     if ((rel === 'the past' || rel === 'the last' || rel === 'the coming' || rel === 'the next' || rel === 'past' || rel === 'coming') && !modWord) {
       // "the past year" is a stretch of time ending now (DURATION); "the next day" is a day after the
@@ -1129,6 +1185,13 @@ rule(
         if (textual && ctx.ref && (rel !== 'the next' || pastBefore || ctx.tense() === 'past')) {
           // "the day before" a month ("arrived in March 2004 … the day before") names no day
           const fine = unit === 'Y' || (unit === 'M' || unit === 'Q' || unit === 'H' ? ctx.ref.m !== undefined : ctx.ref.d !== undefined);
+          // "He was elected in March. That day …": a day of the month the text has just told of, which
+          // one unknown; only a month named in this sentence or the one before for a past event (a month
+          // named further back, or hoped for, "not going to be over in February", is often not that day's)
+          if (!fine && unit === 'D' && (rel === 'that' || rel === 'the same' || rel === 'same') && !beforeAfter && ctx.ref.m !== undefined
+            && (ctx.refInSentence || ctx.refInPreviousSentence) && (ctx.refToldAsPast?.() ?? false)) {
+            return { type: 'DATE', value: `${ctx.ref.y}-${String(ctx.ref.m).padStart(2, '0')}-XX`, mod, anchor: 'text' };
+          }
           if (!fine) return { type: 'DATE', value: unresolved(unit === 'D' ? 'day' : unit === 'M' ? 'month' : unit === 'W' || unit === 'WE' ? 'week' : 'year'), mod, anchor: 'none' };
           base = refToYmd(ctx.ref);
           anchor = 'text';
@@ -1388,8 +1451,15 @@ rule(
     if (!det) {
       const tl = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
       if (/^\s+ago\b/i.test(tl)) return { start: m.index, end: m.index + m[0].length + tl.indexOf('ago') + 3, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
-      if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted|spent|spend|spends|spending)\s+$/i)) return null;
-      if (/^\s+(of|old|later|earlier|before|after|to come)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
+      const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "follows months of twists and turns" (TimeBank), "after years of negotiations", "reflects years
+      // of poor labor relations": an unspecified stretch of the thing that filled it
+      const stretchOf = m[2] !== 'quarters' && m[2] !== 'minutes' && /^\s+of\s+(?!age\b|the\b|this\b|that\b|its\b|his\b|her\b|their\b)[a-z]/.test(tail)
+        && precededBy(text, m.index, /\b(?:after|despite|following|follows|followed|amid|through|ending|ends|ended|endured|endure|reflects|reflected|caps|capped|culminat(?:es|ed|ing))\s+$/i);
+      if (!stretchOf) {
+        if (!m[3] && !precededBy(text, m.index, /\b(for|over|in|within|took|take|takes|lasted|spent|spend|spends|spending)\s+$/i)) return null;
+        if (/^\s+(of|old|later|earlier|before|after|to come)\b/i.test(tail)) return null;
+      }
     }
     if (det === 'the' && !/\b(over|in|during|through|for)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
     if (det === 'past' || det === 'several') {
@@ -1640,6 +1710,7 @@ const RULE_STARTS: Record<string, string> = {
   month: 'ear mid lat =the las thi nex jan feb mar apr may jun jul aug sep oct nov dec',
   year: 'ear mid lat =the fis fy cal mod # nin eig two',
   'year-span': '#',
+  'year-era': '# ad =a',
   decade: '=the ear mid lat # twe thi for fif six sev eig nin', // and "'80s": apostrophes
   century: '=the ear mid lat fir sec thi fou fif six sev eig nin ten ele twe # las nex',
   quarter: '=the thi tha =its las nex # lat pas cur sam com cor yea pre pri rec jus fis cal fir sec fou fin qua per',
