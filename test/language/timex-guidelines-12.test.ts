@@ -71,4 +71,19 @@ describe('guideline fixes, session 12', () => {
     expect(all("Trump has complimented the moderator of Monday night's first debate, Lester Holt of NBC News, but with a distinct edge.", '2016-09-23'))
       .toEqual(['Monday night → TIME 2016-09-26TNI']);
   });
+
+  it('"N plus <unit>" is at least that long; "the weeks ahead" keeps "ahead" in its span (TimeBank)', () => {
+    expect(all('Can BP support these families for 15 plus years ?', '2010-07-08')).toEqual(['15 plus years → DURATION P15Y EQUAL_OR_MORE']);
+    expect(all('the Obama administration on Thursday gave BP officials 24 hours to provide a detailed description of what they will do in the weeks ahead and how they will do it .', '2010-07-09'))
+      .toEqual(['Thursday → DATE 2010-07-08', '24 hours → DURATION PT24H', 'the weeks ahead → DURATION PXW']);
+  });
+
+  it('abbreviated units ("hrs", "mins", "yrs") are units; a day or more of hours ago is an earlier day', () => {
+    expect(all('Sky News Protesters Interrupt BP Speech - 4 hrs ago Mirror . Rig worker makes safety charge - 28 hrs ago', '2010-06-21'))
+      .toEqual(['4 hrs ago → DATE 2010-06-21', '28 hrs ago → DATE 2010-06-20']);
+    expect(all('he served 5 yrs in prison', '2010-06-21')).toEqual(['5 yrs → DURATION P5Y']);
+    // the number before the dash ends a date ("9/11"), not a range of hours
+    expect(all('BP rocked yet again after Barack Obama compares Gulf oil disaster to 9/11 - 2 hrs ago Feedburner', '2010-06-13'))
+      .toEqual(['2 hrs ago → DATE 2010-06-13']);
+  });
 });

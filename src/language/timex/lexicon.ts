@@ -51,7 +51,7 @@ export const ORDINAL_SRC =
   'fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first|\\d{1,2}(?:st|nd|rd|th))';
 
 export const UNIT_SRC =
-  '(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centuries|century)';
+  '(?:seconds?|minutes?|mins|hours?|hrs|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|yrs|decades?|centuries|century)';
 
 /** Number for a NUM_SRC match: a number, or 'X' for a vague quantity. */
 export function parseNumber(s: string): number | 'X' {
@@ -112,7 +112,8 @@ export function unitKey(word: string): UnitKey {
   const w = word.toLowerCase();
   if (w.startsWith('sec')) return 'S';
   if (w.startsWith('min')) return 'MIN';
-  if (w.startsWith('hour')) return 'H';
+  if (w.startsWith('hour') || w === 'hrs') return 'H';
+  if (w === 'yrs') return 'Y';
   if (w.startsWith('weekend')) return 'WE';
   if (w.startsWith('fortnight')) return 'W';
   if (w.startsWith('day')) return 'D';

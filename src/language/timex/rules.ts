@@ -1299,7 +1299,11 @@ rule(
         const useText = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && ctx.ref && ctx.ref.d !== undefined;
         const base = useText ? refToYmd(ctx.ref!) : ctx.dct;
         if (!base) return { type: 'DATE', value: 'XXXX-XX-XX', mod, anchor: 'none' };
-        if (unit === 'H' || unit === 'MIN' || unit === 'S') return { type: 'DATE', value: fmtDay(base), mod, anchor: useText ? 'text' : 'dct' };
+        if (unit === 'H' || unit === 'MIN' || unit === 'S') {
+          // "28 hrs ago": a day or more of hours reaches back into an earlier day
+          const days = unit === 'H' && typeof n === 'number' && n >= 24 ? Math.floor(n / 24) * (dir === 'ago' || dir === 'earlier' || dir === 'before' ? -1 : 1) : 0;
+          return { type: 'DATE', value: fmtDay(addDays(base, days)), mod, anchor: useText ? 'text' : 'dct' };
+        }
         // "a year earlier" in a sentence about a quarter means that quarter a year before
         if (unit === 'Y' && n === 1 && ctx.lastQuarter && dir !== 'later') {
           return { type: 'DATE', value: fmtQuarter(ctx.lastQuarter.y - 1, ctx.lastQuarter.q), mod, anchor: 'dct' };
@@ -1328,7 +1332,7 @@ const ROUND_THE_CLOCK_BEFORE = /\b(?:(?:24|twenty-four) hours|(?:7|seven) days|3
 // "five-year", "the first nine months", "2 1/2 years".
 rule(
   'duration',
-  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?((?:\\d+|${UNITS_WORDS}|ten|twelve)\\s*(?:to|or|-|–)\\s*)?(${NUM_SRC})(?:\\s+more|\\s+and\\s+a\\s+half)?([\\s-]+)(?:(?:trading|business|working|school)\\s+(?=days?\\b|weeks?\\b))?(?:(?:consecutive|straight|successive)\\s+)?(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
+  `\\b(?:(${QUANT_SRC})\\s+)?(?:the\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|recent|initial|same|remaining|other|additional|entire|full|whole)\\s+)?(?:(${QUANT_SRC})\\s+)?((?:\\d+|${UNITS_WORDS}|ten|twelve)\\s*(?:to|or|-|–)\\s*)?(${NUM_SRC})(?:\\s+more|\\s+and\\s+a\\s+half|\\s+plus|\\+)?([\\s-]+)(?:(?:trading|business|working|school)\\s+(?=days?\\b|weeks?\\b))?(?:(?:consecutive|straight|successive)\\s+)?(${UNIT_SRC})(?:\\s+and\\s+a\\s+half)?(-old|-long)?\\b`,
   5,
   (m, text) => {
     const rangeFrom = m[4];
@@ -1342,6 +1346,8 @@ rule(
     // a bare "a/an/some/many + unit" is often not a duration ("a day of protests"): accept the
     // common cases only
     if (rangeFrom && !/^\d|^[a-z]+$/i.test(lowNum)) return null;
+    // "compares Gulf oil disaster to 9/11 - 2 hrs ago", "2:12 - 8 hrs ago": the first number ends a date or a time
+    if (rangeFrom && /[/:.]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return null;
     if ((lowNum === 'a' || lowNum === 'an') && !rangeFrom) {
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
       // "a quarter of the cost" is a fraction; "only a minute chance" an adjective
@@ -1415,7 +1421,9 @@ rule(
     }
     // "the two-day visit": an adjectival duration leaves the article out of the span
     if (hyphen && !m[1] && !m[2] && !m[3] && !rangeFrom && /^the\s/i.test(m[0])) start = m.index + m[0].search(/\s\S/) + 1;
-    const mod = modOf(quant ?? m[3]);
+    // "15 plus years", "10+ years": at least that many
+    const plus = /^\d[\d,]*\+|\splus\s/i.test(m[0].slice(m[0].indexOf(numWord)));
+    const mod = plus ? 'EQUAL_OR_MORE' : modOf(quant ?? m[3]);
     const fortnight = /fortnight/i.test(unitWord);
     // "two to three weeks", "12 to 18 months": an unspecified number of units
     const value = durationValue(rangeFrom ? 'X' : n, unit, fortnight);
@@ -1462,12 +1470,14 @@ rule(
       }
     }
     if (det === 'the' && !/\b(over|in|during|through|for)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
+    // "in the weeks ahead" (TimeBank's span keeps "ahead")
+    const ahead = (det === 'the' || det === 'the coming') && /^\s+ahead\b/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
     if (det === 'past' || det === 'several') {
       if (det === 'past' && unit !== 'Y') return null;
       if (det === 'past') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
     }
     if (det === 'recent' && unit === 'Y') return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PAST_REF', anchor: 'dct' }) };
-    return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: durationValue('X', unit), anchor: 'none' }) };
+    return { start: m.index, end: m.index + m[0].length + (ahead ? ahead[0].length : 0), resolve: () => ({ type: 'DURATION', value: durationValue('X', unit), anchor: 'none' }) };
   },
 );
 
