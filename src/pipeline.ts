@@ -34,6 +34,7 @@ import { createLinker, type LinkDoc, type Linker, type LinkerOptions } from './l
 import { detached } from './link/text.js';
 import { buildStory, titleShape, type StoryArticle } from './story/index.js';
 import { metadataDate } from './ingest/dates.js';
+import { ARTICLE_ID_PATTERN } from './ingest/ids.js';
 
 /** Bump when extraction or analysis changes what is stored: `storyline reprocess` upgrades older rows. */
 export const ANALYSIS_VERSION = 2;
@@ -130,12 +131,10 @@ export function canonicalUrl(url: string): string {
   }
 }
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-
 /** The article ID: the one given at ingest, else a short stable ID from the URL, else from the content. */
 export function articleIdFor(raw: RawDoc, contentHash: string): string {
   if (raw.id !== undefined) {
-    if (!ID_PATTERN.test(raw.id)) throw new Error(`field "id": "${raw.id.slice(0, 40)}" is not a usable ID (letters, digits, . _ : - only, at most 128 characters)`);
+    if (!ARTICLE_ID_PATTERN.test(raw.id)) throw new Error(`field "id": "${raw.id.slice(0, 40)}" is not a usable ID (letters, digits, . _ : - only, at most 128 characters)`);
     return raw.id;
   }
   if (raw.url) return 'u' + sha1(canonicalUrl(raw.url)).slice(0, 15);

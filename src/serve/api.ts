@@ -17,13 +17,19 @@ export type ErrorCode = 'invalid_parameter' | 'not_found' | 'unauthorized' | 'in
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 500 | 501,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 500 | 501 | 503,
     readonly code: ErrorCode,
     message: string,
+    /** Headers of the answer (Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
+
+/** POST /api/ingest: requests that may wait while one ingest runs; past them, 503 with Retry-After. */
+export const INGESTS_WAITING_MAX = 4;
+const INGEST_RETRY_AFTER_S = 30;
 
 export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
@@ -72,6 +78,8 @@ export function createApi(options: ApiOptions): Hono {
   const api = new Hono();
   let ingestRunning = false;
   let ingestQueue: Promise<unknown> = Promise.resolve();
+  /** Ingest requests taken in and not yet answered: the one running and those waiting for it. */
+  let ingestsPending = 0;
 
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
 
@@ -177,46 +185,73 @@ export function createApi(options: ApiOptions): Hono {
         throw new ApiError(401, 'unauthorized', 'send the server token as "Authorization: Bearer TOKEN"');
       }
       if (!options.ingest) throw new ApiError(501, 'not_implemented', 'this build has no ingest pipeline: use `storyline ingest` on the command line');
-      let body: unknown;
-      try {
-        body = JSON.parse(decodeRequestBody(new Uint8Array(await c.req.arrayBuffer()), c.req.header('Content-Type')));
-      } catch {
-        throw new ApiError(400, 'invalid_parameter', 'the body must be JSON: {"documents": [{"text": "...", "published": "2022-03-16"}]} or {"urls": ["https://..."]}');
+      // Each waiting request holds its connection and its body (up to 50 MB): a few wait, the rest
+      // are told to come back — before their body is read.
+      if (ingestsPending > INGESTS_WAITING_MAX) {
+        throw new ApiError(503, 'busy', `an ingest is running and ${ingestsPending - 1} more wait: retry later (in about ${INGEST_RETRY_AFTER_S} s)`, { 'Retry-After': String(INGEST_RETRY_AFTER_S) });
       }
-      const parsed = ingestBody.safeParse(body);
-      if (!parsed.success) throw new ApiError(400, 'invalid_parameter', `invalid ingest request: ${describeIssues(parsed.error)}`);
-      const given = parsed.data.documents ?? [];
-      const docs: RawDoc[] = given.filter((d) => d.text !== undefined || d.html !== undefined).map((d) => ({ ...d, origin: d.url ?? `request:documents[${given.indexOf(d)}]` }));
-      // A document with only a URL is fetched, like an entry of "urls".
-      const urls = [...given.filter((d) => d.text === undefined && d.html === undefined).map((d) => d.url!), ...(parsed.data.urls ?? [])];
-      const ingest = options.ingest;
-      const run = async () => {
-        ingestRunning = true;
-        hub.publish({ type: 'ingest-started', data: { documents: docs.length + urls.length } });
-        try {
-          return await ingest(docs, urls, (done, total) => hub.publish({ type: 'ingest-progress', data: { done, total } }));
-        } finally {
-          ingestRunning = false;
-        }
+      ingestsPending++;
+      let answered = false;
+      const done = () => {
+        if (!answered) ingestsPending--;
+        answered = true;
       };
-      // One ingest at a time: each pipeline links against the state it loaded from the store, and
-      // two at once overwrote each other's (code review 11 F10). A request waits for those before it.
-      const mine = ingestQueue.then(run);
-      ingestQueue = mine.catch(() => undefined);
+      // (a client that has gone frees its place at once; its run is dropped when its turn comes)
+      const signal = c.req.raw.signal;
+      signal.addEventListener('abort', done, { once: true });
       try {
-        const result = await mine;
-        hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length } });
-        return c.json(result, 201);
-      } catch (e) {
-        hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
-        // (a command-line ingest or reprocess writing to this database: the message says which)
-        if ((e as NodeJS.ErrnoException).code === 'EWRITERBUSY') throw new ApiError(409, 'busy', (e as Error).message);
-        const reference = randomBytes(4).toString('hex');
-        process.stderr.write(`storyline serve: [${reference}] POST /api/ingest: ${(e as Error).stack ?? (e as Error).message}\n`);
-        throw new ApiError(500, 'internal', `ingest failed (reference ${reference}): the server's log has the details`);
+        return await ingestRequest(c, signal);
+      } finally {
+        signal.removeEventListener('abort', done);
+        done();
       }
     },
   );
+
+  /** Reads, checks and queues one ingest request; `signal` is its client's (gone: the run is dropped). */
+  async function ingestRequest(c: Context, signal: AbortSignal): Promise<Response> {
+    const ingest = options.ingest!;
+    let body: unknown;
+    try {
+      body = JSON.parse(decodeRequestBody(new Uint8Array(await c.req.arrayBuffer()), c.req.header('Content-Type')));
+    } catch {
+      throw new ApiError(400, 'invalid_parameter', 'the body must be JSON: {"documents": [{"text": "...", "published": "2022-03-16"}]} or {"urls": ["https://..."]}');
+    }
+    const parsed = ingestBody.safeParse(body);
+    if (!parsed.success) throw new ApiError(400, 'invalid_parameter', `invalid ingest request: ${describeIssues(parsed.error)}`);
+    const given = parsed.data.documents ?? [];
+    const docs: RawDoc[] = given.filter((d) => d.text !== undefined || d.html !== undefined).map((d) => ({ ...d, origin: d.url ?? `request:documents[${given.indexOf(d)}]` }));
+    // A document with only a URL is fetched, like an entry of "urls".
+    const urls = [...given.filter((d) => d.text === undefined && d.html === undefined).map((d) => d.url!), ...(parsed.data.urls ?? [])];
+    const run = async () => {
+      if (signal.aborted) return null;
+      ingestRunning = true;
+      hub.publish({ type: 'ingest-started', data: { documents: docs.length + urls.length } });
+      try {
+        return await ingest(docs, urls, (done, total) => hub.publish({ type: 'ingest-progress', data: { done, total } }));
+      } finally {
+        ingestRunning = false;
+      }
+    };
+    // One ingest at a time: each pipeline links against the state it loaded from the store, and
+    // two at once overwrote each other's (code review 11 F10). A request waits for those before it.
+    const mine = ingestQueue.then(run);
+    ingestQueue = mine.catch(() => undefined);
+    try {
+      const result = await mine;
+      // (nobody to answer: the client went away while it waited, and its run was dropped)
+      if (result === null) return c.body(null, 204);
+      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length } });
+      return c.json(result, 201);
+    } catch (e) {
+      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
+      // (a command-line ingest or reprocess writing to this database: the message says which)
+      if ((e as NodeJS.ErrnoException).code === 'EWRITERBUSY') throw new ApiError(409, 'busy', (e as Error).message);
+      const reference = randomBytes(4).toString('hex');
+      process.stderr.write(`storyline serve: [${reference}] POST /api/ingest: ${(e as Error).stack ?? (e as Error).message}\n`);
+      throw new ApiError(500, 'internal', `ingest failed (reference ${reference}): the server's log has the details`);
+    }
+  }
 
   api.all('*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}: see /api/openapi.json`), 404));
   return api;

@@ -162,7 +162,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
     const reference = randomBytes(4).toString('hex');
     const e = err instanceof ApiError ? err : new ApiError(500, 'internal', `internal error (reference ${reference}): the server's log has the details`);
     if (!(err instanceof ApiError)) process.stderr.write(`storyline serve: [${reference}] ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}\n`);
-    if (c.req.path.startsWith('/api/')) return c.json(errorBody(e.code, e.message), e.status);
+    if (c.req.path.startsWith('/api/')) return c.json(errorBody(e.code, e.message), e.status, e.headers);
     const title = e.status === 404 ? 'Not found' : e.status === 400 ? 'Bad request' : 'Something went wrong';
     return c.html(errorPage(ctx, e.status, title, e.message), e.status);
   });

@@ -82,7 +82,7 @@ export function openApiDocument(): unknown {
           summary: 'Ingest documents or URLs (off unless the server was started with a token)',
           security: [{ bearer: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(ingestBody, { io: 'input', unrepresentable: 'any' }) } } },
-          responses: { 201: ok('What the pipeline did'), 400: errorResponse, 401: errorResponse, 403: errorResponse, 501: errorResponse },
+          responses: { 201: ok('What the pipeline did'), 400: errorResponse, 401: errorResponse, 403: errorResponse, 409: errorResponse, 413: errorResponse, 501: errorResponse, 503: errorResponse },
         },
       },
     },

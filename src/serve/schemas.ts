@@ -1,6 +1,7 @@
 // Input validation for the HTTP API (zod), shared by the routes and the OpenAPI document.
 import { z } from 'zod';
 import { queryTooLong } from '../search/highlight.js';
+import { ARTICLE_ID_PATTERN, ARTICLE_ID_RULE } from '../ingest/ids.js';
 
 /** Whether YYYY, YYYY-MM or YYYY-MM-DD names a real year, month or day (no month 13, no 30 February). */
 export function isCalendarDate(value: string): boolean {
@@ -75,7 +76,11 @@ export const storyQuery = z.object({
 
 const document = z
   .object({
-    id: z.string().min(1).max(200).optional(),
+    // (refused here, naming the field, rather than a 201 whose report says the document failed)
+    id: z
+      .string()
+      .regex(ARTICLE_ID_PATTERN, { error: (issue) => `${JSON.stringify(String(issue.input).slice(0, 60))} is not a usable id (${ARTICLE_ID_RULE}): leave "id" out to have one made from the URL or content` })
+      .optional(),
     url: z.string().url().max(2000).optional(),
     source: z.string().max(200).optional(),
     title: z.string().max(1000).optional(),

@@ -1,0 +1,106 @@
+// POST /api/ingest runs one ingest at a time (code review 11 F10); the others waited without bound
+// (review 11 code F-7): twenty clients each held a connection and a parsed body of up to 50 MB while
+// the first ran, and a request whose client had given up (a timeout, then a retry) still ran when its
+// turn came — twice, with the retry. Now four wait at most, past them the answer is 503 busy with
+// Retry-After, and a waiting request whose client has gone is dropped. An id the pipeline cannot use
+// is a 400 naming the field up front, not a 201 whose report says the document failed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
+
+const TOKEN = 'queue-test-token';
+const TOPICS = [
+  'The council approved the budget for the new bridge over the river after a long debate about its cost, the mayor said. Work will start in spring.',
+  'Storm damage closed the harbour road and the port authority said repairs would take a week. Ferries were cancelled and fishing boats stayed in port.',
+  'The school reopened after the floods, and the head teacher said lessons would resume in the old building by the end of the month.',
+  'Farmers protested outside parliament against the new water charges, blocking traffic with tractors for most of the afternoon.',
+  'The hospital opened a new cancer ward funded by a local charity, which raised the money over three years of fun runs and bake sales.',
+  'Police arrested two men after a jewellery shop in the high street was robbed at knifepoint shortly before closing time.',
+  'The football club appointed a new manager after a run of eleven defeats left the team bottom of the league table.',
+];
+
+describe.skipIf(!hasSharedData)('POST /api/ingest while an ingest runs', () => {
+  let server: ChildProcess;
+  let url = '';
+  // a slow news site: each page answers after two seconds (the ingest that fetches them takes a while)
+  let site: Server;
+  let siteUrl = '';
+  beforeAll(async () => {
+    const pages = t17Articles('bpoil_washingtonpost').slice(0, 6);
+    site = createServer((req, res) => {
+      const page = pages[Number(/\/news\/(\d+)$/.exec(req.url ?? '')?.[1] ?? 0)]!;
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        const paragraphs = page.text!.split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+        res.end(`<!doctype html><html><head><title>Oil spill, day ${page.published}</title><meta property="article:published_time" content="${page.published}"></head><body><article>${paragraphs.join('')}</article></body></html>`);
+      }, 2000);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    const db = join(tempDir('storyline-queue-'), 'store.db');
+    server = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', '0', '--token', TOKEN, '--allow-private-urls'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the server did not start')), 60_000);
+      server.stdout!.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        const at = /at (http:\/\/\S+)/.exec(stdout);
+        if (at && stdout.includes('Ctrl-C to stop')) {
+          clearTimeout(timer);
+          url = at[1]!;
+          resolve();
+        }
+      });
+    });
+  }, 90_000);
+  afterAll(async () => {
+    site.close();
+    server.kill('SIGTERM');
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('close', resolve)));
+  });
+
+  const post = (body: unknown, signal?: AbortSignal) =>
+    fetch(`${url}/api/ingest`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+  const one = (i: number) => ({ documents: [{ id: `wire-${i}`, source: 'Wire', published: '2023-05-09', text: TOPICS[i] }] });
+  const stored = async (id: string) => (await fetch(`${url}/api/articles/${id}`)).status === 200;
+
+  it('lets four wait, refuses the next with 503 and Retry-After, and drops one whose client has gone', async () => {
+    // a long ingest: six pages of a slow site, fetched one after the other
+    const crawl = post({ urls: [0, 1, 2, 3, 4, 5].map((i) => `${siteUrl}/news/${i}`) });
+    await new Promise((r) => setTimeout(r, 1000));
+    // a client that gives up while it waits
+    const giveUp = new AbortController();
+    const abandoned = post(one(6), giveUp.signal).catch((e: Error) => e.name);
+    await new Promise((r) => setTimeout(r, 300));
+    giveUp.abort();
+    expect(await abandoned).toBe('AbortError');
+    await new Promise((r) => setTimeout(r, 300));
+    const waiting = [0, 1, 2, 3].map((i) => post(one(i)));
+    await new Promise((r) => setTimeout(r, 300));
+    const refused = await post(one(4));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await refused.json()).toEqual({ error: { code: 'busy', message: expect.stringMatching(/^an ingest is running and 4 more wait: retry later/) } });
+    const answers = await Promise.all([crawl, ...waiting]);
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(await answers[0]!.json()).toMatchObject({ stored: 6, failed: 0 });
+    for (const i of [0, 1, 2, 3]) expect(await stored(`wire-${i}`)).toBe(true);
+    expect(await stored('wire-4')).toBe(false);
+    // the abandoned request never ran
+    expect(await stored('wire-6')).toBe(false);
+    // and the queue is open again
+    expect((await post(one(4))).status).toBe(201);
+  }, 300_000);
+
+  it('refuses an id the pipeline cannot use with a 400 naming it', async () => {
+    const answer = await post({ documents: [{ id: 'wire-5', text: TOPICS[5] }, { id: 'reuters/2023 05 09', text: TOPICS[6] }] });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({
+      error: { code: 'invalid_parameter', message: expect.stringMatching(/^invalid ingest request: documents\.1\.id: "reuters\/2023 05 09" is not a usable id \(letters, digits, \. _ : - only/) },
+    });
+    expect(await stored('wire-5')).toBe(false);
+  }, 60_000);
+});
