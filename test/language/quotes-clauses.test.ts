@@ -1,5 +1,6 @@
 // Session 12: what was said is the clause before ", X said" when the tagger gave the cue only a
-// phrase after it (review 11 #7, the CDC's 403 cases), and not a subordinate clause before it.
+// phrase after it (review 11 #7, the CDC's 403 cases), and not a subordinate clause before it;
+// quotations of several sentences, and quotations marked by two apostrophes (''…'', NYT archive text).
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/language/index.js';
 import { t17Text } from '../helpers/t17.js';
@@ -14,7 +15,7 @@ function quotesOf(text: string, dct: string | null = null): Quote[] {
 describe('the clause before ", X said" is what X said (session 12)', () => {
   it('"The United States has 403 confirmed cases … in 38 states, the U.S. CDC said, with another 700 “probable” cases" (T17 H1N1 Reuters 886, review 11 #7)', () => {
     const { text, dct } = t17Text('H1N1_reuters', '886');
-    const cdc = quotesOf(text, dct).filter((q) => q.speaker === 'Centers for Disease Control and Prevention' && slice(text, q.cue) === 'said');
+    const cdc = quotesOf(text, dct).filter((q) => slice(text, q.source) === 'the U.S. Centers for Disease Control and Prevention' && slice(text, q.cue) === 'said');
     const content = cdc.map((q) => slice(text, q.content)!).find((c) => c.includes('700'));
     expect(content).toBeDefined();
     expect(content!.startsWith('The United States has 403 confirmed cases of the swine flu in 38 states')).toBe(true);
@@ -35,5 +36,31 @@ describe('the clause before ", X said" is what X said (session 12)', () => {
     expect(quotesOf(text, '2016-07-15').some((q) => slice(text, q.content)!.startsWith('Asked if'))).toBe(false);
     const when = "When the moderator pointed out that Trump hadn't answered the question, the candidate said families of people killed by police file lawsuits.";
     expect(quotesOf(when, '2016-02-07').some((q) => slice(when, q.content)!.startsWith('When the moderator'))).toBe(false);
+  });
+});
+
+describe('quotations of several sentences, and two apostrophes as quotation marks (session 12)', () => {
+  it('"“They catch her randomly, and she just answers. It captures her,” Goff said." is Goff\'s, not a continuation of a quoted title before it (PolNeAR train, USA Today)', () => {
+    const text =
+      'There\'s also a regular series, called "Quick Question" in which the candidate discusses fun topics, including lessons from her mother and what it\'s like to watch football in the Clinton household. "They catch her randomly, and she just answers. It captures her," Goff said.';
+    const goff = quotesOf(text, '2016-01-19').find((q) => slice(text, q.content)!.startsWith('They catch her randomly'));
+    expect(goff?.speaker).toBe('Goff');
+    expect(slice(text, goff!.cue)).toBe('said');
+  });
+
+  it("''…'' is a quotation: \"''Jobs, jobs, jobs,'' Mrs. Clinton said … ''Nobody did it better …''\" is hers, with no \"I want\" inside it (PolNeAR train, NYT)", () => {
+    const text =
+      "''Jobs, jobs, jobs,'' Mrs. Clinton said on ''The Late Show With Stephen Colbert'' last month when asked what Mr. Clinton would do in the White House. ''Nobody did it better, created more jobs, helped incomes rise. I want every bit of advice he can give me about how we do the same going forward.''\n\nNick Merrill, a spokesman for Mrs. Clinton, said that the central focus of her campaign was increasing wages and creating good jobs.";
+    const quotes = quotesOf(text, '2016-05-18');
+    const clinton = quotes.find((q) => q.speaker === 'Clinton' && slice(text, q.cue) === 'said');
+    expect(slice(text, clinton!.content)).toMatch(/^Jobs, jobs, jobs.*Nobody did it better.*going forward$/s);
+    expect(quotes.some((q) => slice(text, q.cue) === 'want')).toBe(false);
+  });
+
+  it("a paragraph that is wholly a ''…'' quotation continues the speaker of the paragraph before (PolNeAR train, NYT)", () => {
+    const text =
+      "''Politics has never been totally gentlemanly, and now it's not gentlemanly at all, so the idea that this process would reward someone with an innate sense of manners and deference is crazy,'' said Jon Meacham, the author of ''Destiny and Power,'' a biography of the 41st president.\n\n''The lesson of 2016 is that none of the old rules apply.''";
+    const continued = quotesOf(text, '2016-01-19').find((q) => slice(text, q.content) === 'The lesson of 2016 is that none of the old rules apply');
+    expect(continued?.speaker).toBe('Jon Meacham');
   });
 });

@@ -549,7 +549,9 @@ export function attributionsInSequence(
     // a quotation in a sentence with no cue of its own continues the quotation before it
     // ("“…,” Mr. Obama said at the gala, where Mrs. Clinton also spoke. “Tolerance is on the ballot.”")
     // (spans come in text order, so the quotation before it is the last quoted one assigned)
-    if (best && best.sentence !== sp.sentence && q[sp.first] !== 0 && sp.first > 0 && lastQuoted) best = lastQuoted.cue;
+    // (not a quotation of several sentences whose own last sentence holds the cue: "“They catch her
+    // randomly, and she just answers. It captures her,” Goff said.")
+    if (best && (best.sentence < sp.sentence || best.sentence > sentenceOf[sp.last]!) && q[sp.first] !== 0 && sp.first > 0 && lastQuoted) best = lastQuoted.cue;
     if (best) {
       const list = contents.get(best) ?? [];
       list.push(sp);

@@ -32,6 +32,18 @@ function computeQuoteStates(tokens: QToken[], text: string): Uint8Array {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
     const before = tokens[i]!.start > 0 ? text[tokens[i]!.start - 1]! : ' ';
+    if (t === "'" && tokens[i + 1]?.text === "'" && tokens[i + 1]!.start === tokens[i]!.end) {
+      // ''…'': two apostrophes for a quotation mark, opening and closing alike (NYT archive text):
+      // both tokens get the state of one mark, as a " would
+      const after = tokens[i + 1]!.end < text.length ? text[tokens[i + 1]!.end]! : ' ';
+      const opens = depth === 0 && (/[\s(\[—–-]/.test(before) || tokens[i]!.start === 0) && !/[\s.,;:!?)\]]/.test(after);
+      if (opens) depth++;
+      else if (depth > 0) depth--;
+      else continue;
+      state[i] = state[i + 1] = opens ? 2 : 3;
+      i++;
+      continue;
+    }
     const after = tokens[i]!.end < text.length ? text[tokens[i]!.end]! : ' ';
     let kind: 'open' | 'close' | null = null;
     if (t === '„' || t === '«') kind = 'open';

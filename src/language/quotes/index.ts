@@ -117,7 +117,8 @@ function statementDate(text: string, cue: Span | null, source: Span | null, cont
   return null;
 }
 
-const OPENERS = /^["“„«‘]/;
+// (two apostrophes for a quotation mark: ''…'', NYT archive text)
+const OPENERS = /^(?:["“„«‘]|'')/;
 /** What follows a closing quotation mark when it is an attribution naming someone: "…,” replies Boxer", "…,” said Mr Senner". */
 const NAMED_AFTER_CLOSE = /^\s*(?:,\s*)?(?:\p{Ll}+\s+){1,2}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{Ll}/u;
 /**
@@ -127,10 +128,11 @@ const NAMED_AFTER_CLOSE = /^\s*(?:,\s*)?(?:\p{Ll}+\s+){1,2}(?:(?:Mr|Mrs|Ms|Dr)\.
  * or a run of spaces after one.
  */
 function namedAfterClose(body: string): boolean {
-  const close = Math.max(body.lastIndexOf('”'), body.lastIndexOf('"'), body.lastIndexOf('»'));
+  const doubled = body.lastIndexOf("''");
+  const close = Math.max(body.lastIndexOf('”'), body.lastIndexOf('"'), body.lastIndexOf('»'), doubled >= 0 ? doubled + 1 : -1);
   return close >= 0 && NAMED_AFTER_CLOSE.test(body.slice(close + 1));
 }
-const CLOSED_QUOTE = /["”“»’][.!?]?$/;
+const CLOSED_QUOTE = /(?:["”“»’]|'')[.!?]?$/;
 
 /**
  * Paragraphs that are wholly a quotation with no attribution of their own. Next to a paragraph
