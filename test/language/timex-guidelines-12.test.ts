@@ -86,4 +86,12 @@ describe('guideline fixes, session 12', () => {
     expect(all('BP rocked yet again after Barack Obama compares Gulf oil disaster to 9/11 - 2 hrs ago Feedburner', '2010-06-13'))
       .toEqual(['2 hrs ago → DATE 2010-06-13']);
   });
+
+  it('a weekday with a part of the day in the plural is a set ("Tuesday nights"), and so is a weekday sharing it', () => {
+    expect(all('it said two new flights would leave Bombay on Monday and Tuesday nights from March 30, with the third departing on a Friday.', '1998-02-17'))
+      .toContain('Tuesday nights → SET XXXX-WXX-2TNI');
+    expect(all('it said two new flights would leave Bombay on Monday and Tuesday nights from March 30.', '1998-02-17'))
+      .toEqual(['Monday → SET XXXX-WXX-1TNI', 'Tuesday nights → SET XXXX-WXX-2TNI', 'March 30 → DATE 1998-03-30']);
+    expect(all("He was subsequently reassigned to the network's games on Monday nights.", '2016-04-21')).toEqual(['Monday nights → SET XXXX-WXX-1TNI']);
+  });
 });

@@ -912,6 +912,12 @@ rule(
     }
     const mod = modOf(m[1]);
     const code = PART_OF_DAY[part]!;
+    // "flights would leave Bombay on Monday and Tuesday nights": a weekday's part every week (TimeBank's SET)
+    const weekdayOnly = m[2] && !m[4] && !m[1] ? /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.exec(m[2]) : null;
+    if (weekdayOnly && /^(?:morning|afternoon|evening|night)$/.test(part) && /^s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
+      const value = `XXXX-WXX-${weekdayNumber(m[2]!)}T${code}`;
+      return { start: m.index, end: m.index + m[0].length + 1, resolve: () => ({ type: 'SET', value, anchor: 'none' }) };
+    }
     return {
       start: m.index,
       end: m.index + m[0].length,
@@ -1003,6 +1009,12 @@ rule(
       return null;
     }
     const mod = m[1] ? modOf(m[1]) : undefined;
+    // "on Monday and Tuesday nights": the first of two weekdays sharing a part of the day every week
+    const sharedPart = !m[1] && !m[2] ? /^\s+(?:and|or)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(morning|afternoon|evening|night)s\b/.exec(after + text.slice(m.index + m[0].length + 14, m.index + m[0].length + 40)) : null;
+    if (sharedPart) {
+      const value = `XXXX-WXX-${wd}T${PART_OF_DAY[sharedPart[1]!]!}`;
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'SET', value, anchor: 'none' }) };
+    }
     const textual = /^the /i.test(m[2] ?? '');
     const rel = m[2]?.toLowerCase().replace(/^the (previous)$/, 'last').replace(/^the (following|next)$/, 'next').replace('this past', 'last').replace('this coming', 'next').replace('coming', 'next').replace('past', 'last') as 'last' | 'next' | 'this' | undefined;
     return {
