@@ -94,4 +94,13 @@ describe('guideline fixes, session 12', () => {
       .toEqual(['Monday → SET XXXX-WXX-1TNI', 'Tuesday nights → SET XXXX-WXX-2TNI', 'March 30 → DATE 1998-03-30']);
     expect(all("He was subsequently reassigned to the network's games on Monday nights.", '2016-04-21')).toEqual(['Monday nights → SET XXXX-WXX-1TNI']);
   });
+
+  it('"the last day" is the final day, not the past 24 hours, unless a preposition of extent precedes it', () => {
+    expect(all('BP said it was winding down its claims operation , and that today would be the last day it would consider claims from anyone suffering economic losses .', '2010-08-18'))
+      .toEqual(['today → DATE 2010-08-18', 'the last day → DATE 2010-08-18']);
+    expect(all('Ivanka Trump champions (some) working moms. On the last day of the Republican National Convention in July, Ivanka Trump spoke.', '2016-08-09'))
+      .toEqual(['the last day → DATE XXXX-XX-XX', 'July → DATE 2016-07']);
+    expect(all('The offer expires on the last day of February 2009.', '2009-01-10')).toEqual(['the last day of February 2009 → DATE 2009-02-28']);
+    expect(all('Prices rose 2 percent in the last day.', '2009-01-10')).toEqual(['the last day → DURATION P1D']);
+  });
 });

@@ -1085,6 +1085,8 @@ rule(
   },
 );
 
+/** "the last day of June", "the last day of February 2009". */
+const LAST_DAY_OF_MONTH = new RegExp(`^\\s+of\\s+(${MONTH_SRC})(?:,?\\s+(${YEAR4})(?!\\d))?(?!\\s*\\d)`);
 /** "that day in April", "the same day in March 2004": the month after the day, with its year if given. */
 const DAY_IN_MONTH = new RegExp(`^\\s+in\\s+(${MONTH_SRC})(?:,?\\s+(${YEAR4})(?!\\d))?(?!\\s*\\d)`);
 // Relative calendar units: "last week", "this year", "next month", "earlier this month",
@@ -1146,6 +1148,36 @@ rule(
       const nextAsDate = rel === 'the next' && !precededBy(text, m.index, /\b(?:over|during|in|within|for|throughout|through|into|of|across|at)\s+$/i)
         && !/^\s+of\b/i.test(tail);
       if ((unit !== 'D' || rel.includes('past') || rel.includes('last')) && !nextAsDate) {
+        // "today would be the last day it would consider claims", "the last day of June": the final day,
+        // not the past 24 hours ("in the last day", "over the last day")
+        if (unit === 'D' && rel === 'the last' && !precededBy(text, m.index, /\b(?:in|over|during|within|for|throughout|through|past|of)\s+$/i)) {
+          const ofMonth = LAST_DAY_OF_MONTH.exec(tail + text.slice(m.index + m[0].length + 12, m.index + m[0].length + 30));
+          const mo = ofMonth ? monthNumber(ofMonth[1]!) : null;
+          if (ofMonth && mo) {
+            const explicitY = ofMonth[2] ? +ofMonth[2] : null;
+            return {
+              start: m.index,
+              end: m.index + m[0].length + ofMonth[0].length,
+              resolve: (ctx) => {
+                const y = explicitY ?? (ctx.dct ? yearFor(ctx.dct, mo, undefined, ctx.tense()) : null);
+                if (y === null) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-XX`, anchor: 'none' };
+                const day = { y, m: mo, d: daysInMonth(y, mo) };
+                return { type: 'DATE', value: fmtDay(day), anchor: explicitY ? 'none' : 'dct', sets: day };
+              },
+            };
+          }
+          const copula = /\b(today|tomorrow|yesterday)?\s*(?:is|was|will be|would be|'s|’s)\s+$/i.exec(text.slice(Math.max(0, m.index - 30), m.index));
+          return {
+            start: m.index,
+            end: m.index + m[0].length,
+            resolve: (ctx) => {
+              const deictic = copula?.[1]?.toLowerCase();
+              if (deictic && ctx.dct) return { type: 'DATE', value: fmtDay(addDays(ctx.dct, deictic === 'today' ? 0 : deictic === 'tomorrow' ? 1 : -1)), anchor: 'dct' };
+              if (copula && ctx.refInSentence && ctx.ref?.d !== undefined) return { type: 'DATE', value: fmtDay(refToYmd(ctx.ref)), anchor: 'text' };
+              return { type: 'DATE', value: 'XXXX-XX-XX', anchor: 'none' };
+            },
+          };
+        }
         if (unit === 'D' && (rel.includes('past') || rel.includes('last'))) return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'P1D', anchor: 'none' }) };
         if ((rel.includes('past') || rel.includes('last')) && unit === 'WE') {
           // "the past weekend" is last weekend, a date
