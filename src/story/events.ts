@@ -92,6 +92,12 @@ interface SentenceDate {
   granularity: DatedMention['granularity'];
   relative: boolean;
   periodEnd?: true;
+  earlierClause?: true;
+}
+
+/** Whether a mention's day is the news its sentence tells (not a period's bound, not an earlier clause's day). */
+export function tellsItsDay(m: DatedMention): boolean {
+  return !m.periodEnd && !m.earlierClause;
 }
 
 const CLAUSE_BREAK = /[,;:]\s|\s(?:while|whereas|but|and|after|before|as)\s/g;
@@ -146,7 +152,39 @@ function boundsAPeriod(text: string, sentenceStart: number, timexStart: number):
   return SINCE_CLAUSE.test(clause) && (clause.length < before.length || timexStart - 160 <= sentenceStart);
 }
 
-function datesOfSentence(text: string, sentenceStart: number, inside: Timex[], published: IsoDate | null): SentenceDate[] {
+/**
+ * "Fidel Castro accused Mexico of failing to disclose the spread … until after Barack Obama … had
+ * visited the country on 16 April" (published 12 May): a day inside an adverbial clause of what had
+ * happened before — after, before, until, when, once … had + verb — dates that clause; the
+ * sentence's news is its main clause's. Not a that-clause ("the ministry said it had notified PAHO
+ * on 16 April" reports that very act), and only with a main clause of three words or more before the
+ * clause or after its day.
+ */
+const EARLIER_CLAUSE_OPENER = /\b(?:after|before|until|till|when|once)\s/gi;
+const PLUPERFECT = /\bhad\s+(?:(?:not|never|already|just|only|first|recently|earlier|been)\s+)?\p{L}{2,}/iu;
+const EARLIER_CLAUSE_REACH = 120;
+
+function inEarlierClause(text: string, sentenceStart: number, sentenceEnd: number, timexStart: number, timexEnd: number): boolean {
+  const from = Math.max(sentenceStart, timexStart - EARLIER_CLAUSE_REACH);
+  const before = text.slice(from, timexStart);
+  let opener = -1;
+  EARLIER_CLAUSE_OPENER.lastIndex = 0;
+  for (let m = EARLIER_CLAUSE_OPENER.exec(before); m; m = EARLIER_CLAUSE_OPENER.exec(before)) opener = m.index;
+  if (opener < 0) return false;
+  const clause = before.slice(opener);
+  const had = PLUPERFECT.exec(clause);
+  // (the clause ends at a comma after its verb: "After days of alarm that had kept streets quiet , the
+  // atmosphere … appeared more relaxed on Sunday"; commas before it set off an apposition)
+  if (!had || /[;:.!?]\s/.test(clause) || clause.includes(',', had.index)) return false;
+  const main = text.slice(sentenceStart, from + opener);
+  if (wordCount(main, 3) >= 3) return true;
+  // a fronted clause: "After Obama had visited the country on 16 April , Castro said …"
+  const after = text.slice(timexEnd, sentenceEnd);
+  const comma = after.search(/^[^;:.]{0,40}?,\s/);
+  return comma >= 0 && wordCount(after.slice(after.indexOf(',', comma) + 1), 3) >= 3;
+}
+
+function datesOfSentence(text: string, sentenceStart: number, sentenceEnd: number, inside: Timex[], published: IsoDate | null): SentenceDate[] {
   const out: SentenceDate[] = [];
   for (let k = 0; k < inside.length; k++) {
     const x = inside[k]!;
@@ -177,7 +215,7 @@ function datesOfSentence(text: string, sentenceStart: number, inside: Timex[], p
       ...narrowByMod(c, x.mod),
       clause: clauseAround(text, x.start, x.end),
       relative: x.anchor ? x.anchor !== 'none' : !/\b\d{4}\b/.test(x.text),
-      ...(boundsAPeriod(text, sentenceStart, x.start) ? { periodEnd: true } : {}),
+      ...(boundsAPeriod(text, sentenceStart, x.start) ? { periodEnd: true } : inEarlierClause(text, sentenceStart, sentenceEnd, x.start, x.end) ? { earlierClause: true } : {}),
     });
   }
   const seen = new Set<string>();
@@ -228,7 +266,7 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
     // "Last week the WHO declared a pandemic": a lead telling of an earlier time it does not date to
     // the day is a recap, not the news of its publication day.
     const pointsBack = inside.some((x) => /\b(?:last|previous|ago)\b/i.test(x.text));
-    content.push({ index: i, text, dates: datesOfSentence(article.text, s.start, inside, published), pointsBack });
+    content.push({ index: i, text, dates: datesOfSentence(article.text, s.start, s.end, inside, published), pointsBack });
   }
   // The news day: what the lead's own day-level dates say, when they point at the last two days.
   let newsDay = published;
@@ -270,6 +308,7 @@ function eventMentionsOf(article: StoryArticle, options: MentionOptions): DatedM
           actorKeys: actors,
           relative: d.relative,
           ...(d.periodEnd ? { periodEnd: true as const } : {}),
+          ...(d.earlierClause ? { earlierClause: true as const } : {}),
           basis: d.relative ? 'relative' : 'explicit',
           future: Number.isFinite(pubDay) && dayNumber(d.date) > pubDay,
           weight: 1 / c.dates.length,

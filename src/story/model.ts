@@ -55,6 +55,12 @@ export interface DatedMention extends EventMention {
    * May 14", "as of Dec. 31"): no happening of that day.
    */
   periodEnd?: true;
+  /**
+   * The date lies in an adverbial clause of what had happened before ("… accused Mexico of failing to
+   * disclose the spread of swine flu until after Barack Obama … had visited the country on 16 April"):
+   * it dates that clause, not the sentence's news.
+   */
+  earlierClause?: true;
   /** The clause around the time expression, when the sentence has several: what the date modifies. */
   clause?: string;
   /** For publication-dated mentions: the article's lead itself named its news day. */

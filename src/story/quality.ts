@@ -275,3 +275,52 @@ export function entryText(mention: { text: string }): string {
   }
   return text;
 }
+
+/**
+ * What an authority does that changes the situation: raising or declaring an alert, confirming cases,
+ * ordering, closing, banning, approving… Past or headline-present forms ("raised", "raises"), or the
+ * passive ("have been confirmed"); not forecasts ("is likely to raise", "will declare").
+ */
+const ACT_VERB =
+  /\b(?:rais(?:ed|es)(?!\s+(?:alarms?|concerns?|fears?|questions?|hopes?|doubts?|eyebrows|money|funds|prices|the (?:alarm|spectre|specter|prospect|possibility|question)))|declar(?:ed|es)|confirm(?:ed|s)|order(?:ed|s)|issu(?:ed|es)|impos(?:ed|es)|clos(?:ed|es)|shut(?:s)?|suspend(?:ed|s)|bann(?:ed)|bans|approv(?:ed|es)|lift(?:ed|s)|activat(?:ed|es)|sign(?:ed|s))\b/gi;
+const PASSIVE_BEFORE = /\b(?:(?:has|have|had)\s+(?:now\s+|also\s+|just\s+)?been|was|were|is|are)\s+(?:now\s+|also\s+|just\s+|formally\s+|officially\s+)?$/i;
+const NOT_YET = /\b(?:to|will|would|could|may|might|should|must|can|cannot|not|n't|if|whether)\s+(?:also\s+|still\s+|now\s+|then\s+)?(?:be\s+|have\s+(?:been\s+)?)?$/i;
+// "Shares in BP have closed down nearly 5 %", "the second Briton confirmed to have been killed": a
+// market's close, a state confirmed.
+const NOT_AN_ACT_AFTER = /^\s+(?:down|up|higher|lower|at|to|as)\b/i;
+const MARKET_CLOSE = /^\s+(?:down|up|higher|lower)\b/i;
+// ("… rose on Thursday , a day after the first case … was confirmed in Tokyo": the act is the
+// background of another happening; not a reduced clause, "after returning from Mexico have been
+// confirmed": its verb is the -ing word)
+const ADVERBIAL_CLAUSE = /\b(?:after|since|because|as|when|while|before|until|once|although|though|if|unless)\s(?!\p{L}+ing\b)[^,;:]*$/iu;
+// Who acts, when no organisation, place or person with a role is recognised there: an institution or an office.
+const AUTHORITY_WORD = /\b(?:government|ministry|minister|department|agency|authorit(?:y|ies)|officials?|president|governor|mayor|secretary|commission(?:er)?|council|court|judge|regulators?|parliament|congress|senate|police|army|military|administration|committee|organi[sz]ation|cent(?:er|re)s?|institute|director(?:-general)?|spokes(?:man|woman|person))\b/i;
+// An acronym is an institution's name even where the tagger missed it ("The WHO raised its pandemic alert level").
+const ACRONYM = /\b\p{Lu}{2,6}\b/u;
+const ACT_REACH = 100;
+const QUOTING = /:\s|[“"]|``/;
+// "more than 40 confirmed cases", "the declared emergency": the participle describes a noun.
+const ADJECTIVAL = /(?:\b(?:a|an|the|its|their|his|her|our|of|more|than|first|new|recently)|\d)\s+$/i;
+
+/**
+ * Whether the sentence reports an authority's act (see ACT_VERB), not what someone awaits: the
+ * passive of an act verb ("Two British people … have been confirmed as having the virus"), or an act
+ * verb with an authority in the words before it — an organisation, a place (a government is named by
+ * its country), a person with a role, ending there (`actorEnds`: offsets in the sentence), or an
+ * institution's or office's word.
+ */
+export function officialAct(sentence: string, actorEnds: readonly number[]): boolean {
+  ACT_VERB.lastIndex = 0;
+  for (let m = ACT_VERB.exec(sentence); m; m = ACT_VERB.exec(sentence)) {
+    const from = Math.max(0, m.index - ACT_REACH);
+    const before = sentence.slice(from, m.index);
+    // (what a statement quotes is its speaker's telling, not the sentence's act)
+    if (NOT_YET.test(before) || ADVERBIAL_CLAUSE.test(before) || ADJECTIVAL.test(before) || QUOTING.test(before)) continue;
+    const after = sentence.slice(ACT_VERB.lastIndex, ACT_VERB.lastIndex + 12);
+    const passive = PASSIVE_BEFORE.test(before);
+    if (passive && !MARKET_CLOSE.test(after)) return true;
+    if (passive || NOT_AN_ACT_AFTER.test(after)) continue;
+    if (actorEnds.some((end) => end > from && end <= m!.index) || AUTHORITY_WORD.test(before) || ACRONYM.test(before)) return true;
+  }
+  return false;
+}

@@ -2,8 +2,9 @@
 // say what happened on each (centrality, topical relevance, non-redundancy).
 import type { IsoDate, TimelineEntry } from '../types.js';
 import { addDays, dayNumber } from './dates.js';
+import { sentenceMentions, tellsItsDay } from './events.js';
 import type { DatedMention, StoryArticle, StoryEvent, TimelineOptions } from './model.js';
-import { entryQuality, entryText } from './quality.js';
+import { entryQuality, entryText, officialAct } from './quality.js';
 import { awaits, EventSameness } from './sameness.js';
 import { centroid, contentTerms, cosine, TfIdf, topTerms, wordCount, type Vector } from './text.js';
 
@@ -59,6 +60,8 @@ interface Candidate {
   forDate: IsoDate;
   /** How well the sentence reads alone as an entry (entryQuality). */
   quality: number;
+  /** Story view: the sentence reports an authority's act (officialAct). */
+  act?: boolean;
 }
 
 function inRange(date: IsoDate, options: TimelineOptions): boolean {
@@ -95,7 +98,7 @@ export function rankDates(ctx: TimelineContext): Map<IsoDate, number> {
   for (const m of ctx.mentions) {
     if (m.granularity !== 'day' || !inRange(m.date, ctx.options)) continue;
     // "until Nov. 30", "since May 14", "as of Dec. 31": no happening of that day is told.
-    if (m.periodEnd && !ctx.options.reuseSentences) continue;
+    if (!tellsItsDay(m) && !ctx.options.reuseSentences) continue;
     let value: number;
     if (m.basis === 'publication') value = w.publication;
     else if (m.published && m.date === m.published) value = w.sameDay;
@@ -141,7 +144,7 @@ function newsDays(mentions: readonly DatedMention[], options: TimelineOptions): 
     let all = publishing.get(day);
     if (!all) publishing.set(day, (all = new Set()));
     all.add(m.articleId);
-    if (m.granularity !== 'day' || m.date !== day || m.future || m.periodEnd || m.position >= 2 || !inRange(day, options)) continue;
+    if (m.granularity !== 'day' || m.date !== day || m.future || !tellsItsDay(m) || m.position >= 2 || !inRange(day, options)) continue;
     let list = leadsOn.get(day);
     if (!list) leadsOn.set(day, (list = new Set()));
     list.add(m.articleId);
@@ -195,6 +198,14 @@ export interface SelectionWeights {
    */
   sameEvent: number;
   sameEventDays: number;
+  /**
+   * Story view: a sentence reporting an authority's act (raised the alert, declared, confirmed cases,
+   * ordered, closed: `officialAct`) scores × this — what the authorities did is the day's news more
+   * than the state of things ("governments … are on high alert").
+   */
+  officialAct: number;
+  /** Story view: support also counts later articles recalling the day's happening with its date. */
+  recalledSupport: boolean;
   /** In the story view, sentences reading worse than this alone (entryQuality) are no entry. */
   minQuality: number;
   /**
@@ -217,6 +228,8 @@ export const DEFAULT_SELECTION: SelectionWeights = {
   firstReport: true,
   sameEvent: 0.4,
   sameEventDays: 2,
+  officialAct: 1.5,
+  recalledSupport: true,
   minQuality: 0.55,
   minRelevance: 0.05,
 };
@@ -269,7 +282,8 @@ function pickSentences(
     const centrality = w.local * cosine(c.vector, local) + (1 - w.local) * cosine(c.vector, story);
     // A sentence naming several dates says less about each one.
     const focus = 0.5 + 0.5 * c.mention.weight;
-    const score = (centrality * lengthFactor(c.nWords) * prior * focus * c.quality) / (1 + w.positionDecay * c.mention.position);
+    const act = byArticle && c.act ? w.officialAct : 1;
+    const score = (centrality * lengthFactor(c.nWords) * prior * focus * c.quality * act) / (1 + w.positionDecay * c.mention.position);
     return { c, score };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -279,7 +293,9 @@ function pickSentences(
     // one article's tax credit angle).
     const head = scored.slice(0, SUPPORT_CHECKED);
     // the day's own reporting: leads of articles published on it or the morning after
-    const reporting = candidates.filter((c) => c.mention.position < SUPPORT_LEADS && ownReport(c));
+    // and, as w.recalled, the sentences of later articles that name the day: a happening recalled with
+    // its date days later ("On April 29 it raised its pandemic alert to 5") was that day's news
+    const reporting = candidates.filter((c) => (c.mention.position < SUPPORT_LEADS && ownReport(c)) || (w.recalledSupport && recalledLater(c)));
     for (const x of head) {
       // (not the news of the day before, told again: "Jacqui Fleming … was named today as the first
       // person outside the Americas to have died" is led with by many on the day after the first UK
@@ -332,6 +348,12 @@ function dayCentroid(candidates: readonly Candidate[]): Vector | null {
   }
   if (byArticle.size < 2) return null;
   return centroid([...byArticle.values()].map((vs) => (vs.length === 1 ? vs[0]! : centroid(vs))));
+}
+
+/** A sentence naming its day (not a forecast), in an article published two days or more after it. */
+function recalledLater(c: Candidate): boolean {
+  const p = c.mention.published;
+  return !!p && c.mention.basis !== 'publication' && !c.mention.future && dayNumber(p) - dayNumber(c.forDate) >= 2;
 }
 
 /** Best-scored sentences of a date whose support among its articles is counted (see pickSentences). */
@@ -403,7 +425,7 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   if (storyView) {
     for (const [date, list] of byDate) {
       const ids = new Set<string>();
-      for (const m of list) if (!m.future && !m.periodEnd) ids.add(m.articleId);
+      for (const m of list) if (!m.future && tellsItsDay(m)) ids.add(m.articleId);
       tellers.set(date, ids);
     }
   }
@@ -414,6 +436,16 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
   // Keywords steer the story centroid without dominating it.
   const story = keywordVector.size && kw > 0 ? centroid([storyCentroid, new Map([...keywordVector].map(([t, v]) => [t, v * kw]))]) : storyCentroid;
 
+  const articleById = new Map(ctx.articles.map((a) => [a.id, a]));
+  const actReported = (m: DatedMention): boolean => {
+    const article = articleById.get(m.articleId);
+    if (!article) return officialAct(m.text, []);
+    const start = m.sentence[0] + Math.max(0, article.text.slice(m.sentence[0], m.sentence[1]).search(/\S/));
+    const actorEnds = sentenceMentions(article, m.sentenceIndex)
+      .filter((e) => e.label === 'ORG' || e.label === 'LOC' || (e.label === 'PER' && !!e.role))
+      .map((e) => e.end - start);
+    return officialAct(m.text, actorEnds);
+  };
   const entries: TimelineEntry[] = [];
   const used = new Set<string>();
   const shownOnDay = new Map<number, Vector[]>();
@@ -447,11 +479,11 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
     // In the story view an entry tells what happened: once some report of the day is written after
     // it, the forecasts of that day ("is due to announce results on July 27") are no entry sentence,
     // nor is a date that only ends a period ("until Nov. 30").
-    const reported = storyView && mentions.some((m) => !m.future && !m.periodEnd);
+    const reported = storyView && mentions.some((m) => !m.future && tellsItsDay(m));
     const background = plan.regionOf(date) === BEFORE;
     for (const m of [...mentions, ...nextDay]) {
       if (seen.has(m.text) || retold.has(m.text)) continue;
-      if (storyView && (m.periodEnd || (reported && m.future))) continue;
+      if (storyView && (!tellsItsDay(m) || (reported && m.future))) continue;
       // A background day told in a sentence that also dates the story's own news is that news ("Barack
       // Obama today risked the wrath of September 11 victims' families by comparing the BP oil spill
       // to the 2001 terrorist attacks"): no entry of 11 September 2001.
@@ -467,7 +499,9 @@ export function buildTimeline(ctx: TimelineContext): TimelineEntry[] {
       // (The benchmark protocol scores words, not readability: there every sentence reads as well.)
       const quality = storyView ? entryQuality(m.text) * otherTimes(m.text, date) : 1;
       if (quality < sel.minQuality || (storyView && cosine(vector, story) < sel.minRelevance)) continue;
-      candidates.push({ mention: m, vector, nWords: wordCount(m.text), forDate: date, quality });
+      // (a next day's lead reports the act of its own day as often as the eve's: "The World Health
+      // Organization has declared a global flu pandemic", published on the 11th, is no act of the 10th)
+      candidates.push({ mention: m, vector, nWords: wordCount(m.text), forDate: date, quality, ...(storyView && m.date === date && actReported(m) ? { act: true } : {}) });
     }
     // The same happening in other words within a few days of an entry already telling it: dates
     // choose in order of salience, so the better-supported telling stands and this sentence's
