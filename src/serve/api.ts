@@ -27,6 +27,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * GET /api/events: streams open at once. Each holds a connection and wakes once a second; past this
+ * many the answer is 503 with Retry-After (a browser's EventSource then stops, and the page tries
+ * again a minute later).
+ */
+export const MAX_EVENT_STREAMS = 64;
+const EVENTS_RETRY_AFTER_S = 60;
+
 /** POST /api/ingest: requests that may wait while one ingest runs; past them, 503 with Retry-After. */
 export const INGESTS_WAITING_MAX = 4;
 const INGEST_RETRY_AFTER_S = 30;
@@ -80,6 +88,7 @@ export function createApi(options: ApiOptions): Hono {
   let ingestQueue: Promise<unknown> = Promise.resolve();
   /** Ingest requests taken in and not yet answered: the one running and those waiting for it. */
   let ingestsPending = 0;
+  let eventStreams = 0;
 
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
 
@@ -153,21 +162,37 @@ export function createApi(options: ApiOptions): Hono {
     return c.body(options.exportJson(), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  api.get('/events', (c) =>
-    streamSSE(c, async (stream) => {
+  api.get('/events', (c) => {
+    if (eventStreams >= MAX_EVENT_STREAMS) {
+      throw new ApiError(503, 'busy', `${MAX_EVENT_STREAMS} live update streams are open, as many as this server keeps: retry later (in about ${EVENTS_RETRY_AFTER_S} s); pages work without them`, {
+        'Retry-After': String(EVENTS_RETRY_AFTER_S),
+      });
+    }
+    eventStreams++;
+    let counted = true;
+    const uncount = () => {
+      if (counted) eventStreams--;
+      counted = false;
+    };
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(uncount);
       const unsubscribe = hub.subscribe((event) => {
         void stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }).catch(() => undefined);
       });
       stream.onAbort(unsubscribe);
-      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ ingestRunning }), retry: 5000 });
-      // Wake every second so closing the server ends the stream promptly; ping every 15 s.
-      for (let tick = 1; !stream.aborted && !stream.closed && !hub.isClosed; tick++) {
-        await stream.sleep(1000);
-        if (tick % 15 === 0) await stream.writeSSE({ event: 'ping', data: '{}' });
+      try {
+        await stream.writeSSE({ event: 'hello', data: JSON.stringify({ ingestRunning }), retry: 5000 });
+        // Wake every second so closing the server ends the stream promptly; ping every 15 s.
+        for (let tick = 1; !stream.aborted && !stream.closed && !hub.isClosed; tick++) {
+          await stream.sleep(1000);
+          if (tick % 15 === 0) await stream.writeSSE({ event: 'ping', data: '{}' });
+        }
+      } finally {
+        unsubscribe();
+        uncount();
       }
-      unsubscribe();
-    }),
-  );
+    });
+  });
 
   api.post(
     '/ingest',

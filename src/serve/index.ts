@@ -102,10 +102,12 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; hub: 
   });
   app.use('*', compress());
 
-  // ETags for JSON and HTML: a weak validator over the body; 304 when the client has it.
+  // ETags for JSON and HTML: a weak validator over the body; 304 when the client has it. Not for
+  // downloads (the export: the whole database, read again into a second string to be hashed, for a
+  // validator no client sends back) nor streams (their type is neither).
   app.use('*', async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' || c.res.status !== 200) return;
+    if (c.req.method !== 'GET' || c.res.status !== 200 || /^attachment/.test(c.res.headers.get('Content-Disposition') ?? '')) return;
     const type = c.res.headers.get('Content-Type') ?? '';
     if (!/^(application\/json|text\/html)/.test(type)) return;
     const body = await c.res.clone().text();

@@ -121,6 +121,10 @@
     });
     source.addEventListener('ingest-finished', changed);
     source.addEventListener('changed', changed);
+    // A server that keeps as many streams as it will answers 503: the browser gives up on it; try again later.
+    source.addEventListener('error', function () {
+      if (source.readyState === 2) setTimeout(listen, 60000 + Math.floor(Math.random() * 30000));
+    });
     window.addEventListener('pagehide', function () { source.close(); });
   }
 
