@@ -103,4 +103,15 @@ describe('guideline fixes, session 12', () => {
     expect(all('The offer expires on the last day of February 2009.', '2009-01-10')).toEqual(['the last day of February 2009 → DATE 2009-02-28']);
     expect(all('Prices rose 2 percent in the last day.', '2009-01-10')).toEqual(['the last day → DURATION P1D']);
   });
+
+  it('a clause-final "today" set against another time is the present age (PRESENT_REF), not the day', () => {
+    expect(all('The prize approach made sense in a time when the pool of formal academics was tiny compared with today .', '2010-06-03'))
+      .toEqual(['today → DATE PRESENT_REF']);
+    expect(all("`` It was much more resilient 30 years ago than today . My fear is it is reaching a tipping point . ''", '2010-06-01'))
+      .toEqual(['30 years ago → DATE 1980', 'today → DATE PRESENT_REF']);
+    expect(all('early warning systems for the tsunamis that were as deadly back then as they are today ?', '2010-01-19')).toEqual(['today → DATE PRESENT_REF']);
+    // a deadline or a time named against today is the day
+    expect(all('He will arrive no later than today.', '2010-06-03')).toEqual(['today → DATE 2010-06-03']);
+    expect(all('The vote could come as soon as today.', '2010-06-03')).toEqual(['today → DATE 2010-06-03']);
+  });
 });

@@ -1071,6 +1071,11 @@ rule(
     if (w === 'tomorrow' && !m[1] && !m[2] && /\b(?:a|an)\s+(?:better|brighter|bright|happier|safer|stronger|greener|healthier|fairer|new|different|more\s+[a-z]+)\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) {
       return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', anchor: 'dct' }) };
     }
+    // "tiny compared with today", "as deadly back then as they are today", "more than today": the
+    // present age set against another time, not the day (TimeML's PRESENT_REF)
+    if (w === 'today' && !m[1] && !m[2] && /^\s*(?:[.,;:!?)"”]|''|$)/.test(next) && NOWADAYS_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
+      return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value: 'PRESENT_REF', anchor: 'dct' }) };
+    }
     const offset = (w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0) + (m[2] ? (m[2].toLowerCase() === 'before' ? -1 : 1) : 0);
     const mod = modOf(m[1]);
     return {
@@ -1089,6 +1094,9 @@ rule(
 const LAST_DAY_OF_MONTH = new RegExp(`^\\s+of\\s+(${MONTH_SRC})(?:,?\\s+(${YEAR4})(?!\\d))?(?!\\s*\\d)`);
 /** "that day in April", "the same day in March 2004": the month after the day, with its year if given. */
 const DAY_IN_MONTH = new RegExp(`^\\s+in\\s+(${MONTH_SRC})(?:,?\\s+(${YEAR4})(?!\\d))?(?!\\s*\\d)`);
+/** Before a clause-final "today" set against another time: "compared with", "than", "as … as they are". */
+// ("later than today", "as soon as today", "as early as today" name the day)
+const NOWADAYS_BEFORE = /(?:\b(?:compared\s+(?:with|to)|(?<!\b(?:later|earlier|sooner|after|before)\s+)than|unlike)\s+|\bas\s+(?!(?:soon|early|late|recently|quickly)\s)(?:[a-z]+\s+){1,3}as\s+(?:(?:it|they|we|he|she|you|things|there)\s+(?:is|are|was|were)\s+)?)$/i;
 // Relative calendar units: "last week", "this year", "next month", "earlier this month",
 // "the end of this week", "the following year", "that day", "the weekend", "the year".
 rule(
