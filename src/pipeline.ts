@@ -1285,6 +1285,21 @@ function cannotWrite(store: Store, e: Error, what: string): Error {
   return error;
 }
 
+/**
+ * An ingest stops when this many articles of one batch fail the same way after the linker took
+ * them in: each such failure costs a redo of the batch (a reload of the link state, growing with the
+ * store), and a failure shared by articles is not theirs but the database's or this version's.
+ */
+const SAME_FAILURE_STOPS = 3;
+
+function repeatedFailure(times: number, message: string, first: StagedDocument): Error {
+  const error = new Error(
+    `ingest stopped: ${times} articles of one batch failed the same way as they were stored (${message}; the first: ${first.raw.origin}): a fault of the database (a trigger, a constraint) or of this version, not of the articles — fix it, then run the ingest again; what earlier batches stored is kept`,
+  ) as NodeJS.ErrnoException;
+  error.code = 'EREPEATEDFAILURE';
+  return error;
+}
+
 /** The kv key naming the process that ingests into or reprocesses a database. */
 const WRITER_KEY = 'writer/process';
 
@@ -1609,6 +1624,8 @@ async function ingestClaimed(
     const { staged, upgrades, keepGoing: stagedAll } = stageBatch(batch);
     const estimates = corpusEstimates(staged);
     const refused = new Map<StagedDocument, string>();
+    /** Redos per failure message: the same failure for several articles is not theirs. */
+    const redosFor = new Map<string, number>();
     for (;;) {
       const before = { done, seq, stored: report.stored, storedIds: report.storedIds.length, storyIds: report.storyIds.length, nearDuplicates: report.nearDuplicates, nearDuplicateOf: report.nearDuplicateOf.length };
       const reported = new Set(reportedStories);
@@ -1616,6 +1633,9 @@ async function ingestClaimed(
         return storeBatch(staged, upgrades, estimates, refused) && stagedAll;
       } catch (e) {
         if (!(e instanceof RedoBatch)) throw e;
+        const times = (redosFor.get(e.message) ?? 0) + 1;
+        redosFor.set(e.message, times);
+        if (times >= SAME_FAILURE_STOPS) throw repeatedFailure(times, e.message, [...refused].find(([, m]) => m === e.message)?.[0] ?? e.doc);
         refused.set(e.doc, e.message);
         ({ done, seq } = before);
         Object.assign(report, { stored: before.stored, nearDuplicates: before.nearDuplicates });
