@@ -64,3 +64,39 @@ describe('quotations of several sentences, and two apostrophes as quotation mark
     expect(continued?.speaker).toBe('Jon Meacham');
   });
 });
+
+describe('a verb of speech whose words the tagger read as an attribution of their own reports them whole (session 12)', () => {
+  it('"The White House said Obama spoke to Mexican President Felipe Calderon on Saturday about …" is the White House\'s, not Calderon\'s (T17 H1N1 Reuters 1156)', () => {
+    const { text, dct } = t17Text('H1N1_reuters', '1156');
+    const quotes = quotesOf(text, dct);
+    const q = quotes.find((x) => slice(text, x.content)!.includes('U.S.-Mexican cooperation on limiting the spread of the virus'));
+    expect(q?.speaker).toBe('White House');
+    expect(slice(text, q!.content)!.startsWith('Obama spoke to Mexican President Felipe Calderon')).toBe(true);
+    expect(quotes.some((x) => x.speaker === 'Felipe Calderon' && slice(text, x.content)!.startsWith('U.S.-Mexican cooperation'))).toBe(false);
+  });
+
+  it('"Besser said the current confirmed caseload included 51 cases in New York …", "Japanese Health Minister Yoichi Masuzoe said a study … suggested …" (T17 H1N1 Reuters 773, 630)', () => {
+    const a = t17Text('H1N1_reuters', '773');
+    const besser = quotesOf(a.text, a.dct).find((x) => slice(a.text, x.content)!.includes('51 cases in New York'));
+    expect(besser?.speaker).toBe('Richard Besser');
+    expect(slice(a.text, besser!.content)!.startsWith('the current confirmed caseload included')).toBe(true);
+    const b = t17Text('H1N1_reuters', '630');
+    const masuzoe = quotesOf(b.text, b.dct).find((x) => slice(b.text, x.content)!.includes('behaving like seasonal flu'));
+    expect(masuzoe?.speaker).toBe('Yoichi Masuzoe');
+    expect(slice(b.text, masuzoe!.content)!.startsWith('a study on 43 cases in Kobe city suggested')).toBe(true);
+  });
+
+  it('"Another pollster, David Woodard of Clemson University, said his survey of Republicans showed …" is Woodard\'s (PolNeAR train, NYT)', () => {
+    const text = "Another pollster, David Woodard of Clemson University, said his survey of Republicans showed Mr. Trump's support holding steady after the debate.";
+    const quotes = quotesOf(text, '2016-02-18');
+    const woodard = quotes.find((q) => q.speaker === 'David Woodard');
+    expect(slice(text, woodard?.content ?? null)).toBe("his survey of Republicans showed Mr. Trump's support holding steady after the debate");
+    expect(quotes.some((q) => slice(text, q.cue) === 'showed')).toBe(false);
+  });
+
+  it('a content ending in a noun phrase the tagger cut before "ministry said" does not run over that attribution (T17 H1N1 Reuters 418)', () => {
+    const { text, dct } = t17Text('H1N1_reuters', '418');
+    const morocco = quotesOf(text, dct).find((x) => slice(text, x.content)!.includes('its first case of the H1N1 flu virus'));
+    expect(slice(text, morocco?.content ?? null)).not.toMatch(/ministry said/);
+  });
+});

@@ -3,7 +3,7 @@
 // to find nested attributions ("X said that Y told him …").
 import type { Span } from '../../types.js';
 import { compiled } from './compiled.js';
-import { baseFeatures, quoteStates, stackedFeatures } from './features.js';
+import { PRONOUNS, baseFeatures, quoteStates, stackedFeatures } from './features.js';
 import { hasFiniteVerb, isClause, isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
 import { ABBREVIATIONS, type Paragraph, type QToken } from './tokens.js';
@@ -218,6 +218,58 @@ function clauseBeforeAttribution(tokens: QToken[], q: Uint8Array, sentenceOf: In
   if (!verb && !hasFiniteVerb(tokens, first, last)) return null;
   const continuations = parts.filter((x) => tokens[x.first - 1]!.text === ',');
   return [{ role: 'Q', first, last, sentence: cue.sentence }, ...continuations];
+}
+
+/**
+ * "Another pollster, David Woodard of Clemson University, said [his survey of Republicans] showed
+ * [Mr. Trump's support holding steady …]": a verb of speech whose words the tagger read as an
+ * attribution of their own (a source and a cue right after it) reports that whole clause, to the end
+ * of the sentence; the inner attribution then lies inside its content and gives way to it
+ * (overlaps.ts), as PolNeAR annotates it.
+ */
+/** Verbs of speech that report a clause ("said his survey showed …"), not a thing ("tweeted a video", "recalled Mr. Obama talking"). */
+const CLAUSE_VERBS = new Set([
+  'said', 'says', 'added', 'adds', 'noted', 'notes', 'warned', 'warns', 'stated', 'explained', 'argued', 'insisted', 'claimed', 'declared', 'announced',
+  'confirmed', 'acknowledged', 'replied', 'responded', 'stressed', 'emphasized', 'emphasised', 'admitted', 'concluded', 'asserted', 'suggested',
+  'contended', 'maintained', 'predicted', 'reiterated', 'observed',
+]);
+function contentOverAttribution(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Array, cue: TagSpan, sourceSpans: TagSpan[]): { source: TagSpan; content: TagSpan } | null {
+  if (!CLAUSE_VERBS.has(tokens[cue.last]!.lower)) return null;
+  // the source before the cue (the nearest one may be the inner attribution's, right after it)
+  const source = sourceSpans.find((x) => x.sentence === cue.sentence && x.last < cue.first && x.last >= cue.first - 2 && (x.last === cue.first - 1 || tokens[x.last + 1]!.text === ','));
+  if (!source) return null;
+  const first = cue.last + 1;
+  let k = tokens[first]?.lower === 'that' ? first + 1 : first;
+  if (k >= tokens.length || sentenceOf[k] !== cue.sentence || tags[k] !== 1 || SETTING_START.has(tokens[k]!.lower)) return null;
+  while (k < tokens.length && (tags[k] === 1 || tags[k] === 2)) k++;
+  if (k >= tokens.length || tags[k] !== 3 || sentenceOf[k] !== cue.sentence) return null;
+  let last = k;
+  while (last + 1 < tokens.length && sentenceOf[last + 1] === cue.sentence) last++;
+  while (last > k && /^[\p{P}]+$/u.test(tokens[last]!.text)) last--;
+  return last > k ? { source, content: { role: 'Q', first, last, sentence: cue.sentence } } : null;
+}
+
+/**
+ * "He said [he plans to put to good use the approximately $18 million] he says [he raised …]": a
+ * content after its cue that the tagger ended right where it read a source and a cue of their own runs
+ * on to the end of the sentence, over that inner attribution (which then gives way to it, overlaps.ts).
+ */
+const JOINING = new Set(['and', 'but', 'or', 'as', 'if', 'because', 'when', 'while', 'although', 'though', 'since', 'after', 'before', 'where', 'even', 'that', 'which', 'who', 'whom', 'than']);
+function overInnerAttribution(tokens: QToken[], tags: Uint8Array, q: Uint8Array, sentenceOf: Int32Array, cue: TagSpan, x: TagSpan): TagSpan {
+  const next = x.last + 1;
+  if (x.first <= cue.last || x.sentence !== cue.sentence || next >= tokens.length || sentenceOf[next] !== x.sentence || tags[next] !== 1 || q[x.last] !== 0) return x;
+  // (not a relative clause's own attribution, "critics who say …", nor a new clause after a conjunction)
+  if (SETTING_START.has(tokens[next]!.lower) || RELATIVE.has(tokens[next]!.lower) || /^[\p{P}]+$/u.test(tokens[next]!.text) || JOINING.has(tokens[x.last]!.lower)) return x;
+  // (the inner source opens a noun phrase, a name or a pronoun: not a word inside the content's own
+  // last phrase, "… the North African country's health [ministry] said")
+  if (!CAPITALISED.test(tokens[next]!.text) && !DETERMINERS.has(tokens[next]!.lower) && !PRONOUNS.has(tokens[next]!.lower)) return x;
+  let k = next;
+  while (k < tokens.length && (tags[k] === 1 || tags[k] === 2)) k++;
+  if (k >= tokens.length || tags[k] !== 3 || sentenceOf[k] !== x.sentence) return x;
+  let last = k;
+  while (last + 1 < tokens.length && sentenceOf[last + 1] === x.sentence) last++;
+  while (last > k && /^[\p{P}]+$/u.test(tokens[last]!.text)) last--;
+  return last > k ? { ...x, last } : x;
 }
 
 // Hearsay adverbs report that someone said something without saying who: "Scott allegedly
@@ -565,13 +617,23 @@ export function attributionsInSequence(
   for (const cue of cues) {
     if (isHearsayCue(tokens, cue) && modifiesAdjective(tokens, cue)) continue;
     let parts = contents.get(cue);
-    if (!parts || parts.length === 0) {
-      const guess = contentByClause(tokens, tags, sentenceOf, cue, sources.get(cue) ?? null);
+    // (a content of only "that" before the words the tagger read as an attribution: "Mook further
+    // asserted [that] Trump tells …")
+    const onlyThat = parts?.length === 1 && parts[0]!.first === cue.last + 1 && parts[0]!.last === parts[0]!.first && tokens[parts[0]!.first]!.lower === 'that';
+    if (!parts || parts.length === 0 || onlyThat) {
+      let guess = onlyThat ? null : contentByClause(tokens, tags, sentenceOf, cue, sources.get(cue) ?? null);
+      if (!guess) {
+        const outer = contentOverAttribution(tokens, tags, sentenceOf, cue, sourceSpans);
+        if (outer) sources.set(cue, withApposition(tokens, subjectOfAgent(tokens, tags, sentenceOf, relativePronoun(tokens, outer.source), cue), cue));
+        guess = outer?.content ?? null;
+      }
+      if (!guess && onlyThat) guess = parts![0]!;
       if (!guess) continue;
       parts = [guess];
     }
     const attribution = Math.min(cue.first, sources.get(cue)?.first ?? cue.first);
     parts = parts.map((x) => wholeNumbers(tokens, x)).map((x) => (x.first > cue.last ? runToClauseEnd(tokens, tags, q, sentenceOf, afterAbbreviation(tokens, tags, q, sentenceOf, x)) : runToAttribution(tokens, tags, q, sentenceOf, x, attribution)));
+    parts = parts.map((x) => overInnerAttribution(tokens, tags, q, sentenceOf, cue, x));
     parts = clauseBeforeAttribution(tokens, q, sentenceOf, cue, sources.get(cue), parts) ?? parts;
     const left = parts.filter((x) => x.last < cue.first);
     const right = parts.filter((x) => x.first > cue.last);
