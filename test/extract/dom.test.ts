@@ -69,6 +69,28 @@ describe('extraction DOM', () => {
     }
   });
 
+  it('answers selectors of plain tag names as the selector engine does, on real pages (session 12)', () => {
+    // Readability's lists, ours, names in upper case, spaces, repeats, SVG and template names
+    const lists = ['img,embed,object,iframe', 'ul,ol', 'h1,h2,h3,h4,h5,h6', 'SPAN,LI,TD,BLOCKQUOTE,DL,DIV,IMG,OL,P,PRE,TABLE,UL', 'p', 'h1', 'P',
+      'script,noscript', 'p, pre, blockquote, li', 'template', 'svg,foreignobject,path', 'a , A,a', 'br'];
+    // the engine's own answer: a selector that is not a plain name list (`:not(*)` matches nothing) is not walked
+    const engine = (s: string) => `${s}, :not(*)`;
+    let found = 0;
+    for (const html of [...readHtml('aeb/input.jsonl.gz', 6), ...readHtml('htmldate/input.jsonl.gz', 40)]) {
+      const doc = parseDocument(stripInert(html));
+      const roots: ParentNode[] = [doc, doc.body ?? doc.documentElement, ...Array.from(doc.getElementsByTagName('div')).filter((_, i) => i % 25 === 0)];
+      for (const root of roots) {
+        for (const list of lists) {
+          const got = Array.from(root.querySelectorAll(list));
+          expect(got, list).toEqual(Array.from(root.querySelectorAll(engine(list))));
+          expect(root.querySelector(list), list).toBe(root.querySelector(engine(list)));
+          found += got.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(10_000);
+  });
+
   it('flattens exactly the elements nested MAX_NESTING deep or deeper, as the walk over every element did', () => {
     for (const depth of [MAX_NESTING - 5, MAX_NESTING - 4, MAX_NESTING - 3, MAX_NESTING - 2]) {
       // html 0, body 1, the divs from 2: the innermost div sits at depth + 1, its <p> at depth + 2, the <b> at depth + 3

@@ -149,6 +149,89 @@ function compareLowerCaseTagNamesOnce(): void {
 }
 compareLowerCaseTagNamesOnce();
 
+/**
+ * querySelectorAll / querySelector of a plain list of tag names ("img,embed,object,iframe", "h1"): linkedom parses and
+ * compiles the selector on every call (css-what, css-select), and Readability asks ≈ 80 such lists per page. In an HTML
+ * document the compiled selector is true exactly for an element whose lower-cased local name is one of the lower-cased
+ * names; the walk is linkedom's own (document order, <template> contents skipped). Any other selector, a document that
+ * is not HTML, and a linkedom whose internals are not the expected ones (a probe) keep linkedom's methods.
+ */
+function queryTagListsByWalking(): void {
+  const probe = parseHTML(
+    '<html><body><div><P>a</P><svg><foreignObject><p>b</p></foreignObject><circle/></svg><template><p>c</p><i>d</i></template>' +
+      '<i>e</i><h2>f</h2><ul><li>g</li></ul></div><p>h</p></body></html>',
+  ).document;
+  const div = probe.querySelector('div') as unknown as Record<symbol, unknown>;
+  let proto: object | null = div;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'querySelectorAll')) proto = Object.getPrototypeOf(proto) as object | null;
+  const mimeKey = Object.getOwnPropertySymbols(probe).find((k) => k.description === 'mime');
+  if (!LINKED_LIST || !proto || !mimeKey || !Object.prototype.hasOwnProperty.call(proto, 'querySelector')) return;
+  const { next, end } = LINKED_LIST;
+  type Host = Record<symbol, unknown> & { ownerDocument: Record<symbol, { ignoreCase?: boolean } | undefined> | null };
+  type Query = (this: unknown, selectors: string) => unknown;
+  const originalAll = (proto as { querySelectorAll: Query }).querySelectorAll;
+  const originalOne = (proto as { querySelector: Query }).querySelector;
+  const ListClass = (originalAll.call(div, 'p') as { constructor: new () => Element[] }).constructor;
+  const TAG_LIST = /^\s*[A-Za-z][A-Za-z0-9]*(?:\s*,\s*[A-Za-z][A-Za-z0-9]*)*\s*$/;
+  const namesOf = new Map<string, readonly string[] | null>();
+  const tagNames = (selectors: unknown): readonly string[] | null => {
+    if (typeof selectors !== 'string') return null;
+    let names = namesOf.get(selectors);
+    if (names === undefined) {
+      names = TAG_LIST.test(selectors) ? [...new Set(selectors.split(',').map((name) => name.trim().toLowerCase()))] : null;
+      if (namesOf.size < 1000) namesOf.set(selectors, names);
+    }
+    return names;
+  };
+  const isHtml = (host: Host): boolean => host.ownerDocument?.[mimeKey]?.ignoreCase === true;
+  const nameMatches = (localName: string, names: readonly string[]): boolean => {
+    if (names.includes(localName)) return true;
+    const lower = localName.toLowerCase();
+    return lower !== localName && names.includes(lower);
+  };
+  function querySelectorAll(this: Host, selectors: string): unknown {
+    const names = tagNames(selectors);
+    if (!names || !isHtml(this)) return originalAll.call(this, selectors);
+    const elements = new ListClass();
+    const stop = this[end];
+    for (let node = this[next] as Host & Element; node !== stop; ) {
+      if (node.nodeType === 1) {
+        const localName = node.localName;
+        if (nameMatches(localName, names)) elements.push(node);
+        node = (localName === 'template' ? node[end] : node[next]) as Host & Element;
+      } else node = node[next] as Host & Element;
+    }
+    return elements;
+  }
+  function querySelector(this: Host, selectors: string): unknown {
+    const names = tagNames(selectors);
+    if (!names || !isHtml(this)) return originalOne.call(this, selectors);
+    const stop = this[end];
+    for (let node = this[next] as Host & Element; node !== stop; ) {
+      if (node.nodeType === 1) {
+        const localName = node.localName;
+        if (nameMatches(localName, names)) return node;
+        node = (localName === 'template' ? node[end] : node[next]) as Host & Element;
+      } else node = node[next] as Host & Element;
+    }
+    return null;
+  }
+  // (checked through the public methods, the document's included: linkedom's Document calls the method replaced here)
+  const selectorsToCheck = ['p', 'P', 'i,p', 'foreignobject', 'foreignObject', 'circle', 'template', 'h1,h2,h3', ' li , UL ', 'svg,p,i'];
+  const roots = [probe, div, probe.body] as unknown as { querySelectorAll: Query; querySelector: Query }[];
+  const answers = () => roots.flatMap((root) => selectorsToCheck.flatMap((s) => [root.querySelector(s), ...(root.querySelectorAll(s) as Element[])]));
+  const lists = () => roots.every((root) => root.querySelectorAll('p') instanceof ListClass);
+  const before = answers();
+  Object.defineProperty(proto, 'querySelectorAll', { value: querySelectorAll, writable: true, configurable: true });
+  Object.defineProperty(proto, 'querySelector', { value: querySelector, writable: true, configurable: true });
+  const after = answers();
+  if (!(lists() && before.length === after.length && before.every((x, i) => x === after[i]))) {
+    Object.defineProperty(proto, 'querySelectorAll', { value: originalAll, writable: true, configurable: true });
+    Object.defineProperty(proto, 'querySelector', { value: originalOne, writable: true, configurable: true });
+  }
+}
+queryTagListsByWalking();
+
 /** Parses a page into a DOM document; a bare fragment is wrapped in html/body first. */
 export function parseDocument(html: string): Document {
   // linkedom needs a root element; bare fragments get one.
