@@ -94,6 +94,14 @@ describe('a verb of speech whose words the tagger read as an attribution of thei
     expect(quotes.some((q) => slice(text, q.cue) === 'showed')).toBe(false);
   });
 
+  it('a cue that reports no speech does not take in the attribution glued after it: "Swine flu is a respiratory disease … closely monitored Tom Skinner of the CDC told the BBC that …" (T17 H1N1 BBC 240)', () => {
+    const { text, dct } = t17Text('H1N1_bbc', '240');
+    const quotes = quotesOf(text, dct);
+    const skinner = quotes.find((x) => slice(text, x.content)!.includes('too early too tell'));
+    expect(skinner?.speaker).toBe('Tom Skinner');
+    expect(slice(text, skinner!.content)!.startsWith('that it was too early')).toBe(true);
+  });
+
   it('a content ending in a noun phrase the tagger cut before "ministry said" does not run over that attribution (T17 H1N1 Reuters 418)', () => {
     const { text, dct } = t17Text('H1N1_reuters', '418');
     const morocco = quotesOf(text, dct).find((x) => slice(text, x.content)!.includes('its first case of the H1N1 flu virus'));

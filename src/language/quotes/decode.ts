@@ -6,6 +6,7 @@ import { compiled } from './compiled.js';
 import { PRONOUNS, baseFeatures, quoteStates, stackedFeatures } from './features.js';
 import { hasFiniteVerb, isClause, isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames.js';
 import { TAGS, roleOf, type Model, type Tag } from './tagger.js';
+import { isSpeechWord } from './speech-words.js';
 import { ABBREVIATIONS, type Paragraph, type QToken } from './tokens.js';
 
 // Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
@@ -263,6 +264,11 @@ function overInnerAttribution(tokens: QToken[], tags: Uint8Array, q: Uint8Array,
   // (the inner source opens a noun phrase, a name or a pronoun: not a word inside the content's own
   // last phrase, "… the North African country's health [ministry] said")
   if (!CAPITALISED.test(tokens[next]!.text) && !DETERMINERS.has(tokens[next]!.lower) && !PRONOUNS.has(tokens[next]!.lower)) return x;
+  // (the outer cue reports speech or thought: not "Swine flu [is] a respiratory disease … monitored"
+  // glued to "Tom Skinner of the CDC told the BBC that …")
+  let speech = false;
+  for (let i = cue.first; i <= cue.last && !speech; i++) speech = isSpeechWord(tokens[i]!.lower);
+  if (!speech) return x;
   let k = next;
   while (k < tokens.length && (tags[k] === 1 || tags[k] === 2)) k++;
   if (k >= tokens.length || tags[k] !== 3 || sentenceOf[k] !== x.sentence) return x;

@@ -12,6 +12,7 @@ import { SpeakerResolver, type Speaker } from './speaker.js';
 import { Model } from './tagger.js';
 import { paragraphs, type Paragraph } from './tokens.js';
 import { extent, resolveOverlaps, swallowedAttribution, withoutOwnAttribution } from './overlaps.js';
+import { isSpeechWord } from './speech-words.js';
 import { isReaderComment, READER_COMMENT_HEADER } from '../../text/furniture.js';
 
 export interface QuoteContext {
@@ -459,53 +460,6 @@ export function isStatement(q: { text: string; speaker: string | null; direct: b
   return q.speaker !== null && words >= (q.kind === 'belief' ? 6 : 4);
 }
 
-/**
- * Verbs, adjectives and nouns of saying, writing, showing and thinking (as lemmas): what reported
- * speech needs in its cue to be listed as a statement (session 10). The tagger follows PolNeAR's broad
- * notion of attribution and also tags acts, attempts and states ("BP sought [to reassure investors]",
- * "Feinberg oversaw [compensation for …]", "is attempting [a top kill]", "has faced criticism for
- * [his handling]", "BP's attempts [to control …]"): of the 5,423 statements in a store of the T17 BP
- * articles, the 311 whose cue has none of these words were all but a handful such acts. A quotation
- * needs no such cue (the quotation marks say it was said).
- */
-const SPEECH_LEMMAS = new Set(
-  (
-    'say tell add state claim argue insist warn announce confirm deny admit acknowledge explain note write report suggest predict ' +
-    'estimate describe declare reveal stress point accuse promise pledge vow urge ask answer reply respond repeat reiterate comment ' +
-    'remark mention observe quip joke criticise criticize condemn praise hail blame dismiss reject question challenge complain protest ' +
-    'concede assert maintain contend allege cite quote call demand threaten caution advise recommend propose conclude find show ' +
-    'indicate imply reckon calculate forecast project tweet post blog testify brief inform assure reassure lament boast brag concur ' +
-    'counter rebut retort snap fume rage shout scream yell whisper mutter plead beg appeal vent voice express emphasise emphasize ' +
-    'underline highlight outline detail list characterise characterize label dub brand portray depict liken compare signal hint ' +
-    'speculate wonder muse sigh exclaim cry proclaim pronounce confess apologise apologize thank congratulate welcome applaud blast ' +
-    'slam attack lash rap chide scold fault mock ridicule deride denounce decry deplore regret notify remind guarantee swear certify ' +
-    'read sum email e-mail text telephone phone interrupt clear accord according ' +
-    'believe think hope fear expect want wish feel know worry doubt suspect understand assume agree disagree accept recall ' +
-    'remember realise realize learn convince reaffirm affirm dispute contradict downplay disclose request assail rule ' +
-    'convinced confident aware sure certain adamant keen eager concerned worried hopeful optimistic pessimistic unaware sceptical skeptical ' +
-    'statement announcement comment remark warning assurance allegation testimony letter memo report interview speech address ' +
-    'message word view opinion assessment estimate prediction forecast argument claim admission'
-  ).split(' '),
-);
-const IRREGULAR_LEMMAS: Record<string, string> = {
-  said: 'say', says: 'say', told: 'tell', wrote: 'write', written: 'write', thought: 'think', felt: 'feel', knew: 'know', known: 'know',
-  understood: 'understand', found: 'find', shown: 'show', swore: 'swear', sworn: 'swear', spoke: 'speak', spoken: 'speak',
-};
-const INFLECTIONS: [string, string][] = [['ies', 'y'], ['ied', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e']];
-
-function isSpeechWord(word: string): boolean {
-  const w = word.toLowerCase();
-  if (SPEECH_LEMMAS.has(w) || SPEECH_LEMMAS.has(IRREGULAR_LEMMAS[w] ?? '')) return true;
-  for (const [suffix, stem] of INFLECTIONS) {
-    if (w.length - suffix.length < 3 || !w.endsWith(suffix)) continue;
-    const base = w.slice(0, -suffix.length);
-    if (SPEECH_LEMMAS.has(base + stem)) return true;
-    // a doubled consonant: "admitted", "regretting"
-    if ((suffix === 'ed' || suffix === 'ing') && base.length > 3 && base[base.length - 1] === base[base.length - 2] && SPEECH_LEMMAS.has(base.slice(0, -1))) return true;
-  }
-  return false;
-}
-
 /** Verbs that move a price: "BP added [nearly 3 percent]", "shares fell [2 %]" report no speech. */
 const PRICE_MOVE_CUE = /^(?:(?:has|have|had|also|\p{L}+ly)\s+)*(?:add|adds|added|gain|gains|gained|rose|rise|rises|fell|fall|falls|lost|lose|loses|shed|sheds|dropped|drops|climbed|climbs|jumped|jumps|slipped|slips|closed|ended|finished)$/iu;
 const QUANTITY_START = /^(?:(?:nearly|almost|about|around|some|roughly|just|over|under|more than|less than|up to|another|a further)\s+)?[\d$£€#]/i;
@@ -519,7 +473,7 @@ const JUDGING_CUE =
 /** Words that make a content a clause, not a noun phrase: a complementiser, an auxiliary or a modal. */
 const CLAUSE_MARK = /\s(?:that|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|must|did|does|do|as)\s/i;
 
-/** Whether a cue of reported speech reports saying or thinking something (see SPEECH_LEMMAS). */
+/** Whether a cue of reported speech reports saying or thinking something (see speech-words.ts). */
 function reportsSpeech(cue: string, content: string): boolean {
   const trimmed = cue.trim();
   if (trimmed.endsWith(':')) return true;
