@@ -336,4 +336,32 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, standfirst ON ar
 END;
 `,
   },
+  {
+    version: 13,
+    name: 'search: one- and two-letter prefixes indexed',
+    sql: `
+-- A prefix query (a*, th*) read the doclist of every term with that prefix and merged them: 26
+-- one-letter prefixes cost ≈ 1.8 s at 20,000 articles. FTS5 keeps one- and two-letter prefixes in
+-- their own lists with prefix='1 2' (the index ≈ 1.9× its size). The option cannot be added to a
+-- table: the index is made again, as migration 12 made it (same rowids, columns and tokenizer).
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, standfirst, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2', prefix='1 2'
+);
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, standfirst ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst);
+  INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst);
+END;
+`,
+  },
 ];
