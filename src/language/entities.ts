@@ -342,10 +342,12 @@ export function resolveEntities(text: string, sentences: Sentence[], mentions: E
     }
   }
   completeCutNames(text, mentions);
+  completeAtOrganizationHead(text, mentions);
   joinCutOrganizations(text, mentions);
   joinConnectedNames(text, mentions);
   placesNamedAfterPeople(text, mentions);
   namedStormsAndDeities(text, mentions);
+  diseasesAndDrugs(text, mentions);
   joinCutPersonNames(text, mentions);
   const mentionStarts = new Set<number>();
   for (const m of mentions) mentionStarts.add(m.start);
@@ -991,6 +993,37 @@ function completeCutNames(text: string, mentions: EntityMention[]): void {
   }
 }
 
+/** An organisation's head word capitalised after a name: "[Imperial] College London". */
+const HEAD_AFTER = /^ (\p{Lu}\p{Ll}+)(?: (\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-]))?/u;
+/** Heads that follow a nationality or a country as often as they end a name: "an American Company", "the Soviet Union". */
+const GENERIC_HEADS = new Set(['group', 'union', 'company', 'corporation', 'services', 'service', 'office', 'division', 'unit']);
+
+/**
+ * A name the tagger cut before its organisation's head: "Dr Christopher Fraser from [Imperial]
+ * College London" (a place for the tagger) is "Imperial College London", an organisation. The head
+ * (college, university, institute, hospital…) is capitalised right after the mention and in no
+ * mention itself; one more capitalised word that is no role and opens no sentence joins it (a place
+ * ending the name: "London").
+ */
+function completeAtOrganizationHead(text: string, mentions: EntityMention[]): void {
+  let taken: Set<number> | null = null;
+  for (const m of mentions) {
+    if (m.label === 'PER') continue;
+    const after = HEAD_AFTER.exec(text.slice(m.end, m.end + 40));
+    if (!after || !ORGANIZATION_HEADS.has(after[1]!.toLowerCase()) || GENERIC_HEADS.has(after[1]!.toLowerCase())) continue;
+    if (!taken) {
+      taken = new Set<number>();
+      for (const o of mentions) taken.add(o.start);
+    }
+    if (taken.has(m.end + 1)) continue;
+    const next = after[2];
+    const more = next && !taken.has(m.end + 2 + after[1]!.length) && !ROLE_HEADS.has(next.toLowerCase()) && !SENTENCE_WORDS.has(next.toLowerCase()) && !NOT_ROLE_START.has(next.toLowerCase());
+    m.end += 1 + after[1]!.length + (more ? 1 + next!.length : 0);
+    m.text = text.slice(m.start, m.end);
+    m.label = 'ORG';
+  }
+}
+
 /** Names of God and of nations or nature personified, in news text (language, not data): the tagger calls them people. */
 const DEITIES = new Set(['god', 'allah', 'jehovah', 'yahweh', 'almighty', 'holy spirit', 'holy ghost', 'lord god', 'god almighty', 'uncle sam', 'john bull', 'mother nature', 'lady liberty']);
 /** The words that name a storm: "Hurricane Katrina", "Tropical Storm Alex", "tropical storm Alex". */
@@ -1021,6 +1054,60 @@ function namedStormsAndDeities(text: string, mentions: EntityMention[]): void {
     (storms ??= new Set()).add(m.text);
   }
   if (storms) for (const m of mentions) if (storms.has(m.text)) m.label = 'MISC';
+}
+
+/** Words that make a name a disease's when it ends with one: "Swine Flu", "Spanish Flu", "SARS" (language, not data). */
+const DISEASE_WORDS = new Set(
+  ('flu influenza fever virus syndrome disease pox plague sars mers aids hiv ebola malaria cholera measles mumps polio ' +
+    'tuberculosis pneumonia hepatitis smallpox dengue typhoid zika h1n1 h5n1 h7n9').split(' '),
+);
+/** After a name: it is a disease's or a drug's ("the SARS outbreak", "Relenza tablets"). */
+const DISEASE_OR_DRUG_AFTER = /^\s*(?:-RRB-\s*|\)\s*)?(?:virus|viruses|outbreaks?|epidemics?|infections?|strains?|symptoms|tablets|pills)\b/i;
+/** After a name: a product's maker ("Relenza , made by GlaxoSmithKline"), a drug's generic name. */
+const PRODUCT_AFTER = /^\s*,?\s*(?:(?:made|manufactured|marketed|produced) by|known generically)\b/i;
+/** A drug's generic name just before a brand in brackets: "zanamivir ( Relenza )" (the stems of international nonproprietary names). */
+const GENERIC_NAME_BEFORE = /\b\p{Ll}{3,}(?:vir|mab|cillin|mycin|pril|sartan|olol|statin|azole|prazole|tinib)\s*(?:\(|-LRB-)\s*$/u;
+/** Words of an institution's or a project's name, never a disease's: "Centers for Disease Control and Prevention". */
+const NOT_A_DISEASE_WORDS = new Set('control prevention study test research programme program project information week day conference summit fund'.split(' '));
+/** Before a name: "cases of", "died from", "infected with", "the antiviral drugs", "doses of the". */
+const DISEASE_OR_DRUG_BEFORE =
+  /\b(?:cases of|outbreaks? of|epidemic of|died (?:of|from)|dies (?:of|from)|infected with|suffering from|contracted|strain of|treated with|doses of|stockpiles? of|supplies of|antivirals?|(?:antiviral|flu|influenza|inhaled|generic|rival|alternative|experimental|two|both)\s+drugs?)\s*(?:,\s*)?(?:the\s+)?$/i;
+/** Between two names of one list: "Tamiflu and Relenza", "bird flu , SARS". */
+const LISTED_WITH = /^\s*(?:,|and|or|&|,\s*and)\s*$/;
+
+/**
+ * Diseases and drugs are things, not organisations or places: the tagger calls "SARS" and "Relenza"
+ * organisations, "Swine Flu" an organisation or a person. A name is a disease's by its words (a
+ * disease word last, and no word of an organisation's or project's name: not "World Influenza Centre",
+ * "Centers for Disease Control and Prevention"), or a disease's or drug's by the words around one of its mentions ("the SARS
+ * outbreak", "cases of Swine Flu", "the antiviral drugs Tamiflu", "doses of the Relenza", "Relenza ,
+ * made by GlaxoSmithKline", "zanamivir ( Relenza )"), or by being listed with one, no person nor
+ * place ("Tamiflu and Relenza"); then every mention of that name in the text is a thing.
+ */
+function diseasesAndDrugs(text: string, mentions: EntityMention[]): void {
+  const things = new Set<string>();
+  const nameOf = (m: EntityMention) => normalizeName(m.text.replace(/^the\s+/i, ''));
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const m of sorted) {
+    const words = nameOf(m).split(' ');
+    if (words.some((w) => ORGANIZATION_HEADS.has(w) || NOT_A_DISEASE_WORDS.has(w))) continue;
+    // (the disease word last: "Swine Flu", "Spanish Flu", "SARS"; no place or person is one by the
+    // words after it: "the Mexico outbreak")
+    const byWords = DISEASE_WORDS.has(words[words.length - 1]!);
+    const after = text.slice(m.end, m.end + 24);
+    const before = text.slice(Math.max(0, m.start - 30), m.start);
+    const byContext = (m.label !== 'LOC' && m.label !== 'PER' && DISEASE_OR_DRUG_AFTER.test(after)) || PRODUCT_AFTER.test(after) || DISEASE_OR_DRUG_BEFORE.test(before) || GENERIC_NAME_BEFORE.test(before);
+    if (byWords || byContext) things.add(nameOf(m));
+  }
+  if (!things.size) return;
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (a.label === 'LOC' || b.label === 'LOC' || a.label === 'PER' || b.label === 'PER' || !LISTED_WITH.test(text.slice(a.end, b.start))) continue;
+    if (things.has(nameOf(a))) things.add(nameOf(b));
+    else if (things.has(nameOf(b))) things.add(nameOf(a));
+  }
+  for (const m of mentions) if (things.has(nameOf(m))) m.label = 'MISC';
 }
 
 /**
@@ -1991,10 +2078,12 @@ export function linkAcrossDocuments(docs: LinkedText[]): Map<string, string> {
  * organisation everywhere (see `linkOrganizations`; a store can keep these links per key).
  */
 export function organizationAliasKeys(e: DocEntity): string[] {
-  if (e.type !== 'organization') return [];
+  // (a thing only by an acronym it defines: "Severe Acute Respiratory Syndrome ( SARS )")
+  if (e.type !== 'organization' && e.type !== 'other') return [];
   const keys = new Set<string>();
   for (const alias of e.aliases) {
     const bare = alias.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    if (e.type === 'other' && !isAcronym(bare)) continue;
     const n = normalizeName(bare);
     const key = `organization:${isAcronym(bare) ? n : organizationKey(n)}`;
     if (key !== e.key) keys.add(key);
