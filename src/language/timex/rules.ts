@@ -1314,6 +1314,9 @@ rule(
     const unit = unitKey(m[3]!);
     const dir = m[5]!.toLowerCase();
     const mod = /or so/.test(m[0]) ? 'APPROX' : modOf(m[1]);
+    // "Rig worker makes safety charge - 28 hrs ago Mirror": a related-stories widget's stamp, counted from
+    // when the page was scraped (unknown), not from the article's date
+    if (dir === 'ago' && /^(?:hrs|mins)$/i.test(m[3]!) && /\s[-–—|]\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     if (((dir === 'before' || dir === 'after' || dir === 'since') && /^\s+(?!that\b|then\b|[.,;])\S/.test(after))
       // "three months later than promised": a length compared, not a date
@@ -1398,6 +1401,8 @@ rule(
     // a bare "a/an/some/many + unit" is often not a duration ("a day of protests"): accept the
     // common cases only
     if (rangeFrom && !/^\d|^[a-z]+$/i.test(lowNum)) return null;
+    // a widget's "- 28 hrs ago" left alone by the offset rule is no length either
+    if (/^(?:hrs|mins)$/i.test(unitWord) && /^\s+ago\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
     // "compares Gulf oil disaster to 9/11 - 2 hrs ago", "2:12 - 8 hrs ago": the first number ends a date or a time
     if (rangeFrom && /[/:.]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return null;
     if ((lowNum === 'a' || lowNum === 'an') && !rangeFrom) {
