@@ -116,4 +116,12 @@ describe('guideline fixes, session 12', () => {
     expect(all('He will arrive no later than today.', '2010-06-03')).toEqual(['today → DATE 2010-06-03']);
     expect(all('The vote could come as soon as today.', '2010-06-03')).toEqual(['today → DATE 2010-06-03']);
   });
+
+  it('a modifier opening the sentence stays with its weekday ("Last Friday\'s announcement", "Earlier Sunday")', () => {
+    expect(all("Last Friday's announcement was the first official word that the project was in trouble.", '1989-10-30'))
+      .toEqual(['Last Friday → DATE 1989-10-27']);
+    expect(all('Earlier Sunday, police and militant Protestants clashed.', '1998-03-23')).toEqual(['Earlier Sunday → DATE 1998-03-22 START']);
+    // said on a Wednesday, "Last Wednesday" is the week before
+    expect(all('Last Wednesday , after the earthquake , I decided to go to Haiti .', '2010-01-20')).toEqual(['Last Wednesday → DATE 2010-01-13']);
+  });
 });

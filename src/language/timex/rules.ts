@@ -994,7 +994,8 @@ function scheduledEventAhead(text: string, start: number, end: number): boolean 
 // Weekdays: "Friday", "last Tuesday", "on Tuesday", "earlier Sunday", "late Friday".
 rule(
   'weekday',
-  `\\b(?:(early|late|earlier|later)\\s+)?(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY_SRC})(?![a-z])`,
+  // (case-sensitive for the weekday; a modifier may open the sentence: "Last Friday's announcement", "Earlier Sunday")
+  `\\b(?:([Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\\s+)?(?:([Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|[Cc]oming|[Pp]ast|[Tt]he previous|[Tt]he following|[Tt]he next)\\s+)?(${WEEKDAY_SRC})(?![a-z])`,
   6,
   (m, text) => {
     const wdWord = m[3]!;
