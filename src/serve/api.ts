@@ -271,7 +271,8 @@ export function createApi(options: ApiOptions): Hono {
     } catch (e) {
       hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
       // (a command-line ingest or reprocess writing to this database: the message says which)
-      if ((e as NodeJS.ErrnoException).code === 'EWRITERBUSY') throw new ApiError(409, 'busy', (e as Error).message);
+      // (or one that took the database over while this run was silent: what it stored before is kept)
+      if (['EWRITERBUSY', 'EWRITERLOST'].includes(String((e as NodeJS.ErrnoException).code))) throw new ApiError(409, 'busy', (e as Error).message);
       const reference = randomBytes(4).toString('hex');
       process.stderr.write(`storyline serve: [${reference}] POST /api/ingest: ${(e as Error).stack ?? (e as Error).message}\n`);
       throw new ApiError(500, 'internal', `ingest failed (reference ${reference}): the server's log has the details`);

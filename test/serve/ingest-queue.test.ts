@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
 import { CLI, ROOT, hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
 
 const TOKEN = 'queue-test-token';
@@ -25,11 +26,12 @@ const TOPICS = [
 describe.skipIf(!hasSharedData)('POST /api/ingest while an ingest runs', () => {
   let server: ChildProcess;
   let url = '';
+  let db = '';
   // a slow news site: each page answers after two seconds (the ingest that fetches them takes a while)
   let site: Server;
   let siteUrl = '';
   beforeAll(async () => {
-    const pages = t17Articles('bpoil_washingtonpost').slice(0, 6);
+    const pages = t17Articles('bpoil_washingtonpost').slice(0, 9);
     site = createServer((req, res) => {
       const page = pages[Number(/\/news\/(\d+)$/.exec(req.url ?? '')?.[1] ?? 0)]!;
       setTimeout(() => {
@@ -40,7 +42,7 @@ describe.skipIf(!hasSharedData)('POST /api/ingest while an ingest runs', () => {
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    const db = join(tempDir('storyline-queue-'), 'store.db');
+    db = join(tempDir('storyline-queue-'), 'store.db');
     server = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', '0', '--token', TOKEN, '--allow-private-urls'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     await new Promise<void>((resolve, reject) => {
@@ -103,4 +105,28 @@ describe.skipIf(!hasSharedData)('POST /api/ingest while an ingest runs', () => {
     });
     expect(await stored('wire-5')).toBe(false);
   }, 60_000);
+
+  it('answers 409 busy when another run took the database over while this one waited on the network', async () => {
+    const store = openStore(db);
+    const storedBefore = store.countArticles();
+    const crawl = post({ urls: [6, 7, 8].map((i) => `${siteUrl}/news/${i}`) });
+    try {
+      // the server's claim, once its first page is stored; then a run elsewhere takes the database over
+      let held: string | undefined;
+      for (let i = 0; i < 100 && !(held && store.countArticles() > storedBefore && JSON.parse(held).what === 'ingest'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        held = store.kv.get('writer/process');
+      }
+      expect(held).toBeDefined();
+      const taker = { pid: 1, host: '3f2a9c1d7e44', what: 'reprocess', since: new Date().toISOString(), beat: new Date().toISOString(), token: 'c0ffee00c0ffee00' };
+      store.transaction(() => store.kv.put('writer/process', JSON.stringify(taker)));
+      const answer = await crawl;
+      expect(answer.status).toBe(409);
+      expect(await answer.json()).toEqual({ error: { code: 'busy', message: expect.stringMatching(/^this ingest stopped: another reprocess \(process 1 on 3f2a9c1d7e44\) took the database over at /) } });
+      expect(JSON.parse(store.kv.get('writer/process')!)).toEqual(taker);
+      store.transaction(() => store.kv.delete('writer/process'));
+    } finally {
+      store.close();
+    }
+  }, 120_000);
 });
