@@ -124,4 +124,13 @@ describe('guideline fixes, session 12', () => {
     // said on a Wednesday, "Last Wednesday" is the week before
     expect(all('Last Wednesday , after the earthquake , I decided to go to Haiti .', '2010-01-20')).toEqual(['Last Wednesday → DATE 2010-01-13']);
   });
+
+  it('an approximate day keeps its quantifier ("around Nov. 1"), but "about" as a preposition does not count', () => {
+    expect(all('The company will sell $137.5 million in preferred shares, to be completed around Nov. 1.', '1989-10-30'))
+      .toEqual(['around Nov. 1 → DATE 1989-11-01 APPROX']);
+    expect(all('But quick genetic analysis suggests the virus may have first infected someone around January 12 .', '2009-04-30'))
+      .toEqual(['around January 12 → DATE 2009-01-12 APPROX']);
+    expect(all('Councils are using interactive maps to display information about the 4 June elections', '2009-06-01'))
+      .toEqual(['the 4 June → DATE 2009-06-04']);
+  });
 });

@@ -244,20 +244,24 @@ rule(
       /^\s+(?:[a-z-]+\s+){0,2}(?:attacks?|bombings?|massacre|hijackings?|tragedy|disaster|tsunami|earthquake|quake|explosions?|blasts?|shootings?|killings|crash|riots?|terror)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) ||
       // "the attacks of Sept. 11"
       precededBy(text, m.index, /\b(?:attacks|bombings|massacre|tragedy|disaster|events) of\s+$/i));
+    // "to be completed around Nov. 1": an approximate day keeps its quantifier (TimeBank, the guidelines' mod)
+    // ("information about the 4 June elections": "about" is mostly a preposition, taken only in "on or about")
+    const approx = !m[1] && !/^the\s/i.test(m[0]) ? /\b(?:around|approximately|roughly|circa|(?<=\bon or )about)\s+$/i.exec(text.slice(Math.max(0, m.index - 16), m.index)) : null;
+    const mod = approx ? 'APPROX' : undefined;
     return {
-      start: m.index,
+      start: m.index - (approx ? approx[0].length - approx[0].search(/\S/) : 0),
       // a year word after a full date ("April 16, 2021 last year") is not part of it
       end: m.index + m[0].length - (yStr && m[8] ? m[8].length : 0),
       resolve: (ctx) => {
         if (yStr) {
           const y = +yStr;
-          return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'none', sets: { y, m: mo, d } };
+          return { type: 'DATE', value: fmtDay({ y, m: mo, d }), mod, anchor: 'none', sets: { y, m: mo, d } };
         }
-        if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
+        if (!ctx.dct) return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, mod, anchor: 'none' };
         // "June 16th of last year", "March 3 this year": the year word decides
         if (yearWord) {
           const y = ctx.dct.y + (yearWord === 'last' ? -1 : yearWord === 'next' ? 1 : 0);
-          return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'dct', sets: { y, m: mo, d } };
+          return { type: 'DATE', value: fmtDay({ y, m: mo, d }), mod, anchor: 'dct', sets: { y, m: mo, d } };
         }
         if (namesDisaster) {
           const named = namedDisasterYear(text, mo, d, ctx.dct);
@@ -268,7 +272,7 @@ rule(
         if (namesDisaster && fmtDay({ y, m: mo, d }) > fmtDay(ctx.dct)) {
           return { type: 'DATE', value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, anchor: 'none' };
         }
-        return { type: 'DATE', value: fmtDay({ y, m: mo, d }), anchor: 'dct', sets: { y, m: mo, d } };
+        return { type: 'DATE', value: fmtDay({ y, m: mo, d }), mod, anchor: 'dct', sets: { y, m: mo, d } };
       },
     };
   },
