@@ -192,20 +192,20 @@ const PAST_PARTICIPLE = /^\p{Ll}{3,}ed$/u;
  */
 function clauseBeforeAttribution(tokens: QToken[], q: Uint8Array, sentenceOf: Int32Array, cue: TagSpan, source: TagSpan | undefined, parts: TagSpan[]): TagSpan[] | null {
   if (!source || source.last >= cue.first || source.sentence !== cue.sentence || parts.length === 0) return null;
-  let speech = -1;
-  for (let i = cue.first; i <= cue.last; i++) if (SPEECH_VERBS.has(tokens[i]!.lower)) speech = i;
-  if (speech < 0) return null;
   const comma = source.first - 1;
   // (", who has argued for years that …": a relative clause's subject, the clause before is not its words)
   if (comma < 1 || sentenceOf[comma] !== cue.sentence || tokens[comma]!.text !== ',' || RELATIVE.has(tokens[source.first]!.lower)) return null;
+  let speech = -1;
+  for (let i = cue.first; i <= cue.last; i++) if (SPEECH_VERBS.has(tokens[i]!.lower)) speech = i;
+  if (speech < 0) return null;
   for (const x of parts) {
-    if (x.first <= cue.last || x.sentence !== cue.sentence || q[x.first] !== 0 || quotedShare(q, x) >= 0.6) return null;
+    if (x.first <= cue.last || x.sentence !== cue.sentence || q[x.first] !== 0) return null;
     const afterComma = tokens[x.first - 1]!.text === ',' && x.first - 1 > cue.last;
     const word = tokens[x.first]!.lower;
     // a phrase, not what was said: a continuation after a comma, a setting right after the verb
     // (or after a setting the cue took in: "said in posing [the question to Christie]")
     const phrase = afterComma ? CONTINUATION_START.has(word) : x.first === cue.last + 1 && (SETTING_START.has(word) || (speech < cue.last && SETTING_START.has(tokens[speech + 1]!.lower)));
-    if (!phrase || isClause(tokens, x.first, x.last)) return null;
+    if (!phrase || quotedShare(q, x) >= 0.6 || isClause(tokens, x.first, x.last)) return null;
   }
   let first = comma;
   while (first > 0 && sentenceOf[first - 1] === cue.sentence) first--;
