@@ -1372,7 +1372,10 @@ export function claimWriter(store: Store, what: string): WriterClaim {
   }
   if (mine) heldTokens.add(me.token!);
   let lastBeat = Date.now();
+  /** Set once another run is seen holding the claim: every later beat stops its batch too (the 60 s timer's beat, whose error is dropped, may be the one that sees it). */
+  let lost: Error | null = null;
   const beat = () => {
+    if (lost) throw lost;
     if (!mine) return;
     store.transaction(() => {
       const held = readClaim(store.kv.get(WRITER_KEY));
@@ -1383,6 +1386,7 @@ export function claimWriter(store: Store, what: string): WriterClaim {
           `this ${what} stopped: another ${held.what} (process ${held.pid} on ${held.host}) took the database over at ${utc(held.since)} UTC (this run had been silent for over ${STALE_CLAIM_MS / 60_000} minutes — was it suspended? — or its claim was removed); what earlier batches stored is kept: run it again to store the rest`,
         ) as NodeJS.ErrnoException;
         error.code = 'EWRITERLOST';
+        lost = error;
         throw error;
       }
       if (held && Date.now() - lastBeat < BEAT_EVERY_MS) return;

@@ -145,3 +145,22 @@ describe('the run holding the claim', () => {
     }
   }, 180_000);
 });
+
+describe('a claim taken over while its holder waited for input', () => {
+  it('stops every later batch, not only the first beat to see it (the once-a-minute timer drops its error)', () => {
+    // (review 12: the timer's beat saw the takeover, dropped the error and left the claim "not mine";
+    // every later beat then returned at once, and the resumed ingest stored alongside the new holder)
+    const store = openStore(join(tempDir(), 'store.db'));
+    try {
+      const claim = claimWriter(store, 'ingest');
+      const taker = { pid: 4242, host: '3f2a9c1d7e44', what: 'ingest', since: new Date().toISOString(), beat: new Date().toISOString(), token: 'f00dfeedbeef4242' };
+      store.kv.put(KEY, JSON.stringify(taker));
+      expect(() => claim.beat()).toThrow(expect.objectContaining({ code: 'EWRITERLOST' }) as Error);
+      expect(() => claim.beat()).toThrow(/^this ingest stopped: another ingest \(process 4242 on 3f2a9c1d7e44\) took the database over/);
+      claim();
+      expect(JSON.parse(store.kv.get(KEY)!)).toEqual(taker);
+    } finally {
+      store.close();
+    }
+  });
+});
