@@ -12,20 +12,23 @@ export function registerNer(program: Command): void {
     .command('ner')
     .description('batch NER: CoNLL-2003 lines on stdin, each line plus a predicted IOB2 tag column on stdout')
     .option('--format <format>', 'input/output format (conll)', 'conll')
-    .action(async (opts: { format: string }) => {
-      if (opts.format !== 'conll') throw new Error(`unknown --format "${opts.format}": use conll`);
-      hintWhenStdinIsTerminal('ner', 'CoNLL-2003 lines');
-      const { tagSentences } = await import('../../language/ner/index.js'); // (loaded when the command runs)
-      const conll = new ConllTagger((text) => process.stdout.write(text), tagSentences);
-      // A file on stdin is read in large blocks: fewer chunks, fewer entries into the line loop.
-      const input = fstatSync(0).isFile() ? createReadStream('', { fd: 0, highWaterMark: 1 << 22 }) : process.stdin;
-      input.setEncoding('utf8');
-      for await (const chunk of input) {
-        conll.write(chunk as string);
-        conll.tagReady();
-      }
-      conll.end();
-    });
+    .action(runNer);
+}
+
+/** The `ner` command's work (also run without commander: main.ts). */
+export async function runNer(opts: { format: string }): Promise<void> {
+  if (opts.format !== 'conll') throw new Error(`unknown --format "${opts.format}": use conll`);
+  hintWhenStdinIsTerminal('ner', 'CoNLL-2003 lines');
+  const { tagSentences } = await import('../../language/ner/index.js'); // (loaded when the command runs)
+  const conll = new ConllTagger((text) => process.stdout.write(text), tagSentences);
+  // A file on stdin is read in large blocks: fewer chunks, fewer entries into the line loop.
+  const input = fstatSync(0).isFile() ? createReadStream('', { fd: 0, highWaterMark: 1 << 22 }) : process.stdin;
+  input.setEncoding('utf8');
+  for await (const chunk of input) {
+    conll.write(chunk as string);
+    conll.tagReady();
+  }
+  conll.end();
 }
 
 /**
