@@ -108,3 +108,25 @@ describe('a verb of speech whose words the tagger read as an attribution of thei
     expect(slice(text, morocco?.content ?? null)).not.toMatch(/ministry said/);
   });
 });
+
+describe('an attribution set off by commas reports the words before it too (session 12)', () => {
+  it('"Ultimately, Hopkins argued, the sport will withstand …", "The meat is mainly consumed, he says, by foreign tourists …" (T17 H1N1 Reuters 34, 708)', () => {
+    const a = t17Text('H1N1_reuters', '34');
+    const hopkins = quotesOf(a.text, a.dct).find((x) => slice(a.text, x.cue) === 'argued' && slice(a.text, x.content)!.includes('the sport will withstand'));
+    expect(slice(a.text, hopkins!.content)!.startsWith('Ultimately , Hopkins argued , the sport')).toBe(true);
+    const b = t17Text('H1N1_reuters', '708');
+    const meat = quotesOf(b.text, b.dct).find((x) => slice(b.text, x.content)!.includes('by foreign tourists and expatriates'));
+    expect(slice(b.text, meat!.content)!.startsWith('The meat is mainly consumed')).toBe(true);
+  });
+
+  it('"In any case, Mr. DiPietro said, the golf industry was vastly over-supplied with courses." (PolNeAR train, NYT)', () => {
+    const text = 'In any case, Mr. DiPietro said, the golf industry was vastly over-supplied with courses.';
+    const q = quotesOf(text, '2015-11-25').find((x) => slice(text, x.cue) === 'said');
+    expect(slice(text, q!.content)).toBe('In any case, Mr. DiPietro said, the golf industry was vastly over-supplied with courses');
+  });
+
+  it('not inside a quotation opened in an earlier paragraph: "“People say 950 cm is too high … ¶ Also, the payout, they said, is too small,” said Francis Purwanta" (T17 H1N1 Reuters 344)', () => {
+    const { text, dct } = t17Text('H1N1_reuters', '344');
+    expect(quotesOf(text, dct).some((x) => slice(text, x.content)!.startsWith('Also , the payout , they said'))).toBe(false);
+  });
+});

@@ -278,6 +278,28 @@ function overInnerAttribution(tokens: QToken[], tags: Uint8Array, q: Uint8Array,
   return last > k ? { ...x, last } : x;
 }
 
+/**
+ * "In any case, Mr. DiPietro said, the golf industry was vastly over-supplied with courses", "It is no
+ * surprise, Mr. Garin said, that …": an attribution set off by commas inside a sentence, with the
+ * tagger's content after it, also reports the words before it, from the sentence start (PolNeAR joins
+ * both halves). Not across a quotation, a colon, a semicolon or a bracket, nor over words the tagger
+ * gave another role.
+ */
+function leadBeforeParenthetical(tokens: QToken[], tags: Uint8Array, q: Uint8Array, sentenceOf: Int32Array, cue: TagSpan, source: TagSpan | undefined, parts: TagSpan[], closedFirst: number): TagSpan | null {
+  if (!source || source.sentence !== cue.sentence || source.last !== cue.first - 1) return null;
+  // (inside a quotation opened in an earlier paragraph, whose closing mark comes later: “… ¶ Also, the
+  // payout, they said, is too small,” said Francis Purwanta)
+  if (closedFirst > cue.last) return null;
+  const comma = source.first - 1;
+  if (comma < 1 || tokens[comma]!.text !== ',' || sentenceOf[comma] !== cue.sentence || tokens[cue.last + 1]?.text !== ',') return null;
+  if (!parts.some((x) => x.first === cue.last + 2 && x.sentence === cue.sentence) || parts.some((x) => x.last < source.first)) return null;
+  let first = comma;
+  while (first > 0 && sentenceOf[first - 1] === cue.sentence) first--;
+  if (comma - first < 1 || comma - first > 20) return null;
+  for (let i = first; i < comma; i++) if (tags[i] !== 0 || q[i] !== 0 || /^[:;()\[\]"“”«»]$/.test(tokens[i]!.text)) return null;
+  return { role: 'Q', first, last: comma - 1, sentence: cue.sentence };
+}
+
 // Hearsay adverbs report that someone said something without saying who: "Scott allegedly
 // brandished a pistol" is not a statement by Scott. PolNeAR agrees: a cue of the adverb alone has
 // no source, and the subject belongs to the content ("[The FBI is] reportedly [making …]").
@@ -618,6 +640,15 @@ export function attributionsInSequence(
     }
   }
   colonQuotations(tokens, q, cues, contents);
+  // the first quotation mark of the sequence when it closes a quotation opened in an earlier paragraph
+  let closedFirst = -1;
+  for (let i = 0; i < q.length; i++) {
+    if (q[i] === 2) break;
+    if (q[i] === 3) {
+      closedFirst = i;
+      break;
+    }
+  }
   const out: RawAttribution[] = [];
   // (spans and quoted shares by module functions below: no closure made per call)
   for (const cue of cues) {
@@ -641,6 +672,8 @@ export function attributionsInSequence(
     parts = parts.map((x) => wholeNumbers(tokens, x)).map((x) => (x.first > cue.last ? runToClauseEnd(tokens, tags, q, sentenceOf, afterAbbreviation(tokens, tags, q, sentenceOf, x)) : runToAttribution(tokens, tags, q, sentenceOf, x, attribution)));
     parts = parts.map((x) => overInnerAttribution(tokens, tags, q, sentenceOf, cue, x));
     parts = clauseBeforeAttribution(tokens, q, sentenceOf, cue, sources.get(cue), parts) ?? parts;
+    const lead = leadBeforeParenthetical(tokens, tags, q, sentenceOf, cue, sources.get(cue), parts, closedFirst);
+    if (lead) parts = [lead, ...parts];
     const left = parts.filter((x) => x.last < cue.first);
     const right = parts.filter((x) => x.first > cue.last);
     if (left.length && right.length) {
