@@ -233,9 +233,8 @@ export function createApi(options: ApiOptions): Hono {
     },
   );
 
-  /** Reads, checks and queues one ingest request; `signal` is its client's (gone: the run is dropped). */
-  async function ingestRequest(c: Context, signal: AbortSignal): Promise<Response> {
-    const ingest = options.ingest!;
+  /** Reads and checks an ingest request's body: the documents given whole, and the URLs to fetch. */
+  async function readIngestRequest(c: Context): Promise<{ docs: RawDoc[]; urls: string[] }> {
     let body: unknown;
     try {
       body = JSON.parse(decodeRequestBody(new Uint8Array(await c.req.arrayBuffer()), c.req.header('Content-Type')));
@@ -248,10 +247,24 @@ export function createApi(options: ApiOptions): Hono {
     const docs: RawDoc[] = given.filter((d) => d.text !== undefined || d.html !== undefined).map((d) => ({ ...d, origin: d.url ?? `request:documents[${given.indexOf(d)}]` }));
     // A document with only a URL is fetched, like an entry of "urls".
     const urls = [...given.filter((d) => d.text === undefined && d.html === undefined).map((d) => d.url!), ...(parsed.data.urls ?? [])];
+    return { docs, urls };
+  }
+
+  /** Reads, checks and queues one ingest request; `signal` is its client's (gone: the run is dropped). */
+  async function ingestRequest(c: Context, signal: AbortSignal): Promise<Response> {
+    const ingest = options.ingest!;
+    // (let go, with the request, when its client goes before its turn: a waiting request whose place
+    // was freed must not keep its body — up to 50 MB — until the queue reaches it)
+    let work: { docs: RawDoc[]; urls: string[] } | null = await readIngestRequest(c);
+    const documents = work.docs.length + work.urls.length;
+    let started = false;
     const run = async () => {
-      if (signal.aborted) return null;
+      if (signal.aborted || !work) return null;
+      started = true;
+      const { docs, urls } = work;
+      work = null;
       ingestRunning = true;
-      hub.publish({ type: 'ingest-started', data: { documents: docs.length + urls.length } });
+      hub.publish({ type: 'ingest-started', data: { documents } });
       try {
         return await ingest(docs, urls, (done, total) => hub.publish({ type: 'ingest-progress', data: { done, total } }));
       } finally {
@@ -262,14 +275,23 @@ export function createApi(options: ApiOptions): Hono {
     // two at once overwrote each other's (code review 11 F10). A request waits for those before it.
     const mine = ingestQueue.then(run);
     ingestQueue = mine.catch(() => undefined);
+    const abandoned = new Promise<null>((resolve) => {
+      const leave = () => {
+        if (started) return;
+        work = null;
+        resolve(null);
+      };
+      if (signal.aborted) leave();
+      else signal.addEventListener('abort', leave, { once: true });
+    });
     try {
-      const result = await mine;
-      // (nobody to answer: the client went away while it waited, and its run was dropped)
+      const result = await Promise.race([mine, abandoned]);
+      // (nobody to answer: the client went away while it waited, and its run is dropped)
       if (result === null) return c.body(null, 204);
-      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length } });
+      hub.publish({ type: 'ingest-finished', data: { documents } });
       return c.json(result, 201);
     } catch (e) {
-      hub.publish({ type: 'ingest-finished', data: { documents: docs.length + urls.length, failed: true } });
+      hub.publish({ type: 'ingest-finished', data: { documents, failed: true } });
       // (a command-line ingest or reprocess writing to this database: the message says which)
       // (or one that took the database over while this run was silent: what it stored before is kept)
       if (['EWRITERBUSY', 'EWRITERLOST'].includes(String((e as NodeJS.ErrnoException).code))) throw new ApiError(409, 'busy', (e as Error).message);
