@@ -258,21 +258,7 @@ export class Tagger {
     for (const s of sentences) total += s.length;
     if (this.wordCount + total > this.wordLimit) this.reset();
     const ids = new Int32Array(total);
-    // token texts hashed and their table slots read first, in a loop of independent loads
-    if (this.wordHashes.length < total) this.wordHashes = new Int32Array(total * 2);
-    const hashes = this.wordHashes;
-    let at = 0;
-    for (const s of sentences) for (const w of s) hashes[at++] = fnv1a(w);
-    this.wordIds.touch(hashes, total);
-    at = 0;
-    let longest = 0;
-    for (const s of sentences) {
-      for (const w of s) {
-        ids[at] = this.word(w, hashes[at]!);
-        at++;
-      }
-      longest = Math.max(longest, s.length);
-    }
+    const longest = this.wordIdsOf(sentences, total, ids);
     this.reserve(total, longest);
     const stamp = ++this.stamp;
     this.documentForms(sentences, ids, stamp);
@@ -304,6 +290,30 @@ export class Tagger {
       offset += n;
     }
     return out;
+  }
+
+  /**
+   * The word ids of a document's tokens, in `ids`; returns the length of its longest sentence. (Apart from
+   * decodeDocument: these loops make a method hot during the first documents, and optimised then, decodeDocument
+   * took in the once-per-document methods before they had any type feedback, and was thrown away and compiled again.)
+   */
+  private wordIdsOf(sentences: string[][], total: number, ids: Int32Array): number {
+    // token texts hashed and their table slots read first, in a loop of independent loads
+    if (this.wordHashes.length < total) this.wordHashes = new Int32Array(total * 2);
+    const hashes = this.wordHashes;
+    let at = 0;
+    for (const s of sentences) for (const w of s) hashes[at++] = fnv1a(w);
+    this.wordIds.touch(hashes, total);
+    at = 0;
+    let longest = 0;
+    for (const s of sentences) {
+      for (const w of s) {
+        ids[at] = this.word(w, hashes[at]!);
+        at++;
+      }
+      longest = Math.max(longest, s.length);
+    }
+    return longest;
   }
 
   // --- reading ahead ------------------------------------------------------------------------------
