@@ -207,8 +207,9 @@ function clauseBeforeAttribution(tokens: QToken[], q: Uint8Array, sentenceOf: In
     const phrase = afterComma ? CONTINUATION_START.has(word) : x.first === cue.last + 1 && (SETTING_START.has(word) || (speech < cue.last && SETTING_START.has(tokens[speech + 1]!.lower)));
     if (!phrase || quotedShare(q, x) >= 0.6 || isClause(tokens, x.first, x.last)) return null;
   }
+  // (the walk back is bounded: no clause of more than 50 words, so no pass over a whole run-on sentence per cue)
   let first = comma;
-  while (first > 0 && sentenceOf[first - 1] === cue.sentence) first--;
+  while (first > 0 && sentenceOf[first - 1] === cue.sentence && comma - first <= 52) first--;
   const last = comma - 1;
   if (last - first < 4 || last - first > 50 || FRONTED.test(tokens[first]!.lower) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(tokens[first]!.text)) return null;
   let verb = false;
@@ -228,6 +229,8 @@ function clauseBeforeAttribution(tokens: QToken[], q: Uint8Array, sentenceOf: In
  * of the sentence; the inner attribution then lies inside its content and gives way to it
  * (overlaps.ts), as PolNeAR annotates it.
  */
+/** How far past an inner attribution's cue a content is run to its sentence end, at most (words). */
+const MAX_RUN = 120;
 /** Verbs of speech that report a clause ("said his survey showed …"), not a thing ("tweeted a video", "recalled Mr. Obama talking"). */
 const CLAUSE_VERBS = new Set([
   'said', 'says', 'added', 'adds', 'noted', 'notes', 'warned', 'warns', 'stated', 'explained', 'argued', 'insisted', 'claimed', 'declared', 'announced',
@@ -236,16 +239,25 @@ const CLAUSE_VERBS = new Set([
 ]);
 function contentOverAttribution(tokens: QToken[], tags: Uint8Array, sentenceOf: Int32Array, cue: TagSpan, sourceSpans: TagSpan[]): { source: TagSpan; content: TagSpan } | null {
   if (!CLAUSE_VERBS.has(tokens[cue.last]!.lower)) return null;
-  // the source before the cue (the nearest one may be the inner attribution's, right after it)
-  const source = sourceSpans.find((x) => x.sentence === cue.sentence && x.last < cue.first && x.last >= cue.first - 2 && (x.last === cue.first - 1 || tokens[x.last + 1]!.text === ','));
-  if (!source) return null;
+  // the source before the cue (the nearest one may be the inner attribution's, right after it): the
+  // last source span starting before the cue, found by bisection (the spans are disjoint, in order)
+  let lo = 0;
+  let hi = sourceSpans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sourceSpans[mid]!.first < cue.first) lo = mid + 1;
+    else hi = mid;
+  }
+  const source = lo > 0 ? sourceSpans[lo - 1]! : null;
+  if (!source || source.sentence !== cue.sentence || source.last >= cue.first || source.last < cue.first - 2 || (source.last !== cue.first - 1 && tokens[source.last + 1]!.text !== ',')) return null;
   const first = cue.last + 1;
   let k = tokens[first]?.lower === 'that' ? first + 1 : first;
   if (k >= tokens.length || sentenceOf[k] !== cue.sentence || tags[k] !== 1 || SETTING_START.has(tokens[k]!.lower)) return null;
   while (k < tokens.length && (tags[k] === 1 || tags[k] === 2)) k++;
   if (k >= tokens.length || tags[k] !== 3 || sentenceOf[k] !== cue.sentence) return null;
   let last = k;
-  while (last + 1 < tokens.length && sentenceOf[last + 1] === cue.sentence) last++;
+  while (last + 1 < tokens.length && sentenceOf[last + 1] === cue.sentence && last - k < MAX_RUN) last++;
+  if (last - k >= MAX_RUN) return null;
   while (last > k && /^[\p{P}]+$/u.test(tokens[last]!.text)) last--;
   return last > k ? { source, content: { role: 'Q', first, last, sentence: cue.sentence } } : null;
 }
@@ -273,7 +285,8 @@ function overInnerAttribution(tokens: QToken[], tags: Uint8Array, q: Uint8Array,
   while (k < tokens.length && (tags[k] === 1 || tags[k] === 2)) k++;
   if (k >= tokens.length || tags[k] !== 3 || sentenceOf[k] !== x.sentence) return x;
   let last = k;
-  while (last + 1 < tokens.length && sentenceOf[last + 1] === x.sentence) last++;
+  while (last + 1 < tokens.length && sentenceOf[last + 1] === x.sentence && last - k < MAX_RUN) last++;
+  if (last - k >= MAX_RUN) return x;
   while (last > k && /^[\p{P}]+$/u.test(tokens[last]!.text)) last--;
   return last > k ? { ...x, last } : x;
 }
@@ -294,7 +307,7 @@ function leadBeforeParenthetical(tokens: QToken[], tags: Uint8Array, q: Uint8Arr
   if (comma < 1 || tokens[comma]!.text !== ',' || sentenceOf[comma] !== cue.sentence || tokens[cue.last + 1]?.text !== ',') return null;
   if (!parts.some((x) => x.first === cue.last + 2 && x.sentence === cue.sentence) || parts.some((x) => x.last < source.first)) return null;
   let first = comma;
-  while (first > 0 && sentenceOf[first - 1] === cue.sentence) first--;
+  while (first > 0 && sentenceOf[first - 1] === cue.sentence && comma - first <= 21) first--;
   if (comma - first < 1 || comma - first > 20) return null;
   for (let i = first; i < comma; i++) if (tags[i] !== 0 || q[i] !== 0 || /^[:;()\[\]"“”«»]$/.test(tokens[i]!.text)) return null;
   return { role: 'Q', first, last: comma - 1, sentence: cue.sentence };
