@@ -55,12 +55,24 @@ export function migrate(db: Database.Database, onUpgrade?: (note: string) => voi
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
     if (articles) onUpgrade!(`upgrading the database to schema ${m.version} (${m.name}), ${articles.toLocaleString('en-US')} articles: this happens once`);
-    db.transaction(() => {
-      db.exec(m.sql);
-      m.run?.(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
-    })();
-    count++;
+    let ran = false;
+    try {
+      // (immediate, and checked again inside: two commands started at once on an older store both read
+      // the migration as pending, and the second ran it again after the first and failed on its row)
+      db.transaction(() => {
+        if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
+        db.exec(m.sql);
+        m.run?.(db);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+        ran = true;
+      }).immediate();
+    } catch (e) {
+      if (/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code))) {
+        throw new Error(`another process is writing to it (upgrading it to schema ${m.version}, which can take a minute on a large store, or ingesting): wait for it to finish, then run this again`);
+      }
+      throw e;
+    }
+    if (ran) count++;
   }
   const newest = Math.max(...migrations.map((m) => m.version));
   const dbVersion = Math.max(0, ...applied, ...migrations.filter((m) => !applied.has(m.version)).map((m) => m.version));
