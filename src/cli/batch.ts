@@ -39,8 +39,10 @@ export async function* readJsonLines(
   // The tool's output goes to stdout: a reader that stops early ends the run quietly.
   exitQuietlyOnClosedPipe(process.stdout);
   let line = 0;
-  for await (const raw of inputLines(inflateIfGzipped(input))) {
+  for await (const read of inputLines(inflateIfGzipped(input))) {
     line++;
+    // (a byte order mark opening the file, as Windows editors save UTF-8: `storyline ingest` drops it too)
+    const raw = line === 1 && read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
     if (raw.trim() === '') continue;
     try {
       const value = JSON.parse(raw) as unknown;
