@@ -74,7 +74,7 @@ export function openApiDocument(): unknown {
       '/api/events': {
         get: {
           summary: 'Server-sent events: ingest-started, ingest-progress, ingest-finished, changed (the database changed, also by another process)',
-          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 503: errorResponse },
         },
       },
       '/api/ingest': {

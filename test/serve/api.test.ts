@@ -241,6 +241,9 @@ describe('storyline serve: API', () => {
     const doc = (await get('/api/openapi.json')).body as Json;
     expect(doc.openapi).toMatch(/^3\./);
     for (const p of ['/api/stories', '/api/stories/{id}', '/api/articles/{id}', '/api/entities/{id}', '/api/search', '/api/ingest', '/api/export']) expect(doc.paths).toHaveProperty([p]);
+    // (the answers the server gives past its bounds: 64 event streams, four waiting ingests)
+    expect(Object.keys(doc.paths['/api/events'].get.responses)).toEqual(['200', '503']);
+    expect(doc.paths['/api/ingest'].post.responses).toHaveProperty(['503']);
     const limit = doc.paths['/api/search'].get.parameters.find((p: Json) => p.name === 'limit');
     expect(limit.schema.maximum).toBe(100);
   });
