@@ -35,12 +35,17 @@ export function hintWhenStdinIsTerminal(tool: string, reads = 'JSON Lines', also
 /** Reads JSON Lines from a stream, yielding parsed objects or an error naming the line. */
 export async function* readJsonLines(
   input: NodeJS.ReadableStream,
+  maxLineBytes = MAX_LINE_BYTES,
 ): AsyncGenerator<{ line: number; value?: Record<string, unknown>; error?: string; raw: string }> {
   // The tool's output goes to stdout: a reader that stops early ends the run quietly.
   exitQuietlyOnClosedPipe(process.stdout);
   let line = 0;
-  for await (const read of inputLines(inflateIfGzipped(input))) {
+  for await (const read of inputLines(inflateIfGzipped(input), maxLineBytes)) {
     line++;
+    if (read instanceof SkippedLine) {
+      yield { line, raw: read.head, error: `line ${line}: ${megabytes(read.bytes)} in one line, over the ${megabytes(maxLineBytes)} a batch tool reads: skipped — is the file missing its line ends? Otherwise split the record` };
+      continue;
+    }
     // (a byte order mark opening the file, as Windows editors save UTF-8: `storyline ingest` drops it too)
     const raw = line === 1 && read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
     if (raw.trim() === '') continue;
@@ -58,15 +63,36 @@ export async function* readJsonLines(
 }
 
 /**
+ * The longest line a batch tool reads: a line is decoded into one string, and V8's strings stop at 2^29 − 24 characters
+ * (≈ 512 MB); a longer line ended the run ("Cannot create a string longer than 0x1fffffe8 characters") after holding
+ * it twice over. Past this the line is skipped, its bytes let go as they come, and the run goes on.
+ */
+export const MAX_LINE_BYTES = 256 * 1024 * 1024;
+
+/** A line longer than the limit, not read: its length in bytes, and its first bytes (for the record's id). */
+export class SkippedLine {
+  constructor(
+    readonly bytes: number,
+    readonly head: string,
+  ) {}
+}
+
+const HEAD_BYTES = 4096;
+const headOf = (parts: Buffer[]): string => Buffer.concat(parts, Math.min(HEAD_BYTES, parts.reduce((n, p) => n + p.length, 0))).toString('utf8');
+const megabytes = (bytes: number): string => (bytes < 2 ** 20 ? `${bytes} bytes` : `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB`);
+
+/**
  * The lines of a byte stream as node:readline gives them with `crlfDelay: Infinity` (\n, \r\n or a lone \r end a
  * line, a \r\n split between chunks included; a last line without an end counts when it is not empty), each decoded
  * from UTF-8 whole. Line ends are ASCII and never inside a UTF-8 sequence, so a line decoded alone reads as it does
  * decoded in the stream (an invalid sequence included). Lines are found with the bytes' indexOf and decoded once:
  * readline decoded every chunk, split it with a regular expression and joined the pieces of a line read in several
- * chunks (pages are 100 KB lines: ≈ 5 % of a `storyline extract` run).
+ * chunks (pages are 100 KB lines: ≈ 5 % of a `storyline extract` run). A line over `maxLineBytes` is a SkippedLine.
  */
-export async function* inputLines(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+export async function* inputLines(chunks: AsyncIterable<Buffer | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<string | SkippedLine> {
   let pieces: Buffer[] = []; // the unfinished line's bytes from earlier chunks
+  let held = 0; // their length
+  let skipping: { bytes: number; head: string } | null = null; // the unfinished line, when it is over the limit
   let afterCR = false; // the last chunk ended with a \r: a \n starting the next one belongs to that line end
   for await (const c of chunks) {
     const chunk = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
@@ -80,10 +106,18 @@ export async function* inputLines(chunks: AsyncIterable<Buffer | string>): Async
     for (;;) {
       const end = anyCR ? lineEndIn(chunk, start) : chunk.indexOf(10, start);
       if (end < 0) break;
-      if (pieces.length) {
+      if (skipping) {
+        yield new SkippedLine(skipping.bytes + end - start, skipping.head);
+        skipping = null;
+      } else if (held + end - start > maxLineBytes) {
+        yield new SkippedLine(held + end - start, headOf([...pieces, chunk.subarray(start, end)]));
+        pieces = [];
+        held = 0;
+      } else if (pieces.length) {
         pieces.push(chunk.subarray(start, end));
         yield Buffer.concat(pieces).toString('utf8');
         pieces = [];
+        held = 0;
       } else yield chunk.toString('utf8', start, end);
       start = end + 1;
       if (chunk[end] === 13) {
@@ -91,9 +125,21 @@ export async function* inputLines(chunks: AsyncIterable<Buffer | string>): Async
         else if (chunk[start] === 10) start++;
       }
     }
-    if (start < chunk.length) pieces.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      if (skipping) skipping.bytes += rest.length;
+      else if (held + rest.length > maxLineBytes) {
+        skipping = { bytes: held + rest.length, head: headOf([...pieces, rest]) };
+        pieces = [];
+        held = 0;
+      } else {
+        pieces.push(rest);
+        held += rest.length;
+      }
+    }
   }
-  if (pieces.length) {
+  if (skipping) yield new SkippedLine(skipping.bytes, skipping.head);
+  else if (pieces.length) {
     // (readline drops what its decoder holds at the end: the start of a character cut off by the end of the input)
     const last = new StringDecoder('utf8').write(Buffer.concat(pieces));
     if (last !== '') yield last;
