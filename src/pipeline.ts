@@ -1,6 +1,7 @@
 // The one place that wires the stages and the store:
 // ingest → extract → language → link → story → store, in batches, in transactions.
 import { hash, randomBytes } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Analysis, DocEntity, EntityType, Extracted, InputError, IsoDate, ParseResult, RawDoc, TimelineEntry } from './types.js';
@@ -1323,6 +1324,29 @@ interface WriterClaimRecord {
   beat?: string;
   /** Random, one per run: "this process holds it" means one of its runs does, not that a pid matches. */
   token?: string;
+  /** The holder's pid namespace where the system names one (Linux: `pid:[4026531836]`): containers sharing a hostname do not share pids. */
+  pidSpace?: string;
+}
+
+let pidSpaceRead: { value: string | undefined } | null = null;
+/** This process's pid namespace, when the system names one. */
+function pidSpace(): string | undefined {
+  if (!pidSpaceRead) {
+    try {
+      pidSpaceRead = { value: readlinkSync('/proc/self/ns/pid') };
+    } catch {
+      pidSpaceRead = { value: undefined };
+    }
+  }
+  return pidSpaceRead.value;
+}
+
+/**
+ * Whether the claim's pid can be asked about here: the same host and the same pid namespace (two containers on the
+ * host's network share its hostname, not their pids; a claim that names no namespace is taken as this one's).
+ */
+function pidVisibleHere(claim: WriterClaimRecord): boolean {
+  return claim.host === hostname() && (claim.pidSpace === undefined || pidSpace() === undefined || claim.pidSpace === pidSpace());
 }
 
 /** The release of a writer claim, with `beat` to renew it (and to stop if another run has taken it over). */
@@ -1335,7 +1359,8 @@ export type WriterClaim = (() => void) & { beat: () => void };
  * kill on this host) or whose beat is older than STALE_CLAIM_MS is taken over. Returns the release.
  */
 export function claimWriter(store: Store, what: string): WriterClaim {
-  const me: WriterClaimRecord = { pid: process.pid, host: hostname(), what, since: new Date().toISOString(), token: randomBytes(12).toString('hex') };
+  const space = pidSpace();
+  const me: WriterClaimRecord = { pid: process.pid, host: hostname(), what, since: new Date().toISOString(), token: randomBytes(12).toString('hex'), ...(space ? { pidSpace: space } : {}) };
   /** Whether a run of this process holds the claim already; throws when another live run holds it. */
   const heldHere = (): boolean => {
     // (a claim that cannot be read names no process to wait for: it is taken over)
@@ -1345,7 +1370,7 @@ export function claimWriter(store: Store, what: string): WriterClaim {
     if (other.token !== undefined && heldTokens.has(other.token)) return true;
     if (other.beat !== undefined && Date.now() - Date.parse(other.beat) > STALE_CLAIM_MS) return false;
     // (this pid, but none of this process's runs: a holder that had the pid before, now dead)
-    if (other.host === me.host && (other.pid === process.pid || !processAlive(other.pid))) return false;
+    if (pidVisibleHere(other) && (other.pid === process.pid || !processAlive(other.pid))) return false;
     throw writerBusy(store, other);
   };
   // Read first, taking no lock: a run in the middle of a batch holds the write lock for seconds,
@@ -1413,12 +1438,12 @@ export function claimWriter(store: Store, what: string): WriterClaim {
 
 function writerBusy(store: Store, other: WriterClaimRecord): NodeJS.ErrnoException {
   const silent = other.beat === undefined ? null : Math.max(0, Date.now() - Date.parse(other.beat));
-  const seen = silent === null || other.host === hostname() ? '' : `, last seen ${silent < 60_000 ? `${Math.round(silent / 1000)} s` : `${Math.round(silent / 60_000)} minute${Math.round(silent / 60_000) === 1 ? '' : 's'}`} ago`;
+  const seen = silent === null || pidVisibleHere(other) ? '' : `, last seen ${silent < 60_000 ? `${Math.round(silent / 1000)} s` : `${Math.round(silent / 60_000)} minute${Math.round(silent / 60_000) === 1 ? '' : 's'}`} ago`;
   // a process on another machine (or container) cannot be asked whether it still runs
   const remove = `sqlite3 "${store.path}" "DELETE FROM kv WHERE key = '${WRITER_KEY}'"`;
   const expires = other.beat === undefined ? null : utc(new Date(Math.ceil((Date.parse(other.beat) + STALE_CLAIM_MS) / 60_000) * 60_000).toISOString()).slice(11, 16);
   const elsewhere =
-    other.host === hostname()
+    pidVisibleHere(other)
       ? ''
       : expires
         ? ` (if it stopped without finishing — its machine or container is gone — a run started after ${expires} UTC takes its claim over; or remove it now: ${remove})`
@@ -1436,9 +1461,17 @@ function readClaim(held: string | undefined): WriterClaimRecord | null {
   if (held === undefined) return null;
   try {
     const claim = JSON.parse(held) as Record<string, unknown>;
-    const { pid, host, what, since, beat, token } = claim;
+    const { pid, host, what, since, beat, token, pidSpace } = claim;
     if (typeof pid !== 'number' || typeof host !== 'string' || typeof what !== 'string' || typeof since !== 'string') return null;
-    return { pid, host, what, since, ...(typeof beat === 'string' && Number.isFinite(Date.parse(beat)) ? { beat } : {}), ...(typeof token === 'string' ? { token } : {}) };
+    return {
+      pid,
+      host,
+      what,
+      since,
+      ...(typeof beat === 'string' && Number.isFinite(Date.parse(beat)) ? { beat } : {}),
+      ...(typeof token === 'string' ? { token } : {}),
+      ...(typeof pidSpace === 'string' ? { pidSpace } : {}),
+    };
   } catch {
     return null;
   }
