@@ -1071,7 +1071,14 @@ const GENERIC_NAME_BEFORE = /\b\p{Ll}{3,}(?:vir|mab|cillin|mycin|pril|sartan|olo
 const NOT_A_DISEASE_WORDS = new Set('control prevention study test research programme program project information week day conference summit fund'.split(' '));
 /** Before a name: "cases of", "died from", "infected with", "the antiviral drugs", "doses of the". */
 const DISEASE_OR_DRUG_BEFORE =
-  /\b(?:cases of|outbreaks? of|epidemic of|died (?:of|from)|dies (?:of|from)|infected with|suffering from|contracted|strain of|treated with|doses of|stockpiles? of|supplies of|antivirals?|(?:antiviral|flu|influenza|inhaled|generic|rival|alternative|experimental|two|both)\s+drugs?)\s*(?:,\s*)?(?:the\s+)?$/i;
+  /\b(?:cases of|outbreaks? of|epidemic of|died (?:of|from)|dies (?:of|from)|infected with|suffering from|strain of|treated with|doses of|stockpiles? of|supplies of|antivirals?|(?:antiviral|flu|influenza|inhaled|generic|rival|alternative|experimental|two|both)\s+drugs?)\s*(?:,\s*)?(?:the\s+)?$/i;
+/**
+ * After a name those words do not make a thing's: a maker's possessive, or a noun the name modifies as a maker, a place
+ * or a party ("stockpiles of Roche 's Tamiflu", "doses of Baxter vaccine", "infected with Mexico strain", "cases of Mexico
+ * City residents", "suffering from Democratic control", "died from the Exxon Valdez spill").
+ */
+const MAKER_OR_PLACE_AFTER =
+  /^\s*(?:['’]\s?s\b|(?:vaccines?|strains?|residents|citizens|officials|authorities|control|shares|stock|plants?|factor(?:y|ies)|facilit(?:y|ies)|workers|staff|employees|government|spill|disaster|rig|well|campaign|supporters|party)\b)/i;
 /** Between two names of one list: "Tamiflu and Relenza", "bird flu , SARS". */
 const LISTED_WITH = /^\s*(?:,|and|or|&|,\s*and)\s*$/;
 
@@ -1096,7 +1103,8 @@ function diseasesAndDrugs(text: string, mentions: EntityMention[]): void {
     const byWords = DISEASE_WORDS.has(words[words.length - 1]!);
     const after = text.slice(m.end, m.end + 24);
     const before = text.slice(Math.max(0, m.start - 30), m.start);
-    const byContext = (m.label !== 'LOC' && m.label !== 'PER' && DISEASE_OR_DRUG_AFTER.test(after)) || PRODUCT_AFTER.test(after) || DISEASE_OR_DRUG_BEFORE.test(before) || GENERIC_NAME_BEFORE.test(before);
+    const byContext = (m.label !== 'LOC' && m.label !== 'PER' && DISEASE_OR_DRUG_AFTER.test(after)) || PRODUCT_AFTER.test(after)
+      || ((DISEASE_OR_DRUG_BEFORE.test(before) || GENERIC_NAME_BEFORE.test(before)) && !MAKER_OR_PLACE_AFTER.test(after));
     if (byWords || byContext) things.add(nameOf(m));
   }
   if (!things.size) return;
