@@ -478,6 +478,8 @@ rule(
   },
 );
 
+/** A lower-case word after "2017 BC" that an era does not precede: a noun the abbreviation modifies ("election", "wildfires"). */
+const ERA_NOT_BEFORE = /^\s+(?!(?:and|or|to|in|on|at|by|for|from|with|of|when|while|until|till|the|a|an|as|but|than|that|which|who|where|was|were|is|are|had|has|have|after|before|during|through|onwards?|he|she|it|they|we|its|their|his|her)\b)[a-z]/;
 // Years of an era: "2500 BC", "44 B.C.", "1200 BCE", "AD 79", "500 A.D.". TIMEX3 (after TIDES)
 // writes a year before Christ as "BC" and four digits (`BC0044`), a year AD with four digits (`0079`).
 // Case-sensitive: "bc" and "ad" in lower case are other words.
@@ -486,6 +488,9 @@ rule('year-era', `(?:(?<![\\w'’])(\\d{1,4})\\s?(${ERA_SRC})|\\b(?:A\\.D\\.|AD)
   if (n === 0 || /\d[,.]$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
   // "2010 BC Hydro", "the 500 AD Group": an undotted era before a capitalised word is a name's
   if (m[2] && !m[2].includes('.') && /^\s[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
+  // "the 2017 BC election", "the 2021 BC wildfires" (British Columbia), "2 AD goals": before a word it modifies, an
+  // undotted era is a name's or an abbreviation's ("in 753 BC, when", "by 2000 BC the", "from 3000 BC to" keep it)
+  if (m[2] && !m[2].includes('.') && ERA_NOT_BEFORE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
   const bc = !!m[2] && m[2].startsWith('B');
   const value = `${bc ? 'BC' : ''}${String(n).padStart(4, '0')}`;
   return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value, anchor: 'none' }) };
