@@ -38,7 +38,7 @@ import { metadataDate } from './ingest/dates.js';
 import { ARTICLE_ID_PATTERN } from './ingest/ids.js';
 
 /** Bump when extraction or analysis changes what is stored: `storyline reprocess` upgrades older rows. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 export interface IngestProgress {
   done: number;
