@@ -3,13 +3,13 @@
 // kept waiting for its turn holding the request and its parsed body (up to 50 MB), so clients that
 // sent and gave up again and again grew the server without bound while one long ingest ran (24
 // abandoned 9.5 MB requests: RSS 151 → 654 MB; now 217 MB). It is answered, and dropped, at once.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
+import { slowNewsSite } from '../helpers/servers.js';
 
 const TOKEN = 'abandon-test-token';
 
@@ -19,17 +19,7 @@ describe.skipIf(!hasSharedData)('an ingest request whose client leaves while it 
   let store: Store;
   beforeAll(async () => {
     // a slow news site: each page answers after two seconds
-    const pages = t17Articles('bpoil_washingtonpost').slice(0, 2);
-    site = createServer((req, res) => {
-      const page = pages[Number(/\/news\/(\d+)$/.exec(req.url ?? '')?.[1] ?? 0)]!;
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        const paragraphs = page.text!.split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
-        res.end(`<!doctype html><html><head><title>Oil spill, day ${page.published}</title><meta property="article:published_time" content="${page.published}"></head><body><article>${paragraphs.join('')}</article></body></html>`);
-      }, 2000);
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    ({ site, url: siteUrl } = await slowNewsSite(t17Articles('bpoil_washingtonpost').slice(0, 2)));
     store = openStore(join(tempDir('storyline-abandon-'), 'store.db'));
   });
   afterAll(() => {

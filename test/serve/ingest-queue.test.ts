@@ -4,13 +4,13 @@
 // turn came — twice, with the retry. Now four wait at most, past them the answer is 503 busy with
 // Retry-After, and a waiting request whose client has gone is dropped. An id the pipeline cannot use
 // is a 400 naming the field up front, not a 201 whose report says the document failed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { CLI, ROOT, hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
+import { hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
+import { slowNewsSite, startServe, stopProcess } from '../helpers/servers.js';
 
 const TOKEN = 'queue-test-token';
 const TOPICS = [
@@ -31,37 +31,13 @@ describe.skipIf(!hasSharedData)('POST /api/ingest while an ingest runs', () => {
   let site: Server;
   let siteUrl = '';
   beforeAll(async () => {
-    const pages = t17Articles('bpoil_washingtonpost').slice(0, 9);
-    site = createServer((req, res) => {
-      const page = pages[Number(/\/news\/(\d+)$/.exec(req.url ?? '')?.[1] ?? 0)]!;
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        const paragraphs = page.text!.split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
-        res.end(`<!doctype html><html><head><title>Oil spill, day ${page.published}</title><meta property="article:published_time" content="${page.published}"></head><body><article>${paragraphs.join('')}</article></body></html>`);
-      }, 2000);
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    ({ site, url: siteUrl } = await slowNewsSite(t17Articles('bpoil_washingtonpost').slice(0, 9)));
     db = join(tempDir('storyline-queue-'), 'store.db');
-    server = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', '0', '--token', TOKEN, '--allow-private-urls'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not start')), 60_000);
-      server.stdout!.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        const at = /at (http:\/\/\S+)/.exec(stdout);
-        if (at && stdout.includes('Ctrl-C to stop')) {
-          clearTimeout(timer);
-          url = at[1]!;
-          resolve();
-        }
-      });
-    });
+    ({ child: server, url } = await startServe(['--db', db, '--port', '0', '--token', TOKEN, '--allow-private-urls']));
   }, 90_000);
   afterAll(async () => {
     site.close();
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('close', resolve)));
+    await stopProcess(server);
   });
 
   const post = (body: unknown, signal?: AbortSignal) =>

@@ -2,7 +2,7 @@
 // connection and a once-a-second timer per listener, with no bound on how many; and the ETag
 // middleware read /api/export's whole body — the database as one JSON document — into a second
 // string and hashed it, on every download, to give a download a validator nobody sends back.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/index.js';
@@ -10,7 +10,8 @@ import { openStore } from '../../src/store/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
 import { readSources } from '../../src/ingest/index.js';
 import { MAX_EVENT_STREAMS } from '../../src/serve/api.js';
-import { CLI, ROOT, SEEDS_DIR, tempDir } from '../helpers/paths.js';
+import { SEEDS_DIR, tempDir } from '../helpers/paths.js';
+import { startServe, stopProcess } from '../helpers/servers.js';
 
 describe('live update streams', () => {
   let server: ChildProcess;
@@ -20,24 +21,10 @@ describe('live update streams', () => {
     const store = openStore(db);
     await ingestDocuments(store, readSources([SEEDS_DIR]));
     store.close();
-    server = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not start')), 60_000);
-      server.stdout!.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        const at = /at (http:\/\/\S+)/.exec(stdout);
-        if (at && stdout.includes('Ctrl-C to stop')) {
-          clearTimeout(timer);
-          url = at[1]!;
-          resolve();
-        }
-      });
-    });
+    ({ child: server, url } = await startServe(['--db', db, '--port', '0']));
   }, 120_000);
   afterAll(async () => {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('close', resolve)));
+    await stopProcess(server);
   });
 
   /** Opens a stream and reads its hello. */
