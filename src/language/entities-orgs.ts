@@ -6,6 +6,7 @@
 // word of a company's name ("Lehman" after "Lehman Brothers"). The tagger also calls many companies
 // people ("Fannie Mae said its shares…"). These are the pure helpers the resolver uses for that.
 import type { EntityMention, Sentence } from '../types.js';
+import { firstStartingAt } from '../text/spans.js';
 
 // Patterns with \p{…} tested in loops, made once: tsx (esbuild) turns such a literal into `new RegExp(…)`,
 // built and compiled again each time the line runs.
@@ -165,7 +166,7 @@ export function companyEvidence(text: string, m: EntityMention, sentences: Sente
   company += companyEnding(m.text);
   if (!context) return { company, person, thing, place };
   const tokens = sentences[m.sentence]?.tokens ?? [];
-  const i = firstTokenFrom(tokens, m.end);
+  const i = firstStartingAt(tokens, m.end);
   const next = (k: number) => tokens[i + k]?.text.toLowerCase() ?? '';
   let first = i - 1;
   while (first >= 0 && tokens[first]!.start >= m.start) first--;
@@ -217,24 +218,13 @@ const ORGANIZATION_TYPE_BEFORE = new Set(
 const MEMBERS_AFTER = new Set('spokesman spokeswoman spokesperson campaigner campaigners protesters protester activists'.split(' '));
 
 /** The first token starting at or after `at` (binary search: comment threads make sentences of thousands of tokens). */
-function firstTokenFrom(tokens: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Whether a name the tagger calls a place reads as an organisation here ("the campaign group
  * Greenpeace", "Greenpeace campaigners"), and whether it stands where places do ("in Haiti").
  */
 export function placeNameUse(text: string, m: EntityMention, sentences: Sentence[]): { organization: boolean; place: boolean; notCompany: boolean } {
   const tokens = sentences[m.sentence]?.tokens ?? [];
-  const i = firstTokenFrom(tokens, m.end);
+  const i = firstStartingAt(tokens, m.end);
   let first = i - 1;
   while (first >= 0 && tokens[first]!.start >= m.start) first--;
   const prev = tokens[first]?.text.toLowerCase() ?? '';

@@ -8,6 +8,7 @@
 // Secretary of State") come from the words before a name or an appositive after it, and are kept
 // on the mention (`role`) and on the entity (`roles`), never in the name.
 import { createRequire } from 'node:module';
+import { firstStartingAt } from '../text/spans.js';
 import type { DocEntity, EntityMention, EntityType, NerLabel, Sentence, Token } from '../types.js';
 import { ORGANIZATION_HEADS, PLACE_OF_HEADS, acronymsOf, companyEnding, companyEvidence, eventOrVesselUse, isAcronym, placeNameUse, shipOrEventName, joinConnectedNames, legalEnding, organizationKey, shouting, titleCase, truncatedOrganizationStart } from './entities-orgs.js';
 
@@ -1765,14 +1766,8 @@ function mostVoted<K>(votes: Map<K, number>): K {
 
 /** Index of the first token starting at or after `offset` (-1 if none); tokens are in text order. */
 function firstTokenFrom(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tokens.length ? lo : -1;
+  const i = firstStartingAt(tokens, offset);
+  return i < tokens.length ? i : -1;
 }
 
 /** Whether a mention's text has white space inside (not at its edges). */

@@ -2,6 +2,7 @@
 // join the nearest cue (same sentence first). Content spans of an attribution are re-tagged
 // to find nested attributions ("X said that Y told him …").
 import type { Span } from '../../types.js';
+import { firstStartingAt } from '../../text/spans.js';
 import { compiled } from './compiled.js';
 import { PRONOUNS, baseFeatures, quoteStates, stackedFeatures } from './features.js';
 import { hasFiniteVerb, isClause, isDocumentFinding, nonSpeechFrame, type NonSpeechFrame } from './frames.js';
@@ -915,7 +916,7 @@ function splitAtLaterSentences(tokens: QToken[], q: Uint8Array, atts: RawAttribu
     const to = Math.max(...a.content.map((c) => c[1]));
     let words = 0;
     let quoted = 0;
-    for (let i = ordered ? lowerBoundByStart(tokens, from) : 0; i < tokens.length; i++) {
+    for (let i = ordered ? firstStartingAt(tokens, from) : 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (ordered && t.start > to) break;
       if (q[i] === 2 || q[i] === 3 || !/[\p{L}\p{N}]/u.test(t.text) || !a.content.some((c) => t.start >= c[0] && t.end <= c[1])) continue;
@@ -924,17 +925,6 @@ function splitAtLaterSentences(tokens: QToken[], q: Uint8Array, atts: RawAttribu
     }
     if (words > 0 && quoted >= 0.6 * words) a.direct = true;
   });
-}
-
-function lowerBoundByStart(tokens: QToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** Contents are tagged again for nested attributions only when a word this likely a cue is in them. */
