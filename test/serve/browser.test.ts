@@ -186,6 +186,8 @@ describe.skipIf(!haveChromium)('storyline serve: web UI in Chromium', () => {
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
     expect(focused).toBe('Skip to content');
     await page.keyboard.press('Enter');
+    // following the link to #main is a navigation Chromium finishes after the key press returns
+    await page.waitForURL(/#main$/, { timeout: 10_000 });
     expect(page.url()).toMatch(/#main$/);
     await page.context().close();
   });
