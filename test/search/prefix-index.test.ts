@@ -12,6 +12,7 @@ import { openStore, sqliteHandle, type Store } from '../../src/store/index.js';
 import { searchStore, toMatchExpression } from '../../src/search/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
 import { CLI, ROOT, hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
+import { asSchema12 } from '../helpers/stores.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
 const QUERIES = [LETTERS.map((l) => `${l}*`).join(' '), 's* t* p* h* c*', 'th* an* re* co* pr* st* in* de*', 'rescu* aid', '"oil spill" -bp', 'haiti earthquake'];
@@ -61,18 +62,7 @@ describe.skipIf(!hasSharedData)('short prefixes in a search', () => {
     sqliteHandle(store).exec(`VACUUM INTO '${copy}'`);
     // the index as schema 12 made it: no prefix index
     const old = new Database(copy);
-    old.exec(`
-      DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts;
-      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, standfirst, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
-      INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst); END;
-      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst); END;
-      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, standfirst ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst);
-        INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst);
-      END;
-      DELETE FROM schema_migrations WHERE version > 12;
-    `);
+    asSchema12(old);
     old.close();
     const run = spawnSync(process.execPath, [...CLI, 'search', 'vacc*', '--db', copy], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);

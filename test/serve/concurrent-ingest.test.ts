@@ -7,19 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../helpers/paths.js';
+import { WIRE_STORIES as TOPICS } from '../helpers/servers.js';
 
 const TOKEN = 'concurrent-test-token';
-const TOPICS = [
-  'The council approved the budget for the new bridge over the river after a long debate about its cost, the mayor said. Work will start in spring.',
-  'Storm damage closed the harbour road and the port authority said repairs would take a week. Ferries were cancelled and fishing boats stayed in port.',
-  'The school reopened after the floods, and the head teacher said lessons would resume in the old building by the end of the month.',
-  'Farmers protested outside parliament against the new water charges, blocking traffic with tractors for most of the afternoon.',
-  'The hospital opened a new cancer ward funded by a local charity, which raised the money over three years of fun runs and bake sales.',
-  'Police arrested two men after a jewellery shop in the high street was robbed at knifepoint shortly before closing time.',
-  'The football club appointed a new manager after a run of eleven defeats left the team bottom of the league table.',
-  'Rail passengers faced delays after a signal failure near the central station, and the operator said trains would run hourly.',
-  'The museum will return a bronze statue to Nigeria, more than a century after it was taken by soldiers, its director announced.',
-];
 /** Three articles on topics no other request has, so that none is a near-duplicate of another. */
 const docs = (k: number, day: string) => TOPICS.slice(3 * k, 3 * k + 3).map((text, i) => ({ id: `wire-${k}-${i}`, source: `Wire ${k}`, published: day, text }));
 

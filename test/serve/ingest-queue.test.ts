@@ -10,18 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { hasSharedData, t17Articles, tempDir } from '../helpers/paths.js';
-import { slowNewsSite, startServe, stopProcess } from '../helpers/servers.js';
+import { WIRE_STORIES as TOPICS, slowNewsSite, startServe, stopProcess } from '../helpers/servers.js';
 
 const TOKEN = 'queue-test-token';
-const TOPICS = [
-  'The council approved the budget for the new bridge over the river after a long debate about its cost, the mayor said. Work will start in spring.',
-  'Storm damage closed the harbour road and the port authority said repairs would take a week. Ferries were cancelled and fishing boats stayed in port.',
-  'The school reopened after the floods, and the head teacher said lessons would resume in the old building by the end of the month.',
-  'Farmers protested outside parliament against the new water charges, blocking traffic with tractors for most of the afternoon.',
-  'The hospital opened a new cancer ward funded by a local charity, which raised the money over three years of fun runs and bake sales.',
-  'Police arrested two men after a jewellery shop in the high street was robbed at knifepoint shortly before closing time.',
-  'The football club appointed a new manager after a run of eleven defeats left the team bottom of the league table.',
-];
 
 describe.skipIf(!hasSharedData)('POST /api/ingest while an ingest runs', () => {
   let server: ChildProcess;

@@ -13,6 +13,7 @@ import { searchStore } from '../../src/search/index.js';
 import { ingestDocuments } from '../../src/pipeline.js';
 import { readSources } from '../../src/ingest/index.js';
 import { SEEDS_DIR, tempDir } from '../helpers/paths.js';
+import { asSchema12 } from '../helpers/stores.js';
 
 /** A store of schema 12: the search index without its short prefixes, migration 13 not applied. */
 async function storeOfSchema12(): Promise<string> {
@@ -21,16 +22,7 @@ async function storeOfSchema12(): Promise<string> {
   await ingestDocuments(store, readSources([SEEDS_DIR]));
   store.close();
   const db = new Database(path);
-  db.exec(`DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts;
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, standfirst, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
-INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst); END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst); END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, standfirst ON articles BEGIN
-  INSERT INTO articles_fts(articles_fts, rowid, title, text, standfirst) VALUES ('delete', old.rowid, old.title, old.text, old.standfirst);
-  INSERT INTO articles_fts(rowid, title, text, standfirst) VALUES (new.rowid, new.title, new.text, new.standfirst);
-END;
-DELETE FROM schema_migrations WHERE version = 13;`);
+  asSchema12(db);
   db.close();
   return path;
 }
